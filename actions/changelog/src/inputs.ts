@@ -1,0 +1,64 @@
+/** The changelog action's inputs and outputs: the single source of truth for action.yml and the README. */
+import {
+  bool,
+  defineAction,
+  GITHUB_TOKEN_DEFAULT,
+  oneOf,
+  secret,
+  semver,
+  text,
+  yamlInput,
+} from '@release-actions/shared/action';
+
+export const action = defineAction({
+  id: 'changelog',
+  name: 'release-actions: changelog',
+  description:
+    'Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.',
+  branding: { icon: 'book-open', color: 'blue' },
+  inputs: {
+    version: semver({
+      description: 'Version the new section is titled with. Empty: the recommended next version.',
+      allowV: true,
+    }),
+    since_tag: text({
+      description: 'Tag to start from. Empty: the newest semver release tag reachable from HEAD.',
+      identifier: true,
+    }),
+    format: oneOf(['keep-a-changelog', 'conventional-commits'], {
+      description: 'Output format of the notes and CHANGELOG.md section.',
+      default: 'keep-a-changelog',
+    }),
+    include_prs: bool({
+      description: 'Link commits to their pull requests and authors (batched GraphQL).',
+      default: 'true',
+    }),
+    breaking_changes_section: bool({
+      description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
+      default: 'true',
+    }),
+    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    path: text({ description: 'Path of the changelog file, relative to the workspace.', default: 'CHANGELOG.md' }),
+    write_file: bool({ description: 'Write the new section into the changelog file.', default: 'true' }),
+    types: yamlInput<Record<string, unknown>>({
+      description:
+        'YAML or JSON mapping of commit types to sections, e.g. `{feat: Added, chore: hidden}`. Empty: the documented defaults.',
+      shape: 'a YAML/JSON mapping of commit type to section name (or "hidden")',
+      validate: (v) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? Object.values(v).every((s) => typeof s === 'string' && s.trim() !== '')
+            ? { value: v as Record<string, unknown> }
+            : { error: 'every value must be a section name' }
+          : { error: 'not a mapping' },
+    }),
+    token: secret({ description: 'GitHub token for PR and author look-ups.', default: GITHUB_TOKEN_DEFAULT }),
+  },
+  outputs: {
+    notes: { description: 'Markdown of the new section.' },
+    recommended_bump: { description: 'major, minor, patch or none.' },
+    previous_tag: { description: 'The tag the history starts from (empty when there is none).' },
+    commit_count: { description: 'Number of commits in the section.' },
+    breaking_count: { description: 'Number of breaking changes.' },
+    changelog_path: { description: 'Path of the changelog file written.' },
+  },
+});

@@ -1,0 +1,82 @@
+/** The deploy action's inputs and outputs: the single source of truth for action.yml and the README. */
+import {
+  bool,
+  defineAction,
+  duration,
+  GITHUB_TOKEN_DEFAULT,
+  list,
+  number,
+  oneOf,
+  secret,
+  semver,
+  text,
+  url,
+} from '@release-actions/shared/action';
+
+export const ENVIRONMENT_NAME = {
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
+  patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
+};
+
+export const action = defineAction({
+  id: 'deploy',
+  name: 'release-actions: deploy',
+  description:
+    'Progressive deployment (blue-green, canary, rolling, immediate) with smoke tests, a version check, a monitoring window and automatic rollback.',
+  branding: { icon: 'upload-cloud', color: 'purple' },
+  inputs: {
+    version: semver({ description: 'Version to deploy.', required: true, allowV: true }),
+    environment: text({
+      description: 'Target environment (a GitHub Environment name).',
+      default: 'production',
+      ...ENVIRONMENT_NAME,
+    }),
+    deployment_strategy: oneOf(['blue-green', 'canary', 'rolling', 'immediate'], {
+      description: 'How traffic moves to the new version.',
+      default: 'blue-green',
+    }),
+    run_smoke_tests: bool({
+      description: 'Run smoke tests against the new version before traffic moves.',
+      default: 'true',
+    }),
+    rollback_on_failure: bool({ description: 'Roll back automatically when a check fails.', default: 'true' }),
+    canary_steps: list({
+      description: 'Canary traffic percentages, ascending, ending at 100.',
+      default: '10,50,100',
+      item: number({ description: 'percent', integer: true, min: 1, max: 100 }),
+    }),
+    step_duration: duration({ description: 'Analysis time per canary step.', default: '1m' }),
+    monitor_duration: duration({ description: 'Monitoring window after the switch (0 for none).', default: '5m' }),
+    monitor_interval: duration({ description: 'Time between monitoring probes.', default: '10s', min: 100 }),
+    max_error_rate: number({
+      description: 'Highest error rate (0 to 1) tolerated while monitoring.',
+      default: '0.01',
+      min: 0,
+      max: 1,
+    }),
+    max_p95_ms: number({
+      description: 'Highest p95 latency in ms tolerated while monitoring.',
+      default: '1000',
+      min: 1,
+    }),
+    on_no_data: oneOf(['fail', 'pass', 'inconclusive'], {
+      description: 'Verdict when monitoring gathers fewer than min_samples.',
+      default: 'fail',
+    }),
+    min_samples: number({ description: 'Fewest probe samples a verdict needs.', default: '10', integer: true, min: 1 }),
+    probe_url: url({ description: 'URL probed through the router while monitoring.' }),
+    version_url: url({ description: 'URL that reports the serving version through the router.' }),
+    workload: oneOf(['command', 'docker'], { description: 'Where versions run.', default: 'command' }),
+    router: oneOf(['nginx', 'command', 'none'], { description: 'How traffic moves.', default: 'none' }),
+    timeout: duration({ description: 'Deadline of the whole deploy.', default: '30m', min: 1000 }),
+    environment_url: url({ description: 'URL of the environment, shown on the GitHub deployment.' }),
+    token: secret({ description: 'GitHub token with deployments: write.', default: GITHUB_TOKEN_DEFAULT }),
+  },
+  outputs: {
+    status: { description: 'succeeded, rolled-back or failed.' },
+    active_slot: { description: 'The slot serving traffic at the end.' },
+    previous_version: { description: 'The version served before.' },
+    deployment_id: { description: 'Id of the GitHub deployment.' },
+    rolled_back: { description: 'true when the deploy was rolled back.' },
+  },
+});

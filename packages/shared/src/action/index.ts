@@ -1,0 +1,5 @@
+export * from './context.js';
+export * from './inputs.js';
+export * from './run.js';
+export * from './summary.js';
+export * from './action-yml.js';

@@ -1,0 +1,200 @@
+/**
+ * Bad input, through the bundled actions as the runner runs them: each case gives one bad input and expects
+ * exit code 1, exactly one ::error:: naming the input, the value received and what is accepted — and no side
+ * effect: no request to the GitHub API or a registry, the workspace, its git refs and its remote unchanged.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction } from '../support/run-action.js';
+
+interface Case {
+  input: string;
+  value: string;
+  /** Words of "what is accepted" the message must carry. */
+  accepted: string;
+  base?: Record<string, string>;
+}
+
+const cases: Record<string, Case[]> = {
+  changelog: [
+    { input: 'format', value: 'markdown', accepted: 'keep-a-changelog, conventional-commits' },
+    { input: 'version', value: '1.2', accepted: 'semantic version' },
+    { input: 'version', value: '1.0.0.0', accepted: 'semantic version' },
+    { input: 'include_prs', value: 'yes', accepted: 'true or false' },
+    { input: 'breaking_changes_section', value: 'maybe', accepted: 'true or false' },
+    { input: 'since_tag', value: 'v1.0.0; rm -rf /', accepted: 'no spaces, newlines or shell metacharacters' },
+    { input: 'since_tag', value: 'v1.0.0\nv2.0.0', accepted: 'no spaces, newlines or shell metacharacters' },
+    { input: 'tag_prefix', value: 'v$(whoami)', accepted: 'shell metacharacters' },
+    { input: 'path', value: 'CHANGELOG.md\n../../etc/passwd', accepted: 'one line of text' },
+    { input: 'types', value: '{feat: [', accepted: 'YAML error' },
+    { input: 'types', value: '[1, 2]', accepted: 'not a mapping' },
+    { input: 'write_file', value: 'TRUE!', accepted: 'true or false' },
+  ],
+  release: [
+    { input: 'version_bump', value: 'huge', accepted: 'major, minor, patch, auto' },
+    { input: 'skip_tests', value: 'true', accepted: 'tests are never skipped' },
+    { input: 'skip_build', value: 'true', accepted: 'builds are never skipped' },
+    { input: 'version', value: '1.0', accepted: 'semantic version' },
+    { input: 'release_type', value: 'beta', accepted: 'stable, prerelease' },
+    { input: 'publish_registries', value: 'npm,pypi', accepted: 'npm, docker' },
+    { input: 'release_branch', value: 'main && curl evil', accepted: 'shell metacharacters' },
+    { input: 'npm_registry_url', value: 'not a url', accepted: 'absolute URL' },
+    { input: 'npm_registry_url', value: 'ftp://registry.example', accepted: 'absolute URL' },
+    { input: 'verify_timeout', value: '-5m', accepted: 'a duration' },
+    { input: 'verify_timeout', value: 'soon', accepted: 'a duration' },
+    { input: 'prerelease_id', value: 'rc 1', accepted: 'semver identifier' },
+    { input: 'docker_images', value: 'Registry/UPPER', accepted: 'registry/name in lower case' },
+    { input: 'tag_prefix', value: 'v\nrelease', accepted: 'shell metacharacters' },
+  ],
+  deploy: [
+    { input: 'version', value: '', accepted: 'semantic version', base: {} },
+    { input: 'version', value: 'latest', accepted: 'semantic version' },
+    { input: 'deployment_strategy', value: 'big-bang', accepted: 'blue-green, canary, rolling, immediate' },
+    { input: 'environment', value: 'prod; rm -rf /', accepted: 'environment name' },
+    { input: 'environment', value: 'prod\nuction', accepted: 'environment name' },
+    { input: 'monitor_duration', value: '-1h', accepted: 'a duration' },
+    { input: 'monitor_interval', value: 'often', accepted: 'a duration' },
+    { input: 'probe_url', value: 'localhost:8080/health', accepted: 'absolute URL' },
+    { input: 'max_error_rate', value: '2', accepted: 'from 0 to 1' },
+    { input: 'canary_steps', value: '10,abc,100', accepted: 'whole number from 1 to 100' },
+    { input: 'run_smoke_tests', value: 'sometimes', accepted: 'true or false' },
+    { input: 'on_no_data', value: 'ignore', accepted: 'fail, pass, inconclusive' },
+    { input: 'min_samples', value: '-3', accepted: 'whole number of at least 1' },
+  ],
+  'quality-gates': [
+    { input: 'load_profile', value: 'extreme', accepted: 'baseline, peak, stress, soak, custom' },
+    {
+      input: 'gates',
+      value: 'load-testing,unit-tests',
+      accepted: 'load-testing, performance-profiling, container-build',
+    },
+    { input: 'target_url', value: 'http//missing-colon', accepted: 'absolute URL' },
+    { input: 'duration', value: '-30s', accepted: 'a duration' },
+    { input: 'duration', value: 'ten seconds', accepted: 'a duration' },
+    { input: 'connections', value: '0', accepted: 'whole number from 1 to 10000' },
+    { input: 'rate', value: 'fast', accepted: 'whole number' },
+    { input: 'shard', value: '5', accepted: 'i/n' },
+    { input: 'image', value: 'My Image', accepted: 'image reference' },
+    { input: 'max_regression_pct', value: '-1', accepted: 'at least 0' },
+    { input: 'min_requests', value: '1.5', accepted: 'whole number' },
+    { input: 'engine', value: 'jmeter', accepted: 'builtin, k6' },
+  ],
+  rollback: [
+    { input: 'environment', value: 'prod env', accepted: 'environment name' },
+    { input: 'environment', value: 'prod`id`', accepted: 'environment name' },
+    { input: 'to_version', value: 'previous', accepted: 'semantic version' },
+    { input: 'to_version', value: '1.2.3.4', accepted: 'semantic version' },
+    { input: 'workload', value: 'k8s', accepted: 'command, docker' },
+    { input: 'router', value: 'haproxy', accepted: 'nginx, command, none' },
+    { input: 'version_url', value: 'not-a-url', accepted: 'absolute URL' },
+    { input: 'timeout', value: '-10s', accepted: 'a duration' },
+    { input: 'timeout', value: 'whenever', accepted: 'a duration' },
+    { input: 'npm_dist_tag_revert', value: 'yes', accepted: 'true or false' },
+    { input: 'incident_issue', value: '1', accepted: 'true or false' },
+    { input: 'docker_tag_revert', value: 'nope', accepted: 'true or false' },
+  ],
+};
+
+/** Valid inputs each action needs besides the bad one. */
+const baseInputs: Record<string, Record<string, string>> = { deploy: { version: '1.2.3' } };
+
+let tripwire: Server;
+let tripwireUrl: string;
+const requests: string[] = [];
+let workspace: string;
+let remote: string;
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+
+/** Everything an action could change: files with size and mtime, local refs, the remote's refs. */
+function snapshot(): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else files.push(`${p} ${st.size} ${st.mtimeMs}`);
+    }
+  };
+  walk(workspace);
+  return [files.sort().join('\n'), git(workspace, 'for-each-ref'), git(remote, 'for-each-ref')].join('\n---\n');
+}
+
+beforeAll(async () => {
+  tripwire = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
+  tripwireUrl = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`;
+  const base = mkdtempSync(join(tmpdir(), 'ra-bad-input-'));
+  remote = join(base, 'remote.git');
+  workspace = join(base, 'ws');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+  execFileSync('git', ['init', '-q', '-b', 'main', workspace]);
+  git(workspace, 'config', 'user.email', 'dev@example.com');
+  git(workspace, 'config', 'user.name', 'Dev');
+  writeFileSync(
+    join(workspace, 'package.json'),
+    JSON.stringify({ name: 'widget', version: '1.0.0', scripts: { test: 'exit 0' } }),
+  );
+  writeFileSync(join(workspace, 'CHANGELOG.md'), '# Changelog\n');
+  git(workspace, 'add', '-A');
+  git(workspace, 'commit', '-q', '-m', 'feat: first');
+  git(workspace, 'tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
+  git(workspace, 'commit', '-q', '--allow-empty', '-m', 'fix: second');
+  git(workspace, 'remote', 'add', 'origin', remote);
+  git(workspace, 'push', '-q', '--follow-tags', 'origin', 'main');
+});
+
+afterAll(async () => {
+  await new Promise((r) => tripwire.close(r));
+  rmSync(join(workspace, '..'), { recursive: true, force: true });
+});
+
+const table = Object.entries(cases).flatMap(([action, list]) =>
+  list.map((c) => [action, c.input, JSON.stringify(c.value), c] as const),
+);
+
+test('every action has at least 10 bad-input cases', () => {
+  for (const list of Object.values(cases)) expect(list.length).toBeGreaterThanOrEqual(10);
+});
+
+test.concurrent.each(table)('%s refuses %s = %s', async (action, input, _shown, c) => {
+  const before = snapshot();
+  const r = await runAction(action, {
+    cwd: workspace,
+    token: 'ghs_badinputtoken',
+    apiUrl: tripwireUrl,
+    graphqlUrl: `${tripwireUrl}/graphql`,
+    inputs: {
+      ...(c.base ?? baseInputs[action] ?? {}),
+      [input]: c.value,
+      ...(action === 'release' && input !== 'npm_registry_url' ? { npm_registry_url: tripwireUrl } : {}),
+    },
+  });
+  expect(r.code).toBe(1);
+  expect(r.errors).toHaveLength(1);
+  const [error] = r.errors as [string];
+  expect(error).toContain(`"${input}"`);
+  expect(error).toContain(c.value === '' ? 'empty' : JSON.stringify(c.value).slice(0, 40));
+  expect(error).toContain(c.accepted);
+  expect(error).not.toContain('not implemented');
+  expect(r.outputs).toEqual({});
+  expect(snapshot()).toBe(before);
+  expect(requests).toEqual([]);
+});
+
+test.each(Object.keys(cases))(
+  '%s with valid input is refused as not implemented yet (never a success)',
+  async (action) => {
+    const r = await runAction(action, { cwd: workspace, apiUrl: tripwireUrl, inputs: baseInputs[action] ?? {} });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([`${action} is not implemented yet`]);
+  },
+);
