@@ -189,12 +189,3 @@ test.concurrent.each(table)('%s refuses %s = %s', async (action, input, _shown, 
   expect(snapshot()).toBe(before);
   expect(requests).toEqual([]);
 });
-
-test.each(Object.keys(cases))(
-  '%s with valid input is refused as not implemented yet (never a success)',
-  async (action) => {
-    const r = await runAction(action, { cwd: workspace, apiUrl: tripwireUrl, inputs: baseInputs[action] ?? {} });
-    expect(r.code).toBe(1);
-    expect(r.errors).toEqual([`${action} is not implemented yet`]);
-  },
-);
