@@ -27077,7 +27077,7 @@ function toRate(v) {
   return m[2] ? Number(m[1]) / 100 : Number(m[1]);
 }
 function toBytes(v, unitMb = false) {
-  if (typeof v === "number") return Number.isFinite(v) ? unitMb ? v * 1024 * 1024 : v : void 0;
+  if (typeof v === "number") return Number.isFinite(v) ? unitMb ? v * 1e6 : v : void 0;
   if (typeof v !== "string") return void 0;
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b)?\s*$/i.exec(v);
   if (!m) return void 0;
@@ -27153,7 +27153,7 @@ function readDeployment(raw) {
   const timeline = Array.isArray(timelineRaw) ? timelineRaw.flatMap((t) => {
     if (!isRec(t)) return str(t) ? [{ state: str(t) }] : [];
     const state = str(pick(t, "state", "status", "to", "event", "phase"));
-    return state ? [{ at: str(pick(t, "at", "time", "timestamp")), state, note: str(pick(t, "note", "message", "detail")) }] : [];
+    return state ? [{ at: str(pick(t, "at", "time", "timestamp")), state, note: str(pick(t, "note", "detail", "message")) }] : [];
   }) : [];
   const status = str(raw.status);
   return {
@@ -27180,14 +27180,19 @@ function readRelease(raw, index) {
     deployedAt,
     deployedMs: instant(pick(r, "deployed_at", "deployedAt")),
     gates: entries(pick(r, "quality_gates", "gates")).map(([name, g]) => readGate(name, g)),
-    deployment: readDeployment(r.deployment),
+    // The latest deployment; else the last of `deployments` (every deployment and rollback, oldest first).
+    deployment: readDeployment(
+      r.deployment ?? (Array.isArray(r.deployments) ? r.deployments[r.deployments.length - 1] : void 0)
+    ),
     registries: entries(r.registries).map(([name, g]) => {
       if (!isRec(g)) return { name, version: str(g) };
+      const kind = str(g.registry);
+      const pkg = str(g.name);
       return {
-        name: str(g.name) ?? name,
-        url: str(pick(g, "url", "registry")),
+        name: kind && pkg ? `${kind} · ${pkg}` : pkg ?? kind ?? name,
+        url: str(g.url),
         version: str(g.version),
-        digest: str(pick(g, "digest", "integrity", "shasum"))
+        digest: str(pick(g, "digest_or_integrity", "digest", "integrity", "shasum"))
       };
     })
   };
@@ -27218,7 +27223,7 @@ function esc(s) {
 function tone(status) {
   if (!status) return "none";
   const s = status.toLowerCase();
-  if (/roll(ed)?[-_ ]?back|fail|error|broken|abort|cancel|reject|timed?[-_ ]?out/.test(s)) return "bad";
+  if (/roll(ed)?[-_ ]?back|fail|error|broken|abort|cancel|reject|timed?[-_ ]?out|no[-_ ]?data/.test(s)) return "bad";
   if (/pass|success|succeed|ok|deployed|released|published|live|healthy|done|complete|green/.test(s)) return "good";
   return "warn";
 }

@@ -20,7 +20,7 @@ export type Tone = 'good' | 'bad' | 'warn' | 'none';
 export function tone(status: string | undefined): Tone {
   if (!status) return 'none';
   const s = status.toLowerCase();
-  if (/roll(ed)?[-_ ]?back|fail|error|broken|abort|cancel|reject|timed?[-_ ]?out/.test(s)) return 'bad';
+  if (/roll(ed)?[-_ ]?back|fail|error|broken|abort|cancel|reject|timed?[-_ ]?out|no[-_ ]?data/.test(s)) return 'bad';
   if (/pass|success|succeed|ok|deployed|released|published|live|healthy|done|complete|green/.test(s)) return 'good';
   return 'warn';
 }

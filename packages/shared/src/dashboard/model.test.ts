@@ -1,3 +1,4 @@
+import { emptyStatus, ensureRelease, recordStep, type StatusDocument } from '../status/index.js';
 import { parseStatusYaml, readStatusDocument, toBytes, toMs, toRate } from './model.js';
 
 const STATUS = `
@@ -120,7 +121,48 @@ test('units', () => {
   expect([toBytes('1.5 GiB'), toBytes('900kB'), toBytes(3, true), toBytes('big')]).toEqual([
     1.5 * 1024 ** 3,
     900_000,
-    3 * 1024 * 1024,
+    3e6,
     undefined,
+  ]);
+});
+
+test('reads the status model of packages/shared/src/status as it writes it', () => {
+  const doc: StatusDocument = emptyStatus();
+  const old = ensureRelease(doc, '1.0.0', { type: 'minor', created_at: '2026-11-01T00:00:00Z' });
+  old.status = 'deployed';
+  const rec = ensureRelease(doc, '1.1.0', { type: 'minor', created_at: '2026-11-02T00:00:00Z' });
+  rec.status = 'rolled-back';
+  rec.quality_gates = {
+    load_test: { status: 'passed', measurements: { p50_ms: 20, p95_ms: 95, p99_ms: 150, error_rate: 0.001, rps: 500 } },
+    container_build: { status: 'no-data', measurements: { image_size_mb: 48 } },
+  };
+  rec.deployments = [
+    { environment: 'production', status: 'succeeded', started_at: '2026-11-02T01:00:00Z' },
+    {
+      environment: 'production',
+      strategy: 'canary',
+      status: 'rolled-back',
+      rolled_back: true,
+      previous_version: '1.0.0',
+      timeline: [{ at: '2026-11-02T01:10:00Z', state: 'rolled-back', detail: 'p95 over budget' }],
+    },
+  ];
+  rec.registries = [
+    { registry: 'npm', name: '@acme/widget', version: '1.1.0', digest_or_integrity: 'sha512-x', url: 'https://r/x' },
+  ];
+  recordStep(rec, '42', 'tag', 'done');
+  const m = readStatusDocument(JSON.parse(JSON.stringify(doc)));
+  expect(m.releases.map((r) => r.version)).toEqual(['1.1.0', '1.0.0']);
+  const [r] = m.releases;
+  expect(r?.gates[0]).toMatchObject({ name: 'load_test', p50Ms: 20, p95Ms: 95, p99Ms: 150, requestsPerSecond: 500 });
+  expect(r?.gates[1]).toMatchObject({ name: 'container_build', status: 'no-data', imageSizeBytes: 48e6 });
+  expect(r?.deployment).toMatchObject({
+    strategy: 'canary',
+    rolledBack: true,
+    previousVersion: '1.0.0',
+    timeline: [{ at: '2026-11-02T01:10:00Z', state: 'rolled-back', note: 'p95 over budget' }],
+  });
+  expect(r?.registries).toEqual([
+    { name: 'npm · @acme/widget', url: 'https://r/x', version: '1.1.0', digest: 'sha512-x' },
   ]);
 });

@@ -143,9 +143,9 @@ export function toRate(v: unknown): number | undefined {
   return m[2] ? Number(m[1]) / 100 : Number(m[1]);
 }
 
-/** Bytes from 123456, "48MB", "1.5 GiB", "900kB". */
+/** Bytes from 123456, "48MB", "1.5 GiB", "900kB"; `unitMb` when a bare number means MB (10^6 bytes). */
 export function toBytes(v: unknown, unitMb = false): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? (unitMb ? v * 1024 * 1024 : v) : undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? (unitMb ? v * 1e6 : v) : undefined;
   if (typeof v !== 'string') return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b)?\s*$/i.exec(v);
   if (!m) return undefined;
@@ -229,7 +229,7 @@ function readDeployment(raw: unknown): DeploymentView | undefined {
         if (!isRec(t)) return str(t) ? [{ state: str(t) as string }] : [];
         const state = str(pick(t, 'state', 'status', 'to', 'event', 'phase'));
         return state
-          ? [{ at: str(pick(t, 'at', 'time', 'timestamp')), state, note: str(pick(t, 'note', 'message', 'detail')) }]
+          ? [{ at: str(pick(t, 'at', 'time', 'timestamp')), state, note: str(pick(t, 'note', 'detail', 'message')) }]
           : [];
       })
     : [];
@@ -261,14 +261,20 @@ function readRelease(raw: unknown, index: number): ReleaseView {
     deployedAt,
     deployedMs: instant(pick(r, 'deployed_at', 'deployedAt')),
     gates: entries(pick(r, 'quality_gates', 'gates')).map(([name, g]) => readGate(name, g)),
-    deployment: readDeployment(r.deployment),
+    // The latest deployment; else the last of `deployments` (every deployment and rollback, oldest first).
+    deployment: readDeployment(
+      r.deployment ?? (Array.isArray(r.deployments) ? r.deployments[r.deployments.length - 1] : undefined),
+    ),
     registries: entries(r.registries).map(([name, g]): RegistryView => {
       if (!isRec(g)) return { name, version: str(g) };
+      // The status model writes { registry: npm, name: @acme/widget, digest_or_integrity }.
+      const kind = str(g.registry);
+      const pkg = str(g.name);
       return {
-        name: str(g.name) ?? name,
-        url: str(pick(g, 'url', 'registry')),
+        name: kind && pkg ? `${kind} · ${pkg}` : (pkg ?? kind ?? name),
+        url: str(g.url),
         version: str(g.version),
-        digest: str(pick(g, 'digest', 'integrity', 'shasum')),
+        digest: str(pick(g, 'digest_or_integrity', 'digest', 'integrity', 'shasum')),
       };
     }),
   };
