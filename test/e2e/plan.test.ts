@@ -156,7 +156,7 @@ test('the policy file overrides the defaults and explicit inputs override the fi
     '    canary_steps: [25, 100]',
     '    monitor_duration: 2h',
     '    environments:',
-    '      release: ""',
+    '      release: automated',
     '      deploy: prod-eu',
   ].join('\n');
   const dir = repo(['fix: typo in header'], { policy });
@@ -167,7 +167,7 @@ test('the policy file overrides the defaults and explicit inputs override the fi
     strategy: 'canary',
     canary_steps: '25,100',
     monitor_duration: '2h',
-    release_environment: '',
+    release_environment: 'automated',
     deploy_environment: 'prod-eu',
   });
   expect(r.summary).toContain('| deployment strategy | canary | policy file |');

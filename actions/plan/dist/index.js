@@ -28303,11 +28303,12 @@ function checkType(c, kind, raw) {
     for (const k of ENV_KEYS) {
       if (!(k in v)) continue;
       const name = v[k] === null ? "" : v[k];
-      if (typeof name !== "string" || name !== "" && !ENVIRONMENT_NAME_PATTERN.test(name)) {
+      const optional = k === "product";
+      if (typeof name !== "string" || (name === "" ? !optional : !ENVIRONMENT_NAME_PATTERN.test(name))) {
         c.fail(
           `${key}.${k}`,
           v[k],
-          'an environment name of letters, digits and . _ - (no spaces or shell metacharacters), or "" for none'
+          "an environment name of letters, digits and . _ - (no spaces or shell metacharacters)" + (optional ? ', or "" for no product approval' : "")
         );
       }
       envs[k] = name;

@@ -122,11 +122,15 @@ function checkType(c: Checker, kind: ReleaseKind, raw: unknown): TypeOverride {
     for (const k of ENV_KEYS) {
       if (!(k in v)) continue;
       const name = v[k] === null ? '' : v[k];
-      if (typeof name !== 'string' || (name !== '' && !ENVIRONMENT_NAME_PATTERN.test(name))) {
+      // Only the product approval job may be dropped: the release and deploy jobs always name an environment
+      // (one without required reviewers does not wait).
+      const optional = k === 'product';
+      if (typeof name !== 'string' || (name === '' ? !optional : !ENVIRONMENT_NAME_PATTERN.test(name))) {
         c.fail(
           `${key}.${k}`,
           v[k],
-          'an environment name of letters, digits and . _ - (no spaces or shell metacharacters), or "" for none',
+          'an environment name of letters, digits and . _ - (no spaces or shell metacharacters)' +
+            (optional ? ', or "" for no product approval' : ''),
         );
       }
       envs[k] = name;

@@ -122,10 +122,13 @@ describe('policy file', () => {
     expect(patch.smoke_tests).toBe(true);
   });
 
-  test('an empty file and a null environment', () => {
+  test('an empty file; product approval may be dropped, release and deploy environments may not', () => {
     expect(parsePolicyFile('')).toEqual({ types: {} });
-    const file = parsePolicyFile('types:\n  minor:\n    environments:\n      release: ~\n');
-    expect(effectivePolicy('minor', { file }).environments.release).toBe('');
+    const file = parsePolicyFile('types:\n  major:\n    environments:\n      product: ~\n');
+    expect(effectivePolicy('major', { file }).environments.product).toBe('');
+    expect(inputErrorOf(() => parsePolicyFile('types:\n  minor:\n    environments: { release: "" }')).input).toBe(
+      'types.minor.environments.release',
+    );
   });
 
   test.each([

@@ -20,8 +20,8 @@ export const STRATEGIES = ['blue-green', 'canary', 'rolling', 'immediate'] as co
 export type Strategy = (typeof STRATEGIES)[number];
 
 /**
- * The GitHub Environments a release of this type passes through, by the job that names them. `''` means the
- * job runs without an environment (no approval asked there).
+ * The GitHub Environments a release of this type passes through, by the job that names them. Only `product`
+ * may be `''` (no product approval job); an environment without required reviewers does not wait.
  */
 export interface PolicyEnvironments {
   /** The `release` job (tag, GitHub Release, publish): the Release Manager approves the changelog here. */
