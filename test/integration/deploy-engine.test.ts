@@ -129,7 +129,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     expect(r.reason).toMatch(/smoke tests failed.*traffic never moved/s);
     expect(r.smoke.filter((s) => !s.ok).length).toBeGreaterThan(0);
     expect(load.failed).toBe(0);
-    expect(Object.keys(load.byBody)).toEqual(['1.1.0']);
+    expect(Object.keys(load.byBody)).toEqual(['1.0.0']);
   }, 60_000);
 
   test('rollback to a stopped version starts it again through the workload', async () => {

@@ -144,3 +144,34 @@ export function startService(command: string, o: Omit<HookOptions, 'timeoutMs'> 
     },
   };
 }
+
+/** Run a program (no shell) to completion with a deadline; never throws for a non-zero exit. */
+export function runProgram(
+  bin: string,
+  args: string[],
+  o: { timeoutMs: number; cwd?: string; env?: Record<string, string> },
+): Promise<HookResult> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const add = (d: Buffer) => {
+      output += d.toString('utf8');
+      if (output.length > 64_000) output = output.slice(-64_000);
+    };
+    child.stdout.on('data', add);
+    child.stderr.on('data', add);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, o.timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: 127, signal: null, output: `${output}${e.message}`, timedOut });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, output, timedOut });
+    });
+  });
+}

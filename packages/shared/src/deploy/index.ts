@@ -10,3 +10,7 @@ export * from './routers.js';
 export * from './workload-command.js';
 export * from './deployments.js';
 export * from './engine.js';
+export * from './workload-docker.js';
+export * from './target.js';
+export * from './report.js';
+export * from './record.js';

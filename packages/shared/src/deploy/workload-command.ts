@@ -56,12 +56,12 @@ export function hookEnv(
 /** Poll a health URL until 2xx, `stop()` says to give up, or the time is over. Returns the last problem. */
 export async function waitHealthy(
   url: string,
-  o: { timeoutMs: number; pollMs?: number; stop?: () => string | undefined },
+  o: { timeoutMs: number; pollMs?: number; stop?: () => string | undefined | Promise<string | undefined> },
 ): Promise<{ ok: true } | { ok: false; why: string }> {
   const end = Date.now() + o.timeoutMs;
   let why = 'no answer yet';
   for (;;) {
-    const stop = o.stop?.();
+    const stop = await o.stop?.();
     if (stop) return { ok: false, why: stop };
     try {
       const r = await httpGet(url, { timeoutMs: Math.max(200, Math.min(2000, end - Date.now())), keepAlive: false });
