@@ -14,3 +14,5 @@ export * from './workload-docker.js';
 export * from './target.js';
 export * from './report.js';
 export * from './record.js';
+export * from './incident.js';
+export * from './registries.js';
