@@ -31823,13 +31823,13 @@ var targetInputs = {
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError("start_command", 'Input "start_command" is required with workload: command (it starts one instance of a version).');
+    throw new InputError("start_command", 'Input "start_command" is empty but required with workload: command (it starts one instance of a version).');
   if (v.workload === "docker" && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is required with workload: docker.');
+    throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError("nginx_upstream_file", 'Input "nginx_upstream_file" is required with router: nginx (the include file holding the upstream).');
+    throw new InputError("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).');
   if (v.router === "command" && !v.router_command.trim())
-    throw new InputError("router_command", 'Input "router_command" is required with router: command.');
+    throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname4(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
@@ -36690,7 +36690,7 @@ var action = defineAction({
 // actions/deploy/src/main.ts
 function check(v, controlsTraffic) {
   if (!v.version_url)
-    throw new InputError("version_url", 'Input "version_url" is required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.');
+    throw new InputError("version_url", 'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.');
   if ((v.deployment_strategy === "blue-green" || v.deployment_strategy === "canary") && !controlsTraffic)
     throw new InputError(
       "router",
@@ -36703,7 +36703,7 @@ function check(v, controlsTraffic) {
       throw new InputError("canary_steps", `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`);
   }
   if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError("prometheus_url", 'Input "prometheus_url" is required when prometheus_queries are given.');
+    throw new InputError("prometheus_url", 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
   const monitorMs = v.monitor_duration ?? 0;
   const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
   if (monitorMs + stepsMs >= (v.timeout ?? 0))

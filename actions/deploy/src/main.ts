@@ -19,7 +19,7 @@ type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0
 /** Combinations of inputs that cannot work, refused before any side effect. */
 function check(v: Values, controlsTraffic: boolean): void {
   if (!v.version_url)
-    throw new InputError('version_url', 'Input "version_url" is required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.');
+    throw new InputError('version_url', 'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.');
   if ((v.deployment_strategy === 'blue-green' || v.deployment_strategy === 'canary') && !controlsTraffic)
     throw new InputError(
       'router',
@@ -32,7 +32,7 @@ function check(v: Values, controlsTraffic: boolean): void {
       throw new InputError('canary_steps', `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`);
   }
   if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError('prometheus_url', 'Input "prometheus_url" is required when prometheus_queries are given.');
+    throw new InputError('prometheus_url', 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
   const monitorMs = v.monitor_duration ?? 0;
   const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
   if (monitorMs + stepsMs >= (v.timeout ?? 0))

@@ -31390,13 +31390,13 @@ var targetInputs = {
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError("start_command", 'Input "start_command" is required with workload: command (it starts one instance of a version).');
+    throw new InputError("start_command", 'Input "start_command" is empty but required with workload: command (it starts one instance of a version).');
   if (v.workload === "docker" && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is required with workload: docker.');
+    throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError("nginx_upstream_file", 'Input "nginx_upstream_file" is required with router: nginx (the include file holding the upstream).');
+    throw new InputError("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).');
   if (v.router === "command" && !v.router_command.trim())
-    throw new InputError("router_command", 'Input "router_command" is required with router: command.');
+    throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname4(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
@@ -36236,16 +36236,16 @@ async function impl(v, ctx) {
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   if (v.npm_dist_tag_revert && !v.npm_package)
-    throw new InputError("npm_package", 'Input "npm_package" is required with npm_dist_tag_revert: true.');
+    throw new InputError("npm_package", 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
   if (v.docker_tag_revert && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is required with docker_tag_revert: true.');
+    throw new InputError("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
-  if (v.incident_issue && !gh) throw new InputError("token", 'Input "token" is required with incident_issue: true.');
+  if (v.incident_issue && !gh) throw new InputError("token", 'Input "token" is empty but required with incident_issue: true.');
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl }) : void 0;
   const store = await openStatusStore(v, { workspace: runner.workspace, token: v.token, serverUrl: runner.serverUrl, log });
   const recorder = new DeploymentRecorder(store, log);

@@ -25,9 +25,9 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   if (v.npm_dist_tag_revert && !v.npm_package)
-    throw new InputError('npm_package', 'Input "npm_package" is required with npm_dist_tag_revert: true.');
+    throw new InputError('npm_package', 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
   if (v.docker_tag_revert && !v.docker_image)
-    throw new InputError('docker_image', 'Input "docker_image" is required with docker_tag_revert: true.');
+    throw new InputError('docker_image', 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
 
   let gh: GitHubClient | undefined;
@@ -35,7 +35,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     ctx.mask(v.token);
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: GitHub deployments are not updated');
-  if (v.incident_issue && !gh) throw new InputError('token', 'Input "token" is required with incident_issue: true.');
+  if (v.incident_issue && !gh) throw new InputError('token', 'Input "token" is empty but required with incident_issue: true.');
   const deployments = gh
     ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
     : undefined;

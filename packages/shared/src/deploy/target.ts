@@ -120,13 +120,13 @@ export function buildTarget(
 ): Target {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(o.workspace, p));
   if (v.workload === 'command' && !v.start_command.trim())
-    throw new InputError('start_command', 'Input "start_command" is required with workload: command (it starts one instance of a version).');
+    throw new InputError('start_command', 'Input "start_command" is empty but required with workload: command (it starts one instance of a version).');
   if (v.workload === 'docker' && !v.docker_image)
-    throw new InputError('docker_image', 'Input "docker_image" is required with workload: docker.');
+    throw new InputError('docker_image', 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === 'nginx' && !v.nginx_upstream_file)
-    throw new InputError('nginx_upstream_file', 'Input "nginx_upstream_file" is required with router: nginx (the include file holding the upstream).');
+    throw new InputError('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).');
   if (v.router === 'command' && !v.router_command.trim())
-    throw new InputError('router_command', 'Input "router_command" is required with router: command.');
+    throw new InputError('router_command', 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir
     ? abs(v.state_dir)
     : v.router === 'nginx'
