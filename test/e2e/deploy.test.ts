@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { describeWithService, loadLoop, requireService, startNginx, type LoadResult, type Nginx } from '../support/services/index.js';
+import {
+  describeWithService,
+  loadLoop,
+  requireService,
+  startNginx,
+  type LoadResult,
+  type Nginx,
+} from '../support/services/index.js';
 import { ROOT, runAction } from '../support/run-action.js';
 
 const nginxService = await requireService('nginx');
@@ -52,22 +59,58 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     ...o,
   });
   const run = (name: string, i: Record<string, string>, runId = String(Date.now())) =>
-    runAction(name, { inputs: i, cwd: workspace, token: 'ghs_test', apiUrl: gh.url, graphqlUrl: gh.graphqlUrl, serverUrl: gh.serverUrl, sha: SHA, runId, timeoutMs: 90_000 });
+    runAction(name, {
+      inputs: i,
+      cwd: workspace,
+      token: 'ghs_test',
+      apiUrl: gh.url,
+      graphqlUrl: gh.graphqlUrl,
+      serverUrl: gh.serverUrl,
+      sha: SHA,
+      runId,
+      timeoutMs: 90_000,
+    });
   const statusDoc = () => {
-    execFileSync('git', ['-C', workspace, 'fetch', '-q', 'origin', '+refs/heads/release-status:refs/remotes/origin/release-status']);
-    return parse(execFileSync('git', ['-C', workspace, 'show', 'origin/release-status:release-status.yaml'], { encoding: 'utf8' })) as {
-      releases: { version: string; status: string; deployments?: { status: string; environment: string; strategy?: string }[] }[];
+    execFileSync('git', [
+      '-C',
+      workspace,
+      'fetch',
+      '-q',
+      'origin',
+      '+refs/heads/release-status:refs/remotes/origin/release-status',
+    ]);
+    return parse(
+      execFileSync('git', ['-C', workspace, 'show', 'origin/release-status:release-status.yaml'], { encoding: 'utf8' }),
+    ) as {
+      releases: {
+        version: string;
+        status: string;
+        deployments?: { status: string; environment: string; strategy?: string }[];
+      }[];
     };
   };
   const report = (label: string, load: LoadResult) => {
     const rps = Math.round(load.total / (load.durationMs / 1000));
-    process.stdout.write(`${label}: ${load.total} requests in ${load.durationMs}ms (${rps} req/s), failed ${load.failed}, retried ${load.retried}, bodies ${JSON.stringify(load.byBody)}, statuses ${JSON.stringify(load.byStatus)}\n`);
+    process.stdout.write(
+      `${label}: ${load.total} requests in ${load.durationMs}ms (${rps} req/s), failed ${load.failed}, retried ${load.retried}, bodies ${JSON.stringify(load.byBody)}, statuses ${JSON.stringify(load.byStatus)}\n`,
+    );
     return rps;
   };
   /** Keep-alive load through nginx for the whole of `fn` (and 300 ms either side), in 1 s rounds merged. */
   const withLoad = async <T>(fn: () => Promise<T>, _hint?: number): Promise<[T, LoadResult]> => {
     let done = false;
-    const total: LoadResult = { total: 0, byStatus: {}, byBody: {}, errors: {}, errorCount: 0, retried: 0, failed: 0, sequences: [], durationMs: 0, latencies: [] };
+    const total: LoadResult = {
+      total: 0,
+      byStatus: {},
+      byBody: {},
+      errors: {},
+      errorCount: 0,
+      retried: 0,
+      failed: 0,
+      sequences: [],
+      durationMs: 0,
+      latencies: [],
+    };
     const loading = (async () => {
       let finishing = 0;
       while (finishing < 1) {
@@ -78,7 +121,8 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
         total.failed += r.failed;
         total.errorCount += r.errorCount;
         total.durationMs += r.durationMs;
-        for (const [k, n] of Object.entries(r.byStatus)) total.byStatus[Number(k)] = (total.byStatus[Number(k)] ?? 0) + n;
+        for (const [k, n] of Object.entries(r.byStatus))
+          total.byStatus[Number(k)] = (total.byStatus[Number(k)] ?? 0) + n;
         for (const [k, n] of Object.entries(r.byBody)) total.byBody[k] = (total.byBody[k] ?? 0) + n;
         for (const [k, n] of Object.entries(r.errors)) total.errors[k] = (total.errors[k] ?? 0) + n;
         r.sequences.forEach((seq, i) => {
@@ -89,7 +133,14 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     })();
     await new Promise((r) => setTimeout(r, 300));
     try {
-      return [await fn(), await (async () => { done = true; await loading; return total; })()];
+      return [
+        await fn(),
+        await (async () => {
+          done = true;
+          await loading;
+          return total;
+        })(),
+      ];
     } finally {
       done = true;
       await loading;
@@ -103,7 +154,19 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     stateDir = join(base, 'state');
     execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
     execFileSync('git', ['clone', '-q', remote, workspace]);
-    execFileSync('git', ['-C', workspace, '-c', 'user.name=a', '-c', 'user.email=a@b', 'commit', '-q', '--allow-empty', '-m', 'init']);
+    execFileSync('git', [
+      '-C',
+      workspace,
+      '-c',
+      'user.name=a',
+      '-c',
+      'user.email=a@b',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'init',
+    ]);
     execFileSync('git', ['-C', workspace, 'push', '-q', 'origin', 'HEAD:main']);
     nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
@@ -112,8 +175,17 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   afterAll(async () => {
     // Stop every instance the actions left running (the kept previous slot, the live one).
     try {
-      const st = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as { slots: Record<string, { instances: { pid?: number }[] }> };
-      for (const s of Object.values(st.slots)) for (const i of s.instances) if (i.pid) try { process.kill(-i.pid, 'SIGKILL'); } catch { /* gone */ }
+      const st = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as {
+        slots: Record<string, { instances: { pid?: number }[] }>;
+      };
+      for (const s of Object.values(st.slots))
+        for (const i of s.instances)
+          if (i.pid)
+            try {
+              process.kill(-i.pid, 'SIGKILL');
+            } catch {
+              /* gone */
+            }
     } catch {
       /* no state */
     }
@@ -126,7 +198,12 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     const r = await run('deploy', inputs('1.0.0'));
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ status: 'succeeded', active_slot: 'blue', rolled_back: 'false', previous_version: '' });
+    expect(r.outputs).toMatchObject({
+      status: 'succeeded',
+      active_slot: 'blue',
+      rolled_back: 'false',
+      previous_version: '',
+    });
     const id = Number(r.outputs.deployment_id);
     expect(gh.state.deploymentStates()[id]).toBe('success');
     const d = gh.state.deployments.find((x) => x.id === id);
@@ -153,7 +230,16 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
 
   test('canary 10,50,100 under load: zero failed requests, analysis at each step, promoted', async () => {
     const [r, load] = await withLoad(
-      () => run('deploy', inputs('1.2.0', { deployment_strategy: 'canary', canary_steps: '10,50,100', step_duration: '1s', monitor_interval: '250ms' })),
+      () =>
+        run(
+          'deploy',
+          inputs('1.2.0', {
+            deployment_strategy: 'canary',
+            canary_steps: '10,50,100',
+            step_duration: '1s',
+            monitor_interval: '250ms',
+          }),
+        ),
       5000,
     );
     report('canary', load);
@@ -167,7 +253,10 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('smoke failure: traffic never moves, new slot torn down, failed checks listed, zero failed requests', async () => {
-    const [r, load] = await withLoad(() => run('deploy', inputs('1.3.0', { start_command: startCommand('FAIL_VERSION=1.3.0 FAIL_MODE=smoke') })), 2500);
+    const [r, load] = await withLoad(
+      () => run('deploy', inputs('1.3.0', { start_command: startCommand('FAIL_VERSION=1.3.0 FAIL_MODE=smoke') })),
+      2500,
+    );
     report('smoke failure', load);
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ status: 'failed', active_slot: 'blue', rolled_back: 'false' });
@@ -180,7 +269,10 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('an invalid nginx config: no reload, traffic untouched, deploy fails', async () => {
-    const [r, load] = await withLoad(() => run('deploy', inputs('1.3.1', { nginx_upstream_name: 'not_the_proxied_one' })), 2500);
+    const [r, load] = await withLoad(
+      () => run('deploy', inputs('1.3.1', { nginx_upstream_name: 'not_the_proxied_one' })),
+      2500,
+    );
     report('invalid nginx config', load);
     expect(r.code).toBe(1);
     expect(r.errors[0]).toMatch(/nginx -t refused.*traffic is untouched/s);
@@ -190,10 +282,16 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('a start hook that hangs: deadline, cleanup, clear error, traffic untouched', async () => {
-    const r = await run('deploy', inputs('1.3.2', { start_command: startCommand('FAIL_VERSION=1.3.2 FAIL_MODE=hang'), start_timeout: '1500ms' }));
+    const r = await run(
+      'deploy',
+      inputs('1.3.2', { start_command: startCommand('FAIL_VERSION=1.3.2 FAIL_MODE=hang'), start_timeout: '1500ms' }),
+    );
     expect(r.code).toBe(1);
     expect(r.errors[0]).toMatch(/did not start in slot green: .*not healthy within 1.5s/);
-    const st = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as { slots: Record<string, unknown>; active_slot: string };
+    const st = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as {
+      slots: Record<string, unknown>;
+      active_slot: string;
+    };
     expect(st.active_slot).toBe('blue');
     expect(st.slots.green).toBeUndefined();
     const ps = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
@@ -216,7 +314,12 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     );
     report('monitoring breach', load);
     expect(r.code).toBe(1);
-    expect(r.outputs).toMatchObject({ status: 'rolled-back', rolled_back: 'true', active_slot: 'blue', previous_version: '1.2.0' });
+    expect(r.outputs).toMatchObject({
+      status: 'rolled-back',
+      rolled_back: 'true',
+      active_slot: 'blue',
+      previous_version: '1.2.0',
+    });
     expect(r.errors[0]).toMatch(/was rolled back: monitoring failed: error rate 1 > 0.01/);
     // Failed requests happen between the breach and the switch back: counted and reported, not hidden.
     expect(load.byStatus[500] ?? 0).toBe(load.failed);
@@ -236,13 +339,25 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     expect(r.summary).toContain('Monitoring window');
     expect(r.summary).toContain('xychart-beta');
     expect(load.failed).toBeLessThan(load.total);
-    process.stdout.write(`monitoring breach: ${load.failed} failed requests during ${Date.parse(done) - Date.parse(breach)}ms of rollback\n`);
+    process.stdout.write(
+      `monitoring breach: ${load.failed} failed requests during ${Date.parse(done) - Date.parse(breach)}ms of rollback\n`,
+    );
   }, 60_000);
 
   test('a platform that keeps serving the old version fails the deploy loudly', async () => {
-    const r = await run('deploy', inputs('1.5.0', { router: 'command', router_command: 'true', rollback_on_failure: 'false', version_timeout: '1500ms' }));
+    const r = await run(
+      'deploy',
+      inputs('1.5.0', {
+        router: 'command',
+        router_command: 'true',
+        rollback_on_failure: 'false',
+        version_timeout: '1500ms',
+      }),
+    );
     expect(r.code).toBe(1);
-    expect(r.errors[0]).toMatch(/still reports 1\.2\.0 after .*expected 1\.5\.0\. The platform is not serving the released version/);
+    expect(r.errors[0]).toMatch(
+      /still reports 1\.2\.0 after .*expected 1\.5\.0\. The platform is not serving the released version/,
+    );
     expect(r.outputs.status).toBe('failed');
   }, 60_000);
 

@@ -99,7 +99,9 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     expect(second.activeSlot).toBe('green');
     expect(second.previousVersion).toBe('1.0.0');
     const rps = load.total / (load.durationMs / 1000);
-    process.stdout.write(`blue-green: ${load.total} requests, ${Math.round(rps)} req/s, failed ${load.failed}, retried ${load.retried}, switch ${second.switchMs}ms, bodies ${JSON.stringify(load.byBody)}\n`);
+    process.stdout.write(
+      `blue-green: ${load.total} requests, ${Math.round(rps)} req/s, failed ${load.failed}, retried ${load.retried}, switch ${second.switchMs}ms, bodies ${JSON.stringify(load.byBody)}\n`,
+    );
     expect(rps).toBeGreaterThanOrEqual(300);
     expect(load.failed).toBe(0);
     expect(Object.keys(load.byBody).sort()).toEqual(['1.0.0', '1.1.0']);
@@ -111,11 +113,21 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     await new Promise((r) => setTimeout(r, 300));
     const d = deps();
     const r = await rollback(
-      { environment: 'production', toVersion: '1.0.0', versionSource: cfg('x').versionSource, instances: 1, startTimeoutMs: 5000, versionTimeoutMs: 5000, timeoutMs: 30_000 },
+      {
+        environment: 'production',
+        toVersion: '1.0.0',
+        versionSource: cfg('x').versionSource,
+        instances: 1,
+        startTimeoutMs: 5000,
+        versionTimeoutMs: 5000,
+        timeoutMs: 30_000,
+      },
       d,
     );
     const load = await loading;
-    process.stdout.write(`rollback: ${load.total} requests, failed ${load.failed}, retried ${load.retried}, switch ${r.switchMs}ms\n`);
+    process.stdout.write(
+      `rollback: ${load.total} requests, failed ${load.failed}, retried ${load.retried}, switch ${r.switchMs}ms\n`,
+    );
     expect(r.status).toBe('rolled-back');
     expect(r.instant).toBe(true);
     expect(load.failed).toBe(0);
@@ -134,7 +146,15 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
 
   test('rollback to a stopped version starts it again through the workload', async () => {
     const r = await rollback(
-      { environment: 'production', toVersion: '1.1.0', versionSource: cfg('x').versionSource, instances: 1, startTimeoutMs: 5000, versionTimeoutMs: 5000, timeoutMs: 30_000 },
+      {
+        environment: 'production',
+        toVersion: '1.1.0',
+        versionSource: cfg('x').versionSource,
+        instances: 1,
+        startTimeoutMs: 5000,
+        versionTimeoutMs: 5000,
+        timeoutMs: 30_000,
+      },
       deps(),
     );
     expect(r.status).toBe('rolled-back');

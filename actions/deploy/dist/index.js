@@ -30247,7 +30247,11 @@ function startService(command, o) {
 }
 function runProgram(bin, args, o) {
   return new Promise((resolve3) => {
-    const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin, args, {
+      cwd: o.cwd,
+      env: { ...process.env, ...o.env },
+      stdio: ["ignore", "pipe", "pipe"]
+    });
     let output = "";
     const add = (d) => {
       output += d.toString("utf8");
@@ -30366,7 +30370,8 @@ function parseSmokeTests(value) {
     const known = ["path", "expect_status", "body_contains", "body_regex", "max_latency_ms"];
     const unknown = Object.keys(t).filter((k) => !known.includes(k));
     if (unknown.length) return { error: `item ${i + 1}: unknown key ${unknown.join(", ")}` };
-    if (typeof t.path !== "string" || !t.path.startsWith("/")) return { error: `item ${i + 1}: path must start with /` };
+    if (typeof t.path !== "string" || !t.path.startsWith("/"))
+      return { error: `item ${i + 1}: path must start with /` };
     if (t.expect_status !== void 0 && !(Number.isInteger(t.expect_status) && t.expect_status >= 100 && t.expect_status <= 599))
       return { error: `item ${i + 1}: expect_status must be an HTTP status` };
     if (t.body_contains !== void 0 && typeof t.body_contains !== "string")
@@ -30526,7 +30531,13 @@ async function monitor(o) {
   );
   for (let tick = 0; ; tick++) {
     const tickStart = Date.now();
-    const point = { t: tickStart - t0, at: new Date(tickStart).toISOString(), requests: 0, errors: 0, prometheus: {} };
+    const point = {
+      t: tickStart - t0,
+      at: new Date(tickStart).toISOString(),
+      requests: 0,
+      errors: 0,
+      prometheus: {}
+    };
     const tickLat = [];
     if (o.probeUrl) {
       for (let i = 0; i < perTick; i++) {
@@ -30837,7 +30848,8 @@ var CommandWorkload = class {
         log,
         name: "stop_command"
       });
-      if (r.code !== 0) log.warning(`stop_command for ${inst.slot}#${inst.index} failed (${r.code}): ${tail(r.output)}`);
+      if (r.code !== 0)
+        log.warning(`stop_command for ${inst.slot}#${inst.index} failed (${r.code}): ${tail(r.output)}`);
     }
     if (inst.pid && processAlive(inst.pid)) {
       killGroup(inst.pid, "SIGTERM");
@@ -30879,7 +30891,9 @@ var Deployments = class {
       production_environment: o.environment === "production"
     });
     if (res.status !== 201 || !("id" in res.data)) {
-      throw new Error(`GitHub did not create the deployment (HTTP ${res.status}): ${JSON.stringify(res.data).slice(0, 200)}`);
+      throw new Error(
+        `GitHub did not create the deployment (HTTP ${res.status}): ${JSON.stringify(res.data).slice(0, 200)}`
+      );
     }
     this.log.info(`GitHub deployment ${res.data.id} created for ${o.environment} (${o.payload.version} at ${o.ref})`);
     return res.data.id;
@@ -30906,7 +30920,11 @@ var Deployments = class {
       const payload = typeof d.payload === "string" ? safeJson(d.payload) : d.payload;
       const version = payload?.version;
       if (!version || version === except) continue;
-      const st = await this.gh.rest.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: d.id, per_page: 10 });
+      const st = await this.gh.rest.rest.repos.listDeploymentStatuses({
+        ...this.repo,
+        deployment_id: d.id,
+        per_page: 10
+      });
       const latest = st.data[0]?.state;
       if (latest === "success" || latest === "inactive") return { version, id: d.id };
     }
@@ -30960,7 +30978,12 @@ var Timeline = class {
   events = [];
   t0 = Date.now();
   mark(state, detail) {
-    const e = { at: (/* @__PURE__ */ new Date()).toISOString(), t: Date.now() - this.t0, state, ...detail ? { detail } : {} };
+    const e = {
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      t: Date.now() - this.t0,
+      state,
+      ...detail ? { detail } : {}
+    };
     this.events.push(e);
     this.log.info(`[${e.at}] ${state}${detail ? `: ${detail}` : ""}`);
     this.onEvent?.(e);
@@ -31004,7 +31027,14 @@ var Environment = class {
       const inst = await withDeadline(
         `starting ${slot}#${index}`,
         o.startTimeoutMs + 1e4,
-        () => this.deps.workload.start({ slot, index, port, version, environment: this.environment, timeoutMs: o.startTimeoutMs })
+        () => this.deps.workload.start({
+          slot,
+          index,
+          port,
+          version,
+          environment: this.environment,
+          timeoutMs: o.startTimeoutMs
+        })
       );
       s.instances = [...s.instances.filter((i) => i.index !== index), inst];
       started.push(inst);
@@ -31027,7 +31057,8 @@ var Environment = class {
     s.instances = s.instances.filter((i) => !victims.includes(i));
     if (s.instances.length === 0) delete this.state.slots[slot];
     this.save();
-    if (victims.length) this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
+    if (victims.length)
+      this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
   }
   async route(weights, timeoutMs) {
     const targets = routesFor(weights, this.state);
@@ -31079,7 +31110,15 @@ async function deploy(cfg, deps) {
     const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(1e4) });
     if (alive.length && alive.every(Boolean) && v.ok) {
       timeline.mark("succeeded", `${cfg.version} already serves in ${oldSlot}; nothing to do`);
-      return { ...result, status: "succeeded", reason: `${cfg.version} was already deployed and serving`, activeSlot: oldSlot, newSlot: oldSlot, alreadyDeployed: true, previousVersion: env.state.deployments.find((d) => d.version !== cfg.version)?.version };
+      return {
+        ...result,
+        status: "succeeded",
+        reason: `${cfg.version} was already deployed and serving`,
+        activeSlot: oldSlot,
+        newSlot: oldSlot,
+        alreadyDeployed: true,
+        previousVersion: env.state.deployments.find((d) => d.version !== cfg.version)?.version
+      };
     }
   }
   const oldWeights = () => oldSlot ? { [oldSlot]: 100 } : {};
@@ -31100,13 +31139,22 @@ async function deploy(cfg, deps) {
       const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
       const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
       timeline.mark("restarting-previous", `${oldSlot} ${previousVersion}: ${missing.length} instance(s)`);
-      await env.startSlot(oldSlot, previousVersion, cfg.instances, { startTimeoutMs: cfg.startTimeoutMs, ports: cfg.ports, indices: missing });
+      await env.startSlot(oldSlot, previousVersion, cfg.instances, {
+        startTimeoutMs: cfg.startTimeoutMs,
+        ports: cfg.ports,
+        indices: missing
+      });
     }
     await env.route(oldWeights(), Math.min(budget, 6e4));
     env.state.active_slot = oldSlot;
     env.save();
-    const v = await waitForVersion(cfg.versionSource, previousVersion, { timeoutMs: Math.min(budget, cfg.versionTimeoutMs) });
-    if (!v.ok) throw new StageError(`rollback: ${versionMismatchMessage(cfg.versionSource, previousVersion, v.seen, v.elapsedMs)}`);
+    const v = await waitForVersion(cfg.versionSource, previousVersion, {
+      timeoutMs: Math.min(budget, cfg.versionTimeoutMs)
+    });
+    if (!v.ok)
+      throw new StageError(
+        `rollback: ${versionMismatchMessage(cfg.versionSource, previousVersion, v.seen, v.elapsedMs)}`
+      );
     await env.stopSlot(newSlot, `rolled back (${why})`);
     result.rollbackMs = Date.now() - r0;
     timeline.mark("rolled-back", `${previousVersion} serves again (${formatDuration(result.rollbackMs)})`);
@@ -31122,9 +31170,16 @@ async function deploy(cfg, deps) {
       timeline.mark("smoke-skipped", "run_smoke_tests is false");
       return;
     }
-    timeline.mark("smoke", `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`);
+    timeline.mark(
+      "smoke",
+      `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`
+    );
     for (const inst of insts) {
-      const res = await withDeadline("smoke tests", within(12e4), () => runSmokeTests(inst.url, cfg.smokeTests, log));
+      const res = await withDeadline(
+        "smoke tests",
+        within(12e4),
+        () => runSmokeTests(inst.url, cfg.smokeTests, log)
+      );
       const u = new URL(cfg.versionSource.url);
       const direct = { ...cfg.versionSource, url: joinUrl(inst.url, u.pathname + u.search) };
       let seen;
@@ -31157,10 +31212,19 @@ async function deploy(cfg, deps) {
     timeline.mark("version-check", `${cfg.versionSource.url} must report ${cfg.version}`);
     const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(cfg.versionTimeoutMs) });
     if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
-    timeline.mark("version-verified", `${cfg.version} serves through the router (${label}, ${formatDuration(Date.now() - s0)})`);
+    timeline.mark(
+      "version-verified",
+      `${cfg.version} serves through the router (${label}, ${formatDuration(Date.now() - s0)})`
+    );
   };
   const analyse = async (label, durationMs, probeUrl) => {
-    const m = await monitor({ ...cfg.monitor, durationMs: Math.min(durationMs, Math.max(0, remaining() - 5e3)), probeUrl, label, log });
+    const m = await monitor({
+      ...cfg.monitor,
+      durationMs: Math.min(durationMs, Math.max(0, remaining() - 5e3)),
+      probeUrl,
+      label,
+      log
+    });
     return m;
   };
   try {
@@ -31168,7 +31232,10 @@ async function deploy(cfg, deps) {
     if (cfg.strategy === "rolling") {
       await rolling();
     } else {
-      const insts = await env.startSlot(newSlot, cfg.version, cfg.instances, { startTimeoutMs: within(cfg.startTimeoutMs), ports: cfg.ports });
+      const insts = await env.startSlot(newSlot, cfg.version, cfg.instances, {
+        startTimeoutMs: within(cfg.startTimeoutMs),
+        ports: cfg.ports
+      });
       await smoke(insts);
       if (cfg.strategy === "canary") {
         for (const pct of cfg.canarySteps) {
@@ -31205,10 +31272,14 @@ async function deploy(cfg, deps) {
     env.save();
     if (cfg.strategy === "immediate" && oldSlot) await env.stopSlot(oldSlot, "immediate: the old version is not kept");
     if (cfg.monitor.durationMs > 0) {
-      timeline.mark("monitoring", `${formatDuration(cfg.monitor.durationMs)} through ${cfg.monitor.probeUrl ?? "Prometheus only"}`);
+      timeline.mark(
+        "monitoring",
+        `${formatDuration(cfg.monitor.durationMs)} through ${cfg.monitor.probeUrl ?? "Prometheus only"}`
+      );
       const m = await analyse("monitoring", cfg.monitor.durationMs, cfg.monitor.probeUrl);
       result.monitor = m;
-      if (m.verdict === "breached" || m.verdict === "no-data") throw new Failure(`monitoring failed: ${m.reason}`, true);
+      if (m.verdict === "breached" || m.verdict === "no-data")
+        throw new Failure(`monitoring failed: ${m.reason}`, true);
       if (m.verdict === "inconclusive") {
         timeline.mark("inconclusive", m.reason);
         result.status = "inconclusive";
@@ -31225,7 +31296,10 @@ async function deploy(cfg, deps) {
       else {
         env.state.slots[oldSlot].retire_after = new Date(Date.now() + cfg.keepPreviousMs).toISOString();
         env.save();
-        timeline.mark("kept-previous", `${oldSlot} (${previousVersion}) kept until ${env.state.slots[oldSlot].retire_after} for an instant rollback`);
+        timeline.mark(
+          "kept-previous",
+          `${oldSlot} (${previousVersion}) kept until ${env.state.slots[oldSlot].retire_after} for an instant rollback`
+        );
       }
     }
     timeline.mark(result.status, result.reason);
@@ -31281,7 +31355,11 @@ async function deploy(cfg, deps) {
     for (let first = 0; first < n; first += b) {
       const indices = Array.from({ length: Math.min(b, n - first) }, (_, i) => first + i);
       timeline.mark("rolling-batch", `instances ${indices.join(",")} of ${n}`);
-      const insts = await env.startSlot(newSlot, cfg.version, n, { startTimeoutMs: within(cfg.startTimeoutMs), ports: cfg.ports, indices });
+      const insts = await env.startSlot(newSlot, cfg.version, n, {
+        startTimeoutMs: within(cfg.startTimeoutMs),
+        ports: cfg.ports,
+        indices
+      });
       if (first === 0) await smoke(insts);
       const targets = [];
       for (const slot of [oldSlot, newSlot]) {
@@ -31295,11 +31373,15 @@ async function deploy(cfg, deps) {
       await withDeadline("router switch", within(6e4), () => router.apply(targets, within(6e4)));
       result.trafficMoved = true;
       const newCount = env.state.slots[newSlot]?.instances.length ?? 0;
-      env.state.weights = { [newSlot]: Math.round(newCount / n * 100), ...oldSlot ? { [oldSlot]: 100 - Math.round(newCount / n * 100) } : {} };
+      env.state.weights = {
+        [newSlot]: Math.round(newCount / n * 100),
+        ...oldSlot ? { [oldSlot]: 100 - Math.round(newCount / n * 100) } : {}
+      };
       env.save();
       if (oldSlot) await env.stopSlot(oldSlot, "replaced by the new version", indices);
       const alive = await Promise.all(insts.map((i) => deps.workload.alive(i)));
-      if (!alive.every(Boolean)) throw new Failure(`rolling: instance(s) of ${cfg.version} unhealthy after taking traffic`, true);
+      if (!alive.every(Boolean))
+        throw new Failure(`rolling: instance(s) of ${cfg.version} unhealthy after taking traffic`, true);
       timeline.mark("batch-healthy", `${newCount}/${n} instances run ${cfg.version}`);
     }
     await checkVersion("rolled");
@@ -31368,7 +31450,9 @@ var DockerWorkload = class {
       const logs = await this.docker(["logs", "--tail", "20", name]);
       await this.docker(["rm", "-f", name]);
       const why = exited ?? `${health} not healthy within ${formatDuration(req.timeoutMs)} (last: ${h.why})`;
-      throw new StageError(`the new version ${req.version} did not start in slot ${req.slot}: ${why}; logs: ${tail(logs.output)}`);
+      throw new StageError(
+        `the new version ${req.version} did not start in slot ${req.slot}: ${why}; logs: ${tail(logs.output)}`
+      );
     }
     log.info(`${name} healthy at ${health}`);
     return {
@@ -31788,7 +31872,13 @@ var targetInputs = {
     patternHint: "an image reference in lower case, optionally with {version}"
   }),
   docker_run_args: list({ description: "docker workload: extra `docker run` arguments (e.g. -e KEY=value)." }),
-  instances: number({ description: "Instances per slot (rolling replaces them batch by batch).", default: "1", integer: true, min: 1, max: 50 }),
+  instances: number({
+    description: "Instances per slot (rolling replaces them batch by batch).",
+    default: "1",
+    integer: true,
+    min: 1,
+    max: 50
+  }),
   ports: text({
     description: "Base port per slot, e.g. `blue=8081,green=8091` (instance i listens on base + i). Default: free ports chosen at start.",
     pattern: /^(blue|green)=\d{1,5}(,(blue|green)=\d{1,5})?$/,
@@ -31799,35 +31889,71 @@ var targetInputs = {
     description: "nginx router: the include file holding `upstream <nginx_upstream_name> { … }`, rewritten on every switch.",
     ...PATH_HINT
   }),
-  nginx_upstream_name: text({ description: "nginx router: the upstream name.", default: "app", pattern: /^[A-Za-z0-9_]+$/, patternHint: "letters, digits and _" }),
-  nginx_conf: text({ description: "nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).", ...PATH_HINT }),
+  nginx_upstream_name: text({
+    description: "nginx router: the upstream name.",
+    default: "app",
+    pattern: /^[A-Za-z0-9_]+$/,
+    patternHint: "letters, digits and _"
+  }),
+  nginx_conf: text({
+    description: "nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).",
+    ...PATH_HINT
+  }),
   nginx_prefix: text({ description: "nginx router: the prefix (`nginx -p`).", ...PATH_HINT }),
   nginx_bin: text({ description: "nginx router: the nginx binary.", default: "nginx", ...PATH_HINT }),
-  nginx_reload_command: text({ description: "nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).", ...HOOK }),
+  nginx_reload_command: text({
+    description: "nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).",
+    ...HOOK
+  }),
   router_command: text({
     description: "command router: applies the weights (given WEIGHTS=blue=90,green=10, BLUE_WEIGHT, GREEN_WEIGHT, ROUTES_JSON).",
     ...HOOK
   }),
   start_timeout: duration({ description: "Deadline for one instance to become healthy.", default: "2m", min: 100 }),
-  version_timeout: duration({ description: "Deadline for version_url to report the new version after a switch.", default: "1m", min: 100 }),
-  version_json_path: text({ description: "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.", pattern: /^[A-Za-z0-9_.$-]+$/, patternHint: "a dotted path such as build.version" }),
-  version_header: text({ description: "Response header of version_url carrying the version (instead of the body).", pattern: /^[A-Za-z0-9-]+$/, patternHint: "an HTTP header name" }),
+  version_timeout: duration({
+    description: "Deadline for version_url to report the new version after a switch.",
+    default: "1m",
+    min: 100
+  }),
+  version_json_path: text({
+    description: "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.",
+    pattern: /^[A-Za-z0-9_.$-]+$/,
+    patternHint: "a dotted path such as build.version"
+  }),
+  version_header: text({
+    description: "Response header of version_url carrying the version (instead of the body).",
+    pattern: /^[A-Za-z0-9-]+$/,
+    patternHint: "an HTTP header name"
+  }),
   state_dir: text({
     description: "Where the slot state of the environment is kept between jobs (state.json). Default: next to nginx_upstream_file for the nginx router, else RUNNER_TEMP/../release-actions/<environment>.",
     ...PATH_HINT
   }),
-  status_branch: text({ description: "Branch holding release-status.yaml (shared with the release stage).", default: "release-status", identifier: true }),
-  status_file: text({ description: "Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).", ...PATH_HINT }),
+  status_branch: text({
+    description: "Branch holding release-status.yaml (shared with the release stage).",
+    default: "release-status",
+    identifier: true
+  }),
+  status_file: text({
+    description: "Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).",
+    ...PATH_HINT
+  }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError("start_command", 'Input "start_command" is empty but required with workload: command (it starts one instance of a version).');
+    throw new InputError(
+      "start_command",
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
+    );
   if (v.workload === "docker" && !v.docker_image)
     throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).');
+    throw new InputError(
+      "nginx_upstream_file",
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
+    );
   if (v.router === "command" && !v.router_command.trim())
     throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname4(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
@@ -31839,9 +31965,18 @@ function buildTarget(v, o) {
       ports[slot] = Number(port);
     }
     if (ports.blue === void 0 || ports.green === void 0)
-      throw new InputError("ports", `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+      throw new InputError(
+        "ports",
+        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`
+      );
   }
-  const workload = v.workload === "docker" ? new DockerWorkload({ image: v.docker_image, healthUrl: v.health_url || void 0, runArgs: v.docker_run_args, log: o.log, prefix: "ra" }) : new CommandWorkload({
+  const workload = v.workload === "docker" ? new DockerWorkload({
+    image: v.docker_image,
+    healthUrl: v.health_url || void 0,
+    runArgs: v.docker_run_args,
+    log: o.log,
+    prefix: "ra"
+  }) : new CommandWorkload({
     startCommand: v.start_command,
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
@@ -31862,7 +31997,8 @@ function buildTarget(v, o) {
   return { workload, router, stateFile: new StateFile(stateDir), ports };
 }
 async function openStatusStore(v, o) {
-  if (v.status_file) return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
+  if (v.status_file)
+    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(["remote", "get-url", "origin"]);
   if (r.code !== 0) {
@@ -31877,7 +32013,13 @@ async function openStatusStore(v, o) {
 
 // packages/shared/src/deploy/report.ts
 function timelineGantt(title, events) {
-  const lines = ["gantt", `  title ${title.replace(/[:#;]/g, " ")}`, "  dateFormat x", "  axisFormat %M:%S", "  section rollout"];
+  const lines = [
+    "gantt",
+    `  title ${title.replace(/[:#;]/g, " ")}`,
+    "  dateFormat x",
+    "  axisFormat %M:%S",
+    "  section rollout"
+  ];
   const base = events.length ? Date.parse(events[0].at) : 0;
   events.forEach((e, i) => {
     const start = Date.parse(e.at) - base;
@@ -31901,10 +32043,20 @@ function monitorSection(summary2, title, m) {
   if (pts.length >= 1) {
     const labels = pts.map((p) => `+${formatDuration(p.t)}`);
     summary2.mermaid(
-      xyChart({ title: `${title}: error rate (%)`, xLabels: labels, yLabel: "%", series: [{ type: "bar", values: pts.map((p) => (p.errorRate ?? 0) * 100) }] })
+      xyChart({
+        title: `${title}: error rate (%)`,
+        xLabels: labels,
+        yLabel: "%",
+        series: [{ type: "bar", values: pts.map((p) => (p.errorRate ?? 0) * 100) }]
+      })
     );
     summary2.mermaid(
-      xyChart({ title: `${title}: p95 latency (ms)`, xLabels: labels, yLabel: "ms", series: [{ type: "line", values: pts.map((p) => p.p95Ms ?? 0) }] })
+      xyChart({
+        title: `${title}: p95 latency (ms)`,
+        xLabels: labels,
+        yLabel: "ms",
+        series: [{ type: "line", values: pts.map((p) => p.p95Ms ?? 0) }]
+      })
     );
   }
   const promNames = Object.keys(m.promSamples);
@@ -31940,7 +32092,12 @@ function deploySummary(summary2, o) {
     summary2.heading("Smoke tests (new slot, before traffic)", 3);
     summary2.table(
       ["check", "status", "latency", "result"],
-      r.smoke.map((s) => [`GET ${s.url}`, s.status ?? "-", s.latencyMs !== void 0 ? `${s.latencyMs}ms` : "-", s.ok ? "passed" : `FAILED: ${s.problems.join("; ")}`])
+      r.smoke.map((s) => [
+        `GET ${s.url}`,
+        s.status ?? "-",
+        s.latencyMs !== void 0 ? `${s.latencyMs}ms` : "-",
+        s.ok ? "passed" : `FAILED: ${s.problems.join("; ")}`
+      ])
     );
   }
   for (const step of r.canary) if (step.analysis) monitorSection(summary2, `Canary ${step.percent}%`, step.analysis);
@@ -31956,8 +32113,10 @@ function deploymentsOf(doc, version) {
 function inactivateOthers(doc, environment, except) {
   for (const rec of doc.releases) {
     if (rec.version === except) continue;
-    for (const d of rec.deployments ?? []) if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
-    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded") rec.deployment.status = "inactive";
+    for (const d of rec.deployments ?? [])
+      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
+    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
+      rec.deployment.status = "inactive";
   }
 }
 var DeploymentRecorder = class {
@@ -36662,17 +36821,33 @@ var action = defineAction({
       shape: "a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}",
       validate: parseSmokeTests
     }),
-    probe_requests: number({ description: "Probe requests per monitor_interval.", default: "5", integer: true, min: 1, max: 1e3 }),
+    probe_requests: number({
+      description: "Probe requests per monitor_interval.",
+      default: "5",
+      integer: true,
+      min: 1,
+      max: 1e3
+    }),
     prometheus_url: url({ description: "Prometheus base URL (queried through its HTTP API while monitoring)." }),
     prometheus_queries: yamlInput({
       description: "Prometheus queries checked every monitor_interval: a YAML list of {name, query, max, min}.",
       shape: "a YAML list of {name, query, max, min}",
       validate: parsePrometheusQueries
     }),
-    keep_previous: duration({ description: "How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.", default: "1h" }),
+    keep_previous: duration({
+      description: "How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.",
+      default: "1h"
+    }),
     batch_size: number({ description: "rolling: instances replaced per batch.", default: "1", integer: true, min: 1 }),
-    ref: text({ description: "Git ref of the GitHub deployment. Default: the workflow's commit (GITHUB_SHA).", identifier: true }),
-    image_digest: text({ description: "Image digest recorded in the deployment payload.", pattern: /^[a-z0-9]+:[a-f0-9]{32,}$/, patternHint: "a digest such as sha256:…" }),
+    ref: text({
+      description: "Git ref of the GitHub deployment. Default: the workflow's commit (GITHUB_SHA).",
+      identifier: true
+    }),
+    image_digest: text({
+      description: "Image digest recorded in the deployment payload.",
+      pattern: /^[a-z0-9]+:[a-f0-9]{32,}$/,
+      patternHint: "a digest such as sha256:…"
+    }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
@@ -36690,7 +36865,10 @@ var action = defineAction({
 // actions/deploy/src/main.ts
 function check(v, controlsTraffic) {
   if (!v.version_url)
-    throw new InputError("version_url", 'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.');
+    throw new InputError(
+      "version_url",
+      'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.'
+    );
   if ((v.deployment_strategy === "blue-green" || v.deployment_strategy === "canary") && !controlsTraffic)
     throw new InputError(
       "router",
@@ -36700,10 +36878,16 @@ function check(v, controlsTraffic) {
   if (v.deployment_strategy === "canary") {
     const ascending = steps.every((s, i) => i === 0 || s > steps[i - 1]);
     if (!ascending || steps.at(-1) !== 100)
-      throw new InputError("canary_steps", `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`);
+      throw new InputError(
+        "canary_steps",
+        `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`
+      );
   }
   if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError("prometheus_url", 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
+    throw new InputError(
+      "prometheus_url",
+      'Input "prometheus_url" is empty but required when prometheus_queries are given.'
+    );
   const monitorMs = v.monitor_duration ?? 0;
   const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
   if (monitorMs + stepsMs >= (v.timeout ?? 0))
@@ -36741,7 +36925,11 @@ async function impl(v, ctx) {
       minSamples: v.min_samples ?? 10,
       progressEveryMs: 6e4
     },
-    versionSource: { url: v.version_url, jsonPath: v.version_json_path || void 0, header: v.version_header || void 0 },
+    versionSource: {
+      url: v.version_url,
+      jsonPath: v.version_json_path || void 0,
+      header: v.version_header || void 0
+    },
     instances: v.instances ?? 1,
     batchSize: v.batch_size ?? 1,
     keepPreviousMs: v.keep_previous ?? 36e5,
@@ -36755,8 +36943,16 @@ async function impl(v, ctx) {
     ctx.mask(v.token);
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: no GitHub deployment is created");
-  const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { environmentUrl: v.environment_url, logUrl: runner.runUrl }) : void 0;
-  const store = await openStatusStore(v, { workspace: runner.workspace, token: v.token, serverUrl: runner.serverUrl, log });
+  const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
+    environmentUrl: v.environment_url,
+    logUrl: runner.runUrl
+  }) : void 0;
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log
+  });
   const recorder = new DeploymentRecorder(store, log);
   const previous = target.stateFile.read(environment);
   const previousVersion = previous.active_slot ? previous.slots[previous.active_slot]?.version : void 0;
@@ -36775,12 +36971,28 @@ async function impl(v, ctx) {
     });
     await deployments.status(deploymentId, "in_progress", `${cfg.strategy} of ${version} started`);
   }
-  await recorder.started({ version, environment, strategy: cfg.strategy, runId: runner.runId, deploymentId, previousVersion });
-  const result = await deploy(cfg, { workload: target.workload, router: target.router, stateFile: target.stateFile, log });
+  await recorder.started({
+    version,
+    environment,
+    strategy: cfg.strategy,
+    runId: runner.runId,
+    deploymentId,
+    previousVersion
+  });
+  const result = await deploy(cfg, {
+    workload: target.workload,
+    router: target.router,
+    stateFile: target.stateFile,
+    log
+  });
   if (deployments && deploymentId !== void 0) {
     try {
       if (result.status === "succeeded" || result.status === "inconclusive") {
-        await deployments.status(deploymentId, "success", result.status === "inconclusive" ? `inconclusive: ${result.reason}` : `${version} serves`);
+        await deployments.status(
+          deploymentId,
+          "success",
+          result.status === "inconclusive" ? `inconclusive: ${result.reason}` : `${version} serves`
+        );
       } else {
         await deployments.status(deploymentId, "failure", result.reason.split("\n")[0]);
         if (result.rolledBack && result.previousVersion) {
@@ -36790,8 +37002,15 @@ async function impl(v, ctx) {
             description: `rollback to ${result.previousVersion}`,
             payload: { version: result.previousVersion, rollback_of: version }
           }).catch(async (e) => {
-            log.warning(`deployment for the restored version at v${result.previousVersion} not created (${errorMessage(e)}); using the run's commit`);
-            return deployments.create({ ref: runner.sha, environment, description: `rollback to ${result.previousVersion}`, payload: { version: result.previousVersion, rollback_of: version } });
+            log.warning(
+              `deployment for the restored version at v${result.previousVersion} not created (${errorMessage(e)}); using the run's commit`
+            );
+            return deployments.create({
+              ref: runner.sha,
+              environment,
+              description: `rollback to ${result.previousVersion}`,
+              payload: { version: result.previousVersion, rollback_of: version }
+            });
           });
           await deployments.status(restored, "success", `rolled back to ${result.previousVersion}`);
         }
@@ -36812,17 +37031,26 @@ async function impl(v, ctx) {
     reason: result.reason
   });
   const st = target.stateFile.read(environment);
-  st.deployments[0] && deploymentId !== void 0 && (st.deployments[0].deployment_id = deploymentId);
+  if (st.deployments[0] && deploymentId !== void 0) st.deployments[0].deployment_id = deploymentId;
   target.stateFile.write(st);
   ctx.setOutput("status", result.status);
   ctx.setOutput("active_slot", result.activeSlot ?? "");
   ctx.setOutput("previous_version", result.previousVersion ?? "");
   ctx.setOutput("deployment_id", deploymentId !== void 0 ? String(deploymentId) : "");
   ctx.setOutput("rolled_back", String(result.rolledBack));
-  deploySummary(ctx.summary, { version, environment, strategy: cfg.strategy, result, deploymentId, requests: gh?.requestCount });
+  deploySummary(ctx.summary, {
+    version,
+    environment,
+    strategy: cfg.strategy,
+    result,
+    deploymentId,
+    requests: gh?.requestCount
+  });
   if (result.status === "inconclusive") log.warning(`deploy of ${version} is inconclusive: ${result.reason}`);
   if (result.status === "failed" || result.status === "rolled-back") {
-    throw new StageError(`deploy of ${version} to ${environment} ${result.status === "rolled-back" ? "was rolled back" : "failed"}: ${result.reason}`);
+    throw new StageError(
+      `deploy of ${version} to ${environment} ${result.status === "rolled-back" ? "was rolled back" : "failed"}: ${result.reason}`
+    );
   }
 }
 async function run(env = process.env) {

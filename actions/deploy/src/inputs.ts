@@ -69,21 +69,38 @@ export const action = defineAction({
     probe_url: url({ description: 'URL probed through the router while monitoring.' }),
     smoke_tests: yamlInput({
       description:
-        'Smoke tests run against the new slot directly before any traffic moves: a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}. Default: GET of health_url\'s path expecting 200. The new slot must also report the version at version_url\'s path.',
+        "Smoke tests run against the new slot directly before any traffic moves: a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}. Default: GET of health_url's path expecting 200. The new slot must also report the version at version_url's path.",
       shape: 'a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}',
       validate: parseSmokeTests,
     }),
-    probe_requests: number({ description: 'Probe requests per monitor_interval.', default: '5', integer: true, min: 1, max: 1000 }),
+    probe_requests: number({
+      description: 'Probe requests per monitor_interval.',
+      default: '5',
+      integer: true,
+      min: 1,
+      max: 1000,
+    }),
     prometheus_url: url({ description: 'Prometheus base URL (queried through its HTTP API while monitoring).' }),
     prometheus_queries: yamlInput({
       description: 'Prometheus queries checked every monitor_interval: a YAML list of {name, query, max, min}.',
       shape: 'a YAML list of {name, query, max, min}',
       validate: parsePrometheusQueries,
     }),
-    keep_previous: duration({ description: 'How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.', default: '1h' }),
+    keep_previous: duration({
+      description:
+        'How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.',
+      default: '1h',
+    }),
     batch_size: number({ description: 'rolling: instances replaced per batch.', default: '1', integer: true, min: 1 }),
-    ref: text({ description: 'Git ref of the GitHub deployment. Default: the workflow\'s commit (GITHUB_SHA).', identifier: true }),
-    image_digest: text({ description: 'Image digest recorded in the deployment payload.', pattern: /^[a-z0-9]+:[a-f0-9]{32,}$/, patternHint: 'a digest such as sha256:…' }),
+    ref: text({
+      description: "Git ref of the GitHub deployment. Default: the workflow's commit (GITHUB_SHA).",
+      identifier: true,
+    }),
+    image_digest: text({
+      description: 'Image digest recorded in the deployment payload.',
+      pattern: /^[a-z0-9]+:[a-f0-9]{32,}$/,
+      patternHint: 'a digest such as sha256:…',
+    }),
     ...targetInputs,
     timeout: duration({ description: 'Deadline of the whole deploy.', default: '30m', min: 1000 }),
     environment_url: url({ description: 'URL of the environment, shown on the GitHub deployment.' }),

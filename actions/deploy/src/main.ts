@@ -19,7 +19,10 @@ type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0
 /** Combinations of inputs that cannot work, refused before any side effect. */
 function check(v: Values, controlsTraffic: boolean): void {
   if (!v.version_url)
-    throw new InputError('version_url', 'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.');
+    throw new InputError(
+      'version_url',
+      'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.',
+    );
   if ((v.deployment_strategy === 'blue-green' || v.deployment_strategy === 'canary') && !controlsTraffic)
     throw new InputError(
       'router',
@@ -29,10 +32,16 @@ function check(v: Values, controlsTraffic: boolean): void {
   if (v.deployment_strategy === 'canary') {
     const ascending = steps.every((s, i) => i === 0 || s > (steps[i - 1] as number));
     if (!ascending || steps.at(-1) !== 100)
-      throw new InputError('canary_steps', `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`);
+      throw new InputError(
+        'canary_steps',
+        `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`,
+      );
   }
   if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError('prometheus_url', 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
+    throw new InputError(
+      'prometheus_url',
+      'Input "prometheus_url" is empty but required when prometheus_queries are given.',
+    );
   const monitorMs = v.monitor_duration ?? 0;
   const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
   if (monitorMs + stepsMs >= (v.timeout ?? 0))
@@ -71,7 +80,11 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
       minSamples: v.min_samples ?? 10,
       progressEveryMs: 60_000,
     },
-    versionSource: { url: v.version_url as string, jsonPath: v.version_json_path || undefined, header: v.version_header || undefined },
+    versionSource: {
+      url: v.version_url as string,
+      jsonPath: v.version_json_path || undefined,
+      header: v.version_header || undefined,
+    },
     instances: v.instances ?? 1,
     batchSize: v.batch_size ?? 1,
     keepPreviousMs: v.keep_previous ?? 3_600_000,
@@ -88,9 +101,17 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: no GitHub deployment is created');
   const deployments = gh
-    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { environmentUrl: v.environment_url, logUrl: runner.runUrl })
+    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
+        environmentUrl: v.environment_url,
+        logUrl: runner.runUrl,
+      })
     : undefined;
-  const store = await openStatusStore(v, { workspace: runner.workspace, token: v.token, serverUrl: runner.serverUrl, log });
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log,
+  });
   const recorder = new DeploymentRecorder(store, log);
   const previous = target.stateFile.read(environment);
   const previousVersion = previous.active_slot ? previous.slots[previous.active_slot]?.version : undefined;
@@ -110,26 +131,51 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     });
     await deployments.status(deploymentId, 'in_progress', `${cfg.strategy} of ${version} started`);
   }
-  await recorder.started({ version, environment, strategy: cfg.strategy, runId: runner.runId, deploymentId, previousVersion });
+  await recorder.started({
+    version,
+    environment,
+    strategy: cfg.strategy,
+    runId: runner.runId,
+    deploymentId,
+    previousVersion,
+  });
 
-  const result = await deploy(cfg, { workload: target.workload, router: target.router, stateFile: target.stateFile, log });
+  const result = await deploy(cfg, {
+    workload: target.workload,
+    router: target.router,
+    stateFile: target.stateFile,
+    log,
+  });
 
   if (deployments && deploymentId !== undefined) {
     try {
       if (result.status === 'succeeded' || result.status === 'inconclusive') {
-        await deployments.status(deploymentId, 'success', result.status === 'inconclusive' ? `inconclusive: ${result.reason}` : `${version} serves`);
+        await deployments.status(
+          deploymentId,
+          'success',
+          result.status === 'inconclusive' ? `inconclusive: ${result.reason}` : `${version} serves`,
+        );
       } else {
         await deployments.status(deploymentId, 'failure', result.reason.split('\n')[0] as string);
         if (result.rolledBack && result.previousVersion) {
-          const restored = await deployments.create({
-            ref: `v${result.previousVersion}`,
-            environment,
-            description: `rollback to ${result.previousVersion}`,
-            payload: { version: result.previousVersion, rollback_of: version },
-          }).catch(async (e: unknown) => {
-            log.warning(`deployment for the restored version at v${result.previousVersion} not created (${errorMessage(e)}); using the run's commit`);
-            return deployments.create({ ref: runner.sha, environment, description: `rollback to ${result.previousVersion}`, payload: { version: result.previousVersion as string, rollback_of: version } });
-          });
+          const restored = await deployments
+            .create({
+              ref: `v${result.previousVersion}`,
+              environment,
+              description: `rollback to ${result.previousVersion}`,
+              payload: { version: result.previousVersion, rollback_of: version },
+            })
+            .catch(async (e: unknown) => {
+              log.warning(
+                `deployment for the restored version at v${result.previousVersion} not created (${errorMessage(e)}); using the run's commit`,
+              );
+              return deployments.create({
+                ref: runner.sha,
+                environment,
+                description: `rollback to ${result.previousVersion}`,
+                payload: { version: result.previousVersion as string, rollback_of: version },
+              });
+            });
           await deployments.status(restored, 'success', `rolled back to ${result.previousVersion}`);
         }
       }
@@ -149,7 +195,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     reason: result.reason,
   });
   const st = target.stateFile.read(environment);
-  st.deployments[0] && deploymentId !== undefined && (st.deployments[0].deployment_id = deploymentId);
+  if (st.deployments[0] && deploymentId !== undefined) st.deployments[0].deployment_id = deploymentId;
   target.stateFile.write(st);
 
   ctx.setOutput('status', result.status);
@@ -157,10 +203,19 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   ctx.setOutput('previous_version', result.previousVersion ?? '');
   ctx.setOutput('deployment_id', deploymentId !== undefined ? String(deploymentId) : '');
   ctx.setOutput('rolled_back', String(result.rolledBack));
-  deploySummary(ctx.summary, { version, environment, strategy: cfg.strategy, result, deploymentId, requests: gh?.requestCount });
+  deploySummary(ctx.summary, {
+    version,
+    environment,
+    strategy: cfg.strategy,
+    result,
+    deploymentId,
+    requests: gh?.requestCount,
+  });
   if (result.status === 'inconclusive') log.warning(`deploy of ${version} is inconclusive: ${result.reason}`);
   if (result.status === 'failed' || result.status === 'rolled-back') {
-    throw new StageError(`deploy of ${version} to ${environment} ${result.status === 'rolled-back' ? 'was rolled back' : 'failed'}: ${result.reason}`);
+    throw new StageError(
+      `deploy of ${version} to ${environment} ${result.status === 'rolled-back' ? 'was rolled back' : 'failed'}: ${result.reason}`,
+    );
   }
 }
 

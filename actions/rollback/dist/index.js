@@ -30214,7 +30214,11 @@ function startService(command, o) {
 }
 function runProgram(bin, args, o) {
   return new Promise((resolve3) => {
-    const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin, args, {
+      cwd: o.cwd,
+      env: { ...process.env, ...o.env },
+      stdio: ["ignore", "pipe", "pipe"]
+    });
     let output = "";
     const add = (d) => {
       output += d.toString("utf8");
@@ -30601,7 +30605,8 @@ var CommandWorkload = class {
         log,
         name: "stop_command"
       });
-      if (r.code !== 0) log.warning(`stop_command for ${inst.slot}#${inst.index} failed (${r.code}): ${tail(r.output)}`);
+      if (r.code !== 0)
+        log.warning(`stop_command for ${inst.slot}#${inst.index} failed (${r.code}): ${tail(r.output)}`);
     }
     if (inst.pid && processAlive(inst.pid)) {
       killGroup(inst.pid, "SIGTERM");
@@ -30643,7 +30648,9 @@ var Deployments = class {
       production_environment: o.environment === "production"
     });
     if (res.status !== 201 || !("id" in res.data)) {
-      throw new Error(`GitHub did not create the deployment (HTTP ${res.status}): ${JSON.stringify(res.data).slice(0, 200)}`);
+      throw new Error(
+        `GitHub did not create the deployment (HTTP ${res.status}): ${JSON.stringify(res.data).slice(0, 200)}`
+      );
     }
     this.log.info(`GitHub deployment ${res.data.id} created for ${o.environment} (${o.payload.version} at ${o.ref})`);
     return res.data.id;
@@ -30670,7 +30677,11 @@ var Deployments = class {
       const payload = typeof d.payload === "string" ? safeJson(d.payload) : d.payload;
       const version = payload?.version;
       if (!version || version === except) continue;
-      const st = await this.gh.rest.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: d.id, per_page: 10 });
+      const st = await this.gh.rest.rest.repos.listDeploymentStatuses({
+        ...this.repo,
+        deployment_id: d.id,
+        per_page: 10
+      });
       const latest = st.data[0]?.state;
       if (latest === "success" || latest === "inactive") return { version, id: d.id };
     }
@@ -30717,7 +30728,12 @@ var Timeline = class {
   events = [];
   t0 = Date.now();
   mark(state, detail) {
-    const e = { at: (/* @__PURE__ */ new Date()).toISOString(), t: Date.now() - this.t0, state, ...detail ? { detail } : {} };
+    const e = {
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      t: Date.now() - this.t0,
+      state,
+      ...detail ? { detail } : {}
+    };
     this.events.push(e);
     this.log.info(`[${e.at}] ${state}${detail ? `: ${detail}` : ""}`);
     this.onEvent?.(e);
@@ -30761,7 +30777,14 @@ var Environment = class {
       const inst = await withDeadline(
         `starting ${slot}#${index}`,
         o.startTimeoutMs + 1e4,
-        () => this.deps.workload.start({ slot, index, port, version, environment: this.environment, timeoutMs: o.startTimeoutMs })
+        () => this.deps.workload.start({
+          slot,
+          index,
+          port,
+          version,
+          environment: this.environment,
+          timeoutMs: o.startTimeoutMs
+        })
       );
       s.instances = [...s.instances.filter((i) => i.index !== index), inst];
       started.push(inst);
@@ -30784,7 +30807,8 @@ var Environment = class {
     s.instances = s.instances.filter((i) => !victims.includes(i));
     if (s.instances.length === 0) delete this.state.slots[slot];
     this.save();
-    if (victims.length) this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
+    if (victims.length)
+      this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
   }
   async route(weights, timeoutMs) {
     const targets = routesFor(weights, this.state);
@@ -30807,8 +30831,18 @@ async function rollback(cfg, deps) {
   const current = env.state.active_slot;
   const fromVersion = servingVersion(env.state);
   const t0 = Date.now();
-  const res = { status: "failed", version: cfg.toVersion, fromVersion, instant: false, reason: "", timeline: timeline.events };
-  timeline.mark("started", `rollback of ${cfg.environment} from ${fromVersion ?? "nothing recorded"} to ${cfg.toVersion}`);
+  const res = {
+    status: "failed",
+    version: cfg.toVersion,
+    fromVersion,
+    instant: false,
+    reason: "",
+    timeline: timeline.events
+  };
+  timeline.mark(
+    "started",
+    `rollback of ${cfg.environment} from ${fromVersion ?? "nothing recorded"} to ${cfg.toVersion}`
+  );
   try {
     await withDeadline("the rollback", cfg.timeoutMs, async () => {
       let target = ["blue", "green"].find(
@@ -30828,7 +30862,10 @@ async function rollback(cfg, deps) {
       if (!target) {
         target = current ? otherSlot(current) : "blue";
         if (env.state.slots[target]?.instances.length) await env.stopSlot(target, "making room for the rollback");
-        await env.startSlot(target, cfg.toVersion, cfg.instances, { startTimeoutMs: cfg.startTimeoutMs, ports: cfg.ports });
+        await env.startSlot(target, cfg.toVersion, cfg.instances, {
+          startTimeoutMs: cfg.startTimeoutMs,
+          ports: cfg.ports
+        });
       }
       const s0 = Date.now();
       await env.route({ [target]: 100 }, 6e4);
@@ -30925,7 +30962,9 @@ var DockerWorkload = class {
       const logs = await this.docker(["logs", "--tail", "20", name]);
       await this.docker(["rm", "-f", name]);
       const why = exited ?? `${health} not healthy within ${formatDuration(req.timeoutMs)} (last: ${h.why})`;
-      throw new StageError(`the new version ${req.version} did not start in slot ${req.slot}: ${why}; logs: ${tail(logs.output)}`);
+      throw new StageError(
+        `the new version ${req.version} did not start in slot ${req.slot}: ${why}; logs: ${tail(logs.output)}`
+      );
     }
     log.info(`${name} healthy at ${health}`);
     return {
@@ -31355,7 +31394,13 @@ var targetInputs = {
     patternHint: "an image reference in lower case, optionally with {version}"
   }),
   docker_run_args: list({ description: "docker workload: extra `docker run` arguments (e.g. -e KEY=value)." }),
-  instances: number({ description: "Instances per slot (rolling replaces them batch by batch).", default: "1", integer: true, min: 1, max: 50 }),
+  instances: number({
+    description: "Instances per slot (rolling replaces them batch by batch).",
+    default: "1",
+    integer: true,
+    min: 1,
+    max: 50
+  }),
   ports: text({
     description: "Base port per slot, e.g. `blue=8081,green=8091` (instance i listens on base + i). Default: free ports chosen at start.",
     pattern: /^(blue|green)=\d{1,5}(,(blue|green)=\d{1,5})?$/,
@@ -31366,35 +31411,71 @@ var targetInputs = {
     description: "nginx router: the include file holding `upstream <nginx_upstream_name> { … }`, rewritten on every switch.",
     ...PATH_HINT
   }),
-  nginx_upstream_name: text({ description: "nginx router: the upstream name.", default: "app", pattern: /^[A-Za-z0-9_]+$/, patternHint: "letters, digits and _" }),
-  nginx_conf: text({ description: "nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).", ...PATH_HINT }),
+  nginx_upstream_name: text({
+    description: "nginx router: the upstream name.",
+    default: "app",
+    pattern: /^[A-Za-z0-9_]+$/,
+    patternHint: "letters, digits and _"
+  }),
+  nginx_conf: text({
+    description: "nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).",
+    ...PATH_HINT
+  }),
   nginx_prefix: text({ description: "nginx router: the prefix (`nginx -p`).", ...PATH_HINT }),
   nginx_bin: text({ description: "nginx router: the nginx binary.", default: "nginx", ...PATH_HINT }),
-  nginx_reload_command: text({ description: "nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).", ...HOOK }),
+  nginx_reload_command: text({
+    description: "nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).",
+    ...HOOK
+  }),
   router_command: text({
     description: "command router: applies the weights (given WEIGHTS=blue=90,green=10, BLUE_WEIGHT, GREEN_WEIGHT, ROUTES_JSON).",
     ...HOOK
   }),
   start_timeout: duration({ description: "Deadline for one instance to become healthy.", default: "2m", min: 100 }),
-  version_timeout: duration({ description: "Deadline for version_url to report the new version after a switch.", default: "1m", min: 100 }),
-  version_json_path: text({ description: "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.", pattern: /^[A-Za-z0-9_.$-]+$/, patternHint: "a dotted path such as build.version" }),
-  version_header: text({ description: "Response header of version_url carrying the version (instead of the body).", pattern: /^[A-Za-z0-9-]+$/, patternHint: "an HTTP header name" }),
+  version_timeout: duration({
+    description: "Deadline for version_url to report the new version after a switch.",
+    default: "1m",
+    min: 100
+  }),
+  version_json_path: text({
+    description: "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.",
+    pattern: /^[A-Za-z0-9_.$-]+$/,
+    patternHint: "a dotted path such as build.version"
+  }),
+  version_header: text({
+    description: "Response header of version_url carrying the version (instead of the body).",
+    pattern: /^[A-Za-z0-9-]+$/,
+    patternHint: "an HTTP header name"
+  }),
   state_dir: text({
     description: "Where the slot state of the environment is kept between jobs (state.json). Default: next to nginx_upstream_file for the nginx router, else RUNNER_TEMP/../release-actions/<environment>.",
     ...PATH_HINT
   }),
-  status_branch: text({ description: "Branch holding release-status.yaml (shared with the release stage).", default: "release-status", identifier: true }),
-  status_file: text({ description: "Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).", ...PATH_HINT }),
+  status_branch: text({
+    description: "Branch holding release-status.yaml (shared with the release stage).",
+    default: "release-status",
+    identifier: true
+  }),
+  status_file: text({
+    description: "Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).",
+    ...PATH_HINT
+  }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError("start_command", 'Input "start_command" is empty but required with workload: command (it starts one instance of a version).');
+    throw new InputError(
+      "start_command",
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
+    );
   if (v.workload === "docker" && !v.docker_image)
     throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).');
+    throw new InputError(
+      "nginx_upstream_file",
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
+    );
   if (v.router === "command" && !v.router_command.trim())
     throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname4(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
@@ -31406,9 +31487,18 @@ function buildTarget(v, o) {
       ports[slot] = Number(port);
     }
     if (ports.blue === void 0 || ports.green === void 0)
-      throw new InputError("ports", `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+      throw new InputError(
+        "ports",
+        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`
+      );
   }
-  const workload = v.workload === "docker" ? new DockerWorkload({ image: v.docker_image, healthUrl: v.health_url || void 0, runArgs: v.docker_run_args, log: o.log, prefix: "ra" }) : new CommandWorkload({
+  const workload = v.workload === "docker" ? new DockerWorkload({
+    image: v.docker_image,
+    healthUrl: v.health_url || void 0,
+    runArgs: v.docker_run_args,
+    log: o.log,
+    prefix: "ra"
+  }) : new CommandWorkload({
     startCommand: v.start_command,
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
@@ -31429,7 +31519,8 @@ function buildTarget(v, o) {
   return { workload, router, stateFile: new StateFile(stateDir), ports };
 }
 async function openStatusStore(v, o) {
-  if (v.status_file) return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
+  if (v.status_file)
+    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(["remote", "get-url", "origin"]);
   if (r.code !== 0) {
@@ -31444,7 +31535,13 @@ async function openStatusStore(v, o) {
 
 // packages/shared/src/deploy/report.ts
 function timelineGantt(title, events) {
-  const lines = ["gantt", `  title ${title.replace(/[:#;]/g, " ")}`, "  dateFormat x", "  axisFormat %M:%S", "  section rollout"];
+  const lines = [
+    "gantt",
+    `  title ${title.replace(/[:#;]/g, " ")}`,
+    "  dateFormat x",
+    "  axisFormat %M:%S",
+    "  section rollout"
+  ];
   const base = events.length ? Date.parse(events[0].at) : 0;
   events.forEach((e, i) => {
     const start = Date.parse(e.at) - base;
@@ -31471,8 +31568,10 @@ function deploymentsOf(doc, version) {
 function inactivateOthers(doc, environment, except) {
   for (const rec of doc.releases) {
     if (rec.version === except) continue;
-    for (const d of rec.deployments ?? []) if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
-    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded") rec.deployment.status = "inactive";
+    for (const d of rec.deployments ?? [])
+      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
+    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
+      rec.deployment.status = "inactive";
   }
 }
 var DeploymentRecorder = class {
@@ -31599,7 +31698,12 @@ function incidentIssue(o) {
   const fromRec = o.from ? o.doc?.releases.find((r) => r.version === o.from) : void 0;
   const failed = (fromRec?.deployments ?? []).filter((d) => d.environment === o.environment).at(-1);
   const events = [
-    ...(failed?.timeline ?? []).map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? "", source: `deploy ${o.from}` })),
+    ...(failed?.timeline ?? []).map((e) => ({
+      at: e.at,
+      state: e.state,
+      detail: e.detail ?? "",
+      source: `deploy ${o.from}`
+    })),
     ...o.rollbackTimeline.map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? "", source: "rollback" }))
   ].sort((a, b) => a.at.localeCompare(b.at));
   const esc = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -31629,7 +31733,11 @@ function incidentIssue(o) {
     "- [ ] Why the gates did not catch it before production",
     "- [ ] Follow-up actions"
   ];
-  return { title: `Incident: ${o.environment} rolled back from ${o.from ?? "unknown"} to ${o.to}`, body: lines.join("\n"), labels: ["incident"] };
+  return {
+    title: `Incident: ${o.environment} rolled back from ${o.from ?? "unknown"} to ${o.to}`,
+    body: lines.join("\n"),
+    labels: ["incident"]
+  };
 }
 
 // packages/shared/src/deploy/registries.ts
@@ -31640,10 +31748,18 @@ async function npmDistTagLatest(o) {
   try {
     const reg = new URL(o.registry);
     const userconfig = join4(dir, ".npmrc");
-    writeFileSync4(userconfig, `registry=${o.registry}
+    writeFileSync4(
+      userconfig,
+      `registry=${o.registry}
 ${o.token ? `//${reg.host}${reg.pathname}:_authToken=${o.token}
-` : ""}`, { mode: 384 });
-    const r = await runProgram("npm", ["dist-tag", "add", `${o.pkg}@${o.version}`, "latest", "--registry", o.registry, "--userconfig", userconfig], { timeoutMs: 12e4 });
+` : ""}`,
+      { mode: 384 }
+    );
+    const r = await runProgram(
+      "npm",
+      ["dist-tag", "add", `${o.pkg}@${o.version}`, "latest", "--registry", o.registry, "--userconfig", userconfig],
+      { timeoutMs: 12e4 }
+    );
     if (r.code !== 0) throw new StageError(`npm dist-tag add ${o.pkg}@${o.version} latest failed: ${tail(r.output)}`);
     o.log.info(`npm: ${o.pkg} latest → ${o.version}`);
   } finally {
@@ -31654,7 +31770,11 @@ async function dockerTagLatest(o) {
   const src = imageFor(o.image, o.version);
   const repo = o.image.replace(/:\{version\}$/, "").replace(/\{version\}/g, "");
   const dst = `${repo}:latest`;
-  for (const args of [["pull", src], ["tag", src, dst], ["push", dst]]) {
+  for (const args of [
+    ["pull", src],
+    ["tag", src, dst],
+    ["push", dst]
+  ]) {
     const r = await runProgram("docker", args, { timeoutMs: 3e5 });
     if (r.code !== 0) throw new StageError(`docker ${args.join(" ")} failed: ${tail(r.output)}`);
   }
@@ -36219,9 +36339,14 @@ var action = defineAction({
       default: "false"
     }),
     incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
-    reason: text({ description: "Why the rollback happens (shown in the deployment, status record and incident issue)." }),
+    reason: text({
+      description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
+    }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
-    token: secret({ description: "GitHub token with deployments: write (and issues: write for incident_issue).", default: GITHUB_TOKEN_DEFAULT })
+    token: secret({
+      description: "GitHub token with deployments: write (and issues: write for incident_issue).",
+      default: GITHUB_TOKEN_DEFAULT
+    })
   },
   outputs: {
     version: { description: "The version serving after the rollback." },
@@ -36245,9 +36370,15 @@ async function impl(v, ctx) {
     ctx.mask(v.token);
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
-  if (v.incident_issue && !gh) throw new InputError("token", 'Input "token" is empty but required with incident_issue: true.');
+  if (v.incident_issue && !gh)
+    throw new InputError("token", 'Input "token" is empty but required with incident_issue: true.');
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl }) : void 0;
-  const store = await openStatusStore(v, { workspace: runner.workspace, token: v.token, serverUrl: runner.serverUrl, log });
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log
+  });
   const recorder = new DeploymentRecorder(store, log);
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
@@ -36267,7 +36398,9 @@ async function impl(v, ctx) {
     source = "the slot history";
   }
   if (!toVersion)
-    throw new StageError(`no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`);
+    throw new StageError(
+      `no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`
+    );
   log.info(`rolling ${environment} back from ${from ?? "(unknown)"} to ${toVersion} (from ${source})`);
   const result = await rollback(
     {
@@ -36289,19 +36422,46 @@ async function impl(v, ctx) {
     try {
       if (from && ok2) {
         const failedId = await deployments.find(environment, from);
-        if (failedId) await deployments.status(failedId, "failure", `rolled back to ${toVersion}${v.reason ? `: ${v.reason}` : ""}`);
+        if (failedId)
+          await deployments.status(
+            failedId,
+            "failure",
+            `rolled back to ${toVersion}${v.reason ? `: ${v.reason}` : ""}`
+          );
       }
       const payload = { version: toVersion, ...from ? { rollback_of: from, previous_version: from } : {} };
-      deploymentId = await deployments.create({ ref: `v${toVersion}`, environment, description: `rollback to ${toVersion}`, payload }).catch(() => deployments.create({ ref: runner.sha, environment, description: `rollback to ${toVersion}`, payload }));
-      await deployments.status(deploymentId, ok2 ? "success" : "failure", ok2 ? `rolled back to ${toVersion}` : result.reason);
+      deploymentId = await deployments.create({ ref: `v${toVersion}`, environment, description: `rollback to ${toVersion}`, payload }).catch(
+        () => deployments.create({ ref: runner.sha, environment, description: `rollback to ${toVersion}`, payload })
+      );
+      await deployments.status(
+        deploymentId,
+        ok2 ? "success" : "failure",
+        ok2 ? `rolled back to ${toVersion}` : result.reason
+      );
     } catch (e) {
       log.warning(`GitHub deployments not updated: ${errorMessage(e)}`);
     }
   }
-  await recorder.rolledBack({ from, to: toVersion, environment, runId: runner.runId, ok: ok2, reason: v.reason || result.reason, deploymentId, timeline: result.timeline });
+  await recorder.rolledBack({
+    from,
+    to: toVersion,
+    environment,
+    runId: runner.runId,
+    ok: ok2,
+    reason: v.reason || result.reason,
+    deploymentId,
+    timeline: result.timeline
+  });
   const extra = [];
   if (ok2 && v.npm_dist_tag_revert) {
-    await npmDistTagLatest({ pkg: v.npm_package, version: toVersion, registry: v.npm_registry_url, token: v.npm_token, tempDir: runner.runnerTemp, log });
+    await npmDistTagLatest({
+      pkg: v.npm_package,
+      version: toVersion,
+      registry: v.npm_registry_url,
+      token: v.npm_token,
+      tempDir: runner.runnerTemp,
+      log
+    });
     extra.push(`npm ${v.npm_package} latest → ${toVersion}`);
   }
   if (ok2 && v.docker_tag_revert) {
@@ -36330,15 +36490,18 @@ async function impl(v, ctx) {
   ctx.setOutput("incident_issue_url", issueUrl);
   const s = ctx.summary;
   s.heading(`${ok2 ? "↩️" : "❌"} rollback of ${environment}: ${from ?? "?"} → ${toVersion}: ${result.status}`);
-  s.table(["", ""], [
-    ["version chosen from", source],
-    ["instant (router switch only)", result.instant ? "yes" : "no"],
-    ["switch time", result.switchMs !== void 0 ? `${result.switchMs}ms` : "-"],
-    ["reason", result.reason],
-    ["GitHub deployment", deploymentId ?? "-"],
-    ["registry tags", extra.join("; ") || "-"],
-    ["incident issue", issueUrl || "-"]
-  ]);
+  s.table(
+    ["", ""],
+    [
+      ["version chosen from", source],
+      ["instant (router switch only)", result.instant ? "yes" : "no"],
+      ["switch time", result.switchMs !== void 0 ? `${result.switchMs}ms` : "-"],
+      ["reason", result.reason],
+      ["GitHub deployment", deploymentId ?? "-"],
+      ["registry tags", extra.join("; ") || "-"],
+      ["incident issue", issueUrl || "-"]
+    ]
+  );
   s.mermaid(timelineGantt(`rollback to ${toVersion}`, result.timeline));
   timelineTable(s, result.timeline);
   if (!ok2) throw new StageError(`rollback of ${environment} to ${toVersion} failed: ${result.reason}`);

@@ -42,9 +42,14 @@ export const action = defineAction({
       default: 'false',
     }),
     incident_issue: bool({ description: 'Open a GitHub issue with the incident timeline.', default: 'false' }),
-    reason: text({ description: 'Why the rollback happens (shown in the deployment, status record and incident issue).' }),
+    reason: text({
+      description: 'Why the rollback happens (shown in the deployment, status record and incident issue).',
+    }),
     timeout: duration({ description: 'Deadline of the rollback.', default: '10m', min: 1000 }),
-    token: secret({ description: 'GitHub token with deployments: write (and issues: write for incident_issue).', default: GITHUB_TOKEN_DEFAULT }),
+    token: secret({
+      description: 'GitHub token with deployments: write (and issues: write for incident_issue).',
+      default: GITHUB_TOKEN_DEFAULT,
+    }),
   },
   outputs: {
     version: { description: 'The version serving after the rollback.' },

@@ -35,11 +35,17 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     ctx.mask(v.token);
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: GitHub deployments are not updated');
-  if (v.incident_issue && !gh) throw new InputError('token', 'Input "token" is empty but required with incident_issue: true.');
+  if (v.incident_issue && !gh)
+    throw new InputError('token', 'Input "token" is empty but required with incident_issue: true.');
   const deployments = gh
     ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
     : undefined;
-  const store = await openStatusStore(v, { workspace: runner.workspace, token: v.token, serverUrl: runner.serverUrl, log });
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log,
+  });
   const recorder = new DeploymentRecorder(store, log);
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
@@ -61,14 +67,18 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     source = 'the slot history';
   }
   if (!toVersion)
-    throw new StageError(`no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`);
+    throw new StageError(
+      `no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`,
+    );
   log.info(`rolling ${environment} back from ${from ?? '(unknown)'} to ${toVersion} (from ${source})`);
 
   const result = await rollback(
     {
       environment,
       toVersion,
-      versionSource: v.version_url ? { url: v.version_url, jsonPath: v.version_json_path || undefined, header: v.version_header || undefined } : undefined,
+      versionSource: v.version_url
+        ? { url: v.version_url, jsonPath: v.version_json_path || undefined, header: v.version_header || undefined }
+        : undefined,
       instances: v.instances ?? 1,
       startTimeoutMs: v.start_timeout ?? 120_000,
       versionTimeoutMs: v.version_timeout ?? 60_000,
@@ -85,22 +95,49 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     try {
       if (from && ok) {
         const failedId = await deployments.find(environment, from);
-        if (failedId) await deployments.status(failedId, 'failure', `rolled back to ${toVersion}${v.reason ? `: ${v.reason}` : ''}`);
+        if (failedId)
+          await deployments.status(
+            failedId,
+            'failure',
+            `rolled back to ${toVersion}${v.reason ? `: ${v.reason}` : ''}`,
+          );
       }
       const payload = { version: toVersion, ...(from ? { rollback_of: from, previous_version: from } : {}) };
       deploymentId = await deployments
         .create({ ref: `v${toVersion}`, environment, description: `rollback to ${toVersion}`, payload })
-        .catch(() => deployments.create({ ref: runner.sha, environment, description: `rollback to ${toVersion}`, payload }));
-      await deployments.status(deploymentId, ok ? 'success' : 'failure', ok ? `rolled back to ${toVersion}` : result.reason);
+        .catch(() =>
+          deployments.create({ ref: runner.sha, environment, description: `rollback to ${toVersion}`, payload }),
+        );
+      await deployments.status(
+        deploymentId,
+        ok ? 'success' : 'failure',
+        ok ? `rolled back to ${toVersion}` : result.reason,
+      );
     } catch (e) {
       log.warning(`GitHub deployments not updated: ${errorMessage(e)}`);
     }
   }
-  await recorder.rolledBack({ from, to: toVersion, environment, runId: runner.runId, ok, reason: v.reason || result.reason, deploymentId, timeline: result.timeline });
+  await recorder.rolledBack({
+    from,
+    to: toVersion,
+    environment,
+    runId: runner.runId,
+    ok,
+    reason: v.reason || result.reason,
+    deploymentId,
+    timeline: result.timeline,
+  });
 
   const extra: string[] = [];
   if (ok && v.npm_dist_tag_revert) {
-    await npmDistTagLatest({ pkg: v.npm_package, version: toVersion, registry: v.npm_registry_url as string, token: v.npm_token, tempDir: runner.runnerTemp, log });
+    await npmDistTagLatest({
+      pkg: v.npm_package,
+      version: toVersion,
+      registry: v.npm_registry_url as string,
+      token: v.npm_token,
+      tempDir: runner.runnerTemp,
+      log,
+    });
     extra.push(`npm ${v.npm_package} latest → ${toVersion}`);
   }
   if (ok && v.docker_tag_revert) {
@@ -130,15 +167,18 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   ctx.setOutput('incident_issue_url', issueUrl);
   const s = ctx.summary;
   s.heading(`${ok ? '↩️' : '❌'} rollback of ${environment}: ${from ?? '?'} → ${toVersion}: ${result.status}`);
-  s.table(['', ''], [
-    ['version chosen from', source],
-    ['instant (router switch only)', result.instant ? 'yes' : 'no'],
-    ['switch time', result.switchMs !== undefined ? `${result.switchMs}ms` : '-'],
-    ['reason', result.reason],
-    ['GitHub deployment', deploymentId ?? '-'],
-    ['registry tags', extra.join('; ') || '-'],
-    ['incident issue', issueUrl || '-'],
-  ]);
+  s.table(
+    ['', ''],
+    [
+      ['version chosen from', source],
+      ['instant (router switch only)', result.instant ? 'yes' : 'no'],
+      ['switch time', result.switchMs !== undefined ? `${result.switchMs}ms` : '-'],
+      ['reason', result.reason],
+      ['GitHub deployment', deploymentId ?? '-'],
+      ['registry tags', extra.join('; ') || '-'],
+      ['incident issue', issueUrl || '-'],
+    ],
+  );
   s.mermaid(timelineGantt(`rollback to ${toVersion}`, result.timeline));
   timelineTable(s, result.timeline);
   if (!ok) throw new StageError(`rollback of ${environment} to ${toVersion} failed: ${result.reason}`);

@@ -24,7 +24,12 @@ export class Deployments {
     private readonly urls: { environmentUrl?: string; logUrl?: string },
   ) {}
 
-  async create(o: { ref: string; environment: string; payload: DeploymentPayload; description: string }): Promise<number> {
+  async create(o: {
+    ref: string;
+    environment: string;
+    payload: DeploymentPayload;
+    description: string;
+  }): Promise<number> {
     const res = await this.gh.rest.rest.repos.createDeployment({
       ...this.repo,
       ref: o.ref,
@@ -37,7 +42,9 @@ export class Deployments {
       production_environment: o.environment === 'production',
     });
     if (res.status !== 201 || !('id' in res.data)) {
-      throw new Error(`GitHub did not create the deployment (HTTP ${res.status}): ${JSON.stringify(res.data).slice(0, 200)}`);
+      throw new Error(
+        `GitHub did not create the deployment (HTTP ${res.status}): ${JSON.stringify(res.data).slice(0, 200)}`,
+      );
     }
     this.log.info(`GitHub deployment ${res.data.id} created for ${o.environment} (${o.payload.version} at ${o.ref})`);
     return res.data.id;
@@ -66,7 +73,11 @@ export class Deployments {
       const payload = (typeof d.payload === 'string' ? safeJson(d.payload) : d.payload) as Partial<DeploymentPayload>;
       const version = payload?.version;
       if (!version || version === except) continue;
-      const st = await this.gh.rest.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: d.id, per_page: 10 });
+      const st = await this.gh.rest.rest.repos.listDeploymentStatuses({
+        ...this.repo,
+        deployment_id: d.id,
+        per_page: 10,
+      });
       const latest = st.data[0]?.state;
       if (latest === 'success' || latest === 'inactive') return { version, id: d.id };
     }

@@ -126,7 +126,12 @@ export class Timeline {
     private readonly onEvent?: (e: TimelineEvent) => void,
   ) {}
   mark(state: string, detail?: string): void {
-    const e: TimelineEvent = { at: new Date().toISOString(), t: Date.now() - this.t0, state, ...(detail ? { detail } : {}) };
+    const e: TimelineEvent = {
+      at: new Date().toISOString(),
+      t: Date.now() - this.t0,
+      state,
+      ...(detail ? { detail } : {}),
+    };
     this.events.push(e);
     this.log.info(`[${e.at}] ${state}${detail ? `: ${detail}` : ''}`);
     this.onEvent?.(e);
@@ -176,7 +181,14 @@ export class Environment {
       const port = base !== undefined ? base + index : await freePort();
       this.timeline.mark('starting', `${slot}#${index} version ${version} on port ${port}`);
       const inst = await withDeadline(`starting ${slot}#${index}`, o.startTimeoutMs + 10_000, () =>
-        this.deps.workload.start({ slot, index, port, version, environment: this.environment, timeoutMs: o.startTimeoutMs }),
+        this.deps.workload.start({
+          slot,
+          index,
+          port,
+          version,
+          environment: this.environment,
+          timeoutMs: o.startTimeoutMs,
+        }),
       );
       s.instances = [...s.instances.filter((i) => i.index !== index), inst];
       started.push(inst);
@@ -200,7 +212,8 @@ export class Environment {
     s.instances = s.instances.filter((i) => !victims.includes(i));
     if (s.instances.length === 0) delete this.state.slots[slot];
     this.save();
-    if (victims.length) this.timeline.mark('stopped', `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(' ')}: ${why}`);
+    if (victims.length)
+      this.timeline.mark('stopped', `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(' ')}: ${why}`);
   }
 
   async route(weights: Partial<Record<SlotName, number>>, timeoutMs: number): Promise<void> {
@@ -213,7 +226,10 @@ export class Environment {
 
   /** Stop slots other than the active one whose keep-previous time is over. */
   async retireExpired(): Promise<void> {
-    for (const [slot, s] of Object.entries(this.state.slots) as [SlotName, NonNullable<DeployState['slots'][SlotName]>][]) {
+    for (const [slot, s] of Object.entries(this.state.slots) as [
+      SlotName,
+      NonNullable<DeployState['slots'][SlotName]>,
+    ][]) {
       if (slot === this.state.active_slot || !s.retire_after) continue;
       if (Date.parse(s.retire_after) <= Date.now()) await this.stopSlot(slot, 'keep_previous is over');
     }
@@ -258,7 +274,15 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(10_000) });
     if (alive.length && alive.every(Boolean) && v.ok) {
       timeline.mark('succeeded', `${cfg.version} already serves in ${oldSlot}; nothing to do`);
-      return { ...result, status: 'succeeded', reason: `${cfg.version} was already deployed and serving`, activeSlot: oldSlot, newSlot: oldSlot, alreadyDeployed: true, previousVersion: env.state.deployments.find((d) => d.version !== cfg.version)?.version };
+      return {
+        ...result,
+        status: 'succeeded',
+        reason: `${cfg.version} was already deployed and serving`,
+        activeSlot: oldSlot,
+        newSlot: oldSlot,
+        alreadyDeployed: true,
+        previousVersion: env.state.deployments.find((d) => d.version !== cfg.version)?.version,
+      };
     }
   }
 
@@ -282,13 +306,22 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
       const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
       timeline.mark('restarting-previous', `${oldSlot} ${previousVersion}: ${missing.length} instance(s)`);
-      await env.startSlot(oldSlot, previousVersion, cfg.instances, { startTimeoutMs: cfg.startTimeoutMs, ports: cfg.ports, indices: missing });
+      await env.startSlot(oldSlot, previousVersion, cfg.instances, {
+        startTimeoutMs: cfg.startTimeoutMs,
+        ports: cfg.ports,
+        indices: missing,
+      });
     }
     await env.route(oldWeights(), Math.min(budget, 60_000));
     env.state.active_slot = oldSlot;
     env.save();
-    const v = await waitForVersion(cfg.versionSource, previousVersion, { timeoutMs: Math.min(budget, cfg.versionTimeoutMs) });
-    if (!v.ok) throw new StageError(`rollback: ${versionMismatchMessage(cfg.versionSource, previousVersion, v.seen, v.elapsedMs)}`);
+    const v = await waitForVersion(cfg.versionSource, previousVersion, {
+      timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
+    });
+    if (!v.ok)
+      throw new StageError(
+        `rollback: ${versionMismatchMessage(cfg.versionSource, previousVersion, v.seen, v.elapsedMs)}`,
+      );
     await env.stopSlot(newSlot, `rolled back (${why})`);
     result.rollbackMs = Date.now() - r0;
     timeline.mark('rolled-back', `${previousVersion} serves again (${formatDuration(result.rollbackMs)})`);
@@ -307,9 +340,14 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       timeline.mark('smoke-skipped', 'run_smoke_tests is false');
       return;
     }
-    timeline.mark('smoke', `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`);
+    timeline.mark(
+      'smoke',
+      `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`,
+    );
     for (const inst of insts) {
-      const res = await withDeadline('smoke tests', within(120_000), () => runSmokeTests(inst.url, cfg.smokeTests, log));
+      const res = await withDeadline('smoke tests', within(120_000), () =>
+        runSmokeTests(inst.url, cfg.smokeTests, log),
+      );
       // The instance itself must report the new version (catches a platform that started something else).
       const u = new URL(cfg.versionSource.url);
       const direct = { ...cfg.versionSource, url: joinUrl(inst.url, u.pathname + u.search) };
@@ -344,11 +382,20 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     timeline.mark('version-check', `${cfg.versionSource.url} must report ${cfg.version}`);
     const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(cfg.versionTimeoutMs) });
     if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
-    timeline.mark('version-verified', `${cfg.version} serves through the router (${label}, ${formatDuration(Date.now() - s0)})`);
+    timeline.mark(
+      'version-verified',
+      `${cfg.version} serves through the router (${label}, ${formatDuration(Date.now() - s0)})`,
+    );
   };
 
   const analyse = async (label: string, durationMs: number, probeUrl?: string): Promise<MonitorResult> => {
-    const m = await monitor({ ...cfg.monitor, durationMs: Math.min(durationMs, Math.max(0, remaining() - 5000)), probeUrl, label, log });
+    const m = await monitor({
+      ...cfg.monitor,
+      durationMs: Math.min(durationMs, Math.max(0, remaining() - 5000)),
+      probeUrl,
+      label,
+      log,
+    });
     return m;
   };
 
@@ -359,11 +406,15 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     if (cfg.strategy === 'rolling') {
       await rolling();
     } else {
-      const insts = await env.startSlot(newSlot, cfg.version, cfg.instances, { startTimeoutMs: within(cfg.startTimeoutMs), ports: cfg.ports });
+      const insts = await env.startSlot(newSlot, cfg.version, cfg.instances, {
+        startTimeoutMs: within(cfg.startTimeoutMs),
+        ports: cfg.ports,
+      });
       await smoke(insts);
       if (cfg.strategy === 'canary') {
         for (const pct of cfg.canarySteps) {
-          const weights: Partial<Record<SlotName, number>> = pct >= 100 || !oldSlot ? { [newSlot]: 100 } : { [oldSlot]: 100 - pct, [newSlot]: pct };
+          const weights: Partial<Record<SlotName, number>> =
+            pct >= 100 || !oldSlot ? { [newSlot]: 100 } : { [oldSlot]: 100 - pct, [newSlot]: pct };
           const s0 = Date.now();
           await env.route(weights, within(60_000));
           result.trafficMoved = true;
@@ -397,10 +448,14 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     if (cfg.strategy === 'immediate' && oldSlot) await env.stopSlot(oldSlot, 'immediate: the old version is not kept');
 
     if (cfg.monitor.durationMs > 0) {
-      timeline.mark('monitoring', `${formatDuration(cfg.monitor.durationMs)} through ${cfg.monitor.probeUrl ?? 'Prometheus only'}`);
+      timeline.mark(
+        'monitoring',
+        `${formatDuration(cfg.monitor.durationMs)} through ${cfg.monitor.probeUrl ?? 'Prometheus only'}`,
+      );
       const m = await analyse('monitoring', cfg.monitor.durationMs, cfg.monitor.probeUrl);
       result.monitor = m;
-      if (m.verdict === 'breached' || m.verdict === 'no-data') throw new Failure(`monitoring failed: ${m.reason}`, true);
+      if (m.verdict === 'breached' || m.verdict === 'no-data')
+        throw new Failure(`monitoring failed: ${m.reason}`, true);
       if (m.verdict === 'inconclusive') {
         timeline.mark('inconclusive', m.reason);
         result.status = 'inconclusive';
@@ -418,7 +473,10 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       else {
         env.state.slots[oldSlot]!.retire_after = new Date(Date.now() + cfg.keepPreviousMs).toISOString();
         env.save();
-        timeline.mark('kept-previous', `${oldSlot} (${previousVersion}) kept until ${env.state.slots[oldSlot]!.retire_after} for an instant rollback`);
+        timeline.mark(
+          'kept-previous',
+          `${oldSlot} (${previousVersion}) kept until ${env.state.slots[oldSlot]!.retire_after} for an instant rollback`,
+        );
       }
     }
     timeline.mark(result.status, result.reason);
@@ -453,7 +511,9 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       result.activeSlot = env.state.active_slot ?? newSlot;
       timeline.mark(
         'left-as-is',
-        cfg.rollbackOnFailure ? 'no previous version to roll back to' : 'rollback_on_failure is false: traffic left as it is',
+        cfg.rollbackOnFailure
+          ? 'no previous version to roll back to'
+          : 'rollback_on_failure is false: traffic left as it is',
       );
     }
     timeline.mark(result.status, result.reason.split('\n')[0]);
@@ -477,7 +537,11 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     for (let first = 0; first < n; first += b) {
       const indices = Array.from({ length: Math.min(b, n - first) }, (_, i) => first + i);
       timeline.mark('rolling-batch', `instances ${indices.join(',')} of ${n}`);
-      const insts = await env.startSlot(newSlot, cfg.version, n, { startTimeoutMs: within(cfg.startTimeoutMs), ports: cfg.ports, indices });
+      const insts = await env.startSlot(newSlot, cfg.version, n, {
+        startTimeoutMs: within(cfg.startTimeoutMs),
+        ports: cfg.ports,
+        indices,
+      });
       if (first === 0) await smoke(insts);
       // Traffic: every live instance, old and new, weight 1 each.
       const targets: RouteTarget[] = [];
@@ -492,12 +556,16 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       await withDeadline('router switch', within(60_000), () => router.apply(targets, within(60_000)));
       result.trafficMoved = true;
       const newCount = env.state.slots[newSlot]?.instances.length ?? 0;
-      env.state.weights = { [newSlot]: Math.round((newCount / n) * 100), ...(oldSlot ? { [oldSlot]: 100 - Math.round((newCount / n) * 100) } : {}) };
+      env.state.weights = {
+        [newSlot]: Math.round((newCount / n) * 100),
+        ...(oldSlot ? { [oldSlot]: 100 - Math.round((newCount / n) * 100) } : {}),
+      };
       env.save();
       if (oldSlot) await env.stopSlot(oldSlot, 'replaced by the new version', indices);
       // Health gate: the new instances still healthy with traffic on them.
       const alive = await Promise.all(insts.map((i) => deps.workload.alive(i)));
-      if (!alive.every(Boolean)) throw new Failure(`rolling: instance(s) of ${cfg.version} unhealthy after taking traffic`, true);
+      if (!alive.every(Boolean))
+        throw new Failure(`rolling: instance(s) of ${cfg.version} unhealthy after taking traffic`, true);
       timeline.mark('batch-healthy', `${newCount}/${n} instances run ${cfg.version}`);
     }
     await checkVersion('rolled');
@@ -536,12 +604,25 @@ export async function rollback(cfg: RollbackConfig, deps: EngineDeps): Promise<R
   const current = env.state.active_slot;
   const fromVersion = servingVersion(env.state);
   const t0 = Date.now();
-  const res: RollbackResult = { status: 'failed', version: cfg.toVersion, fromVersion, instant: false, reason: '', timeline: timeline.events };
-  timeline.mark('started', `rollback of ${cfg.environment} from ${fromVersion ?? 'nothing recorded'} to ${cfg.toVersion}`);
+  const res: RollbackResult = {
+    status: 'failed',
+    version: cfg.toVersion,
+    fromVersion,
+    instant: false,
+    reason: '',
+    timeline: timeline.events,
+  };
+  timeline.mark(
+    'started',
+    `rollback of ${cfg.environment} from ${fromVersion ?? 'nothing recorded'} to ${cfg.toVersion}`,
+  );
   try {
     await withDeadline('the rollback', cfg.timeoutMs, async () => {
       let target: SlotName | undefined = (['blue', 'green'] as SlotName[]).find(
-        (s) => s !== current && env.state.slots[s]?.version === cfg.toVersion && (env.state.slots[s]?.instances.length ?? 0) > 0,
+        (s) =>
+          s !== current &&
+          env.state.slots[s]?.version === cfg.toVersion &&
+          (env.state.slots[s]?.instances.length ?? 0) > 0,
       );
       if (target) {
         const alive = await Promise.all(env.state.slots[target]!.instances.map((i) => deps.workload.alive(i)));
@@ -557,7 +638,10 @@ export async function rollback(cfg: RollbackConfig, deps: EngineDeps): Promise<R
       if (!target) {
         target = current ? otherSlot(current) : 'blue';
         if (env.state.slots[target]?.instances.length) await env.stopSlot(target, 'making room for the rollback');
-        await env.startSlot(target, cfg.toVersion, cfg.instances, { startTimeoutMs: cfg.startTimeoutMs, ports: cfg.ports });
+        await env.startSlot(target, cfg.toVersion, cfg.instances, {
+          startTimeoutMs: cfg.startTimeoutMs,
+          ports: cfg.ports,
+        });
       }
       const s0 = Date.now();
       await env.route({ [target]: 100 }, 60_000);

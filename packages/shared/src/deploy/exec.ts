@@ -152,7 +152,11 @@ export function runProgram(
   o: { timeoutMs: number; cwd?: string; env?: Record<string, string> },
 ): Promise<HookResult> {
   return new Promise((resolve) => {
-    const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, {
+      cwd: o.cwd,
+      env: { ...process.env, ...o.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const add = (d: Buffer) => {
       output += d.toString('utf8');

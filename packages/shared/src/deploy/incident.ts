@@ -18,9 +18,16 @@ export function incidentIssue(o: {
   deploymentId?: number;
 }): { title: string; body: string; labels: string[] } {
   const fromRec = o.from ? o.doc?.releases.find((r) => r.version === o.from) : undefined;
-  const failed: DeploymentRecord | undefined = (fromRec?.deployments ?? []).filter((d) => d.environment === o.environment).at(-1);
+  const failed: DeploymentRecord | undefined = (fromRec?.deployments ?? [])
+    .filter((d) => d.environment === o.environment)
+    .at(-1);
   const events = [
-    ...(failed?.timeline ?? []).map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? '', source: `deploy ${o.from}` })),
+    ...(failed?.timeline ?? []).map((e) => ({
+      at: e.at,
+      state: e.state,
+      detail: e.detail ?? '',
+      source: `deploy ${o.from}`,
+    })),
     ...o.rollbackTimeline.map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? '', source: 'rollback' })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -31,13 +38,19 @@ export function incidentIssue(o: {
     '',
     '## Links',
     `- Run: ${o.runUrl}`,
-    ...(fromRec?.release_url ? [`- Release ${o.from}: ${fromRec.release_url}`] : o.from ? [`- Release: ${o.repoUrl}/releases/tag/v${o.from}`] : []),
+    ...(fromRec?.release_url
+      ? [`- Release ${o.from}: ${fromRec.release_url}`]
+      : o.from
+        ? [`- Release: ${o.repoUrl}/releases/tag/v${o.from}`]
+        : []),
     ...(failed?.deployment_id ? [`- Failed deployment: ${o.repoUrl}/deployments (id ${failed.deployment_id})`] : []),
     ...(o.deploymentId ? [`- Restoring deployment: id ${o.deploymentId}`] : []),
     '',
     '## Measurements that triggered the rollback',
     failed?.reason ? `- ${esc(String(failed.reason))}` : '- (no measurement recorded: rollback requested by hand)',
-    ...(failed?.timeline ?? []).filter((e) => /breach|fail|rolling-back|monitor|analysis/.test(e.state) && e.detail).map((e) => `- ${e.at} ${e.state}: ${esc(e.detail ?? '')}`),
+    ...(failed?.timeline ?? [])
+      .filter((e) => /breach|fail|rolling-back|monitor|analysis/.test(e.state) && e.detail)
+      .map((e) => `- ${e.at} ${e.state}: ${esc(e.detail ?? '')}`),
     '',
     '## Timeline',
     '| at (UTC) | source | state | detail |',
@@ -50,5 +63,9 @@ export function incidentIssue(o: {
     '- [ ] Why the gates did not catch it before production',
     '- [ ] Follow-up actions',
   ];
-  return { title: `Incident: ${o.environment} rolled back from ${o.from ?? 'unknown'} to ${o.to}`, body: lines.join('\n'), labels: ['incident'] };
+  return {
+    title: `Incident: ${o.environment} rolled back from ${o.from ?? 'unknown'} to ${o.to}`,
+    body: lines.join('\n'),
+    labels: ['incident'],
+  };
 }

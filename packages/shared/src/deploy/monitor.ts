@@ -101,7 +101,8 @@ export function parsePrometheusQueries(value: unknown): { value: PrometheusQuery
   return { value: out };
 }
 
-const fmt = (n: number | undefined, unit = '') => (n === undefined || Number.isNaN(n) ? '-' : `${Number(n.toFixed(3))}${unit}`);
+const fmt = (n: number | undefined, unit = '') =>
+  n === undefined || Number.isNaN(n) ? '-' : `${Number(n.toFixed(3))}${unit}`;
 
 export async function monitor(o: MonitorOptions): Promise<MonitorResult> {
   const t0 = Date.now();
@@ -133,7 +134,13 @@ export async function monitor(o: MonitorOptions): Promise<MonitorResult> {
   );
   for (let tick = 0; ; tick++) {
     const tickStart = Date.now();
-    const point: MonitorPoint = { t: tickStart - t0, at: new Date(tickStart).toISOString(), requests: 0, errors: 0, prometheus: {} };
+    const point: MonitorPoint = {
+      t: tickStart - t0,
+      at: new Date(tickStart).toISOString(),
+      requests: 0,
+      errors: 0,
+      prometheus: {},
+    };
     const tickLat: number[] = [];
     if (o.probeUrl) {
       for (let i = 0; i < perTick; i++) {

@@ -18,8 +18,10 @@ function deploymentsOf(doc: StatusDocument, version: string): DeploymentRecord[]
 function inactivateOthers(doc: StatusDocument, environment: string, except: string): void {
   for (const rec of doc.releases) {
     if (rec.version === except) continue;
-    for (const d of rec.deployments ?? []) if (d.environment === environment && d.status === 'succeeded') d.status = 'inactive';
-    if (rec.deployment?.environment === environment && rec.deployment.status === 'succeeded') rec.deployment.status = 'inactive';
+    for (const d of rec.deployments ?? [])
+      if (d.environment === environment && d.status === 'succeeded') d.status = 'inactive';
+    if (rec.deployment?.environment === environment && rec.deployment.status === 'succeeded')
+      rec.deployment.status = 'inactive';
   }
 }
 
@@ -49,7 +51,14 @@ export class DeploymentRecorder {
     }
   }
 
-  async started(o: { version: string; environment: string; strategy: string; runId: string; deploymentId?: number; previousVersion?: string }): Promise<void> {
+  async started(o: {
+    version: string;
+    environment: string;
+    strategy: string;
+    runId: string;
+    deploymentId?: number;
+    previousVersion?: string;
+  }): Promise<void> {
     await this.update((doc) => {
       const rec = ensureRelease(doc, o.version);
       const deps = deploymentsOf(doc, o.version);
@@ -125,11 +134,22 @@ export class DeploymentRecorder {
   }
 
   /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
-  async rolledBack(o: { from?: string; to: string; environment: string; runId: string; ok: boolean; reason: string; deploymentId?: number; timeline: DeploymentEvent[] }): Promise<void> {
+  async rolledBack(o: {
+    from?: string;
+    to: string;
+    environment: string;
+    runId: string;
+    ok: boolean;
+    reason: string;
+    deploymentId?: number;
+    timeline: DeploymentEvent[];
+  }): Promise<void> {
     await this.update((doc) => {
       const now = new Date().toISOString();
       if (o.from && o.ok) {
-        const fd = deploymentsOf(doc, o.from).filter((d) => d.environment === o.environment).at(-1);
+        const fd = deploymentsOf(doc, o.from)
+          .filter((d) => d.environment === o.environment)
+          .at(-1);
         if (fd) Object.assign(fd, { status: 'rolled-back', rolled_back: true, rolled_back_at: now });
         ensureRelease(doc, o.from).status = 'rolled-back';
       }

@@ -6,7 +6,13 @@ import type { MonitorResult } from './monitor.js';
 
 /** A mermaid gantt of the rollout: one bar per state, from its timestamp to the next one. */
 export function timelineGantt(title: string, events: TimelineEvent[]): string {
-  const lines = ['gantt', `  title ${title.replace(/[:#;]/g, ' ')}`, '  dateFormat x', '  axisFormat %M:%S', '  section rollout'];
+  const lines = [
+    'gantt',
+    `  title ${title.replace(/[:#;]/g, ' ')}`,
+    '  dateFormat x',
+    '  axisFormat %M:%S',
+    '  section rollout',
+  ];
   const base = events.length ? Date.parse(events[0]!.at) : 0;
   events.forEach((e, i) => {
     const start = Date.parse(e.at) - base;
@@ -32,10 +38,20 @@ export function monitorSection(summary: Summary, title: string, m: MonitorResult
   if (pts.length >= 1) {
     const labels = pts.map((p) => `+${formatDuration(p.t)}`);
     summary.mermaid(
-      xyChart({ title: `${title}: error rate (%)`, xLabels: labels, yLabel: '%', series: [{ type: 'bar', values: pts.map((p) => (p.errorRate ?? 0) * 100) }] }),
+      xyChart({
+        title: `${title}: error rate (%)`,
+        xLabels: labels,
+        yLabel: '%',
+        series: [{ type: 'bar', values: pts.map((p) => (p.errorRate ?? 0) * 100) }],
+      }),
     );
     summary.mermaid(
-      xyChart({ title: `${title}: p95 latency (ms)`, xLabels: labels, yLabel: 'ms', series: [{ type: 'line', values: pts.map((p) => p.p95Ms ?? 0) }] }),
+      xyChart({
+        title: `${title}: p95 latency (ms)`,
+        xLabels: labels,
+        yLabel: 'ms',
+        series: [{ type: 'line', values: pts.map((p) => p.p95Ms ?? 0) }],
+      }),
     );
   }
   const promNames = Object.keys(m.promSamples);
@@ -47,7 +63,17 @@ export function monitorSection(summary: Summary, title: string, m: MonitorResult
   }
 }
 
-export function deploySummary(summary: Summary, o: { version: string; environment: string; strategy: string; result: DeployResult; deploymentId?: number; requests?: number }): void {
+export function deploySummary(
+  summary: Summary,
+  o: {
+    version: string;
+    environment: string;
+    strategy: string;
+    result: DeployResult;
+    deploymentId?: number;
+    requests?: number;
+  },
+): void {
   const r = o.result;
   const icon = r.status === 'succeeded' ? '✅' : r.status === 'inconclusive' ? '⚠️' : '❌';
   summary.heading(`${icon} deploy ${o.version} to ${o.environment}: ${r.status}`);
@@ -72,7 +98,12 @@ export function deploySummary(summary: Summary, o: { version: string; environmen
     summary.heading('Smoke tests (new slot, before traffic)', 3);
     summary.table(
       ['check', 'status', 'latency', 'result'],
-      r.smoke.map((s) => [`GET ${s.url}`, s.status ?? '-', s.latencyMs !== undefined ? `${s.latencyMs}ms` : '-', s.ok ? 'passed' : `FAILED: ${s.problems.join('; ')}`]),
+      r.smoke.map((s) => [
+        `GET ${s.url}`,
+        s.status ?? '-',
+        s.latencyMs !== undefined ? `${s.latencyMs}ms` : '-',
+        s.ok ? 'passed' : `FAILED: ${s.problems.join('; ')}`,
+      ]),
     );
   }
   for (const step of r.canary) if (step.analysis) monitorSection(summary, `Canary ${step.percent}%`, step.analysis);

@@ -50,7 +50,8 @@ export function renderUpstream(name: string, targets: RouteTarget[], host = '127
     `# routes: ${describeRoutes(targets)}`,
     `upstream ${name} {`,
     ...targets.map(
-      (t) => `  server ${host}:${t.port} weight=${Math.max(1, Math.round(t.weight))} max_fails=0; # ${t.slot}#${t.index}`,
+      (t) =>
+        `  server ${host}:${t.port} weight=${Math.max(1, Math.round(t.weight))} max_fails=0; # ${t.slot}#${t.index}`,
     ),
     '  keepalive 32;',
     '}',
@@ -192,4 +193,3 @@ export class NoRouter implements Router {
   readonly controlsTraffic = false;
   async apply(): Promise<void> {}
 }
-

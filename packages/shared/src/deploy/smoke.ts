@@ -13,8 +13,12 @@ export function parseSmokeTests(value: unknown): { value: SmokeTest[] } | { erro
     const known = ['path', 'expect_status', 'body_contains', 'body_regex', 'max_latency_ms'];
     const unknown = Object.keys(t).filter((k) => !known.includes(k));
     if (unknown.length) return { error: `item ${i + 1}: unknown key ${unknown.join(', ')}` };
-    if (typeof t.path !== 'string' || !t.path.startsWith('/')) return { error: `item ${i + 1}: path must start with /` };
-    if (t.expect_status !== undefined && !(Number.isInteger(t.expect_status) && (t.expect_status as number) >= 100 && (t.expect_status as number) <= 599))
+    if (typeof t.path !== 'string' || !t.path.startsWith('/'))
+      return { error: `item ${i + 1}: path must start with /` };
+    if (
+      t.expect_status !== undefined &&
+      !(Number.isInteger(t.expect_status) && (t.expect_status as number) >= 100 && (t.expect_status as number) <= 599)
+    )
       return { error: `item ${i + 1}: expect_status must be an HTTP status` };
     if (t.body_contains !== undefined && typeof t.body_contains !== 'string')
       return { error: `item ${i + 1}: body_contains must be text` };

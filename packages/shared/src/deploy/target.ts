@@ -32,7 +32,8 @@ export const targetInputs = {
     ...HOOK,
   }),
   stop_command: text({
-    description: 'command workload: stops one instance (same environment). Default: the process group started by start_command is terminated.',
+    description:
+      'command workload: stops one instance (same environment). Default: the process group started by start_command is terminated.',
     ...HOOK,
   }),
   health_url: text({
@@ -45,37 +46,78 @@ export const targetInputs = {
     patternHint: 'an image reference in lower case, optionally with {version}',
   }),
   docker_run_args: list({ description: 'docker workload: extra `docker run` arguments (e.g. -e KEY=value).' }),
-  instances: number({ description: 'Instances per slot (rolling replaces them batch by batch).', default: '1', integer: true, min: 1, max: 50 }),
+  instances: number({
+    description: 'Instances per slot (rolling replaces them batch by batch).',
+    default: '1',
+    integer: true,
+    min: 1,
+    max: 50,
+  }),
   ports: text({
-    description: 'Base port per slot, e.g. `blue=8081,green=8091` (instance i listens on base + i). Default: free ports chosen at start.',
+    description:
+      'Base port per slot, e.g. `blue=8081,green=8091` (instance i listens on base + i). Default: free ports chosen at start.',
     pattern: /^(blue|green)=\d{1,5}(,(blue|green)=\d{1,5})?$/,
     patternHint: 'blue=PORT,green=PORT',
   }),
   router: oneOf(['nginx', 'command', 'none'], { description: 'How traffic moves.', default: 'none' }),
   nginx_upstream_file: text({
-    description: 'nginx router: the include file holding `upstream <nginx_upstream_name> { … }`, rewritten on every switch.',
+    description:
+      'nginx router: the include file holding `upstream <nginx_upstream_name> { … }`, rewritten on every switch.',
     ...PATH_HINT,
   }),
-  nginx_upstream_name: text({ description: 'nginx router: the upstream name.', default: 'app', pattern: /^[A-Za-z0-9_]+$/, patternHint: 'letters, digits and _' }),
-  nginx_conf: text({ description: 'nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).', ...PATH_HINT }),
+  nginx_upstream_name: text({
+    description: 'nginx router: the upstream name.',
+    default: 'app',
+    pattern: /^[A-Za-z0-9_]+$/,
+    patternHint: 'letters, digits and _',
+  }),
+  nginx_conf: text({
+    description: 'nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).',
+    ...PATH_HINT,
+  }),
   nginx_prefix: text({ description: 'nginx router: the prefix (`nginx -p`).', ...PATH_HINT }),
   nginx_bin: text({ description: 'nginx router: the nginx binary.', default: 'nginx', ...PATH_HINT }),
-  nginx_reload_command: text({ description: 'nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).', ...HOOK }),
+  nginx_reload_command: text({
+    description:
+      'nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).',
+    ...HOOK,
+  }),
   router_command: text({
-    description: 'command router: applies the weights (given WEIGHTS=blue=90,green=10, BLUE_WEIGHT, GREEN_WEIGHT, ROUTES_JSON).',
+    description:
+      'command router: applies the weights (given WEIGHTS=blue=90,green=10, BLUE_WEIGHT, GREEN_WEIGHT, ROUTES_JSON).',
     ...HOOK,
   }),
   start_timeout: duration({ description: 'Deadline for one instance to become healthy.', default: '2m', min: 100 }),
-  version_timeout: duration({ description: 'Deadline for version_url to report the new version after a switch.', default: '1m', min: 100 }),
-  version_json_path: text({ description: 'Where the version is in version_url\'s JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.', pattern: /^[A-Za-z0-9_.$-]+$/, patternHint: 'a dotted path such as build.version' }),
-  version_header: text({ description: 'Response header of version_url carrying the version (instead of the body).', pattern: /^[A-Za-z0-9-]+$/, patternHint: 'an HTTP header name' }),
+  version_timeout: duration({
+    description: 'Deadline for version_url to report the new version after a switch.',
+    default: '1m',
+    min: 100,
+  }),
+  version_json_path: text({
+    description:
+      "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.",
+    pattern: /^[A-Za-z0-9_.$-]+$/,
+    patternHint: 'a dotted path such as build.version',
+  }),
+  version_header: text({
+    description: 'Response header of version_url carrying the version (instead of the body).',
+    pattern: /^[A-Za-z0-9-]+$/,
+    patternHint: 'an HTTP header name',
+  }),
   state_dir: text({
     description:
       'Where the slot state of the environment is kept between jobs (state.json). Default: next to nginx_upstream_file for the nginx router, else RUNNER_TEMP/../release-actions/<environment>.',
     ...PATH_HINT,
   }),
-  status_branch: text({ description: 'Branch holding release-status.yaml (shared with the release stage).', default: 'release-status', identifier: true }),
-  status_file: text({ description: 'Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).', ...PATH_HINT }),
+  status_branch: text({
+    description: 'Branch holding release-status.yaml (shared with the release stage).',
+    default: 'release-status',
+    identifier: true,
+  }),
+  status_file: text({
+    description: 'Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).',
+    ...PATH_HINT,
+  }),
   version_url: url({ description: 'URL that reports the serving version through the router.' }),
 };
 
@@ -120,11 +162,17 @@ export function buildTarget(
 ): Target {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(o.workspace, p));
   if (v.workload === 'command' && !v.start_command.trim())
-    throw new InputError('start_command', 'Input "start_command" is empty but required with workload: command (it starts one instance of a version).');
+    throw new InputError(
+      'start_command',
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).',
+    );
   if (v.workload === 'docker' && !v.docker_image)
     throw new InputError('docker_image', 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === 'nginx' && !v.nginx_upstream_file)
-    throw new InputError('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).');
+    throw new InputError(
+      'nginx_upstream_file',
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).',
+    );
   if (v.router === 'command' && !v.router_command.trim())
     throw new InputError('router_command', 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir
@@ -140,11 +188,20 @@ export function buildTarget(
       ports[slot] = Number(port);
     }
     if (ports.blue === undefined || ports.green === undefined)
-      throw new InputError('ports', `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+      throw new InputError(
+        'ports',
+        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`,
+      );
   }
   const workload: Workload =
     v.workload === 'docker'
-      ? new DockerWorkload({ image: v.docker_image, healthUrl: v.health_url || undefined, runArgs: v.docker_run_args, log: o.log, prefix: 'ra' })
+      ? new DockerWorkload({
+          image: v.docker_image,
+          healthUrl: v.health_url || undefined,
+          runArgs: v.docker_run_args,
+          log: o.log,
+          prefix: 'ra',
+        })
       : new CommandWorkload({
           startCommand: v.start_command,
           stopCommand: v.stop_command || undefined,
@@ -179,7 +236,8 @@ export async function openStatusStore(
   v: { status_branch: string; status_file: string },
   o: { workspace: string; token: string; serverUrl: string; log: Logger },
 ): Promise<StatusStore | undefined> {
-  if (v.status_file) return new FileStatusStore(isAbsolute(v.status_file) ? v.status_file : resolve(o.workspace, v.status_file));
+  if (v.status_file)
+    return new FileStatusStore(isAbsolute(v.status_file) ? v.status_file : resolve(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(['remote', 'get-url', 'origin']);
   if (r.code !== 0) {

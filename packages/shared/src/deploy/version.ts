@@ -23,7 +23,10 @@ export async function readVersion(src: VersionSource): Promise<string> {
   }
   if (src.jsonPath) {
     let v: unknown = JSON.parse(r.body);
-    for (const key of src.jsonPath.replace(/^\$?\.?/, '').split('.').filter(Boolean)) {
+    for (const key of src.jsonPath
+      .replace(/^\$?\.?/, '')
+      .split('.')
+      .filter(Boolean)) {
       if (!v || typeof v !== 'object') throw new Error(`no ${src.jsonPath} in the JSON`);
       v = (v as Record<string, unknown>)[key];
     }

@@ -113,7 +113,10 @@ export class CommandWorkload implements Workload {
       started_at: new Date().toISOString(),
     };
     if (!health_.ok) {
-      const why = exit && exit.code !== 0 ? health_.why : `${health} not healthy within ${formatDuration(req.timeoutMs)} (last: ${health_.why})`;
+      const why =
+        exit && exit.code !== 0
+          ? health_.why
+          : `${health} not healthy within ${formatDuration(req.timeoutMs)} (last: ${health_.why})`;
       log.warning(`${req.slot}#${req.index}: ${why}; stopping it`);
       await this.stop({ ...inst, pid: svc.hasExited() ? undefined : svc.pid });
       throw new StageError(`the new version ${req.version} did not start in slot ${req.slot}: ${why}`);
@@ -132,7 +135,8 @@ export class CommandWorkload implements Workload {
         log,
         name: 'stop_command',
       });
-      if (r.code !== 0) log.warning(`stop_command for ${inst.slot}#${inst.index} failed (${r.code}): ${tail(r.output)}`);
+      if (r.code !== 0)
+        log.warning(`stop_command for ${inst.slot}#${inst.index} failed (${r.code}): ${tail(r.output)}`);
     }
     if (inst.pid && processAlive(inst.pid)) {
       killGroup(inst.pid, 'SIGTERM');

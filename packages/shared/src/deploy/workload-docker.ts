@@ -44,11 +44,24 @@ export class DockerWorkload implements Workload {
     const image = imageFor(this.o.image, req.version);
     await this.docker(['rm', '-f', name]);
     const args = [
-      'run', '-d', '--name', name, '--network', 'host',
-      '--label', 'release-actions.slot=' + req.slot,
-      '--label', 'release-actions.version=' + req.version,
-      '-e', `PORT=${req.port}`, '-e', `RELEASE_VERSION=${req.version}`, '-e', `SLOT=${req.slot}`,
-      ...(this.o.runArgs ?? []), image,
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      'host',
+      '--label',
+      'release-actions.slot=' + req.slot,
+      '--label',
+      'release-actions.version=' + req.version,
+      '-e',
+      `PORT=${req.port}`,
+      '-e',
+      `RELEASE_VERSION=${req.version}`,
+      '-e',
+      `SLOT=${req.slot}`,
+      ...(this.o.runArgs ?? []),
+      image,
     ];
     log.info(`docker run ${name} (${image}) on port ${req.port}`);
     const run = await this.docker(args, req.timeoutMs + 60_000);
@@ -71,7 +84,9 @@ export class DockerWorkload implements Workload {
       const logs = await this.docker(['logs', '--tail', '20', name]);
       await this.docker(['rm', '-f', name]);
       const why = exited ?? `${health} not healthy within ${formatDuration(req.timeoutMs)} (last: ${h.why})`;
-      throw new StageError(`the new version ${req.version} did not start in slot ${req.slot}: ${why}; logs: ${tail(logs.output)}`);
+      throw new StageError(
+        `the new version ${req.version} did not start in slot ${req.slot}: ${why}; logs: ${tail(logs.output)}`,
+      );
     }
     log.info(`${name} healthy at ${health}`);
     return {
