@@ -61441,7 +61441,7 @@ ${tail(r.stderr || r.stdout)}`
       reasons.push(
         `smoke command \`${o.smokeCommand}\` failed in the image (exit ${r.code}${r.timedOut ? ", timed out" : ""})`
       );
-      log.error(`container-build: smoke command failed (exit ${r.code}):
+      log.info(`container-build: smoke command failed (exit ${r.code}):
 ${output}`);
     } else log.info(`container-build: smoke command passed`);
   }
@@ -62300,7 +62300,7 @@ async function runBuiltinLoad(o) {
   };
   const refused = await probeConnect(target.origin);
   if (refused) {
-    log.error(`load: nothing answers at ${target.origin} (${refused}): no requests were made`);
+    log.warning(`load: nothing answers at ${target.origin} (${refused}): no requests were made`);
     res.stoppedEarly = `no connection to ${target.origin}: ${refused}`;
     res.errorKinds[refused] = 1;
     res.timeline = { bucketMs, buckets: [] };
@@ -62387,7 +62387,7 @@ async function runBuiltinLoad(o) {
         if (!timeout && res.responses === 0 && res.socketErrors >= Math.max(50, stage.connections * 10) && !stopAll) {
           stopAll = true;
           res.stoppedEarly = `every connection failed (${kind}) before any response`;
-          log.error(`load: ${res.stoppedEarly}; stopping`);
+          log.warning(`load: ${res.stoppedEarly}; stopping`);
           inst.stop();
         }
       });
@@ -62427,27 +62427,27 @@ function profileError(file, why) {
     `Input "profiles_file" names ${JSON.stringify(file)}, which is not a valid profiles file: ${why}; expected YAML such as \`profiles: { peak: { connections: 100, rate: 1000, duration: 2m, ramp: 20s } }\` with profiles among ${PROFILE_NAMES.join(", ")}.`
   );
 }
-function readProfilesFile(path5, isDefault) {
+function readProfilesFile(path5, isDefault, shown = path5) {
   if (!existsSync4(path5)) {
     if (isDefault) return {};
-    throw profileError(path5, "the file does not exist");
+    throw profileError(shown, "the file does not exist");
   }
   let doc;
   try {
     doc = (0, import_yaml3.parse)(readFileSync4(path5, "utf8"), { strict: true, uniqueKeys: true });
   } catch (e) {
-    throw profileError(path5, `YAML error: ${e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)}`);
+    throw profileError(shown, `YAML error: ${e instanceof Error ? e.message.split("\n")[0] ?? "" : String(e)}`);
   }
   if (doc === null || doc === void 0) return {};
-  if (typeof doc !== "object" || Array.isArray(doc)) throw profileError(path5, "not a mapping");
+  if (typeof doc !== "object" || Array.isArray(doc)) throw profileError(shown, "not a mapping");
   const root = doc.profiles ?? doc;
   if (typeof root !== "object" || root === null || Array.isArray(root))
-    throw profileError(path5, "`profiles` is not a mapping");
+    throw profileError(shown, "`profiles` is not a mapping");
   const out = {};
   for (const [name, body] of Object.entries(root)) {
-    if (!PROFILE_NAMES.includes(name)) throw profileError(path5, `unknown profile "${name}"`);
+    if (!PROFILE_NAMES.includes(name)) throw profileError(shown, `unknown profile "${name}"`);
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw profileError(path5, `profile "${name}" is not a mapping`);
+      throw profileError(shown, `profile "${name}" is not a mapping`);
     }
     const p = {};
     for (const [k, v] of Object.entries(body)) {
@@ -62455,17 +62455,17 @@ function readProfilesFile(path5, isDefault) {
       if (k === "connections" || k === "rate") {
         const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : NaN;
         if (!Number.isInteger(n) || n < (k === "connections" ? 1 : 0)) {
-          throw profileError(path5, `${where} is not a whole number${k === "connections" ? " ≥ 1" : " ≥ 0"}`);
+          throw profileError(shown, `${where} is not a whole number${k === "connections" ? " ≥ 1" : " ≥ 0"}`);
         }
         p[k] = n;
       } else if (k === "duration" || k === "ramp") {
         const ms2 = typeof v === "number" ? v * 1e3 : typeof v === "string" ? parseDuration(v) : void 0;
         if (ms2 === void 0 || ms2 < 0 || k === "duration" && ms2 < 1e3) {
-          throw profileError(path5, `${where} is not a duration${k === "duration" ? " of at least 1s" : ""}`);
+          throw profileError(shown, `${where} is not a duration${k === "duration" ? " of at least 1s" : ""}`);
         }
         p[k === "duration" ? "durationMs" : "rampMs"] = ms2;
       } else {
-        throw profileError(path5, `unknown key ${where} (expected connections, rate, duration, ramp)`);
+        throw profileError(shown, `unknown key ${where} (expected connections, rate, duration, ramp)`);
       }
     }
     out[name] = p;
@@ -63285,14 +63285,14 @@ function buildConfig(i, runner) {
   if (i.shard && i.merge) {
     throw new InputError(
       "merge",
-      `Input "merge" cannot be used with "shard" (${i.shard}); expected one or the other: shards run the load, one merge job combines them.`
+      `Input "merge" has the value ${JSON.stringify(i.merge)} while "shard" is ${JSON.stringify(i.shard)}; expected one or the other: shards run the load, one merge job combines them.`
     );
   }
   const profileName = i.load_profile;
   const profilesFile = at(i.profiles_file);
   const profile = resolveProfile(
     profileName,
-    readProfilesFile(profilesFile, i.profiles_file === ".github/load-profiles.yml"),
+    readProfilesFile(profilesFile, i.profiles_file === ".github/load-profiles.yml", i.profiles_file),
     { connections: i.connections, rate: i.rate, durationMs: i.duration }
   );
   let merge;

@@ -37,14 +37,14 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
   if (i.shard && i.merge) {
     throw new InputError(
       'merge',
-      `Input "merge" cannot be used with "shard" (${i.shard}); expected one or the other: shards run the load, one merge job combines them.`,
+      `Input "merge" has the value ${JSON.stringify(i.merge)} while "shard" is ${JSON.stringify(i.shard)}; expected one or the other: shards run the load, one merge job combines them.`,
     );
   }
   const profileName = i.load_profile;
   const profilesFile = at(i.profiles_file);
   const profile = resolveProfile(
     profileName,
-    readProfilesFile(profilesFile, i.profiles_file === '.github/load-profiles.yml'),
+    readProfilesFile(profilesFile, i.profiles_file === '.github/load-profiles.yml', i.profiles_file),
     { connections: i.connections, rate: i.rate, durationMs: i.duration },
   );
 

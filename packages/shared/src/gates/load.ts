@@ -97,7 +97,7 @@ export async function runBuiltinLoad(o: BuiltinLoadOptions): Promise<LoadResults
 
   const refused = await probeConnect(target.origin);
   if (refused) {
-    log.error(`load: nothing answers at ${target.origin} (${refused}): no requests were made`);
+    log.warning(`load: nothing answers at ${target.origin} (${refused}): no requests were made`);
     res.stoppedEarly = `no connection to ${target.origin}: ${refused}`;
     res.errorKinds[refused] = 1;
     res.timeline = { bucketMs, buckets: [] };
@@ -193,7 +193,7 @@ export async function runBuiltinLoad(o: BuiltinLoadOptions): Promise<LoadResults
         if (!timeout && res.responses === 0 && res.socketErrors >= Math.max(50, stage.connections * 10) && !stopAll) {
           stopAll = true;
           res.stoppedEarly = `every connection failed (${kind}) before any response`;
-          log.error(`load: ${res.stoppedEarly}; stopping`);
+          log.warning(`load: ${res.stoppedEarly}; stopping`);
           inst.stop();
         }
       });

@@ -52,27 +52,31 @@ function profileError(file: string, why: string): InputError {
  * Read a profiles file. A missing file at the default path means "built-ins only"; a missing file the user
  * named is bad input.
  */
-export function readProfilesFile(path: string, isDefault: boolean): Record<string, PartialProfile> {
+export function readProfilesFile(
+  path: string,
+  isDefault: boolean,
+  shown: string = path,
+): Record<string, PartialProfile> {
   if (!existsSync(path)) {
     if (isDefault) return {};
-    throw profileError(path, 'the file does not exist');
+    throw profileError(shown, 'the file does not exist');
   }
   let doc: unknown;
   try {
     doc = parseYaml(readFileSync(path, 'utf8'), { strict: true, uniqueKeys: true });
   } catch (e) {
-    throw profileError(path, `YAML error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
+    throw profileError(shown, `YAML error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
   }
   if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw profileError(path, 'not a mapping');
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw profileError(shown, 'not a mapping');
   const root = (doc as Record<string, unknown>).profiles ?? doc;
   if (typeof root !== 'object' || root === null || Array.isArray(root))
-    throw profileError(path, '`profiles` is not a mapping');
+    throw profileError(shown, '`profiles` is not a mapping');
   const out: Record<string, PartialProfile> = {};
   for (const [name, body] of Object.entries(root as Record<string, unknown>)) {
-    if (!(PROFILE_NAMES as readonly string[]).includes(name)) throw profileError(path, `unknown profile "${name}"`);
+    if (!(PROFILE_NAMES as readonly string[]).includes(name)) throw profileError(shown, `unknown profile "${name}"`);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw profileError(path, `profile "${name}" is not a mapping`);
+      throw profileError(shown, `profile "${name}" is not a mapping`);
     }
     const p: PartialProfile = {};
     for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
@@ -80,17 +84,17 @@ export function readProfilesFile(path: string, isDefault: boolean): Record<strin
       if (k === 'connections' || k === 'rate') {
         const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
         if (!Number.isInteger(n) || n < (k === 'connections' ? 1 : 0)) {
-          throw profileError(path, `${where} is not a whole number${k === 'connections' ? ' ≥ 1' : ' ≥ 0'}`);
+          throw profileError(shown, `${where} is not a whole number${k === 'connections' ? ' ≥ 1' : ' ≥ 0'}`);
         }
         p[k] = n;
       } else if (k === 'duration' || k === 'ramp') {
         const ms = typeof v === 'number' ? v * 1000 : typeof v === 'string' ? parseDuration(v) : undefined;
         if (ms === undefined || ms < 0 || (k === 'duration' && ms < 1000)) {
-          throw profileError(path, `${where} is not a duration${k === 'duration' ? ' of at least 1s' : ''}`);
+          throw profileError(shown, `${where} is not a duration${k === 'duration' ? ' of at least 1s' : ''}`);
         }
         p[k === 'duration' ? 'durationMs' : 'rampMs'] = ms;
       } else {
-        throw profileError(path, `unknown key ${where} (expected connections, rate, duration, ramp)`);
+        throw profileError(shown, `unknown key ${where} (expected connections, rate, duration, ramp)`);
       }
     }
     out[name] = p;
