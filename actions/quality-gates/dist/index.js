@@ -62084,7 +62084,7 @@ import { connect } from "node:net";
 var import_hdr_histogram_js = __toESM(require_dist3(), 1);
 function newHistogram() {
   return import_hdr_histogram_js.default.build({
-    bitBucketSize: "packed",
+    bitBucketSize: 32,
     autoResize: true,
     lowestDiscernibleValue: 1,
     numberOfSignificantValueDigits: 3,
@@ -62098,7 +62098,7 @@ function encodeHistogram(h) {
   return import_hdr_histogram_js.default.encodeIntoCompressedBase64(h);
 }
 function decodeHistogram(text2) {
-  const decoded = import_hdr_histogram_js.default.decodeFromCompressedBase64(text2, "packed", false);
+  const decoded = import_hdr_histogram_js.default.decodeFromCompressedBase64(text2, 32, false);
   const h = newHistogram();
   h.add(decoded);
   return h;

@@ -109,31 +109,36 @@ test('a server that refuses connections fails with "no data", not a pass', async
 });
 
 test('shards merged give the same verdict and percentiles as one run producing the same load', async () => {
-  // Latencies cycle through 5, 10, … 50 ms: a known distribution, whoever sends the request.
-  const server = await startTestServer({ delayCycleMs: [5, 10, 15, 20, 25, 30, 35, 40, 45, 50] });
+  // Latencies cycle through 20, 40, … 200 ms: a known distribution, whoever sends the request, wide enough
+  // that scheduling noise on a busy machine stays small beside it.
+  const server = await startTestServer({ delayCycleMs: [20, 40, 60, 80, 100, 120, 140, 160, 180, 200] });
   try {
     const target = loadTarget(server.url, undefined);
     const thresholds = parseThresholds(
-      'http_req_duration: p(95)<200\nhttp_req_duration: p(50)<15\nhttp_req_failed: rate<0.01',
+      'http_req_duration: p(95)<400\nhttp_req_duration: p(50)<60\nhttp_req_failed: rate<0.01',
     );
-    const whole = await runQualityGates(config({ target, thresholds }), { log: new MemoryLogger(), exec: spawnExec });
+    const whole = await runQualityGates(config({ target, thresholds, profile: profile(8, 40) }), {
+      log: new MemoryLogger(),
+      exec: spawnExec,
+    });
     const shards = await Promise.all(
       [1, 2].map((index) =>
-        runQualityGates(config({ target, thresholds, shard: { index, count: 2 } }), {
+        runQualityGates(config({ target, thresholds, profile: profile(8, 40), shard: { index, count: 2 } }), {
           log: new MemoryLogger(),
           exec: spawnExec,
         }),
       ),
     );
-    expect(shards.map((s) => s.load!.profile.connections)).toEqual([2, 2]);
-    expect(shards.map((s) => s.load!.profile.rate)).toEqual([40, 40]);
+    expect(shards.map((s) => s.load!.profile.connections)).toEqual([4, 4]);
+    expect(shards.map((s) => s.load!.profile.rate)).toEqual([20, 20]);
     const merged = await runQualityGates(config({ thresholds, merge: shards.map((s) => s.resultsPath) }), {
       log: new MemoryLogger(),
       exec: spawnExec,
     });
     expect(merged.mode).toBe('merge');
     expect(merged.load!.requests).toBe(shards[0]!.load!.requests + shards[1]!.load!.requests);
-    expect(Math.abs(merged.load!.requests - whole.load!.requests) / whole.load!.requests).toBeLessThan(0.15);
+    // autocannon paces a rate in 1 s windows: a 2 s run sends 2 or 3 windows' worth, so counts differ by up to a window.
+    expect(Math.abs(merged.load!.requests - whole.load!.requests) / whole.load!.requests).toBeLessThanOrEqual(0.5);
     // Same verdicts, threshold by threshold.
     expect(merged.thresholds!.map((t) => t.passed)).toEqual(whole.thresholds!.map((t) => t.passed));
     expect(merged.thresholds!.map((t) => t.passed)).toEqual([true, false, true]);
@@ -142,7 +147,7 @@ test('shards merged give the same verdict and percentiles as one run producing t
     for (const k of ['med', 'p90', 'p95'] as const) {
       const a = merged.load!.latencyStats![k];
       const b = whole.load!.latencyStats![k];
-      expect(Math.abs(a - b)).toBeLessThan(Math.max(8, 0.25 * b));
+      expect(Math.abs(a - b)).toBeLessThan(Math.max(15, 0.2 * b));
     }
   } finally {
     await server.stop();

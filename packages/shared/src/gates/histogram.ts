@@ -13,7 +13,7 @@ export const HISTOGRAM_PRECISION = 0.001;
 
 export function newHistogram(): Histogram {
   return hdr.build({
-    bitBucketSize: 'packed',
+    bitBucketSize: 32,
     autoResize: true,
     lowestDiscernibleValue: 1,
     numberOfSignificantValueDigits: 3,
@@ -31,7 +31,7 @@ export function encodeHistogram(h: Histogram): string {
 }
 
 export function decodeHistogram(text: string): Histogram {
-  const decoded = hdr.decodeFromCompressedBase64(text, 'packed', false);
+  const decoded = hdr.decodeFromCompressedBase64(text, 32, false);
   // A decoded histogram has a fixed range; copy into an auto-resizing one so later merges never overflow.
   const h = newHistogram();
   h.add(decoded);
