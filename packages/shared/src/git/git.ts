@@ -1,0 +1,213 @@
+/**
+ * The git CLI, run without a shell. Commands get arguments as arrays (no injection), a fixed locale, and never
+ * prompt. Credentials are passed as an HTTP header through GIT_CONFIG_* environment variables (never in a
+ * remote URL, an argument or a config file in the workspace).
+ */
+import { spawn } from 'node:child_process';
+import type { Logger } from '../util/logger.js';
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly code: number,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ')}`);
+    this.name = 'GitError';
+  }
+}
+
+export interface GitOptions {
+  /** Extra environment for every command. */
+  env?: Record<string, string>;
+  log?: Logger;
+  /** `git -c` settings passed through GIT_CONFIG_* (not visible in process arguments). */
+  config?: Record<string, string>;
+}
+
+export interface TagInfo {
+  name: string;
+  /** The commit the tag points to (peeled). */
+  commit: string;
+  /** The tag object for annotated tags. */
+  object: string;
+  annotated: boolean;
+}
+
+export class Git {
+  constructor(
+    readonly cwd: string,
+    private readonly opts: GitOptions = {},
+  ) {}
+
+  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
+  with(opts: GitOptions): Git {
+    return new Git(this.cwd, {
+      log: opts.log ?? this.opts.log,
+      env: { ...this.opts.env, ...opts.env },
+      config: { ...this.opts.config, ...opts.config },
+    });
+  }
+
+  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
+  withToken(serverUrl: string, token: string): Git {
+    const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+    return this.with({
+      config: { [`http.${serverUrl.replace(/\/$/, '')}/.extraheader`]: `AUTHORIZATION: basic ${basic}` },
+    });
+  }
+
+  private env(extra?: Record<string, string>): NodeJS.ProcessEnv {
+    const config = Object.entries(this.opts.config ?? {});
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LC_ALL: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_ASKPASS: 'echo',
+      ...this.opts.env,
+      ...extra,
+    };
+    if (config.length) {
+      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
+      config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${base + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
+      });
+      env.GIT_CONFIG_COUNT = String(base + config.length);
+    }
+    return env;
+  }
+
+  /** Run git; resolves with the exit code (does not throw on failure). */
+  run(args: string[], o: { input?: string; env?: Record<string, string> } = {}): Promise<GitResult> {
+    this.opts.log?.debug(`git ${args.join(' ')}`);
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', args, { cwd: this.cwd, env: this.env(o.env), stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        resolve({
+          code: code ?? 1,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        }),
+      );
+      child.stdin.on('error', () => {});
+      child.stdin.end(o.input ?? '');
+    });
+  }
+
+  /** Run git and return stdout; throws GitError on a non-zero exit. */
+  async out(args: string[], o: { input?: string; env?: Record<string, string>; trim?: boolean } = {}): Promise<string> {
+    const r = await this.run(args, o);
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return o.trim === false ? r.stdout : r.stdout.trim();
+  }
+
+  /**
+   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
+   * `onRecord` for each without holding the whole output in memory.
+   */
+  stream(args: string[], separator: string, onRecord: (record: string) => void): Promise<void> {
+    this.opts.log?.debug(`git ${args.join(' ')}`);
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let buf = '';
+      let err = '';
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (d: string) => {
+        buf += d;
+        let i: number;
+        while ((i = buf.indexOf(separator)) >= 0) {
+          onRecord(buf.slice(0, i));
+          buf = buf.slice(i + separator.length);
+        }
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
+        if (buf.length) onRecord(buf);
+        resolve();
+      });
+    });
+  }
+
+  /** The commit a revision names, or undefined when it does not exist. */
+  async resolve(rev: string): Promise<string | undefined> {
+    const r = await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  head(): Promise<string> {
+    return this.out(['rev-parse', 'HEAD']);
+  }
+
+  /** The checked-out branch name, or undefined on a detached HEAD. */
+  async branch(): Promise<string | undefined> {
+    const r = await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.out(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const r = await this.run(['merge-base', '--is-ancestor', ancestor, descendant]);
+    if (r.code > 1) throw new GitError(['merge-base', '--is-ancestor', ancestor, descendant], r.code, r.stderr);
+    return r.code === 0;
+  }
+
+  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
+  async tags(pattern?: string): Promise<TagInfo[]> {
+    const out = await this.out([
+      'for-each-ref',
+      '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
+      pattern ? `refs/tags/${pattern}` : 'refs/tags',
+    ]);
+    if (!out) return [];
+    return out.split('\n').map((line) => {
+      const [name = '', type = '', object = '', peeled = ''] = line.split('\0');
+      return { name, object, annotated: type === 'tag', commit: type === 'tag' ? peeled : object };
+    });
+  }
+
+  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
+  async mergedTags(rev = 'HEAD', pattern?: string): Promise<Set<string>> {
+    const out = await this.out(['tag', '--merged', rev, '--list', ...(pattern ? [pattern] : [])]);
+    return new Set(out ? out.split('\n') : []);
+  }
+
+  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
+  async lsRemote(remote: string, patterns: string[] = []): Promise<Map<string, string>> {
+    const out = await this.out(['ls-remote', remote, ...patterns]);
+    const map = new Map<string, string>();
+    for (const line of out.split('\n')) {
+      const [sha, ref] = line.split('\t');
+      if (sha && ref) map.set(ref, sha);
+    }
+    return map;
+  }
+
+  /** Set a local committer identity (never the global config). */
+  async setIdentity(name: string, email: string): Promise<void> {
+    await this.out(['config', 'user.name', name]);
+    await this.out(['config', 'user.email', email]);
+  }
+}
+
+/** The identity automation commits as on GitHub. */
+export const BOT_IDENTITY = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};

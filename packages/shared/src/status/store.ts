@@ -1,0 +1,185 @@
+/**
+ * Where release-status.yaml lives. `GitBranchStatusStore` keeps it on a dedicated branch of the repository's
+ * remote and updates it compare-and-swap: read the branch tip, apply the change, write a commit whose parent is
+ * that tip (git plumbing: the working tree and index are never touched), push; a non-fast-forward rejection
+ * means another writer won, so fetch and apply the change again. No concurrent update is ever lost.
+ * `FileStatusStore` keeps it in a local file (the demo, dry runs) with the same interface.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { BOT_IDENTITY, type Git, GitError } from '../git/git.js';
+import { StageError } from '../util/errors.js';
+import type { Logger } from '../util/logger.js';
+import { silentLogger } from '../util/logger.js';
+import type { StatusDocument } from './model.js';
+import { parseStatus, STATUS_FILE, stringifyStatus } from './yaml.js';
+
+export type StatusMutator = (doc: StatusDocument) => void | Promise<void>;
+
+export interface StatusStore {
+  /** The current record (empty when there is none yet). */
+  read(): Promise<StatusDocument>;
+  /** Apply `mutate` to the latest record and save it; retried against newer versions until it lands. */
+  update(mutate: StatusMutator, message: string): Promise<StatusDocument>;
+  /** Where the record lives, for summaries. */
+  describe(): string;
+}
+
+export interface GitBranchStatusStoreOptions {
+  git: Git;
+  remote?: string;
+  branch?: string;
+  path?: string;
+  log?: Logger;
+  /** Attempts before giving up on a busy branch (default 10). */
+  maxAttempts?: number;
+}
+
+/** One operation at a time per repository in this process: git's ref locks do not queue. */
+const repoLocks = new Map<string, Promise<unknown>>();
+function serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const prev = repoLocks.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  repoLocks.set(
+    key,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+export class GitBranchStatusStore implements StatusStore {
+  private readonly remote: string;
+  private readonly branch: string;
+  private readonly path: string;
+  private readonly log: Logger;
+  private readonly maxAttempts: number;
+  /** Number of compare-and-swap retries the last update needed (for summaries and tests). */
+  lastRetries = 0;
+
+  constructor(private readonly o: GitBranchStatusStoreOptions) {
+    this.remote = o.remote ?? 'origin';
+    this.branch = o.branch ?? 'release-status';
+    this.path = o.path ?? STATUS_FILE;
+    this.log = o.log ?? silentLogger;
+    this.maxAttempts = o.maxAttempts ?? 10;
+  }
+
+  describe(): string {
+    return `${this.path} on branch ${this.branch}`;
+  }
+
+  private get trackingRef(): string {
+    return `refs/release-actions/status/${this.branch}`;
+  }
+
+  /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
+  private async fetchTip(): Promise<string | undefined> {
+    const { git } = this.o;
+    const r = await git.run([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      this.remote,
+      `+refs/heads/${this.branch}:${this.trackingRef}`,
+    ]);
+    if (r.code !== 0) {
+      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
+        await git.run(['update-ref', '-d', this.trackingRef]);
+        return undefined;
+      }
+      throw new GitError(['fetch', this.remote, this.branch], r.code, r.stderr);
+    }
+    return git.out(['rev-parse', this.trackingRef]);
+  }
+
+  private async readAt(tip: string | undefined): Promise<StatusDocument> {
+    if (!tip) return parseStatus('');
+    const r = await this.o.git.run(['cat-file', 'blob', `${tip}:${this.path}`]);
+    if (r.code !== 0) return parseStatus('');
+    try {
+      return parseStatus(r.stdout);
+    } catch (e) {
+      const why = (e as Error).message.split('\n')[0];
+      throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
+    }
+  }
+
+  async read(): Promise<StatusDocument> {
+    return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
+  }
+
+  async update(mutate: StatusMutator, message: string): Promise<StatusDocument> {
+    const { git } = this.o;
+    const env = {
+      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
+      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
+      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
+      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email,
+    };
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
+      if (done) {
+        this.lastRetries = attempt - 1;
+        return done;
+      }
+      this.log.info(`${this.describe()} moved under us (attempt ${attempt}); reading it again`);
+      await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt * Math.random() + 20)));
+    }
+    throw new StageError(`${this.describe()} kept moving: gave up after ${this.maxAttempts} attempts`);
+  }
+
+  /** One compare-and-swap: the saved document, or undefined when another writer got there first. */
+  private async tryUpdate(
+    mutate: StatusMutator,
+    message: string,
+    env: Record<string, string>,
+  ): Promise<StatusDocument | undefined> {
+    const { git } = this.o;
+    {
+      const tip = await this.fetchTip();
+      const doc = await this.readAt(tip);
+      await mutate(doc);
+      const blob = await git.out(['hash-object', '-w', '--stdin'], { input: stringifyStatus(doc) });
+      // Keep the other files of the branch (e.g. a published dashboard), replace ours.
+      const entries = tip
+        ? (await git.out(['ls-tree', tip])).split('\n').filter((l) => l && !l.endsWith(`\t${this.path}`))
+        : [];
+      entries.push(`100644 blob ${blob}\t${this.path}`);
+      const tree = await git.out(['mktree'], { input: entries.join('\n') + '\n' });
+      const commit = await git.out(['commit-tree', tree, ...(tip ? ['-p', tip] : []), '-m', message], { env });
+      const push = await git.run(['push', '--porcelain', this.remote, `${commit}:refs/heads/${this.branch}`]);
+      if (push.code === 0) {
+        await git.run(['update-ref', this.trackingRef, commit]);
+        return doc;
+      }
+      if (
+        !/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
+          push.stderr + push.stdout,
+        )
+      ) {
+        throw new GitError(['push', this.remote, this.branch], push.code, push.stderr || push.stdout);
+      }
+      return undefined;
+    }
+  }
+}
+
+/** release-status.yaml in a local file (atomic rename; single writer). */
+export class FileStatusStore implements StatusStore {
+  constructor(private readonly file: string) {}
+  describe(): string {
+    return this.file;
+  }
+  async read(): Promise<StatusDocument> {
+    return parseStatus(existsSync(this.file) ? readFileSync(this.file, 'utf8') : '');
+  }
+  async update(mutate: StatusMutator, _message?: string): Promise<StatusDocument> {
+    const doc = await this.read();
+    await mutate(doc);
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, stringifyStatus(doc));
+    renameSync(tmp, this.file);
+    return doc;
+  }
+}
