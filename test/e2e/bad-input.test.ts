@@ -131,6 +131,18 @@ const cases: Record<string, Case[]> = {
       base: { target_url: 'http://127.0.0.1:9/', start_command: 'sleep 100' },
     },
     { input: 'shard', value: '5/4', accepted: 'i/n', base: { target_url: 'http://127.0.0.1:9/' } },
+    {
+      input: 'version',
+      value: '',
+      accepted: 'semantic version',
+      base: { target_url: 'http://127.0.0.1:9/', status_branch: 'release-status' },
+    },
+    {
+      input: 'status_branch',
+      value: 'release status',
+      accepted: 'shell metacharacters',
+      base: { target_url: 'http://127.0.0.1:9/', version: '1.0.0' },
+    },
   ],
   plan: [
     { input: 'version_bump', value: 'huge', accepted: 'major, minor, patch, auto' },

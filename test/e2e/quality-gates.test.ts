@@ -4,11 +4,18 @@
  * baseline recorded then compared, a failing gate with one explained ::error::, "no data" on a refused
  * connection, and a sharded load merged by a second job.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
 import { closedPort, startTestServer } from '../integration/quality-gates/servers.js';
+
+/** The parts of the results JSON these tests read. */
+interface Results {
+  load: { requests: number };
+  regression: { baseline: { p95: number } };
+}
 
 const load = { load_profile: 'custom', connections: 4, rate: 60, duration: '2s', min_requests: 50 };
 let ws: string;
@@ -61,7 +68,7 @@ test('starts the service, loads it, passes its thresholds, records a baseline th
   expect(second.outputs.passed).toBe('true');
   expect(second.summary).toMatch(/\| p95 latency \| [\d.]+ ms \| [\d.]+ ms \| [+-][\d.]+% \| \+1000% \| ✅ pass \|/);
   expect(second.summary).toMatch(/\| throughput \| [\d.]+\/s \| [\d.]+\/s \| [+-][\d.]+% \| -1000% \| ✅ pass \|/);
-  const results = JSON.parse(readFileSync(second.outputs.results as string, 'utf8')) as Record<string, any>;
+  const results = JSON.parse(readFileSync(second.outputs.results as string, 'utf8')) as Results;
   expect(results.regression.baseline.p95).toBeGreaterThan(0);
   rmSync(second.runnerTemp, { recursive: true, force: true });
 });
@@ -129,14 +136,56 @@ test('a sharded load (2 runners) merged by a third job gives one verdict over th
     expect(merged.errors).toEqual([]);
     expect(merged.outputs.passed).toBe('true');
     expect(merged.summary).toContain('Merged from 2 shards.');
-    const doc = JSON.parse(readFileSync(merged.outputs.results as string, 'utf8')) as Record<string, any>;
+    const doc = JSON.parse(readFileSync(merged.outputs.results as string, 'utf8')) as Results;
     const parts = shards.map(
-      (s) => JSON.parse(readFileSync(s.outputs.results as string, 'utf8')) as Record<string, any>,
+      (s) => JSON.parse(readFileSync(s.outputs.results as string, 'utf8')) as Results,
     );
     expect(doc.load.requests).toBe(parts[0]!.load.requests + parts[1]!.load.requests);
     expect(server.requests()).toBeGreaterThanOrEqual(doc.load.requests);
     rmSync(merged.runnerTemp, { recursive: true, force: true });
   } finally {
     await server.stop();
+  }
+});
+
+test('with status_branch and version, the verdicts land in release-status.yaml on the status branch', async () => {
+  const server = await startTestServer({ delayMs: 1 });
+  const base = mkdtempSync(join(tmpdir(), 'ra-qg-status-'));
+  try {
+    const remote = join(base, 'remote.git');
+    const repo = join(base, 'repo');
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+    mkdirSync(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(
+      repo,
+      '-c',
+      'user.name=Dev',
+      '-c',
+      'user.email=dev@example.com',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'feat: first',
+    );
+    git(repo, 'remote', 'add', 'origin', remote);
+    git(repo, 'push', '-q', 'origin', 'main');
+    const r = await runAction('quality-gates', {
+      cwd: repo,
+      inputs: { ...load, target_url: server.url, status_branch: 'release-status', version: '1.4.0' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.passed).toBe('true');
+    expect(r.summary).toContain('Verdicts recorded for 1.4.0 in `release-status.yaml on branch release-status`');
+    const yaml = git(remote, 'show', 'release-status:release-status.yaml');
+    expect(yaml).toContain('version: 1.4.0');
+    expect(yaml).toMatch(/quality_gates:\s+load-testing:\s+status: passed\s+measurements:\s+requests: \d+/);
+    expect(yaml).toMatch(/p95_ms: [\d.]+/);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+  } finally {
+    await server.stop();
+    rmSync(base, { recursive: true, force: true });
   }
 });

@@ -540,7 +540,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -553,7 +553,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse;
+    module2.exports = parse2;
   }
 });
 
@@ -561,9 +561,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var valid2 = (version, options) => {
-      const v = parse(version, options);
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
     module2.exports = valid2;
@@ -2040,7 +2040,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -2069,7 +2069,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -2079,7 +2079,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -2101,7 +2101,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -2153,7 +2153,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -2294,7 +2294,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -2330,7 +2330,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -2397,12 +2397,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -2427,7 +2427,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -2494,7 +2494,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3855,7 +3855,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3870,7 +3870,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3892,7 +3892,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3900,7 +3900,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -6036,7 +6036,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -6089,7 +6089,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -7800,7 +7800,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7819,7 +7819,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7841,10 +7841,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse;
+    exports2.parse = parse2;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
-    exports2.stringify = stringify2;
+    exports2.stringify = stringify3;
   }
 });
 
@@ -8834,7 +8834,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors2();
     var { headerNameLowerCasedRecord } = require_constants2();
@@ -8894,7 +8894,7 @@ var require_util = __commonJS({
       if (url2.includes("?") || url2.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url2 += "?" + stringified;
       }
@@ -11219,11 +11219,11 @@ var require_data_url = __commonJS({
       }
       const href = url2.href;
       const hashLength = url2.hash.length;
-      const serialized = hashLength === 0 ? href : href.substring(0, href.length - hashLength);
+      const serialized2 = hashLength === 0 ? href : href.substring(0, href.length - hashLength);
       if (!hashLength && href.endsWith("#")) {
-        return serialized.slice(0, -1);
+        return serialized2.slice(0, -1);
       }
-      return serialized;
+      return serialized2;
     }
     function collectASequenceOfCodePoints(condition, input, position) {
       let result = "";
@@ -24101,7 +24101,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -24159,7 +24159,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -24305,7 +24305,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports2, module2) {
     "use strict";
     var { parseSetCookie } = require_parse2();
-    var { stringify: stringify2 } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -24348,7 +24348,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify2(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -27513,7 +27513,7 @@ var require_parse3 = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver2();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -27526,7 +27526,7 @@ var require_parse3 = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse;
+    module2.exports = parse2;
   }
 });
 
@@ -27534,9 +27534,9 @@ var require_parse3 = __commonJS({
 var require_valid2 = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var valid2 = (version, options) => {
-      const v = parse(version, options);
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
     module2.exports = valid2;
@@ -27547,9 +27547,9 @@ var require_valid2 = __commonJS({
 var require_clean = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var clean2 = (version, options) => {
-      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean2;
@@ -27584,10 +27584,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var diff = (version1, version2) => {
-      const v1 = parse(version1, null, true);
-      const v2 = parse(version2, null, true);
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -27658,9 +27658,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
+      const parsed = parse2(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -27846,7 +27846,7 @@ var require_coerce = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver2();
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var { safeRe: re, t } = require_re2();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -27881,7 +27881,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -27891,7 +27891,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var constants3 = require_constants7();
     var SemVer = require_semver2();
     var truncate = (version, truncation, options) => {
@@ -27903,7 +27903,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse(versionStringToParse, options);
+      return parse2(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -29138,7 +29138,7 @@ var require_semver3 = __commonJS({
     var constants3 = require_constants7();
     var SemVer = require_semver2();
     var identifiers = require_identifiers2();
-    var parse = require_parse3();
+    var parse2 = require_parse3();
     var valid2 = require_valid2();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -29177,7 +29177,7 @@ var require_semver3 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse,
+      parse: parse2,
       valid: valid2,
       clean: clean2,
       inc,
@@ -29597,7 +29597,7 @@ var require_minimist = __commonJS({
 var require_subarg = __commonJS({
   "node_modules/@minimistjs/subarg/index.js"(exports2, module2) {
     var minimist = require_minimist();
-    module2.exports = function parse(args, opts) {
+    module2.exports = function parse2(args, opts) {
       var level = 0, index;
       var args_ = [];
       for (var i = 0; i < args.length; i++) {
@@ -29618,7 +29618,7 @@ var require_subarg = __commonJS({
             sub[n] = sub[n].replace(/\]$/, "");
           }
           if (sub[n] === "") sub.pop();
-          args_.push(parse(sub));
+          args_.push(parse2(sub));
         } else if (level === 0) args_.push(args[i]);
       }
       var argv = minimist(args_, opts);
@@ -33545,16 +33545,16 @@ var require_Histogram = __commonJS({
     exports2.NO_TAG = "NO TAG";
     var toSummary = (histogram) => {
       const { totalCount, maxValue, numberOfSignificantValueDigits } = histogram;
-      const round = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
+      const round2 = (0, formatters_1.keepSignificantDigits)(numberOfSignificantValueDigits);
       return {
-        p50: round(histogram.getValueAtPercentile(50)),
-        p75: round(histogram.getValueAtPercentile(75)),
-        p90: round(histogram.getValueAtPercentile(90)),
-        p97_5: round(histogram.getValueAtPercentile(97.5)),
-        p99: round(histogram.getValueAtPercentile(99)),
-        p99_9: round(histogram.getValueAtPercentile(99.9)),
-        p99_99: round(histogram.getValueAtPercentile(99.99)),
-        p99_999: round(histogram.getValueAtPercentile(99.999)),
+        p50: round2(histogram.getValueAtPercentile(50)),
+        p75: round2(histogram.getValueAtPercentile(75)),
+        p90: round2(histogram.getValueAtPercentile(90)),
+        p97_5: round2(histogram.getValueAtPercentile(97.5)),
+        p99: round2(histogram.getValueAtPercentile(99)),
+        p99_9: round2(histogram.getValueAtPercentile(99.9)),
+        p99_99: round2(histogram.getValueAtPercentile(99.99)),
+        p99_999: round2(histogram.getValueAtPercentile(99.999)),
         max: maxValue,
         totalCount
       };
@@ -50978,7 +50978,7 @@ var require_get_intrinsic = __commonJS({
     var max2 = require_max();
     var min = require_min();
     var pow = require_pow();
-    var round = require_round();
+    var round2 = require_round();
     var sign = require_sign();
     var $gOPD = require_gopd();
     var $defineProperty = require_es_define_property();
@@ -51085,7 +51085,7 @@ var require_get_intrinsic = __commonJS({
       "%Math.max%": max2,
       "%Math.min%": min,
       "%Math.pow%": pow,
-      "%Math.round%": round,
+      "%Math.round%": round2,
       "%Math.sign%": sign,
       "%Reflect.getPrototypeOf%": $ReflectGPO
     };
@@ -52277,7 +52277,7 @@ var require_parse4 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver4();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -52290,7 +52290,7 @@ var require_parse4 = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse;
+    module2.exports = parse2;
   }
 });
 
@@ -52298,9 +52298,9 @@ var require_parse4 = __commonJS({
 var require_valid4 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var valid2 = (version, options) => {
-      const v = parse(version, options);
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
     module2.exports = valid2;
@@ -52311,9 +52311,9 @@ var require_valid4 = __commonJS({
 var require_clean2 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var clean2 = (version, options) => {
-      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean2;
@@ -52348,10 +52348,10 @@ var require_inc2 = __commonJS({
 var require_diff2 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var diff = (version1, version2) => {
-      const v1 = parse(version1, null, true);
-      const v2 = parse(version2, null, true);
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -52422,9 +52422,9 @@ var require_patch2 = __commonJS({
 var require_prerelease2 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
+      const parsed = parse2(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -52610,7 +52610,7 @@ var require_coerce2 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver4();
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var { safeRe: re, t } = require_re3();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -52645,7 +52645,7 @@ var require_coerce2 = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -52655,7 +52655,7 @@ var require_coerce2 = __commonJS({
 var require_truncate2 = __commonJS({
   "node_modules/autocannon/node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var constants3 = require_constants9();
     var SemVer = require_semver4();
     var truncate = (version, truncation, options) => {
@@ -52667,7 +52667,7 @@ var require_truncate2 = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse(versionStringToParse, options);
+      return parse2(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -53902,7 +53902,7 @@ var require_semver5 = __commonJS({
     var constants3 = require_constants9();
     var SemVer = require_semver4();
     var identifiers = require_identifiers3();
-    var parse = require_parse4();
+    var parse2 = require_parse4();
     var valid2 = require_valid4();
     var clean2 = require_clean2();
     var inc = require_inc2();
@@ -53941,7 +53941,7 @@ var require_semver5 = __commonJS({
     var simplifyRange = require_simplify2();
     var subset = require_subset2();
     module2.exports = {
-      parse,
+      parse: parse2,
       valid: valid2,
       clean: clean2,
       inc,
@@ -58569,7 +58569,7 @@ var require_autocannon = __commonJS({
     var net = __require("net");
     var path5 = __require("path");
     var URL2 = __require("url").URL;
-    var spawn4 = __require("child_process").spawn;
+    var spawn5 = __require("child_process").spawn;
     var managePath = require_dist2();
     var hasAsyncHooks = require_has_async_hooks();
     var subarg = require_subarg();
@@ -58797,7 +58797,7 @@ var require_autocannon = __commonJS({
         });
         const alterPath = managePath({ PATH: process.env.NODE_PATH });
         alterPath.unshift(path5.join(__dirname, "lib/preload"));
-        const proc = spawn4(argv.spawn[0], argv.spawn.slice(1), {
+        const proc = spawn5(argv.spawn[0], argv.spawn.slice(1), {
           stdio: ["ignore", "inherit", "inherit"],
           env: Object.assign({}, process.env, {
             NODE_OPTIONS: ["-r", "autocannonDetectPort"].join(" ") + (process.env.NODE_OPTIONS ? ` ${process.env.NODE_OPTIONS}` : ""),
@@ -63270,6 +63270,383 @@ function renderGatesSummary(r, s) {
   s.paragraph(`Every measurement: \`${r.resultsPath}\`.`);
 }
 
+// packages/shared/src/status/model.ts
+var STATUS_SCHEMA_VERSION = 1;
+function emptyStatus() {
+  return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
+}
+function ensureRelease(doc, version, init = {}) {
+  let rec = doc.releases.find((r) => r.version === version);
+  if (!rec) {
+    rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
+    doc.releases.unshift(rec);
+  }
+  return rec;
+}
+
+// packages/shared/src/git/git.ts
+import { spawn as spawn4 } from "node:child_process";
+var GitError = class extends Error {
+  constructor(args, code, stderr) {
+    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  code;
+  stderr;
+};
+var Git = class _Git {
+  constructor(cwd, opts = {}) {
+    this.cwd = cwd;
+    this.opts = opts;
+  }
+  cwd;
+  opts;
+  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
+  with(opts) {
+    return new _Git(this.cwd, {
+      log: opts.log ?? this.opts.log,
+      env: { ...this.opts.env, ...opts.env },
+      config: { ...this.opts.config, ...opts.config }
+    });
+  }
+  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
+  withToken(serverUrl, token) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+    return this.with({
+      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
+    });
+  }
+  env(extra) {
+    const config = Object.entries(this.opts.config ?? {});
+    const env = {
+      ...process.env,
+      LC_ALL: "C",
+      GIT_TERMINAL_PROMPT: "0",
+      GIT_ASKPASS: "echo",
+      ...this.opts.env,
+      ...extra
+    };
+    if (config.length) {
+      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
+      config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${base + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
+      });
+      env.GIT_CONFIG_COUNT = String(base + config.length);
+    }
+    return env;
+  }
+  /** Run git; resolves with the exit code (does not throw on failure). */
+  run(args, o = {}) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    return new Promise((resolve4, reject) => {
+      const child2 = spawn4("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err = [];
+      child2.stdout.on("data", (d) => out.push(d));
+      child2.stderr.on("data", (d) => err.push(d));
+      child2.on("error", reject);
+      child2.on(
+        "close",
+        (code) => resolve4({
+          code: code ?? 1,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        })
+      );
+      child2.stdin.on("error", () => {
+      });
+      child2.stdin.end(o.input ?? "");
+    });
+  }
+  /** Run git and return stdout; throws GitError on a non-zero exit. */
+  async out(args, o = {}) {
+    const r = await this.run(args, o);
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return o.trim === false ? r.stdout : r.stdout.trim();
+  }
+  /**
+   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
+   * `onRecord` for each without holding the whole output in memory.
+   */
+  stream(args, separator, onRecord) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    return new Promise((resolve4, reject) => {
+      const child2 = spawn4("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      let buf = "";
+      let err = "";
+      child2.stdout.setEncoding("utf8");
+      child2.stdout.on("data", (d) => {
+        buf += d;
+        let i;
+        while ((i = buf.indexOf(separator)) >= 0) {
+          onRecord(buf.slice(0, i));
+          buf = buf.slice(i + separator.length);
+        }
+      });
+      child2.stderr.setEncoding("utf8").on("data", (d) => err += d);
+      child2.on("error", reject);
+      child2.on("close", (code) => {
+        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
+        if (buf.length) onRecord(buf);
+        resolve4();
+      });
+    });
+  }
+  /** The commit a revision names, or undefined when it does not exist. */
+  async resolve(rev) {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  head() {
+    return this.out(["rev-parse", "HEAD"]);
+  }
+  /** The checked-out branch name, or undefined on a detached HEAD. */
+  async branch() {
+    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  async isShallow() {
+    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  async isAncestor(ancestor, descendant) {
+    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
+    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
+    return r.code === 0;
+  }
+  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
+  async tags(pattern) {
+    const out = await this.out([
+      "for-each-ref",
+      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
+      pattern ? `refs/tags/${pattern}` : "refs/tags"
+    ]);
+    if (!out) return [];
+    return out.split("\n").map((line) => {
+      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
+      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
+    });
+  }
+  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
+  async mergedTags(rev = "HEAD", pattern) {
+    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
+    return new Set(out ? out.split("\n") : []);
+  }
+  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
+  async lsRemote(remote, patterns = []) {
+    const out = await this.out(["ls-remote", remote, ...patterns]);
+    const map = /* @__PURE__ */ new Map();
+    for (const line of out.split("\n")) {
+      const [sha, ref] = line.split("	");
+      if (sha && ref) map.set(ref, sha);
+    }
+    return map;
+  }
+  /** Set a local committer identity (never the global config). */
+  async setIdentity(name, email) {
+    await this.out(["config", "user.name", name]);
+    await this.out(["config", "user.email", email]);
+  }
+};
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+
+// packages/shared/src/util/logger.ts
+var silentLogger = {
+  debug() {
+  },
+  info() {
+  },
+  warning() {
+  },
+  error() {
+  },
+  group: (_name, fn) => fn()
+};
+
+// packages/shared/src/status/yaml.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var STATUS_FILE = "release-status.yaml";
+function parseStatus(text2) {
+  if (text2.trim() === "") return emptyStatus();
+  const doc = (0, import_yaml4.parse)(text2);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${STATUS_FILE} is not a mapping`);
+  const d = doc;
+  if (d.releases !== void 0 && !Array.isArray(d.releases)) throw new Error(`${STATUS_FILE}: releases is not a list`);
+  return {
+    ...d,
+    schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION,
+    releases: d.releases ?? []
+  };
+}
+function stringifyStatus(doc) {
+  return "# release-status.yaml — written by release-actions; newest release first.\n" + (0, import_yaml4.stringify)(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+// packages/shared/src/status/store.ts
+var repoLocks = /* @__PURE__ */ new Map();
+function serialized(key, fn) {
+  const prev = repoLocks.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  repoLocks.set(
+    key,
+    next.catch(() => void 0)
+  );
+  return next;
+}
+var GitBranchStatusStore = class {
+  constructor(o) {
+    this.o = o;
+    this.remote = o.remote ?? "origin";
+    this.branch = o.branch ?? "release-status";
+    this.path = o.path ?? STATUS_FILE;
+    this.log = o.log ?? silentLogger;
+    this.maxAttempts = o.maxAttempts ?? 10;
+  }
+  o;
+  remote;
+  branch;
+  path;
+  log;
+  maxAttempts;
+  /** Number of compare-and-swap retries the last update needed (for summaries and tests). */
+  lastRetries = 0;
+  describe() {
+    return `${this.path} on branch ${this.branch}`;
+  }
+  get trackingRef() {
+    return `refs/release-actions/status/${this.branch}`;
+  }
+  /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
+  async fetchTip() {
+    const { git } = this.o;
+    const r = await git.run([
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      this.remote,
+      `+refs/heads/${this.branch}:${this.trackingRef}`
+    ]);
+    if (r.code !== 0) {
+      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
+        await git.run(["update-ref", "-d", this.trackingRef]);
+        return void 0;
+      }
+      throw new GitError(["fetch", this.remote, this.branch], r.code, r.stderr);
+    }
+    return git.out(["rev-parse", this.trackingRef]);
+  }
+  async readAt(tip) {
+    if (!tip) return parseStatus("");
+    const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
+    if (r.code !== 0) return parseStatus("");
+    try {
+      return parseStatus(r.stdout);
+    } catch (e) {
+      const why = e.message.split("\n")[0];
+      throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
+    }
+  }
+  async read() {
+    return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
+  }
+  async update(mutate, message) {
+    const { git } = this.o;
+    const env = {
+      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
+      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
+      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
+      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
+    };
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
+      if (done) {
+        this.lastRetries = attempt - 1;
+        return done;
+      }
+      this.log.info(`${this.describe()} moved under us (attempt ${attempt}); reading it again`);
+      await new Promise((r) => setTimeout(r, Math.min(2e3, 50 * 2 ** attempt * Math.random() + 20)));
+    }
+    throw new StageError(`${this.describe()} kept moving: gave up after ${this.maxAttempts} attempts`);
+  }
+  /** One compare-and-swap: the saved document, or undefined when another writer got there first. */
+  async tryUpdate(mutate, message, env) {
+    const { git } = this.o;
+    {
+      const tip = await this.fetchTip();
+      const doc = await this.readAt(tip);
+      await mutate(doc);
+      const blob = await git.out(["hash-object", "-w", "--stdin"], { input: stringifyStatus(doc) });
+      const entries = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
+      entries.push(`100644 blob ${blob}	${this.path}`);
+      const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
+      const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
+      const push = await git.run(["push", "--porcelain", this.remote, `${commit}:refs/heads/${this.branch}`]);
+      if (push.code === 0) {
+        await git.run(["update-ref", this.trackingRef, commit]);
+        return doc;
+      }
+      if (!/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
+        push.stderr + push.stdout
+      )) {
+        throw new GitError(["push", this.remote, this.branch], push.code, push.stderr || push.stdout);
+      }
+      return void 0;
+    }
+  }
+};
+
+// packages/shared/src/gates/status.ts
+var round = (n, d = 2) => n === void 0 || !Number.isFinite(n) ? void 0 : Number(n.toFixed(d));
+function gateRecords(r, at = (/* @__PURE__ */ new Date()).toISOString()) {
+  const out = {};
+  const load = r.load;
+  const loadMeasurements = {};
+  if (load) {
+    const s = load.latencyStats;
+    const m = {
+      requests: load.requests,
+      rps: round(requestsPerSecond(load), 1),
+      error_rate: load.requests ? round(load.failed / load.requests, 4) : void 0,
+      p50_ms: round(s?.med),
+      p95_ms: round(s?.p95),
+      p99_ms: round(s?.p99)
+    };
+    for (const [k, v] of Object.entries(m)) if (v !== void 0) loadMeasurements[k] = v;
+  }
+  for (const v of r.verdicts) {
+    if (v.passed === void 0) continue;
+    const status = v.passed ? "passed" : r.noData && v.gate !== "container-build" ? "no-data" : "failed";
+    const measurements = v.gate === "container-build" ? r.container ? {
+      image_id: r.container.imageId,
+      image_size_mb: Number(r.container.sizeMb.toFixed(2)),
+      layers: r.container.layers
+    } : {} : v.gate === "performance-profiling" && r.regression ? {
+      ...loadMeasurements,
+      ...r.regression.p95DeltaPct !== void 0 ? { p95_delta_pct: round(r.regression.p95DeltaPct, 1) } : {},
+      ...r.regression.rpsDeltaPct !== void 0 ? { rps_delta_pct: round(r.regression.rpsDeltaPct, 1) } : {}
+    } : loadMeasurements;
+    out[v.gate] = { status, measurements, at, reason: v.reason };
+  }
+  return out;
+}
+async function recordGates(store, version, r) {
+  const records = gateRecords(r);
+  await store.update(
+    (doc) => {
+      const rel = ensureRelease(doc, version);
+      rel.quality_gates = { ...rel.quality_gates, ...records };
+    },
+    `quality-gates: ${version}: ${r.passed ? "passed" : "failed"}`
+  );
+}
+
 // actions/quality-gates/src/config.ts
 import { globSync } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join7, resolve as resolve3 } from "node:path";
@@ -63322,6 +63699,9 @@ function buildConfig(i, runner) {
   }
   if (i.start_command === "" !== (i.ready_url === void 0)) {
     throw i.start_command ? need("ready_url", "with start_command", "an absolute URL that answers 2xx once the service is ready") : need("start_command", "with ready_url", "a shell command that starts the service under test");
+  }
+  if (i.status_branch === "" !== (i.version === void 0)) {
+    throw i.status_branch ? need("version", "with status_branch", "the semantic version whose status record gets the verdicts, e.g. 1.4.0") : need("status_branch", "with version", "the branch holding release-status.yaml, e.g. release-status");
   }
   let regression;
   if (gates.includes("performance-profiling")) {
@@ -63486,6 +63866,14 @@ var action = defineAction({
     merge: text({
       description: "Glob of shard results files to merge (no load is generated); thresholds are evaluated over the whole."
     }),
+    status_branch: text({
+      description: "Branch holding release-status.yaml: when set (with version), the verdicts are recorded there.",
+      identifier: true
+    }),
+    version: semver({
+      description: "The version being released, whose status record gets the verdicts.",
+      allowV: true
+    }),
     results_path: text({
       description: "Where to write the results JSON (default: under RUNNER_TEMP)."
     })
@@ -63512,6 +63900,16 @@ async function run(env = process.env) {
         ctx.setOutput("image_size_mb", report.container.sizeMb.toFixed(2));
       }
       if (report.mode !== "shard") ctx.setOutput("passed", String(report.passed));
+      if (inputs.status_branch && inputs.version && report.mode !== "shard") {
+        const store = new GitBranchStatusStore({
+          git: new Git(ctx.runner.workspace, { log: ctx.log }),
+          branch: inputs.status_branch,
+          log: ctx.log
+        });
+        await recordGates(store, inputs.version, report);
+        ctx.log.info(`status: quality_gates of ${inputs.version} recorded in ${store.describe()}`);
+        ctx.summary.paragraph(`Verdicts recorded for ${inputs.version} in \`${store.describe()}\`.`);
+      }
       const failed = report.verdicts.filter((v) => v.passed === false);
       for (const v of report.verdicts) {
         if (v.passed !== false) ctx.log.info(`${v.gate}: ${v.passed ? "passed" : "deferred"}: ${v.reason}`);

@@ -80,6 +80,11 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
       ? need('ready_url', 'with start_command', 'an absolute URL that answers 2xx once the service is ready')
       : need('start_command', 'with ready_url', 'a shell command that starts the service under test');
   }
+  if ((i.status_branch === '') !== (i.version === undefined)) {
+    throw i.status_branch
+      ? need('version', 'with status_branch', 'the semantic version whose status record gets the verdicts, e.g. 1.4.0')
+      : need('status_branch', 'with version', 'the branch holding release-status.yaml, e.g. release-status');
+  }
   let regression: GatesConfig['regression'];
   if (gates.includes('performance-profiling')) {
     if (!i.baseline_path)

@@ -111,6 +111,14 @@ export const action = defineAction({
       description:
         'Glob of shard results files to merge (no load is generated); thresholds are evaluated over the whole.',
     }),
+    status_branch: text({
+      description: 'Branch holding release-status.yaml: when set (with version), the verdicts are recorded there.',
+      identifier: true,
+    }),
+    version: semver({
+      description: 'The version being released, whose status record gets the verdicts.',
+      allowV: true,
+    }),
     results_path: text({
       description: 'Where to write the results JSON (default: under RUNNER_TEMP).',
     }),

@@ -1,6 +1,8 @@
 /** The quality-gates action: parse the inputs, run the gates, report (outputs, job summary, exit code). */
 import { runStage } from '@release-actions/shared/action';
-import { renderGatesSummary, runQualityGates, spawnExec } from '@release-actions/shared/gates';
+import { recordGates, renderGatesSummary, runQualityGates, spawnExec } from '@release-actions/shared/gates';
+import { Git } from '@release-actions/shared/git';
+import { GitBranchStatusStore } from '@release-actions/shared/status';
 import { StageError } from '@release-actions/shared';
 import { buildConfig } from './config.js';
 import { action } from './inputs.js';
@@ -18,6 +20,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ctx.setOutput('image_size_mb', report.container.sizeMb.toFixed(2));
       }
       if (report.mode !== 'shard') ctx.setOutput('passed', String(report.passed));
+      if (inputs.status_branch && inputs.version && report.mode !== 'shard') {
+        const store = new GitBranchStatusStore({
+          git: new Git(ctx.runner.workspace, { log: ctx.log }),
+          branch: inputs.status_branch,
+          log: ctx.log,
+        });
+        await recordGates(store, inputs.version, report);
+        ctx.log.info(`status: quality_gates of ${inputs.version} recorded in ${store.describe()}`);
+        ctx.summary.paragraph(`Verdicts recorded for ${inputs.version} in \`${store.describe()}\`.`);
+      }
       const failed = report.verdicts.filter((v) => v.passed === false);
       for (const v of report.verdicts) {
         if (v.passed !== false) ctx.log.info(`${v.gate}: ${v.passed ? 'passed' : 'deferred'}: ${v.reason}`);

@@ -11,3 +11,4 @@ export * from './requests.js';
 export * from './results.js';
 export * from './service.js';
 export * from './thresholds.js';
+export * from './status.js';
