@@ -136,6 +136,67 @@ const cases: Record<string, Case[]> = {
     { input: 'max_regression_pct', value: '-1', accepted: 'at least 0' },
     { input: 'min_requests', value: '1.5', accepted: 'whole number' },
     { input: 'engine', value: 'jmeter', accepted: 'builtin, k6' },
+    { input: 'thresholds', value: 'http_req_latency: p(95)<500', accepted: 'k6 syntax' },
+    { input: 'thresholds', value: 'http_req_duration: p95 < 500', accepted: 'k6 syntax' },
+    { input: 'thresholds', value: 'http_req_failed: p(95)<0.1', accepted: 'k6 syntax' },
+    { input: 'requests', value: '[{method: GET, path: /a', accepted: 'YAML error' },
+    { input: 'requests', value: '{path: /a}', accepted: 'list of {method, path' },
+    { input: 'request_timeout', value: '0.5s', accepted: 'a duration' },
+    { input: 'ready_url', value: 'localhost:8080', accepted: 'absolute URL' },
+    { input: 'k6_version', value: 'latest', accepted: 'semantic version' },
+    { input: 'k6_url', value: 'file:///tmp/k6.tgz', accepted: 'absolute URL' },
+    {
+      input: 'merge',
+      value: 'shards/*.json',
+      accepted: 'one or the other',
+      base: { target_url: 'http://127.0.0.1:9/', shard: '1/2' },
+    },
+    {
+      input: 'build_args',
+      value: 'NOT A PAIR',
+      accepted: 'KEY=VALUE',
+      base: { gates: 'container-build', image: 'acme/widget:1' },
+    },
+    {
+      input: 'profiles_file',
+      value: 'no/such/profiles.yml',
+      accepted: 'profiles:',
+      base: { target_url: 'http://127.0.0.1:9/' },
+    },
+    {
+      input: 'duration',
+      value: '',
+      accepted: 'a duration',
+      base: { load_profile: 'custom', connections: '2', target_url: 'http://127.0.0.1:9/' },
+    },
+    { input: 'target_url', value: '', accepted: 'absolute URL', base: {} },
+    {
+      input: 'baseline_path',
+      value: '',
+      accepted: 'baseline',
+      base: { gates: 'performance-profiling', target_url: 'http://127.0.0.1:9/' },
+    },
+    { input: 'image', value: '', accepted: 'image reference', base: { gates: 'container-build' } },
+    { input: 'k6_script', value: '', accepted: 'k6 script', base: { engine: 'k6' } },
+    {
+      input: 'ready_url',
+      value: '',
+      accepted: 'absolute URL',
+      base: { target_url: 'http://127.0.0.1:9/', start_command: 'sleep 100' },
+    },
+    { input: 'shard', value: '5/4', accepted: 'i/n', base: { target_url: 'http://127.0.0.1:9/' } },
+    {
+      input: 'version',
+      value: '',
+      accepted: 'semantic version',
+      base: { target_url: 'http://127.0.0.1:9/', status_branch: 'release-status' },
+    },
+    {
+      input: 'status_branch',
+      value: 'release status',
+      accepted: 'shell metacharacters',
+      base: { target_url: 'http://127.0.0.1:9/', version: '1.0.0' },
+    },
   ],
   plan: [
     { input: 'version_bump', value: 'huge', accepted: 'major, minor, patch, auto' },
@@ -184,7 +245,10 @@ const cases: Record<string, Case[]> = {
 };
 
 /** Valid inputs each action needs besides the bad one. */
-const baseInputs: Record<string, Record<string, string>> = { deploy: { version: '1.2.3' } };
+const baseInputs: Record<string, Record<string, string>> = {
+  deploy: { version: '1.2.3' },
+  'quality-gates': { target_url: 'http://127.0.0.1:9/' },
+};
 
 let tripwire: Server;
 let tripwireUrl: string;
