@@ -137,9 +137,7 @@ test('a sharded load (2 runners) merged by a third job gives one verdict over th
     expect(merged.outputs.passed).toBe('true');
     expect(merged.summary).toContain('Merged from 2 shards.');
     const doc = JSON.parse(readFileSync(merged.outputs.results as string, 'utf8')) as Results;
-    const parts = shards.map(
-      (s) => JSON.parse(readFileSync(s.outputs.results as string, 'utf8')) as Results,
-    );
+    const parts = shards.map((s) => JSON.parse(readFileSync(s.outputs.results as string, 'utf8')) as Results);
     expect(doc.load.requests).toBe(parts[0]!.load.requests + parts[1]!.load.requests);
     expect(server.requests()).toBeGreaterThanOrEqual(doc.load.requests);
     rmSync(merged.runnerTemp, { recursive: true, force: true });
