@@ -8,6 +8,7 @@ import inc from 'semver/functions/inc.js';
 import parse from 'semver/functions/parse.js';
 import prereleaseOf from 'semver/functions/prerelease.js';
 import valid from 'semver/functions/valid.js';
+import semverDiff from 'semver/functions/diff.js';
 import { StageError } from '../util/errors.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
@@ -147,4 +148,13 @@ export function majorTag(version: string, existing: string[], prefix: string): s
   const t = imageTags(version, existing);
   const { major } = parts(version);
   return t.includes(String(major)) ? `${prefix}${major}` : undefined;
+}
+
+/** What kind of release goes from `previous` to `version`: major, minor, patch, hotfix (backport), prerelease. */
+export function releaseKind(previous: string | undefined, version: string, backport = false): string {
+  if (!isStable(version)) return 'prerelease';
+  if (backport) return 'hotfix';
+  if (!previous) return version.startsWith('0.') ? 'minor' : 'major';
+  const d = semverDiff(previous, version);
+  return d === 'major' || d === 'premajor' ? 'major' : d === 'minor' || d === 'preminor' ? 'minor' : 'patch';
 }
