@@ -34957,7 +34957,10 @@ var RegistryClient = class {
   /** Digest of a tag's manifest; undefined when the tag does not exist. */
   async digest(image, tag) {
     const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/manifests/${tag}`, { method: "HEAD", headers: { accept: MANIFEST_TYPES } });
+    const res = await this.request(host, repository, `/manifests/${tag}`, {
+      method: "HEAD",
+      headers: { accept: MANIFEST_TYPES }
+    });
     if (res.status === 404) return void 0;
     if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
     return res.headers.get("docker-content-digest") ?? void 0;
@@ -34983,7 +34986,8 @@ var RegistryClient = class {
     if (!doc.config) return {};
     const { host, repository } = splitImage(image);
     const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
+    if (!res.ok)
+      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
     const cfg = await res.json();
     return cfg.config?.Labels ?? {};
   }
@@ -35053,7 +35057,9 @@ async function dockerPush(o) {
   if (t.code !== 0) throw new StageError(`docker tag ${o.ref} failed: ${t.stderr.trim()}`);
   const r = await o.exec("docker", ["push", o.ref], { env: o.env, timeoutMs: 30 * 6e4 });
   if (r.code !== 0) {
-    throw new StageError(`docker push ${o.ref} failed: ${redact(r.stderr.trim().split("\n").slice(-3).join(" / "), o.secrets)}`);
+    throw new StageError(
+      `docker push ${o.ref} failed: ${redact(r.stderr.trim().split("\n").slice(-3).join(" / "), o.secrets)}`
+    );
   }
   return /digest: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
 }
@@ -35142,7 +35148,8 @@ async function oidcPublishToken(f, env, registryUrl, name) {
 async function npmPack(exec2, npm, dir, dest, env) {
   mkdirSync2(dest, { recursive: true });
   const r = await exec2(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
-  if (r.code !== 0) throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  if (r.code !== 0)
+    throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
@@ -35166,14 +35173,26 @@ async function publishNpm(o) {
   }
   const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
   try {
-    const args = ["publish", o.pack.tarball, "--userconfig", cfg.path, "--registry", withSlash(o.registryUrl), "--tag", o.distTag, "--ignore-scripts"];
+    const args = [
+      "publish",
+      o.pack.tarball,
+      "--userconfig",
+      cfg.path,
+      "--registry",
+      withSlash(o.registryUrl),
+      "--tag",
+      o.distTag,
+      "--ignore-scripts"
+    ];
     if (o.access) args.push("--access", o.access);
     if (o.provenance) args.push("--provenance");
     const env = { ...o.env };
     delete env.NODE_AUTH_TOKEN;
     delete env.NPM_TOKEN;
     delete env.npm_config_userconfig;
-    o.log.info(`npm publish ${name}@${version} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`);
+    o.log.info(
+      `npm publish ${name}@${version} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
+    );
     const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
     if (r.code !== 0) {
       const after = await check().catch(() => void 0);
@@ -35181,7 +35200,10 @@ async function publishNpm(o) {
         o.log.info(`npm: ${name}@${version} is in the registry with our content after all`);
         return { ...base, state: "already-done" };
       }
-      const why = redact(r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400), [token]);
+      const why = redact(
+        r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
+        [token]
+      );
       throw new StageError(`npm publish ${name}@${version} to ${o.registryUrl} failed: ${why}`);
     }
   } finally {
@@ -35484,7 +35506,9 @@ var action = defineAction({
         patternHint: "NAME=value"
       })
     }),
-    registry_username: text({ description: "Container registry user (else the docker config the job logged in with)." }),
+    registry_username: text({
+      description: "Container registry user (else the docker config the job logged in with)."
+    }),
     registry_password: secret({ description: "Container registry password or token (masked)." }),
     update_major_tag: bool({
       description: "Move the major tag (v1) to this release when it is the highest of its major (action repositories).",
@@ -35845,7 +35869,12 @@ function slackPayload(a) {
     blocks: [
       { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
       ...hl.length ? [{ type: "section", text: { type: "mrkdwn", text: hl.map((h) => `• ${h}`).join("\n") } }] : [],
-      ...links.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: links.map((l) => `<${l.url}|${l.name}>`).join(" · ") }] }] : []
+      ...links.length ? [
+        {
+          type: "context",
+          elements: [{ type: "mrkdwn", text: links.map((l) => `<${l.url}|${l.name}>`).join(" · ") }]
+        }
+      ] : []
     ]
   };
 }
@@ -35956,7 +35985,9 @@ function expandAssetGlobs(root, globs) {
       continue;
     }
     const dir = dirname(full);
-    const re = new RegExp(`^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    const re = new RegExp(
+      `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
+    );
     const hits = statSync2(dir, { throwIfNoEntry: false })?.isDirectory() ? readdirSync2(dir).filter((n) => re.test(n) && statSync2(join4(dir, n)).isFile()) : [];
     if (!hits.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const h of hits) out.add(join4(dir, h));
@@ -36125,7 +36156,9 @@ var ReleaseRun = class {
     const plan = await this.makePlan(doc, resume, resumeTagCommit, remoteTag);
     this.plan = plan;
     this.report("version", "done", `${plan.previousVersion ?? "(none)"} → ${plan.version}`);
-    if (cfg.dryRun) return { status: "dry-run", plan, steps: this.steps, published: [], statusLocation: d.store.describe() };
+    if (cfg.dryRun)
+      return { status: "dry-run", plan, steps: this.steps, published: [], statusLocation: d.store.describe() };
+    if (!resumeTagCommit) await this.checkRegistriesFree(plan);
     await this.runCommand("tests", plan.testCommand);
     if (plan.buildCommand === NO_BUILD) this.report("build", "skipped", "no build script and no build_command");
     else await this.runCommand("build", plan.buildCommand);
@@ -36224,7 +36257,11 @@ var ReleaseRun = class {
           tags: [p.distTag]
         });
         if (res.state === "unverified") unverified++;
-        return { state: res.state, detail: res.integrity.slice(0, 24), extra: (rec) => upsertRegistry(rec, published.at(-1)) };
+        return {
+          state: res.state,
+          detail: res.integrity.slice(0, 24),
+          extra: (rec) => upsertRegistry(rec, published.at(-1))
+        };
       });
     }
     if (plan.docker.length) {
@@ -36241,7 +36278,11 @@ var ReleaseRun = class {
             digest_or_integrity: res.digest,
             tags: img.tags
           });
-          return { state: res.state, detail: `${res.digest.slice(0, 19)} ${img.tags.join(",")}`, extra: (rec) => upsertRegistry(rec, published.at(-1)) };
+          return {
+            state: res.state,
+            detail: `${res.digest.slice(0, 19)} ${img.tags.join(",")}`,
+            extra: (rec) => upsertRegistry(rec, published.at(-1))
+          };
         });
       }
       if (built) await d.exec("docker", ["rmi", localTag], { env: d.env }).catch(() => void 0);
@@ -36253,9 +36294,16 @@ var ReleaseRun = class {
       return { status: "unverified", plan, steps: this.steps, release: release2, published, statusLocation: d.store.describe() };
     }
     await this.step("github-release-publish", async () => {
-      const res = await publishRelease(d.gh, repo, release2, { prerelease: plan.prerelease, makeLatest: plan.makeLatest });
+      const res = await publishRelease(d.gh, repo, release2, {
+        prerelease: plan.prerelease,
+        makeLatest: plan.makeLatest
+      });
       release2 = res.release;
-      return { state: res.changed ? "done" : "already-done", detail: release2.url, extra: (rec) => void (rec.release_url = release2.url) };
+      return {
+        state: res.changed ? "done" : "already-done",
+        detail: release2.url,
+        extra: (rec) => void (rec.release_url = release2.url)
+      };
     });
     if (plan.majorTag) {
       const mt = plan.majorTag;
@@ -36264,7 +36312,10 @@ var ReleaseRun = class {
         const peeled = now ? await this.peelRemoteTag(mt, now) : void 0;
         if (peeled === commit) return { state: "already-done", detail: `${mt} → ${commit.slice(0, 12)}` };
         const p = await git.run(["push", "--force", "--porcelain", this.remote, `${commit}:refs/tags/${mt}`]);
-        if (p.code !== 0) throw new StageError(`moving ${mt} failed: ${(p.stdout + p.stderr).trim().split("\n").slice(-2).join(" / ")}`);
+        if (p.code !== 0)
+          throw new StageError(
+            `moving ${mt} failed: ${(p.stdout + p.stderr).trim().split("\n").slice(-2).join(" / ")}`
+          );
         return { state: "done", detail: `${mt} → ${commit.slice(0, 12)}` };
       });
     }
@@ -36323,22 +36374,30 @@ var ReleaseRun = class {
     } catch (e) {
       const status = e.status;
       if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
-      if (status === 404) throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
+      if (status === 404)
+        throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
       throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
     }
     if (perms && perms.push === false) {
-      throw new StageError("the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)");
+      throw new StageError(
+        "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
+      );
     }
     const idToken = Boolean(d.env.ACTIONS_ID_TOKEN_REQUEST_URL && d.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     if (this.cfg.provenance === "true" && !idToken) {
-      throw new StageError("provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)");
+      throw new StageError(
+        "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
+      );
     }
   }
   async preflightNpm() {
     const { cfg, d } = this;
     if (!cfg.registries.includes("npm")) return;
     const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
-    if (!pkgs.length) throw new StageError('publish_registries has npm but there is no public package (package.json without "private": true)');
+    if (!pkgs.length)
+      throw new StageError(
+        'publish_registries has npm but there is no public package (package.json without "private": true)'
+      );
     const idToken = Boolean(d.env.ACTIONS_ID_TOKEN_REQUEST_URL && d.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const token = d.env.NODE_AUTH_TOKEN?.trim();
     if (token) {
@@ -36350,7 +36409,9 @@ var ReleaseRun = class {
       this.npmAuthKind = "oidc";
       d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
     } else {
-      throw new StageError("npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published");
+      throw new StageError(
+        "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
+      );
     }
     const isNpmjs = new URL(cfg.npmRegistryUrl).host === "registry.npmjs.org";
     this.provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs;
@@ -36364,9 +36425,14 @@ var ReleaseRun = class {
       stdout: "",
       stderr: errorMessage(e)
     }));
-    if (v.code !== 0) throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
-    if (!existsSync4(join5(d.workspace, cfg.dockerContext))) throw new StageError(`docker_context ${cfg.dockerContext} does not exist`);
-    this.registry = new RegistryClient(d.fetch, cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages));
+    if (v.code !== 0)
+      throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
+    if (!existsSync4(join5(d.workspace, cfg.dockerContext)))
+      throw new StageError(`docker_context ${cfg.dockerContext} does not exist`);
+    this.registry = new RegistryClient(
+      d.fetch,
+      cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
+    );
     for (const img of cfg.dockerImages) await this.registry.ping(img);
   }
   // ---- plan ----------------------------------------------------------------------------------------
@@ -36448,7 +36514,11 @@ var ReleaseRun = class {
     const distTag = cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version).major });
     const npm = pkgs.filter((p) => !p.private).map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: this.provenance, auth: this.npmAuthKind }));
     const docker = cfg.registries.includes("docker") ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version, stableOthers) })) : [];
-    const notesBody = cfg.notes.trim() || await generateNotes(git, previous ? `${cfg.tagPrefix}${previous}` : void 0, resumeTagCommit ? `${resumeTagCommit}^` : "HEAD");
+    const notesBody = cfg.notes.trim() || await generateNotes(
+      git,
+      previous ? `${cfg.tagPrefix}${previous}` : void 0,
+      resumeTagCommit ? `${resumeTagCommit}^` : "HEAD"
+    );
     const scripts = readScripts(d.workspace);
     return {
       version,
@@ -36469,6 +36539,27 @@ var ReleaseRun = class {
       resumed: Boolean(resume),
       notesBody
     };
+  }
+  async checkRegistriesFree(plan) {
+    const { cfg, d } = this;
+    for (const p of plan.npm) {
+      const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, this.npmToken).catch((e) => {
+        throw new StageError(`npm registry ${cfg.npmRegistryUrl} cannot be read: ${errorMessage(e)}`);
+      });
+      if (v) {
+        throw new StageError(
+          `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
+        );
+      }
+    }
+    for (const img of plan.docker) {
+      const digest = await this.registry.digest(img.image, plan.version);
+      if (digest) {
+        throw new StageError(
+          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
+        );
+      }
+    }
   }
   async remoteTagNames(remoteTag) {
     void remoteTag;
@@ -36497,7 +36588,8 @@ var ReleaseRun = class {
         }
       });
     });
-    if (res.code !== 0) throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
+    if (res.code !== 0)
+      throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
     this.report(step, "done", command);
     this.current = void 0;
     d.fault?.(step);
@@ -36523,7 +36615,8 @@ var ReleaseRun = class {
       rec.tag = plan.tag;
       if (rec.status !== "released") rec.status = "releasing";
       rec.previous_version = plan.previousVersion;
-      for (const s of this.steps) recordStep(rec, d.runId, s.step, s.state, { attempt: d.runAttempt, detail: s.detail });
+      for (const s of this.steps)
+        recordStep(rec, d.runId, s.step, s.state, { attempt: d.runAttempt, detail: s.detail });
     }, `release ${plan.version}: claimed by run ${d.runId}.${d.runAttempt}`);
     this.rec = { version: plan.version };
     this.current = void 0;
@@ -36624,7 +36717,8 @@ var ReleaseRun = class {
       if (now === digest) continue;
       await reg.tag(img.image, digest, t);
       const check = await reg.digest(img.image, t);
-      if (check !== digest) throw new StageError(`${img.image}:${t} shows ${check ?? "(nothing)"} after tagging ${digest}`);
+      if (check !== digest)
+        throw new StageError(`${img.image}:${t} shows ${check ?? "(nothing)"} after tagging ${digest}`);
       state = "done";
     }
     return { state, digest };
@@ -36658,7 +36752,9 @@ function readScripts(root) {
   }
 }
 async function generateNotes(git, since, rev) {
-  const msgs = await commitMessagesSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(() => []);
+  const msgs = await commitMessagesSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(
+    () => []
+  );
   const groups2 = { Features: [], "Bug fixes": [], "Other changes": [] };
   for (const m of msgs) {
     const subject = m.split("\n")[0] ?? "";
@@ -36668,7 +36764,8 @@ async function generateNotes(git, since, rev) {
     groups2[key]?.push(mm ? `${mm[3]}${mm[2] ? ` ${mm[2]}` : ""}` : subject);
   }
   const parts2 = [];
-  for (const [k, v] of Object.entries(groups2)) if (v.length) parts2.push(`### ${k}
+  for (const [k, v] of Object.entries(groups2))
+    if (v.length) parts2.push(`### ${k}
 
 ${v.map((x) => `- ${x}`).join("\n")}`);
   return parts2.join("\n\n") || "No changes since the previous release.";
@@ -36696,7 +36793,9 @@ function renderPlan(plan) {
   const lines = [];
   lines.push(`version: ${plan.previousVersion ?? "(no previous release)"} → ${plan.version} (${plan.bump})`);
   lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
-  lines.push(`release: ${plan.prerelease ? "prerelease" : plan.backport ? "backport (make_latest: false)" : "stable (latest)"}`);
+  lines.push(
+    `release: ${plan.prerelease ? "prerelease" : plan.backport ? "backport (make_latest: false)" : "stable (latest)"}`
+  );
   lines.push(`tests: ${plan.testCommand || "(none)"}`);
   lines.push(`build: ${plan.buildCommand}`);
   if (plan.files.length) {
@@ -36707,7 +36806,9 @@ function renderPlan(plan) {
     }
   } else lines.push("files changed: (none)");
   for (const p of plan.npm) {
-    lines.push(`npm: ${p.name}@${plan.version} --tag ${p.distTag}${p.provenance ? " --provenance" : ""} (auth: ${p.auth})`);
+    lines.push(
+      `npm: ${p.name}@${plan.version} --tag ${p.distTag}${p.provenance ? " --provenance" : ""} (auth: ${p.auth})`
+    );
   }
   for (const name of plan.npmSkipped) lines.push(`npm: ${name} skipped (private)`);
   for (const d of plan.docker) lines.push(`docker: ${d.image} tags ${d.tags.join(", ")}`);
@@ -36734,7 +36835,10 @@ function writeSummary(s, o) {
     ];
     if (o.releaseUrl) rows.push(["GitHub Release", `[${o.plan.tag}](${o.releaseUrl})`]);
     for (const p of o.published) {
-      rows.push([`${p.registry}: ${p.name}`, `[${p.version}](${p.url}) \`${p.digest_or_integrity.slice(0, 30)}\` ${(p.tags ?? []).join(", ")}`]);
+      rows.push([
+        `${p.registry}: ${p.name}`,
+        `[${p.version}](${p.url}) \`${p.digest_or_integrity.slice(0, 30)}\` ${(p.tags ?? []).join(", ")}`
+      ]);
     }
     if (o.statusLocation) rows.push(["status record", o.statusLocation]);
     s.table(["", ""], rows);
@@ -36778,7 +36882,8 @@ async function release(inputs, ctx) {
   if (inputs.registry_password && !inputs.registry_username) {
     throw new InputError("registry_username", 'Input "registry_username" is required when registry_password is given.');
   }
-  if (!inputs.token) throw new InputError("token", 'Input "token" is empty; expected a GitHub token with contents: write.');
+  if (!inputs.token)
+    throw new InputError("token", 'Input "token" is empty; expected a GitHub token with contents: write.');
   const cfg = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,
@@ -36807,7 +36912,8 @@ async function release(inputs, ctx) {
     verifyTimeoutMs: inputs.verify_timeout ?? 6e5,
     dryRun: inputs.dry_run
   };
-  if (!existsSync5(join6(workspace, ".git"))) throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
+  if (!existsSync5(join6(workspace, ".git")))
+    throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const gh = createGitHubClient({
     token: inputs.token,

@@ -20,6 +20,8 @@ import {
   oidcPublishToken,
   ociLabels,
   publishNpm,
+  registryVersion,
+  short,
   RegistryClient,
   type RegistryCredentials,
   splitImage,
@@ -333,6 +335,9 @@ class ReleaseRun {
     this.report('version', 'done', `${plan.previousVersion ?? '(none)'} → ${plan.version}`);
     if (cfg.dryRun)
       return { status: 'dry-run', plan, steps: this.steps, published: [], statusLocation: d.store.describe() };
+
+    // ---- a version already in a registry (not by this run) is a conflict: stop before any side effect
+    if (!resumeTagCommit) await this.checkRegistriesFree(plan);
 
     // ---- tests and build, before anything is bumped ------------------------------------------------
     await this.runCommand('tests', plan.testCommand);
@@ -752,6 +757,28 @@ class ReleaseRun {
       resumed: Boolean(resume),
       notesBody,
     };
+  }
+
+  private async checkRegistriesFree(plan: ReleasePlan): Promise<void> {
+    const { cfg, d } = this;
+    for (const p of plan.npm) {
+      const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, this.npmToken).catch((e) => {
+        throw new StageError(`npm registry ${cfg.npmRegistryUrl} cannot be read: ${errorMessage(e)}`);
+      });
+      if (v) {
+        throw new StageError(
+          `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`,
+        );
+      }
+    }
+    for (const img of plan.docker) {
+      const digest = await (this.registry as RegistryClient).digest(img.image, plan.version);
+      if (digest) {
+        throw new StageError(
+          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`,
+        );
+      }
+    }
   }
 
   private async remoteTagNames(remoteTag: (tag: string) => string | undefined): Promise<string[]> {
