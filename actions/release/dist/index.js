@@ -35080,7 +35080,12 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
   const dir = mkdtempSync2(join2(runnerTemp, "release-npm-"));
   const path = join2(dir, ".npmrc");
-  const lines = [`registry=${withSlash(registryUrl)}`];
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
   if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
   writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);

@@ -47,7 +47,13 @@ export function writeUserconfig(
   mkdirSync(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join(runnerTemp, 'release-npm-'));
   const path = join(dir, '.npmrc');
-  const lines = [`registry=${withSlash(registryUrl)}`];
+  // npm's own retries of a failing registry (defaults: 10 s then 60 s) are kept short: a re-run resumes anyway.
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    'fetch-retries=2',
+    'fetch-retry-mintimeout=1000',
+    'fetch-retry-maxtimeout=5000',
+  ];
   if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, 'always-auth=true');
   writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 });
   chmodSync(path, 0o600);
