@@ -19,7 +19,11 @@ test('highlights and payloads', () => {
   expect(slack.text).toContain('acme/widget v1.2.0 released');
   expect(slack.text).toContain('<https://www.npmjs.com/package/widget/v/1.2.0|npm: widget>');
   expect(slack.blocks).toHaveLength(3);
-  expect(jsonPayload(a)).toMatchObject({ event: 'release', version: '1.2.0', highlights: ['fast path', 'new flag', 'crash on start'] });
+  expect(jsonPayload(a)).toMatchObject({
+    event: 'release',
+    version: '1.2.0',
+    highlights: ['fast path', 'new flag', 'crash on start'],
+  });
 });
 
 test('a failed post is a warning that never shows the URL', async () => {

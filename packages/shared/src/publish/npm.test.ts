@@ -122,11 +122,16 @@ test('OIDC trusted publishing: id token with audience npm:<host>, exchanged for 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    const env = { ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/idtoken?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'REQ' };
+    const env = {
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/idtoken?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'REQ',
+    };
     const token = await oidcPublishToken(fetch, env, `${base}/`, '@acme/core');
     expect(token).toBe('npm_short_lived');
     const host = new URL(base).host;
-    expect(seen[0]).toBe(`GET /idtoken?api-version=2.0&audience=npm%3A${encodeURIComponent(host).replace('%3A', '%3A')} Bearer REQ`);
+    expect(seen[0]).toBe(
+      `GET /idtoken?api-version=2.0&audience=npm%3A${encodeURIComponent(host).replace('%3A', '%3A')} Bearer REQ`,
+    );
     expect(seen[1]).toBe('POST /-/npm/v1/oidc/token/exchange/package/@acme%2Fcore Bearer ID.JWT');
     expect(await oidcPublishToken(fetch, {}, `${base}/`, 'x')).toBeUndefined();
     await expect(oidcPublishToken(fetch, env, `${base}/`, 'unknown')).rejects.toThrow(/trusted publisher/);
