@@ -51,6 +51,11 @@ export const action = defineAction({
             : { error: 'every value must be a section name' }
           : { error: 'not a mapping' },
     }),
+    all_releases: bool({
+      description:
+        'Render the whole changelog, one section per release tag from the first to the last (plus the new section when there are commits after the last tag), instead of only the new section. since_tag is then ignored.',
+      default: 'false',
+    }),
     token: secret({ description: 'GitHub token for PR and author look-ups.', default: GITHUB_TOKEN_DEFAULT }),
   },
   outputs: {

@@ -4,6 +4,7 @@
  * remote URL, an argument or a config file in the workspace).
  */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import type { Logger } from '../util/logger.js';
 
 export interface GitResult {
@@ -160,6 +161,26 @@ export class Git {
 
   async isShallow(): Promise<boolean> {
     return (await this.out(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits(): Promise<Set<string>> {
+    const path = await this.out(['rev-parse', '--path-format=absolute', '--git-path', 'shallow']);
+    try {
+      const text = await readFile(path, 'utf8');
+      return new Set(text.split('\n').filter(Boolean));
+    } catch {
+      return new Set();
+    }
+  }
+
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags pointing into the fetched history follow. Throws GitError on failure.
+   */
+  async deepen(depth: number | 'all', remote = 'origin'): Promise<void> {
+    const how = depth === 'all' ? '--unshallow' : `--deepen=${depth}`;
+    await this.out(['fetch', '--quiet', '--no-recurse-submodules', how, remote]);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
