@@ -37525,24 +37525,26 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
+    const sep2 = Buffer.from(separator, "utf8");
     return new Promise((resolve2, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
-      let buf = "";
+      let pending;
       let err = "";
-      child.stdout.setEncoding("utf8");
       child.stdout.on("data", (d) => {
-        buf += d;
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
         let i;
-        while ((i = buf.indexOf(separator)) >= 0) {
-          onRecord(buf.slice(0, i));
-          buf = buf.slice(i + separator.length);
+        while ((i = buf.indexOf(sep2, start)) >= 0) {
+          onRecord(buf.toString("utf8", start, i));
+          start = i + sep2.length;
         }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
       child.stderr.setEncoding("utf8").on("data", (d) => err += d);
       child.on("error", reject);
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (buf.length) onRecord(buf);
+        if (pending?.length) onRecord(pending.toString("utf8"));
         resolve2();
       });
     });
@@ -37728,26 +37730,40 @@ async function readHistory(git, o) {
     deepened++;
   }
 }
-async function readAllReleases(git, o) {
-  const hist = await readHistory(git, { ...o, since: "" });
+async function streamReleases(git, o, onRelease) {
+  const headRev = o.head ?? "HEAD";
+  let deepened = 0;
+  if ((await git.shallowCommits()).size) {
+    o.log.info("shallow clone: fetching the whole history to render every release");
+    try {
+      await git.deepen("all", o.remote);
+    } catch (e) {
+      throw new StageError(`this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`);
+    }
+    deepened++;
+  }
+  const head = await git.resolve(headRev);
+  if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
   const tags = (await releaseTags(git, o.tagPrefix)).filter((t) => t.commit);
   const byCommit = /* @__PURE__ */ new Map();
   for (const t of tags) if (!byCommit.has(t.commit)) byCommit.set(t.commit, t);
-  const releases = [{ commits: [] }];
-  let current = releases[0];
-  for (const c of hist.commits) {
+  let current = { commits: [] };
+  let count = 0;
+  let releases = 0;
+  await streamLog(git, [head], (c) => {
     const tag = byCommit.get(c.hash);
     if (tag) {
+      current.previous = tag;
+      releases++;
+      onRelease(current);
       current = { tag, commits: [] };
-      releases.push(current);
     }
     current.commits.push(c);
-  }
-  for (let i = 0; i < releases.length - 1; i++) {
-    const prev = releases[i + 1]?.tag;
-    if (prev) releases[i].previous = prev;
-  }
-  return { releases, head: hist.head, deepened: hist.deepened, commitCount: hist.commits.length };
+    count++;
+  });
+  releases++;
+  onRelease(current);
+  return { head, deepened, commitCount: count, releases };
 }
 
 // packages/shared/src/changelog/render.ts
@@ -37996,15 +38012,17 @@ function upsertSection(text2, u) {
     } else body.splice(at, 0, ...sectionLines, "");
   }
   const links2 = [...linkLines];
-  if (u.link) {
-    const def = `[${u.link.label}]: ${u.link.url}`;
-    const label = u.link.label.toLowerCase();
+  const fresh = [];
+  for (const link2 of [...u.link ? [u.link] : [], ...u.links ?? []]) {
+    const def = `[${link2.label}]: ${link2.url}`;
+    const label = link2.label.toLowerCase();
     const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
     if (idx >= 0) links2[idx] = def;
-    else {
-      const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
-      links2.splice(unreleased + 1, 0, def);
-    }
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    links2.splice(unreleased + 1, 0, ...fresh);
   }
   if (u.newTag) {
     const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
@@ -38023,7 +38041,23 @@ async function updateChangelogFile(path, updates) {
   const created = !existsSync2(path);
   const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile2(path));
   let text2 = decoded.text;
-  for (const u of updates) text2 = upsertSection(text2, u);
+  const fresh = [];
+  const headings = text2.split("\n").filter((l) => SECTION_HEADING.test(l));
+  for (const u of updates) {
+    const m = headingVersionMatcher(u.version);
+    if (headings.some((l) => m.test(l))) text2 = upsertSection(text2, u);
+    else fresh.push(u);
+  }
+  if (fresh.length) {
+    const newestFirst = fresh.slice().reverse();
+    const top = newestFirst[0];
+    text2 = upsertSection(text2, {
+      version: top.version,
+      section: newestFirst.map((u) => u.section).join("\n\n"),
+      links: newestFirst.flatMap((u) => u.link ? [u.link] : []),
+      ...top.newTag ? { newTag: top.newTag } : {}
+    });
+  }
   await writeFile2(path, encodeText({ ...decoded, text: text2 }));
   return { created };
 }
@@ -38133,13 +38167,37 @@ async function contributorsOf(git, commits, logins, previousCommit) {
 var today = () => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 async function generateChangelog(o) {
   const types = typeMap(o.format, o.types);
+  let commitTotal = 0;
   const apiBefore = o.github?.requestCount ?? 0;
-  let releases;
+  let releases = [];
   let deepened;
+  const date = o.date ?? today();
+  const early = [];
+  const renderEarly = o.allReleases && !o.includePrs && o.format === "keep-a-changelog";
+  let newestForBump;
   if (o.allReleases) {
-    const all = await readAllReleases(o.git, { tagPrefix: o.tagPrefix, log: o.log });
-    releases = all.releases;
+    const all = await streamReleases(o.git, { tagPrefix: o.tagPrefix, log: o.log }, (r) => {
+      if (!renderEarly) return void releases.push(r);
+      if (!r.tag) {
+        newestForBump = r;
+        return;
+      }
+      const out = renderKeepAChangelog({
+        format: o.format,
+        version: r.tag.version,
+        date: r.commits[0]?.date.slice(0, 10) ?? date,
+        ...r.previous ? { previousTag: r.previous.name } : {},
+        currentTag: r.tag.name,
+        repoUrl: o.repoUrl ?? "",
+        commits: r.commits,
+        types,
+        breakingSection: o.breakingChangesSection
+      });
+      early.push({ r: out, release: { ...r, commits: [] }, version: r.tag.version, tag: r.tag.name });
+      commitTotal += r.commits.filter((c) => !c.merge).length;
+    });
     deepened = all.deepened;
+    if (renderEarly) releases = [newestForBump ?? { commits: [] }];
   } else {
     const h = await readHistory(o.git, { since: o.sinceTag, tagPrefix: o.tagPrefix, log: o.log });
     const prevVersion = h.previousTag && "version" in h.previousTag ? h.previousTag.version : void 0;
@@ -38148,6 +38206,7 @@ async function generateChangelog(o) {
     deepened = h.deepened;
   }
   const newest = releases[0];
+  if (renderEarly && early[0]) newest.previous = early[0].release.tag;
   const previousTag = newest.previous?.name ?? "";
   const previousVersion = newest.previous ? newest.previous.version : void 0;
   const bump = recommendBump(newest.commits, previousVersion);
@@ -38183,7 +38242,7 @@ async function generateChangelog(o) {
     const out = await renderSection({
       format: o.format,
       version: v,
-      date: isNew ? o.date ?? today() : r.commits[0]?.date.slice(0, 10) ?? today(),
+      date: isNew ? date : r.commits[0]?.date.slice(0, 10) ?? today(),
       ...r.previous ? { previousTag: r.previous.name } : {},
       currentTag: t,
       repoUrl: o.repoUrl ?? "",
@@ -38196,6 +38255,8 @@ async function generateChangelog(o) {
     stats = sum(stats, out.stats);
     rendered.push({ r: out, release: r, version: v, tag: t });
   }
+  for (const e of early) stats = sum(stats, e.r.stats);
+  rendered.push(...early);
   let fileCreated;
   if (o.path) {
     const updates = rendered.slice().reverse().map((x) => ({
@@ -38206,7 +38267,7 @@ async function generateChangelog(o) {
     }));
     fileCreated = (await updateChangelogFile(o.path, updates)).created;
   }
-  const commitCount = releases.reduce((a, r) => a + r.commits.filter((c) => !c.merge).length, 0);
+  const commitCount = commitTotal + releases.reduce((a, r) => a + r.commits.filter((c) => !c.merge).length, 0);
   return {
     notes: rendered.map((x) => x.r.notes).join("\n\n"),
     version,

@@ -59,6 +59,8 @@ export interface SectionUpdate {
   /** The section: heading line and body (LF line endings, no trailing newline). */
   section: string;
   link?: { label: string; url: string };
+  /** More link definitions (a block of several new sections), newest first. */
+  links?: { label: string; url: string }[];
   /** Where [Unreleased] should compare from after this release (e.g. v1.2.0), if such a link exists. */
   newTag?: string;
 }
@@ -97,15 +99,17 @@ export function upsertSection(text: string, u: SectionUpdate): string {
 
   // Link definitions: replace ours, or insert it after [Unreleased] and before the first other version.
   const links = [...linkLines];
-  if (u.link) {
-    const def = `[${u.link.label}]: ${u.link.url}`;
-    const label = u.link.label.toLowerCase();
+  const fresh: string[] = [];
+  for (const link of [...(u.link ? [u.link] : []), ...(u.links ?? [])]) {
+    const def = `[${link.label}]: ${link.url}`;
+    const label = link.label.toLowerCase();
     const idx = links.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
     if (idx >= 0) links[idx] = def;
-    else {
-      const unreleased = links.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === 'unreleased');
-      links.splice(unreleased + 1, 0, def);
-    }
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === 'unreleased');
+    links.splice(unreleased + 1, 0, ...fresh);
   }
   if (u.newTag) {
     const idx = links.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === 'unreleased');
@@ -126,7 +130,24 @@ export async function updateChangelogFile(path: string, updates: SectionUpdate[]
     ? { text: DEFAULT_PREAMBLE, encoding: 'utf8', bom: false, eol: '\n' }
     : decodeText(await readFile(path));
   let text = decoded.text;
-  for (const u of updates) text = upsertSection(text, u);
+  // Sections already in the file are replaced one by one; new ones go in as one block, newest first.
+  const fresh: SectionUpdate[] = [];
+  const headings = text.split('\n').filter((l) => SECTION_HEADING.test(l));
+  for (const u of updates) {
+    const m = headingVersionMatcher(u.version);
+    if (headings.some((l) => m.test(l))) text = upsertSection(text, u);
+    else fresh.push(u);
+  }
+  if (fresh.length) {
+    const newestFirst = fresh.slice().reverse();
+    const top = newestFirst[0] as SectionUpdate;
+    text = upsertSection(text, {
+      version: top.version,
+      section: newestFirst.map((u) => u.section).join('\n\n'),
+      links: newestFirst.flatMap((u) => (u.link ? [u.link] : [])),
+      ...(top.newTag ? { newTag: top.newTag } : {}),
+    });
+  }
   await writeFile(path, encodeText({ ...decoded, text }));
   return { created };
 }

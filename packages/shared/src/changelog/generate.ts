@@ -7,9 +7,9 @@ import type { Git } from '../git/index.js';
 import type { GitHubClient } from '../github/index.js';
 import type { Logger } from '../util/logger.js';
 import { updateChangelogFile, type SectionUpdate } from './file.js';
-import { readAllReleases, readHistory, type Release } from './history.js';
+import { readHistory, type Release, streamReleases } from './history.js';
 import { associatePullRequests, type Association } from './prs.js';
-import { type Contributor, renderSection, type Rendered, type RenderStats } from './render.js';
+import { type Contributor, renderKeepAChangelog, renderSection, type Rendered, type RenderStats } from './render.js';
 import { type Format, typeMap } from './types.js';
 
 export interface ChangelogOptions {
@@ -124,13 +124,39 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogResult> {
   const types = typeMap(o.format, o.types);
+  let commitTotal = 0;
   const apiBefore = o.github?.requestCount ?? 0;
-  let releases: Release[];
+  let releases: Release[] = [];
   let deepened: number;
+  const date = o.date ?? today();
+  // keep-a-changelog without PR look-ups renders each release while the history streams (bounded memory).
+  const early: { r: Rendered; release: Release; version: string; tag: string }[] = [];
+  const renderEarly = o.allReleases && !o.includePrs && o.format === 'keep-a-changelog';
+  let newestForBump: Release | undefined;
   if (o.allReleases) {
-    const all = await readAllReleases(o.git, { tagPrefix: o.tagPrefix, log: o.log });
-    releases = all.releases;
+    const all = await streamReleases(o.git, { tagPrefix: o.tagPrefix, log: o.log }, (r) => {
+      if (!renderEarly) return void releases.push(r);
+      if (!r.tag) {
+        // The section after the newest tag: kept for the bump, rendered below with its version.
+        newestForBump = r;
+        return;
+      }
+      const out = renderKeepAChangelog({
+        format: o.format,
+        version: r.tag.version,
+        date: r.commits[0]?.date.slice(0, 10) ?? date,
+        ...(r.previous ? { previousTag: r.previous.name } : {}),
+        currentTag: r.tag.name,
+        repoUrl: o.repoUrl ?? '',
+        commits: r.commits,
+        types,
+        breakingSection: o.breakingChangesSection,
+      });
+      early.push({ r: out, release: { ...r, commits: [] }, version: r.tag.version, tag: r.tag.name });
+      commitTotal += r.commits.filter((c) => !c.merge).length;
+    });
     deepened = all.deepened;
+    if (renderEarly) releases = [newestForBump ?? { commits: [] }];
   } else {
     const h = await readHistory(o.git, { since: o.sinceTag, tagPrefix: o.tagPrefix, log: o.log });
     const prevVersion = h.previousTag && 'version' in h.previousTag ? h.previousTag.version : undefined;
@@ -141,6 +167,7 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
     deepened = h.deepened;
   }
   const newest = releases[0] as Release;
+  if (renderEarly && early[0]) newest.previous = early[0].release.tag;
   const previousTag = newest.previous?.name ?? '';
   const previousVersion = newest.previous ? newest.previous.version : undefined;
   const bump = recommendBump(newest.commits, previousVersion);
@@ -179,7 +206,7 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
     const out = await renderSection({
       format: o.format,
       version: v,
-      date: isNew ? (o.date ?? today()) : (r.commits[0]?.date.slice(0, 10) ?? today()),
+      date: isNew ? date : (r.commits[0]?.date.slice(0, 10) ?? today()),
       ...(r.previous ? { previousTag: r.previous.name } : {}),
       currentTag: t,
       repoUrl: o.repoUrl ?? '',
@@ -192,6 +219,8 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
     stats = sum(stats, out.stats);
     rendered.push({ r: out, release: r, version: v, tag: t });
   }
+  for (const e of early) stats = sum(stats, e.r.stats);
+  rendered.push(...early);
 
   let fileCreated: boolean | undefined;
   if (o.path) {
@@ -207,7 +236,7 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
     fileCreated = (await updateChangelogFile(o.path, updates)).created;
   }
 
-  const commitCount = releases.reduce((a, r) => a + r.commits.filter((c) => !c.merge).length, 0);
+  const commitCount = commitTotal + releases.reduce((a, r) => a + r.commits.filter((c) => !c.merge).length, 0);
   return {
     notes: rendered.map((x) => x.r.notes).join('\n\n'),
     version,

@@ -185,33 +185,50 @@ export interface Release {
 }
 
 /**
- * The whole history split release by release, newest first: the first entry holds the commits after the newest
- * tag (possibly none), then one per release tag (prereleases included) with the commits up to that tag and after
- * the previous one. One `git log` over the whole history, in its default (reverse chronological) order: a commit
- * belongs to the first tag met walking back from HEAD, as git-cliff does.
+ * The whole history split release by release, newest first: first the commits after the newest tag (possibly
+ * none), then one release per tag (prereleases included) with the commits up to that tag and after the previous
+ * one. One streaming `git log` over the whole history in its default (reverse chronological) order: a commit
+ * belongs to the first tag met walking back from HEAD, as git-cliff does. Each release is handed to `onRelease`
+ * as soon as it is complete, so a caller that renders it at once holds one release in memory, not the history.
+ * A shallow clone is made complete first (`--unshallow`).
  */
-export async function readAllReleases(
+export async function streamReleases(
   git: Git,
-  o: Pick<HistoryOptions, 'tagPrefix' | 'head' | 'log' | 'remote' | 'deepenSteps'>,
-): Promise<{ releases: Release[]; head: string; deepened: number; commitCount: number }> {
-  const hist = await readHistory(git, { ...o, since: '' });
+  o: Pick<HistoryOptions, 'tagPrefix' | 'head' | 'log' | 'remote'>,
+  onRelease: (r: Release) => void,
+): Promise<{ head: string; deepened: number; commitCount: number; releases: number }> {
+  const headRev = o.head ?? 'HEAD';
+  let deepened = 0;
+  if ((await git.shallowCommits()).size) {
+    o.log.info('shallow clone: fetching the whole history to render every release');
+    try {
+      await git.deepen('all', o.remote);
+    } catch (e) {
+      throw new StageError(`this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`);
+    }
+    deepened++;
+  }
+  const head = await git.resolve(headRev);
+  if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
   const tags = (await releaseTags(git, o.tagPrefix)).filter((t) => t.commit);
   const byCommit = new Map<string, ReleaseTag>();
   // The newest version wins when two tags share a commit (tags are sorted newest first).
   for (const t of tags) if (!byCommit.has(t.commit)) byCommit.set(t.commit, t);
-  const releases: Release[] = [{ commits: [] }];
-  let current = releases[0] as Release;
-  for (const c of hist.commits) {
+  let current: Release = { commits: [] };
+  let count = 0;
+  let releases = 0;
+  await streamLog(git, [head], (c) => {
     const tag = byCommit.get(c.hash);
     if (tag) {
+      current.previous = tag;
+      releases++;
+      onRelease(current);
       current = { tag, commits: [] };
-      releases.push(current);
     }
     current.commits.push(c);
-  }
-  for (let i = 0; i < releases.length - 1; i++) {
-    const prev = releases[i + 1]?.tag;
-    if (prev) (releases[i] as Release).previous = prev;
-  }
-  return { releases, head: hist.head, deepened: hist.deepened, commitCount: hist.commits.length };
+    count++;
+  });
+  releases++;
+  onRelease(current);
+  return { head, deepened, commitCount: count, releases };
 }

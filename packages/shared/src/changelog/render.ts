@@ -174,7 +174,8 @@ function compareUrl(i: RenderInput): string | undefined {
 
 export const BREAKING_TITLE = '⚠ BREAKING CHANGES';
 
-function renderKeepAChangelog(i: RenderInput): Rendered {
+/** keep-a-changelog rendering is synchronous (no template engine): callers may render while streaming. */
+export function renderKeepAChangelog(i: RenderInput): Rendered {
   const { entries, breaking, stats } = classify(i);
   const url = compareUrl(i);
   const heading = `## ${url ? `[${i.version}]` : i.version} - ${i.date}`;

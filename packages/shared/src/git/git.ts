@@ -120,24 +120,28 @@ export class Git {
    */
   stream(args: string[], separator: string, onRecord: (record: string) => void): Promise<void> {
     this.opts.log?.debug(`git ${args.join(' ')}`);
+    // Split bytes, then decode each record on its own: records never keep a large shared buffer alive, and a
+    // multi-byte character cut between two chunks is decoded whole.
+    const sep = Buffer.from(separator, 'utf8');
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let buf = '';
+      let pending: Buffer | undefined;
       let err = '';
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (d: string) => {
-        buf += d;
+      child.stdout.on('data', (d: Buffer) => {
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
         let i: number;
-        while ((i = buf.indexOf(separator)) >= 0) {
-          onRecord(buf.slice(0, i));
-          buf = buf.slice(i + separator.length);
+        while ((i = buf.indexOf(sep, start)) >= 0) {
+          onRecord(buf.toString('utf8', start, i));
+          start = i + sep.length;
         }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
       });
       child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
       child.on('error', reject);
       child.on('close', (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (buf.length) onRecord(buf);
+        if (pending?.length) onRecord(pending.toString('utf8'));
         resolve();
       });
     });
