@@ -1,0 +1,897 @@
+/**
+ * REST handlers of the GitHub API double, keyed by OpenAPI operationId.
+ *
+ * Each handler gets the already-validated request (path params, query, parsed body) and the state,
+ * and returns `{ status, body, headers }` or throws `ApiError` with GitHub's error body. The server
+ * (`server.ts`) does routing, auth, permissions, validation and recording; handlers only implement
+ * GitHub's behaviour over `GitHubState`, including the parts code under test relies on:
+ * draft releases are invisible to get-by-tag, publishing creates the tag, `sha` compare-and-swap on
+ * contents (409), non-fast-forward ref updates (422), `auto_inactive` deployment statuses.
+ */
+import type { Urls } from './factories.js';
+import * as f from './factories.js';
+import type { Access, DeploymentState, GitHubState, ReleaseRecord, TokenConfig, TokenPermissions } from './state.js';
+import { isoNow, sha1 } from './state.js';
+
+export const DOCS = 'https://docs.github.com/rest';
+
+export interface RestRequest {
+  method: string;
+  /** Path relative to the API root, e.g. `/repos/acme/widget/releases`. */
+  path: string;
+  operationId: string;
+  params: Record<string, string>;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  raw: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+  token: TokenConfig & { login: string; permissions: Required<TokenPermissions> };
+  state: GitHubState;
+  urls: Urls;
+  /** The token's rate-limit counters (after counting this request). */
+  rate: { core: RateLimitInfo; graphql: RateLimitInfo };
+}
+
+export interface RestResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(body.message));
+  }
+}
+
+export function notFound(message = 'Not Found'): ApiError {
+  return new ApiError(404, { message, documentation_url: DOCS, status: '404' });
+}
+
+export function unprocessable(message: string, errors?: Record<string, unknown>[]): ApiError {
+  return new ApiError(422, { message, documentation_url: DOCS, status: '422', ...(errors ? { errors } : {}) });
+}
+
+function alreadyExists(resource: string, field: string): ApiError {
+  return unprocessable('Validation Failed', [{ resource, code: 'already_exists', field }]);
+}
+
+type Body = Record<string, unknown>;
+type Handler = (req: RestRequest) => RestResponse;
+
+interface Route {
+  /** The permission this operation needs; undefined: metadata (always granted). */
+  permission?: [keyof TokenPermissions, Exclude<Access, 'none'>];
+  handle: Handler;
+}
+
+function body(req: RestRequest): Body {
+  return (req.body ?? {}) as Body;
+}
+
+function num(s: string | undefined): number {
+  return Number(s);
+}
+
+function q(req: RestRequest, name: string): string | undefined {
+  const v = req.query[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Slices a list by `per_page`/`page` and sets a `link` header like GitHub's. */
+function paged<T>(req: RestRequest, items: T[], wrap?: (page: T[]) => unknown): RestResponse {
+  const perPage = Math.min(100, Math.max(1, Number(q(req, 'per_page') ?? 30)));
+  const page = Math.max(1, Number(q(req, 'page') ?? 1));
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const headers: Record<string, string> = {};
+  const link = (p: number, rel: string): string => {
+    const u = new URL(req.urls.api + req.path);
+    for (const [k, v] of Object.entries(req.query)) u.searchParams.set(k, Array.isArray(v) ? v.join(',') : v);
+    u.searchParams.set('per_page', String(perPage));
+    u.searchParams.set('page', String(p));
+    return `<${u.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'));
+  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+  if (links.length) headers.link = links.join(', ');
+  return { status: 200, body: wrap ? wrap(slice) : slice, headers };
+}
+
+function ok(b: unknown, status = 200, headers?: Record<string, string>): RestResponse {
+  return { status, body: b, headers };
+}
+
+// ---- git ------------------------------------------------------------------------------------
+
+function isAncestor(state: GitHubState, ancestor: string, of: string): boolean {
+  const seen = new Set<string>();
+  const stack = [of];
+  while (stack.length) {
+    const s = stack.pop() as string;
+    if (s === ancestor) return true;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    stack.push(...(state.commits.get(s)?.parents ?? []));
+  }
+  return false;
+}
+
+function objectExists(state: GitHubState, sha: string): boolean {
+  return state.tagObjects.has(sha) || state.commit(sha) !== undefined;
+}
+
+const git: Record<string, Route> = {
+  'git/get-ref': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      const ref = `refs/${params.ref}`;
+      const sha = state.refs.get(ref);
+      if (!sha) throw notFound();
+      return ok(f.gitRef(state, urls, ref, sha));
+    },
+  },
+  'git/list-matching-refs': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      const prefix = `refs/${params.ref ?? ''}`;
+      const refs = [...state.refs.entries()]
+        .filter(([r]) => r.startsWith(prefix))
+        .sort(([a], [b]) => a.localeCompare(b));
+      return ok(refs.map(([r, s]) => f.gitRef(state, urls, r, s)));
+    },
+  },
+  'git/create-ref': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const { ref, sha } = body(req) as { ref: string; sha: string };
+      if (!/^refs\/[^/]+\/.+/.test(ref))
+        throw unprocessable("Reference name must start with 'refs' and have at least two slashes.");
+      if (state.refs.has(ref)) throw unprocessable('Reference already exists');
+      if (!objectExists(state, sha)) throw unprocessable('Object does not exist');
+      state.refs.set(ref, sha);
+      return ok(f.gitRef(state, urls, ref, sha), 201, {
+        location: `${urls.api}${req.path}/${ref.replace(/^refs\//, '')}`,
+      });
+    },
+  },
+  'git/update-ref': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const { sha, force } = body(req) as { sha: string; force?: boolean };
+      const ref = `refs/${params.ref}`;
+      const current = state.refs.get(ref);
+      if (!current) throw unprocessable('Reference does not exist');
+      if (!objectExists(state, sha)) throw unprocessable('Object does not exist');
+      if (!force && current !== sha && !isAncestor(state, state.peel(current), state.peel(sha))) {
+        throw unprocessable('Update is not a fast forward');
+      }
+      state.refs.set(ref, sha);
+      return ok(f.gitRef(state, urls, ref, sha));
+    },
+  },
+  'git/delete-ref': {
+    permission: ['contents', 'write'],
+    handle: ({ state, params }) => {
+      const ref = `refs/${params.ref}`;
+      if (!state.refs.delete(ref)) throw unprocessable('Reference does not exist');
+      return { status: 204 };
+    },
+  },
+  'git/create-tag': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as {
+        tag: string;
+        message: string;
+        object: string;
+        type: 'commit' | 'tag' | 'tree' | 'blob';
+        tagger?: { name: string; email: string; date?: string };
+      };
+      if (!objectExists(state, b.object)) throw unprocessable('Object does not exist');
+      const tagger = {
+        name: b.tagger?.name ?? 'github-actions[bot]',
+        email: b.tagger?.email ?? '41898282+github-actions[bot]@users.noreply.github.com',
+        date: b.tagger?.date ?? isoNow(),
+      };
+      const sha = sha1(`tag ${b.tag} ${b.object} ${b.message} ${tagger.date} ${state.newId()}`);
+      const rec = { sha, tag: b.tag, message: b.message, object: { sha: b.object, type: b.type }, tagger };
+      state.tagObjects.set(sha, rec);
+      return ok(f.gitTag(state, urls, rec), 201, { location: `${urls.api}${req.path}/${sha}` });
+    },
+  },
+  'git/get-tag': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      const t = state.tagObjects.get(params.tag_sha ?? '');
+      if (!t) throw notFound();
+      return ok(f.gitTag(state, urls, t));
+    },
+  },
+  'repos/get-commit': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      const sha = state.resolve(params.ref ?? '');
+      const c = sha ? state.commit(sha) : undefined;
+      if (!c) throw unprocessable(`No commit found for SHA: ${params.ref}`);
+      return ok(f.commit(state, urls, c));
+    },
+  },
+  'repos/list-tags': {
+    permission: ['contents', 'read'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const api = `${urls.api}/repos/${state.owner}/${state.repo}`;
+      const tags = [...state.refs.entries()]
+        .filter(([r]) => r.startsWith('refs/tags/'))
+        .map(([r, sha]) => {
+          const name = r.slice('refs/tags/'.length);
+          const commit = state.peel(sha);
+          return {
+            name,
+            commit: { sha: commit, url: `${api}/commits/${commit}` },
+            zipball_url: `${api}/zipball/${name}`,
+            tarball_url: `${api}/tarball/${name}`,
+            node_id: f.nodeId('Tag', name),
+          };
+        })
+        .reverse();
+      return paged(req, tags);
+    },
+  },
+};
+
+// ---- pulls ------------------------------------------------------------------------------------
+
+const pulls: Record<string, Route> = {
+  'repos/list-pull-requests-associated-with-commit': {
+    permission: ['pull_requests', 'read'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const list = state.pullsForCommit(params.commit_sha ?? '').sort((a, b) => b.number - a.number);
+      return paged(
+        req,
+        list.map((p) => f.pullRequestSimple(state, urls, p)),
+      );
+    },
+  },
+  'pulls/get': {
+    permission: ['pull_requests', 'read'],
+    handle: ({ state, urls, params }) => {
+      const p = state.pullMap.get(num(params.pull_number));
+      if (!p) throw notFound();
+      return ok(f.pullRequest(state, urls, p));
+    },
+  },
+  'pulls/list': {
+    permission: ['pull_requests', 'read'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const st = q(req, 'state') ?? 'open';
+      const base = q(req, 'base');
+      const head = q(req, 'head');
+      const list = state.pullRequests
+        .filter((p) => st === 'all' || p.state === st)
+        .filter((p) => !base || p.baseRef === base)
+        .filter((p) => !head || `${state.owner}:${p.headRef}` === head || p.headRef === head)
+        .sort((a, b) => b.number - a.number);
+      return paged(
+        req,
+        list.map((p) => f.pullRequestSimple(state, urls, p)),
+      );
+    },
+  },
+};
+
+// ---- releases ---------------------------------------------------------------------------------
+
+function findRelease(state: GitHubState, id: string | undefined): ReleaseRecord {
+  const r = state.releaseMap.get(num(id));
+  if (!r) throw notFound();
+  return r;
+}
+
+function newestFirst(a: ReleaseRecord, b: ReleaseRecord): number {
+  return b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+}
+
+const releases: Record<string, Route> = {
+  'repos/list-releases': {
+    permission: ['contents', 'read'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const drafts = req.token.permissions.contents === 'write';
+      const list = state.releases.filter((r) => drafts || !r.draft).sort(newestFirst);
+      return paged(
+        req,
+        list.map((r) => f.release(state, urls, r)),
+      );
+    },
+  },
+  'repos/create-release': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as {
+        tag_name: string;
+        target_commitish?: string;
+        name?: string;
+        body?: string;
+        draft?: boolean;
+        prerelease?: boolean;
+        make_latest?: 'true' | 'false' | 'legacy';
+      };
+      const draft = b.draft ?? false;
+      if (state.releases.some((r) => r.tagName === b.tag_name && !r.draft) && !draft)
+        throw alreadyExists('Release', 'tag_name');
+      const target = b.target_commitish ?? state.defaultBranch;
+      if (!state.refs.has(`refs/tags/${b.tag_name}`) && !state.resolve(target)) {
+        throw unprocessable('Validation Failed', [{ resource: 'Release', code: 'invalid', field: 'target_commitish' }]);
+      }
+      const rec = state.addRelease({
+        tagName: b.tag_name,
+        targetCommitish: target,
+        name: b.name ?? null,
+        body: b.body ?? null,
+        draft,
+        prerelease: b.prerelease ?? false,
+        makeLatest: b.make_latest ?? 'true',
+        author: req.token.login,
+      });
+      return ok(f.release(state, urls, rec), 201, { location: `${urls.api}${req.path}/${rec.id}` });
+    },
+  },
+  'repos/get-release': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => ok(f.release(state, urls, findRelease(state, params.release_id))),
+  },
+  'repos/get-release-by-tag': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      // GitHub does not return drafts here (they have no tag yet).
+      const r = state.releases.find((x) => x.tagName === params.tag && !x.draft);
+      if (!r) throw notFound();
+      return ok(f.release(state, urls, r));
+    },
+  },
+  'repos/get-latest-release': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls }) => {
+      const r = state.releases
+        .filter((x) => !x.draft && !x.prerelease && x.makeLatest !== 'false')
+        .sort(newestFirst)[0];
+      if (!r) throw notFound();
+      return ok(f.release(state, urls, r));
+    },
+  },
+  'repos/update-release': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const r = findRelease(state, params.release_id);
+      const b = body(req) as {
+        tag_name?: string;
+        target_commitish?: string;
+        name?: string;
+        body?: string;
+        draft?: boolean;
+        prerelease?: boolean;
+        make_latest?: 'true' | 'false' | 'legacy';
+      };
+      const tag = b.tag_name ?? r.tagName;
+      const willBeDraft = b.draft ?? r.draft;
+      if (!willBeDraft && state.releases.some((x) => x.id !== r.id && x.tagName === tag && !x.draft))
+        throw alreadyExists('Release', 'tag_name');
+      if (b.tag_name !== undefined) r.tagName = b.tag_name;
+      if (b.target_commitish !== undefined) r.targetCommitish = b.target_commitish;
+      if (b.name !== undefined) r.name = b.name;
+      if (b.body !== undefined) r.body = b.body;
+      if (b.prerelease !== undefined) r.prerelease = b.prerelease;
+      if (b.make_latest !== undefined) r.makeLatest = b.make_latest;
+      if (b.draft !== undefined) {
+        if (r.draft && !b.draft) {
+          r.publishedAt = isoNow();
+          state.ensureTag(r.tagName, r.targetCommitish);
+        }
+        r.draft = b.draft;
+      }
+      return ok(f.release(state, urls, r));
+    },
+  },
+  'repos/delete-release': {
+    permission: ['contents', 'write'],
+    handle: ({ state, params }) => {
+      if (!state.releaseMap.delete(findRelease(state, params.release_id).id)) throw notFound();
+      return { status: 204 };
+    },
+  },
+  'repos/list-release-assets': {
+    permission: ['contents', 'read'],
+    handle: (req) => {
+      const r = findRelease(req.state, req.params.release_id);
+      return paged(
+        req,
+        r.assets.map((a) => f.releaseAsset(req.state, req.urls, a, r)),
+      );
+    },
+  },
+  'repos/upload-release-asset': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const r = findRelease(state, req.params.release_id);
+      const name = q(req, 'name') ?? '';
+      if (r.assets.some((a) => a.name === name)) throw alreadyExists('ReleaseAsset', 'name');
+      const now = isoNow();
+      const asset = {
+        id: state.newId(),
+        name,
+        label: q(req, 'label') ?? null,
+        contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+        data: req.raw,
+        uploader: req.token.login,
+        createdAt: now,
+        updatedAt: now,
+      };
+      r.assets.push(asset);
+      return ok(f.releaseAsset(state, urls, asset, r), 201);
+    },
+  },
+  'repos/get-release-asset': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      const id = num(params.asset_id);
+      const r = state.releases.find((x) => x.assets.some((a) => a.id === id));
+      const a = r?.assets.find((x) => x.id === id);
+      if (!r || !a) throw notFound();
+      return ok(f.releaseAsset(state, urls, a, r));
+    },
+  },
+  'repos/delete-release-asset': {
+    permission: ['contents', 'write'],
+    handle: ({ state, params }) => {
+      const id = num(params.asset_id);
+      const r = state.releases.find((x) => x.assets.some((a) => a.id === id));
+      if (!r) throw notFound();
+      r.assets = r.assets.filter((a) => a.id !== id);
+      return { status: 204 };
+    },
+  },
+};
+
+// ---- deployments and environments -------------------------------------------------------------
+
+function findDeployment(state: GitHubState, id: string | undefined) {
+  const d = state.deploymentMap.get(num(id));
+  if (!d) throw notFound();
+  return d;
+}
+
+const deployments: Record<string, Route> = {
+  'repos/list-deployments': {
+    permission: ['deployments', 'read'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const filters = {
+        sha: q(req, 'sha'),
+        ref: q(req, 'ref'),
+        task: q(req, 'task'),
+        environment: q(req, 'environment'),
+      };
+      const list = state.deployments
+        .filter((d) => (!filters.sha || d.sha === filters.sha) && (!filters.ref || d.ref === filters.ref))
+        .filter(
+          (d) =>
+            (!filters.task || d.task === filters.task) &&
+            (!filters.environment || d.environment === filters.environment),
+        )
+        .sort((a, b) => b.id - a.id);
+      return paged(
+        req,
+        list.map((d) => f.deployment(state, urls, d)),
+      );
+    },
+  },
+  'repos/create-deployment': {
+    permission: ['deployments', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as {
+        ref: string;
+        task?: string;
+        payload?: Record<string, unknown> | string;
+        environment?: string;
+        description?: string | null;
+        transient_environment?: boolean;
+        production_environment?: boolean;
+      };
+      const sha = state.resolve(b.ref);
+      if (!sha) throw unprocessable(`No ref found for: ${b.ref}`);
+      const environment = b.environment ?? 'production';
+      const d = state.addDeployment({
+        ref: b.ref,
+        sha,
+        task: b.task ?? 'deploy',
+        payload: b.payload ?? {},
+        environment,
+        originalEnvironment: environment,
+        description: b.description ?? null,
+        transientEnvironment: b.transient_environment ?? false,
+        productionEnvironment: b.production_environment ?? environment === 'production',
+        creator: req.token.login,
+      });
+      return ok(f.deployment(state, urls, d), 201);
+    },
+  },
+  'repos/get-deployment': {
+    permission: ['deployments', 'read'],
+    handle: ({ state, urls, params }) => ok(f.deployment(state, urls, findDeployment(state, params.deployment_id))),
+  },
+  'repos/delete-deployment': {
+    permission: ['deployments', 'write'],
+    handle: ({ state, params }) => {
+      const d = findDeployment(state, params.deployment_id);
+      const sameEnv = state.deployments.filter((x) => x.environment === d.environment);
+      if (d.statuses.at(-1)?.state !== 'inactive' && sameEnv.length > 1) {
+        throw unprocessable(
+          'We cannot delete an active deployment unless it is the only deployment in a given environment.',
+        );
+      }
+      state.deploymentMap.delete(d.id);
+      return { status: 204 };
+    },
+  },
+  'repos/list-deployment-statuses': {
+    permission: ['deployments', 'read'],
+    handle: (req) => {
+      const d = findDeployment(req.state, req.params.deployment_id);
+      return paged(
+        req,
+        [...d.statuses].reverse().map((s) => f.deploymentStatus(req.state, req.urls, d, s)),
+      );
+    },
+  },
+  'repos/get-deployment-status': {
+    permission: ['deployments', 'read'],
+    handle: ({ state, urls, params }) => {
+      const d = findDeployment(state, params.deployment_id);
+      const s = d.statuses.find((x) => x.id === num(params.status_id));
+      if (!s) throw notFound();
+      return ok(f.deploymentStatus(state, urls, d, s));
+    },
+  },
+  'repos/create-deployment-status': {
+    permission: ['deployments', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const d = findDeployment(state, req.params.deployment_id);
+      const b = body(req) as {
+        state: DeploymentState;
+        target_url?: string;
+        log_url?: string;
+        description?: string;
+        environment?: string;
+        environment_url?: string;
+        auto_inactive?: boolean;
+      };
+      if (b.environment) state.ensureEnvironment(b.environment);
+      const s = state.addDeploymentStatus(d, {
+        state: b.state,
+        targetUrl: b.target_url ?? '',
+        logUrl: b.log_url ?? '',
+        description: b.description ?? '',
+        environment: b.environment,
+        environmentUrl: b.environment_url ?? '',
+        creator: req.token.login,
+        autoInactive: b.auto_inactive,
+      });
+      return ok(f.deploymentStatus(state, urls, d, s), 201);
+    },
+  },
+  'repos/get-all-environments': {
+    handle: (req) => {
+      const list = req.state.environments.map((e) => f.environment(req.state, req.urls, e));
+      return ok({ total_count: list.length, environments: list });
+    },
+  },
+  'repos/get-environment': {
+    handle: ({ state, urls, params }) => {
+      const e = state.environmentMap.get(params.environment_name ?? '');
+      if (!e) throw notFound();
+      return ok(f.environment(state, urls, e));
+    },
+  },
+  'repos/create-or-update-environment': {
+    permission: ['administration', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const b = (req.body ?? {}) as {
+        wait_timer?: number;
+        prevent_self_review?: boolean;
+        reviewers?: { type: 'User' | 'Team'; id: number }[] | null;
+        deployment_branch_policy?: { protected_branches: boolean; custom_branch_policies: boolean } | null;
+      };
+      const patch: Parameters<GitHubState['ensureEnvironment']>[1] = {};
+      if (b.wait_timer !== undefined) patch.waitTimer = b.wait_timer;
+      if (b.prevent_self_review !== undefined) patch.preventSelfReview = b.prevent_self_review;
+      if (b.reviewers !== undefined) patch.reviewers = b.reviewers ?? [];
+      if (b.deployment_branch_policy !== undefined) patch.deploymentBranchPolicy = b.deployment_branch_policy;
+      const e = state.ensureEnvironment(params.environment_name ?? '', patch);
+      return ok(f.environment(state, urls, e));
+    },
+  },
+  'repos/delete-an-environment': {
+    permission: ['administration', 'write'],
+    handle: ({ state, params }) => {
+      state.environmentMap.delete(params.environment_name ?? '');
+      return { status: 204 };
+    },
+  },
+};
+
+// ---- contents -------------------------------------------------------------------------------
+
+function commitFile(req: RestRequest, path: string, content: Buffer | null, message: string, branchName?: string) {
+  const { state } = req;
+  const branch = branchName ?? state.defaultBranch;
+  const head = state.refs.get(`refs/heads/${branch}`);
+  if (!head) throw notFound(`Branch ${branch} not found`);
+  const b = body(req) as {
+    committer?: { name: string; email: string; date?: string };
+    author?: { name: string; email: string; date?: string };
+  };
+  const committer = b.committer ?? {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+  };
+  const c = state.addCommit({
+    message,
+    parents: [head],
+    author: { ...(b.author ?? committer), login: req.token.login },
+    committer: { ...committer, login: req.token.login },
+  });
+  state.refs.set(`refs/heads/${branch}`, c.sha);
+  if (content === null) {
+    state.files.delete(path);
+    return { file: null, commit: c };
+  }
+  return { file: state.setFile(path, content), commit: c };
+}
+
+const contents: Record<string, Route> = {
+  'repos/get-content': {
+    permission: ['contents', 'read'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const ref = q(req, 'ref');
+      if (ref && !state.resolve(ref)) throw notFound(`No commit found for the ref ${ref}`);
+      const path = (params.path ?? '').replace(/^\/+|\/+$/g, '');
+      const file = state.files.get(path);
+      if (file) return ok(f.contentFile(state, urls, file));
+      const prefix = `${path}/`;
+      const children = new Map<string, ReturnType<typeof state.files.get>>();
+      for (const [p, rec] of state.files) {
+        if (!p.startsWith(prefix)) continue;
+        const rest = p.slice(prefix.length);
+        const child = rest.split('/')[0] as string;
+        children.set(prefix + child, rest.includes('/') ? undefined : rec);
+      }
+      if (!children.size) throw notFound();
+      return ok([...children.entries()].map(([p, rec]) => f.contentEntry(state, urls, p, rec)));
+    },
+  },
+  'repos/create-or-update-file-contents': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const b = body(req) as { message: string; content: string; sha?: string; branch?: string };
+      const path = (params.path ?? '').replace(/^\/+/, '');
+      const existing = state.files.get(path);
+      if (existing && !b.sha) throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
+      if (existing && b.sha !== existing.sha) {
+        throw new ApiError(409, { message: `${path} does not match ${b.sha}`, documentation_url: DOCS, status: '409' });
+      }
+      if (!existing && b.sha) {
+        // The caller expected a file that is gone: a lost compare-and-swap.
+        throw new ApiError(409, { message: `${path} does not match ${b.sha}`, documentation_url: DOCS, status: '409' });
+      }
+      const content = Buffer.from(b.content, 'base64');
+      if (content.toString('base64').replace(/=+$/, '') !== b.content.replace(/\s/g, '').replace(/=+$/, '')) {
+        throw unprocessable('content is not valid Base64');
+      }
+      const { file, commit } = commitFile(req, path, content, b.message, b.branch);
+      return ok(f.fileCommit(state, urls, file, commit), existing ? 200 : 201);
+    },
+  },
+  'repos/delete-file': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const b = body(req) as { message: string; sha: string; branch?: string };
+      const path = (params.path ?? '').replace(/^\/+/, '');
+      const existing = state.files.get(path);
+      if (!existing) throw notFound();
+      if (existing.sha !== b.sha)
+        throw new ApiError(409, { message: `${path} does not match ${b.sha}`, documentation_url: DOCS, status: '409' });
+      const { commit } = commitFile(req, path, null, b.message, b.branch);
+      return ok(f.fileCommit(state, urls, null, commit));
+    },
+  },
+};
+
+// ---- issues ---------------------------------------------------------------------------------
+
+function labelNames(labels: unknown): string[] {
+  return ((labels as (string | { name?: string })[] | undefined) ?? [])
+    .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
+    .filter(Boolean);
+}
+
+const issues: Record<string, Route> = {
+  'issues/create': {
+    permission: ['issues', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as {
+        title: string | number;
+        body?: string;
+        labels?: unknown;
+        assignees?: string[];
+        assignee?: string | null;
+      };
+      const i = state.addIssue({
+        title: String(b.title),
+        body: b.body ?? null,
+        labels: labelNames(b.labels),
+        assignees: b.assignees ?? (b.assignee ? [b.assignee] : []),
+        user: req.token.login,
+      });
+      return ok(f.issue(state, urls, i), 201, { location: `${urls.api}${req.path}/${i.number}` });
+    },
+  },
+  'issues/get': {
+    permission: ['issues', 'read'],
+    handle: ({ state, urls, params }) => {
+      const i = state.issueMap.get(num(params.issue_number));
+      if (!i) throw notFound();
+      return ok(f.issue(state, urls, i));
+    },
+  },
+  'issues/update': {
+    permission: ['issues', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const i = state.issueMap.get(num(params.issue_number));
+      if (!i) throw notFound();
+      const b = body(req) as {
+        title?: string | number;
+        body?: string | null;
+        state?: 'open' | 'closed';
+        labels?: unknown;
+      };
+      if (b.title !== undefined) i.title = String(b.title);
+      if (b.body !== undefined) i.body = b.body;
+      if (b.labels !== undefined) i.labels = labelNames(b.labels);
+      if (b.state !== undefined && b.state !== i.state) {
+        i.state = b.state;
+        i.closedAt = b.state === 'closed' ? isoNow() : null;
+      }
+      i.updatedAt = isoNow();
+      return ok(f.issue(state, urls, i));
+    },
+  },
+  'issues/create-comment': {
+    permission: ['issues', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const number = num(params.issue_number);
+      if (!state.issueMap.has(number) && !state.pullMap.has(number)) throw notFound();
+      const now = isoNow();
+      const c = {
+        id: state.newId(),
+        issueNumber: number,
+        body: String(body(req).body),
+        user: req.token.login,
+        createdAt: now,
+        updatedAt: now,
+      };
+      state.comments.push(c);
+      return ok(f.issueComment(state, urls, c), 201, {
+        location: `${urls.api}/repos/${state.owner}/${state.repo}/issues/comments/${c.id}`,
+      });
+    },
+  },
+  'issues/list-comments': {
+    permission: ['issues', 'read'],
+    handle: (req) => {
+      const number = num(req.params.issue_number);
+      if (!req.state.issueMap.has(number) && !req.state.pullMap.has(number)) throw notFound();
+      const list = req.state.comments.filter((c) => c.issueNumber === number);
+      return paged(
+        req,
+        list.map((c) => f.issueComment(req.state, req.urls, c)),
+      );
+    },
+  },
+  'issues/list-for-repo': {
+    permission: ['issues', 'read'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const st = q(req, 'state') ?? 'open';
+      const labels = (q(req, 'labels') ?? '').split(',').filter(Boolean);
+      const list = state.issues
+        .filter((i) => st === 'all' || i.state === st)
+        .filter((i) => labels.every((l) => i.labels.includes(l)))
+        .sort((a, b) => b.number - a.number);
+      return paged(
+        req,
+        list.map((i) => f.issue(state, urls, i)),
+      );
+    },
+  },
+};
+
+// ---- repository, users, rate limit ---------------------------------------------------------------
+
+export interface RateLimitInfo {
+  limit: number;
+  remaining: number;
+  reset: number;
+  used: number;
+}
+
+const meta: Record<string, Route> = {
+  'repos/get': {
+    handle: ({ state, urls, token }) => ok(f.repository(state, urls, token.permissions)),
+  },
+  'users/get-authenticated': {
+    handle: ({ state, urls, token }) => {
+      if (token.token.startsWith('ghs_')) {
+        throw new ApiError(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: DOCS,
+          status: '403',
+        });
+      }
+      return ok(f.privateUser(state.user(token.login), urls));
+    },
+  },
+  'rate-limit/get': {
+    handle: ({ rate }) => ok(rateLimitBody(rate.core, rate.graphql)),
+  },
+  'users/get-by-username': {
+    handle: ({ state, urls, params }) => {
+      const u = state.users.get(params.username ?? '');
+      if (!u) throw notFound();
+      return ok({ ...f.privateUser(u, urls), user_view_type: 'public' });
+    },
+  },
+};
+
+/** All implemented operations. */
+export const ROUTES: Record<string, Route> = {
+  ...git,
+  ...pulls,
+  ...releases,
+  ...deployments,
+  ...contents,
+  ...issues,
+  ...meta,
+};
+
+/** The body of `GET /rate_limit`. */
+export function rateLimitBody(core: RateLimitInfo, graphql: RateLimitInfo): Record<string, unknown> {
+  const other = (limit: number): RateLimitInfo => ({ limit, remaining: limit, reset: core.reset, used: 0 });
+  return {
+    resources: { core, graphql, search: other(30), integration_manifest: other(5000), code_search: other(10) },
+    rate: core,
+  };
+}
