@@ -75,7 +75,9 @@ function buildRepo(dir) {
     if (i % EVERY === 0 && i < COMMITS) {
       const name = `v${version.join('.')}`;
       tags.push(name);
-      chunks.push(`tag ${name}\nfrom :${mark}\ntagger Rel <rel@example.com> ${when} +0000\ndata ${name.length}\n${name}\n`);
+      chunks.push(
+        `tag ${name}\nfrom :${mark}\ntagger Rel <rel@example.com> ${when} +0000\ndata ${name.length}\n${name}\n`,
+      );
       version = rnd(10) === 0 ? [version[0] + 1, 0, 0] : [version[0], version[1] + 1, 0];
     }
   }
@@ -143,10 +145,19 @@ async function main() {
   spawnSync('mkdir', ['-p', tmp]);
   let t = Date.now();
   const tags = buildRepo(repo);
-  out(`synthetic repository: ${COMMITS} commits, ${tags.length} release tags (${tags[0]} … ${tags.at(-1)}), built in ${Date.now() - t} ms`);
+  out(
+    `synthetic repository: ${COMMITS} commits, ${tags.length} release tags (${tags[0]} … ${tags.at(-1)}), built in ${Date.now() - t} ms`,
+  );
   const cliffVersion = spawnSync(cliffBinary, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  out(`peers: ours = node ${process.version} ${action.replace(root + '/', '')}; git-cliff = ${cliffVersion} (npm wrapper and raw binary)`);
-  out(`machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  out(
+    `peers: ours = node ${process.version} ${action.replace(root + '/', '')}; git-cliff = ${cliffVersion} (npm wrapper and raw binary)`,
+  );
+  out(
+    `machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os'))
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 
   const cliffEnv = { ...process.env, NO_COLOR: '1' };
   const scenarios = {
@@ -188,10 +199,16 @@ async function main() {
     };
     results[key] = r;
     out(`\n${s.title} — median of ${RUNS}`);
-    out(`  ours:                  ${(r.ours / 1000).toFixed(3)} s, peak RSS ${r.oursRss.toFixed(0)} MB (${r.commits} commits, CHANGELOG ${r.changelogBytes} bytes)`);
-    out(`  git-cliff (npm):       ${(r.cliff / 1000).toFixed(3)} s, peak RSS ${r.cliffRss.toFixed(0)} MB (output ${r.cliffBytes} bytes)`);
+    out(
+      `  ours:                  ${(r.ours / 1000).toFixed(3)} s, peak RSS ${r.oursRss.toFixed(0)} MB (${r.commits} commits, CHANGELOG ${r.changelogBytes} bytes)`,
+    );
+    out(
+      `  git-cliff (npm):       ${(r.cliff / 1000).toFixed(3)} s, peak RSS ${r.cliffRss.toFixed(0)} MB (output ${r.cliffBytes} bytes)`,
+    );
     out(`  git-cliff (binary):    ${(r.cliffRaw / 1000).toFixed(3)} s`);
-    out(`  ratio ours/git-cliff:  ${(r.ours / r.cliff).toFixed(3)} (npm package)   ${(r.ours / r.cliffRaw).toFixed(3)} (binary alone)`);
+    out(
+      `  ratio ours/git-cliff:  ${(r.ours / r.cliff).toFixed(3)} (npm package)   ${(r.ours / r.cliffRaw).toFixed(3)} (binary alone)`,
+    );
   }
   const a = results.a;
   const b = results.b;

@@ -37289,7 +37289,10 @@ function typeMap(format, user = {}) {
   const order = [...base];
   for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
   const other = map.get(OTHER);
-  if (other && other.toLowerCase() !== HIDDEN) order.splice(order.indexOf(other), 1), order.push(other);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
   const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
   const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
   return {
@@ -37577,11 +37580,11 @@ var Git = class _Git {
   }
   /**
    * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
-   * `depth` is 'all' (`--unshallow`). Tags pointing into the fetched history follow. Throws GitError on failure.
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
    */
   async deepen(depth, remote = "origin") {
     const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
-    await this.out(["fetch", "--quiet", "--no-recurse-submodules", how, remote]);
+    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
   }
   async isAncestor(ancestor, descendant) {
     const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
@@ -37738,7 +37741,9 @@ async function streamReleases(git, o, onRelease) {
     try {
       await git.deepen("all", o.remote);
     } catch (e) {
-      throw new StageError(`this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`);
+      throw new StageError(
+        `this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`
+      );
     }
     deepened++;
   }
@@ -37922,7 +37927,10 @@ async function renderConventional(i) {
       commitsSort: (a, b) => a.seq - b.seq,
       template: (ctx) => writer.segments(
         heading2,
-        i.breakingSection && breaking.length ? writer.segments(`### ${BREAKING_TITLE}`, writer.list(breaking, (e) => e.text)) : "",
+        i.breakingSection && breaking.length ? writer.segments(
+          `### ${BREAKING_TITLE}`,
+          writer.list(breaking, (e) => e.text)
+        ) : "",
         writer.each(
           ctx.commitGroups,
           (g) => writer.segments(
@@ -38083,10 +38091,10 @@ async function associatePullRequests(gh, o) {
   for (let start = 0; start < unique.length; start += BATCH_SIZE) {
     const batch = unique.slice(start, start + BATCH_SIZE);
     try {
-      const data = await gh.graphql(
-        associationQuery(batch),
-        { owner: o.owner, name: o.repo }
-      );
+      const data = await gh.graphql(associationQuery(batch), {
+        owner: o.owner,
+        name: o.repo
+      });
       for (const node of Object.values(data.repository ?? {})) {
         if (!node?.oid) continue;
         const pr = node.associatedPullRequests?.nodes?.find((p) => p !== null) ?? void 0;
@@ -38151,7 +38159,17 @@ async function contributorsOf(git, commits, logins, previousCommit) {
     const login = logins.get(c.hash);
     const key = login ? `@${login.toLowerCase()}` : c.authorEmail.toLowerCase();
     let k = byKey.get(key);
-    if (!k) byKey.set(key, k = { name: login ?? c.authorName, ...login ? { login } : {}, firstTime: true, commits: 0, emails: /* @__PURE__ */ new Set() });
+    if (!k)
+      byKey.set(
+        key,
+        k = {
+          name: login ?? c.authorName,
+          ...login ? { login } : {},
+          firstTime: true,
+          commits: 0,
+          emails: /* @__PURE__ */ new Set()
+        }
+      );
     k.commits++;
     k.emails.add(c.authorEmail.toLowerCase());
   }
@@ -38201,7 +38219,13 @@ async function generateChangelog(o) {
   } else {
     const h = await readHistory(o.git, { since: o.sinceTag, tagPrefix: o.tagPrefix, log: o.log });
     const prevVersion = h.previousTag && "version" in h.previousTag ? h.previousTag.version : void 0;
-    const prev = h.previousTag ? { ...h.previousTag, version: prevVersion ?? h.previousTag.name, object: "", annotated: false, prerelease: false } : void 0;
+    const prev = h.previousTag ? {
+      ...h.previousTag,
+      version: prevVersion ?? h.previousTag.name,
+      object: "",
+      annotated: false,
+      prerelease: false
+    } : void 0;
     releases = [{ commits: h.commits, ...prev ? { previous: prev } : {} }];
     deepened = h.deepened;
   }

@@ -104,7 +104,17 @@ export async function contributorsOf(
     const login = logins.get(c.hash);
     const key = login ? `@${login.toLowerCase()}` : c.authorEmail.toLowerCase();
     let k = byKey.get(key);
-    if (!k) byKey.set(key, (k = { name: login ?? c.authorName, ...(login ? { login } : {}), firstTime: true, commits: 0, emails: new Set() }));
+    if (!k)
+      byKey.set(
+        key,
+        (k = {
+          name: login ?? c.authorName,
+          ...(login ? { login } : {}),
+          firstTime: true,
+          commits: 0,
+          emails: new Set(),
+        }),
+      );
     k.commits++;
     k.emails.add(c.authorEmail.toLowerCase());
   }
@@ -161,7 +171,13 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
     const h = await readHistory(o.git, { since: o.sinceTag, tagPrefix: o.tagPrefix, log: o.log });
     const prevVersion = h.previousTag && 'version' in h.previousTag ? h.previousTag.version : undefined;
     const prev = h.previousTag
-      ? { ...h.previousTag, version: prevVersion ?? h.previousTag.name, object: '', annotated: false, prerelease: false }
+      ? {
+          ...h.previousTag,
+          version: prevVersion ?? h.previousTag.name,
+          object: '',
+          annotated: false,
+          prerelease: false,
+        }
       : undefined;
     releases = [{ commits: h.commits, ...(prev ? { previous: prev } : {}) }];
     deepened = h.deepened;
@@ -254,4 +270,3 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
     ...(fileCreated !== undefined ? { fileCreated } : {}),
   };
 }
-

@@ -204,7 +204,9 @@ export async function streamReleases(
     try {
       await git.deepen('all', o.remote);
     } catch (e) {
-      throw new StageError(`this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`);
+      throw new StageError(
+        `this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`,
+      );
     }
     deepened++;
   }

@@ -23,7 +23,13 @@ interface CommitNode {
   oid: string;
   author?: { user?: { login: string } | null } | null;
   associatedPullRequests?: {
-    nodes: ({ number: number; title: string; url: string; mergedAt: string | null; author?: { login: string } | null } | null)[];
+    nodes: ({
+      number: number;
+      title: string;
+      url: string;
+      mergedAt: string | null;
+      author?: { login: string } | null;
+    } | null)[];
   } | null;
 }
 
@@ -50,10 +56,10 @@ export async function associatePullRequests(
   for (let start = 0; start < unique.length; start += BATCH_SIZE) {
     const batch = unique.slice(start, start + BATCH_SIZE);
     try {
-      const data = await gh.graphql<{ repository: Record<string, CommitNode | null> | null }>(
-        associationQuery(batch),
-        { owner: o.owner, name: o.repo },
-      );
+      const data = await gh.graphql<{ repository: Record<string, CommitNode | null> | null }>(associationQuery(batch), {
+        owner: o.owner,
+        name: o.repo,
+      });
       for (const node of Object.values(data.repository ?? {})) {
         if (!node?.oid) continue;
         const pr = node.associatedPullRequests?.nodes?.find((p) => p !== null) ?? undefined;

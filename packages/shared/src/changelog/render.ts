@@ -238,7 +238,10 @@ async function renderConventional(i: RenderInput): Promise<Rendered> {
         writer.segments(
           heading,
           i.breakingSection && breaking.length
-            ? writer.segments(`### ${BREAKING_TITLE}`, writer.list(breaking, (e: Entry) => e.text))
+            ? writer.segments(
+                `### ${BREAKING_TITLE}`,
+                writer.list(breaking, (e: Entry) => e.text),
+              )
             : '',
           writer.each(
             ctx.commitGroups,

@@ -67,7 +67,10 @@ export function typeMap(format: Format, user: Record<string, unknown> = {}): Typ
   for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
   const other = map.get(OTHER);
   // The "other" section always last.
-  if (other && other.toLowerCase() !== HIDDEN) order.splice(order.indexOf(other), 1), order.push(other);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
   const visible = (s: string | undefined) => (s && s.toLowerCase() !== HIDDEN ? s : undefined);
   const fallback = format === 'keep-a-changelog' ? 'Changed' : 'Features';
   return {

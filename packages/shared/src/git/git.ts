@@ -180,11 +180,11 @@ export class Git {
 
   /**
    * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
-   * `depth` is 'all' (`--unshallow`). Tags pointing into the fetched history follow. Throws GitError on failure.
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
    */
   async deepen(depth: number | 'all', remote = 'origin'): Promise<void> {
     const how = depth === 'all' ? '--unshallow' : `--deepen=${depth}`;
-    await this.out(['fetch', '--quiet', '--no-recurse-submodules', how, remote]);
+    await this.out(['fetch', '--quiet', '--no-recurse-submodules', '--tags', how, remote]);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
