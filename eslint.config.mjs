@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Shipped code logs through @actions/core (or a Logger), never console.*.
-    files: ['packages/*/src/**/*.ts', 'actions/*/src/**/*.ts'],
+    files: ['packages/*/src/**/*.ts', 'actions/*/src/**/*.ts', 'cli/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-console': 'error' },
   },

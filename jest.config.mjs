@@ -12,6 +12,7 @@ export default {
   testMatch: [
     '<rootDir>/packages/**/*.test.ts',
     '<rootDir>/actions/**/*.test.ts',
+    '<rootDir>/cli/**/*.test.ts',
     '<rootDir>/test/**/*.test.ts',
     '<rootDir>/bench/**/*.test.ts',
     '<rootDir>/examples/**/*.test.ts',

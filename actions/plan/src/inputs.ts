@@ -1,0 +1,96 @@
+/** The plan action's inputs and outputs: the single source of truth for action.yml and the README. */
+import { bool, defineAction, oneOf, text } from '@release-actions/shared/action';
+import { ENVIRONMENT_NAME_PATTERN, LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
+
+const environment = (description: string, dflt: string) =>
+  text({
+    description,
+    default: dflt,
+    pattern: ENVIRONMENT_NAME_PATTERN,
+    patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
+  });
+
+export const action = defineAction({
+  id: 'plan',
+  name: 'release-actions: plan',
+  description:
+    'The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.',
+  branding: { icon: 'map', color: 'gray-dark' },
+  inputs: {
+    version_bump: oneOf(['major', 'minor', 'patch', 'auto'], {
+      description:
+        'Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).',
+      default: 'auto',
+    }),
+    hotfix: bool({
+      description: 'A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).',
+      default: 'false',
+    }),
+    release_type: oneOf(['stable', 'prerelease'], {
+      description: 'stable, or prerelease (X.Y.Z-<prerelease_id>.N).',
+      default: 'stable',
+    }),
+    prerelease_id: text({
+      description: 'Prerelease identifier (rc, beta, alpha…).',
+      default: 'rc',
+      pattern: /^[0-9A-Za-z-]+$/,
+      patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
+    }),
+    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    policy_path: text({
+      description: 'Policy file overriding the defaults, relative to the workspace (missing: the defaults).',
+      default: '.github/release-policy.yml',
+      identifier: true,
+    }),
+    deployment_strategy: oneOf(['policy', ...STRATEGIES], {
+      description: "Deployment strategy; policy: the release type's.",
+      default: 'policy',
+    }),
+    load_profile: oneOf(['policy', ...LOAD_PROFILES], {
+      description: "Load profile of the quality gates; policy: the release type's.",
+      default: 'policy',
+    }),
+    run_smoke_tests: bool({
+      description: 'Run smoke tests before traffic moves (false is refused where the policy requires them).',
+      default: 'true',
+    }),
+    require_quality_gates: bool({
+      description: "The release needs the quality gates' success (shown in the plan).",
+      default: 'true',
+    }),
+    release_environment: environment(
+      'Environment of the release job: the Release Manager reviews the changelog.',
+      'changelog-review',
+    ),
+    product_environment: environment('Environment where product approves a major release.', 'product-approval'),
+    environment: environment('The production environment (deploy job): the Engineering Lead approves.', 'production'),
+    fast_track_environment: environment(
+      'Environment of a hotfix release job (instead of changelog review).',
+      'fast-track',
+    ),
+  },
+  outputs: {
+    releasable: { description: 'true when there is something to release; false ends the pipeline quietly.' },
+    reason: { description: 'Why there is nothing to release (empty when releasable).' },
+    type: { description: 'The release type whose policy applies: major, minor, patch or hotfix.' },
+    version_bump: { description: 'The bump applied: major, minor or patch.' },
+    next_version: { description: 'The version this release will have.' },
+    next_tag: { description: 'The tag this release will have.' },
+    previous_version: { description: 'The last release version (empty when there is none).' },
+    previous_tag: { description: 'The last release tag (empty when there is none).' },
+    commit_count: { description: 'Commits since the last release.' },
+    changelog_preview: { description: 'Markdown preview of the notes (the changelog stage writes the real ones).' },
+    policy: { description: 'The effective policy as JSON, with the source of each value.' },
+    gates: { description: 'Quality gates to run, comma separated (empty: smoke tests only).' },
+    load_profile: { description: 'Load profile of the quality gates.' },
+    run_smoke_tests: { description: 'true when smoke tests run before traffic moves.' },
+    strategy: { description: 'Deployment strategy.' },
+    canary_steps: { description: 'Canary steps, comma separated.' },
+    step_duration: { description: 'Analysis time per canary step or rolling batch.' },
+    monitor_duration: { description: 'Monitoring window after the switch.' },
+    environments: { description: 'JSON list of {job, environment} in the order the pipeline reaches them.' },
+    release_environment: { description: 'Environment of the release job (empty: none).' },
+    product_environment: { description: 'Environment of the product approval job (empty: no such job).' },
+    deploy_environment: { description: 'Environment of the deploy job (empty: none).' },
+  },
+});

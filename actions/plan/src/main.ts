@@ -1,0 +1,191 @@
+/**
+ * The plan action: decide the release type and its effective policy, preview the next version and the notes,
+ * and show it all to the approvers in the job summary. It reads local git and the policy file only: no
+ * fetch, no push, no API call, no file written.
+ */
+import { runStage, type StageContext, type Summary } from '@release-actions/shared/action';
+import { Git } from '@release-actions/shared/git';
+import { changelogPreview, nextVersion, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
+import {
+  approvalOrder,
+  effectivePolicy,
+  loadPolicyFile,
+  releaseKind,
+  type EffectivePolicy,
+} from '@release-actions/shared/policy';
+import { StageError } from '@release-actions/shared';
+import { action } from './inputs.js';
+
+type Inputs = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+
+function policyTable(summary: Summary, p: EffectivePolicy): void {
+  const s = p.sources;
+  const row = (name: string, value: string, source: string) => [name, value === '' ? '—' : value, source];
+  summary.table(
+    ['', 'effective', 'from'],
+    [
+      row('quality gates', p.gates.join(', ') || 'none (smoke tests only)', s.gates),
+      row('load profile', p.gates.includes('load-testing') ? p.load_profile : 'n/a', s.load_profile),
+      row('smoke tests', p.smoke_tests ? 'required' : 'when run_smoke_tests', s.smoke_tests),
+      row('deployment strategy', p.strategy, s.strategy),
+      row(
+        'canary steps',
+        p.strategy === 'canary' ? p.canary_steps.map((n) => `${n}%`).join(' → ') : 'n/a',
+        s.canary_steps,
+      ),
+      row('step duration', p.step_duration, s.step_duration),
+      row('monitoring window', p.monitor_duration, s.monitor_duration),
+      row('release job environment', p.environments.release, s['environments.release']),
+      row('product approval environment', p.environments.product, s['environments.product']),
+      row('deploy job environment', p.environments.deploy, s['environments.deploy']),
+    ],
+  );
+}
+
+function pipelineChart(p: EffectivePolicy, version: string): string {
+  const env = (e: string) => (e ? `<br>⏸ ${e}` : '');
+  const lines = [
+    'flowchart LR',
+    `  plan["plan<br>${version}"] --> gates["quality gates<br>${p.gates.join(', ') || 'smoke only'}"]`,
+    '  gates --> changelog',
+    `  changelog --> release["release${env(p.environments.release)}"]`,
+  ];
+  if (p.environments.product) {
+    lines.push(`  release --> product["product approval${env(p.environments.product)}"]`);
+    lines.push(`  product --> deploy["deploy: ${p.strategy}${env(p.environments.deploy)}"]`);
+  } else {
+    lines.push(`  release --> deploy["deploy: ${p.strategy}${env(p.environments.deploy)}"]`);
+  }
+  lines.push(`  deploy --> monitor["monitor ${p.monitor_duration}"]`);
+  lines.push('  monitor -. failure .-> rollback');
+  return lines.join('\n');
+}
+
+export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
+  const { log, summary, runner } = ctx;
+  const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
+  log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
+
+  const git = new Git(runner.workspace, { log });
+  if (await git.isShallow()) {
+    throw new StageError(
+      'The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`.',
+    );
+  }
+  const preview: ReleasePreview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
+  const previous = preview.previousTag ? `${preview.previousTag}` : 'no release yet';
+  log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
+  ctx.setOutput('previous_version', preview.previousVersion ?? '');
+  ctx.setOutput('previous_tag', preview.previousTag ?? '');
+  ctx.setOutput('commit_count', String(preview.commits.length));
+
+  const chosen = releaseKind({
+    versionBump: inputs.version_bump,
+    hotfix: inputs.hotfix,
+    recommended: preview.recommended,
+  });
+  const nothing =
+    preview.commits.length === 0
+      ? `no commits since ${previous}`
+      : !chosen
+        ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
+        : '';
+  if (nothing || !chosen) {
+    ctx.setOutput('releasable', 'false');
+    ctx.setOutput('reason', nothing);
+    ctx.setOutput('changelog_preview', '');
+    log.info(`Nothing to release: ${nothing}.`);
+    summary
+      .heading('Release plan: nothing to release')
+      .paragraph(`Nothing to release: ${nothing}. No job after the plan runs.`);
+    if (preview.commits.length) summary.details('Commits since the last release', changelogPreview(preview.commits));
+    return;
+  }
+
+  const policy = effectivePolicy(chosen.kind, {
+    file,
+    names: {
+      changelogReview: inputs.release_environment,
+      productApproval: inputs.product_environment,
+      production: inputs.environment,
+      fastTrack: inputs.fast_track_environment,
+    },
+    overrides: {
+      deployment_strategy: inputs.deployment_strategy === 'policy' ? undefined : inputs.deployment_strategy,
+      load_profile: inputs.load_profile === 'policy' ? undefined : inputs.load_profile,
+      run_smoke_tests: inputs.run_smoke_tests,
+    },
+  });
+  const version = nextVersion({
+    previousVersion: preview.previousVersion,
+    bump: chosen.bump,
+    prerelease:
+      inputs.release_type === 'prerelease'
+        ? {
+            id: inputs.prerelease_id,
+            tagPrefix: inputs.tag_prefix,
+            existingTags: (await git.tags(`${inputs.tag_prefix}*`)).map((t) => t.name),
+          }
+        : undefined,
+  });
+  const tag = `${inputs.tag_prefix}${version}`;
+  const notes = changelogPreview(preview.commits, { version });
+  const order = approvalOrder(policy);
+
+  ctx.setOutput('releasable', 'true');
+  ctx.setOutput('reason', '');
+  ctx.setOutput('type', policy.kind);
+  ctx.setOutput('version_bump', chosen.bump);
+  ctx.setOutput('next_version', version);
+  ctx.setOutput('next_tag', tag);
+  ctx.setOutput('changelog_preview', notes);
+  ctx.setOutput('policy', policy);
+  ctx.setOutput('gates', policy.gates.join(','));
+  ctx.setOutput('load_profile', policy.load_profile);
+  ctx.setOutput('run_smoke_tests', String(policy.smoke_tests || inputs.run_smoke_tests));
+  ctx.setOutput('strategy', policy.strategy);
+  ctx.setOutput('canary_steps', policy.canary_steps.join(','));
+  ctx.setOutput('step_duration', policy.step_duration);
+  ctx.setOutput('monitor_duration', policy.monitor_duration);
+  ctx.setOutput('environments', order);
+  ctx.setOutput('release_environment', policy.environments.release);
+  ctx.setOutput('product_environment', policy.environments.product);
+  ctx.setOutput('deploy_environment', policy.environments.deploy);
+
+  await log.group('Effective policy', async () => {
+    log.info(JSON.stringify(policy, null, 2));
+  });
+  log.info(`Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump)`);
+
+  summary
+    .heading(`Release plan: ${tag} (${policy.kind})`)
+    .table(
+      ['release type', 'bump', 'previous', 'next', 'commits', 'quality gates required'],
+      [
+        [
+          policy.kind,
+          chosen.bump,
+          preview.previousTag ?? '—',
+          tag,
+          preview.commits.length,
+          inputs.require_quality_gates ? 'yes' : 'no',
+        ],
+      ],
+    )
+    .heading('Effective policy', 3);
+  policyTable(summary, policy);
+  summary
+    .paragraph(
+      order.length
+        ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(' → ')}.`
+        : 'No approval environment: the pipeline runs without a human gate.',
+    )
+    .mermaid(pipelineChart(policy, tag))
+    .heading('Changelog preview', 3)
+    .raw(notes)
+    .paragraph('_A preview from the commit subjects; the changelog job writes the notes the release publishes._');
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await runStage(action, plan, env);
+}

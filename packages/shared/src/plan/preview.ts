@@ -1,0 +1,138 @@
+/**
+ * A side-effect-free preview of the next release for the plan job: the last release tag reachable from HEAD,
+ * the conventional commits since, the recommended bump and the next version, and a short changelog preview.
+ * It only reads local git (no fetch, no push, no API call). The changelog stage writes the real notes; this is
+ * what approvers see before anything happens.
+ */
+import semverCompare from 'semver/functions/compare.js';
+import semverInc from 'semver/functions/inc.js';
+import semverParse from 'semver/functions/parse.js';
+import type { Git } from '../git/git.js';
+import type { Bump } from '../policy/resolve.js';
+
+export interface PreviewCommit {
+  sha: string;
+  type: string;
+  scope: string;
+  subject: string;
+  breaking: boolean;
+}
+
+export interface ReleasePreview {
+  /** The newest stable release tag reachable from HEAD, or undefined (no release yet). */
+  previousTag?: string;
+  previousVersion?: string;
+  commits: PreviewCommit[];
+  recommended: Bump | 'none';
+}
+
+const HEADER = /^(?<type>[A-Za-z]+)(?:\((?<scope>[^()\r\n]*)\))?(?<bang>!)?: (?<subject>\S.*)$/;
+const BREAKING_FOOTER = /^BREAKING[ -]CHANGE: /m;
+
+/** Conventional Commits 1.0 header and breaking footer; non-conventional commits get type `other`. */
+export function parseCommit(sha: string, subject: string, body: string): PreviewCommit {
+  const m = HEADER.exec(subject.trim());
+  if (!m?.groups) return { sha, type: 'other', scope: '', subject: subject.trim(), breaking: false };
+  const g = m.groups as { type: string; scope?: string; bang?: string; subject: string };
+  return {
+    sha,
+    type: g.type.toLowerCase(),
+    scope: g.scope ?? '',
+    subject: g.subject,
+    breaking: g.bang === '!' || BREAKING_FOOTER.test(body),
+  };
+}
+
+/** breaking → major (minor below 1.0.0), feat → minor, fix/perf/revert → patch, else none. */
+export function recommendBump(commits: PreviewCommit[], previousVersion?: string): Bump | 'none' {
+  const major0 = previousVersion !== undefined && (semverParse(previousVersion)?.major ?? 0) === 0;
+  if (commits.some((c) => c.breaking)) return major0 ? 'minor' : 'major';
+  if (commits.some((c) => c.type === 'feat')) return 'minor';
+  if (commits.some((c) => ['fix', 'perf', 'revert'].includes(c.type))) return 'patch';
+  return 'none';
+}
+
+/** The version in a tag name, when the tag is `<prefix><semver>`. */
+export function tagVersion(tag: string, prefix: string): string | undefined {
+  if (!tag.startsWith(prefix)) return undefined;
+  const v = tag.slice(prefix.length);
+  const parsed = semverParse(v);
+  return parsed && parsed.version === v ? v : undefined;
+}
+
+export async function previewRelease(git: Git, o: { tagPrefix: string }): Promise<ReleasePreview> {
+  const merged = await git.mergedTags('HEAD', `${o.tagPrefix}*`);
+  let previousTag: string | undefined;
+  let previousVersion: string | undefined;
+  for (const tag of merged) {
+    const v = tagVersion(tag, o.tagPrefix);
+    if (!v || semverParse(v)?.prerelease.length) continue;
+    if (!previousVersion || semverCompare(v, previousVersion) > 0) {
+      previousTag = tag;
+      previousVersion = v;
+    }
+  }
+  const commits: PreviewCommit[] = [];
+  const range = previousTag ? [`refs/tags/${previousTag}..HEAD`] : ['HEAD'];
+  await git.stream(['log', '--no-merges', '-z', '--format=%H%x1f%s%x1f%b', ...range, '--'], '\0', (record) => {
+    const [sha = '', subject = '', body = ''] = record.replace(/^\n/, '').split('\x1f');
+    if (sha) commits.push(parseCommit(sha, subject, body));
+  });
+  return { previousTag, previousVersion, commits, recommended: recommendBump(commits, previousVersion) };
+}
+
+/**
+ * The next version: `bump` applied to the previous release (0.0.0 when there is none); a prerelease is
+ * `X.Y.Z-<id>.N` with N one above the highest existing `<prefix>X.Y.Z-<id>.N` tag (from 1).
+ */
+export function nextVersion(o: {
+  previousVersion?: string;
+  bump: Bump;
+  prerelease?: { id: string; existingTags: string[]; tagPrefix: string };
+}): string {
+  const core = semverInc(o.previousVersion ?? '0.0.0', o.bump);
+  if (!core) throw new Error(`cannot bump ${o.previousVersion} by ${o.bump}`);
+  if (!o.prerelease) return core;
+  const { id, existingTags, tagPrefix } = o.prerelease;
+  let n = 0;
+  for (const tag of existingTags) {
+    const v = tagVersion(tag, tagPrefix);
+    const pre = v ? semverParse(v) : null;
+    if (!pre || `${pre.major}.${pre.minor}.${pre.patch}` !== core) continue;
+    const [pid, num] = pre.prerelease;
+    if (pid === id && typeof num === 'number' && pre.prerelease.length === 2) n = Math.max(n, num);
+  }
+  return `${core}-${id}.${n + 1}`;
+}
+
+const SECTIONS: [string, (c: PreviewCommit) => boolean][] = [
+  ['⚠ Breaking changes', (c) => c.breaking],
+  ['Features', (c) => !c.breaking && c.type === 'feat'],
+  ['Fixes', (c) => !c.breaking && c.type === 'fix'],
+  ['Performance', (c) => !c.breaking && c.type === 'perf'],
+  ['Reverts', (c) => !c.breaking && c.type === 'revert'],
+];
+
+/** A markdown preview of the notes: the releasable sections, and a count of the other commits. */
+export function changelogPreview(commits: PreviewCommit[], o: { version?: string; limit?: number } = {}): string {
+  const limit = o.limit ?? 30;
+  const lines: string[] = [];
+  if (o.version) lines.push(`### ${o.version} (preview)`, '');
+  let shown = 0;
+  for (const [title, match] of SECTIONS) {
+    const list = commits.filter(match);
+    if (!list.length) continue;
+    lines.push(`#### ${title}`, '');
+    for (const c of list.slice(0, limit)) {
+      const scope = c.scope ? `**${c.scope}:** ` : '';
+      lines.push(`- ${scope}${c.subject.replace(/[<>]/g, '')} (${c.sha.slice(0, 7)})`);
+    }
+    if (list.length > limit) lines.push(`- … and ${list.length - limit} more`);
+    lines.push('');
+    shown += list.length;
+  }
+  const other = commits.length - shown;
+  if (other > 0) lines.push(`_${other} other commit${other === 1 ? '' : 's'} (chore, docs, ci, …) not listed._`);
+  if (commits.length === 0) lines.push('_No commits since the last release._');
+  return lines.join('\n').trim();
+}

@@ -1,0 +1,186 @@
+/**
+ * The CLI as users run it (`npx release-actions …` → cli/release-actions.mjs → the committed bundle): help from
+ * the actions' schemas, usage errors, and stages run through their bundled actions with the runner's env, so
+ * a bad value is refused with the very ::error:: the action prints in a workflow and exit codes pass through.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAnnotations, ROOT, runAction } from '../support/run-action.js';
+import { STAGES } from '../../cli/src/stages.js';
+
+const CLI = join(ROOT, 'cli', 'release-actions.mjs');
+let cwd: string;
+
+// Only loopback: the API URLs point at a closed port, as in the runAction harness.
+const ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/root',
+  LANG: 'C.UTF-8',
+  GITHUB_API_URL: 'http://127.0.0.1:9/api-not-configured',
+  GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql-not-configured',
+  GITHUB_REPOSITORY: 'acme/widget',
+};
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...ENV, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'ra-cli-'));
+});
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+test('--help lists every stage and the dashboard', async () => {
+  const r = await cli(['--help']);
+  expect(r.code).toBe(0);
+  for (const s of STAGES) expect(squash(r.stdout)).toContain(`${s.id} ${squash(s.description)}`);
+  expect(r.stdout).toContain('dashboard');
+});
+
+test('no arguments: the help on stderr, exit code 2', async () => {
+  const r = await cli([]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('Usage:');
+});
+
+test.each(STAGES.map((s) => s.id))(
+  '%s --help lists its inputs with descriptions, accepted values and defaults',
+  async (id) => {
+    const def = STAGES.find((s) => s.id === id)!;
+    const r = await cli([id, '--help']);
+    expect(r.code).toBe(0);
+    const text = squash(r.stdout);
+    for (const [name, spec] of Object.entries(def.inputs)) {
+      expect(text).toContain(`--${name}`);
+      expect(text).toContain(squash(spec.description));
+      if (spec.kind === 'enum') expect(text).toContain(`one of ${spec.options!.join(', ')}`);
+      else expect(text).toContain(squash(spec.accepted));
+      if (spec.default !== undefined) expect(text).toContain(squash(`default: ${spec.default}`));
+      if (spec.required) expect(text).toMatch(new RegExp(`--${name} <[a-z]+> +\\(required`));
+    }
+    for (const name of Object.keys(def.outputs)) expect(text).toContain(name);
+  },
+);
+
+test('a bad value is refused with the same ::error:: as the action on a runner, exit code 1', async () => {
+  const viaCli = await cli(['release', '--version-bump', 'huge']);
+  const viaRunner = await runAction('release', { inputs: { version_bump: 'huge' }, cwd });
+  expect(viaRunner.code).toBe(1);
+  expect(viaCli.code).toBe(1);
+  const errors = parseAnnotations(viaCli.stdout).filter((a) => a.level === 'error');
+  expect(errors.map((e) => e.message)).toEqual(viaRunner.errors);
+  expect(viaRunner.errors).toEqual([
+    'Input "version_bump" has an invalid value "huge"; expected one of major, minor, patch, auto.',
+  ]);
+  expect(errors[0]?.properties.title).toBe('release: bad input version_bump');
+  expect(viaCli.stdout).toContain('release-actions release: failed (exit code 1)');
+  expect(viaCli.stdout).toContain('outputs: none');
+});
+
+test('a bad boolean (--include_prs yes) and --flag=value reach the action untouched', async () => {
+  const r = await cli(['changelog', '--include_prs', 'yes', '--format=conventional-commits']);
+  expect(r.code).toBe(1);
+  expect(parseAnnotations(r.stdout).map((a) => a.message)).toEqual([
+    'Input "include_prs" has an invalid value "yes"; expected true or false.',
+  ]);
+});
+
+test('a required input left out is refused by the action', async () => {
+  const r = await cli(['deploy']);
+  expect(r.code).toBe(1);
+  expect(parseAnnotations(r.stdout).map((a) => a.message)).toEqual([
+    'Input "version" is required but was empty; expected a semantic version such as 1.4.0 or 2.0.0-rc.1 (a leading v is allowed).',
+  ]);
+});
+
+test('an unknown flag is refused before anything runs, naming the valid ones (exit code 2)', async () => {
+  const r = await cli(['changelog', '--formt', 'keep-a-changelog']);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toContain(
+    'release-actions: changelog: unknown flag --formt; valid flags: --version, --since_tag, --format',
+  );
+});
+
+test('an unknown stage is refused (exit code 2)', async () => {
+  const r = await cli(['publish']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(
+    'unknown stage "publish"; stages: quality-gates, changelog, release, deploy, rollback, dashboard',
+  );
+});
+
+test('a real run of a stage: the exit code, errors and outputs are the bundled action’s', async () => {
+  // Valid input in an empty directory: whatever the stage does today (not implemented yet, or refusing a
+  // workspace that is not a git repository), the CLI reports exactly what the runner harness sees.
+  const viaCli = await cli(['changelog', '--format', 'conventional-commits', '--no-include-prs']);
+  const viaRunner = await runAction('changelog', {
+    inputs: { format: 'conventional-commits', include_prs: 'false' },
+    cwd,
+    repository: 'acme/widget',
+  });
+  expect(viaCli.code).toBe(viaRunner.code);
+  expect(
+    parseAnnotations(viaCli.stdout)
+      .filter((a) => a.level === 'error')
+      .map((a) => a.message),
+  ).toEqual(viaRunner.errors);
+  expect(viaCli.stdout).toContain(`release-actions changelog: ${viaRunner.code === 0 ? 'succeeded' : 'failed'}`);
+  for (const [k] of Object.entries(viaRunner.outputs)) expect(viaCli.stdout).toContain(`  ${k}:`);
+  if (Object.keys(viaRunner.outputs).length === 0) expect(viaCli.stdout).toContain('outputs: none');
+});
+
+test('the token defaults to $GITHUB_TOKEN and is never printed', async () => {
+  const token = 'ghs_cliTestToken0123456789abcdef';
+  const r = await cli(['changelog', '--types', '[1, 2]'], { GITHUB_TOKEN: token });
+  expect(r.code).toBe(1);
+  expect(r.stdout + r.stderr).not.toContain(token);
+  expect(parseAnnotations(r.stdout).map((a) => a.message)).toEqual([
+    'Input "types" has an invalid value "[1, 2]"; expected a YAML/JSON mapping of commit type to section name (or "hidden") (not a mapping).',
+  ]);
+});
+
+test('dashboard: writes the page from a status file and reports its size', async () => {
+  const status = join(cwd, 'release-status.yaml');
+  writeFileSync(status, 'releases:\n  - {version: 1.0.0, status: deployed}\n  - {version: 0.9.0, status: failed}\n');
+  const r = await cli(['dashboard', '--status', 'release-status.yaml', '--out', 'site/index.html']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/dashboard: 2 releases from release-status\.yaml → .*site\/index\.html \(\d+\.\d KiB\)/);
+  const html = readFileSync(join(cwd, 'site', 'index.html'), 'utf8');
+  expect(html).toContain('<b>1.0.0</b>');
+  expect(html).toContain('<b>0.9.0</b>');
+});
+
+test('dashboard: a missing or broken status file fails with a clear message', async () => {
+  const missing = await cli(['dashboard', '--status', 'nope.yaml', '--out', 'x.html']);
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toContain('dashboard: cannot read the status record');
+  expect(existsSync(join(cwd, 'x.html'))).toBe(false);
+  writeFileSync(join(cwd, 'broken.yaml'), 'releases: [\n');
+  const broken = await cli(['dashboard', '--status', 'broken.yaml', '--out', 'x.html']);
+  expect(broken.code).toBe(1);
+  expect(broken.stderr).toContain('broken.yaml is not valid YAML');
+  const unknown = await cli(['dashboard', '--statuss', 'x']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('valid flags: --status, --out, --title, --help');
+});

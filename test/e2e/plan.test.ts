@@ -1,0 +1,234 @@
+/**
+ * The plan action, bundled, as the runner runs it, on real git repositories: the effective policy per release
+ * type, the next version and the preview, the job summary for approvers, "nothing to release" for a release
+ * train with no releasable commits, a bad policy file refused — and no side effect at all (no API request, the
+ * repository's files and refs unchanged).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction } from '../support/run-action.js';
+
+let tripwire: Server;
+let apiUrl: string;
+const requests: string[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  tripwire = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
+  apiUrl = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((r) => tripwire.close(r));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A repository with a v1.4.2 release and then the given commit subjects. */
+function repo(subjects: string[], o: { policy?: string; tags?: string[] } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-plan-'));
+  dirs.push(dir);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'dev@example.com');
+  git('config', 'user.name', 'Dev');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'widget', version: '1.4.2' }));
+  if (o.policy !== undefined) {
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'release-policy.yml'), o.policy);
+  }
+  git('add', '-A');
+  git('commit', '-q', '-m', 'feat: widget');
+  git('tag', '-a', 'v1.4.2', '-m', 'v1.4.2');
+  for (const s of subjects) git('commit', '-q', '--allow-empty', '-m', s);
+  for (const t of o.tags ?? []) git('tag', t);
+  return dir;
+}
+
+function snapshot(dir: string): string {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else files.push(`${p} ${st.size} ${st.mtimeMs}`);
+    }
+  };
+  walk(dir);
+  const refs = execFileSync('git', ['for-each-ref'], { cwd: dir, encoding: 'utf8' });
+  return `${files.sort().join('\n')}\n${refs}`;
+}
+
+async function plan(dir: string, inputs: Record<string, string> = {}) {
+  const before = snapshot(dir);
+  const r = await runAction('plan', { cwd: dir, inputs, apiUrl, graphqlUrl: `${apiUrl}/graphql`, token: 'ghs_plan' });
+  expect(snapshot(dir)).toBe(before);
+  expect(requests).toEqual([]);
+  return r;
+}
+
+test('auto with a feat: a minor release under the minor policy, shown to the approvers', async () => {
+  const dir = repo(['fix: crash on empty input', 'feat(api): pagination', 'chore: deps']);
+  const r = await plan(dir);
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(r.outputs).toMatchObject({
+    releasable: 'true',
+    type: 'minor',
+    version_bump: 'minor',
+    previous_version: '1.4.2',
+    previous_tag: 'v1.4.2',
+    next_version: '1.5.0',
+    next_tag: 'v1.5.0',
+    commit_count: '3',
+    gates: 'load-testing,container-build',
+    load_profile: 'peak',
+    strategy: 'blue-green',
+    monitor_duration: '1h',
+    run_smoke_tests: 'true',
+    release_environment: 'changelog-review',
+    product_environment: '',
+    deploy_environment: 'production',
+  });
+  expect(JSON.parse(r.outputs.environments as string)).toEqual([
+    { job: 'release', environment: 'changelog-review' },
+    { job: 'deploy', environment: 'production' },
+  ]);
+  const policy = JSON.parse(r.outputs.policy as string);
+  expect(policy).toMatchObject({ kind: 'minor', strategy: 'blue-green', sources: { strategy: 'default' } });
+  expect(r.outputs.changelog_preview).toContain('**api:** pagination');
+  expect(r.summary).toContain('Release plan: v1.5.0 (minor)');
+  expect(r.summary).toContain('| deployment strategy | blue-green | default |');
+  expect(r.summary).toContain('**changelog-review** (release job) → **production** (deploy job)');
+  expect(r.summary).toContain('```mermaid');
+  expect(r.summary).toContain('#### Features');
+  expect(r.log).toContain('"monitor_duration": "1h"');
+});
+
+test('major: canary 10→50→100, 24h window, product approval before deploy', async () => {
+  const dir = repo(['feat!: new config format']);
+  const r = await plan(dir, { version_bump: 'auto' });
+  expect(r.code).toBe(0);
+  expect(r.outputs).toMatchObject({
+    type: 'major',
+    next_version: '2.0.0',
+    strategy: 'canary',
+    canary_steps: '10,50,100',
+    monitor_duration: '24h',
+    gates: 'load-testing,performance-profiling,container-build',
+    product_environment: 'product-approval',
+  });
+  expect(r.summary).toContain('10% → 50% → 100%');
+  expect(r.summary).toContain('⚠ Breaking changes');
+});
+
+test('hotfix: smoke-only, immediate rolling deploy, fast-track environment', async () => {
+  const dir = repo(['fix: data loss on save']);
+  const r = await plan(dir, { hotfix: 'true', fast_track_environment: 'on-call' });
+  expect(r.code).toBe(0);
+  expect(r.outputs).toMatchObject({
+    type: 'hotfix',
+    version_bump: 'patch',
+    next_version: '1.4.3',
+    gates: '',
+    run_smoke_tests: 'true',
+    strategy: 'rolling',
+    step_duration: '0s',
+    monitor_duration: '1h',
+    release_environment: 'on-call',
+  });
+  expect(r.summary).toContain('none (smoke tests only)');
+});
+
+test('the policy file overrides the defaults and explicit inputs override the file', async () => {
+  const policy = [
+    'version: 1',
+    'types:',
+    '  patch:',
+    '    strategy: canary',
+    '    canary_steps: [25, 100]',
+    '    monitor_duration: 2h',
+    '    environments:',
+    '      release: automated',
+    '      deploy: prod-eu',
+  ].join('\n');
+  const dir = repo(['fix: typo in header'], { policy });
+  const r = await plan(dir, { version_bump: 'patch' });
+  expect(r.code).toBe(0);
+  expect(r.outputs).toMatchObject({
+    type: 'patch',
+    strategy: 'canary',
+    canary_steps: '25,100',
+    monitor_duration: '2h',
+    release_environment: 'automated',
+    deploy_environment: 'prod-eu',
+  });
+  expect(r.summary).toContain('| deployment strategy | canary | policy file |');
+  const r2 = await plan(dir, { version_bump: 'patch', deployment_strategy: 'immediate' });
+  expect(r2.outputs.strategy).toBe('immediate');
+  expect(r2.summary).toContain('| deployment strategy | immediate | input |');
+});
+
+test('prerelease: X.Y.Z-rc.N numbered from the existing tags', async () => {
+  const dir = repo(['feat: beta feature'], { tags: ['v1.5.0-rc.1', 'v1.5.0-rc.2'] });
+  const r = await plan(dir, { release_type: 'prerelease' });
+  expect(r.outputs.next_version).toBe('1.5.0-rc.3');
+});
+
+test('release train with only chores: nothing to release, quietly (exit 0, no error)', async () => {
+  const dir = repo(['chore: bump deps', 'docs: typo', 'ci: cache']);
+  const r = await plan(dir, { version_bump: 'auto' });
+  expect(r.code).toBe(0);
+  expect(r.errors).toEqual([]);
+  expect(r.warnings).toEqual([]);
+  expect(r.outputs.releasable).toBe('false');
+  expect(r.outputs.reason).toContain('no releasable commits since v1.4.2');
+  expect(r.outputs.type).toBeUndefined();
+  expect(r.summary).toContain('Nothing to release');
+  expect(r.log).toContain('Nothing to release');
+});
+
+test('no commit since the last release: nothing to release, even for an explicit bump', async () => {
+  const dir = repo([]);
+  const r = await plan(dir, { version_bump: 'minor' });
+  expect(r.code).toBe(0);
+  expect(r.outputs.releasable).toBe('false');
+  expect(r.outputs.reason).toBe('no commits since v1.4.2');
+});
+
+test('a bad policy file is bad input: one error naming the key, nothing else', async () => {
+  const dir = repo(['feat: x'], { policy: 'types:\n  minor:\n    strategy: big-bang\n' });
+  const r = await plan(dir);
+  expect(r.code).toBe(1);
+  expect(r.errors).toHaveLength(1);
+  expect(r.errors[0]).toContain('"types.minor.strategy"');
+  expect(r.errors[0]).toContain('"big-bang"');
+  expect(r.errors[0]).toContain('blue-green, canary, rolling, immediate');
+  expect(r.annotations[0]?.properties.title).toBe('plan: bad input types.minor.strategy');
+  expect(r.outputs).toEqual({});
+});
+
+test('a shallow clone is refused: the last release tag could be missing', async () => {
+  const src = repo(['feat: a', 'fix: b']);
+  const dir = mkdtempSync(join(tmpdir(), 'ra-plan-shallow-'));
+  dirs.push(dir);
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${src}`, dir]);
+  const r = await plan(dir);
+  expect(r.code).toBe(1);
+  expect(r.errors).toHaveLength(1);
+  expect(r.errors[0]).toContain('fetch-depth: 0');
+});
+
+test('hotfix with a major bump is refused', async () => {
+  const dir = repo(['fix: x']);
+  const r = await plan(dir, { hotfix: 'true', version_bump: 'major' });
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([expect.stringContaining('a hotfix is a patch release')]);
+});
