@@ -38349,7 +38349,7 @@ var action = defineAction({
       validate: (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.values(v).every((s) => typeof s === "string" && s.trim() !== "") ? { value: v } : { error: "every value must be a section name" } : { error: "not a mapping" }
     }),
     all_releases: bool({
-      description: "Render the whole changelog, one section per release tag from the first to the last (plus the new section when there are commits after the last tag), instead of only the new section. since_tag is then ignored.",
+      description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
     token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })

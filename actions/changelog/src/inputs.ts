@@ -52,8 +52,7 @@ export const action = defineAction({
           : { error: 'not a mapping' },
     }),
     all_releases: bool({
-      description:
-        'Render the whole changelog, one section per release tag from the first to the last (plus the new section when there are commits after the last tag), instead of only the new section. since_tag is then ignored.',
+      description: 'Render every release tag, first to last, plus the new section (since_tag ignored).',
       default: 'false',
     }),
     token: secret({ description: 'GitHub token for PR and author look-ups.', default: GITHUB_TOKEN_DEFAULT }),
