@@ -28207,6 +28207,10 @@ var action = defineAction({
       shape: 'a YAML/JSON mapping of commit type to section name (or "hidden")',
       validate: (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.values(v).every((s) => typeof s === "string" && s.trim() !== "") ? { value: v } : { error: "every value must be a section name" } : { error: "not a mapping" }
     }),
+    all_releases: bool2({
+      description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
+      default: "false"
+    }),
     token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {

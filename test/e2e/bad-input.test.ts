@@ -33,6 +33,7 @@ const cases: Record<string, Case[]> = {
     { input: 'types', value: '{feat: [', accepted: 'YAML error' },
     { input: 'types', value: '[1, 2]', accepted: 'not a mapping' },
     { input: 'write_file', value: 'TRUE!', accepted: 'true or false' },
+    { input: 'all_releases', value: 'all', accepted: 'true or false' },
   ],
   release: [
     { input: 'version_bump', value: 'huge', accepted: 'major, minor, patch, auto' },
