@@ -31000,6 +31000,7 @@ import { dirname as dirname4, isAbsolute as isAbsolute2, join as join3, resolve 
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
+import { readFile } from "node:fs/promises";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -31089,24 +31090,26 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
+    const sep2 = Buffer.from(separator, "utf8");
     return new Promise((resolve3, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
-      let buf = "";
+      let pending;
       let err = "";
-      child.stdout.setEncoding("utf8");
       child.stdout.on("data", (d) => {
-        buf += d;
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
         let i;
-        while ((i = buf.indexOf(separator)) >= 0) {
-          onRecord(buf.slice(0, i));
-          buf = buf.slice(i + separator.length);
+        while ((i = buf.indexOf(sep2, start)) >= 0) {
+          onRecord(buf.toString("utf8", start, i));
+          start = i + sep2.length;
         }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
       child.stderr.setEncoding("utf8").on("data", (d) => err += d);
       child.on("error", reject);
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (buf.length) onRecord(buf);
+        if (pending?.length) onRecord(pending.toString("utf8"));
         resolve3();
       });
     });
@@ -31126,6 +31129,24 @@ var Git = class _Git {
   }
   async isShallow() {
     return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits() {
+    const path = await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]);
+    try {
+      const text2 = await readFile(path, "utf8");
+      return new Set(text2.split("\n").filter(Boolean));
+    } catch {
+      return /* @__PURE__ */ new Set();
+    }
+  }
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
+   */
+  async deepen(depth, remote = "origin") {
+    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
+    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
   }
   async isAncestor(ancestor, descendant) {
     const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
