@@ -43,7 +43,7 @@ describe.each(ids)('actions/%s', (id) => {
     expect(def.id).toBe(id);
   });
 
-  test('inputs agree with the schema: names, required, defaults, allowed values, descriptions', () => {
+  test('inputs agree with the schema: names, required, defaults, allowed values, descriptions', async () => {
     const ymlInputs = yml.inputs ?? {};
     expect(Object.keys(ymlInputs).sort()).toEqual(Object.keys(def.inputs).sort());
     for (const [name, spec] of Object.entries(def.inputs)) {
@@ -59,6 +59,7 @@ describe.each(ids)('actions/%s', (id) => {
       }
       if (spec.default !== undefined && !spec.default.startsWith('${{')) {
         // A default must itself be valid input.
+        await spec.load?.();
         expect({ name, defaultValid: spec.parse(spec.default).ok }).toEqual({ name, defaultValid: true });
       }
       if (spec.required)

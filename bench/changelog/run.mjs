@@ -37,6 +37,12 @@ for (const [what, p] of [
     process.exit(1);
   }
 }
+if (Number(process.versions.node.split('.')[0]) !== 24) {
+  process.stderr.write(
+    `note: the action runs on node24 but this is Node ${process.version}; run \`npm run bench -- changelog\``,
+  );
+  process.stderr.write(' (Node 24 from the node devDependency)\n');
+}
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 // ---- the synthetic repository ------------------------------------------------------------------------------
@@ -115,6 +121,9 @@ function measure(cmd, argv, o) {
 function actionEnv(cwd, inputs, tmp) {
   const env = { ...process.env, GITHUB_WORKSPACE: cwd, GITHUB_REPOSITORY: 'bench/repo', RUNNER_TEMP: tmp };
   for (const k of Object.keys(env)) if (k.startsWith('INPUT_')) delete env[k];
+  // A runner starts every job cold: no V8 compile cache (module.enableCompileCache / NODE_COMPILE_CACHE).
+  delete env.NODE_COMPILE_CACHE;
+  env.NODE_DISABLE_COMPILE_CACHE = '1';
   const defaults = {
     version: '',
     since_tag: '',

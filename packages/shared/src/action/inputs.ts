@@ -5,7 +5,6 @@
  * values accepted, before the action does anything.
  */
 import semverValid from 'semver/functions/valid.js';
-import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../util/duration.js';
 
 export type InputKind =
@@ -25,8 +24,13 @@ export interface InputSpec<T> {
   readonly secret?: boolean;
   /** Human description of what is accepted, used in error messages. */
   readonly accepted: string;
-  /** Parse a non-empty raw value. Empty values are handled by parseInputs (default, required). */
+  /**
+   * Parse a non-empty raw value. Empty values are handled by parseInputs (default, required). Call `load` first
+   * when the spec has one.
+   */
   parse(raw: string): ParseResult<T>;
+  /** Load what `parse` needs (a parser loaded on demand: most runs never need it, and startup time matters). */
+  load?(): Promise<void>;
   /** Value when the input is empty and has no default. */
   readonly empty: T;
 }
@@ -292,6 +296,20 @@ export function number(o: Common & { integer?: boolean; min?: number; max?: numb
   };
 }
 
+type YamlParse = typeof import('yaml').parse;
+let yamlParse: YamlParse | undefined;
+
+/**
+ * The YAML library is ~250 KiB of CommonJS to load: a yamlInput loads it only when the input is given (parseInputs
+ * calls `load`), so an action run without YAML inputs never pays for it.
+ */
+async function loadYaml(): Promise<void> {
+  if (yamlParse) return;
+  const mod = await import('yaml');
+  // yaml is CommonJS: Node gives named exports, esbuild's split chunk only its default (module.exports).
+  yamlParse = mod.parse ?? (mod as unknown as { default: typeof mod }).default.parse;
+}
+
 /**
  * YAML or JSON (JSON is YAML). `validate` checks the parsed value and returns `{ value }` typed, or
  * `{ error }` saying what is wrong (shown after what is accepted).
@@ -306,10 +324,12 @@ export function yamlInput<T>(
     default: o.default,
     accepted: o.shape,
     empty: undefined,
+    load: loadYaml,
     parse(raw) {
+      if (!yamlParse) throw new Error('yamlInput: call load() before parse()');
       let doc: unknown;
       try {
-        doc = parseYaml(raw, { strict: true, uniqueKeys: true, maxAliasCount: 100 });
+        doc = yamlParse(raw, { strict: true, uniqueKeys: true, maxAliasCount: 100 });
       } catch (e) {
         const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
         return { ok: false, accepted: `${o.shape} (YAML error: ${why})` };
@@ -332,10 +352,10 @@ export interface InputProblem {
  * Read and validate every input. `read(name)` returns the raw value ('' when absent) as the runner passes it.
  * Returns the typed values, or one problem per bad input.
  */
-export function parseInputs<S extends InputSchema>(
+export async function parseInputs<S extends InputSchema>(
   schema: S,
   read: (name: string) => string,
-): { ok: true; values: InputValues<S> } | { ok: false; problems: InputProblem[] } {
+): Promise<{ ok: true; values: InputValues<S> } | { ok: false; problems: InputProblem[] }> {
   const values: Record<string, unknown> = {};
   const problems: InputProblem[] = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -351,6 +371,7 @@ export function parseInputs<S extends InputSchema>(
       values[name] = spec.empty;
       continue;
     }
+    await spec.load?.();
     const res = spec.parse(raw);
     if (res.ok) {
       values[name] = res.value;

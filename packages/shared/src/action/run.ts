@@ -55,7 +55,7 @@ export async function runStage<S extends InputSchema>(
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith('${{')) core.setSecret(raw);
   }
-  const parsed = parseInputs(def.inputs, (name) => {
+  const parsed = await parseInputs(def.inputs, (name) => {
     const raw = readRawInput(name, env);
     // The harness/CLI may pass the literal default `${{ github.token }}`: resolve it as the runner would.
     return raw.trim() === '${{ github.token }}' ? (env.GITHUB_TOKEN ?? '') : raw;

@@ -3,7 +3,9 @@
  * then one streaming `git log` over `previous..HEAD`. A shallow clone is deepened until the range is complete,
  * or the stage fails saying `fetch-depth: 0` is needed: never a silently truncated changelog.
  */
-import semver from 'semver';
+import semverPrerelease from 'semver/functions/prerelease.js';
+import semverRcompare from 'semver/functions/rcompare.js';
+import semverValid from 'semver/functions/valid.js';
 import { parseCommit, type ParsedCommit } from '../commits/index.js';
 import { GitError, type Git, type TagInfo } from '../git/index.js';
 import type { Logger } from '../util/logger.js';
@@ -20,11 +22,11 @@ export async function releaseTags(git: Git, prefix: string): Promise<ReleaseTag[
   const out: ReleaseTag[] = [];
   for (const t of all) {
     if (!t.name.startsWith(prefix)) continue;
-    const v = semver.valid(t.name.slice(prefix.length));
+    const v = semverValid(t.name.slice(prefix.length));
     if (!v) continue;
-    out.push({ ...t, version: v, prerelease: semver.prerelease(v) !== null });
+    out.push({ ...t, version: v, prerelease: semverPrerelease(v) !== null });
   }
-  return out.sort((a, b) => semver.rcompare(a.version, b.version) || a.name.localeCompare(b.name));
+  return out.sort((a, b) => semverRcompare(a.version, b.version) || a.name.localeCompare(b.name));
 }
 
 /** Is `commit` an ancestor of HEAD? Missing objects (a shallow clone) count as "no". */
@@ -45,9 +47,9 @@ export async function findPreviousTag(
   git: Git,
   prefix: string,
   head = 'HEAD',
-  o: { includePrereleases?: boolean } = {},
+  o: { includePrereleases?: boolean; tags?: ReleaseTag[] } = {},
 ): Promise<ReleaseTag | undefined> {
-  const tags = (await releaseTags(git, prefix)).filter((t) => o.includePrereleases || !t.prerelease);
+  const tags = (o.tags ?? (await releaseTags(git, prefix))).filter((t) => o.includePrereleases || !t.prerelease);
   let checked = 0;
   for (const t of tags) {
     if (checked++ >= 5) {
@@ -133,9 +135,13 @@ export async function readHistory(git: Git, o: HistoryOptions): Promise<History>
   const steps = [...(o.deepenSteps ?? [200, 2000, 20000]), 'all' as const];
   let deepened = 0;
   for (;;) {
-    const head = await git.resolve(headRev);
+    // HEAD, the shallow boundary and the release tags in two concurrent processes; then one ancestry check
+    // (`git merge-base`) and one `git log`: four git processes in the usual case.
+    const [{ commit: head, shallow }, tags] = await Promise.all([
+      git.resolveWithShallow(headRev),
+      o.since === undefined ? releaseTags(git, o.tagPrefix) : undefined,
+    ]);
     if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
-    const shallow = await git.shallowCommits();
     let previousTag: History['previousTag'];
     let missing = false;
     if (o.since) {
@@ -149,7 +155,7 @@ export async function readHistory(git: Git, o: HistoryOptions): Promise<History>
         );
       } else missing = true;
     } else if (o.since === undefined) {
-      previousTag = await findPreviousTag(git, o.tagPrefix, head);
+      previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...(tags ? { tags } : {}) });
     }
     if (!missing) {
       const commits: ParsedCommit[] = [];
@@ -199,7 +205,12 @@ export async function streamReleases(
 ): Promise<{ head: string; deepened: number; commitCount: number; releases: number }> {
   const headRev = o.head ?? 'HEAD';
   let deepened = 0;
-  if ((await git.shallowCommits()).size) {
+  // HEAD, the shallow boundary and the release tags in two concurrent processes.
+  const read = () => Promise.all([git.resolveWithShallow(headRev), releaseTags(git, o.tagPrefix)]);
+  const [first, firstTags] = await read();
+  let head = first.commit;
+  let allTags = firstTags;
+  if (first.shallow.size) {
     o.log.info('shallow clone: fetching the whole history to render every release');
     try {
       await git.deepen('all', o.remote);
@@ -209,10 +220,10 @@ export async function streamReleases(
       );
     }
     deepened++;
+    [{ commit: head }, allTags] = await read();
   }
-  const head = await git.resolve(headRev);
   if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
-  const tags = (await releaseTags(git, o.tagPrefix)).filter((t) => t.commit);
+  const tags = allTags.filter((t) => t.commit);
   const byCommit = new Map<string, ReleaseTag>();
   // The newest version wins when two tags share a commit (tags are sorted newest first).
   for (const t of tags) if (!byCommit.has(t.commit)) byCommit.set(t.commit, t);

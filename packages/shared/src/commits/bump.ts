@@ -1,5 +1,7 @@
 /** Semantic-version bump recommended by a set of conventional commits, and the version it leads to. */
-import semver from 'semver';
+import semverCoerce from 'semver/functions/coerce.js';
+import semverInc from 'semver/functions/inc.js';
+import semverParse from 'semver/functions/parse.js';
 import type { ParsedCommit } from './parse.js';
 
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
@@ -32,7 +34,7 @@ export function recommendBump(
     if (c.type === 'feat') bump = maxBump(bump, 'minor');
     else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, 'patch');
   }
-  const cur = currentVersion ? semver.coerce(currentVersion, { includePrerelease: true }) : null;
+  const cur = currentVersion ? semverCoerce(currentVersion, { includePrerelease: true }) : null;
   if (bump === 'major' && cur && cur.major === 0) return 'minor';
   return bump;
 }
@@ -43,8 +45,8 @@ export function recommendBump(
  * `none` still names a new section: the next patch.
  */
 export function nextVersion(previous: string | undefined, bump: Bump): string {
-  const base = (previous && semver.parse(previous.replace(/^[^\d]*/, ''))?.version) || '0.0.0';
+  const base = (previous && semverParse(previous.replace(/^[^\d]*/, ''))?.version) || '0.0.0';
   const b = bump === 'none' ? 'patch' : bump;
   // semver.inc from a prerelease (1.0.0-rc.1) gives the release of that version when the bump allows it.
-  return semver.inc(base, b) as string;
+  return semverInc(base, b) as string;
 }
