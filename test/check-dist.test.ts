@@ -91,8 +91,14 @@ const lazy: Record<string, string[]> = {
     'node_modules/conventional-changelog-writer/',
     'node_modules/yaml/',
   ],
-  // plan reads local git and the policy file: no HTTP client.
+  // plan reads local git and the policy file: no HTTP client (undici only behind @actions/core's getIDToken).
   plan: ['node_modules/undici/', 'node_modules/@actions/http-client/'],
+  // autocannon for a built-in load test, tool-cache (and undici) to download k6.
+  'quality-gates': ['node_modules/undici/', 'node_modules/autocannon/', 'node_modules/@actions/tool-cache/'],
+  // Octokit once the inputs are valid (release) or with a token (deploy, rollback).
+  release: ['node_modules/undici/', 'node_modules/@octokit/'],
+  deploy: ['node_modules/undici/', 'node_modules/@octokit/'],
+  rollback: ['node_modules/undici/', 'node_modules/@octokit/'],
 };
 
 /** esbuild heads each bundled module with a `// <path>` comment line. */

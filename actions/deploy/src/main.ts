@@ -10,7 +10,7 @@ import {
   openStatusStore,
   type Strategy,
 } from '@release-actions/shared/deploy';
-import { createGitHubClient, type GitHubClient } from '@release-actions/shared/github';
+import type { GitHubClient } from '@release-actions/shared/github';
 import { errorMessage, formatDuration, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
@@ -98,6 +98,8 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
+    // Octokit (and undici) loaded only when there is a token: startup time is paid by every run.
+    const { createGitHubClient } = await import('@release-actions/shared/github');
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: no GitHub deployment is created');
   const deployments = gh

@@ -4,7 +4,6 @@ import { join, relative, resolve } from 'node:path';
 import { InputError, StageError } from '@release-actions/shared';
 import { runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
-import { createGitHubClient } from '@release-actions/shared/github';
 import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
 import { action } from './inputs.js';
@@ -83,6 +82,8 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   if (!existsSync(join(workspace, '.git')))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
+  // Octokit (and undici) loaded once the inputs are valid: a bad-input run exits without paying for them.
+  const { createGitHubClient } = await import('@release-actions/shared/github');
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

@@ -13,7 +13,7 @@ import {
   timelineGantt,
   timelineTable,
 } from '@release-actions/shared/deploy';
-import { createGitHubClient, type GitHubClient } from '@release-actions/shared/github';
+import type { GitHubClient } from '@release-actions/shared/github';
 import { lastGoodVersion } from '@release-actions/shared/status';
 import { errorMessage, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
@@ -33,6 +33,8 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
+    // Octokit (and undici) loaded only when there is a token: startup time is paid by every run.
+    const { createGitHubClient } = await import('@release-actions/shared/github');
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: GitHub deployments are not updated');
   if (v.incident_issue && !gh)

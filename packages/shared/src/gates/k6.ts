@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tc from '@actions/tool-cache';
 import { StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { tail, type ExecFn } from './exec.js';
@@ -24,13 +23,20 @@ export interface ToolCache {
   cacheDir(dir: string, tool: string, version: string): Promise<string>;
 }
 
-export const actionsToolCache: ToolCache = {
-  find: (tool, version) => tc.find(tool, version),
-  downloadTool: (url) => tc.downloadTool(url),
-  extractTar: (file) => tc.extractTar(file),
-  extractZip: (file) => tc.extractZip(file),
-  cacheDir: (dir, tool, version) => tc.cacheDir(dir, tool, version),
-};
+/**
+ * @actions/tool-cache as a ToolCache, loaded on first use: it pulls in @actions/http-client and undici, which
+ * only a run that acquires k6 needs (startup time is paid by every run; docs/architecture.md).
+ */
+export async function actionsToolCache(): Promise<ToolCache> {
+  const tc = await import('@actions/tool-cache');
+  return {
+    find: (tool, version) => tc.find(tool, version),
+    downloadTool: (url) => tc.downloadTool(url),
+    extractTar: (file) => tc.extractTar(file),
+    extractZip: (file) => tc.extractZip(file),
+    cacheDir: (dir, tool, version) => tc.cacheDir(dir, tool, version),
+  };
+}
 
 /** The official release archive of k6 for this machine. */
 export function k6ReleaseUrl(version: string, platform = process.platform, arch = process.arch): string {
@@ -80,7 +86,7 @@ export async function acquireK6(o: {
   log: Logger;
   toolCache?: ToolCache;
 }): Promise<AcquiredK6> {
-  const cache = o.toolCache ?? actionsToolCache;
+  const cache = o.toolCache ?? (await actionsToolCache());
   if (!o.version && !o.url) {
     const p = onPath();
     if (p) {

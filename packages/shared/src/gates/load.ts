@@ -5,7 +5,7 @@
  * statuses (non-2xx, or not `expect_status`), socket errors and timeouts. Progress is logged every few seconds.
  */
 import { connect } from 'node:net';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/logger.js';
 import { encodeHistogram, latencyStats, newHistogram, percentileMs, recordMs, type Histogram } from './histogram.js';
@@ -104,6 +104,9 @@ export async function runBuiltinLoad(o: BuiltinLoadOptions): Promise<LoadResults
     return res;
   }
 
+  // Loaded here, not at the top: only a run with a built-in load test needs it (startup time; CommonJS, so its
+  // module.exports arrives as the default export both from Node and from a split bundle).
+  const { default: autocannon } = await import('autocannon');
   const t0 = performance.now();
   const bucket = (now: number) => {
     const t = Math.floor((now - t0) / bucketMs) * (bucketMs / 1000);
