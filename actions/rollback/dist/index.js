@@ -30347,7 +30347,7 @@ async function waitForVersion(src, expected, o) {
   const need = o.consecutive ?? 3;
   while (Date.now() - t0 < o.timeoutMs) {
     try {
-      last = await readVersion(src);
+      last = await (o.read ?? readVersion)(src);
     } catch (e) {
       last = `error: ${e.code ?? e.message}`;
     }
@@ -30826,6 +30826,7 @@ var Environment = class {
   }
 };
 async function rollback(cfg, deps) {
+  const read = deps.checks?.readVersion ?? readVersion;
   const timeline = new Timeline(deps.log, deps.onEvent);
   const env = new Environment(deps, cfg.environment, timeline);
   const current = env.state.active_slot;
@@ -30872,7 +30873,7 @@ async function rollback(cfg, deps) {
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
-        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, { timeoutMs: cfg.versionTimeoutMs });
+        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, { timeoutMs: cfg.versionTimeoutMs, read });
         if (!v.ok) throw new StageError(versionMismatchMessage(cfg.versionSource, cfg.toVersion, v.seen, v.elapsedMs));
         timeline.mark("version-verified", `${cfg.toVersion} serves through the router`);
       }
