@@ -158,5 +158,4 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
     const after = await loadLoop({ url: nginx.url, concurrency: 1, durationMs: 200 });
     expect(Object.keys(after.byBody)).toEqual(['1.1.0']);
   }, 60_000);
-
 });

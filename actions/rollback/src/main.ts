@@ -147,9 +147,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     const t = await dockerTagLatest({
       image: v.docker_image,
       version: toVersion,
-      credentials: v.registry_username
-        ? { username: v.registry_username, password: v.registry_password }
-        : undefined,
+      credentials: v.registry_username ? { username: v.registry_username, password: v.registry_password } : undefined,
       log,
     });
     extra.push(`${v.docker_image} latest → ${toVersion} (${t.digest.slice(0, 19)}…)`);

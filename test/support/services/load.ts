@@ -142,7 +142,10 @@ export function parseResponse(buf: Buffer): { res: Response; used: number } | un
   for (const line of head.slice(1)) {
     const i = line.indexOf(':');
     const name = line.slice(0, i).trim().toLowerCase();
-    const value = line.slice(i + 1).trim().toLowerCase();
+    const value = line
+      .slice(i + 1)
+      .trim()
+      .toLowerCase();
     if (name === 'content-length') length = Number(value);
     else if (name === 'transfer-encoding') chunked = value.includes('chunked');
     else if (name === 'connection') close = value.includes('close');

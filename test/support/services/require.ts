@@ -97,7 +97,8 @@ export const probes: Record<ServiceName, Probe> = {
   },
   prometheus: {
     check: () => executable('/usr/bin/prometheus'),
-    install: apt('prometheus') + ' (tests start their own, own config, data dir and port; the system service is not used)',
+    install:
+      apt('prometheus') + ' (tests start their own, own config, data dir and port; the system service is not used)',
   },
   busybox: {
     check: () => executable('/bin/busybox'),

@@ -215,7 +215,9 @@ describe('blue-green', () => {
     expect(r.status).toBe('failed');
     expect(r.trafficMoved).toBe(false);
     expect(r.activeSlot).toBe('blue');
-    expect(r.reason).toMatch(/^smoke tests failed on green \(1\.1\.0\); traffic never moved:\n {2}- GET http:\/\/green-0/);
+    expect(r.reason).toMatch(
+      /^smoke tests failed on green \(1\.1\.0\); traffic never moved:\n {2}- GET http:\/\/green-0/,
+    );
     expect(r.reason).toContain('status 500, expected 200');
     expect(world.applies.map(slots)).toEqual(['blue#0:100']); // never routed to green
     expect(world.stops).toEqual(['green#0@1.1.0']);
@@ -342,11 +344,7 @@ describe('canary', () => {
     await deploy(cfg('1.0.0'), deps());
     const r = await deploy(cfg('1.1.0', { strategy: 'canary' }), deps());
     expect(r.status).toBe('succeeded');
-    expect(world.applies.slice(1).map(slots)).toEqual([
-      'blue#0:90 green#0:10',
-      'blue#0:50 green#0:50',
-      'green#0:100',
-    ]);
+    expect(world.applies.slice(1).map(slots)).toEqual(['blue#0:90 green#0:10', 'blue#0:50 green#0:50', 'green#0:100']);
     expect(world.monitorCalls).toEqual(['canary 10%', 'canary 50%']);
     expect(states(r)).toContain('promoted');
   });
@@ -462,5 +460,3 @@ describe('rollback()', () => {
     expect(r.reason).toBe('1.1.0 is already the serving version of production');
   });
 });
-
-

@@ -70,7 +70,9 @@ export async function npmDistTagLatest(o: {
   }
   const now = await latest();
   if (now !== o.version)
-    throw new StageError(`npm dist-tag add reported success but ${o.pkg} latest is ${now ?? 'unset'}, not ${o.version}`);
+    throw new StageError(
+      `npm dist-tag add reported success but ${o.pkg} latest is ${now ?? 'unset'}, not ${o.version}`,
+    );
   o.log.info(`npm: ${o.pkg} latest ${previous ?? '(unset)'} → ${o.version}`);
   return { previous };
 }
