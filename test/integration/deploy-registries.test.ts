@@ -4,11 +4,12 @@
  * `docker_tag_revert` points `latest` at the restored version's manifest on Debian's docker-registry (with
  * htpasswd auth) through the registry's HTTP API, as the release stage sets moving tags.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerTagLatest, npmDistTagLatest } from '../../packages/shared/src/deploy/registries.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
+import { ROOT, runAction } from '../support/run-action.js';
 import {
   buildScratchImage,
   createDockerConfig,
@@ -27,6 +28,44 @@ import {
 } from '../support/services/index.js';
 
 const npmServices = await requireService('verdaccio');
+const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
+
+/** The bundled rollback action to a named version, started through the command workload (no router). */
+const rollbackAction = (base: string, inputs: Record<string, string>, keepTemp = false) => {
+  const ws = mkdtempSync(join(base, 'ws-'));
+  return runAction('rollback', {
+    cwd: ws,
+    keepTemp,
+    timeoutMs: 60_000,
+    inputs: {
+      environment: 'production',
+      to_version: '1.0.0',
+      workload: 'command',
+      start_command: `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)}`,
+      health_url: 'http://127.0.0.1:{port}/health',
+      router: 'none',
+      state_dir: join(ws, 'state'),
+      status_file: join(ws, 'release-status.yaml'),
+      ...inputs,
+    },
+  });
+};
+/** The log without the `::add-mask::` commands (which carry the secret to the runner, by design). */
+const unmasked = (log: string) =>
+  log
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+const stopStarted = (r: { workspace: string }) => {
+  try {
+    const st = JSON.parse(readFileSync(join(r.workspace, 'state', 'state.json'), 'utf8')) as {
+      slots: Record<string, { instances: { pid?: number }[] }>;
+    };
+    for (const s of Object.values(st.slots)) for (const i of s.instances) if (i.pid) process.kill(-i.pid, 'SIGTERM');
+  } catch {
+    /* nothing started */
+  }
+};
 const dockerServices = await requireServices('docker', 'docker-registry');
 
 describeWithService(npmServices, 'npm_dist_tag_revert against Verdaccio', () => {
@@ -92,6 +131,29 @@ describeWithService(npmServices, 'npm_dist_tag_revert against Verdaccio', () => 
     expect((err as Error).message).not.toContain(bad);
     expect(await latest()).toBe('1.0.0');
     expect(readdirSync(runnerTemp)).toEqual([]);
+  }, 60_000);
+
+  test('the bundled rollback action with npm_dist_tag_revert: latest moved back, the token never shown', async () => {
+    const pub = await v.npmEnv();
+    await run('npm', ['dist-tag', 'add', `${PKG}@1.1.0`, 'latest', '--registry', v.url], { env: pub });
+    expect(await latest()).toBe('1.1.0');
+    const r = await rollbackAction(
+      base,
+      { npm_dist_tag_revert: 'true', npm_package: PKG, npm_registry_url: v.url, npm_token: v.token },
+      true,
+    );
+    stopStarted(r);
+    try {
+      expect(r.errors).toEqual([]);
+      expect(r.outputs).toMatchObject({ status: 'rolled-back', version: '1.0.0' });
+      expect(await latest()).toBe('1.0.0');
+      expect(r.summary).toContain(`npm ${PKG} latest → 1.0.0`);
+      expect(r.log).toContain(`::add-mask::${v.token}`);
+      expect(`${unmasked(r.log)}${r.summary}${JSON.stringify(r.outputs)}`).not.toContain(v.token);
+      expect(readdirSync(r.runnerTemp).filter((f) => f.startsWith('release-npm-'))).toEqual([]);
+    } finally {
+      rmSync(r.runnerTemp, { recursive: true, force: true });
+    }
   }, 60_000);
 
   test('a version that was never published: refused before anything moves', async () => {
@@ -168,5 +230,25 @@ describeWithService(dockerServices, 'docker_tag_revert against docker-registry (
       }),
     ).rejects.toThrow(`${image}:0.9.0 is not in the registry: cannot move latest back to it`);
     expect(await registry.manifestDigest('acme/widget', 'latest')).toBe(digests['1.0.0']);
+  }, 60_000);
+
+  test('the bundled rollback action with docker_tag_revert: latest moved back, the password masked', async () => {
+    await docker(['tag', `${image}:1.1.0`, `${image}:latest`]);
+    await pushImage(`${image}:latest`, { dockerConfig: config.dir });
+    const base = mkdtempSync(join(tmpdir(), 'ra-revert-docker-'));
+    const r = await rollbackAction(base, {
+      docker_tag_revert: 'true',
+      docker_image: image,
+      registry_username: registry.username!,
+      registry_password: registry.password!,
+    });
+    stopStarted(r);
+    rmSync(base, { recursive: true, force: true });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ status: 'rolled-back', version: '1.0.0' });
+    expect(await registry.manifestDigest('acme/widget', 'latest')).toBe(digests['1.0.0']);
+    expect(r.summary).toContain(`${image} latest → 1.0.0`);
+    expect(r.log).toContain(`::add-mask::${registry.password!}`);
+    expect(`${unmasked(r.log)}${r.summary}`).not.toContain(registry.password!);
   }, 60_000);
 });

@@ -20029,7 +20029,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -20179,13 +20179,13 @@ var require_headers = __commonJS({
         o.#headersList = list2;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -20203,7 +20203,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator2 === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -20224,7 +20224,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -20238,7 +20238,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -20316,7 +20316,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -20560,7 +20560,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -20680,7 +20680,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -20948,7 +20948,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request3.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -21237,7 +21237,7 @@ var require_request2 = __commonJS({
       const request3 = new Request(kConstruct);
       request3[kState] = innerRequest;
       request3[kSignal] = signal;
-      request3[kHeaders] = new Headers2(kConstruct);
+      request3[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request3[kHeaders], innerRequest.headersList);
       setHeadersGuard(request3[kHeaders], guard);
       return request3;
@@ -21472,7 +21472,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch3(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -22427,7 +22427,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -24307,10 +24307,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse2();
     var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -24323,7 +24323,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -24337,7 +24337,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -24346,7 +24346,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify3(cookie);
       if (str) {
@@ -25036,7 +25036,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -25058,7 +25058,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request3.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -26965,7 +26965,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -27202,11 +27202,11 @@ var require_lib = __commonJS({
       HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var Headers3;
+    (function(Headers4) {
+      Headers4["Accept"] = "accept";
+      Headers4["ContentType"] = "content-type";
+    })(Headers3 || (exports.Headers = Headers3 = {}));
     var MediaTypes2;
     (function(MediaTypes3) {
       MediaTypes3["ApplicationJson"] = "application/json";
@@ -27359,7 +27359,7 @@ var require_lib = __commonJS({
        */
       getJson(requestUrl_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -27367,8 +27367,8 @@ var require_lib = __commonJS({
       postJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -27376,8 +27376,8 @@ var require_lib = __commonJS({
       putJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -27385,8 +27385,8 @@ var require_lib = __commonJS({
       patchJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -27616,7 +27616,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers3.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -27627,7 +27627,7 @@ var require_lib = __commonJS({
             }
           }
         }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
+        const additionalValue = additionalHeaders[Headers3.ContentType];
         if (additionalValue !== void 0) {
           if (typeof additionalValue === "number") {
             return String(additionalValue);
@@ -29531,11 +29531,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -31763,44 +31763,245 @@ function incidentIssue(o) {
 }
 
 // packages/shared/src/deploy/registries.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join4 } from "node:path";
-async function npmDistTagLatest(o) {
-  const dir = mkdtempSync(join4(o.tempDir, "ra-npmrc-"));
-  try {
-    const reg = new URL(o.registry);
-    const userconfig = join4(dir, ".npmrc");
-    writeFileSync4(
-      userconfig,
-      `registry=${o.registry}
-${o.token ? `//${reg.host}${reg.pathname}:_authToken=${o.token}
-` : ""}`,
-      { mode: 384 }
+import { join as join5 } from "node:path";
+
+// packages/shared/src/publish/exec.ts
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+
+// packages/shared/src/publish/docker.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+].join(", ");
+function splitImage(image) {
+  const i = image.indexOf("/");
+  const first = i < 0 ? "" : image.slice(0, i);
+  if (i < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
+    return { host: "registry-1.docker.io", repository: i < 0 ? `library/${image}` : image };
+  }
+  return { host: first, repository: image.slice(i + 1) };
+}
+var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+var RegistryClient = class {
+  constructor(f, creds, scheme) {
+    this.f = f;
+    this.creds = creds;
+    this.scheme = scheme;
+  }
+  f;
+  creds;
+  scheme;
+  bearer = /* @__PURE__ */ new Map();
+  base(host) {
+    return `${this.scheme ?? (isLoopback(host) ? "http" : "https")}://${host}`;
+  }
+  async request(host, repository, path, init, push = false) {
+    const url2 = `${this.base(host)}/v2/${repository}${path}`;
+    const scope = `repository:${repository}:${push ? "pull,push" : "pull"}`;
+    const key = `${host} ${scope}`;
+    const headers = new Headers(init.headers);
+    const cached = this.bearer.get(key);
+    if (cached) headers.set("authorization", `Bearer ${cached}`);
+    else if (this.creds) headers.set("authorization", `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}`);
+    let res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    if (res.status !== 401) return res;
+    const challenge = res.headers.get("www-authenticate") ?? "";
+    if (!/^bearer/i.test(challenge)) return res;
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const tokenUrl = new URL(params.realm ?? "");
+    if (params.service) tokenUrl.searchParams.set("service", params.service);
+    tokenUrl.searchParams.set("scope", scope);
+    const tr = await this.f(tokenUrl, {
+      headers: this.creds ? { authorization: `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}` } : {},
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!tr.ok) return res;
+    const body = await tr.json();
+    const token = body.token ?? body.access_token;
+    if (!token) return res;
+    this.bearer.set(key, token);
+    headers.set("authorization", `Bearer ${token}`);
+    res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    return res;
+  }
+  /** Digest of a tag's manifest; undefined when the tag does not exist. */
+  async digest(image, tag) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${tag}`, {
+      method: "HEAD",
+      headers: { accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
+    return res.headers.get("docker-content-digest") ?? void 0;
+  }
+  /** A manifest's bytes and media type. */
+  async manifest(image, ref) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${ref}`, { headers: { accept: MANIFEST_TYPES } });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}@${ref}`);
+    return { body: Buffer.from(await res.arrayBuffer()), mediaType: res.headers.get("content-type") ?? "" };
+  }
+  /** The image config's labels of a tag (the first platform of an index). */
+  async labels(image, ref) {
+    const m = await this.manifest(image, ref);
+    if (!m) return void 0;
+    let doc = JSON.parse(m.body.toString("utf8"));
+    if (doc.manifests?.[0]) {
+      const inner = await this.manifest(image, doc.manifests[0].digest);
+      if (!inner) return void 0;
+      doc = JSON.parse(inner.body.toString("utf8"));
+    }
+    if (!doc.config) return {};
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
+    if (!res.ok)
+      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
+    const cfg = await res.json();
+    return cfg.config?.Labels ?? {};
+  }
+  /** Put the manifest `digest` under `tag` (a retag, no rebuild). */
+  async tag(image, digest, tag) {
+    const m = await this.manifest(image, digest);
+    if (!m) throw new StageError(`${image}@${digest} is not in the registry`);
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${tag}`,
+      { method: "PUT", headers: { "content-type": m.mediaType }, body: new Uint8Array(m.body) },
+      true
     );
+    if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
+  }
+  /** Is the registry reachable and do the credentials pass (GET /v2/)? */
+  async ping(image) {
+    const { host, repository } = splitImage(image);
+    let res;
+    try {
+      res = await this.request(host, repository, `/tags/list`, {});
+    } catch (e) {
+      throw new StageError(`container registry ${host} is not reachable: ${e.message}`);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new StageError(`container registry ${host} refused the credentials (HTTP ${res.status})`);
+    }
+    if (!res.ok && res.status !== 404) throw new StageError(`container registry ${host} answered HTTP ${res.status}`);
+  }
+};
+var b64 = (s) => Buffer.from(s).toString("base64");
+
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync as mkdirSync5, mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync5(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join4(runnerTemp, "release-npm-"));
+  const path = join4(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
+  writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// packages/shared/src/deploy/registries.ts
+async function npmDistTagLatest(o) {
+  const f = o.fetch ?? fetch;
+  const latest = async () => {
+    const res = await f(packageUrl(o.registry, o.pkg), {
+      headers: { accept: "application/json", ...o.token ? { authorization: `Bearer ${o.token}` } : {} },
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!res.ok) throw new StageError(`npm registry ${o.registry} answered HTTP ${res.status} for ${o.pkg}`);
+    const doc = await res.json();
+    if (!doc.versions?.[o.version])
+      throw new StageError(`${o.pkg}@${o.version} is not in ${o.registry}: cannot move latest back to it`);
+    return doc["dist-tags"]?.latest;
+  };
+  const previous = await latest();
+  if (previous === o.version) {
+    o.log.info(`npm: ${o.pkg} latest is already ${o.version}`);
+    return { previous };
+  }
+  const rc = writeUserconfig(o.tempDir, o.registry, o.token || void 0);
+  try {
     const r = await runProgram(
       "npm",
-      ["dist-tag", "add", `${o.pkg}@${o.version}`, "latest", "--registry", o.registry, "--userconfig", userconfig],
-      { timeoutMs: 12e4 }
+      [
+        "dist-tag",
+        "add",
+        `${o.pkg}@${o.version}`,
+        "latest",
+        "--registry",
+        o.registry,
+        "--userconfig",
+        rc.path,
+        "--cache",
+        join5(rc.path, "..", "cache"),
+        "--loglevel",
+        "warn"
+      ],
+      { timeoutMs: 12e4, env: { npm_config_update_notifier: "false" } }
     );
-    if (r.code !== 0) throw new StageError(`npm dist-tag add ${o.pkg}@${o.version} latest failed: ${tail(r.output)}`);
-    o.log.info(`npm: ${o.pkg} latest → ${o.version}`);
+    if (r.code !== 0)
+      throw new StageError(
+        `npm dist-tag add ${o.pkg}@${o.version} latest failed (exit ${r.code}): ${redact(tail(r.output), [o.token])}`
+      );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rc.dispose();
   }
+  const now = await latest();
+  if (now !== o.version)
+    throw new StageError(
+      `npm dist-tag add reported success but ${o.pkg} latest is ${now ?? "unset"}, not ${o.version}`
+    );
+  o.log.info(`npm: ${o.pkg} latest ${previous ?? "(unset)"} → ${o.version}`);
+  return { previous };
+}
+function splitRef(ref) {
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  if (colon <= slash) return { repository: ref, tag: "latest" };
+  return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
 }
 async function dockerTagLatest(o) {
-  const src = imageFor(o.image, o.version);
-  const repo = o.image.replace(/:\{version\}$/, "").replace(/\{version\}/g, "");
-  const dst = `${repo}:latest`;
-  for (const args of [
-    ["pull", src],
-    ["tag", src, dst],
-    ["push", dst]
-  ]) {
-    const r = await runProgram("docker", args, { timeoutMs: 3e5 });
-    if (r.code !== 0) throw new StageError(`docker ${args.join(" ")} failed: ${tail(r.output)}`);
+  const { repository, tag } = splitRef(imageFor(o.image, o.version));
+  const client = new RegistryClient(o.fetch ?? fetch, o.credentials);
+  const digest = await client.digest(repository, tag);
+  if (!digest) throw new StageError(`${repository}:${tag} is not in the registry: cannot move latest back to it`);
+  const previous = await client.digest(repository, "latest");
+  if (previous === digest) {
+    o.log.info(`docker: ${repository}:latest is already ${tag} (${digest})`);
+    return { digest, previous };
   }
-  o.log.info(`docker: ${dst} → ${src}`);
+  await client.tag(repository, digest, "latest");
+  const now = await client.digest(repository, "latest");
+  if (now !== digest)
+    throw new StageError(`${repository}:latest is ${now ?? "missing"} after the retag, not ${tag} (${digest})`);
+  o.log.info(`docker: ${repository}:latest ${previous ?? "(none)"} → ${tag} (${digest})`);
+  return { digest, previous };
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -32929,8 +33130,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -32946,7 +33147,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -36357,9 +36558,13 @@ var action = defineAction({
     npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
     docker_tag_revert: bool({
-      description: "Move the image `latest` tag (of docker_image) back to the restored version.",
+      description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
       default: "false"
     }),
+    registry_username: text({
+      description: "Container registry user for docker_tag_revert (with registry_password)."
+    }),
+    registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
     incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
@@ -36387,6 +36592,9 @@ async function impl(v, ctx) {
   if (v.docker_tag_revert && !v.docker_image)
     throw new InputError("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
+  if (v.registry_password) ctx.mask(v.registry_password);
+  if (v.registry_password && !v.registry_username)
+    throw new InputError("registry_username", 'Input "registry_username" is required when registry_password is given.');
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
@@ -36487,8 +36695,13 @@ async function impl(v, ctx) {
     extra.push(`npm ${v.npm_package} latest → ${toVersion}`);
   }
   if (ok2 && v.docker_tag_revert) {
-    await dockerTagLatest({ image: v.docker_image, version: toVersion, log });
-    extra.push(`${v.docker_image} latest → ${toVersion}`);
+    const t = await dockerTagLatest({
+      image: v.docker_image,
+      version: toVersion,
+      credentials: v.registry_username ? { username: v.registry_username, password: v.registry_password } : void 0,
+      log
+    });
+    extra.push(`${v.docker_image} latest → ${toVersion} (${t.digest.slice(0, 19)}…)`);
   }
   let issueUrl = "";
   if (v.incident_issue && gh) {
