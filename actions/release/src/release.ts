@@ -1033,9 +1033,7 @@ function readScripts(root: string): Record<string, string> {
 
 /** Notes from the commits since the previous tag when none are given: features, fixes, other changes. */
 export async function generateNotes(git: Git, since: string | undefined, rev: string): Promise<string> {
-  const commits = await commitsSince(git, since && (await git.resolve(since)) ? since : undefined, rev).catch(
-    () => [],
-  );
+  const commits = await commitsSince(git, since && (await git.resolve(since)) ? since : undefined, rev).catch(() => []);
   const groups: Record<string, string[]> = { Features: [], 'Bug fixes': [], 'Other changes': [] };
   for (const c of commits) {
     if (c.type === 'chore' && c.scope === 'release') continue;
