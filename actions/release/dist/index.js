@@ -38530,9 +38530,7 @@ function readScripts(root) {
   }
 }
 async function generateNotes(git, since, rev) {
-  const commits = await commitsSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(
-    () => []
-  );
+  const commits = await commitsSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(() => []);
   const groups2 = { Features: [], "Bug fixes": [], "Other changes": [] };
   for (const c of commits) {
     if (c.type === "chore" && c.scope === "release") continue;
