@@ -186,22 +186,29 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   const track = (name: string, pid: number | undefined, port: number | undefined, stop: () => Promise<void>) => {
     const s = { name, pid, port, stop };
     processes.add(s);
+    if (interrupted) throw new StopPipeline(name, `interrupted (${interrupted})`, false);
     if (pid && !report.pids.includes(pid)) report.pids.push(pid);
     if (port && !report.ports.includes(port)) report.ports.push(port);
     saveReport();
     return s;
   };
 
-  let interrupted = false;
+  // Ctrl-C / SIGTERM: the running action gets the signal too (runStageBundle forwards it) and ends; the
+  // pipeline stops before its next step and the finally block below stops everything. A second signal, or a
+  // step that does not end within 15 s, stops everything at once and exits.
+  let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
+    const code = signal === 'SIGINT' ? 130 : 143;
+    const hard = () =>
+      void processes.stopAll().then(() => {
+        report.status = 'interrupted';
+        saveReport();
+        process.exit(code);
+      });
+    if (interrupted) return hard();
+    interrupted = signal;
     say(`\n${signal}: stopping the demo and every process it started…`);
-    void processes.stopAll().then(() => {
-      report.status = 'interrupted';
-      saveReport();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+    setTimeout(hard, 15_000).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -310,6 +317,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       show: (r: StageResult) => string[] = () => [],
       env?: NodeJS.ProcessEnv,
     ): Promise<StageResult> => {
+      if (interrupted) throw new StopPipeline(label, `interrupted (${interrupted})`, false);
       say(`▶ ${label}`);
       const r = await runStage(runner, def, label, inputs, { env });
       report.stages.push({ id: r.id, label, ok: r.ok, durationMs: r.durationMs, outputs: r.outputs });
@@ -502,7 +510,14 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     if (after !== FIRST_VERSION) throw new StopPipeline('rollback', `serving ${after} after the rollback`, false);
     report.status = 'succeeded';
   } catch (e) {
-    if (e instanceof StopPipeline) {
+    if (interrupted) {
+      report.status = 'interrupted';
+      stopReason = {
+        stage: e instanceof StopPipeline ? e.stage : 'demo',
+        reason: `interrupted (${interrupted})`,
+        notImplemented: false,
+      };
+    } else if (e instanceof StopPipeline) {
       stopReason = { stage: e.stage, reason: e.reason, notImplemented: e.notImplemented };
       say('');
       say(
@@ -584,12 +599,15 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     say(`  scratch repo     ${rel(join(dirs.scratch, 'work'))}`);
     say('');
     say(
-      report.status === 'succeeded'
-        ? `demo succeeded in ${sec(Date.now() - started)}`
-        : `demo FAILED in ${sec(Date.now() - started)}${stopReason ? ` (stopped at ${stopReason.stage})` : ''}`,
+      interrupted
+        ? `demo interrupted (${interrupted}) after ${sec(Date.now() - started)}`
+        : report.status === 'succeeded'
+          ? `demo succeeded in ${sec(Date.now() - started)}`
+          : `demo FAILED in ${sec(Date.now() - started)}${stopReason ? ` (stopped at ${stopReason.stage})` : ''}`,
     );
     saveReport();
   }
+  if (interrupted) return interrupted === 'SIGINT' ? 130 : 143;
   return report.status === 'succeeded' ? 0 : 1;
 }
 
