@@ -51,6 +51,10 @@ export const action = defineAction({
             : { error: 'every value must be a section name' }
           : { error: 'not a mapping' },
     }),
+    all_releases: bool({
+      description: 'Render every release tag, first to last, plus the new section (since_tag ignored).',
+      default: 'false',
+    }),
     token: secret({ description: 'GitHub token for PR and author look-ups.', default: GITHUB_TOKEN_DEFAULT }),
   },
   outputs: {

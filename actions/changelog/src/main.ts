@@ -1,12 +1,91 @@
 /** The changelog action: parse the inputs, run the stage, report. */
-import { NotImplementedError, runStage } from '@release-actions/shared/action';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { runStage } from '@release-actions/shared/action';
+import { generateChangelog } from '@release-actions/shared/changelog';
+import { Git } from '@release-actions/shared/git';
+import { InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await runStage(
     action,
-    async () => {
-      throw new NotImplementedError('changelog');
+    async (inputs, ctx) => {
+      const { runner, log, summary } = ctx;
+      const workspace = resolve(runner.workspace);
+      const path = resolve(workspace, inputs.path || 'CHANGELOG.md');
+      const rel = relative(workspace, path);
+      if (rel.startsWith('..') || isAbsolute(rel)) {
+        throw new InputError('path', `path: ${inputs.path} is outside the workspace; give a path inside it`);
+      }
+      const git = new Git(workspace, { log });
+      const token = inputs.token;
+      // The GitHub client (octokit) is loaded only when PRs are asked for: startup time matters.
+      const github =
+        inputs.include_prs && token
+          ? (await import('@release-actions/shared/github')).createGitHubClient({
+              token,
+              apiUrl: runner.apiUrl,
+              graphqlUrl: runner.graphqlUrl,
+              log,
+            })
+          : undefined;
+      const repoUrl = runner.repository ? `${runner.serverUrl}/${runner.repository}` : '';
+      const result = await generateChangelog({
+        git: token && /^https?:/.test(runner.serverUrl) ? git.withToken(runner.serverUrl, token) : git,
+        log,
+        ...(github ? { github } : {}),
+        owner: runner.owner,
+        repo: runner.repo,
+        repoUrl,
+        version: inputs.version ?? '',
+        ...(inputs.since_tag && !inputs.all_releases ? { sinceTag: inputs.since_tag } : {}),
+        tagPrefix: inputs.tag_prefix,
+        format: inputs.format,
+        includePrs: inputs.include_prs,
+        breakingChangesSection: inputs.breaking_changes_section,
+        ...(inputs.types ? { types: inputs.types } : {}),
+        allReleases: inputs.all_releases,
+        ...(inputs.write_file ? { path } : {}),
+      });
+
+      ctx.setOutput('notes', result.notes);
+      ctx.setOutput('recommended_bump', result.recommendedBump);
+      ctx.setOutput('previous_tag', result.previousTag);
+      ctx.setOutput('commit_count', String(result.commitCount));
+      ctx.setOutput('breaking_count', String(result.breakingCount));
+      ctx.setOutput('changelog_path', inputs.write_file ? rel : '');
+      log.info(
+        `changelog ${result.version}: ${result.commitCount} commits since ${result.previousTag || 'the first commit'}, ` +
+          `${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` +
+          (inputs.write_file ? `, ${rel} ${result.fileCreated ? 'created' : 'updated'}` : ''),
+      );
+
+      const s = result.stats;
+      summary.heading(`Changelog ${result.version}`);
+      summary.paragraph(
+        `${result.commitCount} commits since ${result.previousTag ? `\`${result.previousTag}\`` : 'the first commit'}` +
+          ` · recommended bump **${result.recommendedBump}**` +
+          (result.sections > 1 ? ` · ${result.sections} release sections` : '') +
+          (inputs.write_file ? ` · \`${rel}\` ${result.fileCreated ? 'created' : 'updated'}` : '') +
+          (result.deepened ? ` · shallow clone deepened ${result.deepened}×` : '') +
+          (result.degraded ? ' · ⚠ PR links unavailable (commit links used)' : ''),
+      );
+      const rows: (string | number)[][] = Object.entries(s.perType)
+        .sort((a, b) => b[1] - a[1])
+        .map(([type, n]) => [`\`${type}\``, n]);
+      rows.push(
+        ['hidden (by type)', s.hidden],
+        ['merge commits (skipped)', s.merges],
+        ['reverted pairs (dropped)', s.reverted],
+        ['**breaking changes**', s.breaking],
+        ['pull requests', s.prs],
+        ['contributors', result.contributors.length],
+        ['first-time contributors', result.contributors.filter((c) => c.firstTime).length],
+        ['GitHub API calls', result.apiCalls],
+      );
+      summary.table(['count', 'n'], rows, ['l', 'r']);
+      const notes = result.notes.length > 200_000 ? `${result.notes.slice(0, 200_000)}\n\n…(truncated)` : result.notes;
+      summary.details('Release notes', notes);
     },
     env,
   );

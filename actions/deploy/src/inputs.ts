@@ -11,7 +11,9 @@ import {
   semver,
   text,
   url,
+  yamlInput,
 } from '@release-actions/shared/action';
+import { parsePrometheusQueries, parseSmokeTests, targetInputs } from '@release-actions/shared/deploy';
 
 export const ENVIRONMENT_NAME = {
   pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
@@ -65,9 +67,41 @@ export const action = defineAction({
     }),
     min_samples: number({ description: 'Fewest probe samples a verdict needs.', default: '10', integer: true, min: 1 }),
     probe_url: url({ description: 'URL probed through the router while monitoring.' }),
-    version_url: url({ description: 'URL that reports the serving version through the router.' }),
-    workload: oneOf(['command', 'docker'], { description: 'Where versions run.', default: 'command' }),
-    router: oneOf(['nginx', 'command', 'none'], { description: 'How traffic moves.', default: 'none' }),
+    smoke_tests: yamlInput({
+      description:
+        "Smoke tests run against the new slot directly before any traffic moves: a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}. Default: GET of health_url's path expecting 200. The new slot must also report the version at version_url's path.",
+      shape: 'a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}',
+      validate: parseSmokeTests,
+    }),
+    probe_requests: number({
+      description: 'Probe requests per monitor_interval.',
+      default: '5',
+      integer: true,
+      min: 1,
+      max: 1000,
+    }),
+    prometheus_url: url({ description: 'Prometheus base URL (queried through its HTTP API while monitoring).' }),
+    prometheus_queries: yamlInput({
+      description: 'Prometheus queries checked every monitor_interval: a YAML list of {name, query, max, min}.',
+      shape: 'a YAML list of {name, query, max, min}',
+      validate: parsePrometheusQueries,
+    }),
+    keep_previous: duration({
+      description:
+        'How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.',
+      default: '1h',
+    }),
+    batch_size: number({ description: 'rolling: instances replaced per batch.', default: '1', integer: true, min: 1 }),
+    ref: text({
+      description: "Git ref of the GitHub deployment. Default: the workflow's commit (GITHUB_SHA).",
+      identifier: true,
+    }),
+    image_digest: text({
+      description: 'Image digest recorded in the deployment payload.',
+      pattern: /^[a-z0-9]+:[a-f0-9]{32,}$/,
+      patternHint: 'a digest such as sha256:…',
+    }),
+    ...targetInputs,
     timeout: duration({ description: 'Deadline of the whole deploy.', default: '30m', min: 1000 }),
     environment_url: url({ description: 'URL of the environment, shown on the GitHub deployment.' }),
     token: secret({ description: 'GitHub token with deployments: write.', default: GITHUB_TOKEN_DEFAULT }),

@@ -1,13 +1,224 @@
-/** The deploy action: parse the inputs, run the stage, report. */
-import { NotImplementedError, runStage } from '@release-actions/shared/action';
+/** The deploy action: parse the inputs, run the strategy engine, record the deployment (GitHub, status record), report. */
+import { runStage, type StageContext } from '@release-actions/shared/action';
+import {
+  buildTarget,
+  deploy,
+  type DeployConfig,
+  DeploymentRecorder,
+  Deployments,
+  deploySummary,
+  openStatusStore,
+  type Strategy,
+} from '@release-actions/shared/deploy';
+import { createGitHubClient, type GitHubClient } from '@release-actions/shared/github';
+import { errorMessage, formatDuration, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  await runStage(
-    action,
-    async () => {
-      throw new NotImplementedError('deploy');
+type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+
+/** Combinations of inputs that cannot work, refused before any side effect. */
+function check(v: Values, controlsTraffic: boolean): void {
+  if (!v.version_url)
+    throw new InputError(
+      'version_url',
+      'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.',
+    );
+  if ((v.deployment_strategy === 'blue-green' || v.deployment_strategy === 'canary') && !controlsTraffic)
+    throw new InputError(
+      'router',
+      `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`,
+    );
+  const steps = v.canary_steps.map(Number);
+  if (v.deployment_strategy === 'canary') {
+    const ascending = steps.every((s, i) => i === 0 || s > (steps[i - 1] as number));
+    if (!ascending || steps.at(-1) !== 100)
+      throw new InputError(
+        'canary_steps',
+        `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`,
+      );
+  }
+  if (v.prometheus_queries?.length && !v.prometheus_url)
+    throw new InputError(
+      'prometheus_url',
+      'Input "prometheus_url" is empty but required when prometheus_queries are given.',
+    );
+  const monitorMs = v.monitor_duration ?? 0;
+  const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
+  if (monitorMs + stepsMs >= (v.timeout ?? 0))
+    throw new InputError(
+      'timeout',
+      `Input "timeout" (${formatDuration(v.timeout ?? 0)}) leaves no time to deploy: monitor_duration${stepsMs ? ' plus the canary steps' : ''} already take ${formatDuration(monitorMs + stepsMs)}.`,
+    );
+}
+
+export async function impl(v: Values, ctx: StageContext): Promise<void> {
+  const { log, runner } = ctx;
+  const version = v.version as string;
+  const environment = v.environment;
+  const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
+  check(v, target.router.controlsTraffic);
+  const healthPath = v.health_url ? new URL(v.health_url.replace(/\{[a-z]+\}/g, '0')).pathname : '/';
+  const cfg: DeployConfig = {
+    version,
+    environment,
+    strategy: v.deployment_strategy as Strategy,
+    runSmokeTests: v.run_smoke_tests,
+    smokeTests: v.smoke_tests ?? [{ path: healthPath, expect_status: 200 }],
+    rollbackOnFailure: v.rollback_on_failure,
+    canarySteps: v.canary_steps.map(Number),
+    stepDurationMs: v.step_duration ?? 60_000,
+    monitor: {
+      durationMs: v.monitor_duration ?? 0,
+      intervalMs: v.monitor_interval ?? 10_000,
+      probeUrl: v.probe_url,
+      probeRequests: v.probe_requests ?? 5,
+      maxErrorRate: v.max_error_rate ?? 0.01,
+      maxP95Ms: v.max_p95_ms ?? 1000,
+      prometheusUrl: v.prometheus_url,
+      prometheusQueries: v.prometheus_queries,
+      onNoData: v.on_no_data,
+      minSamples: v.min_samples ?? 10,
+      progressEveryMs: 60_000,
     },
-    env,
-  );
+    versionSource: {
+      url: v.version_url as string,
+      jsonPath: v.version_json_path || undefined,
+      header: v.version_header || undefined,
+    },
+    instances: v.instances ?? 1,
+    batchSize: v.batch_size ?? 1,
+    keepPreviousMs: v.keep_previous ?? 3_600_000,
+    timeoutMs: v.timeout ?? 1_800_000,
+    startTimeoutMs: v.start_timeout ?? 120_000,
+    versionTimeoutMs: v.version_timeout ?? 60_000,
+    ports: target.ports,
+  };
+
+  // GitHub deployment and status record.
+  let gh: GitHubClient | undefined;
+  if (v.token && runner.repository) {
+    ctx.mask(v.token);
+    gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
+  } else log.warning('no token or repository: no GitHub deployment is created');
+  const deployments = gh
+    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
+        environmentUrl: v.environment_url,
+        logUrl: runner.runUrl,
+      })
+    : undefined;
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log,
+  });
+  const recorder = new DeploymentRecorder(store, log);
+  const previous = target.stateFile.read(environment);
+  const previousVersion = previous.active_slot ? previous.slots[previous.active_slot]?.version : undefined;
+
+  let deploymentId: number | undefined;
+  if (deployments) {
+    deploymentId = await deployments.create({
+      ref: v.ref || runner.sha || `v${version}`,
+      environment,
+      description: `${cfg.strategy} of ${version}`,
+      payload: {
+        version,
+        strategy: cfg.strategy,
+        ...(previousVersion ? { previous_version: previousVersion } : {}),
+        ...(v.image_digest ? { image_digest: v.image_digest } : {}),
+      },
+    });
+    await deployments.status(deploymentId, 'in_progress', `${cfg.strategy} of ${version} started`);
+  }
+  await recorder.started({
+    version,
+    environment,
+    strategy: cfg.strategy,
+    runId: runner.runId,
+    deploymentId,
+    previousVersion,
+  });
+
+  const result = await deploy(cfg, {
+    workload: target.workload,
+    router: target.router,
+    stateFile: target.stateFile,
+    log,
+  });
+
+  if (deployments && deploymentId !== undefined) {
+    try {
+      if (result.status === 'succeeded' || result.status === 'inconclusive') {
+        await deployments.status(
+          deploymentId,
+          'success',
+          result.status === 'inconclusive' ? `inconclusive: ${result.reason}` : `${version} serves`,
+        );
+      } else {
+        await deployments.status(deploymentId, 'failure', result.reason.split('\n')[0] as string);
+        if (result.rolledBack && result.previousVersion) {
+          const restored = await deployments
+            .create({
+              ref: `v${result.previousVersion}`,
+              environment,
+              description: `rollback to ${result.previousVersion}`,
+              payload: { version: result.previousVersion, rollback_of: version },
+            })
+            .catch(async (e: unknown) => {
+              log.warning(
+                `deployment for the restored version at v${result.previousVersion} not created (${errorMessage(e)}); using the run's commit`,
+              );
+              return deployments.create({
+                ref: runner.sha,
+                environment,
+                description: `rollback to ${result.previousVersion}`,
+                payload: { version: result.previousVersion as string, rollback_of: version },
+              });
+            });
+          await deployments.status(restored, 'success', `rolled back to ${result.previousVersion}`);
+        }
+      }
+    } catch (e) {
+      log.warning(`GitHub deployment status not updated: ${errorMessage(e)}`);
+    }
+  }
+  await recorder.finished({
+    version,
+    environment,
+    runId: runner.runId,
+    status: result.status,
+    activeSlot: result.activeSlot,
+    rolledBack: result.rolledBack,
+    previousVersion: result.previousVersion,
+    timeline: result.timeline,
+    reason: result.reason,
+  });
+  const st = target.stateFile.read(environment);
+  if (st.deployments[0] && deploymentId !== undefined) st.deployments[0].deployment_id = deploymentId;
+  target.stateFile.write(st);
+
+  ctx.setOutput('status', result.status);
+  ctx.setOutput('active_slot', result.activeSlot ?? '');
+  ctx.setOutput('previous_version', result.previousVersion ?? '');
+  ctx.setOutput('deployment_id', deploymentId !== undefined ? String(deploymentId) : '');
+  ctx.setOutput('rolled_back', String(result.rolledBack));
+  deploySummary(ctx.summary, {
+    version,
+    environment,
+    strategy: cfg.strategy,
+    result,
+    deploymentId,
+    requests: gh?.requestCount,
+  });
+  if (result.status === 'inconclusive') log.warning(`deploy of ${version} is inconclusive: ${result.reason}`);
+  if (result.status === 'failed' || result.status === 'rolled-back') {
+    throw new StageError(
+      `deploy of ${version} to ${environment} ${result.status === 'rolled-back' ? 'was rolled back' : 'failed'}: ${result.reason}`,
+    );
+  }
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await runStage(action, impl, env);
 }

@@ -27887,6 +27887,7 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -27976,24 +27977,26 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
+    const sep = Buffer.from(separator, "utf8");
     return new Promise((resolve, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
-      let buf = "";
+      let pending;
       let err = "";
-      child.stdout.setEncoding("utf8");
       child.stdout.on("data", (d) => {
-        buf += d;
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
         let i;
-        while ((i = buf.indexOf(separator)) >= 0) {
-          onRecord(buf.slice(0, i));
-          buf = buf.slice(i + separator.length);
+        while ((i = buf.indexOf(sep, start)) >= 0) {
+          onRecord(buf.toString("utf8", start, i));
+          start = i + sep.length;
         }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
       child.stderr.setEncoding("utf8").on("data", (d) => err += d);
       child.on("error", reject);
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (buf.length) onRecord(buf);
+        if (pending?.length) onRecord(pending.toString("utf8"));
         resolve();
       });
     });
@@ -28013,6 +28016,24 @@ var Git = class _Git {
   }
   async isShallow() {
     return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits() {
+    const path = await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]);
+    try {
+      const text2 = await readFile(path, "utf8");
+      return new Set(text2.split("\n").filter(Boolean));
+    } catch {
+      return /* @__PURE__ */ new Set();
+    }
+  }
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
+   */
+  async deepen(depth, remote = "origin") {
+    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
+    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
   }
   async isAncestor(ancestor, descendant) {
     const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);

@@ -1,5 +1,15 @@
 /** The quality-gates action's inputs and outputs: the single source of truth for action.yml and the README. */
-import { defineAction, duration, list, number, oneOf, text, url } from '@release-actions/shared/action';
+import {
+  defineAction,
+  duration,
+  list,
+  number,
+  oneOf,
+  semver,
+  text,
+  url,
+  yamlInput,
+} from '@release-actions/shared/action';
 
 export const action = defineAction({
   id: 'quality-gates',
@@ -19,6 +29,17 @@ export const action = defineAction({
       min: 1,
     }),
     target_url: url({ description: 'Base URL of the service under load.' }),
+    requests: yamlInput<unknown[]>({
+      description:
+        'Requests each connection cycles through, a YAML or JSON list of `{method, path, headers, body, expect_status}`; paths are relative to target_url (or absolute URLs of one origin).',
+      shape: 'a YAML or JSON list of {method, path, headers, body, expect_status}',
+      validate: (v) => (Array.isArray(v) && v.length > 0 ? { value: v } : { error: 'not a non-empty list' }),
+    }),
+    profiles_file: text({
+      description:
+        'YAML file overriding the built-in profiles (`profiles: {peak: {connections, rate, duration, ramp}}`).',
+      default: '.github/load-profiles.yml',
+    }),
     connections: number({
       description: 'Concurrent connections (overrides the profile).',
       integer: true,
@@ -42,7 +63,23 @@ export const action = defineAction({
       integer: true,
       min: 1,
     }),
+    request_timeout: duration({
+      description: 'A request with no response after this long counts as a failed request (timeout).',
+      default: '10s',
+      min: 1000,
+    }),
+    start_command: text({
+      description: 'Shell command that starts the service under test before the load; it is stopped after.',
+    }),
+    ready_url: url({ description: 'URL that answers 2xx once the service started by start_command is ready.' }),
+    ready_timeout: duration({ description: 'How long to wait for ready_url.', default: '60s', min: 1000 }),
     engine: oneOf(['builtin', 'k6'], { description: 'Load engine.', default: 'builtin' }),
+    k6_script: text({ description: 'The k6 script to run (engine k6), relative to the workspace.' }),
+    k6_version: semver({
+      description: 'k6 version to fetch into the tool cache (engine k6; default: k6 from the PATH, else 1.3.0).',
+      allowV: true,
+    }),
+    k6_url: url({ description: 'Archive (.tar.gz or .zip) to fetch k6 from instead of the GitHub release.' }),
     baseline_path: text({ description: 'Results JSON of a previous run to compare against.' }),
     max_regression_pct: number({
       description: 'Largest p95 growth or throughput drop tolerated, in percent.',
@@ -54,11 +91,36 @@ export const action = defineAction({
       pattern: /^[a-z0-9]+([._/:-][a-z0-9]+)*$/,
       patternHint: 'an image reference in lower case such as registry/name:tag',
     }),
+    context: text({ description: 'Build context of the image, relative to the workspace.', default: '.' }),
+    dockerfile: text({ description: 'Dockerfile, relative to the workspace (default: Dockerfile in the context).' }),
+    build_args: text({
+      description: 'Build arguments, one `KEY=VALUE` per line.',
+      multiline: true,
+    }),
     max_image_size_mb: number({ description: 'Image size budget in MB.', min: 0 }),
+    container_smoke_command: text({
+      description:
+        'Command run in the built image (`docker run --rm --network host <image> <command>`); it must exit 0.',
+    }),
     shard: text({
       description: "This runner's share of the load, `i/n`.",
       pattern: /^[1-9]\d*\/[1-9]\d*$/,
       patternHint: 'i/n with 1 ≤ i ≤ n, e.g. 2/4',
+    }),
+    merge: text({
+      description:
+        'Glob of shard results files to merge (no load is generated); thresholds are evaluated over the whole.',
+    }),
+    status_branch: text({
+      description: 'Branch holding release-status.yaml: when set (with version), the verdicts are recorded there.',
+      identifier: true,
+    }),
+    version: semver({
+      description: 'The version being released, whose status record gets the verdicts.',
+      allowV: true,
+    }),
+    results_path: text({
+      description: 'Where to write the results JSON (default: under RUNNER_TEMP).',
     }),
   },
   outputs: {

@@ -57,7 +57,50 @@ export const action = defineAction({
       description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
       multiline: true,
     }),
+    notes_file: text({
+      description: 'File with the release notes (relative to the workspace); used when `notes` is empty.',
+      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: 'a relative path inside the workspace (letters, digits and . _ / @ + -, no ..)',
+    }),
+    test_command: text({
+      description: 'Command that runs the tests (bash). Default: `npm test` when package.json has a test script.',
+    }),
+    build_command: text({
+      description: 'Command that builds (bash). Default: `npm run build` when package.json has a build script.',
+    }),
+    version_files: list({
+      description:
+        'Extra files whose lines marked `x-release-actions-version` carry the version (the first X.Y.Z on such a line is replaced).',
+      item: text({
+        description: 'file',
+        pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+        patternHint: 'a relative path inside the workspace (no ..)',
+      }),
+    }),
+    assets: list({
+      description: 'Files to attach to the GitHub Release (relative paths; `*` matches within a file name).',
+      item: text({
+        description: 'asset',
+        pattern: /^(?!\/)(?!.*\.\.)[\w./@+*-]+$/,
+        patternHint: 'a relative path or pattern inside the workspace (no ..)',
+      }),
+    }),
     npm_registry_url: url({ description: 'npm registry to publish to.', default: 'https://registry.npmjs.org/' }),
+    npm_dist_tag: text({
+      description: 'npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).',
+      pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
+      patternHint: 'a dist-tag name starting with a letter (latest, next, rc)',
+    }),
+    npm_access: text({
+      description: 'npm --access for scoped packages: public or restricted (empty: the registry default).',
+      pattern: /^(public|restricted)$/,
+      patternHint: 'public or restricted',
+    }),
+    provenance: oneOf(['auto', 'true', 'false'], {
+      description:
+        'npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.',
+      default: 'auto',
+    }),
     docker_images: list({
       description: 'Images to build and push, one `registry/name` per line.',
       item: text({
@@ -66,12 +109,43 @@ export const action = defineAction({
         patternHint: 'registry/name in lower case',
       }),
     }),
+    docker_context: text({
+      description: 'Docker build context, relative to the workspace.',
+      default: '.',
+      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: 'a relative path inside the workspace (no ..)',
+    }),
+    dockerfile: text({
+      description: 'Dockerfile, relative to the workspace (default: <docker_context>/Dockerfile).',
+      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: 'a relative path inside the workspace (no ..)',
+    }),
+    docker_build_args: list({
+      description: 'Build arguments, one NAME=value per line.',
+      item: text({
+        description: 'build arg',
+        pattern: /^[A-Za-z_][A-Za-z0-9_]*=[^\n]*$/,
+        patternHint: 'NAME=value',
+      }),
+    }),
+    registry_username: text({
+      description: 'Container registry user (else the docker config the job logged in with).',
+    }),
+    registry_password: secret({ description: 'Container registry password or token (masked).' }),
+    update_major_tag: bool({
+      description: 'Move the major tag (v1) to this release when it is the highest of its major (action repositories).',
+      default: 'false',
+    }),
     status_branch: text({
       description: 'Branch holding release-status.yaml.',
       default: 'release-status',
       identifier: true,
     }),
     announce_webhook_url: url({ description: 'Webhook that receives the release announcement (treated as a secret).' }),
+    announce_format: oneOf(['slack', 'json'], {
+      description: 'slack: Slack-compatible message (text + blocks); json: a generic JSON payload.',
+      default: 'slack',
+    }),
     verify_timeout: duration({
       description: 'How long to wait for published packages to become visible.',
       default: '10m',
@@ -87,6 +161,8 @@ export const action = defineAction({
     release_url: { description: 'URL of the GitHub Release.' },
     release_id: { description: 'Id of the GitHub Release.' },
     published: { description: 'JSON list of {registry, name, version, url, digest_or_integrity}.' },
-    status: { description: 'released, dry-run, or failed.' },
+    status: {
+      description: 'released, dry-run, unverified (published, not yet visible: re-run to finish), or failed.',
+    },
   },
 });

@@ -1,13 +1,161 @@
-/** The release action: parse the inputs, run the stage, report. */
-import { NotImplementedError, runStage } from '@release-actions/shared/action';
+/** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { InputError, StageError } from '@release-actions/shared';
+import { runStage, type StageContext } from '@release-actions/shared/action';
+import { Git } from '@release-actions/shared/git';
+import { createGitHubClient } from '@release-actions/shared/github';
+import { exec } from '@release-actions/shared/publish';
+import { GitBranchStatusStore } from '@release-actions/shared/status';
 import { action } from './inputs.js';
+import { ReleaseFailure, type ReleaseConfig, runRelease } from './release.js';
+import { renderPlan, writeSummary } from './report.js';
+
+type Inputs = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+
+/**
+ * Test-only fault injection: RELEASE_ACTIONS_FAULT=exit-after:<step> kills this process (SIGKILL, no cleanup, no
+ * outputs) right after the named step, as a runner losing the job would. Never set it in a real workflow.
+ */
+export function faultHook(env: NodeJS.ProcessEnv): ((step: string) => void) | undefined {
+  const spec = env.RELEASE_ACTIONS_FAULT;
+  const m = spec ? /^exit-after:(.+)$/.exec(spec.trim()) : null;
+  if (!m) return undefined;
+  const target = m[1];
+  return (step) => {
+    if (step === target) process.kill(process.pid, 'SIGKILL');
+  };
+}
+
+function readNotes(inputs: Inputs, workspace: string): string {
+  if (inputs.notes.trim()) return inputs.notes;
+  if (!inputs.notes_file) return '';
+  const file = resolve(workspace, inputs.notes_file);
+  if (relative(workspace, file).startsWith('..')) {
+    throw new InputError('notes_file', `Input "notes_file" points outside the workspace: ${inputs.notes_file}`);
+  }
+  if (!existsSync(file)) throw new InputError('notes_file', `Input "notes_file": ${inputs.notes_file} does not exist`);
+  return readFileSync(file, 'utf8');
+}
+
+async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
+  const { runner, env, log } = ctx;
+  const workspace = runner.workspace;
+  if (inputs.registry_password) ctx.mask(inputs.registry_password);
+  if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
+  if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
+  if (inputs.registry_password && !inputs.registry_username) {
+    throw new InputError('registry_username', 'Input "registry_username" is required when registry_password is given.');
+  }
+  if (!inputs.token)
+    throw new InputError('token', 'Input "token" is empty; expected a GitHub token with contents: write.');
+  const cfg: ReleaseConfig = {
+    versionBump: inputs.version_bump,
+    releaseBranch: inputs.release_branch,
+    releaseType: inputs.release_type,
+    registries: inputs.publish_registries,
+    version: inputs.version,
+    tagPrefix: inputs.tag_prefix,
+    prereleaseId: inputs.prerelease_id,
+    notes: readNotes(inputs, workspace),
+    testCommand: inputs.test_command,
+    buildCommand: inputs.build_command,
+    npmRegistryUrl: inputs.npm_registry_url ?? 'https://registry.npmjs.org/',
+    npmDistTag: inputs.npm_dist_tag,
+    npmAccess: (inputs.npm_access || undefined) as ReleaseConfig['npmAccess'],
+    provenance: inputs.provenance,
+    dockerImages: inputs.docker_images,
+    dockerContext: inputs.docker_context,
+    dockerfile: inputs.dockerfile,
+    dockerBuildArgs: inputs.docker_build_args,
+    registryCredentials:
+      inputs.registry_username && inputs.registry_password
+        ? { username: inputs.registry_username, password: inputs.registry_password }
+        : undefined,
+    updateMajorTag: inputs.update_major_tag,
+    versionFiles: inputs.version_files,
+    assets: inputs.assets,
+    announceWebhookUrl: inputs.announce_webhook_url,
+    announceFormat: inputs.announce_format,
+    verifyTimeoutMs: inputs.verify_timeout ?? 600_000,
+    dryRun: inputs.dry_run,
+  };
+  if (!existsSync(join(workspace, '.git')))
+    throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
+  const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
+  const gh = createGitHubClient({
+    token: inputs.token,
+    apiUrl: runner.apiUrl,
+    graphqlUrl: runner.graphqlUrl,
+    log,
+    retryAfterBaseSeconds: Number(env.RELEASE_ACTIONS_RETRY_BASE_SECONDS ?? 1),
+  });
+  const store = new GitBranchStatusStore({ git, branch: inputs.status_branch, log });
+  let outcome;
+  try {
+    outcome = await runRelease(cfg, {
+      git,
+      gh,
+      exec,
+      fetch,
+      log,
+      store,
+      env,
+      workspace,
+      runnerTemp: runner.runnerTemp,
+      owner: runner.owner,
+      repo: runner.repo,
+      serverUrl: runner.serverUrl,
+      runId: runner.runId,
+      runAttempt: runner.runAttempt,
+      runUrl: runner.runUrl,
+      fault: faultHook(env),
+      mask: ctx.mask,
+    });
+  } catch (e) {
+    if (e instanceof ReleaseFailure) {
+      writeSummary(ctx.summary, {
+        status: 'failed',
+        plan: e.plan,
+        steps: e.steps,
+        published: [],
+        runAttempt: runner.runAttempt,
+        error: e.message,
+      });
+      ctx.setOutput('status', 'failed');
+      if (e.plan) {
+        ctx.setOutput('version', e.plan.version);
+        ctx.setOutput('tag', e.plan.tag);
+        ctx.setOutput('previous_version', e.plan.previousVersion ?? '');
+      }
+    }
+    throw e;
+  }
+  const { plan } = outcome;
+  if (outcome.status === 'dry-run') log.info(`dry run: the plan (nothing was changed)\n${renderPlan(plan)}`);
+  ctx.setOutput('version', plan.version);
+  ctx.setOutput('previous_version', plan.previousVersion ?? '');
+  ctx.setOutput('tag', plan.tag);
+  ctx.setOutput('release_url', outcome.release?.url ?? '');
+  ctx.setOutput('release_id', outcome.release ? String(outcome.release.id) : '');
+  ctx.setOutput('published', outcome.published);
+  ctx.setOutput('status', outcome.status);
+  writeSummary(ctx.summary, {
+    status: outcome.status,
+    plan,
+    steps: outcome.steps,
+    releaseUrl: outcome.release?.url,
+    published: outcome.published,
+    statusLocation: outcome.statusLocation,
+    runAttempt: runner.runAttempt,
+  });
+  if (outcome.status === 'unverified') {
+    throw new StageError(
+      'published, not yet visible: the registry does not show every package yet; the GitHub Release stays a draft. Re-run this job to finish (nothing is published twice).',
+    );
+  }
+}
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  await runStage(
-    action,
-    async () => {
-      throw new NotImplementedError('release');
-    },
-    env,
-  );
+  await runStage(action, release, env);
 }

@@ -4,12 +4,12 @@ import {
   defineAction,
   duration,
   GITHUB_TOKEN_DEFAULT,
-  oneOf,
   secret,
   semver,
   text,
   url,
 } from '@release-actions/shared/action';
+import { targetInputs } from '@release-actions/shared/deploy';
 
 export const action = defineAction({
   id: 'rollback',
@@ -25,23 +25,35 @@ export const action = defineAction({
       patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
     }),
     to_version: semver({ description: 'Version to go back to. Empty: the last good version recorded.', allowV: true }),
-    workload: oneOf(['command', 'docker'], { description: 'Where versions run.', default: 'command' }),
-    router: oneOf(['nginx', 'command', 'none'], { description: 'How traffic moves.', default: 'none' }),
-    version_url: url({ description: 'URL that reports the serving version through the router.' }),
+    ...targetInputs,
     npm_dist_tag_revert: bool({
       description: 'Move the npm `latest` dist-tag back to the restored version.',
       default: 'false',
     }),
+    npm_package: text({
+      description: 'npm package whose `latest` dist-tag moves back (with npm_dist_tag_revert).',
+      pattern: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/,
+      patternHint: 'an npm package name such as widget or @acme/widget',
+    }),
+    npm_registry_url: url({ description: 'npm registry of npm_package.', default: 'https://registry.npmjs.org/' }),
+    npm_token: secret({ description: 'npm token allowed to change dist-tags of npm_package.' }),
     docker_tag_revert: bool({
-      description: 'Move the image `latest` tag back to the restored version.',
+      description: 'Move the image `latest` tag (of docker_image) back to the restored version.',
       default: 'false',
     }),
     incident_issue: bool({ description: 'Open a GitHub issue with the incident timeline.', default: 'false' }),
+    reason: text({
+      description: 'Why the rollback happens (shown in the deployment, status record and incident issue).',
+    }),
     timeout: duration({ description: 'Deadline of the rollback.', default: '10m', min: 1000 }),
-    token: secret({ description: 'GitHub token with deployments: write.', default: GITHUB_TOKEN_DEFAULT }),
+    token: secret({
+      description: 'GitHub token with deployments: write (and issues: write for incident_issue).',
+      default: GITHUB_TOKEN_DEFAULT,
+    }),
   },
   outputs: {
     version: { description: 'The version serving after the rollback.' },
     status: { description: 'rolled-back or failed.' },
+    incident_issue_url: { description: 'URL of the incident issue, when one was opened.' },
   },
 });

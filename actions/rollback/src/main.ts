@@ -1,13 +1,189 @@
-/** The rollback action: parse the inputs, run the stage, report. */
-import { NotImplementedError, runStage } from '@release-actions/shared/action';
+/** The rollback action: find the version to go back to, switch (or redeploy), record it everywhere, report. */
+import { runStage, type StageContext } from '@release-actions/shared/action';
+import {
+  buildTarget,
+  DeploymentRecorder,
+  Deployments,
+  dockerTagLatest,
+  incidentIssue,
+  npmDistTagLatest,
+  openStatusStore,
+  rollback,
+  servingVersion,
+  timelineGantt,
+  timelineTable,
+} from '@release-actions/shared/deploy';
+import { createGitHubClient, type GitHubClient } from '@release-actions/shared/github';
+import { lastGoodVersion } from '@release-actions/shared/status';
+import { errorMessage, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  await runStage(
-    action,
-    async () => {
-      throw new NotImplementedError('rollback');
+type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+
+export async function impl(v: Values, ctx: StageContext): Promise<void> {
+  const { log, runner } = ctx;
+  const environment = v.environment;
+  const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
+  if (v.npm_dist_tag_revert && !v.npm_package)
+    throw new InputError('npm_package', 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
+  if (v.docker_tag_revert && !v.docker_image)
+    throw new InputError('docker_image', 'Input "docker_image" is empty but required with docker_tag_revert: true.');
+  if (v.npm_token) ctx.mask(v.npm_token);
+
+  let gh: GitHubClient | undefined;
+  if (v.token && runner.repository) {
+    ctx.mask(v.token);
+    gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
+  } else log.warning('no token or repository: GitHub deployments are not updated');
+  if (v.incident_issue && !gh)
+    throw new InputError('token', 'Input "token" is empty but required with incident_issue: true.');
+  const deployments = gh
+    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
+    : undefined;
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log,
+  });
+  const recorder = new DeploymentRecorder(store, log);
+  const doc = await recorder.read();
+  const state = target.stateFile.read(environment);
+  const from = servingVersion(state);
+
+  // The version to go back to: named, else the last good one in the status record, GitHub, the slot history.
+  let toVersion = v.to_version;
+  let source = 'to_version';
+  if (!toVersion && doc) {
+    toVersion = lastGoodVersion(doc, environment, from);
+    source = 'the status record';
+  }
+  if (!toVersion && deployments) {
+    toVersion = (await deployments.lastGoodVersion(environment, from))?.version;
+    source = 'GitHub deployments';
+  }
+  if (!toVersion) {
+    toVersion = state.deployments.find((d) => d.version !== from && d.status === 'succeeded')?.version;
+    source = 'the slot history';
+  }
+  if (!toVersion)
+    throw new StageError(
+      `no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`,
+    );
+  log.info(`rolling ${environment} back from ${from ?? '(unknown)'} to ${toVersion} (from ${source})`);
+
+  const result = await rollback(
+    {
+      environment,
+      toVersion,
+      versionSource: v.version_url
+        ? { url: v.version_url, jsonPath: v.version_json_path || undefined, header: v.version_header || undefined }
+        : undefined,
+      instances: v.instances ?? 1,
+      startTimeoutMs: v.start_timeout ?? 120_000,
+      versionTimeoutMs: v.version_timeout ?? 60_000,
+      timeoutMs: v.timeout ?? 600_000,
+      ports: target.ports,
     },
-    env,
+    { workload: target.workload, router: target.router, stateFile: target.stateFile, log },
   );
+  if (!v.version_url) log.warning('no version_url: the restored version was not checked through the router');
+  const ok = result.status === 'rolled-back';
+
+  let deploymentId: number | undefined;
+  if (deployments) {
+    try {
+      if (from && ok) {
+        const failedId = await deployments.find(environment, from);
+        if (failedId)
+          await deployments.status(
+            failedId,
+            'failure',
+            `rolled back to ${toVersion}${v.reason ? `: ${v.reason}` : ''}`,
+          );
+      }
+      const payload = { version: toVersion, ...(from ? { rollback_of: from, previous_version: from } : {}) };
+      deploymentId = await deployments
+        .create({ ref: `v${toVersion}`, environment, description: `rollback to ${toVersion}`, payload })
+        .catch(() =>
+          deployments.create({ ref: runner.sha, environment, description: `rollback to ${toVersion}`, payload }),
+        );
+      await deployments.status(
+        deploymentId,
+        ok ? 'success' : 'failure',
+        ok ? `rolled back to ${toVersion}` : result.reason,
+      );
+    } catch (e) {
+      log.warning(`GitHub deployments not updated: ${errorMessage(e)}`);
+    }
+  }
+  await recorder.rolledBack({
+    from,
+    to: toVersion,
+    environment,
+    runId: runner.runId,
+    ok,
+    reason: v.reason || result.reason,
+    deploymentId,
+    timeline: result.timeline,
+  });
+
+  const extra: string[] = [];
+  if (ok && v.npm_dist_tag_revert) {
+    await npmDistTagLatest({
+      pkg: v.npm_package,
+      version: toVersion,
+      registry: v.npm_registry_url as string,
+      token: v.npm_token,
+      tempDir: runner.runnerTemp,
+      log,
+    });
+    extra.push(`npm ${v.npm_package} latest → ${toVersion}`);
+  }
+  if (ok && v.docker_tag_revert) {
+    await dockerTagLatest({ image: v.docker_image, version: toVersion, log });
+    extra.push(`${v.docker_image} latest → ${toVersion}`);
+  }
+  let issueUrl = '';
+  if (v.incident_issue && gh) {
+    const issue = incidentIssue({
+      environment,
+      from,
+      to: toVersion,
+      reason: v.reason,
+      doc,
+      rollbackTimeline: result.timeline,
+      runUrl: runner.runUrl,
+      repoUrl: `${runner.serverUrl}/${runner.repository}`,
+      deploymentId,
+    });
+    const created = await gh.rest.rest.issues.create({ owner: runner.owner, repo: runner.repo, ...issue });
+    issueUrl = created.data.html_url;
+    log.info(`incident issue #${created.data.number}: ${issueUrl}`);
+  }
+
+  ctx.setOutput('version', ok ? toVersion : (from ?? ''));
+  ctx.setOutput('status', result.status);
+  ctx.setOutput('incident_issue_url', issueUrl);
+  const s = ctx.summary;
+  s.heading(`${ok ? '↩️' : '❌'} rollback of ${environment}: ${from ?? '?'} → ${toVersion}: ${result.status}`);
+  s.table(
+    ['', ''],
+    [
+      ['version chosen from', source],
+      ['instant (router switch only)', result.instant ? 'yes' : 'no'],
+      ['switch time', result.switchMs !== undefined ? `${result.switchMs}ms` : '-'],
+      ['reason', result.reason],
+      ['GitHub deployment', deploymentId ?? '-'],
+      ['registry tags', extra.join('; ') || '-'],
+      ['incident issue', issueUrl || '-'],
+    ],
+  );
+  s.mermaid(timelineGantt(`rollback to ${toVersion}`, result.timeline));
+  timelineTable(s, result.timeline);
+  if (!ok) throw new StageError(`rollback of ${environment} to ${toVersion} failed: ${result.reason}`);
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await runStage(action, impl, env);
 }

@@ -4,6 +4,7 @@
  * remote URL, an argument or a config file in the workspace).
  */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import type { Logger } from '../util/logger.js';
 
 export interface GitResult {
@@ -119,24 +120,28 @@ export class Git {
    */
   stream(args: string[], separator: string, onRecord: (record: string) => void): Promise<void> {
     this.opts.log?.debug(`git ${args.join(' ')}`);
+    // Split bytes, then decode each record on its own: records never keep a large shared buffer alive, and a
+    // multi-byte character cut between two chunks is decoded whole.
+    const sep = Buffer.from(separator, 'utf8');
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, { cwd: this.cwd, env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
-      let buf = '';
+      let pending: Buffer | undefined;
       let err = '';
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (d: string) => {
-        buf += d;
+      child.stdout.on('data', (d: Buffer) => {
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
         let i: number;
-        while ((i = buf.indexOf(separator)) >= 0) {
-          onRecord(buf.slice(0, i));
-          buf = buf.slice(i + separator.length);
+        while ((i = buf.indexOf(sep, start)) >= 0) {
+          onRecord(buf.toString('utf8', start, i));
+          start = i + sep.length;
         }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : undefined;
       });
       child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
       child.on('error', reject);
       child.on('close', (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (buf.length) onRecord(buf);
+        if (pending?.length) onRecord(pending.toString('utf8'));
         resolve();
       });
     });
@@ -160,6 +165,26 @@ export class Git {
 
   async isShallow(): Promise<boolean> {
     return (await this.out(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits(): Promise<Set<string>> {
+    const path = await this.out(['rev-parse', '--path-format=absolute', '--git-path', 'shallow']);
+    try {
+      const text = await readFile(path, 'utf8');
+      return new Set(text.split('\n').filter(Boolean));
+    } catch {
+      return new Set();
+    }
+  }
+
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
+   */
+  async deepen(depth: number | 'all', remote = 'origin'): Promise<void> {
+    const how = depth === 'all' ? '--unshallow' : `--deepen=${depth}`;
+    await this.out(['fetch', '--quiet', '--no-recurse-submodules', '--tags', how, remote]);
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {

@@ -7,7 +7,7 @@ export const STATUS_SCHEMA_VERSION = 1;
 
 export type ReleaseType = 'major' | 'minor' | 'patch' | 'hotfix' | 'prerelease';
 export type ReleaseState = 'planned' | 'releasing' | 'released' | 'deploying' | 'deployed' | 'failed' | 'rolled-back';
-export type StepState = 'pending' | 'running' | 'done' | 'already-done' | 'failed' | 'skipped';
+export type StepState = 'pending' | 'running' | 'done' | 'already-done' | 'failed' | 'skipped' | 'unverified';
 
 export interface GateRecord {
   status: 'passed' | 'failed' | 'skipped' | 'no-data';

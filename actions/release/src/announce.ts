@@ -1,0 +1,88 @@
+/**
+ * The release announcement: a Slack-compatible message (text + blocks), or a generic JSON payload, posted once the
+ * release is verified. A failed post is a warning, never a failed release; the URL is a secret and never printed.
+ */
+import { errorMessage, type Logger } from '@release-actions/shared';
+import type { Fetch } from '@release-actions/shared/publish';
+
+export interface Announcement {
+  repository: string;
+  version: string;
+  tag: string;
+  releaseUrl?: string;
+  notes: string;
+  links: { name: string; url: string }[];
+  prerelease: boolean;
+}
+
+/** The first bullet points of the notes (the highlights), at most `max`. */
+export function highlights(notes: string, max = 5): string[] {
+  return notes
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[-*] /.test(l))
+    .map((l) => l.slice(2).trim())
+    .slice(0, max);
+}
+
+export function slackPayload(a: Announcement): Record<string, unknown> {
+  const title = `${a.repository} ${a.tag} released${a.prerelease ? ' (prerelease)' : ''}`;
+  const hl = highlights(a.notes);
+  const links = [...(a.releaseUrl ? [{ name: 'Release notes', url: a.releaseUrl }] : []), ...a.links];
+  const text = [title, ...hl.map((h) => `• ${h}`), ...links.map((l) => `<${l.url}|${l.name}>`)].join('\n');
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: title.slice(0, 150) } },
+      ...(hl.length ? [{ type: 'section', text: { type: 'mrkdwn', text: hl.map((h) => `• ${h}`).join('\n') } }] : []),
+      ...(links.length
+        ? [
+            {
+              type: 'context',
+              elements: [{ type: 'mrkdwn', text: links.map((l) => `<${l.url}|${l.name}>`).join(' · ') }],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+export function jsonPayload(a: Announcement): Record<string, unknown> {
+  return {
+    event: 'release',
+    repository: a.repository,
+    version: a.version,
+    tag: a.tag,
+    prerelease: a.prerelease,
+    release_url: a.releaseUrl,
+    highlights: highlights(a.notes),
+    links: a.links,
+  };
+}
+
+/** Post the announcement; returns whether it was accepted. Never throws. */
+export async function announce(
+  f: Fetch,
+  url: string,
+  format: 'slack' | 'json',
+  a: Announcement,
+  log: Logger,
+): Promise<boolean> {
+  try {
+    const res = await f(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(format === 'json' ? jsonPayload(a) : slackPayload(a)),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!res.ok) {
+      log.warning(`the release announcement was refused (HTTP ${res.status}); the release itself is done`);
+      return false;
+    }
+    return true;
+  } catch (e) {
+    const msg = errorMessage(e).split(url).join('(webhook)');
+    log.warning(`the release announcement could not be posted (${msg}); the release itself is done`);
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+/** The dry-run plan as text, and the job summary: version, tag, links, and the table of steps with their state. */
+import type { Summary } from '@release-actions/shared/action';
+import type { PublishedItem, ReleasePlan, StepReport } from './release.js';
+
+export function renderPlan(plan: ReleasePlan): string {
+  const lines: string[] = [];
+  lines.push(`version: ${plan.previousVersion ?? '(no previous release)'} → ${plan.version} (${plan.bump})`);
+  lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  lines.push(
+    `release: ${plan.prerelease ? 'prerelease' : plan.backport ? 'backport (make_latest: false)' : 'stable (latest)'}`,
+  );
+  lines.push(`tests: ${plan.testCommand || '(none)'}`);
+  lines.push(`build: ${plan.buildCommand}`);
+  if (plan.files.length) {
+    lines.push('files changed:');
+    for (const f of plan.files) {
+      lines.push(`  ${f.path}`);
+      for (const e of f.edits) lines.push(`    ${e}`);
+    }
+  } else lines.push('files changed: (none)');
+  for (const p of plan.npm) {
+    lines.push(
+      `npm: ${p.name}@${plan.version} --tag ${p.distTag}${p.provenance ? ' --provenance' : ''} (auth: ${p.auth})`,
+    );
+  }
+  for (const name of plan.npmSkipped) lines.push(`npm: ${name} skipped (private)`);
+  for (const d of plan.docker) lines.push(`docker: ${d.image} tags ${d.tags.join(', ')}`);
+  if (plan.majorTag) lines.push(`moving tag: ${plan.majorTag} → the release commit`);
+  return lines.join('\n');
+}
+
+const STATE_LABEL: Record<string, string> = {
+  done: '✅ done',
+  'already-done': '☑️ already done',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+  unverified: '⏳ published, not yet visible',
+  running: '… running',
+  pending: 'pending',
+};
+
+export function writeSummary(
+  s: Summary,
+  o: {
+    status: string;
+    plan?: ReleasePlan;
+    steps: StepReport[];
+    releaseUrl?: string;
+    published: PublishedItem[];
+    statusLocation?: string;
+    runAttempt: number;
+    error?: string;
+  },
+): void {
+  const title = o.plan ? `Release ${o.plan.tag}` : 'Release';
+  s.heading(`${title}: ${o.status}`);
+  if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
+  if (o.plan) {
+    const rows: [string, string][] = [
+      ['version', `${o.plan.previousVersion ?? '(none)'} → **${o.plan.version}**`],
+      ['tag', `\`${o.plan.tag}\``],
+    ];
+    if (o.releaseUrl) rows.push(['GitHub Release', `[${o.plan.tag}](${o.releaseUrl})`]);
+    for (const p of o.published) {
+      rows.push([
+        `${p.registry}: ${p.name}`,
+        `[${p.version}](${p.url}) \`${p.digest_or_integrity.slice(0, 30)}\` ${(p.tags ?? []).join(', ')}`,
+      ]);
+    }
+    if (o.statusLocation) rows.push(['status record', o.statusLocation]);
+    s.table(['', ''], rows);
+  }
+  if (o.steps.length) {
+    s.heading(`Steps (attempt ${o.runAttempt})`, 3);
+    s.table(
+      ['step', 'state', 'detail'],
+      o.steps.map((st) => [st.step, STATE_LABEL[st.state] ?? st.state, st.detail ?? '']),
+    );
+  }
+  if (o.plan && o.status === 'dry-run') s.heading('Plan', 3).code(renderPlan(o.plan));
+}

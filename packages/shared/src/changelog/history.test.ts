@@ -1,0 +1,171 @@
+/** The history a changelog covers, on real git repositories built here. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Git } from '../git/index.js';
+import { MemoryLogger } from '../util/logger.js';
+import { generateChangelog } from './generate.js';
+import { findPreviousTag, readHistory } from './history.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function repo(): { dir: string; git: (...a: string[]) => string; commit: (msg: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-changelog-'));
+  dirs.push(dir);
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'dev@example.com');
+  git('config', 'user.name', 'Dev');
+  const commit = (msg: string) => {
+    git('commit', '-q', '--allow-empty', '--cleanup=verbatim', '-m', msg);
+    return git('rev-parse', 'HEAD');
+  };
+  return { dir, git, commit };
+}
+
+describe('previous tag and history', () => {
+  it('finds the newest semver tag by ancestry, skipping prereleases and tags not on the branch', async () => {
+    const r = repo();
+    r.commit('feat: one');
+    r.git('tag', 'v1.0.0');
+    r.commit('fix: two');
+    r.git('tag', '-a', 'v1.1.0', '-m', 'v1.1.0');
+    r.git('checkout', '-q', '-b', 'side');
+    r.commit('feat: elsewhere');
+    r.git('tag', 'v9.0.0'); // not on main
+    r.git('checkout', '-q', 'main');
+    r.commit('feat: three');
+    r.git('tag', 'v1.2.0-rc.1'); // prerelease after the last stable
+    r.git('tag', 'v1.10.0-not-semver-order-check'); // prerelease too
+    r.commit('fix: four');
+    r.git('tag', 'release-2'); // not semver
+    const git = new Git(r.dir);
+    const prev = await findPreviousTag(git, 'v');
+    expect(prev?.name).toBe('v1.1.0');
+    const h = await readHistory(git, { tagPrefix: 'v', log: new MemoryLogger() });
+    expect(h.commits.map((c) => c.subject)).toEqual(['four', 'three']);
+    expect(h.deepened).toBe(0);
+  });
+
+  it('no tag: the whole history; a bad since_tag is refused', async () => {
+    const r = repo();
+    r.commit('feat: a');
+    r.commit('Merge-like non conventional');
+    const h = await readHistory(new Git(r.dir), { tagPrefix: 'v', log: new MemoryLogger() });
+    expect(h.previousTag).toBeUndefined();
+    expect(h.commits).toHaveLength(2);
+    await expect(
+      readHistory(new Git(r.dir), { since: 'v0.0.1', tagPrefix: 'v', log: new MemoryLogger() }),
+    ).rejects.toThrow(/does not exist/);
+  });
+
+  it('reads unicode, CRLF, empty bodies, 10,000-character messages and merges exactly', async () => {
+    const r = repo();
+    r.commit('chore: start');
+    r.git('tag', 'v0.1.0');
+    const long = 'ü'.repeat(10_000);
+    r.commit(`feat(ünï): ${long}\n\n${long}`);
+    r.commit('fix: windows\r\n\r\nbody line\r\n\r\nBREAKING CHANGE: crlf footer\r\n');
+    r.commit('perf: empty body\n\n');
+    r.git('checkout', '-q', '-b', 'topic');
+    r.commit('feat: on topic (#7)');
+    r.git('checkout', '-q', 'main');
+    r.git('merge', '-q', '--no-ff', '-m', 'Merge branch topic', 'topic');
+    const h = await readHistory(new Git(r.dir), { tagPrefix: 'v', log: new MemoryLogger() });
+    const byType = Object.fromEntries(h.commits.map((c) => [c.merge ? 'merge' : c.type, c]));
+    expect(byType.feat?.subject).toBeDefined();
+    const feats = h.commits.filter((c) => c.type === 'feat');
+    expect(feats.find((c) => c.scope === 'ünï')?.subject).toBe(long);
+    expect(feats.find((c) => c.pr === 7)?.subject).toBe('on topic');
+    expect(byType.fix?.breakingNotes).toEqual(['crlf footer']);
+    expect(byType.perf?.body).toBe('');
+    expect(byType.merge?.merge).toBe(true);
+    // 0.x: a breaking change bumps minor; the merge commit is not counted.
+    const res = await generateChangelog({
+      git: new Git(r.dir),
+      log: new MemoryLogger(),
+      tagPrefix: 'v',
+      format: 'keep-a-changelog',
+      includePrs: false,
+      breakingChangesSection: true,
+      date: '2024-05-01',
+    });
+    expect(res).toMatchObject({ recommendedBump: 'minor', version: '0.2.0', previousTag: 'v0.1.0', commitCount: 4 });
+    expect(res.notes).toContain('### ⚠ BREAKING CHANGES\n\n- crlf footer');
+    expect(res.notes.indexOf('BREAKING')).toBeLessThan(res.notes.indexOf('### Added'));
+  });
+
+  it('deepens a shallow clone until the previous tag is reachable', async () => {
+    const r = repo();
+    r.commit('feat: base');
+    r.git('tag', 'v1.0.0');
+    for (let i = 0; i < 30; i++) r.commit(`fix: change ${i}`);
+    const clone = mkdtempSync(join(tmpdir(), 'ra-changelog-shallow-'));
+    dirs.push(clone);
+    execFileSync('git', ['clone', '-q', '--depth', '3', '--no-tags', `file://${r.dir}`, clone]);
+    const git = new Git(clone);
+    expect(await git.isShallow()).toBe(true);
+    const log = new MemoryLogger();
+    const h = await readHistory(git, { tagPrefix: 'v', log, deepenSteps: [5, 10] });
+    expect(h.previousTag?.name).toBe('v1.0.0');
+    expect(h.commits).toHaveLength(30);
+    expect(h.deepened).toBeGreaterThan(0);
+    expect(log.messages('info').join('\n')).toMatch(/shallow clone/);
+  });
+
+  it('fails, naming fetch-depth: 0, when a shallow clone cannot be deepened', async () => {
+    const r = repo();
+    r.commit('feat: base');
+    r.git('tag', 'v1.0.0');
+    for (let i = 0; i < 5; i++) r.commit(`fix: change ${i}`);
+    const clone = mkdtempSync(join(tmpdir(), 'ra-changelog-shallow-'));
+    dirs.push(clone);
+    execFileSync('git', ['clone', '-q', '--depth', '2', '--no-tags', `file://${r.dir}`, clone]);
+    execFileSync('git', ['remote', 'set-url', 'origin', join(clone, 'gone.git')], { cwd: clone });
+    await expect(readHistory(new Git(clone), { tagPrefix: 'v', log: new MemoryLogger() })).rejects.toThrow(
+      /fetch-depth: 0/,
+    );
+  });
+
+  it('renders every release, and re-running replaces sections instead of adding them', async () => {
+    const r = repo();
+    r.commit('feat: a');
+    r.git('tag', 'v1.0.0');
+    r.commit('fix: b');
+    r.git('tag', 'v1.0.1');
+    r.commit('feat: c');
+    r.git('tag', 'v1.1.0');
+    r.commit('feat!: d');
+    const path = join(r.dir, 'CHANGELOG.md');
+    const opts = {
+      git: new Git(r.dir),
+      log: new MemoryLogger(),
+      tagPrefix: 'v',
+      format: 'keep-a-changelog' as const,
+      includePrs: false,
+      breakingChangesSection: true,
+      repoUrl: 'https://github.com/o/r',
+      allReleases: true,
+      path,
+      date: '2024-05-01',
+    };
+    const res = await generateChangelog(opts);
+    expect(res).toMatchObject({ sections: 4, version: '2.0.0', recommendedBump: 'major', commitCount: 4 });
+    const first = readFileSync(path, 'utf8');
+    expect(first.match(/^## \[[\d.]+\]/gm)).toEqual(['## [2.0.0]', '## [1.1.0]', '## [1.0.1]', '## [1.0.0]']);
+    expect(first.match(/^\[[\d.]+\]: .*$/gm)).toEqual([
+      '[2.0.0]: https://github.com/o/r/compare/v1.1.0...v2.0.0',
+      '[1.1.0]: https://github.com/o/r/compare/v1.0.1...v1.1.0',
+      '[1.0.1]: https://github.com/o/r/compare/v1.0.0...v1.0.1',
+      '[1.0.0]: https://github.com/o/r/releases/tag/v1.0.0',
+    ]);
+    await generateChangelog(opts);
+    expect(readFileSync(path, 'utf8')).toBe(first);
+    // The single-section mode on the same file: same version, replaced in place.
+    writeFileSync(path, first.replace('- d (', '- d edited ('));
+    await generateChangelog({ ...opts, allReleases: false });
+    expect(readFileSync(path, 'utf8')).toBe(first);
+  });
+});

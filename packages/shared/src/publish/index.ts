@@ -1,0 +1,3 @@
+export * from './docker.js';
+export * from './exec.js';
+export * from './npm.js';

@@ -1,0 +1,3 @@
+export * from './bump.js';
+export * from './manifests.js';
+export * from './version.js';

@@ -1,0 +1,189 @@
+/**
+ * quality-gates end to end through the bundled action, as a runner runs it, against real local HTTP servers:
+ * the service started by start_command and stopped after, thresholds and their table, the latency charts, a
+ * baseline recorded then compared, a failing gate with one explained ::error::, "no data" on a refused
+ * connection, and a sharded load merged by a second job.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction } from '../support/run-action.js';
+import { closedPort, startTestServer } from '../integration/quality-gates/servers.js';
+
+/** The parts of the results JSON these tests read. */
+interface Results {
+  load: { requests: number };
+  regression: { baseline: { p95: number } };
+}
+
+const load = { load_profile: 'custom', connections: 4, rate: 60, duration: '2s', min_requests: 50 };
+let ws: string;
+
+beforeAll(() => {
+  ws = mkdtempSync(join(tmpdir(), 'ra-qg-e2e-'));
+});
+afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+test('starts the service, loads it, passes its thresholds, records a baseline then compares with it', async () => {
+  const port = await closedPort();
+  writeFileSync(
+    join(ws, 'server.mjs'),
+    "import { createServer } from 'node:http';\n" +
+      "createServer((q, s) => setTimeout(() => s.end('ok'), 3)).listen(Number(process.argv[2]), '127.0.0.1');\n" +
+      "process.on('SIGTERM', () => { console.log('service got SIGTERM'); process.exit(0); });\n",
+  );
+  const inputs = {
+    ...load,
+    gates: 'load-testing, performance-profiling',
+    target_url: `http://127.0.0.1:${port}/`,
+    start_command: `node server.mjs ${port}`,
+    ready_url: `http://127.0.0.1:${port}/`,
+    thresholds: 'http_req_failed: rate<0.01\nhttp_req_duration: p(95)<250\nhttp_reqs: rate>20\nchecks: rate>0.99',
+    baseline_path: 'perf/baseline.json',
+    max_regression_pct: 1000,
+  };
+  const first = await runAction('quality-gates', { cwd: ws, inputs });
+  expect(first.errors).toEqual([]);
+  expect(first.code).toBe(0);
+  expect(first.outputs.passed).toBe('true');
+  expect(first.log).toMatch(/service: ready after/);
+  expect(first.log).toMatch(/service: stopped \(pid \d+\)/);
+  expect(first.log).toMatch(/load 1(\.\d)?s\/2s: \d+ requests/);
+  expect(first.summary).toContain('## Quality gates: ✅ passed');
+  expect(first.summary).toMatch(/\| http_req_duration \| `p\(95\)<250` \| [\d.]+ms \| \d+ \| ✅ pass \|/);
+  expect(first.summary).toContain('| min | avg | p50 | p90 | p95 | p99 | p99.9 | max |');
+  expect(first.summary).toContain('title "Latency over time (ms): p95 above, p50 below"');
+  expect(first.summary).toMatch(
+    /xychart-beta\n {2}title "Latency histogram[^\n]*\n {2}x-axis \[[^\]]+\]\n {2}y-axis "requests"\n {2}bar \[/,
+  );
+  expect(first.summary).toContain('this run (p95');
+  expect(first.summary).toContain('is recorded as the baseline');
+  expect(existsSync(join(ws, 'perf', 'baseline.json'))).toBe(true);
+  // Nothing listens after the action: the service was stopped.
+  await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+
+  const second = await runAction('quality-gates', { cwd: ws, inputs, keepTemp: true });
+  expect(second.errors).toEqual([]);
+  expect(second.outputs.passed).toBe('true');
+  expect(second.summary).toMatch(/\| p95 latency \| [\d.]+ ms \| [\d.]+ ms \| [+-][\d.]+% \| \+1000% \| ✅ pass \|/);
+  expect(second.summary).toMatch(/\| throughput \| [\d.]+\/s \| [\d.]+\/s \| [+-][\d.]+% \| -1000% \| ✅ pass \|/);
+  const results = JSON.parse(readFileSync(second.outputs.results as string, 'utf8')) as Results;
+  expect(results.regression.baseline.p95).toBeGreaterThan(0);
+  rmSync(second.runnerTemp, { recursive: true, force: true });
+});
+
+test('a 200 ms service fails p(95)<100: exit 1, passed=false, one ::error:: that explains why', async () => {
+  const server = await startTestServer({ delayMs: 200 });
+  try {
+    const r = await runAction('quality-gates', {
+      cwd: ws,
+      inputs: {
+        ...load,
+        connections: 5,
+        rate: 25,
+        min_requests: 20,
+        target_url: server.url,
+        thresholds: 'http_req_duration: p(95)<100\nhttp_req_failed: rate<0.01',
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.passed).toBe('false');
+    expect(r.outputs.results).toMatch(/results\.json$/);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(
+      /^quality gates failed: load-testing: 1 of 2 thresholds failed: http_req_duration p\(95\)<100 \(p\(95\)=\d{3}\.\d+ms breaks p\(95\)<100\)$/,
+    );
+    expect(r.summary).toContain('## Quality gates: ❌ failed');
+    expect(r.summary).toMatch(/\| http_req_duration \| `p\(95\)<100` \| \d{3}\.\d+ms \| \d+ \| ❌ p\(95\)=/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a service that refuses connections fails with "no data", never a pass', async () => {
+  const port = await closedPort();
+  const r = await runAction('quality-gates', { cwd: ws, inputs: { ...load, target_url: `http://127.0.0.1:${port}/` } });
+  expect(r.code).toBe(1);
+  expect(r.outputs.passed).toBe('false');
+  expect(r.errors).toHaveLength(1);
+  expect(r.errors[0]).toContain('no data: no response was received');
+  expect(r.errors[0]).toContain('ECONNREFUSED');
+  expect(r.summary).toContain('a gate never passes on no data');
+});
+
+test('a sharded load (2 runners) merged by a third job gives one verdict over the whole', async () => {
+  const server = await startTestServer({ delayMs: 2 });
+  try {
+    const shard = (i: number) =>
+      runAction('quality-gates', {
+        cwd: ws,
+        inputs: { ...load, target_url: server.url, shard: `${i}/2`, results_path: `shards/shard-${i}.json` },
+      });
+    const shards = await Promise.all([shard(1), shard(2)]);
+    for (const s of shards) {
+      expect(s.errors).toEqual([]);
+      expect(s.code).toBe(0);
+      expect(s.outputs.passed).toBeUndefined();
+      expect(s.summary).toContain('verdict in the merge job');
+      expect(s.log).toContain('custom: 4 connections, 60 req/s, 2s — this is shard');
+    }
+    const merged = await runAction('quality-gates', {
+      cwd: ws,
+      inputs: { ...load, merge: 'shards/shard-*.json', thresholds: 'http_req_failed: rate<0.01\nhttp_reqs: count>=80' },
+      keepTemp: true,
+    });
+    expect(merged.errors).toEqual([]);
+    expect(merged.outputs.passed).toBe('true');
+    expect(merged.summary).toContain('Merged from 2 shards.');
+    const doc = JSON.parse(readFileSync(merged.outputs.results as string, 'utf8')) as Results;
+    const parts = shards.map((s) => JSON.parse(readFileSync(s.outputs.results as string, 'utf8')) as Results);
+    expect(doc.load.requests).toBe(parts[0]!.load.requests + parts[1]!.load.requests);
+    expect(server.requests()).toBeGreaterThanOrEqual(doc.load.requests);
+    rmSync(merged.runnerTemp, { recursive: true, force: true });
+  } finally {
+    await server.stop();
+  }
+});
+
+test('with status_branch and version, the verdicts land in release-status.yaml on the status branch', async () => {
+  const server = await startTestServer({ delayMs: 1 });
+  const base = mkdtempSync(join(tmpdir(), 'ra-qg-status-'));
+  try {
+    const remote = join(base, 'remote.git');
+    const repo = join(base, 'repo');
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+    mkdirSync(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    git(
+      repo,
+      '-c',
+      'user.name=Dev',
+      '-c',
+      'user.email=dev@example.com',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'feat: first',
+    );
+    git(repo, 'remote', 'add', 'origin', remote);
+    git(repo, 'push', '-q', 'origin', 'main');
+    const r = await runAction('quality-gates', {
+      cwd: repo,
+      inputs: { ...load, target_url: server.url, status_branch: 'release-status', version: '1.4.0' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.passed).toBe('true');
+    expect(r.summary).toContain('Verdicts recorded for 1.4.0 in `release-status.yaml on branch release-status`');
+    const yaml = git(remote, 'show', 'release-status:release-status.yaml');
+    expect(yaml).toContain('version: 1.4.0');
+    expect(yaml).toMatch(/quality_gates:\s+load-testing:\s+status: passed\s+measurements:\s+requests: \d+/);
+    expect(yaml).toMatch(/p95_ms: [\d.]+/);
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+  } finally {
+    await server.stop();
+    rmSync(base, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,223 @@
+/**
+ * The release action's container path end to end: a real docker engine builds the image (FROM scratch), a real
+ * docker-registry with htpasswd auth receives it through a proxy that can cut the push, the GitHub double takes the
+ * release. The push is interrupted (the manifest upload's connection is reset); the re-run (next attempt)
+ * converges: the version tag and the moving tags (1.1, 1, latest) on one digest, OCI labels on the image, the
+ * registry password nowhere in logs, outputs, the summary, RUNNER_TEMP or the workspace.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { runAction } from '../support/run-action.js';
+import {
+  type BareRemote,
+  createBareRemote,
+  createRepo,
+  describeWithService,
+  type Registry,
+  type Repo,
+  requireService,
+  startRegistry,
+} from '../support/services/index.js';
+
+const services = [await requireService('docker'), await requireService('docker-registry')];
+const GH_TOKEN = 'ghs_e2eDockerReleaseToken98765';
+
+describeWithService(services, 'release action: container images (docker engine, docker-registry)', () => {
+  let registry: Registry;
+  let proxy: Proxy;
+  let gh: GitHubDouble;
+  let remote: BareRemote;
+  let repo: Repo;
+  const image = () => `127.0.0.1:${proxy.port}/acme/widget-${process.pid}`;
+
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: true });
+    proxy = await startProxy(registry.url);
+    gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
+    remote = await createBareRemote();
+    repo = await createRepo({
+      remote,
+      files: {
+        Dockerfile: 'FROM scratch\nARG GREETING\nCOPY hello.txt /hello.txt\n',
+        'hello.txt': 'hello\n',
+        'VERSION.txt': 'version 1.0.0 # x-release-actions-version\n',
+      },
+    });
+    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
+    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: images');
+    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
+  }, 60_000);
+
+  afterAll(async () => {
+    await proxy?.close();
+    await gh?.close();
+    await repo?.cleanup();
+    await remote?.cleanup();
+    await registry?.stop();
+    execFileSync('docker', ['image', 'prune', '-f', '--filter', 'label=org.opencontainers.image.source'], {
+      stdio: 'ignore',
+    });
+  });
+
+  const release = (cwd: string, runAttempt: number) =>
+    runAction('release', {
+      cwd,
+      token: GH_TOKEN,
+      apiUrl: gh.url,
+      graphqlUrl: gh.graphqlUrl,
+      serverUrl: gh.serverUrl,
+      repository: 'acme/widget',
+      runId: '9100',
+      runAttempt,
+      keepTemp: true,
+      timeoutMs: 120_000,
+      env: { RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05' },
+      inputs: {
+        version_bump: 'auto',
+        publish_registries: 'docker',
+        docker_images: image(),
+        docker_build_args: 'GREETING=hi',
+        registry_username: registry.username as string,
+        registry_password: registry.password as string,
+        test_command: 'test -f hello.txt',
+        version_files: 'VERSION.txt',
+      },
+    });
+
+  test('push interrupted, then the re-run converges: one digest under 1.1.0, 1.1, 1, latest; labels; no secret shown', async () => {
+    proxy.failManifests = true;
+    const first = await release(repo.dir, 1);
+    expect(first.code).toBe(1);
+    expect(first.errors.join('\n')).toMatch(/docker push .* failed/);
+    expect(gh.state.releases[0]?.draft).toBe(true);
+    proxy.failManifests = false;
+
+    const fresh = await createRepo({ remote });
+    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+    const second = await release(fresh.dir, 2);
+    expect(second.errors).toEqual([]);
+    expect(second.code).toBe(0);
+    const name = image().split('/').slice(1).join('/');
+    const digest = await registry.manifestDigest(name, '1.1.0');
+    expect(digest).toMatch(/^sha256:/);
+    for (const t of ['1.1', '1', 'latest']) expect(await registry.manifestDigest(name, t)).toBe(digest);
+    const published = JSON.parse(second.outputs.published as string) as {
+      digest_or_integrity: string;
+      tags: string[];
+    }[];
+    expect(published[0]).toMatchObject({ digest_or_integrity: digest, tags: ['1.1.0', '1.1', '1', 'latest'] });
+    // OCI labels read back from the registry
+    const commit = execFileSync('git', ['--git-dir', remote.dir, 'rev-parse', 'v1.1.0^{commit}'], {
+      encoding: 'utf8',
+    }).trim();
+    const auth = {
+      authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`,
+    };
+    const manifest = (await (
+      await fetch(`${registry.url}/v2/${name}/manifests/1.1.0`, {
+        headers: {
+          ...auth,
+          accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+        },
+      })
+    ).json()) as { config: { digest: string } };
+    const cfg = (await (
+      await fetch(`${registry.url}/v2/${name}/blobs/${manifest.config.digest}`, { headers: auth })
+    ).json()) as {
+      config: { Labels: Record<string, string> };
+    };
+    expect(cfg.config.Labels).toMatchObject({
+      'org.opencontainers.image.revision': commit,
+      'org.opencontainers.image.version': '1.1.0',
+      'org.opencontainers.image.source': `${gh.serverUrl}/acme/widget`,
+    });
+    expect(cfg.config.Labels['org.opencontainers.image.created']).toMatch(/^\d{4}-/);
+    expect(execFileSync('git', ['--git-dir', remote.dir, 'show', 'v1.1.0:VERSION.txt'], { encoding: 'utf8' })).toBe(
+      'version 1.1.0 # x-release-actions-version\n',
+    );
+    expect(gh.state.releases).toHaveLength(1);
+    expect(gh.state.releases[0]?.draft).toBe(false);
+
+    // A third attempt: everything already done, nothing pushed again.
+    const manifestPutsBefore = proxy.manifestPuts;
+    const third = await release(fresh.dir, 3);
+    expect(third.errors).toEqual([]);
+    expect(third.summary).toMatch(/docker:.*already done/);
+    expect(proxy.manifestPuts).toBe(manifestPutsBefore);
+
+    for (const r of [first, second, third]) {
+      const shown = (t: string) =>
+        t
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .join('\n');
+      for (const text of [shown(r.stdout), shown(r.stderr), r.summary, JSON.stringify(r.outputs)]) {
+        expect(text.includes(registry.password as string)).toBe(false);
+        expect(text.includes(GH_TOKEN)).toBe(false);
+      }
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((n) => {
+          const p = join(dir, n);
+          const st = statSync(p, { throwIfNoEntry: false });
+          return !st ? [] : st.isDirectory() ? walk(p) : [p];
+        });
+      for (const file of [...walk(r.workspace), ...walk(r.runnerTemp)]) {
+        if (file.endsWith('event.json')) continue;
+        const text = readFileSync(file).toString('latin1');
+        expect(text.includes(registry.password as string)).toBe(false);
+        expect(text.includes(Buffer.from(`${registry.username}:${registry.password}`).toString('base64'))).toBe(false);
+      }
+    }
+    gh.assertNoViolations();
+    await fresh.cleanup();
+  }, 240_000);
+});
+
+interface Proxy {
+  port: number;
+  failManifests: boolean;
+  manifestPuts: number;
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy before the registry that resets the connection of manifest uploads while failManifests is set. */
+async function startProxy(target: string): Promise<Proxy> {
+  const t = new URL(target);
+  const state = { failManifests: false, manifestPuts: 0 };
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'PUT' && /\/manifests\//.test(req.url ?? '')) {
+      state.manifestPuts++;
+      if (state.failManifests) {
+        req.socket.destroy();
+        return;
+      }
+    }
+    const up = httpRequest(
+      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
+      (ur) => {
+        res.writeHead(ur.statusCode ?? 502, ur.headers);
+        ur.pipe(res);
+      },
+    );
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    get failManifests() {
+      return state.failManifests;
+    },
+    set failManifests(v: boolean) {
+      state.failManifests = v;
+    },
+    get manifestPuts() {
+      return state.manifestPuts;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

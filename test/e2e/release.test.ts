@@ -1,0 +1,441 @@
+/**
+ * The release action end to end, as the runner runs it, against real parts: a bare git remote, Verdaccio (npm),
+ * the GitHub API double (OpenAPI-validated), and faults: npm registry down during publish, push rejected because
+ * the branch moved, GitHub 500 on release creation, the job killed right after the tag push, a conflicting
+ * version, two releases at once. Re-running the same job (same GITHUB_RUN_ID, next attempt) converges.
+ * Every log, output, summary and the workspace are searched for the secrets.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { type ActionResult, runAction } from '../support/run-action.js';
+import {
+  type BareRemote,
+  createBareRemote,
+  createRepo,
+  describeWithService,
+  type Repo,
+  requireService,
+  startVerdaccio,
+  type Verdaccio,
+} from '../support/services/index.js';
+
+const verdaccioService = await requireService('verdaccio');
+
+const GH_TOKEN = 'ghs_e2eReleaseToken0123456789';
+let seq = 0;
+
+interface Fixture {
+  remote: BareRemote;
+  repo: Repo;
+  gh: GitHubDouble;
+  scope: string;
+}
+
+describeWithService(verdaccioService, 'release action (git remote, Verdaccio, GitHub double)', () => {
+  let npm: Verdaccio;
+  const fixtures: Fixture[] = [];
+
+  beforeAll(async () => {
+    npm = await startVerdaccio();
+  }, 60_000);
+  afterAll(async () => {
+    for (const f of fixtures) {
+      await f.gh.close();
+      await f.repo.cleanup();
+      await f.remote.cleanup();
+    }
+    await npm?.stop();
+  });
+
+  /** A monorepo with two public workspace packages (one depends on the other) and a private one, v1.0.0 tagged. */
+  async function fixture(): Promise<Fixture> {
+    const scope = `@e2e${++seq}${process.pid}`;
+    const remote = await createBareRemote();
+    const pkg = (name: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ name, version: '1.0.0', license: 'MIT', ...extra }, null, 2) + '\n';
+    const repo = await createRepo({
+      remote,
+      files: {
+        'package.json':
+          JSON.stringify(
+            {
+              name: 'mono',
+              version: '1.0.0',
+              private: true,
+              workspaces: ['packages/*'],
+              scripts: { test: 'echo tests-ran', build: 'echo built > build.txt' },
+            },
+            null,
+            2,
+          ) + '\n',
+        'packages/core/package.json': pkg(`${scope}/core`),
+        'packages/core/index.js': 'module.exports = 1;\n',
+        'packages/web/package.json': pkg(`${scope}/web`, { dependencies: { [`${scope}/core`]: '^1.0.0' } }),
+        'packages/web/index.js': 'module.exports = 2;\n',
+        'packages/internal/package.json': pkg(`${scope}/internal`, { private: true }),
+        '.gitignore': 'build.txt\n',
+      },
+    });
+    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
+    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: a new thing');
+    await repo.git('commit', '--allow-empty', '-q', '-m', 'fix: a bug');
+    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
+    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
+    const f = { remote, repo, gh, scope };
+    fixtures.push(f);
+    return f;
+  }
+
+  function release(
+    f: Fixture,
+    o: {
+      inputs?: Record<string, string>;
+      env?: Record<string, string>;
+      runId?: string;
+      runAttempt?: number;
+      cwd?: string;
+    } = {},
+  ) {
+    return runAction('release', {
+      cwd: o.cwd ?? f.repo.dir,
+      token: GH_TOKEN,
+      apiUrl: f.gh.url,
+      graphqlUrl: f.gh.graphqlUrl,
+      serverUrl: f.gh.serverUrl,
+      repository: 'acme/widget',
+      runId: o.runId ?? '7001',
+      runAttempt: o.runAttempt ?? 1,
+      keepTemp: true,
+      timeoutMs: 90_000,
+      env: {
+        NODE_AUTH_TOKEN: npm.token,
+        RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05',
+        ...o.env,
+      },
+      inputs: {
+        version_bump: 'auto',
+        publish_registries: 'npm',
+        npm_registry_url: npm.url,
+        verify_timeout: '20s',
+        ...o.inputs,
+      },
+    });
+  }
+
+  const remoteGit = (f: Fixture, ...args: string[]) =>
+    execFileSync('git', ['--git-dir', f.remote.dir, ...args], { encoding: 'utf8' }).trim();
+  const statusDoc = (f: Fixture) =>
+    parseYaml(remoteGit(f, 'show', 'release-status:release-status.yaml')) as { releases: Record<string, unknown>[] };
+  const npmDoc = async (name: string) => {
+    const res = await fetch(`${npm.url}${name.replace('/', '%2f')}`);
+    return res.status === 404
+      ? undefined
+      : ((await res.json()) as {
+          versions: Record<string, { dist: { integrity: string } }>;
+          'dist-tags': Record<string, string>;
+        });
+  };
+  const releasesOf = (f: Fixture) => f.gh.state.releases;
+
+  /** Search logs, outputs, the summary, RUNNER_TEMP and the workspace for the secrets. */
+  function assertNoSecrets(r: ActionResult, f: Fixture, extra: string[] = []): void {
+    const secrets = [npm.token, GH_TOKEN, ...extra];
+    // The runner consumes `::add-mask::` commands (that is how a value gets masked); everything else is shown.
+    const shown = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
+    const texts = [
+      shown(r.stdout),
+      shown(r.stderr),
+      r.summary,
+      JSON.stringify(r.outputs),
+      JSON.stringify(r.exportedEnv),
+    ];
+    texts.forEach((t, i) => {
+      for (const s of secrets) {
+        const at = t.indexOf(s);
+        if (at >= 0)
+          throw new Error(`secret #${secrets.indexOf(s)} found in text #${i}: …${t.slice(Math.max(0, at - 200), at)}`);
+      }
+    });
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        const st = statSync(p, { throwIfNoEntry: false });
+        if (!st) return [];
+        return st.isDirectory() ? walk(p) : [p];
+      });
+    for (const file of [...walk(f.repo.dir), ...walk(r.runnerTemp)]) {
+      if (file.endsWith('event.json')) continue;
+      const text = readFileSync(file).toString('latin1');
+      for (const s of secrets) if (text.includes(s)) throw new Error(`secret found in ${file}`);
+    }
+    f.gh.assertNoViolations();
+  }
+
+  test('releases a monorepo: bump, tag, GitHub Release, npm workspaces verified, status record, summary', async () => {
+    const f = await fixture();
+    const r = await release(f);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ version: '1.1.0', previous_version: '1.0.0', tag: 'v1.1.0', status: 'released' });
+    // tests and build ran before the bump
+    expect(r.stdout).toContain('tests-ran');
+    // commit + annotated tag on the remote, branch at the release commit
+    const tagCommit = remoteGit(f, 'rev-parse', 'v1.1.0^{commit}');
+    expect(remoteGit(f, 'rev-parse', 'main')).toBe(tagCommit);
+    expect(remoteGit(f, 'cat-file', '-t', 'v1.1.0')).toBe('tag');
+    expect(remoteGit(f, 'log', '-1', '--format=%s', 'main')).toBe('chore(release): v1.1.0');
+    const web = JSON.parse(remoteGit(f, 'show', 'v1.1.0:packages/web/package.json'));
+    expect(web.version).toBe('1.1.0');
+    expect(web.dependencies[`${f.scope}/core`]).toBe('^1.1.0');
+    // GitHub Release: one, published, not a prerelease
+    expect(releasesOf(f)).toHaveLength(1);
+    expect(releasesOf(f)[0]).toMatchObject({ tagName: 'v1.1.0', draft: false, prerelease: false });
+    expect(r.outputs.release_id).toBe(String(releasesOf(f)[0]?.id));
+    // npm: both public packages, the private one skipped, integrity as published
+    const published = JSON.parse(r.outputs.published as string) as { name: string; digest_or_integrity: string }[];
+    expect(published.map((p) => p.name).sort()).toEqual([`${f.scope}/core`, `${f.scope}/web`]);
+    for (const p of published) {
+      const doc = await npmDoc(p.name);
+      expect(doc?.versions['1.1.0']?.dist.integrity).toBe(p.digest_or_integrity);
+      expect(doc?.['dist-tags'].latest).toBe('1.1.0');
+    }
+    expect(await npmDoc(`${f.scope}/internal`)).toBeUndefined();
+    // status record
+    const rec = statusDoc(f).releases[0] as Record<string, unknown>;
+    expect(rec).toMatchObject({
+      version: '1.1.0',
+      status: 'released',
+      type: 'minor',
+      tag: 'v1.1.0',
+      commit: tagCommit,
+    });
+    expect((rec.registries as unknown[]).length).toBe(2);
+    const ledger = (rec.ledger as Record<string, Record<string, { state: string }>>)['7001'] ?? {};
+    expect(Object.keys(ledger)).toEqual(
+      expect.arrayContaining(['tests', 'build', 'commit', 'push', 'github-release', 'status']),
+    );
+    // summary
+    expect(r.summary).toContain('Release v1.1.0: released');
+    expect(r.summary).toMatch(/\| push \| ✅ done/);
+    assertNoSecrets(r, f);
+
+    // A re-run of the finished job changes nothing and publishes nothing again.
+    const again = await release(f, { runAttempt: 2 });
+    expect(again.errors).toEqual([]);
+    expect(again.code).toBe(0);
+    expect(again.summary).toMatch(/\| npm:.*already done/);
+    expect(releasesOf(f)).toHaveLength(1);
+    expect(remoteGit(f, 'tag', '--list', 'v*')).toBe('v1.0.0\nv1.1.0');
+    assertNoSecrets(again, f);
+  });
+
+  test('dry run prints the plan and changes nothing, locally or remotely', async () => {
+    const f = await fixture();
+    const refsBefore = remoteGit(f, 'for-each-ref');
+    const localBefore = execFileSync('git', ['-C', f.repo.dir, 'for-each-ref'], { encoding: 'utf8' });
+    const r = await release(f, { inputs: { dry_run: 'true', version_bump: 'major' } });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ version: '2.0.0', tag: 'v2.0.0', status: 'dry-run' });
+    expect(r.stdout).toContain('packages/web/package.json');
+    expect(r.stdout).toContain(`dependencies.${f.scope}/core ^1.0.0 → ^2.0.0`);
+    expect(r.stdout).toMatch(/npm: @e2e\d+\/core@2\.0\.0 --tag latest/);
+    expect(r.stdout).not.toContain('tests-ran');
+    expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
+    expect(execFileSync('git', ['-C', f.repo.dir, 'for-each-ref'], { encoding: 'utf8' })).toBe(localBefore);
+    expect(execFileSync('git', ['-C', f.repo.dir, 'status', '--porcelain'], { encoding: 'utf8' })).toBe('');
+    expect(f.gh.count({ method: 'POST' }) + f.gh.count({ method: 'PATCH' })).toBe(0);
+    expect(await npmDoc(`${f.scope}/core`)).toBeUndefined();
+  });
+
+  test('prerelease: X.Y.Z-rc.N from the existing tags, npm dist-tag rc, GitHub prerelease', async () => {
+    const f = await fixture();
+    await f.repo.git('tag', '-a', 'v1.1.0-rc.1', '-m', 'rc1', 'HEAD~1');
+    await f.repo.git('push', '-q', 'origin', 'v1.1.0-rc.1');
+    const r = await release(f, { inputs: { release_type: 'prerelease' } });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.version).toBe('1.1.0-rc.2');
+    expect(releasesOf(f)[0]).toMatchObject({ tagName: 'v1.1.0-rc.2', prerelease: true, draft: false });
+    const doc = await npmDoc(`${f.scope}/core`);
+    expect(doc?.['dist-tags']).toMatchObject({ rc: '1.1.0-rc.2' });
+    // (a brand-new package also gets `latest` from the registry: npm always keeps one)
+  });
+
+  test('killed right after the tag push: the re-run (next attempt) converges', async () => {
+    const f = await fixture();
+    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: 'exit-after:push' } });
+    expect(first.signal).toBe('SIGKILL');
+    expect(remoteGit(f, 'tag', '--list', 'v1.1.0')).toBe('v1.1.0');
+    expect(releasesOf(f)).toHaveLength(0);
+    // the re-run starts from the original checkout, as a runner would
+    const fresh = await createRepo({ remote: f.remote });
+    await fresh.git('checkout', '-q', 'main~1');
+    await fresh.git('checkout', '-q', '-B', 'main');
+    const second = await release(f, { runAttempt: 2, cwd: fresh.dir });
+    expect(second.errors).toEqual([]);
+    expect(second.code).toBe(0);
+    expect(second.summary).toMatch(/\| push \| ☑️ already done/);
+    expect(remoteGit(f, 'tag', '--list', 'v*')).toBe('v1.0.0\nv1.1.0');
+    expect(releasesOf(f)).toHaveLength(1);
+    expect(releasesOf(f)[0]?.draft).toBe(false);
+    for (const p of ['core', 'web'])
+      expect(Object.keys((await npmDoc(`${f.scope}/${p}`))?.versions ?? {})).toEqual(['1.1.0']);
+    expect(statusDoc(f).releases[0]).toMatchObject({ version: '1.1.0', status: 'released' });
+    assertNoSecrets(second, f);
+    await fresh.cleanup();
+  });
+
+  test('GitHub API 500 while creating the release: fails cleanly, the re-run makes exactly one release', async () => {
+    const f = await fixture();
+    f.gh.failNext({ route: 'POST /repos/{owner}/{repo}/releases', status: 500, times: 10 });
+    const first = await release(f);
+    expect(first.code).toBe(1);
+    expect(first.errors.join('\n')).toMatch(/GitHub Release/);
+    expect(first.outputs.status).toBe('failed');
+    expect(await npmDoc(`${f.scope}/core`)).toBeUndefined();
+    f.gh.clearFaults();
+    const fresh = await createRepo({ remote: f.remote });
+    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+    const second = await release(f, { runAttempt: 2, cwd: fresh.dir });
+    expect(second.errors).toEqual([]);
+    expect(releasesOf(f)).toHaveLength(1);
+    expect(releasesOf(f)[0]).toMatchObject({ tagName: 'v1.1.0', draft: false });
+    expect(statusDoc(f).releases[0]).toMatchObject({ status: 'released' });
+    await fresh.cleanup();
+  });
+
+  test('npm registry down during publish: the release stays a draft; the re-run publishes once and publishes the release', async () => {
+    const f = await fixture();
+    const proxy = await startProxy(npm.url);
+    try {
+      proxy.failPuts = true;
+      const first = await release(f, { inputs: { npm_registry_url: proxy.url } });
+      expect(first.code).toBe(1);
+      expect(first.errors.join('\n')).toMatch(/npm publish .* failed/);
+      expect(releasesOf(f)[0]).toMatchObject({ draft: true });
+      proxy.failPuts = false;
+      const refused = proxy.puts;
+      const fresh = await createRepo({ remote: f.remote });
+      await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+      const second = await release(f, { runAttempt: 2, cwd: fresh.dir, inputs: { npm_registry_url: proxy.url } });
+      expect(second.errors).toEqual([]);
+      expect(releasesOf(f)).toHaveLength(1);
+      expect(releasesOf(f)[0]).toMatchObject({ draft: false });
+      expect(refused).toBeGreaterThan(0);
+      expect(proxy.puts - refused).toBe(2); // each package published exactly once
+      assertNoSecrets(second, f);
+      await fresh.cleanup();
+    } finally {
+      await proxy.close();
+    }
+  }, 150_000);
+
+  test('push rejected because the branch moved: nothing published; the re-run stops cleanly', async () => {
+    const f = await fixture();
+    const other = await createRepo({ remote: f.remote });
+    // The test command lands a commit on main from elsewhere while the release runs.
+    const sneak = `git -C ${other.dir} commit -q --allow-empty -m "fix: sneaked in" && git -C ${other.dir} push -q origin main`;
+    const first = await release(f, { inputs: { test_command: sneak } });
+    expect(first.code).toBe(1);
+    expect(first.errors.join('\n')).toMatch(/push rejected: main on origin moved/);
+    expect(remoteGit(f, 'tag', '--list', 'v1.1.0')).toBe('');
+    expect(releasesOf(f)).toHaveLength(0);
+    expect(await npmDoc(`${f.scope}/core`)).toBeUndefined();
+    const second = await release(f, { runAttempt: 2 });
+    expect(second.code).toBe(1);
+    expect(second.errors.join('\n')).toMatch(/moved past this checkout/);
+    expect(remoteGit(f, 'tag', '--list', 'v1.1.0')).toBe('');
+    // A new run from the new tip releases.
+    await f.repo.git('pull', '-q', '--ff-only', 'origin', 'main');
+    const third = await release(f, { runId: '7002' });
+    expect(third.errors).toEqual([]);
+    expect(remoteGit(f, 'tag', '--list', 'v*')).toBe('v1.0.0\nv1.1.0');
+    await other.cleanup();
+  });
+
+  test('a conflicting state stops and changes nothing: the version already published with other content', async () => {
+    const f = await fixture();
+    // someone published 1.1.0 of core outside this repository's releases
+    const env = await npm.npmEnv();
+    const dir = join(f.repo.dir, 'packages', 'core');
+    const tmp = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+    execFileSync('cp', ['-r', `${dir}/.`, tmp]);
+    const pj = JSON.parse(readFileSync(join(tmp, 'package.json'), 'utf8'));
+    execFileSync('node', [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(join(tmp, 'package.json'))}, JSON.stringify({...${JSON.stringify(pj)}, version: '1.1.0'}))`,
+    ]);
+    execFileSync('npm', ['publish', '--registry', npm.url], { cwd: tmp, env, stdio: 'ignore' });
+    const refsBefore = remoteGit(f, 'for-each-ref');
+    const r = await release(f);
+    expect(r.code).toBe(1);
+    expect(r.errors.join('\n')).toMatch(/already published .* nothing was changed/);
+    expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
+    expect(releasesOf(f)).toHaveLength(0);
+  });
+
+  test('two releases started from the same commit at once: exactly one release, the other stops cleanly', async () => {
+    const f = await fixture();
+    const clone2 = await createRepo({ remote: f.remote });
+    const [a, b] = await Promise.all([release(f, { runId: '8001' }), release(f, { runId: '8002', cwd: clone2.dir })]);
+    const codes = [a.code, b.code].sort();
+    expect(codes).toEqual([0, 1]);
+    const loser = a.code === 1 ? a : b;
+    expect(loser.errors.join('\n')).toMatch(/already being made by run|moved|push rejected/);
+    expect(remoteGit(f, 'tag', '--list', 'v*')).toBe('v1.0.0\nv1.1.0');
+    expect(releasesOf(f)).toHaveLength(1);
+    for (const p of ['core', 'web'])
+      expect(Object.keys((await npmDoc(`${f.scope}/${p}`))?.versions ?? {})).toEqual(['1.1.0']);
+    await clone2.cleanup();
+  });
+});
+
+/** An HTTP proxy in front of the registry that can refuse publishes (PUT) as a registry that is down would. */
+async function startProxy(
+  target: string,
+): Promise<{ url: string; failPuts: boolean; puts: number; close(): Promise<void> }> {
+  const t = new URL(target);
+  const state = { failPuts: false, puts: 0 };
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'PUT') {
+      state.puts++;
+      if (state.failPuts) {
+        req.resume();
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"service unavailable"}');
+        return;
+      }
+    }
+    const up = httpRequest(
+      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } },
+      (ur) => {
+        res.writeHead(ur.statusCode ?? 502, ur.headers);
+        ur.pipe(res);
+      },
+    );
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    get failPuts() {
+      return state.failPuts;
+    },
+    set failPuts(v: boolean) {
+      state.failPuts = v;
+    },
+    get puts() {
+      return state.puts;
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
