@@ -377,6 +377,10 @@ export async function runDemo(o: DemoOptions): Promise<number> {
             target_url: stagingUrl,
             // The demo's time budget: a short load (the profile's rate and connections stay).
             duration: loadDuration,
+            // The verdicts go to the status record of the version being released (the dashboard shows them).
+            status_branch: 'release-status',
+            version: P.next_version,
+            results_path: join(dirs.artifacts, 'quality-gates.json'),
           },
           (r) => [`passed: ${r.outputs.passed}`, ...(r.outputs.results ? [`results: ${r.outputs.results}`] : [])],
         );
@@ -449,7 +453,6 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       step_duration: P.step_duration || undefined,
       monitor_duration: monitorDuration,
       monitor_interval: fast ? '500ms' : '1s',
-      min_samples: '3',
       probe_url: routerUrl,
       version_url: `${routerUrl}version`,
       environment_url: routerUrl,
@@ -495,6 +498,9 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     say(`rollback drill: back to ${FIRST_VERSION} (the previous slot still runs)`);
     const rollbackInputs: Record<string, string | undefined> = {
       environment: 'production',
+      // to_version empty: the last good version recorded in release-status.yaml.
+      incident_issue: 'true',
+      reason: 'rollback drill (release-actions demo)',
       workload: 'command',
       version_url: `${routerUrl}version`,
       start_command: launch,

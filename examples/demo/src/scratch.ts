@@ -79,9 +79,9 @@ assert.match(greet('demo'), /^Hello,? demo/);
 console.log('tests: 1 passed');
 `;
 
-const BUILD_MJS = `import { readFileSync } from 'node:fs';
-// "Build": check that every shipped module parses.
-for (const f of ['index.mjs', 'server.mjs']) new Function(readFileSync(f, 'utf8').replace(/^(import|export) .*$/gm, ''));
+const BUILD_MJS = `import { execFileSync } from 'node:child_process';
+// "Build": every shipped module must parse (node --check).
+for (const f of ['index.mjs', 'server.mjs']) execFileSync(process.execPath, ['--check', f], { stdio: 'inherit' });
 console.log('build: ok');
 `;
 
