@@ -13,7 +13,7 @@
  * which and why: nothing is ever shown as done that did not run.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -64,6 +64,20 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 /** examples/demo (run.mjs bundles this file into examples/demo/.out/.build/). */
 const DEMO_DIR = existsSync(join(HERE, 'bin', 'launch.mjs')) ? HERE : resolve(HERE, '..', '..');
 const ROOT = resolve(DEMO_DIR, '..', '..');
+
+/** Lines of a stage's log worth showing (timestamps and workflow commands left out). */
+function highlights(r: StageResult, patterns: RegExp[]): string[] {
+  let text = '';
+  try {
+    text = readFileSync(r.logPath, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((l) => !l.startsWith('::') && patterns.some((p) => p.test(l)))
+    .map((l) => l.replace(/^\[[^\]]+\] /, '').slice(0, 160));
+}
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -221,6 +235,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   say('');
 
   const timings: [string, number, string][] = [];
+  let gh: GitHubDouble | undefined;
   let stopReason: DemoReport['stoppedAt'];
   try {
     // ── Setup ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -233,13 +248,14 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     say(`  git remote           ${scratch.remote} (bare; origin of the scratch repository)`);
 
     const token = `ghs_demo${Date.now().toString(36)}`;
-    const gh: GitHubDouble = await startGitHubDouble({
+    const api = await startGitHubDouble({
       owner: REPOSITORY.split('/')[0],
       repo: REPOSITORY.split('/')[1],
       tokens: [token],
     });
-    track('GitHub API double', undefined, Number(new URL(gh.url).port), () => gh.close());
-    say(`  GitHub API           local double ${gh.url} (requests validated against GitHub's OpenAPI description)`);
+    gh = api;
+    track('GitHub API double', undefined, Number(new URL(api.url).port), () => api.close());
+    say(`  GitHub API           local double ${api.url} (requests validated against GitHub's OpenAPI description)`);
 
     const verdaccio = await startVerdaccio({ username: 'demo-publisher' });
     track('Verdaccio', undefined, verdaccio.port, () => verdaccio.stop());
@@ -288,9 +304,9 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         ...process.env,
         RELEASE_ACTIONS_DEMO_RUN: marker,
         GITHUB_TOKEN: token,
-        GITHUB_API_URL: gh.url,
-        GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-        GITHUB_SERVER_URL: gh.serverUrl,
+        GITHUB_API_URL: api.url,
+        GITHUB_GRAPHQL_URL: api.graphqlUrl,
+        GITHUB_SERVER_URL: api.serverUrl,
         GITHUB_REPOSITORY: REPOSITORY,
         GITHUB_REPOSITORY_OWNER: REPOSITORY.split('/')[0],
         GITHUB_REF: 'refs/heads/main',
@@ -382,7 +398,10 @@ export async function runDemo(o: DemoOptions): Promise<number> {
             version: P.next_version,
             results_path: join(dirs.artifacts, 'quality-gates.json'),
           },
-          (r) => [`passed: ${r.outputs.passed}`, ...(r.outputs.results ? [`results: ${r.outputs.results}`] : [])],
+          (r) => [
+            ...highlights(r, [/^load done in /, /^[a-z-]+: (passed|failed):/, /^status: quality_gates/]),
+            `passed: ${r.outputs.passed}; results: ${r.outputs.results ?? '—'}`,
+          ],
         );
       } finally {
         await staging.service.stop();
@@ -477,8 +496,8 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         `deploy ${version}`,
         deployInputs(version, P.monitor_duration || monitor),
         (r) => [
-          `status ${r.outputs.status}; active slot ${r.outputs.active_slot}; previous version ${r.outputs.previous_version}`,
-          `GitHub deployment ${r.outputs.deployment_id}`,
+          ...highlights(r, [/^\[[^\]]+\] (smoke-passed|switched|monitor-passed|kept-previous): /]),
+          `status ${r.outputs.status}; active slot ${r.outputs.active_slot}; previous version ${r.outputs.previous_version}; GitHub deployment ${r.outputs.deployment_id}`,
         ],
       );
     } finally {
@@ -509,6 +528,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       ...routerInputs,
     };
     await stage(rollbackAction, 'rollback', rollbackInputs, (r) => [
+      ...highlights(r, [/^rolling .* back from/, /^\[[^\]]+\] rolled-back: /, /^incident issue #/]),
       `status ${r.outputs.status}; serving ${r.outputs.version}`,
     ]);
     const after = (await get(`${routerUrl}version`)).body.trim();
@@ -578,6 +598,12 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     report.artifacts.logs = dirs.logs;
     saveReport();
 
+    if (gh) {
+      const v = gh.violations.length;
+      say(
+        `GitHub API (local double): ${gh.calls.length} requests, ${v === 0 ? 'all valid' : `${v} INVALID`} against GitHub's OpenAPI description and GraphQL schema; ${gh.state.releases.length} release(s), ${gh.state.deployments.length} deployment(s), ${gh.state.issues.length} issue(s)`,
+      );
+    }
     const stopped = await processes.stopAll();
     const left = report.pids.filter((p) => alive(p));
     say(
