@@ -7,7 +7,7 @@
  *   yet", exits non-zero, and every stage before it ran and succeeded (their job summaries kept);
  * - in both cases: no process it started is left (none carries its marker in /proc/<pid>/environ, none of the
  *   PIDs it recorded is alive) and no port its services listened on still accepts connections.
- * Also: Ctrl-C half-way stops everything too.
+ * Also: Ctrl-C half-way through the deploy (service instances starting) stops everything too.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -58,8 +58,11 @@ function demo(args: string[], o: { interruptOn?: RegExp; beforeInterrupt?: (out:
         stdout += d;
         if (o.interruptOn && !signalled && o.interruptOn.test(stdout)) {
           signalled = true;
-          o.beforeInterrupt?.(out);
-          child.kill('SIGINT');
+          // A moment later: the action is half-way (instances starting).
+          setTimeout(() => {
+            o.beforeInterrupt?.(out);
+            child.kill('SIGINT');
+          }, 1_000);
         }
       });
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -188,20 +191,22 @@ test(
   160_000,
 );
 
-test('Ctrl-C during the pipeline stops every process the demo started', async () => {
+test('Ctrl-C during the deploy stops every process the demo and the actions started', async () => {
   let runningBefore: number[] = [];
   const r = await demo([], {
-    interruptOn: /▶ plan/,
+    interruptOn: /▶ deploy 1\.1\.0/,
     // The check below is not vacuous: mid-run, the demo's services carry the marker.
     beforeInterrupt: (out) => {
       const mid = JSON.parse(readFileSync(join(out, 'demo-run.json'), 'utf8')) as Report;
       runningBefore = markedProcesses(mid.marker);
     },
   });
-  // (Verdaccio at least; nginx rewrites its own environ area for its process title, hence report.pids too.)
-  if (existsSync('/proc/self/environ')) expect(runningBefore.length).toBeGreaterThanOrEqual(1);
+  // Verdaccio, the running deploy action and the service instances it started (nginx rewrites its own environ
+  // area for its process title: it is checked through report.pids).
+  if (existsSync('/proc/self/environ')) expect(runningBefore.length).toBeGreaterThanOrEqual(3);
   expect(r.code).toBe(130);
   expect(r.report.status).toBe('interrupted');
   expect(r.stdout).toContain('SIGINT: stopping the demo');
+  expect(r.stdout).toMatch(/stopped \d+ processes\/services: service instance \(pid \d+\)/);
   await expectNothingLeft(r.report);
-}, 60_000);
+}, 150_000);

@@ -16,6 +16,16 @@ if (!remote || !releases || !pidDir || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test
   process.stderr.write('usage: RELEASE_VERSION=x.y.z PORT=n node launch.mjs <remote.git> <releases> <pids>\n');
   process.exit(2);
 }
+// The PID file first, then the demo's stop flag: when the demo is stopping (STOP exists) this instance must not
+// start. The demo writes STOP before it lists the PID files, so every instance is either listed or sees STOP.
+mkdirSync(pidDir, { recursive: true });
+const pidFile = join(pidDir, `${process.pid}.pid`);
+writeFileSync(pidFile, `${process.pid}\n`);
+process.on('exit', () => rmSync(pidFile, { force: true }));
+if (existsSync(join(pidDir, 'STOP'))) {
+  process.stderr.write('the demo is stopping: not starting\n');
+  process.exit(1);
+}
 const dir = join(releases, version);
 if (!existsSync(join(dir, 'server.mjs'))) {
   const tmp = `${dir}.tmp-${process.pid}`;
@@ -32,8 +42,4 @@ if (!existsSync(join(dir, 'server.mjs'))) {
     rmSync(tmp, { recursive: true, force: true }); // another instance of the same version was first
   }
 }
-mkdirSync(pidDir, { recursive: true });
-const pidFile = join(pidDir, `${process.pid}.pid`);
-writeFileSync(pidFile, `${process.pid}\n`);
-process.on('exit', () => rmSync(pidFile, { force: true }));
 await import(pathToFileURL(join(dir, 'server.mjs')).href);

@@ -6,7 +6,7 @@
  * by name.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Stoppable {
@@ -106,6 +106,9 @@ export class Processes {
   stopAll(): Promise<string[]> {
     this.stopping ??= (async () => {
       const stopped: string[] = [];
+      // The stop flag before the listing: a launcher that starts after it sees the flag and exits (launch.mjs).
+      mkdirSync(this.pidDir, { recursive: true });
+      writeFileSync(join(this.pidDir, 'STOP'), `${process.pid}\n`);
       for (const { pid, file } of this.launched()) {
         const was = alive(pid);
         await stopPid(pid);
