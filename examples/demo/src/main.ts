@@ -422,7 +422,10 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       },
       (r) => [
         `${r.outputs.commit_count} commits since ${r.outputs.previous_tag || 'the beginning'}; recommended bump ${r.outputs.recommended_bump}`,
-        ...(r.outputs.notes ?? '').split('\n').slice(0, 8),
+        ...(r.outputs.notes ?? '')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .slice(0, 8),
       ],
     );
     const changelogPath = join(scratch.work, changelog.outputs.changelog_path || 'CHANGELOG.md');
@@ -683,6 +686,12 @@ The whole release pipeline on a scratch project, locally (docs/demo.md).
 
 export async function cli(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, process.env);
+  try {
+    execFileSync('git', ['--version'], { stdio: 'ignore', timeout: 10_000 });
+  } catch {
+    process.stderr.write('demo: git is needed (the actions read and push git history); install git and run it again\n');
+    return 2;
+  }
   if (parsed === 'help') {
     process.stdout.write(HELP);
     return 0;
