@@ -3,7 +3,7 @@
 // imports the actions' schemas, the CLI's stage runner and the GitHub API double from this repository; esbuild
 // (a devDependency, installed by `npm ci`) bundles it into .out/.build/demo.mjs, and it runs. About half a second; no build step to remember.
 import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,9 +18,10 @@ if (major < 24) {
 }
 const out = join(here, '.out', '.build', 'demo.mjs');
 mkdirSync(dirname(out), { recursive: true });
-await build({
+const result = await build({
   entryPoints: [join(here, 'src', 'main.ts')],
   outfile: out,
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -33,5 +34,9 @@ await build({
     js: "import { createRequire as __demoRequire } from 'node:module'; const require = __demoRequire(import.meta.url);",
   },
 });
+// Written whole, then renamed: two demos started at once never import a half-written file.
+const tmp = `${out}.${process.pid}.tmp`;
+writeFileSync(tmp, result.outputFiles[0].contents);
+renameSync(tmp, out);
 const { cli } = await import(pathToFileURL(out).href);
 process.exitCode = await cli(process.argv.slice(2));
