@@ -29018,7 +29018,7 @@ var LogMasker = class {
   }
 };
 async function runStageBundle(def, given, o) {
-  const entry = join(ROOT, "actions", def.id, "dist", "index.js");
+  const entry = join(o.root ?? ROOT, "actions", def.id, "dist", "index.js");
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
   const runnerTemp = join(work, "runner-temp");
