@@ -28610,7 +28610,7 @@ var action4 = defineAction({
   branding: { icon: "tag", color: "green" },
   inputs: {
     version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag.",
+      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
     release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
@@ -28743,14 +28743,14 @@ var action4 = defineAction({
     token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {
-    version: { description: "The version released." },
+    version: { description: "The version released (empty when there is nothing to release)." },
     previous_version: { description: "The previous release version." },
     tag: { description: "The release tag." },
     release_url: { description: "URL of the GitHub Release." },
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
   }
 });
@@ -29030,7 +29030,7 @@ var LogMasker = class {
   }
 };
 async function runStageBundle(def, given, o) {
-  const entry = join(ROOT, "actions", def.id, "dist", "index.js");
+  const entry = join(o.root ?? ROOT, "actions", def.id, "dist", "index.js");
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
   const runnerTemp = join(work, "runner-temp");

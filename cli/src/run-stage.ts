@@ -118,6 +118,8 @@ export interface RunStageOptions {
   env: NodeJS.ProcessEnv;
   /** Where the action's log goes, line by line, masked as the runner masks it. */
   write: (text: string, stream: 'stdout' | 'stderr') => void;
+  /** The repository whose actions/<stage>/dist/index.js runs (default: the one this module belongs to). */
+  root?: string;
 }
 
 /**
@@ -170,7 +172,7 @@ export async function runStageBundle(
   given: Record<string, string>,
   o: RunStageOptions,
 ): Promise<StageRun> {
-  const entry = join(ROOT, 'actions', def.id, 'dist', 'index.js');
+  const entry = join(o.root ?? ROOT, 'actions', def.id, 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
   const runnerTemp = join(work, 'runner-temp');

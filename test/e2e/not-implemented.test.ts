@@ -16,7 +16,10 @@ test('the list of pending stages is read from the sources', () => {
   expect(Array.isArray(pending)).toBe(true);
 });
 
-test.each(pending)('%s with valid input fails as not implemented yet', async (action) => {
+const eachPending = pending.length
+  ? test.each(pending)
+  : () => test('every stage is implemented', () => expect(pending).toEqual([]));
+eachPending('%s with valid input fails as not implemented yet', async (action) => {
   const r = await runAction(action, { inputs: validInputs[action] ?? {} });
   expect(r.code).toBe(1);
   expect(r.errors).toEqual([`${action} is not implemented yet`]);

@@ -29928,6 +29928,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -30082,6 +30085,7 @@ async function runStage(def, impl2, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -30859,8 +30863,12 @@ var CommandWorkload = class {
     }
     log.info(`stopped ${inst.slot}#${inst.index} (version ${inst.version})`);
   }
+  /**
+   * Alive when its health check answers. The recorded process is not asked: a start_command that hands the
+   * version to a platform exits 0 once done, possibly after its health check first passed (then its pid was
+   * recorded), and a service that died no longer answers on its own port.
+   */
   async alive(inst) {
-    if (inst.pid !== void 0 && !processAlive(inst.pid)) return false;
     const r = await waitHealthy(this.urls(inst).health, { timeoutMs: 1e3 });
     return r.ok;
   }

@@ -61102,6 +61102,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os5.EOL);
 }
@@ -61256,6 +61259,7 @@ async function runStage(def, impl, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
