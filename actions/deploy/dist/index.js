@@ -31118,7 +31118,11 @@ async function deploy(cfg, deps) {
   );
   if (previousVersion === cfg.version && oldSlot) {
     const alive = await Promise.all((env.state.slots[oldSlot]?.instances ?? []).map((i) => deps.workload.alive(i)));
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(1e4), read });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(1e4),
+      read,
+      pollMs: cfg.versionPollMs
+    });
     if (alive.length && alive.every(Boolean) && v.ok) {
       timeline.mark("succeeded", `${cfg.version} already serves in ${oldSlot}; nothing to do`);
       return {
@@ -31159,7 +31163,8 @@ async function deploy(cfg, deps) {
     env.save();
     const v = await waitForVersion(cfg.versionSource, previousVersion, {
       timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
-      read
+      read,
+      pollMs: cfg.versionPollMs
     });
     if (!v.ok)
       throw new StageError(
@@ -31216,7 +31221,11 @@ async function deploy(cfg, deps) {
   const checkVersion = async (label) => {
     const s0 = Date.now();
     timeline.mark("version-check", `${cfg.versionSource.url} must report ${cfg.version}`);
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(cfg.versionTimeoutMs), read });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(cfg.versionTimeoutMs),
+      read,
+      pollMs: cfg.versionPollMs
+    });
     if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
     timeline.mark(
       "version-verified",

@@ -30881,7 +30881,11 @@ async function rollback(cfg, deps) {
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
-        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, { timeoutMs: cfg.versionTimeoutMs, read });
+        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, {
+          timeoutMs: cfg.versionTimeoutMs,
+          read,
+          pollMs: cfg.versionPollMs
+        });
         if (!v.ok) throw new StageError(versionMismatchMessage(cfg.versionSource, cfg.toVersion, v.seen, v.elapsedMs));
         timeline.mark("version-verified", `${cfg.toVersion} serves through the router`);
       }

@@ -162,6 +162,7 @@ const cfg = (version: string, o: Partial<DeployConfig> = {}): DeployConfig => ({
   timeoutMs: 10_000,
   startTimeoutMs: 1000,
   versionTimeoutMs: 400,
+  versionPollMs: 5,
   ...o,
 });
 const states = (r: { timeline: { state: string }[] }) => r.timeline.map((e) => e.state);
@@ -430,6 +431,7 @@ describe('rollback()', () => {
         instances: 1,
         startTimeoutMs: 1000,
         versionTimeoutMs: 400,
+        versionPollMs: 5,
         timeoutMs: 5000,
       },
       deps(),

@@ -64,6 +64,8 @@ export interface DeployConfig {
   startTimeoutMs: number;
   /** Deadline for the router to report the new version after a switch. */
   versionTimeoutMs: number;
+  /** Time between version reads (default 100 ms). */
+  versionPollMs?: number;
   /** Fixed base ports per slot (instance i uses base + i); default: free ephemeral ports. */
   ports?: Partial<Record<SlotName, number>>;
 }
@@ -287,7 +289,11 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
   // Already serving this version (a re-run): verify, do not redeploy.
   if (previousVersion === cfg.version && oldSlot) {
     const alive = await Promise.all((env.state.slots[oldSlot]?.instances ?? []).map((i) => deps.workload.alive(i)));
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(10_000), read });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(10_000),
+      read,
+      pollMs: cfg.versionPollMs,
+    });
     if (alive.length && alive.every(Boolean) && v.ok) {
       timeline.mark('succeeded', `${cfg.version} already serves in ${oldSlot}; nothing to do`);
       return {
@@ -333,6 +339,7 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     const v = await waitForVersion(cfg.versionSource, previousVersion, {
       timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
       read,
+      pollMs: cfg.versionPollMs,
     });
     if (!v.ok)
       throw new StageError(
@@ -394,7 +401,11 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
   const checkVersion = async (label: string): Promise<void> => {
     const s0 = Date.now();
     timeline.mark('version-check', `${cfg.versionSource.url} must report ${cfg.version}`);
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(cfg.versionTimeoutMs), read });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(cfg.versionTimeoutMs),
+      read,
+      pollMs: cfg.versionPollMs,
+    });
     if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
     timeline.mark(
       'version-verified',
@@ -593,6 +604,8 @@ export interface RollbackConfig {
   instances: number;
   startTimeoutMs: number;
   versionTimeoutMs: number;
+  /** Time between version reads (default 100 ms). */
+  versionPollMs?: number;
   timeoutMs: number;
   ports?: Partial<Record<SlotName, number>>;
 }
@@ -663,7 +676,11 @@ export async function rollback(cfg: RollbackConfig, deps: EngineDeps): Promise<R
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
-        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, { timeoutMs: cfg.versionTimeoutMs, read });
+        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, {
+          timeoutMs: cfg.versionTimeoutMs,
+          read,
+          pollMs: cfg.versionPollMs,
+        });
         if (!v.ok) throw new StageError(versionMismatchMessage(cfg.versionSource, cfg.toVersion, v.seen, v.elapsedMs));
         timeline.mark('version-verified', `${cfg.toVersion} serves through the router`);
       }
