@@ -258,7 +258,7 @@ const cases: Record<string, Case[]> = {
     {
       input: 'registry_username',
       value: '',
-      accepted: 'required when registry_password is given',
+      accepted: 'empty but required when registry_password is given',
       base: {
         start_command: 'true',
         docker_tag_revert: 'true',

@@ -36606,7 +36606,10 @@ async function impl(v, ctx) {
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
   if (v.registry_password && !v.registry_username)
-    throw new InputError("registry_username", 'Input "registry_username" is required when registry_password is given.');
+    throw new InputError(
+      "registry_username",
+      'Input "registry_username" is empty but required when registry_password is given.'
+    );
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);

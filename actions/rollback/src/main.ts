@@ -31,7 +31,10 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
   if (v.registry_password && !v.registry_username)
-    throw new InputError('registry_username', 'Input "registry_username" is required when registry_password is given.');
+    throw new InputError(
+      'registry_username',
+      'Input "registry_username" is empty but required when registry_password is given.',
+    );
 
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {
