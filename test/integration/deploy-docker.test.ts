@@ -77,7 +77,8 @@ describeWithService(services, 'deploy with the docker workload (real dockerd, bu
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ra-deploy-docker-'));
     dismissWatchdog = startWatchdog({ containers });
-    const httpd = ['sh', '-c', 'exec httpd -f -p "127.0.0.1:$PORT" -h /www'];
+    // httpd as PID 1 would ignore SIGTERM (docker stop would wait its 5 s): a shell that stops it on TERM.
+    const httpd = ['sh', '-c', 'httpd -f -p "127.0.0.1:$PORT" -h /www & trap "kill $!; exit 0" TERM; wait'];
     for (const v of ['1.0.0', '1.1.0'])
       images.push(
         await buildScratchImage(
