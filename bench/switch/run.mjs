@@ -329,6 +329,8 @@ process.stdout.write(
     `peers: nginx restart: ${worst('peer: nginx restart')}; stop, then start: ${worst('peer: stop, then start')}\n` +
     'switch ms: from the start of the change (the router switch for release-actions, which had already started and\n' +
     'smoke-tested the new slot; the restart or the stop for the peers) until the version URL reports the new\n' +
-    'version 3 times in a row.\n',
+    'version 3 times in a row.\n' +
+    'failed counts are requests, not users: a refused connection (nginx restarting) fails in microseconds and the\n' +
+    'client tries again at once, so that count measures how long the port was closed at this client rate.\n',
 );
 process.exitCode = zero && fast ? 0 : 1;
