@@ -28996,11 +28996,13 @@ function runnerInputs(def, given, env) {
   return out;
 }
 var LogMasker = class {
-  constructor(write, initial = []) {
+  constructor(write, initial = [], showDebug = false) {
     this.write = write;
+    this.showDebug = showDebug;
     for (const v of initial) this.add(v);
   }
   write;
+  showDebug;
   secrets = /* @__PURE__ */ new Set();
   pending = { stdout: "", stderr: "" };
   add(value) {
@@ -29012,6 +29014,7 @@ var LogMasker = class {
       this.add(mask[1].replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%"));
       return;
     }
+    if (!this.showDebug && text2.startsWith("::debug::")) return;
     let out = text2;
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
     this.write(`${out}
@@ -29060,7 +29063,7 @@ async function runStageBundle(def, given, o) {
   const inputs = runnerInputs(def, given, o.env);
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
   const secrets = Object.entries(def.inputs).filter(([, spec]) => spec.secret).map(([name]) => inputs[name] ?? "");
-  const log = new LogMasker(o.write, secrets);
+  const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === "1");
   const started = Date.now();
   const child = spawn(process.execPath, [entry], {
     cwd: o.cwd,
