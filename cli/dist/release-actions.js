@@ -9122,7 +9122,7 @@ var action4 = defineAction({
   branding: { icon: "tag", color: "green" },
   inputs: {
     version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag.",
+      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
     release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
@@ -9255,14 +9255,14 @@ var action4 = defineAction({
     token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {
-    version: { description: "The version released." },
+    version: { description: "The version released (empty when there is nothing to release)." },
     previous_version: { description: "The previous release version." },
     tag: { description: "The release tag." },
     release_url: { description: "URL of the GitHub Release." },
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
   }
 });
@@ -9294,9 +9294,13 @@ var action5 = defineAction({
     npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
     docker_tag_revert: bool2({
-      description: "Move the image `latest` tag (of docker_image) back to the restored version.",
+      description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
       default: "false"
     }),
+    registry_username: text({
+      description: "Container registry user for docker_tag_revert (with registry_password)."
+    }),
+    registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
     incident_issue: bool2({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
@@ -9504,11 +9508,13 @@ function runnerInputs(def, given, env) {
   return out;
 }
 var LogMasker = class {
-  constructor(write, initial = []) {
+  constructor(write, initial = [], showDebug = false) {
     this.write = write;
+    this.showDebug = showDebug;
     for (const v of initial) this.add(v);
   }
   write;
+  showDebug;
   secrets = /* @__PURE__ */ new Set();
   pending = { stdout: "", stderr: "" };
   add(value) {
@@ -9520,6 +9526,7 @@ var LogMasker = class {
       this.add(mask[1].replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%"));
       return;
     }
+    if (!this.showDebug && text2.startsWith("::debug::")) return;
     let out = text2;
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
     this.write(`${out}
@@ -9538,7 +9545,7 @@ var LogMasker = class {
   }
 };
 async function runStageBundle(def, given, o) {
-  const entry = join(ROOT, "actions", def.id, "dist", "index.js");
+  const entry = join(o.root ?? ROOT, "actions", def.id, "dist", "index.js");
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
   const runnerTemp = join(work, "runner-temp");
@@ -9568,7 +9575,7 @@ async function runStageBundle(def, given, o) {
   const inputs = runnerInputs(def, given, o.env);
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
   const secrets = Object.entries(def.inputs).filter(([, spec]) => spec.secret).map(([name]) => inputs[name] ?? "");
-  const log = new LogMasker(o.write, secrets);
+  const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === "1");
   const started = Date.now();
   const child = spawn(process.execPath, [entry], {
     cwd: o.cwd,

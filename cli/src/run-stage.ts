@@ -118,11 +118,14 @@ export interface RunStageOptions {
   env: NodeJS.ProcessEnv;
   /** Where the action's log goes, line by line, masked as the runner masks it. */
   write: (text: string, stream: 'stdout' | 'stderr') => void;
+  /** The repository whose actions/<stage>/dist/index.js runs (default: the one this module belongs to). */
+  root?: string;
 }
 
 /**
  * What the runner does with a log before anyone sees it: `::add-mask::value` lines are consumed (never shown)
  * and every masked value is replaced by `***` in later lines. Secret inputs are masked from the start.
+ * `::debug::` lines are hidden unless RUNNER_DEBUG=1, as on a runner without step debug logging.
  */
 export class LogMasker {
   private readonly secrets = new Set<string>();
@@ -131,6 +134,8 @@ export class LogMasker {
   constructor(
     private readonly write: (text: string, stream: 'stdout' | 'stderr') => void,
     initial: readonly string[] = [],
+    /** Show `::debug::` lines, as the runner does only with step debug logging (RUNNER_DEBUG=1). */
+    private readonly showDebug = false,
   ) {
     for (const v of initial) this.add(v);
   }
@@ -145,6 +150,7 @@ export class LogMasker {
       this.add((mask[1] as string).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
       return;
     }
+    if (!this.showDebug && text.startsWith('::debug::')) return;
     let out = text;
     // Longest first, so a secret containing another one is masked whole.
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
@@ -170,7 +176,7 @@ export async function runStageBundle(
   given: Record<string, string>,
   o: RunStageOptions,
 ): Promise<StageRun> {
-  const entry = join(ROOT, 'actions', def.id, 'dist', 'index.js');
+  const entry = join(o.root ?? ROOT, 'actions', def.id, 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
   const runnerTemp = join(work, 'runner-temp');
@@ -205,7 +211,7 @@ export async function runStageBundle(
   const secrets = Object.entries(def.inputs)
     .filter(([, spec]) => spec.secret)
     .map(([name]) => inputs[name] ?? '');
-  const log = new LogMasker(o.write, secrets);
+  const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === '1');
 
   const started = Date.now();
   const child = spawn(process.execPath, [entry], {

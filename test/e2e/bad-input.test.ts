@@ -255,6 +255,23 @@ const cases: Record<string, Case[]> = {
       accepted: 'empty but required with npm_dist_tag_revert',
       base: { start_command: 'true', npm_dist_tag_revert: 'true' },
     },
+    {
+      input: 'registry_username',
+      value: '',
+      accepted: 'empty but required when registry_password is given',
+      base: {
+        start_command: 'true',
+        docker_tag_revert: 'true',
+        docker_image: 'reg.example/app',
+        registry_password: 'pw',
+      },
+    },
+    {
+      input: 'docker_image',
+      value: '',
+      accepted: 'empty but required with docker_tag_revert',
+      base: { start_command: 'true', docker_tag_revert: 'true' },
+    },
   ],
 };
 

@@ -6,7 +6,7 @@
  * Every log, output, summary and the workspace are searched for the secrets.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
   });
 
   /** A monorepo with two public workspace packages (one depends on the other) and a private one, v1.0.0 tagged. */
-  async function fixture(): Promise<Fixture> {
+  async function fixture(o: { baseTag?: string; commits?: string[] } = {}): Promise<Fixture> {
     const scope = `@e2e${++seq}${process.pid}`;
     const remote = await createBareRemote();
     const pkg = (name: string, extra: Record<string, unknown> = {}) =>
@@ -81,9 +81,10 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
         '.gitignore': 'build.txt\n',
       },
     });
-    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
-    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: a new thing');
-    await repo.git('commit', '--allow-empty', '-q', '-m', 'fix: a bug');
+    const baseTag = o.baseTag ?? 'v1.0.0';
+    await repo.git('tag', '-a', baseTag, '-m', baseTag);
+    for (const m of o.commits ?? ['feat: a new thing', 'fix: a bug'])
+      await repo.git('commit', '--allow-empty', '-q', '-m', m);
     await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
     const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
     const f = { remote, repo, gh, scope };
@@ -141,6 +142,17 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
         });
   };
   const releasesOf = (f: Fixture) => f.gh.state.releases;
+
+  /** Publish `version` of a fixture package to Verdaccio by hand, outside any release of the repository. */
+  async function publishByHand(f: Fixture, pkg: string, version: string): Promise<void> {
+    const env = await npm.npmEnv();
+    const tmp = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+    execFileSync('cp', ['-r', `${join(f.repo.dir, 'packages', pkg)}/.`, tmp]);
+    const pj = JSON.parse(readFileSync(join(tmp, 'package.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(tmp, 'package.json'), JSON.stringify({ ...pj, version }));
+    execFileSync('npm', ['publish', '--registry', npm.url], { cwd: tmp, env, stdio: 'ignore' });
+    execFileSync('rm', ['-rf', tmp]);
+  }
 
   /** Search logs, outputs, the summary, RUNNER_TEMP and the workspace for the secrets. */
   function assertNoSecrets(r: ActionResult, f: Fixture, extra: string[] = []): void {
@@ -364,16 +376,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
   test('a conflicting state stops and changes nothing: the version already published with other content', async () => {
     const f = await fixture();
     // someone published 1.1.0 of core outside this repository's releases
-    const env = await npm.npmEnv();
-    const dir = join(f.repo.dir, 'packages', 'core');
-    const tmp = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
-    execFileSync('cp', ['-r', `${dir}/.`, tmp]);
-    const pj = JSON.parse(readFileSync(join(tmp, 'package.json'), 'utf8'));
-    execFileSync('node', [
-      '-e',
-      `require('fs').writeFileSync(${JSON.stringify(join(tmp, 'package.json'))}, JSON.stringify({...${JSON.stringify(pj)}, version: '1.1.0'}))`,
-    ]);
-    execFileSync('npm', ['publish', '--registry', npm.url], { cwd: tmp, env, stdio: 'ignore' });
+    await publishByHand(f, 'core', '1.1.0');
     const refsBefore = remoteGit(f, 'for-each-ref');
     const r = await release(f);
     expect(r.code).toBe(1);
@@ -396,7 +399,220 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
       expect(Object.keys((await npmDoc(`${f.scope}/${p}`))?.versions ?? {})).toEqual(['1.1.0']);
     await clone2.cleanup();
   });
+
+  test('announcement (Slack, then JSON answered 500), assets by glob, v1 created then moved, the job summary', async () => {
+    const f = await fixture();
+    const hook = await startWebhook();
+    const hookSecrets = [hook.url, new URL(hook.url).pathname];
+    try {
+      mkdirSync(join(f.repo.dir, 'out'));
+      writeFileSync(join(f.repo.dir, 'out', 'widget-linux.txt'), 'linux build\n');
+      writeFileSync(join(f.repo.dir, 'out', 'widget-mac.txt'), 'mac build\n');
+      writeFileSync(join(f.repo.dir, 'out', 'notes.md'), 'not an asset\n');
+      const inputs = { announce_webhook_url: hook.url, update_major_tag: 'true', assets: 'out/widget-*.txt' };
+      const r = await release(f, { inputs });
+      expect(r.errors).toEqual([]);
+      expect(r.warnings).toEqual([]);
+      const url = r.outputs.release_url as string;
+      // the first release of major 1 creates v1
+      expect(remoteGit(f, 'rev-parse', 'v1^{commit}')).toBe(remoteGit(f, 'rev-parse', 'v1.1.0^{commit}'));
+      // assets: posted to the release's upload_url (name from its {?name,label} template), bytes as on disk
+      expect(releasesOf(f)[0]?.assets.map((a) => [a.name, a.data.toString('utf8')])).toEqual([
+        ['widget-linux.txt', 'linux build\n'],
+        ['widget-mac.txt', 'mac build\n'],
+      ]);
+      expect(f.gh.count({ operationId: 'repos/upload-release-asset', status: 201 })).toBe(2);
+      // Slack-compatible announcement: text + blocks, the highlights and the links
+      expect(hook.posts).toHaveLength(1);
+      const slack = hook.posts[0]?.body as { text: string; blocks: { type: string }[] };
+      expect(slack.text.split('\n')).toEqual([
+        'acme/widget v1.1.0 released',
+        '• a new thing',
+        '• a bug',
+        `<${url}|Release notes>`,
+        expect.stringMatching(new RegExp(`^<http.*\\|npm: ${f.scope}/(core|web)>$`)),
+        expect.stringMatching(new RegExp(`^<http.*\\|npm: ${f.scope}/(core|web)>$`)),
+      ]);
+      expect(slack.blocks.map((b) => b.type)).toEqual(['header', 'section', 'context']);
+      // the job summary: version, tag, links to the release and to each package, the steps and their state
+      expect(r.summary).toContain('Release v1.1.0: released');
+      expect(r.summary).toContain('| version | 1.0.0 → **1.1.0** |');
+      expect(r.summary).toContain('| tag | `v1.1.0` |');
+      expect(r.summary).toContain(`| GitHub Release | [v1.1.0](${url}) |`);
+      for (const p of ['core', 'web'])
+        expect(r.summary).toMatch(new RegExp(`\\| npm: ${f.scope}/${p} \\| \\[1\\.1\\.0\\]\\(http[^)]+\\) \`sha512-`));
+      for (const step of ['preflight', 'tests', 'build', 'commit', 'push', 'github-release', 'major-tag', 'announce'])
+        expect(r.summary).toMatch(new RegExp(`\\| ${step} \\| ✅ done \\|`));
+      assertNoSecrets(r, f, hookSecrets);
+
+      // A later 1.x moves v1; a webhook answering 500 is a warning, the release succeeds.
+      await f.repo.git('commit', '--allow-empty', '-q', '-m', 'fix: later');
+      await f.repo.git('push', '-q', 'origin', 'main');
+      hook.status = 500;
+      const json = { ...inputs, announce_format: 'json' };
+      const r2 = await release(f, { runId: '7002', inputs: json });
+      expect(r2.errors).toEqual([]);
+      expect(r2.code).toBe(0);
+      expect(r2.outputs).toMatchObject({ version: '1.1.1', status: 'released' });
+      expect(r2.warnings).toEqual(['the release announcement was refused (HTTP 500); the release itself is done']);
+      expect(remoteGit(f, 'rev-parse', 'v1^{commit}')).toBe(remoteGit(f, 'rev-parse', 'v1.1.1^{commit}'));
+      expect(hook.posts[1]?.body).toEqual({
+        event: 'release',
+        repository: 'acme/widget',
+        version: '1.1.1',
+        tag: 'v1.1.1',
+        prerelease: false,
+        release_url: r2.outputs.release_url,
+        highlights: ['later'],
+        links: expect.arrayContaining([
+          { name: `npm: ${f.scope}/core`, url: expect.stringMatching(/^http/) },
+          { name: `npm: ${f.scope}/web`, url: expect.stringMatching(/^http/) },
+        ]),
+      });
+      expect(r2.summary).toMatch(/\| announce \| ❌ failed \| post failed \(warning only\) \|/);
+      assertNoSecrets(r2, f, hookSecrets);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  test('backport 1.0.1 after 2.0.0: make_latest false, npm dist-tag latest-1, v2 stays, v1 moves', async () => {
+    const f = await fixture();
+    // 2.0.0 is out: tags v2.0.0 and v2 on main, its GitHub Release (latest), both packages at npm `latest`
+    await f.repo.git('tag', '-a', 'v2.0.0', '-m', 'v2.0.0');
+    await f.repo.git('tag', 'v2');
+    await f.repo.git('push', '-q', 'origin', 'v2.0.0', 'v2');
+    f.gh.state.addRelease({ tagName: 'v2.0.0' });
+    for (const p of ['core', 'web']) await publishByHand(f, p, '2.0.0');
+    const v2 = remoteGit(f, 'rev-parse', 'v2^{commit}');
+    // the maintenance branch: v1.0.0 and one fix
+    await f.repo.git('checkout', '-q', '-b', 'release/1.x', 'v1.0.0');
+    await f.repo.git('commit', '--allow-empty', '-q', '-m', 'fix: backported fix');
+    await f.repo.git('push', '-q', 'origin', 'release/1.x');
+    const r = await release(f, {
+      runId: '7002',
+      inputs: { release_branch: 'release/1.x', update_major_tag: 'true' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ version: '1.0.1', previous_version: '1.0.0', status: 'released' });
+    expect(releasesOf(f).find((x) => x.tagName === 'v1.0.1')).toMatchObject({
+      draft: false,
+      prerelease: false,
+      makeLatest: 'false',
+    });
+    const latest = await fetch(`${f.gh.url}/repos/acme/widget/releases/latest`, {
+      headers: { authorization: `token ${GH_TOKEN}` },
+    });
+    expect(((await latest.json()) as { tag_name: string }).tag_name).toBe('v2.0.0');
+    for (const p of ['core', 'web'])
+      expect((await npmDoc(`${f.scope}/${p}`))?.['dist-tags']).toEqual({ latest: '2.0.0', 'latest-1': '1.0.1' });
+    expect(remoteGit(f, 'rev-parse', 'v2^{commit}')).toBe(v2);
+    expect(remoteGit(f, 'rev-parse', 'v1^{commit}')).toBe(remoteGit(f, 'rev-parse', 'v1.0.1^{commit}'));
+    expect(remoteGit(f, 'rev-parse', 'main')).toBe(remoteGit(f, 'rev-parse', 'v2.0.0^{commit}'));
+    expect(statusDoc(f).releases.find((x) => x.version === '1.0.1')).toMatchObject({ type: 'hotfix' });
+    assertNoSecrets(r, f);
+  });
+
+  test('version_bump auto: only chores → nothing to release, quietly and as the plan says; 0.x breaking → minor', async () => {
+    const f = await fixture({ commits: ['chore: deps', 'docs: readme', 'ci: cache'] });
+    const refsBefore = remoteGit(f, 'for-each-ref');
+    const r = await release(f);
+    expect(r.code).toBe(0);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.outputs).toMatchObject({
+      status: 'nothing-to-release',
+      version: '',
+      tag: '',
+      previous_version: '1.0.0',
+      release_url: '',
+      published: '[]',
+    });
+    const reason = 'no releasable commits since v1.0.0 (3 commits, none a feat, fix, perf, revert or breaking change)';
+    expect(r.annotations.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([
+      `Nothing to release: ${reason}.`,
+    ]);
+    expect(r.summary).toContain('Release: nothing to release');
+    expect(r.stdout).not.toContain('tests-ran');
+    expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
+    expect(f.gh.count({ method: 'POST' }) + f.gh.count({ method: 'PATCH' })).toBe(0);
+    expect(await npmDoc(`${f.scope}/core`)).toBeUndefined();
+    // the plan action decides the same on the same checkout
+    const plan = await runAction('plan', { cwd: f.repo.dir, token: GH_TOKEN, apiUrl: f.gh.url });
+    expect(plan.outputs).toMatchObject({ releasable: 'false', reason });
+
+    const zero = await fixture({ baseTag: 'v0.4.1', commits: ['feat!: drop the old options', 'fix: a bug'] });
+    const z = await release(zero, { inputs: { dry_run: 'true' } });
+    expect(z.errors).toEqual([]);
+    expect(z.outputs).toMatchObject({ status: 'dry-run', version: '0.5.0', previous_version: '0.4.1' });
+  });
+
+  test('a read-only token fails the preflight before any side effect, saying what is missing', async () => {
+    const f = await fixture();
+    f.gh.state.setReadOnly();
+    const refsBefore = remoteGit(f, 'for-each-ref');
+    const r = await release(f);
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      'the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)',
+    ]);
+    expect(r.outputs.status).toBe('failed');
+    expect(r.summary).toMatch(/\| preflight \| ❌ failed \|/);
+    expect(r.stdout).not.toContain('tests-ran');
+    expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
+    expect(f.gh.count({ method: 'POST' }) + f.gh.count({ method: 'PATCH' })).toBe(0);
+    expect(await npmDoc(`${f.scope}/core`)).toBeUndefined();
+  });
+
+  test('resuming finds its tag moved to another commit: a clear conflict error, nothing changed', async () => {
+    const f = await fixture();
+    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: 'exit-after:push' } });
+    expect(first.signal).toBe('SIGKILL');
+    const made = remoteGit(f, 'rev-parse', 'v1.1.0^{commit}');
+    // someone points the tag elsewhere before the re-run
+    await f.repo.git('tag', '-f', '-a', 'v1.1.0', '-m', 'moved', 'HEAD~1');
+    await f.repo.git('push', '-q', '--force', 'origin', 'refs/tags/v1.1.0');
+    const elsewhere = remoteGit(f, 'rev-parse', 'v1.1.0^{commit}');
+    const refsBefore = remoteGit(f, 'for-each-ref');
+    const fresh = await createRepo({ remote: f.remote });
+    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+    const second = await release(f, { runAttempt: 2, cwd: fresh.dir });
+    expect(second.code).toBe(1);
+    expect(second.errors).toEqual([
+      `tag v1.1.0 on origin points to ${elsewhere.slice(0, 12)}, not to the release commit ${made.slice(0, 12)} this run made; nothing was changed`,
+    ]);
+    expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
+    expect(releasesOf(f)).toHaveLength(0);
+    expect(await npmDoc(`${f.scope}/core`)).toBeUndefined();
+    await fresh.cleanup();
+  });
 });
+
+/** A webhook receiver: records each POST (path, JSON body) and answers `status`. */
+async function startWebhook(): Promise<{
+  url: string;
+  posts: { path: string; body: Record<string, unknown> }[];
+  status: number;
+  close(): Promise<void>;
+}> {
+  const hook = {
+    url: '',
+    posts: [] as { path: string; body: Record<string, unknown> }[],
+    status: 200,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      hook.posts.push({ path: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+      res.writeHead(hook.status, { 'content-type': 'text/plain' }).end(hook.status === 200 ? 'ok' : 'boom');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T0001/B0002/hookSecret7f3a9c`;
+  return hook;
+}
 
 /** An HTTP proxy in front of the registry that can refuse publishes (PUT) as a registry that is down would. */
 async function startProxy(

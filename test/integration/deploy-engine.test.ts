@@ -10,7 +10,15 @@ import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
 import { deploy, rollback, type DeployConfig } from '../../packages/shared/src/deploy/engine.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
-import { describeWithService, loadLoop, requireService, startNginx, type Nginx } from '../support/services/index.js';
+import {
+  describeWithService,
+  loadLoop,
+  requireService,
+  rps,
+  startNginx,
+  type LoadResult,
+  type Nginx,
+} from '../support/services/index.js';
 import { ROOT } from '../support/run-action.js';
 
 const nginxService = await requireService('nginx');
@@ -21,7 +29,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
   let nginx: Nginx;
   let dir: string;
   let log: MemoryLogger;
-  const deps = (failEnv: Record<string, string> = {}) => {
+  const deps = (failEnv: Record<string, string> = {}, stateSub = 'state') => {
     log = new MemoryLogger();
     const env = Object.entries(failEnv)
       .map(([k, v]) => `${k}=${v}`)
@@ -42,7 +50,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
         cwd: dir,
         log,
       }),
-      stateFile: new StateFile(join(dir, 'state')),
+      stateFile: new StateFile(join(dir, stateSub)),
       log,
     };
   };
@@ -80,9 +88,11 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
   });
   afterAll(async () => {
     // Stop every instance still running.
-    const d = deps();
-    const s = d.stateFile.read('production');
-    for (const slot of Object.values(s.slots)) for (const i of slot?.instances ?? []) await d.workload.stop(i);
+    for (const sub of ['state', 'state-strategies']) {
+      const d = deps({}, sub);
+      const s = d.stateFile.read('production');
+      for (const slot of Object.values(s.slots)) for (const i of slot?.instances ?? []) await d.workload.stop(i);
+    }
     await nginx.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -91,7 +101,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     const first = await deploy(cfg('1.0.0'), deps());
     expect(first.status).toBe('succeeded');
     expect(first.activeSlot).toBe('blue');
-    const loading = loadLoop({ url: nginx.url, concurrency: 8, durationMs: 3000 });
+    const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 3000 });
     await new Promise((r) => setTimeout(r, 500));
     const second = await deploy(cfg('1.1.0'), deps());
     const load = await loading;
@@ -110,7 +120,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
   }, 60_000);
 
   test('rollback to the kept slot is a router switch, under load with zero failures', async () => {
-    const loading = loadLoop({ url: nginx.url, concurrency: 8, durationMs: 2500 });
+    const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 2500 });
     await new Promise((r) => setTimeout(r, 300));
     const d = deps();
     const r = await rollback(
@@ -162,4 +172,78 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     expect(r.instant).toBe(false);
     expect(r.activeSlot).toBe('green');
   }, 60_000);
+
+  describe('immediate and rolling (2 instances per slot), under load', () => {
+    const sd = (failEnv: Record<string, string> = {}) => deps(failEnv, 'state-strategies');
+    const underLoad = async <T>(fn: () => Promise<T>): Promise<[T, LoadResult]> => {
+      const stop = new AbortController();
+      const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 60_000, signal: stop.signal });
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        return [await fn(), await (stop.abort(), loading)];
+      } finally {
+        stop.abort();
+        await loading;
+      }
+    };
+    const say = (label: string, load: LoadResult, extra = '') =>
+      process.stdout.write(
+        `${label}: ${load.total} requests, ${Math.round(rps(load))} req/s, failed ${load.failed}, retried ${load.retried}, bodies ${JSON.stringify(load.byBody)}${extra}\n`,
+      );
+
+    test('immediate: switch, old instances stopped at once, zero failed requests', async () => {
+      const first = await deploy(cfg('2.0.0', { instances: 2 }), sd());
+      expect(first.status).toBe('succeeded');
+      const [r, load] = await underLoad(() => deploy(cfg('2.1.0', { strategy: 'immediate', instances: 2 }), sd()));
+      say('immediate', load, `, switch ${r.switchMs}ms`);
+      expect(r.status).toBe('succeeded');
+      expect(r.activeSlot).toBe('green');
+      const order = r.timeline.map((e) => e.state);
+      expect(order.indexOf('stopped')).toBeGreaterThan(order.indexOf('switched'));
+      const st = sd().stateFile.read('production');
+      expect(Object.keys(st.slots)).toEqual(['green']);
+      expect(load.failed).toBe(0);
+      expect(Object.keys(load.byBody).sort()).toEqual(['2.0.0', '2.1.0']);
+    }, 60_000);
+
+    test('rolling, one instance per batch with a health gate: zero failed requests, old ones replaced', async () => {
+      const [r, load] = await underLoad(() =>
+        deploy(cfg('2.2.0', { strategy: 'rolling', instances: 2, batchSize: 1 }), sd()),
+      );
+      say('rolling', load);
+      expect(r.status).toBe('succeeded');
+      expect(r.timeline.filter((e) => e.state === 'batch-healthy').map((e) => e.detail)).toEqual([
+        '1/2 instances run 2.2.0',
+        '2/2 instances run 2.2.0',
+      ]);
+      expect(log.messages().join('\n')).toMatch(/nginx: app → (green=50%,blue=50%|blue=50%,green=50%)/);
+      expect(load.failed).toBe(0);
+      expect(Object.keys(load.byBody).sort()).toEqual(['2.1.0', '2.2.0']);
+      const st = sd().stateFile.read('production');
+      expect(st.active_slot).toBe('blue');
+      expect(st.slots.blue?.instances).toHaveLength(2);
+      expect(st.slots.green).toBeUndefined();
+    }, 60_000);
+
+    test('rolling: the second batch does not start, the roll stops and the first batch is rolled back', async () => {
+      const [r, load] = await underLoad(() =>
+        deploy(
+          cfg('2.3.0', { strategy: 'rolling', instances: 2, batchSize: 1 }),
+          sd({ FAIL_VERSION: '2.3.0', FAIL_INSTANCE: '1', FAIL_MODE: 'exit' }),
+        ),
+      );
+      say('rolling, failing batch', load);
+      expect(r.status).toBe('rolled-back');
+      expect(r.reason).toMatch(/did not start in slot green: start_command exited with 3/);
+      const order = r.timeline.map((e) => e.state);
+      expect(order).toEqual(expect.arrayContaining(['batch-healthy', 'rolling-back', 'restarting-previous']));
+      expect(load.failed).toBe(0);
+      const st = sd().stateFile.read('production');
+      expect(st.active_slot).toBe('blue');
+      expect(st.slots.blue?.instances.map((i) => i.index).sort()).toEqual([0, 1]);
+      expect(st.slots.green).toBeUndefined();
+      const served = await loadLoop({ url: nginx.url, concurrency: 2, durationMs: 300 });
+      expect(Object.keys(served.byBody)).toEqual(['2.2.0']);
+    }, 60_000);
+  });
 });

@@ -10,11 +10,12 @@ import {
   error,
   group,
   info,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NGDBERYC.js";
+} from "./chunks/chunk-V7MOKLKZ.js";
 import {
   __commonJS,
   __toESM
@@ -972,6 +973,7 @@ async function runStage(def, impl, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -1169,12 +1171,46 @@ function parseCommit(raw) {
   return out;
 }
 
+// packages/shared/src/commits/log.ts
+var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
+function parseLogRecord(record) {
+  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
+  if (!r) return void 0;
+  const f = [];
+  let start = 0;
+  for (let k = 0; k < 5; k++) {
+    const i = r.indexOf("", start);
+    if (i < 0) return void 0;
+    f.push(r.slice(start, i));
+    start = i + 1;
+  }
+  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
+  return parseCommit({
+    hash,
+    parents: parents ? parents.split(" ") : [],
+    authorName,
+    authorEmail,
+    date,
+    message: r.slice(start)
+  });
+}
+async function streamLog(git, range, onCommit, shallow) {
+  const hitBoundary = [];
+  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
+    onCommit(c);
+  });
+  return hitBoundary;
+}
+
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
 var import_inc = __toESM(require_inc(), 1);
-var import_parse = __toESM(require_parse(), 1);
+var import_parse2 = __toESM(require_parse(), 1);
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
-var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf"]);
+var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
 function maxBump(a, b) {
   return ORDER[a] >= ORDER[b] ? a : b;
 }
@@ -1194,7 +1230,7 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 function nextVersion(previous, bump) {
-  const base = previous && (0, import_parse.default)(previous.replace(/^[^\d]*/, ""))?.version || "0.0.0";
+  const base = previous && (0, import_parse2.default)(previous.replace(/^[^\d]*/, ""))?.version || "0.0.0";
   const b = bump === "none" ? "patch" : bump;
   return (0, import_inc.default)(base, b);
 }
@@ -1442,38 +1478,6 @@ async function findPreviousTag(git, prefix, head = "HEAD", o = {}) {
     if (await reachable(git, t.commit, head)) return t;
   }
   return void 0;
-}
-var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
-function parseLogRecord(record) {
-  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
-  if (!r) return void 0;
-  const f = [];
-  let start = 0;
-  for (let k = 0; k < 5; k++) {
-    const i = r.indexOf("", start);
-    if (i < 0) return void 0;
-    f.push(r.slice(start, i));
-    start = i + 1;
-  }
-  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
-  return parseCommit({
-    hash,
-    parents: parents ? parents.split(" ") : [],
-    authorName,
-    authorEmail,
-    date,
-    message: r.slice(start)
-  });
-}
-async function streamLog(git, range, onCommit, shallow) {
-  const hitBoundary = [];
-  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
-    const c = parseLogRecord(rec);
-    if (!c) return;
-    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
-    onCommit(c);
-  });
-  return hitBoundary;
 }
 var FETCH_DEPTH_HINT = "set `fetch-depth: 0` on actions/checkout (the changelog needs the history back to the previous release tag)";
 async function readHistory(git, o) {

@@ -13,11 +13,12 @@ import {
   error,
   group,
   info,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NGDBERYC.js";
+} from "./chunks/chunk-V7MOKLKZ.js";
 import {
   silentLogger
 } from "./chunks/chunk-Q6YZLXNA.js";
@@ -1004,6 +1005,7 @@ async function runStage(def, impl2, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -1369,7 +1371,7 @@ async function waitForVersion(src, expected, o) {
   const need = o.consecutive ?? 3;
   while (Date.now() - t0 < o.timeoutMs) {
     try {
-      last = await readVersion(src);
+      last = await (o.read ?? readVersion)(src);
     } catch (e) {
       last = `error: ${e.code ?? e.message}`;
     }
@@ -1778,8 +1780,12 @@ var CommandWorkload = class {
     }
     log.info(`stopped ${inst.slot}#${inst.index} (version ${inst.version})`);
   }
+  /**
+   * Alive when its health check answers. The recorded process is not asked: a start_command that hands the
+   * version to a platform exits 0 once done, possibly after its health check first passed (then its pid was
+   * recorded), and a service that died no longer answers on its own port.
+   */
   async alive(inst) {
-    if (inst.pid !== void 0 && !processAlive(inst.pid)) return false;
     const r = await waitHealthy(this.urls(inst).health, { timeoutMs: 1e3 });
     return r.ok;
   }
@@ -1869,6 +1875,7 @@ function safeJson(s) {
 
 // packages/shared/src/deploy/engine.ts
 import { createServer } from "node:net";
+var httpChecks = { smoke: runSmokeTests, readVersion, monitor };
 function freePort() {
   return new Promise((resolve3, reject) => {
     const s = createServer();
@@ -1996,6 +2003,8 @@ var Environment = class {
 };
 async function deploy(cfg, deps) {
   const { log, router } = deps;
+  const checks = { ...httpChecks, ...deps.checks };
+  const read = checks.readVersion;
   const timeline = new Timeline(log, deps.onEvent);
   const env = new Environment(deps, cfg.environment, timeline);
   const t0 = Date.now();
@@ -2026,7 +2035,11 @@ async function deploy(cfg, deps) {
   );
   if (previousVersion === cfg.version && oldSlot) {
     const alive = await Promise.all((env.state.slots[oldSlot]?.instances ?? []).map((i) => deps.workload.alive(i)));
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(1e4) });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(1e4),
+      read,
+      pollMs: cfg.versionPollMs
+    });
     if (alive.length && alive.every(Boolean) && v.ok) {
       timeline.mark("succeeded", `${cfg.version} already serves in ${oldSlot}; nothing to do`);
       return {
@@ -2041,12 +2054,6 @@ async function deploy(cfg, deps) {
     }
   }
   const oldWeights = () => oldSlot ? { [oldSlot]: 100 } : {};
-  const oldAlive = async () => {
-    if (!oldSlot) return false;
-    const insts = env.state.slots[oldSlot]?.instances ?? [];
-    if (insts.length === 0) return false;
-    return (await Promise.all(insts.map((i) => deps.workload.alive(i)))).every(Boolean);
-  };
   const rollBack = async (why) => {
     const r0 = Date.now();
     timeline.mark("rolling-back", why);
@@ -2054,9 +2061,13 @@ async function deploy(cfg, deps) {
       throw new StageError(`${why}; and there is no previous version to roll back to`);
     }
     const budget = Math.max(remaining(), 6e4);
-    if (!await oldAlive()) {
-      const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
-      const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
+    const olds = env.state.slots[oldSlot]?.instances ?? [];
+    const alive = await Promise.all(olds.map((i) => deps.workload.alive(i)));
+    const dead = olds.filter((_, k) => !alive[k]).map((i) => i.index);
+    if (dead.length) await env.stopSlot(oldSlot, "no longer healthy", dead);
+    const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
+    const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
+    if (missing.length) {
       timeline.mark("restarting-previous", `${oldSlot} ${previousVersion}: ${missing.length} instance(s)`);
       await env.startSlot(oldSlot, previousVersion, cfg.instances, {
         startTimeoutMs: cfg.startTimeoutMs,
@@ -2068,7 +2079,9 @@ async function deploy(cfg, deps) {
     env.state.active_slot = oldSlot;
     env.save();
     const v = await waitForVersion(cfg.versionSource, previousVersion, {
-      timeoutMs: Math.min(budget, cfg.versionTimeoutMs)
+      timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
+      read,
+      pollMs: cfg.versionPollMs
     });
     if (!v.ok)
       throw new StageError(
@@ -2094,16 +2107,12 @@ async function deploy(cfg, deps) {
       `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`
     );
     for (const inst of insts) {
-      const res = await withDeadline(
-        "smoke tests",
-        within(12e4),
-        () => runSmokeTests(inst.url, cfg.smokeTests, log)
-      );
+      const res = await withDeadline("smoke tests", within(12e4), () => checks.smoke(inst.url, cfg.smokeTests, log));
       const u = new URL(cfg.versionSource.url);
       const direct = { ...cfg.versionSource, url: joinUrl(inst.url, u.pathname + u.search) };
       let seen;
       try {
-        seen = await readVersion(direct);
+        seen = await read(direct);
       } catch (e) {
         seen = `error: ${errorMessage(e)}`;
       }
@@ -2129,7 +2138,11 @@ async function deploy(cfg, deps) {
   const checkVersion = async (label) => {
     const s0 = Date.now();
     timeline.mark("version-check", `${cfg.versionSource.url} must report ${cfg.version}`);
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(cfg.versionTimeoutMs) });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(cfg.versionTimeoutMs),
+      read,
+      pollMs: cfg.versionPollMs
+    });
     if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
     timeline.mark(
       "version-verified",
@@ -2137,7 +2150,7 @@ async function deploy(cfg, deps) {
     );
   };
   const analyse = async (label, durationMs, probeUrl) => {
-    const m = await monitor({
+    const m = await checks.monitor({
       ...cfg.monitor,
       durationMs: Math.min(durationMs, Math.max(0, remaining() - 5e3)),
       probeUrl,

@@ -13,11 +13,12 @@ import {
   error,
   group,
   info,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NGDBERYC.js";
+} from "./chunks/chunk-V7MOKLKZ.js";
 import {
   __commonJS,
   __toESM
@@ -586,6 +587,52 @@ var require_inc = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -858,6 +905,7 @@ async function runStage(def, impl, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -1098,33 +1146,193 @@ async function readShallowFile(path) {
 
 // packages/shared/src/plan/preview.ts
 var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse = __toESM(require_parse(), 1);
-var HEADER = /^(?<type>[A-Za-z]+)(?:\((?<scope>[^()\r\n]*)\))?(?<bang>!)?: (?<subject>\S.*)$/;
-var BREAKING_FOOTER = /^BREAKING[ -]CHANGE: /m;
-function parseCommit(sha, subject, body) {
-  const m = HEADER.exec(subject.trim());
-  if (!m?.groups) return { sha, type: "other", scope: "", subject: subject.trim(), breaking: false };
-  const g = m.groups;
+var import_inc2 = __toESM(require_inc(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+
+// packages/shared/src/commits/parse.ts
+var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
+var REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
+var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
+var BREAKING_TOKEN = /^BREAKING[ -]CHANGE$/;
+var BREAKING_PARAGRAPH = /(^|\n\n)(BREAKING[ -]CHANGE: [\s\S]*)$/;
+var BREAKING_PREFIX = /^BREAKING[ -]CHANGE: /;
+function parseHeader(header) {
+  const m = HEADER.exec(header);
+  if (!m) return void 0;
   return {
-    sha,
-    type: g.type.toLowerCase(),
-    scope: g.scope ?? "",
-    subject: g.subject,
-    breaking: g.bang === "!" || BREAKING_FOOTER.test(body)
+    type: m[1].toLowerCase(),
+    scope: m[2] || void 0,
+    breaking: m[3] === "!",
+    subject: m[4]
   };
 }
-function recommendBump(commits, previousVersion) {
-  const major0 = previousVersion !== void 0 && ((0, import_parse.default)(previousVersion)?.major ?? 0) === 0;
-  if (commits.some((c) => c.breaking)) return major0 ? "minor" : "major";
-  if (commits.some((c) => c.type === "feat")) return "minor";
-  if (commits.some((c) => ["fix", "perf", "revert"].includes(c.type))) return "patch";
-  return "none";
+function splitFooters(rest) {
+  const text2 = rest.replace(/^\n+/, "").replace(/\s+$/, "");
+  if (!text2) return { body: "", footers: [] };
+  const cut = text2.lastIndexOf("\n\n");
+  const lastPara = cut >= 0 ? text2.slice(cut + 2) : text2;
+  const lines = lastPara.split("\n");
+  if (!FOOTER.test(lines[0])) {
+    const bc = BREAKING_PARAGRAPH.exec(text2);
+    if (bc) {
+      const body = text2.slice(0, bc.index).trim();
+      const value = bc[2].replace(BREAKING_PREFIX, "").trim();
+      return { body, footers: [{ token: "BREAKING CHANGE", value }] };
+    }
+    return { body: text2, footers: [] };
+  }
+  const footers = [];
+  for (const line of lines) {
+    const m = FOOTER.exec(line);
+    if (m)
+      footers.push({
+        token: BREAKING_TOKEN.test(m[1]) ? "BREAKING CHANGE" : m[1],
+        value: m[2]
+      });
+    else if (footers.length) footers[footers.length - 1].value += "\n" + line;
+  }
+  for (const f of footers) f.value = f.value.trim();
+  return { body: cut >= 0 ? text2.slice(0, cut).trim() : "", footers };
+}
+function parseCommit(raw) {
+  let message = raw.message;
+  if (message.includes("\r")) message = message.replace(/\r\n?/g, "\n");
+  const nl = message.indexOf("\n");
+  const header = (nl >= 0 ? message.slice(0, nl) : message).trim();
+  const rest = nl >= 0 ? message.slice(nl + 1) : "";
+  const { body, footers } = splitFooters(rest);
+  const out = {
+    ...raw,
+    shortHash: raw.hash.slice(0, 7),
+    header,
+    conventional: false,
+    subject: header,
+    body,
+    footers,
+    breaking: false,
+    breakingNotes: [],
+    merge: raw.parents.length > 1
+  };
+  let subject = header;
+  const pr = PR_SUFFIX.exec(subject);
+  if (pr) {
+    out.pr = Number(pr[1]);
+    subject = subject.slice(0, pr.index);
+  }
+  const revert = REVERT_HEADER.exec(subject);
+  const h = revert ? void 0 : parseHeader(subject);
+  if (revert) {
+    const reverted = revert[1];
+    const hash = REVERT_BODY.exec(body)?.[1];
+    out.conventional = true;
+    out.type = "revert";
+    out.subject = reverted;
+    out.revert = hash ? { header: reverted, hash } : { header: reverted };
+  } else if (h) {
+    out.conventional = true;
+    out.type = h.type;
+    if (h.scope) out.scope = h.scope;
+    out.subject = h.subject.replace(PR_SUFFIX, "");
+    out.breaking = h.breaking;
+  } else {
+    out.subject = subject;
+  }
+  if (out.conventional) {
+    for (const f of footers) if (f.token === "BREAKING CHANGE" && f.value) out.breakingNotes.push(f.value);
+    if (out.breakingNotes.length) out.breaking = true;
+    else if (out.breaking) out.breakingNotes.push(out.subject);
+  }
+  return out;
+}
+
+// packages/shared/src/commits/log.ts
+var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
+function parseLogRecord(record) {
+  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
+  if (!r) return void 0;
+  const f = [];
+  let start = 0;
+  for (let k = 0; k < 5; k++) {
+    const i = r.indexOf("", start);
+    if (i < 0) return void 0;
+    f.push(r.slice(start, i));
+    start = i + 1;
+  }
+  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
+  return parseCommit({
+    hash,
+    parents: parents ? parents.split(" ") : [],
+    authorName,
+    authorEmail,
+    date,
+    message: r.slice(start)
+  });
+}
+async function streamLog(git, range, onCommit, shallow) {
+  const hitBoundary = [];
+  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
+    onCommit(c);
+  });
+  return hitBoundary;
+}
+async function commitsSince(git, since, rev = "HEAD") {
+  const out = [];
+  await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
+    if (!c.merge) out.push(c);
+  });
+  return out;
+}
+
+// packages/shared/src/commits/bump.ts
+var import_coerce = __toESM(require_coerce(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse2 = __toESM(require_parse(), 1);
+var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
+var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
+function maxBump(a, b) {
+  return ORDER[a] >= ORDER[b] ? a : b;
+}
+function recommendBump(commits, currentVersion) {
+  let bump = "none";
+  for (const c of commits) {
+    if (c.merge) continue;
+    if (c.breaking) {
+      bump = "major";
+      break;
+    }
+    if (c.type === "feat") bump = maxBump(bump, "minor");
+    else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, "patch");
+  }
+  const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
+  if (bump === "major" && cur && cur.major === 0) return "minor";
+  return bump;
+}
+
+// packages/shared/src/plan/preview.ts
+function toPreviewCommit(c) {
+  return {
+    sha: c.hash,
+    type: c.type ?? "other",
+    scope: c.scope ?? "",
+    subject: c.subject,
+    breaking: c.breaking
+  };
+}
+function recommendBump2(commits, previousVersion) {
+  return recommendBump(
+    commits.map((c) => ({ type: c.type, breaking: c.breaking, merge: false })),
+    previousVersion
+  );
 }
 function tagVersion(tag, prefix) {
   if (!tag.startsWith(prefix)) return void 0;
   const v = tag.slice(prefix.length);
-  const parsed = (0, import_parse.default)(v);
+  const parsed = (0, import_parse3.default)(v);
   return parsed && parsed.version === v ? v : void 0;
 }
 async function previewRelease(git, o) {
@@ -1133,29 +1341,24 @@ async function previewRelease(git, o) {
   let previousVersion;
   for (const tag of merged) {
     const v = tagVersion(tag, o.tagPrefix);
-    if (!v || (0, import_parse.default)(v)?.prerelease.length) continue;
+    if (!v || (0, import_parse3.default)(v)?.prerelease.length) continue;
     if (!previousVersion || (0, import_compare.default)(v, previousVersion) > 0) {
       previousTag = tag;
       previousVersion = v;
     }
   }
-  const commits = [];
-  const range = previousTag ? [`refs/tags/${previousTag}..HEAD`] : ["HEAD"];
-  await git.stream(["log", "--no-merges", "-z", "--format=%H%x1f%s%x1f%b", ...range, "--"], "\0", (record) => {
-    const [sha = "", subject = "", body = ""] = record.replace(/^\n/, "").split("");
-    if (sha) commits.push(parseCommit(sha, subject, body));
-  });
-  return { previousTag, previousVersion, commits, recommended: recommendBump(commits, previousVersion) };
+  const commits = (await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : void 0)).map(toPreviewCommit);
+  return { previousTag, previousVersion, commits, recommended: recommendBump2(commits, previousVersion) };
 }
 function nextVersion(o) {
-  const core = (0, import_inc.default)(o.previousVersion ?? "0.0.0", o.bump);
+  const core = (0, import_inc2.default)(o.previousVersion ?? "0.0.0", o.bump);
   if (!core) throw new Error(`cannot bump ${o.previousVersion} by ${o.bump}`);
   if (!o.prerelease) return core;
   const { id, existingTags, tagPrefix } = o.prerelease;
   let n = 0;
   for (const tag of existingTags) {
     const v = tagVersion(tag, tagPrefix);
-    const pre = v ? (0, import_parse.default)(v) : null;
+    const pre = v ? (0, import_parse3.default)(v) : null;
     if (!pre || `${pre.major}.${pre.minor}.${pre.patch}` !== core) continue;
     const [pid, num] = pre.prerelease;
     if (pid === id && typeof num === "number" && pre.prerelease.length === 2) n = Math.max(n, num);

@@ -13,11 +13,12 @@ import {
   error,
   group,
   info,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-7VW6SQWN.js";
+} from "./chunks/chunk-BSLN7GXZ.js";
 import {
   require_dist as require_dist2
 } from "./chunks/chunk-MFQQIWX4.js";
@@ -972,6 +973,7 @@ async function runStage(def, impl, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -1182,7 +1184,7 @@ import { existsSync, readdirSync, readFileSync as readFileSync3, statSync } from
 import { join as join2 } from "node:path";
 var DEFAULT_K6_VERSION = "1.3.0";
 async function actionsToolCache() {
-  const tc = await import("./chunks/tool-cache-2HD33G2Z.js");
+  const tc = await import("./chunks/tool-cache-DXTKFIAW.js");
   return {
     find: (tool, version) => tc.find(tool, version),
     downloadTool: (url2) => tc.downloadTool(url2),

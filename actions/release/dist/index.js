@@ -13,11 +13,12 @@ import {
   error,
   group,
   info,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NGDBERYC.js";
+} from "./chunks/chunk-V7MOKLKZ.js";
 import {
   silentLogger
 } from "./chunks/chunk-Q6YZLXNA.js";
@@ -555,13 +556,49 @@ var require_valid = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
+    var parse3 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
   }
 });
 
@@ -586,6 +623,16 @@ var require_inc = __commonJS({
       }
     };
     module.exports = inc2;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
   }
 });
 
@@ -1018,6 +1065,7 @@ async function runStage(def, impl, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -1819,7 +1867,7 @@ var action = defineAction({
   branding: { icon: "tag", color: "green" },
   inputs: {
     version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag.",
+      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
     release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
@@ -1952,14 +2000,14 @@ var action = defineAction({
     token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {
-    version: { description: "The version released." },
+    version: { description: "The version released (empty when there is nothing to release)." },
     previous_version: { description: "The previous release version." },
     tag: { description: "The release tag." },
     release_url: { description: "URL of the GitHub Release." },
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
   }
 });
@@ -1968,33 +2016,168 @@ var action = defineAction({
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 
-// packages/shared/src/versioning/bump.ts
-var HEADER = /^(\w+)(?:\([^()\r\n]*\))?(!)?:\s/;
-function bumpOfMessage(message) {
-  const [header = "", ...rest] = message.split("\n");
-  const m = HEADER.exec(header.trim());
-  const body = rest.join("\n");
-  if (/^BREAKING[ -]CHANGE:/m.test(body) || m?.[2] === "!") return "major";
+// packages/shared/src/commits/parse.ts
+var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
+var REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
+var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
+var BREAKING_TOKEN = /^BREAKING[ -]CHANGE$/;
+var BREAKING_PARAGRAPH = /(^|\n\n)(BREAKING[ -]CHANGE: [\s\S]*)$/;
+var BREAKING_PREFIX = /^BREAKING[ -]CHANGE: /;
+function parseHeader(header) {
+  const m = HEADER.exec(header);
   if (!m) return void 0;
-  if (m[1]?.toLowerCase() === "feat") return "minor";
-  return "patch";
+  return {
+    type: m[1].toLowerCase(),
+    scope: m[2] || void 0,
+    breaking: m[3] === "!",
+    subject: m[4]
+  };
 }
-var RANK = { patch: 0, minor: 1, major: 2 };
-function recommendBumpFromMessages(messages) {
-  let best = "patch";
-  for (const msg of messages) {
-    const b = bumpOfMessage(msg);
-    if (b && RANK[b] > RANK[best]) best = b;
+function splitFooters(rest) {
+  const text2 = rest.replace(/^\n+/, "").replace(/\s+$/, "");
+  if (!text2) return { body: "", footers: [] };
+  const cut = text2.lastIndexOf("\n\n");
+  const lastPara = cut >= 0 ? text2.slice(cut + 2) : text2;
+  const lines = lastPara.split("\n");
+  if (!FOOTER.test(lines[0])) {
+    const bc = BREAKING_PARAGRAPH.exec(text2);
+    if (bc) {
+      const body = text2.slice(0, bc.index).trim();
+      const value = bc[2].replace(BREAKING_PREFIX, "").trim();
+      return { body, footers: [{ token: "BREAKING CHANGE", value }] };
+    }
+    return { body: text2, footers: [] };
   }
-  return best;
+  const footers = [];
+  for (const line of lines) {
+    const m = FOOTER.exec(line);
+    if (m)
+      footers.push({
+        token: BREAKING_TOKEN.test(m[1]) ? "BREAKING CHANGE" : m[1],
+        value: m[2]
+      });
+    else if (footers.length) footers[footers.length - 1].value += "\n" + line;
+  }
+  for (const f of footers) f.value = f.value.trim();
+  return { body: cut >= 0 ? text2.slice(0, cut).trim() : "", footers };
 }
-async function commitMessagesSince(git, since, rev = "HEAD") {
-  const messages = [];
-  await git.stream(["log", "-z", "--no-merges", "--format=%B", since ? `${since}..${rev}` : rev], "\0", (record) => {
-    const m = record.replace(/^\n+/, "").trim();
-    if (m) messages.push(m);
+function parseCommit(raw) {
+  let message = raw.message;
+  if (message.includes("\r")) message = message.replace(/\r\n?/g, "\n");
+  const nl = message.indexOf("\n");
+  const header = (nl >= 0 ? message.slice(0, nl) : message).trim();
+  const rest = nl >= 0 ? message.slice(nl + 1) : "";
+  const { body, footers } = splitFooters(rest);
+  const out = {
+    ...raw,
+    shortHash: raw.hash.slice(0, 7),
+    header,
+    conventional: false,
+    subject: header,
+    body,
+    footers,
+    breaking: false,
+    breakingNotes: [],
+    merge: raw.parents.length > 1
+  };
+  let subject = header;
+  const pr = PR_SUFFIX.exec(subject);
+  if (pr) {
+    out.pr = Number(pr[1]);
+    subject = subject.slice(0, pr.index);
+  }
+  const revert = REVERT_HEADER.exec(subject);
+  const h = revert ? void 0 : parseHeader(subject);
+  if (revert) {
+    const reverted = revert[1];
+    const hash = REVERT_BODY.exec(body)?.[1];
+    out.conventional = true;
+    out.type = "revert";
+    out.subject = reverted;
+    out.revert = hash ? { header: reverted, hash } : { header: reverted };
+  } else if (h) {
+    out.conventional = true;
+    out.type = h.type;
+    if (h.scope) out.scope = h.scope;
+    out.subject = h.subject.replace(PR_SUFFIX, "");
+    out.breaking = h.breaking;
+  } else {
+    out.subject = subject;
+  }
+  if (out.conventional) {
+    for (const f of footers) if (f.token === "BREAKING CHANGE" && f.value) out.breakingNotes.push(f.value);
+    if (out.breakingNotes.length) out.breaking = true;
+    else if (out.breaking) out.breakingNotes.push(out.subject);
+  }
+  return out;
+}
+
+// packages/shared/src/commits/log.ts
+var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
+function parseLogRecord(record) {
+  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
+  if (!r) return void 0;
+  const f = [];
+  let start = 0;
+  for (let k = 0; k < 5; k++) {
+    const i = r.indexOf("", start);
+    if (i < 0) return void 0;
+    f.push(r.slice(start, i));
+    start = i + 1;
+  }
+  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
+  return parseCommit({
+    hash,
+    parents: parents ? parents.split(" ") : [],
+    authorName,
+    authorEmail,
+    date,
+    message: r.slice(start)
   });
-  return messages;
+}
+async function streamLog(git, range, onCommit, shallow) {
+  const hitBoundary = [];
+  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
+    onCommit(c);
+  });
+  return hitBoundary;
+}
+async function commitsSince(git, since, rev = "HEAD") {
+  const out = [];
+  await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
+    if (!c.merge) out.push(c);
+  });
+  return out;
+}
+
+// packages/shared/src/commits/bump.ts
+var import_coerce = __toESM(require_coerce(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse2 = __toESM(require_parse(), 1);
+var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
+var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
+function maxBump(a, b) {
+  return ORDER[a] >= ORDER[b] ? a : b;
+}
+function recommendBump(commits, currentVersion) {
+  let bump = "none";
+  for (const c of commits) {
+    if (c.merge) continue;
+    if (c.breaking) {
+      bump = "major";
+      break;
+    }
+    if (c.type === "feat") bump = maxBump(bump, "minor");
+    else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, "patch");
+  }
+  const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
+  if (bump === "major" && cur && cur.major === 0) return "minor";
+  return bump;
 }
 
 // packages/shared/src/versioning/manifests.ts
@@ -2176,8 +2359,8 @@ function applyChanges(root, changes) {
 
 // packages/shared/src/versioning/version.ts
 var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse = __toESM(require_parse(), 1);
+var import_inc2 = __toESM(require_inc(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
 var import_prerelease = __toESM(require_prerelease(), 1);
 var import_valid2 = __toESM(require_valid(), 1);
 var import_diff = __toESM(require_diff(), 1);
@@ -2219,7 +2402,7 @@ function nextVersion(i) {
     if (!previousStable) {
       base = i.initial ?? (i.bump === "major" ? "1.0.0" : "0.1.0");
     } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
+      base = (0, import_inc2.default)(previousStable, i.bump);
     }
     if (i.releaseType === "stable") {
       version = base;
@@ -2243,7 +2426,7 @@ function nextVersion(i) {
   return { version, previous, previousStable, prerelease, backport, highestStable };
 }
 function parts(version) {
-  const p = (0, import_parse.default)(version);
+  const p = (0, import_parse3.default)(version);
   if (!p) throw new Error(`not a semantic version: ${version}`);
   return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
 }
@@ -2432,6 +2615,12 @@ async function uploadAssets(gh, repo, rel, files) {
 }
 
 // actions/release/src/release.ts
+var NothingToReleaseSignal = class {
+  constructor(outcome) {
+    this.outcome = outcome;
+  }
+  outcome;
+};
 var ReleaseFailure = class extends StageError {
   constructor(message, steps, plan) {
     super(message);
@@ -2447,6 +2636,10 @@ async function runRelease(cfg, d) {
   try {
     return await r.run();
   } catch (e) {
+    if (e instanceof NothingToReleaseSignal) {
+      r.report("version", "skipped", e.outcome.reason);
+      return { ...e.outcome, steps: r.steps };
+    }
     if (r.current) r.report(r.current, "failed", errorMessage(e).slice(0, 300));
     await r.persistFailure(errorMessage(e)).catch((e2) => d.log.warning(`could not record the failure: ${errorMessage(e2)}`));
     throw new ReleaseFailure(errorMessage(e), r.steps, r.plan);
@@ -2897,9 +3090,21 @@ var ReleaseRun = class {
         bump = "explicit";
         b = "patch";
       } else if (cfg.versionBump === "auto") {
-        const last = mergedTags.find((t) => cfg.releaseType === "stable" ? !t.version.includes("-") : true);
         const lastStable = mergedTags.find((t) => !t.version.includes("-"));
-        b = recommendBumpFromMessages(await commitMessagesSince(git, (lastStable ?? last)?.tag));
+        const since = lastStable ?? mergedTags[0];
+        const commits = await commitsSince(git, since?.tag);
+        const rec = recommendBump(commits, lastStable?.version);
+        if (rec === "none") {
+          const from = since ? since.tag : "the start of the history";
+          throw new NothingToReleaseSignal({
+            status: "nothing-to-release",
+            reason: commits.length ? `no releasable commits since ${from} (${commits.length} commit${commits.length === 1 ? "" : "s"}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${from}`,
+            previousVersion: since?.version,
+            previousTag: since?.tag,
+            commits: commits.length
+          });
+        }
+        b = rec;
         bump = b;
       } else {
         b = cfg.versionBump;
@@ -3171,16 +3376,12 @@ function readScripts(root) {
   }
 }
 async function generateNotes(git, since, rev) {
-  const msgs = await commitMessagesSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(
-    () => []
-  );
+  const commits = await commitsSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(() => []);
   const groups = { Features: [], "Bug fixes": [], "Other changes": [] };
-  for (const m of msgs) {
-    const subject = m.split("\n")[0] ?? "";
-    if (/^chore\(release\)/.test(subject)) continue;
-    const mm = /^(\w+)(\([^)]*\))?!?:\s*(.*)$/.exec(subject);
-    const key = mm?.[1] === "feat" ? "Features" : mm?.[1] === "fix" ? "Bug fixes" : "Other changes";
-    groups[key]?.push(mm ? `${mm[3]}${mm[2] ? ` ${mm[2]}` : ""}` : subject);
+  for (const c of commits) {
+    if (c.type === "chore" && c.scope === "release") continue;
+    const key = c.type === "feat" ? "Features" : c.type === "fix" ? "Bug fixes" : "Other changes";
+    groups[key]?.push(`${c.subject}${c.scope ? ` (${c.scope})` : ""}${c.pr ? ` (#${c.pr})` : ""}`);
   }
   const parts2 = [];
   for (const [k, v] of Object.entries(groups))
@@ -3270,6 +3471,17 @@ function writeSummary(s, o) {
     );
   }
   if (o.plan && o.status === "dry-run") s.heading("Plan", 3).code(renderPlan(o.plan));
+}
+function writeNothingSummary(s, o) {
+  s.heading("Release: nothing to release");
+  s.paragraph(`Nothing to release: ${o.reason}. Nothing was bumped, tagged or published.`);
+  s.table(
+    ["", ""],
+    [
+      ["last release", o.previousTag ? `\`${o.previousTag}\`` : "(none)"],
+      ["commits since", String(o.commits)]
+    ]
+  );
 }
 
 // actions/release/src/main.ts
@@ -3382,6 +3594,18 @@ async function release(inputs, ctx) {
       }
     }
     throw e;
+  }
+  if (outcome.status === "nothing-to-release") {
+    ctx.notice(`Nothing to release: ${outcome.reason}.`, { title: "release" });
+    ctx.setOutput("version", "");
+    ctx.setOutput("previous_version", outcome.previousVersion ?? "");
+    ctx.setOutput("tag", "");
+    ctx.setOutput("release_url", "");
+    ctx.setOutput("release_id", "");
+    ctx.setOutput("published", []);
+    ctx.setOutput("status", outcome.status);
+    writeNothingSummary(ctx.summary, outcome);
+    return;
   }
   const { plan } = outcome;
   if (outcome.status === "dry-run") log.info(`dry run: the plan (nothing was changed)

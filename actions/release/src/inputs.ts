@@ -20,7 +20,8 @@ export const action = defineAction({
   branding: { icon: 'tag', color: 'green' },
   inputs: {
     version_bump: oneOf(['major', 'minor', 'patch', 'auto'], {
-      description: 'Which part of the version to bump; auto: from the conventional commits since the last tag.',
+      description:
+        'Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).',
       default: 'auto',
     }),
     release_branch: text({ description: 'Branch releases are cut from.', default: 'main', identifier: true }),
@@ -155,14 +156,15 @@ export const action = defineAction({
     token: secret({ description: 'GitHub token with contents: write.', default: GITHUB_TOKEN_DEFAULT }),
   },
   outputs: {
-    version: { description: 'The version released.' },
+    version: { description: 'The version released (empty when there is nothing to release).' },
     previous_version: { description: 'The previous release version.' },
     tag: { description: 'The release tag.' },
     release_url: { description: 'URL of the GitHub Release.' },
     release_id: { description: 'Id of the GitHub Release.' },
     published: { description: 'JSON list of {registry, name, version, url, digest_or_integrity}.' },
     status: {
-      description: 'released, dry-run, unverified (published, not yet visible: re-run to finish), or failed.',
+      description:
+        'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed.',
     },
   },
 });

@@ -8,7 +8,7 @@ import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
 import { action } from './inputs.js';
 import { ReleaseFailure, type ReleaseConfig, runRelease } from './release.js';
-import { renderPlan, writeSummary } from './report.js';
+import { renderPlan, writeNothingSummary, writeSummary } from './report.js';
 
 type Inputs = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
 
@@ -131,6 +131,19 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
       }
     }
     throw e;
+  }
+  if (outcome.status === 'nothing-to-release') {
+    // A scheduled release train with nothing releasable ends quietly: exit 0, a notice, outputs set.
+    ctx.notice(`Nothing to release: ${outcome.reason}.`, { title: 'release' });
+    ctx.setOutput('version', '');
+    ctx.setOutput('previous_version', outcome.previousVersion ?? '');
+    ctx.setOutput('tag', '');
+    ctx.setOutput('release_url', '');
+    ctx.setOutput('release_id', '');
+    ctx.setOutput('published', []);
+    ctx.setOutput('status', outcome.status);
+    writeNothingSummary(ctx.summary, outcome);
+    return;
   }
   const { plan } = outcome;
   if (outcome.status === 'dry-run') log.info(`dry run: the plan (nothing was changed)\n${renderPlan(plan)}`);

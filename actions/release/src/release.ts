@@ -37,10 +37,10 @@ import {
   type StatusStore,
   type StepState,
 } from '@release-actions/shared/status';
+import { commitsSince, recommendBump } from '@release-actions/shared/commits';
 import {
   applyChanges,
   type Bump,
-  commitMessagesSince,
   type FileChange,
   imageTags,
   majorTag,
@@ -49,7 +49,6 @@ import {
   type NpmPackage,
   parts,
   planManifestBump,
-  recommendBumpFromMessages,
   releaseKind as versionKind,
   releaseTags,
   type VersionTag,
@@ -164,6 +163,24 @@ export interface ReleaseOutcome {
   statusLocation: string;
 }
 
+/**
+ * `version_bump: auto` found nothing to release (no commit since the last release, or none a feat, fix, perf,
+ * revert or breaking change): the release stops quietly before any side effect, as the plan action decides.
+ */
+export interface NothingToRelease {
+  status: 'nothing-to-release';
+  reason: string;
+  previousVersion?: string;
+  previousTag?: string;
+  /** Commits since the last release (none of them releasable). */
+  commits: number;
+  steps: StepReport[];
+}
+
+class NothingToReleaseSignal {
+  constructor(readonly outcome: Omit<NothingToRelease, 'steps'>) {}
+}
+
 /** A failure with the steps reported so far (for the summary). */
 export class ReleaseFailure extends StageError {
   constructor(
@@ -177,11 +194,15 @@ export class ReleaseFailure extends StageError {
 
 const NO_BUILD = '(none: no build script)';
 
-export async function runRelease(cfg: ReleaseConfig, d: ReleaseDeps): Promise<ReleaseOutcome> {
+export async function runRelease(cfg: ReleaseConfig, d: ReleaseDeps): Promise<ReleaseOutcome | NothingToRelease> {
   const r = new ReleaseRun(cfg, d);
   try {
     return await r.run();
   } catch (e) {
+    if (e instanceof NothingToReleaseSignal) {
+      r.report('version', 'skipped', e.outcome.reason);
+      return { ...e.outcome, steps: r.steps };
+    }
     if (r.current) r.report(r.current, 'failed', errorMessage(e).slice(0, 300));
     await r
       .persistFailure(errorMessage(e))
@@ -688,9 +709,25 @@ class ReleaseRun {
         bump = 'explicit';
         b = 'patch';
       } else if (cfg.versionBump === 'auto') {
-        const last = mergedTags.find((t) => (cfg.releaseType === 'stable' ? !t.version.includes('-') : true));
+        // The one Conventional Commits parser and bump rule (commits/), as the plan and changelog stages use it.
         const lastStable = mergedTags.find((t) => !t.version.includes('-'));
-        b = recommendBumpFromMessages(await commitMessagesSince(git, (lastStable ?? last)?.tag));
+        const since = lastStable ?? mergedTags[0];
+        const commits = await commitsSince(git, since?.tag);
+        // Below 1.0.0 a breaking change bumps minor (0.4.1 → 0.5.0), as commits/ and the plan action decide.
+        const rec = recommendBump(commits, lastStable?.version);
+        if (rec === 'none') {
+          const from = since ? since.tag : 'the start of the history';
+          throw new NothingToReleaseSignal({
+            status: 'nothing-to-release',
+            reason: commits.length
+              ? `no releasable commits since ${from} (${commits.length} commit${commits.length === 1 ? '' : 's'}, none a feat, fix, perf, revert or breaking change)`
+              : `no commits since ${from}`,
+            previousVersion: since?.version,
+            previousTag: since?.tag,
+            commits: commits.length,
+          });
+        }
+        b = rec;
         bump = b;
       } else {
         b = cfg.versionBump;
@@ -996,16 +1033,12 @@ function readScripts(root: string): Record<string, string> {
 
 /** Notes from the commits since the previous tag when none are given: features, fixes, other changes. */
 export async function generateNotes(git: Git, since: string | undefined, rev: string): Promise<string> {
-  const msgs = await commitMessagesSince(git, since && (await git.resolve(since)) ? since : undefined, rev).catch(
-    () => [],
-  );
+  const commits = await commitsSince(git, since && (await git.resolve(since)) ? since : undefined, rev).catch(() => []);
   const groups: Record<string, string[]> = { Features: [], 'Bug fixes': [], 'Other changes': [] };
-  for (const m of msgs) {
-    const subject = m.split('\n')[0] ?? '';
-    if (/^chore\(release\)/.test(subject)) continue;
-    const mm = /^(\w+)(\([^)]*\))?!?:\s*(.*)$/.exec(subject);
-    const key = mm?.[1] === 'feat' ? 'Features' : mm?.[1] === 'fix' ? 'Bug fixes' : 'Other changes';
-    groups[key]?.push(mm ? `${mm[3]}${mm[2] ? ` ${mm[2]}` : ''}` : subject);
+  for (const c of commits) {
+    if (c.type === 'chore' && c.scope === 'release') continue;
+    const key = c.type === 'feat' ? 'Features' : c.type === 'fix' ? 'Bug fixes' : 'Other changes';
+    groups[key]?.push(`${c.subject}${c.scope ? ` (${c.scope})` : ''}${c.pr ? ` (#${c.pr})` : ''}`);
   }
   const parts: string[] = [];
   for (const [k, v] of Object.entries(groups))

@@ -1,6 +1,6 @@
 /** The dry-run plan as text, and the job summary: version, tag, links, and the table of steps with their state. */
 import type { Summary } from '@release-actions/shared/action';
-import type { PublishedItem, ReleasePlan, StepReport } from './release.js';
+import type { NothingToRelease, PublishedItem, ReleasePlan, StepReport } from './release.js';
 
 export function renderPlan(plan: ReleasePlan): string {
   const lines: string[] = [];
@@ -78,4 +78,17 @@ export function writeSummary(
     );
   }
   if (o.plan && o.status === 'dry-run') s.heading('Plan', 3).code(renderPlan(o.plan));
+}
+
+/** The summary of a release that found nothing to release (`version_bump: auto`). */
+export function writeNothingSummary(s: Summary, o: NothingToRelease): void {
+  s.heading('Release: nothing to release');
+  s.paragraph(`Nothing to release: ${o.reason}. Nothing was bumped, tagged or published.`);
+  s.table(
+    ['', ''],
+    [
+      ['last release', o.previousTag ? `\`${o.previousTag}\`` : '(none)'],
+      ['commits since', String(o.commits)],
+    ],
+  );
 }

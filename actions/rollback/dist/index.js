@@ -13,11 +13,12 @@ import {
   error,
   group,
   info,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-NGDBERYC.js";
+} from "./chunks/chunk-V7MOKLKZ.js";
 import {
   silentLogger
 } from "./chunks/chunk-Q6YZLXNA.js";
@@ -963,6 +964,7 @@ async function runStage(def, impl2, env = process.env) {
     mask: (v) => {
       if (v) setSecret(v);
     },
+    notice: (m, p) => notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       setOutput(name, typeof value === "string" ? value : JSON.stringify(value));
@@ -1258,7 +1260,7 @@ async function waitForVersion(src, expected, o) {
   const need = o.consecutive ?? 3;
   while (Date.now() - t0 < o.timeoutMs) {
     try {
-      last = await readVersion(src);
+      last = await (o.read ?? readVersion)(src);
     } catch (e) {
       last = `error: ${e.code ?? e.message}`;
     }
@@ -1527,8 +1529,12 @@ var CommandWorkload = class {
     }
     log.info(`stopped ${inst.slot}#${inst.index} (version ${inst.version})`);
   }
+  /**
+   * Alive when its health check answers. The recorded process is not asked: a start_command that hands the
+   * version to a platform exits 0 once done, possibly after its health check first passed (then its pid was
+   * recorded), and a service that died no longer answers on its own port.
+   */
   async alive(inst) {
-    if (inst.pid !== void 0 && !processAlive(inst.pid)) return false;
     const r = await waitHealthy(this.urls(inst).health, { timeoutMs: 1e3 });
     return r.ok;
   }
@@ -1737,6 +1743,7 @@ var Environment = class {
   }
 };
 async function rollback(cfg, deps) {
+  const read = deps.checks?.readVersion ?? readVersion;
   const timeline = new Timeline(deps.log, deps.onEvent);
   const env = new Environment(deps, cfg.environment, timeline);
   const current = env.state.active_slot;
@@ -1783,7 +1790,11 @@ async function rollback(cfg, deps) {
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
-        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, { timeoutMs: cfg.versionTimeoutMs });
+        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, {
+          timeoutMs: cfg.versionTimeoutMs,
+          read,
+          pollMs: cfg.versionPollMs
+        });
         if (!v.ok) throw new StageError(versionMismatchMessage(cfg.versionSource, cfg.toVersion, v.seen, v.elapsedMs));
         timeline.mark("version-verified", `${cfg.toVersion} serves through the router`);
       }
@@ -2682,44 +2693,245 @@ function incidentIssue(o) {
 }
 
 // packages/shared/src/deploy/registries.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join4 } from "node:path";
-async function npmDistTagLatest(o) {
-  const dir = mkdtempSync(join4(o.tempDir, "ra-npmrc-"));
-  try {
-    const reg = new URL(o.registry);
-    const userconfig = join4(dir, ".npmrc");
-    writeFileSync4(
-      userconfig,
-      `registry=${o.registry}
-${o.token ? `//${reg.host}${reg.pathname}:_authToken=${o.token}
-` : ""}`,
-      { mode: 384 }
+import { join as join5 } from "node:path";
+
+// packages/shared/src/publish/exec.ts
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+
+// packages/shared/src/publish/docker.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+].join(", ");
+function splitImage(image) {
+  const i = image.indexOf("/");
+  const first = i < 0 ? "" : image.slice(0, i);
+  if (i < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
+    return { host: "registry-1.docker.io", repository: i < 0 ? `library/${image}` : image };
+  }
+  return { host: first, repository: image.slice(i + 1) };
+}
+var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+var RegistryClient = class {
+  constructor(f, creds, scheme) {
+    this.f = f;
+    this.creds = creds;
+    this.scheme = scheme;
+  }
+  f;
+  creds;
+  scheme;
+  bearer = /* @__PURE__ */ new Map();
+  base(host) {
+    return `${this.scheme ?? (isLoopback(host) ? "http" : "https")}://${host}`;
+  }
+  async request(host, repository, path, init, push = false) {
+    const url2 = `${this.base(host)}/v2/${repository}${path}`;
+    const scope = `repository:${repository}:${push ? "pull,push" : "pull"}`;
+    const key = `${host} ${scope}`;
+    const headers = new Headers(init.headers);
+    const cached = this.bearer.get(key);
+    if (cached) headers.set("authorization", `Bearer ${cached}`);
+    else if (this.creds) headers.set("authorization", `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}`);
+    let res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    if (res.status !== 401) return res;
+    const challenge = res.headers.get("www-authenticate") ?? "";
+    if (!/^bearer/i.test(challenge)) return res;
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const tokenUrl = new URL(params.realm ?? "");
+    if (params.service) tokenUrl.searchParams.set("service", params.service);
+    tokenUrl.searchParams.set("scope", scope);
+    const tr = await this.f(tokenUrl, {
+      headers: this.creds ? { authorization: `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}` } : {},
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!tr.ok) return res;
+    const body = await tr.json();
+    const token = body.token ?? body.access_token;
+    if (!token) return res;
+    this.bearer.set(key, token);
+    headers.set("authorization", `Bearer ${token}`);
+    res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    return res;
+  }
+  /** Digest of a tag's manifest; undefined when the tag does not exist. */
+  async digest(image, tag) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${tag}`, {
+      method: "HEAD",
+      headers: { accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
+    return res.headers.get("docker-content-digest") ?? void 0;
+  }
+  /** A manifest's bytes and media type. */
+  async manifest(image, ref) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${ref}`, { headers: { accept: MANIFEST_TYPES } });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}@${ref}`);
+    return { body: Buffer.from(await res.arrayBuffer()), mediaType: res.headers.get("content-type") ?? "" };
+  }
+  /** The image config's labels of a tag (the first platform of an index). */
+  async labels(image, ref) {
+    const m = await this.manifest(image, ref);
+    if (!m) return void 0;
+    let doc = JSON.parse(m.body.toString("utf8"));
+    if (doc.manifests?.[0]) {
+      const inner = await this.manifest(image, doc.manifests[0].digest);
+      if (!inner) return void 0;
+      doc = JSON.parse(inner.body.toString("utf8"));
+    }
+    if (!doc.config) return {};
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
+    if (!res.ok)
+      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
+    const cfg = await res.json();
+    return cfg.config?.Labels ?? {};
+  }
+  /** Put the manifest `digest` under `tag` (a retag, no rebuild). */
+  async tag(image, digest, tag) {
+    const m = await this.manifest(image, digest);
+    if (!m) throw new StageError(`${image}@${digest} is not in the registry`);
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${tag}`,
+      { method: "PUT", headers: { "content-type": m.mediaType }, body: new Uint8Array(m.body) },
+      true
     );
+    if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
+  }
+  /** Is the registry reachable and do the credentials pass (GET /v2/)? */
+  async ping(image) {
+    const { host, repository } = splitImage(image);
+    let res;
+    try {
+      res = await this.request(host, repository, `/tags/list`, {});
+    } catch (e) {
+      throw new StageError(`container registry ${host} is not reachable: ${e.message}`);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new StageError(`container registry ${host} refused the credentials (HTTP ${res.status})`);
+    }
+    if (!res.ok && res.status !== 404) throw new StageError(`container registry ${host} answered HTTP ${res.status}`);
+  }
+};
+var b64 = (s) => Buffer.from(s).toString("base64");
+
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync as mkdirSync5, mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync5(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join4(runnerTemp, "release-npm-"));
+  const path = join4(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
+  writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// packages/shared/src/deploy/registries.ts
+async function npmDistTagLatest(o) {
+  const f = o.fetch ?? fetch;
+  const latest = async () => {
+    const res = await f(packageUrl(o.registry, o.pkg), {
+      headers: { accept: "application/json", ...o.token ? { authorization: `Bearer ${o.token}` } : {} },
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!res.ok) throw new StageError(`npm registry ${o.registry} answered HTTP ${res.status} for ${o.pkg}`);
+    const doc = await res.json();
+    if (!doc.versions?.[o.version])
+      throw new StageError(`${o.pkg}@${o.version} is not in ${o.registry}: cannot move latest back to it`);
+    return doc["dist-tags"]?.latest;
+  };
+  const previous = await latest();
+  if (previous === o.version) {
+    o.log.info(`npm: ${o.pkg} latest is already ${o.version}`);
+    return { previous };
+  }
+  const rc = writeUserconfig(o.tempDir, o.registry, o.token || void 0);
+  try {
     const r = await runProgram(
       "npm",
-      ["dist-tag", "add", `${o.pkg}@${o.version}`, "latest", "--registry", o.registry, "--userconfig", userconfig],
-      { timeoutMs: 12e4 }
+      [
+        "dist-tag",
+        "add",
+        `${o.pkg}@${o.version}`,
+        "latest",
+        "--registry",
+        o.registry,
+        "--userconfig",
+        rc.path,
+        "--cache",
+        join5(rc.path, "..", "cache"),
+        "--loglevel",
+        "warn"
+      ],
+      { timeoutMs: 12e4, env: { npm_config_update_notifier: "false" } }
     );
-    if (r.code !== 0) throw new StageError(`npm dist-tag add ${o.pkg}@${o.version} latest failed: ${tail(r.output)}`);
-    o.log.info(`npm: ${o.pkg} latest → ${o.version}`);
+    if (r.code !== 0)
+      throw new StageError(
+        `npm dist-tag add ${o.pkg}@${o.version} latest failed (exit ${r.code}): ${redact(tail(r.output), [o.token])}`
+      );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rc.dispose();
   }
+  const now = await latest();
+  if (now !== o.version)
+    throw new StageError(
+      `npm dist-tag add reported success but ${o.pkg} latest is ${now ?? "unset"}, not ${o.version}`
+    );
+  o.log.info(`npm: ${o.pkg} latest ${previous ?? "(unset)"} → ${o.version}`);
+  return { previous };
+}
+function splitRef(ref) {
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  if (colon <= slash) return { repository: ref, tag: "latest" };
+  return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
 }
 async function dockerTagLatest(o) {
-  const src = imageFor(o.image, o.version);
-  const repo = o.image.replace(/:\{version\}$/, "").replace(/\{version\}/g, "");
-  const dst = `${repo}:latest`;
-  for (const args of [
-    ["pull", src],
-    ["tag", src, dst],
-    ["push", dst]
-  ]) {
-    const r = await runProgram("docker", args, { timeoutMs: 3e5 });
-    if (r.code !== 0) throw new StageError(`docker ${args.join(" ")} failed: ${tail(r.output)}`);
+  const { repository, tag } = splitRef(imageFor(o.image, o.version));
+  const client = new RegistryClient(o.fetch ?? fetch, o.credentials);
+  const digest = await client.digest(repository, tag);
+  if (!digest) throw new StageError(`${repository}:${tag} is not in the registry: cannot move latest back to it`);
+  const previous = await client.digest(repository, "latest");
+  if (previous === digest) {
+    o.log.info(`docker: ${repository}:latest is already ${tag} (${digest})`);
+    return { digest, previous };
   }
-  o.log.info(`docker: ${dst} → ${src}`);
+  await client.tag(repository, digest, "latest");
+  const now = await client.digest(repository, "latest");
+  if (now !== digest)
+    throw new StageError(`${repository}:latest is ${now ?? "missing"} after the retag, not ${tag} (${digest})`);
+  o.log.info(`docker: ${repository}:latest ${previous ?? "(none)"} → ${tag} (${digest})`);
+  return { digest, previous };
 }
 
 // actions/rollback/src/inputs.ts
@@ -2749,9 +2961,13 @@ var action = defineAction({
     npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
     docker_tag_revert: bool({
-      description: "Move the image `latest` tag (of docker_image) back to the restored version.",
+      description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
       default: "false"
     }),
+    registry_username: text({
+      description: "Container registry user for docker_tag_revert (with registry_password)."
+    }),
+    registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
     incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
@@ -2779,6 +2995,12 @@ async function impl(v, ctx) {
   if (v.docker_tag_revert && !v.docker_image)
     throw new InputError("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
+  if (v.registry_password) ctx.mask(v.registry_password);
+  if (v.registry_password && !v.registry_username)
+    throw new InputError(
+      "registry_username",
+      'Input "registry_username" is empty but required when registry_password is given.'
+    );
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
@@ -2880,8 +3102,13 @@ async function impl(v, ctx) {
     extra.push(`npm ${v.npm_package} latest → ${toVersion}`);
   }
   if (ok2 && v.docker_tag_revert) {
-    await dockerTagLatest({ image: v.docker_image, version: toVersion, log });
-    extra.push(`${v.docker_image} latest → ${toVersion}`);
+    const t = await dockerTagLatest({
+      image: v.docker_image,
+      version: toVersion,
+      credentials: v.registry_username ? { username: v.registry_username, password: v.registry_password } : void 0,
+      log
+    });
+    extra.push(`${v.docker_image} latest → ${toVersion} (${t.digest.slice(0, 19)}…)`);
   }
   let issueUrl = "";
   if (v.incident_issue && gh) {

@@ -38,9 +38,14 @@ export const action = defineAction({
     npm_registry_url: url({ description: 'npm registry of npm_package.', default: 'https://registry.npmjs.org/' }),
     npm_token: secret({ description: 'npm token allowed to change dist-tags of npm_package.' }),
     docker_tag_revert: bool({
-      description: 'Move the image `latest` tag (of docker_image) back to the restored version.',
+      description:
+        "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
       default: 'false',
     }),
+    registry_username: text({
+      description: 'Container registry user for docker_tag_revert (with registry_password).',
+    }),
+    registry_password: secret({ description: 'Container registry password or token for docker_tag_revert (masked).' }),
     incident_issue: bool({ description: 'Open a GitHub issue with the incident timeline.', default: 'false' }),
     reason: text({
       description: 'Why the rollback happens (shown in the deployment, status record and incident issue).',

@@ -29,6 +29,12 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   if (v.docker_tag_revert && !v.docker_image)
     throw new InputError('docker_image', 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
+  if (v.registry_password) ctx.mask(v.registry_password);
+  if (v.registry_password && !v.registry_username)
+    throw new InputError(
+      'registry_username',
+      'Input "registry_username" is empty but required when registry_password is given.',
+    );
 
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {
@@ -143,8 +149,13 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     extra.push(`npm ${v.npm_package} latest → ${toVersion}`);
   }
   if (ok && v.docker_tag_revert) {
-    await dockerTagLatest({ image: v.docker_image, version: toVersion, log });
-    extra.push(`${v.docker_image} latest → ${toVersion}`);
+    const t = await dockerTagLatest({
+      image: v.docker_image,
+      version: toVersion,
+      credentials: v.registry_username ? { username: v.registry_username, password: v.registry_password } : undefined,
+      log,
+    });
+    extra.push(`${v.docker_image} latest → ${toVersion} (${t.digest.slice(0, 19)}…)`);
   }
   let issueUrl = '';
   if (v.incident_issue && gh) {

@@ -12,3 +12,4 @@ export * from './docker.js';
 export * from './registry.js';
 export * from './nginx.js';
 export * from './load.js';
+export * from './prometheus.js';

@@ -21,7 +21,7 @@ import { access, constants } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { run } from './proc.js';
 
-export type ServiceName = 'git' | 'nginx' | 'docker' | 'docker-registry' | 'verdaccio' | 'busybox';
+export type ServiceName = 'git' | 'nginx' | 'docker' | 'docker-registry' | 'verdaccio' | 'busybox' | 'prometheus';
 
 export interface ServiceStatus {
   name: ServiceName | string;
@@ -94,6 +94,11 @@ export const probes: Record<ServiceName, Probe> = {
       }
     },
     install: 'run `npm ci` (verdaccio is a devDependency)',
+  },
+  prometheus: {
+    check: () => executable('/usr/bin/prometheus'),
+    install:
+      apt('prometheus') + ' (tests start their own, own config, data dir and port; the system service is not used)',
   },
   busybox: {
     check: () => executable('/bin/busybox'),

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { errorMessage, InputError, StageError } from '../util/errors.js';
-import type { Logger } from '../util/logger.js';
+import type { AnnotationProps, Logger } from '../util/logger.js';
 import { readRunnerContext, type RunnerContext } from './context.js';
 import { type ActionDefinition, type InputSchema, type InputValues, inputEnvName, parseInputs } from './inputs.js';
 import { Summary } from './summary.js';
@@ -18,6 +18,8 @@ export interface StageContext {
   setOutput(name: string, value: unknown): void;
   /** Mask a value in every later log line. */
   mask(value: string): void;
+  /** A `::notice::` annotation: an outcome worth seeing on the run page that is neither a warning nor an error. */
+  notice(message: string, props?: AnnotationProps): void;
   env: NodeJS.ProcessEnv;
 }
 
@@ -75,6 +77,7 @@ export async function runStage<S extends InputSchema>(
     mask: (v) => {
       if (v) core.setSecret(v);
     },
+    notice: (m, p) => core.notice(m, p),
     setOutput(name, value) {
       if (!declared.has(name)) throw new Error(`output ${name} is not declared by ${def.id}`);
       core.setOutput(name, typeof value === 'string' ? value : JSON.stringify(value));

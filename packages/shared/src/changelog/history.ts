@@ -6,7 +6,7 @@
 import semverPrerelease from 'semver/functions/prerelease.js';
 import semverRcompare from 'semver/functions/rcompare.js';
 import semverValid from 'semver/functions/valid.js';
-import { parseCommit, type ParsedCommit } from '../commits/index.js';
+import { type ParsedCommit, streamLog } from '../commits/index.js';
 import { GitError, type Git, type TagInfo } from '../git/index.js';
 import type { Logger } from '../util/logger.js';
 import { errorMessage, StageError } from '../util/errors.js';
@@ -81,49 +81,6 @@ export interface History {
   commits: ParsedCommit[];
   /** Fetches made to complete a shallow clone. */
   deepened: number;
-}
-
-/** The compact `git log` format: fields separated by US (0x1f), records by NUL (`-z`). */
-export const LOG_FORMAT = '--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B';
-
-/** Parse one `LOG_FORMAT` record. */
-export function parseLogRecord(record: string): ParsedCommit | undefined {
-  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
-  if (!r) return undefined;
-  const f: string[] = [];
-  let start = 0;
-  for (let k = 0; k < 5; k++) {
-    const i = r.indexOf('\x1f', start);
-    if (i < 0) return undefined;
-    f.push(r.slice(start, i));
-    start = i + 1;
-  }
-  const [hash = '', parents = '', authorName = '', authorEmail = '', date = ''] = f;
-  return parseCommit({
-    hash,
-    parents: parents ? parents.split(' ') : [],
-    authorName,
-    authorEmail,
-    date,
-    message: r.slice(start),
-  });
-}
-
-/** Stream `git log` over a range, one parsed commit at a time. Returns the hashes of shallow boundaries met. */
-export async function streamLog(
-  git: Git,
-  range: string[],
-  onCommit: (c: ParsedCommit) => void,
-  shallow?: Set<string>,
-): Promise<string[]> {
-  const hitBoundary: string[] = [];
-  await git.stream(['log', '-z', LOG_FORMAT, ...range, '--'], '\0', (rec) => {
-    const c = parseLogRecord(rec);
-    if (!c) return;
-    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
-    onCommit(c);
-  });
-  return hitBoundary;
 }
 
 const FETCH_DEPTH_HINT =

@@ -8,8 +8,11 @@ export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
 const ORDER: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 
-/** Types that bump the patch version (besides a breaking change → major and feat → minor). */
-export const PATCH_TYPES: ReadonlySet<string> = new Set(['fix', 'perf']);
+/**
+ * Types that bump the patch version (besides a breaking change → major and feat → minor): semantic-release's
+ * default rules. Every other type (chore, docs, ci, test, refactor, style, build, …) releases nothing.
+ */
+export const PATCH_TYPES: ReadonlySet<string> = new Set(['fix', 'perf', 'revert']);
 
 /** The larger of two bumps. */
 export function maxBump(a: Bump, b: Bump): Bump {
@@ -17,8 +20,8 @@ export function maxBump(a: Bump, b: Bump): Bump {
 }
 
 /**
- * Semver's rule: a breaking change → major, feat → minor, fix/perf → patch, anything else → none. Below 1.0.0
- * (`currentVersion` 0.y.z) a breaking change bumps minor. Merge commits do not count.
+ * Semver's rule: a breaking change → major, feat → minor, fix/perf/revert → patch, anything else → none (nothing
+ * to release). Below 1.0.0 (`currentVersion` 0.y.z) a breaking change bumps minor. Merge commits do not count.
  */
 export function recommendBump(
   commits: Iterable<Pick<ParsedCommit, 'type' | 'breaking' | 'merge'>>,

@@ -67,6 +67,7 @@ describe('recommendBump', () => {
   it('follows semver', () => {
     expect(recommendBump([c('fix'), c('feat')], '1.2.3')).toBe('minor');
     expect(recommendBump([c('perf')], '1.2.3')).toBe('patch');
+    expect(recommendBump([c('revert'), c('chore')], '1.2.3')).toBe('patch');
     expect(recommendBump([c('docs'), c(undefined)], '1.2.3')).toBe('none');
     expect(recommendBump([c('chore', true)], '1.2.3')).toBe('major');
     expect(recommendBump([c('feat', true)], '0.4.1')).toBe('minor');

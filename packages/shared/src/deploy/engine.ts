@@ -16,7 +16,7 @@ import { errorMessage, StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { DeadlineError, withDeadline } from './deadline.js';
 import { joinUrl } from './http.js';
-import { monitor, type MonitorOptions, type MonitorResult } from './monitor.js';
+import { monitor as httpMonitor, type MonitorOptions, type MonitorResult } from './monitor.js';
 import { describeRoutes, RouterError } from './routers.js';
 import { runSmokeTests } from './smoke.js';
 import { type DeployState, servingVersion, type StateFile } from './state.js';
@@ -64,9 +64,23 @@ export interface DeployConfig {
   startTimeoutMs: number;
   /** Deadline for the router to report the new version after a switch. */
   versionTimeoutMs: number;
+  /** Time between version reads (default 100 ms). */
+  versionPollMs?: number;
   /** Fixed base ports per slot (instance i uses base + i); default: free ephemeral ports. */
   ports?: Partial<Record<SlotName, number>>;
 }
+
+/**
+ * What the engine observes the world with. Default: HTTP (smoke tests against an instance, the version at
+ * version_url, probes and Prometheus queries while monitoring). Unit tests give small fakes.
+ */
+export interface Checks {
+  smoke(base: string, tests: SmokeTest[], log: Logger): Promise<SmokeResult[]>;
+  readVersion(src: VersionSource): Promise<string>;
+  monitor(o: MonitorOptions): Promise<MonitorResult>;
+}
+
+export const httpChecks: Checks = { smoke: runSmokeTests, readVersion, monitor: httpMonitor };
 
 export interface EngineDeps {
   workload: Workload;
@@ -75,6 +89,8 @@ export interface EngineDeps {
   log: Logger;
   /** Called on every transition (e.g. to keep the status record's timeline current). */
   onEvent?: (e: TimelineEvent) => void;
+  /** Default httpChecks. */
+  checks?: Partial<Checks>;
 }
 
 export interface DeployResult {
@@ -238,6 +254,8 @@ export class Environment {
 
 export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<DeployResult> {
   const { log, router } = deps;
+  const checks: Checks = { ...httpChecks, ...deps.checks };
+  const read = checks.readVersion;
   const timeline = new Timeline(log, deps.onEvent);
   const env = new Environment(deps, cfg.environment, timeline);
   const t0 = Date.now();
@@ -271,7 +289,11 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
   // Already serving this version (a re-run): verify, do not redeploy.
   if (previousVersion === cfg.version && oldSlot) {
     const alive = await Promise.all((env.state.slots[oldSlot]?.instances ?? []).map((i) => deps.workload.alive(i)));
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(10_000) });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(10_000),
+      read,
+      pollMs: cfg.versionPollMs,
+    });
     if (alive.length && alive.every(Boolean) && v.ok) {
       timeline.mark('succeeded', `${cfg.version} already serves in ${oldSlot}; nothing to do`);
       return {
@@ -287,12 +309,6 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
   }
 
   const oldWeights = (): Partial<Record<SlotName, number>> => (oldSlot ? { [oldSlot]: 100 } : {});
-  const oldAlive = async (): Promise<boolean> => {
-    if (!oldSlot) return false;
-    const insts = env.state.slots[oldSlot]?.instances ?? [];
-    if (insts.length === 0) return false;
-    return (await Promise.all(insts.map((i) => deps.workload.alive(i)))).every(Boolean);
-  };
 
   /** Put traffic back on the old version and remove the new one. */
   const rollBack = async (why: string): Promise<void> => {
@@ -302,9 +318,14 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       throw new StageError(`${why}; and there is no previous version to roll back to`);
     }
     const budget = Math.max(remaining(), 60_000); // a rollback gets time even when the deploy's is spent
-    if (!(await oldAlive())) {
-      const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
-      const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
+    // Every instance of the old slot must run again (rolling stops them batch by batch; one may have died).
+    const olds = env.state.slots[oldSlot]?.instances ?? [];
+    const alive = await Promise.all(olds.map((i) => deps.workload.alive(i)));
+    const dead = olds.filter((_, k) => !alive[k]).map((i) => i.index);
+    if (dead.length) await env.stopSlot(oldSlot, 'no longer healthy', dead);
+    const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
+    const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
+    if (missing.length) {
       timeline.mark('restarting-previous', `${oldSlot} ${previousVersion}: ${missing.length} instance(s)`);
       await env.startSlot(oldSlot, previousVersion, cfg.instances, {
         startTimeoutMs: cfg.startTimeoutMs,
@@ -317,6 +338,8 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
     env.save();
     const v = await waitForVersion(cfg.versionSource, previousVersion, {
       timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
+      read,
+      pollMs: cfg.versionPollMs,
     });
     if (!v.ok)
       throw new StageError(
@@ -345,15 +368,13 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
       `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`,
     );
     for (const inst of insts) {
-      const res = await withDeadline('smoke tests', within(120_000), () =>
-        runSmokeTests(inst.url, cfg.smokeTests, log),
-      );
+      const res = await withDeadline('smoke tests', within(120_000), () => checks.smoke(inst.url, cfg.smokeTests, log));
       // The instance itself must report the new version (catches a platform that started something else).
       const u = new URL(cfg.versionSource.url);
       const direct = { ...cfg.versionSource, url: joinUrl(inst.url, u.pathname + u.search) };
       let seen: string;
       try {
-        seen = await readVersion(direct);
+        seen = await read(direct);
       } catch (e) {
         seen = `error: ${errorMessage(e)}`;
       }
@@ -380,7 +401,11 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
   const checkVersion = async (label: string): Promise<void> => {
     const s0 = Date.now();
     timeline.mark('version-check', `${cfg.versionSource.url} must report ${cfg.version}`);
-    const v = await waitForVersion(cfg.versionSource, cfg.version, { timeoutMs: within(cfg.versionTimeoutMs) });
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: within(cfg.versionTimeoutMs),
+      read,
+      pollMs: cfg.versionPollMs,
+    });
     if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
     timeline.mark(
       'version-verified',
@@ -389,7 +414,7 @@ export async function deploy(cfg: DeployConfig, deps: EngineDeps): Promise<Deplo
   };
 
   const analyse = async (label: string, durationMs: number, probeUrl?: string): Promise<MonitorResult> => {
-    const m = await monitor({
+    const m = await checks.monitor({
       ...cfg.monitor,
       durationMs: Math.min(durationMs, Math.max(0, remaining() - 5000)),
       probeUrl,
@@ -579,6 +604,8 @@ export interface RollbackConfig {
   instances: number;
   startTimeoutMs: number;
   versionTimeoutMs: number;
+  /** Time between version reads (default 100 ms). */
+  versionPollMs?: number;
   timeoutMs: number;
   ports?: Partial<Record<SlotName, number>>;
 }
@@ -599,6 +626,7 @@ export interface RollbackResult {
  * workload in the idle slot; then the version check, and the slot that was serving is stopped.
  */
 export async function rollback(cfg: RollbackConfig, deps: EngineDeps): Promise<RollbackResult> {
+  const read = deps.checks?.readVersion ?? readVersion;
   const timeline = new Timeline(deps.log, deps.onEvent);
   const env = new Environment(deps, cfg.environment, timeline);
   const current = env.state.active_slot;
@@ -648,7 +676,11 @@ export async function rollback(cfg: RollbackConfig, deps: EngineDeps): Promise<R
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
-        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, { timeoutMs: cfg.versionTimeoutMs });
+        const v = await waitForVersion(cfg.versionSource, cfg.toVersion, {
+          timeoutMs: cfg.versionTimeoutMs,
+          read,
+          pollMs: cfg.versionPollMs,
+        });
         if (!v.ok) throw new StageError(versionMismatchMessage(cfg.versionSource, cfg.toVersion, v.seen, v.elapsedMs));
         timeline.mark('version-verified', `${cfg.toVersion} serves through the router`);
       }

@@ -45,7 +45,7 @@ const norm = (v: string) => v.replace(/^v(?=\d)/, '');
 export async function waitForVersion(
   src: VersionSource,
   expected: string,
-  o: { timeoutMs: number; consecutive?: number; pollMs?: number },
+  o: { timeoutMs: number; consecutive?: number; pollMs?: number; read?: (src: VersionSource) => Promise<string> },
 ): Promise<{ ok: boolean; seen: string[]; elapsedMs: number; last?: string }> {
   const t0 = Date.now();
   const seen: string[] = [];
@@ -54,7 +54,7 @@ export async function waitForVersion(
   const need = o.consecutive ?? 3;
   while (Date.now() - t0 < o.timeoutMs) {
     try {
-      last = await readVersion(src);
+      last = await (o.read ?? readVersion)(src);
     } catch (e) {
       last = `error: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     }

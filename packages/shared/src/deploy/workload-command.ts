@@ -147,8 +147,12 @@ export class CommandWorkload implements Workload {
     log.info(`stopped ${inst.slot}#${inst.index} (version ${inst.version})`);
   }
 
+  /**
+   * Alive when its health check answers. The recorded process is not asked: a start_command that hands the
+   * version to a platform exits 0 once done, possibly after its health check first passed (then its pid was
+   * recorded), and a service that died no longer answers on its own port.
+   */
   async alive(inst: Instance): Promise<boolean> {
-    if (inst.pid !== undefined && !processAlive(inst.pid)) return false;
     const r = await waitHealthy(this.urls(inst).health, { timeoutMs: 1000 });
     return r.ok;
   }

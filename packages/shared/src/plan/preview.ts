@@ -7,6 +7,12 @@
 import semverCompare from 'semver/functions/compare.js';
 import semverInc from 'semver/functions/inc.js';
 import semverParse from 'semver/functions/parse.js';
+import {
+  commitsSince,
+  type ParsedCommit,
+  parseCommit as parseConventional,
+  recommendBump as recommendFromCommits,
+} from '../commits/index.js';
 import type { Git } from '../git/git.js';
 import type { Bump } from '../policy/resolve.js';
 
@@ -26,30 +32,31 @@ export interface ReleasePreview {
   recommended: Bump | 'none';
 }
 
-const HEADER = /^(?<type>[A-Za-z]+)(?:\((?<scope>[^()\r\n]*)\))?(?<bang>!)?: (?<subject>\S.*)$/;
-const BREAKING_FOOTER = /^BREAKING[ -]CHANGE: /m;
-
-/** Conventional Commits 1.0 header and breaking footer; non-conventional commits get type `other`. */
-export function parseCommit(sha: string, subject: string, body: string): PreviewCommit {
-  const m = HEADER.exec(subject.trim());
-  if (!m?.groups) return { sha, type: 'other', scope: '', subject: subject.trim(), breaking: false };
-  const g = m.groups as { type: string; scope?: string; bang?: string; subject: string };
+/** The plan's view of a commit parsed by the one Conventional Commits parser; non-conventional: type `other`. */
+export function toPreviewCommit(c: ParsedCommit): PreviewCommit {
   return {
-    sha,
-    type: g.type.toLowerCase(),
-    scope: g.scope ?? '',
-    subject: g.subject,
-    breaking: g.bang === '!' || BREAKING_FOOTER.test(body),
+    sha: c.hash,
+    type: c.type ?? 'other',
+    scope: c.scope ?? '',
+    subject: c.subject,
+    breaking: c.breaking,
   };
 }
 
-/** breaking → major (minor below 1.0.0), feat → minor, fix/perf/revert → patch, else none. */
+/** Parse a commit from its subject and body (the Conventional Commits 1.0 parser of `commits/`). */
+export function parseCommit(sha: string, subject: string, body: string): PreviewCommit {
+  const message = body ? `${subject}\n\n${body}` : subject;
+  return toPreviewCommit(
+    parseConventional({ hash: sha, parents: [], authorName: '', authorEmail: '', date: '', message }),
+  );
+}
+
+/** breaking → major (minor below 1.0.0), feat → minor, fix/perf/revert → patch, else none: `commits/`' rule. */
 export function recommendBump(commits: PreviewCommit[], previousVersion?: string): Bump | 'none' {
-  const major0 = previousVersion !== undefined && (semverParse(previousVersion)?.major ?? 0) === 0;
-  if (commits.some((c) => c.breaking)) return major0 ? 'minor' : 'major';
-  if (commits.some((c) => c.type === 'feat')) return 'minor';
-  if (commits.some((c) => ['fix', 'perf', 'revert'].includes(c.type))) return 'patch';
-  return 'none';
+  return recommendFromCommits(
+    commits.map((c) => ({ type: c.type, breaking: c.breaking, merge: false })),
+    previousVersion,
+  );
 }
 
 /** The version in a tag name, when the tag is `<prefix><semver>`. */
@@ -72,12 +79,7 @@ export async function previewRelease(git: Git, o: { tagPrefix: string }): Promis
       previousVersion = v;
     }
   }
-  const commits: PreviewCommit[] = [];
-  const range = previousTag ? [`refs/tags/${previousTag}..HEAD`] : ['HEAD'];
-  await git.stream(['log', '--no-merges', '-z', '--format=%H%x1f%s%x1f%b', ...range, '--'], '\0', (record) => {
-    const [sha = '', subject = '', body = ''] = record.replace(/^\n/, '').split('\x1f');
-    if (sha) commits.push(parseCommit(sha, subject, body));
-  });
+  const commits = (await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : undefined)).map(toPreviewCommit);
   return { previousTag, previousVersion, commits, recommended: recommendBump(commits, previousVersion) };
 }
 

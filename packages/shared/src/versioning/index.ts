@@ -1,3 +1,2 @@
-export * from './bump.js';
 export * from './manifests.js';
 export * from './version.js';

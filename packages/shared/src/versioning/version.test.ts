@@ -1,5 +1,4 @@
 import { imageTags, majorTag, nextVersion, releaseTags, type VersionTag } from './version.js';
-import { bumpOfMessage, recommendBumpFromMessages } from './bump.js';
 
 const t = (...vs: string[]): VersionTag[] => vs.map((v) => ({ tag: `v${v}`, version: v, commit: 'c' }));
 const base = { bump: 'minor' as const, releaseType: 'stable' as const, prereleaseId: 'rc' };
@@ -72,20 +71,4 @@ test('image tags follow docker/metadata-action semver and never move backwards',
   expect(imageTags('2.1.0', ['2.0.0', '3.0.0-rc.1'])).toEqual(['2.1.0', '2.1', '2', 'latest']);
   expect(majorTag('1.4.3', ['2.0.0', '1.4.2'], 'v')).toBe('v1');
   expect(majorTag('1.4.1', ['1.4.2'], 'v')).toBeUndefined();
-});
-
-test.each([
-  ['feat: add x', 'minor'],
-  ['fix(api): y', 'patch'],
-  ['feat(api)!: drop z', 'major'],
-  ['chore: deps\n\nBREAKING CHANGE: node 24', 'major'],
-  ['refactor: a\n\nBREAKING-CHANGE: b', 'major'],
-  ['docs: readme', 'patch'],
-  ['Merge stuff', undefined],
-])('bumpOfMessage(%p) = %p', (msg, want) => expect(bumpOfMessage(msg)).toBe(want));
-
-test('recommendBumpFromMessages takes the largest', () => {
-  expect(recommendBumpFromMessages(['fix: a', 'feat: b', 'docs: c'])).toBe('minor');
-  expect(recommendBumpFromMessages(['random'])).toBe('patch');
-  expect(recommendBumpFromMessages(['fix!: a', 'feat: b'])).toBe('major');
 });
