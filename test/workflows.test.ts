@@ -205,7 +205,10 @@ describe('the reusable workflow calls the stages as they are', () => {
       version: 'verdicts are not recorded from the read-only gates job',
       status_branch: 'verdicts are not recorded from the read-only gates job',
     },
-    rollback: { npm_package: 'npm_dist_tag_revert is not offered by the workflow' },
+    rollback: {
+      npm_package: 'npm_dist_tag_revert is not offered by the workflow',
+      registry_username: 'docker_tag_revert is not offered by the workflow',
+    },
   };
   const sourcesOf = (stage: string): string[] => {
     const dir = join(ROOT, 'actions', stage, 'src');
