@@ -11,6 +11,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../../scripts/load-ts.mjs';
 
+/** Difference of ours from the peer in percent; "n/a" where the peer reads 0 (its whole-millisecond resolution). */
+function diffPct(ours, peer) {
+  if (peer === 0) return `n/a (peer reads 0 ms; ours ${ours.toFixed(2)} ms)`;
+  return `${(((ours - peer) / peer) * 100).toFixed(1)}%`;
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -88,8 +94,8 @@ const medianPaired = paired[Math.floor(paired.length / 2)];
 const rows = [
   ['', 'built-in engine', 'autocannon CLI', 'built-in / CLI'],
   ['requests/s', b.rps.toFixed(0), c.rps.toFixed(0), ratio.toFixed(3)],
-  ['p50 (ms)', b.p50.toFixed(2), c.p50.toFixed(2), `${(((b.p50 - c.p50) / c.p50) * 100).toFixed(1)}%`],
-  ['p99 (ms)', b.p99.toFixed(2), c.p99.toFixed(2), `${(((b.p99 - c.p99) / c.p99) * 100).toFixed(1)}%`],
+  ['p50 (ms)', b.p50.toFixed(2), c.p50.toFixed(2), diffPct(b.p50, c.p50)],
+  ['p99 (ms)', b.p99.toFixed(2), c.p99.toFixed(2), diffPct(b.p99, c.p99)],
 ];
 process.stdout.write(
   '\n' + rows.map((r) => r.map((x, i) => (i === 0 ? x.padEnd(12) : x.padStart(16))).join('')).join('\n') + '\n',
