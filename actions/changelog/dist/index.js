@@ -1601,17 +1601,11 @@ function links(c, i) {
 function scoped(c, text2) {
   return c.scope ? `**${c.scope}:** ${text2}` : text2;
 }
+function emptyRenderStats() {
+  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
+}
 function classify(i) {
-  const stats = {
-    perType: {},
-    perSection: {},
-    shown: 0,
-    hidden: 0,
-    merges: 0,
-    reverted: 0,
-    breaking: 0,
-    prs: 0
-  };
+  const stats = emptyRenderStats();
   const drop = revertedPairs(i.commits);
   const entries = [];
   const breaking = [];
@@ -1937,16 +1931,6 @@ var sum = (a, b) => {
     prs: a.prs + b.prs
   };
 };
-var EMPTY_STATS = {
-  perType: {},
-  perSection: {},
-  shown: 0,
-  hidden: 0,
-  merges: 0,
-  reverted: 0,
-  breaking: 0,
-  prs: 0
-};
 async function contributorsOf(git, commits, logins, previousCommit) {
   const byKey = /* @__PURE__ */ new Map();
   for (const c of commits) {
@@ -2046,7 +2030,7 @@ async function generateChangelog(o) {
   }
   const rendered = [];
   let contributors = [];
-  let stats = EMPTY_STATS;
+  let stats = emptyRenderStats();
   for (let n = 0; n < releases.length; n++) {
     const r = releases[n];
     const isNew = n === 0;
@@ -2170,7 +2154,7 @@ async function run(env = process.env) {
       }
       const git = new Git(workspace, { log });
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-NBG5OCCC.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-EN5AYHJO.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,

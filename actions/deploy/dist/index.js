@@ -3376,7 +3376,7 @@ async function impl(v, ctx) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-A3O7NMGI.js");
+    const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: no GitHub deployment is created");
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {

@@ -3546,7 +3546,7 @@ async function release(inputs, ctx) {
   if (!existsSync3(join6(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
-  const { createGitHubClient } = await import("./chunks/github-A3O7NMGI.js");
+  const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

@@ -9,7 +9,14 @@ import type { Logger } from '../util/logger.js';
 import { updateChangelogFile, type SectionUpdate } from './file.js';
 import { readHistory, type Release, streamReleases } from './history.js';
 import { associatePullRequests, type Association } from './prs.js';
-import { type Contributor, renderKeepAChangelog, renderSection, type Rendered, type RenderStats } from './render.js';
+import {
+  type Contributor,
+  emptyRenderStats,
+  renderKeepAChangelog,
+  renderSection,
+  type Rendered,
+  type RenderStats,
+} from './render.js';
 import { type Format, typeMap } from './types.js';
 
 export interface ChangelogOptions {
@@ -75,17 +82,6 @@ const sum = (a: RenderStats, b: RenderStats): RenderStats => {
     breaking: a.breaking + b.breaking,
     prs: a.prs + b.prs,
   };
-};
-
-const EMPTY_STATS: RenderStats = {
-  perType: {},
-  perSection: {},
-  shown: 0,
-  hidden: 0,
-  merges: 0,
-  reverted: 0,
-  breaking: 0,
-  prs: 0,
 };
 
 /**
@@ -207,7 +203,7 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
 
   const rendered: { r: Rendered; release: Release; version: string; tag: string }[] = [];
   let contributors: Contributor[] = [];
-  let stats = EMPTY_STATS;
+  let stats = emptyRenderStats();
   for (let n = 0; n < releases.length; n++) {
     const r = releases[n] as Release;
     const isNew = n === 0;

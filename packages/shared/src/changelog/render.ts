@@ -111,17 +111,13 @@ function scoped(c: ParsedCommit, text: string): string {
   return c.scope ? `**${c.scope}:** ${text}` : text;
 }
 
+/** Counts of a section with nothing in it yet. */
+export function emptyRenderStats(): RenderStats {
+  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
+}
+
 function classify(i: RenderInput): { entries: Entry[]; breaking: Entry[]; stats: RenderStats } {
-  const stats: RenderStats = {
-    perType: {},
-    perSection: {},
-    shown: 0,
-    hidden: 0,
-    merges: 0,
-    reverted: 0,
-    breaking: 0,
-    prs: 0,
-  };
+  const stats = emptyRenderStats();
   const drop = revertedPairs(i.commits);
   const entries: Entry[] = [];
   const breaking: Entry[] = [];

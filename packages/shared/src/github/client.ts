@@ -49,6 +49,13 @@ export function createGitHubClient(o: GitHubClientOptions): GitHubClient {
   const graphqlUrl = o.graphqlUrl ?? graphqlUrlFor(apiUrl);
   const maxWait = o.maxRateLimitWaitSeconds ?? 60;
   const retries = o.retries ?? 3;
+  /** Wait and retry a rate-limited request while retries remain and the wait is acceptable. */
+  const rateLimitHandler =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      log.warning(`GitHub ${kind} on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
+      return retryCount < retries && retryAfter <= maxWait;
+    };
   const rest = getOctokit(
     o.token,
     {
@@ -56,28 +63,8 @@ export function createGitHubClient(o: GitHubClientOptions): GitHubClient {
       request: { retries, retryAfter: o.retryAfterBaseSeconds ?? 1, timeout: o.timeoutMs ?? 30_000 },
       retry: { doNotRetry: [400, 401, 404, 409, 410, 422, 451] },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          log.warning(
-            `GitHub rate limit hit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`,
-          );
-          return retryCount < retries && retryAfter <= maxWait;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          log.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`,
-          );
-          return retryCount < retries && retryAfter <= maxWait;
-        },
+        onRateLimit: rateLimitHandler('rate limit'),
+        onSecondaryRateLimit: rateLimitHandler('secondary rate limit'),
       },
     },
     retry,
