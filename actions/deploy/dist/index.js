@@ -1094,34 +1094,49 @@ function processAlive(pid) {
     return e.code === "EPERM";
   }
 }
-function runHook(command, o) {
+async function runHook(command, o) {
+  const child = spawn("sh", ["-c", command], {
+    cwd: o.cwd,
+    env: { ...process.env, ...o.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+  });
+  const r = await capture(
+    child,
+    o.timeoutMs,
+    () => child.pid && killGroup(child.pid, "SIGKILL"),
+    (e) => {
+      throw e;
+    }
+  );
+  if (r.output.trim()) o.log?.debug(`${o.name} output:
+${r.output.trimEnd()}`);
+  return r;
+}
+function capture(child, timeoutMs, kill, onError) {
   return new Promise((resolve3, reject) => {
-    const child = spawn("sh", ["-c", command], {
-      cwd: o.cwd,
-      env: { ...process.env, ...o.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true
-    });
     let output = "";
     const add = (d) => {
       output += d.toString("utf8");
       if (output.length > 64e3) output = output.slice(-64e3);
     };
-    child.stdout.on("data", add);
-    child.stderr.on("data", add);
+    child.stdout?.on("data", add);
+    child.stderr?.on("data", add);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      if (child.pid) killGroup(child.pid, "SIGKILL");
-    }, o.timeoutMs);
+      kill();
+    }, timeoutMs);
     child.on("error", (e) => {
       clearTimeout(timer);
-      reject(e);
+      try {
+        resolve3(onError(e, output, timedOut));
+      } catch (err) {
+        reject(err);
+      }
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      if (output.trim()) o.log?.debug(`${o.name} output:
-${output.trimEnd()}`);
       resolve3({ code, signal, output, timedOut });
     });
   });
@@ -1167,33 +1182,13 @@ function startService(command, o) {
   };
 }
 function runProgram(bin, args, o) {
-  return new Promise((resolve3) => {
-    const child = spawn(bin, args, {
-      cwd: o.cwd,
-      env: { ...process.env, ...o.env },
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    let output = "";
-    const add = (d) => {
-      output += d.toString("utf8");
-      if (output.length > 64e3) output = output.slice(-64e3);
-    };
-    child.stdout.on("data", add);
-    child.stderr.on("data", add);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, o.timeoutMs);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      resolve3({ code: 127, signal: null, output: `${output}${e.message}`, timedOut });
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve3({ code, signal, output, timedOut });
-    });
-  });
+  const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
+  return capture(
+    child,
+    o.timeoutMs,
+    () => child.kill("SIGKILL"),
+    (e, output, timedOut) => ({ code: 127, signal: null, output: `${output}${e.message}`, timedOut })
+  );
 }
 
 // packages/shared/src/deploy/http.ts

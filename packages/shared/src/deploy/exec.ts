@@ -2,7 +2,7 @@
  * Running user hooks: `sh -c <command>` with an environment, a deadline, output captured (and logged), and the
  * whole process group killed at the deadline, so a hanging hook never outlives its stage.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '../util/logger.js';
@@ -48,33 +48,58 @@ export function processAlive(pid: number): boolean {
 }
 
 /** Run a hook to completion (or its deadline: then its process group is killed). */
-export function runHook(command: string, o: HookOptions): Promise<HookResult> {
+export async function runHook(command: string, o: HookOptions): Promise<HookResult> {
+  const child = spawn('sh', ['-c', command], {
+    cwd: o.cwd,
+    env: { ...process.env, ...o.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const r = await capture(
+    child,
+    o.timeoutMs,
+    () => child.pid && killGroup(child.pid, 'SIGKILL'),
+    (e) => {
+      throw e;
+    },
+  );
+  if (r.output.trim()) o.log?.debug(`${o.name} output:\n${r.output.trimEnd()}`);
+  return r;
+}
+
+/**
+ * Collect a child's stdout and stderr (the last 64 KB) until it exits, killing it with `kill` at the deadline.
+ * A spawn error becomes whatever `onError` returns (or throws).
+ */
+function capture(
+  child: ChildProcess,
+  timeoutMs: number,
+  kill: () => void,
+  onError: (e: Error, output: string, timedOut: boolean) => HookResult,
+): Promise<HookResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command], {
-      cwd: o.cwd,
-      env: { ...process.env, ...o.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
     let output = '';
     const add = (d: Buffer) => {
       output += d.toString('utf8');
       if (output.length > 64_000) output = output.slice(-64_000);
     };
-    child.stdout.on('data', add);
-    child.stderr.on('data', add);
+    child.stdout?.on('data', add);
+    child.stderr?.on('data', add);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      if (child.pid) killGroup(child.pid, 'SIGKILL');
-    }, o.timeoutMs);
+      kill();
+    }, timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
-      reject(e);
+      try {
+        resolve(onError(e, output, timedOut));
+      } catch (err) {
+        reject(err);
+      }
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (output.trim()) o.log?.debug(`${o.name} output:\n${output.trimEnd()}`);
       resolve({ code, signal, output, timedOut });
     });
   });
@@ -151,31 +176,11 @@ export function runProgram(
   args: string[],
   o: { timeoutMs: number; cwd?: string; env?: Record<string, string> },
 ): Promise<HookResult> {
-  return new Promise((resolve) => {
-    const child = spawn(bin, args, {
-      cwd: o.cwd,
-      env: { ...process.env, ...o.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const add = (d: Buffer) => {
-      output += d.toString('utf8');
-      if (output.length > 64_000) output = output.slice(-64_000);
-    };
-    child.stdout.on('data', add);
-    child.stderr.on('data', add);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, o.timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      resolve({ code: 127, signal: null, output: `${output}${e.message}`, timedOut });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, output, timedOut });
-    });
-  });
+  const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return capture(
+    child,
+    o.timeoutMs,
+    () => child.kill('SIGKILL'),
+    (e, output, timedOut) => ({ code: 127, signal: null, output: `${output}${e.message}`, timedOut }),
+  );
 }
