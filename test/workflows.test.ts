@@ -139,6 +139,7 @@ describe('the reusable workflow', () => {
     const needs = (j: string) => [d.jobs[j]?.needs ?? []].flat();
     expect(Object.keys(d.jobs)).toEqual([
       'plan',
+      'load-shards',
       'quality-gates',
       'changelog',
       'release',
@@ -146,7 +147,8 @@ describe('the reusable workflow', () => {
       'deploy',
       'rollback',
     ]);
-    expect(needs('quality-gates')).toEqual(['plan']);
+    expect(needs('load-shards')).toEqual(['plan']);
+    expect(needs('quality-gates')).toEqual(['plan', 'load-shards']);
     expect(needs('changelog')).toEqual(expect.arrayContaining(['quality-gates']));
     expect(needs('release')).toEqual(expect.arrayContaining(['changelog']));
     expect(needs('deploy')).toEqual(expect.arrayContaining(['release', 'product-approval']));
@@ -156,10 +158,19 @@ describe('the reusable workflow', () => {
     expect(d.jobs.deploy?.environment?.name).toContain('needs.plan.outputs.deploy_environment');
     // Nothing after the deploy approval asks again: the rollback names no environment.
     expect(d.jobs.rollback?.environment).toBeUndefined();
-    for (const j of ['plan', 'quality-gates', 'changelog']) expect(d.jobs[j]?.environment).toBeUndefined();
+    for (const j of ['plan', 'load-shards', 'quality-gates', 'changelog'])
+      expect(d.jobs[j]?.environment).toBeUndefined();
     expect(d.concurrency).toEqual({ group: 'release-actions-${{ github.repository }}', 'cancel-in-progress': false });
     const stages = Object.values(d.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses && ownActionOf(s.uses)));
-    expect(stages.filter(Boolean)).toEqual(['plan', 'quality-gates', 'changelog', 'release', 'deploy', 'rollback']);
+    expect(stages.filter(Boolean)).toEqual([
+      'plan',
+      'quality-gates', // a load shard
+      'quality-gates',
+      'changelog',
+      'release',
+      'deploy',
+      'rollback',
+    ]);
   });
 });
 
@@ -178,9 +189,9 @@ describe('the reusable workflow calls the stages as they are', () => {
   const text = () => readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
   const doc = () => parseYaml(text()) as Doc;
   const STAGES = ['plan', 'quality-gates', 'changelog', 'release', 'deploy', 'rollback'];
-  /** The `with:` of the step that calls a stage (exactly one such step). */
-  const withOf = (stage: string): Record<string, string> => {
-    const steps = Object.values(doc().jobs).flatMap((j) => j.steps ?? []);
+  /** The `with:` of the step that calls a stage in its own job (exactly one such step; the job is named after it). */
+  const withOf = (stage: string, job = stage): Record<string, string> => {
+    const steps = doc().jobs[job]?.steps ?? [];
     const found = steps.filter((s) => s.uses && ownActionOf(s.uses) === stage);
     expect({ stage, steps: found.length }).toEqual({ stage, steps: 1 });
     return Object.fromEntries(Object.entries(found[0]?.with ?? {}).map(([k, v]) => [k, String(v)]));
@@ -201,7 +212,6 @@ describe('the reusable workflow calls the stages as they are', () => {
    */
   const NOT_USED: Record<string, Record<string, string>> = {
     'quality-gates': {
-      k6_script: 'engine k6 is not offered by the workflow (the built-in engine runs)',
       version: 'verdicts are not recorded from the read-only gates job',
       status_branch: 'verdicts are not recorded from the read-only gates job',
     },
@@ -311,6 +321,37 @@ describe('the reusable workflow calls the stages as they are', () => {
 
   /** Deploy and rollback drive the same workload and router: every setting they share, given alike. */
   const SHARED_AT_DEFAULT = ['nginx_prefix', 'nginx_bin', 'start_timeout', 'version_timeout', 'version_header'];
+  test('sharded load: the shards make the load the gates job would, and the gates job merges exactly their results', () => {
+    const shard = withOf('quality-gates', 'load-shards');
+    const gates = withOf('quality-gates');
+    for (const k of ['load_profile', 'profiles_file', 'target_url', 'requests', 'thresholds'])
+      expect({ k, shard: shard[k] }).toEqual({ k, shard: gates[k] });
+    expect(shard).toMatchObject({
+      gates: 'load-testing',
+      shard: '${{ matrix.shard }}/${{ inputs.load_shards }}',
+      results_path: '${{ runner.temp }}/quality-gates/results-shard-${{ matrix.shard }}.json',
+    });
+    expect(shard.start_command).toBeUndefined(); // one shared service: the preflight refuses start_command
+    const jobs = doc().jobs as Record<string, { if?: string; strategy?: { matrix?: object }; steps?: Step[] }>;
+    expect(jobs['load-shards']?.strategy?.matrix).toEqual({ shard: '${{ fromJSON(needs.plan.outputs.load_shards) }}' });
+    expect(jobs['load-shards']?.if).toContain("needs.plan.outputs.load_shards != '[]'");
+    const upload = jobs['load-shards']?.steps?.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({ name: 'quality-gates-shard-${{ matrix.shard }}' });
+    const download = jobs['quality-gates']?.steps?.find((s) =>
+      String(s.with?.pattern ?? '').startsWith('quality-gates-shard-'),
+    );
+    expect(download?.with).toMatchObject({
+      pattern: 'quality-gates-shard-*',
+      path: '${{ runner.temp }}/quality-gates-shards',
+      'merge-multiple': true,
+    });
+    expect(gates.merge).toBe(
+      "${{ needs.plan.outputs.load_shards != '[]' && format('{0}/quality-gates-shards/*.json', runner.temp) || '' }}",
+    );
+    // After the shards whatever they did (a failed shard fails the merge by name), and without them when unsharded.
+    expect(jobs['quality-gates']?.if).toMatch(/^!cancelled\(\) && needs\.plan\.result == 'success' && /);
+  });
+
   test('deploy and rollback get the same workload, router, state and status settings', () => {
     const deploy = withOf('deploy');
     const rollback = withOf('rollback');
@@ -353,6 +394,10 @@ describe('the reusable workflow calls the stages as they are', () => {
       STEP_DURATION: '0s',
       MONITOR_DURATION: '1h',
       TARGET_URL: 'https://staging.example.com/',
+      START_COMMAND: '',
+      LOAD_ENGINE: 'builtin',
+      K6_SCRIPT: '',
+      LOAD_SHARDS: '1',
       IMAGE: '',
       VERSION_URL: 'https://www.example.com/version',
       WORKLOAD: 'command',
@@ -378,7 +423,7 @@ describe('the reusable workflow calls the stages as they are', () => {
     };
 
     test('the hotfix policy (rolling, step_duration 0s, 1h) with the command workload and no router: ok', () => {
-      expect(run({})).toEqual({ code: 0, errors: [], output: 'deploy_timeout=350m\n' });
+      expect(run({})).toEqual({ code: 0, errors: [], output: 'shards=[]\ndeploy_timeout=350m\n' });
     });
     test('the major policy (canary 10,50,100 every 10m, 24h) fits only a long enough deadline', () => {
       const major = {
@@ -393,7 +438,7 @@ describe('the reusable workflow calls the stages as they are', () => {
       expect(short.errors).toEqual([expect.stringContaining('needs 1460 minutes')]);
       expect(run({ ...major, DEPLOY_TIMEOUT_MINUTES: '1480' })).toMatchObject({
         code: 0,
-        output: 'deploy_timeout=1470m\n',
+        output: 'shards=[]\ndeploy_timeout=1470m\n',
       });
       expect(run({ ...major, MONITOR_DURATION: '1h30m' })).toMatchObject({ code: 0, errors: [] });
     });
@@ -408,10 +453,40 @@ describe('the reusable workflow calls the stages as they are', () => {
       [{ GATES: 'load-testing,container-build' }, 'image is empty'],
       [{ MONITOR_DURATION: 'soon' }, 'is not a duration'],
       [{ DEPLOY_TIMEOUT_MINUTES: '12' }, 'at least 15'],
+      [{ LOAD_ENGINE: 'gatling' }, 'load_engine is "gatling": builtin or k6'],
+      [{ LOAD_ENGINE: 'k6' }, 'k6_script, which is empty'],
+      [{ LOAD_SHARDS: '0' }, 'load_shards is "0": a whole number of runners from 1 to 64'],
+      [{ LOAD_SHARDS: '2.5' }, 'load_shards is "2.5"'],
+      [{ LOAD_SHARDS: '65' }, 'load_shards is "65"'],
+      [{ LOAD_SHARDS: '' }, 'load_shards is ""'],
+      [{ LOAD_SHARDS: '4', LOAD_ENGINE: 'k6', K6_SCRIPT: 'load.js' }, 'needs load_engine builtin'],
+      [{ LOAD_SHARDS: '4', START_COMMAND: 'npm start' }, 'start_command would start a copy on each runner'],
     ])('%j: refused', (env, message) => {
       const r = run(env);
       expect(r.code).toBe(1);
       expect(r.errors).toEqual([expect.stringContaining(message)]);
+    });
+    test('load_shards N > 1 gives the shards job its matrix [1..N]; 1, or a plan without load gates, none', () => {
+      expect(run({ LOAD_SHARDS: '4' })).toEqual({
+        code: 0,
+        errors: [],
+        output: 'shards=[1,2,3,4]\ndeploy_timeout=350m\n',
+      });
+      expect(run({ LOAD_SHARDS: '2', GATES: 'performance-profiling' }).output).toContain('shards=[1,2]\n');
+      expect(run({ LOAD_SHARDS: '4', GATES: 'container-build', IMAGE: 'ghcr.io/acme/app' })).toMatchObject({
+        code: 0,
+        output: 'shards=[]\ndeploy_timeout=350m\n',
+      });
+      expect(run({ LOAD_SHARDS: '4', GATES: '', TARGET_URL: '', START_COMMAND: 'npm start' })).toMatchObject({
+        code: 0,
+        output: 'shards=[]\ndeploy_timeout=350m\n',
+      });
+    });
+    test('load_engine k6 needs k6_script, not target_url', () => {
+      expect(run({ LOAD_ENGINE: 'k6', K6_SCRIPT: 'load/smoke.js', TARGET_URL: '' })).toMatchObject({
+        code: 0,
+        errors: [],
+      });
     });
   });
 });

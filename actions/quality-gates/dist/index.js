@@ -2209,6 +2209,12 @@ function readShardResults(files) {
       `merge: shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} missing: the merged load would be partial`
     );
   }
+  const silent = parts.filter((p) => p.load.responses === 0);
+  if (silent.length) {
+    throw new StageError(
+      `merge: ${silent.map((p) => `shard ${p.load.shard.index}/${n}`).join(", ")} received no response${silent.length === 1 && silent[0].load.stoppedEarly ? ` (${silent[0].load.stoppedEarly})` : ""}: the merged load would be partial`
+    );
+  }
   return parts.map((p) => p.load);
 }
 async function runQualityGates(c, deps) {

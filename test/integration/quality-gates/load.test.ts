@@ -172,3 +172,26 @@ test('merge refuses an incomplete set of shards', async () => {
     await server.stop();
   }
 });
+
+test('merge refuses a shard that received no response: the merged load would be short by its share', async () => {
+  const server = await startTestServer();
+  try {
+    const ran = (target: string, index: number) =>
+      runQualityGates(
+        config({ target: loadTarget(target, undefined), profile: profile(2, 20, 1000), shard: { index, count: 2 } }),
+        { log: new MemoryLogger(), exec: spawnExec },
+      );
+    const one = await ran(server.url, 1);
+    const two = await ran(`http://127.0.0.1:${await closedPort()}/`, 2);
+    expect(one.verdicts).toEqual([expect.objectContaining({ gate: 'load-testing', passed: undefined })]);
+    expect(two.verdicts).toEqual([expect.objectContaining({ gate: 'load-testing', passed: false })]);
+    await expect(
+      runQualityGates(config({ merge: [one.resultsPath, two.resultsPath] }), {
+        log: new MemoryLogger(),
+        exec: spawnExec,
+      }),
+    ).rejects.toThrow(/^merge: shard 2\/2 received no response.*: the merged load would be partial$/);
+  } finally {
+    await server.stop();
+  }
+});

@@ -120,6 +120,14 @@ function readShardResults(files: string[]): LoadResults[] {
       `merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing: the merged load would be partial`,
     );
   }
+  // A shard that received nothing (its target refused it, a runner's network broke) would leave the merged load
+  // short by its share while the thresholds might still hold: as good as missing.
+  const silent = parts.filter((p) => p.load.responses === 0);
+  if (silent.length) {
+    throw new StageError(
+      `merge: ${silent.map((p) => `shard ${p.load.shard!.index}/${n}`).join(', ')} received no response${silent.length === 1 && silent[0]!.load.stoppedEarly ? ` (${silent[0]!.load.stoppedEarly})` : ''}: the merged load would be partial`,
+    );
+  }
   return parts.map((p) => p.load);
 }
 
