@@ -130,7 +130,12 @@ test('a sharded load (2 runners) merged by a third job gives one verdict over th
     }
     const merged = await runAction('quality-gates', {
       cwd: ws,
-      inputs: { ...load, merge: 'shards/shard-*.json', thresholds: 'http_req_failed: rate<0.01\nhttp_reqs: count>=80' },
+      // An absolute glob, as the reusable workflow passes it (`<runner.temp>/quality-gates-shards/*.json`).
+      inputs: {
+        ...load,
+        merge: join(ws, 'shards', 'shard-*.json'),
+        thresholds: 'http_req_failed: rate<0.01\nhttp_reqs: count>=80',
+      },
       keepTemp: true,
     });
     expect(merged.errors).toEqual([]);
