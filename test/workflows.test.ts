@@ -168,6 +168,7 @@ describe('the reusable workflow', () => {
       'quality-gates',
       'changelog',
       'release',
+      'quality-gates', // the gates' verdicts recorded with the release
       'deploy',
       'rollback',
     ]);
@@ -212,8 +213,8 @@ describe('the reusable workflow calls the stages as they are', () => {
    */
   const NOT_USED: Record<string, Record<string, string>> = {
     'quality-gates': {
-      version: 'verdicts are not recorded from the read-only gates job',
-      status_branch: 'verdicts are not recorded from the read-only gates job',
+      version: 'the read-only gates job records nothing: the release job records its results (record_results)',
+      status_branch: 'the read-only gates job records nothing: the release job records its results (record_results)',
     },
     rollback: {
       npm_package: 'npm_dist_tag_revert is not offered by the workflow',
@@ -350,6 +351,32 @@ describe('the reusable workflow calls the stages as they are', () => {
     );
     // After the shards whatever they did (a failed shard fails the merge by name), and without them when unsharded.
     expect(jobs['quality-gates']?.if).toMatch(/^!cancelled\(\) && needs\.plan\.result == 'success' && /);
+  });
+
+  test("the release job records the gates job's results in the status record, except in a dry run", () => {
+    const jobs = doc().jobs as Record<string, { steps?: (Step & { if?: string; name?: string })[] }>;
+    const upload = jobs['quality-gates']?.steps?.find(
+      (s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.name === 'quality-gates-results',
+    );
+    expect(upload?.with?.path).toBe('${{ steps.gates.outputs.results }}');
+    const steps = jobs.release?.steps ?? [];
+    const download = steps.findIndex((s) => s.with?.name === 'quality-gates-results');
+    const release = steps.findIndex((s) => s.id === 'release');
+    const recordAt = steps.findIndex((s) => s.uses && ownActionOf(s.uses) === 'quality-gates');
+    expect(download).toBeGreaterThanOrEqual(0);
+    expect(recordAt).toBeGreaterThan(release);
+    expect(steps[download]?.with?.path).toBe('${{ runner.temp }}/quality-gates-results');
+    expect(withOf('quality-gates', 'release')).toEqual({
+      record_results: '${{ runner.temp }}/quality-gates-results/results.json',
+      status_branch: '${{ inputs.status_branch }}',
+      version: '${{ steps.release.outputs.version }}',
+      token: '${{ github.token }}',
+    });
+    for (const s of [steps[download], steps[recordAt]]) {
+      expect(s?.if).toContain('!inputs.dry_run');
+      expect(s?.if).toContain("needs.plan.outputs.gates != ''");
+      expect(s?.if).toContain("inputs.status_branch != ''");
+    }
   });
 
   test('deploy and rollback get the same workload, router, state and status settings', () => {

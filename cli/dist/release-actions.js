@@ -9104,6 +9104,13 @@ var action3 = defineAction({
     }),
     results_path: text({
       description: "Where to write the results JSON (default: under RUNNER_TEMP)."
+    }),
+    record_results: text({
+      description: "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step."
+    }),
+    token: secret({
+      description: "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).",
+      default: GITHUB_TOKEN_DEFAULT
     })
   },
   outputs: {

@@ -178,6 +178,36 @@ const cases: Record<string, Case[]> = {
       base: { target_url: 'http://127.0.0.1:9/' },
     },
     {
+      input: 'record_results',
+      value: 'no/such/results.json',
+      accepted: 'the results JSON of an earlier quality-gates run',
+      base: { status_branch: 'release-status', version: '1.1.0' },
+    },
+    {
+      input: 'record_results',
+      value: 'package.json',
+      accepted: 'without a verdict',
+      base: { status_branch: 'release-status', version: '1.1.0' },
+    },
+    {
+      input: 'shard',
+      value: '1/2',
+      accepted: 'record_results runs no load',
+      base: { record_results: 'package.json', status_branch: 'release-status', version: '1.1.0' },
+    },
+    {
+      input: 'status_branch',
+      value: '',
+      accepted: 'required with record_results',
+      base: { record_results: 'package.json', version: '1.1.0' },
+    },
+    {
+      input: 'version',
+      value: '',
+      accepted: 'required with record_results',
+      base: { record_results: 'package.json', status_branch: 'release-status' },
+    },
+    {
       input: 'duration',
       value: '',
       accepted: 'a duration',

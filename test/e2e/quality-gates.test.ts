@@ -2,13 +2,15 @@
  * quality-gates end to end through the bundled action, as a runner runs it, against real local HTTP servers:
  * the service started by start_command and stopped after, thresholds and their table, the latency charts, a
  * baseline recorded then compared, a failing gate with one explained ::error::, "no data" on a refused
- * connection, and a sharded load merged by a second job.
+ * connection, a sharded load merged by a second job, and a read-only job's verdicts recorded by a job that may
+ * write (record_results), pushed over HTTP with the token alone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
+import { startGitHttpRemote } from '../support/services/git-http.js';
 import { closedPort, startTestServer } from '../integration/quality-gates/servers.js';
 
 /** The parts of the results JSON these tests read. */
@@ -188,6 +190,88 @@ test('with status_branch and version, the verdicts land in release-status.yaml o
     expect(yaml).toMatch(/p95_ms: [\d.]+/);
     expect(git(repo, 'status', '--porcelain')).toBe('');
   } finally {
+    await server.stop();
+    rmSync(base, { recursive: true, force: true });
+  }
+});
+
+test('record_results: the read-only gates job verdicts, recorded by a later job over HTTP with its token alone', async () => {
+  const server = await startTestServer({ delayMs: 1 });
+  const base = mkdtempSync(join(tmpdir(), 'ra-qg-record-'));
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      cwd,
+      encoding: 'utf8',
+    }).trim();
+  const remote = join(base, 'repo.git');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+  const http = await startGitHttpRemote(remote, 'ghs_recordtoken');
+  try {
+    // The gates job: no status branch, no write access; its results file travels as an artifact.
+    const gates = await runAction('quality-gates', {
+      cwd: ws,
+      inputs: { ...load, target_url: server.url, results_path: join(base, 'artifact', 'results.json') },
+    });
+    expect(gates.errors).toEqual([]);
+    const results = gates.outputs.results as string;
+    const failedRun = join(base, 'artifact', 'failed.json');
+    writeFileSync(
+      failedRun,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(results, 'utf8')),
+        passed: false,
+        verdicts: [{ gate: 'load-testing', passed: false, reason: 'p(95)=612ms breaks p(95)<500' }],
+      }),
+    );
+    // The release job: a checkout with persist-credentials: false (origin over HTTP, no credentials kept).
+    const job = join(base, 'job');
+    mkdirSync(job);
+    git(job, 'init', '-q', '-b', 'main');
+    git(job, 'commit', '-q', '--allow-empty', '-m', 'feat: first');
+    git(job, 'remote', 'add', 'origin', http.url);
+    const record = (file: string, version: string, token?: string) =>
+      runAction('quality-gates', {
+        cwd: job,
+        token,
+        inputs: { record_results: file, status_branch: 'release-status', version },
+      });
+
+    const refused = await record(results, '1.5.0');
+    expect(refused.code).toBe(1);
+    expect(http.requests.some((r) => r.startsWith('401 '))).toBe(true);
+
+    const r = await record(results, '1.5.0', 'ghs_recordtoken');
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ passed: 'true', results });
+    expect(r.summary).toContain('## Quality gates: ✅ passed');
+    expect(r.summary).toContain('Verdicts recorded for 1.5.0');
+    // Masked (the runner hides it), and never printed otherwise.
+    expect(r.log).toContain('::add-mask::ghs_recordtoken');
+    expect(r.log.replaceAll('::add-mask::ghs_recordtoken', '')).not.toContain('ghs_recordtoken');
+    const yaml = () =>
+      execFileSync('git', ['show', 'release-status:release-status.yaml'], { cwd: remote, encoding: 'utf8' });
+    expect(yaml()).toMatch(
+      /version: 1\.5\.0[\s\S]*quality_gates:\s+load-testing:\s+status: passed\s+measurements:\s+requests: \d+/,
+    );
+    // The token never lands in the workspace (no extraheader, no credential file).
+    expect(execFileSync('git', ['config', '--list', '--local'], { cwd: job, encoding: 'utf8' })).not.toContain(
+      'extraheader',
+    );
+
+    // Recording failed gates (require_quality_gates: false let the release go on) records the failure, and does not
+    // fail the release job over a verdict already given.
+    const failed = await record(failedRun, '1.6.0', 'ghs_recordtoken');
+    expect(failed.code).toBe(0);
+    expect(failed.outputs.passed).toBe('false');
+    expect(yaml()).toMatch(
+      /version: 1\.6\.0[\s\S]*status: failed\s+measurements:[\s\S]*reason: p\(95\)=612ms breaks p\(95\)<500/,
+    );
+
+    // A re-run records the same verdicts once (no duplicate release record).
+    await record(results, '1.5.0', 'ghs_recordtoken');
+    expect(yaml().match(/version: 1\.5\.0/g)).toHaveLength(1);
+  } finally {
+    await http.stop();
     await server.stop();
     rmSync(base, { recursive: true, force: true });
   }

@@ -660,6 +660,19 @@ function text(o) {
     }
   };
 }
+function secret(o) {
+  const accepted = "a token on one line";
+  return {
+    kind: "secret",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    secret: true,
+    accepted,
+    empty: "",
+    parse: (raw) => /[\r\n]/.test(raw.trim()) ? { ok: false, accepted } : ok(raw.trim())
+  };
+}
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
@@ -807,6 +820,7 @@ function yamlInput(o) {
     }
   };
 }
+var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 async function parseInputs(schema, read) {
   const values = {};
   const problems = [];
@@ -1008,7 +1022,7 @@ import { isAbsolute, join, resolve } from "node:path";
 // packages/shared/src/gates/exec.ts
 import { spawn } from "node:child_process";
 var MAX_KEEP = 1e6;
-var spawnExec = (cmd, args, opts = {}) => new Promise((resolve3) => {
+var spawnExec = (cmd, args, opts = {}) => new Promise((resolve5) => {
   const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -1032,12 +1046,12 @@ var spawnExec = (cmd, args, opts = {}) => new Promise((resolve3) => {
   }, opts.timeoutMs ?? 6e5);
   child.on("error", (e) => {
     clearTimeout(timer);
-    resolve3({ code: 127, stdout, stderr: `${stderr}${e.message}
+    resolve5({ code: 127, stdout, stderr: `${stderr}${e.message}
 `, timedOut });
   });
   child.on("close", (code, signal) => {
     clearTimeout(timer);
-    resolve3({ code: code ?? (signal ? 128 : 1), stdout, stderr, timedOut });
+    resolve5({ code: code ?? (signal ? 128 : 1), stdout, stderr, timedOut });
   });
 });
 function splitCommand(line) {
@@ -1541,11 +1555,11 @@ function loadStages(p) {
 function probeConnect(origin, timeoutMs = 5e3) {
   const u = new URL(origin);
   const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     const sock = connect({ host: u.hostname, port });
     const done = (err) => {
       sock.destroy();
-      resolve3(err);
+      resolve5(err);
     };
     sock.setTimeout(timeoutMs, () => done("ETIMEDOUT"));
     sock.once("connect", () => done());
@@ -1621,7 +1635,7 @@ async function runBuiltinLoad(o) {
   const stages = loadStages(profile);
   for (let s = 0; s < stages.length && !stopAll; s++) {
     const stage = stages[s];
-    await new Promise((resolve3, reject) => {
+    await new Promise((resolve5, reject) => {
       const inst = autocannon(
         {
           url: target.origin,
@@ -1631,7 +1645,7 @@ async function runBuiltinLoad(o) {
           timeout: timeoutSec,
           requests
         },
-        (err) => err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve3()
+        (err) => err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve5()
       );
       inst.on("response", (_client, statusCode, resBytes, responseTime) => {
         const now = performance.now();
@@ -2571,6 +2585,9 @@ function ensureRelease(doc, version, init = {}) {
   return rec;
 }
 
+// packages/shared/src/status/open.ts
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+
 // packages/shared/src/git/git.ts
 import { spawn as spawn3 } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -2631,7 +2648,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn3("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -2640,7 +2657,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve3({
+        (code) => resolve5({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -2664,7 +2681,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn3("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -2683,7 +2700,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve3();
+        resolve5();
       });
     });
   }
@@ -2786,6 +2803,10 @@ var BOT_IDENTITY = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
+
+// packages/shared/src/status/store.ts
+import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
 
 // packages/shared/src/util/logger.ts
 var silentLogger = {
@@ -2931,6 +2952,43 @@ var GitBranchStatusStore = class {
     }
   }
 };
+var FileStatusStore = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  describe() {
+    return this.file;
+  }
+  async read() {
+    return parseStatus(existsSync4(this.file) ? readFileSync8(this.file, "utf8") : "");
+  }
+  async update(mutate, _message) {
+    const doc = await this.read();
+    await mutate(doc);
+    mkdirSync3(dirname3(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync3(tmp, stringifyStatus(doc));
+    renameSync(tmp, this.file);
+    return doc;
+  }
+};
+
+// packages/shared/src/status/open.ts
+async function openStatusStore(v, o) {
+  if (v.status_file)
+    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
+  let git = new Git(o.workspace, { log: o.log });
+  const r = await git.run(["remote", "get-url", "origin"]);
+  if (r.code !== 0) {
+    o.log.warning(
+      `no git checkout with an origin remote in ${o.workspace}: the status record (release-status.yaml on ${v.status_branch}) is not read or updated. Check out the repository first, or set status_file.`
+    );
+    return void 0;
+  }
+  if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
+  return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
+}
 
 // packages/shared/src/gates/status.ts
 var round = (n, d = 2) => n === void 0 || !Number.isFinite(n) ? void 0 : Number(n.toFixed(d));
@@ -2979,11 +3037,11 @@ async function recordGates(store, version, r) {
 
 // actions/quality-gates/src/config.ts
 import { globSync } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3 } from "node:path";
 var need = (input, why, accepted) => new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
 function buildConfig(i, runner) {
   const cwd = runner.workspace;
-  const at = (p) => isAbsolute2(p) ? p : resolve2(cwd, p);
+  const at = (p) => isAbsolute3(p) ? p : resolve3(cwd, p);
   const gates = i.gates;
   const load = gates.includes("load-testing") || gates.includes("performance-profiling");
   const thresholds = parseThresholds(i.thresholds);
@@ -3206,6 +3264,13 @@ var action = defineAction({
     }),
     results_path: text({
       description: "Where to write the results JSON (default: under RUNNER_TEMP)."
+    }),
+    record_results: text({
+      description: "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step."
+    }),
+    token: secret({
+      description: "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).",
+      default: GITHUB_TOKEN_DEFAULT
     })
   },
   outputs: {
@@ -3216,11 +3281,72 @@ var action = defineAction({
   }
 });
 
+// actions/quality-gates/src/record.ts
+import { readFileSync as readFileSync9 } from "node:fs";
+import { isAbsolute as isAbsolute4, resolve as resolve4 } from "node:path";
+var EXPECTED = "the results JSON of an earlier quality-gates run (its `results` output; of the merge job when sharded)";
+function readRecordedResults(i, workspace) {
+  for (const other of ["shard", "merge"]) {
+    if (i[other]) {
+      throw new InputError(
+        other,
+        `Input "${other}" has the value ${JSON.stringify(i[other])} while "record_results" is ${JSON.stringify(i.record_results)}; expected one or the other: record_results runs no load, it records an earlier run's verdicts.`
+      );
+    }
+  }
+  if (!i.status_branch)
+    throw need("status_branch", "with record_results", "the branch holding release-status.yaml, e.g. release-status");
+  if (!i.version)
+    throw need(
+      "version",
+      "with record_results",
+      "the semantic version whose status record gets the verdicts, e.g. 1.4.0"
+    );
+  const path = isAbsolute4(i.record_results) ? i.record_results : resolve4(workspace, i.record_results);
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync9(path, "utf8"));
+  } catch (e) {
+    throw new InputError(
+      "record_results",
+      `Input "record_results" has the value ${JSON.stringify(i.record_results)}, which cannot be read as JSON (${errorMessage(e)}); expected ${EXPECTED}.`
+    );
+  }
+  const d = doc;
+  if (typeof d !== "object" || d === null || d.version !== 1 || !Array.isArray(d.verdicts) || typeof d.passed !== "boolean" || d.mode === "shard") {
+    throw new InputError(
+      "record_results",
+      `Input "record_results" has the value ${JSON.stringify(i.record_results)}, a JSON file without a verdict${d && typeof d === "object" && d.mode === "shard" ? " (a shard's results: record the merge job's)" : ""}; expected ${EXPECTED}.`
+    );
+  }
+  return { ...d, resultsPath: path };
+}
+
 // actions/quality-gates/src/main.ts
+async function record(inputs, ctx, version, report) {
+  const store = await openStatusStore(
+    { status_branch: inputs.status_branch, status_file: "" },
+    { workspace: ctx.runner.workspace, token: inputs.token, serverUrl: ctx.runner.serverUrl, log: ctx.log }
+  );
+  if (!store)
+    throw new StageError(`status: the verdicts of ${version} were not recorded: no git checkout with an origin`);
+  await recordGates(store, version, report);
+  ctx.log.info(`status: quality_gates of ${version} recorded in ${store.describe()}`);
+  ctx.summary.paragraph(`Verdicts recorded for ${version} in \`${store.describe()}\`.`);
+}
 async function run(env = process.env) {
   await runStage(
     action,
     async (inputs, ctx) => {
+      if (inputs.record_results) {
+        const recorded = readRecordedResults(inputs, ctx.runner.workspace);
+        renderGatesSummary(recorded, ctx.summary);
+        await record(inputs, ctx, inputs.version, recorded);
+        ctx.setOutput("results", recorded.resultsPath);
+        ctx.setOutput("passed", String(recorded.passed));
+        ctx.log.info(`recorded, not run: the gates ${recorded.passed ? "passed" : "failed"} in the run that wrote it`);
+        return;
+      }
       const config = buildConfig(inputs, ctx.runner);
       const report = await runQualityGates(config, { log: ctx.log, exec: spawnExec });
       renderGatesSummary(report, ctx.summary);
@@ -3231,14 +3357,7 @@ async function run(env = process.env) {
       }
       if (report.mode !== "shard") ctx.setOutput("passed", String(report.passed));
       if (inputs.status_branch && inputs.version && report.mode !== "shard") {
-        const store = new GitBranchStatusStore({
-          git: new Git(ctx.runner.workspace, { log: ctx.log }),
-          branch: inputs.status_branch,
-          log: ctx.log
-        });
-        await recordGates(store, inputs.version, report);
-        ctx.log.info(`status: quality_gates of ${inputs.version} recorded in ${store.describe()}`);
-        ctx.summary.paragraph(`Verdicts recorded for ${inputs.version} in \`${store.describe()}\`.`);
+        await record(inputs, ctx, inputs.version, report);
       }
       const failed = report.verdicts.filter((v) => v.passed === false);
       for (const v of report.verdicts) {

@@ -22,7 +22,7 @@ import type { action } from './inputs.js';
 
 type Inputs = InputValues<(typeof action)['inputs']>;
 
-const need = (input: string, why: string, accepted: string) =>
+export const need = (input: string, why: string, accepted: string) =>
   new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
 
 export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {

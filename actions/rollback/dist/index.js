@@ -1020,13 +1020,13 @@ async function withDeadline(stage, ms, fn) {
     clearTimeout(timer);
   }
 }
-var sleep = (ms, signal) => new Promise((resolve3) => {
-  if (signal?.aborted) return resolve3();
+var sleep = (ms, signal) => new Promise((resolve4) => {
+  if (signal?.aborted) return resolve4();
   const t = setTimeout(done, ms);
   function done() {
     clearTimeout(t);
     signal?.removeEventListener("abort", done);
-    resolve3();
+    resolve4();
   }
   signal?.addEventListener("abort", done, { once: true });
 });
@@ -1073,7 +1073,7 @@ ${r.output.trimEnd()}`);
   return r;
 }
 function capture(child, timeoutMs, kill, onError) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let output = "";
     const add = (d) => {
       output += d.toString("utf8");
@@ -1089,14 +1089,14 @@ function capture(child, timeoutMs, kill, onError) {
     child.on("error", (e) => {
       clearTimeout(timer);
       try {
-        resolve3(onError(e, output, timedOut));
+        resolve4(onError(e, output, timedOut));
       } catch (err) {
         reject(err);
       }
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve3({ code, signal, output, timedOut });
+      resolve4({ code, signal, output, timedOut });
     });
   });
 }
@@ -1115,14 +1115,14 @@ function startService(command, o) {
   });
   closeSync(fd);
   let done = false;
-  const exited = new Promise((resolve3) => {
+  const exited = new Promise((resolve4) => {
     child.on("exit", (code, signal) => {
       done = true;
-      resolve3({ code, signal });
+      resolve4({ code, signal });
     });
     child.on("error", () => {
       done = true;
-      resolve3({ code: 127, signal: null });
+      resolve4({ code: 127, signal: null });
     });
   });
   child.unref();
@@ -1160,7 +1160,7 @@ function httpGet(url2, o = {}) {
   const fn = https ? httpsRequest : request;
   const agent = o.keepAlive === false ? false : https ? agents.https : agents.http;
   const t0 = performance.now();
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const req = fn(u, { method: "GET", agent, headers: o.headers, timeout: o.timeoutMs ?? 5e3 }, (res) => {
       const chunks = [];
       let size = 0;
@@ -1170,7 +1170,7 @@ function httpGet(url2, o = {}) {
       });
       res.on(
         "end",
-        () => resolve3({
+        () => resolve4({
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString("utf8"),
@@ -1620,13 +1620,13 @@ function safeJson(s) {
 // packages/shared/src/deploy/engine.ts
 import { createServer } from "node:net";
 function freePort() {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const s = createServer();
     s.unref();
     s.on("error", reject);
     s.listen(0, "127.0.0.1", () => {
       const port = s.address().port;
-      s.close(() => resolve3(port));
+      s.close(() => resolve4(port));
     });
   });
 }
@@ -1913,7 +1913,10 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join3, resolve as resolve3 } from "node:path";
+
+// packages/shared/src/status/open.ts
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -1975,7 +1978,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1984,7 +1987,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve3({
+        (code) => resolve4({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -2008,7 +2011,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -2027,7 +2030,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve3();
+        resolve4();
       });
     });
   }
@@ -2314,6 +2317,22 @@ var FileStatusStore = class {
   }
 };
 
+// packages/shared/src/status/open.ts
+async function openStatusStore(v, o) {
+  if (v.status_file)
+    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
+  let git = new Git(o.workspace, { log: o.log });
+  const r = await git.run(["remote", "get-url", "origin"]);
+  if (r.code !== 0) {
+    o.log.warning(
+      `no git checkout with an origin remote in ${o.workspace}: the status record (release-status.yaml on ${v.status_branch}) is not read or updated. Check out the repository first, or set status_file.`
+    );
+    return void 0;
+  }
+  if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
+  return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
+}
+
 // packages/shared/src/deploy/target.ts
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
@@ -2410,7 +2429,7 @@ var targetInputs = {
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
 function buildTarget(v, o) {
-  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
+  const abs = (p) => isAbsolute3(p) ? p : resolve3(o.workspace, p);
   if (v.workload === "command" && !v.start_command.trim())
     throw new InputError(
       "start_command",
@@ -2464,20 +2483,6 @@ function buildTarget(v, o) {
     log: o.log
   }) : v.router === "command" ? new CommandRouter({ command: v.router_command, cwd: o.workspace, log: o.log }) : new NoRouter();
   return { workload, router, stateFile: new StateFile(stateDir), ports };
-}
-async function openStatusStore(v, o) {
-  if (v.status_file)
-    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
-  let git = new Git(o.workspace, { log: o.log });
-  const r = await git.run(["remote", "get-url", "origin"]);
-  if (r.code !== 0) {
-    o.log.warning(
-      `no git checkout with an origin remote in ${o.workspace}: the status record (release-status.yaml on ${v.status_branch}) is not read or updated. Check out the repository first, or set status_file.`
-    );
-    return void 0;
-  }
-  if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
-  return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
 }
 
 // packages/shared/src/deploy/report.ts

@@ -13,3 +13,4 @@ export * from './registry.js';
 export * from './nginx.js';
 export * from './load.js';
 export * from './prometheus.js';
+export * from './git-http.js';

@@ -1,3 +1,4 @@
 export * from './model.js';
+export * from './open.js';
 export * from './store.js';
 export * from './yaml.js';
