@@ -2411,10 +2411,401 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join3, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+var HOOK = { multiline: true, maxLength: 1e4 };
+var URL_TEMPLATE = {
+  pattern: /^https?:\/\/[^\s]+$/,
+  patternHint: "an http(s) URL; {port}, {slot}, {index} and {version} are replaced"
+};
+var PATH_HINT = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
+var targetInputs = {
+  workload: oneOf(["command", "docker"], { description: "Where versions run.", default: "command" }),
+  start_command: text({
+    description: "command workload: starts one instance (runs in `sh -c`, given RELEASE_VERSION, SLOT, PORT, INSTANCE, DEPLOY_ENVIRONMENT). It may keep running (it is the service) or exit 0 once the service runs elsewhere.",
+    ...HOOK
+  }),
+  stop_command: text({
+    description: "command workload: stops one instance (same environment). Default: the process group started by start_command is terminated.",
+    ...HOOK
+  }),
+  health_url: text({
+    description: "Health check of one instance, polled until 2xx. Default http://127.0.0.1:{port}/.",
+    ...URL_TEMPLATE
+  }),
+  docker_image: text({
+    description: "docker workload: the image; `{version}` is replaced by the version, else `:<version>` is appended.",
+    pattern: /^[a-z0-9][a-z0-9._\-/:{}]*$/,
+    patternHint: "an image reference in lower case, optionally with {version}"
+  }),
+  docker_run_args: list({ description: "docker workload: extra `docker run` arguments (e.g. -e KEY=value)." }),
+  instances: number({
+    description: "Instances per slot (rolling replaces them batch by batch).",
+    default: "1",
+    integer: true,
+    min: 1,
+    max: 50
+  }),
+  ports: text({
+    description: "Base port per slot, e.g. `blue=8081,green=8091` (instance i listens on base + i). Default: free ports chosen at start.",
+    pattern: /^(blue|green)=\d{1,5}(,(blue|green)=\d{1,5})?$/,
+    patternHint: "blue=PORT,green=PORT"
+  }),
+  router: oneOf(["nginx", "command", "none"], { description: "How traffic moves.", default: "none" }),
+  nginx_upstream_file: text({
+    description: "nginx router: the include file holding `upstream <nginx_upstream_name> { … }`, rewritten on every switch.",
+    ...PATH_HINT
+  }),
+  nginx_upstream_name: text({
+    description: "nginx router: the upstream name.",
+    default: "app",
+    pattern: /^[A-Za-z0-9_]+$/,
+    patternHint: "letters, digits and _"
+  }),
+  nginx_conf: text({
+    description: "nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).",
+    ...PATH_HINT
+  }),
+  nginx_prefix: text({ description: "nginx router: the prefix (`nginx -p`).", ...PATH_HINT }),
+  nginx_bin: text({ description: "nginx router: the nginx binary.", default: "nginx", ...PATH_HINT }),
+  nginx_reload_command: text({
+    description: "nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).",
+    ...HOOK
+  }),
+  router_command: text({
+    description: "command router: applies the weights (given WEIGHTS=blue=90,green=10, BLUE_WEIGHT, GREEN_WEIGHT, ROUTES_JSON).",
+    ...HOOK
+  }),
+  start_timeout: duration({ description: "Deadline for one instance to become healthy.", default: "2m", min: 100 }),
+  version_timeout: duration({
+    description: "Deadline for version_url to report the new version after a switch.",
+    default: "1m",
+    min: 100
+  }),
+  version_json_path: text({
+    description: "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.",
+    pattern: /^[A-Za-z0-9_.$-]+$/,
+    patternHint: "a dotted path such as build.version"
+  }),
+  version_header: text({
+    description: "Response header of version_url carrying the version (instead of the body).",
+    pattern: /^[A-Za-z0-9-]+$/,
+    patternHint: "an HTTP header name"
+  }),
+  state_dir: text({
+    description: "Where the slot state of the environment is kept between jobs (state.json). Default: next to nginx_upstream_file for the nginx router, else RUNNER_TEMP/../release-actions/<environment>.",
+    ...PATH_HINT
+  }),
+  status_branch: text({
+    description: "Branch holding release-status.yaml (shared with the release stage).",
+    default: "release-status",
+    identifier: true
+  }),
+  status_file: text({
+    description: "Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).",
+    ...PATH_HINT
+  }),
+  version_url: url({ description: "URL that reports the serving version through the router." })
+};
+function buildTarget(v, o) {
+  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
+  if (v.workload === "command" && !v.start_command.trim())
+    throw new InputError(
+      "start_command",
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
+    );
+  if (v.workload === "docker" && !v.docker_image)
+    throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
+  if (v.router === "nginx" && !v.nginx_upstream_file)
+    throw new InputError(
+      "nginx_upstream_file",
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
+    );
+  if (v.router === "command" && !v.router_command.trim())
+    throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
+  let ports;
+  if (v.ports) {
+    ports = {};
+    for (const part of v.ports.split(",")) {
+      const [slot, port] = part.split("=");
+      ports[slot] = Number(port);
+    }
+    if (ports.blue === void 0 || ports.green === void 0)
+      throw new InputError(
+        "ports",
+        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`
+      );
+  }
+  const workload = v.workload === "docker" ? new DockerWorkload({
+    image: v.docker_image,
+    healthUrl: v.health_url || void 0,
+    runArgs: v.docker_run_args,
+    log: o.log,
+    prefix: "ra"
+  }) : new CommandWorkload({
+    startCommand: v.start_command,
+    stopCommand: v.stop_command || void 0,
+    healthUrl: v.health_url || void 0,
+    cwd: o.workspace,
+    logDir: join3(stateDir, "logs"),
+    log: o.log
+  });
+  const router = v.router === "nginx" ? new NginxRouter({
+    upstreamFile: abs(v.nginx_upstream_file),
+    upstreamName: v.nginx_upstream_name || "app",
+    conf: v.nginx_conf ? abs(v.nginx_conf) : void 0,
+    prefix: v.nginx_prefix ? abs(v.nginx_prefix) : void 0,
+    bin: v.nginx_bin || "nginx",
+    reloadCommand: v.nginx_reload_command || void 0,
+    cwd: o.workspace,
+    log: o.log
+  }) : v.router === "command" ? new CommandRouter({ command: v.router_command, cwd: o.workspace, log: o.log }) : new NoRouter();
+  return { workload, router, stateFile: new StateFile(stateDir), ports };
+}
+
+// packages/shared/src/deploy/report.ts
+function timelineGantt(title, events) {
+  const lines = [
+    "gantt",
+    `  title ${title.replace(/[:#;]/g, " ")}`,
+    "  dateFormat x",
+    "  axisFormat %M:%S",
+    "  section rollout"
+  ];
+  const base = events.length ? Date.parse(events[0].at) : 0;
+  events.forEach((e, i) => {
+    const start = Date.parse(e.at) - base;
+    const next = events[i + 1];
+    const end = Math.max(start + 1, next ? Date.parse(next.at) - base : start + 1);
+    const crit = /fail|breach|rolling-back|rolled-back|aborted/.test(e.state) ? "crit, " : "";
+    lines.push(`  ${e.state.replace(/[:#;]/g, " ")} :${crit}${start}, ${end}`);
+  });
+  return lines.join("\n");
+}
+function timelineTable(summary2, events) {
+  summary2.table(
+    ["at", "+", "state", "detail"],
+    events.map((e) => [e.at, formatDuration(e.t), e.state, e.detail ?? ""])
+  );
+}
+function monitorSection(summary2, title, m) {
+  summary2.heading(title, 3);
+  summary2.paragraph(`**${m.verdict}** — ${m.reason}`);
+  const pts = m.points.filter((p) => p.requests > 0);
+  if (pts.length >= 1) {
+    const labels = pts.map((p) => `+${formatDuration(p.t)}`);
+    summary2.mermaid(
+      xyChart({
+        title: `${title}: error rate (%)`,
+        xLabels: labels,
+        yLabel: "%",
+        series: [{ type: "bar", values: pts.map((p) => (p.errorRate ?? 0) * 100) }]
+      })
+    );
+    summary2.mermaid(
+      xyChart({
+        title: `${title}: p95 latency (ms)`,
+        xLabels: labels,
+        yLabel: "ms",
+        series: [{ type: "line", values: pts.map((p) => p.p95Ms ?? 0) }]
+      })
+    );
+  }
+  const promNames = Object.keys(m.promSamples);
+  if (promNames.length) {
+    summary2.table(
+      ["at", ...promNames],
+      m.points.map((p) => [`+${formatDuration(p.t)}`, ...promNames.map((n) => p.prometheus[n] ?? "no data")])
+    );
+  }
+}
+function deploySummary(summary2, o) {
+  const r = o.result;
+  const icon = r.status === "succeeded" ? "✅" : r.status === "inconclusive" ? "⚠️" : "❌";
+  summary2.heading(`${icon} deploy ${o.version} to ${o.environment}: ${r.status}`);
+  summary2.table(
+    ["", ""],
+    [
+      ["strategy", o.strategy],
+      ["decision", r.status],
+      ["reason", r.reason],
+      ["previous version", r.previousVersion ?? "(none)"],
+      ["active slot", r.activeSlot ?? "(none)"],
+      ["switch time", r.switchMs !== void 0 ? formatDuration(r.switchMs) : "-"],
+      ["rolled back", r.rolledBack ? `yes (${formatDuration(r.rollbackMs ?? 0)})` : "no"],
+      ["GitHub deployment", o.deploymentId ?? "-"],
+      ...o.requests !== void 0 ? [["GitHub API requests", o.requests]] : []
+    ]
+  );
+  summary2.heading("Rollout timeline", 3);
+  summary2.mermaid(timelineGantt(`${o.strategy} ${o.version}`, r.timeline));
+  timelineTable(summary2, r.timeline);
+  if (r.smoke.length) {
+    summary2.heading("Smoke tests (new slot, before traffic)", 3);
+    summary2.table(
+      ["check", "status", "latency", "result"],
+      r.smoke.map((s) => [
+        `GET ${s.url}`,
+        s.status ?? "-",
+        s.latencyMs !== void 0 ? `${s.latencyMs}ms` : "-",
+        s.ok ? "passed" : `FAILED: ${s.problems.join("; ")}`
+      ])
+    );
+  }
+  for (const step of r.canary) if (step.analysis) monitorSection(summary2, `Canary ${step.percent}%`, step.analysis);
+  if (r.monitor) monitorSection(summary2, "Monitoring window", r.monitor);
+}
+
+// packages/shared/src/status/model.ts
+var STATUS_SCHEMA_VERSION = 1;
+function emptyStatus() {
+  return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
+}
+function ensureRelease(doc, version, init = {}) {
+  let rec = doc.releases.find((r) => r.version === version);
+  if (!rec) {
+    rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
+    doc.releases.unshift(rec);
+  }
+  return rec;
+}
+
+// packages/shared/src/deploy/record.ts
+function deploymentsOf(doc, version) {
+  const rec = ensureRelease(doc, version);
+  rec.deployments ??= rec.deployment ? [rec.deployment] : [];
+  return rec.deployments;
+}
+function inactivateOthers(doc, environment, except) {
+  for (const rec of doc.releases) {
+    if (rec.version === except) continue;
+    for (const d of rec.deployments ?? [])
+      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
+    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
+      rec.deployment.status = "inactive";
+  }
+}
+var DeploymentRecorder = class {
+  constructor(store, log) {
+    this.store = store;
+    this.log = log;
+  }
+  store;
+  log;
+  async update(fn, message) {
+    if (!this.store) return;
+    try {
+      await this.store.update(fn, message);
+    } catch (e) {
+      this.log.warning(`status record (${this.store.describe()}) not updated: ${errorMessage(e)}`);
+    }
+  }
+  async read() {
+    if (!this.store) return void 0;
+    try {
+      return await this.store.read();
+    } catch (e) {
+      this.log.warning(`status record (${this.store.describe()}) not readable: ${errorMessage(e)}`);
+      return void 0;
+    }
+  }
+  async started(o) {
+    await this.update((doc) => {
+      const rec = ensureRelease(doc, o.version);
+      const deps = deploymentsOf(doc, o.version);
+      const d = {
+        environment: o.environment,
+        strategy: o.strategy,
+        status: "in_progress",
+        started_at: (/* @__PURE__ */ new Date()).toISOString(),
+        run_id: o.runId,
+        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
+        ...o.previousVersion ? { previous_version: o.previousVersion } : {},
+        timeline: [{ at: (/* @__PURE__ */ new Date()).toISOString(), state: "started" }]
+      };
+      const i = deps.findIndex((x) => x.run_id === o.runId && x.environment === o.environment);
+      if (i >= 0) deps[i] = d;
+      else deps.push(d);
+      rec.deployment = d;
+      rec.status = "deploying";
+    }, `status: deploying ${o.version} to ${o.environment}`);
+  }
+  async finished(o) {
+    await this.update((doc) => {
+      const rec = ensureRelease(doc, o.version);
+      const deps = deploymentsOf(doc, o.version);
+      let d = deps.find((x) => x.run_id === o.runId && x.environment === o.environment);
+      if (!d) {
+        d = { environment: o.environment, status: o.status, run_id: o.runId };
+        deps.push(d);
+      }
+      Object.assign(d, {
+        status: o.status === "inconclusive" ? "succeeded" : o.status,
+        finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+        rolled_back: o.rolledBack,
+        reason: o.reason.split("\n")[0],
+        timeline: o.timeline.map((e) => ({ at: e.at, state: e.state, ...e.detail ? { detail: e.detail } : {} })),
+        ...o.activeSlot ? { active_slot: o.activeSlot } : {},
+        ...o.previousVersion ? { previous_version: o.previousVersion } : {}
+      });
+      rec.deployment = d;
+      if (o.status === "succeeded" || o.status === "inconclusive") {
+        rec.status = "deployed";
+        rec.deployed_at = d.finished_at;
+        inactivateOthers(doc, o.environment, o.version);
+      } else rec.status = o.status === "rolled-back" ? "rolled-back" : "failed";
+      if (o.rolledBack && o.previousVersion) {
+        const prev = ensureRelease(doc, o.previousVersion);
+        const pd = deploymentsOf(doc, o.previousVersion);
+        const restored = {
+          environment: o.environment,
+          strategy: "rollback",
+          status: "succeeded",
+          started_at: d.finished_at,
+          finished_at: d.finished_at,
+          rollback_of: o.version,
+          run_id: o.runId
+        };
+        pd.push(restored);
+        prev.deployment = restored;
+        prev.status = "deployed";
+      }
+    }, `status: ${o.version} ${o.status} in ${o.environment}`);
+  }
+  /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
+  async rolledBack(o) {
+    await this.update((doc) => {
+      const now = (/* @__PURE__ */ new Date()).toISOString();
+      if (o.from && o.ok) {
+        const fd = deploymentsOf(doc, o.from).filter((d2) => d2.environment === o.environment).at(-1);
+        if (fd) Object.assign(fd, { status: "rolled-back", rolled_back: true, rolled_back_at: now });
+        ensureRelease(doc, o.from).status = "rolled-back";
+      }
+      const rec = ensureRelease(doc, o.to);
+      const d = {
+        environment: o.environment,
+        strategy: "rollback",
+        status: o.ok ? "succeeded" : "failed",
+        started_at: o.timeline[0]?.at ?? now,
+        finished_at: now,
+        run_id: o.runId,
+        reason: o.reason,
+        ...o.from ? { rollback_of: o.from } : {},
+        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
+        timeline: o.timeline
+      };
+      deploymentsOf(doc, o.to).push(d);
+      rec.deployment = d;
+      if (o.ok) {
+        rec.status = "deployed";
+        inactivateOthers(doc, o.environment, o.to);
+      }
+    }, `status: rollback of ${o.environment} to ${o.to}`);
+  }
+};
 
 // packages/shared/src/status/open.ts
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -2634,26 +3025,10 @@ var BOT_IDENTITY = {
 
 // packages/shared/src/status/store.ts
 import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// packages/shared/src/status/model.ts
-var STATUS_SCHEMA_VERSION = 1;
-function emptyStatus() {
-  return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
-}
-function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
-  if (!rec) {
-    rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
-    doc.releases.unshift(rec);
-  }
-  return rec;
-}
-
-// packages/shared/src/status/yaml.ts
 var STATUS_FILE = "release-status.yaml";
 function parseStatus(text2) {
   if (text2.trim() === "") return emptyStatus();
@@ -2797,7 +3172,7 @@ var FileStatusStore = class {
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync4(dirname3(this.file), { recursive: true });
+    mkdirSync4(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync3(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
@@ -2808,7 +3183,7 @@ var FileStatusStore = class {
 // packages/shared/src/status/open.ts
 async function openStatusStore(v, o) {
   if (v.status_file)
-    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
+    return new FileStatusStore(isAbsolute3(v.status_file) ? v.status_file : resolve3(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(["remote", "get-url", "origin"]);
   if (r.code !== 0) {
@@ -2820,385 +3195,6 @@ async function openStatusStore(v, o) {
   if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
   return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
 }
-
-// packages/shared/src/deploy/target.ts
-var HOOK = { multiline: true, maxLength: 1e4 };
-var URL_TEMPLATE = {
-  pattern: /^https?:\/\/[^\s]+$/,
-  patternHint: "an http(s) URL; {port}, {slot}, {index} and {version} are replaced"
-};
-var PATH_HINT = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
-var targetInputs = {
-  workload: oneOf(["command", "docker"], { description: "Where versions run.", default: "command" }),
-  start_command: text({
-    description: "command workload: starts one instance (runs in `sh -c`, given RELEASE_VERSION, SLOT, PORT, INSTANCE, DEPLOY_ENVIRONMENT). It may keep running (it is the service) or exit 0 once the service runs elsewhere.",
-    ...HOOK
-  }),
-  stop_command: text({
-    description: "command workload: stops one instance (same environment). Default: the process group started by start_command is terminated.",
-    ...HOOK
-  }),
-  health_url: text({
-    description: "Health check of one instance, polled until 2xx. Default http://127.0.0.1:{port}/.",
-    ...URL_TEMPLATE
-  }),
-  docker_image: text({
-    description: "docker workload: the image; `{version}` is replaced by the version, else `:<version>` is appended.",
-    pattern: /^[a-z0-9][a-z0-9._\-/:{}]*$/,
-    patternHint: "an image reference in lower case, optionally with {version}"
-  }),
-  docker_run_args: list({ description: "docker workload: extra `docker run` arguments (e.g. -e KEY=value)." }),
-  instances: number({
-    description: "Instances per slot (rolling replaces them batch by batch).",
-    default: "1",
-    integer: true,
-    min: 1,
-    max: 50
-  }),
-  ports: text({
-    description: "Base port per slot, e.g. `blue=8081,green=8091` (instance i listens on base + i). Default: free ports chosen at start.",
-    pattern: /^(blue|green)=\d{1,5}(,(blue|green)=\d{1,5})?$/,
-    patternHint: "blue=PORT,green=PORT"
-  }),
-  router: oneOf(["nginx", "command", "none"], { description: "How traffic moves.", default: "none" }),
-  nginx_upstream_file: text({
-    description: "nginx router: the include file holding `upstream <nginx_upstream_name> { … }`, rewritten on every switch.",
-    ...PATH_HINT
-  }),
-  nginx_upstream_name: text({
-    description: "nginx router: the upstream name.",
-    default: "app",
-    pattern: /^[A-Za-z0-9_]+$/,
-    patternHint: "letters, digits and _"
-  }),
-  nginx_conf: text({
-    description: "nginx router: the main configuration (for `nginx -t -c` and `nginx -s reload -c`).",
-    ...PATH_HINT
-  }),
-  nginx_prefix: text({ description: "nginx router: the prefix (`nginx -p`).", ...PATH_HINT }),
-  nginx_bin: text({ description: "nginx router: the nginx binary.", default: "nginx", ...PATH_HINT }),
-  nginx_reload_command: text({
-    description: "nginx router: command that reloads nginx instead of `nginx -s reload` (e.g. `sudo systemctl reload nginx`).",
-    ...HOOK
-  }),
-  router_command: text({
-    description: "command router: applies the weights (given WEIGHTS=blue=90,green=10, BLUE_WEIGHT, GREEN_WEIGHT, ROUTES_JSON).",
-    ...HOOK
-  }),
-  start_timeout: duration({ description: "Deadline for one instance to become healthy.", default: "2m", min: 100 }),
-  version_timeout: duration({
-    description: "Deadline for version_url to report the new version after a switch.",
-    default: "1m",
-    min: 100
-  }),
-  version_json_path: text({
-    description: "Where the version is in version_url's JSON body (dotted, e.g. `version` or `build.version`). Default: the whole body.",
-    pattern: /^[A-Za-z0-9_.$-]+$/,
-    patternHint: "a dotted path such as build.version"
-  }),
-  version_header: text({
-    description: "Response header of version_url carrying the version (instead of the body).",
-    pattern: /^[A-Za-z0-9-]+$/,
-    patternHint: "an HTTP header name"
-  }),
-  state_dir: text({
-    description: "Where the slot state of the environment is kept between jobs (state.json). Default: next to nginx_upstream_file for the nginx router, else RUNNER_TEMP/../release-actions/<environment>.",
-    ...PATH_HINT
-  }),
-  status_branch: text({
-    description: "Branch holding release-status.yaml (shared with the release stage).",
-    default: "release-status",
-    identifier: true
-  }),
-  status_file: text({
-    description: "Keep release-status.yaml in this local file instead of on status_branch (demo, dry runs).",
-    ...PATH_HINT
-  }),
-  version_url: url({ description: "URL that reports the serving version through the router." })
-};
-function buildTarget(v, o) {
-  const abs = (p) => isAbsolute3(p) ? p : resolve3(o.workspace, p);
-  if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError(
-      "start_command",
-      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
-    );
-  if (v.workload === "docker" && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
-  if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError(
-      "nginx_upstream_file",
-      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
-    );
-  if (v.router === "command" && !v.router_command.trim())
-    throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname4(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
-  let ports;
-  if (v.ports) {
-    ports = {};
-    for (const part of v.ports.split(",")) {
-      const [slot, port] = part.split("=");
-      ports[slot] = Number(port);
-    }
-    if (ports.blue === void 0 || ports.green === void 0)
-      throw new InputError(
-        "ports",
-        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`
-      );
-  }
-  const workload = v.workload === "docker" ? new DockerWorkload({
-    image: v.docker_image,
-    healthUrl: v.health_url || void 0,
-    runArgs: v.docker_run_args,
-    log: o.log,
-    prefix: "ra"
-  }) : new CommandWorkload({
-    startCommand: v.start_command,
-    stopCommand: v.stop_command || void 0,
-    healthUrl: v.health_url || void 0,
-    cwd: o.workspace,
-    logDir: join3(stateDir, "logs"),
-    log: o.log
-  });
-  const router = v.router === "nginx" ? new NginxRouter({
-    upstreamFile: abs(v.nginx_upstream_file),
-    upstreamName: v.nginx_upstream_name || "app",
-    conf: v.nginx_conf ? abs(v.nginx_conf) : void 0,
-    prefix: v.nginx_prefix ? abs(v.nginx_prefix) : void 0,
-    bin: v.nginx_bin || "nginx",
-    reloadCommand: v.nginx_reload_command || void 0,
-    cwd: o.workspace,
-    log: o.log
-  }) : v.router === "command" ? new CommandRouter({ command: v.router_command, cwd: o.workspace, log: o.log }) : new NoRouter();
-  return { workload, router, stateFile: new StateFile(stateDir), ports };
-}
-
-// packages/shared/src/deploy/report.ts
-function timelineGantt(title, events) {
-  const lines = [
-    "gantt",
-    `  title ${title.replace(/[:#;]/g, " ")}`,
-    "  dateFormat x",
-    "  axisFormat %M:%S",
-    "  section rollout"
-  ];
-  const base = events.length ? Date.parse(events[0].at) : 0;
-  events.forEach((e, i) => {
-    const start = Date.parse(e.at) - base;
-    const next = events[i + 1];
-    const end = Math.max(start + 1, next ? Date.parse(next.at) - base : start + 1);
-    const crit = /fail|breach|rolling-back|rolled-back|aborted/.test(e.state) ? "crit, " : "";
-    lines.push(`  ${e.state.replace(/[:#;]/g, " ")} :${crit}${start}, ${end}`);
-  });
-  return lines.join("\n");
-}
-function timelineTable(summary2, events) {
-  summary2.table(
-    ["at", "+", "state", "detail"],
-    events.map((e) => [e.at, formatDuration(e.t), e.state, e.detail ?? ""])
-  );
-}
-function monitorSection(summary2, title, m) {
-  summary2.heading(title, 3);
-  summary2.paragraph(`**${m.verdict}** — ${m.reason}`);
-  const pts = m.points.filter((p) => p.requests > 0);
-  if (pts.length >= 1) {
-    const labels = pts.map((p) => `+${formatDuration(p.t)}`);
-    summary2.mermaid(
-      xyChart({
-        title: `${title}: error rate (%)`,
-        xLabels: labels,
-        yLabel: "%",
-        series: [{ type: "bar", values: pts.map((p) => (p.errorRate ?? 0) * 100) }]
-      })
-    );
-    summary2.mermaid(
-      xyChart({
-        title: `${title}: p95 latency (ms)`,
-        xLabels: labels,
-        yLabel: "ms",
-        series: [{ type: "line", values: pts.map((p) => p.p95Ms ?? 0) }]
-      })
-    );
-  }
-  const promNames = Object.keys(m.promSamples);
-  if (promNames.length) {
-    summary2.table(
-      ["at", ...promNames],
-      m.points.map((p) => [`+${formatDuration(p.t)}`, ...promNames.map((n) => p.prometheus[n] ?? "no data")])
-    );
-  }
-}
-function deploySummary(summary2, o) {
-  const r = o.result;
-  const icon = r.status === "succeeded" ? "✅" : r.status === "inconclusive" ? "⚠️" : "❌";
-  summary2.heading(`${icon} deploy ${o.version} to ${o.environment}: ${r.status}`);
-  summary2.table(
-    ["", ""],
-    [
-      ["strategy", o.strategy],
-      ["decision", r.status],
-      ["reason", r.reason],
-      ["previous version", r.previousVersion ?? "(none)"],
-      ["active slot", r.activeSlot ?? "(none)"],
-      ["switch time", r.switchMs !== void 0 ? formatDuration(r.switchMs) : "-"],
-      ["rolled back", r.rolledBack ? `yes (${formatDuration(r.rollbackMs ?? 0)})` : "no"],
-      ["GitHub deployment", o.deploymentId ?? "-"],
-      ...o.requests !== void 0 ? [["GitHub API requests", o.requests]] : []
-    ]
-  );
-  summary2.heading("Rollout timeline", 3);
-  summary2.mermaid(timelineGantt(`${o.strategy} ${o.version}`, r.timeline));
-  timelineTable(summary2, r.timeline);
-  if (r.smoke.length) {
-    summary2.heading("Smoke tests (new slot, before traffic)", 3);
-    summary2.table(
-      ["check", "status", "latency", "result"],
-      r.smoke.map((s) => [
-        `GET ${s.url}`,
-        s.status ?? "-",
-        s.latencyMs !== void 0 ? `${s.latencyMs}ms` : "-",
-        s.ok ? "passed" : `FAILED: ${s.problems.join("; ")}`
-      ])
-    );
-  }
-  for (const step of r.canary) if (step.analysis) monitorSection(summary2, `Canary ${step.percent}%`, step.analysis);
-  if (r.monitor) monitorSection(summary2, "Monitoring window", r.monitor);
-}
-
-// packages/shared/src/deploy/record.ts
-function deploymentsOf(doc, version) {
-  const rec = ensureRelease(doc, version);
-  rec.deployments ??= rec.deployment ? [rec.deployment] : [];
-  return rec.deployments;
-}
-function inactivateOthers(doc, environment, except) {
-  for (const rec of doc.releases) {
-    if (rec.version === except) continue;
-    for (const d of rec.deployments ?? [])
-      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
-    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
-      rec.deployment.status = "inactive";
-  }
-}
-var DeploymentRecorder = class {
-  constructor(store, log) {
-    this.store = store;
-    this.log = log;
-  }
-  store;
-  log;
-  async update(fn, message) {
-    if (!this.store) return;
-    try {
-      await this.store.update(fn, message);
-    } catch (e) {
-      this.log.warning(`status record (${this.store.describe()}) not updated: ${errorMessage(e)}`);
-    }
-  }
-  async read() {
-    if (!this.store) return void 0;
-    try {
-      return await this.store.read();
-    } catch (e) {
-      this.log.warning(`status record (${this.store.describe()}) not readable: ${errorMessage(e)}`);
-      return void 0;
-    }
-  }
-  async started(o) {
-    await this.update((doc) => {
-      const rec = ensureRelease(doc, o.version);
-      const deps = deploymentsOf(doc, o.version);
-      const d = {
-        environment: o.environment,
-        strategy: o.strategy,
-        status: "in_progress",
-        started_at: (/* @__PURE__ */ new Date()).toISOString(),
-        run_id: o.runId,
-        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
-        ...o.previousVersion ? { previous_version: o.previousVersion } : {},
-        timeline: [{ at: (/* @__PURE__ */ new Date()).toISOString(), state: "started" }]
-      };
-      const i = deps.findIndex((x) => x.run_id === o.runId && x.environment === o.environment);
-      if (i >= 0) deps[i] = d;
-      else deps.push(d);
-      rec.deployment = d;
-      rec.status = "deploying";
-    }, `status: deploying ${o.version} to ${o.environment}`);
-  }
-  async finished(o) {
-    await this.update((doc) => {
-      const rec = ensureRelease(doc, o.version);
-      const deps = deploymentsOf(doc, o.version);
-      let d = deps.find((x) => x.run_id === o.runId && x.environment === o.environment);
-      if (!d) {
-        d = { environment: o.environment, status: o.status, run_id: o.runId };
-        deps.push(d);
-      }
-      Object.assign(d, {
-        status: o.status === "inconclusive" ? "succeeded" : o.status,
-        finished_at: (/* @__PURE__ */ new Date()).toISOString(),
-        rolled_back: o.rolledBack,
-        reason: o.reason.split("\n")[0],
-        timeline: o.timeline.map((e) => ({ at: e.at, state: e.state, ...e.detail ? { detail: e.detail } : {} })),
-        ...o.activeSlot ? { active_slot: o.activeSlot } : {},
-        ...o.previousVersion ? { previous_version: o.previousVersion } : {}
-      });
-      rec.deployment = d;
-      if (o.status === "succeeded" || o.status === "inconclusive") {
-        rec.status = "deployed";
-        rec.deployed_at = d.finished_at;
-        inactivateOthers(doc, o.environment, o.version);
-      } else rec.status = o.status === "rolled-back" ? "rolled-back" : "failed";
-      if (o.rolledBack && o.previousVersion) {
-        const prev = ensureRelease(doc, o.previousVersion);
-        const pd = deploymentsOf(doc, o.previousVersion);
-        const restored = {
-          environment: o.environment,
-          strategy: "rollback",
-          status: "succeeded",
-          started_at: d.finished_at,
-          finished_at: d.finished_at,
-          rollback_of: o.version,
-          run_id: o.runId
-        };
-        pd.push(restored);
-        prev.deployment = restored;
-        prev.status = "deployed";
-      }
-    }, `status: ${o.version} ${o.status} in ${o.environment}`);
-  }
-  /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
-  async rolledBack(o) {
-    await this.update((doc) => {
-      const now = (/* @__PURE__ */ new Date()).toISOString();
-      if (o.from && o.ok) {
-        const fd = deploymentsOf(doc, o.from).filter((d2) => d2.environment === o.environment).at(-1);
-        if (fd) Object.assign(fd, { status: "rolled-back", rolled_back: true, rolled_back_at: now });
-        ensureRelease(doc, o.from).status = "rolled-back";
-      }
-      const rec = ensureRelease(doc, o.to);
-      const d = {
-        environment: o.environment,
-        strategy: "rollback",
-        status: o.ok ? "succeeded" : "failed",
-        started_at: o.timeline[0]?.at ?? now,
-        finished_at: now,
-        run_id: o.runId,
-        reason: o.reason,
-        ...o.from ? { rollback_of: o.from } : {},
-        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
-        timeline: o.timeline
-      };
-      deploymentsOf(doc, o.to).push(d);
-      rec.deployment = d;
-      if (o.ok) {
-        rec.status = "deployed";
-        inactivateOthers(doc, o.environment, o.to);
-      }
-    }, `status: rollback of ${o.environment} to ${o.to}`);
-  }
-};
 
 // actions/deploy/src/inputs.ts
 var ENVIRONMENT_NAME = {

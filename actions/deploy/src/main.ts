@@ -7,10 +7,10 @@ import {
   DeploymentRecorder,
   Deployments,
   deploySummary,
-  openStatusStore,
   type Strategy,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
+import { openStatusStore } from '@release-actions/shared/status';
 import { errorMessage, formatDuration, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 

@@ -3039,6 +3039,10 @@ async function recordGates(store, version, r) {
 import { globSync } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3 } from "node:path";
 var need = (input, why, accepted) => new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
+var RECORD_ACCEPTS = {
+  status_branch: "the branch holding release-status.yaml, e.g. release-status",
+  version: "the semantic version whose status record gets the verdicts, e.g. 1.4.0"
+};
 function buildConfig(i, runner) {
   const cwd = runner.workspace;
   const at = (p) => isAbsolute3(p) ? p : resolve3(cwd, p);
@@ -3089,7 +3093,7 @@ function buildConfig(i, runner) {
     throw i.start_command ? need("ready_url", "with start_command", "an absolute URL that answers 2xx once the service is ready") : need("start_command", "with ready_url", "a shell command that starts the service under test");
   }
   if (i.status_branch === "" !== (i.version === void 0)) {
-    throw i.status_branch ? need("version", "with status_branch", "the semantic version whose status record gets the verdicts, e.g. 1.4.0") : need("status_branch", "with version", "the branch holding release-status.yaml, e.g. release-status");
+    throw i.status_branch ? need("version", "with status_branch", RECORD_ACCEPTS.version) : need("status_branch", "with version", RECORD_ACCEPTS.status_branch);
   }
   let regression;
   if (gates.includes("performance-profiling")) {
@@ -3294,14 +3298,8 @@ function readRecordedResults(i, workspace) {
       );
     }
   }
-  if (!i.status_branch)
-    throw need("status_branch", "with record_results", "the branch holding release-status.yaml, e.g. release-status");
-  if (!i.version)
-    throw need(
-      "version",
-      "with record_results",
-      "the semantic version whose status record gets the verdicts, e.g. 1.4.0"
-    );
+  if (!i.status_branch) throw need("status_branch", "with record_results", RECORD_ACCEPTS.status_branch);
+  if (!i.version) throw need("version", "with record_results", RECORD_ACCEPTS.version);
   const path = isAbsolute4(i.record_results) ? i.record_results : resolve4(workspace, i.record_results);
   let doc;
   try {

@@ -25,6 +25,12 @@ type Inputs = InputValues<(typeof action)['inputs']>;
 export const need = (input: string, why: string, accepted: string) =>
   new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
 
+/** What status_branch and version accept, where the verdicts are recorded (after a run, or record_results). */
+export const RECORD_ACCEPTS = {
+  status_branch: 'the branch holding release-status.yaml, e.g. release-status',
+  version: 'the semantic version whose status record gets the verdicts, e.g. 1.4.0',
+} as const;
+
 export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
   const cwd = runner.workspace;
   const at = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
@@ -82,8 +88,8 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
   }
   if ((i.status_branch === '') !== (i.version === undefined)) {
     throw i.status_branch
-      ? need('version', 'with status_branch', 'the semantic version whose status record gets the verdicts, e.g. 1.4.0')
-      : need('status_branch', 'with version', 'the branch holding release-status.yaml, e.g. release-status');
+      ? need('version', 'with status_branch', RECORD_ACCEPTS.version)
+      : need('status_branch', 'with version', RECORD_ACCEPTS.status_branch);
   }
   let regression: GatesConfig['regression'];
   if (gates.includes('performance-profiling')) {

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { InputValues } from '@release-actions/shared/action';
 import type { GatesReport } from '@release-actions/shared/gates';
 import { errorMessage, InputError } from '@release-actions/shared';
-import { need } from './config.js';
+import { need, RECORD_ACCEPTS } from './config.js';
 import type { action } from './inputs.js';
 
 type Inputs = InputValues<(typeof action)['inputs']>;
@@ -25,14 +25,8 @@ export function readRecordedResults(i: Inputs, workspace: string): GatesReport {
       );
     }
   }
-  if (!i.status_branch)
-    throw need('status_branch', 'with record_results', 'the branch holding release-status.yaml, e.g. release-status');
-  if (!i.version)
-    throw need(
-      'version',
-      'with record_results',
-      'the semantic version whose status record gets the verdicts, e.g. 1.4.0',
-    );
+  if (!i.status_branch) throw need('status_branch', 'with record_results', RECORD_ACCEPTS.status_branch);
+  if (!i.version) throw need('version', 'with record_results', RECORD_ACCEPTS.version);
   const path = isAbsolute(i.record_results) ? i.record_results : resolve(workspace, i.record_results);
   let doc: unknown;
   try {

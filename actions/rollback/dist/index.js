@@ -1913,427 +1913,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join3, resolve as resolve3 } from "node:path";
-
-// packages/shared/src/status/open.ts
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
-
-// packages/shared/src/git/git.ts
-import { spawn as spawn2 } from "node:child_process";
-import { readFile } from "node:fs/promises";
-var GitError = class extends Error {
-  constructor(args, code, stderr) {
-    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
-    this.name = "GitError";
-  }
-  args;
-  code;
-  stderr;
-};
-var Git = class _Git {
-  constructor(cwd, opts = {}) {
-    this.cwd = cwd;
-    this.opts = opts;
-  }
-  cwd;
-  opts;
-  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
-  with(opts) {
-    return new _Git(this.cwd, {
-      log: opts.log ?? this.opts.log,
-      env: { ...this.opts.env, ...opts.env },
-      config: { ...this.opts.config, ...opts.config }
-    });
-  }
-  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
-  withToken(serverUrl, token) {
-    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-    return this.with({
-      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
-    });
-  }
-  env(extra) {
-    const config = Object.entries(this.opts.config ?? {});
-    const env = {
-      ...process.env,
-      LC_ALL: "C",
-      GIT_TERMINAL_PROMPT: "0",
-      GIT_ASKPASS: "echo",
-      ...this.opts.env,
-      ...extra
-    };
-    if (config.length) {
-      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
-      config.forEach(([k, v], i) => {
-        env[`GIT_CONFIG_KEY_${base + i}`] = k;
-        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
-      });
-      env.GIT_CONFIG_COUNT = String(base + config.length);
-    }
-    return env;
-  }
-  /** Run git; resolves with the exit code (does not throw on failure). */
-  run(args, o = {}) {
-    this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve4, reject) => {
-      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
-      const out = [];
-      const err = [];
-      child.stdout.on("data", (d) => out.push(d));
-      child.stderr.on("data", (d) => err.push(d));
-      child.on("error", reject);
-      child.on(
-        "close",
-        (code) => resolve4({
-          code: code ?? 1,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        })
-      );
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(o.input ?? "");
-    });
-  }
-  /** Run git and return stdout; throws GitError on a non-zero exit. */
-  async out(args, o = {}) {
-    const r = await this.run(args, o);
-    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
-    return o.trim === false ? r.stdout : r.stdout.trim();
-  }
-  /**
-   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
-   * `onRecord` for each without holding the whole output in memory.
-   */
-  stream(args, separator, onRecord) {
-    this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve4, reject) => {
-      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
-      let pending;
-      let err = "";
-      child.stdout.on("data", (d) => {
-        const buf = pending ? Buffer.concat([pending, d]) : d;
-        let start = 0;
-        let i;
-        while ((i = buf.indexOf(sep, start)) >= 0) {
-          onRecord(buf.toString("utf8", start, i));
-          start = i + sep.length;
-        }
-        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
-      });
-      child.stderr.setEncoding("utf8").on("data", (d) => err += d);
-      child.on("error", reject);
-      child.on("close", (code) => {
-        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve4();
-      });
-    });
-  }
-  /** The commit a revision names, or undefined when it does not exist. */
-  async resolve(rev) {
-    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  }
-  head() {
-    return this.out(["rev-parse", "HEAD"]);
-  }
-  /** The checked-out branch name, or undefined on a detached HEAD. */
-  async branch() {
-    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  }
-  async isShallow() {
-    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
-  }
-  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
-  async shallowCommits() {
-    return readShallowFile(await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]));
-  }
-  /**
-   * `resolve(rev)` and `shallowCommits()` in one `git rev-parse` (one process instead of two: each costs a few
-   * milliseconds, and the changelog action runs in well under a second).
-   */
-  async resolveWithShallow(rev) {
-    const r = await this.run([
-      "rev-parse",
-      "--path-format=absolute",
-      "--git-path",
-      "shallow",
-      "--verify",
-      "--quiet",
-      `${rev}^{commit}`
-    ]);
-    const [path = "", commit = ""] = r.code <= 1 ? r.stdout.split("\n") : [];
-    return {
-      commit: r.code === 0 && commit ? commit : void 0,
-      shallow: path ? await readShallowFile(path) : /* @__PURE__ */ new Set()
-    };
-  }
-  /**
-   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
-   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
-   */
-  async deepen(depth, remote = "origin") {
-    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
-    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
-  }
-  async isAncestor(ancestor, descendant) {
-    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
-    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
-    return r.code === 0;
-  }
-  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
-  async tags(pattern) {
-    const out = await this.out([
-      "for-each-ref",
-      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
-      pattern ? `refs/tags/${pattern}` : "refs/tags"
-    ]);
-    if (!out) return [];
-    return out.split("\n").map((line) => {
-      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
-      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
-    });
-  }
-  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
-  async mergedTags(rev = "HEAD", pattern) {
-    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
-    return new Set(out ? out.split("\n") : []);
-  }
-  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
-  async lsRemote(remote, patterns = []) {
-    const out = await this.out(["ls-remote", remote, ...patterns]);
-    const map = /* @__PURE__ */ new Map();
-    for (const line of out.split("\n")) {
-      const [sha, ref] = line.split("	");
-      if (sha && ref) map.set(ref, sha);
-    }
-    return map;
-  }
-  /** Set a local committer identity (never the global config). */
-  async setIdentity(name, email) {
-    await this.out(["config", "user.name", name]);
-    await this.out(["config", "user.email", email]);
-  }
-};
-async function readShallowFile(path) {
-  try {
-    const text2 = await readFile(path, "utf8");
-    return new Set(text2.split("\n").filter(Boolean));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
-}
-var BOT_IDENTITY = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-
-// packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname3 } from "node:path";
-
-// packages/shared/src/status/yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// packages/shared/src/status/model.ts
-var STATUS_SCHEMA_VERSION = 1;
-function emptyStatus() {
-  return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
-}
-function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
-  if (!rec) {
-    rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
-    doc.releases.unshift(rec);
-  }
-  return rec;
-}
-function lastGoodVersion(doc, environment, except) {
-  for (const rec of doc.releases) {
-    if (rec.version === except) continue;
-    const deps = rec.deployments ?? (rec.deployment ? [rec.deployment] : []);
-    if (deps.some((d) => d.environment === environment && (d.status === "succeeded" || d.status === "inactive"))) {
-      return rec.version;
-    }
-  }
-  return void 0;
-}
-
-// packages/shared/src/status/yaml.ts
-var STATUS_FILE = "release-status.yaml";
-function parseStatus(text2) {
-  if (text2.trim() === "") return emptyStatus();
-  const doc = (0, import_yaml.parse)(text2);
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${STATUS_FILE} is not a mapping`);
-  const d = doc;
-  if (d.releases !== void 0 && !Array.isArray(d.releases)) throw new Error(`${STATUS_FILE}: releases is not a list`);
-  return {
-    ...d,
-    schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION,
-    releases: d.releases ?? []
-  };
-}
-function stringifyStatus(doc) {
-  return "# release-status.yaml — written by release-actions; newest release first.\n" + (0, import_yaml.stringify)(doc, { lineWidth: 0, aliasDuplicateObjects: false });
-}
-
-// packages/shared/src/status/store.ts
-var repoLocks = /* @__PURE__ */ new Map();
-function serialized(key, fn) {
-  const prev = repoLocks.get(key) ?? Promise.resolve();
-  const next = prev.then(fn, fn);
-  repoLocks.set(
-    key,
-    next.catch(() => void 0)
-  );
-  return next;
-}
-var GitBranchStatusStore = class {
-  constructor(o) {
-    this.o = o;
-    this.remote = o.remote ?? "origin";
-    this.branch = o.branch ?? "release-status";
-    this.path = o.path ?? STATUS_FILE;
-    this.log = o.log ?? silentLogger;
-    this.maxAttempts = o.maxAttempts ?? 10;
-  }
-  o;
-  remote;
-  branch;
-  path;
-  log;
-  maxAttempts;
-  /** Number of compare-and-swap retries the last update needed (for summaries and tests). */
-  lastRetries = 0;
-  describe() {
-    return `${this.path} on branch ${this.branch}`;
-  }
-  get trackingRef() {
-    return `refs/release-actions/status/${this.branch}`;
-  }
-  /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
-  async fetchTip() {
-    const { git } = this.o;
-    const r = await git.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      this.remote,
-      `+refs/heads/${this.branch}:${this.trackingRef}`
-    ]);
-    if (r.code !== 0) {
-      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
-        await git.run(["update-ref", "-d", this.trackingRef]);
-        return void 0;
-      }
-      throw new GitError(["fetch", this.remote, this.branch], r.code, r.stderr);
-    }
-    return git.out(["rev-parse", this.trackingRef]);
-  }
-  async readAt(tip) {
-    if (!tip) return parseStatus("");
-    const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
-    if (r.code !== 0) return parseStatus("");
-    try {
-      return parseStatus(r.stdout);
-    } catch (e) {
-      const why = e.message.split("\n")[0];
-      throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
-    }
-  }
-  async read() {
-    return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
-  }
-  async update(mutate, message) {
-    const { git } = this.o;
-    const env = {
-      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
-      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
-      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
-      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
-    };
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
-      if (done) {
-        this.lastRetries = attempt - 1;
-        return done;
-      }
-      this.log.info(`${this.describe()} moved under us (attempt ${attempt}); reading it again`);
-      await new Promise((r) => setTimeout(r, Math.min(2e3, 50 * 2 ** attempt * Math.random() + 20)));
-    }
-    throw new StageError(`${this.describe()} kept moving: gave up after ${this.maxAttempts} attempts`);
-  }
-  /** One compare-and-swap: the saved document, or undefined when another writer got there first. */
-  async tryUpdate(mutate, message, env) {
-    const { git } = this.o;
-    {
-      const tip = await this.fetchTip();
-      const doc = await this.readAt(tip);
-      await mutate(doc);
-      const blob = await git.out(["hash-object", "-w", "--stdin"], { input: stringifyStatus(doc) });
-      const entries = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
-      entries.push(`100644 blob ${blob}	${this.path}`);
-      const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
-      const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
-      const push = await git.run(["push", "--porcelain", this.remote, `${commit}:refs/heads/${this.branch}`]);
-      if (push.code === 0) {
-        await git.run(["update-ref", this.trackingRef, commit]);
-        return doc;
-      }
-      if (!/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
-        push.stderr + push.stdout
-      )) {
-        throw new GitError(["push", this.remote, this.branch], push.code, push.stderr || push.stdout);
-      }
-      return void 0;
-    }
-  }
-};
-var FileStatusStore = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  describe() {
-    return this.file;
-  }
-  async read() {
-    return parseStatus(existsSync3(this.file) ? readFileSync5(this.file, "utf8") : "");
-  }
-  async update(mutate, _message) {
-    const doc = await this.read();
-    await mutate(doc);
-    mkdirSync4(dirname3(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync3(tmp, stringifyStatus(doc));
-    renameSync3(tmp, this.file);
-    return doc;
-  }
-};
-
-// packages/shared/src/status/open.ts
-async function openStatusStore(v, o) {
-  if (v.status_file)
-    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
-  let git = new Git(o.workspace, { log: o.log });
-  const r = await git.run(["remote", "get-url", "origin"]);
-  if (r.code !== 0) {
-    o.log.warning(
-      `no git checkout with an origin remote in ${o.workspace}: the status record (release-status.yaml on ${v.status_branch}) is not read or updated. Check out the repository first, or set status_file.`
-    );
-    return void 0;
-  }
-  if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
-  return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
-}
-
-// packages/shared/src/deploy/target.ts
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2429,7 +2009,7 @@ var targetInputs = {
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
 function buildTarget(v, o) {
-  const abs = (p) => isAbsolute3(p) ? p : resolve3(o.workspace, p);
+  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   if (v.workload === "command" && !v.start_command.trim())
     throw new InputError(
       "start_command",
@@ -2444,7 +2024,7 @@ function buildTarget(v, o) {
     );
   if (v.router === "command" && !v.router_command.trim())
     throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname4(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2509,6 +2089,30 @@ function timelineTable(summary2, events) {
     ["at", "+", "state", "detail"],
     events.map((e) => [e.at, formatDuration(e.t), e.state, e.detail ?? ""])
   );
+}
+
+// packages/shared/src/status/model.ts
+var STATUS_SCHEMA_VERSION = 1;
+function emptyStatus() {
+  return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
+}
+function ensureRelease(doc, version, init = {}) {
+  let rec = doc.releases.find((r) => r.version === version);
+  if (!rec) {
+    rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
+    doc.releases.unshift(rec);
+  }
+  return rec;
+}
+function lastGoodVersion(doc, environment, except) {
+  for (const rec of doc.releases) {
+    if (rec.version === except) continue;
+    const deps = rec.deployments ?? (rec.deployment ? [rec.deployment] : []);
+    if (deps.some((d) => d.environment === environment && (d.status === "succeeded" || d.status === "inactive"))) {
+      return rec.version;
+    }
+  }
+  return void 0;
 }
 
 // packages/shared/src/deploy/record.ts
@@ -2829,7 +2433,7 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 
 // packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync5, mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { chmodSync, mkdirSync as mkdirSync4, mkdtempSync, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
@@ -2841,7 +2445,7 @@ function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync5(runnerTemp, { recursive: true });
+  mkdirSync4(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join4(runnerTemp, "release-npm-"));
   const path = join4(dir, ".npmrc");
   const lines = [
@@ -2851,7 +2455,7 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-maxtimeout=5000"
   ];
   if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
-  writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
+  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -2932,6 +2536,398 @@ async function dockerTagLatest(o) {
     throw new StageError(`${repository}:latest is ${now ?? "missing"} after the retag, not ${tag} (${digest})`);
   o.log.info(`docker: ${repository}:latest ${previous ?? "(none)"} → ${tag} (${digest})`);
   return { digest, previous };
+}
+
+// packages/shared/src/status/open.ts
+import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+
+// packages/shared/src/git/git.ts
+import { spawn as spawn2 } from "node:child_process";
+import { readFile } from "node:fs/promises";
+var GitError = class extends Error {
+  constructor(args, code, stderr) {
+    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  code;
+  stderr;
+};
+var Git = class _Git {
+  constructor(cwd, opts = {}) {
+    this.cwd = cwd;
+    this.opts = opts;
+  }
+  cwd;
+  opts;
+  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
+  with(opts) {
+    return new _Git(this.cwd, {
+      log: opts.log ?? this.opts.log,
+      env: { ...this.opts.env, ...opts.env },
+      config: { ...this.opts.config, ...opts.config }
+    });
+  }
+  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
+  withToken(serverUrl, token) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+    return this.with({
+      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
+    });
+  }
+  env(extra) {
+    const config = Object.entries(this.opts.config ?? {});
+    const env = {
+      ...process.env,
+      LC_ALL: "C",
+      GIT_TERMINAL_PROMPT: "0",
+      GIT_ASKPASS: "echo",
+      ...this.opts.env,
+      ...extra
+    };
+    if (config.length) {
+      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
+      config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${base + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
+      });
+      env.GIT_CONFIG_COUNT = String(base + config.length);
+    }
+    return env;
+  }
+  /** Run git; resolves with the exit code (does not throw on failure). */
+  run(args, o = {}) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    return new Promise((resolve4, reject) => {
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err = [];
+      child.stdout.on("data", (d) => out.push(d));
+      child.stderr.on("data", (d) => err.push(d));
+      child.on("error", reject);
+      child.on(
+        "close",
+        (code) => resolve4({
+          code: code ?? 1,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        })
+      );
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(o.input ?? "");
+    });
+  }
+  /** Run git and return stdout; throws GitError on a non-zero exit. */
+  async out(args, o = {}) {
+    const r = await this.run(args, o);
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return o.trim === false ? r.stdout : r.stdout.trim();
+  }
+  /**
+   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
+   * `onRecord` for each without holding the whole output in memory.
+   */
+  stream(args, separator, onRecord) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    const sep = Buffer.from(separator, "utf8");
+    return new Promise((resolve4, reject) => {
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      let pending;
+      let err = "";
+      child.stdout.on("data", (d) => {
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
+        let i;
+        while ((i = buf.indexOf(sep, start)) >= 0) {
+          onRecord(buf.toString("utf8", start, i));
+          start = i + sep.length;
+        }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
+      });
+      child.stderr.setEncoding("utf8").on("data", (d) => err += d);
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
+        if (pending?.length) onRecord(pending.toString("utf8"));
+        resolve4();
+      });
+    });
+  }
+  /** The commit a revision names, or undefined when it does not exist. */
+  async resolve(rev) {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  head() {
+    return this.out(["rev-parse", "HEAD"]);
+  }
+  /** The checked-out branch name, or undefined on a detached HEAD. */
+  async branch() {
+    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  async isShallow() {
+    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits() {
+    return readShallowFile(await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]));
+  }
+  /**
+   * `resolve(rev)` and `shallowCommits()` in one `git rev-parse` (one process instead of two: each costs a few
+   * milliseconds, and the changelog action runs in well under a second).
+   */
+  async resolveWithShallow(rev) {
+    const r = await this.run([
+      "rev-parse",
+      "--path-format=absolute",
+      "--git-path",
+      "shallow",
+      "--verify",
+      "--quiet",
+      `${rev}^{commit}`
+    ]);
+    const [path = "", commit = ""] = r.code <= 1 ? r.stdout.split("\n") : [];
+    return {
+      commit: r.code === 0 && commit ? commit : void 0,
+      shallow: path ? await readShallowFile(path) : /* @__PURE__ */ new Set()
+    };
+  }
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
+   */
+  async deepen(depth, remote = "origin") {
+    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
+    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
+  }
+  async isAncestor(ancestor, descendant) {
+    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
+    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
+    return r.code === 0;
+  }
+  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
+  async tags(pattern) {
+    const out = await this.out([
+      "for-each-ref",
+      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
+      pattern ? `refs/tags/${pattern}` : "refs/tags"
+    ]);
+    if (!out) return [];
+    return out.split("\n").map((line) => {
+      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
+      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
+    });
+  }
+  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
+  async mergedTags(rev = "HEAD", pattern) {
+    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
+    return new Set(out ? out.split("\n") : []);
+  }
+  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
+  async lsRemote(remote, patterns = []) {
+    const out = await this.out(["ls-remote", remote, ...patterns]);
+    const map = /* @__PURE__ */ new Map();
+    for (const line of out.split("\n")) {
+      const [sha, ref] = line.split("	");
+      if (sha && ref) map.set(ref, sha);
+    }
+    return map;
+  }
+  /** Set a local committer identity (never the global config). */
+  async setIdentity(name, email) {
+    await this.out(["config", "user.name", name]);
+    await this.out(["config", "user.email", email]);
+  }
+};
+async function readShallowFile(path) {
+  try {
+    const text2 = await readFile(path, "utf8");
+    return new Set(text2.split("\n").filter(Boolean));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+
+// packages/shared/src/status/store.ts
+import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+
+// packages/shared/src/status/yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var STATUS_FILE = "release-status.yaml";
+function parseStatus(text2) {
+  if (text2.trim() === "") return emptyStatus();
+  const doc = (0, import_yaml.parse)(text2);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${STATUS_FILE} is not a mapping`);
+  const d = doc;
+  if (d.releases !== void 0 && !Array.isArray(d.releases)) throw new Error(`${STATUS_FILE}: releases is not a list`);
+  return {
+    ...d,
+    schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION,
+    releases: d.releases ?? []
+  };
+}
+function stringifyStatus(doc) {
+  return "# release-status.yaml — written by release-actions; newest release first.\n" + (0, import_yaml.stringify)(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+// packages/shared/src/status/store.ts
+var repoLocks = /* @__PURE__ */ new Map();
+function serialized(key, fn) {
+  const prev = repoLocks.get(key) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  repoLocks.set(
+    key,
+    next.catch(() => void 0)
+  );
+  return next;
+}
+var GitBranchStatusStore = class {
+  constructor(o) {
+    this.o = o;
+    this.remote = o.remote ?? "origin";
+    this.branch = o.branch ?? "release-status";
+    this.path = o.path ?? STATUS_FILE;
+    this.log = o.log ?? silentLogger;
+    this.maxAttempts = o.maxAttempts ?? 10;
+  }
+  o;
+  remote;
+  branch;
+  path;
+  log;
+  maxAttempts;
+  /** Number of compare-and-swap retries the last update needed (for summaries and tests). */
+  lastRetries = 0;
+  describe() {
+    return `${this.path} on branch ${this.branch}`;
+  }
+  get trackingRef() {
+    return `refs/release-actions/status/${this.branch}`;
+  }
+  /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
+  async fetchTip() {
+    const { git } = this.o;
+    const r = await git.run([
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      this.remote,
+      `+refs/heads/${this.branch}:${this.trackingRef}`
+    ]);
+    if (r.code !== 0) {
+      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
+        await git.run(["update-ref", "-d", this.trackingRef]);
+        return void 0;
+      }
+      throw new GitError(["fetch", this.remote, this.branch], r.code, r.stderr);
+    }
+    return git.out(["rev-parse", this.trackingRef]);
+  }
+  async readAt(tip) {
+    if (!tip) return parseStatus("");
+    const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
+    if (r.code !== 0) return parseStatus("");
+    try {
+      return parseStatus(r.stdout);
+    } catch (e) {
+      const why = e.message.split("\n")[0];
+      throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
+    }
+  }
+  async read() {
+    return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
+  }
+  async update(mutate, message) {
+    const { git } = this.o;
+    const env = {
+      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
+      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
+      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
+      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
+    };
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
+      if (done) {
+        this.lastRetries = attempt - 1;
+        return done;
+      }
+      this.log.info(`${this.describe()} moved under us (attempt ${attempt}); reading it again`);
+      await new Promise((r) => setTimeout(r, Math.min(2e3, 50 * 2 ** attempt * Math.random() + 20)));
+    }
+    throw new StageError(`${this.describe()} kept moving: gave up after ${this.maxAttempts} attempts`);
+  }
+  /** One compare-and-swap: the saved document, or undefined when another writer got there first. */
+  async tryUpdate(mutate, message, env) {
+    const { git } = this.o;
+    {
+      const tip = await this.fetchTip();
+      const doc = await this.readAt(tip);
+      await mutate(doc);
+      const blob = await git.out(["hash-object", "-w", "--stdin"], { input: stringifyStatus(doc) });
+      const entries = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
+      entries.push(`100644 blob ${blob}	${this.path}`);
+      const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
+      const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
+      const push = await git.run(["push", "--porcelain", this.remote, `${commit}:refs/heads/${this.branch}`]);
+      if (push.code === 0) {
+        await git.run(["update-ref", this.trackingRef, commit]);
+        return doc;
+      }
+      if (!/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
+        push.stderr + push.stdout
+      )) {
+        throw new GitError(["push", this.remote, this.branch], push.code, push.stderr || push.stdout);
+      }
+      return void 0;
+    }
+  }
+};
+var FileStatusStore = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  describe() {
+    return this.file;
+  }
+  async read() {
+    return parseStatus(existsSync3(this.file) ? readFileSync5(this.file, "utf8") : "");
+  }
+  async update(mutate, _message) {
+    const doc = await this.read();
+    await mutate(doc);
+    mkdirSync5(dirname4(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync4(tmp, stringifyStatus(doc));
+    renameSync3(tmp, this.file);
+    return doc;
+  }
+};
+
+// packages/shared/src/status/open.ts
+async function openStatusStore(v, o) {
+  if (v.status_file)
+    return new FileStatusStore(isAbsolute3(v.status_file) ? v.status_file : resolve3(o.workspace, v.status_file));
+  let git = new Git(o.workspace, { log: o.log });
+  const r = await git.run(["remote", "get-url", "origin"]);
+  if (r.code !== 0) {
+    o.log.warning(
+      `no git checkout with an origin remote in ${o.workspace}: the status record (release-status.yaml on ${v.status_branch}) is not read or updated. Check out the repository first, or set status_file.`
+    );
+    return void 0;
+  }
+  if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
+  return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
 }
 
 // actions/rollback/src/inputs.ts

@@ -7,14 +7,13 @@ import {
   dockerTagLatest,
   incidentIssue,
   npmDistTagLatest,
-  openStatusStore,
   rollback,
   servingVersion,
   timelineGantt,
   timelineTable,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { lastGoodVersion } from '@release-actions/shared/status';
+import { lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
 import { errorMessage, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 

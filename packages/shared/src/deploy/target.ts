@@ -225,5 +225,3 @@ export function buildTarget(
         : new NoRouter();
   return { workload, router, stateFile: new StateFile(stateDir), ports };
 }
-
-export { openStatusStore } from '../status/open.js';
