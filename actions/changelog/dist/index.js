@@ -654,7 +654,7 @@ var require_inc = __commonJS({
 });
 
 // actions/changelog/src/main.ts
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -895,8 +895,8 @@ var Summary = class {
   }
   /** A table; `align` per column: 'l' | 'r' | 'c'. */
   table(headers, rows, align) {
-    const sep = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
-    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep.join(" | ")} |`];
+    const sep2 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
+    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep2.join(" | ")} |`];
     for (const row of rows) lines.push(`| ${headers.map((_, i) => cell(row[i])).join(" | ")} |`);
     this.parts.push(lines.join("\n"));
     return this;
@@ -1295,7 +1295,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1304,7 +1304,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve2({
+        (code) => resolve3({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1327,8 +1327,8 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve2, reject) => {
+    const sep2 = Buffer.from(separator, "utf8");
+    return new Promise((resolve3, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1336,9 +1336,9 @@ var Git = class _Git {
         const buf = pending ? Buffer.concat([pending, d]) : d;
         let start = 0;
         let i;
-        while ((i = buf.indexOf(sep, start)) >= 0) {
+        while ((i = buf.indexOf(sep2, start)) >= 0) {
           onRecord(buf.toString("utf8", start, i));
-          start = i + sep.length;
+          start = i + sep2.length;
         }
         pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
@@ -1347,7 +1347,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve2();
+        resolve3();
       });
     });
   }
@@ -2089,6 +2089,86 @@ async function generateChangelog(o) {
   };
 }
 
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
+  };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
+}
+
 // actions/changelog/src/inputs.ts
 var action = defineAction({
   id: "changelog",
@@ -2146,12 +2226,13 @@ async function run(env = process.env) {
     action,
     async (inputs, ctx) => {
       const { runner, log, summary: summary2 } = ctx;
-      const workspace = resolve(runner.workspace);
-      const path = resolve(workspace, inputs.path || "CHANGELOG.md");
-      const rel = relative(workspace, path);
-      if (rel.startsWith("..") || isAbsolute(rel)) {
+      const workspace = resolve2(runner.workspace);
+      const path = resolve2(workspace, inputs.path || "CHANGELOG.md");
+      const rel = relative2(workspace, path);
+      if (rel.startsWith("..") || isAbsolute2(rel)) {
         throw new InputError("path", `path: ${inputs.path} is outside the workspace; give a path inside it`);
       }
+      if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
       const github = inputs.include_prs && token ? (await import("./chunks/github-EN5AYHJO.js")).createGitHubClient({

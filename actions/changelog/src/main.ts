@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
-import { InputError } from '@release-actions/shared';
+import { confinePath, InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -17,6 +17,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (rel.startsWith('..') || isAbsolute(rel)) {
         throw new InputError('path', `path: ${inputs.path} is outside the workspace; give a path inside it`);
       }
+      // A committed symlink (CHANGELOG.md -> /elsewhere) must not make the write land outside the checkout.
+      if (inputs.write_file) confinePath(workspace, rel, { input: 'path', mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
       // The GitHub client (octokit) is loaded only when PRs are asked for: startup time matters.

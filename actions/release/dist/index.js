@@ -695,7 +695,7 @@ var require_diff = __commonJS({
 
 // actions/release/src/main.ts
 import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { join as join6, relative as relative3, resolve as resolve3 } from "node:path";
+import { join as join7 } from "node:path";
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -733,6 +733,86 @@ var StageError = class extends Error {
     this.name = "StageError";
   }
 };
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
+  };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
+}
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -987,8 +1067,8 @@ var Summary = class {
   }
   /** A table; `align` per column: 'l' | 'r' | 'c'. */
   table(headers, rows, align) {
-    const sep2 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
-    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep2.join(" | ")} |`];
+    const sep3 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
+    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep3.join(" | ")} |`];
     for (const row of rows) lines.push(`| ${headers.map((_, i) => cell(row[i])).join(" | ")} |`);
     this.parts.push(lines.join("\n"));
     return this;
@@ -1184,7 +1264,7 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep2 = Buffer.from(separator, "utf8");
+    const sep3 = Buffer.from(separator, "utf8");
     return new Promise((resolve4, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
@@ -1193,9 +1273,9 @@ var Git = class _Git {
         const buf = pending ? Buffer.concat([pending, d]) : d;
         let start = 0;
         let i;
-        while ((i = buf.indexOf(sep2, start)) >= 0) {
+        while ((i = buf.indexOf(sep3, start)) >= 0) {
           onRecord(buf.toString("utf8", start, i));
-          start = i + sep2.length;
+          start = i + sep3.length;
         }
         pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
@@ -1310,7 +1390,7 @@ var BOT_IDENTITY = {
 
 // packages/shared/src/publish/docker.ts
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -1485,9 +1565,9 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join(runnerTemp, "release-docker-"));
+  const dir = mkdtempSync(join2(runnerTemp, "release-docker-"));
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync(join(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync(join2(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 function ociLabels(l) {
@@ -1528,7 +1608,7 @@ async function dockerPush(o) {
 
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -1540,8 +1620,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join2(runnerTemp, "release-npm-"));
-  const path = join2(dir, ".npmrc");
+  const dir = mkdtempSync2(join3(runnerTemp, "release-npm-"));
+  const path = join3(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -1620,7 +1700,7 @@ async function npmPack(exec2, npm, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join2(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join3(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version } = o;
@@ -2014,7 +2094,7 @@ var action = defineAction({
 
 // actions/release/src/release.ts
 import { existsSync as existsSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -2181,8 +2261,8 @@ function recommendBump(commits, currentVersion) {
 }
 
 // packages/shared/src/versioning/manifests.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join3, posix, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 function readJson(file) {
@@ -2200,26 +2280,26 @@ function readJson(file) {
 function writeJsonText(doc, indent, newline) {
   return JSON.stringify(doc, null, indent) + (newline ? "\n" : "");
 }
-var toPosix = (p) => p.split(sep).join("/");
+var toPosix = (p) => p.split(sep2).join("/");
 function expandWorkspaces(root, patterns) {
   const found = /* @__PURE__ */ new Set();
   const walk = (dir, segs) => {
     if (segs.length === 0) {
-      if (existsSync(join3(root, dir, "package.json"))) found.add(toPosix(dir));
+      if (existsSync(join4(root, dir, "package.json"))) found.add(toPosix(dir));
       return;
     }
     const [seg, ...rest] = segs;
     if (seg === "**") {
       walk(dir, rest);
-      for (const child of subdirs(join3(root, dir))) walk(join3(dir, child), segs);
+      for (const child of subdirs(join4(root, dir))) walk(join4(dir, child), segs);
       return;
     }
     if (seg.includes("*")) {
       const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-      for (const child of subdirs(join3(root, dir))) if (re.test(child)) walk(join3(dir, child), rest);
+      for (const child of subdirs(join4(root, dir))) if (re.test(child)) walk(join4(dir, child), rest);
       return;
     }
-    if (existsSync(join3(root, dir, seg))) walk(join3(dir, seg), rest);
+    if (existsSync(join4(root, dir, seg))) walk(join4(dir, seg), rest);
   };
   for (const p of patterns) {
     if (p.startsWith("!")) continue;
@@ -2230,17 +2310,17 @@ function expandWorkspaces(root, patterns) {
 }
 function subdirs(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join3(dir, n)));
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join4(dir, n)));
 }
 function isDir(p) {
   try {
-    return statSync(p).isDirectory();
+    return statSync2(p).isDirectory();
   } catch {
     return false;
   }
 }
 function npmPackages(root) {
-  const file = join3(root, "package.json");
+  const file = join4(root, "package.json");
   if (!existsSync(file)) return [];
   const { doc } = readJson(file);
   const out = [];
@@ -2253,7 +2333,7 @@ function npmPackages(root) {
   out.push(pkg("", doc));
   const ws = doc.workspaces;
   const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
-  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join3(root, dir, "package.json")).doc));
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join4(root, dir, "package.json")).doc));
   return out;
 }
 function bumpRange(spec, version) {
@@ -2280,7 +2360,7 @@ function planManifestBump(root, version, o = {}) {
   const packages = npmPackages(root);
   const internal = new Set(packages.map((p) => p.name).filter(Boolean));
   for (const p of packages) {
-    const file = join3(root, p.dir, "package.json");
+    const file = join4(root, p.dir, "package.json");
     const { doc, indent, newline, text: text2 } = readJson(file);
     const edits = [];
     if (doc.version !== version && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
@@ -2298,7 +2378,7 @@ function planManifestBump(root, version, o = {}) {
     }
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join3(root, lockName);
+    const file = join4(root, lockName);
     if (!existsSync(file)) continue;
     const { doc, indent, newline, text: text2 } = readJson(file);
     const edits = [];
@@ -2326,11 +2406,11 @@ function planManifestBump(root, version, o = {}) {
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
   for (const rel of o.versionFiles ?? []) {
-    const file = resolve(root, rel);
-    const r = relative(resolve(root), file);
+    const file = resolve2(root, rel);
+    const r = relative2(resolve2(root), file);
     if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
     if (!existsSync(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync2(file, "utf8");
+    const text2 = readFileSync2(confinePath(root, rel, { input: "version_files" }), "utf8");
     const edits = [];
     let marked = 0;
     const after = text2.split("\n").map((line, i) => {
@@ -2349,12 +2429,14 @@ function planManifestBump(root, version, o = {}) {
   return changes;
 }
 function applyChanges(root, changes) {
-  for (const c of changes) {
-    const file = join3(root, c.path);
-    if (readFileSync2(file, "utf8") !== c.before)
+  const files = changes.map(
+    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
+  );
+  changes.forEach((c, i) => {
+    if (readFileSync2(files[i], "utf8") !== c.before)
       throw new StageError(`${c.path} changed since the release was planned`);
-  }
-  for (const c of changes) writeFileSync3(join3(root, c.path), c.after);
+  });
+  changes.forEach((c, i) => writeFileSync3(files[i], c.after));
 }
 
 // packages/shared/src/versioning/version.ts
@@ -2513,8 +2595,8 @@ async function announce(f, url2, format, a, log) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { basename, dirname, join as join4, relative as relative2, resolve as resolve2 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { basename, dirname as dirname2, join as join5, relative as relative3, resolve as resolve3 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -2579,20 +2661,22 @@ async function publishRelease(gh, repo, rel, o) {
 function expandAssetGlobs(root, globs) {
   const out = /* @__PURE__ */ new Set();
   for (const g of globs) {
-    const full = resolve2(root, g);
-    if (relative2(resolve2(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
+    const full = resolve3(root, g);
+    if (relative3(resolve3(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
     if (!g.includes("*")) {
-      if (!statSync2(full, { throwIfNoEntry: false })?.isFile()) throw new StageError(`asset ${g} does not exist`);
-      out.add(full);
+      if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
+      out.add(confinePath(root, g, { input: "assets" }));
       continue;
     }
-    const dir = dirname(full);
+    const dirRel = relative3(resolve3(root), dirname2(full)) || ".";
+    const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
     const re = new RegExp(
       `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
-    const hits = statSync2(dir, { throwIfNoEntry: false })?.isDirectory() ? readdirSync2(dir).filter((n) => re.test(n) && statSync2(join4(dir, n)).isFile()) : [];
-    if (!hits.length) throw new StageError(`asset pattern ${g} matches no file`);
-    for (const h of hits) out.add(join4(dir, h));
+    const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
+    const files = hits.filter((n) => statSync3(join5(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join5(dirRel, n), { input: "assets" }));
+    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
+    for (const f of files) out.add(f);
   }
   return [...out].sort();
 }
@@ -2774,6 +2858,9 @@ var ReleaseRun = class {
     await this.runCommand("tests", plan.testCommand);
     if (plan.buildCommand === NO_BUILD) this.report("build", "skipped", "no build script and no build_command");
     else await this.runCommand("build", plan.buildCommand);
+    this.current = "assets";
+    const assetFiles = cfg.assets.length ? expandAssetGlobs(d.workspace, cfg.assets) : [];
+    this.current = void 0;
     await this.claim(plan, remoteTag);
     await this.step("commit", async () => {
       if (resumeTagCommit) {
@@ -2843,7 +2930,7 @@ var ReleaseRun = class {
         });
         release2 = res.release;
       }
-      const files = cfg.assets.length ? expandAssetGlobs(d.workspace, cfg.assets) : [];
+      const files = assetFiles;
       const uploaded = files.length ? await uploadAssets(d.gh, repo, release2, files) : 0;
       const r = release2;
       return {
@@ -3039,7 +3126,7 @@ var ReleaseRun = class {
     }));
     if (v.code !== 0)
       throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
-    if (!existsSync2(join5(d.workspace, cfg.dockerContext)))
+    if (!existsSync2(join6(d.workspace, cfg.dockerContext)))
       throw new StageError(`docker_context ${cfg.dockerContext} does not exist`);
     this.registry = new RegistryClient(
       d.fetch,
@@ -3248,11 +3335,11 @@ var ReleaseRun = class {
   // ---- registries ----------------------------------------------------------------------------------
   async publishNpmPackage(p, plan) {
     const { cfg, d } = this;
-    const packDir = mkdtempSync3(join5(d.runnerTemp, "release-pack-"));
+    const packDir = mkdtempSync3(join6(d.runnerTemp, "release-pack-"));
     try {
-      const env = { ...d.env, npm_config_cache: join5(d.runnerTemp, "release-npm-cache") };
+      const env = { ...d.env, npm_config_cache: join6(d.runnerTemp, "release-npm-cache") };
       delete env.NODE_AUTH_TOKEN;
-      const pack = await npmPack(d.exec, "npm", join5(d.workspace, p.dir), packDir, env);
+      const pack = await npmPack(d.exec, "npm", join6(d.workspace, p.dir), packDir, env);
       let token = this.npmToken;
       if (this.npmAuthKind === "oidc") {
         token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -3305,8 +3392,8 @@ var ReleaseRun = class {
             exec: d.exec,
             log: d.log,
             env,
-            context: join5(d.workspace, cfg.dockerContext),
-            dockerfile: cfg.dockerfile ? join5(d.workspace, cfg.dockerfile) : void 0,
+            context: join6(d.workspace, cfg.dockerContext),
+            dockerfile: cfg.dockerfile ? join6(d.workspace, cfg.dockerfile) : void 0,
             localTag,
             labels: ociLabels({
               source: `${d.serverUrl}/${d.owner}/${d.repo}`,
@@ -3367,7 +3454,7 @@ function releaseKind2(plan) {
   return releaseKind(plan.previousVersion, plan.version, plan.backport);
 }
 function readScripts(root) {
-  const f = join5(root, "package.json");
+  const f = join6(root, "package.json");
   if (!existsSync2(f)) return {};
   try {
     return JSON.parse(readFileSync4(f, "utf8")).scripts ?? {};
@@ -3391,10 +3478,10 @@ ${v.map((x) => `- ${x}`).join("\n")}`);
   return parts2.join("\n\n") || "No changes since the previous release.";
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join5(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync2(join5(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync2(join6(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync4(join5(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync4(join6(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -3497,12 +3584,7 @@ function faultHook(env) {
 function readNotes(inputs, workspace) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
-  const file = resolve3(workspace, inputs.notes_file);
-  if (relative3(workspace, file).startsWith("..")) {
-    throw new InputError("notes_file", `Input "notes_file" points outside the workspace: ${inputs.notes_file}`);
-  }
-  if (!existsSync3(file)) throw new InputError("notes_file", `Input "notes_file": ${inputs.notes_file} does not exist`);
-  return readFileSync5(file, "utf8");
+  return readFileSync5(confinePath(workspace, inputs.notes_file, { input: "notes_file" }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -3543,7 +3625,7 @@ async function release(inputs, ctx) {
     verifyTimeoutMs: inputs.verify_timeout ?? 6e5,
     dryRun: inputs.dry_run
   };
-  if (!existsSync3(join6(workspace, ".git")))
+  if (!existsSync3(join7(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");

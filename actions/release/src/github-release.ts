@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { errorMessage, type Logger, StageError } from '@release-actions/shared';
+import { confinePath, errorMessage, type Logger, StageError } from '@release-actions/shared';
 
 export interface ReleaseInfo {
   id: number;
@@ -121,21 +121,28 @@ export function expandAssetGlobs(root: string, globs: string[]): string[] {
     const full = resolve(root, g);
     if (relative(resolve(root), full).startsWith('..')) throw new StageError(`asset ${g} is outside the workspace`);
     if (!g.includes('*')) {
-      if (!statSync(full, { throwIfNoEntry: false })?.isFile()) throw new StageError(`asset ${g} does not exist`);
-      out.add(full);
+      if (!statSync(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
+      // Real path, links followed: `dist/x.txt -> /proc/self/environ` is refused, never uploaded.
+      out.add(confinePath(root, g, { input: 'assets' }));
       continue;
     }
-    const dir = dirname(full);
+    const dirRel = relative(resolve(root), dirname(full)) || '.';
+    // The directory too: `out -> /elsewhere` would list files outside the checkout.
+    const dir = statSync(dirname(full), { throwIfNoEntry: false })?.isDirectory()
+      ? confinePath(root, dirRel, { input: 'assets', kind: 'dir' })
+      : undefined;
     const re = new RegExp(
       `^${basename(full)
         .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
         .replace(/\*/g, '.*')}$`,
     );
-    const hits = statSync(dir, { throwIfNoEntry: false })?.isDirectory()
-      ? readdirSync(dir).filter((n) => re.test(n) && statSync(join(dir, n)).isFile())
-      : [];
-    if (!hits.length) throw new StageError(`asset pattern ${g} matches no file`);
-    for (const h of hits) out.add(join(dir, h));
+    const hits = dir ? readdirSync(dir).filter((n) => re.test(n)) : [];
+    // Every match is confined and must be a regular file: a link in the match is refused, not skipped.
+    const files = hits
+      .filter((n) => statSync(join(dir as string, n), { throwIfNoEntry: false })?.isFile() !== false)
+      .map((n) => confinePath(root, join(dirRel, n), { input: 'assets' }));
+    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
+    for (const f of files) out.add(f);
   }
   return [...out].sort();
 }

@@ -1,7 +1,7 @@
 /** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { InputError, StageError } from '@release-actions/shared';
+import { join } from 'node:path';
+import { confinePath, InputError, StageError } from '@release-actions/shared';
 import { runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { exec } from '@release-actions/shared/publish';
@@ -29,12 +29,8 @@ export function faultHook(env: NodeJS.ProcessEnv): ((step: string) => void) | un
 function readNotes(inputs: Inputs, workspace: string): string {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return '';
-  const file = resolve(workspace, inputs.notes_file);
-  if (relative(workspace, file).startsWith('..')) {
-    throw new InputError('notes_file', `Input "notes_file" points outside the workspace: ${inputs.notes_file}`);
-  }
-  if (!existsSync(file)) throw new InputError('notes_file', `Input "notes_file": ${inputs.notes_file} does not exist`);
-  return readFileSync(file, 'utf8');
+  // Real path, links followed: a committed `NOTES.md -> /proc/self/environ` must never reach a public release.
+  return readFileSync(confinePath(workspace, inputs.notes_file, { input: 'notes_file' }), 'utf8');
 }
 
 async function release(inputs: Inputs, ctx: StageContext): Promise<void> {

@@ -365,6 +365,11 @@ class ReleaseRun {
     if (plan.buildCommand === NO_BUILD) this.report('build', 'skipped', 'no build script and no build_command');
     else await this.runCommand('build', plan.buildCommand);
 
+    // ---- assets exist (the build may make them) and stay inside the checkout, before anything is pushed
+    this.current = 'assets';
+    const assetFiles = cfg.assets.length ? expandAssetGlobs(d.workspace, cfg.assets) : [];
+    this.current = undefined;
+
     // ---- claim the version in the status record (compare-and-swap: one run wins) ------------------
     await this.claim(plan, remoteTag);
 
@@ -440,7 +445,7 @@ class ReleaseRun {
         });
         release = res.release;
       }
-      const files = cfg.assets.length ? expandAssetGlobs(d.workspace, cfg.assets) : [];
+      const files = assetFiles;
       const uploaded = files.length ? await uploadAssets(d.gh, repo, release, files) : 0;
       const r = release;
       return {

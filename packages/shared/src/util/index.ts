@@ -1,3 +1,4 @@
 export * from './duration.js';
 export * from './errors.js';
 export * from './logger.js';
+export * from './paths.js';

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { StageError } from '../util/errors.js';
+import { confinePath } from '../util/paths.js';
 
 export const VERSION_MARKER = 'x-release-actions-version';
 
@@ -198,7 +199,7 @@ export function planManifestBump(root: string, version: string, o: BumpPlanOptio
     const r = relative(resolve(root), file);
     if (r.startsWith('..') || r === '') throw new StageError(`version file ${rel} is outside the repository`);
     if (!existsSync(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text = readFileSync(file, 'utf8');
+    const text = readFileSync(confinePath(root, rel, { input: 'version_files' }), 'utf8');
     const edits: string[] = [];
     let marked = 0;
     const after = text
@@ -222,10 +223,13 @@ export function planManifestBump(root: string, version: string, o: BumpPlanOptio
 
 /** Write planned changes; refuses when a file changed since it was planned. */
 export function applyChanges(root: string, changes: FileChange[]): void {
-  for (const c of changes) {
-    const file = join(root, c.path);
-    if (readFileSync(file, 'utf8') !== c.before)
+  // Written through its real path only when that stays in the checkout (a committed link is data, not a target).
+  const files = changes.map((c) =>
+    confinePath(root, c.path, { input: 'version_files', what: `The release's file ${c.path}` }),
+  );
+  changes.forEach((c, i) => {
+    if (readFileSync(files[i] as string, 'utf8') !== c.before)
       throw new StageError(`${c.path} changed since the release was planned`);
-  }
-  for (const c of changes) writeFileSync(join(root, c.path), c.after);
+  });
+  changes.forEach((c, i) => writeFileSync(files[i] as string, c.after));
 }

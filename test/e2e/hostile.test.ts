@@ -1,0 +1,161 @@
+/**
+ * Hostile repositories: what a committed file can make an action do. A repository is untrusted input; a symlink in
+ * it must never make the release read the runner's secrets (`/proc/self/environ`) into a public GitHub Release or
+ * its assets, nor make the release or the changelog write outside the checkout. Each case runs the bundled action
+ * against a real bare remote and the GitHub double, and asserts nothing was pushed, uploaded or written.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { runAction } from '../support/run-action.js';
+import { type BareRemote, createBareRemote, createRepo, type Repo } from '../support/services/index.js';
+
+const GH_TOKEN = 'ghs_hostileToken0123456789abcdef';
+const SECRET = 'npm_hostileSecretValue0123456789';
+
+interface Fixture {
+  remote: BareRemote;
+  repo: Repo;
+  gh: GitHubDouble;
+  outside: string;
+}
+
+const fixtures: Fixture[] = [];
+afterAll(async () => {
+  for (const f of fixtures) {
+    await f.gh.close();
+    await f.repo.cleanup();
+    await f.remote.cleanup();
+    rmSync(f.outside, { recursive: true, force: true });
+  }
+});
+
+/** A released v1.0.0 plus a feat, with `links` committed as symbolic links (path → target). */
+async function fixture(links: Record<string, string>, files: Record<string, string> = {}): Promise<Fixture> {
+  const outside = mkdtempSync(join(tmpdir(), 'hostile-outside-'));
+  writeFileSync(join(outside, 'victim.txt'), 'version 0.0.1 x-release-actions-version\nsecret-outside\n');
+  mkdirSync(join(outside, 'dir'));
+  writeFileSync(join(outside, 'dir', 'loot.txt'), 'secret-outside\n');
+  const remote = await createBareRemote();
+  const repo = await createRepo({
+    remote,
+    files: {
+      'package.json': JSON.stringify({ name: 'hostile', version: '1.0.0', private: true }, null, 2) + '\n',
+      ...files,
+    },
+  });
+  await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
+  for (const [path, target] of Object.entries(links)) {
+    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
+    symlinkSync(target.replace('$OUTSIDE', outside), join(repo.dir, path));
+  }
+  await repo.git('add', '-A');
+  await repo.git('commit', '-q', '-m', 'feat: a thing');
+  await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
+  const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
+  const f = { remote, repo, gh, outside };
+  fixtures.push(f);
+  return f;
+}
+
+function release(f: Fixture, inputs: Record<string, string>) {
+  return runAction('release', {
+    cwd: f.repo.dir,
+    token: GH_TOKEN,
+    apiUrl: f.gh.url,
+    graphqlUrl: f.gh.graphqlUrl,
+    serverUrl: f.gh.serverUrl,
+    repository: 'acme/widget',
+    timeoutMs: 60_000,
+    env: { NODE_AUTH_TOKEN: SECRET },
+    inputs: { version_bump: 'minor', test_command: 'true', build_command: 'true', ...inputs },
+  });
+}
+
+const remoteTags = (f: Fixture) =>
+  execFileSync('git', ['--git-dir', f.remote.dir, 'tag', '--list'], { encoding: 'utf8' }).trim().split('\n');
+const remoteMain = (f: Fixture) =>
+  execFileSync('git', ['--git-dir', f.remote.dir, 'log', '-1', '--format=%s', 'main'], { encoding: 'utf8' }).trim();
+
+/** Nothing left the runner: no tag, no release commit, no release, no upload; the secret is nowhere. */
+function assertNothingDone(f: Fixture, r: { log: string; summary: string; code: number | null }): void {
+  expect(r.code).toBe(1);
+  expect(remoteTags(f)).toEqual(['v1.0.0']);
+  expect(remoteMain(f)).toBe('feat: a thing');
+  expect(f.gh.count({ method: 'POST' }) + f.gh.count({ method: 'PATCH' })).toBe(0);
+  for (const c of f.gh.calls) expect(JSON.stringify(c)).not.toContain(SECRET);
+  // The runner consumes `::add-mask::` itself; every other line must be free of the secret.
+  expect(r.log.replace(/^::add-mask::.*$/gm, '')).not.toContain(SECRET);
+  expect(r.summary).not.toContain(SECRET);
+}
+
+describe('hostile repository: symbolic links never carry a read or a write out of the checkout', () => {
+  test.each([
+    ['a link to /proc/self/environ', { 'RELEASE_NOTES.md': '/proc/self/environ' }, 'RELEASE_NOTES.md'],
+    ['a link to a file outside', { 'RELEASE_NOTES.md': '$OUTSIDE/victim.txt' }, 'RELEASE_NOTES.md'],
+    ['a link chain', { 'a.md': 'b.md', 'b.md': 'c.md', 'c.md': '/proc/self/environ' }, 'a.md'],
+    ['a directory link', { docs: '$OUTSIDE/dir' }, 'docs/loot.txt'],
+  ])('notes_file through %s is refused before any side effect', async (_name, links, notesFile) => {
+    const f = await fixture(links);
+    const r = await release(f, { notes_file: notesFile });
+    assertNothingDone(f, r);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/notes_file/);
+    expect(r.errors[0]).toMatch(/symbolic link to/);
+    expect(r.log).not.toContain('secret-outside');
+  });
+
+  test.each([
+    ['a file link to /proc/self/environ', { 'dist/x.txt': '/proc/self/environ' }, 'dist/*'],
+    ['a file link outside', { 'dist/x.txt': '$OUTSIDE/victim.txt' }, 'dist/x.txt'],
+    ['a directory link outside', { out: '$OUTSIDE/dir' }, 'out/*'],
+    ['a link chain', { 'dist/a.txt': 'b.txt', 'dist/b.txt': '/proc/self/environ' }, 'dist/a.txt'],
+  ])('assets through %s are refused: nothing uploaded, nothing pushed', async (_name, links, assets) => {
+    const f = await fixture(links, { 'dist/ok.txt': 'fine\n' });
+    const r = await release(f, { assets });
+    assertNothingDone(f, r);
+    expect(r.log).toMatch(/assets/);
+    expect(r.log).toMatch(/symbolic link to|leaves the workspace|device or kernel file/);
+  });
+
+  test('version_files through a link outside: the victim is untouched, nothing pushed', async () => {
+    const f = await fixture({ VERSION: '$OUTSIDE/victim.txt' });
+    const before = readFileSync(join(f.outside, 'victim.txt'), 'utf8');
+    const r = await release(f, { version_files: 'VERSION' });
+    assertNothingDone(f, r);
+    expect(r.log).toMatch(/version_files/);
+    expect(readFileSync(join(f.outside, 'victim.txt'), 'utf8')).toBe(before);
+  });
+
+  test('a link inside the checkout to a file inside it is fine', async () => {
+    const f = await fixture({ 'NOTES.md': 'docs/notes.md' }, { 'docs/notes.md': 'Hand-written notes.\n' });
+    const r = await release(f, { notes_file: 'NOTES.md' });
+    expect(r.code).toBe(0);
+    expect(remoteTags(f)).toContain('v1.1.0');
+    const created = f.gh.callsTo({ route: 'POST /repos/{owner}/{repo}/releases' })[0];
+    expect(JSON.stringify(created?.body)).toContain('Hand-written notes.');
+  });
+});
+
+describe('hostile repository: the changelog never writes through a link out of the checkout', () => {
+  test.each([
+    ['CHANGELOG.md to a file outside', { 'CHANGELOG.md': '$OUTSIDE/victim.txt' }],
+    ['CHANGELOG.md dangling to outside', { 'CHANGELOG.md': '$OUTSIDE/new.md' }],
+    ['a directory link', { 'CHANGELOG.md': 'docs/CHANGELOG.md', docs: '$OUTSIDE/dir' }],
+  ])('%s is refused, the target untouched', async (_name, links) => {
+    const f = await fixture(links);
+    const before = readFileSync(join(f.outside, 'victim.txt'), 'utf8');
+    const r = await runAction('changelog', {
+      cwd: f.repo.dir,
+      inputs: { write_file: 'true', include_prs: 'false', version: '1.1.0' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/"path"/);
+    expect(readFileSync(join(f.outside, 'victim.txt'), 'utf8')).toBe(before);
+    expect(() => readFileSync(join(f.outside, 'new.md'))).toThrow();
+    expect(readFileSync(join(f.outside, 'dir', 'loot.txt'), 'utf8')).toBe('secret-outside\n');
+  });
+});
