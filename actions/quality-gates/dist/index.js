@@ -1019,41 +1019,92 @@ import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
-// packages/shared/src/gates/exec.ts
+// packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
-var MAX_KEEP = 1e6;
-var spawnExec = (cmd, args, opts = {}) => new Promise((resolve5) => {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import { dirname } from "node:path";
+var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
   let stdout = "";
   let stderr = "";
-  let timedOut = false;
+  let output = "";
   const feed = (which) => {
     let partial = "";
     return (d) => {
-      if (which === "out") stdout = (stdout + d).slice(-MAX_KEEP);
-      else stderr = (stderr + d).slice(-MAX_KEEP);
-      if (!opts.onLine) return;
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d);
+      if (!o.onLine) return;
       const lines = (partial + d).split(/\r?\n/);
       partial = lines.pop() ?? "";
-      for (const l of lines) opts.onLine(l);
+      for (const l of lines) o.onLine(l);
     };
   };
-  child.stdout.setEncoding("utf8").on("data", feed("out"));
-  child.stderr.setEncoding("utf8").on("data", feed("err"));
-  const timer = setTimeout(() => {
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
     timedOut = true;
-    child.kill("SIGKILL");
-  }, opts.timeoutMs ?? 6e5);
-  child.on("error", (e) => {
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  child.on("error", (error2) => {
     clearTimeout(timer);
-    resolve5({ code: 127, stdout, stderr: `${stderr}${e.message}
-`, timedOut });
+    const said = `${error2.message}
+`;
+    resolve5({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
     clearTimeout(timer);
-    resolve5({ code: code ?? (signal ? 128 : 1), stdout, stderr, timedOut });
+    resolve5({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
 });
+function startBackground(cmd, args, o) {
+  mkdirSync(dirname(o.logFile), { recursive: true });
+  const fd = openSync(o.logFile, "a");
+  const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
+  closeSync(fd);
+  let done = false;
+  const exited = new Promise((resolve5) => {
+    child.on("exit", (code, signal) => {
+      done = true;
+      resolve5({ code, signal });
+    });
+    child.on("error", () => {
+      done = true;
+      resolve5({ code: 127, signal: null });
+    });
+  });
+  child.unref();
+  return { pid: child.pid ?? -1, exited, hasExited: () => done };
+}
+function killGroup(pid, signal = "SIGTERM") {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+    }
+  }
+}
+
+// packages/shared/src/gates/exec.ts
+var MAX_KEEP = 1e6;
+var spawnExec = (cmd, args, opts = {}) => exec(cmd, args, { maxBuffer: MAX_KEEP, ...opts, timeoutMs: opts.timeoutMs ?? 6e5 });
 function splitCommand(line) {
   const out = [];
   let cur = "";
@@ -1097,17 +1148,17 @@ function parseBuildArgs(text2) {
   }
   return out;
 }
-async function hasBuildx(exec) {
-  const r = await exec("docker", ["buildx", "version"], { timeoutMs: 3e4 });
+async function hasBuildx(exec2) {
+  const r = await exec2("docker", ["buildx", "version"], { timeoutMs: 3e4 });
   return r.code === 0;
 }
 async function buildContainer(o) {
-  const { exec, log } = o;
-  const info2 = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { timeoutMs: 3e4 });
+  const { exec: exec2, log } = o;
+  const info2 = await exec2("docker", ["version", "--format", "{{.Server.Version}}"], { timeoutMs: 3e4 });
   if (info2.code !== 0) {
     throw new StageError(`container-build: no Docker engine answers (docker version: ${tail(info2.stderr, 3)})`);
   }
-  const buildx = await hasBuildx(exec);
+  const buildx = await hasBuildx(exec2);
   const builder = buildx ? "docker buildx build" : "docker build";
   const tmp = mkdtempSync(join(tmpdir2(), "ra-build-"));
   const iidfile = join(tmp, "iid");
@@ -1126,7 +1177,7 @@ async function buildContainer(o) {
   const started = Date.now();
   let imageId;
   try {
-    const r = await exec("docker", args, {
+    const r = await exec2("docker", args, {
       cwd: o.cwd,
       timeoutMs: o.buildTimeoutMs ?? 18e5,
       env: { ...process.env, DOCKER_BUILDKIT: buildx ? "1" : process.env.DOCKER_BUILDKIT ?? "0" },
@@ -1143,7 +1194,7 @@ ${tail(r.stderr || r.stdout)}`
     rmSync(tmp, { recursive: true, force: true });
   }
   const buildMs = Date.now() - started;
-  const insp = await exec("docker", ["image", "inspect", "--format", "{{json .}}", imageId], { timeoutMs: 3e4 });
+  const insp = await exec2("docker", ["image", "inspect", "--format", "{{json .}}", imageId], { timeoutMs: 3e4 });
   if (insp.code !== 0) throw new StageError(`container-build: cannot inspect ${imageId}: ${tail(insp.stderr, 3)}`);
   const doc = JSON.parse(insp.stdout);
   const sizeBytes = doc.Size;
@@ -1160,7 +1211,7 @@ ${tail(r.stderr || r.stdout)}`
   if (o.smokeCommand) {
     const words = splitCommand(o.smokeCommand);
     log.info(`container-build: smoke test: docker run --rm --network host ${imageId.slice(0, 19)} ${o.smokeCommand}`);
-    const r = await exec("docker", ["run", "--rm", "--network", "host", imageId, ...words], {
+    const r = await exec2("docker", ["run", "--rm", "--network", "host", imageId, ...words], {
       cwd: o.cwd,
       timeoutMs: o.smokeTimeoutMs ?? 3e5
     });
@@ -1190,8 +1241,8 @@ ${output}`);
 }
 
 // packages/shared/src/gates/gates.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
 
 // packages/shared/src/gates/k6.ts
 import { existsSync, readdirSync, readFileSync as readFileSync3, statSync } from "node:fs";
@@ -1825,8 +1876,8 @@ function shardProfile(p, shard) {
 }
 
 // packages/shared/src/gates/regression.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync5, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
 
 // packages/shared/src/gates/results.ts
 function requestsPerSecond(r) {
@@ -2010,33 +2061,20 @@ function compareToBaseline(current, baseline, baselinePath, maxRegressionPct) {
   return { ...base, baseline: b, p95DeltaPct, rpsDeltaPct, passed: reasons.length === 0, reasons };
 }
 function recordBaseline(path, doc) {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync2(dirname2(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(doc, null, 2)}
 `);
 }
 
 // packages/shared/src/gates/service.ts
-import { spawn as spawn2 } from "node:child_process";
-import { closeSync, openSync, readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 async function startService(o) {
-  const fd = openSync(o.logFile, "a");
-  const child = spawn2("bash", ["-c", o.command], {
-    cwd: o.cwd,
-    env: o.env ?? process.env,
-    detached: true,
-    stdio: ["ignore", fd, fd]
-  });
-  closeSync(fd);
+  const child = startBackground("bash", ["-c", o.command], { cwd: o.cwd, env: o.env, logFile: o.logFile });
   let exited;
-  const exitedP = new Promise(
-    (r) => child.on("exit", (code, signal) => {
-      exited = { code, signal };
-      r();
-    })
-  );
-  child.on("error", () => {
+  const exitedP = child.exited.then((e) => {
+    exited = e;
   });
-  const pid = child.pid ?? 0;
+  const pid = child.pid > 0 ? child.pid : 0;
   const stop = async () => {
     if (exited || !pid) return;
     try {
@@ -2044,12 +2082,7 @@ async function startService(o) {
     } catch {
       return;
     }
-    const killer = setTimeout(() => {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-      }
-    }, 5e3);
+    const killer = setTimeout(() => killGroup(pid, "SIGKILL"), 5e3);
     await exitedP;
     clearTimeout(killer);
     o.log.info(`service: stopped (pid ${pid})`);
@@ -2233,7 +2266,7 @@ function readShardResults(files) {
 }
 async function runQualityGates(c, deps) {
   const { log } = deps;
-  mkdirSync2(c.workDir, { recursive: true });
+  mkdirSync3(c.workDir, { recursive: true });
   const mode = c.merge ? "merge" : c.shard && c.shard.count > 1 ? "shard" : "run";
   const report = { passed: false, mode, verdicts: [], resultsPath: c.resultsPath };
   const wantsLoad = c.gates.includes("load-testing") || c.gates.includes("performance-profiling");
@@ -2382,7 +2415,7 @@ async function runQualityGates(c, deps) {
   }
   report.passed = report.verdicts.every((v) => v.passed !== false) && (mode === "shard" || report.verdicts.every((v) => v.passed === true));
   const doc = resultsDocument(report);
-  mkdirSync2(dirname2(c.resultsPath), { recursive: true });
+  mkdirSync3(dirname3(c.resultsPath), { recursive: true });
   writeFileSync2(c.resultsPath, `${JSON.stringify(doc, null, 2)}
 `);
   log.info(`results: ${c.resultsPath}`);
@@ -2589,7 +2622,7 @@ function ensureRelease(doc, version, init = {}) {
 import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/git/git.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { readFile } from "node:fs/promises";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
@@ -2649,7 +2682,7 @@ var Git = class _Git {
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     return new Promise((resolve5, reject) => {
-      const child = spawn3("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
       child.stdout.on("data", (d) => out.push(d));
@@ -2682,7 +2715,7 @@ var Git = class _Git {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep = Buffer.from(separator, "utf8");
     return new Promise((resolve5, reject) => {
-      const child = spawn3("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
       child.stdout.on("data", (d) => {
@@ -2805,8 +2838,8 @@ var BOT_IDENTITY = {
 };
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname3 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/util/logger.ts
 var silentLogger = {
@@ -2966,7 +2999,7 @@ var FileStatusStore = class {
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync3(dirname3(this.file), { recursive: true });
+    mkdirSync4(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync3(tmp, stringifyStatus(doc));
     renameSync(tmp, this.file);

@@ -734,6 +734,68 @@ var StageError = class extends Error {
   }
 };
 
+// packages/shared/src/util/exec.ts
+import { spawn } from "node:child_process";
+var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  const feed = (which) => {
+    let partial = "";
+    return (d) => {
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d);
+      if (!o.onLine) return;
+      const lines = (partial + d).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const l of lines) o.onLine(l);
+    };
+  };
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  child.on("error", (error2) => {
+    clearTimeout(timer);
+    const said = `${error2.message}
+`;
+    resolve4({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+  });
+  child.on("close", (code, signal) => {
+    clearTimeout(timer);
+    resolve4({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+  });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
+});
+function killGroup(pid, signal = "SIGTERM") {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+    }
+  }
+}
+
 // packages/shared/src/util/paths.ts
 import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -1173,7 +1235,7 @@ async function runStage(def, impl, env = process.env) {
 }
 
 // packages/shared/src/git/git.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { readFile } from "node:fs/promises";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
@@ -1233,7 +1295,7 @@ var Git = class _Git {
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     return new Promise((resolve4, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
       child.stdout.on("data", (d) => out.push(d));
@@ -1266,7 +1328,7 @@ var Git = class _Git {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
     return new Promise((resolve4, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
       child.stdout.on("data", (d) => {
@@ -1393,32 +1455,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
-import { spawn as spawn2 } from "node:child_process";
-var exec = (cmd, args, o = {}) => new Promise((resolve4, reject) => {
-  const child = spawn2(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d) => {
-    stdout += d;
-    o.onOutput?.(d);
-  });
-  child.stderr.setEncoding("utf8").on("data", (d) => {
-    stderr += d;
-    o.onOutput?.(d);
-  });
-  const timer = o.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), o.timeoutMs) : void 0;
-  child.on("error", (e) => {
-    if (timer) clearTimeout(timer);
-    reject(e);
-  });
-  child.on("close", (code, signal) => {
-    if (timer) clearTimeout(timer);
-    resolve4({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-  });
-  child.stdin.on("error", () => {
-  });
-  child.stdin.end(o.input ?? "");
-});
+var exec2 = async (cmd, args, o) => {
+  const r = await exec(cmd, args, o);
+  if (r.error) throw r.error;
+  return r;
+};
 function redact(text2, secrets) {
   let out = text2;
   for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
@@ -1578,8 +1619,8 @@ function ociLabels(l) {
     "org.opencontainers.image.created": l.created
   };
 }
-async function hasBuildx(exec2, env) {
-  const r = await exec2("docker", ["buildx", "version"], { env }).catch(() => ({ code: 1, stdout: "", stderr: "" }));
+async function hasBuildx(exec3, env) {
+  const r = await exec3("docker", ["buildx", "version"], { env }).catch(() => ({ code: 1, stdout: "", stderr: "" }));
   return r.code === 0;
 }
 async function dockerBuild(o) {
@@ -1692,9 +1733,9 @@ async function oidcPublishToken(f, env, registryUrl, name) {
   if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
   return token;
 }
-async function npmPack(exec2, npm, dir, dest, env) {
+async function npmPack(exec3, npm, dir, dest, env) {
   mkdirSync2(dest, { recursive: true });
-  const r = await exec2(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
+  const r = await exec3(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
   if (r.code !== 0)
     throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
@@ -3642,7 +3683,7 @@ async function release(inputs, ctx) {
     outcome = await runRelease(cfg, {
       git,
       gh,
-      exec,
+      exec: exec2,
       fetch,
       log,
       store,

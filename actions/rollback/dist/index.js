@@ -1032,9 +1032,80 @@ var sleep = (ms, signal) => new Promise((resolve4) => {
 });
 
 // packages/shared/src/deploy/exec.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync as readFileSync2 } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
+var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  const feed = (which) => {
+    let partial = "";
+    return (d) => {
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d);
+      if (!o.onLine) return;
+      const lines = (partial + d).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const l of lines) o.onLine(l);
+    };
+  };
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  child.on("error", (error2) => {
+    clearTimeout(timer);
+    const said = `${error2.message}
+`;
+    resolve4({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+  });
+  child.on("close", (code, signal) => {
+    clearTimeout(timer);
+    resolve4({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+  });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
+});
+function startBackground(cmd, args, o) {
+  mkdirSync(dirname(o.logFile), { recursive: true });
+  const fd = openSync(o.logFile, "a");
+  const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
+  closeSync(fd);
+  let done = false;
+  const exited = new Promise((resolve4) => {
+    child.on("exit", (code, signal) => {
+      done = true;
+      resolve4({ code, signal });
+    });
+    child.on("error", () => {
+      done = true;
+      resolve4({ code: 127, signal: null });
+    });
+  });
+  child.unref();
+  return { pid: child.pid ?? -1, exited, hasExited: () => done };
+}
 function killGroup(pid, signal = "SIGTERM") {
   try {
     process.kill(-pid, signal);
@@ -1053,83 +1124,34 @@ function processAlive(pid) {
     return e.code === "EPERM";
   }
 }
+
+// packages/shared/src/deploy/exec.ts
+var KEEP = 64e3;
 async function runHook(command, o) {
-  const child = spawn("sh", ["-c", command], {
+  const r = await exec(command, [], {
+    shell: true,
     cwd: o.cwd,
     env: { ...process.env, ...o.env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true
+    timeoutMs: o.timeoutMs,
+    maxBuffer: KEEP
   });
-  const r = await capture(
-    child,
-    o.timeoutMs,
-    () => child.pid && killGroup(child.pid, "SIGKILL"),
-    (e) => {
-      throw e;
-    }
-  );
+  if (r.error) throw r.error;
   if (r.output.trim()) o.log?.debug(`${o.name} output:
 ${r.output.trimEnd()}`);
   return r;
-}
-function capture(child, timeoutMs, kill, onError) {
-  return new Promise((resolve4, reject) => {
-    let output = "";
-    const add = (d) => {
-      output += d.toString("utf8");
-      if (output.length > 64e3) output = output.slice(-64e3);
-    };
-    child.stdout?.on("data", add);
-    child.stderr?.on("data", add);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, timeoutMs);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      try {
-        resolve4(onError(e, output, timedOut));
-      } catch (err) {
-        reject(err);
-      }
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve4({ code, signal, output, timedOut });
-    });
-  });
 }
 function tail(text2, lines = 5) {
   const t = text2.trim().split("\n").slice(-lines).join(" | ");
   return t === "" ? "(no output)" : t;
 }
 function startService(command, o) {
-  mkdirSync(dirname(o.logFile), { recursive: true });
-  const fd = openSync(o.logFile, "a");
-  const child = spawn("sh", ["-c", command], {
+  const bg = startBackground("sh", ["-c", command], {
     cwd: o.cwd,
     env: { ...process.env, ...o.env },
-    stdio: ["ignore", fd, fd],
-    detached: true
+    logFile: o.logFile
   });
-  closeSync(fd);
-  let done = false;
-  const exited = new Promise((resolve4) => {
-    child.on("exit", (code, signal) => {
-      done = true;
-      resolve4({ code, signal });
-    });
-    child.on("error", () => {
-      done = true;
-      resolve4({ code: 127, signal: null });
-    });
-  });
-  child.unref();
   return {
-    pid: child.pid ?? -1,
-    exited,
-    hasExited: () => done,
+    ...bg,
     logFile: o.logFile,
     readLog: () => {
       try {
@@ -1141,13 +1163,7 @@ function startService(command, o) {
   };
 }
 function runProgram(bin, args, o) {
-  const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
-  return capture(
-    child,
-    o.timeoutMs,
-    () => child.kill("SIGKILL"),
-    (e, output, timedOut) => ({ code: 127, signal: null, output: `${output}${e.message}`, timedOut })
-  );
+  return exec(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, timeoutMs: o.timeoutMs, maxBuffer: KEEP });
 }
 
 // packages/shared/src/deploy/http.ts
@@ -1617,19 +1633,22 @@ function safeJson(s) {
   }
 }
 
-// packages/shared/src/deploy/engine.ts
+// packages/shared/src/util/net.ts
 import { createServer } from "node:net";
 function freePort() {
   return new Promise((resolve4, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = s.address().port;
-      s.close(() => resolve4(port));
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve4(port));
     });
   });
 }
+
+// packages/shared/src/deploy/engine.ts
 var Timeline = class {
   constructor(log, onEvent) {
     this.log = log;

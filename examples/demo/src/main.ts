@@ -15,9 +15,9 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@release-actions/shared';
 import type { ActionDefinition } from '@release-actions/shared/action';
 import { parseStatusYaml, renderDashboard } from '@release-actions/shared/dashboard';
 import { action as changelogAction } from '../../../actions/changelog/src/inputs.js';
@@ -89,17 +89,6 @@ function nginxInstalled(): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 function get(url: string): Promise<{ status: number; body: string }> {

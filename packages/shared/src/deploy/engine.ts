@@ -10,10 +10,10 @@
  * Traffic never moves before the new slot is healthy and its smoke tests pass; a failure before traffic moved
  * tears the new slot down and leaves the old one serving; a failure after is rolled back (when allowed).
  */
-import { createServer } from 'node:net';
 import { formatDuration } from '../util/duration.js';
 import { errorMessage, StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
+import { freePort } from '../util/net.js';
 import { DeadlineError, withDeadline } from './deadline.js';
 import { joinUrl } from './http.js';
 import { monitor as httpMonitor, type MonitorOptions, type MonitorResult } from './monitor.js';
@@ -110,19 +110,6 @@ export interface DeployResult {
   switchMs?: number;
   rollbackMs?: number;
   alreadyDeployed?: boolean;
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 class Failure extends Error {

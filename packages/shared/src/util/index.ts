@@ -1,4 +1,6 @@
 export * from './duration.js';
 export * from './errors.js';
+export * from './exec.js';
 export * from './logger.js';
+export * from './net.js';
 export * from './paths.js';
