@@ -8494,6 +8494,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 var ok = (value) => ({ ok: true, value });
@@ -8591,7 +8592,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -8603,12 +8604,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -8625,12 +8626,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -8643,13 +8644,13 @@ function duration(o) {
       if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
       return ok(ms2);
     }
-  };
+  });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return {
+  return given({
     kind: "number",
     description: o.description,
     required: o.required ?? false,
@@ -8664,7 +8665,7 @@ function number(o) {
       if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
       return ok(n);
     }
-  };
+  });
 }
 var yamlParse;
 async function loadYaml() {
@@ -8673,7 +8674,7 @@ async function loadYaml() {
   yamlParse = mod.parse ?? mod.default.parse;
 }
 function yamlInput(o) {
-  return {
+  return given({
     kind: "yaml",
     description: o.description,
     required: o.required ?? false,
@@ -8693,7 +8694,7 @@ function yamlInput(o) {
       const res = o.validate(doc);
       return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 function inputEnvName(name) {
@@ -9506,10 +9507,10 @@ function localContext(cwd, env, stage) {
   for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;
   return out;
 }
-function runnerInputs(def, given, env) {
+function runnerInputs(def, given2, env) {
   const out = {};
   for (const [name, spec] of Object.entries(def.inputs)) {
-    const raw = given[name] ?? spec.default ?? "";
+    const raw = given2[name] ?? spec.default ?? "";
     out[name] = raw.trim() === GITHUB_TOKEN_DEFAULT ? env.GITHUB_TOKEN ?? "" : raw;
   }
   return out;
@@ -9551,7 +9552,7 @@ var LogMasker = class {
     }
   }
 };
-async function runStageBundle(def, given, o) {
+async function runStageBundle(def, given2, o) {
   const entry = join(o.root ?? ROOT, "actions", def.id, "dist", "index.js");
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
@@ -9579,7 +9580,7 @@ async function runStageBundle(def, given, o) {
     GITHUB_EVENT_PATH: o.env.GITHUB_EVENT_PATH && existsSync(o.env.GITHUB_EVENT_PATH) ? o.env.GITHUB_EVENT_PATH : eventPath,
     ...files
   });
-  const inputs = runnerInputs(def, given, o.env);
+  const inputs = runnerInputs(def, given2, o.env);
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
   const secrets = Object.entries(def.inputs).filter(([, spec]) => spec.secret).map(([name]) => inputs[name] ?? "");
   const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === "1");

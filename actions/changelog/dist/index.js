@@ -701,6 +701,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -775,7 +776,7 @@ function oneOf(values, o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -787,7 +788,7 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 var yamlParse;
 async function loadYaml() {
@@ -796,7 +797,7 @@ async function loadYaml() {
   yamlParse = mod.parse ?? mod.default.parse;
 }
 function yamlInput(o) {
-  return {
+  return given({
     kind: "yaml",
     description: o.description,
     required: o.required ?? false,
@@ -816,7 +817,7 @@ function yamlInput(o) {
       const res = o.validate(doc);
       return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 async function parseInputs(schema, read) {

@@ -632,6 +632,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -734,7 +735,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -746,12 +747,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -768,12 +769,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -786,13 +787,13 @@ function duration(o) {
       if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
       return ok(ms);
     }
-  };
+  });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return {
+  return given({
     kind: "number",
     description: o.description,
     required: o.required ?? false,
@@ -807,7 +808,7 @@ function number(o) {
       if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
       return ok(n);
     }
-  };
+  });
 }
 var yamlParse;
 async function loadYaml() {
@@ -816,7 +817,7 @@ async function loadYaml() {
   yamlParse = mod.parse ?? mod.default.parse;
 }
 function yamlInput(o) {
-  return {
+  return given({
     kind: "yaml",
     description: o.description,
     required: o.required ?? false,
@@ -836,7 +837,7 @@ function yamlInput(o) {
       const res = o.validate(doc);
       return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 async function parseInputs(schema, read) {
@@ -3319,12 +3320,12 @@ function check(v, controlsTraffic) {
       "prometheus_url",
       'Input "prometheus_url" is empty but required when prometheus_queries are given.'
     );
-  const monitorMs = v.monitor_duration ?? 0;
-  const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
-  if (monitorMs + stepsMs >= (v.timeout ?? 0))
+  const monitorMs = v.monitor_duration;
+  const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * v.step_duration : 0;
+  if (monitorMs + stepsMs >= v.timeout)
     throw new InputError(
       "timeout",
-      `Input "timeout" (${formatDuration(v.timeout ?? 0)}) leaves no time to deploy: monitor_duration${stepsMs ? " plus the canary steps" : ""} already take ${formatDuration(monitorMs + stepsMs)}.`
+      `Input "timeout" (${formatDuration(v.timeout)}) leaves no time to deploy: monitor_duration${stepsMs ? " plus the canary steps" : ""} already take ${formatDuration(monitorMs + stepsMs)}.`
     );
 }
 async function impl(v, ctx) {
@@ -3342,18 +3343,18 @@ async function impl(v, ctx) {
     smokeTests: v.smoke_tests ?? [{ path: healthPath, expect_status: 200 }],
     rollbackOnFailure: v.rollback_on_failure,
     canarySteps: v.canary_steps.map(Number),
-    stepDurationMs: v.step_duration ?? 6e4,
+    stepDurationMs: v.step_duration,
     monitor: {
-      durationMs: v.monitor_duration ?? 0,
-      intervalMs: v.monitor_interval ?? 1e4,
+      durationMs: v.monitor_duration,
+      intervalMs: v.monitor_interval,
       probeUrl: v.probe_url,
-      probeRequests: v.probe_requests ?? 5,
-      maxErrorRate: v.max_error_rate ?? 0.01,
-      maxP95Ms: v.max_p95_ms ?? 1e3,
+      probeRequests: v.probe_requests,
+      maxErrorRate: v.max_error_rate,
+      maxP95Ms: v.max_p95_ms,
       prometheusUrl: v.prometheus_url,
       prometheusQueries: v.prometheus_queries,
       onNoData: v.on_no_data,
-      minSamples: v.min_samples ?? 10,
+      minSamples: v.min_samples,
       progressEveryMs: 6e4
     },
     versionSource: {
@@ -3361,12 +3362,12 @@ async function impl(v, ctx) {
       jsonPath: v.version_json_path || void 0,
       header: v.version_header || void 0
     },
-    instances: v.instances ?? 1,
-    batchSize: v.batch_size ?? 1,
-    keepPreviousMs: v.keep_previous ?? 36e5,
-    timeoutMs: v.timeout ?? 18e5,
-    startTimeoutMs: v.start_timeout ?? 12e4,
-    versionTimeoutMs: v.version_timeout ?? 6e4,
+    instances: v.instances,
+    batchSize: v.batch_size,
+    keepPreviousMs: v.keep_previous,
+    timeoutMs: v.timeout,
+    startTimeoutMs: v.start_timeout,
+    versionTimeoutMs: v.version_timeout,
     ports: target.ports
   };
   let gh;

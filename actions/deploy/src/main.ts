@@ -1,5 +1,5 @@
 /** The deploy action: parse the inputs, run the strategy engine, record the deployment (GitHub, status record), report. */
-import { runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import {
   buildTarget,
   deploy,
@@ -14,7 +14,7 @@ import { openStatusStore } from '@release-actions/shared/status';
 import { errorMessage, formatDuration, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+type Values = InputValues<typeof action.inputs>;
 
 /** Combinations of inputs that cannot work, refused before any side effect. */
 function check(v: Values, controlsTraffic: boolean): void {
@@ -42,18 +42,18 @@ function check(v: Values, controlsTraffic: boolean): void {
       'prometheus_url',
       'Input "prometheus_url" is empty but required when prometheus_queries are given.',
     );
-  const monitorMs = v.monitor_duration ?? 0;
-  const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
-  if (monitorMs + stepsMs >= (v.timeout ?? 0))
+  const monitorMs = v.monitor_duration;
+  const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * v.step_duration : 0;
+  if (monitorMs + stepsMs >= v.timeout)
     throw new InputError(
       'timeout',
-      `Input "timeout" (${formatDuration(v.timeout ?? 0)}) leaves no time to deploy: monitor_duration${stepsMs ? ' plus the canary steps' : ''} already take ${formatDuration(monitorMs + stepsMs)}.`,
+      `Input "timeout" (${formatDuration(v.timeout)}) leaves no time to deploy: monitor_duration${stepsMs ? ' plus the canary steps' : ''} already take ${formatDuration(monitorMs + stepsMs)}.`,
     );
 }
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const { log, runner } = ctx;
-  const version = v.version as string;
+  const version = v.version;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   check(v, target.router.controlsTraffic);
@@ -66,18 +66,18 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     smokeTests: v.smoke_tests ?? [{ path: healthPath, expect_status: 200 }],
     rollbackOnFailure: v.rollback_on_failure,
     canarySteps: v.canary_steps.map(Number),
-    stepDurationMs: v.step_duration ?? 60_000,
+    stepDurationMs: v.step_duration,
     monitor: {
-      durationMs: v.monitor_duration ?? 0,
-      intervalMs: v.monitor_interval ?? 10_000,
+      durationMs: v.monitor_duration,
+      intervalMs: v.monitor_interval,
       probeUrl: v.probe_url,
-      probeRequests: v.probe_requests ?? 5,
-      maxErrorRate: v.max_error_rate ?? 0.01,
-      maxP95Ms: v.max_p95_ms ?? 1000,
+      probeRequests: v.probe_requests,
+      maxErrorRate: v.max_error_rate,
+      maxP95Ms: v.max_p95_ms,
       prometheusUrl: v.prometheus_url,
       prometheusQueries: v.prometheus_queries,
       onNoData: v.on_no_data,
-      minSamples: v.min_samples ?? 10,
+      minSamples: v.min_samples,
       progressEveryMs: 60_000,
     },
     versionSource: {
@@ -85,12 +85,12 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
       jsonPath: v.version_json_path || undefined,
       header: v.version_header || undefined,
     },
-    instances: v.instances ?? 1,
-    batchSize: v.batch_size ?? 1,
-    keepPreviousMs: v.keep_previous ?? 3_600_000,
-    timeoutMs: v.timeout ?? 1_800_000,
-    startTimeoutMs: v.start_timeout ?? 120_000,
-    versionTimeoutMs: v.version_timeout ?? 60_000,
+    instances: v.instances,
+    batchSize: v.batch_size,
+    keepPreviousMs: v.keep_previous,
+    timeoutMs: v.timeout,
+    startTimeoutMs: v.start_timeout,
+    versionTimeoutMs: v.version_timeout,
     ports: target.ports,
   };
 

@@ -859,6 +859,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -961,7 +962,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -973,12 +974,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -995,12 +996,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -1013,7 +1014,7 @@ function duration(o) {
       if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
       return ok(ms);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 async function parseInputs(schema, read) {
@@ -3608,7 +3609,7 @@ async function release(inputs, ctx) {
     notes: readNotes(inputs, workspace),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
-    npmRegistryUrl: inputs.npm_registry_url ?? "https://registry.npmjs.org/",
+    npmRegistryUrl: inputs.npm_registry_url,
     npmDistTag: inputs.npm_dist_tag,
     npmAccess: inputs.npm_access || void 0,
     provenance: inputs.provenance,
@@ -3622,7 +3623,7 @@ async function release(inputs, ctx) {
     assets: inputs.assets,
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
-    verifyTimeoutMs: inputs.verify_timeout ?? 6e5,
+    verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run
   };
   if (!existsSync3(join7(workspace, ".git")))

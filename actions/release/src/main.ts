@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confinePath, InputError, StageError } from '@release-actions/shared';
-import { runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
@@ -10,7 +10,7 @@ import { action } from './inputs.js';
 import { ReleaseFailure, type ReleaseConfig, runRelease } from './release.js';
 import { renderPlan, writeNothingSummary, writeSummary } from './report.js';
 
-type Inputs = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+type Inputs = InputValues<typeof action.inputs>;
 
 /**
  * Test-only fault injection: RELEASE_ACTIONS_FAULT=exit-after:<step> kills this process (SIGKILL, no cleanup, no
@@ -55,7 +55,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     notes: readNotes(inputs, workspace),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
-    npmRegistryUrl: inputs.npm_registry_url ?? 'https://registry.npmjs.org/',
+    npmRegistryUrl: inputs.npm_registry_url,
     npmDistTag: inputs.npm_dist_tag,
     npmAccess: (inputs.npm_access || undefined) as ReleaseConfig['npmAccess'],
     provenance: inputs.provenance,
@@ -72,7 +72,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     assets: inputs.assets,
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
-    verifyTimeoutMs: inputs.verify_timeout ?? 600_000,
+    verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run,
   };
   if (!existsSync(join(workspace, '.git')))

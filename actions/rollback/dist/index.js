@@ -632,6 +632,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -734,7 +735,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -746,12 +747,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -768,12 +769,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -786,13 +787,13 @@ function duration(o) {
       if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
       return ok(ms);
     }
-  };
+  });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return {
+  return given({
     kind: "number",
     description: o.description,
     required: o.required ?? false,
@@ -807,7 +808,7 @@ function number(o) {
       if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
       return ok(n);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 async function parseInputs(schema, read) {
@@ -3040,10 +3041,10 @@ async function impl(v, ctx) {
       environment,
       toVersion,
       versionSource: v.version_url ? { url: v.version_url, jsonPath: v.version_json_path || void 0, header: v.version_header || void 0 } : void 0,
-      instances: v.instances ?? 1,
-      startTimeoutMs: v.start_timeout ?? 12e4,
-      versionTimeoutMs: v.version_timeout ?? 6e4,
-      timeoutMs: v.timeout ?? 6e5,
+      instances: v.instances,
+      startTimeoutMs: v.start_timeout,
+      versionTimeoutMs: v.version_timeout,
+      timeoutMs: v.timeout,
       ports: target.ports
     },
     { workload: target.workload, router: target.router, stateFile: target.stateFile, log }

@@ -1,5 +1,5 @@
 /** The rollback action: find the version to go back to, switch (or redeploy), record it everywhere, report. */
-import { runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import {
   buildTarget,
   DeploymentRecorder,
@@ -17,7 +17,7 @@ import { lastGoodVersion, openStatusStore } from '@release-actions/shared/status
 import { errorMessage, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+type Values = InputValues<typeof action.inputs>;
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const { log, runner } = ctx;
@@ -86,10 +86,10 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
       versionSource: v.version_url
         ? { url: v.version_url, jsonPath: v.version_json_path || undefined, header: v.version_header || undefined }
         : undefined,
-      instances: v.instances ?? 1,
-      startTimeoutMs: v.start_timeout ?? 120_000,
-      versionTimeoutMs: v.version_timeout ?? 60_000,
-      timeoutMs: v.timeout ?? 600_000,
+      instances: v.instances,
+      startTimeoutMs: v.start_timeout,
+      versionTimeoutMs: v.version_timeout,
+      timeoutMs: v.timeout,
       ports: target.ports,
     },
     { workload: target.workload, router: target.router, stateFile: target.stateFile, log },
@@ -140,7 +140,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     await npmDistTagLatest({
       pkg: v.npm_package,
       version: toVersion,
-      registry: v.npm_registry_url as string,
+      registry: v.npm_registry_url,
       token: v.npm_token,
       tempDir: runner.runnerTemp,
       log,
