@@ -8403,6 +8403,23 @@ function parseDuration(text2) {
     total += Number(m[1]) * UNIT_MS[m[2]];
   return Math.round(total);
 }
+function formatDuration(ms2) {
+  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
+  if (ms2 < 6e4) return `${Number((ms2 / 1e3).toFixed(1))}s`;
+  const parts = [];
+  let rest = Math.round(ms2 / 1e3);
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join("");
+}
 
 // packages/shared/src/util/errors.ts
 function errorMessage(e) {
@@ -8901,6 +8918,27 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
+function refineTarget(v) {
+  const problems = [];
+  const need = (input, message) => problems.push({ input, message });
+  if (v.workload === "command" && !v.start_command.trim())
+    need(
+      "start_command",
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
+    );
+  if (v.workload === "docker" && !v.docker_image)
+    need("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
+  if (v.router === "nginx" && !v.nginx_upstream_file)
+    need(
+      "nginx_upstream_file",
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
+    );
+  if (v.router === "command" && !v.router_command.trim())
+    need("router_command", 'Input "router_command" is empty but required with router: command.');
+  if (v.ports && !(/(^|,)blue=/.test(v.ports) && /(^|,)green=/.test(v.ports)))
+    need("ports", `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+  return problems;
+}
 
 // actions/deploy/src/inputs.ts
 var ENVIRONMENT_NAME = {
@@ -8996,6 +9034,40 @@ var action2 = defineAction({
     previous_version: { description: "The version served before." },
     deployment_id: { description: "Id of the GitHub deployment." },
     rolled_back: { description: "true when the deploy was rolled back." }
+  },
+  // Combinations that cannot work, refused before anything starts (the engine would find some only after
+  // traffic has moved).
+  refine(v) {
+    const problems = refineTarget(v);
+    const need = (input, message) => problems.push({ input, message });
+    if (!v.version_url)
+      need(
+        "version_url",
+        'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.'
+      );
+    if ((v.deployment_strategy === "blue-green" || v.deployment_strategy === "canary") && v.router === "none")
+      need(
+        "router",
+        `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`
+      );
+    const steps = v.canary_steps.map(Number);
+    if (v.deployment_strategy === "canary") {
+      const ascending = steps.every((s, i) => i === 0 || s > steps[i - 1]);
+      if (!ascending || steps.at(-1) !== 100)
+        need(
+          "canary_steps",
+          `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`
+        );
+    }
+    if (v.prometheus_queries?.length && !v.prometheus_url)
+      need("prometheus_url", 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
+    const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * v.step_duration : 0;
+    if (v.monitor_duration + stepsMs >= v.timeout)
+      need(
+        "timeout",
+        `Input "timeout" is "${formatDuration(v.timeout)}", which leaves no time to deploy: monitor_duration${stepsMs ? " plus the canary steps" : ""} already take ${formatDuration(v.monitor_duration + stepsMs)}.`
+      );
+    return problems;
   }
 });
 
@@ -9272,6 +9344,20 @@ var action4 = defineAction({
     status: {
       description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
+  },
+  refine(v) {
+    const problems = [];
+    if (v.registry_password && !v.registry_username)
+      problems.push({
+        input: "registry_username",
+        message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (!v.token)
+      problems.push({
+        input: "token",
+        message: 'Input "token" is empty; expected a GitHub token with contents: write.'
+      });
+    return problems;
   }
 });
 
@@ -9323,6 +9409,18 @@ var action5 = defineAction({
     version: { description: "The version serving after the rollback." },
     status: { description: "rolled-back or failed." },
     incident_issue_url: { description: "URL of the incident issue, when one was opened." }
+  },
+  refine(v) {
+    const problems = refineTarget(v);
+    const need = (input, message) => problems.push({ input, message });
+    if (v.npm_dist_tag_revert && !v.npm_package)
+      need("npm_package", 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
+    if (v.docker_tag_revert && !v.docker_image)
+      need("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
+    if (v.registry_password && !v.registry_username)
+      need("registry_username", 'Input "registry_username" is empty but required when registry_password is given.');
+    if (v.incident_issue && !v.token) need("token", 'Input "token" is empty but required with incident_issue: true.');
+    return problems;
   }
 });
 

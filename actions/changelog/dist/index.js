@@ -820,7 +820,7 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -848,7 +848,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -955,10 +957,14 @@ async function runStage(def, impl, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;

@@ -11,52 +11,16 @@ import {
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
 import { openStatusStore } from '@release-actions/shared/status';
-import { errorMessage, formatDuration, InputError, StageError } from '@release-actions/shared';
+import { errorMessage, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 type Values = InputValues<typeof action.inputs>;
-
-/** Combinations of inputs that cannot work, refused before any side effect. */
-function check(v: Values, controlsTraffic: boolean): void {
-  if (!v.version_url)
-    throw new InputError(
-      'version_url',
-      'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.',
-    );
-  if ((v.deployment_strategy === 'blue-green' || v.deployment_strategy === 'canary') && !controlsTraffic)
-    throw new InputError(
-      'router',
-      `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`,
-    );
-  const steps = v.canary_steps.map(Number);
-  if (v.deployment_strategy === 'canary') {
-    const ascending = steps.every((s, i) => i === 0 || s > (steps[i - 1] as number));
-    if (!ascending || steps.at(-1) !== 100)
-      throw new InputError(
-        'canary_steps',
-        `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`,
-      );
-  }
-  if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError(
-      'prometheus_url',
-      'Input "prometheus_url" is empty but required when prometheus_queries are given.',
-    );
-  const monitorMs = v.monitor_duration;
-  const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * v.step_duration : 0;
-  if (monitorMs + stepsMs >= v.timeout)
-    throw new InputError(
-      'timeout',
-      `Input "timeout" (${formatDuration(v.timeout)}) leaves no time to deploy: monitor_duration${stepsMs ? ' plus the canary steps' : ''} already take ${formatDuration(monitorMs + stepsMs)}.`,
-    );
-}
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const { log, runner } = ctx;
   const version = v.version;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
-  check(v, target.router.controlsTraffic);
   const healthPath = v.health_url ? new URL(v.health_url.replace(/\{[a-z]+\}/g, '0')).pathname : '/';
   const cfg: DeployConfig = {
     version,

@@ -1017,7 +1017,7 @@ function duration(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -1045,7 +1045,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -1127,10 +1129,14 @@ async function runStage(def, impl, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
@@ -2090,6 +2096,20 @@ var action = defineAction({
     status: {
       description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
+  },
+  refine(v) {
+    const problems = [];
+    if (v.registry_password && !v.registry_username)
+      problems.push({
+        input: "registry_username",
+        message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (!v.token)
+      problems.push({
+        input: "token",
+        message: 'Input "token" is empty; expected a GitHub token with contents: write.'
+      });
+    return problems;
   }
 });
 
@@ -3593,11 +3613,6 @@ async function release(inputs, ctx) {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
-  if (inputs.registry_password && !inputs.registry_username) {
-    throw new InputError("registry_username", 'Input "registry_username" is required when registry_password is given.');
-  }
-  if (!inputs.token)
-    throw new InputError("token", 'Input "token" is empty; expected a GitHub token with contents: write.');
   const cfg = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,

@@ -1,7 +1,7 @@
 /** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confinePath, InputError, StageError } from '@release-actions/shared';
+import { confinePath, StageError } from '@release-actions/shared';
 import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { exec } from '@release-actions/shared/publish';
@@ -39,11 +39,6 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
-  if (inputs.registry_password && !inputs.registry_username) {
-    throw new InputError('registry_username', 'Input "registry_username" is required when registry_password is given.');
-  }
-  if (!inputs.token)
-    throw new InputError('token', 'Input "token" is empty; expected a GitHub token with contents: write.');
   const cfg: ReleaseConfig = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,

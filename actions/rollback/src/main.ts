@@ -14,7 +14,7 @@ import {
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
 import { lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
-import { errorMessage, InputError, StageError } from '@release-actions/shared';
+import { errorMessage, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 type Values = InputValues<typeof action.inputs>;
@@ -23,17 +23,8 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const { log, runner } = ctx;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
-  if (v.npm_dist_tag_revert && !v.npm_package)
-    throw new InputError('npm_package', 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
-  if (v.docker_tag_revert && !v.docker_image)
-    throw new InputError('docker_image', 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
-  if (v.registry_password && !v.registry_username)
-    throw new InputError(
-      'registry_username',
-      'Input "registry_username" is empty but required when registry_password is given.',
-    );
 
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {
@@ -42,8 +33,9 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     const { createGitHubClient } = await import('@release-actions/shared/github');
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: GitHub deployments are not updated');
+  // The token itself is checked with the inputs; a run outside a repository has none to open the issue in.
   if (v.incident_issue && !gh)
-    throw new InputError('token', 'Input "token" is empty but required with incident_issue: true.');
+    throw new StageError('incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.');
   const deployments = gh
     ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
     : undefined;

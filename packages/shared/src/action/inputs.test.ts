@@ -48,3 +48,40 @@ describe('typed defaults', () => {
     expect(res.values.window).toBeUndefined();
   });
 });
+
+describe('refine', () => {
+  const pair = {
+    user: text({ description: 'user' }),
+    password: text({ description: 'password' }),
+    window: duration({ description: 'window', default: '5m' }),
+    timeout: duration({ description: 'timeout', default: '1m' }),
+  };
+  const refine = (v: InputValues<typeof pair>) => [
+    ...(v.password && !v.user ? [{ input: 'user', message: 'user needed with password' }] : []),
+    ...(v.window >= v.timeout ? [{ input: 'timeout', message: 'timeout shorter than window' }] : []),
+  ];
+  const read = (raw: Record<string, string>) => (n: string) => raw[n] ?? '';
+
+  it('returns every cross-input problem at once, over the parsed values (defaults applied)', async () => {
+    const res = await parseInputs(pair, read({ password: 'pw' }), refine);
+    expect(res).toEqual({
+      ok: false,
+      problems: [
+        { input: 'user', message: 'user needed with password' },
+        { input: 'timeout', message: 'timeout shorter than window' },
+      ],
+    });
+  });
+
+  it('passes values that satisfy it', async () => {
+    const res = await parseInputs(pair, read({ user: 'u', password: 'pw', timeout: '10m' }), refine);
+    expect(res.ok).toBe(true);
+  });
+
+  it('runs only once every input parses (it reads typed values a bad input lacks)', async () => {
+    const seen: unknown[] = [];
+    const res = await parseInputs(pair, read({ timeout: 'soon' }), (v) => (seen.push(v), []));
+    expect(res.ok).toBe(false);
+    expect(seen).toEqual([]);
+  });
+});

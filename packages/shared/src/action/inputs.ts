@@ -50,6 +50,13 @@ export interface ActionDefinition<S extends InputSchema = InputSchema> {
   readonly branding: { icon: string; color: string };
   readonly inputs: S;
   readonly outputs: Record<string, OutputSpec>;
+  /**
+   * The checks that involve more than one input (`canary` needs a router that moves traffic, a password needs its
+   * user…), over the parsed values: one problem per bad input, all reported together before any side effect. Pure:
+   * no file, process or network (those checks belong to the stage). A method, so that a definition is still an
+   * ActionDefinition<InputSchema> (the CLI and sync take any action).
+   */
+  refine?(values: InputValues<S>): InputProblem[];
 }
 
 export function defineAction<S extends InputSchema>(def: ActionDefinition<S>): ActionDefinition<S> {
@@ -370,11 +377,13 @@ export interface InputProblem {
 
 /**
  * Read and validate every input. `read(name)` returns the raw value ('' when absent) as the runner passes it.
- * Returns the typed values, or one problem per bad input.
+ * Returns the typed values, or one problem per bad input. `refine` (the action's cross-input checks) runs once
+ * every input parses on its own: its checks read the typed values, which a bad input does not have.
  */
 export async function parseInputs<S extends InputSchema>(
   schema: S,
   read: (name: string) => string,
+  refine?: (values: InputValues<S>) => InputProblem[],
 ): Promise<{ ok: true; values: InputValues<S> } | { ok: false; problems: InputProblem[] }> {
   const values: Record<string, unknown> = {};
   const problems: InputProblem[] = [];
@@ -403,7 +412,9 @@ export async function parseInputs<S extends InputSchema>(
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values: values as InputValues<S> };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values as InputValues<S>) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values: values as InputValues<S> };
 }
 
 /** The env var the runner sets for an input: `INPUT_` + name with spaces as `_`, upper-cased. */
