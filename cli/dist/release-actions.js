@@ -8403,6 +8403,23 @@ function parseDuration(text2) {
     total += Number(m[1]) * UNIT_MS[m[2]];
   return Math.round(total);
 }
+function formatDuration(ms2) {
+  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
+  if (ms2 < 6e4) return `${Number((ms2 / 1e3).toFixed(1))}s`;
+  const parts = [];
+  let rest = Math.round(ms2 / 1e3);
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join("");
+}
 
 // packages/shared/src/util/errors.ts
 function errorMessage(e) {
@@ -8494,6 +8511,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 var ok = (value) => ({ ok: true, value });
@@ -8591,7 +8609,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -8603,12 +8621,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -8625,12 +8643,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -8643,13 +8661,13 @@ function duration(o) {
       if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
       return ok(ms2);
     }
-  };
+  });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return {
+  return given({
     kind: "number",
     description: o.description,
     required: o.required ?? false,
@@ -8664,7 +8682,7 @@ function number(o) {
       if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
       return ok(n);
     }
-  };
+  });
 }
 var yamlParse;
 async function loadYaml() {
@@ -8673,7 +8691,7 @@ async function loadYaml() {
   yamlParse = mod.parse ?? mod.default.parse;
 }
 function yamlInput(o) {
-  return {
+  return given({
     kind: "yaml",
     description: o.description,
     required: o.required ?? false,
@@ -8693,7 +8711,7 @@ function yamlInput(o) {
       const res = o.validate(doc);
       return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
 function inputEnvName(name) {
@@ -8900,6 +8918,27 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
+function refineTarget(v) {
+  const problems = [];
+  const need = (input, message) => problems.push({ input, message });
+  if (v.workload === "command" && !v.start_command.trim())
+    need(
+      "start_command",
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
+    );
+  if (v.workload === "docker" && !v.docker_image)
+    need("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
+  if (v.router === "nginx" && !v.nginx_upstream_file)
+    need(
+      "nginx_upstream_file",
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
+    );
+  if (v.router === "command" && !v.router_command.trim())
+    need("router_command", 'Input "router_command" is empty but required with router: command.');
+  if (v.ports && !(/(^|,)blue=/.test(v.ports) && /(^|,)green=/.test(v.ports)))
+    need("ports", `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+  return problems;
+}
 
 // actions/deploy/src/inputs.ts
 var ENVIRONMENT_NAME = {
@@ -8995,6 +9034,40 @@ var action2 = defineAction({
     previous_version: { description: "The version served before." },
     deployment_id: { description: "Id of the GitHub deployment." },
     rolled_back: { description: "true when the deploy was rolled back." }
+  },
+  // Combinations that cannot work, refused before anything starts (the engine would find some only after
+  // traffic has moved).
+  refine(v) {
+    const problems = refineTarget(v);
+    const need = (input, message) => problems.push({ input, message });
+    if (!v.version_url)
+      need(
+        "version_url",
+        'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.'
+      );
+    if ((v.deployment_strategy === "blue-green" || v.deployment_strategy === "canary") && v.router === "none")
+      need(
+        "router",
+        `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`
+      );
+    const steps = v.canary_steps.map(Number);
+    if (v.deployment_strategy === "canary") {
+      const ascending = steps.every((s, i) => i === 0 || s > steps[i - 1]);
+      if (!ascending || steps.at(-1) !== 100)
+        need(
+          "canary_steps",
+          `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`
+        );
+    }
+    if (v.prometheus_queries?.length && !v.prometheus_url)
+      need("prometheus_url", 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
+    const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * v.step_duration : 0;
+    if (v.monitor_duration + stepsMs >= v.timeout)
+      need(
+        "timeout",
+        `Input "timeout" is "${formatDuration(v.timeout)}", which leaves no time to deploy: monitor_duration${stepsMs ? " plus the canary steps" : ""} already take ${formatDuration(v.monitor_duration + stepsMs)}.`
+      );
+    return problems;
   }
 });
 
@@ -9271,6 +9344,20 @@ var action4 = defineAction({
     status: {
       description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
+  },
+  refine(v) {
+    const problems = [];
+    if (v.registry_password && !v.registry_username)
+      problems.push({
+        input: "registry_username",
+        message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (!v.token)
+      problems.push({
+        input: "token",
+        message: 'Input "token" is empty; expected a GitHub token with contents: write.'
+      });
+    return problems;
   }
 });
 
@@ -9322,6 +9409,18 @@ var action5 = defineAction({
     version: { description: "The version serving after the rollback." },
     status: { description: "rolled-back or failed." },
     incident_issue_url: { description: "URL of the incident issue, when one was opened." }
+  },
+  refine(v) {
+    const problems = refineTarget(v);
+    const need = (input, message) => problems.push({ input, message });
+    if (v.npm_dist_tag_revert && !v.npm_package)
+      need("npm_package", 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
+    if (v.docker_tag_revert && !v.docker_image)
+      need("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
+    if (v.registry_password && !v.registry_username)
+      need("registry_username", 'Input "registry_username" is empty but required when registry_password is given.');
+    if (v.incident_issue && !v.token) need("token", 'Input "token" is empty but required with incident_issue: true.');
+    return problems;
   }
 });
 
@@ -9506,10 +9605,10 @@ function localContext(cwd, env, stage) {
   for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;
   return out;
 }
-function runnerInputs(def, given, env) {
+function runnerInputs(def, given2, env) {
   const out = {};
   for (const [name, spec] of Object.entries(def.inputs)) {
-    const raw = given[name] ?? spec.default ?? "";
+    const raw = given2[name] ?? spec.default ?? "";
     out[name] = raw.trim() === GITHUB_TOKEN_DEFAULT ? env.GITHUB_TOKEN ?? "" : raw;
   }
   return out;
@@ -9551,7 +9650,7 @@ var LogMasker = class {
     }
   }
 };
-async function runStageBundle(def, given, o) {
+async function runStageBundle(def, given2, o) {
   const entry = join(o.root ?? ROOT, "actions", def.id, "dist", "index.js");
   if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
   const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
@@ -9579,7 +9678,7 @@ async function runStageBundle(def, given, o) {
     GITHUB_EVENT_PATH: o.env.GITHUB_EVENT_PATH && existsSync(o.env.GITHUB_EVENT_PATH) ? o.env.GITHUB_EVENT_PATH : eventPath,
     ...files
   });
-  const inputs = runnerInputs(def, given, o.env);
+  const inputs = runnerInputs(def, given2, o.env);
   for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
   const secrets = Object.entries(def.inputs).filter(([, spec]) => spec.secret).map(([name]) => inputs[name] ?? "");
   const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === "1");

@@ -11,6 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
 
+/** A deploy that passes every cross-input check (immediate: no router needed). */
+const DEPLOY_OK = {
+  version: '1.2.3',
+  start_command: 'true',
+  version_url: 'http://127.0.0.1:9/version',
+  deployment_strategy: 'immediate',
+};
+
 interface Case {
   input: string;
   value: string;
@@ -63,6 +71,13 @@ const cases: Record<string, Case[]> = {
     { input: 'announce_format', value: 'teams', accepted: 'slack, json' },
     { input: 'announce_webhook_url', value: 'hooks.slack.com/x', accepted: 'absolute URL' },
     { input: 'test_command', value: 'npm test\nrm -rf /', accepted: 'one line of text' },
+    {
+      input: 'registry_username',
+      value: '',
+      accepted: 'required when registry_password is given',
+      base: { registry_password: 'pw' },
+    },
+    { input: 'token', value: '', accepted: 'GitHub token with contents: write' },
   ],
   deploy: [
     { input: 'version', value: '', accepted: 'semantic version', base: {} },
@@ -99,13 +114,13 @@ const cases: Record<string, Case[]> = {
       input: 'start_command',
       value: '',
       accepted: 'empty but required with workload: command',
-      base: { version: '1.2.3', version_url: 'http://127.0.0.1:9/version' },
+      base: { version: '1.2.3', version_url: 'http://127.0.0.1:9/version', deployment_strategy: 'immediate' },
     },
     {
       input: 'nginx_upstream_file',
       value: '',
       accepted: 'empty but required with router: nginx',
-      base: { version: '1.2.3', start_command: 'true', router: 'nginx' },
+      base: { version: '1.2.3', start_command: 'true', router: 'nginx', version_url: 'http://127.0.0.1:9/version' },
     },
     {
       input: 'router',
@@ -132,6 +147,32 @@ const cases: Record<string, Case[]> = {
         version_url: 'http://127.0.0.1:9/v',
       },
     },
+    {
+      input: 'canary_steps',
+      value: '10,50',
+      accepted: 'ascending percentages ending at 100',
+      base: { ...DEPLOY_OK, router: 'command', router_command: 'true', deployment_strategy: 'canary' },
+    },
+    {
+      input: 'docker_image',
+      value: '',
+      accepted: 'required with workload: docker',
+      base: { ...DEPLOY_OK, workload: 'docker' },
+    },
+    {
+      input: 'router_command',
+      value: '',
+      accepted: 'required with router: command',
+      base: { ...DEPLOY_OK, router: 'command' },
+    },
+    { input: 'ports', value: 'blue=8081', accepted: 'blue=PORT,green=PORT (both slots)', base: DEPLOY_OK },
+    {
+      input: 'prometheus_url',
+      value: '',
+      accepted: 'required when prometheus_queries are given',
+      base: { ...DEPLOY_OK, prometheus_queries: '[{name: errors, query: up, max: 1}]' },
+    },
+    { input: 'timeout', value: '2m', accepted: 'leaves no time to deploy', base: DEPLOY_OK },
   ],
   'quality-gates': [
     { input: 'load_profile', value: 'extreme', accepted: 'baseline, peak, stress, soak, custom' },
@@ -302,6 +343,13 @@ const cases: Record<string, Case[]> = {
       accepted: 'empty but required with docker_tag_revert',
       base: { start_command: 'true', docker_tag_revert: 'true' },
     },
+    {
+      input: 'token',
+      value: '',
+      accepted: 'required with incident_issue',
+      base: { start_command: 'true', incident_issue: 'true' },
+    },
+    { input: 'start_command', value: '', accepted: 'required with workload: command', base: {} },
   ],
 };
 
@@ -394,6 +442,43 @@ test.concurrent.each(table)('%s refuses %s = %s', async (action, input, _shown, 
   expect(error).toContain(c.value === '' ? 'empty' : JSON.stringify(c.value).slice(0, 40));
   expect(error).toContain(c.accepted);
   expect(error).not.toContain('not implemented');
+  expect(r.outputs).toEqual({});
+  expect(snapshot()).toBe(before);
+  expect(requests).toEqual([]);
+});
+
+/** Cross-input checks (the schema's refine) report every problem at once, one ::error:: each, before anything. */
+test.concurrent.each([
+  [
+    'deploy',
+    {
+      version: '1.2.3',
+      start_command: '',
+      router: 'command',
+      router_command: '',
+      deployment_strategy: 'canary',
+      canary_steps: '10,50',
+      version_url: '',
+    },
+    ['start_command', 'router_command', 'version_url', 'canary_steps'],
+  ],
+  ['release', { registry_password: 'pw', token: '' }, ['registry_username', 'token']],
+  [
+    'rollback',
+    { start_command: '', npm_dist_tag_revert: 'true', docker_tag_revert: 'true', registry_password: 'pw' },
+    ['start_command', 'npm_package', 'docker_image', 'registry_username'],
+  ],
+] as const)('%s reports all its cross-input problems together', async (action, inputs, names) => {
+  const before = snapshot();
+  const r = await runAction(action, {
+    cwd: workspace,
+    token: 'ghs_badinputtoken',
+    apiUrl: tripwireUrl,
+    inputs: { ...inputs, ...(action === 'release' ? { npm_registry_url: tripwireUrl } : {}) },
+  });
+  expect(r.code).toBe(1);
+  expect(r.errors).toHaveLength(names.length);
+  names.forEach((name, i) => expect(r.errors[i]).toContain(`"${name}"`));
   expect(r.outputs).toEqual({});
   expect(snapshot()).toBe(before);
   expect(requests).toEqual([]);

@@ -701,6 +701,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -775,7 +776,7 @@ function oneOf(values, o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -787,7 +788,7 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 var yamlParse;
 async function loadYaml() {
@@ -796,7 +797,7 @@ async function loadYaml() {
   yamlParse = mod.parse ?? mod.default.parse;
 }
 function yamlInput(o) {
-  return {
+  return given({
     kind: "yaml",
     description: o.description,
     required: o.required ?? false,
@@ -816,10 +817,10 @@ function yamlInput(o) {
       const res = o.validate(doc);
       return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -847,7 +848,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -954,10 +957,14 @@ async function runStage(def, impl, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;

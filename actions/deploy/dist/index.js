@@ -632,6 +632,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -734,7 +735,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -746,12 +747,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -768,12 +769,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -786,13 +787,13 @@ function duration(o) {
       if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
       return ok(ms);
     }
-  };
+  });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return {
+  return given({
     kind: "number",
     description: o.description,
     required: o.required ?? false,
@@ -807,7 +808,7 @@ function number(o) {
       if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
       return ok(n);
     }
-  };
+  });
 }
 var yamlParse;
 async function loadYaml() {
@@ -816,7 +817,7 @@ async function loadYaml() {
   yamlParse = mod.parse ?? mod.default.parse;
 }
 function yamlInput(o) {
-  return {
+  return given({
     kind: "yaml",
     description: o.description,
     required: o.required ?? false,
@@ -836,10 +837,10 @@ function yamlInput(o) {
       const res = o.validate(doc);
       return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -867,7 +868,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -986,10 +989,14 @@ async function runStage(def, impl2, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
@@ -2525,22 +2532,29 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
-function buildTarget(v, o) {
-  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
+function refineTarget(v) {
+  const problems = [];
+  const need = (input, message) => problems.push({ input, message });
   if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError(
+    need(
       "start_command",
       'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
     );
   if (v.workload === "docker" && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
+    need("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError(
+    need(
       "nginx_upstream_file",
       'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
     );
   if (v.router === "command" && !v.router_command.trim())
-    throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
+    need("router_command", 'Input "router_command" is empty but required with router: command.');
+  if (v.ports && !(/(^|,)blue=/.test(v.ports) && /(^|,)green=/.test(v.ports)))
+    need("ports", `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+  return problems;
+}
+function buildTarget(v, o) {
+  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
@@ -2549,11 +2563,6 @@ function buildTarget(v, o) {
       const [slot, port] = part.split("=");
       ports[slot] = Number(port);
     }
-    if (ports.blue === void 0 || ports.green === void 0)
-      throw new InputError(
-        "ports",
-        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`
-      );
   }
   const workload = v.workload === "docker" ? new DockerWorkload({
     image: v.docker_image,
@@ -3309,49 +3318,49 @@ var action = defineAction({
     previous_version: { description: "The version served before." },
     deployment_id: { description: "Id of the GitHub deployment." },
     rolled_back: { description: "true when the deploy was rolled back." }
+  },
+  // Combinations that cannot work, refused before anything starts (the engine would find some only after
+  // traffic has moved).
+  refine(v) {
+    const problems = refineTarget(v);
+    const need = (input, message) => problems.push({ input, message });
+    if (!v.version_url)
+      need(
+        "version_url",
+        'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.'
+      );
+    if ((v.deployment_strategy === "blue-green" || v.deployment_strategy === "canary") && v.router === "none")
+      need(
+        "router",
+        `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`
+      );
+    const steps = v.canary_steps.map(Number);
+    if (v.deployment_strategy === "canary") {
+      const ascending = steps.every((s, i) => i === 0 || s > steps[i - 1]);
+      if (!ascending || steps.at(-1) !== 100)
+        need(
+          "canary_steps",
+          `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`
+        );
+    }
+    if (v.prometheus_queries?.length && !v.prometheus_url)
+      need("prometheus_url", 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
+    const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * v.step_duration : 0;
+    if (v.monitor_duration + stepsMs >= v.timeout)
+      need(
+        "timeout",
+        `Input "timeout" is "${formatDuration(v.timeout)}", which leaves no time to deploy: monitor_duration${stepsMs ? " plus the canary steps" : ""} already take ${formatDuration(v.monitor_duration + stepsMs)}.`
+      );
+    return problems;
   }
 });
 
 // actions/deploy/src/main.ts
-function check(v, controlsTraffic) {
-  if (!v.version_url)
-    throw new InputError(
-      "version_url",
-      'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.'
-    );
-  if ((v.deployment_strategy === "blue-green" || v.deployment_strategy === "canary") && !controlsTraffic)
-    throw new InputError(
-      "router",
-      `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`
-    );
-  const steps = v.canary_steps.map(Number);
-  if (v.deployment_strategy === "canary") {
-    const ascending = steps.every((s, i) => i === 0 || s > steps[i - 1]);
-    if (!ascending || steps.at(-1) !== 100)
-      throw new InputError(
-        "canary_steps",
-        `Input "canary_steps" has an invalid value "${v.canary_steps.join(",")}"; expected ascending percentages ending at 100.`
-      );
-  }
-  if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError(
-      "prometheus_url",
-      'Input "prometheus_url" is empty but required when prometheus_queries are given.'
-    );
-  const monitorMs = v.monitor_duration ?? 0;
-  const stepsMs = v.deployment_strategy === "canary" ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
-  if (monitorMs + stepsMs >= (v.timeout ?? 0))
-    throw new InputError(
-      "timeout",
-      `Input "timeout" (${formatDuration(v.timeout ?? 0)}) leaves no time to deploy: monitor_duration${stepsMs ? " plus the canary steps" : ""} already take ${formatDuration(monitorMs + stepsMs)}.`
-    );
-}
 async function impl(v, ctx) {
   const { log, runner } = ctx;
   const version = v.version;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
-  check(v, target.router.controlsTraffic);
   const healthPath = v.health_url ? new URL(v.health_url.replace(/\{[a-z]+\}/g, "0")).pathname : "/";
   const cfg = {
     version,
@@ -3361,18 +3370,18 @@ async function impl(v, ctx) {
     smokeTests: v.smoke_tests ?? [{ path: healthPath, expect_status: 200 }],
     rollbackOnFailure: v.rollback_on_failure,
     canarySteps: v.canary_steps.map(Number),
-    stepDurationMs: v.step_duration ?? 6e4,
+    stepDurationMs: v.step_duration,
     monitor: {
-      durationMs: v.monitor_duration ?? 0,
-      intervalMs: v.monitor_interval ?? 1e4,
+      durationMs: v.monitor_duration,
+      intervalMs: v.monitor_interval,
       probeUrl: v.probe_url,
-      probeRequests: v.probe_requests ?? 5,
-      maxErrorRate: v.max_error_rate ?? 0.01,
-      maxP95Ms: v.max_p95_ms ?? 1e3,
+      probeRequests: v.probe_requests,
+      maxErrorRate: v.max_error_rate,
+      maxP95Ms: v.max_p95_ms,
       prometheusUrl: v.prometheus_url,
       prometheusQueries: v.prometheus_queries,
       onNoData: v.on_no_data,
-      minSamples: v.min_samples ?? 10,
+      minSamples: v.min_samples,
       progressEveryMs: 6e4
     },
     versionSource: {
@@ -3380,12 +3389,12 @@ async function impl(v, ctx) {
       jsonPath: v.version_json_path || void 0,
       header: v.version_header || void 0
     },
-    instances: v.instances ?? 1,
-    batchSize: v.batch_size ?? 1,
-    keepPreviousMs: v.keep_previous ?? 36e5,
-    timeoutMs: v.timeout ?? 18e5,
-    startTimeoutMs: v.start_timeout ?? 12e4,
-    versionTimeoutMs: v.version_timeout ?? 6e4,
+    instances: v.instances,
+    batchSize: v.batch_size,
+    keepPreviousMs: v.keep_previous,
+    timeoutMs: v.timeout,
+    startTimeoutMs: v.start_timeout,
+    versionTimeoutMs: v.version_timeout,
     ports: target.ports
   };
   let gh;

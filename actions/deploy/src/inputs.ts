@@ -2,6 +2,7 @@
 import {
   bool,
   defineAction,
+  type InputProblem,
   duration,
   GITHUB_TOKEN_DEFAULT,
   list,
@@ -13,7 +14,8 @@ import {
   url,
   yamlInput,
 } from '@release-actions/shared/action';
-import { parsePrometheusQueries, parseSmokeTests, targetInputs } from '@release-actions/shared/deploy';
+import { parsePrometheusQueries, parseSmokeTests, refineTarget, targetInputs } from '@release-actions/shared/deploy';
+import { formatDuration } from '@release-actions/shared';
 
 export const ENVIRONMENT_NAME = {
   pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
@@ -112,5 +114,40 @@ export const action = defineAction({
     previous_version: { description: 'The version served before.' },
     deployment_id: { description: 'Id of the GitHub deployment.' },
     rolled_back: { description: 'true when the deploy was rolled back.' },
+  },
+  // Combinations that cannot work, refused before anything starts (the engine would find some only after
+  // traffic has moved).
+  refine(v) {
+    const problems: InputProblem[] = refineTarget(v);
+    const need = (input: string, message: string) => problems.push({ input, message });
+    if (!v.version_url)
+      need(
+        'version_url',
+        'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.',
+      );
+    // Only the nginx and command routers move traffic between slots (NoRouter.controlsTraffic is false).
+    if ((v.deployment_strategy === 'blue-green' || v.deployment_strategy === 'canary') && v.router === 'none')
+      need(
+        'router',
+        `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`,
+      );
+    const steps = v.canary_steps.map(Number);
+    if (v.deployment_strategy === 'canary') {
+      const ascending = steps.every((s, i) => i === 0 || s > (steps[i - 1] as number));
+      if (!ascending || steps.at(-1) !== 100)
+        need(
+          'canary_steps',
+          `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`,
+        );
+    }
+    if (v.prometheus_queries?.length && !v.prometheus_url)
+      need('prometheus_url', 'Input "prometheus_url" is empty but required when prometheus_queries are given.');
+    const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * v.step_duration : 0;
+    if (v.monitor_duration + stepsMs >= v.timeout)
+      need(
+        'timeout',
+        `Input "timeout" is "${formatDuration(v.timeout)}", which leaves no time to deploy: monitor_duration${stepsMs ? ' plus the canary steps' : ''} already take ${formatDuration(v.monitor_duration + stepsMs)}.`,
+      );
+    return problems;
   },
 });

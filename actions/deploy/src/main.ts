@@ -1,5 +1,5 @@
 /** The deploy action: parse the inputs, run the strategy engine, record the deployment (GitHub, status record), report. */
-import { runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import {
   buildTarget,
   deploy,
@@ -11,52 +11,16 @@ import {
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
 import { openStatusStore } from '@release-actions/shared/status';
-import { errorMessage, formatDuration, InputError, StageError } from '@release-actions/shared';
+import { errorMessage, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
-
-/** Combinations of inputs that cannot work, refused before any side effect. */
-function check(v: Values, controlsTraffic: boolean): void {
-  if (!v.version_url)
-    throw new InputError(
-      'version_url',
-      'Input "version_url" is empty but required: a deploy succeeds only when the router serves the released version, and version_url is where that is read.',
-    );
-  if ((v.deployment_strategy === 'blue-green' || v.deployment_strategy === 'canary') && !controlsTraffic)
-    throw new InputError(
-      'router',
-      `Input "router" is "${v.router}" but deployment_strategy ${v.deployment_strategy} moves traffic between slots; expected router nginx or command (with router none use rolling or immediate).`,
-    );
-  const steps = v.canary_steps.map(Number);
-  if (v.deployment_strategy === 'canary') {
-    const ascending = steps.every((s, i) => i === 0 || s > (steps[i - 1] as number));
-    if (!ascending || steps.at(-1) !== 100)
-      throw new InputError(
-        'canary_steps',
-        `Input "canary_steps" has an invalid value "${v.canary_steps.join(',')}"; expected ascending percentages ending at 100.`,
-      );
-  }
-  if (v.prometheus_queries?.length && !v.prometheus_url)
-    throw new InputError(
-      'prometheus_url',
-      'Input "prometheus_url" is empty but required when prometheus_queries are given.',
-    );
-  const monitorMs = v.monitor_duration ?? 0;
-  const stepsMs = v.deployment_strategy === 'canary' ? (steps.length - 1) * (v.step_duration ?? 0) : 0;
-  if (monitorMs + stepsMs >= (v.timeout ?? 0))
-    throw new InputError(
-      'timeout',
-      `Input "timeout" (${formatDuration(v.timeout ?? 0)}) leaves no time to deploy: monitor_duration${stepsMs ? ' plus the canary steps' : ''} already take ${formatDuration(monitorMs + stepsMs)}.`,
-    );
-}
+type Values = InputValues<typeof action.inputs>;
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const { log, runner } = ctx;
-  const version = v.version as string;
+  const version = v.version;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
-  check(v, target.router.controlsTraffic);
   const healthPath = v.health_url ? new URL(v.health_url.replace(/\{[a-z]+\}/g, '0')).pathname : '/';
   const cfg: DeployConfig = {
     version,
@@ -66,18 +30,18 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     smokeTests: v.smoke_tests ?? [{ path: healthPath, expect_status: 200 }],
     rollbackOnFailure: v.rollback_on_failure,
     canarySteps: v.canary_steps.map(Number),
-    stepDurationMs: v.step_duration ?? 60_000,
+    stepDurationMs: v.step_duration,
     monitor: {
-      durationMs: v.monitor_duration ?? 0,
-      intervalMs: v.monitor_interval ?? 10_000,
+      durationMs: v.monitor_duration,
+      intervalMs: v.monitor_interval,
       probeUrl: v.probe_url,
-      probeRequests: v.probe_requests ?? 5,
-      maxErrorRate: v.max_error_rate ?? 0.01,
-      maxP95Ms: v.max_p95_ms ?? 1000,
+      probeRequests: v.probe_requests,
+      maxErrorRate: v.max_error_rate,
+      maxP95Ms: v.max_p95_ms,
       prometheusUrl: v.prometheus_url,
       prometheusQueries: v.prometheus_queries,
       onNoData: v.on_no_data,
-      minSamples: v.min_samples ?? 10,
+      minSamples: v.min_samples,
       progressEveryMs: 60_000,
     },
     versionSource: {
@@ -85,12 +49,12 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
       jsonPath: v.version_json_path || undefined,
       header: v.version_header || undefined,
     },
-    instances: v.instances ?? 1,
-    batchSize: v.batch_size ?? 1,
-    keepPreviousMs: v.keep_previous ?? 3_600_000,
-    timeoutMs: v.timeout ?? 1_800_000,
-    startTimeoutMs: v.start_timeout ?? 120_000,
-    versionTimeoutMs: v.version_timeout ?? 60_000,
+    instances: v.instances,
+    batchSize: v.batch_size,
+    keepPreviousMs: v.keep_previous,
+    timeoutMs: v.timeout,
+    startTimeoutMs: v.start_timeout,
+    versionTimeoutMs: v.version_timeout,
     ports: target.ports,
   };
 

@@ -751,7 +751,7 @@ function oneOf(values, o) {
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
 }
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -779,7 +779,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -886,10 +888,14 @@ async function runStage(def, impl, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;

@@ -3,7 +3,7 @@
  * and show it all to the approvers in the job summary. It reads local git and the policy file only: no
  * fetch, no push, no API call, no file written.
  */
-import { runStage, type StageContext, type Summary } from '@release-actions/shared/action';
+import { type InputValues, runStage, type StageContext, type Summary } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { changelogPreview, nextVersion, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
 import {
@@ -16,7 +16,7 @@ import {
 import { StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-type Inputs = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+type Inputs = InputValues<typeof action.inputs>;
 
 function policyTable(summary: Summary, p: EffectivePolicy): void {
   const s = p.sources;

@@ -13,7 +13,7 @@ import { buildConfig } from './config.js';
 import { action } from './inputs.js';
 import { readRecordedResults } from './record.js';
 
-type Inputs = InputValues<(typeof action)['inputs']>;
+type Inputs = InputValues<typeof action.inputs>;
 
 /** The verdicts into release-status.yaml on status_branch (pushed with the token when the checkout has none). */
 async function record(inputs: Inputs, ctx: StageContext, version: string, report: GatesReport): Promise<void> {

@@ -921,6 +921,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -1023,7 +1024,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -1035,12 +1036,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -1057,12 +1058,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -1075,10 +1076,10 @@ function duration(o) {
       if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
       return ok(ms);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -1106,7 +1107,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -1188,10 +1191,14 @@ async function runStage(def, impl, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
@@ -2130,6 +2137,20 @@ var action = defineAction({
     status: {
       description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
     }
+  },
+  refine(v) {
+    const problems = [];
+    if (v.registry_password && !v.registry_username)
+      problems.push({
+        input: "registry_username",
+        message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (!v.token)
+      problems.push({
+        input: "token",
+        message: 'Input "token" is empty; expected a GitHub token with contents: write.'
+      });
+    return problems;
   }
 });
 
@@ -3633,11 +3654,6 @@ async function release(inputs, ctx) {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
-  if (inputs.registry_password && !inputs.registry_username) {
-    throw new InputError("registry_username", 'Input "registry_username" is required when registry_password is given.');
-  }
-  if (!inputs.token)
-    throw new InputError("token", 'Input "token" is empty; expected a GitHub token with contents: write.');
   const cfg = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,
@@ -3649,7 +3665,7 @@ async function release(inputs, ctx) {
     notes: readNotes(inputs, workspace),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
-    npmRegistryUrl: inputs.npm_registry_url ?? "https://registry.npmjs.org/",
+    npmRegistryUrl: inputs.npm_registry_url,
     npmDistTag: inputs.npm_dist_tag,
     npmAccess: inputs.npm_access || void 0,
     provenance: inputs.provenance,
@@ -3663,7 +3679,7 @@ async function release(inputs, ctx) {
     assets: inputs.assets,
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
-    verifyTimeoutMs: inputs.verify_timeout ?? 6e5,
+    verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run
   };
   if (!existsSync3(join7(workspace, ".git")))

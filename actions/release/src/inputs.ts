@@ -2,6 +2,7 @@
 import {
   bool,
   defineAction,
+  type InputProblem,
   duration,
   GITHUB_TOKEN_DEFAULT,
   list,
@@ -166,5 +167,19 @@ export const action = defineAction({
       description:
         'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed.',
     },
+  },
+  refine(v) {
+    const problems: InputProblem[] = [];
+    if (v.registry_password && !v.registry_username)
+      problems.push({
+        input: 'registry_username',
+        message: 'Input "registry_username" is empty but required when registry_password is given.',
+      });
+    if (!v.token)
+      problems.push({
+        input: 'token',
+        message: 'Input "token" is empty; expected a GitHub token with contents: write.',
+      });
+    return problems;
   },
 });

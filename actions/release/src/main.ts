@@ -1,8 +1,8 @@
 /** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { confinePath, InputError, StageError } from '@release-actions/shared';
-import { runStage, type StageContext } from '@release-actions/shared/action';
+import { confinePath, StageError } from '@release-actions/shared';
+import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
@@ -10,7 +10,7 @@ import { action } from './inputs.js';
 import { ReleaseFailure, type ReleaseConfig, runRelease } from './release.js';
 import { renderPlan, writeNothingSummary, writeSummary } from './report.js';
 
-type Inputs = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+type Inputs = InputValues<typeof action.inputs>;
 
 /**
  * Test-only fault injection: RELEASE_ACTIONS_FAULT=exit-after:<step> kills this process (SIGKILL, no cleanup, no
@@ -39,11 +39,6 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
-  if (inputs.registry_password && !inputs.registry_username) {
-    throw new InputError('registry_username', 'Input "registry_username" is required when registry_password is given.');
-  }
-  if (!inputs.token)
-    throw new InputError('token', 'Input "token" is empty; expected a GitHub token with contents: write.');
   const cfg: ReleaseConfig = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,
@@ -55,7 +50,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     notes: readNotes(inputs, workspace),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
-    npmRegistryUrl: inputs.npm_registry_url ?? 'https://registry.npmjs.org/',
+    npmRegistryUrl: inputs.npm_registry_url,
     npmDistTag: inputs.npm_dist_tag,
     npmAccess: (inputs.npm_access || undefined) as ReleaseConfig['npmAccess'],
     provenance: inputs.provenance,
@@ -72,7 +67,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     assets: inputs.assets,
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
-    verifyTimeoutMs: inputs.verify_timeout ?? 600_000,
+    verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run,
   };
   if (!existsSync(join(workspace, '.git')))

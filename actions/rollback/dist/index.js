@@ -632,6 +632,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -734,7 +735,7 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
+  return given({
     kind: "semver",
     description: o.description,
     required: o.required ?? false,
@@ -746,12 +747,12 @@ function semver(o) {
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
     }
-  };
+  });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
+  return given({
     kind: "url",
     description: o.description,
     required: o.required ?? false,
@@ -768,12 +769,12 @@ function url(o) {
         return { ok: false, accepted };
       }
     }
-  };
+  });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given({
     kind: "duration",
     description: o.description,
     required: o.required ?? false,
@@ -786,13 +787,13 @@ function duration(o) {
       if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
       return ok(ms);
     }
-  };
+  });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return {
+  return given({
     kind: "number",
     description: o.description,
     required: o.required ?? false,
@@ -807,10 +808,10 @@ function number(o) {
       if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
       return ok(n);
     }
-  };
+  });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-async function parseInputs(schema, read) {
+async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
   for (const [name, spec] of Object.entries(schema)) {
@@ -838,7 +839,9 @@ async function parseInputs(schema, read) {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values };
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -945,10 +948,14 @@ async function runStage(def, impl2, env = process.env) {
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith("${{")) setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      return raw.trim() === "${{ github.token }}" ? env.GITHUB_TOKEN ?? "" : raw;
+    },
+    def.refine
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
@@ -2027,22 +2034,29 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
-function buildTarget(v, o) {
-  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
+function refineTarget(v) {
+  const problems = [];
+  const need = (input, message) => problems.push({ input, message });
   if (v.workload === "command" && !v.start_command.trim())
-    throw new InputError(
+    need(
       "start_command",
       'Input "start_command" is empty but required with workload: command (it starts one instance of a version).'
     );
   if (v.workload === "docker" && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
+    need("docker_image", 'Input "docker_image" is empty but required with workload: docker.');
   if (v.router === "nginx" && !v.nginx_upstream_file)
-    throw new InputError(
+    need(
       "nginx_upstream_file",
       'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).'
     );
   if (v.router === "command" && !v.router_command.trim())
-    throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
+    need("router_command", 'Input "router_command" is empty but required with router: command.');
+  if (v.ports && !(/(^|,)blue=/.test(v.ports) && /(^|,)green=/.test(v.ports)))
+    need("ports", `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+  return problems;
+}
+function buildTarget(v, o) {
+  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
   const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
@@ -2051,11 +2065,6 @@ function buildTarget(v, o) {
       const [slot, port] = part.split("=");
       ports[slot] = Number(port);
     }
-    if (ports.blue === void 0 || ports.green === void 0)
-      throw new InputError(
-        "ports",
-        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`
-      );
   }
   const workload = v.workload === "docker" ? new DockerWorkload({
     image: v.docker_image,
@@ -2997,6 +3006,18 @@ var action = defineAction({
     version: { description: "The version serving after the rollback." },
     status: { description: "rolled-back or failed." },
     incident_issue_url: { description: "URL of the incident issue, when one was opened." }
+  },
+  refine(v) {
+    const problems = refineTarget(v);
+    const need = (input, message) => problems.push({ input, message });
+    if (v.npm_dist_tag_revert && !v.npm_package)
+      need("npm_package", 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
+    if (v.docker_tag_revert && !v.docker_image)
+      need("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
+    if (v.registry_password && !v.registry_username)
+      need("registry_username", 'Input "registry_username" is empty but required when registry_password is given.');
+    if (v.incident_issue && !v.token) need("token", 'Input "token" is empty but required with incident_issue: true.');
+    return problems;
   }
 });
 
@@ -3005,17 +3026,8 @@ async function impl(v, ctx) {
   const { log, runner } = ctx;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
-  if (v.npm_dist_tag_revert && !v.npm_package)
-    throw new InputError("npm_package", 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
-  if (v.docker_tag_revert && !v.docker_image)
-    throw new InputError("docker_image", 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
-  if (v.registry_password && !v.registry_username)
-    throw new InputError(
-      "registry_username",
-      'Input "registry_username" is empty but required when registry_password is given.'
-    );
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
@@ -3023,7 +3035,7 @@ async function impl(v, ctx) {
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
   if (v.incident_issue && !gh)
-    throw new InputError("token", 'Input "token" is empty but required with incident_issue: true.');
+    throw new StageError("incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.");
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl }) : void 0;
   const store = await openStatusStore(v, {
     workspace: runner.workspace,
@@ -3059,10 +3071,10 @@ async function impl(v, ctx) {
       environment,
       toVersion,
       versionSource: v.version_url ? { url: v.version_url, jsonPath: v.version_json_path || void 0, header: v.version_header || void 0 } : void 0,
-      instances: v.instances ?? 1,
-      startTimeoutMs: v.start_timeout ?? 12e4,
-      versionTimeoutMs: v.version_timeout ?? 6e4,
-      timeoutMs: v.timeout ?? 6e5,
+      instances: v.instances,
+      startTimeoutMs: v.start_timeout,
+      versionTimeoutMs: v.version_timeout,
+      timeoutMs: v.timeout,
       ports: target.ports
     },
     { workload: target.workload, router: target.router, stateFile: target.stateFile, log }

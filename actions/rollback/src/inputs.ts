@@ -2,6 +2,7 @@
 import {
   bool,
   defineAction,
+  type InputProblem,
   duration,
   GITHUB_TOKEN_DEFAULT,
   secret,
@@ -9,7 +10,7 @@ import {
   text,
   url,
 } from '@release-actions/shared/action';
-import { targetInputs } from '@release-actions/shared/deploy';
+import { refineTarget, targetInputs } from '@release-actions/shared/deploy';
 
 export const action = defineAction({
   id: 'rollback',
@@ -60,5 +61,17 @@ export const action = defineAction({
     version: { description: 'The version serving after the rollback.' },
     status: { description: 'rolled-back or failed.' },
     incident_issue_url: { description: 'URL of the incident issue, when one was opened.' },
+  },
+  refine(v) {
+    const problems: InputProblem[] = refineTarget(v);
+    const need = (input: string, message: string) => problems.push({ input, message });
+    if (v.npm_dist_tag_revert && !v.npm_package)
+      need('npm_package', 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
+    if (v.docker_tag_revert && !v.docker_image)
+      need('docker_image', 'Input "docker_image" is empty but required with docker_tag_revert: true.');
+    if (v.registry_password && !v.registry_username)
+      need('registry_username', 'Input "registry_username" is empty but required when registry_password is given.');
+    if (v.incident_issue && !v.token) need('token', 'Input "token" is empty but required with incident_issue: true.');
+    return problems;
   },
 });

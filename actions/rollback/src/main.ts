@@ -1,5 +1,5 @@
 /** The rollback action: find the version to go back to, switch (or redeploy), record it everywhere, report. */
-import { runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import {
   buildTarget,
   DeploymentRecorder,
@@ -14,26 +14,17 @@ import {
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
 import { lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
-import { errorMessage, InputError, StageError } from '@release-actions/shared';
+import { errorMessage, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
-type Values = Parameters<Parameters<typeof runStage<typeof action.inputs>>[1]>[0];
+type Values = InputValues<typeof action.inputs>;
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const { log, runner } = ctx;
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
-  if (v.npm_dist_tag_revert && !v.npm_package)
-    throw new InputError('npm_package', 'Input "npm_package" is empty but required with npm_dist_tag_revert: true.');
-  if (v.docker_tag_revert && !v.docker_image)
-    throw new InputError('docker_image', 'Input "docker_image" is empty but required with docker_tag_revert: true.');
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
-  if (v.registry_password && !v.registry_username)
-    throw new InputError(
-      'registry_username',
-      'Input "registry_username" is empty but required when registry_password is given.',
-    );
 
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {
@@ -42,8 +33,9 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     const { createGitHubClient } = await import('@release-actions/shared/github');
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning('no token or repository: GitHub deployments are not updated');
+  // The token itself is checked with the inputs; a run outside a repository has none to open the issue in.
   if (v.incident_issue && !gh)
-    throw new InputError('token', 'Input "token" is empty but required with incident_issue: true.');
+    throw new StageError('incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.');
   const deployments = gh
     ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
     : undefined;
@@ -86,10 +78,10 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
       versionSource: v.version_url
         ? { url: v.version_url, jsonPath: v.version_json_path || undefined, header: v.version_header || undefined }
         : undefined,
-      instances: v.instances ?? 1,
-      startTimeoutMs: v.start_timeout ?? 120_000,
-      versionTimeoutMs: v.version_timeout ?? 60_000,
-      timeoutMs: v.timeout ?? 600_000,
+      instances: v.instances,
+      startTimeoutMs: v.start_timeout,
+      versionTimeoutMs: v.version_timeout,
+      timeoutMs: v.timeout,
       ports: target.ports,
     },
     { workload: target.workload, router: target.router, stateFile: target.stateFile, log },
@@ -140,7 +132,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     await npmDistTagLatest({
       pkg: v.npm_package,
       version: toVersion,
-      registry: v.npm_registry_url as string,
+      registry: v.npm_registry_url,
       token: v.npm_token,
       tempDir: runner.runnerTemp,
       log,

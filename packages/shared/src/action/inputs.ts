@@ -50,6 +50,13 @@ export interface ActionDefinition<S extends InputSchema = InputSchema> {
   readonly branding: { icon: string; color: string };
   readonly inputs: S;
   readonly outputs: Record<string, OutputSpec>;
+  /**
+   * The checks that involve more than one input (`canary` needs a router that moves traffic, a password needs its
+   * user…), over the parsed values: one problem per bad input, all reported together before any side effect. Pure:
+   * no file, process or network (those checks belong to the stage). A method, so that a definition is still an
+   * ActionDefinition<InputSchema> (the CLI and sync take any action).
+   */
+  refine?(values: InputValues<S>): InputProblem[];
 }
 
 export function defineAction<S extends InputSchema>(def: ActionDefinition<S>): ActionDefinition<S> {
@@ -64,6 +71,24 @@ interface Common {
   required?: boolean;
   default?: string;
 }
+
+/**
+ * The parsed type of an input that may be empty: `T` when `required` or a default guarantees a value (parseInputs
+ * substitutes the default; a required input left empty stops the run before the stage), else `T | undefined`. A
+ * `${{ … }}` default is resolved by the runner and may come out empty, so it guarantees nothing.
+ */
+export type Given<T, O> = O extends { required: true }
+  ? T
+  : O extends { default: infer D extends string }
+    ? D extends `\${{${string}`
+      ? T | undefined
+      : string extends D
+        ? T | undefined
+        : T
+    : T | undefined;
+
+/** A spec whose `empty` (undefined) is only ever seen when Given says so: the stage never receives it otherwise. */
+const given = <T, O>(spec: InputSpec<T | undefined>): InputSpec<Given<T, O>> => spec as InputSpec<Given<T, O>>;
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -202,9 +227,9 @@ export function list<const V extends string>(
 }
 
 /** A semantic version (2.0.0); a leading `v` is accepted and dropped when `allowV`. */
-export function semver(o: Common & { allowV?: boolean }): InputSpec<string | undefined> {
+export function semver<const O extends Common & { allowV?: boolean }>(o: O): InputSpec<Given<string, O>> {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? ' (a leading v is allowed)' : ''}`;
-  return {
+  return given<string, O>({
     kind: 'semver',
     description: o.description,
     required: o.required ?? false,
@@ -217,14 +242,14 @@ export function semver(o: Common & { allowV?: boolean }): InputSpec<string | und
       // semver.valid accepts "=1.2.3" and " 1.2.3": be strict, the full grammar of semver.org.
       return /^\d/.test(v) && semverValid(v) === v ? ok(v) : { ok: false, accepted };
     },
-  };
+  });
 }
 
 /** An absolute http(s) URL. */
-export function url(o: Common & { schemes?: readonly string[] }): InputSpec<string | undefined> {
+export function url<const O extends Common & { schemes?: readonly string[] }>(o: O): InputSpec<Given<string, O>> {
   const schemes = o.schemes ?? ['http:', 'https:'];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(':', '')).join(' or ')}://host/…)`;
-  return {
+  return given<string, O>({
     kind: 'url',
     description: o.description,
     required: o.required ?? false,
@@ -241,17 +266,17 @@ export function url(o: Common & { schemes?: readonly string[] }): InputSpec<stri
         return { ok: false, accepted };
       }
     },
-  };
+  });
 }
 
 /** A duration (`90s`, `5m`, `1h30m`, `500ms`, or seconds); parsed to milliseconds. */
-export function duration(o: Common & { min?: number; max?: number }): InputSpec<number | undefined> {
+export function duration<const O extends Common & { min?: number; max?: number }>(o: O): InputSpec<Given<number, O>> {
   const bounds =
     o.min !== undefined || o.max !== undefined
       ? ` between ${o.min ?? 0}ms and ${o.max === undefined ? 'any length' : `${o.max}ms`}`
       : '';
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
+  return given<number, O>({
     kind: 'duration',
     description: o.description,
     required: o.required ?? false,
@@ -264,10 +289,12 @@ export function duration(o: Common & { min?: number; max?: number }): InputSpec<
       if ((o.min !== undefined && ms < o.min) || (o.max !== undefined && ms > o.max)) return { ok: false, accepted };
       return ok(ms);
     },
-  };
+  });
 }
 
-export function number(o: Common & { integer?: boolean; min?: number; max?: number }): InputSpec<number | undefined> {
+export function number<const O extends Common & { integer?: boolean; min?: number; max?: number }>(
+  o: O,
+): InputSpec<Given<number, O>> {
   const what = o.integer ? 'a whole number' : 'a number';
   const range =
     o.min !== undefined && o.max !== undefined
@@ -278,7 +305,7 @@ export function number(o: Common & { integer?: boolean; min?: number; max?: numb
           ? ` of at most ${o.max}`
           : '';
   const accepted = `${what}${range}`;
-  return {
+  return given<number, O>({
     kind: 'number',
     description: o.description,
     required: o.required ?? false,
@@ -293,7 +320,7 @@ export function number(o: Common & { integer?: boolean; min?: number; max?: numb
       if ((o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) return { ok: false, accepted };
       return ok(n);
     },
-  };
+  });
 }
 
 type YamlParse = typeof import('yaml').parse;
@@ -314,10 +341,10 @@ async function loadYaml(): Promise<void> {
  * YAML or JSON (JSON is YAML). `validate` checks the parsed value and returns `{ value }` typed, or
  * `{ error }` saying what is wrong (shown after what is accepted).
  */
-export function yamlInput<T>(
-  o: Common & { shape: string; validate: (value: unknown) => { value: T } | { error: string } },
-): InputSpec<T | undefined> {
-  return {
+export function yamlInput<T, const O extends Common = Common>(
+  o: O & { shape: string; validate: (value: unknown) => { value: T } | { error: string } },
+): InputSpec<Given<T, O>> {
+  return given<T, O>({
     kind: 'yaml',
     description: o.description,
     required: o.required ?? false,
@@ -337,7 +364,7 @@ export function yamlInput<T>(
       const res = o.validate(doc);
       return 'error' in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
     },
-  };
+  });
 }
 
 /** The default `${{ github.token }}` as written in action.yml; resolved by the runner. */
@@ -350,11 +377,13 @@ export interface InputProblem {
 
 /**
  * Read and validate every input. `read(name)` returns the raw value ('' when absent) as the runner passes it.
- * Returns the typed values, or one problem per bad input.
+ * Returns the typed values, or one problem per bad input. `refine` (the action's cross-input checks) runs once
+ * every input parses on its own: its checks read the typed values, which a bad input does not have.
  */
 export async function parseInputs<S extends InputSchema>(
   schema: S,
   read: (name: string) => string,
+  refine?: (values: InputValues<S>) => InputProblem[],
 ): Promise<{ ok: true; values: InputValues<S> } | { ok: false; problems: InputProblem[] }> {
   const values: Record<string, unknown> = {};
   const problems: InputProblem[] = [];
@@ -383,7 +412,9 @@ export async function parseInputs<S extends InputSchema>(
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, values: values as InputValues<S> };
+  if (problems.length) return { ok: false, problems };
+  const refined = refine?.(values as InputValues<S>) ?? [];
+  return refined.length ? { ok: false, problems: refined } : { ok: true, values: values as InputValues<S> };
 }
 
 /** The env var the runner sets for an input: `INPUT_` + name with spaces as `_`, upper-cased. */

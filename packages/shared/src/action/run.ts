@@ -57,11 +57,15 @@ export async function runStage<S extends InputSchema>(
     const raw = readRawInput(name, env).trim();
     if (raw && !raw.startsWith('${{')) core.setSecret(raw);
   }
-  const parsed = await parseInputs(def.inputs, (name) => {
-    const raw = readRawInput(name, env);
-    // The harness/CLI may pass the literal default `${{ github.token }}`: resolve it as the runner would.
-    return raw.trim() === '${{ github.token }}' ? (env.GITHUB_TOKEN ?? '') : raw;
-  });
+  const parsed = await parseInputs(
+    def.inputs,
+    (name) => {
+      const raw = readRawInput(name, env);
+      // The harness/CLI may pass the literal default `${{ github.token }}`: resolve it as the runner would.
+      return raw.trim() === '${{ github.token }}' ? (env.GITHUB_TOKEN ?? '') : raw;
+    },
+    def.refine,
+  );
   if (!parsed.ok) {
     for (const p of parsed.problems) core.error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;

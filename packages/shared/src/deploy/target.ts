@@ -6,8 +6,7 @@
  * which outlives a job on a self-hosted runner).
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { duration, list, number, oneOf, text, url } from '../action/inputs.js';
-import { InputError } from '../util/errors.js';
+import { duration, type InputProblem, type InputValues, list, number, oneOf, text, url } from '../action/inputs.js';
 import type { Logger } from '../util/logger.js';
 import { CommandRouter, NginxRouter, NoRouter } from './routers.js';
 import { StateFile } from './state.js';
@@ -119,32 +118,7 @@ export const targetInputs = {
   version_url: url({ description: 'URL that reports the serving version through the router.' }),
 };
 
-export type TargetValues = {
-  workload: 'command' | 'docker';
-  start_command: string;
-  stop_command: string;
-  health_url: string;
-  docker_image: string;
-  docker_run_args: string[];
-  instances: number | undefined;
-  ports: string;
-  router: 'nginx' | 'command' | 'none';
-  nginx_upstream_file: string;
-  nginx_upstream_name: string;
-  nginx_conf: string;
-  nginx_prefix: string;
-  nginx_bin: string;
-  nginx_reload_command: string;
-  router_command: string;
-  start_timeout: number | undefined;
-  version_timeout: number | undefined;
-  version_json_path: string;
-  version_header: string;
-  state_dir: string;
-  status_branch: string;
-  status_file: string;
-  version_url: string | undefined;
-};
+export type TargetValues = InputValues<typeof targetInputs>;
 
 export interface Target {
   workload: Workload;
@@ -153,26 +127,35 @@ export interface Target {
   ports?: Partial<Record<SlotName, number>>;
 }
 
-/** Check the combination of inputs (before any side effect) and build the parts. */
+/** The combinations of target inputs that cannot work: part of deploy's and rollback's `refine`. */
+export function refineTarget(v: TargetValues): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const need = (input: string, message: string) => problems.push({ input, message });
+  if (v.workload === 'command' && !v.start_command.trim())
+    need(
+      'start_command',
+      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).',
+    );
+  if (v.workload === 'docker' && !v.docker_image)
+    need('docker_image', 'Input "docker_image" is empty but required with workload: docker.');
+  if (v.router === 'nginx' && !v.nginx_upstream_file)
+    need(
+      'nginx_upstream_file',
+      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).',
+    );
+  if (v.router === 'command' && !v.router_command.trim())
+    need('router_command', 'Input "router_command" is empty but required with router: command.');
+  if (v.ports && !(/(^|,)blue=/.test(v.ports) && /(^|,)green=/.test(v.ports)))
+    need('ports', `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`);
+  return problems;
+}
+
+/** Build the parts from inputs that `refineTarget` accepted. */
 export function buildTarget(
   v: TargetValues,
   o: { environment: string; workspace: string; runnerTemp: string; log: Logger },
 ): Target {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(o.workspace, p));
-  if (v.workload === 'command' && !v.start_command.trim())
-    throw new InputError(
-      'start_command',
-      'Input "start_command" is empty but required with workload: command (it starts one instance of a version).',
-    );
-  if (v.workload === 'docker' && !v.docker_image)
-    throw new InputError('docker_image', 'Input "docker_image" is empty but required with workload: docker.');
-  if (v.router === 'nginx' && !v.nginx_upstream_file)
-    throw new InputError(
-      'nginx_upstream_file',
-      'Input "nginx_upstream_file" is empty but required with router: nginx (the include file holding the upstream).',
-    );
-  if (v.router === 'command' && !v.router_command.trim())
-    throw new InputError('router_command', 'Input "router_command" is empty but required with router: command.');
   const stateDir = v.state_dir
     ? abs(v.state_dir)
     : v.router === 'nginx'
@@ -185,11 +168,6 @@ export function buildTarget(
       const [slot, port] = part.split('=') as [SlotName, string];
       ports[slot] = Number(port);
     }
-    if (ports.blue === undefined || ports.green === undefined)
-      throw new InputError(
-        'ports',
-        `Input "ports" has an invalid value "${v.ports}"; expected blue=PORT,green=PORT (both slots).`,
-      );
   }
   const workload: Workload =
     v.workload === 'docker'
