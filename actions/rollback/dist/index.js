@@ -995,6 +995,9 @@ async function runStage(def, impl2, env = process.env) {
 var otherSlot = (s) => s === "blue" ? "green" : "blue";
 
 // packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
 var DeadlineError = class extends StageError {
   constructor(stage, ms) {
     super(`${stage} did not finish within ${formatDuration(ms)}`);
@@ -1617,19 +1620,7 @@ function safeJson(s) {
   }
 }
 
-// packages/shared/src/deploy/engine.ts
-import { createServer } from "node:net";
-function freePort() {
-  return new Promise((resolve4, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = s.address().port;
-      s.close(() => resolve4(port));
-    });
-  });
-}
+// packages/shared/src/deploy/timeline.ts
 var Timeline = class {
   constructor(log, onEvent) {
     this.log = log;
@@ -1654,6 +1645,20 @@ var Timeline = class {
     return Date.now() - this.t0;
   }
 };
+
+// packages/shared/src/deploy/engine.ts
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve4, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = s.address().port;
+      s.close(() => resolve4(port));
+    });
+  });
+}
 function routesFor(weights, state) {
   const out = [];
   for (const [slot, pct] of Object.entries(weights)) {
@@ -1688,7 +1693,7 @@ var Environment = class {
       this.timeline.mark("starting", `${slot}#${index} version ${version} on port ${port}`);
       const inst = await withDeadline(
         `starting ${slot}#${index}`,
-        o.startTimeoutMs + 1e4,
+        o.startTimeoutMs + START_GRACE_MS,
         () => this.deps.workload.start({
           slot,
           index,
@@ -1711,7 +1716,7 @@ var Environment = class {
     const victims = s.instances.filter((i) => !indices || indices.includes(i.index));
     for (const inst of victims) {
       try {
-        await withDeadline(`stopping ${slot}#${inst.index}`, 4e4, () => this.deps.workload.stop(inst));
+        await withDeadline(`stopping ${slot}#${inst.index}`, STOP_DEADLINE_MS, () => this.deps.workload.stop(inst));
       } catch (e) {
         this.deps.log.warning(`could not stop ${slot}#${inst.index}: ${errorMessage(e)}`);
       }
@@ -1722,8 +1727,8 @@ var Environment = class {
     if (victims.length)
       this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
   }
-  async route(weights, timeoutMs) {
-    const targets = routesFor(weights, this.state);
+  /** Traffic by slot weight, split evenly across each slot's instances, or to explicit targets (rolling). */
+  async route(weights, timeoutMs, targets = routesFor(weights, this.state)) {
     this.timeline.mark("routing", describeRoutes(targets));
     await withDeadline("router switch", timeoutMs, () => this.deps.router.apply(targets, timeoutMs));
     this.state.weights = { ...weights };
@@ -1737,6 +1742,8 @@ var Environment = class {
     }
   }
 };
+
+// packages/shared/src/deploy/rollback.ts
 async function rollback(cfg, deps) {
   const read = deps.checks?.readVersion ?? readVersion;
   const timeline = new Timeline(deps.log, deps.onEvent);
@@ -1781,7 +1788,7 @@ async function rollback(cfg, deps) {
         });
       }
       const s0 = Date.now();
-      await env.route({ [target]: 100 }, 6e4);
+      await env.route({ [target]: 100 }, ROUTER_SWITCH_MS);
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
