@@ -2408,6 +2408,182 @@ async function deploy(cfg, deps) {
   return run2.result;
 }
 
+// packages/shared/src/deploy/lock.ts
+import { randomUUID } from "node:crypto";
+import { linkSync, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { hostname } from "node:os";
+import { join as join3 } from "node:path";
+function procStart(pid) {
+  try {
+    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return void 0;
+  }
+}
+var hostLockDeps = {
+  host: hostname(),
+  pid: process.pid,
+  now: Date.now,
+  sleep: (ms) => sleep(ms),
+  procStart,
+  alive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return e.code === "EPERM";
+    }
+  }
+};
+var LOCK_POLL_MS = 200;
+var LOCK_PROGRESS_MS = 5e3;
+var GUARD_STALE_MS = 3e4;
+var describeHolder = (h) => `run ${h.run_id || "(unknown)"} (${h.what}), pid ${h.pid} on host ${h.host}, since ${h.since}`;
+var LockTimeoutError = class extends StageError {
+  constructor(file, holder, environment, waitedMs, timeoutMs) {
+    super(
+      `${environment} is locked by another deploy or rollback: ${holder ? describeHolder(holder) : "a holder whose lock file cannot be read"}; waited ${formatDuration(waitedMs)} (lock_timeout ${formatDuration(timeoutMs)}). Deploys and rollbacks of one environment and state_dir run one at a time; if that run is gone, remove ${file}.`
+    );
+    this.file = file;
+    this.holder = holder;
+    this.environment = environment;
+    this.name = "LockTimeoutError";
+  }
+  file;
+  holder;
+  environment;
+};
+var EnvironmentLock = class {
+  constructor(file, holder, requestedAt, waitedMs, waitedFor) {
+    this.file = file;
+    this.holder = holder;
+    this.requestedAt = requestedAt;
+    this.waitedMs = waitedMs;
+    this.waitedFor = waitedFor;
+  }
+  file;
+  holder;
+  requestedAt;
+  waitedMs;
+  waitedFor;
+  release() {
+    if (readHolder(this.file)?.token === this.holder.token) removeFile(this.file);
+  }
+};
+var lockFile = (dir, environment) => join3(dir, `${environment}.lock`);
+async function acquireLock(o, deps = hostLockDeps) {
+  mkdirSync4(o.dir, { recursive: true });
+  const file = lockFile(o.dir, o.environment);
+  const t0 = deps.now();
+  const procStartTime = deps.procStart(deps.pid);
+  const me = {
+    run_id: o.runId,
+    pid: deps.pid,
+    host: deps.host,
+    since: "",
+    what: o.what,
+    token: randomUUID(),
+    ...procStartTime ? { proc_start: procStartTime } : {}
+  };
+  let waitedFor;
+  let lastSaid = -Infinity;
+  for (; ; ) {
+    me.since = new Date(deps.now()).toISOString();
+    if (create(file, me)) {
+      const waited2 = deps.now() - t0;
+      if (waitedFor) o.log.info(`lock of ${o.environment} taken after waiting ${formatDuration(waited2)}`);
+      return new EnvironmentLock(file, { ...me }, t0, waited2, waitedFor);
+    }
+    const holder = readHolder(file);
+    if (holder === null) continue;
+    if (holder && isStale(holder, deps)) {
+      takeOver(file, holder, me, o, deps);
+      continue;
+    }
+    waitedFor ??= holder;
+    const waited = deps.now() - t0;
+    if (waited >= o.timeoutMs) throw new LockTimeoutError(file, holder, o.environment, waited, o.timeoutMs);
+    if (deps.now() - lastSaid >= LOCK_PROGRESS_MS) {
+      lastSaid = deps.now();
+      o.log.info(
+        `waiting for the lock of ${o.environment} (${file}): held by ${holder ? describeHolder(holder) : "a run whose lock file cannot be read"}; waited ${formatDuration(waited)} of ${formatDuration(o.timeoutMs)}`
+      );
+    }
+    await deps.sleep(Math.min(LOCK_POLL_MS, o.timeoutMs - waited));
+  }
+}
+function isStale(h, deps) {
+  if (h.host !== deps.host) return false;
+  if (!deps.alive(h.pid)) return true;
+  const now = h.proc_start ? deps.procStart(h.pid) : void 0;
+  return now !== void 0 && now !== h.proc_start;
+}
+function takeOver(file, stale, me, o, deps) {
+  const guard = `${file}.takeover`;
+  if (!create(guard, me)) {
+    const g = readHolder(guard);
+    let age = 0;
+    try {
+      age = deps.now() - statSync(guard).mtimeMs;
+    } catch {
+      return;
+    }
+    if (g && isStale(g, deps) || age > GUARD_STALE_MS) removeFile(guard);
+    return;
+  }
+  try {
+    if (readHolder(file)?.token !== stale.token) return;
+    removeFile(file);
+    o.log.warning(
+      `took over the lock of ${o.environment} (${file}): its holder, ${describeHolder(stale)}, no longer runs on this host`
+    );
+  } finally {
+    if (readHolder(guard)?.token === me.token) removeFile(guard);
+  }
+}
+function create(file, h) {
+  const tmp = `${file}.${h.token}.tmp`;
+  writeFileSync3(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if (e.code === "EEXIST") return false;
+    try {
+      writeFileSync3(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
+      return true;
+    } catch (e2) {
+      if (e2.code === "EEXIST") return false;
+      throw e2;
+    }
+  } finally {
+    removeFile(tmp);
+  }
+}
+function readHolder(file) {
+  let text2;
+  try {
+    text2 = readFileSync5(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+  try {
+    const h = JSON.parse(text2);
+    return typeof h.token === "string" && typeof h.pid === "number" && typeof h.host === "string" ? h : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function removeFile(file) {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+}
+
 // packages/shared/src/deploy/workload-docker.ts
 function imageFor(image, version) {
   return image.includes("{version}") ? image.replace(/\{version\}/g, version) : `${image}:${version}`;
@@ -2504,7 +2680,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2615,7 +2791,7 @@ function buildTarget(v, o) {
     );
   if (v.router === "command" && !v.router_command.trim())
     throw new InputError("router_command", 'Input "router_command" is empty but required with router: command.');
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join4(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join4(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2640,7 +2816,7 @@ function buildTarget(v, o) {
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
     cwd: o.workspace,
-    logDir: join3(stateDir, "logs"),
+    logDir: join4(stateDir, "logs"),
     log: o.log
   });
   const router = v.router === "nginx" ? new NginxRouter({
@@ -3117,7 +3293,7 @@ var BOT_IDENTITY = {
 };
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/yaml.ts
@@ -3260,14 +3436,14 @@ var FileStatusStore = class {
     return this.file;
   }
   async read() {
-    return parseStatus(existsSync3(this.file) ? readFileSync5(this.file, "utf8") : "");
+    return parseStatus(existsSync3(this.file) ? readFileSync6(this.file, "utf8") : "");
   }
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync4(dirname4(this.file), { recursive: true });
+    mkdirSync5(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync3(tmp, stringifyStatus(doc));
+    writeFileSync4(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -3374,6 +3550,10 @@ var action = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
     token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
   },
@@ -3462,6 +3642,23 @@ async function impl(v, ctx) {
     versionTimeoutMs: v.version_timeout ?? 6e4,
     ports: target.ports
   };
+  const lock = await acquireLock({
+    dir: target.stateFile.dir,
+    environment,
+    runId: runner.runId,
+    what: `deploy of ${version}`,
+    timeoutMs: v.lock_timeout ?? 6e5,
+    log
+  });
+  try {
+    await deployLocked(v, ctx, cfg, target);
+  } finally {
+    lock.release();
+  }
+}
+async function deployLocked(v, ctx, cfg, target) {
+  const { log, runner } = ctx;
+  const { version, environment } = cfg;
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);

@@ -13,6 +13,7 @@ export * from './deployments.js';
 export * from './config.js';
 export * from './timeline.js';
 export * from './engine.js';
+export * from './lock.js';
 export * from './rollback.js';
 export * from './workload-docker.js';
 export * from './target.js';
