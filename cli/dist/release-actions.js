@@ -9025,6 +9025,10 @@ var action2 = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
     token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
   },
@@ -9400,6 +9404,10 @@ var action5 = defineAction({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     token: secret({
       description: "GitHub token with deployments: write (and issues: write for incident_issue).",
       default: GITHUB_TOKEN_DEFAULT

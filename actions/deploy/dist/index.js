@@ -1043,6 +1043,13 @@ async function runStage(def, impl2, env = process.env) {
 var otherSlot = (s) => s === "blue" ? "green" : "blue";
 
 // packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
+var SMOKE_DEADLINE_MS = 12e4;
+var RERUN_VERIFY_MS = 1e4;
+var ROLLBACK_MIN_MS = 6e4;
+var MONITOR_RESERVE_MS = 5e3;
 var DeadlineError = class extends StageError {
   constructor(stage, ms) {
     super(`${stage} did not finish within ${formatDuration(ms)}`);
@@ -1891,30 +1898,10 @@ function safeJson(s) {
   }
 }
 
-// packages/shared/src/util/net.ts
-import { createServer } from "node:net";
-function freePort() {
-  return new Promise((resolve4, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve4(port));
-    });
-  });
-}
-
-// packages/shared/src/deploy/engine.ts
+// packages/shared/src/deploy/config.ts
 var httpChecks = { smoke: runSmokeTests, readVersion, monitor };
-var Failure = class extends Error {
-  constructor(message, trafficMoved) {
-    super(message);
-    this.trafficMoved = trafficMoved;
-  }
-  trafficMoved;
-};
+
+// packages/shared/src/deploy/timeline.ts
 var Timeline = class {
   constructor(log, onEvent) {
     this.log = log;
@@ -1939,6 +1926,405 @@ var Timeline = class {
     return Date.now() - this.t0;
   }
 };
+
+// packages/shared/src/util/net.ts
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve4, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve4(port));
+    });
+  });
+}
+
+// packages/shared/src/deploy/run.ts
+var Failure = class extends Error {
+  constructor(message, trafficMoved) {
+    super(message);
+    this.trafficMoved = trafficMoved;
+  }
+  trafficMoved;
+};
+var DeployRun = class {
+  constructor(cfg, deps, env) {
+    this.cfg = cfg;
+    this.deps = deps;
+    this.env = env;
+    this.checks = { ...httpChecks, ...deps.checks };
+    this.timeline = env.timeline;
+    this.oldSlot = env.state.active_slot;
+    this.previousVersion = servingVersion(env.state);
+    this.newSlot = this.oldSlot ? otherSlot(this.oldSlot) : "blue";
+    this.result = {
+      status: "failed",
+      reason: "",
+      newSlot: this.newSlot,
+      previousVersion: this.previousVersion,
+      rolledBack: false,
+      trafficMoved: false,
+      timeline: this.timeline.events,
+      smoke: [],
+      canary: []
+    };
+    this.timeline.mark(
+      "started",
+      `${cfg.strategy} of ${cfg.version} to ${cfg.environment}; serving now: ${this.previousVersion ?? "nothing"}${this.oldSlot ? ` in ${this.oldSlot}` : ""}; new slot ${this.newSlot}`
+    );
+  }
+  cfg;
+  deps;
+  env;
+  checks;
+  timeline;
+  /** The slot serving before the deploy (none on a first deploy). */
+  oldSlot;
+  previousVersion;
+  /** Where the new version goes: always the idle slot. */
+  newSlot;
+  result;
+  t0 = Date.now();
+  /** Time left of the deploy's `timeout`. */
+  remaining() {
+    return this.cfg.timeoutMs - (Date.now() - this.t0);
+  }
+  /** A step's own deadline, never past the deploy's; a step that would start with no time left is refused. */
+  within(ms) {
+    const r = this.remaining();
+    if (r <= 0) throw new DeadlineError("the deploy", this.cfg.timeoutMs);
+    return Math.min(ms, r);
+  }
+  /** A re-run of the version already serving: verified (alive, version through the router), not redeployed. */
+  async alreadyServing() {
+    const { cfg, oldSlot, env } = this;
+    if (this.previousVersion !== cfg.version || !oldSlot) return void 0;
+    const alive = await Promise.all(
+      (env.state.slots[oldSlot]?.instances ?? []).map((i) => this.deps.workload.alive(i))
+    );
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: this.within(RERUN_VERIFY_MS),
+      read: this.checks.readVersion,
+      pollMs: cfg.versionPollMs
+    });
+    if (!alive.length || !alive.every(Boolean) || !v.ok) return void 0;
+    this.timeline.mark("succeeded", `${cfg.version} already serves in ${oldSlot}; nothing to do`);
+    return {
+      ...this.result,
+      status: "succeeded",
+      reason: `${cfg.version} was already deployed and serving`,
+      activeSlot: oldSlot,
+      newSlot: oldSlot,
+      alreadyDeployed: true,
+      previousVersion: env.state.deployments.find((d) => d.version !== cfg.version)?.version
+    };
+  }
+  /** Start instances of the new version in the new slot (all of them, or the given indices), each healthy. */
+  startNew(indices) {
+    return this.env.startSlot(this.newSlot, this.cfg.version, this.cfg.instances, {
+      startTimeoutMs: this.within(this.cfg.startTimeoutMs),
+      ports: this.cfg.ports,
+      indices
+    });
+  }
+  /** Smoke tests and a version check on each new instance directly, before any traffic goes there. */
+  async smoke(insts) {
+    const { cfg, timeline, result } = this;
+    if (!cfg.runSmokeTests) {
+      timeline.mark("smoke-skipped", "run_smoke_tests is false");
+      return;
+    }
+    timeline.mark(
+      "smoke",
+      `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${this.newSlot}, no traffic yet`
+    );
+    for (const inst of insts) {
+      const res = await withDeadline(
+        "smoke tests",
+        this.within(SMOKE_DEADLINE_MS),
+        () => this.checks.smoke(inst.url, cfg.smokeTests, this.deps.log)
+      );
+      const u = new URL(cfg.versionSource.url);
+      const direct = { ...cfg.versionSource, url: joinUrl(inst.url, u.pathname + u.search) };
+      let seen;
+      try {
+        seen = await this.checks.readVersion(direct);
+      } catch (e) {
+        seen = `error: ${errorMessage(e)}`;
+      }
+      const vOk = seen.replace(/^v/, "") === cfg.version;
+      res.push({
+        test: { path: u.pathname + u.search },
+        url: direct.url,
+        ok: vOk,
+        problems: vOk ? [] : [`reports version ${seen}, expected ${cfg.version}`]
+      });
+      result.smoke.push(...res);
+    }
+    const failed = result.smoke.filter((r) => !r.ok);
+    if (failed.length) {
+      throw new Failure(
+        `smoke tests failed on ${this.newSlot} (${cfg.version}); traffic never moved:
+` + failed.map((f) => `  - GET ${f.url}: ${f.problems.join("; ")}`).join("\n"),
+        false
+      );
+    }
+    timeline.mark("smoke-passed", `${result.smoke.length} checks`);
+  }
+  /** Move traffic (slot weights, or explicit per-instance targets); from here on a failure is rolled back. */
+  async route(weights, targets) {
+    await this.env.route(weights, this.within(ROUTER_SWITCH_MS), targets);
+    this.result.trafficMoved = true;
+  }
+  /** The router must report the new version within version_timeout. */
+  async checkVersion(label) {
+    const { cfg } = this;
+    const s0 = Date.now();
+    this.timeline.mark("version-check", `${cfg.versionSource.url} must report ${cfg.version}`);
+    const v = await waitForVersion(cfg.versionSource, cfg.version, {
+      timeoutMs: this.within(cfg.versionTimeoutMs),
+      read: this.checks.readVersion,
+      pollMs: cfg.versionPollMs
+    });
+    if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
+    this.timeline.mark(
+      "version-verified",
+      `${cfg.version} serves through the router (${label}, ${formatDuration(Date.now() - s0)})`
+    );
+  }
+  /** Probes (and Prometheus queries) for `durationMs`, cut so that the verdict can still be acted on. */
+  analyse(label, durationMs, probeUrl) {
+    return this.checks.monitor({
+      ...this.cfg.monitor,
+      durationMs: Math.min(durationMs, Math.max(0, this.remaining() - MONITOR_RESERVE_MS)),
+      probeUrl,
+      label,
+      log: this.deps.log
+    });
+  }
+  /** probe_url's (else version_url's) path on one instance directly: the canary's own health. */
+  directProbe(inst) {
+    const p = this.cfg.monitor.probeUrl ?? this.cfg.versionSource.url;
+    if (!p) return void 0;
+    const u = new URL(p);
+    return joinUrl(inst.url, u.pathname + u.search);
+  }
+  /** The monitoring window after the switch: a breach (or no data) fails the deploy, inconclusive is kept. */
+  async monitorWindow() {
+    const { cfg, timeline, result } = this;
+    if (cfg.monitor.durationMs <= 0) return;
+    timeline.mark(
+      "monitoring",
+      `${formatDuration(cfg.monitor.durationMs)} through ${cfg.monitor.probeUrl ?? "Prometheus only"}`
+    );
+    const m = await this.analyse("monitoring", cfg.monitor.durationMs, cfg.monitor.probeUrl);
+    result.monitor = m;
+    if (m.verdict === "breached" || m.verdict === "no-data") throw new Failure(`monitoring failed: ${m.reason}`, true);
+    if (m.verdict === "inconclusive") {
+      timeline.mark("inconclusive", m.reason);
+      result.status = "inconclusive";
+      result.reason = m.reason;
+    } else timeline.mark("monitor-passed", m.reason);
+  }
+  /** The new version serves: succeeded (unless inconclusive); the old slot kept for an instant rollback, then retired. */
+  async settle() {
+    const { cfg, env, oldSlot, result } = this;
+    if (result.status !== "inconclusive") {
+      result.status = "succeeded";
+      result.reason = `${cfg.version} serves in ${this.newSlot}${cfg.monitor.durationMs > 0 ? `; ${result.monitor?.reason}` : ""}`;
+    }
+    result.activeSlot = this.newSlot;
+    const old = oldSlot && env.state.slots[oldSlot];
+    if (old) {
+      if (cfg.keepPreviousMs <= 0) await env.stopSlot(oldSlot, "keep_previous is 0");
+      else {
+        old.retire_after = new Date(Date.now() + cfg.keepPreviousMs).toISOString();
+        env.save();
+        this.timeline.mark(
+          "kept-previous",
+          `${oldSlot} (${this.previousVersion}) kept until ${old.retire_after} for an instant rollback`
+        );
+      }
+    }
+    this.timeline.mark(result.status, result.reason);
+  }
+  /** A failure: before traffic moved, tear the new slot down; after, roll back (when allowed) or say so. */
+  async recover(e) {
+    const { cfg, env, oldSlot, newSlot, result, timeline } = this;
+    const moved = e instanceof Failure ? e.trafficMoved : result.trafficMoved;
+    const why = errorMessage(e);
+    result.reason = why;
+    result.trafficMoved = moved;
+    if (!moved) {
+      timeline.mark("aborted", `${why.split("\n")[0]}; tearing down ${newSlot}`);
+      await env.stopSlot(newSlot, "deploy failed before traffic moved");
+      if (e instanceof RouterError) timeline.mark("traffic-untouched", "the router refused the change");
+      if (oldSlot && env.state.weights[newSlot]) await env.route({ [oldSlot]: 100 }, ROUTER_SWITCH_MS);
+      result.status = "failed";
+      result.activeSlot = oldSlot;
+    } else if (cfg.rollbackOnFailure && oldSlot) {
+      try {
+        await this.rollBack(why.split("\n")[0]);
+        result.status = "rolled-back";
+        result.rolledBack = true;
+        result.activeSlot = oldSlot;
+      } catch (re) {
+        result.status = "failed";
+        result.reason = `${why}; the rollback failed too: ${errorMessage(re)}`;
+        result.activeSlot = env.state.active_slot;
+      }
+    } else {
+      result.status = "failed";
+      result.activeSlot = env.state.active_slot ?? newSlot;
+      timeline.mark(
+        "left-as-is",
+        cfg.rollbackOnFailure ? "no previous version to roll back to" : "rollback_on_failure is false: traffic left as it is"
+      );
+    }
+    timeline.mark(result.status, result.reason.split("\n")[0]);
+  }
+  /** Put all traffic back on the old version (every old instance running again) and remove the new one. */
+  async rollBack(why) {
+    const { cfg, env, oldSlot, previousVersion } = this;
+    const r0 = Date.now();
+    this.timeline.mark("rolling-back", why);
+    if (!oldSlot || !previousVersion) throw new StageError(`${why}; and there is no previous version to roll back to`);
+    const budget = Math.max(this.remaining(), ROLLBACK_MIN_MS);
+    const olds = env.state.slots[oldSlot]?.instances ?? [];
+    const alive = await Promise.all(olds.map((i) => this.deps.workload.alive(i)));
+    const dead = olds.filter((_, k) => !alive[k]).map((i) => i.index);
+    if (dead.length) await env.stopSlot(oldSlot, "no longer healthy", dead);
+    const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
+    const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
+    if (missing.length) {
+      this.timeline.mark("restarting-previous", `${oldSlot} ${previousVersion}: ${missing.length} instance(s)`);
+      await env.startSlot(oldSlot, previousVersion, cfg.instances, {
+        startTimeoutMs: cfg.startTimeoutMs,
+        ports: cfg.ports,
+        indices: missing
+      });
+    }
+    await env.route({ [oldSlot]: 100 }, Math.min(budget, ROUTER_SWITCH_MS));
+    env.state.active_slot = oldSlot;
+    env.save();
+    const v = await waitForVersion(cfg.versionSource, previousVersion, {
+      timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
+      read: this.checks.readVersion,
+      pollMs: cfg.versionPollMs
+    });
+    if (!v.ok)
+      throw new StageError(
+        `rollback: ${versionMismatchMessage(cfg.versionSource, previousVersion, v.seen, v.elapsedMs)}`
+      );
+    await env.stopSlot(this.newSlot, `rolled back (${why})`);
+    this.result.rollbackMs = Date.now() - r0;
+    this.timeline.mark("rolled-back", `${previousVersion} serves again (${formatDuration(this.result.rollbackMs)})`);
+  }
+  /** The deployment in state.json's history (newest first, the last 20). */
+  record() {
+    const { cfg, env, result } = this;
+    env.state.deployments.unshift({
+      version: cfg.version,
+      slot: this.newSlot,
+      status: result.status,
+      strategy: cfg.strategy,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      ...this.previousVersion ? { previous_version: this.previousVersion } : {}
+    });
+    env.state.deployments = env.state.deployments.slice(0, 20);
+    env.save();
+  }
+};
+
+// packages/shared/src/deploy/strategies/blue-green.ts
+async function switchAll(run2) {
+  const { cfg, newSlot, result, timeline } = run2;
+  const insts = await run2.startNew();
+  await run2.smoke(insts);
+  const s0 = Date.now();
+  timeline.mark("switching", `all traffic ${run2.oldSlot ?? "(none)"} → ${newSlot}`);
+  await run2.route({ [newSlot]: 100 });
+  await run2.checkVersion("switched");
+  result.switchMs = Date.now() - s0;
+  timeline.mark("switched", `${newSlot} serves ${cfg.version} (${formatDuration(result.switchMs)})`);
+}
+var blueGreen = { shift: switchAll, keepsPrevious: true };
+
+// packages/shared/src/deploy/strategies/canary.ts
+async function shift(run2) {
+  const { cfg, oldSlot, newSlot, result, timeline } = run2;
+  if (!cfg.canarySteps.includes(100)) throw new StageError("canary_steps must end at 100");
+  const insts = await run2.startNew();
+  await run2.smoke(insts);
+  for (const pct of cfg.canarySteps) {
+    const weights = pct >= 100 || !oldSlot ? { [newSlot]: 100 } : { [oldSlot]: 100 - pct, [newSlot]: pct };
+    const s0 = Date.now();
+    await run2.route(weights);
+    timeline.mark("canary-step", `${pct}% to ${cfg.version}`);
+    if (pct >= 100) {
+      await run2.checkVersion("canary promoted");
+      result.switchMs = Date.now() - s0;
+      timeline.mark("promoted", `${cfg.version} takes all traffic`);
+      return;
+    }
+    const probe = insts[0] ? run2.directProbe(insts[0]) : void 0;
+    const a = await run2.analyse(`canary ${pct}%`, cfg.stepDurationMs, probe);
+    result.canary.push({ percent: pct, analysis: a });
+    if (a.verdict === "breached" || a.verdict === "no-data")
+      throw new Failure(`canary analysis at ${pct}% failed: ${a.reason}`, true);
+    timeline.mark("analysis-passed", `${pct}%: ${a.reason}`);
+  }
+}
+var canary = { shift, keepsPrevious: true };
+
+// packages/shared/src/deploy/strategies/immediate.ts
+var immediate = { shift: switchAll, keepsPrevious: false };
+
+// packages/shared/src/deploy/strategies/rolling.ts
+async function shift2(run2) {
+  const { cfg, env, oldSlot, newSlot, timeline } = run2;
+  const n = cfg.instances;
+  const b = Math.max(1, Math.min(cfg.batchSize, n));
+  for (let first = 0; first < n; first += b) {
+    const indices = Array.from({ length: Math.min(b, n - first) }, (_, i) => first + i);
+    timeline.mark("rolling-batch", `instances ${indices.join(",")} of ${n}`);
+    const insts = await run2.startNew(indices);
+    if (first === 0) await run2.smoke(insts);
+    const targets = [];
+    for (const slot of [oldSlot, newSlot]) {
+      if (!slot) continue;
+      for (const i of env.state.slots[slot]?.instances ?? []) {
+        if (slot === oldSlot && indices.includes(i.index)) continue;
+        targets.push({ slot, index: i.index, port: i.port, weight: 1 });
+      }
+    }
+    const newPct = Math.round((env.state.slots[newSlot]?.instances.length ?? 0) / n * 100);
+    await run2.route({ [newSlot]: newPct, ...oldSlot ? { [oldSlot]: 100 - newPct } : {} }, targets);
+    if (oldSlot) await env.stopSlot(oldSlot, "replaced by the new version", indices);
+    const alive = await Promise.all(insts.map((i) => run2.deps.workload.alive(i)));
+    if (!alive.every(Boolean))
+      throw new Failure(`rolling: instance(s) of ${cfg.version} unhealthy after taking traffic`, true);
+    timeline.mark(
+      "batch-healthy",
+      `${env.state.slots[newSlot]?.instances.length ?? 0}/${n} instances run ${cfg.version}`
+    );
+  }
+  await run2.checkVersion("rolled");
+}
+var rolling = { shift: shift2, keepsPrevious: true };
+
+// packages/shared/src/deploy/strategies/index.ts
+var STRATEGIES = {
+  "blue-green": blueGreen,
+  canary,
+  rolling,
+  immediate
+};
+
+// packages/shared/src/deploy/engine.ts
 function routesFor(weights, state) {
   const out = [];
   for (const [slot, pct] of Object.entries(weights)) {
@@ -1973,7 +2359,7 @@ var Environment = class {
       this.timeline.mark("starting", `${slot}#${index} version ${version} on port ${port}`);
       const inst = await withDeadline(
         `starting ${slot}#${index}`,
-        o.startTimeoutMs + 1e4,
+        o.startTimeoutMs + START_GRACE_MS,
         () => this.deps.workload.start({
           slot,
           index,
@@ -1996,7 +2382,7 @@ var Environment = class {
     const victims = s.instances.filter((i) => !indices || indices.includes(i.index));
     for (const inst of victims) {
       try {
-        await withDeadline(`stopping ${slot}#${inst.index}`, 4e4, () => this.deps.workload.stop(inst));
+        await withDeadline(`stopping ${slot}#${inst.index}`, STOP_DEADLINE_MS, () => this.deps.workload.stop(inst));
       } catch (e) {
         this.deps.log.warning(`could not stop ${slot}#${inst.index}: ${errorMessage(e)}`);
       }
@@ -2007,8 +2393,8 @@ var Environment = class {
     if (victims.length)
       this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
   }
-  async route(weights, timeoutMs) {
-    const targets = routesFor(weights, this.state);
+  /** Traffic by slot weight, split evenly across each slot's instances, or to explicit targets (rolling). */
+  async route(weights, timeoutMs, targets = routesFor(weights, this.state)) {
     this.timeline.mark("routing", describeRoutes(targets));
     await withDeadline("router switch", timeoutMs, () => this.deps.router.apply(targets, timeoutMs));
     this.state.weights = { ...weights };
@@ -2023,321 +2409,202 @@ var Environment = class {
   }
 };
 async function deploy(cfg, deps) {
-  const { log, router } = deps;
-  const checks = { ...httpChecks, ...deps.checks };
-  const read = checks.readVersion;
-  const timeline = new Timeline(log, deps.onEvent);
-  const env = new Environment(deps, cfg.environment, timeline);
-  const t0 = Date.now();
-  const remaining = () => cfg.timeoutMs - (Date.now() - t0);
-  const within = (ms) => {
-    const r = remaining();
-    if (r <= 0) throw new DeadlineError("the deploy", cfg.timeoutMs);
-    return Math.min(ms, r);
-  };
+  const env = new Environment(deps, cfg.environment, new Timeline(deps.log, deps.onEvent));
   await env.retireExpired();
-  const oldSlot = env.state.active_slot;
-  const previousVersion = servingVersion(env.state);
-  const newSlot = oldSlot ? otherSlot(oldSlot) : "blue";
-  const result = {
-    status: "failed",
-    reason: "",
-    newSlot,
-    previousVersion,
-    rolledBack: false,
-    trafficMoved: false,
-    timeline: timeline.events,
-    smoke: [],
-    canary: []
-  };
-  timeline.mark(
-    "started",
-    `${cfg.strategy} of ${cfg.version} to ${cfg.environment}; serving now: ${previousVersion ?? "nothing"}${oldSlot ? ` in ${oldSlot}` : ""}; new slot ${newSlot}`
-  );
-  if (previousVersion === cfg.version && oldSlot) {
-    const alive = await Promise.all((env.state.slots[oldSlot]?.instances ?? []).map((i) => deps.workload.alive(i)));
-    const v = await waitForVersion(cfg.versionSource, cfg.version, {
-      timeoutMs: within(1e4),
-      read,
-      pollMs: cfg.versionPollMs
-    });
-    if (alive.length && alive.every(Boolean) && v.ok) {
-      timeline.mark("succeeded", `${cfg.version} already serves in ${oldSlot}; nothing to do`);
-      return {
-        ...result,
-        status: "succeeded",
-        reason: `${cfg.version} was already deployed and serving`,
-        activeSlot: oldSlot,
-        newSlot: oldSlot,
-        alreadyDeployed: true,
-        previousVersion: env.state.deployments.find((d) => d.version !== cfg.version)?.version
-      };
+  const run2 = new DeployRun(cfg, deps, env);
+  const again = await run2.alreadyServing();
+  if (again) return again;
+  const strategy = STRATEGIES[cfg.strategy];
+  try {
+    if (env.state.slots[run2.newSlot]?.instances.length)
+      await env.stopSlot(run2.newSlot, "making room for the new version");
+    await strategy.shift(run2);
+    env.state.active_slot = run2.newSlot;
+    env.save();
+    if (!strategy.keepsPrevious && run2.oldSlot)
+      await env.stopSlot(run2.oldSlot, `${cfg.strategy}: the old version is not kept`);
+    await run2.monitorWindow();
+    await run2.settle();
+  } catch (e) {
+    await run2.recover(e);
+  }
+  run2.record();
+  return run2.result;
+}
+
+// packages/shared/src/deploy/lock.ts
+import { randomUUID } from "node:crypto";
+import { linkSync, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { hostname } from "node:os";
+import { join as join3 } from "node:path";
+function procStart(pid) {
+  try {
+    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return void 0;
+  }
+}
+var hostLockDeps = {
+  host: hostname(),
+  pid: process.pid,
+  now: Date.now,
+  sleep: (ms) => sleep(ms),
+  procStart,
+  alive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return e.code === "EPERM";
     }
   }
-  const oldWeights = () => oldSlot ? { [oldSlot]: 100 } : {};
-  const rollBack = async (why) => {
-    const r0 = Date.now();
-    timeline.mark("rolling-back", why);
-    if (!oldSlot || !previousVersion) {
-      throw new StageError(`${why}; and there is no previous version to roll back to`);
+};
+var LOCK_POLL_MS = 200;
+var LOCK_PROGRESS_MS = 5e3;
+var GUARD_STALE_MS = 3e4;
+var describeHolder = (h) => `run ${h.run_id || "(unknown)"} (${h.what}), pid ${h.pid} on host ${h.host}, since ${h.since}`;
+var LockTimeoutError = class extends StageError {
+  constructor(file, holder, environment, waitedMs, timeoutMs) {
+    super(
+      `${environment} is locked by another deploy or rollback: ${holder ? describeHolder(holder) : "a holder whose lock file cannot be read"}; waited ${formatDuration(waitedMs)} (lock_timeout ${formatDuration(timeoutMs)}). Deploys and rollbacks of one environment and state_dir run one at a time; if that run is gone, remove ${file}.`
+    );
+    this.file = file;
+    this.holder = holder;
+    this.environment = environment;
+    this.name = "LockTimeoutError";
+  }
+  file;
+  holder;
+  environment;
+};
+var EnvironmentLock = class {
+  constructor(file, holder, requestedAt, waitedMs, waitedFor) {
+    this.file = file;
+    this.holder = holder;
+    this.requestedAt = requestedAt;
+    this.waitedMs = waitedMs;
+    this.waitedFor = waitedFor;
+  }
+  file;
+  holder;
+  requestedAt;
+  waitedMs;
+  waitedFor;
+  release() {
+    if (readHolder(this.file)?.token === this.holder.token) removeFile(this.file);
+  }
+};
+var lockFile = (dir, environment) => join3(dir, `${environment}.lock`);
+async function acquireLock(o, deps = hostLockDeps) {
+  mkdirSync4(o.dir, { recursive: true });
+  const file = lockFile(o.dir, o.environment);
+  const t0 = deps.now();
+  const procStartTime = deps.procStart(deps.pid);
+  const me = {
+    run_id: o.runId,
+    pid: deps.pid,
+    host: deps.host,
+    since: "",
+    what: o.what,
+    token: randomUUID(),
+    ...procStartTime ? { proc_start: procStartTime } : {}
+  };
+  let waitedFor;
+  let lastSaid = -Infinity;
+  for (; ; ) {
+    me.since = new Date(deps.now()).toISOString();
+    if (create(file, me)) {
+      const waited2 = deps.now() - t0;
+      if (waitedFor) o.log.info(`lock of ${o.environment} taken after waiting ${formatDuration(waited2)}`);
+      return new EnvironmentLock(file, { ...me }, t0, waited2, waitedFor);
     }
-    const budget = Math.max(remaining(), 6e4);
-    const olds = env.state.slots[oldSlot]?.instances ?? [];
-    const alive = await Promise.all(olds.map((i) => deps.workload.alive(i)));
-    const dead = olds.filter((_, k) => !alive[k]).map((i) => i.index);
-    if (dead.length) await env.stopSlot(oldSlot, "no longer healthy", dead);
-    const have = new Set((env.state.slots[oldSlot]?.instances ?? []).map((i) => i.index));
-    const missing = Array.from({ length: cfg.instances }, (_, i) => i).filter((i) => !have.has(i));
-    if (missing.length) {
-      timeline.mark("restarting-previous", `${oldSlot} ${previousVersion}: ${missing.length} instance(s)`);
-      await env.startSlot(oldSlot, previousVersion, cfg.instances, {
-        startTimeoutMs: cfg.startTimeoutMs,
-        ports: cfg.ports,
-        indices: missing
-      });
+    const holder = readHolder(file);
+    if (holder === null) continue;
+    if (holder && isStale(holder, deps)) {
+      takeOver(file, holder, me, o, deps);
+      continue;
     }
-    await env.route(oldWeights(), Math.min(budget, 6e4));
-    env.state.active_slot = oldSlot;
-    env.save();
-    const v = await waitForVersion(cfg.versionSource, previousVersion, {
-      timeoutMs: Math.min(budget, cfg.versionTimeoutMs),
-      read,
-      pollMs: cfg.versionPollMs
-    });
-    if (!v.ok)
-      throw new StageError(
-        `rollback: ${versionMismatchMessage(cfg.versionSource, previousVersion, v.seen, v.elapsedMs)}`
+    waitedFor ??= holder;
+    const waited = deps.now() - t0;
+    if (waited >= o.timeoutMs) throw new LockTimeoutError(file, holder, o.environment, waited, o.timeoutMs);
+    if (deps.now() - lastSaid >= LOCK_PROGRESS_MS) {
+      lastSaid = deps.now();
+      o.log.info(
+        `waiting for the lock of ${o.environment} (${file}): held by ${holder ? describeHolder(holder) : "a run whose lock file cannot be read"}; waited ${formatDuration(waited)} of ${formatDuration(o.timeoutMs)}`
       );
-    await env.stopSlot(newSlot, `rolled back (${why})`);
-    result.rollbackMs = Date.now() - r0;
-    timeline.mark("rolled-back", `${previousVersion} serves again (${formatDuration(result.rollbackMs)})`);
-  };
-  const directProbe = (inst) => {
-    const p = cfg.monitor.probeUrl ?? cfg.versionSource.url;
-    if (!p) return void 0;
-    const u = new URL(p);
-    return joinUrl(inst.url, u.pathname + u.search);
-  };
-  const smoke = async (insts) => {
-    if (!cfg.runSmokeTests) {
-      timeline.mark("smoke-skipped", "run_smoke_tests is false");
+    }
+    await deps.sleep(Math.min(LOCK_POLL_MS, o.timeoutMs - waited));
+  }
+}
+function isStale(h, deps) {
+  if (h.host !== deps.host) return false;
+  if (!deps.alive(h.pid)) return true;
+  const now = h.proc_start ? deps.procStart(h.pid) : void 0;
+  return now !== void 0 && now !== h.proc_start;
+}
+function takeOver(file, stale, me, o, deps) {
+  const guard = `${file}.takeover`;
+  if (!create(guard, me)) {
+    const g = readHolder(guard);
+    let age = 0;
+    try {
+      age = deps.now() - statSync(guard).mtimeMs;
+    } catch {
       return;
     }
-    timeline.mark(
-      "smoke",
-      `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${newSlot}, no traffic yet`
-    );
-    for (const inst of insts) {
-      const res = await withDeadline("smoke tests", within(12e4), () => checks.smoke(inst.url, cfg.smokeTests, log));
-      const u = new URL(cfg.versionSource.url);
-      const direct = { ...cfg.versionSource, url: joinUrl(inst.url, u.pathname + u.search) };
-      let seen;
-      try {
-        seen = await read(direct);
-      } catch (e) {
-        seen = `error: ${errorMessage(e)}`;
-      }
-      const vOk = seen.replace(/^v/, "") === cfg.version;
-      res.push({
-        test: { path: u.pathname + u.search },
-        url: direct.url,
-        ok: vOk,
-        problems: vOk ? [] : [`reports version ${seen}, expected ${cfg.version}`]
-      });
-      result.smoke.push(...res);
-    }
-    const failed = result.smoke.filter((r) => !r.ok);
-    if (failed.length) {
-      throw new Failure(
-        `smoke tests failed on ${newSlot} (${cfg.version}); traffic never moved:
-` + failed.map((f) => `  - GET ${f.url}: ${f.problems.join("; ")}`).join("\n"),
-        false
-      );
-    }
-    timeline.mark("smoke-passed", `${result.smoke.length} checks`);
-  };
-  const checkVersion = async (label) => {
-    const s0 = Date.now();
-    timeline.mark("version-check", `${cfg.versionSource.url} must report ${cfg.version}`);
-    const v = await waitForVersion(cfg.versionSource, cfg.version, {
-      timeoutMs: within(cfg.versionTimeoutMs),
-      read,
-      pollMs: cfg.versionPollMs
-    });
-    if (!v.ok) throw new Failure(versionMismatchMessage(cfg.versionSource, cfg.version, v.seen, v.elapsedMs), true);
-    timeline.mark(
-      "version-verified",
-      `${cfg.version} serves through the router (${label}, ${formatDuration(Date.now() - s0)})`
-    );
-  };
-  const analyse = async (label, durationMs, probeUrl) => {
-    const m = await checks.monitor({
-      ...cfg.monitor,
-      durationMs: Math.min(durationMs, Math.max(0, remaining() - 5e3)),
-      probeUrl,
-      label,
-      log
-    });
-    return m;
-  };
-  try {
-    if (env.state.slots[newSlot]?.instances.length) await env.stopSlot(newSlot, "making room for the new version");
-    if (cfg.strategy === "rolling") {
-      await rolling();
-    } else {
-      const insts = await env.startSlot(newSlot, cfg.version, cfg.instances, {
-        startTimeoutMs: within(cfg.startTimeoutMs),
-        ports: cfg.ports
-      });
-      await smoke(insts);
-      if (cfg.strategy === "canary") {
-        for (const pct of cfg.canarySteps) {
-          const weights = pct >= 100 || !oldSlot ? { [newSlot]: 100 } : { [oldSlot]: 100 - pct, [newSlot]: pct };
-          const s0 = Date.now();
-          await env.route(weights, within(6e4));
-          result.trafficMoved = true;
-          timeline.mark("canary-step", `${pct}% to ${cfg.version}`);
-          if (pct >= 100) {
-            await checkVersion("canary promoted");
-            result.switchMs = Date.now() - s0;
-            timeline.mark("promoted", `${cfg.version} takes all traffic`);
-            break;
-          }
-          const probe = insts[0] ? directProbe(insts[0]) : void 0;
-          const a = await analyse(`canary ${pct}%`, cfg.stepDurationMs, probe);
-          result.canary.push({ percent: pct, analysis: a });
-          if (a.verdict === "breached" || a.verdict === "no-data")
-            throw new Failure(`canary analysis at ${pct}% failed: ${a.reason}`, true);
-          timeline.mark("analysis-passed", `${pct}%: ${a.reason}`);
-        }
-        if (!cfg.canarySteps.includes(100)) throw new StageError("canary_steps must end at 100");
-      } else {
-        const s0 = Date.now();
-        timeline.mark("switching", `all traffic ${oldSlot ?? "(none)"} → ${newSlot}`);
-        await env.route({ [newSlot]: 100 }, within(6e4));
-        result.trafficMoved = true;
-        await checkVersion("switched");
-        result.switchMs = Date.now() - s0;
-        timeline.mark("switched", `${newSlot} serves ${cfg.version} (${formatDuration(result.switchMs)})`);
-      }
-    }
-    env.state.active_slot = newSlot;
-    env.save();
-    if (cfg.strategy === "immediate" && oldSlot) await env.stopSlot(oldSlot, "immediate: the old version is not kept");
-    if (cfg.monitor.durationMs > 0) {
-      timeline.mark(
-        "monitoring",
-        `${formatDuration(cfg.monitor.durationMs)} through ${cfg.monitor.probeUrl ?? "Prometheus only"}`
-      );
-      const m = await analyse("monitoring", cfg.monitor.durationMs, cfg.monitor.probeUrl);
-      result.monitor = m;
-      if (m.verdict === "breached" || m.verdict === "no-data")
-        throw new Failure(`monitoring failed: ${m.reason}`, true);
-      if (m.verdict === "inconclusive") {
-        timeline.mark("inconclusive", m.reason);
-        result.status = "inconclusive";
-        result.reason = m.reason;
-      } else timeline.mark("monitor-passed", m.reason);
-    }
-    if (result.status !== "inconclusive") {
-      result.status = "succeeded";
-      result.reason = `${cfg.version} serves in ${newSlot}${cfg.monitor.durationMs > 0 ? `; ${result.monitor?.reason}` : ""}`;
-    }
-    result.activeSlot = newSlot;
-    if (oldSlot && env.state.slots[oldSlot]) {
-      if (cfg.keepPreviousMs <= 0) await env.stopSlot(oldSlot, "keep_previous is 0");
-      else {
-        env.state.slots[oldSlot].retire_after = new Date(Date.now() + cfg.keepPreviousMs).toISOString();
-        env.save();
-        timeline.mark(
-          "kept-previous",
-          `${oldSlot} (${previousVersion}) kept until ${env.state.slots[oldSlot].retire_after} for an instant rollback`
-        );
-      }
-    }
-    timeline.mark(result.status, result.reason);
-  } catch (e) {
-    const moved = e instanceof Failure ? e.trafficMoved : result.trafficMoved;
-    const why = errorMessage(e);
-    result.reason = why;
-    result.trafficMoved = moved;
-    if (!moved) {
-      timeline.mark("aborted", `${why.split("\n")[0]}; tearing down ${newSlot}`);
-      await env.stopSlot(newSlot, "deploy failed before traffic moved");
-      if (e instanceof RouterError) timeline.mark("traffic-untouched", "the router refused the change");
-      if (oldSlot && env.state.weights[newSlot]) {
-        await env.route(oldWeights(), 6e4);
-      }
-      result.status = "failed";
-      result.activeSlot = oldSlot;
-    } else if (cfg.rollbackOnFailure && oldSlot) {
-      try {
-        await rollBack(why.split("\n")[0]);
-        result.status = "rolled-back";
-        result.rolledBack = true;
-        result.activeSlot = oldSlot;
-      } catch (re) {
-        result.status = "failed";
-        result.reason = `${why}; the rollback failed too: ${errorMessage(re)}`;
-        result.activeSlot = env.state.active_slot;
-      }
-    } else {
-      result.status = "failed";
-      result.activeSlot = env.state.active_slot ?? newSlot;
-      timeline.mark(
-        "left-as-is",
-        cfg.rollbackOnFailure ? "no previous version to roll back to" : "rollback_on_failure is false: traffic left as it is"
-      );
-    }
-    timeline.mark(result.status, result.reason.split("\n")[0]);
+    if (g && isStale(g, deps) || age > GUARD_STALE_MS) removeFile(guard);
+    return;
   }
-  env.state.deployments.unshift({
-    version: cfg.version,
-    slot: newSlot,
-    status: result.status,
-    strategy: cfg.strategy,
-    at: (/* @__PURE__ */ new Date()).toISOString(),
-    ...previousVersion ? { previous_version: previousVersion } : {}
-  });
-  env.state.deployments = env.state.deployments.slice(0, 20);
-  env.save();
-  return result;
-  async function rolling() {
-    const n = cfg.instances;
-    const b = Math.max(1, Math.min(cfg.batchSize, n));
-    for (let first = 0; first < n; first += b) {
-      const indices = Array.from({ length: Math.min(b, n - first) }, (_, i) => first + i);
-      timeline.mark("rolling-batch", `instances ${indices.join(",")} of ${n}`);
-      const insts = await env.startSlot(newSlot, cfg.version, n, {
-        startTimeoutMs: within(cfg.startTimeoutMs),
-        ports: cfg.ports,
-        indices
-      });
-      if (first === 0) await smoke(insts);
-      const targets = [];
-      for (const slot of [oldSlot, newSlot]) {
-        if (!slot) continue;
-        for (const i of env.state.slots[slot]?.instances ?? []) {
-          if (slot === oldSlot && indices.includes(i.index)) continue;
-          targets.push({ slot, index: i.index, port: i.port, weight: 1 });
-        }
-      }
-      timeline.mark("routing", describeRoutes(targets));
-      await withDeadline("router switch", within(6e4), () => router.apply(targets, within(6e4)));
-      result.trafficMoved = true;
-      const newCount = env.state.slots[newSlot]?.instances.length ?? 0;
-      env.state.weights = {
-        [newSlot]: Math.round(newCount / n * 100),
-        ...oldSlot ? { [oldSlot]: 100 - Math.round(newCount / n * 100) } : {}
-      };
-      env.save();
-      if (oldSlot) await env.stopSlot(oldSlot, "replaced by the new version", indices);
-      const alive = await Promise.all(insts.map((i) => deps.workload.alive(i)));
-      if (!alive.every(Boolean))
-        throw new Failure(`rolling: instance(s) of ${cfg.version} unhealthy after taking traffic`, true);
-      timeline.mark("batch-healthy", `${newCount}/${n} instances run ${cfg.version}`);
+  try {
+    if (readHolder(file)?.token !== stale.token) return;
+    removeFile(file);
+    o.log.warning(
+      `took over the lock of ${o.environment} (${file}): its holder, ${describeHolder(stale)}, no longer runs on this host`
+    );
+  } finally {
+    if (readHolder(guard)?.token === me.token) removeFile(guard);
+  }
+}
+function create(file, h) {
+  const tmp = `${file}.${h.token}.tmp`;
+  writeFileSync3(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if (e.code === "EEXIST") return false;
+    try {
+      writeFileSync3(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
+      return true;
+    } catch (e2) {
+      if (e2.code === "EEXIST") return false;
+      throw e2;
     }
-    await checkVersion("rolled");
+  } finally {
+    removeFile(tmp);
+  }
+}
+function readHolder(file) {
+  let text2;
+  try {
+    text2 = readFileSync5(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+  try {
+    const h = JSON.parse(text2);
+    return typeof h.token === "string" && typeof h.pid === "number" && typeof h.host === "string" ? h : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function removeFile(file) {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
   }
 }
 
@@ -2437,7 +2704,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2555,7 +2822,7 @@ function refineTarget(v) {
 }
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join4(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join4(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2575,7 +2842,7 @@ function buildTarget(v, o) {
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
     cwd: o.workspace,
-    logDir: join3(stateDir, "logs"),
+    logDir: join4(stateDir, "logs"),
     log: o.log
   });
   const router = v.router === "nginx" ? new NginxRouter({
@@ -3052,7 +3319,7 @@ var BOT_IDENTITY = {
 };
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/yaml.ts
@@ -3195,14 +3462,14 @@ var FileStatusStore = class {
     return this.file;
   }
   async read() {
-    return parseStatus(existsSync3(this.file) ? readFileSync5(this.file, "utf8") : "");
+    return parseStatus(existsSync3(this.file) ? readFileSync6(this.file, "utf8") : "");
   }
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync4(dirname4(this.file), { recursive: true });
+    mkdirSync5(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync3(tmp, stringifyStatus(doc));
+    writeFileSync4(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -3309,6 +3576,10 @@ var action = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
     token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
   },
@@ -3397,6 +3668,23 @@ async function impl(v, ctx) {
     versionTimeoutMs: v.version_timeout,
     ports: target.ports
   };
+  const lock = await acquireLock({
+    dir: target.stateFile.dir,
+    environment,
+    runId: runner.runId,
+    what: `deploy of ${version}`,
+    timeoutMs: v.lock_timeout,
+    log
+  });
+  try {
+    await deployLocked(v, ctx, cfg, target);
+  } finally {
+    lock.release();
+  }
+}
+async function deployLocked(v, ctx, cfg, target) {
+  const { log, runner } = ctx;
+  const { version, environment } = cfg;
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);

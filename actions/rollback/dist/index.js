@@ -1002,6 +1002,9 @@ async function runStage(def, impl2, env = process.env) {
 var otherSlot = (s) => s === "blue" ? "green" : "blue";
 
 // packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
 var DeadlineError = class extends StageError {
   constructor(stage, ms) {
     super(`${stage} did not finish within ${formatDuration(ms)}`);
@@ -1640,22 +1643,7 @@ function safeJson(s) {
   }
 }
 
-// packages/shared/src/util/net.ts
-import { createServer } from "node:net";
-function freePort() {
-  return new Promise((resolve4, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve4(port));
-    });
-  });
-}
-
-// packages/shared/src/deploy/engine.ts
+// packages/shared/src/deploy/timeline.ts
 var Timeline = class {
   constructor(log, onEvent) {
     this.log = log;
@@ -1680,6 +1668,23 @@ var Timeline = class {
     return Date.now() - this.t0;
   }
 };
+
+// packages/shared/src/util/net.ts
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve4, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve4(port));
+    });
+  });
+}
+
+// packages/shared/src/deploy/engine.ts
 function routesFor(weights, state) {
   const out = [];
   for (const [slot, pct] of Object.entries(weights)) {
@@ -1714,7 +1719,7 @@ var Environment = class {
       this.timeline.mark("starting", `${slot}#${index} version ${version} on port ${port}`);
       const inst = await withDeadline(
         `starting ${slot}#${index}`,
-        o.startTimeoutMs + 1e4,
+        o.startTimeoutMs + START_GRACE_MS,
         () => this.deps.workload.start({
           slot,
           index,
@@ -1737,7 +1742,7 @@ var Environment = class {
     const victims = s.instances.filter((i) => !indices || indices.includes(i.index));
     for (const inst of victims) {
       try {
-        await withDeadline(`stopping ${slot}#${inst.index}`, 4e4, () => this.deps.workload.stop(inst));
+        await withDeadline(`stopping ${slot}#${inst.index}`, STOP_DEADLINE_MS, () => this.deps.workload.stop(inst));
       } catch (e) {
         this.deps.log.warning(`could not stop ${slot}#${inst.index}: ${errorMessage(e)}`);
       }
@@ -1748,8 +1753,8 @@ var Environment = class {
     if (victims.length)
       this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
   }
-  async route(weights, timeoutMs) {
-    const targets = routesFor(weights, this.state);
+  /** Traffic by slot weight, split evenly across each slot's instances, or to explicit targets (rolling). */
+  async route(weights, timeoutMs, targets = routesFor(weights, this.state)) {
     this.timeline.mark("routing", describeRoutes(targets));
     await withDeadline("router switch", timeoutMs, () => this.deps.router.apply(targets, timeoutMs));
     this.state.weights = { ...weights };
@@ -1763,6 +1768,184 @@ var Environment = class {
     }
   }
 };
+
+// packages/shared/src/deploy/lock.ts
+import { randomUUID } from "node:crypto";
+import { linkSync, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { hostname } from "node:os";
+import { join as join3 } from "node:path";
+function procStart(pid) {
+  try {
+    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return void 0;
+  }
+}
+var hostLockDeps = {
+  host: hostname(),
+  pid: process.pid,
+  now: Date.now,
+  sleep: (ms) => sleep(ms),
+  procStart,
+  alive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return e.code === "EPERM";
+    }
+  }
+};
+var LOCK_POLL_MS = 200;
+var LOCK_PROGRESS_MS = 5e3;
+var GUARD_STALE_MS = 3e4;
+var describeHolder = (h) => `run ${h.run_id || "(unknown)"} (${h.what}), pid ${h.pid} on host ${h.host}, since ${h.since}`;
+var LockTimeoutError = class extends StageError {
+  constructor(file, holder, environment, waitedMs, timeoutMs) {
+    super(
+      `${environment} is locked by another deploy or rollback: ${holder ? describeHolder(holder) : "a holder whose lock file cannot be read"}; waited ${formatDuration(waitedMs)} (lock_timeout ${formatDuration(timeoutMs)}). Deploys and rollbacks of one environment and state_dir run one at a time; if that run is gone, remove ${file}.`
+    );
+    this.file = file;
+    this.holder = holder;
+    this.environment = environment;
+    this.name = "LockTimeoutError";
+  }
+  file;
+  holder;
+  environment;
+};
+var EnvironmentLock = class {
+  constructor(file, holder, requestedAt, waitedMs, waitedFor) {
+    this.file = file;
+    this.holder = holder;
+    this.requestedAt = requestedAt;
+    this.waitedMs = waitedMs;
+    this.waitedFor = waitedFor;
+  }
+  file;
+  holder;
+  requestedAt;
+  waitedMs;
+  waitedFor;
+  release() {
+    if (readHolder(this.file)?.token === this.holder.token) removeFile(this.file);
+  }
+};
+var lockFile = (dir, environment) => join3(dir, `${environment}.lock`);
+async function acquireLock(o, deps = hostLockDeps) {
+  mkdirSync4(o.dir, { recursive: true });
+  const file = lockFile(o.dir, o.environment);
+  const t0 = deps.now();
+  const procStartTime = deps.procStart(deps.pid);
+  const me = {
+    run_id: o.runId,
+    pid: deps.pid,
+    host: deps.host,
+    since: "",
+    what: o.what,
+    token: randomUUID(),
+    ...procStartTime ? { proc_start: procStartTime } : {}
+  };
+  let waitedFor;
+  let lastSaid = -Infinity;
+  for (; ; ) {
+    me.since = new Date(deps.now()).toISOString();
+    if (create(file, me)) {
+      const waited2 = deps.now() - t0;
+      if (waitedFor) o.log.info(`lock of ${o.environment} taken after waiting ${formatDuration(waited2)}`);
+      return new EnvironmentLock(file, { ...me }, t0, waited2, waitedFor);
+    }
+    const holder = readHolder(file);
+    if (holder === null) continue;
+    if (holder && isStale(holder, deps)) {
+      takeOver(file, holder, me, o, deps);
+      continue;
+    }
+    waitedFor ??= holder;
+    const waited = deps.now() - t0;
+    if (waited >= o.timeoutMs) throw new LockTimeoutError(file, holder, o.environment, waited, o.timeoutMs);
+    if (deps.now() - lastSaid >= LOCK_PROGRESS_MS) {
+      lastSaid = deps.now();
+      o.log.info(
+        `waiting for the lock of ${o.environment} (${file}): held by ${holder ? describeHolder(holder) : "a run whose lock file cannot be read"}; waited ${formatDuration(waited)} of ${formatDuration(o.timeoutMs)}`
+      );
+    }
+    await deps.sleep(Math.min(LOCK_POLL_MS, o.timeoutMs - waited));
+  }
+}
+function isStale(h, deps) {
+  if (h.host !== deps.host) return false;
+  if (!deps.alive(h.pid)) return true;
+  const now = h.proc_start ? deps.procStart(h.pid) : void 0;
+  return now !== void 0 && now !== h.proc_start;
+}
+function takeOver(file, stale, me, o, deps) {
+  const guard = `${file}.takeover`;
+  if (!create(guard, me)) {
+    const g = readHolder(guard);
+    let age = 0;
+    try {
+      age = deps.now() - statSync(guard).mtimeMs;
+    } catch {
+      return;
+    }
+    if (g && isStale(g, deps) || age > GUARD_STALE_MS) removeFile(guard);
+    return;
+  }
+  try {
+    if (readHolder(file)?.token !== stale.token) return;
+    removeFile(file);
+    o.log.warning(
+      `took over the lock of ${o.environment} (${file}): its holder, ${describeHolder(stale)}, no longer runs on this host`
+    );
+  } finally {
+    if (readHolder(guard)?.token === me.token) removeFile(guard);
+  }
+}
+function create(file, h) {
+  const tmp = `${file}.${h.token}.tmp`;
+  writeFileSync3(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if (e.code === "EEXIST") return false;
+    try {
+      writeFileSync3(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
+      return true;
+    } catch (e2) {
+      if (e2.code === "EEXIST") return false;
+      throw e2;
+    }
+  } finally {
+    removeFile(tmp);
+  }
+}
+function readHolder(file) {
+  let text2;
+  try {
+    text2 = readFileSync5(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+  try {
+    const h = JSON.parse(text2);
+    return typeof h.token === "string" && typeof h.pid === "number" && typeof h.host === "string" ? h : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function removeFile(file) {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+}
+
+// packages/shared/src/deploy/rollback.ts
 async function rollback(cfg, deps) {
   const read = deps.checks?.readVersion ?? readVersion;
   const timeline = new Timeline(deps.log, deps.onEvent);
@@ -1807,7 +1990,7 @@ async function rollback(cfg, deps) {
         });
       }
       const s0 = Date.now();
-      await env.route({ [target]: 100 }, 6e4);
+      await env.route({ [target]: 100 }, ROUTER_SWITCH_MS);
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
@@ -1939,7 +2122,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2057,7 +2240,7 @@ function refineTarget(v) {
 }
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join4(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join4(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2077,7 +2260,7 @@ function buildTarget(v, o) {
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
     cwd: o.workspace,
-    logDir: join3(stateDir, "logs"),
+    logDir: join4(stateDir, "logs"),
     log: o.log
   });
   const router = v.router === "nginx" ? new NginxRouter({
@@ -2325,7 +2508,7 @@ function incidentIssue(o) {
 }
 
 // packages/shared/src/deploy/registries.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 function redact(text2, secrets) {
@@ -2461,8 +2644,8 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 
 // packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync4, mkdtempSync, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync5, mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -2473,9 +2656,9 @@ function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync4(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join4(runnerTemp, "release-npm-"));
-  const path = join4(dir, ".npmrc");
+  mkdirSync5(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
+  const path = join5(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -2483,7 +2666,7 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-maxtimeout=5000"
   ];
   if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
-  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
+  writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -2521,7 +2704,7 @@ async function npmDistTagLatest(o) {
         "--userconfig",
         rc.path,
         "--cache",
-        join5(rc.path, "..", "cache"),
+        join6(rc.path, "..", "cache"),
         "--loglevel",
         "warn"
       ],
@@ -2786,7 +2969,7 @@ var BOT_IDENTITY = {
 };
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync6, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/yaml.ts
@@ -2929,14 +3112,14 @@ var FileStatusStore = class {
     return this.file;
   }
   async read() {
-    return parseStatus(existsSync3(this.file) ? readFileSync5(this.file, "utf8") : "");
+    return parseStatus(existsSync3(this.file) ? readFileSync6(this.file, "utf8") : "");
   }
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync5(dirname4(this.file), { recursive: true });
+    mkdirSync6(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync4(tmp, stringifyStatus(doc));
+    writeFileSync5(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -2997,6 +3180,10 @@ var action = defineAction({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     token: secret({
       description: "GitHub token with deployments: write (and issues: write for incident_issue).",
       default: GITHUB_TOKEN_DEFAULT
@@ -3036,6 +3223,23 @@ async function impl(v, ctx) {
   } else log.warning("no token or repository: GitHub deployments are not updated");
   if (v.incident_issue && !gh)
     throw new StageError("incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.");
+  const lock = await acquireLock({
+    dir: target.stateFile.dir,
+    environment,
+    runId: runner.runId,
+    what: `rollback${v.to_version ? ` to ${v.to_version}` : ""}`,
+    timeoutMs: v.lock_timeout,
+    log
+  });
+  try {
+    await rollbackLocked(v, ctx, target, gh, lock);
+  } finally {
+    lock.release();
+  }
+}
+async function rollbackLocked(v, ctx, target, gh, lock) {
+  const { log, runner } = ctx;
+  const environment = v.environment;
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl }) : void 0;
   const store = await openStatusStore(v, {
     workspace: runner.workspace,
@@ -3047,6 +3251,16 @@ async function impl(v, ctx) {
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
   const from = servingVersion(state);
+  const meanwhile = lock.waitedFor ? state.deployments[0] : void 0;
+  if (meanwhile?.strategy === "rollback" && meanwhile.status === "rolled-back" && Date.parse(meanwhile.at) >= lock.requestedAt && (!v.to_version || v.to_version.replace(/^v/, "") === from)) {
+    const by = `run ${lock.waitedFor?.run_id} (${lock.waitedFor?.what})`;
+    log.warning(`${environment} was rolled back to ${from} by ${by} while this run waited for it: nothing more to do`);
+    ctx.setOutput("version", from ?? "");
+    ctx.setOutput("status", "rolled-back");
+    ctx.setOutput("incident_issue_url", "");
+    ctx.summary.heading(`↩️ rollback of ${environment}: already rolled back to ${from} by ${by}`);
+    return;
+  }
   let toVersion = v.to_version;
   let source = "to_version";
   if (!toVersion && doc) {
