@@ -2160,7 +2160,7 @@ import { join as join6 } from "node:path";
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-var REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
 var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
 var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
@@ -2300,22 +2300,70 @@ async function commitsSince(git, since, rev = "HEAD") {
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
 var import_inc = __toESM(require_inc(), 1);
-var import_parse2 = __toESM(require_parse(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+
+// packages/shared/src/commits/revert.ts
+var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+function revertedType(c) {
+  let header = c.revert?.header;
+  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
+  const h = header ? parseHeader(header) : void 0;
+  return h ? { type: h.type, breaking: h.breaking } : void 0;
+}
+function cancelledByReverts(commits) {
+  const dropped = /* @__PURE__ */ new Set();
+  if (!commits.some((c) => c.revert)) return dropped;
+  const targetOf = /* @__PURE__ */ new Map();
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    const k = c.hash.slice(0, 7);
+    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
+  }
+  for (let n = 0; n < commits.length; n++) {
+    const c = commits[n];
+    if (!c.revert || c.merge) continue;
+    const h = c.revert.hash;
+    let target;
+    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
+    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
+    if (target && target !== c) targetOf.set(c, target);
+  }
+  const undone = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    const target = targetOf.get(c);
+    if (!target || undone.has(c)) continue;
+    undone.add(target);
+  }
+  for (const c of commits) {
+    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
+  }
+  return dropped;
+}
+
+// packages/shared/src/commits/bump.ts
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
 var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
 function maxBump(a, b) {
   return ORDER[a] >= ORDER[b] ? a : b;
 }
+function commitBump(c) {
+  if (c.merge) return "none";
+  if (c.breaking) return "major";
+  if (c.type === "feat") return "minor";
+  if (c.type === "revert" && c.revert) {
+    const t = revertedType(c);
+    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
+  }
+  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
+}
 function recommendBump(commits, currentVersion) {
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of commits) {
-    if (c.merge) continue;
-    if (c.breaking) {
-      bump = "major";
-      break;
-    }
-    if (c.type === "feat") bump = maxBump(bump, "minor");
-    else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, "patch");
+  for (const c of list2) {
+    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
+    bump = maxBump(bump, commitBump(c));
+    if (bump === "major") break;
   }
   const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
   if (bump === "major" && cur && cur.major === 0) return "minor";
@@ -2504,7 +2552,7 @@ function applyChanges(root, changes) {
 // packages/shared/src/versioning/version.ts
 var import_compare = __toESM(require_compare(), 1);
 var import_inc2 = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
+var import_parse4 = __toESM(require_parse(), 1);
 var import_prerelease = __toESM(require_prerelease(), 1);
 var import_valid2 = __toESM(require_valid(), 1);
 var import_diff = __toESM(require_diff(), 1);
@@ -2570,7 +2618,7 @@ function nextVersion(i) {
   return { version, previous, previousStable, prerelease, backport, highestStable };
 }
 function parts(version) {
-  const p = (0, import_parse3.default)(version);
+  const p = (0, import_parse4.default)(version);
   if (!p) throw new Error(`not a semantic version: ${version}`);
   return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
 }
