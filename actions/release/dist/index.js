@@ -21,7 +21,7 @@ import {
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
   silentLogger
-} from "./chunks/chunk-Q6YZLXNA.js";
+} from "./chunks/chunk-AMQ2CHON.js";
 import {
   __commonJS,
   __toESM
@@ -3628,7 +3628,7 @@ async function release(inputs, ctx) {
   if (!existsSync3(join7(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
-  const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");
+  const { createGitHubClient } = await import("./chunks/github-5HR5SKZM.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

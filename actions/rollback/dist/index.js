@@ -21,7 +21,7 @@ import {
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
   silentLogger
-} from "./chunks/chunk-Q6YZLXNA.js";
+} from "./chunks/chunk-AMQ2CHON.js";
 import {
   __commonJS,
   __toESM
@@ -3000,7 +3000,7 @@ async function impl(v, ctx) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");
+    const { createGitHubClient } = await import("./chunks/github-5HR5SKZM.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
   if (v.incident_issue && !gh)

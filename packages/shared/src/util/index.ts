@@ -1,4 +1,5 @@
 export * from './duration.js';
 export * from './errors.js';
+export * from './escape.js';
 export * from './logger.js';
 export * from './paths.js';
