@@ -2277,7 +2277,7 @@ async function run(env = process.env) {
       if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-EN5AYHJO.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-SORF67JL.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,

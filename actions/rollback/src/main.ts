@@ -16,14 +16,16 @@ import {
   timelineTable,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
-import { errorMessage, StageError } from '@release-actions/shared';
+import { isSemver, lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
+import { commandSafeLogger, errorMessage, logText, quoteLogValue, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 type Values = InputValues<typeof action.inputs>;
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
-  const { log, runner } = ctx;
+  const { runner } = ctx;
+  // Versions, reasons and errors from the record, git and the GitHub API reach this log: none may form a command.
+  const log = commandSafeLogger(ctx.log);
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   if (v.npm_token) ctx.mask(v.npm_token);
@@ -117,7 +119,12 @@ async function rollbackLocked(
     throw new StageError(
       `no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`,
     );
-  log.info(`rolling ${environment} back from ${from ?? '(unknown)'} to ${toVersion} (from ${source})`);
+  // The status record's entries are validated as they are read; GitHub's payloads and the slot history likewise.
+  if (!isSemver(toVersion))
+    throw new StageError(
+      `the version to roll back ${environment} to, read from ${source}, is ${quoteLogValue(toVersion)}, not a semantic version; refused: nothing was started. Name one with to_version, or fix ${source}.`,
+    );
+  log.info(logText`rolling ${environment} back from ${from ?? '(unknown)'} to ${toVersion} (from ${source})`);
 
   const result = await rollback(
     {
