@@ -37,7 +37,7 @@ if (spawnSync('nginx', ['-v']).status !== 0) {
 }
 
 const d = await loadTs('packages/shared/src/deploy/index.ts');
-const { loadLoop } = await loadTs('test/support/services/load.ts');
+const { loadLoop } = await loadTs('packages/testkit/src/services/load.ts');
 const { freePort } = await loadTs('packages/shared/src/util/net.ts');
 const quiet = { debug() {}, info() {}, warning() {}, error() {}, group: (_n, fn) => fn() };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1049,7 +1049,7 @@ var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
       if (which === "out") stdout = cap(stdout + d);
       else stderr = cap(stderr + d);
       output = cap(output + d);
-      o.onOutput?.(d);
+      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
       if (!o.onLine) return;
       const lines = (partial + d).split(/\r?\n/);
       partial = lines.pop() ?? "";
@@ -1063,14 +1063,23 @@ var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
     timedOut = true;
     if (child.pid) killGroup(child.pid, "SIGKILL");
   }, o.timeoutMs);
-  child.on("error", (error2) => {
+  const forwards = (o.forwardSignals ?? []).map((sig) => {
+    const forward = () => child.pid && killGroup(child.pid, sig);
+    process.on(sig, forward);
+    return () => process.off(sig, forward);
+  });
+  const done = () => {
     clearTimeout(timer);
+    for (const off of forwards) off();
+  };
+  child.on("error", (error2) => {
+    done();
     const said = `${error2.message}
 `;
     resolve5({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
-    clearTimeout(timer);
+    done();
     resolve5({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
   if (child.stdin) {

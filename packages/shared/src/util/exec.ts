@@ -34,10 +34,15 @@ export interface ExecOptions {
   shell?: boolean;
   /** Keep only the last this-many characters of each of stdout, stderr and output (default: all). */
   maxBuffer?: number;
-  /** Each chunk of output as it arrives (stdout and stderr), for live logs. */
-  onOutput?: (chunk: string) => void;
+  /** Each chunk of output as it arrives, for live logs. */
+  onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
   /** Each complete line of output (stdout and stderr, split per stream). */
   onLine?: (line: string) => void;
+  /**
+   * Signals this process passes on to the program's group while it runs (its own group does not get a terminal's
+   * Ctrl-C): a CLI forwards SIGINT and SIGTERM so that stopping it stops what it runs.
+   */
+  forwardSignals?: NodeJS.Signals[];
 }
 
 export type Exec = (cmd: string, args: string[], o?: ExecOptions) => Promise<ExecResult>;
@@ -63,7 +68,7 @@ export const exec: Exec = (cmd, args, o = {}) =>
         if (which === 'out') stdout = cap(stdout + d);
         else stderr = cap(stderr + d);
         output = cap(output + d);
-        o.onOutput?.(d);
+        o.onOutput?.(d, which === 'out' ? 'stdout' : 'stderr');
         if (!o.onLine) return;
         const lines = (partial + d).split(/\r?\n/);
         partial = lines.pop() ?? '';
@@ -80,14 +85,23 @@ export const exec: Exec = (cmd, args, o = {}) =>
             timedOut = true;
             if (child.pid) killGroup(child.pid, 'SIGKILL');
           }, o.timeoutMs);
-    child.on('error', (error) => {
+    const forwards = (o.forwardSignals ?? []).map((sig) => {
+      const forward = () => child.pid && killGroup(child.pid, sig);
+      process.on(sig, forward);
+      return () => process.off(sig, forward);
+    });
+    const done = () => {
       clearTimeout(timer);
+      for (const off of forwards) off();
+    };
+    child.on('error', (error) => {
+      done();
       // Said where a shell would say it: on stderr.
       const said = `${error.message}\n`;
       resolve({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      done();
       resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
     });
     if (child.stdin) {
