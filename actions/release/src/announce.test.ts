@@ -26,6 +26,17 @@ test('highlights and payloads', () => {
   });
 });
 
+test("highlights leave out the changelog entries' commit and PR links", () => {
+  const notes = [
+    '## [1.2.0] - 2026-01-01',
+    '### Added',
+    '- fast path ([abc1234](https://github.com/acme/widget/commit/abc1234def))',
+    '- **cli:** new flag ([#12](https://github.com/acme/widget/pull/12), [def5678](https://x/commit/def5678)) by @octo',
+    '- plain (see docs)',
+  ].join('\n');
+  expect(highlights(notes)).toEqual(['fast path', '**cli:** new flag', 'plain (see docs)']);
+});
+
 test('a failed post is a warning that never shows the URL', async () => {
   const bodies: string[] = [];
   let status = 200;

@@ -6,7 +6,7 @@
  * anything, the registry is asked: the version tag already there with our revision and version labels is
  * "already done"; with other labels it is a conflict that stops the release.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
@@ -170,6 +170,27 @@ export function writeDockerConfig(
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths }), { mode: 0o600 });
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Credentials for a registry from the docker config the job logged in with (docker/login-action), if any. */
+export function dockerConfigCredentials(env: NodeJS.ProcessEnv, images: string[]): RegistryCredentials | undefined {
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join(env.HOME, '.docker') : undefined);
+  if (!dir || !existsSync(join(dir, 'config.json'))) return undefined;
+  try {
+    const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+      auths?: Record<string, { auth?: string }>;
+    };
+    for (const img of images) {
+      const auth = cfg.auths?.[splitImage(img).host]?.auth;
+      if (auth) {
+        const [username = '', ...rest] = Buffer.from(auth, 'base64').toString('utf8').split(':');
+        return { username, password: rest.join(':') };
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 export interface OciLabels {

@@ -60,6 +60,16 @@ export function writeUserconfig(
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The runner can give this job an OIDC id token (the workflow grants `id-token: write`). */
+export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+
+/** The public npm registry (provenance and package pages exist only there). */
+export function isNpmjs(registryUrl: string): boolean {
+  return new URL(registryUrl).host === 'registry.npmjs.org';
+}
+
 export interface RegistryVersion {
   integrity?: string;
   tarball?: string;
