@@ -694,8 +694,8 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -812,6 +812,15 @@ function confinePath(workspace, path, opts) {
     }
   }
   return real;
+}
+
+// packages/shared/src/util/redact.ts
+var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redactUrl(url2) {
+  return url2.replace(USERINFO, "$1***@");
+}
+function redactUrls(text2) {
+  return text2.replace(USERINFO, "$1***@");
 }
 
 // packages/shared/src/action/context.ts
@@ -1628,10 +1637,18 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join2(runnerTemp, "release-docker-"));
+  const dir = mkdtempSync(join2(runnerTemp, "release-actions-docker-config-"));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
   writeFileSync(join2(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    dispose: () => {
+      process.removeListener("exit", remove);
+      remove();
+    }
+  };
 }
 function dockerConfigCredentials(env, images) {
   const dir = env.DOCKER_CONFIG ?? (env.HOME ? join2(env.HOME, ".docker") : void 0);
@@ -1698,7 +1715,7 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-function writeUserconfig(runnerTemp, registryUrl, token) {
+function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
   mkdirSync2(runnerTemp, { recursive: true });
   const dir = mkdtempSync2(join3(runnerTemp, "release-npm-"));
   const path = join3(dir, ".npmrc");
@@ -1708,7 +1725,10 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-mintimeout=1000",
     "fetch-retry-maxtimeout=5000"
   ];
-  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
+  if (token) {
+    const value = o.tokenInEnv ? "${NODE_AUTH_TOKEN}" : token;
+    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, "always-auth=true");
+  }
   writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync2(dir, { recursive: true, force: true }) };
@@ -1739,12 +1759,14 @@ async function npmWhoami(f, registryUrl, token) {
       signal: AbortSignal.timeout(15e3)
     });
   } catch (e) {
-    throw new StageError(`npm registry ${registryUrl} is not reachable: ${e.message}`);
+    throw new StageError(
+      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls(e.message)}`
+    );
   }
   if (res.status === 401 || res.status === 403) {
-    throw new StageError(`npm registry ${registryUrl} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
+    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
   }
-  if (!res.ok) throw new StageError(`npm registry ${registryUrl} answered HTTP ${res.status} to whoami`);
+  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
   const body = await res.json();
   return body.username ?? "(unknown)";
 }
@@ -1791,7 +1813,7 @@ async function npmPack(exec2, npm2, dir, dest, env) {
 async function publishNpm(o) {
   const { name, version: version2 } = o;
   const token = o.auth.token;
-  const url2 = o.webUrl ?? `${packageUrl(o.registryUrl, name)}/${version2}`;
+  const url2 = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version2}`);
   const base = { name, version: version2, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
   const check = async () => registryVersion(o.fetch, o.registryUrl, name, version2, token);
   const before = await check();
@@ -1804,7 +1826,7 @@ async function publishNpm(o) {
       `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
     );
   }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token, { tokenInEnv: true });
   try {
     const args = [
       "publish",
@@ -1823,6 +1845,7 @@ async function publishNpm(o) {
     delete env.NODE_AUTH_TOKEN;
     delete env.NPM_TOKEN;
     delete env.npm_config_userconfig;
+    if (token) env.NODE_AUTH_TOKEN = token;
     o.log.info(
       `npm publish ${name}@${version2} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
     );
@@ -1837,7 +1860,7 @@ async function publishNpm(o) {
         r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
         [token]
       );
-      throw new StageError(`npm publish ${name}@${version2} to ${o.registryUrl} failed: ${why}`);
+      throw new StageError(`npm publish ${name}@${version2} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
     }
   } finally {
     cfg.dispose();
@@ -2236,15 +2259,19 @@ var ENTRY_REFS = /\s+\((?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40})(?:, (?:\[[^\]
 function highlights(notes, max = 5) {
   return notes.split("\n").map((l) => l.trim()).filter((l) => /^[-*] /.test(l)).map((l) => l.slice(2).trim().replace(ENTRY_REFS, "")).slice(0, max);
 }
+function slackEscape(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
 function slackPayload(a) {
   const title = `${a.repository} ${a.tag} released${a.prerelease ? " (prerelease)" : ""}`;
-  const hl = highlights(a.notes);
+  const hl = highlights(a.notes).map(slackEscape);
   const links2 = [...a.releaseUrl ? [{ name: "Release notes", url: a.releaseUrl }] : [], ...a.links];
-  const link = (l) => `<${l.url}|${l.name}>`;
-  const text2 = [title, ...hl.map((h) => `• ${h}`), ...links2.map(link)].join("\n");
+  const link = (l) => `<${slackEscape(l.url)}|${slackEscape(l.name)}>`;
+  const text2 = [slackEscape(title), ...hl.map((h) => `• ${h}`), ...links2.map(link)].join("\n");
   return {
     text: text2,
     blocks: [
+      // plain_text is shown as given: Slack does not parse it, so it is not escaped.
       { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
       ...hl.length ? [{ type: "section", text: { type: "mrkdwn", text: hl.map((h) => `• ${h}`).join("\n") } }] : [],
       ...links2.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: links2.map(link).join(" · ") }] }] : []
@@ -2936,6 +2963,21 @@ async function uploadAssets(gh, repo, rel, files) {
   }
   return n;
 }
+var RELEASE_BODY_LIMIT = 125e3;
+function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
+  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split("\n").length };
+  const budget = Math.floor(limit * 0.9);
+  const end = notes.lastIndexOf("\n", budget);
+  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, "");
+  const keptLines = kept.split("\n").length;
+  const body = `${kept}
+
+---
+
+_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split("\n").length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._
+`;
+  return { body, cut: true, keptLines };
+}
 
 // actions/release/src/steps/github-release.ts
 async function githubRelease(s, d) {
@@ -2983,8 +3025,6 @@ async function moveMajorTag(s, d) {
 }
 
 // actions/release/src/steps/preflight.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join7 } from "node:path";
 async function preflight(_, d) {
   const checked = await d.ledger.within("preflight", () => checks(d));
   d.ledger.report("preflight", "done");
@@ -3069,7 +3109,7 @@ async function preflightNpm(cfg, d) {
   const token = d.env.NODE_AUTH_TOKEN?.trim();
   if (token) {
     const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
-    d.log.info(`npm registry ${cfg.npmRegistryUrl}: authenticated as ${who}`);
+    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
     return { token, kind: "token", provenance };
   }
   if (idToken) {
@@ -3083,6 +3123,8 @@ async function preflightNpm(cfg, d) {
 async function preflightDocker(cfg, d) {
   if (!cfg.registries.includes("docker")) return void 0;
   if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
+  const context = confinePath(d.workspace, cfg.dockerContext, { input: "docker_context", kind: "dir" });
+  const dockerfile = cfg.dockerfile ? confinePath(d.workspace, cfg.dockerfile, { input: "dockerfile" }) : defaultDockerfile(d.workspace, cfg.dockerContext);
   const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
     code: 1,
     stdout: "",
@@ -3090,16 +3132,21 @@ async function preflightDocker(cfg, d) {
   }));
   if (v.code !== 0)
     throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
-  if (!existsSync3(join7(d.workspace, cfg.dockerContext)))
-    throw new StageError(`docker_context ${cfg.dockerContext} does not exist`);
-  const context = join7(d.workspace, cfg.dockerContext);
-  const dockerfile = cfg.dockerfile ? join7(d.workspace, cfg.dockerfile) : void 0;
   const registry = new RegistryClient(
     d.fetch,
     cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
   );
   for (const img of cfg.dockerImages) await registry.ping(img);
   return { registry, context, dockerfile };
+}
+function defaultDockerfile(workspace, context) {
+  const path = `${context.replace(/\/+$/, "")}/Dockerfile`;
+  try {
+    return confinePath(workspace, path, { input: "dockerfile", what: `The default dockerfile (${path})` });
+  } catch (e) {
+    if (/does not exist$/.test(errorMessage(e))) return void 0;
+    throw e;
+  }
 }
 
 // actions/release/src/steps/publish-release.ts
@@ -3130,7 +3177,9 @@ async function registriesFree(s, d) {
   if (s.resumeTagCommit) return {};
   for (const p of plan.npm) {
     const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
-      throw new StageError(`npm registry ${cfg.npmRegistryUrl} cannot be read: ${errorMessage(e)}`);
+      throw new StageError(
+        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
+      );
     });
     if (v) {
       throw new StageError(
@@ -3227,8 +3276,8 @@ async function runCommand(d, step, command) {
 }
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // packages/shared/src/changelog/types.ts
 var HIDDEN = "hidden";
@@ -3698,6 +3747,12 @@ async function makePlan(s, d) {
     previousTag: previous ? `${cfg.tagPrefix}${previous}` : void 0,
     rev: resumeTagCommit ? `${resumeTagCommit}^` : "HEAD"
   });
+  const fitted = fitReleaseBody(notes, `${d.serverUrl}/${d.owner}/${d.repo}/blob/${tag}/CHANGELOG.md`);
+  if (fitted.cut) {
+    d.log.warning(
+      `the release notes (${notes.length} characters) are longer than a GitHub Release body may be: the body keeps the first ${fitted.keptLines} lines and links to CHANGELOG.md for the rest`
+    );
+  }
   const scripts = readScripts(d.workspace);
   return {
     version: version2,
@@ -3716,7 +3771,7 @@ async function makePlan(s, d) {
     testCommand: cfg.testCommand || (scripts.test ? "npm test" : ""),
     buildCommand: cfg.buildCommand || (scripts.build ? "npm run build" : NO_BUILD),
     resumed: Boolean(resume),
-    notesBody: notes
+    notesBody: fitted.body
   };
 }
 async function remoteTagNames(d) {
@@ -3739,8 +3794,8 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join8(root, "package.json");
-  if (!existsSync4(f)) return {};
+  const f = join7(root, "package.json");
+  if (!existsSync3(f)) return {};
   try {
     return JSON.parse(readFileSync5(f, "utf8")).scripts ?? {};
   } catch {
@@ -3794,9 +3849,9 @@ async function runRelease(cfg, deps) {
       ledger.report("version", "skipped", e.outcome.reason);
       return { ...e.outcome, steps };
     }
-    const message = errorMessage(e);
+    const message = redactUrls(errorMessage(e));
     if (ledger.current) ledger.report(ledger.current, "failed", message.slice(0, 300));
-    await ledger.persistFailure(message, cfg.dryRun).catch((e2) => deps.log.warning(`could not record the failure: ${errorMessage(e2)}`));
+    await ledger.persistFailure(message, cfg.dryRun).catch((e2) => deps.log.warning(`could not record the failure: ${redactUrls(errorMessage(e2))}`));
     throw new ReleaseFailure(message, steps, plan);
   }
 }
@@ -3898,6 +3953,8 @@ async function release(inputs, ctx) {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
+  const registryPassword = inputs.npm_registry_url ? new URL(inputs.npm_registry_url).password : "";
+  if (registryPassword) ctx.mask(decodeURIComponent(registryPassword));
   if (inputs.registry_password && !inputs.registry_username) {
     throw new InputError("registry_username", 'Input "registry_username" is required when registry_password is given.');
   }
@@ -3931,7 +3988,7 @@ async function release(inputs, ctx) {
     verifyTimeoutMs: inputs.verify_timeout ?? 6e5,
     dryRun: inputs.dry_run
   };
-  if (!existsSync5(join9(workspace, ".git")))
+  if (!existsSync4(join8(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");

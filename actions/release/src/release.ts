@@ -7,7 +7,7 @@
  * effects. A mode (tag-only, pull-request) or a per-package release is another list over the same steps.
  * No @actions/core here: collaborators come in as parameters.
  */
-import { errorMessage } from '@release-actions/shared';
+import { errorMessage, redactUrls } from '@release-actions/shared';
 import { Ledger } from './ledger.js';
 import { announce } from './steps/announce.js';
 import { claim } from './steps/claim.js';
@@ -102,11 +102,12 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
       ledger.report('version', 'skipped', e.outcome.reason);
       return { ...e.outcome, steps };
     }
-    const message = errorMessage(e);
+    // Whatever failed, a registry URL's credentials never reach the log, the summary or the record.
+    const message = redactUrls(errorMessage(e));
     if (ledger.current) ledger.report(ledger.current, 'failed', message.slice(0, 300));
     await ledger
       .persistFailure(message, cfg.dryRun)
-      .catch((e2) => deps.log.warning(`could not record the failure: ${errorMessage(e2)}`));
+      .catch((e2) => deps.log.warning(`could not record the failure: ${redactUrls(errorMessage(e2))}`));
     throw new ReleaseFailure(message, steps, plan);
   }
 }

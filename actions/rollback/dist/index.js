@@ -2444,7 +2444,7 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-function writeUserconfig(runnerTemp, registryUrl, token) {
+function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
   mkdirSync4(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join4(runnerTemp, "release-npm-"));
   const path = join4(dir, ".npmrc");
@@ -2454,7 +2454,10 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-mintimeout=1000",
     "fetch-retry-maxtimeout=5000"
   ];
-  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
+  if (token) {
+    const value = o.tokenInEnv ? "${NODE_AUTH_TOKEN}" : token;
+    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, "always-auth=true");
+  }
   writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };

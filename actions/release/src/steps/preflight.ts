@@ -1,11 +1,9 @@
 /**
  * Preflight: nothing is changed until every check passes. The remote is readable and level with the checkout
  * (or this run resumes its own release), the token can write, npm can authenticate, docker's paths stay in the
- * context exists and its engine and registries answer. What it learns (the remote's tags, the record, the npm auth, the
+ * checkout and its engine and registries answer. What it learns (the remote's tags, the record, the npm auth, the
  * registry client) is the state the later steps start from.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   dockerConfigCredentials,
   idTokenAvailable,
@@ -15,7 +13,7 @@ import {
 } from '@release-actions/shared/publish';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
 import { npmPackages } from '@release-actions/shared/versioning';
-import { errorMessage, StageError } from '@release-actions/shared';
+import { confinePath, errorMessage, redactUrl, StageError } from '@release-actions/shared';
 import type { ReleaseConfig, StepDeps } from '../types.js';
 
 export interface NpmAuthPlan {
@@ -26,6 +24,7 @@ export interface NpmAuthPlan {
 
 export interface DockerTarget {
   registry: RegistryClient;
+  /** Real paths, confined to the workspace. */
   context: string;
   dockerfile?: string;
 }
@@ -130,7 +129,7 @@ async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPla
   const token = d.env.NODE_AUTH_TOKEN?.trim();
   if (token) {
     const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
-    d.log.info(`npm registry ${cfg.npmRegistryUrl}: authenticated as ${who}`);
+    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
     return { token, kind: 'token', provenance };
   }
   if (idToken) {
@@ -145,6 +144,12 @@ async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPla
 async function preflightDocker(cfg: ReleaseConfig, d: StepDeps): Promise<DockerTarget | undefined> {
   if (!cfg.registries.includes('docker')) return undefined;
   if (!cfg.dockerImages.length) throw new StageError('publish_registries has docker but docker_images is empty');
+  // Real paths, links followed, before docker is even asked: a committed `Dockerfile -> /etc/passwd` or a context
+  // linked out of the checkout would send the runner's files to the daemon and into a public image.
+  const context = confinePath(d.workspace, cfg.dockerContext, { input: 'docker_context', kind: 'dir' });
+  const dockerfile = cfg.dockerfile
+    ? confinePath(d.workspace, cfg.dockerfile, { input: 'dockerfile' })
+    : defaultDockerfile(d.workspace, cfg.dockerContext);
   const v = await d.exec('docker', ['version', '--format', '{{.Server.Version}}'], { env: d.env }).catch((e) => ({
     code: 1,
     stdout: '',
@@ -152,14 +157,21 @@ async function preflightDocker(cfg: ReleaseConfig, d: StepDeps): Promise<DockerT
   }));
   if (v.code !== 0)
     throw new StageError(`the docker engine is not available: ${v.stderr.trim().split('\n').at(-1) ?? ''}`);
-  if (!existsSync(join(d.workspace, cfg.dockerContext)))
-    throw new StageError(`docker_context ${cfg.dockerContext} does not exist`);
-  const context = join(d.workspace, cfg.dockerContext);
-  const dockerfile = cfg.dockerfile ? join(d.workspace, cfg.dockerfile) : undefined;
   const registry = new RegistryClient(
     d.fetch,
     cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages),
   );
   for (const img of cfg.dockerImages) await registry.ping(img);
   return { registry, context, dockerfile };
+}
+
+/** `<docker_context>/Dockerfile`, confined when it is there (docker reads it by default); docker reports its absence. */
+function defaultDockerfile(workspace: string, context: string): string | undefined {
+  const path = `${context.replace(/\/+$/, '')}/Dockerfile`;
+  try {
+    return confinePath(workspace, path, { input: 'dockerfile', what: `The default dockerfile (${path})` });
+  } catch (e) {
+    if (/does not exist$/.test(errorMessage(e))) return undefined;
+    throw e;
+  }
 }

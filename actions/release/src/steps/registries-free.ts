@@ -3,7 +3,7 @@
  * and before any side effect. (A resumed run skips this: its own earlier attempt may have published.)
  */
 import { registryVersion, short } from '@release-actions/shared/publish';
-import { errorMessage, StageError } from '@release-actions/shared';
+import { errorMessage, redactUrl, redactUrls, StageError } from '@release-actions/shared';
 import type { ReleasePlan, StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
 
@@ -13,7 +13,9 @@ export async function registriesFree(s: Preflighted & { plan: ReleasePlan }, d: 
   if (s.resumeTagCommit) return {};
   for (const p of plan.npm) {
     const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
-      throw new StageError(`npm registry ${cfg.npmRegistryUrl} cannot be read: ${errorMessage(e)}`);
+      throw new StageError(
+        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`,
+      );
     });
     if (v) {
       throw new StageError(

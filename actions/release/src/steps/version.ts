@@ -1,6 +1,7 @@
 /**
  * Version: the next version from the tags (local and remote), the bump (explicit, by commits, or the version this
- * run was making when it resumes), the files to bump, the packages and images to publish, and the notes. Fetches the remote (not in a dry run) and, when resuming, checks out the release commit.
+ * run was making when it resumes), the files to bump, the packages and images to publish, and the notes, cut to
+ * what GitHub accepts. Fetches the remote (not in a dry run) and, when resuming, checks out the release commit.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import {
   type VersionTag,
 } from '@release-actions/shared/versioning';
 import { StageError } from '@release-actions/shared';
+import { fitReleaseBody } from '../github-release.js';
 import { NO_BUILD, type NothingToRelease, type ReleasePlan, type StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
 
@@ -149,6 +151,13 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
       previousTag: previous ? `${cfg.tagPrefix}${previous}` : undefined,
       rev: resumeTagCommit ? `${resumeTagCommit}^` : 'HEAD',
     }));
+  // Cut here, before anything is pushed: GitHub refuses a longer body (422) once the tag would already be out.
+  const fitted = fitReleaseBody(notes, `${d.serverUrl}/${d.owner}/${d.repo}/blob/${tag}/CHANGELOG.md`);
+  if (fitted.cut) {
+    d.log.warning(
+      `the release notes (${notes.length} characters) are longer than a GitHub Release body may be: the body keeps the first ${fitted.keptLines} lines and links to CHANGELOG.md for the rest`,
+    );
+  }
   const scripts = readScripts(d.workspace);
   return {
     version,
@@ -167,7 +176,7 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
     testCommand: cfg.testCommand || (scripts.test ? 'npm test' : ''),
     buildCommand: cfg.buildCommand || (scripts.build ? 'npm run build' : NO_BUILD),
     resumed: Boolean(resume),
-    notesBody: notes,
+    notesBody: fitted.body,
   };
 }
 

@@ -159,17 +159,30 @@ export class RegistryClient {
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-/** A docker config under RUNNER_TEMP with the registry credentials (DOCKER_CONFIG points at it); removed by dispose. */
+/**
+ * A docker config holding `creds` for `hosts`, for one `docker push`. It lives in its own directory under
+ * RUNNER_TEMP named `release-actions-docker-config-*` (ours at a glance, and inside what the runner wipes after
+ * the job), and is removed by `dispose()` (callers dispose in `finally`) or, failing that, when the process exits.
+ * Only a SIGKILL during the push can leave it behind, and then only until the runner cleans RUNNER_TEMP.
+ */
 export function writeDockerConfig(
   runnerTemp: string,
   hosts: string[],
   creds: RegistryCredentials,
 ): { dir: string; dispose: () => void } {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join(runnerTemp, 'release-docker-'));
+  const dir = mkdtempSync(join(runnerTemp, 'release-actions-docker-config-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths }), { mode: 0o600 });
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    dispose: () => {
+      process.removeListener('exit', remove);
+      remove();
+    },
+  };
 }
 
 /** Credentials for a registry from the docker config the job logged in with (docker/login-action), if any. */
