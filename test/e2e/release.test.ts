@@ -305,6 +305,23 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     await fresh.cleanup();
   });
 
+  test('killed right after an npm publish: no file under RUNNER_TEMP holds the npm token; the re-run converges', async () => {
+    const f = await fixture();
+    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: `exit-after:npm:${f.scope}/core` } });
+    expect(first.signal).toBe('SIGKILL');
+    expect(Object.keys((await npmDoc(`${f.scope}/core`))?.versions ?? {})).toEqual(['1.1.0']);
+    // The npm userconfig refers to ${NODE_AUTH_TOKEN}; the token itself was only in npm's environment.
+    assertNoSecrets(first, f);
+    const fresh = await createRepo({ remote: f.remote });
+    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+    const second = await release(f, { runAttempt: 2, cwd: fresh.dir });
+    expect(second.errors).toEqual([]);
+    expect(second.summary).toMatch(new RegExp(`\\| npm:${f.scope}/core \\| ☑️ already done`));
+    expect(releasesOf(f)).toHaveLength(1);
+    assertNoSecrets(second, f);
+    await fresh.cleanup();
+  });
+
   test('GitHub API 500 while creating the release: fails cleanly, the re-run makes exactly one release', async () => {
     const f = await fixture();
     f.gh.failNext({ route: 'POST /repos/{owner}/{repo}/releases', status: 500, times: 10 });

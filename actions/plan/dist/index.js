@@ -953,6 +953,7 @@ var GitError = class extends Error {
   code;
   stderr;
 };
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1135,6 +1136,60 @@ var Git = class _Git {
     }
     return map;
   }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
   /** Set a local committer identity (never the global config). */
   async setIdentity(name, email) {
     await this.out(["config", "user.name", name]);
@@ -1148,6 +1203,18 @@ async function readShallowFile(path) {
   } catch {
     return /* @__PURE__ */ new Set();
   }
+}
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
 }
 
 // packages/shared/src/plan/preview.ts
