@@ -362,6 +362,17 @@ describe('canary', () => {
   });
 });
 
+describe('canary_steps without 100', () => {
+  test('refused before anything starts: no instance, no traffic change, the old version serving', async () => {
+    await deploy(cfg('1.0.0'), deps());
+    const r = await deploy(cfg('1.1.0', { strategy: 'canary', canarySteps: [10, 50] }), deps());
+    expect(r).toMatchObject({ status: 'failed', trafficMoved: false, reason: 'canary_steps must end at 100' });
+    expect(world.starts).toEqual(['blue#0@1.0.0']);
+    expect(world.applies).toHaveLength(1);
+    expect(world.served()).toBe('1.0.0');
+  });
+});
+
 describe('immediate', () => {
   test('switch, then the old slot is stopped at once (no instant rollback kept)', async () => {
     await deploy(cfg('1.0.0'), deps());
