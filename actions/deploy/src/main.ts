@@ -92,6 +92,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     keepPreviousMs: v.keep_previous ?? 3_600_000,
     timeoutMs: v.timeout ?? 1_800_000,
     startTimeoutMs: v.start_timeout ?? 120_000,
+    smokeTimeoutMs: v.smoke_timeout ?? 120_000,
     versionTimeoutMs: v.version_timeout ?? 60_000,
     ports: target.ports,
   };

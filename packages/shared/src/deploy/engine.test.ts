@@ -239,6 +239,24 @@ describe('blue-green', () => {
     expect(world.applies).toHaveLength(1);
   });
 
+  test('smoke tests that do not end: the smoke_timeout deadline, aborted before traffic', async () => {
+    await deploy(cfg('1.0.0'), deps());
+    world.checks.smoke = async () => {
+      await sleep(5000);
+      return [];
+    };
+    const t0 = Date.now();
+    const r = await deploy(cfg('1.1.0', { smokeTimeoutMs: 200 }), deps());
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(r).toMatchObject({
+      status: 'failed',
+      trafficMoved: false,
+      reason: 'smoke tests did not finish within 200ms',
+    });
+    expect(world.applies).toHaveLength(1);
+    expect(world.served()).toBe('1.0.0');
+  });
+
   test('the new version does not start: aborted before traffic, the old one keeps serving', async () => {
     await deploy(cfg('1.0.0'), deps());
     world.failStart.add('1.1.0');
