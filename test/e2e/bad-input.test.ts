@@ -94,6 +94,7 @@ const cases: Record<string, Case[]> = {
     { input: 'on_no_data', value: 'ignore', accepted: 'fail, pass, inconclusive' },
     { input: 'min_samples', value: '-3', accepted: 'whole number of at least 1' },
     { input: 'lock_timeout', value: 'soon', accepted: 'a duration' },
+    { input: 'smoke_timeout', value: 'a while', accepted: 'a duration' },
     { input: 'lock_timeout', value: '-10m', accepted: 'a duration' },
     { input: 'smoke_tests', value: '[{path: health}]', accepted: 'path must start with /' },
     {

@@ -2055,7 +2055,7 @@ var DeployRun = class {
     for (const inst of insts) {
       const res = await withDeadline(
         "smoke tests",
-        this.within(SMOKE_DEADLINE_MS),
+        this.within(cfg.smokeTimeoutMs ?? SMOKE_DEADLINE_MS),
         () => this.checks.smoke(inst.url, cfg.smokeTests, this.deps.log)
       );
       const u = new URL(cfg.versionSource.url);
@@ -3926,6 +3926,11 @@ var action = defineAction({
       shape: "a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}",
       validate: parseSmokeTests
     }),
+    smoke_timeout: duration({
+      description: "Deadline for the smoke tests of one new instance (each request also has its own timeout).",
+      default: "2m",
+      min: 100
+    }),
     probe_requests: number({
       description: "Probe requests per monitor_interval.",
       default: "5",
@@ -4044,6 +4049,7 @@ async function impl(v, ctx) {
     keepPreviousMs: v.keep_previous,
     timeoutMs: v.timeout,
     startTimeoutMs: v.start_timeout,
+    smokeTimeoutMs: v.smoke_timeout,
     versionTimeoutMs: v.version_timeout,
     ports: target.ports
   };
