@@ -298,6 +298,24 @@ const cases: Record<string, Case[]> = {
     { input: 'release_environment', value: 'review\nnow', accepted: 'environment name' },
     { input: 'product_environment', value: 'pm`id`', accepted: 'environment name' },
     { input: 'fast_track_environment', value: '-fast', accepted: 'environment name' },
+    {
+      input: 'version_url',
+      value: '',
+      accepted: 'required to deploy',
+      base: { preflight: 'true', load_shards: '1', deploy_start_command: './deploy.sh' },
+    },
+    {
+      input: 'router_command',
+      value: '',
+      accepted: 'required with router command',
+      base: {
+        preflight: 'true',
+        load_shards: '1',
+        deploy_start_command: './deploy.sh',
+        version_url: 'https://example.com/v',
+        router: 'command',
+      },
+    },
   ],
   rollback: [
     { input: 'environment', value: 'prod env', accepted: 'environment name' },
@@ -463,6 +481,11 @@ test.concurrent.each([
     ['start_command', 'router_command', 'version_url', 'canary_steps'],
   ],
   ['release', { registry_password: 'pw', token: '' }, ['registry_username', 'token']],
+  [
+    'plan',
+    { preflight: 'true', workload: 'docker', router: 'nginx' },
+    ['load_shards', 'version_url', 'docker_image', 'nginx_upstream_file'],
+  ],
   [
     'rollback',
     { start_command: '', npm_dist_tag_revert: 'true', docker_tag_revert: 'true', registry_password: 'pw' },
