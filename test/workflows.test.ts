@@ -99,6 +99,26 @@ test.each(policies)('%s is a valid release policy', (file) => {
   expect(() => parsePolicyFile(readFileSync(join(ROOT, file), 'utf8'), file)).not.toThrow();
 });
 
+test.each(workflows)('%s: no step is given the notes as an input or variable (only as a file)', (file) => {
+  type Job = {
+    outputs?: Record<string, unknown>;
+    steps?: { with?: Record<string, unknown>; env?: Record<string, unknown> }[];
+  };
+  const doc = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as { jobs: Record<string, Job> };
+  const found: string[] = [];
+  for (const [name, job] of Object.entries(doc.jobs)) {
+    // A job output of the notes could only reach another job as an input or a variable.
+    for (const [k, v] of Object.entries(job.outputs ?? {}))
+      if (/\.outputs\.notes\b(?!_)/.test(String(v))) found.push(`${name}: output ${k}`);
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      for (const [k, v] of [...Object.entries(step.with ?? {}), ...Object.entries(step.env ?? {})]) {
+        if (k === 'notes' || /\.outputs\.notes\b(?!_)/.test(String(v))) found.push(`${name}: step ${i} ${k}`);
+      }
+    }
+  }
+  expect(found).toEqual([]);
+});
+
 describe('the reusable workflow', () => {
   const doc = () =>
     parseYaml(readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
@@ -316,8 +336,33 @@ describe('the reusable workflow calls the stages as they are', () => {
     });
     expect(withOf('release')).toMatchObject({
       version: '${{ needs.plan.outputs.next_version }}',
-      notes: '${{ needs.changelog.outputs.notes }}',
+      notes_file: '${{ runner.temp }}/release-notes/RELEASE_NOTES.md',
     });
+  });
+
+  test('the notes travel as a file (an artifact), never as an input or variable', () => {
+    const jobs = doc().jobs as Record<
+      string,
+      { outputs?: Record<string, string>; steps?: (Step & { name?: string })[] }
+    >;
+    const changelog = jobs.changelog?.steps ?? [];
+    const upload = changelog.find(
+      (st) => st.uses?.startsWith('actions/upload-artifact@') && st.with?.name === 'release-notes',
+    );
+    expect(upload?.with).toMatchObject({
+      path: '${{ steps.changelog.outputs.notes_file }}',
+      'if-no-files-found': 'error',
+    });
+    expect(changelog.indexOf(upload as Step)).toBeGreaterThan(changelog.findIndex((st) => st.id === 'changelog'));
+    const release = jobs.release?.steps ?? [];
+    const download = release.findIndex(
+      (st) => st.uses?.startsWith('actions/download-artifact@') && st.with?.name === 'release-notes',
+    );
+    expect(download).toBeGreaterThanOrEqual(0);
+    expect(release[download]?.with?.path).toBe('${{ runner.temp }}/release-notes');
+    expect(download).toBeLessThan(release.findIndex((st) => st.id === 'release'));
+    expect(withOf('release').notes).toBeUndefined();
+    expect(jobs.changelog?.outputs?.notes).toBeUndefined();
   });
 
   /** Deploy and rollback drive the same workload and router: every setting they share, given alike. */

@@ -506,3 +506,19 @@ test.concurrent.each([
   expect(snapshot()).toBe(before);
   expect(requests).toEqual([]);
 });
+
+/** An absolute notes_file (the workflow's downloaded artifact) must be inside RUNNER_TEMP: elsewhere, refused. */
+test.concurrent.each(['/etc/hostname', '/proc/self/environ'])('release refuses notes_file %s', async (notesFile) => {
+  const before = snapshot();
+  const r = await runAction('release', {
+    cwd: workspace,
+    token: 'ghs_badinputtoken',
+    apiUrl: tripwireUrl,
+    inputs: { notes_file: notesFile, npm_registry_url: tripwireUrl },
+  });
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([expect.stringContaining(`Input "notes_file": ${notesFile}`)]);
+  expect(r.outputs).toEqual({});
+  expect(snapshot()).toBe(before);
+  expect(requests).toEqual([]);
+});

@@ -654,7 +654,8 @@ var require_inc = __commonJS({
 });
 
 // actions/changelog/src/main.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2 } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -2231,6 +2232,9 @@ var action = defineAction({
   },
   outputs: {
     notes: { description: "Markdown of the new section." },
+    notes_file: {
+      description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
+    },
     recommended_bump: { description: "major, minor, patch or none." },
     previous_tag: { description: "The tag the history starts from (empty when there is none)." },
     commit_count: { description: "Number of commits in the section." },
@@ -2279,6 +2283,10 @@ async function run(env = process.env) {
         ...inputs.write_file ? { path } : {}
       });
       ctx.setOutput("notes", result.notes);
+      const notesFile = join2(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+      mkdirSync(dirname2(notesFile), { recursive: true });
+      writeFileSync(notesFile, result.notes);
+      ctx.setOutput("notes_file", notesFile);
       ctx.setOutput("recommended_bump", result.recommendedBump);
       ctx.setOutput("previous_tag", result.previousTag);
       ctx.setOutput("commit_count", String(result.commitCount));

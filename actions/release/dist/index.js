@@ -695,7 +695,7 @@ var require_diff = __commonJS({
 
 // actions/release/src/main.ts
 import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7 } from "node:path";
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -2004,9 +2004,9 @@ var action = defineAction({
       multiline: true
     }),
     notes_file: text({
-      description: "File with the release notes (relative to the workspace); used when `notes` is empty.",
-      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: "a relative path inside the workspace (letters, digits and . _ / @ + -, no ..)"
+      description: "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
+      pattern: /^(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: "a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)"
     }),
     test_command: text({
       description: "Command that runs the tests (bash). Default: `npm test` when package.json has a test script."
@@ -3614,10 +3614,11 @@ function faultHook(env) {
     if (step === target) process.kill(process.pid, "SIGKILL");
   };
 }
-function readNotes(inputs, workspace) {
+function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
-  return readFileSync5(confinePath(workspace, inputs.notes_file, { input: "notes_file" }), "utf8");
+  const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
+  return readFileSync5(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -3633,7 +3634,7 @@ async function release(inputs, ctx) {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
-    notes: readNotes(inputs, workspace),
+    notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
     npmRegistryUrl: inputs.npm_registry_url,
