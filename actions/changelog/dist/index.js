@@ -654,7 +654,8 @@ var require_inc = __commonJS({
 });
 
 // actions/changelog/src/main.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2 } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -948,6 +949,14 @@ var coreLogger = {
   error: (m, p) => error(m, p),
   group: (name, fn) => group(name, fn)
 };
+var InputProblems = class extends Error {
+  constructor(problems) {
+    super(problems.map((p) => p.message).join("\n"));
+    this.problems = problems;
+    this.name = "InputProblems";
+  }
+  problems;
+};
 function readRawInput(name, env = process.env) {
   return env[inputEnvName(name)] ?? "";
 }
@@ -965,9 +974,12 @@ async function runStage(def, impl, env = process.env) {
     },
     def.refine
   );
-  if (!parsed.ok) {
-    for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
+  const report = (problems) => {
+    for (const p of problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
+  };
+  if (!parsed.ok) {
+    report(parsed.problems);
     return;
   }
   const summary2 = new Summary();
@@ -989,7 +1001,8 @@ async function runStage(def, impl, env = process.env) {
   try {
     await impl(parsed.values, ctx);
   } catch (e) {
-    if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
+    if (e instanceof InputProblems) report(e.problems);
+    else if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
     else if (e instanceof StageError) error(e.message, { title: `${def.id} failed` });
     else {
       error(errorMessage(e), { title: `${def.id} failed` });
@@ -2321,6 +2334,9 @@ var action = defineAction({
   },
   outputs: {
     notes: { description: "Markdown of the new section." },
+    notes_file: {
+      description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
+    },
     recommended_bump: { description: "major, minor, patch or none." },
     previous_tag: { description: "The tag the history starts from (empty when there is none)." },
     commit_count: { description: "Number of commits in the section." },
@@ -2369,6 +2385,10 @@ async function run(env = process.env) {
         ...inputs.write_file ? { path } : {}
       });
       ctx.setOutput("notes", result.notes);
+      const notesFile = join2(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+      mkdirSync(dirname2(notesFile), { recursive: true });
+      writeFileSync(notesFile, result.notes);
+      ctx.setOutput("notes_file", notesFile);
       ctx.setOutput("recommended_bump", result.recommendedBump);
       ctx.setOutput("previous_tag", result.previousTag);
       ctx.setOutput("commit_count", String(result.commitCount));

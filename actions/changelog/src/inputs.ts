@@ -59,6 +59,10 @@ export const action = defineAction({
   },
   outputs: {
     notes: { description: 'Markdown of the new section.' },
+    notes_file: {
+      description:
+        "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
+    },
     recommended_bump: { description: 'major, minor, patch or none.' },
     previous_tag: { description: 'The tag the history starts from (empty when there is none).' },
     commit_count: { description: 'Number of commits in the section.' },

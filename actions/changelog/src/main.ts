@@ -1,5 +1,6 @@
 /** The changelog action: parse the inputs, run the stage, report. */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
@@ -51,6 +52,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       });
 
       ctx.setOutput('notes', result.notes);
+      const notesFile = join(runner.runnerTemp, 'release-actions-changelog', 'RELEASE_NOTES.md');
+      mkdirSync(dirname(notesFile), { recursive: true });
+      writeFileSync(notesFile, result.notes);
+      ctx.setOutput('notes_file', notesFile);
       ctx.setOutput('recommended_bump', result.recommendedBump);
       ctx.setOutput('previous_tag', result.previousTag);
       ctx.setOutput('commit_count', String(result.commitCount));

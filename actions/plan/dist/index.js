@@ -692,6 +692,7 @@ function defineAction(def) {
   }
   return def;
 }
+var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -750,6 +751,49 @@ function oneOf(values, o) {
     empty: o.default ?? values[0],
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
+}
+function url(o) {
+  const schemes = o.schemes ?? ["http:", "https:"];
+  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
+  return given({
+    kind: "url",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+      try {
+        const u = new URL(v);
+        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+      } catch {
+        return { ok: false, accepted };
+      }
+    }
+  });
+}
+function number(o) {
+  const what = o.integer ? "a whole number" : "a number";
+  const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
+  const accepted = `${what}${range}`;
+  return given({
+    kind: "number",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+      const n = Number(v);
+      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+      return ok(n);
+    }
+  });
 }
 async function parseInputs(schema, read, refine) {
   const values = {};
@@ -829,8 +873,8 @@ var Summary = class {
   }
   /** A table; `align` per column: 'l' | 'r' | 'c'. */
   table(headers, rows, align) {
-    const sep = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
-    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep.join(" | ")} |`];
+    const sep2 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
+    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep2.join(" | ")} |`];
     for (const row of rows) lines.push(`| ${headers.map((_, i) => cell(row[i])).join(" | ")} |`);
     this.parts.push(lines.join("\n"));
     return this;
@@ -879,6 +923,14 @@ var coreLogger = {
   error: (m, p) => error(m, p),
   group: (name, fn) => group(name, fn)
 };
+var InputProblems = class extends Error {
+  constructor(problems) {
+    super(problems.map((p) => p.message).join("\n"));
+    this.problems = problems;
+    this.name = "InputProblems";
+  }
+  problems;
+};
 function readRawInput(name, env = process.env) {
   return env[inputEnvName(name)] ?? "";
 }
@@ -896,9 +948,12 @@ async function runStage(def, impl, env = process.env) {
     },
     def.refine
   );
-  if (!parsed.ok) {
-    for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
+  const report = (problems) => {
+    for (const p of problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
+  };
+  if (!parsed.ok) {
+    report(parsed.problems);
     return;
   }
   const summary2 = new Summary();
@@ -920,7 +975,8 @@ async function runStage(def, impl, env = process.env) {
   try {
     await impl(parsed.values, ctx);
   } catch (e) {
-    if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
+    if (e instanceof InputProblems) report(e.problems);
+    else if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
     else if (e instanceof StageError) error(e.message, { title: `${def.id} failed` });
     else {
       error(errorMessage(e), { title: `${def.id} failed` });
@@ -999,7 +1055,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve3, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1008,7 +1064,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve({
+        (code) => resolve3({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1031,8 +1087,8 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve, reject) => {
+    const sep2 = Buffer.from(separator, "utf8");
+    return new Promise((resolve3, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1040,9 +1096,9 @@ var Git = class _Git {
         const buf = pending ? Buffer.concat([pending, d]) : d;
         let start = 0;
         let i;
-        while ((i = buf.indexOf(sep, start)) >= 0) {
+        while ((i = buf.indexOf(sep2, start)) >= 0) {
           onRecord(buf.toString("utf8", start, i));
-          start = i + sep.length;
+          start = i + sep2.length;
         }
         pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
@@ -1051,7 +1107,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve();
+        resolve3();
       });
     });
   }
@@ -1581,7 +1637,90 @@ function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
 
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
+  };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
+}
+
+// packages/shared/src/policy/load.ts
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var TYPE_KEYS = [
@@ -1712,9 +1851,9 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   if (path.split(/[\\/]/).includes("..") || path.startsWith("/")) {
     throw new InputError("policy_path", `policy_path ${show(path)} must be a path inside the workspace.`);
   }
-  const full = `${cwd.replace(/\/$/, "")}/${path}`;
-  if (!existsSync(full)) return { file: { types: {} }, found: false };
-  return { file: parsePolicyFile(readFileSync2(full, "utf8"), path), found: true };
+  if (!lstatSync2(resolve2(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
+  const real = confinePath(cwd, path, { input: "policy_path" });
+  return { file: parsePolicyFile(readFileSync2(real, "utf8"), path), found: true };
 }
 
 // packages/shared/src/policy/resolve.ts
@@ -1789,6 +1928,7 @@ var environment = (description, dflt) => text({
   pattern: ENVIRONMENT_NAME_PATTERN,
   patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
 });
+var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
 var action = defineAction({
   id: "plan",
   name: "release-actions: plan",
@@ -1844,7 +1984,52 @@ var action = defineAction({
     fast_track_environment: environment(
       "Environment of a hotfix release job (instead of changelog review).",
       "fast-track"
-    )
+    ),
+    // The reusable workflow's preflight: its gates and deploy settings, checked against this plan's policy before
+    // anything is released (a release whose deploy cannot start would be published and never deployed).
+    preflight: bool({
+      description: "Check that the quality gates and the deploy of this plan have what they need (the inputs below, as the reusable workflow passes them); outputs load_shards and deploy_timeout. Refused before anything is released.",
+      default: "false"
+    }),
+    target_url: url({ description: "preflight: base URL of the service the load gates run against." }),
+    start_command: text({
+      description: "preflight: command that starts the service under test in the gates job.",
+      multiline: true,
+      maxLength: 1e4
+    }),
+    load_engine: oneOf(["builtin", "k6"], {
+      description: "preflight: the load engine of the gates.",
+      default: "builtin"
+    }),
+    k6_script: text({ description: "preflight: the k6 script load_engine k6 runs.", ...PATH }),
+    load_shards: number({
+      description: "preflight: runners the load is spread across (1: one runner). Required with preflight.",
+      integer: true,
+      min: 1,
+      max: 64
+    }),
+    image: text({ description: "preflight: the image the container-build gate builds." }),
+    version_url: url({ description: "preflight: URL that reports the serving version (required to deploy)." }),
+    workload: oneOf(["command", "docker"], { description: "preflight: where versions run.", default: "command" }),
+    deploy_start_command: text({
+      description: "preflight: the command workload's start command.",
+      multiline: true,
+      maxLength: 1e4
+    }),
+    docker_image: text({ description: "preflight: the docker workload's image." }),
+    router: oneOf(["nginx", "command", "none"], { description: "preflight: how traffic moves.", default: "none" }),
+    nginx_upstream_file: text({ description: "preflight: the nginx router's upstream include file.", ...PATH }),
+    router_command: text({
+      description: "preflight: the command router's command.",
+      multiline: true,
+      maxLength: 1e4
+    }),
+    deploy_timeout_minutes: number({
+      description: "preflight: deadline of the deploy job in minutes; the deploy gets 10 less, for its rollback.",
+      default: "360",
+      integer: true,
+      min: 15
+    })
   },
   outputs: {
     releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
@@ -1868,9 +2053,102 @@ var action = defineAction({
     environments: { description: "JSON list of {job, environment} in the order the pipeline reaches them." },
     release_environment: { description: "Environment of the release job (empty: none)." },
     product_environment: { description: "Environment of the product approval job (empty: no such job)." },
-    deploy_environment: { description: "Environment of the deploy job (empty: none)." }
+    deploy_environment: { description: "Environment of the deploy job (empty: none)." },
+    load_shards: {
+      description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
+    },
+    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." }
+  },
+  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
+  refine(v) {
+    if (!v.preflight) return [];
+    const problems = [];
+    const need = (input, message) => problems.push({ input, message });
+    if (v.load_shards === void 0)
+      need(
+        "load_shards",
+        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
+      );
+    if (!v.version_url)
+      need(
+        "version_url",
+        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
+      );
+    if (v.workload === "command" && !v.deploy_start_command.trim())
+      need(
+        "deploy_start_command",
+        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
+      );
+    if (v.workload === "docker" && !v.docker_image)
+      need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
+    if (v.router === "nginx" && !v.nginx_upstream_file)
+      need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
+    if (v.router === "command" && !v.router_command.trim())
+      need("router_command", 'Input "router_command" is empty but required with router command.');
+    return problems;
   }
 });
+
+// actions/plan/src/preflight.ts
+var ROLLBACK_RESERVE_MINUTES = 10;
+function preflight(p, s) {
+  const problems = [];
+  const need = (input, message) => problems.push({ input, message });
+  const gates = p.gates.join(",");
+  const load = p.gates.includes("load-testing") || p.gates.includes("performance-profiling");
+  if (load && s.load_engine === "k6" && !s.k6_script)
+    need(
+      "k6_script",
+      `Input "k6_script" is empty but required: load_engine k6 runs the load gates (${gates}) with it, the path of the k6 script in the repository.`
+    );
+  if (load && s.load_engine === "builtin" && !s.target_url)
+    need(
+      "target_url",
+      `Input "target_url" is empty but required: the policy runs the load gates (${gates}) against it, a staging URL or the one start_command serves.`
+    );
+  let shards = [];
+  if (load && s.load_shards > 1) {
+    if (s.load_engine === "k6")
+      need(
+        "load_shards",
+        `Input "load_shards" is ${s.load_shards}, which needs load_engine builtin: k6 summaries carry no histograms to merge into one verdict.`
+      );
+    else if (s.start_command)
+      need(
+        "load_shards",
+        `Input "load_shards" is ${s.load_shards}: it spreads the load on one service (target_url) across runners, but start_command would start a copy on each runner: leave start_command empty, or load_shards 1.`
+      );
+    else shards = Array.from({ length: s.load_shards }, (_, i) => i + 1);
+  }
+  if (p.gates.includes("container-build") && !s.image)
+    need(
+      "image",
+      'Input "image" is empty but required: the policy runs the container-build gate, which builds it (e.g. ghcr.io/acme/app).'
+    );
+  if ((p.strategy === "blue-green" || p.strategy === "canary") && s.router === "none")
+    need(
+      "router",
+      `Input "router" is none but the ${p.strategy} strategy moves traffic between slots: set router nginx or command, or deployment_strategy rolling or immediate (or the strategy in the policy file).`
+    );
+  const budgetMin = s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
+  const monitorMs = parseDuration(p.monitor_duration);
+  const stepMs = parseDuration(p.step_duration);
+  if (monitorMs === void 0 || stepMs === void 0) {
+    need(
+      "policy_path",
+      `The policy's monitor_duration (${p.monitor_duration}) or step_duration (${p.step_duration}) is not a duration.`
+    );
+  } else {
+    const stepsMs = p.strategy === "canary" ? (p.canary_steps.length - 1) * stepMs : 0;
+    const needMs = monitorMs + stepsMs;
+    if (needMs >= budgetMin * 6e4)
+      need(
+        "deploy_timeout_minutes",
+        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budgetMin}: the ${p.strategy} deploy needs ${Math.floor(needMs / 6e4)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`
+      );
+  }
+  return { problems, shards, deployTimeout: `${budgetMin}m` };
+}
 
 // actions/plan/src/main.ts
 function policyTable(summary2, p) {
@@ -1968,6 +2246,12 @@ async function plan(inputs, ctx) {
       existingTags: (await git.tags(`${inputs.tag_prefix}*`)).map((t) => t.name)
     } : void 0
   });
+  if (inputs.preflight) {
+    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });
+    if (checked.problems.length) throw new InputProblems(checked.problems);
+    ctx.setOutput("load_shards", checked.shards);
+    ctx.setOutput("deploy_timeout", checked.deployTimeout);
+  }
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy);

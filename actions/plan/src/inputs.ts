@@ -1,5 +1,5 @@
 /** The plan action's inputs and outputs: the single source of truth for action.yml and the README. */
-import { bool, defineAction, oneOf, text } from '@release-actions/shared/action';
+import { bool, defineAction, type InputProblem, number, oneOf, text, url } from '@release-actions/shared/action';
 import { ENVIRONMENT_NAME_PATTERN, LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
 
 const environment = (description: string, dflt: string) =>
@@ -9,6 +9,8 @@ const environment = (description: string, dflt: string) =>
     pattern: ENVIRONMENT_NAME_PATTERN,
     patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
   });
+
+const PATH = { pattern: /^[^\r\n\0]+$/, patternHint: 'a file path on one line' };
 
 export const action = defineAction({
   id: 'plan',
@@ -68,6 +70,52 @@ export const action = defineAction({
       'Environment of a hotfix release job (instead of changelog review).',
       'fast-track',
     ),
+    // The reusable workflow's preflight: its gates and deploy settings, checked against this plan's policy before
+    // anything is released (a release whose deploy cannot start would be published and never deployed).
+    preflight: bool({
+      description:
+        'Check that the quality gates and the deploy of this plan have what they need (the inputs below, as the reusable workflow passes them); outputs load_shards and deploy_timeout. Refused before anything is released.',
+      default: 'false',
+    }),
+    target_url: url({ description: 'preflight: base URL of the service the load gates run against.' }),
+    start_command: text({
+      description: 'preflight: command that starts the service under test in the gates job.',
+      multiline: true,
+      maxLength: 10_000,
+    }),
+    load_engine: oneOf(['builtin', 'k6'], {
+      description: 'preflight: the load engine of the gates.',
+      default: 'builtin',
+    }),
+    k6_script: text({ description: 'preflight: the k6 script load_engine k6 runs.', ...PATH }),
+    load_shards: number({
+      description: 'preflight: runners the load is spread across (1: one runner). Required with preflight.',
+      integer: true,
+      min: 1,
+      max: 64,
+    }),
+    image: text({ description: 'preflight: the image the container-build gate builds.' }),
+    version_url: url({ description: 'preflight: URL that reports the serving version (required to deploy).' }),
+    workload: oneOf(['command', 'docker'], { description: 'preflight: where versions run.', default: 'command' }),
+    deploy_start_command: text({
+      description: "preflight: the command workload's start command.",
+      multiline: true,
+      maxLength: 10_000,
+    }),
+    docker_image: text({ description: "preflight: the docker workload's image." }),
+    router: oneOf(['nginx', 'command', 'none'], { description: 'preflight: how traffic moves.', default: 'none' }),
+    nginx_upstream_file: text({ description: "preflight: the nginx router's upstream include file.", ...PATH }),
+    router_command: text({
+      description: "preflight: the command router's command.",
+      multiline: true,
+      maxLength: 10_000,
+    }),
+    deploy_timeout_minutes: number({
+      description: 'preflight: deadline of the deploy job in minutes; the deploy gets 10 less, for its rollback.',
+      default: '360',
+      integer: true,
+      min: 15,
+    }),
   },
   outputs: {
     releasable: { description: 'true when there is something to release; false ends the pipeline quietly.' },
@@ -92,5 +140,37 @@ export const action = defineAction({
     release_environment: { description: 'Environment of the release job (empty: none).' },
     product_environment: { description: 'Environment of the product approval job (empty: no such job).' },
     deploy_environment: { description: 'Environment of the deploy job (empty: none).' },
+    load_shards: {
+      description: 'preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else [].',
+    },
+    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
+  },
+  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
+  refine(v) {
+    if (!v.preflight) return [];
+    const problems: InputProblem[] = [];
+    const need = (input: string, message: string) => problems.push({ input, message });
+    if (v.load_shards === undefined)
+      need(
+        'load_shards',
+        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.',
+      );
+    if (!v.version_url)
+      need(
+        'version_url',
+        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.',
+      );
+    if (v.workload === 'command' && !v.deploy_start_command.trim())
+      need(
+        'deploy_start_command',
+        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).',
+      );
+    if (v.workload === 'docker' && !v.docker_image)
+      need('docker_image', 'Input "docker_image" is empty but required with workload docker.');
+    if (v.router === 'nginx' && !v.nginx_upstream_file)
+      need('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router nginx.');
+    if (v.router === 'command' && !v.router_command.trim())
+      need('router_command', 'Input "router_command" is empty but required with router command.');
+    return problems;
   },
 });

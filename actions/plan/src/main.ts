@@ -3,7 +3,13 @@
  * and show it all to the approvers in the job summary. It reads local git and the policy file only: no
  * fetch, no push, no API call, no file written.
  */
-import { type InputValues, runStage, type StageContext, type Summary } from '@release-actions/shared/action';
+import {
+  InputProblems,
+  type InputValues,
+  runStage,
+  type StageContext,
+  type Summary,
+} from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { changelogPreview, nextVersion, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
 import {
@@ -15,6 +21,7 @@ import {
 } from '@release-actions/shared/policy';
 import { StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
+import { preflight } from './preflight.js';
 
 type Inputs = InputValues<typeof action.inputs>;
 
@@ -128,6 +135,13 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
           }
         : undefined,
   });
+  // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
+  if (inputs.preflight) {
+    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });
+    if (checked.problems.length) throw new InputProblems(checked.problems);
+    ctx.setOutput('load_shards', checked.shards);
+    ctx.setOutput('deploy_timeout', checked.deployTimeout);
+  }
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy);

@@ -962,6 +962,14 @@ var coreLogger = {
   error: (m, p) => error(m, p),
   group: (name, fn) => group(name, fn)
 };
+var InputProblems = class extends Error {
+  constructor(problems) {
+    super(problems.map((p) => p.message).join("\n"));
+    this.problems = problems;
+    this.name = "InputProblems";
+  }
+  problems;
+};
 function readRawInput(name, env = process.env) {
   return env[inputEnvName(name)] ?? "";
 }
@@ -979,9 +987,12 @@ async function runStage(def, impl, env = process.env) {
     },
     def.refine
   );
-  if (!parsed.ok) {
-    for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
+  const report = (problems) => {
+    for (const p of problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
+  };
+  if (!parsed.ok) {
+    report(parsed.problems);
     return;
   }
   const summary2 = new Summary();
@@ -1003,7 +1014,8 @@ async function runStage(def, impl, env = process.env) {
   try {
     await impl(parsed.values, ctx);
   } catch (e) {
-    if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
+    if (e instanceof InputProblems) report(e.problems);
+    else if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
     else if (e instanceof StageError) error(e.message, { title: `${def.id} failed` });
     else {
       error(errorMessage(e), { title: `${def.id} failed` });

@@ -697,7 +697,7 @@ var require_coerce = __commonJS({
 
 // actions/release/src/main.ts
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import { join as join8 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join8 } from "node:path";
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -1202,6 +1202,14 @@ var coreLogger = {
   error: (m, p) => error(m, p),
   group: (name, fn) => group(name, fn)
 };
+var InputProblems = class extends Error {
+  constructor(problems) {
+    super(problems.map((p) => p.message).join("\n"));
+    this.problems = problems;
+    this.name = "InputProblems";
+  }
+  problems;
+};
 function readRawInput(name, env = process.env) {
   return env[inputEnvName(name)] ?? "";
 }
@@ -1219,9 +1227,12 @@ async function runStage(def, impl, env = process.env) {
     },
     def.refine
   );
-  if (!parsed.ok) {
-    for (const p of parsed.problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
+  const report = (problems) => {
+    for (const p of problems) error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
+  };
+  if (!parsed.ok) {
+    report(parsed.problems);
     return;
   }
   const summary2 = new Summary();
@@ -1243,7 +1254,8 @@ async function runStage(def, impl, env = process.env) {
   try {
     await impl(parsed.values, ctx);
   } catch (e) {
-    if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
+    if (e instanceof InputProblems) report(e.problems);
+    else if (e instanceof InputError) error(e.message, { title: `${def.id}: bad input ${e.input}` });
     else if (e instanceof StageError) error(e.message, { title: `${def.id} failed` });
     else {
       error(errorMessage(e), { title: `${def.id} failed` });
@@ -2458,9 +2470,9 @@ var action = defineAction({
       multiline: true
     }),
     notes_file: text({
-      description: "File with the release notes (relative to the workspace); used when `notes` is empty.",
-      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: "a relative path inside the workspace (letters, digits and . _ / @ + -, no ..)"
+      description: "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
+      pattern: /^(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: "a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)"
     }),
     test_command: text({
       description: "Command that runs the tests (bash). Default: `npm test` when package.json has a test script."
@@ -4374,10 +4386,11 @@ function faultHook(env) {
     if (step === target) process.kill(process.pid, "SIGKILL");
   };
 }
-function readNotes(inputs, workspace) {
+function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
-  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file" }), "utf8");
+  const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
+  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -4395,7 +4408,7 @@ async function release(inputs, ctx) {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
-    notes: readNotes(inputs, workspace),
+    notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
     npmRegistryUrl: inputs.npm_registry_url,

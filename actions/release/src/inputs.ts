@@ -60,9 +60,11 @@ export const action = defineAction({
       multiline: true,
     }),
     notes_file: text({
-      description: 'File with the release notes (relative to the workspace); used when `notes` is empty.',
-      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: 'a relative path inside the workspace (letters, digits and . _ / @ + -, no ..)',
+      description:
+        "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
+      pattern: /^(?!.*\.\.)[\w./@+-]+$/,
+      patternHint:
+        'a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)',
     }),
     test_command: text({
       description: 'Command that runs the tests (bash). Default: `npm test` when package.json has a test script.',

@@ -1,6 +1,6 @@
 /** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { confinePath, StageError } from '@release-actions/shared';
 import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
@@ -26,11 +26,14 @@ export function faultHook(env: NodeJS.ProcessEnv): ((step: string) => void) | un
   };
 }
 
-function readNotes(inputs: Inputs, workspace: string): string {
+function readNotes(inputs: Inputs, workspace: string, runnerTemp: string): string {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return '';
   // Real path, links followed: a committed `NOTES.md -> /proc/self/environ` must never reach a public release.
-  return readFileSync(confinePath(workspace, inputs.notes_file, { input: 'notes_file' }), 'utf8');
+  // Only an absolute path (the workflow's downloaded artifact) may be in RUNNER_TEMP: a relative one, a file of
+  // the repository, stays in the workspace.
+  const extraRoots = isAbsolute(inputs.notes_file) ? [{ path: runnerTemp, name: 'RUNNER_TEMP' }] : [];
+  return readFileSync(confinePath(workspace, inputs.notes_file, { input: 'notes_file', extraRoots }), 'utf8');
 }
 
 async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
@@ -50,7 +53,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
-    notes: readNotes(inputs, workspace),
+    notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
     npmRegistryUrl: inputs.npm_registry_url,

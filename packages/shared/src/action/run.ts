@@ -1,13 +1,21 @@
 /**
- * The runner glue every action's main.ts calls: read and validate inputs (bad input → exactly one ::error::
- * per bad input, exit 1, nothing else done), mask secrets, run the stage, set outputs, write the job summary
- * (also on failure), and turn any throw into one ::error:: and exit code 1.
+ * The runner glue every action's main.ts calls: mask secret inputs, read and validate the inputs, each alone and
+ * then together (the schema's `refine`): bad input → one ::error:: per bad input, all of them, exit 1, nothing
+ * else done. Then run the stage, set outputs, write the job summary (also on failure), and turn any throw into
+ * one ::error:: and exit code 1.
  */
 import * as core from '@actions/core';
 import { errorMessage, InputError, StageError } from '../util/errors.js';
 import type { AnnotationProps, Logger } from '../util/logger.js';
 import { readRunnerContext, type RunnerContext } from './context.js';
-import { type ActionDefinition, type InputSchema, type InputValues, inputEnvName, parseInputs } from './inputs.js';
+import {
+  type ActionDefinition,
+  type InputProblem,
+  type InputSchema,
+  type InputValues,
+  inputEnvName,
+  parseInputs,
+} from './inputs.js';
 import { Summary } from './summary.js';
 
 export interface StageContext {
@@ -41,6 +49,17 @@ export class NotImplementedError extends StageError {
   }
 }
 
+/**
+ * Bad inputs a stage can only judge once it has computed something (the plan's checks against the policy it
+ * resolved): reported like the schema's problems, one ::error:: each, all together.
+ */
+export class InputProblems extends Error {
+  constructor(readonly problems: InputProblem[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'InputProblems';
+  }
+}
+
 /** Read the raw input as the runner passes it (no trimming: parsers decide). */
 export function readRawInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
   return env[inputEnvName(name)] ?? '';
@@ -66,9 +85,12 @@ export async function runStage<S extends InputSchema>(
     },
     def.refine,
   );
-  if (!parsed.ok) {
-    for (const p of parsed.problems) core.error(p.message, { title: `${def.id}: bad input ${p.input}` });
+  const report = (problems: InputProblem[]) => {
+    for (const p of problems) core.error(p.message, { title: `${def.id}: bad input ${p.input}` });
     process.exitCode = 1;
+  };
+  if (!parsed.ok) {
+    report(parsed.problems);
     return;
   }
   const summary = new Summary();
@@ -90,7 +112,8 @@ export async function runStage<S extends InputSchema>(
   try {
     await impl(parsed.values, ctx);
   } catch (e) {
-    if (e instanceof InputError) core.error(e.message, { title: `${def.id}: bad input ${e.input}` });
+    if (e instanceof InputProblems) report(e.problems);
+    else if (e instanceof InputError) core.error(e.message, { title: `${def.id}: bad input ${e.input}` });
     else if (e instanceof StageError) core.error(e.message, { title: `${def.id} failed` });
     else {
       core.error(errorMessage(e), { title: `${def.id} failed` });

@@ -2,10 +2,12 @@
  * `.github/release-policy.yml`: parsed strictly. An unknown key, a wrong type or a bad value is bad input: an
  * InputError naming the file, the key (`types.major.canary_steps`), the value found and what is accepted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../util/duration.js';
 import { InputError } from '../util/errors.js';
+import { confinePath } from '../util/paths.js';
 import {
   GATES,
   LOAD_PROFILES,
@@ -168,7 +170,8 @@ export function loadPolicyFile(cwd: string, path = DEFAULT_POLICY_PATH): { file:
   if (path.split(/[\\/]/).includes('..') || path.startsWith('/')) {
     throw new InputError('policy_path', `policy_path ${show(path)} must be a path inside the workspace.`);
   }
-  const full = `${cwd.replace(/\/$/, '')}/${path}`;
-  if (!existsSync(full)) return { file: { types: {} }, found: false };
-  return { file: parsePolicyFile(readFileSync(full, 'utf8'), path), found: true };
+  if (!lstatSync(resolve(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
+  // Real path, links followed: a committed `release-policy.yml -> /etc/…` (or a linked .github) is refused.
+  const real = confinePath(cwd, path, { input: 'policy_path' });
+  return { file: parsePolicyFile(readFileSync(real, 'utf8'), path), found: true };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
@@ -211,6 +211,32 @@ describe('policy file', () => {
       expect(inputErrorOf(() => loadPolicyFile(dir, '/etc/passwd')).input).toBe('policy_path');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('loadPolicyFile follows links: a policy file or folder linked out of the workspace is refused', () => {
+    const base = mkdtempSync(join(tmpdir(), 'ra-policy-link-'));
+    const dir = join(base, 'ws');
+    const outside = join(base, 'outside');
+    try {
+      mkdirSync(join(dir, '.github'), { recursive: true });
+      mkdirSync(outside);
+      writeFileSync(join(outside, 'policy.yml'), 'types:\n  minor:\n    strategy: canary\n');
+      symlinkSync(join(outside, 'policy.yml'), join(dir, '.github', 'release-policy.yml'));
+      const file = inputErrorOf(() => loadPolicyFile(dir));
+      expect(file.input).toBe('policy_path');
+      expect(file.message).toContain('.github/release-policy.yml is a symbolic link to');
+      expect(file.message).toContain('leaves the workspace');
+      symlinkSync(outside, join(dir, 'linked'));
+      expect(inputErrorOf(() => loadPolicyFile(dir, 'linked/policy.yml')).message).toContain('leaves the workspace');
+      symlinkSync('/proc/self/environ', join(dir, 'environ.yml'));
+      expect(inputErrorOf(() => loadPolicyFile(dir, 'environ.yml')).message).toContain('device or kernel file');
+      // A link that stays inside is followed.
+      writeFileSync(join(dir, 'real.yml'), 'types:\n  minor:\n    strategy: canary\n');
+      symlinkSync('../real.yml', join(dir, '.github', 'inside.yml'));
+      expect(loadPolicyFile(dir, '.github/inside.yml').found).toBe(true);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });
