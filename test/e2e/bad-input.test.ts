@@ -34,6 +34,7 @@ const cases: Record<string, Case[]> = {
     { input: 'types', value: '[1, 2]', accepted: 'not a mapping' },
     { input: 'write_file', value: 'TRUE!', accepted: 'true or false' },
     { input: 'all_releases', value: 'all', accepted: 'true or false' },
+    { input: 'initial_version', value: '1.0', accepted: 'semantic version' },
   ],
   release: [
     { input: 'version_bump', value: 'huge', accepted: 'major, minor, patch, auto' },
@@ -63,6 +64,7 @@ const cases: Record<string, Case[]> = {
     { input: 'announce_format', value: 'teams', accepted: 'slack, json' },
     { input: 'announce_webhook_url', value: 'hooks.slack.com/x', accepted: 'absolute URL' },
     { input: 'test_command', value: 'npm test\nrm -rf /', accepted: 'one line of text' },
+    { input: 'initial_version', value: 'first', accepted: 'semantic version' },
   ],
   deploy: [
     { input: 'version', value: '', accepted: 'semantic version', base: {} },
@@ -257,6 +259,7 @@ const cases: Record<string, Case[]> = {
     { input: 'release_environment', value: 'review\nnow', accepted: 'environment name' },
     { input: 'product_environment', value: 'pm`id`', accepted: 'environment name' },
     { input: 'fast_track_environment', value: '-fast', accepted: 'environment name' },
+    { input: 'initial_version', value: '01.0.0', accepted: 'semantic version' },
   ],
   rollback: [
     { input: 'environment', value: 'prod env', accepted: 'environment name' },

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
+import { rootManifestVersion } from '@release-actions/shared/versioning';
 import { confinePath, InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
@@ -48,9 +49,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ...(inputs.types ? { types: inputs.types } : {}),
         allReleases: inputs.all_releases,
         ...(inputs.write_file ? { path } : {}),
+        manifestVersion: rootManifestVersion(workspace),
+        ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
       });
 
       ctx.setOutput('notes', result.notes);
+      ctx.setOutput('version', result.version);
       ctx.setOutput('recommended_bump', result.recommendedBump);
       ctx.setOutput('previous_tag', result.previousTag);
       ctx.setOutput('commit_count', String(result.commitCount));

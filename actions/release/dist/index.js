@@ -602,6 +602,16 @@ var require_coerce = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
+  }
+});
+
 // packages/shared/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
   "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
@@ -623,16 +633,6 @@ var require_inc = __commonJS({
       }
     };
     module.exports = inc2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
   }
 });
 
@@ -1974,6 +1974,10 @@ var action = defineAction({
       allowV: true
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    initial_version: semver({
+      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true
+    }),
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -2237,8 +2241,6 @@ async function commitsSince(git, since, rev = "HEAD") {
 
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/revert.ts
 var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
@@ -2309,7 +2311,7 @@ function recommendBump(commits, currentVersion) {
 }
 
 // packages/shared/src/versioning/manifests.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
@@ -2489,29 +2491,48 @@ function applyChanges(root, changes) {
 
 // packages/shared/src/versioning/version.ts
 var import_compare = __toESM(require_compare(), 1);
-var import_inc2 = __toESM(require_inc(), 1);
-var import_parse4 = __toESM(require_parse(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
 var import_prerelease = __toESM(require_prerelease(), 1);
 var import_valid2 = __toESM(require_valid(), 1);
 var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse3.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
 function releaseTags(tags, prefix) {
   const out = [];
   for (const t of tags) {
-    if (!t.name.startsWith(prefix)) continue;
-    const v = t.name.slice(prefix.length);
-    if ((0, import_valid2.default)(v) !== v) continue;
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
     out.push({ tag: t.name, version: v, commit: t.commit });
   }
   return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
 }
 var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
 var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse3.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse3.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
 function nextVersion(i) {
   const mergedVersions = i.merged.map((t) => t.version);
   const allVersions = i.all.map((t) => t.version);
   const previous = highest(mergedVersions);
   const previousStable = highest(mergedVersions.filter(isStable));
   const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
   let version;
   if (i.explicit) {
     const v = i.explicit.replace(/^v(?=\d)/, "");
@@ -2530,9 +2551,15 @@ function nextVersion(i) {
   } else {
     let base;
     if (!previousStable) {
-      base = i.initial ?? (i.bump === "major" ? "1.0.0" : "0.1.0");
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
     } else {
-      base = (0, import_inc2.default)(previousStable, i.bump);
+      base = (0, import_inc.default)(previousStable, i.bump);
     }
     if (i.releaseType === "stable") {
       version = base;
@@ -2553,10 +2580,30 @@ function nextVersion(i) {
   }
   const prerelease = !isStable(version);
   const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
-  return { version, previous, previousStable, prerelease, backport, highestStable };
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
 }
 function parts(version) {
-  const p = (0, import_parse4.default)(version);
+  const p = (0, import_parse3.default)(version);
   if (!p) throw new Error(`not a semantic version: ${version}`);
   return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
 }
@@ -3253,7 +3300,8 @@ var ReleaseRun = class {
         releaseType: cfg.releaseType,
         prereleaseId: cfg.prereleaseId,
         explicit: cfg.version,
-        initial: rootVersion && rootVersion !== "0.0.0" && !mergedTags.length ? rootVersion : void 0
+        manifestVersion: rootVersion,
+        initialVersion: cfg.initialVersion
       });
       version = n.version;
       previous = n.previous;
@@ -3653,6 +3701,7 @@ async function release(inputs, ctx) {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {},
     notes: readNotes(inputs, workspace),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,

@@ -72,6 +72,8 @@ export interface ReleaseConfig {
   version?: string;
   tagPrefix: string;
   prereleaseId: string;
+  /** First release's version (docs/versioning.md); undefined: the manifest's, else 1.0.0. */
+  initialVersion?: string;
   notes: string;
   testCommand: string;
   buildCommand: string;
@@ -746,7 +748,8 @@ class ReleaseRun {
         releaseType: cfg.releaseType,
         prereleaseId: cfg.prereleaseId,
         explicit: cfg.version,
-        initial: rootVersion && rootVersion !== '0.0.0' && !mergedTags.length ? rootVersion : undefined,
+        manifestVersion: rootVersion,
+        initialVersion: cfg.initialVersion,
       });
       version = n.version;
       previous = n.previous;

@@ -26,6 +26,19 @@ function repo(): { dir: string; git: (...a: string[]) => string; commit: (msg: s
 }
 
 describe('previous tag and history', () => {
+  it('reads a tag with build metadata as its version (v1.0.0-rc.1+build.5 is 1.0.0-rc.1)', async () => {
+    const r = repo();
+    r.commit('feat: one');
+    r.git('tag', 'v1.0.0+build.5');
+    r.commit('fix: two');
+    r.git('tag', 'v1.0.1-rc.1+build.7');
+    const h = await readHistory(new Git(r.dir), { tagPrefix: 'v', log: new MemoryLogger() });
+    expect(h.previousTag).toMatchObject({ name: 'v1.0.0+build.5', version: '1.0.0' });
+    expect(h.commits.map((c) => c.subject)).toEqual(['two']);
+    const all = await findPreviousTag(new Git(r.dir), 'v', 'HEAD', { includePrereleases: true });
+    expect(all).toMatchObject({ name: 'v1.0.1-rc.1+build.7', version: '1.0.1-rc.1', prerelease: true });
+  });
+
   it('finds the newest semver tag by ancestry, skipping prereleases and tags not on the branch', async () => {
     const r = repo();
     r.commit('feat: one');
