@@ -8750,7 +8750,9 @@ var action = defineAction({
     version: { description: "Version the new section is titled with (the version model of docs/versioning.md)." },
     recommended_bump: { description: "major, minor, patch or none." },
     previous_tag: { description: "The tag the history starts from (empty when there is none)." },
-    commit_count: { description: "Number of commits in the section." },
+    commit_count: {
+      description: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted."
+    },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
   }

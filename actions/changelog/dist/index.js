@@ -1686,10 +1686,13 @@ async function readHistory(git, o) {
     if (o.since) {
       const commit = await git.resolve(o.since);
       if (commit && await reachable(git, commit, head)) previousTag = { name: o.since, commit };
-      else if (!shallow.size) {
-        throw new StageError(
-          commit ? `since_tag ${o.since} is not an ancestor of ${headRev}` : `since_tag ${o.since} does not exist in this repository`
+      else if (commit && !shallow.size) {
+        o.log.warning(
+          `since_tag ${o.since} is not an ancestor of ${headRev}: the notes cover ${o.since}..${headRev} (the commits of ${headRev} that ${o.since} does not have)`
         );
+        previousTag = { name: o.since, commit };
+      } else if (!shallow.size) {
+        throw new StageError(`since_tag ${o.since} does not exist in this repository`);
       } else missing = true;
     } else if (o.since === void 0) {
       previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...tags ? { tags } : {} });
@@ -2092,7 +2095,6 @@ async function associatePullRequests(gh, o) {
 }
 
 // packages/shared/src/changelog/generate.ts
-var import_valid3 = __toESM(require_valid(), 1);
 var sum = (a, b) => {
   const merge = (x, y) => {
     const out = { ...x };
@@ -2194,7 +2196,7 @@ async function generateChangelog(o) {
   const previousTag = newest.previous?.name ?? "";
   const previousVersion = newest.previous ? newest.previous.version : void 0;
   const bump = recommendBump(newest.commits, previousVersion);
-  const since = !o.allReleases && newest.previous ? (0, import_valid3.default)(newest.previous.version) : null;
+  const since = !o.allReleases && newest.previous ? tagVersion(newest.previous.name, o.tagPrefix) : void 0;
   if (since && newest.previous) reachable2.push({ tag: newest.previous.name, version: since, commit: "" });
   const version = (o.version ?? "").replace(/^v/, "") || nextVersion({
     merged: reachable2,
@@ -2432,7 +2434,9 @@ var action = defineAction({
     version: { description: "Version the new section is titled with (the version model of docs/versioning.md)." },
     recommended_bump: { description: "major, minor, patch or none." },
     previous_tag: { description: "The tag the history starts from (empty when there is none)." },
-    commit_count: { description: "Number of commits in the section." },
+    commit_count: {
+      description: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted."
+    },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
   }

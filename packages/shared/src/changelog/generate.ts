@@ -3,8 +3,7 @@
  * section(s) → CHANGELOG.md. Takes its collaborators (Git, GitHub client, Logger) as parameters.
  */
 import { type Bump, type ParsedCommit, recommendBump } from '../commits/index.js';
-import { nextVersion, type VersionTag } from '../versioning/version.js';
-import semverValid from 'semver/functions/valid.js';
+import { nextVersion, tagVersion, type VersionTag } from '../versioning/version.js';
 import type { Git } from '../git/index.js';
 import type { GitHubClient } from '../github/index.js';
 import type { Logger } from '../util/logger.js';
@@ -56,7 +55,7 @@ export interface ChangelogResult {
   tag: string;
   recommendedBump: Bump;
   previousTag: string;
-  /** Commits in the range (merge commits not counted). */
+  /** Commits in the range the notes cover, hidden types included, merge commits not counted. */
   commitCount: number;
   breakingCount: number;
   stats: RenderStats;
@@ -191,7 +190,7 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
   const previousTag = newest.previous?.name ?? '';
   const previousVersion = newest.previous ? newest.previous.version : undefined;
   const bump = recommendBump(newest.commits, previousVersion);
-  const since = !o.allReleases && newest.previous ? semverValid(newest.previous.version) : null;
+  const since = !o.allReleases && newest.previous ? tagVersion(newest.previous.name, o.tagPrefix) : undefined;
   if (since && newest.previous) reachable.push({ tag: newest.previous.name, version: since, commit: '' });
   const version =
     (o.version ?? '').replace(/^v/, '') ||

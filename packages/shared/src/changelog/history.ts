@@ -104,12 +104,14 @@ export async function readHistory(git: Git, o: HistoryOptions): Promise<History>
     if (o.since) {
       const commit = await git.resolve(o.since);
       if (commit && (await reachable(git, commit, head))) previousTag = { name: o.since, commit };
-      else if (!shallow.size) {
-        throw new StageError(
-          commit
-            ? `since_tag ${o.since} is not an ancestor of ${headRev}`
-            : `since_tag ${o.since} does not exist in this repository`,
+      else if (commit && !shallow.size) {
+        // git-cliff's reading of a range whose start is on another branch: what HEAD has and since_tag has not.
+        o.log.warning(
+          `since_tag ${o.since} is not an ancestor of ${headRev}: the notes cover ${o.since}..${headRev} (the commits of ${headRev} that ${o.since} does not have)`,
         );
+        previousTag = { name: o.since, commit };
+      } else if (!shallow.size) {
+        throw new StageError(`since_tag ${o.since} does not exist in this repository`);
       } else missing = true;
     } else if (o.since === undefined) {
       previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...(tags ? { tags } : {}) });
