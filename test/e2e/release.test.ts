@@ -56,8 +56,10 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
   async function fixture(o: { baseTag?: string; commits?: string[] } = {}): Promise<Fixture> {
     const scope = `@e2e${++seq}${process.pid}`;
     const remote = await createBareRemote();
+    // package.json states the last release, as a release leaves it (a lower next version is refused).
+    const version = (o.baseTag ?? 'v1.0.0').slice(1);
     const pkg = (name: string, extra: Record<string, unknown> = {}) =>
-      JSON.stringify({ name, version: '1.0.0', license: 'MIT', ...extra }, null, 2) + '\n';
+      JSON.stringify({ name, version, license: 'MIT', ...extra }, null, 2) + '\n';
     const repo = await createRepo({
       remote,
       files: {
@@ -65,7 +67,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
           JSON.stringify(
             {
               name: 'mono',
-              version: '1.0.0',
+              version,
               private: true,
               workspaces: ['packages/*'],
               scripts: { test: 'echo tests-ran', build: 'echo built > build.txt' },

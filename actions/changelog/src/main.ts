@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
+import { rootManifestVersion } from '@release-actions/shared/versioning';
 import { confinePath, InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
@@ -49,6 +50,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ...(inputs.types ? { types: inputs.types } : {}),
         allReleases: inputs.all_releases,
         ...(inputs.write_file ? { path } : {}),
+        manifestVersion: rootManifestVersion(workspace),
+        ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
       });
 
       ctx.setOutput('notes', result.notes);
@@ -56,6 +59,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       mkdirSync(dirname(notesFile), { recursive: true });
       writeFileSync(notesFile, result.notes);
       ctx.setOutput('notes_file', notesFile);
+      ctx.setOutput('version', result.version);
       ctx.setOutput('recommended_bump', result.recommendedBump);
       ctx.setOutput('previous_tag', result.previousTag);
       ctx.setOutput('commit_count', String(result.commitCount));

@@ -2459,6 +2459,10 @@ var action = defineAction({
       allowV: true
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    initial_version: semver({
+      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true
+    }),
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -2749,7 +2753,7 @@ async function announce2(s, d) {
 }
 
 // packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
@@ -2934,24 +2938,43 @@ var import_parse = __toESM(require_parse(), 1);
 var import_prerelease = __toESM(require_prerelease(), 1);
 var import_valid2 = __toESM(require_valid(), 1);
 var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
 function releaseTags(tags, prefix) {
   const out = [];
   for (const t of tags) {
-    if (!t.name.startsWith(prefix)) continue;
-    const v = t.name.slice(prefix.length);
-    if ((0, import_valid2.default)(v) !== v) continue;
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
     out.push({ tag: t.name, version: v, commit: t.commit });
   }
   return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
 }
 var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
 var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
 function nextVersion(i) {
   const mergedVersions = i.merged.map((t) => t.version);
   const allVersions = i.all.map((t) => t.version);
   const previous = highest(mergedVersions);
   const previousStable = highest(mergedVersions.filter(isStable));
   const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
   let version2;
   if (i.explicit) {
     const v = i.explicit.replace(/^v(?=\d)/, "");
@@ -2970,7 +2993,13 @@ function nextVersion(i) {
   } else {
     let base;
     if (!previousStable) {
-      base = i.initial ?? (i.bump === "major" ? "1.0.0" : "0.1.0");
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
     } else {
       base = (0, import_inc.default)(previousStable, i.bump);
     }
@@ -2993,7 +3022,27 @@ function nextVersion(i) {
   }
   const prerelease = !isStable(version2);
   const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
-  return { version: version2, previous, previousStable, prerelease, backport, highestStable };
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version: version2,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
 }
 function parts(version2) {
   const p = (0, import_parse.default)(version2);
@@ -3897,8 +3946,6 @@ async function commitsSince(git, since, rev = "HEAD") {
 
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
-var import_inc2 = __toESM(require_inc(), 1);
-var import_parse4 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/revert.ts
 var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
@@ -4166,7 +4213,8 @@ async function makePlan(s, d) {
       releaseType: cfg.releaseType,
       prereleaseId: cfg.prereleaseId,
       explicit: cfg.version,
-      initial: rootVersion && rootVersion !== "0.0.0" && !mergedTags.length ? rootVersion : void 0
+      manifestVersion: rootVersion,
+      initialVersion: cfg.initialVersion
     });
     version2 = n.version;
     previous = n.previous;
@@ -4408,6 +4456,7 @@ async function release(inputs, ctx) {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {},
     notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,

@@ -53,6 +53,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
+    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
     notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,

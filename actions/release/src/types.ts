@@ -16,6 +16,8 @@ export interface ReleaseConfig {
   version?: string;
   tagPrefix: string;
   prereleaseId: string;
+  /** First release's version (docs/versioning.md); undefined: the manifest's, else 1.0.0. */
+  initialVersion?: string;
   notes: string;
   testCommand: string;
   buildCommand: string;

@@ -120,7 +120,8 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
       releaseType: cfg.releaseType,
       prereleaseId: cfg.prereleaseId,
       explicit: cfg.version,
-      initial: rootVersion && rootVersion !== '0.0.0' && !mergedTags.length ? rootVersion : undefined,
+      manifestVersion: rootVersion,
+      initialVersion: cfg.initialVersion,
     });
     version = n.version;
     previous = n.previous;
