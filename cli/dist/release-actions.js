@@ -56,7 +56,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -78,7 +78,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -93,7 +93,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.isSeq = isSeq;
   }
 });
@@ -106,7 +106,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -115,9 +115,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -251,7 +251,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -261,7 +261,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -405,7 +405,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -432,7 +432,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -443,7 +443,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -623,7 +623,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -649,7 +649,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -744,7 +744,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -756,12 +756,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -772,7 +772,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -817,7 +817,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -828,7 +828,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -1141,7 +1141,7 @@ ${indent2}${text2.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -1284,7 +1284,7 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1339,7 +1339,7 @@ ${indent2}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -1362,7 +1362,7 @@ ${indent2}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -1387,20 +1387,20 @@ ${indent2}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -1564,7 +1564,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1704,19 +1704,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2023,7 +2023,7 @@ var require_YAMLMap = __commonJS({
     var Collection = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -2090,7 +2090,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2188,7 +2188,7 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
       static get tagName() {
@@ -2245,7 +2245,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2341,14 +2341,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -2359,13 +2359,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str2) => new Scalar2.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2410,7 +2410,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2438,7 +2438,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
+        const node = new Scalar2.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
           node.minFractionDigits = str2.length - dot - 1;
@@ -2529,7 +2529,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -2546,7 +2546,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -2597,7 +2597,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -2641,15 +2641,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str2.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
@@ -2664,7 +2664,7 @@ var require_pairs = __commonJS({
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
@@ -2675,7 +2675,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -2818,7 +2818,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -2830,7 +2830,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -2838,7 +2838,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -2850,7 +2850,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -2878,7 +2878,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
@@ -3416,7 +3416,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -3706,7 +3706,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -4386,7 +4386,7 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
@@ -4435,7 +4435,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4450,13 +4450,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4518,7 +4518,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent2 = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep + indent2.slice(trimIndent) + content;
           sep = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
@@ -4633,7 +4633,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -4642,15 +4642,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -4855,7 +4855,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -4873,11 +4873,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -5071,13 +5071,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -5116,7 +5116,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -5305,7 +5305,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -5571,15 +5571,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5590,8 +5590,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5622,7 +5622,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -5638,7 +5638,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5722,7 +5722,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7227,7 +7227,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -7252,7 +7252,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7278,7 +7278,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7310,11 +7310,11 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -7324,13 +7324,13 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
     var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
@@ -7338,9 +7338,9 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -7355,7 +7355,7 @@ var require_dist = __commonJS({
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
     exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
+    exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
     exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
@@ -7366,8 +7366,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -7904,8 +7904,292 @@ var require_valid = __commonJS({
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename2, dirname as dirname2, relative, resolve as resolve2 } from "node:path";
 
-// packages/shared/src/dashboard/model.ts
+// packages/shared/src/status/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// packages/shared/src/action/inputs.ts
+var import_valid = __toESM(require_valid(), 1);
+
+// packages/shared/src/util/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(text2) {
+  const t = text2.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1e3);
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(t)) return void 0;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g))
+    total += Number(m[1]) * UNIT_MS[m[2]];
+  return Math.round(total);
+}
+
+// packages/shared/src/action/inputs.ts
+function defineAction(def) {
+  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
+  }
+  return def;
+}
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
+var ok = (value) => ({ ok: true, value });
+function text(o) {
+  const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
+  const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
+  return {
+    kind: "string",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: "",
+    parse(raw) {
+      if (raw.length > maxLength) return { ok: false, accepted };
+      if (o.identifier && (SHELL_META.test(raw) || CONTROL.test(raw))) return { ok: false, accepted };
+      if (!o.multiline && /[\r\n]/.test(raw)) return { ok: false, accepted };
+      if (CONTROL.test(raw.replace(/[\t\r\n]/g, ""))) return { ok: false, accepted };
+      if (o.pattern && !o.pattern.test(raw)) return { ok: false, accepted };
+      return ok(raw);
+    }
+  };
+}
+function secret(o) {
+  const accepted = "a token on one line";
+  return {
+    kind: "secret",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    secret: true,
+    accepted,
+    empty: "",
+    parse: (raw) => /[\r\n]/.test(raw.trim()) ? { ok: false, accepted } : ok(raw.trim())
+  };
+}
+function bool(o) {
+  const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
+  return {
+    kind: "boolean",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.refuseTrue ? ["false"] : ["true", "false"],
+    accepted,
+    empty: false,
+    parse(raw) {
+      const v = raw.trim();
+      if (["true", "True", "TRUE"].includes(v)) return o.refuseTrue ? { ok: false, accepted } : ok(true);
+      if (["false", "False", "FALSE"].includes(v)) return ok(false);
+      return { ok: false, accepted };
+    }
+  };
+}
+function oneOf(values, o) {
+  const accepted = `one of ${values.join(", ")}`;
+  return {
+    kind: "enum",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: values,
+    accepted,
+    empty: o.default ?? values[0],
+    parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
+  };
+}
+function splitList(raw) {
+  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+function list(o) {
+  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
+  return {
+    kind: "list",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.values,
+    accepted,
+    empty: [],
+    parse(raw) {
+      const items = splitList(raw);
+      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
+      for (const item of items) {
+        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
+        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
+        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
+          return { ok: false, accepted };
+        }
+      }
+      return ok(items);
+    }
+  };
+}
+function semver(o) {
+  const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
+  return {
+    kind: "semver",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      let v = raw.trim();
+      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
+    }
+  };
+}
+function url(o) {
+  const schemes = o.schemes ?? ["http:", "https:"];
+  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
+  return {
+    kind: "url",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+      try {
+        const u = new URL(v);
+        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+      } catch {
+        return { ok: false, accepted };
+      }
+    }
+  };
+}
+function duration(o) {
+  const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
+  const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
+  return {
+    kind: "duration",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const ms2 = parseDuration(raw);
+      if (ms2 === void 0) return { ok: false, accepted };
+      if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
+      return ok(ms2);
+    }
+  };
+}
+function number(o) {
+  const what = o.integer ? "a whole number" : "a number";
+  const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
+  const accepted = `${what}${range}`;
+  return {
+    kind: "number",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+      const n = Number(v);
+      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+      return ok(n);
+    }
+  };
+}
+var yamlParse;
+async function loadYaml() {
+  if (yamlParse) return;
+  const mod = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  yamlParse = mod.parse ?? mod.default.parse;
+}
+function yamlInput(o) {
+  return {
+    kind: "yaml",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted: o.shape,
+    empty: void 0,
+    load: loadYaml,
+    parse(raw) {
+      if (!yamlParse) throw new Error("yamlInput: call load() before parse()");
+      let doc;
+      try {
+        doc = yamlParse(raw, { strict: true, uniqueKeys: true, maxAliasCount: 100 });
+      } catch (e) {
+        const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+        return { ok: false, accepted: `${o.shape} (YAML error: ${why})` };
+      }
+      const res = o.validate(doc);
+      return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
+    }
+  };
+}
+var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+// packages/shared/src/util/errors.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  try {
+    return JSON.stringify(e) ?? String(e);
+  } catch {
+    return String(e);
+  }
+}
+
+// packages/shared/src/status/validate.ts
+var SEMVER = semver({ description: "" });
+var URL_SPEC = url({ description: "" });
+var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
+
+// packages/shared/src/status/yaml.ts
+function parseRecordYaml(text2) {
+  const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: true });
+  if (doc.errors.length) throw doc.errors[0];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair) {
+      if (!(0, import_yaml.isScalar)(pair.key) || !VERSION_KEYS.has(String(pair.key.value))) return;
+      const v = pair.value;
+      if ((0, import_yaml.isScalar)(v) && typeof v.value === "number") pair.value = new import_yaml.Scalar(v.source ?? String(v.value));
+    }
+  });
+  return doc.toJS({ maxAliasCount: 100 });
+}
+function splitReleases(text2) {
+  if (/^(---|\.\.\.)(\s|$)/m.test(text2)) return void 0;
+  const head = /^releases:[ \t]*(?:#.*)?\r?\n/m.exec(text2);
+  if (!head) return void 0;
+  const start = head.index + head[0].length;
+  const first = /^(?:[ \t]*(?:#.*)?\r?\n)*( *)-( |\r?\n)/my;
+  first.lastIndex = start;
+  const fm = first.exec(text2);
+  if (!fm) return void 0;
+  const indent2 = fm[1].length;
+  const itemStart = new RegExp(`^ {${indent2}}-(?: |\\r?\\n)`, "gm");
+  const end = new RegExp(indent2 === 0 ? "^(?![-#\\s])" : "^(?=[^\\s#])", "gm");
+  end.lastIndex = start;
+  const em = end.exec(text2);
+  const stop = em ? em.index : text2.length;
+  const body = text2.slice(start, stop);
+  const starts = [];
+  itemStart.lastIndex = 0;
+  for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
+  if (starts.length === 0) return void 0;
+  const entries2 = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent: indent2 }));
+  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries: entries2 };
+}
+
+// packages/shared/src/dashboard/model.ts
+var DEFAULT_HISTORY_LIMIT = 200;
 var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function str(v) {
   if (v === void 0 || v === null) return void 0;
@@ -7927,7 +8211,7 @@ function instant(v) {
   }
   return void 0;
 }
-function bool(v) {
+function bool2(v) {
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     if (/^(true|yes)$/i.test(v.trim())) return true;
@@ -8048,7 +8332,7 @@ function readDeployment(raw) {
     status,
     startedAt: str(pick(raw, "started_at", "started")),
     finishedAt: str(pick(raw, "finished_at", "finished", "completed_at")),
-    rolledBack: bool(pick(raw, "rolled_back", "rolledBack")) ?? (status && /roll(ed)?[-_ ]?back/i.test(status) ? true : void 0),
+    rolledBack: bool2(pick(raw, "rolled_back", "rolledBack")) ?? (status && /roll(ed)?[-_ ]?back/i.test(status) ? true : void 0),
     previousVersion: str(pick(raw, "previous_version", "previousVersion")),
     timeline
   };
@@ -8098,8 +8382,22 @@ function readStatusDocument(doc) {
   }
   return { project, releases };
 }
-function parseStatusYaml(text2) {
-  return readStatusDocument((0, import_yaml.parse)(text2, { maxAliasCount: 100 }));
+function parseStatusYaml(text2, o = {}) {
+  const limit = Math.max(0, o.limit ?? DEFAULT_HISTORY_LIMIT);
+  const split = splitReleases(text2);
+  if (split) {
+    const head = parseRecordYaml(split.rest);
+    const releases = split.entries.slice(0, limit).flatMap((e) => {
+      const v = parseRecordYaml(e.text);
+      return Array.isArray(v) ? v : [v];
+    });
+    const model2 = readStatusDocument({ ...isRec(head) ? head : {}, releases });
+    const omitted = split.entries.length - Math.min(limit, split.entries.length);
+    return omitted > 0 ? { ...model2, omitted } : model2;
+  }
+  const model = readStatusDocument(parseRecordYaml(text2));
+  if (model.releases.length <= limit) return model;
+  return { ...model, releases: model.releases.slice(0, limit), omitted: model.releases.length - limit };
 }
 
 // packages/shared/src/dashboard/charts.ts
@@ -8374,7 +8672,7 @@ function renderDashboard(model, o = {}) {
   const passed = allGates.filter((g) => tone(g.status) === "good").length;
   const tiles = [
     ["latest release", latest ? `${esc(latest.version)}` : DASH, latest ? badge(latest.status) : ""],
-    ["releases", String(rs.length), ""],
+    ["releases", String(rs.length + (model.omitted ?? 0)), model.omitted ? `newest ${rs.length} shown` : ""],
     ["deployments", String(deployed.length), `${rollbacks} rolled back`],
     [
       "gate pass rate",
@@ -8384,35 +8682,13 @@ function renderDashboard(model, o = {}) {
   ].map(([label, value, sub]) => `<div class="tile"><span>${label}</span><b>${value}</b><span>${sub}</span></div>`).join("");
   const limit = o.detailsLimit ?? 50;
   const generated = (o.generatedAt ?? /* @__PURE__ */ new Date()).toISOString().replace("T", " ").slice(0, 16);
-  const body = rs.length ? `<h2>Release history</h2><div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join("")}</tbody></table></div><h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(rs)}</section><section><h4>Gate results</h4>${gateMatrix(rs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div><h2>Deployments and rollbacks</h2>${deploymentTimeline(rs)}<h2>Releases in detail</h2>${rs.slice(0, limit).map((r, i) => details(r, i === 0)).join(
+  const omitted = model.omitted ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? " is" : "s are"} in the status record but not on this page (it shows the newest ${rs.length}; the CLI's --limit sets how many).</p>` : "";
+  const body = rs.length ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join("")}</tbody></table></div><h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(rs)}</section><section><h4>Gate results</h4>${gateMatrix(rs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div><h2>Deployments and rollbacks</h2>${deploymentTimeline(rs)}<h2>Releases in detail</h2>${rs.slice(0, limit).map((r, i) => details(r, i === 0)).join(
     ""
   )}${rs.length > limit ? `<p class="muted">${rs.length - limit} older releases are listed in the history only.</p>` : ""}` : '<p class="empty">The status record holds no release yet.</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(title)}</title><link rel="icon" href="data:,"><style>${CSS}</style></head><body><header><h1>${esc(title)}</h1><div class="muted">release history, quality gates, deployments and rollbacks</div><div class="tiles">${tiles}</div></header><main>${body}</main><footer>Generated ${esc(generated)} UTC${o.source ? ` from ${esc(o.source)}` : ""} by release-actions. Static page: no script, no external request.</footer></body></html>
 `;
-}
-
-// packages/shared/src/util/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(text2) {
-  const t = text2.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1e3);
-  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(t)) return void 0;
-  let total = 0;
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g))
-    total += Number(m[1]) * UNIT_MS[m[2]];
-  return Math.round(total);
-}
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
 }
 
 // cli/src/args.ts
@@ -8486,220 +8762,6 @@ ${value}`;
   return { values, help };
 }
 
-// packages/shared/src/action/inputs.ts
-var import_valid = __toESM(require_valid(), 1);
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
-  }
-  return def;
-}
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
-var ok = (value) => ({ ok: true, value });
-function text(o) {
-  const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
-  const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
-  return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: "",
-    parse(raw) {
-      if (raw.length > maxLength) return { ok: false, accepted };
-      if (o.identifier && (SHELL_META.test(raw) || CONTROL.test(raw))) return { ok: false, accepted };
-      if (!o.multiline && /[\r\n]/.test(raw)) return { ok: false, accepted };
-      if (CONTROL.test(raw.replace(/[\t\r\n]/g, ""))) return { ok: false, accepted };
-      if (o.pattern && !o.pattern.test(raw)) return { ok: false, accepted };
-      return ok(raw);
-    }
-  };
-}
-function secret(o) {
-  const accepted = "a token on one line";
-  return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    secret: true,
-    accepted,
-    empty: "",
-    parse: (raw) => /[\r\n]/.test(raw.trim()) ? { ok: false, accepted } : ok(raw.trim())
-  };
-}
-function bool2(o) {
-  const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
-  return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    options: o.refuseTrue ? ["false"] : ["true", "false"],
-    accepted,
-    empty: false,
-    parse(raw) {
-      const v = raw.trim();
-      if (["true", "True", "TRUE"].includes(v)) return o.refuseTrue ? { ok: false, accepted } : ok(true);
-      if (["false", "False", "FALSE"].includes(v)) return ok(false);
-      return { ok: false, accepted };
-    }
-  };
-}
-function oneOf(values, o) {
-  const accepted = `one of ${values.join(", ")}`;
-  return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    options: values,
-    accepted,
-    empty: o.default ?? values[0],
-    parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
-  };
-}
-function splitList(raw) {
-  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
-  return [...new Set(items)];
-}
-function list(o) {
-  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
-  return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    options: o.values,
-    accepted,
-    empty: [],
-    parse(raw) {
-      const items = splitList(raw);
-      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
-      for (const item of items) {
-        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
-        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
-        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
-          return { ok: false, accepted };
-        }
-      }
-      return ok(items);
-    }
-  };
-}
-function semver(o) {
-  const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return {
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
-  };
-}
-function url(o) {
-  const schemes = o.schemes ?? ["http:", "https:"];
-  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return {
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
-    }
-  };
-}
-function duration(o) {
-  const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
-  const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return {
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const ms2 = parseDuration(raw);
-      if (ms2 === void 0) return { ok: false, accepted };
-      if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
-      return ok(ms2);
-    }
-  };
-}
-function number(o) {
-  const what = o.integer ? "a whole number" : "a number";
-  const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
-  const accepted = `${what}${range}`;
-  return {
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
-      return ok(n);
-    }
-  };
-}
-var yamlParse;
-async function loadYaml() {
-  if (yamlParse) return;
-  const mod = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  yamlParse = mod.parse ?? mod.default.parse;
-}
-function yamlInput(o) {
-  return {
-    kind: "yaml",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted: o.shape,
-    empty: void 0,
-    load: loadYaml,
-    parse(raw) {
-      if (!yamlParse) throw new Error("yamlInput: call load() before parse()");
-      let doc;
-      try {
-        doc = yamlParse(raw, { strict: true, uniqueKeys: true, maxAliasCount: 100 });
-      } catch (e) {
-        const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-        return { ok: false, accepted: `${o.shape} (YAML error: ${why})` };
-      }
-      const res = o.validate(doc);
-      return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
-    }
-  };
-}
-var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-function inputEnvName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-
 // actions/changelog/src/inputs.ts
 var action = defineAction({
   id: "changelog",
@@ -8719,23 +8781,23 @@ var action = defineAction({
       description: "Output format of the notes and CHANGELOG.md section.",
       default: "keep-a-changelog"
     }),
-    include_prs: bool2({
+    include_prs: bool({
       description: "Link commits to their pull requests and authors (batched GraphQL).",
       default: "true"
     }),
-    breaking_changes_section: bool2({
+    breaking_changes_section: bool({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
-    write_file: bool2({ description: "Write the new section into the changelog file.", default: "true" }),
+    write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
       description: "YAML or JSON mapping of commit types to sections, e.g. `{feat: Added, chore: hidden}`. Empty: the documented defaults.",
       shape: 'a YAML/JSON mapping of commit type to section name (or "hidden")',
       validate: (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.values(v).every((s) => typeof s === "string" && s.trim() !== "") ? { value: v } : { error: "every value must be a section name" } : { error: "not a mapping" }
     }),
-    all_releases: bool2({
+    all_releases: bool({
       description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
@@ -8922,11 +8984,11 @@ var action2 = defineAction({
       description: "How traffic moves to the new version.",
       default: "blue-green"
     }),
-    run_smoke_tests: bool2({
+    run_smoke_tests: bool({
       description: "Run smoke tests against the new version before traffic moves.",
       default: "true"
     }),
-    rollback_on_failure: bool2({ description: "Roll back automatically when a check fails.", default: "true" }),
+    rollback_on_failure: bool({ description: "Roll back automatically when a check fails.", default: "true" }),
     canary_steps: list({
       description: "Canary traffic percentages, ascending, ending at 100.",
       default: "10,50,100",
@@ -9141,12 +9203,12 @@ var action4 = defineAction({
       description: "Comma or newline separated registries to publish to.",
       values: ["npm", "docker"]
     }),
-    skip_tests: bool2({
+    skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
       default: "false",
       refuseTrue: "tests are never skipped"
     }),
-    skip_build: bool2({
+    skip_build: bool({
       description: "Refused when true: builds are never skipped.",
       default: "false",
       refuseTrue: "builds are never skipped"
@@ -9239,7 +9301,7 @@ var action4 = defineAction({
       description: "Container registry user (else the docker config the job logged in with)."
     }),
     registry_password: secret({ description: "Container registry password or token (masked)." }),
-    update_major_tag: bool2({
+    update_major_tag: bool({
       description: "Move the major tag (v1) to this release when it is the highest of its major (action repositories).",
       default: "false"
     }),
@@ -9258,7 +9320,7 @@ var action4 = defineAction({
       default: "10m",
       min: 1e3
     }),
-    dry_run: bool2({ description: "Print the plan and change nothing.", default: "false" }),
+    dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
     token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {
@@ -9289,7 +9351,7 @@ var action5 = defineAction({
     }),
     to_version: semver({ description: "Version to go back to. Empty: the last good version recorded.", allowV: true }),
     ...targetInputs,
-    npm_dist_tag_revert: bool2({
+    npm_dist_tag_revert: bool({
       description: "Move the npm `latest` dist-tag back to the restored version.",
       default: "false"
     }),
@@ -9300,7 +9362,7 @@ var action5 = defineAction({
     }),
     npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
-    docker_tag_revert: bool2({
+    docker_tag_revert: bool({
       description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
       default: "false"
     }),
@@ -9308,7 +9370,7 @@ var action5 = defineAction({
       description: "Container registry user for docker_tag_revert (with registry_password)."
     }),
     registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
-    incident_issue: bool2({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
+    incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
@@ -9414,6 +9476,12 @@ var DASHBOARD_FLAGS = {
     kind: "string",
     arg: "text",
     description: 'Page title. Default: "Releases" and the project name of the record.'
+  },
+  limit: {
+    kind: "string",
+    arg: "n",
+    description: "Releases on the page, newest first; older ones are not read (a long history stays a small, quick page).",
+    default: "200"
   }
 };
 function dashboardHelp() {
@@ -9425,7 +9493,7 @@ ${wrap(f.description, 96, "      ")}`
 with latency charts, deployments and rollbacks over time. No script and no external request: publish it
 as is (GitHub Pages).
 
-Usage: release-actions dashboard [--status release-status.yaml] [--out site/index.html] [--title <text>]
+Usage: release-actions dashboard [--status release-status.yaml] [--out site/index.html] [--title <text>] [--limit 200]
 
 ${flags}
 `;
@@ -9634,6 +9702,11 @@ async function dashboard(argv, io) {
     io.out(dashboardHelp());
     return 0;
   }
+  const limitText = values.limit ?? DASHBOARD_FLAGS.limit.default;
+  if (!/^[1-9]\d{0,6}$/.test(limitText))
+    throw new UsageError(
+      `dashboard: --limit has the value ${JSON.stringify(limitText)}; expected a whole number of releases from 1, e.g. 200`
+    );
   const statusPath = resolve2(io.cwd, values.status ?? DASHBOARD_FLAGS.status.default);
   const outPath = resolve2(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
   let text2;
@@ -9646,7 +9719,7 @@ async function dashboard(argv, io) {
   }
   let model;
   try {
-    model = parseStatusYaml(text2);
+    model = parseStatusYaml(text2, { limit: Number(limitText) });
   } catch (e) {
     io.err(`dashboard: ${statusPath} is not valid YAML: ${errorMessage(e).split("\n")[0]}
 `);
@@ -9658,7 +9731,8 @@ async function dashboard(argv, io) {
   mkdirSync2(dirname2(outPath), { recursive: true });
   writeFileSync2(outPath, html);
   const kb = (Buffer.byteLength(html) / 1024).toFixed(1);
-  io.out(`dashboard: ${model.releases.length} releases from ${source} → ${outPath} (${kb} KiB)
+  const older = model.omitted ? ` (${model.omitted} older not shown: --limit ${limitText})` : "";
+  io.out(`dashboard: ${model.releases.length} releases${older} from ${source} → ${outPath} (${kb} KiB)
 `);
   return 0;
 }
