@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
-import { confinePath, InputError } from '@release-actions/shared';
+import { confinePath, escapeLogText, InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -57,7 +57,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ctx.setOutput('breaking_count', String(result.breakingCount));
       ctx.setOutput('changelog_path', inputs.write_file ? rel : '');
       log.info(
-        `changelog ${result.version}: ${result.commitCount} commits since ${result.previousTag || 'the first commit'}, ` +
+        `changelog ${result.version}: ${result.commitCount} commits since ${escapeLogText(result.previousTag || 'the first commit')}, ` +
           `${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` +
           (inputs.write_file ? `, ${rel} ${result.fileCreated ? 'created' : 'updated'}` : ''),
       );
