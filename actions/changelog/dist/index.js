@@ -17,8 +17,9 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
-  escapeLogText
-} from "./chunks/chunk-2M2ZRUYM.js";
+  escapeLogText,
+  escapeMarkdownHtml
+} from "./chunks/chunk-E73B5FRM.js";
 import {
   __commonJS,
   __toESM
@@ -2238,7 +2239,7 @@ async function run(env = process.env) {
       if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-7IV7PJZZ.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-FLD2NCYN.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,
@@ -2291,7 +2292,7 @@ async function run(env = process.env) {
       const notes = result.notes.length > 2e5 ? `${result.notes.slice(0, 2e5)}
 
 …(truncated)` : result.notes;
-      summary2.details("Release notes", notes);
+      summary2.details("Release notes", escapeMarkdownHtml(notes));
     },
     env
   );
