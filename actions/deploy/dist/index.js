@@ -3036,6 +3036,7 @@ var RELEASE_STATES = [
   "planned",
   "releasing",
   "released",
+  "published-unverified",
   "deploying",
   "deployed",
   "failed",
@@ -3072,7 +3073,10 @@ var StatusRecordError = class extends StageError {
 var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
 function isSemver(v) {
-  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+  if (typeof v !== "string" || v.trim() !== v) return false;
+  const plus = v.indexOf("+");
+  if (plus >= 0 && !/^[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*$/.test(v.slice(plus + 1))) return false;
+  return SEMVER.parse(plus >= 0 ? v.slice(0, plus) : v).ok;
 }
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
