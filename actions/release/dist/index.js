@@ -1957,10 +1957,10 @@ function releaseProblems(raw) {
         if (r.url !== void 0)
           check(
             p,
-            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            typeof r.url === "string" && /^[^\s\p{Cc}]{1,2048}$/u.test(r.url),
             `registries[${quoteLogValue(k, 30)}].url`,
             r.url,
-            "an http(s) URL"
+            "a URL or image reference on one line"
           );
         if (r.version !== void 0)
           check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");

@@ -163,6 +163,12 @@ test('what the stages write reads back valid (release claim, unverified publish,
     rec.quality_gates = { 'load-testing': { status: 'passed', measurements: { p95_ms: 12 }, reason: 'ok' } };
     rec.registries = [
       { registry: 'npm', name: '@acme/widget', version: '1.0.0-rc.1+build.5', url: 'http://127.0.0.1:4873/' },
+      {
+        registry: 'docker',
+        name: 'acme/widget',
+        version: '1.0.0-rc.1+build.5',
+        url: '127.0.0.1:5000/acme/widget:1.0.0-rc.1',
+      },
     ];
   });
   step((doc) => {

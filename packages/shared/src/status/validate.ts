@@ -176,13 +176,14 @@ export function releaseProblems(raw: unknown): string[] {
     else
       for (const [k, r] of regs) {
         if (!isRec(r)) continue;
+        // An npm page URL, or an image reference (registry/name:version): one line, no blanks.
         if (r.url !== undefined)
           check(
             p,
-            typeof r.url === 'string' && URL_SPEC.parse(r.url).ok,
+            typeof r.url === 'string' && /^[^\s\p{Cc}]{1,2048}$/u.test(r.url),
             `registries[${quoteLogValue(k, 30)}].url`,
             r.url,
-            'an http(s) URL',
+            'a URL or image reference on one line',
           );
         if (r.version !== undefined)
           check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, 'a semantic version');
