@@ -17,6 +17,10 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  escapeLogText,
+  escapeMarkdownHtml
+} from "./chunks/chunk-E73B5FRM.js";
+import {
   __commonJS,
   __toESM
 } from "./chunks/chunk-HRGNRPOO.js";
@@ -1795,7 +1799,7 @@ async function readHistory(git, o) {
       throw new StageError(`the history is still incomplete after deepening the shallow clone: ${FETCH_DEPTH_HINT}`);
     }
     o.log.info(
-      `shallow clone: ${step === "all" ? "fetching the whole history" : `deepening by ${step} commits`} to reach ${previousTag?.name ?? o.since ?? "the previous release tag"}`
+      `shallow clone: ${step === "all" ? "fetching the whole history" : `deepening by ${step} commits`} to reach ${escapeLogText(previousTag?.name ?? o.since ?? "the previous release tag")}`
     );
     try {
       await git.deepen(step, o.remote);
@@ -2171,7 +2175,7 @@ async function associatePullRequests(gh, o) {
       out.prs.clear();
       out.logins.clear();
       o.log.warning(
-        `could not link commits to pull requests (${errorMessage(e)}); the changelog uses commit links instead`,
+        `could not link commits to pull requests (${escapeLogText(errorMessage(e))}); the changelog uses commit links instead`,
         { title: "changelog: GitHub API unavailable" }
       );
       break;
@@ -2547,7 +2551,7 @@ async function run(env = process.env) {
       if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-SORF67JL.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-FLD2NCYN.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,
@@ -2585,7 +2589,7 @@ async function run(env = process.env) {
       ctx.setOutput("breaking_count", String(result.breakingCount));
       ctx.setOutput("changelog_path", inputs.write_file ? rel : "");
       log.info(
-        `changelog ${result.version}: ${result.commitCount} commits since ${result.previousTag || "the first commit"}, ${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` + (inputs.write_file ? `, ${rel} ${result.fileCreated ? "created" : "updated"}` : "")
+        `changelog ${result.version}: ${result.commitCount} commits since ${escapeLogText(result.previousTag || "the first commit")}, ${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` + (inputs.write_file ? `, ${rel} ${result.fileCreated ? "created" : "updated"}` : "")
       );
       const s = result.stats;
       summary2.heading(`Changelog ${result.version}`);
@@ -2607,7 +2611,7 @@ async function run(env = process.env) {
       const notes = result.notes.length > 2e5 ? `${result.notes.slice(0, 2e5)}
 
 …(truncated)` : result.notes;
-      summary2.details("Release notes", notes);
+      summary2.details("Release notes", escapeMarkdownHtml(notes));
     },
     env
   );

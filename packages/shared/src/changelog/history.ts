@@ -10,6 +10,7 @@ import { GitError, type Git, type TagInfo } from '../git/index.js';
 import type { Logger } from '../util/logger.js';
 import { tagVersion } from '../versioning/version.js';
 import { errorMessage, StageError } from '../util/errors.js';
+import { escapeLogText } from '../util/escape.js';
 
 export interface ReleaseTag extends TagInfo {
   version: string;
@@ -129,7 +130,7 @@ export async function readHistory(git: Git, o: HistoryOptions): Promise<History>
       throw new StageError(`the history is still incomplete after deepening the shallow clone: ${FETCH_DEPTH_HINT}`);
     }
     o.log.info(
-      `shallow clone: ${step === 'all' ? 'fetching the whole history' : `deepening by ${step} commits`} to reach ${previousTag?.name ?? o.since ?? 'the previous release tag'}`,
+      `shallow clone: ${step === 'all' ? 'fetching the whole history' : `deepening by ${step} commits`} to reach ${escapeLogText(previousTag?.name ?? o.since ?? 'the previous release tag')}`,
     );
     try {
       await git.deepen(step, o.remote);
