@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // The domain never imports @actions/core: only actions/*/src/main.ts and packages/shared/src/action/ talk to the runner.
-    files: ['packages/shared/src/**/*.ts'],
+    files: ['packages/shared/src/**/*.ts', 'packages/workflow/src/**/*.ts'],
     ignores: ['packages/shared/src/action/**'],
     rules: {
       'no-restricted-imports': [
