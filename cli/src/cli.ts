@@ -11,6 +11,7 @@ import { parseFlags, UsageError } from './args.js';
 import { DASHBOARD_FLAGS, dashboardHelp, mainHelp, stageHelp } from './help.js';
 import { runStageBundle } from './run-stage.js';
 import { findStage, STAGES } from './stages.js';
+import { workflowCommand } from './workflow.js';
 
 export interface CliIo {
   cwd: string;
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 0;
     }
     if (command === 'dashboard') return await dashboard(rest, io);
+    if (command === 'workflow') return await workflowCommand(rest, io);
     const def = findStage(command);
     if (!def) {
       throw new UsageError(

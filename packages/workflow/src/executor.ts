@@ -322,8 +322,8 @@ class Execution {
         ]),
       );
       report.durationMs = performance.now() - started;
-      const line = `${path}: ${decision}${reason ? ` — ${reason}` : ''}${decision === 'run' || decision === 'wait-for-approval' ? ` → ${report.result}` : ''}`;
-      this.log(line);
+      // The dry run's decisions are the report itself; a run logs each job's end as it happens.
+      if (!this.o.dryRun) this.log(`${path}: ${report.result}${reason ? ` — ${reason}` : ''}`);
       return state;
     };
 
@@ -363,7 +363,8 @@ class Execution {
       typeof environment === 'object' && environment && !isUnknown(environment)
         ? asString((environment as { url?: unknown }).url)
         : undefined;
-    const reasonRun = job.if === undefined ? 'needs succeeded' : `if: ${text} is true`;
+    const reasonRun =
+      job.if !== undefined ? `if: ${text} is true` : needs.size ? `no if:, needs succeeded` : 'no if:, no needs';
 
     if (this.o.dryRun) {
       const outputs = this.unknownOutputs(run, id, job);
