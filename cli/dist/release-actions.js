@@ -17576,8 +17576,7 @@ var Execution = class {
         ])
       );
       report.durationMs = performance.now() - started;
-      const line = `${path}: ${decision}${reason ? ` — ${reason}` : ""}${decision === "run" || decision === "wait-for-approval" ? ` → ${report.result}` : ""}`;
-      this.log(line);
+      if (!this.o.dryRun) this.log(`${path}: ${report.result}${reason ? ` — ${reason}` : ""}`);
       return state;
     };
     const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
@@ -17602,7 +17601,7 @@ var Execution = class {
       typeof environment === "object" && environment ? environment.name : environment
     );
     const envUrl = typeof environment === "object" && environment && !isUnknown(environment) ? asString(environment.url) : void 0;
-    const reasonRun = job.if === void 0 ? "needs succeeded" : `if: ${text2} is true`;
+    const reasonRun = job.if !== void 0 ? `if: ${text2} is true` : needs.size ? `no if:, needs succeeded` : "no if:, no needs";
     if (this.o.dryRun) {
       const outputs2 = this.unknownOutputs(run, id, job);
       if (job.uses) {
@@ -18045,6 +18044,13 @@ async function runWorkflow(o) {
     inputs,
     secrets: { ...o.secrets ?? {} }
   });
+  const problems = [];
+  for (const id of o.mustRun ?? []) {
+    const job = exec2.reports.find((j) => j.id === id);
+    if (!job) problems.push(`job ${id}: no such job (jobs: ${exec2.reports.map((j) => j.id).join(", ")})`);
+    else if (job.decision === "skip") problems.push(`job ${id}: must run, but is skipped: ${job.reason}`);
+  }
+  if (problems.length) throw new WorkflowError(wf.path, problems);
   const failed = [...states.values()].some((s) => s.result === "failure" || s.result === "cancelled") || exec2.reports.some((r) => r.result === "failure");
   return {
     workflow: wf.path,
@@ -18065,7 +18071,8 @@ var WORKFLOW_HELP = `release-actions workflow run — run the reusable workflow 
 Usage:
   release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
                                [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
-                               [--assume job.output=value]... [--reviewers environment=a,b]... [--run-dir <dir>]
+                               [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
+                               [--run-dir <dir>]
 
   --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
                 ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
@@ -18076,6 +18083,7 @@ Usage:
   --event       a JSON payload for github.event.
   --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
   --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
+  --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
   --approve all approve every environment without asking (the reviewers asked are printed).
   --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
   --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
@@ -18089,7 +18097,16 @@ function pair(flag, value) {
   return [value.slice(0, i), value.slice(i + 1)];
 }
 function parseWorkflowFlags(argv) {
-  const p = { inputs: {}, secrets: {}, vars: {}, assume: {}, reviewers: {}, dryRun: false, approveAll: false };
+  const p = {
+    inputs: {},
+    secrets: {},
+    vars: {},
+    assume: {},
+    mustRun: [],
+    reviewers: {},
+    dryRun: false,
+    approveAll: false
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -18131,6 +18148,9 @@ function parseWorkflowFlags(argv) {
         p.reviewers[k] = v.split(",").map((s) => s.trim()).filter(Boolean);
         break;
       }
+      case "--must-run":
+        p.mustRun.push(value());
+        break;
       case "--event":
         p.event = value();
         break;
@@ -18233,6 +18253,7 @@ async function workflowCommand(argv, io, ask = askOnTerminal) {
       event: payload ? { payload } : void 0,
       dryRun: p.dryRun,
       assume: p.assume,
+      mustRun: p.mustRun,
       reviewers: p.reviewers,
       runDir: p.runDir ? resolve6(io.cwd, p.runDir) : void 0,
       approve,

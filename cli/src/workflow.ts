@@ -20,7 +20,8 @@ export const WORKFLOW_HELP = `release-actions workflow run — run the reusable 
 Usage:
   release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
                                [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
-                               [--assume job.output=value]... [--reviewers environment=a,b]... [--run-dir <dir>]
+                               [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
+                               [--run-dir <dir>]
 
   --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
                 ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
@@ -31,6 +32,7 @@ Usage:
   --event       a JSON payload for github.event.
   --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
   --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
+  --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
   --approve all approve every environment without asking (the reviewers asked are printed).
   --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
   --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
@@ -45,6 +47,7 @@ interface Parsed {
   secrets: Record<string, string>;
   vars: Record<string, string>;
   assume: Record<string, Record<string, string>>;
+  mustRun: string[];
   reviewers: Record<string, string[]>;
   event?: string;
   dryRun: boolean;
@@ -59,7 +62,16 @@ function pair(flag: string, value: string): [string, string] {
 }
 
 export function parseWorkflowFlags(argv: readonly string[]): Parsed {
-  const p: Parsed = { inputs: {}, secrets: {}, vars: {}, assume: {}, reviewers: {}, dryRun: false, approveAll: false };
+  const p: Parsed = {
+    inputs: {},
+    secrets: {},
+    vars: {},
+    assume: {},
+    mustRun: [],
+    reviewers: {},
+    dryRun: false,
+    approveAll: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -104,6 +116,9 @@ export function parseWorkflowFlags(argv: readonly string[]): Parsed {
           .filter(Boolean);
         break;
       }
+      case '--must-run':
+        p.mustRun.push(value());
+        break;
       case '--event':
         p.event = value();
         break;
@@ -224,6 +239,7 @@ export async function workflowCommand(
       event: payload ? { payload } : undefined,
       dryRun: p.dryRun,
       assume: p.assume,
+      mustRun: p.mustRun,
       reviewers: p.reviewers,
       runDir: p.runDir ? resolve(io.cwd, p.runDir) : undefined,
       approve,

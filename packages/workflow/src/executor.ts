@@ -99,6 +99,8 @@ export interface ExecutorOptions extends Resolver {
   log?: (line: string) => void;
   /** Environment the steps inherit (PATH, HOME…); GITHUB_*, RUNNER_* and INPUT_* of it are dropped. */
   env?: NodeJS.ProcessEnv;
+  /** Jobs that must not be skipped (by path): one that is makes the run fail, naming the job and its `if:`. */
+  mustRun?: string[];
   /** Overrides of the github context (repository, sha, ref, actor, api_url…). */
   github?: Record<string, unknown>;
 }
@@ -886,6 +888,13 @@ export async function runWorkflow(o: ExecutorOptions): Promise<RunReport> {
     inputs,
     secrets: { ...(o.secrets ?? {}) },
   });
+  const problems: string[] = [];
+  for (const id of o.mustRun ?? []) {
+    const job = exec.reports.find((j) => j.id === id);
+    if (!job) problems.push(`job ${id}: no such job (jobs: ${exec.reports.map((j) => j.id).join(', ')})`);
+    else if (job.decision === 'skip') problems.push(`job ${id}: must run, but is skipped: ${job.reason}`);
+  }
+  if (problems.length) throw new WorkflowError(wf.path, problems);
   const failed =
     [...states.values()].some((s) => s.result === 'failure' || s.result === 'cancelled') ||
     exec.reports.some((r) => r.result === 'failure');
