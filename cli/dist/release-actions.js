@@ -16463,7 +16463,18 @@ var WorkflowError = class extends Error {
 var UnsupportedError = class extends Error {
 };
 var needsOf = (job) => job.needs === void 0 ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
-async function loadWorkflow(path, content = readFileSync2(path, "utf8")) {
+var loaded = /* @__PURE__ */ new Map();
+function loadWorkflow(path, content = readFileSync2(path, "utf8")) {
+  const key = `${path}\0${content}`;
+  let hit = loaded.get(key);
+  if (!hit) {
+    hit = parseAndCheck(path, content);
+    loaded.set(key, hit);
+    hit.catch(() => loaded.delete(key));
+  }
+  return hit;
+}
+async function parseAndCheck(path, content) {
   const name = basename2(path);
   const parsed2 = parseWorkflow({ name, content }, new NoOperationTraceWriter());
   const problems = parsed2.context.errors.getErrors().map((e) => e.message);
@@ -16587,7 +16598,15 @@ var STAND_INS = {
 var STAND_IN_RE = /^actions\/(checkout|setup-node|upload-artifact|download-artifact)@[\w.\-/]+$/;
 var OWN_ACTION_RE = /^[\w.-]+\/release-actions\/actions\/([\w-]+)@[\w.\-/]+$/;
 var OWN_WORKFLOW_RE = /^[\w.-]+\/release-actions\/(\.github\/workflows\/[\w.-]+\.ya?ml)@[\w.\-/]+$/;
+var metaCache = /* @__PURE__ */ new Map();
 function readActionMeta(dir) {
+  const hit = metaCache.get(dir);
+  if (hit) return hit;
+  const read = readActionMetaUncached(dir);
+  metaCache.set(dir, read);
+  return read;
+}
+function readActionMetaUncached(dir) {
   const file = ["action.yml", "action.yaml"].map((f) => join3(dir, f)).find((f) => existsSync2(f));
   if (!file) throw new UnsupportedError(`no action.yml in ${dir}`);
   const doc = (0, import_yaml4.parse)(readFileSync3(file, "utf8"));
@@ -17415,20 +17434,25 @@ function gitOr(cwd, args, fallback) {
   }
 }
 function localGithubContext(repository, env) {
-  const origin = gitOr(repository, ["remote", "get-url", "origin"], "");
+  const [head = "", symbolic = ""] = gitOr(repository, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"], "").split(
+    "\n"
+  );
+  const config = gitOr(repository, ["config", "--get-regexp", "^(remote\\.origin\\.url|user\\.name)$"], "");
+  const setting = (key) => new RegExp(`^${key.replace(".", "\\.")} (.*)$`, "m").exec(config)?.[1] ?? "";
+  const origin = setting("remote.origin.url");
   const slug = /[/:]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(origin)?.[1];
   const repo = env.GITHUB_REPOSITORY ?? (slug && !slug.startsWith(".") ? slug : `local/${basename4(resolve5(repository))}`);
-  const branch = gitOr(repository, ["symbolic-ref", "--short", "-q", "HEAD"], "");
-  const ref = env.GITHUB_REF ?? (branch ? `refs/heads/${branch}` : "");
+  const ref = env.GITHUB_REF ?? (symbolic.startsWith("refs/") ? symbolic : "");
+  const user = setting("user.name");
   const runId = String(Date.now());
   return {
     repository: repo,
     repository_owner: repo.split("/")[0],
-    sha: env.GITHUB_SHA ?? gitOr(repository, ["rev-parse", "HEAD"], "0".repeat(40)),
+    sha: env.GITHUB_SHA ?? (/^[0-9a-f]{40}$/.test(head) ? head : "0".repeat(40)),
     ref,
     ref_name: ref.replace(/^refs\/(heads|tags)\//, ""),
     ref_type: ref.startsWith("refs/tags/") ? "tag" : "branch",
-    actor: env.GITHUB_ACTOR ?? gitOr(repository, ["config", "user.name"], env.USER ?? "local"),
+    actor: env.GITHUB_ACTOR ?? (user || env.USER || "local"),
     server_url: env.GITHUB_SERVER_URL ?? "https://github.com",
     api_url: env.GITHUB_API_URL ?? "https://api.github.com",
     graphql_url: env.GITHUB_GRAPHQL_URL ?? "https://api.github.com/graphql",
@@ -17792,7 +17816,9 @@ var Execution = class {
     const defaults = { ...run.wf.defaults?.run ?? {}, ...job.defaults?.run ?? {} };
     for (const [i, step] of (job.steps ?? []).entries()) {
       const stepStarted = performance.now();
-      const name = asString(step.name ?? (step.run ? `Run ${step.run.split("\n")[0]}` : `Run ${step.uses}`)) + (leg === void 0 ? "" : ` [${legName(contexts.matrix)}]`);
+      const name = asString(
+        step.name ?? (step.run !== void 0 ? `Run ${asString(step.run).split("\n")[0]}` : `Run ${step.uses}`)
+      ) + (leg === void 0 ? "" : ` [${legName(contexts.matrix)}]`);
       const scope = {
         contexts: {
           ...jobScopeBase,
@@ -17852,7 +17878,7 @@ var Execution = class {
       );
       try {
         if (step.run !== void 0) {
-          const script = asString(interpolate(step.run, scope));
+          const script = asString(interpolate(asString(step.run), scope));
           const shell = step.shell ?? defaults.shell ?? "bash";
           const wd = asString(interpolate(step["working-directory"] ?? defaults["working-directory"] ?? "", scope));
           const cwd = resolve5(workspace, wd);

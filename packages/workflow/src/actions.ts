@@ -101,7 +101,18 @@ const STAND_IN_RE = /^actions\/(checkout|setup-node|upload-artifact|download-art
 const OWN_ACTION_RE = /^[\w.-]+\/release-actions\/actions\/([\w-]+)@[\w.\-/]+$/;
 const OWN_WORKFLOW_RE = /^[\w.-]+\/release-actions\/(\.github\/workflows\/[\w.-]+\.ya?ml)@[\w.\-/]+$/;
 
+// A run reads the same action.yml for every step that uses it.
+const metaCache = new Map<string, { meta: ActionMeta; main: string; using: string }>();
+
 export function readActionMeta(dir: string): { meta: ActionMeta; main: string; using: string } {
+  const hit = metaCache.get(dir);
+  if (hit) return hit;
+  const read = readActionMetaUncached(dir);
+  metaCache.set(dir, read);
+  return read;
+}
+
+function readActionMetaUncached(dir: string): { meta: ActionMeta; main: string; using: string } {
   const file = ['action.yml', 'action.yaml'].map((f) => join(dir, f)).find((f) => existsSync(f));
   if (!file) throw new UnsupportedError(`no action.yml in ${dir}`);
   const doc = parseYaml(readFileSync(file, 'utf8')) as {

@@ -136,23 +136,28 @@ function gitOr(cwd: string, args: string[], fallback: string): string {
   }
 }
 
-/** The github context of a local run: the repository in `repository`, as far as git knows it. */
+/** The github context of a local run: the repository in `repository`, as far as git knows it (two git calls). */
 export function localGithubContext(repository: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const origin = gitOr(repository, ['remote', 'get-url', 'origin'], '');
+  const [head = '', symbolic = ''] = gitOr(repository, ['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'], '').split(
+    '\n',
+  );
+  const config = gitOr(repository, ['config', '--get-regexp', '^(remote\\.origin\\.url|user\\.name)$'], '');
+  const setting = (key: string) => new RegExp(`^${key.replace('.', '\\.')} (.*)$`, 'm').exec(config)?.[1] ?? '';
+  const origin = setting('remote.origin.url');
   const slug = /[/:]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(origin)?.[1];
   const repo =
     env.GITHUB_REPOSITORY ?? (slug && !slug.startsWith('.') ? slug : `local/${basename(resolve(repository))}`);
-  const branch = gitOr(repository, ['symbolic-ref', '--short', '-q', 'HEAD'], '');
-  const ref = env.GITHUB_REF ?? (branch ? `refs/heads/${branch}` : '');
+  const ref = env.GITHUB_REF ?? (symbolic.startsWith('refs/') ? symbolic : '');
+  const user = setting('user.name');
   const runId = String(Date.now());
   return {
     repository: repo,
     repository_owner: repo.split('/')[0],
-    sha: env.GITHUB_SHA ?? gitOr(repository, ['rev-parse', 'HEAD'], '0'.repeat(40)),
+    sha: env.GITHUB_SHA ?? (/^[0-9a-f]{40}$/.test(head) ? head : '0'.repeat(40)),
     ref,
     ref_name: ref.replace(/^refs\/(heads|tags)\//, ''),
     ref_type: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-    actor: env.GITHUB_ACTOR ?? gitOr(repository, ['config', 'user.name'], env.USER ?? 'local'),
+    actor: env.GITHUB_ACTOR ?? (user || env.USER || 'local'),
     server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
     api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
     graphql_url: env.GITHUB_GRAPHQL_URL ?? 'https://api.github.com/graphql',
@@ -588,8 +593,9 @@ class Execution {
     for (const [i, step] of (job.steps ?? []).entries()) {
       const stepStarted = performance.now();
       const name =
-        asString(step.name ?? (step.run ? `Run ${step.run.split('\n')[0]}` : `Run ${step.uses}`)) +
-        (leg === undefined ? '' : ` [${legName(contexts.matrix as Record<string, unknown>)}]`);
+        asString(
+          step.name ?? (step.run !== undefined ? `Run ${asString(step.run).split('\n')[0]}` : `Run ${step.uses}`),
+        ) + (leg === undefined ? '' : ` [${legName(contexts.matrix as Record<string, unknown>)}]`);
       const scope: EvalScope = {
         contexts: {
           ...jobScopeBase,
@@ -657,7 +663,7 @@ class Execution {
       );
       try {
         if (step.run !== undefined) {
-          const script = asString(interpolate(step.run, scope));
+          const script = asString(interpolate(asString(step.run), scope));
           const shell = step.shell ?? defaults.shell ?? 'bash';
           const wd = asString(interpolate(step['working-directory'] ?? defaults['working-directory'] ?? '', scope));
           const cwd = resolve(workspace, wd);

@@ -84,7 +84,21 @@ export class UnsupportedError extends Error {}
 export const needsOf = (job: RawJob): string[] =>
   job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
 
-export async function loadWorkflow(path: string, content = readFileSync(path, 'utf8')): Promise<Workflow> {
+// Parsing is most of a dry run's time; the same file (the reusable workflow under its callers) is read once.
+const loaded = new Map<string, Promise<Workflow>>();
+
+export function loadWorkflow(path: string, content = readFileSync(path, 'utf8')): Promise<Workflow> {
+  const key = `${path}\0${content}`;
+  let hit = loaded.get(key);
+  if (!hit) {
+    hit = parseAndCheck(path, content);
+    loaded.set(key, hit);
+    hit.catch(() => loaded.delete(key));
+  }
+  return hit;
+}
+
+async function parseAndCheck(path: string, content: string): Promise<Workflow> {
   const name = basename(path);
   const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
   const problems = parsed.context.errors.getErrors().map((e) => e.message);
