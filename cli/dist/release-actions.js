@@ -18012,6 +18012,7 @@ var Execution = class {
           if (m[1]) this.masks.add(m[1]);
           return;
         }
+        if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
         this.log(`[${label}] ${line}`);
       };
       const closed = [child.stdout, child.stderr].map(

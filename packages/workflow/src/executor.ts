@@ -825,6 +825,8 @@ class Execution {
           if (m[1]) this.masks.add(m[1]);
           return;
         }
+        // As on a runner, debug lines show only with step debug logging on.
+        if (line.startsWith('::debug::') && !env.RUNNER_DEBUG) return;
         this.log(`[${label}] ${line}`);
       };
       const closed = [child.stdout, child.stderr].map(
