@@ -17914,7 +17914,7 @@ var Execution = class {
             const code = await this.spawnStep(
               [process.execPath, action6.main],
               workspace,
-              { ...processEnv, ...inputEnv },
+              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action6.dir },
               stepTimeout,
               label
             );

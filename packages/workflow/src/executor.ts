@@ -710,7 +710,7 @@ class Execution {
             const code = await this.spawnStep(
               [process.execPath, action.main],
               workspace,
-              { ...processEnv, ...inputEnv },
+              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action.dir },
               stepTimeout,
               label,
             );
