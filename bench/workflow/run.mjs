@@ -10,7 +10,7 @@
 //   npm run bench -- workflow [--steps 100] [--runs 5]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../../scripts/load-ts.mjs';
@@ -99,7 +99,7 @@ try {
   const perStepSteps = median(rows.map((r) => r.steps));
 
   const out = [
-    `bench/workflow — the local executor (${process.version}, ${RUNS} runs, median)`,
+    `bench/workflow — the local executor (${process.version}, ${RUNS} runs, median; load average ${loadavg()[0].toFixed(1)})`,
     '',
     `dry run of release.yml (${report.jobs.length} jobs)   target < 1 s`,
     `  in process, cold (parse + validate + evaluate)   ${ms(cold)}`,

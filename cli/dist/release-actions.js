@@ -17878,7 +17878,24 @@ var Execution = class {
       throw new UnsupportedError(`${where}: cancel-in-progress: true is not supported by the local executor`);
     return group || void 0;
   }
+  /**
+   * A job that cannot go on (a matrix that is not a list, an unsupported setting found only at run time) fails with
+   * the reason, as on GitHub, instead of abandoning the jobs running beside it.
+   */
   async runJob(run, id, job, needs) {
+    try {
+      return await this.runJobUnguarded(run, id, job, needs);
+    } catch (e) {
+      if (!(e instanceof WorkflowError || e instanceof UnsupportedError || e instanceof StandInError)) throw e;
+      const path = `${run.prefix}${id}`;
+      const report = this.reports.find((r) => r.id === path);
+      const reason = e.message.replace(/^[^:]*\.ya?ml: /, "");
+      if (report) Object.assign(report, { result: "failure", reason });
+      this.log(`::error title=${path}::${reason}`);
+      return { result: "failure", outputs: {} };
+    }
+  }
+  async runJobUnguarded(run, id, job, needs) {
     const path = `${run.prefix}${id}`;
     const started = performance.now();
     const report = {
@@ -18222,7 +18239,7 @@ var Execution = class {
             const code = await this.spawnStep(
               [process.execPath, action6.main],
               workspace,
-              { ...processEnv, ...inputEnv },
+              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action6.dir },
               stepTimeout,
               label
             );

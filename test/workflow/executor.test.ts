@@ -315,3 +315,29 @@ ${steps}
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe('found only at run time', () => {
+  test('a matrix that is not a list fails its job, naming it; the other jobs finish', async () => {
+    const r = await runYaml(
+      s,
+      `on: workflow_dispatch
+jobs:
+  bad:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        shard: \${{ fromJSON('{"a":1}') }}
+    steps: [{ run: echo never }]
+  good:
+    runs-on: ubuntu-latest
+    steps: [{ run: echo fine }]
+`,
+    );
+    expect(r.job('bad')).toMatchObject({
+      result: 'failure',
+      reason: expect.stringMatching(/job bad: strategy\.matrix\.shard is not a list/),
+    });
+    expect(r.job('good').result).toBe('success');
+    expect(r.conclusion).toBe('failure');
+  });
+});

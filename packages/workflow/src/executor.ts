@@ -295,7 +295,30 @@ class Execution {
     return group || undefined;
   }
 
+  /**
+   * A job that cannot go on (a matrix that is not a list, an unsupported setting found only at run time) fails with
+   * the reason, as on GitHub, instead of abandoning the jobs running beside it.
+   */
   private async runJob(run: WorkflowRun, id: string, job: RawJob, needs: Map<string, JobState>): Promise<JobState> {
+    try {
+      return await this.runJobUnguarded(run, id, job, needs);
+    } catch (e) {
+      if (!(e instanceof WorkflowError || e instanceof UnsupportedError || e instanceof StandInError)) throw e;
+      const path = `${run.prefix}${id}`;
+      const report = this.reports.find((r) => r.id === path);
+      const reason = e.message.replace(/^[^:]*\.ya?ml: /, '');
+      if (report) Object.assign(report, { result: 'failure', reason });
+      this.log(`::error title=${path}::${reason}`);
+      return { result: 'failure', outputs: {} };
+    }
+  }
+
+  private async runJobUnguarded(
+    run: WorkflowRun,
+    id: string,
+    job: RawJob,
+    needs: Map<string, JobState>,
+  ): Promise<JobState> {
     const path = `${run.prefix}${id}`;
     const started = performance.now();
     const report: JobReport = {
@@ -710,7 +733,7 @@ class Execution {
             const code = await this.spawnStep(
               [process.execPath, action.main],
               workspace,
-              { ...processEnv, ...inputEnv },
+              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action.dir },
               stepTimeout,
               label,
             );
