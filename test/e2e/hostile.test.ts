@@ -139,6 +139,27 @@ describe('hostile repository: symbolic links never carry a read or a write out o
   });
 });
 
+describe('hostile repository: HTML in commit text is shown, never rendered', () => {
+  test('release body and CHANGELOG.md: `<`, `>`, `&` escaped outside code, Markdown kept', async () => {
+    const f = await fixture({});
+    await f.repo.git('commit', '-q', '--allow-empty', '-m', 'fix: keep </details><img src=x> & `Map<K, V>` **bold**');
+    await f.repo.git('push', '-q', 'origin', 'main');
+    const r = await release(f, {});
+    expect(r.code).toBe(0);
+    const created = f.gh.callsTo({ route: 'POST /repos/{owner}/{repo}/releases' })[0];
+    const body = String((created?.body as { body?: string } | undefined)?.body);
+    expect(body).toContain('keep &lt;/details&gt;&lt;img src=x&gt; &amp; `Map<K, V>` **bold**');
+    expect(body).not.toContain('</details>');
+    const cl = await runAction('changelog', {
+      cwd: f.repo.dir,
+      inputs: { include_prs: 'false', write_file: 'true', since_tag: 'v1.0.0' },
+    });
+    expect(cl.code).toBe(0);
+    expect(readFileSync(join(f.repo.dir, 'CHANGELOG.md'), 'utf8')).toContain('&lt;img src=x&gt;');
+    expect(cl.outputs.notes).not.toContain('<img');
+  });
+});
+
 describe('hostile repository: the changelog never writes through a link out of the checkout', () => {
   test.each([
     ['CHANGELOG.md to a file outside', { 'CHANGELOG.md': '$OUTSIDE/victim.txt' }],

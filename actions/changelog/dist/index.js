@@ -933,7 +933,7 @@ var StageError = class extends Error {
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return escapeMarkdownHtml(String(value)).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 var Summary = class {
   parts = [];
@@ -969,8 +969,9 @@ ${text2}
 ${fence}`);
     return this;
   }
+  /** `body` is Markdown the caller made safe (see escapeMarkdownHtml); the title is escaped here. */
   details(summary2, body) {
-    this.parts.push(`<details><summary>${summary2}</summary>
+    this.parts.push(`<details><summary>${escapeMarkdownHtml(summary2)}</summary>
 
 ${body}
 
@@ -1866,7 +1867,8 @@ function links(c, i) {
   return `(${parts.join(", ")})${login ? ` by @${login}` : ""}`;
 }
 function scoped(c, text2) {
-  return c.scope ? `**${c.scope}:** ${text2}` : text2;
+  const safe = escapeMarkdownHtml(text2);
+  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
 }
 function emptyRenderStats() {
   return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
@@ -1915,7 +1917,7 @@ function classify(i) {
 function contributorsBlock(i, heading) {
   if (!i.contributors?.length) return "";
   const items = i.contributors.map(
-    (c) => `- ${c.login ? `@${c.login}` : c.name}${c.firstTime ? " (first contribution)" : ""}`
+    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
   );
   return `${heading} Contributors
 
@@ -2611,7 +2613,7 @@ async function run(env = process.env) {
       const notes = result.notes.length > 2e5 ? `${result.notes.slice(0, 2e5)}
 
 …(truncated)` : result.notes;
-      summary2.details("Release notes", escapeMarkdownHtml(notes));
+      summary2.details("Release notes", notes);
     },
     env
   );

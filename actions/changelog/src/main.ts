@@ -5,7 +5,7 @@ import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
 import { rootManifestVersion } from '@release-actions/shared/versioning';
-import { confinePath, escapeLogText, escapeMarkdownHtml, InputError } from '@release-actions/shared';
+import { confinePath, escapeLogText, InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -97,7 +97,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       summary.table(['count', 'n'], rows, ['l', 'r']);
       const notes = result.notes.length > 200_000 ? `${result.notes.slice(0, 200_000)}\n\n…(truncated)` : result.notes;
       // Commit subjects are untrusted: a `</details>` or a tag in one must not close or break the summary's block.
-      summary.details('Release notes', escapeMarkdownHtml(notes));
+      summary.details('Release notes', notes); // commit text is escaped where it is rendered
     },
     env,
   );

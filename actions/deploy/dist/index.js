@@ -21,9 +21,10 @@ import {
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
   escapeLogText,
+  escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-QZQ6KURL.js";
+} from "./chunks/chunk-OFV53SCD.js";
 import {
   __commonJS,
   __toESM
@@ -906,7 +907,7 @@ var StageError = class extends Error {
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return escapeMarkdownHtml(String(value)).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 var Summary = class {
   parts = [];
@@ -942,8 +943,9 @@ ${text2}
 ${fence}`);
     return this;
   }
+  /** `body` is Markdown the caller made safe (see escapeMarkdownHtml); the title is escaped here. */
   details(summary2, body) {
-    this.parts.push(`<details><summary>${summary2}</summary>
+    this.parts.push(`<details><summary>${escapeMarkdownHtml(summary2)}</summary>
 
 ${body}
 
@@ -4089,7 +4091,7 @@ async function deployLocked(v, ctx, cfg, target) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-BNE6BA52.js");
+    const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: no GitHub deployment is created");
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {

@@ -929,10 +929,68 @@ var StageError = class extends Error {
   }
 };
 
+// packages/shared/src/util/escape.ts
+var HTML_ENTITY = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
+var AUTOLINK = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
+function escapeProse(text2, atLineStart) {
+  let out = "";
+  let i = 0;
+  let lineStart = atLineStart;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (lineStart) {
+      const quote = /^ {0,3}(?:> ?)+/.exec(text2.slice(i, i + 64));
+      if (quote && quote[0].includes(">")) {
+        out += quote[0];
+        i += quote[0].length;
+        lineStart = false;
+        continue;
+      }
+    }
+    lineStart = c === "\n";
+    if (c === "<") {
+      const link = AUTOLINK.exec(text2.slice(i, i + 2048));
+      if (link) {
+        out += link[0];
+        i += link[0].length;
+        continue;
+      }
+    }
+    out += HTML_ENTITY[c] ?? c;
+    i++;
+  }
+  return out;
+}
+function escapeMarkdownHtml(text2) {
+  let out = "";
+  let i = 0;
+  const atLineStart = (at) => at === 0 || text2[at - 1] === "\n";
+  while (i < text2.length) {
+    const tick = text2.indexOf("`", i);
+    if (tick < 0) {
+      out += escapeProse(text2.slice(i), atLineStart(i));
+      break;
+    }
+    out += escapeProse(text2.slice(i, tick), atLineStart(i));
+    const run2 = /^`+/.exec(text2.slice(tick))?.[0];
+    const close = new RegExp(`(?<!\`)${run2}(?!\`)`, "g");
+    close.lastIndex = tick + run2.length;
+    const m = close.exec(text2);
+    if (!m) {
+      out += run2;
+      i = tick + run2.length;
+      continue;
+    }
+    out += text2.slice(tick, m.index + run2.length);
+    i = m.index + run2.length;
+  }
+  return out;
+}
+
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return escapeMarkdownHtml(String(value)).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 var Summary = class {
   parts = [];
@@ -968,8 +1026,9 @@ ${text2}
 ${fence}`);
     return this;
   }
+  /** `body` is Markdown the caller made safe (see escapeMarkdownHtml); the title is escaped here. */
   details(summary2, body) {
-    this.parts.push(`<details><summary>${summary2}</summary>
+    this.parts.push(`<details><summary>${escapeMarkdownHtml(summary2)}</summary>
 
 ${body}
 
@@ -1732,8 +1791,8 @@ function changelogPreview(commits, o = {}) {
     if (!list.length) continue;
     lines.push(`#### ${title}`, "");
     for (const c of list.slice(0, limit)) {
-      const scope = c.scope ? `**${c.scope}:** ` : "";
-      lines.push(`- ${scope}${c.subject.replace(/[<>]/g, "")} (${c.sha.slice(0, 7)})`);
+      const scope = c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ` : "";
+      lines.push(`- ${scope}${escapeMarkdownHtml(c.subject)} (${c.sha.slice(0, 7)})`);
     }
     if (list.length > limit) lines.push(`- … and ${list.length - limit} more`);
     lines.push("");

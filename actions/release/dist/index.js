@@ -21,9 +21,10 @@ import {
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
   escapeLogText,
+  escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-QZQ6KURL.js";
+} from "./chunks/chunk-OFV53SCD.js";
 import {
   __commonJS,
   __toESM
@@ -1138,7 +1139,7 @@ function inputEnvName(name) {
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return escapeMarkdownHtml(String(value)).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 var Summary = class {
   parts = [];
@@ -1174,8 +1175,9 @@ ${text2}
 ${fence}`);
     return this;
   }
+  /** `body` is Markdown the caller made safe (see escapeMarkdownHtml); the title is escaped here. */
   details(summary2, body) {
-    this.parts.push(`<details><summary>${summary2}</summary>
+    this.parts.push(`<details><summary>${escapeMarkdownHtml(summary2)}</summary>
 
 ${body}
 
@@ -4034,7 +4036,8 @@ function links(c, i) {
   return `(${parts2.join(", ")})${login ? ` by @${login}` : ""}`;
 }
 function scoped(c, text2) {
-  return c.scope ? `**${c.scope}:** ${text2}` : text2;
+  const safe = escapeMarkdownHtml(text2);
+  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
 }
 function emptyRenderStats() {
   return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
@@ -4083,7 +4086,7 @@ function classify(i) {
 function contributorsBlock(i, heading) {
   if (!i.contributors?.length) return "";
   const items = i.contributors.map(
-    (c) => `- ${c.login ? `@${c.login}` : c.name}${c.firstTime ? " (first contribution)" : ""}`
+    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
   );
   return `${heading} Contributors
 
@@ -4484,7 +4487,7 @@ async function release(inputs, ctx) {
   if (!existsSync4(join8(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
-  const { createGitHubClient } = await import("./chunks/github-BNE6BA52.js");
+  const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

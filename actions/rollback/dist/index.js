@@ -22,10 +22,11 @@ import {
 import {
   commandSafeLogger,
   escapeLogText,
+  escapeMarkdownHtml,
   logText,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-ZFPOCUUW.js";
+} from "./chunks/chunk-G2I2JVI4.js";
 import {
   __commonJS,
   __toESM
@@ -879,7 +880,7 @@ var StageError = class extends Error {
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return escapeMarkdownHtml(String(value)).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 var Summary = class {
   parts = [];
@@ -915,8 +916,9 @@ ${text2}
 ${fence}`);
     return this;
   }
+  /** `body` is Markdown the caller made safe (see escapeMarkdownHtml); the title is escaped here. */
   details(summary2, body) {
-    this.parts.push(`<details><summary>${summary2}</summary>
+    this.parts.push(`<details><summary>${escapeMarkdownHtml(summary2)}</summary>
 
 ${body}
 
@@ -3619,7 +3621,7 @@ async function impl(v, ctx) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-5OIJBGT7.js");
+    const { createGitHubClient } = await import("./chunks/github-MAQCWXFS.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
   if (v.incident_issue && !gh)

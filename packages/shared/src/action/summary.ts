@@ -1,10 +1,12 @@
 /** A Markdown job summary, built in order and written once (also when the stage fails). */
+import { escapeMarkdownHtml } from '../util/escape.js';
+
 export type Cell = string | number | boolean | undefined | null;
 
-/** Escape text for a Markdown table cell. */
+/** Escape text for a Markdown table cell: HTML from commits or records is shown as text, Markdown is kept. */
 export function cell(value: Cell): string {
   if (value === undefined || value === null) return '';
-  return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return escapeMarkdownHtml(String(value)).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 export class Summary {
@@ -46,8 +48,9 @@ export class Summary {
     return this;
   }
 
+  /** `body` is Markdown the caller made safe (see escapeMarkdownHtml); the title is escaped here. */
   details(summary: string, body: string): this {
-    this.parts.push(`<details><summary>${summary}</summary>\n\n${body}\n\n</details>`);
+    this.parts.push(`<details><summary>${escapeMarkdownHtml(summary)}</summary>\n\n${body}\n\n</details>`);
     return this;
   }
 

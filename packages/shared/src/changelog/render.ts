@@ -3,6 +3,7 @@
  * notes (through conventional-changelog-writer, loaded only when that format is asked for).
  */
 import { cancelledByReverts, type ParsedCommit, revertedType } from '../commits/index.js';
+import { escapeMarkdownHtml } from '../util/escape.js';
 import type { Format, TypeMap } from './types.js';
 
 export interface PullRequestInfo {
@@ -87,8 +88,10 @@ function links(c: ParsedCommit, i: RenderInput): string {
   return `(${parts.join(', ')})${login ? ` by @${login}` : ''}`;
 }
 
+/** Commit text as Markdown: HTML in a subject (`</details>`, `<img …>`) is shown, never rendered; Markdown kept. */
 function scoped(c: ParsedCommit, text: string): string {
-  return c.scope ? `**${c.scope}:** ${text}` : text;
+  const safe = escapeMarkdownHtml(text);
+  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
 }
 
 /** Counts of a section with nothing in it yet. */
@@ -145,7 +148,7 @@ function classify(i: RenderInput): { entries: Entry[]; breaking: Entry[]; stats:
 function contributorsBlock(i: RenderInput, heading: string): string {
   if (!i.contributors?.length) return '';
   const items = i.contributors.map(
-    (c) => `- ${c.login ? `@${c.login}` : c.name}${c.firstTime ? ' (first contribution)' : ''}`,
+    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? ' (first contribution)' : ''}`,
   );
   return `${heading} Contributors\n\n${items.join('\n')}`;
 }

@@ -16,6 +16,7 @@ import {
 } from '../commits/index.js';
 import type { Git } from '../git/git.js';
 import type { Bump } from '../policy/resolve.js';
+import { escapeMarkdownHtml } from '../util/escape.js';
 import { releaseTags, tagVersion, type VersionTag } from '../versioning/version.js';
 
 export { tagVersion };
@@ -119,8 +120,9 @@ export function changelogPreview(commits: PreviewCommit[], o: { version?: string
     if (!list.length) continue;
     lines.push(`#### ${title}`, '');
     for (const c of list.slice(0, limit)) {
-      const scope = c.scope ? `**${c.scope}:** ` : '';
-      lines.push(`- ${scope}${c.subject.replace(/[<>]/g, '')} (${c.sha.slice(0, 7)})`);
+      // Commit text is shown, never rendered as HTML (the same escaping as the changelog's).
+      const scope = c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ` : '';
+      lines.push(`- ${scope}${escapeMarkdownHtml(c.subject)} (${c.sha.slice(0, 7)})`);
     }
     if (list.length > limit) lines.push(`- … and ${list.length - limit} more`);
     lines.push('');
