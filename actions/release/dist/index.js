@@ -1788,7 +1788,7 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
+function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
   const dir = mkdtempSync2(join3(runnerTemp, "release-npm-"));
   const path = join3(dir, ".npmrc");
@@ -1799,8 +1799,7 @@ function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
     "fetch-retry-maxtimeout=5000"
   ];
   if (token) {
-    const value = o.tokenInEnv ? "${NODE_AUTH_TOKEN}" : token;
-    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, "always-auth=true");
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
   }
   writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
@@ -1899,7 +1898,7 @@ async function publishNpm(o) {
       `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
     );
   }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token, { tokenInEnv: true });
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
   try {
     const args = [
       "publish",

@@ -2682,7 +2682,7 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
+function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync5(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
   const path = join5(dir, ".npmrc");
@@ -2693,8 +2693,7 @@ function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
     "fetch-retry-maxtimeout=5000"
   ];
   if (token) {
-    const value = o.tokenInEnv ? "${NODE_AUTH_TOKEN}" : token;
-    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, "always-auth=true");
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
   }
   writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
@@ -2738,7 +2737,10 @@ async function npmDistTagLatest(o) {
         "--loglevel",
         "warn"
       ],
-      { timeoutMs: 12e4, env: { npm_config_update_notifier: "false" } }
+      {
+        timeoutMs: 12e4,
+        env: { npm_config_update_notifier: "false", ...o.token ? { NODE_AUTH_TOKEN: o.token } : {} }
+      }
     );
     if (r.code !== 0)
       throw new StageError(

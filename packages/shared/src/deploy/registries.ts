@@ -1,7 +1,7 @@
 /**
  * Moving tags back after a rollback (the release stage never moves them backwards; a rollback does, on request):
- * - npm: `npm dist-tag add <pkg>@<version> latest` with the token in a temp userconfig under RUNNER_TEMP (the
- *   release stage's writeUserconfig), removed after; then the registry is read back: done only when `latest`
+ * - npm: `npm dist-tag add <pkg>@<version> latest` with a temp userconfig under RUNNER_TEMP (the release stage's
+ *   writeUserconfig: the token only in npm's environment, never on disk), removed after; then the registry is read back: done only when `latest`
  *   names the version.
  * - container image: `latest` is pointed at the restored version's manifest through the registry's HTTP API (the
  *   release stage's RegistryClient: the very manifest put under `latest`, no pull, no rebuild), then read back.
@@ -59,7 +59,10 @@ export async function npmDistTagLatest(o: {
         '--loglevel',
         'warn',
       ],
-      { timeoutMs: 120_000, env: { npm_config_update_notifier: 'false' } },
+      {
+        timeoutMs: 120_000,
+        env: { npm_config_update_notifier: 'false', ...(o.token ? { NODE_AUTH_TOKEN: o.token } : {}) },
+      },
     );
     if (r.code !== 0)
       throw new StageError(

@@ -40,16 +40,15 @@ export function packageUrl(registryUrl: string, name: string): string {
 }
 
 /**
- * A temporary npm userconfig for the registry and its token; `dispose()` removes it. With `tokenInEnv`, the file
- * does not hold the token: it names `${NODE_AUTH_TOKEN}`, which npm expands from the environment of the process
- * it runs in (as actions/setup-node writes it), so a job killed before `dispose()` leaves no credential on disk;
- * the caller passes the token in npm's environment.
+ * A temporary npm userconfig for the registry; `dispose()` removes it. The file never holds the token: it names
+ * `${NODE_AUTH_TOKEN}`, which npm expands from the environment of the process it runs in (as actions/setup-node
+ * writes it), so a job killed before `dispose()` leaves no credential on disk; the caller passes the token in
+ * npm's environment (NODE_AUTH_TOKEN).
  */
 export function writeUserconfig(
   runnerTemp: string,
   registryUrl: string,
   token: string | undefined,
-  o: { tokenInEnv?: boolean } = {},
 ): { path: string; dispose: () => void } {
   mkdirSync(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join(runnerTemp, 'release-npm-'));
@@ -62,8 +61,7 @@ export function writeUserconfig(
     'fetch-retry-maxtimeout=5000',
   ];
   if (token) {
-    const value = o.tokenInEnv ? '${NODE_AUTH_TOKEN}' : token;
-    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, 'always-auth=true');
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, 'always-auth=true');
   }
   writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 });
   chmodSync(path, 0o600);
@@ -247,7 +245,7 @@ export async function publishNpm(o: NpmPublishOptions): Promise<NpmPublishResult
       `npm: ${name}@${version} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`,
     );
   }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token, { tokenInEnv: true });
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
   try {
     const args = [
       'publish',
