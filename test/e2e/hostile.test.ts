@@ -160,6 +160,73 @@ describe('hostile repository: HTML in commit text is shown, never rendered', () 
   });
 });
 
+describe('notes of any size travel as a file', () => {
+  test("a 10,000-commit first release along the workflow's path: changelog notes_file → artifact → release notes_file", async () => {
+    const remote = await createBareRemote();
+    const repo = await createRepo({
+      remote,
+      files: { 'package.json': JSON.stringify({ name: 'old', version: '1.0.0', private: true }, null, 2) + '\n' },
+    });
+    // 10,000 commits in one git fast-import (a first release of an old repository: no tag yet).
+    const now = Math.floor(Date.now() / 1000);
+    let stream = '';
+    for (let i = 1; i <= 10_000; i++) {
+      const msg = `${i % 3 ? 'fix' : 'feat'}(area${i % 40}): change number ${i} of a long history with a subject of some length`;
+      stream += `commit refs/heads/main\ncommitter T <t@example.test> ${now} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}\n`;
+      stream += i === 1 ? 'from refs/heads/main^0\n\n' : '\n';
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: stream });
+    await repo.git('reset', '-q', '--hard', 'main');
+    await repo.git('push', '-q', 'origin', 'main');
+    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
+    const outside = mkdtempSync(join(tmpdir(), 'hostile-big-'));
+    fixtures.push({ remote, repo, gh, outside });
+
+    // The changelog job: the notes go to a file under RUNNER_TEMP, not only to an output.
+    const cl = await runAction('changelog', {
+      cwd: repo.dir,
+      keepTemp: true,
+      inputs: { include_prs: 'false', write_file: 'false' },
+    });
+    expect(cl.code).toBe(0);
+    const notes = readFileSync(cl.outputs.notes_file as string, 'utf8');
+    expect(notes.length).toBeGreaterThan(500_000);
+    expect(cl.outputs.version).toBe('1.0.0');
+
+    // upload-artifact → download-artifact into the release job's RUNNER_TEMP; the release reads it as notes_file.
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'hostile-release-temp-'));
+    mkdirSync(join(runnerTemp, 'release-notes'));
+    writeFileSync(join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'), notes);
+    rmSync(cl.runnerTemp, { recursive: true, force: true });
+    const r = await runAction('release', {
+      cwd: repo.dir,
+      runnerTemp,
+      token: GH_TOKEN,
+      apiUrl: gh.url,
+      graphqlUrl: gh.graphqlUrl,
+      serverUrl: gh.serverUrl,
+      repository: 'acme/widget',
+      timeoutMs: 120_000,
+      inputs: {
+        version_bump: 'auto',
+        notes_file: join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'),
+        test_command: 'true',
+        build_command: 'true',
+      },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    // No variable handed to the action comes near the 128 KiB that stops a process from starting.
+    for (const v of Object.values(r.env)) expect(v.length).toBeLessThan(128 * 1024);
+    const created = gh.callsTo({ route: 'POST /repos/{owner}/{repo}/releases' })[0];
+    const body = String((created?.body as { body?: string } | undefined)?.body);
+    expect(body.length).toBeLessThanOrEqual(125_000);
+    expect(body).toContain('/blob/v1.0.0/CHANGELOG.md');
+    expect(r.warnings.join('\n')).toMatch(/cut|125,?000|GitHub/i);
+    expect(execFileSync('git', ['--git-dir', remote.dir, 'tag', '--list'], { encoding: 'utf8' }).trim()).toBe('v1.0.0');
+  }, 180_000);
+});
+
 describe('hostile repository: the changelog never writes through a link out of the checkout', () => {
   test.each([
     ['CHANGELOG.md to a file outside', { 'CHANGELOG.md': '$OUTSIDE/victim.txt' }],
