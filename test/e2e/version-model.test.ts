@@ -168,11 +168,15 @@ test('a tag with build metadata (v1.0.0-rc.1+build.5) is 1.0.0-rc.1: the next rc
       publish_registries: '',
       status_branch: 'release-status',
       test_command: 'true',
-      notes: 'The second release candidate.',
     },
   });
   expect(release.errors).toEqual([]);
   expect(release.outputs).toMatchObject({ status: 'released', version: '1.0.0-rc.2', previous_version: '1.0.0-rc.1' });
+  // The notes are the commits since the tag as it is named (with its build metadata), compared from it.
+  const created = gh.callsTo({ route: 'POST /repos/{owner}/{repo}/releases' }).at(-1);
+  const body = String((created?.body as { body?: string } | undefined)?.body);
+  expect(body).toContain('after the rc');
+  expect(body).toContain(`compare/${encodeURIComponent('v1.0.0-rc.1+build.5')}...`);
   const tags = execFileSync('git', ['--git-dir', p.remote.dir, 'tag', '--list'], { encoding: 'utf8' });
   expect(tags.trim().split('\n').sort()).toEqual(['v1.0.0-rc.1+build.5', 'v1.0.0-rc.2']);
   // The stable release after it is 1.0.0, as the changelog says too.

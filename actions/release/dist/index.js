@@ -4242,7 +4242,8 @@ async function makePlan(s, d) {
   const notes = cfg.notes.trim() || await renderNotes(d, {
     version: version2,
     tag,
-    previousTag: previous ? `${cfg.tagPrefix}${previous}` : void 0,
+    // The tag as it is named (`v1.0.0-rc.1+build.5`), not as the version would name it.
+    previousTag: previous ? mergedTags.find((t) => t.version === previous)?.tag ?? `${cfg.tagPrefix}${previous}` : void 0,
     rev: resumeTagCommit ? `${resumeTagCommit}^` : "HEAD"
   });
   const fitted = fitReleaseBody(notes, `${d.serverUrl}/${d.owner}/${d.repo}/blob/${tag}/CHANGELOG.md`);

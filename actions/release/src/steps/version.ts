@@ -149,7 +149,10 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
     (await renderNotes(d, {
       version,
       tag,
-      previousTag: previous ? `${cfg.tagPrefix}${previous}` : undefined,
+      // The tag as it is named (`v1.0.0-rc.1+build.5`), not as the version would name it.
+      previousTag: previous
+        ? (mergedTags.find((t) => t.version === previous)?.tag ?? `${cfg.tagPrefix}${previous}`)
+        : undefined,
       rev: resumeTagCommit ? `${resumeTagCommit}^` : 'HEAD',
     }));
   // Cut here, before anything is pushed: GitHub refuses a longer body (422) once the tag would already be out.
