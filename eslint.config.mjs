@@ -45,8 +45,8 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    // The domain never imports @actions/core: only actions/*/src/main.ts and packages/shared/src/action/ talk to the runner.
-    files: ['packages/shared/src/**/*.ts'],
+    // The packages never import @actions/core: only actions/*/src/main.ts and packages/shared/src/action/ talk to the runner.
+    files: ['packages/*/src/**/*.ts'],
     ignores: ['packages/shared/src/action/**'],
     rules: {
       'no-restricted-imports': [

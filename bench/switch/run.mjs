@@ -15,7 +15,6 @@
 //   npm run bench -- switch [--concurrency 16] [--rounds 1]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,19 +37,10 @@ if (spawnSync('nginx', ['-v']).status !== 0) {
 }
 
 const d = await loadTs('packages/shared/src/deploy/index.ts');
-const { loadLoop } = await loadTs('test/support/services/load.ts');
+const { loadLoop } = await loadTs('packages/testkit/src/services/load.ts');
+const { freePort } = await loadTs('packages/shared/src/util/net.ts');
 const quiet = { debug() {}, info() {}, warning() {}, error() {}, group: (_n, fn) => fn() };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 // One nginx (daemon, own prefix and port) for every scenario, so only the way of switching differs.
 const dir = mkdtempSync(join(tmpdir(), 'ra-bench-switch-'));
 const port = await freePort();

@@ -41,6 +41,535 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// packages/shared/node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "packages/shared/node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
+// packages/shared/node_modules/semver/internal/constants.js
+var require_constants = __commonJS({
+  "packages/shared/node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      " ",
+      "\u2028",
+      "\u2029",
+      " ",
+      " ",
+      "　",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// packages/shared/node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "packages/shared/node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants();
+    var debug = require_debug();
+    exports = module.exports = {};
+    var re = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R++;
+      debug(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// packages/shared/node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "packages/shared/node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// packages/shared/node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "packages/shared/node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// packages/shared/node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "packages/shared/node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { safeRe: re, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i = 0; i < identifiers.length; i++) {
+        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i = 0;
+        do {
+          const a = this.prerelease[i];
+          const b = other.prerelease[i];
+          debug("prerelease compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i = 0;
+        do {
+          const a = this.build[i];
+          const b = other.build[i];
+          debug("build compare", i, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i = this.prerelease.length;
+              while (--i >= 0) {
+                if (typeof this.prerelease[i] === "number") {
+                  this.prerelease[i]++;
+                  i = -2;
+                }
+              }
+              if (i === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse = require_parse();
+    var valid = (version, options) => {
+      const v = parse(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7371,541 +7900,569 @@ var require_dist = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "packages/shared/node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug;
-  }
-});
-
-// packages/shared/node_modules/semver/internal/constants.js
-var require_constants = __commonJS({
-  "packages/shared/node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      " ",
-      "\u2028",
-      "\u2029",
-      " ",
-      " ",
-      "　",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// packages/shared/node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "packages/shared/node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants();
-    var debug = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R++;
-      debug(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// packages/shared/node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "packages/shared/node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// packages/shared/node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "packages/shared/node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// packages/shared/node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "packages/shared/node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/parse.js
-var require_parse = __commonJS({
-  "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse = require_parse();
-    var valid = (version, options) => {
-      const v = parse(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
 // cli/src/cli.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname2, relative, resolve as resolve2 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { basename as basename2, dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// packages/runner/src/file-commands.ts
+import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+function createFileCommands(dir, summaryFile = join(dir, "step_summary")) {
+  mkdirSync(dir, { recursive: true });
+  const files = {
+    GITHUB_OUTPUT: join(dir, "set_output"),
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ENV: join(dir, "set_env"),
+    GITHUB_STATE: join(dir, "save_state"),
+    GITHUB_PATH: join(dir, "add_path")
+  };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  return files;
+}
+function readFileCommand(file) {
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+function parseFileCommand(text2) {
+  const out = {};
+  const lines = text2.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === "") continue;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const name = heredoc[1];
+      const delim = heredoc[2];
+      const value = [];
+      while (++i < lines.length && lines[i] !== delim) value.push(lines[i]);
+      out[name] = value.join("\n");
+    } else {
+      const eq = line.indexOf("=");
+      if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+// packages/shared/src/action/inputs.ts
+var import_valid = __toESM(require_valid(), 1);
+
+// packages/shared/src/util/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(text2) {
+  const t = text2.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1e3);
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(t)) return void 0;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g))
+    total += Number(m[1]) * UNIT_MS[m[2]];
+  return Math.round(total);
+}
+function formatDuration(ms2) {
+  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
+  if (ms2 < 6e4) return `${Number((ms2 / 1e3).toFixed(1))}s`;
+  const parts = [];
+  let rest = Math.round(ms2 / 1e3);
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join("");
+}
+
+// packages/shared/src/action/inputs.ts
+function defineAction(def) {
+  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
+  }
+  return def;
+}
+var given = (spec) => spec;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
+var ok = (value) => ({ ok: true, value });
+function text(o) {
+  const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
+  const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
+  return {
+    kind: "string",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: "",
+    parse(raw) {
+      if (raw.length > maxLength) return { ok: false, accepted };
+      if (o.identifier && (SHELL_META.test(raw) || CONTROL.test(raw))) return { ok: false, accepted };
+      if (!o.multiline && /[\r\n]/.test(raw)) return { ok: false, accepted };
+      if (CONTROL.test(raw.replace(/[\t\r\n]/g, ""))) return { ok: false, accepted };
+      if (o.pattern && !o.pattern.test(raw)) return { ok: false, accepted };
+      return ok(raw);
+    }
+  };
+}
+function secret(o) {
+  const accepted = "a token on one line";
+  return {
+    kind: "secret",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    secret: true,
+    accepted,
+    empty: "",
+    parse: (raw) => /[\r\n]/.test(raw.trim()) ? { ok: false, accepted } : ok(raw.trim())
+  };
+}
+function bool(o) {
+  const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
+  return {
+    kind: "boolean",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.refuseTrue ? ["false"] : ["true", "false"],
+    accepted,
+    empty: false,
+    parse(raw) {
+      const v = raw.trim();
+      if (["true", "True", "TRUE"].includes(v)) return o.refuseTrue ? { ok: false, accepted } : ok(true);
+      if (["false", "False", "FALSE"].includes(v)) return ok(false);
+      return { ok: false, accepted };
+    }
+  };
+}
+function oneOf(values, o) {
+  const accepted = `one of ${values.join(", ")}`;
+  return {
+    kind: "enum",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: values,
+    accepted,
+    empty: o.default ?? values[0],
+    parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
+  };
+}
+function splitList(raw) {
+  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+function list(o) {
+  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
+  return {
+    kind: "list",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.values,
+    accepted,
+    empty: [],
+    parse(raw) {
+      const items = splitList(raw);
+      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
+      for (const item of items) {
+        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
+        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
+        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
+          return { ok: false, accepted };
+        }
+      }
+      return ok(items);
+    }
+  };
+}
+function semver(o) {
+  const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
+  return given({
+    kind: "semver",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      let v = raw.trim();
+      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
+    }
+  });
+}
+function url(o) {
+  const schemes = o.schemes ?? ["http:", "https:"];
+  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
+  return given({
+    kind: "url",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+      try {
+        const u = new URL(v);
+        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+      } catch {
+        return { ok: false, accepted };
+      }
+    }
+  });
+}
+function duration(o) {
+  const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
+  const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
+  return given({
+    kind: "duration",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const ms2 = parseDuration(raw);
+      if (ms2 === void 0) return { ok: false, accepted };
+      if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
+      return ok(ms2);
+    }
+  });
+}
+function number(o) {
+  const what = o.integer ? "a whole number" : "a number";
+  const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
+  const accepted = `${what}${range}`;
+  return given({
+    kind: "number",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+      const n = Number(v);
+      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+      return ok(n);
+    }
+  });
+}
+var yamlParse;
+async function loadYaml() {
+  if (yamlParse) return;
+  const mod = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  yamlParse = mod.parse ?? mod.default.parse;
+}
+function yamlInput(o) {
+  return given({
+    kind: "yaml",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted: o.shape,
+    empty: void 0,
+    load: loadYaml,
+    parse(raw) {
+      if (!yamlParse) throw new Error("yamlInput: call load() before parse()");
+      let doc;
+      try {
+        doc = yamlParse(raw, { strict: true, uniqueKeys: true, maxAliasCount: 100 });
+      } catch (e) {
+        const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+        return { ok: false, accepted: `${o.shape} (YAML error: ${why})` };
+      }
+      const res = o.validate(doc);
+      return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
+    }
+  });
+}
+var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+// packages/shared/src/util/errors.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  try {
+    return JSON.stringify(e) ?? String(e);
+  } catch {
+    return String(e);
+  }
+}
+
+// packages/runner/src/inputs.ts
+var import_yaml = __toESM(require_dist(), 1);
+function runnerInputs(defaults, given2, token) {
+  const out = {};
+  for (const [name, dflt] of Object.entries(defaults)) out[name] = dflt ?? "";
+  Object.assign(out, given2);
+  for (const [name, raw] of Object.entries(out)) if (raw.trim() === GITHUB_TOKEN_DEFAULT) out[name] = token;
+  return out;
+}
+
+// packages/runner/src/run-bundle.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+
+// packages/shared/src/util/exec.ts
+import { spawn } from "node:child_process";
+var exec = (cmd, args, o = {}) => new Promise((resolve2) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  const feed = (which) => {
+    let partial = "";
+    return (d) => {
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+      if (!o.onLine) return;
+      const lines = (partial + d).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const l of lines) o.onLine(l);
+    };
+  };
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  const forwards = (o.forwardSignals ?? []).map((sig) => {
+    const forward = () => child.pid && killGroup(child.pid, sig);
+    process.on(sig, forward);
+    return () => process.off(sig, forward);
+  });
+  const done = () => {
+    clearTimeout(timer);
+    for (const off of forwards) off();
+  };
+  child.on("error", (error) => {
+    done();
+    const said = `${error.message}
+`;
+    resolve2({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
+  });
+  child.on("close", (code, signal) => {
+    done();
+    resolve2({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+  });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
+});
+function killGroup(pid, signal = "SIGTERM") {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+    }
+  }
+}
+
+// packages/runner/src/run-bundle.ts
+async function runBundle(o) {
+  const files = createFileCommands(o.commandsDir, o.summaryFile);
+  mkdirSync2(o.runnerTemp, { recursive: true });
+  let eventPath = o.event;
+  if (typeof eventPath !== "string") {
+    eventPath = join2(o.commandsDir, "event.json");
+    writeFileSync2(eventPath, JSON.stringify(o.event));
+  }
+  const env = { ...o.env, RUNNER_TEMP: o.runnerTemp, GITHUB_EVENT_PATH: eventPath, ...files };
+  for (const [k, v] of Object.entries(o.inputs)) env[inputEnvName(k)] = v;
+  for (const [k, v] of Object.entries(o.envOverrides ?? {})) {
+    if (v === void 0) delete env[k];
+    else env[k] = v;
+  }
+  const started = Date.now();
+  const r = await exec(process.execPath, [o.entry], {
+    cwd: o.cwd,
+    env,
+    timeoutMs: o.timeoutMs,
+    onOutput: o.onOutput,
+    forwardSignals: o.forwardSignals
+  });
+  if (r.error) throw r.error;
+  return {
+    code: r.signal ? null : r.code,
+    signal: r.signal,
+    timedOut: r.timedOut,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    outputs: parseFileCommand(readFileCommand(files.GITHUB_OUTPUT)),
+    summary: readFileCommand(files.GITHUB_STEP_SUMMARY),
+    exportedEnv: parseFileCommand(readFileCommand(files.GITHUB_ENV)),
+    state: parseFileCommand(readFileCommand(files.GITHUB_STATE)),
+    files,
+    env,
+    durationMs: Date.now() - started
+  };
+}
+
+// packages/runner/src/workflow-commands.ts
+var unescapeData = (s) => s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+var LogMasker = class {
+  constructor(write, initial = [], showDebug = false) {
+    this.write = write;
+    this.showDebug = showDebug;
+    for (const v of initial) this.add(v);
+  }
+  write;
+  showDebug;
+  secrets = /* @__PURE__ */ new Set();
+  pending = { stdout: "", stderr: "" };
+  add(value) {
+    for (const v of [value, ...value.split(/\r?\n/)]) if (v.trim().length >= 3) this.secrets.add(v.trim());
+  }
+  line(text2, stream) {
+    const mask = /^::add-mask::(.*)$/.exec(text2.replace(/\r$/, ""));
+    if (mask) {
+      this.add(unescapeData(mask[1]));
+      return;
+    }
+    if (!this.showDebug && text2.startsWith("::debug::")) return;
+    let out = text2;
+    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
+    this.write(`${out}
+`, stream);
+  }
+  push(chunk, stream) {
+    const lines = (this.pending[stream] + chunk).split("\n");
+    this.pending[stream] = lines.pop();
+    for (const l of lines) this.line(l, stream);
+  }
+  flush() {
+    for (const stream of ["stdout", "stderr"]) {
+      if (this.pending[stream] !== "") this.line(this.pending[stream], stream);
+      this.pending[stream] = "";
+    }
+  }
+};
+
+// packages/runner/src/run-stage.ts
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { basename, join as join3 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+function git(cwd, args) {
+  try {
+    return execFileSync("git", args, {
+      cwd,
+      stdio: ["ignore", "pipe", "ignore"],
+      encoding: "utf8",
+      timeout: 5e3
+    }).trim();
+  } catch {
+    return void 0;
+  }
+}
+function repositoryOf(remoteUrl) {
+  if (!remoteUrl) return void 0;
+  const m = /^(?:https?:\/\/[^/]+\/|ssh:\/\/git@[^/]+\/|git@[^:]+:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remoteUrl);
+  return m ? `${m[1]}/${m[2]}` : void 0;
+}
+function localContext(cwd, env, stage) {
+  const repository = env.GITHUB_REPOSITORY ?? repositoryOf(git(cwd, ["remote", "get-url", "origin"])) ?? `local/${basename(cwd)}`;
+  const branch = git(cwd, ["symbolic-ref", "--short", "-q", "HEAD"]);
+  const ref = env.GITHUB_REF ?? (branch ? `refs/heads/${branch}` : "refs/heads/main");
+  const defaults = {
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_REPOSITORY_OWNER: repository.split("/")[0],
+    GITHUB_SHA: git(cwd, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]) ?? "0".repeat(40),
+    GITHUB_REF: ref,
+    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ""),
+    GITHUB_API_URL: "https://api.github.com",
+    GITHUB_GRAPHQL_URL: "https://api.github.com/graphql",
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_EVENT_NAME: "workflow_dispatch",
+    GITHUB_RUN_ID: "0",
+    GITHUB_RUN_ATTEMPT: "1",
+    GITHUB_RUN_NUMBER: "0",
+    GITHUB_ACTOR: env.USER ?? "local",
+    GITHUB_WORKFLOW: "release-actions (local)",
+    GITHUB_JOB: stage,
+    GITHUB_ACTION: stage.replace(/-/g, "_"),
+    RUNNER_OS: process.platform === "darwin" ? "macOS" : process.platform === "win32" ? "Windows" : "Linux",
+    RUNNER_ARCH: process.arch === "arm64" ? "ARM64" : process.arch === "x64" ? "X64" : process.arch.toUpperCase(),
+    RUNNER_NAME: "release-actions-cli",
+    RUNNER_TOOL_CACHE: join3(homedir(), ".cache", "release-actions", "tool-cache")
+  };
+  const out = {};
+  for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;
+  return out;
+}
+var SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 };
+async function runStageBundle(def, given2, o) {
+  const entry = join3(o.root, "actions", def.id, "dist", "index.js");
+  if (!existsSync2(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
+  const work = mkdtempSync(join3(tmpdir(), `release-actions-${def.id}-`));
+  const runnerTemp = join3(work, "runner-temp");
+  const commands = join3(work, "file-commands");
+  const env = {};
+  for (const [k, v] of Object.entries(o.env)) {
+    if (v !== void 0 && !k.startsWith("INPUT_") && !k.startsWith("STATE_")) env[k] = v;
+  }
+  Object.assign(env, localContext(o.cwd, o.env, def.id), { GITHUB_ACTIONS: "true" });
+  const defaults = Object.fromEntries(Object.entries(def.inputs).map(([name, spec]) => [name, spec.default]));
+  const inputs = runnerInputs(defaults, given2, o.env.GITHUB_TOKEN ?? "");
+  const secrets = Object.entries(def.inputs).filter(([, spec]) => spec.secret).map(([name]) => inputs[name] ?? "");
+  const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === "1");
+  const run = await runBundle({
+    entry,
+    cwd: o.cwd,
+    env,
+    inputs,
+    commandsDir: commands,
+    summaryFile: join3(work, "summary.md"),
+    runnerTemp,
+    event: o.env.GITHUB_EVENT_PATH && existsSync2(o.env.GITHUB_EVENT_PATH) ? o.env.GITHUB_EVENT_PATH : {},
+    onOutput: (chunk, stream) => log.push(chunk, stream),
+    forwardSignals: ["SIGINT", "SIGTERM"]
+  });
+  log.flush();
+  const hasSummary = run.summary !== "";
+  rmSync(runnerTemp, { recursive: true, force: true });
+  rmSync(commands, { recursive: true, force: true });
+  if (!hasSummary) rmSync(work, { recursive: true, force: true });
+  return {
+    code: run.code ?? (run.signal ? SIGNAL_CODES[run.signal] ?? 1 : 1),
+    outputs: run.outputs,
+    summaryPath: hasSummary ? run.files.GITHUB_STEP_SUMMARY : void 0,
+    durationMs: run.durationMs
+  };
+}
 
 // packages/shared/src/dashboard/model.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function str(v) {
   if (v === void 0 || v === null) return void 0;
@@ -7927,7 +8484,7 @@ function instant(v) {
   }
   return void 0;
 }
-function bool(v) {
+function bool2(v) {
   if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     if (/^(true|yes)$/i.test(v.trim())) return true;
@@ -8048,7 +8605,7 @@ function readDeployment(raw) {
     status,
     startedAt: str(pick(raw, "started_at", "started")),
     finishedAt: str(pick(raw, "finished_at", "finished", "completed_at")),
-    rolledBack: bool(pick(raw, "rolled_back", "rolledBack")) ?? (status && /roll(ed)?[-_ ]?back/i.test(status) ? true : void 0),
+    rolledBack: bool2(pick(raw, "rolled_back", "rolledBack")) ?? (status && /roll(ed)?[-_ ]?back/i.test(status) ? true : void 0),
     previousVersion: str(pick(raw, "previous_version", "previousVersion")),
     timeline
   };
@@ -8099,7 +8656,7 @@ function readStatusDocument(doc) {
   return { project, releases };
 }
 function parseStatusYaml(text2) {
-  return readStatusDocument((0, import_yaml.parse)(text2, { maxAliasCount: 100 }));
+  return readStatusDocument((0, import_yaml2.parse)(text2, { maxAliasCount: 100 }));
 }
 
 // packages/shared/src/dashboard/charts.ts
@@ -8392,46 +8949,6 @@ function renderDashboard(model, o = {}) {
 `;
 }
 
-// packages/shared/src/util/duration.ts
-var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(text2) {
-  const t = text2.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1e3);
-  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(t)) return void 0;
-  let total = 0;
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g))
-    total += Number(m[1]) * UNIT_MS[m[2]];
-  return Math.round(total);
-}
-function formatDuration(ms2) {
-  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
-  if (ms2 < 6e4) return `${Number((ms2 / 1e3).toFixed(1))}s`;
-  const parts = [];
-  let rest = Math.round(ms2 / 1e3);
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-    ["s", 1]
-  ]) {
-    const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${n}${unit}`);
-    rest -= n * size;
-  }
-  return parts.join("");
-}
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-
 // cli/src/args.ts
 var UsageError = class extends Error {
   constructor(message) {
@@ -8503,221 +9020,6 @@ ${value}`;
   return { values, help };
 }
 
-// packages/shared/src/action/inputs.ts
-var import_valid = __toESM(require_valid(), 1);
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
-  }
-  return def;
-}
-var given = (spec) => spec;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
-var ok = (value) => ({ ok: true, value });
-function text(o) {
-  const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
-  const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
-  return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: "",
-    parse(raw) {
-      if (raw.length > maxLength) return { ok: false, accepted };
-      if (o.identifier && (SHELL_META.test(raw) || CONTROL.test(raw))) return { ok: false, accepted };
-      if (!o.multiline && /[\r\n]/.test(raw)) return { ok: false, accepted };
-      if (CONTROL.test(raw.replace(/[\t\r\n]/g, ""))) return { ok: false, accepted };
-      if (o.pattern && !o.pattern.test(raw)) return { ok: false, accepted };
-      return ok(raw);
-    }
-  };
-}
-function secret(o) {
-  const accepted = "a token on one line";
-  return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    secret: true,
-    accepted,
-    empty: "",
-    parse: (raw) => /[\r\n]/.test(raw.trim()) ? { ok: false, accepted } : ok(raw.trim())
-  };
-}
-function bool2(o) {
-  const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
-  return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    options: o.refuseTrue ? ["false"] : ["true", "false"],
-    accepted,
-    empty: false,
-    parse(raw) {
-      const v = raw.trim();
-      if (["true", "True", "TRUE"].includes(v)) return o.refuseTrue ? { ok: false, accepted } : ok(true);
-      if (["false", "False", "FALSE"].includes(v)) return ok(false);
-      return { ok: false, accepted };
-    }
-  };
-}
-function oneOf(values, o) {
-  const accepted = `one of ${values.join(", ")}`;
-  return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    options: values,
-    accepted,
-    empty: o.default ?? values[0],
-    parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
-  };
-}
-function splitList(raw) {
-  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
-  return [...new Set(items)];
-}
-function list(o) {
-  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
-  return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    options: o.values,
-    accepted,
-    empty: [],
-    parse(raw) {
-      const items = splitList(raw);
-      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
-      for (const item of items) {
-        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
-        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
-        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
-          return { ok: false, accepted };
-        }
-      }
-      return ok(items);
-    }
-  };
-}
-function semver(o) {
-  const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
-  });
-}
-function url(o) {
-  const schemes = o.schemes ?? ["http:", "https:"];
-  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
-    }
-  });
-}
-function duration(o) {
-  const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
-  const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return given({
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const ms2 = parseDuration(raw);
-      if (ms2 === void 0) return { ok: false, accepted };
-      if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
-      return ok(ms2);
-    }
-  });
-}
-function number(o) {
-  const what = o.integer ? "a whole number" : "a number";
-  const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
-  const accepted = `${what}${range}`;
-  return given({
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
-      return ok(n);
-    }
-  });
-}
-var yamlParse;
-async function loadYaml() {
-  if (yamlParse) return;
-  const mod = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  yamlParse = mod.parse ?? mod.default.parse;
-}
-function yamlInput(o) {
-  return given({
-    kind: "yaml",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted: o.shape,
-    empty: void 0,
-    load: loadYaml,
-    parse(raw) {
-      if (!yamlParse) throw new Error("yamlInput: call load() before parse()");
-      let doc;
-      try {
-        doc = yamlParse(raw, { strict: true, uniqueKeys: true, maxAliasCount: 100 });
-      } catch (e) {
-        const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-        return { ok: false, accepted: `${o.shape} (YAML error: ${why})` };
-      }
-      const res = o.validate(doc);
-      return "error" in res ? { ok: false, accepted: `${o.shape} (${res.error})` } : ok(res.value);
-    }
-  });
-}
-var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
-function inputEnvName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-
 // actions/changelog/src/inputs.ts
 var action = defineAction({
   id: "changelog",
@@ -8737,23 +9039,23 @@ var action = defineAction({
       description: "Output format of the notes and CHANGELOG.md section.",
       default: "keep-a-changelog"
     }),
-    include_prs: bool2({
+    include_prs: bool({
       description: "Link commits to their pull requests and authors (batched GraphQL).",
       default: "true"
     }),
-    breaking_changes_section: bool2({
+    breaking_changes_section: bool({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
-    write_file: bool2({ description: "Write the new section into the changelog file.", default: "true" }),
+    write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
       description: "YAML or JSON mapping of commit types to sections, e.g. `{feat: Added, chore: hidden}`. Empty: the documented defaults.",
       shape: 'a YAML/JSON mapping of commit type to section name (or "hidden")',
       validate: (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.values(v).every((s) => typeof s === "string" && s.trim() !== "") ? { value: v } : { error: "every value must be a section name" } : { error: "not a mapping" }
     }),
-    all_releases: bool2({
+    all_releases: bool({
       description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
@@ -8964,11 +9266,11 @@ var action2 = defineAction({
       description: "How traffic moves to the new version.",
       default: "blue-green"
     }),
-    run_smoke_tests: bool2({
+    run_smoke_tests: bool({
       description: "Run smoke tests against the new version before traffic moves.",
       default: "true"
     }),
-    rollback_on_failure: bool2({ description: "Roll back automatically when a check fails.", default: "true" }),
+    rollback_on_failure: bool({ description: "Roll back automatically when a check fails.", default: "true" }),
     canary_steps: list({
       description: "Canary traffic percentages, ascending, ending at 100.",
       default: "10,50,100",
@@ -9028,6 +9330,10 @@ var action2 = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
     token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
   },
@@ -9217,12 +9523,12 @@ var action4 = defineAction({
       description: "Comma or newline separated registries to publish to.",
       values: ["npm", "docker"]
     }),
-    skip_tests: bool2({
+    skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
       default: "false",
       refuseTrue: "tests are never skipped"
     }),
-    skip_build: bool2({
+    skip_build: bool({
       description: "Refused when true: builds are never skipped.",
       default: "false",
       refuseTrue: "builds are never skipped"
@@ -9315,7 +9621,7 @@ var action4 = defineAction({
       description: "Container registry user (else the docker config the job logged in with)."
     }),
     registry_password: secret({ description: "Container registry password or token (masked)." }),
-    update_major_tag: bool2({
+    update_major_tag: bool({
       description: "Move the major tag (v1) to this release when it is the highest of its major (action repositories).",
       default: "false"
     }),
@@ -9334,7 +9640,7 @@ var action4 = defineAction({
       default: "10m",
       min: 1e3
     }),
-    dry_run: bool2({ description: "Print the plan and change nothing.", default: "false" }),
+    dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
     token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {
@@ -9379,7 +9685,7 @@ var action5 = defineAction({
     }),
     to_version: semver({ description: "Version to go back to. Empty: the last good version recorded.", allowV: true }),
     ...targetInputs,
-    npm_dist_tag_revert: bool2({
+    npm_dist_tag_revert: bool({
       description: "Move the npm `latest` dist-tag back to the restored version.",
       default: "false"
     }),
@@ -9390,7 +9696,7 @@ var action5 = defineAction({
     }),
     npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
-    docker_tag_revert: bool2({
+    docker_tag_revert: bool({
       description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
       default: "false"
     }),
@@ -9398,11 +9704,15 @@ var action5 = defineAction({
       description: "Container registry user for docker_tag_revert (with registry_password)."
     }),
     registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
-    incident_issue: bool2({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
+    incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     token: secret({
       description: "GitHub token with deployments: write (and issues: write for incident_issue).",
       default: GITHUB_TOKEN_DEFAULT
@@ -9533,193 +9843,8 @@ ${flags}
 `;
 }
 
-// cli/src/run-stage.ts
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-var ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-function parseFileCommand(text2) {
-  const out = {};
-  const lines = text2.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === "") continue;
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-    if (heredoc) {
-      const name = heredoc[1];
-      const delim = heredoc[2];
-      const value = [];
-      while (++i < lines.length && lines[i] !== delim) value.push(lines[i]);
-      out[name] = value.join("\n");
-    } else {
-      const eq = line.indexOf("=");
-      if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
-    }
-  }
-  return out;
-}
-function git(cwd, args) {
-  try {
-    return execFileSync("git", args, {
-      cwd,
-      stdio: ["ignore", "pipe", "ignore"],
-      encoding: "utf8",
-      timeout: 5e3
-    }).trim();
-  } catch {
-    return void 0;
-  }
-}
-function repositoryOf(remoteUrl) {
-  if (!remoteUrl) return void 0;
-  const m = /^(?:https?:\/\/[^/]+\/|ssh:\/\/git@[^/]+\/|git@[^:]+:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(remoteUrl);
-  return m ? `${m[1]}/${m[2]}` : void 0;
-}
-function localContext(cwd, env, stage) {
-  const repository = env.GITHUB_REPOSITORY ?? repositoryOf(git(cwd, ["remote", "get-url", "origin"])) ?? `local/${basename(cwd)}`;
-  const branch = git(cwd, ["symbolic-ref", "--short", "-q", "HEAD"]);
-  const ref = env.GITHUB_REF ?? (branch ? `refs/heads/${branch}` : "refs/heads/main");
-  const defaults = {
-    GITHUB_WORKSPACE: cwd,
-    GITHUB_REPOSITORY: repository,
-    GITHUB_REPOSITORY_OWNER: repository.split("/")[0],
-    GITHUB_SHA: git(cwd, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]) ?? "0".repeat(40),
-    GITHUB_REF: ref,
-    GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ""),
-    GITHUB_API_URL: "https://api.github.com",
-    GITHUB_GRAPHQL_URL: "https://api.github.com/graphql",
-    GITHUB_SERVER_URL: "https://github.com",
-    GITHUB_EVENT_NAME: "workflow_dispatch",
-    GITHUB_RUN_ID: "0",
-    GITHUB_RUN_ATTEMPT: "1",
-    GITHUB_RUN_NUMBER: "0",
-    GITHUB_ACTOR: env.USER ?? "local",
-    GITHUB_WORKFLOW: "release-actions (local)",
-    GITHUB_JOB: stage,
-    GITHUB_ACTION: stage.replace(/-/g, "_"),
-    RUNNER_OS: process.platform === "darwin" ? "macOS" : process.platform === "win32" ? "Windows" : "Linux",
-    RUNNER_ARCH: process.arch === "arm64" ? "ARM64" : process.arch === "x64" ? "X64" : process.arch.toUpperCase(),
-    RUNNER_NAME: "release-actions-cli",
-    RUNNER_TOOL_CACHE: join(homedir(), ".cache", "release-actions", "tool-cache")
-  };
-  const out = {};
-  for (const [k, v] of Object.entries(defaults)) out[k] = env[k] ?? v;
-  return out;
-}
-function runnerInputs(def, given2, env) {
-  const out = {};
-  for (const [name, spec] of Object.entries(def.inputs)) {
-    const raw = given2[name] ?? spec.default ?? "";
-    out[name] = raw.trim() === GITHUB_TOKEN_DEFAULT ? env.GITHUB_TOKEN ?? "" : raw;
-  }
-  return out;
-}
-var LogMasker = class {
-  constructor(write, initial = [], showDebug = false) {
-    this.write = write;
-    this.showDebug = showDebug;
-    for (const v of initial) this.add(v);
-  }
-  write;
-  showDebug;
-  secrets = /* @__PURE__ */ new Set();
-  pending = { stdout: "", stderr: "" };
-  add(value) {
-    for (const v of [value, ...value.split(/\r?\n/)]) if (v.trim().length >= 3) this.secrets.add(v.trim());
-  }
-  line(text2, stream) {
-    const mask = /^::add-mask::(.*)$/.exec(text2.replace(/\r$/, ""));
-    if (mask) {
-      this.add(mask[1].replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%"));
-      return;
-    }
-    if (!this.showDebug && text2.startsWith("::debug::")) return;
-    let out = text2;
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("***");
-    this.write(`${out}
-`, stream);
-  }
-  push(chunk, stream) {
-    const lines = (this.pending[stream] + chunk).split("\n");
-    this.pending[stream] = lines.pop();
-    for (const l of lines) this.line(l, stream);
-  }
-  flush() {
-    for (const stream of ["stdout", "stderr"]) {
-      if (this.pending[stream] !== "") this.line(this.pending[stream], stream);
-      this.pending[stream] = "";
-    }
-  }
-};
-async function runStageBundle(def, given2, o) {
-  const entry = join(o.root ?? ROOT, "actions", def.id, "dist", "index.js");
-  if (!existsSync(entry)) throw new Error(`no bundle at ${entry}: run \`npm run bundle\``);
-  const work = mkdtempSync(join(tmpdir(), `release-actions-${def.id}-`));
-  const runnerTemp = join(work, "runner-temp");
-  const commands = join(work, "file-commands");
-  mkdirSync(runnerTemp);
-  mkdirSync(commands);
-  const files = {
-    GITHUB_OUTPUT: join(commands, "set_output"),
-    GITHUB_STEP_SUMMARY: join(work, "summary.md"),
-    GITHUB_ENV: join(commands, "set_env"),
-    GITHUB_STATE: join(commands, "save_state"),
-    GITHUB_PATH: join(commands, "add_path")
-  };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  const eventPath = join(commands, "event.json");
-  writeFileSync(eventPath, "{}");
-  const env = {};
-  for (const [k, v] of Object.entries(o.env)) {
-    if (v !== void 0 && !k.startsWith("INPUT_") && !k.startsWith("STATE_")) env[k] = v;
-  }
-  Object.assign(env, localContext(o.cwd, o.env, def.id), {
-    GITHUB_ACTIONS: "true",
-    RUNNER_TEMP: runnerTemp,
-    GITHUB_EVENT_PATH: o.env.GITHUB_EVENT_PATH && existsSync(o.env.GITHUB_EVENT_PATH) ? o.env.GITHUB_EVENT_PATH : eventPath,
-    ...files
-  });
-  const inputs = runnerInputs(def, given2, o.env);
-  for (const [k, v] of Object.entries(inputs)) env[inputEnvName(k)] = v;
-  const secrets = Object.entries(def.inputs).filter(([, spec]) => spec.secret).map(([name]) => inputs[name] ?? "");
-  const log = new LogMasker(o.write, secrets, o.env.RUNNER_DEBUG === "1");
-  const started = Date.now();
-  const child = spawn(process.execPath, [entry], {
-    cwd: o.cwd,
-    env,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  child.stdout.setEncoding("utf8").on("data", (d) => log.push(d, "stdout"));
-  child.stderr.setEncoding("utf8").on("data", (d) => log.push(d, "stderr"));
-  const forward = (sig) => () => child.kill(sig);
-  const onInt = forward("SIGINT");
-  const onTerm = forward("SIGTERM");
-  process.on("SIGINT", onInt);
-  process.on("SIGTERM", onTerm);
-  const [code, signal] = await new Promise((res, rej) => {
-    child.on("error", rej);
-    child.on("close", (c, s) => res([c, s]));
-  });
-  process.off("SIGINT", onInt);
-  process.off("SIGTERM", onTerm);
-  log.flush();
-  const outputs = parseFileCommand(readFileSync(files.GITHUB_OUTPUT, "utf8"));
-  const hasSummary = existsSync(files.GITHUB_STEP_SUMMARY) && statSync(files.GITHUB_STEP_SUMMARY).size > 0;
-  rmSync(runnerTemp, { recursive: true, force: true });
-  rmSync(commands, { recursive: true, force: true });
-  if (!hasSummary) rmSync(work, { recursive: true, force: true });
-  const signalCodes = { SIGINT: 130, SIGTERM: 143, SIGKILL: 137 };
-  return {
-    code: code ?? (signal ? signalCodes[signal] ?? 1 : 1),
-    outputs,
-    summaryPath: hasSummary ? files.GITHUB_STEP_SUMMARY : void 0,
-    durationMs: Date.now() - started
-  };
-}
-
 // cli/src/cli.ts
+var ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 var processIo = () => ({
   cwd: process.cwd(),
   env: process.env,
@@ -9736,8 +9861,8 @@ async function dashboard(argv, io) {
     io.out(dashboardHelp());
     return 0;
   }
-  const statusPath = resolve2(io.cwd, values.status ?? DASHBOARD_FLAGS.status.default);
-  const outPath = resolve2(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
+  const statusPath = resolve(io.cwd, values.status ?? DASHBOARD_FLAGS.status.default);
+  const outPath = resolve(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
   let text2;
   try {
     text2 = readFileSync2(statusPath, "utf8");
@@ -9757,8 +9882,8 @@ async function dashboard(argv, io) {
   const rel = relative(io.cwd, statusPath);
   const source = rel && !rel.startsWith("..") ? rel : basename2(statusPath);
   const html = renderDashboard(model, { title: values.title, source });
-  mkdirSync2(dirname2(outPath), { recursive: true });
-  writeFileSync2(outPath, html);
+  mkdirSync3(dirname(outPath), { recursive: true });
+  writeFileSync3(outPath, html);
   const kb = (Buffer.byteLength(html) / 1024).toFixed(1);
   io.out(`dashboard: ${model.releases.length} releases from ${source} → ${outPath} (${kb} KiB)
 `);
@@ -9794,6 +9919,7 @@ async function main(argv, io = processIo()) {
     const run = await runStageBundle(def, values, {
       cwd: io.cwd,
       env: io.env,
+      root: ROOT,
       write: (text2, stream) => stream === "stdout" ? io.out(text2) : io.err(text2)
     });
     const lines = [

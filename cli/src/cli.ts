@@ -5,12 +5,16 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runStageBundle } from '@release-actions/runner';
 import { parseStatusYaml, renderDashboard } from '@release-actions/shared/dashboard';
 import { errorMessage } from '@release-actions/shared';
 import { parseFlags, UsageError } from './args.js';
 import { DASHBOARD_FLAGS, dashboardHelp, mainHelp, stageHelp } from './help.js';
-import { runStageBundle } from './run-stage.js';
 import { findStage, STAGES } from './stages.js';
+
+/** The repository root: cli/src (sources) and cli/dist (the bundle) both sit two levels below it. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface CliIo {
   cwd: string;
@@ -91,6 +95,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const run = await runStageBundle(def, values, {
       cwd: io.cwd,
       env: io.env,
+      root: ROOT,
       write: (text, stream) => (stream === 'stdout' ? io.out(text) : io.err(text)),
     });
     const lines = [

@@ -93,6 +93,8 @@ const cases: Record<string, Case[]> = {
     { input: 'run_smoke_tests', value: 'sometimes', accepted: 'true or false' },
     { input: 'on_no_data', value: 'ignore', accepted: 'fail, pass, inconclusive' },
     { input: 'min_samples', value: '-3', accepted: 'whole number of at least 1' },
+    { input: 'lock_timeout', value: 'soon', accepted: 'a duration' },
+    { input: 'lock_timeout', value: '-10m', accepted: 'a duration' },
     { input: 'smoke_tests', value: '[{path: health}]', accepted: 'path must start with /' },
     {
       input: 'smoke_tests',
@@ -332,6 +334,8 @@ const cases: Record<string, Case[]> = {
     { input: 'docker_tag_revert', value: 'nope', accepted: 'true or false' },
     { input: 'npm_package', value: 'Widget Pkg', accepted: 'npm package name' },
     { input: 'start_timeout', value: 'later', accepted: 'a duration' },
+    { input: 'lock_timeout', value: 'forever', accepted: 'a duration' },
+    { input: 'lock_timeout', value: '5 minutes', accepted: 'a duration' },
     {
       input: 'nginx_upstream_file',
       value: '',

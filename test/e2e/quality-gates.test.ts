@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
-import { startGitHttpRemote } from '../support/services/git-http.js';
+import { startGitHttpRemote } from '../support/services/index.js';
 import { closedPort, startTestServer } from '../integration/quality-gates/servers.js';
 
 /** The parts of the results JSON these tests read. */

@@ -9,7 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deploy, type DeployConfig } from '../../packages/shared/src/deploy/engine.js';
+import type { DeployConfig } from '../../packages/shared/src/deploy/config.js';
+import { deploy } from '../../packages/shared/src/deploy/engine.js';
 import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
 import { DockerWorkload } from '../../packages/shared/src/deploy/workload-docker.js';

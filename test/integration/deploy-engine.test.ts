@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { CommandWorkload } from '../../packages/shared/src/deploy/workload-command.js';
 import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
-import { deploy, rollback, type DeployConfig } from '../../packages/shared/src/deploy/engine.js';
+import type { DeployConfig } from '../../packages/shared/src/deploy/config.js';
+import { deploy } from '../../packages/shared/src/deploy/engine.js';
+import { rollback } from '../../packages/shared/src/deploy/rollback.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
 import {
   describeWithService,

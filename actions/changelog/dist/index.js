@@ -1095,7 +1095,7 @@ var import_valid2 = __toESM(require_valid(), 1);
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-var REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
 var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
 var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
@@ -1228,29 +1228,77 @@ async function streamLog(git, range, onCommit, shallow) {
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
 var import_inc = __toESM(require_inc(), 1);
-var import_parse2 = __toESM(require_parse(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+
+// packages/shared/src/commits/revert.ts
+var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+function revertedType(c) {
+  let header = c.revert?.header;
+  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
+  const h = header ? parseHeader(header) : void 0;
+  return h ? { type: h.type, breaking: h.breaking } : void 0;
+}
+function cancelledByReverts(commits) {
+  const dropped = /* @__PURE__ */ new Set();
+  if (!commits.some((c) => c.revert)) return dropped;
+  const targetOf = /* @__PURE__ */ new Map();
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    const k = c.hash.slice(0, 7);
+    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
+  }
+  for (let n = 0; n < commits.length; n++) {
+    const c = commits[n];
+    if (!c.revert || c.merge) continue;
+    const h = c.revert.hash;
+    let target;
+    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
+    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
+    if (target && target !== c) targetOf.set(c, target);
+  }
+  const undone = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    const target = targetOf.get(c);
+    if (!target || undone.has(c)) continue;
+    undone.add(target);
+  }
+  for (const c of commits) {
+    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
+  }
+  return dropped;
+}
+
+// packages/shared/src/commits/bump.ts
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
 var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
 function maxBump(a, b) {
   return ORDER[a] >= ORDER[b] ? a : b;
 }
+function commitBump(c) {
+  if (c.merge) return "none";
+  if (c.breaking) return "major";
+  if (c.type === "feat") return "minor";
+  if (c.type === "revert" && c.revert) {
+    const t = revertedType(c);
+    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
+  }
+  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
+}
 function recommendBump(commits, currentVersion) {
+  const list = [...commits];
+  const cancelled = list.every((c) => c.hash !== void 0) ? cancelledByReverts(list) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of commits) {
-    if (c.merge) continue;
-    if (c.breaking) {
-      bump = "major";
-      break;
-    }
-    if (c.type === "feat") bump = maxBump(bump, "minor");
-    else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, "patch");
+  for (const c of list) {
+    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
+    bump = maxBump(bump, commitBump(c));
+    if (bump === "major") break;
   }
   const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
   if (bump === "major" && cur && cur.major === 0) return "minor";
   return bump;
 }
 function nextVersion(previous, bump) {
-  const base = previous && (0, import_parse2.default)(previous.replace(/^[^\d]*/, ""))?.version || "0.0.0";
+  const base = previous && (0, import_parse3.default)(previous.replace(/^[^\d]*/, ""))?.version || "0.0.0";
   const b = bump === "none" ? "patch" : bump;
   return (0, import_inc.default)(base, b);
 }
@@ -1587,24 +1635,6 @@ async function streamReleases(git, o, onRelease) {
 }
 
 // packages/shared/src/changelog/render.ts
-function revertedPairs(commits) {
-  const drop = /* @__PURE__ */ new Set();
-  let reverts = 0;
-  for (const c of commits) if (c.revert?.hash) reverts++;
-  if (!reverts) return drop;
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const c of commits) byPrefix.set(c.hash.slice(0, 7), c);
-  for (const c of commits) {
-    const h = c.revert?.hash;
-    if (!h) continue;
-    const target = byPrefix.get(h.slice(0, 7));
-    if (target && target.hash.startsWith(h) && !drop.has(target.hash)) {
-      drop.add(target.hash);
-      drop.add(c.hash);
-    }
-  }
-  return drop;
-}
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
 function links(c, i) {
   const parts = [];
@@ -1626,7 +1656,7 @@ function emptyRenderStats() {
 }
 function classify(i) {
   const stats = emptyRenderStats();
-  const drop = revertedPairs(i.commits);
+  const drop = cancelledByReverts(i.commits);
   const entries = [];
   const breaking = [];
   const prs = /* @__PURE__ */ new Set();
@@ -1639,21 +1669,26 @@ function classify(i) {
       stats.reverted++;
       continue;
     }
-    const section = i.types.sectionOf(c);
-    if (!section) {
+    const reverted = c.revert ? revertedType(c) : void 0;
+    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
+      stats.hidden++;
+      continue;
+    }
+    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
+    if (!section && !(c.breaking && i.breakingSection)) {
       stats.hidden++;
       continue;
     }
     const ref = links(c, i);
-    entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
     stats.shown++;
     const type = c.conventional && c.type ? c.type : "other";
     stats.perType[type] = (stats.perType[type] ?? 0) + 1;
-    stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
+    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
     const pr = i.prs?.get(c.hash)?.number ?? c.pr;
     if (pr !== void 0) prs.add(pr);
     for (const note of c.breakingNotes) {
-      breaking.push({ commit: c, section, text: `${scoped(c, indent(note))} ${ref}` });
+      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
       stats.breaking++;
     }
   }
@@ -2258,7 +2293,7 @@ async function run(env = process.env) {
       if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-EN5AYHJO.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-SORF67JL.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,

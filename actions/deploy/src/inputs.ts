@@ -105,6 +105,11 @@ export const action = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: 'Deadline of the whole deploy.', default: '30m', min: 1000 }),
+    lock_timeout: duration({
+      description:
+        'How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).',
+      default: '10m',
+    }),
     environment_url: url({ description: 'URL of the environment, shown on the GitHub deployment.' }),
     token: secret({ description: 'GitHub token with deployments: write.', default: GITHUB_TOKEN_DEFAULT }),
   },

@@ -1,6 +1,7 @@
 /** The deploy action: parse the inputs, run the strategy engine, record the deployment (GitHub, status record), report. */
 import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import {
+  acquireLock,
   buildTarget,
   deploy,
   type DeployConfig,
@@ -8,6 +9,7 @@ import {
   Deployments,
   deploySummary,
   type Strategy,
+  type Target,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
 import { openStatusStore } from '@release-actions/shared/status';
@@ -58,6 +60,27 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     ports: target.ports,
   };
 
+  // One deploy or rollback of this environment and state_dir at a time: two at once would both read state.json,
+  // start instances nobody tracks and route to whichever finished last.
+  const lock = await acquireLock({
+    dir: target.stateFile.dir,
+    environment,
+    runId: runner.runId,
+    what: `deploy of ${version}`,
+    timeoutMs: v.lock_timeout,
+    log,
+  });
+  try {
+    await deployLocked(v, ctx, cfg, target);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The deploy itself, under the environment's lock: GitHub deployment, status record, the engine, the report. */
+async function deployLocked(v: Values, ctx: StageContext, cfg: DeployConfig, target: Target): Promise<void> {
+  const { log, runner } = ctx;
+  const { version, environment } = cfg;
   // GitHub deployment and status record.
   let gh: GitHubClient | undefined;
   if (v.token && runner.repository) {

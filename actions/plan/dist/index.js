@@ -1209,11 +1209,11 @@ async function readShallowFile(path) {
 // packages/shared/src/plan/preview.ts
 var import_compare = __toESM(require_compare(), 1);
 var import_inc2 = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
+var import_parse4 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-var REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
 var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
 var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
@@ -1353,22 +1353,70 @@ async function commitsSince(git, since, rev = "HEAD") {
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
 var import_inc = __toESM(require_inc(), 1);
-var import_parse2 = __toESM(require_parse(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+
+// packages/shared/src/commits/revert.ts
+var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+function revertedType(c) {
+  let header = c.revert?.header;
+  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
+  const h = header ? parseHeader(header) : void 0;
+  return h ? { type: h.type, breaking: h.breaking } : void 0;
+}
+function cancelledByReverts(commits) {
+  const dropped = /* @__PURE__ */ new Set();
+  if (!commits.some((c) => c.revert)) return dropped;
+  const targetOf = /* @__PURE__ */ new Map();
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    const k = c.hash.slice(0, 7);
+    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
+  }
+  for (let n = 0; n < commits.length; n++) {
+    const c = commits[n];
+    if (!c.revert || c.merge) continue;
+    const h = c.revert.hash;
+    let target;
+    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
+    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
+    if (target && target !== c) targetOf.set(c, target);
+  }
+  const undone = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    const target = targetOf.get(c);
+    if (!target || undone.has(c)) continue;
+    undone.add(target);
+  }
+  for (const c of commits) {
+    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
+  }
+  return dropped;
+}
+
+// packages/shared/src/commits/bump.ts
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
 var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
 function maxBump(a, b) {
   return ORDER[a] >= ORDER[b] ? a : b;
 }
+function commitBump(c) {
+  if (c.merge) return "none";
+  if (c.breaking) return "major";
+  if (c.type === "feat") return "minor";
+  if (c.type === "revert" && c.revert) {
+    const t = revertedType(c);
+    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
+  }
+  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
+}
 function recommendBump(commits, currentVersion) {
+  const list = [...commits];
+  const cancelled = list.every((c) => c.hash !== void 0) ? cancelledByReverts(list) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of commits) {
-    if (c.merge) continue;
-    if (c.breaking) {
-      bump = "major";
-      break;
-    }
-    if (c.type === "feat") bump = maxBump(bump, "minor");
-    else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, "patch");
+  for (const c of list) {
+    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
+    bump = maxBump(bump, commitBump(c));
+    if (bump === "major") break;
   }
   const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
   if (bump === "major" && cur && cur.major === 0) return "minor";
@@ -1376,25 +1424,21 @@ function recommendBump(commits, currentVersion) {
 }
 
 // packages/shared/src/plan/preview.ts
-function toPreviewCommit(c) {
+function toPreviewCommit(c, cancelled = false) {
   return {
     sha: c.hash,
     type: c.type ?? "other",
     scope: c.scope ?? "",
     subject: c.subject,
-    breaking: c.breaking
+    breaking: c.breaking,
+    bump: commitBump(c),
+    cancelled
   };
-}
-function recommendBump2(commits, previousVersion) {
-  return recommendBump(
-    commits.map((c) => ({ type: c.type, breaking: c.breaking, merge: false })),
-    previousVersion
-  );
 }
 function tagVersion(tag, prefix) {
   if (!tag.startsWith(prefix)) return void 0;
   const v = tag.slice(prefix.length);
-  const parsed = (0, import_parse3.default)(v);
+  const parsed = (0, import_parse4.default)(v);
   return parsed && parsed.version === v ? v : void 0;
 }
 async function previewRelease(git, o) {
@@ -1403,14 +1447,16 @@ async function previewRelease(git, o) {
   let previousVersion;
   for (const tag of merged) {
     const v = tagVersion(tag, o.tagPrefix);
-    if (!v || (0, import_parse3.default)(v)?.prerelease.length) continue;
+    if (!v || (0, import_parse4.default)(v)?.prerelease.length) continue;
     if (!previousVersion || (0, import_compare.default)(v, previousVersion) > 0) {
       previousTag = tag;
       previousVersion = v;
     }
   }
-  const commits = (await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : void 0)).map(toPreviewCommit);
-  return { previousTag, previousVersion, commits, recommended: recommendBump2(commits, previousVersion) };
+  const parsed = await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : void 0);
+  const cancelled = cancelledByReverts(parsed);
+  const commits = parsed.map((c) => toPreviewCommit(c, cancelled.has(c.hash)));
+  return { previousTag, previousVersion, commits, recommended: recommendBump(parsed, previousVersion) };
 }
 function nextVersion(o) {
   const core = (0, import_inc2.default)(o.previousVersion ?? "0.0.0", o.bump);
@@ -1420,7 +1466,7 @@ function nextVersion(o) {
   let n = 0;
   for (const tag of existingTags) {
     const v = tagVersion(tag, tagPrefix);
-    const pre = v ? (0, import_parse3.default)(v) : null;
+    const pre = v ? (0, import_parse4.default)(v) : null;
     if (!pre || `${pre.major}.${pre.minor}.${pre.patch}` !== core) continue;
     const [pid, num] = pre.prerelease;
     if (pid === id && typeof num === "number" && pre.prerelease.length === 2) n = Math.max(n, num);
@@ -1432,7 +1478,8 @@ var SECTIONS = [
   ["Features", (c) => !c.breaking && c.type === "feat"],
   ["Fixes", (c) => !c.breaking && c.type === "fix"],
   ["Performance", (c) => !c.breaking && c.type === "perf"],
-  ["Reverts", (c) => !c.breaking && c.type === "revert"]
+  // A revert of a `chore:` releases nothing and is not listed (the changelog hides it too).
+  ["Reverts", (c) => !c.breaking && c.type === "revert" && c.bump !== "none"]
 ];
 function changelogPreview(commits, o = {}) {
   const limit = o.limit ?? 30;
@@ -1440,7 +1487,7 @@ function changelogPreview(commits, o = {}) {
   if (o.version) lines.push(`### ${o.version} (preview)`, "");
   let shown = 0;
   for (const [title, match] of SECTIONS) {
-    const list = commits.filter(match);
+    const list = commits.filter((c) => !c.cancelled && match(c));
     if (!list.length) continue;
     lines.push(`#### ${title}`, "");
     for (const c of list.slice(0, limit)) {
@@ -1451,7 +1498,12 @@ function changelogPreview(commits, o = {}) {
     lines.push("");
     shown += list.length;
   }
-  const other = commits.length - shown;
+  const cancelled = commits.filter((c) => c.cancelled).length;
+  const other = commits.length - shown - cancelled;
+  if (cancelled > 0)
+    lines.push(
+      `_${cancelled} commit${cancelled === 1 ? "" : "s"} cancelled by a revert in the same range not listed._`
+    );
   if (other > 0) lines.push(`_${other} other commit${other === 1 ? "" : "s"} (chore, docs, ci, …) not listed._`);
   if (commits.length === 0) lines.push("_No commits since the last release._");
   return lines.join("\n").trim();

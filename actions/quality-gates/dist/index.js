@@ -74,7 +74,7 @@ var require_constants = __commonJS({
       "　",
       "\uFEFF"
     ];
-    var RELEASE_TYPES = [
+    var RELEASE_TYPES2 = [
       "major",
       "premajor",
       "minor",
@@ -89,7 +89,7 @@ var require_constants = __commonJS({
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
       WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
+      RELEASE_TYPES: RELEASE_TYPES2,
       SEMVER_SPEC_VERSION,
       FLAG_INCLUDE_PRERELEASE: 1,
       FLAG_LOOSE: 2
@@ -526,7 +526,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version, options, throwErrors = false) => {
+    var parse = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -539,7 +539,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -547,9 +547,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse = require_parse();
     var valid = (version, options) => {
-      const v = parse2(version, options);
+      const v = parse(version, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -1038,41 +1038,101 @@ import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
-// packages/shared/src/gates/exec.ts
+// packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
-var MAX_KEEP = 1e6;
-var spawnExec = (cmd, args, opts = {}) => new Promise((resolve5) => {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import { dirname } from "node:path";
+var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
   let stdout = "";
   let stderr = "";
-  let timedOut = false;
+  let output = "";
   const feed = (which) => {
     let partial = "";
     return (d) => {
-      if (which === "out") stdout = (stdout + d).slice(-MAX_KEEP);
-      else stderr = (stderr + d).slice(-MAX_KEEP);
-      if (!opts.onLine) return;
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+      if (!o.onLine) return;
       const lines = (partial + d).split(/\r?\n/);
       partial = lines.pop() ?? "";
-      for (const l of lines) opts.onLine(l);
+      for (const l of lines) o.onLine(l);
     };
   };
-  child.stdout.setEncoding("utf8").on("data", feed("out"));
-  child.stderr.setEncoding("utf8").on("data", feed("err"));
-  const timer = setTimeout(() => {
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
     timedOut = true;
-    child.kill("SIGKILL");
-  }, opts.timeoutMs ?? 6e5);
-  child.on("error", (e) => {
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  const forwards = (o.forwardSignals ?? []).map((sig) => {
+    const forward = () => child.pid && killGroup(child.pid, sig);
+    process.on(sig, forward);
+    return () => process.off(sig, forward);
+  });
+  const done = () => {
     clearTimeout(timer);
-    resolve5({ code: 127, stdout, stderr: `${stderr}${e.message}
-`, timedOut });
+    for (const off of forwards) off();
+  };
+  child.on("error", (error2) => {
+    done();
+    const said = `${error2.message}
+`;
+    resolve5({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
-    clearTimeout(timer);
-    resolve5({ code: code ?? (signal ? 128 : 1), stdout, stderr, timedOut });
+    done();
+    resolve5({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
 });
+function startBackground(cmd, args, o) {
+  mkdirSync(dirname(o.logFile), { recursive: true });
+  const fd = openSync(o.logFile, "a");
+  const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
+  closeSync(fd);
+  let done = false;
+  const exited = new Promise((resolve5) => {
+    child.on("exit", (code, signal) => {
+      done = true;
+      resolve5({ code, signal });
+    });
+    child.on("error", () => {
+      done = true;
+      resolve5({ code: 127, signal: null });
+    });
+  });
+  child.unref();
+  return { pid: child.pid ?? -1, exited, hasExited: () => done };
+}
+function killGroup(pid, signal = "SIGTERM") {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+    }
+  }
+}
+
+// packages/shared/src/gates/exec.ts
+var MAX_KEEP = 1e6;
+var spawnExec = (cmd, args, opts = {}) => exec(cmd, args, { maxBuffer: MAX_KEEP, ...opts, timeoutMs: opts.timeoutMs ?? 6e5 });
 function splitCommand(line) {
   const out = [];
   let cur = "";
@@ -1116,17 +1176,17 @@ function parseBuildArgs(text2) {
   }
   return out;
 }
-async function hasBuildx(exec) {
-  const r = await exec("docker", ["buildx", "version"], { timeoutMs: 3e4 });
+async function hasBuildx(exec2) {
+  const r = await exec2("docker", ["buildx", "version"], { timeoutMs: 3e4 });
   return r.code === 0;
 }
 async function buildContainer(o) {
-  const { exec, log } = o;
-  const info2 = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { timeoutMs: 3e4 });
+  const { exec: exec2, log } = o;
+  const info2 = await exec2("docker", ["version", "--format", "{{.Server.Version}}"], { timeoutMs: 3e4 });
   if (info2.code !== 0) {
     throw new StageError(`container-build: no Docker engine answers (docker version: ${tail(info2.stderr, 3)})`);
   }
-  const buildx = await hasBuildx(exec);
+  const buildx = await hasBuildx(exec2);
   const builder = buildx ? "docker buildx build" : "docker build";
   const tmp = mkdtempSync(join(tmpdir2(), "ra-build-"));
   const iidfile = join(tmp, "iid");
@@ -1145,7 +1205,7 @@ async function buildContainer(o) {
   const started = Date.now();
   let imageId;
   try {
-    const r = await exec("docker", args, {
+    const r = await exec2("docker", args, {
       cwd: o.cwd,
       timeoutMs: o.buildTimeoutMs ?? 18e5,
       env: { ...process.env, DOCKER_BUILDKIT: buildx ? "1" : process.env.DOCKER_BUILDKIT ?? "0" },
@@ -1162,7 +1222,7 @@ ${tail(r.stderr || r.stdout)}`
     rmSync(tmp, { recursive: true, force: true });
   }
   const buildMs = Date.now() - started;
-  const insp = await exec("docker", ["image", "inspect", "--format", "{{json .}}", imageId], { timeoutMs: 3e4 });
+  const insp = await exec2("docker", ["image", "inspect", "--format", "{{json .}}", imageId], { timeoutMs: 3e4 });
   if (insp.code !== 0) throw new StageError(`container-build: cannot inspect ${imageId}: ${tail(insp.stderr, 3)}`);
   const doc = JSON.parse(insp.stdout);
   const sizeBytes = doc.Size;
@@ -1179,7 +1239,7 @@ ${tail(r.stderr || r.stdout)}`
   if (o.smokeCommand) {
     const words = splitCommand(o.smokeCommand);
     log.info(`container-build: smoke test: docker run --rm --network host ${imageId.slice(0, 19)} ${o.smokeCommand}`);
-    const r = await exec("docker", ["run", "--rm", "--network", "host", imageId, ...words], {
+    const r = await exec2("docker", ["run", "--rm", "--network", "host", imageId, ...words], {
       cwd: o.cwd,
       timeoutMs: o.smokeTimeoutMs ?? 3e5
     });
@@ -1209,8 +1269,8 @@ ${output}`);
 }
 
 // packages/shared/src/gates/gates.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
 
 // packages/shared/src/gates/k6.ts
 import { existsSync, readdirSync, readFileSync as readFileSync3, statSync } from "node:fs";
@@ -1844,8 +1904,8 @@ function shardProfile(p, shard) {
 }
 
 // packages/shared/src/gates/regression.ts
-import { existsSync as existsSync3, mkdirSync, readFileSync as readFileSync5, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync } from "node:fs";
+import { dirname as dirname2 } from "node:path";
 
 // packages/shared/src/gates/results.ts
 function requestsPerSecond(r) {
@@ -2029,33 +2089,20 @@ function compareToBaseline(current, baseline, baselinePath, maxRegressionPct) {
   return { ...base, baseline: b, p95DeltaPct, rpsDeltaPct, passed: reasons.length === 0, reasons };
 }
 function recordBaseline(path, doc) {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync2(dirname2(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(doc, null, 2)}
 `);
 }
 
 // packages/shared/src/gates/service.ts
-import { spawn as spawn2 } from "node:child_process";
-import { closeSync, openSync, readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 async function startService(o) {
-  const fd = openSync(o.logFile, "a");
-  const child = spawn2("bash", ["-c", o.command], {
-    cwd: o.cwd,
-    env: o.env ?? process.env,
-    detached: true,
-    stdio: ["ignore", fd, fd]
-  });
-  closeSync(fd);
+  const child = startBackground("bash", ["-c", o.command], { cwd: o.cwd, env: o.env, logFile: o.logFile });
   let exited;
-  const exitedP = new Promise(
-    (r) => child.on("exit", (code, signal) => {
-      exited = { code, signal };
-      r();
-    })
-  );
-  child.on("error", () => {
+  const exitedP = child.exited.then((e) => {
+    exited = e;
   });
-  const pid = child.pid ?? 0;
+  const pid = child.pid > 0 ? child.pid : 0;
   const stop = async () => {
     if (exited || !pid) return;
     try {
@@ -2063,12 +2110,7 @@ async function startService(o) {
     } catch {
       return;
     }
-    const killer = setTimeout(() => {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-      }
-    }, 5e3);
+    const killer = setTimeout(() => killGroup(pid, "SIGKILL"), 5e3);
     await exitedP;
     clearTimeout(killer);
     o.log.info(`service: stopped (pid ${pid})`);
@@ -2252,7 +2294,7 @@ function readShardResults(files) {
 }
 async function runQualityGates(c, deps) {
   const { log } = deps;
-  mkdirSync2(c.workDir, { recursive: true });
+  mkdirSync3(c.workDir, { recursive: true });
   const mode = c.merge ? "merge" : c.shard && c.shard.count > 1 ? "shard" : "run";
   const report = { passed: false, mode, verdicts: [], resultsPath: c.resultsPath };
   const wantsLoad = c.gates.includes("load-testing") || c.gates.includes("performance-profiling");
@@ -2401,7 +2443,7 @@ async function runQualityGates(c, deps) {
   }
   report.passed = report.verdicts.every((v) => v.passed !== false) && (mode === "shard" || report.verdicts.every((v) => v.passed === true));
   const doc = resultsDocument(report);
-  mkdirSync2(dirname2(c.resultsPath), { recursive: true });
+  mkdirSync3(dirname3(c.resultsPath), { recursive: true });
   writeFileSync2(c.resultsPath, `${JSON.stringify(doc, null, 2)}
 `);
   log.info(`results: ${c.resultsPath}`);
@@ -2608,7 +2650,7 @@ function ensureRelease(doc, version, init = {}) {
 import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/git/git.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { readFile } from "node:fs/promises";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
@@ -2668,7 +2710,7 @@ var Git = class _Git {
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     return new Promise((resolve5, reject) => {
-      const child = spawn3("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
       child.stdout.on("data", (d) => out.push(d));
@@ -2701,7 +2743,7 @@ var Git = class _Git {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep = Buffer.from(separator, "utf8");
     return new Promise((resolve5, reject) => {
-      const child = spawn3("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
       child.stdout.on("data", (d) => {
@@ -2824,8 +2866,34 @@ var BOT_IDENTITY = {
 };
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname3 } from "node:path";
+import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+
+// packages/shared/src/util/escape.ts
+var CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var COMMAND_START = /^(\s*)(::|##\[)/;
+var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+function showControl(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeLogText(value, o = {}) {
+  let s = typeof value === "string" ? value : String(value);
+  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
+  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
+}
+function quoteLogValue(value, max = 60) {
+  if (typeof value !== "string") {
+    let s;
+    try {
+      s = JSON.stringify(value) ?? String(value);
+    } catch {
+      s = String(value);
+    }
+    return escapeLogText(s, { max });
+  }
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return escapeLogText(JSON.stringify(cut));
+}
 
 // packages/shared/src/util/logger.ts
 var silentLogger = {
@@ -2840,23 +2908,346 @@ var silentLogger = {
   group: (_name, fn) => fn()
 };
 
+// packages/shared/src/status/validate.ts
+var SEMVER = semver({ description: "" });
+var URL_SPEC = url({ description: "" });
+var RELEASE_STATES = [
+  "planned",
+  "releasing",
+  "released",
+  "deploying",
+  "deployed",
+  "failed",
+  "rolled-back"
+];
+var RELEASE_TYPES = ["major", "minor", "patch", "hotfix", "prerelease"];
+var DEPLOYMENT_STATES = [
+  "pending",
+  "queued",
+  "in_progress",
+  "succeeded",
+  "failed",
+  "rolled-back",
+  "inactive",
+  "inconclusive"
+];
+var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
+var SLOT_NAMES = ["blue", "green"];
+var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
+var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
+var StatusRecordError = class extends StageError {
+  constructor(source, entry, problem) {
+    super(
+      `${source}: ${entry} ${problem}. Fix or remove that entry on the record's branch (or file); it was not used and nothing was overwritten.`
+    );
+    this.source = source;
+    this.entry = entry;
+    this.name = "StatusRecordError";
+  }
+  source;
+  entry;
+};
+var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
+function isSemver(v) {
+  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+}
+function check(problems, ok2, what, value, expected) {
+  if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
+}
+function oneOf2(list2) {
+  return `one of ${list2.join(", ")}`;
+}
+function checkDeployment(problems, d, where) {
+  if (!isRec(d)) {
+    problems.push(`${where} is ${shape(d)}, expected a mapping (environment, status, …)`);
+    return;
+  }
+  check(
+    problems,
+    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    `${where}.environment`,
+    d.environment,
+    "an environment name of letters, digits and . _ -"
+  );
+  check(
+    problems,
+    typeof d.status === "string" && DEPLOYMENT_STATES.includes(d.status),
+    `${where}.status`,
+    d.status,
+    oneOf2(DEPLOYMENT_STATES)
+  );
+  if (d.active_slot !== void 0)
+    check(
+      problems,
+      SLOT_NAMES.includes(d.active_slot),
+      `${where}.active_slot`,
+      d.active_slot,
+      oneOf2(SLOT_NAMES)
+    );
+  for (const k of ["previous_version", "rollback_of"])
+    if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
+  if (d.url !== void 0)
+    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+}
+function releaseProblems(raw) {
+  if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
+  const p = [];
+  if (raw.version === void 0) p.push("has no version");
+  else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
+  if (raw.status !== void 0)
+    check(
+      p,
+      typeof raw.status === "string" && RELEASE_STATES.includes(raw.status),
+      "status",
+      raw.status,
+      oneOf2(RELEASE_STATES)
+    );
+  if (raw.type !== void 0)
+    check(
+      p,
+      typeof raw.type === "string" && RELEASE_TYPES.includes(raw.type),
+      "type",
+      raw.type,
+      oneOf2(RELEASE_TYPES)
+    );
+  if (raw.release_url !== void 0)
+    check(
+      p,
+      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
+      "release_url",
+      raw.release_url,
+      "an http(s) URL"
+    );
+  if (raw.tag !== void 0)
+    check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
+  if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
+  if (raw.deployments !== void 0) {
+    if (!Array.isArray(raw.deployments)) p.push(`deployments is ${shape(raw.deployments)}, expected a list`);
+    else raw.deployments.forEach((d, i) => checkDeployment(p, d, `deployments[${i}]`));
+  }
+  if (raw.quality_gates !== void 0) {
+    if (!isRec(raw.quality_gates)) p.push(`quality_gates is ${shape(raw.quality_gates)}, expected a mapping by gate`);
+    else
+      for (const [name, g] of Object.entries(raw.quality_gates)) {
+        check(p, GATE_NAME_PATTERN.test(name), "a quality gate name", name, "a short one-line name");
+        if (!isRec(g)) p.push(`quality_gates.${quoteLogValue(name, 30)} is ${shape(g)}, expected a mapping`);
+        else
+          check(
+            p,
+            GATE_STATES.includes(g.status),
+            `quality_gates.${quoteLogValue(name, 30)}.status`,
+            g.status,
+            oneOf2(GATE_STATES)
+          );
+      }
+  }
+  if (raw.registries !== void 0) {
+    const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
+    if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
+    else
+      for (const [k, r] of regs) {
+        if (!isRec(r)) continue;
+        if (r.url !== void 0)
+          check(
+            p,
+            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            `registries[${quoteLogValue(k, 30)}].url`,
+            r.url,
+            "an http(s) URL"
+          );
+        if (r.version !== void 0)
+          check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");
+      }
+  }
+  return p;
+}
+function entryName(index, raw) {
+  const v = isRec(raw) ? raw.version : void 0;
+  return `releases[${index}]${v === void 0 ? "" : ` (version ${quoteLogValue(v, 40)})`}`;
+}
+function assertRelease(raw, index, source) {
+  const problems = releaseProblems(raw);
+  if (problems.length === 0) return;
+  throw new StatusRecordError(source, entryName(index, raw), problems.join("; "));
+}
+
 // packages/shared/src/status/yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var STATUS_FILE = "release-status.yaml";
-function parseStatus(text2) {
+var LAZY = /* @__PURE__ */ new WeakMap();
+function parseRecordYaml(text2) {
+  const doc = (0, import_yaml2.parseDocument)(text2, { uniqueKeys: true });
+  if (doc.errors.length) throw doc.errors[0];
+  (0, import_yaml2.visit)(doc, {
+    Pair(_, pair) {
+      if (!(0, import_yaml2.isScalar)(pair.key) || !VERSION_KEYS.has(String(pair.key.value))) return;
+      const v = pair.value;
+      if ((0, import_yaml2.isScalar)(v) && typeof v.value === "number") pair.value = new import_yaml2.Scalar(v.source ?? String(v.value));
+    }
+  });
+  return doc.toJS({ maxAliasCount: 100 });
+}
+function lazyRecord(entry, index, source) {
+  const target = {};
+  const load = () => {
+    if (entry.loaded) return;
+    let value = entry.value;
+    if (entry.text !== void 0) {
+      let parsed;
+      try {
+        parsed = parseRecordYaml(entry.text);
+      } catch (e) {
+        throw new StatusRecordError(
+          source,
+          entryName(index(), entry.hint ? { version: entry.hint } : void 0),
+          `is not valid YAML (${String(e.message).split("\n")[0]})`
+        );
+      }
+      value = Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : parsed;
+    }
+    assertRelease(value, index(), source);
+    Object.assign(target, value);
+    entry.loaded = true;
+    entry.text = void 0;
+    entry.value = void 0;
+  };
+  const proxy = new Proxy(target, {
+    get(t, k, r) {
+      if (k === "version" && !entry.loaded && entry.hint !== void 0) return entry.hint;
+      load();
+      return Reflect.get(t, k, r);
+    },
+    set(t, k, v, r) {
+      load();
+      return Reflect.set(t, k, v, r);
+    },
+    has(t, k) {
+      load();
+      return Reflect.has(t, k);
+    },
+    ownKeys(t) {
+      load();
+      return Reflect.ownKeys(t);
+    },
+    getOwnPropertyDescriptor(t, k) {
+      load();
+      return Reflect.getOwnPropertyDescriptor(t, k);
+    },
+    defineProperty(t, k, d) {
+      load();
+      return Reflect.defineProperty(t, k, d);
+    },
+    deleteProperty(t, k) {
+      load();
+      return Reflect.deleteProperty(t, k);
+    }
+  });
+  LAZY.set(proxy, entry);
+  return proxy;
+}
+function versionHint(text2, indent) {
+  const re = new RegExp(
+    `^(?: {${indent}}- +| {${indent + 2}})version: *(?:"([^"\\\\]*)"|'([^']*)'|([^\\s#'"][^\\s#]*))[ \\t]*(?:#.*)?$`,
+    "m"
+  );
+  const m = re.exec(text2);
+  const v = m?.[1] ?? m?.[2] ?? m?.[3];
+  return isSemver(v) ? v : void 0;
+}
+function splitReleases(text2) {
+  if (/^(---|\.\.\.)(\s|$)/m.test(text2)) return void 0;
+  const head = /^releases:[ \t]*(?:#.*)?\r?\n/m.exec(text2);
+  if (!head) return void 0;
+  const start = head.index + head[0].length;
+  const first = /^(?:[ \t]*(?:#.*)?\r?\n)*( *)-( |\r?\n)/my;
+  first.lastIndex = start;
+  const fm = first.exec(text2);
+  if (!fm) return void 0;
+  const indent = fm[1].length;
+  const itemStart = new RegExp(`^ {${indent}}-(?: |\\r?\\n)`, "gm");
+  const end = new RegExp(indent === 0 ? "^(?![-#\\s])" : "^(?=[^\\s#])", "gm");
+  end.lastIndex = start;
+  const em = end.exec(text2);
+  const stop = em ? em.index : text2.length;
+  const body = text2.slice(start, stop);
+  const starts = [];
+  itemStart.lastIndex = 0;
+  for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
+  if (starts.length === 0) return void 0;
+  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent }));
+  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries };
+}
+function parseStatus(text2, o = {}) {
+  const source = o.source ?? STATUS_FILE;
   if (text2.trim() === "") return emptyStatus();
-  const doc = (0, import_yaml2.parse)(text2);
+  const split = splitReleases(text2);
+  const doc = parseRecordYaml(split ? split.rest : text2);
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${STATUS_FILE} is not a mapping`);
   const d = doc;
-  if (d.releases !== void 0 && !Array.isArray(d.releases)) throw new Error(`${STATUS_FILE}: releases is not a list`);
-  return {
-    ...d,
-    schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION,
-    releases: d.releases ?? []
+  const releases = [];
+  const add = (entry) => {
+    const rec = lazyRecord(entry, () => Math.max(0, releases.indexOf(rec)), source);
+    releases.push(rec);
   };
+  if (split) {
+    if (d.releases !== void 0 && d.releases !== null) throw new Error(`${STATUS_FILE}: releases is not a list`);
+    for (const e of split.entries)
+      add({ text: e.text, indent: e.indent, hint: versionHint(e.text, e.indent), loaded: false });
+  } else {
+    if (d.releases !== void 0 && d.releases !== null && !Array.isArray(d.releases))
+      throw new StatusRecordError(source, "releases", "is not a list; expected a list of releases, newest first");
+    for (const value of d.releases ?? []) add({ indent: 2, loaded: false, value });
+  }
+  if (d.schema_version !== void 0 && typeof d.schema_version !== "number")
+    throw new StatusRecordError(source, "schema_version", "is not a number");
+  return { ...d, schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION, releases };
+}
+function quoteVersions(d) {
+  (0, import_yaml2.visit)(d, {
+    Pair(_, pair) {
+      if ((0, import_yaml2.isScalar)(pair.key) && VERSION_KEYS.has(String(pair.key.value)) && (0, import_yaml2.isScalar)(pair.value))
+        pair.value.type = import_yaml2.Scalar.QUOTE_DOUBLE;
+    }
+  });
+}
+function yamlOf(value) {
+  const d = new import_yaml2.Document(value, { aliasDuplicateObjects: false });
+  quoteVersions(d);
+  return d.toString({ lineWidth: 0 });
+}
+function rawEntry(e) {
+  let text2 = e.text;
+  if (e.indent !== 2) {
+    const shift = 2 - e.indent;
+    text2 = text2.replace(
+      /^( *)(?=\S)/gm,
+      (sp) => shift > 0 ? " ".repeat(shift) + sp : sp.slice(Math.min(-shift, sp.length))
+    );
+  }
+  if (e.hint)
+    text2 = text2.replace(
+      new RegExp(`^((?:  - +|    )version: *)${e.hint.replace(/[.+]/g, "\\$&")}(?=[ \\t]*(?:#.*)?$)`, "m"),
+      `$1"${e.hint}"`
+    );
+  return text2.endsWith("\n") ? text2 : `${text2}
+`;
 }
 function stringifyStatus(doc) {
-  return "# release-status.yaml — written by release-actions; newest release first.\n" + (0, import_yaml2.stringify)(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  const { releases, ...rest } = doc;
+  const head = yamlOf({ ...rest }).replace(/\n$/, "");
+  const parts = releases.map((r) => {
+    const lazy = LAZY.get(r);
+    if (lazy && !lazy.loaded && lazy.text !== void 0) return rawEntry(lazy);
+    const seq = new import_yaml2.Document([r], { aliasDuplicateObjects: false });
+    quoteVersions(seq);
+    return seq.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, "  ").replace(/\n?$/, "\n");
+  });
+  return `# release-status.yaml — written by release-actions; newest release first.
+${head === "{}" ? "" : `${head}
+`}releases:${parts.length ? `
+${parts.join("")}` : " []\n"}`;
 }
 
 // packages/shared/src/status/store.ts
@@ -2917,9 +3308,10 @@ var GitBranchStatusStore = class {
     const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
     if (r.code !== 0) return parseStatus("");
     try {
-      return parseStatus(r.stdout);
+      return parseStatus(r.stdout, { source: this.describe() });
     } catch (e) {
-      const why = e.message.split("\n")[0];
+      if (e instanceof StatusRecordError) throw e;
+      const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
       throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
     }
   }
@@ -2980,12 +3372,12 @@ var FileStatusStore = class {
     return this.file;
   }
   async read() {
-    return parseStatus(existsSync4(this.file) ? readFileSync8(this.file, "utf8") : "");
+    return parseStatus(existsSync4(this.file) ? readFileSync8(this.file, "utf8") : "", { source: this.file });
   }
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync3(dirname3(this.file), { recursive: true });
+    mkdirSync4(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync3(tmp, stringifyStatus(doc));
     renameSync(tmp, this.file);

@@ -20,8 +20,10 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  escapeLogText,
+  quoteLogValue,
   silentLogger
-} from "./chunks/chunk-Q6YZLXNA.js";
+} from "./chunks/chunk-QZQ6KURL.js";
 import {
   __commonJS,
   __toESM
@@ -74,7 +76,7 @@ var require_constants = __commonJS({
       "　",
       "\uFEFF"
     ];
-    var RELEASE_TYPES = [
+    var RELEASE_TYPES2 = [
       "major",
       "premajor",
       "minor",
@@ -89,7 +91,7 @@ var require_constants = __commonJS({
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
       WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
+      RELEASE_TYPES: RELEASE_TYPES2,
       SEMVER_SPEC_VERSION,
       FLAG_INCLUDE_PRERELEASE: 1,
       FLAG_LOOSE: 2
@@ -526,7 +528,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -539,7 +541,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse3;
+    module.exports = parse2;
   }
 });
 
@@ -547,9 +549,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
+    var parse2 = require_parse();
     var valid2 = (version, options) => {
-      const v = parse3(version, options);
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -561,7 +563,7 @@ var require_coerce = __commonJS({
   "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = require_parse();
+    var parse2 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -596,7 +598,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -640,9 +642,9 @@ var require_compare = __commonJS({
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
+    var parse2 = require_parse();
     var prerelease = (version, options) => {
-      const parsed = parse3(version, options);
+      const parsed = parse2(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -653,10 +655,10 @@ var require_prerelease = __commonJS({
 var require_diff = __commonJS({
   "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
+    var parse2 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -733,6 +735,77 @@ var StageError = class extends Error {
     this.name = "StageError";
   }
 };
+
+// packages/shared/src/util/exec.ts
+import { spawn } from "node:child_process";
+var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  const feed = (which) => {
+    let partial = "";
+    return (d) => {
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+      if (!o.onLine) return;
+      const lines = (partial + d).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const l of lines) o.onLine(l);
+    };
+  };
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  const forwards = (o.forwardSignals ?? []).map((sig) => {
+    const forward = () => child.pid && killGroup(child.pid, sig);
+    process.on(sig, forward);
+    return () => process.off(sig, forward);
+  });
+  const done = () => {
+    clearTimeout(timer);
+    for (const off of forwards) off();
+  };
+  child.on("error", (error2) => {
+    done();
+    const said = `${error2.message}
+`;
+    resolve4({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+  });
+  child.on("close", (code, signal) => {
+    done();
+    resolve4({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+  });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
+});
+function killGroup(pid, signal = "SIGTERM") {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+    }
+  }
+}
 
 // packages/shared/src/util/paths.ts
 import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
@@ -1192,7 +1265,7 @@ async function runStage(def, impl, env = process.env) {
 }
 
 // packages/shared/src/git/git.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { readFile } from "node:fs/promises";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
@@ -1252,7 +1325,7 @@ var Git = class _Git {
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     return new Promise((resolve4, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
       child.stdout.on("data", (d) => out.push(d));
@@ -1285,7 +1358,7 @@ var Git = class _Git {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
     return new Promise((resolve4, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
       child.stdout.on("data", (d) => {
@@ -1412,32 +1485,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
-import { spawn as spawn2 } from "node:child_process";
-var exec = (cmd, args, o = {}) => new Promise((resolve4, reject) => {
-  const child = spawn2(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d) => {
-    stdout += d;
-    o.onOutput?.(d);
-  });
-  child.stderr.setEncoding("utf8").on("data", (d) => {
-    stderr += d;
-    o.onOutput?.(d);
-  });
-  const timer = o.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), o.timeoutMs) : void 0;
-  child.on("error", (e) => {
-    if (timer) clearTimeout(timer);
-    reject(e);
-  });
-  child.on("close", (code, signal) => {
-    if (timer) clearTimeout(timer);
-    resolve4({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-  });
-  child.stdin.on("error", () => {
-  });
-  child.stdin.end(o.input ?? "");
-});
+var exec2 = async (cmd, args, o) => {
+  const r = await exec(cmd, args, o);
+  if (r.error) throw r.error;
+  return r;
+};
 function redact(text2, secrets) {
   let out = text2;
   for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
@@ -1597,8 +1649,8 @@ function ociLabels(l) {
     "org.opencontainers.image.created": l.created
   };
 }
-async function hasBuildx(exec2, env) {
-  const r = await exec2("docker", ["buildx", "version"], { env }).catch(() => ({ code: 1, stdout: "", stderr: "" }));
+async function hasBuildx(exec3, env) {
+  const r = await exec3("docker", ["buildx", "version"], { env }).catch(() => ({ code: 1, stdout: "", stderr: "" }));
   return r.code === 0;
 }
 async function dockerBuild(o) {
@@ -1711,9 +1763,9 @@ async function oidcPublishToken(f, env, registryUrl, name) {
   if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
   return token;
 }
-async function npmPack(exec2, npm, dir, dest, env) {
+async function npmPack(exec3, npm, dir, dest, env) {
   mkdirSync2(dest, { recursive: true });
-  const r = await exec2(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
+  const r = await exec3(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
   if (r.code !== 0)
     throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
@@ -1726,8 +1778,8 @@ async function publishNpm(o) {
   const token = o.auth.token;
   const url2 = o.webUrl ?? `${packageUrl(o.registryUrl, name)}/${version}`;
   const base = { name, version, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
-  const check = async () => registryVersion(o.fetch, o.registryUrl, name, version, token);
-  const before = await check();
+  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version, token);
+  const before = await check2();
   if (before) {
     if (before.integrity === o.pack.integrity) {
       o.log.info(`npm: ${name}@${version} is already published with the same content (${short(o.pack.integrity)})`);
@@ -1761,7 +1813,7 @@ async function publishNpm(o) {
     );
     const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
     if (r.code !== 0) {
-      const after = await check().catch(() => void 0);
+      const after = await check2().catch(() => void 0);
       if (after?.integrity === o.pack.integrity) {
         o.log.info(`npm: ${name}@${version} is in the registry with our content after all`);
         return { ...base, state: "already-done" };
@@ -1777,7 +1829,7 @@ async function publishNpm(o) {
   }
   const seen = await pollUntil(
     async () => {
-      const v = await check().catch(() => void 0);
+      const v = await check2().catch(() => void 0);
       return v?.integrity === o.pack.integrity ? v : void 0;
     },
     { timeoutMs: o.verifyTimeoutMs, intervalMs: o.verifyIntervalMs ?? 1e3 }
@@ -1826,23 +1878,346 @@ function recordStep(rec, runId, step, state, o = {}) {
   };
 }
 
+// packages/shared/src/status/validate.ts
+var SEMVER = semver({ description: "" });
+var URL_SPEC = url({ description: "" });
+var RELEASE_STATES = [
+  "planned",
+  "releasing",
+  "released",
+  "deploying",
+  "deployed",
+  "failed",
+  "rolled-back"
+];
+var RELEASE_TYPES = ["major", "minor", "patch", "hotfix", "prerelease"];
+var DEPLOYMENT_STATES = [
+  "pending",
+  "queued",
+  "in_progress",
+  "succeeded",
+  "failed",
+  "rolled-back",
+  "inactive",
+  "inconclusive"
+];
+var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
+var SLOT_NAMES = ["blue", "green"];
+var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
+var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
+var StatusRecordError = class extends StageError {
+  constructor(source, entry, problem) {
+    super(
+      `${source}: ${entry} ${problem}. Fix or remove that entry on the record's branch (or file); it was not used and nothing was overwritten.`
+    );
+    this.source = source;
+    this.entry = entry;
+    this.name = "StatusRecordError";
+  }
+  source;
+  entry;
+};
+var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
+function isSemver(v) {
+  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+}
+function check(problems, ok2, what, value, expected) {
+  if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
+}
+function oneOf2(list2) {
+  return `one of ${list2.join(", ")}`;
+}
+function checkDeployment(problems, d, where) {
+  if (!isRec(d)) {
+    problems.push(`${where} is ${shape(d)}, expected a mapping (environment, status, …)`);
+    return;
+  }
+  check(
+    problems,
+    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    `${where}.environment`,
+    d.environment,
+    "an environment name of letters, digits and . _ -"
+  );
+  check(
+    problems,
+    typeof d.status === "string" && DEPLOYMENT_STATES.includes(d.status),
+    `${where}.status`,
+    d.status,
+    oneOf2(DEPLOYMENT_STATES)
+  );
+  if (d.active_slot !== void 0)
+    check(
+      problems,
+      SLOT_NAMES.includes(d.active_slot),
+      `${where}.active_slot`,
+      d.active_slot,
+      oneOf2(SLOT_NAMES)
+    );
+  for (const k of ["previous_version", "rollback_of"])
+    if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
+  if (d.url !== void 0)
+    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+}
+function releaseProblems(raw) {
+  if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
+  const p = [];
+  if (raw.version === void 0) p.push("has no version");
+  else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
+  if (raw.status !== void 0)
+    check(
+      p,
+      typeof raw.status === "string" && RELEASE_STATES.includes(raw.status),
+      "status",
+      raw.status,
+      oneOf2(RELEASE_STATES)
+    );
+  if (raw.type !== void 0)
+    check(
+      p,
+      typeof raw.type === "string" && RELEASE_TYPES.includes(raw.type),
+      "type",
+      raw.type,
+      oneOf2(RELEASE_TYPES)
+    );
+  if (raw.release_url !== void 0)
+    check(
+      p,
+      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
+      "release_url",
+      raw.release_url,
+      "an http(s) URL"
+    );
+  if (raw.tag !== void 0)
+    check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
+  if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
+  if (raw.deployments !== void 0) {
+    if (!Array.isArray(raw.deployments)) p.push(`deployments is ${shape(raw.deployments)}, expected a list`);
+    else raw.deployments.forEach((d, i) => checkDeployment(p, d, `deployments[${i}]`));
+  }
+  if (raw.quality_gates !== void 0) {
+    if (!isRec(raw.quality_gates)) p.push(`quality_gates is ${shape(raw.quality_gates)}, expected a mapping by gate`);
+    else
+      for (const [name, g] of Object.entries(raw.quality_gates)) {
+        check(p, GATE_NAME_PATTERN.test(name), "a quality gate name", name, "a short one-line name");
+        if (!isRec(g)) p.push(`quality_gates.${quoteLogValue(name, 30)} is ${shape(g)}, expected a mapping`);
+        else
+          check(
+            p,
+            GATE_STATES.includes(g.status),
+            `quality_gates.${quoteLogValue(name, 30)}.status`,
+            g.status,
+            oneOf2(GATE_STATES)
+          );
+      }
+  }
+  if (raw.registries !== void 0) {
+    const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
+    if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
+    else
+      for (const [k, r] of regs) {
+        if (!isRec(r)) continue;
+        if (r.url !== void 0)
+          check(
+            p,
+            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            `registries[${quoteLogValue(k, 30)}].url`,
+            r.url,
+            "an http(s) URL"
+          );
+        if (r.version !== void 0)
+          check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");
+      }
+  }
+  return p;
+}
+function entryName(index, raw) {
+  const v = isRec(raw) ? raw.version : void 0;
+  return `releases[${index}]${v === void 0 ? "" : ` (version ${quoteLogValue(v, 40)})`}`;
+}
+function assertRelease(raw, index, source) {
+  const problems = releaseProblems(raw);
+  if (problems.length === 0) return;
+  throw new StatusRecordError(source, entryName(index, raw), problems.join("; "));
+}
+
 // packages/shared/src/status/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var STATUS_FILE = "release-status.yaml";
-function parseStatus(text2) {
+var LAZY = /* @__PURE__ */ new WeakMap();
+function parseRecordYaml(text2) {
+  const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: true });
+  if (doc.errors.length) throw doc.errors[0];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair) {
+      if (!(0, import_yaml.isScalar)(pair.key) || !VERSION_KEYS.has(String(pair.key.value))) return;
+      const v = pair.value;
+      if ((0, import_yaml.isScalar)(v) && typeof v.value === "number") pair.value = new import_yaml.Scalar(v.source ?? String(v.value));
+    }
+  });
+  return doc.toJS({ maxAliasCount: 100 });
+}
+function lazyRecord(entry, index, source) {
+  const target = {};
+  const load = () => {
+    if (entry.loaded) return;
+    let value = entry.value;
+    if (entry.text !== void 0) {
+      let parsed;
+      try {
+        parsed = parseRecordYaml(entry.text);
+      } catch (e) {
+        throw new StatusRecordError(
+          source,
+          entryName(index(), entry.hint ? { version: entry.hint } : void 0),
+          `is not valid YAML (${String(e.message).split("\n")[0]})`
+        );
+      }
+      value = Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : parsed;
+    }
+    assertRelease(value, index(), source);
+    Object.assign(target, value);
+    entry.loaded = true;
+    entry.text = void 0;
+    entry.value = void 0;
+  };
+  const proxy = new Proxy(target, {
+    get(t, k, r) {
+      if (k === "version" && !entry.loaded && entry.hint !== void 0) return entry.hint;
+      load();
+      return Reflect.get(t, k, r);
+    },
+    set(t, k, v, r) {
+      load();
+      return Reflect.set(t, k, v, r);
+    },
+    has(t, k) {
+      load();
+      return Reflect.has(t, k);
+    },
+    ownKeys(t) {
+      load();
+      return Reflect.ownKeys(t);
+    },
+    getOwnPropertyDescriptor(t, k) {
+      load();
+      return Reflect.getOwnPropertyDescriptor(t, k);
+    },
+    defineProperty(t, k, d) {
+      load();
+      return Reflect.defineProperty(t, k, d);
+    },
+    deleteProperty(t, k) {
+      load();
+      return Reflect.deleteProperty(t, k);
+    }
+  });
+  LAZY.set(proxy, entry);
+  return proxy;
+}
+function versionHint(text2, indent) {
+  const re = new RegExp(
+    `^(?: {${indent}}- +| {${indent + 2}})version: *(?:"([^"\\\\]*)"|'([^']*)'|([^\\s#'"][^\\s#]*))[ \\t]*(?:#.*)?$`,
+    "m"
+  );
+  const m = re.exec(text2);
+  const v = m?.[1] ?? m?.[2] ?? m?.[3];
+  return isSemver(v) ? v : void 0;
+}
+function splitReleases(text2) {
+  if (/^(---|\.\.\.)(\s|$)/m.test(text2)) return void 0;
+  const head = /^releases:[ \t]*(?:#.*)?\r?\n/m.exec(text2);
+  if (!head) return void 0;
+  const start = head.index + head[0].length;
+  const first = /^(?:[ \t]*(?:#.*)?\r?\n)*( *)-( |\r?\n)/my;
+  first.lastIndex = start;
+  const fm = first.exec(text2);
+  if (!fm) return void 0;
+  const indent = fm[1].length;
+  const itemStart = new RegExp(`^ {${indent}}-(?: |\\r?\\n)`, "gm");
+  const end = new RegExp(indent === 0 ? "^(?![-#\\s])" : "^(?=[^\\s#])", "gm");
+  end.lastIndex = start;
+  const em = end.exec(text2);
+  const stop = em ? em.index : text2.length;
+  const body = text2.slice(start, stop);
+  const starts = [];
+  itemStart.lastIndex = 0;
+  for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
+  if (starts.length === 0) return void 0;
+  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent }));
+  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries };
+}
+function parseStatus(text2, o = {}) {
+  const source = o.source ?? STATUS_FILE;
   if (text2.trim() === "") return emptyStatus();
-  const doc = (0, import_yaml.parse)(text2);
+  const split = splitReleases(text2);
+  const doc = parseRecordYaml(split ? split.rest : text2);
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${STATUS_FILE} is not a mapping`);
   const d = doc;
-  if (d.releases !== void 0 && !Array.isArray(d.releases)) throw new Error(`${STATUS_FILE}: releases is not a list`);
-  return {
-    ...d,
-    schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION,
-    releases: d.releases ?? []
+  const releases = [];
+  const add = (entry) => {
+    const rec = lazyRecord(entry, () => Math.max(0, releases.indexOf(rec)), source);
+    releases.push(rec);
   };
+  if (split) {
+    if (d.releases !== void 0 && d.releases !== null) throw new Error(`${STATUS_FILE}: releases is not a list`);
+    for (const e of split.entries)
+      add({ text: e.text, indent: e.indent, hint: versionHint(e.text, e.indent), loaded: false });
+  } else {
+    if (d.releases !== void 0 && d.releases !== null && !Array.isArray(d.releases))
+      throw new StatusRecordError(source, "releases", "is not a list; expected a list of releases, newest first");
+    for (const value of d.releases ?? []) add({ indent: 2, loaded: false, value });
+  }
+  if (d.schema_version !== void 0 && typeof d.schema_version !== "number")
+    throw new StatusRecordError(source, "schema_version", "is not a number");
+  return { ...d, schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION, releases };
+}
+function quoteVersions(d) {
+  (0, import_yaml.visit)(d, {
+    Pair(_, pair) {
+      if ((0, import_yaml.isScalar)(pair.key) && VERSION_KEYS.has(String(pair.key.value)) && (0, import_yaml.isScalar)(pair.value))
+        pair.value.type = import_yaml.Scalar.QUOTE_DOUBLE;
+    }
+  });
+}
+function yamlOf(value) {
+  const d = new import_yaml.Document(value, { aliasDuplicateObjects: false });
+  quoteVersions(d);
+  return d.toString({ lineWidth: 0 });
+}
+function rawEntry(e) {
+  let text2 = e.text;
+  if (e.indent !== 2) {
+    const shift = 2 - e.indent;
+    text2 = text2.replace(
+      /^( *)(?=\S)/gm,
+      (sp) => shift > 0 ? " ".repeat(shift) + sp : sp.slice(Math.min(-shift, sp.length))
+    );
+  }
+  if (e.hint)
+    text2 = text2.replace(
+      new RegExp(`^((?:  - +|    )version: *)${e.hint.replace(/[.+]/g, "\\$&")}(?=[ \\t]*(?:#.*)?$)`, "m"),
+      `$1"${e.hint}"`
+    );
+  return text2.endsWith("\n") ? text2 : `${text2}
+`;
 }
 function stringifyStatus(doc) {
-  return "# release-status.yaml — written by release-actions; newest release first.\n" + (0, import_yaml.stringify)(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  const { releases, ...rest } = doc;
+  const head = yamlOf({ ...rest }).replace(/\n$/, "");
+  const parts2 = releases.map((r) => {
+    const lazy = LAZY.get(r);
+    if (lazy && !lazy.loaded && lazy.text !== void 0) return rawEntry(lazy);
+    const seq = new import_yaml.Document([r], { aliasDuplicateObjects: false });
+    quoteVersions(seq);
+    return seq.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, "  ").replace(/\n?$/, "\n");
+  });
+  return `# release-status.yaml — written by release-actions; newest release first.
+${head === "{}" ? "" : `${head}
+`}releases:${parts2.length ? `
+${parts2.join("")}` : " []\n"}`;
 }
 
 // packages/shared/src/status/store.ts
@@ -1903,9 +2278,10 @@ var GitBranchStatusStore = class {
     const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
     if (r.code !== 0) return parseStatus("");
     try {
-      return parseStatus(r.stdout);
+      return parseStatus(r.stdout, { source: this.describe() });
     } catch (e) {
-      const why = e.message.split("\n")[0];
+      if (e instanceof StatusRecordError) throw e;
+      const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
       throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
     }
   }
@@ -2131,7 +2507,7 @@ import { join as join6 } from "node:path";
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-var REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
 var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
 var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
@@ -2271,22 +2647,70 @@ async function commitsSince(git, since, rev = "HEAD") {
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
 var import_inc = __toESM(require_inc(), 1);
-var import_parse2 = __toESM(require_parse(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+
+// packages/shared/src/commits/revert.ts
+var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+function revertedType(c) {
+  let header = c.revert?.header;
+  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
+  const h = header ? parseHeader(header) : void 0;
+  return h ? { type: h.type, breaking: h.breaking } : void 0;
+}
+function cancelledByReverts(commits) {
+  const dropped = /* @__PURE__ */ new Set();
+  if (!commits.some((c) => c.revert)) return dropped;
+  const targetOf = /* @__PURE__ */ new Map();
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    const k = c.hash.slice(0, 7);
+    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
+  }
+  for (let n = 0; n < commits.length; n++) {
+    const c = commits[n];
+    if (!c.revert || c.merge) continue;
+    const h = c.revert.hash;
+    let target;
+    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
+    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
+    if (target && target !== c) targetOf.set(c, target);
+  }
+  const undone = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    const target = targetOf.get(c);
+    if (!target || undone.has(c)) continue;
+    undone.add(target);
+  }
+  for (const c of commits) {
+    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
+  }
+  return dropped;
+}
+
+// packages/shared/src/commits/bump.ts
 var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
 var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
 function maxBump(a, b) {
   return ORDER[a] >= ORDER[b] ? a : b;
 }
+function commitBump(c) {
+  if (c.merge) return "none";
+  if (c.breaking) return "major";
+  if (c.type === "feat") return "minor";
+  if (c.type === "revert" && c.revert) {
+    const t = revertedType(c);
+    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
+  }
+  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
+}
 function recommendBump(commits, currentVersion) {
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of commits) {
-    if (c.merge) continue;
-    if (c.breaking) {
-      bump = "major";
-      break;
-    }
-    if (c.type === "feat") bump = maxBump(bump, "minor");
-    else if (c.type && PATCH_TYPES.has(c.type)) bump = maxBump(bump, "patch");
+  for (const c of list2) {
+    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
+    bump = maxBump(bump, commitBump(c));
+    if (bump === "major") break;
   }
   const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
   if (bump === "major" && cur && cur.major === 0) return "minor";
@@ -2475,7 +2899,7 @@ function applyChanges(root, changes) {
 // packages/shared/src/versioning/version.ts
 var import_compare = __toESM(require_compare(), 1);
 var import_inc2 = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
+var import_parse4 = __toESM(require_parse(), 1);
 var import_prerelease = __toESM(require_prerelease(), 1);
 var import_valid2 = __toESM(require_valid(), 1);
 var import_diff = __toESM(require_diff(), 1);
@@ -2541,7 +2965,7 @@ function nextVersion(i) {
   return { version, previous, previousStable, prerelease, backport, highestStable };
 }
 function parts(version) {
-  const p = (0, import_parse3.default)(version);
+  const p = (0, import_parse4.default)(version);
   if (!p) throw new Error(`not a semantic version: ${version}`);
   return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
 }
@@ -3460,9 +3884,9 @@ var ReleaseRun = class {
       const now = await reg.digest(img.image, t);
       if (now === digest) continue;
       await reg.tag(img.image, digest, t);
-      const check = await reg.digest(img.image, t);
-      if (check !== digest)
-        throw new StageError(`${img.image}:${t} shows ${check ?? "(nothing)"} after tagging ${digest}`);
+      const check2 = await reg.digest(img.image, t);
+      if (check2 !== digest)
+        throw new StageError(`${img.image}:${t} shows ${check2 ?? "(nothing)"} after tagging ${digest}`);
       state = "done";
     }
     return { state, digest };
@@ -3657,7 +4081,7 @@ async function release(inputs, ctx) {
   if (!existsSync3(join7(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
-  const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");
+  const { createGitHubClient } = await import("./chunks/github-BNE6BA52.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,
@@ -3671,7 +4095,7 @@ async function release(inputs, ctx) {
     outcome = await runRelease(cfg, {
       git,
       gh,
-      exec,
+      exec: exec2,
       fetch,
       log,
       store,

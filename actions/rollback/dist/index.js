@@ -20,8 +20,12 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  commandSafeLogger,
+  escapeLogText,
+  logText,
+  quoteLogValue,
   silentLogger
-} from "./chunks/chunk-Q6YZLXNA.js";
+} from "./chunks/chunk-ZFPOCUUW.js";
 import {
   __commonJS,
   __toESM
@@ -74,7 +78,7 @@ var require_constants = __commonJS({
       "　",
       "\uFEFF"
     ];
-    var RELEASE_TYPES = [
+    var RELEASE_TYPES2 = [
       "major",
       "premajor",
       "minor",
@@ -89,7 +93,7 @@ var require_constants = __commonJS({
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
       WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
+      RELEASE_TYPES: RELEASE_TYPES2,
       SEMVER_SPEC_VERSION,
       FLAG_INCLUDE_PRERELEASE: 1,
       FLAG_LOOSE: 2
@@ -526,7 +530,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version, options, throwErrors = false) => {
+    var parse = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -539,7 +543,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse2;
+    module.exports = parse;
   }
 });
 
@@ -547,9 +551,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse = require_parse();
     var valid = (version, options) => {
-      const v = parse2(version, options);
+      const v = parse(version, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -1014,6 +1018,9 @@ async function runStage(def, impl2, env = process.env) {
 var otherSlot = (s) => s === "blue" ? "green" : "blue";
 
 // packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
 var DeadlineError = class extends StageError {
   constructor(stage, ms) {
     super(`${stage} did not finish within ${formatDuration(ms)}`);
@@ -1051,9 +1058,89 @@ var sleep = (ms, signal) => new Promise((resolve4) => {
 });
 
 // packages/shared/src/deploy/exec.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync as readFileSync2 } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
+var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
+  const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
+  const child = spawn(bin, argv, {
+    cwd: o.cwd,
+    env: o.env ?? process.env,
+    stdio: [o.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+    detached: true
+  });
+  const keep = o.maxBuffer ?? Infinity;
+  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  let stdout = "";
+  let stderr = "";
+  let output = "";
+  const feed = (which) => {
+    let partial = "";
+    return (d) => {
+      if (which === "out") stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+      if (!o.onLine) return;
+      const lines = (partial + d).split(/\r?\n/);
+      partial = lines.pop() ?? "";
+      for (const l of lines) o.onLine(l);
+    };
+  };
+  child.stdout?.setEncoding("utf8").on("data", feed("out"));
+  child.stderr?.setEncoding("utf8").on("data", feed("err"));
+  let timedOut = false;
+  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    if (child.pid) killGroup(child.pid, "SIGKILL");
+  }, o.timeoutMs);
+  const forwards = (o.forwardSignals ?? []).map((sig) => {
+    const forward = () => child.pid && killGroup(child.pid, sig);
+    process.on(sig, forward);
+    return () => process.off(sig, forward);
+  });
+  const done = () => {
+    clearTimeout(timer);
+    for (const off of forwards) off();
+  };
+  child.on("error", (error2) => {
+    done();
+    const said = `${error2.message}
+`;
+    resolve4({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+  });
+  child.on("close", (code, signal) => {
+    done();
+    resolve4({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+  });
+  if (child.stdin) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(o.input);
+  }
+});
+function startBackground(cmd, args, o) {
+  mkdirSync(dirname(o.logFile), { recursive: true });
+  const fd = openSync(o.logFile, "a");
+  const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
+  closeSync(fd);
+  let done = false;
+  const exited = new Promise((resolve4) => {
+    child.on("exit", (code, signal) => {
+      done = true;
+      resolve4({ code, signal });
+    });
+    child.on("error", () => {
+      done = true;
+      resolve4({ code: 127, signal: null });
+    });
+  });
+  child.unref();
+  return { pid: child.pid ?? -1, exited, hasExited: () => done };
+}
 function killGroup(pid, signal = "SIGTERM") {
   try {
     process.kill(-pid, signal);
@@ -1072,83 +1159,34 @@ function processAlive(pid) {
     return e.code === "EPERM";
   }
 }
+
+// packages/shared/src/deploy/exec.ts
+var KEEP = 64e3;
 async function runHook(command, o) {
-  const child = spawn("sh", ["-c", command], {
+  const r = await exec(command, [], {
+    shell: true,
     cwd: o.cwd,
     env: { ...process.env, ...o.env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true
+    timeoutMs: o.timeoutMs,
+    maxBuffer: KEEP
   });
-  const r = await capture(
-    child,
-    o.timeoutMs,
-    () => child.pid && killGroup(child.pid, "SIGKILL"),
-    (e) => {
-      throw e;
-    }
-  );
+  if (r.error) throw r.error;
   if (r.output.trim()) o.log?.debug(`${o.name} output:
 ${r.output.trimEnd()}`);
   return r;
-}
-function capture(child, timeoutMs, kill, onError) {
-  return new Promise((resolve4, reject) => {
-    let output = "";
-    const add = (d) => {
-      output += d.toString("utf8");
-      if (output.length > 64e3) output = output.slice(-64e3);
-    };
-    child.stdout?.on("data", add);
-    child.stderr?.on("data", add);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, timeoutMs);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      try {
-        resolve4(onError(e, output, timedOut));
-      } catch (err) {
-        reject(err);
-      }
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve4({ code, signal, output, timedOut });
-    });
-  });
 }
 function tail(text2, lines = 5) {
   const t = text2.trim().split("\n").slice(-lines).join(" | ");
   return t === "" ? "(no output)" : t;
 }
 function startService(command, o) {
-  mkdirSync(dirname(o.logFile), { recursive: true });
-  const fd = openSync(o.logFile, "a");
-  const child = spawn("sh", ["-c", command], {
+  const bg = startBackground("sh", ["-c", command], {
     cwd: o.cwd,
     env: { ...process.env, ...o.env },
-    stdio: ["ignore", fd, fd],
-    detached: true
+    logFile: o.logFile
   });
-  closeSync(fd);
-  let done = false;
-  const exited = new Promise((resolve4) => {
-    child.on("exit", (code, signal) => {
-      done = true;
-      resolve4({ code, signal });
-    });
-    child.on("error", () => {
-      done = true;
-      resolve4({ code: 127, signal: null });
-    });
-  });
-  child.unref();
   return {
-    pid: child.pid ?? -1,
-    exited,
-    hasExited: () => done,
+    ...bg,
     logFile: o.logFile,
     readLog: () => {
       try {
@@ -1160,13 +1198,7 @@ function startService(command, o) {
   };
 }
 function runProgram(bin, args, o) {
-  const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ["ignore", "pipe", "pipe"] });
-  return capture(
-    child,
-    o.timeoutMs,
-    () => child.kill("SIGKILL"),
-    (e, output, timedOut) => ({ code: 127, signal: null, output: `${output}${e.message}`, timedOut })
-  );
+  return exec(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, timeoutMs: o.timeoutMs, maxBuffer: KEEP });
 }
 
 // packages/shared/src/deploy/http.ts
@@ -1636,19 +1668,7 @@ function safeJson(s) {
   }
 }
 
-// packages/shared/src/deploy/engine.ts
-import { createServer } from "node:net";
-function freePort() {
-  return new Promise((resolve4, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = s.address().port;
-      s.close(() => resolve4(port));
-    });
-  });
-}
+// packages/shared/src/deploy/timeline.ts
 var Timeline = class {
   constructor(log, onEvent) {
     this.log = log;
@@ -1673,6 +1693,23 @@ var Timeline = class {
     return Date.now() - this.t0;
   }
 };
+
+// packages/shared/src/util/net.ts
+import { createServer } from "node:net";
+function freePort() {
+  return new Promise((resolve4, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve4(port));
+    });
+  });
+}
+
+// packages/shared/src/deploy/engine.ts
 function routesFor(weights, state) {
   const out = [];
   for (const [slot, pct] of Object.entries(weights)) {
@@ -1707,7 +1744,7 @@ var Environment = class {
       this.timeline.mark("starting", `${slot}#${index} version ${version} on port ${port}`);
       const inst = await withDeadline(
         `starting ${slot}#${index}`,
-        o.startTimeoutMs + 1e4,
+        o.startTimeoutMs + START_GRACE_MS,
         () => this.deps.workload.start({
           slot,
           index,
@@ -1730,7 +1767,7 @@ var Environment = class {
     const victims = s.instances.filter((i) => !indices || indices.includes(i.index));
     for (const inst of victims) {
       try {
-        await withDeadline(`stopping ${slot}#${inst.index}`, 4e4, () => this.deps.workload.stop(inst));
+        await withDeadline(`stopping ${slot}#${inst.index}`, STOP_DEADLINE_MS, () => this.deps.workload.stop(inst));
       } catch (e) {
         this.deps.log.warning(`could not stop ${slot}#${inst.index}: ${errorMessage(e)}`);
       }
@@ -1741,8 +1778,8 @@ var Environment = class {
     if (victims.length)
       this.timeline.mark("stopped", `${slot} (${s.version}) ${victims.map((i) => `#${i.index}`).join(" ")}: ${why}`);
   }
-  async route(weights, timeoutMs) {
-    const targets = routesFor(weights, this.state);
+  /** Traffic by slot weight, split evenly across each slot's instances, or to explicit targets (rolling). */
+  async route(weights, timeoutMs, targets = routesFor(weights, this.state)) {
     this.timeline.mark("routing", describeRoutes(targets));
     await withDeadline("router switch", timeoutMs, () => this.deps.router.apply(targets, timeoutMs));
     this.state.weights = { ...weights };
@@ -1756,6 +1793,184 @@ var Environment = class {
     }
   }
 };
+
+// packages/shared/src/deploy/lock.ts
+import { randomUUID } from "node:crypto";
+import { linkSync, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { hostname } from "node:os";
+import { join as join3 } from "node:path";
+function procStart(pid) {
+  try {
+    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return void 0;
+  }
+}
+var hostLockDeps = {
+  host: hostname(),
+  pid: process.pid,
+  now: Date.now,
+  sleep: (ms) => sleep(ms),
+  procStart,
+  alive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return e.code === "EPERM";
+    }
+  }
+};
+var LOCK_POLL_MS = 200;
+var LOCK_PROGRESS_MS = 5e3;
+var GUARD_STALE_MS = 3e4;
+var describeHolder = (h) => `run ${h.run_id || "(unknown)"} (${h.what}), pid ${h.pid} on host ${h.host}, since ${h.since}`;
+var LockTimeoutError = class extends StageError {
+  constructor(file, holder, environment, waitedMs, timeoutMs) {
+    super(
+      `${environment} is locked by another deploy or rollback: ${holder ? describeHolder(holder) : "a holder whose lock file cannot be read"}; waited ${formatDuration(waitedMs)} (lock_timeout ${formatDuration(timeoutMs)}). Deploys and rollbacks of one environment and state_dir run one at a time; if that run is gone, remove ${file}.`
+    );
+    this.file = file;
+    this.holder = holder;
+    this.environment = environment;
+    this.name = "LockTimeoutError";
+  }
+  file;
+  holder;
+  environment;
+};
+var EnvironmentLock = class {
+  constructor(file, holder, requestedAt, waitedMs, waitedFor) {
+    this.file = file;
+    this.holder = holder;
+    this.requestedAt = requestedAt;
+    this.waitedMs = waitedMs;
+    this.waitedFor = waitedFor;
+  }
+  file;
+  holder;
+  requestedAt;
+  waitedMs;
+  waitedFor;
+  release() {
+    if (readHolder(this.file)?.token === this.holder.token) removeFile(this.file);
+  }
+};
+var lockFile = (dir, environment) => join3(dir, `${environment}.lock`);
+async function acquireLock(o, deps = hostLockDeps) {
+  mkdirSync4(o.dir, { recursive: true });
+  const file = lockFile(o.dir, o.environment);
+  const t0 = deps.now();
+  const procStartTime = deps.procStart(deps.pid);
+  const me = {
+    run_id: o.runId,
+    pid: deps.pid,
+    host: deps.host,
+    since: "",
+    what: o.what,
+    token: randomUUID(),
+    ...procStartTime ? { proc_start: procStartTime } : {}
+  };
+  let waitedFor;
+  let lastSaid = -Infinity;
+  for (; ; ) {
+    me.since = new Date(deps.now()).toISOString();
+    if (create(file, me)) {
+      const waited2 = deps.now() - t0;
+      if (waitedFor) o.log.info(`lock of ${o.environment} taken after waiting ${formatDuration(waited2)}`);
+      return new EnvironmentLock(file, { ...me }, t0, waited2, waitedFor);
+    }
+    const holder = readHolder(file);
+    if (holder === null) continue;
+    if (holder && isStale(holder, deps)) {
+      takeOver(file, holder, me, o, deps);
+      continue;
+    }
+    waitedFor ??= holder;
+    const waited = deps.now() - t0;
+    if (waited >= o.timeoutMs) throw new LockTimeoutError(file, holder, o.environment, waited, o.timeoutMs);
+    if (deps.now() - lastSaid >= LOCK_PROGRESS_MS) {
+      lastSaid = deps.now();
+      o.log.info(
+        `waiting for the lock of ${o.environment} (${file}): held by ${holder ? describeHolder(holder) : "a run whose lock file cannot be read"}; waited ${formatDuration(waited)} of ${formatDuration(o.timeoutMs)}`
+      );
+    }
+    await deps.sleep(Math.min(LOCK_POLL_MS, o.timeoutMs - waited));
+  }
+}
+function isStale(h, deps) {
+  if (h.host !== deps.host) return false;
+  if (!deps.alive(h.pid)) return true;
+  const now = h.proc_start ? deps.procStart(h.pid) : void 0;
+  return now !== void 0 && now !== h.proc_start;
+}
+function takeOver(file, stale, me, o, deps) {
+  const guard = `${file}.takeover`;
+  if (!create(guard, me)) {
+    const g = readHolder(guard);
+    let age = 0;
+    try {
+      age = deps.now() - statSync(guard).mtimeMs;
+    } catch {
+      return;
+    }
+    if (g && isStale(g, deps) || age > GUARD_STALE_MS) removeFile(guard);
+    return;
+  }
+  try {
+    if (readHolder(file)?.token !== stale.token) return;
+    removeFile(file);
+    o.log.warning(
+      `took over the lock of ${o.environment} (${file}): its holder, ${describeHolder(stale)}, no longer runs on this host`
+    );
+  } finally {
+    if (readHolder(guard)?.token === me.token) removeFile(guard);
+  }
+}
+function create(file, h) {
+  const tmp = `${file}.${h.token}.tmp`;
+  writeFileSync3(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
+  try {
+    linkSync(tmp, file);
+    return true;
+  } catch (e) {
+    if (e.code === "EEXIST") return false;
+    try {
+      writeFileSync3(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
+      return true;
+    } catch (e2) {
+      if (e2.code === "EEXIST") return false;
+      throw e2;
+    }
+  } finally {
+    removeFile(tmp);
+  }
+}
+function readHolder(file) {
+  let text2;
+  try {
+    text2 = readFileSync5(file, "utf8");
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+  try {
+    const h = JSON.parse(text2);
+    return typeof h.token === "string" && typeof h.pid === "number" && typeof h.host === "string" ? h : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function removeFile(file) {
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+}
+
+// packages/shared/src/deploy/rollback.ts
 async function rollback(cfg, deps) {
   const read = deps.checks?.readVersion ?? readVersion;
   const timeline = new Timeline(deps.log, deps.onEvent);
@@ -1800,7 +2015,7 @@ async function rollback(cfg, deps) {
         });
       }
       const s0 = Date.now();
-      await env.route({ [target]: 100 }, 6e4);
+      await env.route({ [target]: 100 }, ROUTER_SWITCH_MS);
       env.state.active_slot = target;
       env.save();
       if (cfg.versionSource) {
@@ -1932,7 +2147,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2050,7 +2265,7 @@ function refineTarget(v) {
 }
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join3(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join3(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join4(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join4(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2070,7 +2285,7 @@ function buildTarget(v, o) {
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
     cwd: o.workspace,
-    logDir: join3(stateDir, "logs"),
+    logDir: join4(stateDir, "logs"),
     log: o.log
   });
   const router = v.router === "nginx" ? new NginxRouter({
@@ -2318,7 +2533,7 @@ function incidentIssue(o) {
 }
 
 // packages/shared/src/deploy/registries.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 function redact(text2, secrets) {
@@ -2454,8 +2669,8 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 
 // packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync4, mkdtempSync, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync5, mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join5 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -2466,9 +2681,9 @@ function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync4(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join4(runnerTemp, "release-npm-"));
-  const path = join4(dir, ".npmrc");
+  mkdirSync5(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
+  const path = join5(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -2476,7 +2691,7 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-maxtimeout=5000"
   ];
   if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
-  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
+  writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -2514,7 +2729,7 @@ async function npmDistTagLatest(o) {
         "--userconfig",
         rc.path,
         "--cache",
-        join5(rc.path, "..", "cache"),
+        join6(rc.path, "..", "cache"),
         "--loglevel",
         "warn"
       ],
@@ -2779,26 +2994,349 @@ var BOT_IDENTITY = {
 };
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync5, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync6, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
+
+// packages/shared/src/status/validate.ts
+var SEMVER = semver({ description: "" });
+var URL_SPEC = url({ description: "" });
+var RELEASE_STATES = [
+  "planned",
+  "releasing",
+  "released",
+  "deploying",
+  "deployed",
+  "failed",
+  "rolled-back"
+];
+var RELEASE_TYPES = ["major", "minor", "patch", "hotfix", "prerelease"];
+var DEPLOYMENT_STATES = [
+  "pending",
+  "queued",
+  "in_progress",
+  "succeeded",
+  "failed",
+  "rolled-back",
+  "inactive",
+  "inconclusive"
+];
+var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
+var SLOT_NAMES = ["blue", "green"];
+var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
+var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
+var StatusRecordError = class extends StageError {
+  constructor(source, entry, problem) {
+    super(
+      `${source}: ${entry} ${problem}. Fix or remove that entry on the record's branch (or file); it was not used and nothing was overwritten.`
+    );
+    this.source = source;
+    this.entry = entry;
+    this.name = "StatusRecordError";
+  }
+  source;
+  entry;
+};
+var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
+function isSemver(v) {
+  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+}
+function check(problems, ok2, what, value, expected) {
+  if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
+}
+function oneOf2(list2) {
+  return `one of ${list2.join(", ")}`;
+}
+function checkDeployment(problems, d, where) {
+  if (!isRec(d)) {
+    problems.push(`${where} is ${shape(d)}, expected a mapping (environment, status, …)`);
+    return;
+  }
+  check(
+    problems,
+    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    `${where}.environment`,
+    d.environment,
+    "an environment name of letters, digits and . _ -"
+  );
+  check(
+    problems,
+    typeof d.status === "string" && DEPLOYMENT_STATES.includes(d.status),
+    `${where}.status`,
+    d.status,
+    oneOf2(DEPLOYMENT_STATES)
+  );
+  if (d.active_slot !== void 0)
+    check(
+      problems,
+      SLOT_NAMES.includes(d.active_slot),
+      `${where}.active_slot`,
+      d.active_slot,
+      oneOf2(SLOT_NAMES)
+    );
+  for (const k of ["previous_version", "rollback_of"])
+    if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
+  if (d.url !== void 0)
+    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+}
+function releaseProblems(raw) {
+  if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
+  const p = [];
+  if (raw.version === void 0) p.push("has no version");
+  else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
+  if (raw.status !== void 0)
+    check(
+      p,
+      typeof raw.status === "string" && RELEASE_STATES.includes(raw.status),
+      "status",
+      raw.status,
+      oneOf2(RELEASE_STATES)
+    );
+  if (raw.type !== void 0)
+    check(
+      p,
+      typeof raw.type === "string" && RELEASE_TYPES.includes(raw.type),
+      "type",
+      raw.type,
+      oneOf2(RELEASE_TYPES)
+    );
+  if (raw.release_url !== void 0)
+    check(
+      p,
+      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
+      "release_url",
+      raw.release_url,
+      "an http(s) URL"
+    );
+  if (raw.tag !== void 0)
+    check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
+  if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
+  if (raw.deployments !== void 0) {
+    if (!Array.isArray(raw.deployments)) p.push(`deployments is ${shape(raw.deployments)}, expected a list`);
+    else raw.deployments.forEach((d, i) => checkDeployment(p, d, `deployments[${i}]`));
+  }
+  if (raw.quality_gates !== void 0) {
+    if (!isRec(raw.quality_gates)) p.push(`quality_gates is ${shape(raw.quality_gates)}, expected a mapping by gate`);
+    else
+      for (const [name, g] of Object.entries(raw.quality_gates)) {
+        check(p, GATE_NAME_PATTERN.test(name), "a quality gate name", name, "a short one-line name");
+        if (!isRec(g)) p.push(`quality_gates.${quoteLogValue(name, 30)} is ${shape(g)}, expected a mapping`);
+        else
+          check(
+            p,
+            GATE_STATES.includes(g.status),
+            `quality_gates.${quoteLogValue(name, 30)}.status`,
+            g.status,
+            oneOf2(GATE_STATES)
+          );
+      }
+  }
+  if (raw.registries !== void 0) {
+    const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
+    if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
+    else
+      for (const [k, r] of regs) {
+        if (!isRec(r)) continue;
+        if (r.url !== void 0)
+          check(
+            p,
+            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            `registries[${quoteLogValue(k, 30)}].url`,
+            r.url,
+            "an http(s) URL"
+          );
+        if (r.version !== void 0)
+          check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");
+      }
+  }
+  return p;
+}
+function entryName(index, raw) {
+  const v = isRec(raw) ? raw.version : void 0;
+  return `releases[${index}]${v === void 0 ? "" : ` (version ${quoteLogValue(v, 40)})`}`;
+}
+function assertRelease(raw, index, source) {
+  const problems = releaseProblems(raw);
+  if (problems.length === 0) return;
+  throw new StatusRecordError(source, entryName(index, raw), problems.join("; "));
+}
 
 // packages/shared/src/status/yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var STATUS_FILE = "release-status.yaml";
-function parseStatus(text2) {
+var LAZY = /* @__PURE__ */ new WeakMap();
+function parseRecordYaml(text2) {
+  const doc = (0, import_yaml.parseDocument)(text2, { uniqueKeys: true });
+  if (doc.errors.length) throw doc.errors[0];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair) {
+      if (!(0, import_yaml.isScalar)(pair.key) || !VERSION_KEYS.has(String(pair.key.value))) return;
+      const v = pair.value;
+      if ((0, import_yaml.isScalar)(v) && typeof v.value === "number") pair.value = new import_yaml.Scalar(v.source ?? String(v.value));
+    }
+  });
+  return doc.toJS({ maxAliasCount: 100 });
+}
+function lazyRecord(entry, index, source) {
+  const target = {};
+  const load = () => {
+    if (entry.loaded) return;
+    let value = entry.value;
+    if (entry.text !== void 0) {
+      let parsed;
+      try {
+        parsed = parseRecordYaml(entry.text);
+      } catch (e) {
+        throw new StatusRecordError(
+          source,
+          entryName(index(), entry.hint ? { version: entry.hint } : void 0),
+          `is not valid YAML (${String(e.message).split("\n")[0]})`
+        );
+      }
+      value = Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : parsed;
+    }
+    assertRelease(value, index(), source);
+    Object.assign(target, value);
+    entry.loaded = true;
+    entry.text = void 0;
+    entry.value = void 0;
+  };
+  const proxy = new Proxy(target, {
+    get(t, k, r) {
+      if (k === "version" && !entry.loaded && entry.hint !== void 0) return entry.hint;
+      load();
+      return Reflect.get(t, k, r);
+    },
+    set(t, k, v, r) {
+      load();
+      return Reflect.set(t, k, v, r);
+    },
+    has(t, k) {
+      load();
+      return Reflect.has(t, k);
+    },
+    ownKeys(t) {
+      load();
+      return Reflect.ownKeys(t);
+    },
+    getOwnPropertyDescriptor(t, k) {
+      load();
+      return Reflect.getOwnPropertyDescriptor(t, k);
+    },
+    defineProperty(t, k, d) {
+      load();
+      return Reflect.defineProperty(t, k, d);
+    },
+    deleteProperty(t, k) {
+      load();
+      return Reflect.deleteProperty(t, k);
+    }
+  });
+  LAZY.set(proxy, entry);
+  return proxy;
+}
+function versionHint(text2, indent) {
+  const re = new RegExp(
+    `^(?: {${indent}}- +| {${indent + 2}})version: *(?:"([^"\\\\]*)"|'([^']*)'|([^\\s#'"][^\\s#]*))[ \\t]*(?:#.*)?$`,
+    "m"
+  );
+  const m = re.exec(text2);
+  const v = m?.[1] ?? m?.[2] ?? m?.[3];
+  return isSemver(v) ? v : void 0;
+}
+function splitReleases(text2) {
+  if (/^(---|\.\.\.)(\s|$)/m.test(text2)) return void 0;
+  const head = /^releases:[ \t]*(?:#.*)?\r?\n/m.exec(text2);
+  if (!head) return void 0;
+  const start = head.index + head[0].length;
+  const first = /^(?:[ \t]*(?:#.*)?\r?\n)*( *)-( |\r?\n)/my;
+  first.lastIndex = start;
+  const fm = first.exec(text2);
+  if (!fm) return void 0;
+  const indent = fm[1].length;
+  const itemStart = new RegExp(`^ {${indent}}-(?: |\\r?\\n)`, "gm");
+  const end = new RegExp(indent === 0 ? "^(?![-#\\s])" : "^(?=[^\\s#])", "gm");
+  end.lastIndex = start;
+  const em = end.exec(text2);
+  const stop = em ? em.index : text2.length;
+  const body = text2.slice(start, stop);
+  const starts = [];
+  itemStart.lastIndex = 0;
+  for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
+  if (starts.length === 0) return void 0;
+  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent }));
+  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries };
+}
+function parseStatus(text2, o = {}) {
+  const source = o.source ?? STATUS_FILE;
   if (text2.trim() === "") return emptyStatus();
-  const doc = (0, import_yaml.parse)(text2);
+  const split = splitReleases(text2);
+  const doc = parseRecordYaml(split ? split.rest : text2);
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${STATUS_FILE} is not a mapping`);
   const d = doc;
-  if (d.releases !== void 0 && !Array.isArray(d.releases)) throw new Error(`${STATUS_FILE}: releases is not a list`);
-  return {
-    ...d,
-    schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION,
-    releases: d.releases ?? []
+  const releases = [];
+  const add = (entry) => {
+    const rec = lazyRecord(entry, () => Math.max(0, releases.indexOf(rec)), source);
+    releases.push(rec);
   };
+  if (split) {
+    if (d.releases !== void 0 && d.releases !== null) throw new Error(`${STATUS_FILE}: releases is not a list`);
+    for (const e of split.entries)
+      add({ text: e.text, indent: e.indent, hint: versionHint(e.text, e.indent), loaded: false });
+  } else {
+    if (d.releases !== void 0 && d.releases !== null && !Array.isArray(d.releases))
+      throw new StatusRecordError(source, "releases", "is not a list; expected a list of releases, newest first");
+    for (const value of d.releases ?? []) add({ indent: 2, loaded: false, value });
+  }
+  if (d.schema_version !== void 0 && typeof d.schema_version !== "number")
+    throw new StatusRecordError(source, "schema_version", "is not a number");
+  return { ...d, schema_version: d.schema_version ?? STATUS_SCHEMA_VERSION, releases };
+}
+function quoteVersions(d) {
+  (0, import_yaml.visit)(d, {
+    Pair(_, pair) {
+      if ((0, import_yaml.isScalar)(pair.key) && VERSION_KEYS.has(String(pair.key.value)) && (0, import_yaml.isScalar)(pair.value))
+        pair.value.type = import_yaml.Scalar.QUOTE_DOUBLE;
+    }
+  });
+}
+function yamlOf(value) {
+  const d = new import_yaml.Document(value, { aliasDuplicateObjects: false });
+  quoteVersions(d);
+  return d.toString({ lineWidth: 0 });
+}
+function rawEntry(e) {
+  let text2 = e.text;
+  if (e.indent !== 2) {
+    const shift = 2 - e.indent;
+    text2 = text2.replace(
+      /^( *)(?=\S)/gm,
+      (sp) => shift > 0 ? " ".repeat(shift) + sp : sp.slice(Math.min(-shift, sp.length))
+    );
+  }
+  if (e.hint)
+    text2 = text2.replace(
+      new RegExp(`^((?:  - +|    )version: *)${e.hint.replace(/[.+]/g, "\\$&")}(?=[ \\t]*(?:#.*)?$)`, "m"),
+      `$1"${e.hint}"`
+    );
+  return text2.endsWith("\n") ? text2 : `${text2}
+`;
 }
 function stringifyStatus(doc) {
-  return "# release-status.yaml — written by release-actions; newest release first.\n" + (0, import_yaml.stringify)(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  const { releases, ...rest } = doc;
+  const head = yamlOf({ ...rest }).replace(/\n$/, "");
+  const parts = releases.map((r) => {
+    const lazy = LAZY.get(r);
+    if (lazy && !lazy.loaded && lazy.text !== void 0) return rawEntry(lazy);
+    const seq = new import_yaml.Document([r], { aliasDuplicateObjects: false });
+    quoteVersions(seq);
+    return seq.toString({ lineWidth: 0 }).replace(/^(?=.)/gm, "  ").replace(/\n?$/, "\n");
+  });
+  return `# release-status.yaml — written by release-actions; newest release first.
+${head === "{}" ? "" : `${head}
+`}releases:${parts.length ? `
+${parts.join("")}` : " []\n"}`;
 }
 
 // packages/shared/src/status/store.ts
@@ -2859,9 +3397,10 @@ var GitBranchStatusStore = class {
     const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
     if (r.code !== 0) return parseStatus("");
     try {
-      return parseStatus(r.stdout);
+      return parseStatus(r.stdout, { source: this.describe() });
     } catch (e) {
-      const why = e.message.split("\n")[0];
+      if (e instanceof StatusRecordError) throw e;
+      const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
       throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
     }
   }
@@ -2922,14 +3461,14 @@ var FileStatusStore = class {
     return this.file;
   }
   async read() {
-    return parseStatus(existsSync3(this.file) ? readFileSync5(this.file, "utf8") : "");
+    return parseStatus(existsSync3(this.file) ? readFileSync6(this.file, "utf8") : "", { source: this.file });
   }
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync5(dirname4(this.file), { recursive: true });
+    mkdirSync6(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync4(tmp, stringifyStatus(doc));
+    writeFileSync5(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -2990,6 +3529,10 @@ var action = defineAction({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
+    lock_timeout: duration({
+      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+      default: "10m"
+    }),
     token: secret({
       description: "GitHub token with deployments: write (and issues: write for incident_issue).",
       default: GITHUB_TOKEN_DEFAULT
@@ -3016,7 +3559,8 @@ var action = defineAction({
 
 // actions/rollback/src/main.ts
 async function impl(v, ctx) {
-  const { log, runner } = ctx;
+  const { runner } = ctx;
+  const log = commandSafeLogger(ctx.log);
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   if (v.npm_token) ctx.mask(v.npm_token);
@@ -3024,11 +3568,28 @@ async function impl(v, ctx) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-GJPAWRUF.js");
+    const { createGitHubClient } = await import("./chunks/github-5OIJBGT7.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
   if (v.incident_issue && !gh)
     throw new StageError("incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.");
+  const lock = await acquireLock({
+    dir: target.stateFile.dir,
+    environment,
+    runId: runner.runId,
+    what: `rollback${v.to_version ? ` to ${v.to_version}` : ""}`,
+    timeoutMs: v.lock_timeout,
+    log
+  });
+  try {
+    await rollbackLocked(v, ctx, target, gh, lock);
+  } finally {
+    lock.release();
+  }
+}
+async function rollbackLocked(v, ctx, target, gh, lock) {
+  const { log, runner } = ctx;
+  const environment = v.environment;
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl }) : void 0;
   const store = await openStatusStore(v, {
     workspace: runner.workspace,
@@ -3040,6 +3601,16 @@ async function impl(v, ctx) {
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
   const from = servingVersion(state);
+  const meanwhile = lock.waitedFor ? state.deployments[0] : void 0;
+  if (meanwhile?.strategy === "rollback" && meanwhile.status === "rolled-back" && Date.parse(meanwhile.at) >= lock.requestedAt && (!v.to_version || v.to_version.replace(/^v/, "") === from)) {
+    const by = `run ${lock.waitedFor?.run_id} (${lock.waitedFor?.what})`;
+    log.warning(`${environment} was rolled back to ${from} by ${by} while this run waited for it: nothing more to do`);
+    ctx.setOutput("version", from ?? "");
+    ctx.setOutput("status", "rolled-back");
+    ctx.setOutput("incident_issue_url", "");
+    ctx.summary.heading(`↩️ rollback of ${environment}: already rolled back to ${from} by ${by}`);
+    return;
+  }
   let toVersion = v.to_version;
   let source = "to_version";
   if (!toVersion && doc) {
@@ -3058,7 +3629,11 @@ async function impl(v, ctx) {
     throw new StageError(
       `no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`
     );
-  log.info(`rolling ${environment} back from ${from ?? "(unknown)"} to ${toVersion} (from ${source})`);
+  if (!isSemver(toVersion))
+    throw new StageError(
+      `the version to roll back ${environment} to, read from ${source}, is ${quoteLogValue(toVersion)}, not a semantic version; refused: nothing was started. Name one with to_version, or fix ${source}.`
+    );
+  log.info(logText`rolling ${environment} back from ${from ?? "(unknown)"} to ${toVersion} (from ${source})`);
   const result = await rollback(
     {
       environment,

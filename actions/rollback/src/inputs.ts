@@ -52,6 +52,11 @@ export const action = defineAction({
       description: 'Why the rollback happens (shown in the deployment, status record and incident issue).',
     }),
     timeout: duration({ description: 'Deadline of the rollback.', default: '10m', min: 1000 }),
+    lock_timeout: duration({
+      description:
+        'How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).',
+      default: '10m',
+    }),
     token: secret({
       description: 'GitHub token with deployments: write (and issues: write for incident_issue).',
       default: GITHUB_TOKEN_DEFAULT,

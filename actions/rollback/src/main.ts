@@ -1,26 +1,31 @@
 /** The rollback action: find the version to go back to, switch (or redeploy), record it everywhere, report. */
 import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import {
+  acquireLock,
   buildTarget,
   DeploymentRecorder,
   Deployments,
+  type EnvironmentLock,
   dockerTagLatest,
   incidentIssue,
   npmDistTagLatest,
   rollback,
   servingVersion,
+  type Target,
   timelineGantt,
   timelineTable,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
-import { errorMessage, StageError } from '@release-actions/shared';
+import { isSemver, lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
+import { commandSafeLogger, errorMessage, logText, quoteLogValue, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 type Values = InputValues<typeof action.inputs>;
 
 export async function impl(v: Values, ctx: StageContext): Promise<void> {
-  const { log, runner } = ctx;
+  const { runner } = ctx;
+  // Versions, reasons and errors from the record, git and the GitHub API reach this log: none may form a command.
+  const log = commandSafeLogger(ctx.log);
   const environment = v.environment;
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   if (v.npm_token) ctx.mask(v.npm_token);
@@ -36,6 +41,33 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   // The token itself is checked with the inputs; a run outside a repository has none to open the issue in.
   if (v.incident_issue && !gh)
     throw new StageError('incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.');
+  // One deploy or rollback of this environment and state_dir at a time: two rollbacks at once would both start
+  // the old version, one copy untracked, and both record a rollback.
+  const lock = await acquireLock({
+    dir: target.stateFile.dir,
+    environment,
+    runId: runner.runId,
+    what: `rollback${v.to_version ? ` to ${v.to_version}` : ''}`,
+    timeoutMs: v.lock_timeout,
+    log,
+  });
+  try {
+    await rollbackLocked(v, ctx, target, gh, lock);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The rollback itself, under the environment's lock: choose the version, switch or restart, record, report. */
+async function rollbackLocked(
+  v: Values,
+  ctx: StageContext,
+  target: Target,
+  gh: GitHubClient | undefined,
+  lock: EnvironmentLock,
+): Promise<void> {
+  const { log, runner } = ctx;
+  const environment = v.environment;
   const deployments = gh
     ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
     : undefined;
@@ -49,6 +81,24 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
   const from = servingVersion(state);
+
+  // Started while another run rolled this environment back (the same incident, two people): that rollback is the
+  // one asked for; a second would go one version further back.
+  const meanwhile = lock.waitedFor ? state.deployments[0] : undefined;
+  if (
+    meanwhile?.strategy === 'rollback' &&
+    meanwhile.status === 'rolled-back' &&
+    Date.parse(meanwhile.at) >= lock.requestedAt &&
+    (!v.to_version || v.to_version.replace(/^v/, '') === from)
+  ) {
+    const by = `run ${lock.waitedFor?.run_id} (${lock.waitedFor?.what})`;
+    log.warning(`${environment} was rolled back to ${from} by ${by} while this run waited for it: nothing more to do`);
+    ctx.setOutput('version', from ?? '');
+    ctx.setOutput('status', 'rolled-back');
+    ctx.setOutput('incident_issue_url', '');
+    ctx.summary.heading(`↩️ rollback of ${environment}: already rolled back to ${from} by ${by}`);
+    return;
+  }
 
   // The version to go back to: named, else the last good one in the status record, GitHub, the slot history.
   let toVersion = v.to_version;
@@ -69,7 +119,12 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     throw new StageError(
       `no version to roll back ${environment} to: none named (to_version) and no earlier successful deployment recorded`,
     );
-  log.info(`rolling ${environment} back from ${from ?? '(unknown)'} to ${toVersion} (from ${source})`);
+  // The status record's entries are validated as they are read; GitHub's payloads and the slot history likewise.
+  if (!isSemver(toVersion))
+    throw new StageError(
+      `the version to roll back ${environment} to, read from ${source}, is ${quoteLogValue(toVersion)}, not a semantic version; refused: nothing was started. Name one with to_version, or fix ${source}.`,
+    );
+  log.info(logText`rolling ${environment} back from ${from ?? '(unknown)'} to ${toVersion} (from ${source})`);
 
   const result = await rollback(
     {

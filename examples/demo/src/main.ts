@@ -15,20 +15,19 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@release-actions/shared';
 import type { ActionDefinition } from '@release-actions/shared/action';
 import { parseStatusYaml, renderDashboard } from '@release-actions/shared/dashboard';
+import { startGitHubDouble, type GitHubDouble } from '@release-actions/testkit/github';
+import { startNginx, startVerdaccio } from '@release-actions/testkit/services';
 import { action as changelogAction } from '../../../actions/changelog/src/inputs.js';
 import { action as deployAction } from '../../../actions/deploy/src/inputs.js';
 import { action as planAction } from '../../../actions/plan/src/inputs.js';
 import { action as qualityGatesAction } from '../../../actions/quality-gates/src/inputs.js';
 import { action as releaseAction } from '../../../actions/release/src/inputs.js';
 import { action as rollbackAction } from '../../../actions/rollback/src/inputs.js';
-import { startGitHubDouble, type GitHubDouble } from '../../../test/support/github/index.js';
-import { startNginx } from '../../../test/support/services/nginx.js';
-import { startVerdaccio } from '../../../test/support/services/verdaccio.js';
 import { startNodeRouter } from './node-router.js';
 import { alive, Processes, spawnService } from './processes.js';
 import { createScratch, FIRST_VERSION, PACKAGE_NAME, REPOSITORY } from './scratch.js';
@@ -89,17 +88,6 @@ function nginxInstalled(): boolean {
   } catch {
     return false;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 function get(url: string): Promise<{ status: number; body: string }> {

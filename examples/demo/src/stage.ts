@@ -1,12 +1,12 @@
 /**
- * Runs one bundled action as the runner would (through the CLI's runStageBundle: INPUT_* from the action's
+ * Runs one bundled action as the runner would (through @release-actions/runner's runStageBundle, the CLI's: INPUT_* from the action's
  * schema with action.yml's defaults, the runner's file commands, RUNNER_TEMP, GITHUB_* context), keeps its log
  * and job summary as artifacts, and reports what the console shows: status line, duration, errors, outputs.
  */
 import { appendFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ActionDefinition } from '@release-actions/shared/action';
-import { runStageBundle } from '../../../cli/src/run-stage.js';
+import { parseAnnotations, runStageBundle } from '@release-actions/runner';
 
 export interface StageResult {
   id: string;
@@ -34,8 +34,6 @@ export interface StageRunner {
   seq: number;
 }
 
-const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-
 export async function runStage(
   r: StageRunner,
   def: ActionDefinition,
@@ -62,9 +60,9 @@ export async function runStage(
     env: { ...r.env, ...o.env },
     write: (text) => {
       appendFileSync(logPath, text);
-      for (const line of text.split('\n')) {
-        const m = /^::(error|warning)( [^:]*)?::(.*)$/.exec(line);
-        if (m) (m[1] === 'error' ? errors : warnings).push(unescape(m[3] ?? ''));
+      for (const a of parseAnnotations(text)) {
+        if (a.level === 'error') errors.push(a.message);
+        else if (a.level === 'warning') warnings.push(a.message);
       }
     },
   });

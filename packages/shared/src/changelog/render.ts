@@ -2,7 +2,7 @@
  * Render the section of one release: keep-a-changelog 1.1.0 (rendered here, directly: fast) or conventional
  * notes (through conventional-changelog-writer, loaded only when that format is asked for).
  */
-import type { ParsedCommit } from '../commits/index.js';
+import { cancelledByReverts, type ParsedCommit, revertedType } from '../commits/index.js';
 import type { Format, TypeMap } from './types.js';
 
 export interface PullRequestInfo {
@@ -72,26 +72,6 @@ interface Entry {
   text: string;
 }
 
-/** Commits that cancel out: a revert and the commit it reverts, both in the range. */
-function revertedPairs(commits: ParsedCommit[]): Set<string> {
-  const drop = new Set<string>();
-  let reverts = 0;
-  for (const c of commits) if (c.revert?.hash) reverts++;
-  if (!reverts) return drop;
-  const byPrefix = new Map<string, ParsedCommit>();
-  for (const c of commits) byPrefix.set(c.hash.slice(0, 7), c);
-  for (const c of commits) {
-    const h = c.revert?.hash;
-    if (!h) continue;
-    const target = byPrefix.get(h.slice(0, 7));
-    if (target && target.hash.startsWith(h) && !drop.has(target.hash)) {
-      drop.add(target.hash);
-      drop.add(c.hash);
-    }
-  }
-  return drop;
-}
-
 const indent = (text: string) => text.replace(/\n/g, '\n  ');
 
 function links(c: ParsedCommit, i: RenderInput): string {
@@ -118,7 +98,7 @@ export function emptyRenderStats(): RenderStats {
 
 function classify(i: RenderInput): { entries: Entry[]; breaking: Entry[]; stats: RenderStats } {
   const stats = emptyRenderStats();
-  const drop = revertedPairs(i.commits);
+  const drop = cancelledByReverts(i.commits);
   const entries: Entry[] = [];
   const breaking: Entry[] = [];
   const prs = new Set<number>();
@@ -131,21 +111,30 @@ function classify(i: RenderInput): { entries: Entry[]; breaking: Entry[]; stats:
       stats.reverted++;
       continue;
     }
-    const section = i.types.sectionOf(c);
-    if (!section) {
+    // git's `Revert "chore: x"` undoes what was never listed: hidden with the type it reverts.
+    const reverted = c.revert ? revertedType(c) : undefined;
+    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
+      stats.hidden++;
+      continue;
+    }
+    // A breaking `chore!:` belongs under its own type when that is shown, else only under breaking changes
+    // (the fallback section is for when there is no breaking section to carry it).
+    const section =
+      i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? undefined : i.types.sectionOf(c));
+    if (!section && !(c.breaking && i.breakingSection)) {
       stats.hidden++;
       continue;
     }
     const ref = links(c, i);
-    entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
     stats.shown++;
     const type = c.conventional && c.type ? c.type : 'other';
     stats.perType[type] = (stats.perType[type] ?? 0) + 1;
-    stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
+    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
     const pr = i.prs?.get(c.hash)?.number ?? c.pr;
     if (pr !== undefined) prs.add(pr);
     for (const note of c.breakingNotes) {
-      breaking.push({ commit: c, section, text: `${scoped(c, indent(note))} ${ref}` });
+      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
       stats.breaking++;
     }
   }

@@ -2,3 +2,4 @@
 export * from './parse.js';
 export * from './log.js';
 export * from './bump.js';
+export * from './revert.js';

@@ -47,7 +47,8 @@ export interface ParsedCommit extends RawCommit {
 }
 
 const HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-const REVERT_HEADER = /^Revert\s+"(.+)"\s*$/;
+// git ≥ 2.43 names the revert of a revert `Reapply "…"`; older gits nest `Revert "Revert "…""`.
+const REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
 const REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
 const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 const FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;

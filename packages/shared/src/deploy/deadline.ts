@@ -2,6 +2,29 @@
 import { StageError } from '../util/errors.js';
 import { formatDuration } from '../util/duration.js';
 
+/*
+ * The engine's fixed deadlines. Users set the ones that depend on their service (`start_timeout`,
+ * `version_timeout`, `step_duration`, `monitor_duration`, the deploy's `timeout`); these bound the engine's own
+ * steps, and every one is also cut to what is left of the deploy's `timeout`.
+ */
+
+/** Beyond start_timeout for one instance: the workload enforces start_timeout itself and then cleans up; this
+ * catches a workload that hangs past its own deadline. */
+export const START_GRACE_MS = 10_000;
+/** One instance's stop: the command workload gives a stop_command 30 s, then kills the process group. */
+export const STOP_DEADLINE_MS = 40_000;
+/** One router change (`nginx -t` and a reload, or the router_command). */
+export const ROUTER_SWITCH_MS = 60_000;
+/** The smoke tests on one new instance: each request has its own timeout (5 s or twice max_latency_ms, retried),
+ * so this only stops a stage that cannot end. */
+export const SMOKE_DEADLINE_MS = 120_000;
+/** A re-run of a version that already serves: the version is read again, not redeployed. */
+export const RERUN_VERIFY_MS = 10_000;
+/** An automatic rollback gets at least this long, even when the deploy's own timeout is spent. */
+export const ROLLBACK_MIN_MS = 60_000;
+/** Kept back from the monitoring window so the verdict can still be acted on (rolled back, recorded). */
+export const MONITOR_RESERVE_MS = 5_000;
+
 export class DeadlineError extends StageError {
   constructor(
     readonly stage: string,

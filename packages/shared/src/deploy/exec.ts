@@ -1,22 +1,21 @@
 /**
  * Running user hooks: `sh -c <command>` with an environment, a deadline, output captured (and logged), and the
- * whole process group killed at the deadline, so a hanging hook never outlives its stage.
+ * whole process group killed at the deadline, so a hanging hook never outlives its stage. The process handling
+ * itself is util/exec's; this adds the hook's name, logging and the failure messages.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Logger } from '../util/logger.js';
 import { formatDuration } from '../util/duration.js';
 import { StageError } from '../util/errors.js';
+import { type Background, exec, type ExecResult, startBackground } from '../util/exec.js';
 
-export interface HookResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-  timedOut: boolean;
-}
+export { killGroup, processAlive } from '../util/exec.js';
+
+/** A hook's result: util/exec's, `output` being stdout and stderr as they came (the last 64 KB). */
+export type HookResult = ExecResult;
 
 export interface HookOptions {
+  /** Added to this process's environment. */
   env: Record<string, string>;
   cwd: string;
   timeoutMs: number;
@@ -25,84 +24,20 @@ export interface HookOptions {
   name: string;
 }
 
-/** Kill a process group (negative pid), ignoring "no such process". */
-export function killGroup(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      /* already gone */
-    }
-  }
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const KEEP = 64_000;
 
 /** Run a hook to completion (or its deadline: then its process group is killed). */
 export async function runHook(command: string, o: HookOptions): Promise<HookResult> {
-  const child = spawn('sh', ['-c', command], {
+  const r = await exec(command, [], {
+    shell: true,
     cwd: o.cwd,
     env: { ...process.env, ...o.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    timeoutMs: o.timeoutMs,
+    maxBuffer: KEEP,
   });
-  const r = await capture(
-    child,
-    o.timeoutMs,
-    () => child.pid && killGroup(child.pid, 'SIGKILL'),
-    (e) => {
-      throw e;
-    },
-  );
+  if (r.error) throw r.error;
   if (r.output.trim()) o.log?.debug(`${o.name} output:\n${r.output.trimEnd()}`);
   return r;
-}
-
-/**
- * Collect a child's stdout and stderr (the last 64 KB) until it exits, killing it with `kill` at the deadline.
- * A spawn error becomes whatever `onError` returns (or throws).
- */
-function capture(
-  child: ChildProcess,
-  timeoutMs: number,
-  kill: () => void,
-  onError: (e: Error, output: string, timedOut: boolean) => HookResult,
-): Promise<HookResult> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const add = (d: Buffer) => {
-      output += d.toString('utf8');
-      if (output.length > 64_000) output = output.slice(-64_000);
-    };
-    child.stdout?.on('data', add);
-    child.stderr?.on('data', add);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      try {
-        resolve(onError(e, output, timedOut));
-      } catch (err) {
-        reject(err);
-      }
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, output, timedOut });
-    });
-  });
 }
 
 /** Run a hook that must succeed; throws a StageError with its output tail otherwise. */
@@ -110,7 +45,7 @@ export async function runHookOk(command: string, o: HookOptions): Promise<HookRe
   const r = await runHook(command, o);
   if (r.timedOut) throw new StageError(`${o.name} did not finish within ${formatDuration(o.timeoutMs)} (killed)`);
   if (r.code !== 0) {
-    throw new StageError(`${o.name} failed (exit ${r.code ?? r.signal}): ${tail(r.output)}`);
+    throw new StageError(`${o.name} failed (exit ${r.signal ?? r.code}): ${tail(r.output)}`);
   }
   return r;
 }
@@ -120,11 +55,7 @@ export function tail(text: string, lines = 5): string {
   return t === '' ? '(no output)' : t;
 }
 
-export interface Service {
-  pid: number;
-  /** Resolves when the process exits (code, signal). */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  hasExited(): boolean;
+export interface Service extends Background {
   logFile: string;
   readLog(): string;
 }
@@ -134,31 +65,13 @@ export interface Service {
  * (it keeps running after the action ends, as a service must).
  */
 export function startService(command: string, o: Omit<HookOptions, 'timeoutMs'> & { logFile: string }): Service {
-  mkdirSync(dirname(o.logFile), { recursive: true });
-  const fd = openSync(o.logFile, 'a');
-  const child = spawn('sh', ['-c', command], {
+  const bg = startBackground('sh', ['-c', command], {
     cwd: o.cwd,
     env: { ...process.env, ...o.env },
-    stdio: ['ignore', fd, fd],
-    detached: true,
+    logFile: o.logFile,
   });
-  closeSync(fd);
-  let done = false;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => {
-      done = true;
-      resolve({ code, signal });
-    });
-    child.on('error', () => {
-      done = true;
-      resolve({ code: 127, signal: null });
-    });
-  });
-  child.unref();
   return {
-    pid: child.pid ?? -1,
-    exited,
-    hasExited: () => done,
+    ...bg,
     logFile: o.logFile,
     readLog: () => {
       try {
@@ -176,11 +89,5 @@ export function runProgram(
   args: string[],
   o: { timeoutMs: number; cwd?: string; env?: Record<string, string> },
 ): Promise<HookResult> {
-  const child = spawn(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return capture(
-    child,
-    o.timeoutMs,
-    () => child.kill('SIGKILL'),
-    (e, output, timedOut) => ({ code: 127, signal: null, output: `${output}${e.message}`, timedOut }),
-  );
+  return exec(bin, args, { cwd: o.cwd, env: { ...process.env, ...o.env }, timeoutMs: o.timeoutMs, maxBuffer: KEEP });
 }

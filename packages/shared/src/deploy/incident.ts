@@ -4,7 +4,7 @@
  * release and the deployment.
  */
 import type { DeploymentRecord, StatusDocument } from '../status/model.js';
-import type { TimelineEvent } from './engine.js';
+import type { TimelineEvent } from './timeline.js';
 
 export function incidentIssue(o: {
   environment: string;

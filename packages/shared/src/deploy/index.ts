@@ -1,3 +1,4 @@
+/** The deploy capability: engine, strategies (strategies/), slots, routers, workloads, checks, records. Which file is which: README.md in this folder. */
 export * from './types.js';
 export * from './deadline.js';
 export * from './exec.js';
@@ -9,7 +10,11 @@ export * from './monitor.js';
 export * from './routers.js';
 export * from './workload-command.js';
 export * from './deployments.js';
+export * from './config.js';
+export * from './timeline.js';
 export * from './engine.js';
+export * from './lock.js';
+export * from './rollback.js';
 export * from './workload-docker.js';
 export * from './target.js';
 export * from './report.js';

@@ -1,7 +1,8 @@
 /** The job summary of a deploy or rollback: timeline (mermaid), smoke results, monitoring chart, decision. */
 import { type Summary, xyChart } from '../action/summary.js';
 import { formatDuration } from '../util/duration.js';
-import type { DeployResult, TimelineEvent } from './engine.js';
+import type { DeployResult } from './config.js';
+import type { TimelineEvent } from './timeline.js';
 import type { MonitorResult } from './monitor.js';
 
 /** A mermaid gantt of the rollout: one bar per state, from its timestamp to the next one. */

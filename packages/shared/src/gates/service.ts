@@ -2,10 +2,10 @@
  * The service under test, started before the load (`start_command`) and stopped after: a process group run by
  * bash, ready when `ready_url` answers 2xx; stopped with SIGTERM, then SIGKILL after a grace period.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { formatDuration } from '../util/duration.js';
 import { StageError } from '../util/errors.js';
+import { killGroup, startBackground } from '../util/exec.js';
 import type { Logger } from '../util/logger.js';
 import { tail } from './exec.js';
 
@@ -24,23 +24,12 @@ export async function startService(o: {
   log: Logger;
   env?: NodeJS.ProcessEnv;
 }): Promise<Service> {
-  const fd = openSync(o.logFile, 'a');
-  const child = spawn('bash', ['-c', o.command], {
-    cwd: o.cwd,
-    env: o.env ?? process.env,
-    detached: true,
-    stdio: ['ignore', fd, fd],
-  });
-  closeSync(fd);
+  const child = startBackground('bash', ['-c', o.command], { cwd: o.cwd, env: o.env, logFile: o.logFile });
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  const exitedP = new Promise<void>((r) =>
-    child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      r();
-    }),
-  );
-  child.on('error', () => {});
-  const pid = child.pid ?? 0;
+  const exitedP = child.exited.then((e) => {
+    exited = e;
+  });
+  const pid = child.pid > 0 ? child.pid : 0;
   const stop = async (): Promise<void> => {
     if (exited || !pid) return;
     try {
@@ -48,13 +37,7 @@ export async function startService(o: {
     } catch {
       return;
     }
-    const killer = setTimeout(() => {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }, 5000);
+    const killer = setTimeout(() => killGroup(pid, 'SIGKILL'), 5000);
     await exitedP;
     clearTimeout(killer);
     o.log.info(`service: stopped (pid ${pid})`);

@@ -8,6 +8,8 @@ import semverCompare from 'semver/functions/compare.js';
 import semverInc from 'semver/functions/inc.js';
 import semverParse from 'semver/functions/parse.js';
 import {
+  cancelledByReverts,
+  commitBump,
   commitsSince,
   type ParsedCommit,
   parseCommit as parseConventional,
@@ -22,6 +24,10 @@ export interface PreviewCommit {
   scope: string;
   subject: string;
   breaking: boolean;
+  /** What this commit alone calls for (a revert of a `chore:` calls for nothing). */
+  bump: Bump | 'none';
+  /** Cancelled by a revert in the same range (revert chains followed, as the changelog does). */
+  cancelled: boolean;
 }
 
 export interface ReleasePreview {
@@ -33,13 +39,15 @@ export interface ReleasePreview {
 }
 
 /** The plan's view of a commit parsed by the one Conventional Commits parser; non-conventional: type `other`. */
-export function toPreviewCommit(c: ParsedCommit): PreviewCommit {
+export function toPreviewCommit(c: ParsedCommit, cancelled = false): PreviewCommit {
   return {
     sha: c.hash,
     type: c.type ?? 'other',
     scope: c.scope ?? '',
     subject: c.subject,
     breaking: c.breaking,
+    bump: commitBump(c),
+    cancelled,
   };
 }
 
@@ -54,7 +62,7 @@ export function parseCommit(sha: string, subject: string, body: string): Preview
 /** breaking → major (minor below 1.0.0), feat → minor, fix/perf/revert → patch, else none: `commits/`' rule. */
 export function recommendBump(commits: PreviewCommit[], previousVersion?: string): Bump | 'none' {
   return recommendFromCommits(
-    commits.map((c) => ({ type: c.type, breaking: c.breaking, merge: false })),
+    commits.map((c) => ({ type: c.type, breaking: c.breaking, merge: c.cancelled || c.bump === 'none' })),
     previousVersion,
   );
 }
@@ -79,8 +87,11 @@ export async function previewRelease(git: Git, o: { tagPrefix: string }): Promis
       previousVersion = v;
     }
   }
-  const commits = (await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : undefined)).map(toPreviewCommit);
-  return { previousTag, previousVersion, commits, recommended: recommendBump(commits, previousVersion) };
+  const parsed = await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : undefined);
+  // The changelog's and the release's rule, on the same parsed commits: they cannot disagree.
+  const cancelled = cancelledByReverts(parsed);
+  const commits = parsed.map((c) => toPreviewCommit(c, cancelled.has(c.hash)));
+  return { previousTag, previousVersion, commits, recommended: recommendFromCommits(parsed, previousVersion) };
 }
 
 /**
@@ -112,7 +123,8 @@ const SECTIONS: [string, (c: PreviewCommit) => boolean][] = [
   ['Features', (c) => !c.breaking && c.type === 'feat'],
   ['Fixes', (c) => !c.breaking && c.type === 'fix'],
   ['Performance', (c) => !c.breaking && c.type === 'perf'],
-  ['Reverts', (c) => !c.breaking && c.type === 'revert'],
+  // A revert of a `chore:` releases nothing and is not listed (the changelog hides it too).
+  ['Reverts', (c) => !c.breaking && c.type === 'revert' && c.bump !== 'none'],
 ];
 
 /** A markdown preview of the notes: the releasable sections, and a count of the other commits. */
@@ -122,7 +134,7 @@ export function changelogPreview(commits: PreviewCommit[], o: { version?: string
   if (o.version) lines.push(`### ${o.version} (preview)`, '');
   let shown = 0;
   for (const [title, match] of SECTIONS) {
-    const list = commits.filter(match);
+    const list = commits.filter((c) => !c.cancelled && match(c));
     if (!list.length) continue;
     lines.push(`#### ${title}`, '');
     for (const c of list.slice(0, limit)) {
@@ -133,7 +145,12 @@ export function changelogPreview(commits: PreviewCommit[], o: { version?: string
     lines.push('');
     shown += list.length;
   }
-  const other = commits.length - shown;
+  const cancelled = commits.filter((c) => c.cancelled).length;
+  const other = commits.length - shown - cancelled;
+  if (cancelled > 0)
+    lines.push(
+      `_${cancelled} commit${cancelled === 1 ? '' : 's'} cancelled by a revert in the same range not listed._`,
+    );
   if (other > 0) lines.push(`_${other} other commit${other === 1 ? '' : 's'} (chore, docs, ci, …) not listed._`);
   if (commits.length === 0) lines.push('_No commits since the last release._');
   return lines.join('\n').trim();

@@ -1,49 +1,14 @@
-/** Run a program without a shell (arguments as an array), collecting its output. */
-import { spawn } from 'node:child_process';
+/** Run a program without a shell (arguments as an array), collecting its output: util/exec's runner. */
+import { exec as run, type Exec } from '../util/exec.js';
 
-export interface ExecResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { Exec, ExecOptions, ExecResult } from '../util/exec.js';
 
-export interface ExecOptions {
-  cwd?: string;
-  env?: NodeJS.ProcessEnv;
-  input?: string;
-  /** Kill the program after this many ms. */
-  timeoutMs?: number;
-  /** Called with each chunk of output as it arrives (for live logs). */
-  onOutput?: (chunk: string) => void;
-}
-
-export type Exec = (cmd: string, args: string[], o?: ExecOptions) => Promise<ExecResult>;
-
-export const exec: Exec = (cmd, args, o = {}) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      o.onOutput?.(d);
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      o.onOutput?.(d);
-    });
-    const timer = o.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), o.timeoutMs) : undefined;
-    child.on('error', (e) => {
-      if (timer) clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(o.input ?? '');
-  });
+/** util/exec's `exec`, except that a program that cannot be started rejects (callers report that as such). */
+export const exec: Exec = async (cmd, args, o) => {
+  const r = await run(cmd, args, o);
+  if (r.error) throw r.error;
+  return r;
+};
 
 /** Remove every occurrence of each secret from a text (for error messages built from a tool's output). */
 export function redact(text: string, secrets: (string | undefined)[]): string {

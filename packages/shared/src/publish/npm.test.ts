@@ -31,7 +31,7 @@ function fakeRegistry(o: { existing?: string; visibleAfter?: number }) {
     const i = args.indexOf('--userconfig');
     userconfig = readFileSync(args[i + 1] as string, 'utf8');
     published = true;
-    return { code: 0, stdout: '', stderr: '' };
+    return { code: 0, signal: null, stdout: '', stderr: '', output: '', timedOut: false };
   };
   return { f, exec, calls, userconfig: () => userconfig };
 }

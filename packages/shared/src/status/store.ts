@@ -12,6 +12,8 @@ import { StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { silentLogger } from '../util/logger.js';
 import type { StatusDocument } from './model.js';
+import { escapeLogText } from '../util/escape.js';
+import { StatusRecordError } from './validate.js';
 import { parseStatus, STATUS_FILE, stringifyStatus } from './yaml.js';
 
 export type StatusMutator = (doc: StatusDocument) => void | Promise<void>;
@@ -97,9 +99,10 @@ export class GitBranchStatusStore implements StatusStore {
     const r = await this.o.git.run(['cat-file', 'blob', `${tip}:${this.path}`]);
     if (r.code !== 0) return parseStatus('');
     try {
-      return parseStatus(r.stdout);
+      return parseStatus(r.stdout, { source: this.describe() });
     } catch (e) {
-      const why = (e as Error).message.split('\n')[0];
+      if (e instanceof StatusRecordError) throw e;
+      const why = escapeLogText((e as Error).message.split('\n')[0], { max: 200 });
       throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
     }
   }
@@ -171,7 +174,7 @@ export class FileStatusStore implements StatusStore {
     return this.file;
   }
   async read(): Promise<StatusDocument> {
-    return parseStatus(existsSync(this.file) ? readFileSync(this.file, 'utf8') : '');
+    return parseStatus(existsSync(this.file) ? readFileSync(this.file, 'utf8') : '', { source: this.file });
   }
   async update(mutate: StatusMutator, _message?: string): Promise<StatusDocument> {
     const doc = await this.read();

@@ -1,4 +1,6 @@
 /** Where domain code reports progress. The action glue backs it with @actions/core; tests use MemoryLogger. */
+import { neutralizeWorkflowCommands } from './escape.js';
+
 export interface AnnotationProps {
   title?: string;
   file?: string;
@@ -51,3 +53,19 @@ export const silentLogger: Logger = {
   error() {},
   group: (_name, fn) => fn(),
 };
+
+/**
+ * A Logger that can never print a workflow command: every line of every message that would start one (`::`,
+ * `##[`) is defused (neutralizeWorkflowCommands), whatever was interpolated into it. For the runner glue and for
+ * any code that logs text from the status record, git or the GitHub API.
+ */
+export function commandSafeLogger(inner: Logger): Logger {
+  const safe = neutralizeWorkflowCommands;
+  return {
+    debug: (m) => inner.debug(safe(m)),
+    info: (m) => inner.info(safe(m)),
+    warning: (m, p) => inner.warning(safe(m), p && { ...p, ...(p.title ? { title: safe(p.title) } : {}) }),
+    error: (m, p) => inner.error(safe(m), p && { ...p, ...(p.title ? { title: safe(p.title) } : {}) }),
+    group: (name, fn) => inner.group(safe(name), fn),
+  };
+}

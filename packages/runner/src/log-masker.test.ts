@@ -1,4 +1,4 @@
-import { LogMasker } from './run-stage.js';
+import { LogMasker } from './workflow-commands.js';
 
 const collect = (showDebug: boolean, secrets: string[] = []) => {
   const out: string[] = [];

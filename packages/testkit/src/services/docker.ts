@@ -3,7 +3,7 @@
  *
  * - `dockerAvailable()`: does `docker info` answer (short timeout)?
  * - `buildScratchImage(tag, files)`: builds a `FROM scratch` image. With `busybox` (default) the
- *   rootfs is test/support/rootfs/busybox plus Debian's static /bin/busybox and a link per applet,
+ *   rootfs is packages/testkit/rootfs/busybox plus Debian's static /bin/busybox and a link per applet,
  *   so `sh`, `httpd`, `wget`… run in it. No base image is pulled: there is no Docker Hub here.
  * - push/pull/login/rm helpers, with a temp DOCKER_CONFIG so ~/.docker is never read or written.
  * - `runContainer()`: `docker run -d --network host` (containers bind 127.0.0.1 themselves).
@@ -17,8 +17,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { elapsed, makeTempDir, removeDir, run, startWatchdog, type RunOptions, type RunResult } from './proc.js';
 
-/** test/support/rootfs, the text skeletons of test images. */
-export const rootfsDir = fileURLToPath(new URL('../rootfs/', import.meta.url));
+/** packages/testkit/rootfs, the text skeletons of test images. */
+export const rootfsDir = fileURLToPath(new URL('../../rootfs/', import.meta.url));
 
 /** Static busybox of Debian's busybox-static package. */
 export const BUSYBOX = '/bin/busybox';

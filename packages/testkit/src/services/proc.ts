@@ -7,9 +7,10 @@
  */
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+export { freePort } from '@release-actions/shared';
 
 export interface RunOptions {
   cwd?: string;
@@ -203,20 +204,6 @@ export function spawnTracked(cmd: string, args: readonly string[], options: Spaw
       clearTimeout(timer);
     },
   };
-}
-
-/** A free TCP port on 127.0.0.1 (bind :0, read, close). Callers retry if another process takes it meanwhile. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A fresh temp dir named ra-<label>-XXXXXX under the OS temp dir. */

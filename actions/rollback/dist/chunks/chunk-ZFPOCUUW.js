@@ -1,0 +1,74 @@
+// Bundled by scripts/bundle.mjs (esbuild) from the sources in this repository. Do not edit.
+import { createRequire as __raCreateRequire } from 'node:module';
+import { fileURLToPath as __raFileURLToPath } from 'node:url';
+import { dirname as __raDirname } from 'node:path';
+const require = __raCreateRequire(import.meta.url);
+const __filename = __raFileURLToPath(import.meta.url);
+const __dirname = __raDirname(__filename);
+
+// packages/shared/src/util/escape.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var COMMAND_START = /^(\s*)(::|##\[)/;
+var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+function showControl(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeLogText(value, o = {}) {
+  let s = typeof value === "string" ? value : String(value);
+  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
+  return s.replace(CONTROL, showControl).replace(COMMAND_START, "$1\\$2");
+}
+function quoteLogValue(value, max = 60) {
+  if (typeof value !== "string") {
+    let s;
+    try {
+      s = JSON.stringify(value) ?? String(value);
+    } catch {
+      s = String(value);
+    }
+    return escapeLogText(s, { max });
+  }
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return escapeLogText(JSON.stringify(cut));
+}
+function neutralizeWorkflowCommands(text) {
+  return text.split(/\r\n|\r|\n/).map((line) => escapeLogText(line)).join("\n");
+}
+function logText(strings, ...values) {
+  let out = strings[0] ?? "";
+  values.forEach((v, i) => {
+    out += escapeLogText(v) + (strings[i + 1] ?? "");
+  });
+  return neutralizeWorkflowCommands(out);
+}
+
+// packages/shared/src/util/logger.ts
+var silentLogger = {
+  debug() {
+  },
+  info() {
+  },
+  warning() {
+  },
+  error() {
+  },
+  group: (_name, fn) => fn()
+};
+function commandSafeLogger(inner) {
+  const safe = neutralizeWorkflowCommands;
+  return {
+    debug: (m) => inner.debug(safe(m)),
+    info: (m) => inner.info(safe(m)),
+    warning: (m, p) => inner.warning(safe(m), p && { ...p, ...p.title ? { title: safe(p.title) } : {} }),
+    error: (m, p) => inner.error(safe(m), p && { ...p, ...p.title ? { title: safe(p.title) } : {} }),
+    group: (name, fn) => inner.group(safe(name), fn)
+  };
+}
+
+export {
+  escapeLogText,
+  quoteLogValue,
+  logText,
+  silentLogger,
+  commandSafeLogger
+};

@@ -1,0 +1,200 @@
+/**
+ * A release entry of the status record checked like an input: the record is a file anyone with push access to the
+ * branch (or a hand edit) can change, and what the rollback reads from it becomes RELEASE_VERSION, a log line, a
+ * summary. Versions are strict semver (the `semver` input's parser), environments and gate names follow the
+ * inputs' patterns, slots, states and types their lists, URLs are http(s). Unknown fields are kept unchecked.
+ */
+import { semver, url } from '../action/inputs.js';
+import { quoteLogValue } from '../util/escape.js';
+import { StageError } from '../util/errors.js';
+
+const SEMVER = semver({ description: '' });
+const URL_SPEC = url({ description: '' });
+
+export const RELEASE_STATES = [
+  'planned',
+  'releasing',
+  'released',
+  'deploying',
+  'deployed',
+  'failed',
+  'rolled-back',
+] as const;
+export const RELEASE_TYPES = ['major', 'minor', 'patch', 'hotfix', 'prerelease'] as const;
+export const DEPLOYMENT_STATES = [
+  'pending',
+  'queued',
+  'in_progress',
+  'succeeded',
+  'failed',
+  'rolled-back',
+  'inactive',
+  'inconclusive',
+] as const;
+export const GATE_STATES = ['passed', 'failed', 'skipped', 'no-data'] as const;
+export const SLOT_NAMES = ['blue', 'green'] as const;
+/** The environment input's pattern (actions/deploy, actions/rollback). */
+export const ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+/** A gate name: printable, one line, short (it becomes a YAML key, a table cell and a log line). */
+export const GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
+/** Fields that hold a version: read back as strings, always written quoted. */
+export const VERSION_KEYS = new Set(['version', 'previous_version', 'rollback_of']);
+
+/** A bad entry (or shape) in the status record: names the record and the entry; shows values escaped, shortened. */
+export class StatusRecordError extends StageError {
+  constructor(
+    readonly source: string,
+    readonly entry: string,
+    problem: string,
+  ) {
+    super(
+      `${source}: ${entry} ${problem}. Fix or remove that entry on the record's branch (or file); it was not used and nothing was overwritten.`,
+    );
+    this.name = 'StatusRecordError';
+  }
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+const shape = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list' : `a ${typeof v}`);
+
+/** True when `v` is a strict semantic version (1.4.0, 2.0.0-rc.1+build.5). */
+export function isSemver(v: unknown): v is string {
+  return typeof v === 'string' && SEMVER.parse(v).ok && v.trim() === v;
+}
+
+function check(problems: string[], ok: boolean, what: string, value: unknown, expected: string): void {
+  if (!ok) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
+}
+
+function oneOf(list: readonly string[]): string {
+  return `one of ${list.join(', ')}`;
+}
+
+function checkDeployment(problems: string[], d: unknown, where: string): void {
+  if (!isRec(d)) {
+    problems.push(`${where} is ${shape(d)}, expected a mapping (environment, status, …)`);
+    return;
+  }
+  check(
+    problems,
+    typeof d.environment === 'string' && ENVIRONMENT_PATTERN.test(d.environment),
+    `${where}.environment`,
+    d.environment,
+    'an environment name of letters, digits and . _ -',
+  );
+  check(
+    problems,
+    typeof d.status === 'string' && (DEPLOYMENT_STATES as readonly string[]).includes(d.status),
+    `${where}.status`,
+    d.status,
+    oneOf(DEPLOYMENT_STATES),
+  );
+  if (d.active_slot !== undefined)
+    check(
+      problems,
+      (SLOT_NAMES as readonly unknown[]).includes(d.active_slot),
+      `${where}.active_slot`,
+      d.active_slot,
+      oneOf(SLOT_NAMES),
+    );
+  for (const k of ['previous_version', 'rollback_of'])
+    if (d[k] !== undefined) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], 'a semantic version');
+  if (d.url !== undefined)
+    check(problems, typeof d.url === 'string' && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, 'an http(s) URL');
+}
+
+/**
+ * The problems of one release entry (empty when it is valid). Checks what any reader relies on: the shape, the
+ * version, states, environments, slots, URLs and gate names.
+ */
+export function releaseProblems(raw: unknown): string[] {
+  if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
+  const p: string[] = [];
+  if (raw.version === undefined) p.push('has no version');
+  // The entry's name already shows the version (escaped): not repeated here.
+  else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
+  if (raw.status !== undefined)
+    check(
+      p,
+      typeof raw.status === 'string' && (RELEASE_STATES as readonly string[]).includes(raw.status),
+      'status',
+      raw.status,
+      oneOf(RELEASE_STATES),
+    );
+  if (raw.type !== undefined)
+    check(
+      p,
+      typeof raw.type === 'string' && (RELEASE_TYPES as readonly string[]).includes(raw.type),
+      'type',
+      raw.type,
+      oneOf(RELEASE_TYPES),
+    );
+  if (raw.release_url !== undefined)
+    check(
+      p,
+      typeof raw.release_url === 'string' && URL_SPEC.parse(raw.release_url).ok,
+      'release_url',
+      raw.release_url,
+      'an http(s) URL',
+    );
+  if (raw.tag !== undefined)
+    check(p, typeof raw.tag === 'string' && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), 'tag', raw.tag, 'a git tag name');
+  if (raw.deployment !== undefined) checkDeployment(p, raw.deployment, 'deployment');
+  if (raw.deployments !== undefined) {
+    if (!Array.isArray(raw.deployments)) p.push(`deployments is ${shape(raw.deployments)}, expected a list`);
+    else raw.deployments.forEach((d, i) => checkDeployment(p, d, `deployments[${i}]`));
+  }
+  if (raw.quality_gates !== undefined) {
+    if (!isRec(raw.quality_gates)) p.push(`quality_gates is ${shape(raw.quality_gates)}, expected a mapping by gate`);
+    else
+      for (const [name, g] of Object.entries(raw.quality_gates)) {
+        check(p, GATE_NAME_PATTERN.test(name), 'a quality gate name', name, 'a short one-line name');
+        if (!isRec(g)) p.push(`quality_gates.${quoteLogValue(name, 30)} is ${shape(g)}, expected a mapping`);
+        else
+          check(
+            p,
+            (GATE_STATES as readonly unknown[]).includes(g.status),
+            `quality_gates.${quoteLogValue(name, 30)}.status`,
+            g.status,
+            oneOf(GATE_STATES),
+          );
+      }
+  }
+  if (raw.registries !== undefined) {
+    const regs = Array.isArray(raw.registries)
+      ? raw.registries.map((r, i) => [String(i), r] as const)
+      : isRec(raw.registries)
+        ? Object.entries(raw.registries)
+        : undefined;
+    if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
+    else
+      for (const [k, r] of regs) {
+        if (!isRec(r)) continue;
+        if (r.url !== undefined)
+          check(
+            p,
+            typeof r.url === 'string' && URL_SPEC.parse(r.url).ok,
+            `registries[${quoteLogValue(k, 30)}].url`,
+            r.url,
+            'an http(s) URL',
+          );
+        if (r.version !== undefined)
+          check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, 'a semantic version');
+      }
+  }
+  return p;
+}
+
+/** How an entry is named in an error: its index, and its version when that is safe to show. */
+export function entryName(index: number, raw: unknown): string {
+  const v = isRec(raw) ? raw.version : undefined;
+  return `releases[${index}]${v === undefined ? '' : ` (version ${quoteLogValue(v, 40)})`}`;
+}
+
+/** Throw a StatusRecordError for an invalid entry; one message with every problem of that entry. */
+export function assertRelease(raw: unknown, index: number, source: string): void {
+  const problems = releaseProblems(raw);
+  if (problems.length === 0) return;
+  throw new StatusRecordError(source, entryName(index, raw), problems.join('; '));
+}

@@ -1,0 +1,19 @@
+/** Network helpers shared by the deploy engine, the local test services, the demo and the benchmarks. */
+import { createServer } from 'node:net';
+
+/**
+ * A TCP port free on 127.0.0.1 right now (the kernel's pick, released before returning). Another process may take
+ * it before the caller binds it; callers that start a service on it retry or fail loudly.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
