@@ -366,7 +366,14 @@ describe('the reusable workflow calls the stages as they are', () => {
   });
 
   /** Deploy and rollback drive the same workload and router: every setting they share, given alike. */
-  const SHARED_AT_DEFAULT = ['nginx_prefix', 'nginx_bin', 'start_timeout', 'version_timeout', 'version_header'];
+  const SHARED_AT_DEFAULT = [
+    'nginx_prefix',
+    'nginx_bin',
+    'start_timeout',
+    'version_timeout',
+    'version_header',
+    'lock_timeout',
+  ];
   test('sharded load: the shards make the load the gates job would, and the gates job merges exactly their results', () => {
     const shard = withOf('quality-gates', 'load-shards');
     const gates = withOf('quality-gates');

@@ -40,6 +40,11 @@ async function dashboard(argv: string[], io: CliIo): Promise<number> {
     io.out(dashboardHelp());
     return 0;
   }
+  const limitText = values.limit ?? DASHBOARD_FLAGS.limit.default;
+  if (!/^[1-9]\d{0,6}$/.test(limitText))
+    throw new UsageError(
+      `dashboard: --limit has the value ${JSON.stringify(limitText)}; expected a whole number of releases from 1, e.g. 200`,
+    );
   const statusPath = resolve(io.cwd, values.status ?? DASHBOARD_FLAGS.status.default);
   const outPath = resolve(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
   let text: string;
@@ -51,7 +56,7 @@ async function dashboard(argv: string[], io: CliIo): Promise<number> {
   }
   let model;
   try {
-    model = parseStatusYaml(text);
+    model = parseStatusYaml(text, { limit: Number(limitText) });
   } catch (e) {
     io.err(`dashboard: ${statusPath} is not valid YAML: ${errorMessage(e).split('\n')[0]}\n`);
     return 1;
@@ -62,7 +67,8 @@ async function dashboard(argv: string[], io: CliIo): Promise<number> {
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, html);
   const kb = (Buffer.byteLength(html) / 1024).toFixed(1);
-  io.out(`dashboard: ${model.releases.length} releases from ${source} → ${outPath} (${kb} KiB)\n`);
+  const older = model.omitted ? ` (${model.omitted} older not shown: --limit ${limitText})` : '';
+  io.out(`dashboard: ${model.releases.length} releases${older} from ${source} → ${outPath} (${kb} KiB)\n`);
   return 0;
 }
 

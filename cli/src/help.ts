@@ -93,6 +93,13 @@ export const DASHBOARD_FLAGS = {
     arg: 'text',
     description: 'Page title. Default: "Releases" and the project name of the record.',
   },
+  limit: {
+    kind: 'string',
+    arg: 'n',
+    description:
+      'Releases on the page, newest first; older ones are not read (a long history stays a small, quick page).',
+    default: '200',
+  },
 } as const;
 
 export function dashboardHelp(): string {
@@ -106,7 +113,7 @@ export function dashboardHelp(): string {
 with latency charts, deployments and rollbacks over time. No script and no external request: publish it
 as is (GitHub Pages).
 
-Usage: release-actions dashboard [--status release-status.yaml] [--out site/index.html] [--title <text>]
+Usage: release-actions dashboard [--status release-status.yaml] [--out site/index.html] [--title <text>] [--limit 200]
 
 ${flags}
 `;

@@ -182,5 +182,29 @@ test('dashboard: a missing or broken status file fails with a clear message', as
   expect(broken.stderr).toContain('broken.yaml is not valid YAML');
   const unknown = await cli(['dashboard', '--statuss', 'x']);
   expect(unknown.code).toBe(2);
-  expect(unknown.stderr).toContain('valid flags: --status, --out, --title, --help');
+  expect(unknown.stderr).toContain('valid flags: --status, --out, --title, --limit, --help');
+});
+
+test('dashboard: --limit pages a long history (older releases are counted, not read); a bad limit is a usage error', async () => {
+  const entries = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `  - version: "1.${29 - i}.0"\n    status: deployed\n    created_at: 2026-11-${String(30 - i).padStart(2, '0')}T00:00:00Z\n`,
+  );
+  // The oldest entry is broken YAML: read, it would fail the page.
+  writeFileSync(join(cwd, 'long.yaml'), `releases:\n${entries.join('')}  - version: 0.1.0\n    status: [unclosed\n`);
+  const r = await cli(['dashboard', '--status', 'long.yaml', '--out', 'long.html', '--limit', '10']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/dashboard: 10 releases \(21 older not shown: --limit 10\) from long\.yaml/);
+  const html = readFileSync(join(cwd, 'long.html'), 'utf8');
+  expect(html).toContain('<b>1.29.0</b>');
+  expect(html).toContain('<b>1.20.0</b>');
+  expect(html).not.toContain('<b>1.19.0</b>');
+  expect(html).toContain('21 older releases are in the status record but not on this page');
+  for (const bad of ['0', '-1', 'ten']) {
+    const u = await cli(['dashboard', '--status', 'long.yaml', '--out', 'long.html', '--limit', bad]);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain(`dashboard: --limit has the value ${JSON.stringify(bad)}; expected a whole number`);
+  }
 });

@@ -42,6 +42,7 @@ const cases: Record<string, Case[]> = {
     { input: 'types', value: '[1, 2]', accepted: 'not a mapping' },
     { input: 'write_file', value: 'TRUE!', accepted: 'true or false' },
     { input: 'all_releases', value: 'all', accepted: 'true or false' },
+    { input: 'initial_version', value: '1.0', accepted: 'semantic version' },
   ],
   release: [
     { input: 'version_bump', value: 'huge', accepted: 'major, minor, patch, auto' },
@@ -78,6 +79,7 @@ const cases: Record<string, Case[]> = {
       base: { registry_password: 'pw' },
     },
     { input: 'token', value: '', accepted: 'GitHub token with contents: write' },
+    { input: 'initial_version', value: 'first', accepted: 'semantic version' },
   ],
   deploy: [
     { input: 'version', value: '', accepted: 'semantic version', base: {} },
@@ -94,6 +96,7 @@ const cases: Record<string, Case[]> = {
     { input: 'on_no_data', value: 'ignore', accepted: 'fail, pass, inconclusive' },
     { input: 'min_samples', value: '-3', accepted: 'whole number of at least 1' },
     { input: 'lock_timeout', value: 'soon', accepted: 'a duration' },
+    { input: 'smoke_timeout', value: 'a while', accepted: 'a duration' },
     { input: 'lock_timeout', value: '-10m', accepted: 'a duration' },
     { input: 'smoke_tests', value: '[{path: health}]', accepted: 'path must start with /' },
     {
@@ -318,6 +321,7 @@ const cases: Record<string, Case[]> = {
         router: 'command',
       },
     },
+    { input: 'initial_version', value: '01.0.0', accepted: 'semantic version' },
   ],
   rollback: [
     { input: 'environment', value: 'prod env', accepted: 'environment name' },

@@ -115,3 +115,45 @@ it('writes CHANGELOG.md once per version, with the version given', async () => {
   expect(gh.calls.length).toBe(0);
   rmSync(join(ws, 'CHANGELOG.md'));
 }, 60_000);
+
+it('real-history cases (issue 13): since_tag off HEAD warns and renders since_tag..HEAD; hidden reverts and breaking chores', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-changelog-real-'));
+  try {
+    const g = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' }).trim();
+    g('init', '-q', '-b', 'main');
+    g('config', 'user.email', 'dev@example.com');
+    g('config', 'user.name', 'Dev');
+    g('commit', '-q', '--allow-empty', '-m', 'feat: base');
+    g('checkout', '-q', '-b', 'release-1.x');
+    g('commit', '-q', '--allow-empty', '-m', 'fix: only on the release branch');
+    g('tag', 'v1.0.1');
+    g('checkout', '-q', 'main');
+    g('commit', '-q', '--allow-empty', '-m', 'chore!: drop node 18');
+    g('commit', '-q', '--allow-empty', '-m', 'ci: cache');
+    g('commit', '-q', '--allow-empty', '-m', `Revert "ci: cache"\n\nThis reverts commit ${g('rev-parse', 'HEAD')}.`);
+    g('commit', '-q', '--allow-empty', '-m', 'feat: only on main');
+    const r = await runAction('changelog', {
+      cwd: dir,
+      inputs: { write_file: 'false', include_prs: 'false', since_tag: 'v1.0.1', format: 'conventional-commits' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual([
+      'since_tag v1.0.1 is not an ancestor of HEAD: the notes cover v1.0.1..HEAD (the commits of HEAD that v1.0.1 does not have)',
+    ]);
+    const notes = r.outputs.notes as string;
+    expect(notes).toContain('only on main');
+    expect(notes).not.toContain('only on the release branch');
+    expect(notes).not.toContain('cache');
+    expect(notes).toMatch(/### ⚠ BREAKING CHANGES\n\n\* drop node 18/);
+    expect(notes).toMatch(/### Features\n\n\* only on main \S+$/);
+    expect(r.outputs).toMatchObject({
+      version: '2.0.0',
+      commit_count: '4',
+      breaking_count: '1',
+      previous_tag: 'v1.0.1',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);

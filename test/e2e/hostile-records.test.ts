@@ -127,3 +127,29 @@ test.each([
   },
   90_000,
 );
+
+test('commit text in the changelog summary: HTML escaped (Markdown kept), nothing from git becomes a workflow command', async () => {
+  const repo = join(base, 'changelog-repo');
+  execFileSync('git', ['init', '-q', '-b', 'main', repo]);
+  git(repo, 'commit', '-q', '--allow-empty', '-m', 'feat: the start');
+  git(repo, 'tag', 'v1.0.0');
+  git(
+    repo,
+    'commit',
+    '-q',
+    '--allow-empty',
+    '-m',
+    'feat: close it early </details><img src=x onerror=alert(1)> for `Map<K, V>`',
+  );
+  git(repo, 'commit', '-q', '--allow-empty', '-m', 'fix: ::add-mask::production\n\n::error title=INJECTED::body');
+  const r = await runAction('changelog', { cwd: repo, inputs: { write_file: 'false', include_prs: 'false' } });
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  const block = r.summary.slice(r.summary.indexOf('<details><summary>Release notes</summary>'));
+  // Exactly one </details>: the block's own, at its end.
+  expect(block.match(/<\/details>/g)).toHaveLength(1);
+  expect(block.trimEnd().endsWith('</details>')).toBe(true);
+  expect(block).toContain('close it early &lt;/details&gt;&lt;img src=x onerror=alert(1)&gt; for `Map<K, V>`');
+  expect(block).not.toContain('<img');
+  expect(commandLines(r.stdout).filter((l) => /^\s*::(add-mask|error)/.test(l))).toEqual([]);
+}, 60_000);

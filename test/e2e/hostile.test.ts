@@ -52,7 +52,7 @@ async function fixture(links: Record<string, string>, files: Record<string, stri
     symlinkSync(target.replace('$OUTSIDE', outside), join(repo.dir, path));
   }
   await repo.git('add', '-A');
-  await repo.git('commit', '-q', '-m', 'feat: a thing');
+  await repo.git('commit', '-q', '--allow-empty', '-m', 'feat: a thing');
   await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
   const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
   const f = { remote, repo, gh, outside };
@@ -157,5 +157,75 @@ describe('hostile repository: the changelog never writes through a link out of t
     expect(readFileSync(join(f.outside, 'victim.txt'), 'utf8')).toBe(before);
     expect(() => readFileSync(join(f.outside, 'new.md'))).toThrow();
     expect(readFileSync(join(f.outside, 'dir', 'loot.txt'), 'utf8')).toBe('secret-outside\n');
+  });
+});
+
+describe('hostile repository: docker paths are confined in the preflight (no docker needed: refused before it)', () => {
+  const docker = { publish_registries: 'docker', docker_images: '127.0.0.1:9/acme/widget' };
+  test.each([
+    ['the default Dockerfile linked to /etc/passwd', { Dockerfile: '/etc/passwd' }, {}, /dockerfile/],
+    [
+      'dockerfile through a link chain outside',
+      { 'build/Dockerfile': 'Dockerfile.real', 'build/Dockerfile.real': '$OUTSIDE/victim.txt' },
+      { dockerfile: 'build/Dockerfile' },
+      /"dockerfile"/,
+    ],
+    [
+      'docker_context linked to a directory outside',
+      { ctx: '$OUTSIDE/dir' },
+      { docker_context: 'ctx' },
+      /docker_context/,
+    ],
+    ['docker_context under /proc', { ctx: '/proc/self' }, { docker_context: 'ctx' }, /docker_context/],
+  ])('%s is refused before any side effect', async (_name, links, inputs, input) => {
+    const f = await fixture(links);
+    const r = await release(f, { ...docker, ...inputs });
+    assertNothingDone(f, r);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(input);
+    expect(r.errors[0]).toMatch(/symbolic link to|leaves the workspace|device or kernel file/);
+    // Refused before docker is asked anything, before the tests run.
+    expect(r.log).not.toMatch(/docker engine/);
+    expect(r.log).not.toContain('secret-outside');
+  });
+});
+
+describe('hostile inputs: credentials in npm_registry_url, oversized notes', () => {
+  const PW = 'regPw0rdInUrl9876';
+  const publicPkg = JSON.stringify({ name: 'hostile-pub', version: '1.0.0' }, null, 2) + '\n';
+
+  test('credentials inside npm_registry_url are redacted in the error, the log, the summary and the outputs', async () => {
+    const f = await fixture({}, { 'package.json': publicPkg });
+    const r = await release(f, {
+      publish_registries: 'npm',
+      npm_registry_url: `http://ci-user:${PW}@127.0.0.1:9/npm/`,
+    });
+    assertNothingDone(f, r);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain('http://***@127.0.0.1:9/npm/');
+    const shown = [r.log.replace(/^::add-mask::.*$/gm, ''), r.summary, JSON.stringify(r.outputs)].join('\n');
+    expect(shown).not.toContain(PW);
+    expect(shown).not.toContain('ci-user');
+  });
+
+  test('900,000 characters of notes: the release passes, the body is cut under 125,000 with a link and a warning', async () => {
+    const line = (n: number) => `- change number ${n} ${'x'.repeat(60)}`;
+    const notes = Array.from({ length: 11_500 }, (_, n) => line(n)).join('\n');
+    expect(notes.length).toBeGreaterThan(900_000);
+    const f = await fixture({}, { 'NOTES.md': notes });
+    const r = await release(f, { notes_file: 'NOTES.md' });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(remoteTags(f)).toContain('v1.1.0');
+    const created = f.gh.callsTo({ route: 'POST /repos/{owner}/{repo}/releases' })[0];
+    const body = (created?.body as { body: string }).body;
+    expect(body.length).toBeLessThanOrEqual(125_000);
+    expect(body.length).toBeGreaterThan(100_000);
+    expect(body).toContain(`${f.gh.serverUrl}/acme/widget/blob/v1.1.0/CHANGELOG.md`);
+    // Cut at a line boundary: every kept entry is whole.
+    const kept = body.split('\n').filter((l) => l.startsWith('- change number'));
+    expect(kept.at(-1)).toBe(line(kept.length - 1));
+    expect(r.warnings).toEqual([expect.stringMatching(/longer than a GitHub Release body may be/)]);
+    expect(f.gh.state.releases[0]).toMatchObject({ tagName: 'v1.1.0', draft: false });
   });
 });

@@ -6,7 +6,7 @@
  * write (record_results), pushed over HTTP with the token alone.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
@@ -185,7 +185,7 @@ test('with status_branch and version, the verdicts land in release-status.yaml o
     expect(r.outputs.passed).toBe('true');
     expect(r.summary).toContain('Verdicts recorded for 1.4.0 in `release-status.yaml on branch release-status`');
     const yaml = git(remote, 'show', 'release-status:release-status.yaml');
-    expect(yaml).toContain('version: 1.4.0');
+    expect(yaml).toContain('version: "1.4.0"');
     expect(yaml).toMatch(/quality_gates:\s+load-testing:\s+status: passed\s+measurements:\s+requests: \d+/);
     expect(yaml).toMatch(/p95_ms: [\d.]+/);
     expect(git(repo, 'status', '--porcelain')).toBe('');
@@ -251,7 +251,7 @@ test('record_results: the read-only gates job verdicts, recorded by a later job 
     const yaml = () =>
       execFileSync('git', ['show', 'release-status:release-status.yaml'], { cwd: remote, encoding: 'utf8' });
     expect(yaml()).toMatch(
-      /version: 1\.5\.0[\s\S]*quality_gates:\s+load-testing:\s+status: passed\s+measurements:\s+requests: \d+/,
+      /version: "1\.5\.0"[\s\S]*quality_gates:\s+load-testing:\s+status: passed\s+measurements:\s+requests: \d+/,
     );
     // The token never lands in the workspace (no extraheader, no credential file).
     expect(execFileSync('git', ['config', '--list', '--local'], { cwd: job, encoding: 'utf8' })).not.toContain(
@@ -264,15 +264,197 @@ test('record_results: the read-only gates job verdicts, recorded by a later job 
     expect(failed.code).toBe(0);
     expect(failed.outputs.passed).toBe('false');
     expect(yaml()).toMatch(
-      /version: 1\.6\.0[\s\S]*status: failed\s+measurements:[\s\S]*reason: p\(95\)=612ms breaks p\(95\)<500/,
+      /version: "1\.6\.0"[\s\S]*status: failed\s+measurements:[\s\S]*reason: p\(95\)=612ms breaks p\(95\)<500/,
     );
 
     // A re-run records the same verdicts once (no duplicate release record).
     await record(results, '1.5.0', 'ghs_recordtoken');
-    expect(yaml().match(/version: 1\.5\.0/g)).toHaveLength(1);
+    expect(yaml().match(/version: "1\.5\.0"/g)).toHaveLength(1);
   } finally {
     await http.stop();
     await server.stop();
     rmSync(base, { recursive: true, force: true });
   }
+});
+
+describe('record_results does not trust the file it records', () => {
+  let base: string;
+  let job: string;
+  let remote: string;
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      cwd,
+      encoding: 'utf8',
+    }).trim();
+  const results = (verdicts: unknown[], passed: boolean) => ({
+    version: 1,
+    mode: 'run',
+    passed,
+    verdicts,
+    resultsPath: '/x/results.json',
+  });
+  const record = (file: string, version: string) =>
+    runAction('quality-gates', {
+      cwd: job,
+      inputs: { record_results: file, status_branch: 'release-status', version },
+    });
+  const recorded = () => {
+    try {
+      return execFileSync('git', ['show', 'release-status:release-status.yaml'], { cwd: remote, encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  };
+
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'ra-qg-untrusted-'));
+    remote = join(base, 'repo.git');
+    job = join(base, 'job');
+    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+    mkdirSync(job);
+    git(job, 'init', '-q', '-b', 'main');
+    git(job, 'commit', '-q', '--allow-empty', '-m', 'feat: first');
+    git(job, 'remote', 'add', 'origin', remote);
+  });
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  test('passed: true over a failed verdict is recorded as failed, with a warning naming the file', async () => {
+    const file = join(base, 'lying.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        results(
+          [
+            { gate: 'load-testing', passed: false, reason: 'p(95)=612ms breaks p(95)<500' },
+            { gate: 'container-build', passed: true, reason: 'ok' },
+          ],
+          true,
+        ),
+      ),
+    );
+    const r = await record(file, '2.1.0');
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.passed).toBe('false');
+    expect(r.warnings).toContainEqual(
+      `${JSON.stringify(file)} says passed: true, but its verdicts say failed (load-testing): recorded as failed.`,
+    );
+    expect(r.summary).toContain('## Quality gates: ❌ failed');
+    expect(recorded()).toMatch(/version: "2\.1\.0"[\s\S]*load-testing:\s+status: failed/);
+  });
+
+  test.each([
+    ['a newline', 'load-testing\n::add-mask::production'],
+    ['a control character', 'load\u0007testing'],
+    ['an overlong name', 'g'.repeat(65)],
+    ['no name', undefined],
+  ])('a gate name with %s: one error naming the file and the entry, nothing recorded', async (_what, gate) => {
+    const before = recorded();
+    const file = join(base, 'bad-gate.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        results(
+          [
+            { gate: 'container-build', passed: true, reason: 'ok' },
+            { gate, passed: true, reason: 'ok' },
+          ],
+          true,
+        ),
+      ),
+    );
+    const r = await record(file, '2.2.0');
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain(
+      `Input "record_results" has the value ${JSON.stringify(file)}, whose verdicts[1] has the gate name`,
+    );
+    expect(r.log).not.toMatch(/^\s*::add-mask::production/m);
+    expect(recorded()).toBe(before);
+  });
+
+  test('a results file that is a link to /proc/self/environ is refused before anything is read', async () => {
+    const ws = join(base, 'linked');
+    mkdirSync(ws);
+    symlinkSync('/proc/self/environ', join(ws, 'results.json'));
+    const r = await runAction('quality-gates', {
+      cwd: ws,
+      inputs: { record_results: 'results.json', status_branch: 'release-status', version: '2.3.0' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      expect.stringMatching(
+        /^Input "record_results": results\.json names a device or kernel file \(results\.json is a symbolic link to \/proc\/self\/environ/,
+      ),
+    ]);
+  });
+});
+
+describe('path inputs stay inside the workspace, checked before anything starts', () => {
+  let base: string;
+  let ws: string;
+  let outside: string;
+  let marker: string;
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'ra-qg-paths-'));
+    ws = join(base, 'ws');
+    outside = join(base, 'outside');
+    marker = join(base, 'service-started');
+    mkdirSync(ws);
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'baseline.json'), JSON.stringify({ load: { requests: 1 } }));
+    writeFileSync(join(outside, 'load.js'), 'export default function () {}\n');
+    symlinkSync('/proc/self/environ', join(ws, 'environ.json'));
+    symlinkSync(join(outside, 'baseline.json'), join(ws, 'baseline.json'));
+    symlinkSync(join(outside, 'load.js'), join(ws, 'load.js'));
+    symlinkSync(outside, join(ws, 'out'));
+    symlinkSync('/proc/self/environ', join(ws, 'k6-environ.js'));
+  });
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  const gates = (o: Record<string, string>) =>
+    runAction('quality-gates', {
+      cwd: ws,
+      inputs: {
+        ...load,
+        target_url: 'http://127.0.0.1:9/',
+        // Anything started would leave the marker.
+        start_command: `touch ${JSON.stringify(marker)}`,
+        ready_url: 'http://127.0.0.1:9/',
+        ready_timeout: '1s',
+        ...o,
+      },
+    });
+
+  test.each([
+    [
+      'baseline_path',
+      { gates: 'load-testing, performance-profiling', baseline_path: 'environ.json' },
+      /names a device or kernel file \(environ\.json is a symbolic link to \/proc\/self\/environ/,
+    ],
+    [
+      'baseline_path',
+      { gates: 'load-testing, performance-profiling', baseline_path: 'baseline.json' },
+      /baseline\.json leaves the workspace .*baseline\.json is a symbolic link to .*outside\/baseline\.json/,
+    ],
+    [
+      'results_path',
+      { results_path: 'out/results.json' },
+      /out\/results\.json leaves the workspace .*out is a symbolic link to .*outside/,
+    ],
+    [
+      'k6_script',
+      { engine: 'k6', k6_script: 'load.js' },
+      /load\.js leaves the workspace .*load\.js is a symbolic link to .*outside\/load\.js/,
+    ],
+    ['k6_script', { engine: 'k6', k6_script: 'k6-environ.js' }, /names a device or kernel file/],
+  ])('%s through a link is refused', async (input, o, message) => {
+    const r = await gates(o);
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(new RegExp(`^Input "${input}": `));
+    expect(r.errors[0]).toMatch(message);
+    expect(r.annotations.find((a) => a.level === 'error')?.properties.title).toBe(`quality-gates: bad input ${input}`);
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(outside, 'results.json'))).toBe(false);
+  });
 });

@@ -56,8 +56,10 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
   async function fixture(o: { baseTag?: string; commits?: string[] } = {}): Promise<Fixture> {
     const scope = `@e2e${++seq}${process.pid}`;
     const remote = await createBareRemote();
+    // package.json states the last release, as a release leaves it (a lower next version is refused).
+    const version = (o.baseTag ?? 'v1.0.0').slice(1);
     const pkg = (name: string, extra: Record<string, unknown> = {}) =>
-      JSON.stringify({ name, version: '1.0.0', license: 'MIT', ...extra }, null, 2) + '\n';
+      JSON.stringify({ name, version, license: 'MIT', ...extra }, null, 2) + '\n';
     const repo = await createRepo({
       remote,
       files: {
@@ -65,7 +67,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
           JSON.stringify(
             {
               name: 'mono',
-              version: '1.0.0',
+              version,
               private: true,
               workspaces: ['packages/*'],
               scripts: { test: 'echo tests-ran', build: 'echo built > build.txt' },
@@ -301,6 +303,23 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     for (const p of ['core', 'web'])
       expect(Object.keys((await npmDoc(`${f.scope}/${p}`))?.versions ?? {})).toEqual(['1.1.0']);
     expect(statusDoc(f).releases[0]).toMatchObject({ version: '1.1.0', status: 'released' });
+    assertNoSecrets(second, f);
+    await fresh.cleanup();
+  });
+
+  test('killed right after an npm publish: no file under RUNNER_TEMP holds the npm token; the re-run converges', async () => {
+    const f = await fixture();
+    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: `exit-after:npm:${f.scope}/core` } });
+    expect(first.signal).toBe('SIGKILL');
+    expect(Object.keys((await npmDoc(`${f.scope}/core`))?.versions ?? {})).toEqual(['1.1.0']);
+    // The npm userconfig refers to ${NODE_AUTH_TOKEN}; the token itself was only in npm's environment.
+    assertNoSecrets(first, f);
+    const fresh = await createRepo({ remote: f.remote });
+    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+    const second = await release(f, { runAttempt: 2, cwd: fresh.dir });
+    expect(second.errors).toEqual([]);
+    expect(second.summary).toMatch(new RegExp(`\\| npm:${f.scope}/core \\| ☑️ already done`));
+    expect(releasesOf(f)).toHaveLength(1);
     assertNoSecrets(second, f);
     await fresh.cleanup();
   });

@@ -103,9 +103,11 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     const first = await deploy(cfg('1.0.0'), deps());
     expect(first.status).toBe('succeeded');
     expect(first.activeSlot).toBe('blue');
-    const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 3000 });
+    // The load lasts until the switch is over (a fixed window ended before it on a busy machine).
+    const stop = new AbortController();
+    const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 60_000, signal: stop.signal });
     await new Promise((r) => setTimeout(r, 500));
-    const second = await deploy(cfg('1.1.0'), deps());
+    const second = await deploy(cfg('1.1.0'), deps()).finally(() => setTimeout(() => stop.abort(), 300));
     const load = await loading;
     expect(second.status).toBe('succeeded');
     expect(second.activeSlot).toBe('green');

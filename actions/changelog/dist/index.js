@@ -17,6 +17,10 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  escapeLogText,
+  escapeMarkdownHtml
+} from "./chunks/chunk-E73B5FRM.js";
+import {
   __commonJS,
   __toESM
 } from "./chunks/chunk-HRGNRPOO.js";
@@ -520,7 +524,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -533,7 +537,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -541,12 +545,12 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
-    var valid = (version, options) => {
-      const v = parse(version, options);
+    var parse2 = require_parse();
+    var valid2 = (version, options) => {
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
-    module.exports = valid;
+    module.exports = valid2;
   }
 });
 
@@ -554,9 +558,9 @@ var require_valid = __commonJS({
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
+    var parse2 = require_parse();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
+      const parsed = parse2(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -568,8 +572,8 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
   }
 });
 
@@ -577,8 +581,8 @@ var require_compare = __commonJS({
 var require_rcompare = __commonJS({
   "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
+    var compare2 = require_compare();
+    var rcompare = (a, b, loose) => compare2(b, a, loose);
     module.exports = rcompare;
   }
 });
@@ -588,7 +592,7 @@ var require_coerce = __commonJS({
   "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -623,7 +627,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -634,7 +638,7 @@ var require_inc = __commonJS({
   "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
+    var inc2 = (version, release, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
         identifier = options;
@@ -649,13 +653,57 @@ var require_inc = __commonJS({
         return null;
       }
     };
-    module.exports = inc;
+    module.exports = inc2;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
   }
 });
 
 // actions/changelog/src/main.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -899,8 +947,8 @@ var Summary = class {
   }
   /** A table; `align` per column: 'l' | 'r' | 'c'. */
   table(headers, rows, align) {
-    const sep2 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
-    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep2.join(" | ")} |`];
+    const sep3 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
+    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep3.join(" | ")} |`];
     for (const row of rows) lines.push(`| ${headers.map((_, i) => cell(row[i])).join(" | ")} |`);
     this.parts.push(lines.join("\n"));
     return this;
@@ -1089,9 +1137,8 @@ function typeMap(format, user = {}) {
 }
 
 // packages/shared/src/changelog/history.ts
-var import_prerelease = __toESM(require_prerelease(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
 var import_rcompare = __toESM(require_rcompare(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -1227,8 +1274,6 @@ async function streamLog(git, range, onCommit, shallow) {
 
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/revert.ts
 var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
@@ -1297,11 +1342,6 @@ function recommendBump(commits, currentVersion) {
   if (bump === "major" && cur && cur.major === 0) return "minor";
   return bump;
 }
-function nextVersion(previous, bump) {
-  const base = previous && (0, import_parse3.default)(previous.replace(/^[^\d]*/, ""))?.version || "0.0.0";
-  const b = bump === "none" ? "patch" : bump;
-  return (0, import_inc.default)(base, b);
-}
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
@@ -1318,6 +1358,7 @@ var GitError = class extends Error {
   code;
   stderr;
 };
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1363,7 +1404,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1372,7 +1413,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve3({
+        (code) => resolve4({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1395,8 +1436,8 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep2 = Buffer.from(separator, "utf8");
-    return new Promise((resolve3, reject) => {
+    const sep3 = Buffer.from(separator, "utf8");
+    return new Promise((resolve4, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1404,9 +1445,9 @@ var Git = class _Git {
         const buf = pending ? Buffer.concat([pending, d]) : d;
         let start = 0;
         let i;
-        while ((i = buf.indexOf(sep2, start)) >= 0) {
+        while ((i = buf.indexOf(sep3, start)) >= 0) {
           onRecord(buf.toString("utf8", start, i));
-          start = i + sep2.length;
+          start = i + sep3.length;
         }
         pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
@@ -1415,7 +1456,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve3();
+        resolve4();
       });
     });
   }
@@ -1500,6 +1541,60 @@ var Git = class _Git {
     }
     return map;
   }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
   /** Set a local committer identity (never the global config). */
   async setIdentity(name, email) {
     await this.out(["config", "user.name", name]);
@@ -1514,16 +1609,135 @@ async function readShallowFile(path) {
     return /* @__PURE__ */ new Set();
   }
 }
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse3.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse3.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse3.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version = v;
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version)) {
+      throw new StageError(
+        `version ${version} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 // packages/shared/src/changelog/history.ts
 async function releaseTags(git, prefix) {
   const all = await git.tags(prefix ? `${prefix}*` : void 0);
   const out = [];
   for (const t of all) {
-    if (!t.name.startsWith(prefix)) continue;
-    const v = (0, import_valid2.default)(t.name.slice(prefix.length));
+    const v = tagVersion(t.name, prefix);
     if (!v) continue;
-    out.push({ ...t, version: v, prerelease: (0, import_prerelease.default)(v) !== null });
+    out.push({ ...t, version: v, prerelease: (0, import_prerelease2.default)(v) !== null });
   }
   return out.sort((a, b) => (0, import_rcompare.default)(a.version, b.version) || a.name.localeCompare(b.name));
 }
@@ -1563,10 +1777,13 @@ async function readHistory(git, o) {
     if (o.since) {
       const commit = await git.resolve(o.since);
       if (commit && await reachable(git, commit, head)) previousTag = { name: o.since, commit };
-      else if (!shallow.size) {
-        throw new StageError(
-          commit ? `since_tag ${o.since} is not an ancestor of ${headRev}` : `since_tag ${o.since} does not exist in this repository`
+      else if (commit && !shallow.size) {
+        o.log.warning(
+          `since_tag ${o.since} is not an ancestor of ${headRev}: the notes cover ${o.since}..${headRev} (the commits of ${headRev} that ${o.since} does not have)`
         );
+        previousTag = { name: o.since, commit };
+      } else if (!shallow.size) {
+        throw new StageError(`since_tag ${o.since} does not exist in this repository`);
       } else missing = true;
     } else if (o.since === void 0) {
       previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...tags ? { tags } : {} });
@@ -1582,7 +1799,7 @@ async function readHistory(git, o) {
       throw new StageError(`the history is still incomplete after deepening the shallow clone: ${FETCH_DEPTH_HINT}`);
     }
     o.log.info(
-      `shallow clone: ${step === "all" ? "fetching the whole history" : `deepening by ${step} commits`} to reach ${previousTag?.name ?? o.since ?? "the previous release tag"}`
+      `shallow clone: ${step === "all" ? "fetching the whole history" : `deepening by ${step} commits`} to reach ${escapeLogText(previousTag?.name ?? o.since ?? "the previous release tag")}`
     );
     try {
       await git.deepen(step, o.remote);
@@ -1832,9 +2049,9 @@ var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are d
 var SECTION_HEADING = /^#{1,2} /;
 var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
 var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
-var escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function headingVersionMatcher(version) {
-  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe(version)}(?![\\w.+-])`);
+  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version)}(?![\\w.+-])`);
 }
 function upsertSection(text2, u) {
   const lines = text2.replace(/\n+$/, "").split("\n");
@@ -1958,7 +2175,7 @@ async function associatePullRequests(gh, o) {
       out.prs.clear();
       out.logins.clear();
       o.log.warning(
-        `could not link commits to pull requests (${errorMessage(e)}); the changelog uses commit links instead`,
+        `could not link commits to pull requests (${escapeLogText(errorMessage(e))}); the changelog uses commit links instead`,
         { title: "changelog: GitHub API unavailable" }
       );
       break;
@@ -2027,8 +2244,10 @@ async function generateChangelog(o) {
   const early = [];
   const renderEarly = o.allReleases && !o.includePrs && o.format === "keep-a-changelog";
   let newestForBump;
+  const reachable2 = [];
   if (o.allReleases) {
     const all = await streamReleases(o.git, { tagPrefix: o.tagPrefix, log: o.log }, (r) => {
+      if (r.tag) reachable2.push({ tag: r.tag.name, version: r.tag.version, commit: r.tag.commit });
       if (!renderEarly) return void releases.push(r);
       if (!r.tag) {
         newestForBump = r;
@@ -2068,7 +2287,18 @@ async function generateChangelog(o) {
   const previousTag = newest.previous?.name ?? "";
   const previousVersion = newest.previous ? newest.previous.version : void 0;
   const bump = recommendBump(newest.commits, previousVersion);
-  const version = (o.version ?? "").replace(/^v/, "") || nextVersion(previousVersion, bump);
+  const since = !o.allReleases && newest.previous ? tagVersion(newest.previous.name, o.tagPrefix) : void 0;
+  if (since && newest.previous) reachable2.push({ tag: newest.previous.name, version: since, commit: "" });
+  const version = (o.version ?? "").replace(/^v/, "") || nextVersion({
+    merged: reachable2,
+    all: reachable2,
+    // Nothing releasable still names a new section: the next patch.
+    bump: bump === "none" ? "patch" : bump,
+    releaseType: "stable",
+    prereleaseId: "rc",
+    ...o.manifestVersion ? { manifestVersion: o.manifestVersion } : {},
+    ...o.initialVersion ? { initialVersion: o.initialVersion } : {}
+  }).version;
   const tag = `${o.tagPrefix}${version}`;
   let assoc;
   let degraded = false;
@@ -2143,6 +2373,10 @@ async function generateChangelog(o) {
     ...fileCreated !== void 0 ? { fileCreated } : {}
   };
 }
+
+// packages/shared/src/versioning/manifests.ts
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // packages/shared/src/util/paths.ts
 import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
@@ -2224,6 +2458,23 @@ function confinePath(workspace, path, opts) {
   return real;
 }
 
+// packages/shared/src/versioning/manifests.ts
+function rootManifestVersion(root) {
+  const file = join2(root, "package.json");
+  const st = lstatSync2(file, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (!st.isFile())
+    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    throw new StageError("package.json is not valid JSON: its version cannot be read");
+  }
+  const v = doc && typeof doc === "object" ? doc.version : void 0;
+  return typeof v === "string" ? v : void 0;
+}
+
 // actions/changelog/src/inputs.ts
 var action = defineAction({
   id: "changelog",
@@ -2252,6 +2503,10 @@ var action = defineAction({
       default: "true"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    initial_version: semver({
+      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true
+    }),
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
@@ -2270,9 +2525,12 @@ var action = defineAction({
     notes_file: {
       description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
     },
+    version: { description: "Version the new section is titled with (the version model of docs/versioning.md)." },
     recommended_bump: { description: "major, minor, patch or none." },
     previous_tag: { description: "The tag the history starts from (empty when there is none)." },
-    commit_count: { description: "Number of commits in the section." },
+    commit_count: {
+      description: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted."
+    },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
   }
@@ -2284,16 +2542,16 @@ async function run(env = process.env) {
     action,
     async (inputs, ctx) => {
       const { runner, log, summary: summary2 } = ctx;
-      const workspace = resolve2(runner.workspace);
-      const path = resolve2(workspace, inputs.path || "CHANGELOG.md");
-      const rel = relative2(workspace, path);
+      const workspace = resolve3(runner.workspace);
+      const path = resolve3(workspace, inputs.path || "CHANGELOG.md");
+      const rel = relative3(workspace, path);
       if (rel.startsWith("..") || isAbsolute2(rel)) {
         throw new InputError("path", `path: ${inputs.path} is outside the workspace; give a path inside it`);
       }
       if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-SORF67JL.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-FLD2NCYN.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,
@@ -2315,20 +2573,23 @@ async function run(env = process.env) {
         breakingChangesSection: inputs.breaking_changes_section,
         ...inputs.types ? { types: inputs.types } : {},
         allReleases: inputs.all_releases,
-        ...inputs.write_file ? { path } : {}
+        ...inputs.write_file ? { path } : {},
+        manifestVersion: rootManifestVersion(workspace),
+        ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
       });
       ctx.setOutput("notes", result.notes);
-      const notesFile = join2(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+      const notesFile = join3(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
       mkdirSync(dirname2(notesFile), { recursive: true });
-      writeFileSync(notesFile, result.notes);
+      writeFileSync2(notesFile, result.notes);
       ctx.setOutput("notes_file", notesFile);
+      ctx.setOutput("version", result.version);
       ctx.setOutput("recommended_bump", result.recommendedBump);
       ctx.setOutput("previous_tag", result.previousTag);
       ctx.setOutput("commit_count", String(result.commitCount));
       ctx.setOutput("breaking_count", String(result.breakingCount));
       ctx.setOutput("changelog_path", inputs.write_file ? rel : "");
       log.info(
-        `changelog ${result.version}: ${result.commitCount} commits since ${result.previousTag || "the first commit"}, ${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` + (inputs.write_file ? `, ${rel} ${result.fileCreated ? "created" : "updated"}` : "")
+        `changelog ${result.version}: ${result.commitCount} commits since ${escapeLogText(result.previousTag || "the first commit")}, ${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` + (inputs.write_file ? `, ${rel} ${result.fileCreated ? "created" : "updated"}` : "")
       );
       const s = result.stats;
       summary2.heading(`Changelog ${result.version}`);
@@ -2350,7 +2611,7 @@ async function run(env = process.env) {
       const notes = result.notes.length > 2e5 ? `${result.notes.slice(0, 2e5)}
 
 …(truncated)` : result.notes;
-      summary2.details("Release notes", notes);
+      summary2.details("Release notes", escapeMarkdownHtml(notes));
     },
     env
   );

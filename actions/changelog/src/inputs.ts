@@ -38,6 +38,11 @@ export const action = defineAction({
       default: 'true',
     }),
     tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    initial_version: semver({
+      description:
+        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true,
+    }),
     path: text({ description: 'Path of the changelog file, relative to the workspace.', default: 'CHANGELOG.md' }),
     write_file: bool({ description: 'Write the new section into the changelog file.', default: 'true' }),
     types: yamlInput<Record<string, unknown>>({
@@ -63,9 +68,13 @@ export const action = defineAction({
       description:
         "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
     },
+    version: { description: 'Version the new section is titled with (the version model of docs/versioning.md).' },
     recommended_bump: { description: 'major, minor, patch or none.' },
     previous_tag: { description: 'The tag the history starts from (empty when there is none).' },
-    commit_count: { description: 'Number of commits in the section.' },
+    commit_count: {
+      description:
+        'Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted.',
+    },
     breaking_count: { description: 'Number of breaking changes.' },
     changelog_path: { description: 'Path of the changelog file written.' },
   },

@@ -4,7 +4,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
-import { confinePath, InputError } from '@release-actions/shared';
+import { rootManifestVersion } from '@release-actions/shared/versioning';
+import { confinePath, escapeLogText, escapeMarkdownHtml, InputError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -49,6 +50,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ...(inputs.types ? { types: inputs.types } : {}),
         allReleases: inputs.all_releases,
         ...(inputs.write_file ? { path } : {}),
+        manifestVersion: rootManifestVersion(workspace),
+        ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
       });
 
       ctx.setOutput('notes', result.notes);
@@ -56,13 +59,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       mkdirSync(dirname(notesFile), { recursive: true });
       writeFileSync(notesFile, result.notes);
       ctx.setOutput('notes_file', notesFile);
+      ctx.setOutput('version', result.version);
       ctx.setOutput('recommended_bump', result.recommendedBump);
       ctx.setOutput('previous_tag', result.previousTag);
       ctx.setOutput('commit_count', String(result.commitCount));
       ctx.setOutput('breaking_count', String(result.breakingCount));
       ctx.setOutput('changelog_path', inputs.write_file ? rel : '');
       log.info(
-        `changelog ${result.version}: ${result.commitCount} commits since ${result.previousTag || 'the first commit'}, ` +
+        `changelog ${result.version}: ${result.commitCount} commits since ${escapeLogText(result.previousTag || 'the first commit')}, ` +
           `${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` +
           (inputs.write_file ? `, ${rel} ${result.fileCreated ? 'created' : 'updated'}` : ''),
       );
@@ -92,7 +96,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       );
       summary.table(['count', 'n'], rows, ['l', 'r']);
       const notes = result.notes.length > 200_000 ? `${result.notes.slice(0, 200_000)}\n\n…(truncated)` : result.notes;
-      summary.details('Release notes', notes);
+      // Commit subjects are untrusted: a `</details>` or a tag in one must not close or break the summary's block.
+      summary.details('Release notes', escapeMarkdownHtml(notes));
     },
     env,
   );

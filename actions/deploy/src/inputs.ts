@@ -75,6 +75,11 @@ export const action = defineAction({
       shape: 'a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}',
       validate: parseSmokeTests,
     }),
+    smoke_timeout: duration({
+      description: 'Deadline for the smoke tests of one new instance (each request also has its own timeout).',
+      default: '2m',
+      min: 100,
+    }),
     probe_requests: number({
       description: 'Probe requests per monitor_interval.',
       default: '5',

@@ -56,6 +56,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
     keepPreviousMs: v.keep_previous,
     timeoutMs: v.timeout,
     startTimeoutMs: v.start_timeout,
+    smokeTimeoutMs: v.smoke_timeout,
     versionTimeoutMs: v.version_timeout,
     ports: target.ports,
   };

@@ -523,7 +523,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
+    var parse2 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -536,7 +536,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse;
+    module.exports = parse2;
   }
 });
 
@@ -544,12 +544,12 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse = require_parse();
-    var valid = (version, options) => {
-      const v = parse(version, options);
+    var parse2 = require_parse();
+    var valid2 = (version, options) => {
+      const v = parse2(version, options);
       return v ? v.version : null;
     };
-    module.exports = valid;
+    module.exports = valid2;
   }
 });
 
@@ -558,32 +558,8 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
   }
 });
 
@@ -592,7 +568,7 @@ var require_coerce = __commonJS({
   "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse = require_parse();
+    var parse2 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -627,9 +603,90 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc2 = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc2;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var prerelease = (version, options) => {
+      const parsed = parse2(version, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
   }
 });
 
@@ -752,6 +809,22 @@ function oneOf(values, o) {
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
 }
+function semver(o) {
+  const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
+  return given({
+    kind: "semver",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      let v = raw.trim();
+      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
+    }
+  });
+}
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
@@ -873,8 +946,8 @@ var Summary = class {
   }
   /** A table; `align` per column: 'l' | 'r' | 'c'. */
   table(headers, rows, align) {
-    const sep2 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
-    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep2.join(" | ")} |`];
+    const sep3 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
+    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep3.join(" | ")} |`];
     for (const row of rows) lines.push(`| ${headers.map((_, i) => cell(row[i])).join(" | ")} |`);
     this.parts.push(lines.join("\n"));
     return this;
@@ -1009,6 +1082,7 @@ var GitError = class extends Error {
   code;
   stderr;
 };
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1054,7 +1128,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve4, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1063,7 +1137,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve3({
+        (code) => resolve4({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1086,8 +1160,8 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep2 = Buffer.from(separator, "utf8");
-    return new Promise((resolve3, reject) => {
+    const sep3 = Buffer.from(separator, "utf8");
+    return new Promise((resolve4, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1095,9 +1169,9 @@ var Git = class _Git {
         const buf = pending ? Buffer.concat([pending, d]) : d;
         let start = 0;
         let i;
-        while ((i = buf.indexOf(sep2, start)) >= 0) {
+        while ((i = buf.indexOf(sep3, start)) >= 0) {
           onRecord(buf.toString("utf8", start, i));
-          start = i + sep2.length;
+          start = i + sep3.length;
         }
         pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
@@ -1106,7 +1180,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve3();
+        resolve4();
       });
     });
   }
@@ -1191,6 +1265,60 @@ var Git = class _Git {
     }
     return map;
   }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
   /** Set a local committer identity (never the global config). */
   async setIdentity(name, email) {
     await this.out(["config", "user.name", name]);
@@ -1205,10 +1333,21 @@ async function readShallowFile(path) {
     return /* @__PURE__ */ new Set();
   }
 }
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
+}
 
 // packages/shared/src/plan/preview.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc2 = __toESM(require_inc(), 1);
+var import_compare2 = __toESM(require_compare(), 1);
 var import_parse4 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/parse.ts
@@ -1352,8 +1491,6 @@ async function commitsSince(git, since, rev = "HEAD") {
 
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/revert.ts
 var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
@@ -1423,6 +1560,123 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse3 = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse3.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+function releaseTags(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
+    out.push({ tag: t.name, version: v, commit: t.commit });
+  }
+  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse3.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse3.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version = v;
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version)) {
+      throw new StageError(
+        `version ${version} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // packages/shared/src/plan/preview.ts
 function toPreviewCommit(c, cancelled = false) {
   return {
@@ -1435,20 +1689,15 @@ function toPreviewCommit(c, cancelled = false) {
     cancelled
   };
 }
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const parsed = (0, import_parse4.default)(v);
-  return parsed && parsed.version === v ? v : void 0;
-}
 async function previewRelease(git, o) {
-  const merged = await git.mergedTags("HEAD", `${o.tagPrefix}*`);
+  const [merged, tags] = await Promise.all([git.mergedTags("HEAD", `${o.tagPrefix}*`), git.tags(`${o.tagPrefix}*`)]);
+  const all = releaseTags(tags, o.tagPrefix);
   let previousTag;
   let previousVersion;
   for (const tag of merged) {
     const v = tagVersion(tag, o.tagPrefix);
     if (!v || (0, import_parse4.default)(v)?.prerelease.length) continue;
-    if (!previousVersion || (0, import_compare.default)(v, previousVersion) > 0) {
+    if (!previousVersion || (0, import_compare2.default)(v, previousVersion) > 0) {
       previousTag = tag;
       previousVersion = v;
     }
@@ -1456,22 +1705,14 @@ async function previewRelease(git, o) {
   const parsed = await commitsSince(git, previousTag ? `refs/tags/${previousTag}` : void 0);
   const cancelled = cancelledByReverts(parsed);
   const commits = parsed.map((c) => toPreviewCommit(c, cancelled.has(c.hash)));
-  return { previousTag, previousVersion, commits, recommended: recommendBump(parsed, previousVersion) };
-}
-function nextVersion(o) {
-  const core = (0, import_inc2.default)(o.previousVersion ?? "0.0.0", o.bump);
-  if (!core) throw new Error(`cannot bump ${o.previousVersion} by ${o.bump}`);
-  if (!o.prerelease) return core;
-  const { id, existingTags, tagPrefix } = o.prerelease;
-  let n = 0;
-  for (const tag of existingTags) {
-    const v = tagVersion(tag, tagPrefix);
-    const pre = v ? (0, import_parse4.default)(v) : null;
-    if (!pre || `${pre.major}.${pre.minor}.${pre.patch}` !== core) continue;
-    const [pid, num] = pre.prerelease;
-    if (pid === id && typeof num === "number" && pre.prerelease.length === 2) n = Math.max(n, num);
-  }
-  return `${core}-${id}.${n + 1}`;
+  return {
+    previousTag,
+    previousVersion,
+    commits,
+    recommended: recommendBump(parsed, previousVersion),
+    merged: all.filter((t) => merged.has(t.tag)),
+    all
+  };
 }
 var SECTIONS = [
   ["⚠ Breaking changes", (c) => c.breaking],
@@ -1509,69 +1750,9 @@ function changelogPreview(commits, o = {}) {
   return lines.join("\n").trim();
 }
 
-// packages/shared/src/policy/types.ts
-var RELEASE_KINDS = ["major", "minor", "patch", "hotfix"];
-var GATES = ["load-testing", "performance-profiling", "container-build"];
-var LOAD_PROFILES = ["baseline", "peak", "stress", "soak", "custom"];
-var STRATEGIES = ["blue-green", "canary", "rolling", "immediate"];
-
-// packages/shared/src/policy/defaults.ts
-var DEFAULT_ENVIRONMENT_NAMES = {
-  changelogReview: "changelog-review",
-  productApproval: "product-approval",
-  production: "production",
-  fastTrack: "fast-track"
-};
-var STANDARD_MONITOR_DURATION = "15m";
-function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
-  return {
-    major: {
-      gates: ["load-testing", "performance-profiling", "container-build"],
-      load_profile: "stress",
-      smoke_tests: true,
-      strategy: "canary",
-      canary_steps: [10, 50, 100],
-      step_duration: "10m",
-      monitor_duration: "24h",
-      environments: { release: names.changelogReview, product: names.productApproval, deploy: names.production }
-    },
-    minor: {
-      gates: ["load-testing", "container-build"],
-      load_profile: "peak",
-      smoke_tests: true,
-      strategy: "blue-green",
-      canary_steps: [10, 50, 100],
-      step_duration: "1m",
-      monitor_duration: "1h",
-      environments: { release: names.changelogReview, product: "", deploy: names.production }
-    },
-    patch: {
-      gates: ["load-testing"],
-      load_profile: "baseline",
-      smoke_tests: false,
-      strategy: "rolling",
-      canary_steps: [10, 50, 100],
-      step_duration: "1m",
-      monitor_duration: STANDARD_MONITOR_DURATION,
-      environments: { release: names.changelogReview, product: "", deploy: names.production }
-    },
-    hotfix: {
-      gates: [],
-      load_profile: "baseline",
-      smoke_tests: true,
-      strategy: "rolling",
-      canary_steps: [10, 50, 100],
-      step_duration: "0s",
-      monitor_duration: "1h",
-      environments: { release: names.fastTrack, product: "", deploy: names.production }
-    }
-  };
-}
-
-// packages/shared/src/policy/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // packages/shared/src/util/paths.ts
 import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
@@ -1653,7 +1834,86 @@ function confinePath(workspace, path, opts) {
   return real;
 }
 
+// packages/shared/src/versioning/manifests.ts
+function rootManifestVersion(root) {
+  const file = join2(root, "package.json");
+  const st = lstatSync2(file, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (!st.isFile())
+    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    throw new StageError("package.json is not valid JSON: its version cannot be read");
+  }
+  const v = doc && typeof doc === "object" ? doc.version : void 0;
+  return typeof v === "string" ? v : void 0;
+}
+
+// packages/shared/src/policy/types.ts
+var RELEASE_KINDS = ["major", "minor", "patch", "hotfix"];
+var GATES = ["load-testing", "performance-profiling", "container-build"];
+var LOAD_PROFILES = ["baseline", "peak", "stress", "soak", "custom"];
+var STRATEGIES = ["blue-green", "canary", "rolling", "immediate"];
+
+// packages/shared/src/policy/defaults.ts
+var DEFAULT_ENVIRONMENT_NAMES = {
+  changelogReview: "changelog-review",
+  productApproval: "product-approval",
+  production: "production",
+  fastTrack: "fast-track"
+};
+var STANDARD_MONITOR_DURATION = "15m";
+function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
+  return {
+    major: {
+      gates: ["load-testing", "performance-profiling", "container-build"],
+      load_profile: "stress",
+      smoke_tests: true,
+      strategy: "canary",
+      canary_steps: [10, 50, 100],
+      step_duration: "10m",
+      monitor_duration: "24h",
+      environments: { release: names.changelogReview, product: names.productApproval, deploy: names.production }
+    },
+    minor: {
+      gates: ["load-testing", "container-build"],
+      load_profile: "peak",
+      smoke_tests: true,
+      strategy: "blue-green",
+      canary_steps: [10, 50, 100],
+      step_duration: "1m",
+      monitor_duration: "1h",
+      environments: { release: names.changelogReview, product: "", deploy: names.production }
+    },
+    patch: {
+      gates: ["load-testing"],
+      load_profile: "baseline",
+      smoke_tests: false,
+      strategy: "rolling",
+      canary_steps: [10, 50, 100],
+      step_duration: "1m",
+      monitor_duration: STANDARD_MONITOR_DURATION,
+      environments: { release: names.changelogReview, product: "", deploy: names.production }
+    },
+    hotfix: {
+      gates: [],
+      load_profile: "baseline",
+      smoke_tests: true,
+      strategy: "rolling",
+      canary_steps: [10, 50, 100],
+      step_duration: "0s",
+      monitor_duration: "1h",
+      environments: { release: names.fastTrack, product: "", deploy: names.production }
+    }
+  };
+}
+
 // packages/shared/src/policy/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var TYPE_KEYS = [
@@ -1784,9 +2044,9 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   if (path.split(/[\\/]/).includes("..") || path.startsWith("/")) {
     throw new InputError("policy_path", `policy_path ${show(path)} must be a path inside the workspace.`);
   }
-  if (!lstatSync2(resolve2(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
+  if (!lstatSync3(resolve3(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
-  return { file: parsePolicyFile(readFileSync2(real, "utf8"), path), found: true };
+  return { file: parsePolicyFile(readFileSync3(real, "utf8"), path), found: true };
 }
 
 // packages/shared/src/policy/resolve.ts
@@ -1887,6 +2147,10 @@ var action = defineAction({
       patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    initial_version: semver({
+      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true
+    }),
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",
@@ -2170,14 +2434,14 @@ async function plan(inputs, ctx) {
       run_smoke_tests: inputs.run_smoke_tests
     }
   });
-  const version = nextVersion({
-    previousVersion: preview.previousVersion,
+  const { version } = nextVersion({
+    merged: preview.merged,
+    all: preview.all,
     bump: chosen.bump,
-    prerelease: inputs.release_type === "prerelease" ? {
-      id: inputs.prerelease_id,
-      tagPrefix: inputs.tag_prefix,
-      existingTags: (await git.tags(`${inputs.tag_prefix}*`)).map((t) => t.name)
-    } : void 0
+    releaseType: inputs.release_type,
+    prereleaseId: inputs.prerelease_id,
+    manifestVersion: rootManifestVersion(runner.workspace),
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
   });
   if (inputs.preflight) {
     const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });

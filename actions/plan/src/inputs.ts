@@ -1,5 +1,14 @@
 /** The plan action's inputs and outputs: the single source of truth for action.yml and the README. */
-import { bool, defineAction, type InputProblem, number, oneOf, text, url } from '@release-actions/shared/action';
+import {
+  bool,
+  defineAction,
+  type InputProblem,
+  number,
+  oneOf,
+  semver,
+  text,
+  url,
+} from '@release-actions/shared/action';
 import { ENVIRONMENT_NAME_PATTERN, LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
 
 const environment = (description: string, dflt: string) =>
@@ -39,6 +48,11 @@ export const action = defineAction({
       patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
     }),
     tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    initial_version: semver({
+      description:
+        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true,
+    }),
     policy_path: text({
       description: 'Policy file overriding the defaults, relative to the workspace (missing: the defaults).',
       default: '.github/release-policy.yml',

@@ -11,7 +11,8 @@ import {
   type Summary,
 } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
-import { changelogPreview, nextVersion, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
+import { changelogPreview, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
+import { nextVersion, rootManifestVersion } from '@release-actions/shared/versioning';
 import {
   approvalOrder,
   effectivePolicy,
@@ -123,17 +124,15 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
       run_smoke_tests: inputs.run_smoke_tests,
     },
   });
-  const version = nextVersion({
-    previousVersion: preview.previousVersion,
+  // The one version model (versioning/): the release computes the same version from the same inputs.
+  const { version } = nextVersion({
+    merged: preview.merged,
+    all: preview.all,
     bump: chosen.bump,
-    prerelease:
-      inputs.release_type === 'prerelease'
-        ? {
-            id: inputs.prerelease_id,
-            tagPrefix: inputs.tag_prefix,
-            existingTags: (await git.tags(`${inputs.tag_prefix}*`)).map((t) => t.name),
-          }
-        : undefined,
+    releaseType: inputs.release_type,
+    prereleaseId: inputs.prerelease_id,
+    manifestVersion: rootManifestVersion(runner.workspace),
+    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
   });
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   if (inputs.preflight) {

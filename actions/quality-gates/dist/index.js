@@ -900,8 +900,8 @@ var Summary = class {
   }
   /** A table; `align` per column: 'l' | 'r' | 'c'. */
   table(headers, rows, align) {
-    const sep = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
-    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep.join(" | ")} |`];
+    const sep3 = headers.map((_, i) => ({ l: "---", r: "---:", c: ":---:" })[align?.[i] ?? "l"]);
+    const lines = [`| ${headers.map(cell).join(" | ")} |`, `| ${sep3.join(" | ")} |`];
     for (const row of rows) lines.push(`| ${headers.map((_, i) => cell(row[i])).join(" | ")} |`);
     this.parts.push(lines.join("\n"));
     return this;
@@ -1042,7 +1042,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
-var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
+var exec = (cmd, args, o = {}) => new Promise((resolve6) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
     cwd: o.cwd,
@@ -1088,11 +1088,11 @@ var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
     done();
     const said = `${error2.message}
 `;
-    resolve5({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+    resolve6({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve5({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    resolve6({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -1106,14 +1106,14 @@ function startBackground(cmd, args, o) {
   const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
   let done = false;
-  const exited = new Promise((resolve5) => {
+  const exited = new Promise((resolve6) => {
     child.on("exit", (code, signal) => {
       done = true;
-      resolve5({ code, signal });
+      resolve6({ code, signal });
     });
     child.on("error", () => {
       done = true;
-      resolve5({ code: 127, signal: null });
+      resolve6({ code: 127, signal: null });
     });
   });
   child.unref();
@@ -1270,11 +1270,93 @@ ${output}`);
 
 // packages/shared/src/gates/gates.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync7, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { dirname as dirname4, join as join4 } from "node:path";
 
 // packages/shared/src/gates/k6.ts
-import { existsSync, readdirSync, readFileSync as readFileSync3, statSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join3 } from "node:path";
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative, resolve as resolve2, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute2(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve2(p);
+  }
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute2(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join2(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve2(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve2(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
+  };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname2(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname2(parent);
+    real = join2(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve2(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
+}
+
+// packages/shared/src/gates/k6.ts
 var DEFAULT_K6_VERSION = "1.3.0";
 async function actionsToolCache() {
   const tc = await import("./chunks/tool-cache-DXTKFIAW.js");
@@ -1294,12 +1376,12 @@ function k6ReleaseUrl(version, platform = process.platform, arch = process.arch)
 }
 function findBinary(dir, depth = 0) {
   const name = process.platform === "win32" ? "k6.exe" : "k6";
-  const direct = join2(dir, name);
-  if (existsSync(direct) && statSync(direct).isFile()) return direct;
+  const direct = join3(dir, name);
+  if (existsSync(direct) && statSync2(direct).isFile()) return direct;
   if (depth > 2) return void 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.isDirectory()) {
-      const found = findBinary(join2(dir, e.name), depth + 1);
+      const found = findBinary(join3(dir, e.name), depth + 1);
       if (found) return found;
     }
   }
@@ -1308,8 +1390,8 @@ function findBinary(dir, depth = 0) {
 function onPath() {
   for (const d of (process.env.PATH ?? "").split(":")) {
     if (!d) continue;
-    const p = join2(d, "k6");
-    if (existsSync(p) && statSync(p).isFile()) return p;
+    const p = join3(d, "k6");
+    if (existsSync(p) && statSync2(p).isFile()) return p;
   }
   return void 0;
 }
@@ -1368,11 +1450,11 @@ function parseK6Summary(doc) {
   return out;
 }
 async function runK6(o) {
-  if (!existsSync(join2(o.cwd, o.script)) && !existsSync(o.script)) {
+  if (!existsSync(isAbsolute3(o.script) ? o.script : join3(o.cwd, o.script)))
     throw new StageError(`k6: the script ${o.script} does not exist`);
-  }
-  const handleSummaryFile = join2(o.workDir, "k6-summary.json");
-  const exportFile = join2(o.workDir, "k6-summary-export.json");
+  if (!isAbsolute3(o.script)) confinePath(o.cwd, o.script, { input: "k6_script" });
+  const handleSummaryFile = join3(o.workDir, "k6-summary.json");
+  const exportFile = join3(o.workDir, "k6-summary-export.json");
   const args = [
     "run",
     "--summary-export",
@@ -1634,11 +1716,11 @@ function loadStages(p) {
 function probeConnect(origin, timeoutMs = 5e3) {
   const u = new URL(origin);
   const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const sock = connect({ host: u.hostname, port });
     const done = (err) => {
       sock.destroy();
-      resolve5(err);
+      resolve6(err);
     };
     sock.setTimeout(timeoutMs, () => done("ETIMEDOUT"));
     sock.once("connect", () => done());
@@ -1714,7 +1796,7 @@ async function runBuiltinLoad(o) {
   const stages = loadStages(profile);
   for (let s = 0; s < stages.length && !stopAll; s++) {
     const stage = stages[s];
-    await new Promise((resolve5, reject) => {
+    await new Promise((resolve6, reject) => {
       const inst = autocannon(
         {
           url: target.origin,
@@ -1724,7 +1806,7 @@ async function runBuiltinLoad(o) {
           timeout: timeoutSec,
           requests
         },
-        (err) => err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve5()
+        (err) => err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve6()
       );
       inst.on("response", (_client, statusCode, resBytes, responseTime) => {
         const now = performance.now();
@@ -1905,7 +1987,7 @@ function shardProfile(p, shard) {
 
 // packages/shared/src/gates/regression.ts
 import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync } from "node:fs";
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 
 // packages/shared/src/gates/results.ts
 function requestsPerSecond(r) {
@@ -2089,7 +2171,7 @@ function compareToBaseline(current, baseline, baselinePath, maxRegressionPct) {
   return { ...base, baseline: b, p95DeltaPct, rpsDeltaPct, passed: reasons.length === 0, reasons };
 }
 function recordBaseline(path, doc) {
-  mkdirSync2(dirname2(path), { recursive: true });
+  mkdirSync2(dirname3(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(doc, null, 2)}
 `);
 }
@@ -2320,7 +2402,7 @@ async function runQualityGates(c, deps) {
         readyUrl: c.service.readyUrl,
         readyTimeoutMs: c.service.readyTimeoutMs,
         cwd: c.cwd,
-        logFile: join3(c.workDir, "service.log"),
+        logFile: join4(c.workDir, "service.log"),
         log
       }) : void 0;
       try {
@@ -2443,7 +2525,7 @@ async function runQualityGates(c, deps) {
   }
   report.passed = report.verdicts.every((v) => v.passed !== false) && (mode === "shard" || report.verdicts.every((v) => v.passed === true));
   const doc = resultsDocument(report);
-  mkdirSync3(dirname3(c.resultsPath), { recursive: true });
+  mkdirSync3(dirname4(c.resultsPath), { recursive: true });
   writeFileSync2(c.resultsPath, `${JSON.stringify(doc, null, 2)}
 `);
   log.info(`results: ${c.resultsPath}`);
@@ -2647,7 +2729,7 @@ function ensureRelease(doc, version, init = {}) {
 }
 
 // packages/shared/src/status/open.ts
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute4, resolve as resolve3 } from "node:path";
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -2664,6 +2746,7 @@ var GitError = class extends Error {
   code;
   stderr;
 };
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -2709,7 +2792,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -2718,7 +2801,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve5({
+        (code) => resolve6({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -2741,8 +2824,8 @@ var Git = class _Git {
    */
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve5, reject) => {
+    const sep3 = Buffer.from(separator, "utf8");
+    return new Promise((resolve6, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -2750,9 +2833,9 @@ var Git = class _Git {
         const buf = pending ? Buffer.concat([pending, d]) : d;
         let start = 0;
         let i;
-        while ((i = buf.indexOf(sep, start)) >= 0) {
+        while ((i = buf.indexOf(sep3, start)) >= 0) {
           onRecord(buf.toString("utf8", start, i));
-          start = i + sep.length;
+          start = i + sep3.length;
         }
         pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
       });
@@ -2761,7 +2844,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve5();
+        resolve6();
       });
     });
   }
@@ -2846,6 +2929,60 @@ var Git = class _Git {
     }
     return map;
   }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
   /** Set a local committer identity (never the global config). */
   async setIdentity(name, email) {
     await this.out(["config", "user.name", name]);
@@ -2864,10 +3001,18 @@ var BOT_IDENTITY = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
+}
 
 // packages/shared/src/status/store.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 
 // packages/shared/src/util/escape.ts
 var CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -2915,6 +3060,7 @@ var RELEASE_STATES = [
   "planned",
   "releasing",
   "released",
+  "published-unverified",
   "deploying",
   "deployed",
   "failed",
@@ -2951,7 +3097,10 @@ var StatusRecordError = class extends StageError {
 var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
 function isSemver(v) {
-  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+  if (typeof v !== "string" || v.trim() !== v) return false;
+  const plus = v.indexOf("+");
+  if (plus >= 0 && !/^[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*$/.test(v.slice(plus + 1))) return false;
+  return SEMVER.parse(plus >= 0 ? v.slice(0, plus) : v).ok;
 }
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
@@ -3052,10 +3201,10 @@ function releaseProblems(raw) {
         if (r.url !== void 0)
           check(
             p,
-            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            typeof r.url === "string" && /^[^\s\p{Cc}]{1,2048}$/u.test(r.url),
             `registries[${quoteLogValue(k, 30)}].url`,
             r.url,
-            "an http(s) URL"
+            "a URL or image reference on one line"
           );
         if (r.version !== void 0)
           check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");
@@ -3287,28 +3436,18 @@ var GitBranchStatusStore = class {
   /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
   async fetchTip() {
     const { git } = this.o;
-    const r = await git.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      this.remote,
-      `+refs/heads/${this.branch}:${this.trackingRef}`
-    ]);
-    if (r.code !== 0) {
-      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
-        await git.run(["update-ref", "-d", this.trackingRef]);
-        return void 0;
-      }
-      throw new GitError(["fetch", this.remote, this.branch], r.code, r.stderr);
+    if (!await git.fetch(this.remote, [`+refs/heads/${this.branch}:${this.trackingRef}`])) {
+      await git.setRef(this.trackingRef, void 0);
+      return void 0;
     }
     return git.out(["rev-parse", this.trackingRef]);
   }
   async readAt(tip) {
     if (!tip) return parseStatus("");
-    const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
-    if (r.code !== 0) return parseStatus("");
+    const text2 = await this.o.git.readBlob(tip, this.path);
+    if (text2 === void 0) return parseStatus("");
     try {
-      return parseStatus(r.stdout, { source: this.describe() });
+      return parseStatus(text2, { source: this.describe() });
     } catch (e) {
       if (e instanceof StatusRecordError) throw e;
       const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
@@ -3320,12 +3459,7 @@ var GitBranchStatusStore = class {
   }
   async update(mutate, message) {
     const { git } = this.o;
-    const env = {
-      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
-      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
-      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
-      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
-    };
+    const env = identityEnv(BOT_IDENTITY);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
       if (done) {
@@ -3349,16 +3483,12 @@ var GitBranchStatusStore = class {
       entries.push(`100644 blob ${blob}	${this.path}`);
       const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
       const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
-      const push = await git.run(["push", "--porcelain", this.remote, `${commit}:refs/heads/${this.branch}`]);
-      if (push.code === 0) {
-        await git.run(["update-ref", this.trackingRef, commit]);
+      const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
+      if (push.ok) {
+        await git.setRef(this.trackingRef, commit);
         return doc;
       }
-      if (!/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
-        push.stderr + push.stdout
-      )) {
-        throw new GitError(["push", this.remote, this.branch], push.code, push.stderr || push.stdout);
-      }
+      if (!push.rejected) throw new GitError(["push", this.remote, this.branch], push.code, push.message);
       return void 0;
     }
   }
@@ -3377,7 +3507,7 @@ var FileStatusStore = class {
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync4(dirname4(this.file), { recursive: true });
+    mkdirSync4(dirname5(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync3(tmp, stringifyStatus(doc));
     renameSync(tmp, this.file);
@@ -3388,7 +3518,7 @@ var FileStatusStore = class {
 // packages/shared/src/status/open.ts
 async function openStatusStore(v, o) {
   if (v.status_file)
-    return new FileStatusStore(isAbsolute2(v.status_file) ? v.status_file : resolve2(o.workspace, v.status_file));
+    return new FileStatusStore(isAbsolute4(v.status_file) ? v.status_file : resolve3(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(["remote", "get-url", "origin"]);
   if (r.code !== 0) {
@@ -3448,15 +3578,21 @@ async function recordGates(store, version, r) {
 
 // actions/quality-gates/src/config.ts
 import { globSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
 var need = (input, why, accepted) => new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
 var RECORD_ACCEPTS = {
   status_branch: "the branch holding release-status.yaml, e.g. release-status",
   version: "the semantic version whose status record gets the verdicts, e.g. 1.4.0"
 };
+function confinedPath(workspace, input, path, o = {}) {
+  const rel = relative2(workspace, resolve4(workspace, path));
+  const inCheckout = !isAbsolute5(path) || rel !== ".." && !rel.startsWith(`..${sep2}`) && !isAbsolute5(rel);
+  if (!inCheckout) return path;
+  return confinePath(workspace, path, { input, mayBeMissing: o.mayBeMissing, what: o.what });
+}
 function buildConfig(i, runner) {
   const cwd = runner.workspace;
-  const at = (p) => isAbsolute3(p) ? p : resolve3(cwd, p);
+  const at = (p) => isAbsolute5(p) ? p : resolve4(cwd, p);
   const gates = i.gates;
   const load = gates.includes("load-testing") || gates.includes("performance-profiling");
   const thresholds = parseThresholds(i.thresholds);
@@ -3486,11 +3622,12 @@ function buildConfig(i, runner) {
           'Input "merge" works with engine builtin only; expected no merge with engine k6 (k6 summaries carry no histograms to merge).'
         );
       }
-      merge = globSync(i.merge, { cwd }).map((f) => at(f)).sort();
+      merge = globSync(i.merge, { cwd }).map((f) => confinedPath(cwd, "merge", f, { what: `Input "merge" (${JSON.stringify(i.merge)}) matched ${f}:` })).sort();
     } else if (i.engine === "builtin") {
       target = loadTarget(i.target_url, i.requests);
     } else {
       if (!i.k6_script) throw need("k6_script", "with engine k6", "a k6 script path relative to the workspace");
+      confinedPath(cwd, "k6_script", i.k6_script);
       k6 = { script: i.k6_script, version: i.k6_version, url: i.k6_url };
     }
     if (shard && shard.count > 1 && profile.connections < shard.count && i.engine === "builtin") {
@@ -3514,7 +3651,10 @@ function buildConfig(i, runner) {
         "with the performance-profiling gate",
         "a path for the baseline results JSON (read when it exists, written when it does not)"
       );
-    regression = { baselinePath: at(i.baseline_path), maxRegressionPct: i.max_regression_pct ?? 10 };
+    regression = {
+      baselinePath: confinedPath(cwd, "baseline_path", i.baseline_path, { mayBeMissing: true }),
+      maxRegressionPct: i.max_regression_pct ?? 10
+    };
   }
   let container;
   if (gates.includes("container-build")) {
@@ -3550,8 +3690,8 @@ function buildConfig(i, runner) {
       smokeCommand: i.container_smoke_command || void 0
     };
   }
-  const workDir = join4(runner.runnerTemp, "quality-gates");
-  const resultsPath = i.results_path ? at(i.results_path) : join4(workDir, shard && shard.count > 1 ? `results-shard-${shard.index}-of-${shard.count}.json` : "results.json");
+  const workDir = join5(runner.runnerTemp, "quality-gates");
+  const resultsPath = i.results_path ? confinedPath(cwd, "results_path", i.results_path, { mayBeMissing: true }) : join5(workDir, shard && shard.count > 1 ? `results-shard-${shard.index}-of-${shard.count}.json` : "results.json");
   return {
     gates,
     engine: i.engine,
@@ -3698,9 +3838,9 @@ var action = defineAction({
 
 // actions/quality-gates/src/record.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import { isAbsolute as isAbsolute4, resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var EXPECTED = "the results JSON of an earlier quality-gates run (its `results` output; of the merge job when sharded)";
-function readRecordedResults(i, workspace) {
+function readRecordedResults(i, workspace, log) {
   for (const other of ["shard", "merge"]) {
     if (i[other]) {
       throw new InputError(
@@ -3711,7 +3851,7 @@ function readRecordedResults(i, workspace) {
   }
   if (!i.status_branch) throw need("status_branch", "with record_results", RECORD_ACCEPTS.status_branch);
   if (!i.version) throw need("version", "with record_results", RECORD_ACCEPTS.version);
-  const path = isAbsolute4(i.record_results) ? i.record_results : resolve4(workspace, i.record_results);
+  const path = resolve5(workspace, confinedPath(workspace, "record_results", i.record_results));
   let doc;
   try {
     doc = JSON.parse(readFileSync9(path, "utf8"));
@@ -3728,7 +3868,31 @@ function readRecordedResults(i, workspace) {
       `Input "record_results" has the value ${JSON.stringify(i.record_results)}, a JSON file without a verdict${d && typeof d === "object" && d.mode === "shard" ? " (a shard's results: record the merge job's)" : ""}; expected ${EXPECTED}.`
     );
   }
-  return { ...d, resultsPath: path };
+  const report = d;
+  const named = `Input "record_results" has the value ${JSON.stringify(i.record_results)}`;
+  report.verdicts.forEach((v, n) => {
+    const gate = v?.gate;
+    if (typeof gate !== "string" || !GATE_NAME_PATTERN.test(gate)) {
+      throw new InputError(
+        "record_results",
+        `${named}, whose verdicts[${n}] has the gate name ${quoteLogValue(gate)}; expected a gate name of at most 64 letters, digits, blanks and . _ ( ) / : - on one line (${EXPECTED}).`
+      );
+    }
+    if (typeof v.passed !== "boolean" && v.passed !== void 0) {
+      throw new InputError(
+        "record_results",
+        `${named}, whose verdicts[${n}] (${gate}) has passed ${quoteLogValue(v.passed)}; expected true or false (${EXPECTED}).`
+      );
+    }
+  });
+  const passed = report.verdicts.length > 0 && report.verdicts.every((v) => v.passed === true);
+  if (report.passed !== passed) {
+    const failed = report.verdicts.filter((v) => v.passed !== true).map((v) => v.gate);
+    log?.warning(
+      `${JSON.stringify(i.record_results)} says passed: ${report.passed}, but its verdicts say ${passed ? "passed" : `failed (${failed.join(", ") || "no verdict"})`}: recorded as ${passed ? "passed" : "failed"}.`
+    );
+  }
+  return { ...report, passed, resultsPath: path };
 }
 
 // actions/quality-gates/src/main.ts
@@ -3748,7 +3912,7 @@ async function run(env = process.env) {
     action,
     async (inputs, ctx) => {
       if (inputs.record_results) {
-        const recorded = readRecordedResults(inputs, ctx.runner.workspace);
+        const recorded = readRecordedResults(inputs, ctx.runner.workspace, ctx.log);
         renderGatesSummary(recorded, ctx.summary);
         await record(inputs, ctx, inputs.version, recorded);
         ctx.setOutput("results", recorded.resultsPath);

@@ -3,7 +3,7 @@
  * (a bad threshold, a missing target, a shard with merge… is bad input: one ::error::, nothing started).
  */
 import { globSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputValues, RunnerContext } from '@release-actions/shared/action';
 import {
   type GateName,
@@ -17,7 +17,7 @@ import {
   splitCommand,
   type Shard,
 } from '@release-actions/shared/gates';
-import { InputError } from '@release-actions/shared';
+import { confinePath, InputError } from '@release-actions/shared';
 import type { action } from './inputs.js';
 
 type Inputs = InputValues<(typeof action)['inputs']>;
@@ -30,6 +30,24 @@ export const RECORD_ACCEPTS = {
   status_branch: 'the branch holding release-status.yaml, e.g. release-status',
   version: 'the semantic version whose status record gets the verdicts, e.g. 1.4.0',
 } as const;
+
+/**
+ * A path input resolved before any side effect. A relative path (or an absolute one into the checkout) names a
+ * file of the repository, which is untrusted: its real path (links followed) must stay inside the workspace and
+ * be a regular file (confinePath). An absolute path elsewhere (`${{ runner.temp }}/…`) is the workflow author's
+ * own choice and is taken as given.
+ */
+export function confinedPath(
+  workspace: string,
+  input: string,
+  path: string,
+  o: { mayBeMissing?: boolean; what?: string } = {},
+): string {
+  const rel = relative(workspace, resolve(workspace, path));
+  const inCheckout = !isAbsolute(path) || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  if (!inCheckout) return path;
+  return confinePath(workspace, path, { input, mayBeMissing: o.mayBeMissing, what: o.what });
+}
 
 export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
   const cwd = runner.workspace;
@@ -66,12 +84,14 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
         );
       }
       merge = globSync(i.merge, { cwd })
-        .map((f) => at(f))
+        .map((f) => confinedPath(cwd, 'merge', f, { what: `Input "merge" (${JSON.stringify(i.merge)}) matched ${f}:` }))
         .sort();
     } else if (i.engine === 'builtin') {
       target = loadTarget(i.target_url, i.requests);
     } else {
       if (!i.k6_script) throw need('k6_script', 'with engine k6', 'a k6 script path relative to the workspace');
+      // Checked here, before anything starts; k6 is given the name as written (its own messages show it).
+      confinedPath(cwd, 'k6_script', i.k6_script);
       k6 = { script: i.k6_script, version: i.k6_version, url: i.k6_url };
     }
     if (shard && shard.count > 1 && profile.connections < shard.count && i.engine === 'builtin') {
@@ -99,7 +119,11 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
         'with the performance-profiling gate',
         'a path for the baseline results JSON (read when it exists, written when it does not)',
       );
-    regression = { baselinePath: at(i.baseline_path), maxRegressionPct: i.max_regression_pct ?? 10 };
+    // Read when it exists, written when it does not: either way inside the checkout, never through a link.
+    regression = {
+      baselinePath: confinedPath(cwd, 'baseline_path', i.baseline_path, { mayBeMissing: true }),
+      maxRegressionPct: i.max_regression_pct ?? 10,
+    };
   }
   let container: GatesConfig['container'];
   if (gates.includes('container-build')) {
@@ -137,7 +161,7 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
   }
   const workDir = join(runner.runnerTemp, 'quality-gates');
   const resultsPath = i.results_path
-    ? at(i.results_path)
+    ? confinedPath(cwd, 'results_path', i.results_path, { mayBeMissing: true })
     : join(workDir, shard && shard.count > 1 ? `results-shard-${shard.index}-of-${shard.count}.json` : 'results.json');
   return {
     gates,

@@ -33,7 +33,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     action,
     async (inputs, ctx) => {
       if (inputs.record_results) {
-        const recorded = readRecordedResults(inputs, ctx.runner.workspace);
+        const recorded = readRecordedResults(inputs, ctx.runner.workspace, ctx.log);
         renderGatesSummary(recorded, ctx.summary);
         await record(inputs, ctx, inputs.version as string, recorded);
         ctx.setOutput('results', recorded.resultsPath);

@@ -253,31 +253,31 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version, options) {
+      constructor(version2, options) {
         options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
           } else {
-            version = version.version;
+            version2 = version2.version;
           }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
         }
-        if (version.length > MAX_LENGTH) {
+        if (version2.length > MAX_LENGTH) {
           throw new TypeError(
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version, options);
+        debug2("SemVer", version2, options);
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
+          throw new TypeError(`Invalid Version: ${version2}`);
         }
-        this.raw = version;
+        this.raw = version2;
         this.major = +m[1];
         this.minor = +m[2];
         this.patch = +m[3];
@@ -528,12 +528,12 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
+    var parse2 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
       try {
-        return new SemVer(version, options);
+        return new SemVer(version2, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -550,81 +550,11 @@ var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var valid2 = (version, options) => {
-      const v = parse2(version, options);
+    var valid2 = (version2, options) => {
+      const v = parse2(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse2 = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc2 = (version, release2, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release2, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc2;
   }
 });
 
@@ -638,13 +568,37 @@ var require_compare = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc2 = (version2, release2, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version2 instanceof SemVer ? version2.version : version2,
+          options
+        ).inc(release2, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc2;
+  }
+});
+
 // packages/shared/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var prerelease = (version, options) => {
-      const parsed = parse2(version, options);
+    var prerelease = (version2, options) => {
+      const parsed = parse2(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -695,9 +649,55 @@ var require_diff = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse2 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
+      }
+      if (typeof version2 === "number") {
+        version2 = String(version2);
+      }
+      if (typeof version2 !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
+  }
+});
+
 // actions/release/src/main.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join7 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join8 } from "node:path";
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -885,6 +885,15 @@ function confinePath(workspace, path, opts) {
     }
   }
   return real;
+}
+
+// packages/shared/src/util/redact.ts
+var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redactUrl(url2) {
+  return url2.replace(USERINFO, "$1***@");
+}
+function redactUrls(text2) {
+  return text2.replace(USERINFO, "$1***@");
 }
 
 // packages/shared/src/action/context.ts
@@ -1279,6 +1288,7 @@ var GitError = class extends Error {
   code;
   stderr;
 };
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1461,6 +1471,60 @@ var Git = class _Git {
     }
     return map;
   }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
   /** Set a local committer identity (never the global config). */
   async setIdentity(name, email) {
     await this.out(["config", "user.name", name]);
@@ -1479,9 +1543,17 @@ var BOT_IDENTITY = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
+}
 
 // packages/shared/src/publish/docker.ts
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
@@ -1636,10 +1708,35 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join2(runnerTemp, "release-docker-"));
+  const dir = mkdtempSync(join2(runnerTemp, "release-actions-docker-config-"));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
   writeFileSync(join2(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    dispose: () => {
+      process.removeListener("exit", remove);
+      remove();
+    }
+  };
+}
+function dockerConfigCredentials(env, images) {
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join2(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync(join2(dir, "config.json"))) return void 0;
+  try {
+    const cfg = JSON.parse(readFileSync2(join2(dir, "config.json"), "utf8"));
+    for (const img of images) {
+      const auth = cfg.auths?.[splitImage(img).host]?.auth;
+      if (auth) {
+        const [username = "", ...rest] = Buffer.from(auth, "base64").toString("utf8").split(":");
+        return { username, password: rest.join(":") };
+      }
+    }
+  } catch {
+    return void 0;
+  }
+  return void 0;
 }
 function ociLabels(l) {
   return {
@@ -1689,7 +1786,7 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-function writeUserconfig(runnerTemp, registryUrl, token) {
+function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
   mkdirSync2(runnerTemp, { recursive: true });
   const dir = mkdtempSync2(join3(runnerTemp, "release-npm-"));
   const path = join3(dir, ".npmrc");
@@ -1699,12 +1796,21 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-mintimeout=1000",
     "fetch-retry-maxtimeout=5000"
   ];
-  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
+  if (token) {
+    const value = o.tokenInEnv ? "${NODE_AUTH_TOKEN}" : token;
+    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, "always-auth=true");
+  }
   writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync2(dir, { recursive: true, force: true }) };
 }
-async function registryVersion(f, registryUrl, name, version, token) {
+function idTokenAvailable(env) {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+function isNpmjs(registryUrl) {
+  return new URL(registryUrl).host === "registry.npmjs.org";
+}
+async function registryVersion(f, registryUrl, name, version2, token) {
   const res = await f(packageUrl(registryUrl, name), {
     headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
     signal: AbortSignal.timeout(3e4)
@@ -1712,7 +1818,7 @@ async function registryVersion(f, registryUrl, name, version, token) {
   if (res.status === 404) return void 0;
   if (!res.ok) throw new Error(`npm registry answered ${res.status} for ${name}`);
   const doc = await res.json();
-  const v = doc.versions?.[version];
+  const v = doc.versions?.[version2];
   if (!v) return void 0;
   return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
 }
@@ -1724,12 +1830,14 @@ async function npmWhoami(f, registryUrl, token) {
       signal: AbortSignal.timeout(15e3)
     });
   } catch (e) {
-    throw new StageError(`npm registry ${registryUrl} is not reachable: ${e.message}`);
+    throw new StageError(
+      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls(e.message)}`
+    );
   }
   if (res.status === 401 || res.status === 403) {
-    throw new StageError(`npm registry ${registryUrl} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
+    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
   }
-  if (!res.ok) throw new StageError(`npm registry ${registryUrl} answered HTTP ${res.status} to whoami`);
+  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
   const body = await res.json();
   return body.username ?? "(unknown)";
 }
@@ -1763,9 +1871,9 @@ async function oidcPublishToken(f, env, registryUrl, name) {
   if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
   return token;
 }
-async function npmPack(exec3, npm, dir, dest, env) {
+async function npmPack(exec3, npm2, dir, dest, env) {
   mkdirSync2(dest, { recursive: true });
-  const r = await exec3(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
+  const r = await exec3(npm2, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
   if (r.code !== 0)
     throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
@@ -1774,22 +1882,22 @@ async function npmPack(exec3, npm, dir, dest, env) {
   return { tarball: join3(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
-  const { name, version } = o;
+  const { name, version: version2 } = o;
   const token = o.auth.token;
-  const url2 = o.webUrl ?? `${packageUrl(o.registryUrl, name)}/${version}`;
-  const base = { name, version, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
-  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version, token);
+  const url2 = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version2}`);
+  const base = { name, version: version2, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
+  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version2, token);
   const before = await check2();
   if (before) {
     if (before.integrity === o.pack.integrity) {
-      o.log.info(`npm: ${name}@${version} is already published with the same content (${short(o.pack.integrity)})`);
+      o.log.info(`npm: ${name}@${version2} is already published with the same content (${short(o.pack.integrity)})`);
       return { ...base, state: "already-done" };
     }
     throw new StageError(
-      `npm: ${name}@${version} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
+      `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
     );
   }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token, { tokenInEnv: true });
   try {
     const args = [
       "publish",
@@ -1808,21 +1916,22 @@ async function publishNpm(o) {
     delete env.NODE_AUTH_TOKEN;
     delete env.NPM_TOKEN;
     delete env.npm_config_userconfig;
+    if (token) env.NODE_AUTH_TOKEN = token;
     o.log.info(
-      `npm publish ${name}@${version} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
+      `npm publish ${name}@${version2} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
     );
     const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
     if (r.code !== 0) {
       const after = await check2().catch(() => void 0);
       if (after?.integrity === o.pack.integrity) {
-        o.log.info(`npm: ${name}@${version} is in the registry with our content after all`);
+        o.log.info(`npm: ${name}@${version2} is in the registry with our content after all`);
         return { ...base, state: "already-done" };
       }
       const why = redact(
         r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
         [token]
       );
-      throw new StageError(`npm publish ${name}@${version} to ${o.registryUrl} failed: ${why}`);
+      throw new StageError(`npm publish ${name}@${version2} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
     }
   } finally {
     cfg.dispose();
@@ -1835,10 +1944,10 @@ async function publishNpm(o) {
     { timeoutMs: o.verifyTimeoutMs, intervalMs: o.verifyIntervalMs ?? 1e3 }
   );
   if (!seen) {
-    o.log.warning(`npm: ${name}@${version} was published but is not visible in the registry yet`);
+    o.log.warning(`npm: ${name}@${version2} was published but is not visible in the registry yet`);
     return { ...base, state: "unverified" };
   }
-  o.log.info(`npm: ${name}@${version} verified in the registry (${short(o.pack.integrity)})`);
+  o.log.info(`npm: ${name}@${version2} verified in the registry (${short(o.pack.integrity)})`);
   return { ...base, state: "done" };
 }
 function short(integrity) {
@@ -1856,16 +1965,16 @@ var STATUS_SCHEMA_VERSION = 1;
 function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
-function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
+function ensureRelease(doc, version2, init = {}) {
+  let rec = doc.releases.find((r) => r.version === version2);
   if (!rec) {
-    rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
+    rec = { version: version2, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
 }
-function findRelease(doc, version) {
-  return doc.releases.find((r) => r.version === version);
+function findRelease(doc, version2) {
+  return doc.releases.find((r) => r.version === version2);
 }
 function recordStep(rec, runId, step, state, o = {}) {
   rec.ledger ??= {};
@@ -1885,6 +1994,7 @@ var RELEASE_STATES = [
   "planned",
   "releasing",
   "released",
+  "published-unverified",
   "deploying",
   "deployed",
   "failed",
@@ -1921,7 +2031,10 @@ var StatusRecordError = class extends StageError {
 var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
 function isSemver(v) {
-  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+  if (typeof v !== "string" || v.trim() !== v) return false;
+  const plus = v.indexOf("+");
+  if (plus >= 0 && !/^[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*$/.test(v.slice(plus + 1))) return false;
+  return SEMVER.parse(plus >= 0 ? v.slice(0, plus) : v).ok;
 }
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
@@ -2022,10 +2135,10 @@ function releaseProblems(raw) {
         if (r.url !== void 0)
           check(
             p,
-            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            typeof r.url === "string" && /^[^\s\p{Cc}]{1,2048}$/u.test(r.url),
             `registries[${quoteLogValue(k, 30)}].url`,
             r.url,
-            "an http(s) URL"
+            "a URL or image reference on one line"
           );
         if (r.version !== void 0)
           check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");
@@ -2117,9 +2230,9 @@ function lazyRecord(entry, index, source) {
   LAZY.set(proxy, entry);
   return proxy;
 }
-function versionHint(text2, indent) {
+function versionHint(text2, indent2) {
   const re = new RegExp(
-    `^(?: {${indent}}- +| {${indent + 2}})version: *(?:"([^"\\\\]*)"|'([^']*)'|([^\\s#'"][^\\s#]*))[ \\t]*(?:#.*)?$`,
+    `^(?: {${indent2}}- +| {${indent2 + 2}})version: *(?:"([^"\\\\]*)"|'([^']*)'|([^\\s#'"][^\\s#]*))[ \\t]*(?:#.*)?$`,
     "m"
   );
   const m = re.exec(text2);
@@ -2135,9 +2248,9 @@ function splitReleases(text2) {
   first.lastIndex = start;
   const fm = first.exec(text2);
   if (!fm) return void 0;
-  const indent = fm[1].length;
-  const itemStart = new RegExp(`^ {${indent}}-(?: |\\r?\\n)`, "gm");
-  const end = new RegExp(indent === 0 ? "^(?![-#\\s])" : "^(?=[^\\s#])", "gm");
+  const indent2 = fm[1].length;
+  const itemStart = new RegExp(`^ {${indent2}}-(?: |\\r?\\n)`, "gm");
+  const end = new RegExp(indent2 === 0 ? "^(?![-#\\s])" : "^(?=[^\\s#])", "gm");
   end.lastIndex = start;
   const em = end.exec(text2);
   const stop = em ? em.index : text2.length;
@@ -2146,7 +2259,7 @@ function splitReleases(text2) {
   itemStart.lastIndex = 0;
   for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
   if (starts.length === 0) return void 0;
-  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent }));
+  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent: indent2 }));
   return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries };
 }
 function parseStatus(text2, o = {}) {
@@ -2257,28 +2370,18 @@ var GitBranchStatusStore = class {
   /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
   async fetchTip() {
     const { git } = this.o;
-    const r = await git.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      this.remote,
-      `+refs/heads/${this.branch}:${this.trackingRef}`
-    ]);
-    if (r.code !== 0) {
-      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
-        await git.run(["update-ref", "-d", this.trackingRef]);
-        return void 0;
-      }
-      throw new GitError(["fetch", this.remote, this.branch], r.code, r.stderr);
+    if (!await git.fetch(this.remote, [`+refs/heads/${this.branch}:${this.trackingRef}`])) {
+      await git.setRef(this.trackingRef, void 0);
+      return void 0;
     }
     return git.out(["rev-parse", this.trackingRef]);
   }
   async readAt(tip) {
     if (!tip) return parseStatus("");
-    const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
-    if (r.code !== 0) return parseStatus("");
+    const text2 = await this.o.git.readBlob(tip, this.path);
+    if (text2 === void 0) return parseStatus("");
     try {
-      return parseStatus(r.stdout, { source: this.describe() });
+      return parseStatus(text2, { source: this.describe() });
     } catch (e) {
       if (e instanceof StatusRecordError) throw e;
       const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
@@ -2290,12 +2393,7 @@ var GitBranchStatusStore = class {
   }
   async update(mutate, message) {
     const { git } = this.o;
-    const env = {
-      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
-      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
-      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
-      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
-    };
+    const env = identityEnv(BOT_IDENTITY);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
       if (done) {
@@ -2319,16 +2417,12 @@ var GitBranchStatusStore = class {
       entries.push(`100644 blob ${blob}	${this.path}`);
       const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
       const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
-      const push = await git.run(["push", "--porcelain", this.remote, `${commit}:refs/heads/${this.branch}`]);
-      if (push.code === 0) {
-        await git.run(["update-ref", this.trackingRef, commit]);
+      const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
+      if (push.ok) {
+        await git.setRef(this.trackingRef, commit);
         return doc;
       }
-      if (!/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
-        push.stderr + push.stdout
-      )) {
-        throw new GitError(["push", this.remote, this.branch], push.code, push.stderr || push.stdout);
-      }
+      if (!push.rejected) throw new GitError(["push", this.remote, this.branch], push.code, push.message);
       return void 0;
     }
   }
@@ -2369,6 +2463,10 @@ var action = defineAction({
       allowV: true
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    initial_version: semver({
+      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true
+    }),
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -2501,9 +2599,1215 @@ var action = defineAction({
   }
 });
 
-// actions/release/src/release.ts
-import { existsSync as existsSync2, mkdtempSync as mkdtempSync3, readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+// actions/release/src/ledger.ts
+var Ledger = class {
+  constructor(d) {
+    this.d = d;
+  }
+  d;
+  steps = [];
+  /** The step under way: reported as failed when the release stops in it. */
+  current;
+  version;
+  report(step, state, detail) {
+    const i = this.steps.findIndex((s) => s.step === step);
+    const entry = { step, state, ...detail ? { detail } : {} };
+    if (i >= 0) this.steps[i] = entry;
+    else this.steps.push(entry);
+  }
+  /** From now on, marks are written to the status record under `version` (the claim made it ours). */
+  claimed(version2) {
+    this.version = version2;
+  }
+  /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
+  async mark(step, state, detail, extra) {
+    this.report(step, state, detail);
+    const version2 = this.version;
+    if (!version2) return;
+    const { runId, runAttempt } = this.d;
+    await this.d.store.update((doc) => {
+      const rec = ensureRelease(doc, version2);
+      recordStep(rec, runId, step, state, { attempt: runAttempt, detail });
+      extra?.(rec);
+    }, `release ${version2}: ${step} ${state} (run ${runId}.${runAttempt})`);
+  }
+  /**
+   * Run one step in a log group: `fn` returns 'done' or 'already-done' (and a detail, and what the step made,
+   * handed back to the caller); the state is marked, then the fault hook runs.
+   */
+  async step(name, fn) {
+    this.current = name;
+    const res = await this.d.log.group(name, fn);
+    await this.mark(name, res.state, res.detail, res.extra);
+    this.current = void 0;
+    this.d.fault?.(name);
+    return res;
+  }
+  /** Work that is reported under `name` only if it fails (checks before the first side effect). */
+  async within(name, fn) {
+    this.current = name;
+    const res = await fn();
+    this.current = void 0;
+    return res;
+  }
+  fault(name) {
+    this.d.fault?.(name);
+  }
+  /** The release stopped: the step under way is failed, and so is the record of this run's release. */
+  async persistFailure(message, dryRun) {
+    if (!this.version || dryRun) return;
+    const version2 = this.version;
+    const { runId, runAttempt } = this.d;
+    await this.d.store.update((doc) => {
+      const rec = ensureRelease(doc, version2);
+      if (rec.run_id === runId && rec.status !== "released") {
+        rec.status = "failed";
+        rec.error = message.slice(0, 500);
+      }
+      for (const s of this.steps.filter((x) => x.state === "failed")) {
+        recordStep(rec, runId, s.step, "failed", { attempt: runAttempt, detail: s.detail });
+      }
+    }, `release ${version2}: failed (run ${runId}.${runAttempt})`);
+  }
+};
+
+// actions/release/src/announce.ts
+var ENTRY_REFS = /\s+\((?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40})(?:, (?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40}))*\)(?: by @[\w-]+)?$/;
+function highlights(notes, max = 5) {
+  return notes.split("\n").map((l) => l.trim()).filter((l) => /^[-*] /.test(l)).map((l) => l.slice(2).trim().replace(ENTRY_REFS, "")).slice(0, max);
+}
+function slackEscape(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackPayload(a) {
+  const title = `${a.repository} ${a.tag} released${a.prerelease ? " (prerelease)" : ""}`;
+  const hl = highlights(a.notes).map(slackEscape);
+  const links2 = [...a.releaseUrl ? [{ name: "Release notes", url: a.releaseUrl }] : [], ...a.links];
+  const link = (l) => `<${slackEscape(l.url)}|${slackEscape(l.name)}>`;
+  const text2 = [slackEscape(title), ...hl.map((h) => `• ${h}`), ...links2.map(link)].join("\n");
+  return {
+    text: text2,
+    blocks: [
+      // plain_text is shown as given: Slack does not parse it, so it is not escaped.
+      { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
+      ...hl.length ? [{ type: "section", text: { type: "mrkdwn", text: hl.map((h) => `• ${h}`).join("\n") } }] : [],
+      ...links2.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: links2.map(link).join(" · ") }] }] : []
+    ]
+  };
+}
+function jsonPayload(a) {
+  return {
+    event: "release",
+    repository: a.repository,
+    version: a.version,
+    tag: a.tag,
+    prerelease: a.prerelease,
+    release_url: a.releaseUrl,
+    highlights: highlights(a.notes),
+    links: a.links
+  };
+}
+async function announce(f, url2, format, a, log) {
+  try {
+    const res = await f(url2, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(format === "json" ? jsonPayload(a) : slackPayload(a)),
+      signal: AbortSignal.timeout(15e3)
+    });
+    if (!res.ok) {
+      log.warning(`the release announcement was refused (HTTP ${res.status}); the release itself is done`);
+      return false;
+    }
+    return true;
+  } catch (e) {
+    const msg = errorMessage(e).split(url2).join("(webhook)");
+    log.warning(`the release announcement could not be posted (${msg}); the release itself is done`);
+    return false;
+  }
+}
+
+// actions/release/src/steps/announce.ts
+async function announce2(s, d) {
+  const { cfg } = d;
+  const { plan, release: release2, published } = s;
+  if (!cfg.announceWebhookUrl) return {};
+  const url2 = cfg.announceWebhookUrl;
+  await d.ledger.within("announce", async () => {
+    const already = findRelease(await d.store.read(), plan.version)?.ledger?.[d.runId]?.announce?.state === "done";
+    if (already) return d.ledger.report("announce", "already-done");
+    const ok2 = await announce(
+      d.fetch,
+      url2,
+      cfg.announceFormat,
+      {
+        repository: `${d.owner}/${d.repo}`,
+        version: plan.version,
+        tag: plan.tag,
+        releaseUrl: release2.url,
+        notes: plan.notesBody,
+        links: published.map((p) => ({ name: `${p.registry}: ${p.name}`, url: p.url })),
+        prerelease: plan.prerelease
+      },
+      d.log
+    );
+    await d.ledger.mark("announce", ok2 ? "done" : "failed", ok2 ? void 0 : "post failed (warning only)");
+  });
+  return {};
+}
+
+// packages/shared/src/versioning/manifests.ts
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var VERSION_MARKER = "x-release-actions-version";
+var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function readJson(file) {
+  const text2 = readFileSync3(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+function writeJsonText(doc, indent2, newline) {
+  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync2(join4(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join4(root, dir))) walk(join4(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join4(root, dir))) if (re.test(child)) walk(join4(dir, child), rest);
+      return;
+    }
+    if (existsSync2(join4(root, dir, seg))) walk(join4(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix.normalize(p.slice(1)));
+  return [...found].sort();
+}
+function subdirs(dir) {
+  if (!existsSync2(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join4(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function npmPackages(root) {
+  const file = join4(root, "package.json");
+  if (!existsSync2(file)) return [];
+  const { doc } = readJson(file);
+  const out = [];
+  const pkg = (dir, d) => ({
+    name: String(d.name ?? ""),
+    dir,
+    private: d.private === true,
+    version: typeof d.version === "string" ? d.version : void 0
+  });
+  out.push(pkg("", doc));
+  const ws = doc.workspaces;
+  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join4(root, dir, "package.json")).doc));
+  return out;
+}
+function bumpRange(spec, version2) {
+  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
+  if (!m) return void 0;
+  return `${m[1] ?? ""}${version2}`;
+}
+function bumpDeps(doc, internal, version2, edits, where = "") {
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (!internal.has(name) || typeof spec !== "string") continue;
+      const next = bumpRange(spec, version2);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planManifestBump(root, version2, o = {}) {
+  const changes = [];
+  const packages = npmPackages(root);
+  const internal = new Set(packages.map((p) => p.name).filter(Boolean));
+  for (const p of packages) {
+    const file = join4(root, p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const edits = [];
+    if (doc.version !== version2 && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
+      edits.push(`version ${String(doc.version ?? "(none)")} → ${version2}`);
+      doc.version = version2;
+    }
+    bumpDeps(doc, internal, version2, edits);
+    if (edits.length) {
+      changes.push({
+        path: posix.join(p.dir || ".", "package.json"),
+        before: text2,
+        after: writeJsonText(doc, indent2, newline),
+        edits
+      });
+    }
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join4(root, lockName);
+    if (!existsSync2(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const edits = [];
+    const rootPkg = packages[0];
+    if (typeof doc.version === "string" && rootPkg && (rootPkg.version !== void 0 || doc.version !== void 0)) {
+      const want = rootPkg.version === void 0 && packages.length > 1 ? doc.version : version2;
+      if (doc.version !== want) {
+        edits.push(`version ${doc.version} → ${want}`);
+        doc.version = want;
+      }
+    }
+    const lockPkgs = doc.packages;
+    if (lockPkgs && typeof lockPkgs === "object") {
+      for (const p of packages) {
+        const entry = lockPkgs[p.dir];
+        if (!entry) continue;
+        const isRootWithoutVersion = p.dir === "" && p.version === void 0 && packages.length > 1;
+        if (!isRootWithoutVersion && entry.version !== version2) {
+          edits.push(`packages["${p.dir}"].version ${String(entry.version ?? "(none)")} → ${version2}`);
+          entry.version = version2;
+        }
+        bumpDeps(entry, internal, version2, edits, `packages["${p.dir}"].`);
+      }
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const rel of o.versionFiles ?? []) {
+    const file = resolve2(root, rel);
+    const r = relative2(resolve2(root), file);
+    if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
+    if (!existsSync2(file)) throw new StageError(`version file ${rel} does not exist`);
+    const text2 = readFileSync3(confinePath(root, rel, { input: "version_files" }), "utf8");
+    const edits = [];
+    let marked = 0;
+    const after = text2.split("\n").map((line, i) => {
+      if (!line.includes(VERSION_MARKER)) return line;
+      marked++;
+      return line.replace(/\d+\.\d+\.\d+(-[0-9A-Za-z.-]*[0-9A-Za-z])?/, (old) => {
+        if (old !== version2) edits.push(`line ${i + 1}: ${old} → ${version2}`);
+        return version2;
+      });
+    }).join("\n");
+    if (marked === 0) {
+      throw new StageError(`version file ${rel} has no line marked ${VERSION_MARKER}: nothing to bump there`);
+    }
+    if (after !== text2) changes.push({ path: toPosix(r), before: text2, after, edits });
+  }
+  return changes;
+}
+function applyChanges(root, changes) {
+  const files = changes.map(
+    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
+  );
+  changes.forEach((c, i) => {
+    if (readFileSync3(files[i], "utf8") !== c.before)
+      throw new StageError(`${c.path} changed since the release was planned`);
+  });
+  changes.forEach((c, i) => writeFileSync3(files[i], c.after));
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+function releaseTags(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
+    out.push({ tag: t.name, version: v, commit: t.commit });
+  }
+  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version2;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version2 = v;
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version2 = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version2 = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version2)) {
+      throw new StageError(
+        `version ${version2} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version2);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version: version2,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function parts(version2) {
+  const p = (0, import_parse.default)(version2);
+  if (!p) throw new Error(`not a semantic version: ${version2}`);
+  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function imageTags(version2, existing) {
+  if (!isStable(version2)) return [version2];
+  const { major, minor } = parts(version2);
+  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version2);
+  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version2, v) > 0);
+  const tags = [version2];
+  if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
+  if (beats((p) => p.major === major)) tags.push(`${major}`);
+  if (beats(() => true)) tags.push("latest");
+  return tags;
+}
+function majorTag(version2, existing, prefix) {
+  const t = imageTags(version2, existing);
+  const { major } = parts(version2);
+  return t.includes(String(major)) ? `${prefix}${major}` : void 0;
+}
+function releaseKind(previous, version2, backport = false) {
+  if (!isStable(version2)) return "prerelease";
+  if (backport) return "hotfix";
+  if (!previous) return version2.startsWith("0.") ? "minor" : "major";
+  const d = (0, import_diff.default)(previous, version2);
+  return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
+}
+
+// actions/release/src/steps/claim.ts
+async function claim(s, d) {
+  const { plan } = s;
+  await d.ledger.within("claim", async () => {
+    const at = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
+    await d.store.update((doc) => {
+      const existing = findRelease(doc, plan.version);
+      if (existing && existing.run_id && existing.run_id !== d.runId) {
+        const takeover = existing.status === "failed" && !s.remoteTag(plan.tag);
+        if (!takeover) {
+          throw new StageError(
+            `release ${plan.version} is already being made by run ${String(existing.run_id)} (status ${String(existing.status)}); this run stops and changes nothing`
+          );
+        }
+      }
+      const rec = ensureRelease(doc, plan.version, { created_at: at });
+      rec.run_id = d.runId;
+      rec.run_url = d.runUrl;
+      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
+      rec.tag = plan.tag;
+      if (rec.status !== "released") rec.status = "releasing";
+      rec.previous_version = plan.previousVersion;
+      for (const st of d.ledger.steps)
+        recordStep(rec, d.runId, st.step, st.state, { attempt: d.runAttempt, detail: st.detail });
+    }, `release ${plan.version}: claimed by run ${d.runId}.${d.runAttempt}`);
+    d.ledger.claimed(plan.version);
+  });
+  return {};
+}
+
+// actions/release/src/steps/commit-tag-push.ts
+async function commitTagPush(s, d) {
+  const { plan, resumeTagCommit, head } = s;
+  const { cfg, git } = d;
+  const { commit } = await d.ledger.step("commit", async () => {
+    if (resumeTagCommit)
+      return { state: "already-done", detail: resumeTagCommit.slice(0, 12), commit: resumeTagCommit };
+    applyChanges(d.workspace, plan.files);
+    const made = await git.commit(plan.commitMessage, { paths: plan.files.map((f) => f.path) });
+    await git.tagAnnotated(plan.tag, made);
+    return {
+      state: "done",
+      detail: made.slice(0, 12),
+      commit: made,
+      extra: (rec) => {
+        rec.commit = made;
+      }
+    };
+  });
+  await d.ledger.step("push", async () => {
+    if (resumeTagCommit) return { state: "already-done", detail: `${plan.tag} at ${commit.slice(0, 12)}` };
+    const p = await git.push(
+      d.remote,
+      [`${commit}:refs/heads/${cfg.releaseBranch}`, `refs/tags/${plan.tag}:refs/tags/${plan.tag}`],
+      { atomic: true }
+    );
+    if (!p.ok) {
+      await git.deleteTag(plan.tag);
+      await git.resetKeep(head);
+      if (p.rejected) {
+        throw new StageError(
+          `push rejected: ${cfg.releaseBranch} on ${d.remote} moved while this release ran (another commit or release landed). Nothing was pushed (atomic push); no tag, release or package was made. Start a new release from the new tip.`
+        );
+      }
+      throw new StageError(`git push failed: ${p.message.split("\n").slice(-3).join(" / ")}`);
+    }
+    return {
+      state: "done",
+      detail: `${plan.tag} at ${commit.slice(0, 12)}`,
+      extra: (rec) => {
+        rec.status = "releasing";
+      }
+    };
+  });
+  return { commit };
+}
+
+// actions/release/src/steps/npm.ts
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+async function npm(s, d) {
+  const { plan } = s;
+  const npmPublished = [];
+  let unverified = 0;
+  for (const p of plan.npm) {
+    await d.ledger.step(`npm:${p.name}`, async () => {
+      const res = await publishPackage(p, s, d);
+      const item = {
+        registry: "npm",
+        name: p.name,
+        version: plan.version,
+        url: res.url,
+        digest_or_integrity: res.integrity,
+        tags: [p.distTag]
+      };
+      npmPublished.push(item);
+      if (res.state === "unverified") unverified++;
+      return { state: res.state, detail: res.integrity.slice(0, 24), extra: (rec) => upsertRegistry(rec, item) };
+    });
+  }
+  return { npmPublished, unverified };
+}
+async function publishPackage(p, s, d) {
+  const { cfg } = d;
+  const { plan } = s;
+  const packDir = mkdtempSync3(join5(d.runnerTemp, "release-pack-"));
+  try {
+    const env = { ...d.env, npm_config_cache: join5(d.runnerTemp, "release-npm-cache") };
+    delete env.NODE_AUTH_TOKEN;
+    const pack = await npmPack(d.exec, "npm", join5(d.workspace, p.dir), packDir, env);
+    let token = s.npmAuth.token;
+    if (s.npmAuth.kind === "oidc") {
+      token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
+      if (token) d.mask?.(token);
+    }
+    return await publishNpm({
+      exec: d.exec,
+      fetch: d.fetch,
+      log: d.log,
+      name: p.name,
+      version: plan.version,
+      pack,
+      registryUrl: cfg.npmRegistryUrl,
+      distTag: p.distTag,
+      access: cfg.npmAccess,
+      provenance: p.provenance,
+      auth: { token, kind: s.npmAuth.kind },
+      runnerTemp: d.runnerTemp,
+      env,
+      verifyTimeoutMs: cfg.verifyTimeoutMs,
+      webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${plan.version}` : void 0
+    });
+  } finally {
+    rmSync3(packDir, { recursive: true, force: true });
+  }
+}
+function upsertRegistry(rec, p) {
+  rec.registries ??= [];
+  const i = rec.registries.findIndex((r) => r.registry === p.registry && r.name === p.name);
+  const entry = { ...p };
+  if (i >= 0) rec.registries[i] = entry;
+  else rec.registries.push(entry);
+}
+
+// actions/release/src/steps/docker.ts
+async function docker(s, d) {
+  const { plan } = s;
+  const target = s.docker;
+  const dockerPublished = [];
+  if (!target || !plan.docker.length) return { dockerPublished };
+  const localTag = `release-actions-local/${d.repo.toLowerCase()}:${plan.version}-${d.runId}`;
+  const build = { localTag, built: false };
+  for (const img of plan.docker) {
+    await d.ledger.step(`docker:${img.image}`, async () => {
+      const res = await publishImage(img, s, target, build, d);
+      const item = {
+        registry: "docker",
+        name: img.image,
+        version: plan.version,
+        url: `${img.image}:${plan.version}`,
+        digest_or_integrity: res.digest,
+        tags: img.tags
+      };
+      dockerPublished.push(item);
+      return {
+        state: res.state,
+        detail: `${res.digest.slice(0, 19)} ${img.tags.join(",")}`,
+        extra: (rec) => upsertRegistry(rec, item)
+      };
+    });
+  }
+  if (build.built) await d.exec("docker", ["rmi", localTag], { env: d.env }).catch(() => void 0);
+  return { dockerPublished };
+}
+async function publishImage(img, s, target, build, d) {
+  const { cfg } = d;
+  const { plan, commit } = s;
+  const reg = target.registry;
+  let digest = await reg.digest(img.image, plan.version);
+  let state = "done";
+  if (digest) {
+    const labels = await reg.labels(img.image, plan.version) ?? {};
+    if (labels["org.opencontainers.image.revision"] !== commit || labels["org.opencontainers.image.version"] !== plan.version) {
+      throw new StageError(
+        `${img.image}:${plan.version} already exists with other content (revision ${labels["org.opencontainers.image.revision"] ?? "(none)"}, not ${commit.slice(0, 12)}); nothing was overwritten`
+      );
+    }
+    d.log.info(`${img.image}:${plan.version} is already pushed from this release commit (${digest})`);
+    state = "already-done";
+  } else {
+    const cred = cfg.registryCredentials;
+    const dockerCfg = cred ? writeDockerConfig(d.runnerTemp, [splitImage(img.image).host], cred) : void 0;
+    const env = dockerCfg ? { ...d.env, DOCKER_CONFIG: dockerCfg.dir } : d.env;
+    try {
+      if (!build.built) {
+        await dockerBuild({
+          exec: d.exec,
+          log: d.log,
+          env,
+          context: target.context,
+          dockerfile: target.dockerfile,
+          localTag: build.localTag,
+          labels: ociLabels({
+            source: `${d.serverUrl}/${d.owner}/${d.repo}`,
+            revision: commit,
+            version: plan.version,
+            created: (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString()
+          }),
+          buildArgs: cfg.dockerBuildArgs
+        });
+        build.built = true;
+      }
+      const pushed = await dockerPush({
+        exec: d.exec,
+        env,
+        localTag: build.localTag,
+        ref: `${img.image}:${plan.version}`,
+        secrets: [cred?.password]
+      });
+      await d.exec("docker", ["rmi", `${img.image}:${plan.version}`], { env }).catch(() => void 0);
+      digest = await reg.digest(img.image, plan.version);
+      if (!digest) throw new StageError(`${img.image}:${plan.version} was pushed but the registry does not show it`);
+      if (pushed && pushed !== digest) {
+        throw new StageError(`${img.image}:${plan.version}: the registry shows ${digest}, docker pushed ${pushed}`);
+      }
+    } finally {
+      dockerCfg?.dispose();
+    }
+  }
+  for (const t of img.tags) {
+    if (t === plan.version) continue;
+    const now = await reg.digest(img.image, t);
+    if (now === digest) continue;
+    await reg.tag(img.image, digest, t);
+    const check2 = await reg.digest(img.image, t);
+    if (check2 !== digest)
+      throw new StageError(`${img.image}:${t} shows ${check2 ?? "(nothing)"} after tagging ${digest}`);
+    state = "done";
+  }
+  return { state, digest };
+}
+
+// actions/release/src/github-release.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve3 } from "node:path";
+var info2 = (r) => ({
+  id: r.id,
+  url: r.html_url,
+  draft: r.draft,
+  prerelease: r.prerelease,
+  tag: r.tag_name,
+  uploadUrl: r.upload_url,
+  assets: (r.assets ?? []).map((a) => a.name)
+});
+async function findRelease2(gh, repo, tag, id) {
+  if (id) {
+    try {
+      const r = await gh.rest.rest.repos.getRelease({ ...repo, release_id: id });
+      if (r.data.tag_name === tag) return info2(r.data);
+    } catch (e) {
+      if (e.status !== 404) throw e;
+    }
+  }
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleases({ ...repo, per_page: 100, page });
+    const hit = r.data.find((x) => x.tag_name === tag);
+    if (hit) return info2(hit);
+    if (r.data.length < 100) break;
+  }
+  return void 0;
+}
+async function createDraft(gh, repo, o) {
+  const existing = await findRelease2(gh, repo, o.tag);
+  if (existing) return { release: existing, created: false };
+  try {
+    const r = await gh.rest.rest.repos.createRelease({
+      ...repo,
+      tag_name: o.tag,
+      target_commitish: o.commit,
+      name: o.name,
+      body: o.body,
+      draft: true,
+      prerelease: o.prerelease,
+      request: { retries: 0 }
+    });
+    return { release: info2(r.data), created: true };
+  } catch (e) {
+    const after = await findRelease2(gh, repo, o.tag).catch(() => void 0);
+    if (after) {
+      o.log.info(`GitHub Release for ${o.tag} exists after all (id ${after.id})`);
+      return { release: after, created: true };
+    }
+    throw new StageError(`creating the GitHub Release for ${o.tag} failed: ${errorMessage(e)}`);
+  }
+}
+async function publishRelease(gh, repo, rel, o) {
+  if (!rel.draft) return { release: rel, changed: false };
+  const r = await gh.rest.rest.repos.updateRelease({
+    ...repo,
+    release_id: rel.id,
+    draft: false,
+    prerelease: o.prerelease,
+    make_latest: o.makeLatest ? "true" : "false"
+  });
+  return { release: info2(r.data), changed: true };
+}
+function expandAssetGlobs(root, globs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const g of globs) {
+    const full = resolve3(root, g);
+    if (relative3(resolve3(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
+    if (!g.includes("*")) {
+      if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
+      out.add(confinePath(root, g, { input: "assets" }));
+      continue;
+    }
+    const dirRel = relative3(resolve3(root), dirname2(full)) || ".";
+    const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
+    const re = new RegExp(
+      `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
+    );
+    const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
+    const files = hits.filter((n) => statSync3(join6(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join6(dirRel, n), { input: "assets" }));
+    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
+    for (const f of files) out.add(f);
+  }
+  return [...out].sort();
+}
+async function uploadAssets(gh, repo, rel, files) {
+  let n = 0;
+  for (const file of files) {
+    const name = basename(file);
+    if (rel.assets.includes(name)) continue;
+    await gh.rest.rest.repos.uploadReleaseAsset({
+      ...repo,
+      release_id: rel.id,
+      name,
+      url: rel.uploadUrl,
+      data: readFileSync4(file),
+      headers: { "content-type": "application/octet-stream" }
+    });
+    n++;
+  }
+  return n;
+}
+var RELEASE_BODY_LIMIT = 125e3;
+function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
+  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split("\n").length };
+  const budget = Math.floor(limit * 0.9);
+  const end = notes.lastIndexOf("\n", budget);
+  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, "");
+  const keptLines = kept.split("\n").length;
+  const body = `${kept}
+
+---
+
+_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split("\n").length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._
+`;
+  return { body, cut: true, keptLines };
+}
+
+// actions/release/src/steps/github-release.ts
+async function githubRelease(s, d) {
+  const { plan, commit, assetFiles } = s;
+  const repo = { owner: d.owner, repo: d.repo };
+  const { release: release2 } = await d.ledger.step("github-release", async () => {
+    const id = findRelease(await d.store.read(), plan.version)?.release_id;
+    const existing = await findRelease2(d.gh, repo, plan.tag, typeof id === "number" ? id : void 0);
+    const r = existing ?? (await createDraft(d.gh, repo, {
+      tag: plan.tag,
+      commit,
+      name: plan.tag,
+      body: plan.notesBody,
+      prerelease: plan.prerelease,
+      log: d.log
+    })).release;
+    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles) : 0;
+    return {
+      state: existing && uploaded === 0 ? "already-done" : "done",
+      release: r,
+      detail: `${r.draft ? "draft" : "published"} ${r.id}${assetFiles.length ? `, ${assetFiles.length} assets` : ""}`,
+      extra: (rec) => {
+        rec.release_id = r.id;
+        rec.release_url = r.url;
+      }
+    };
+  });
+  return { release: release2 };
+}
+
+// actions/release/src/steps/major-tag.ts
+async function moveMajorTag(s, d) {
+  const mt = s.plan.majorTag;
+  const { commit } = s;
+  if (!mt) return {};
+  await d.ledger.step("major-tag", async () => {
+    const refs = await d.git.lsRemote(d.remote, [`refs/tags/${mt}`, `refs/tags/${mt}^{}`]);
+    const now = refs.get(`refs/tags/${mt}^{}`) ?? refs.get(`refs/tags/${mt}`);
+    if (now === commit) return { state: "already-done", detail: `${mt} → ${commit.slice(0, 12)}` };
+    const p = await d.git.push(d.remote, [`${commit}:refs/tags/${mt}`], { force: true });
+    if (!p.ok) throw new StageError(`moving ${mt} failed: ${p.message.split("\n").slice(-2).join(" / ")}`);
+    return { state: "done", detail: `${mt} → ${commit.slice(0, 12)}` };
+  });
+  return {};
+}
+
+// actions/release/src/steps/preflight.ts
+async function preflight(_, d) {
+  const checked = await d.ledger.within("preflight", () => checks(d));
+  d.ledger.report("preflight", "done");
+  return checked;
+}
+async function checks(d) {
+  const { cfg, git, remote } = d;
+  const remoteRefs = await git.lsRemote(remote, [`refs/heads/${cfg.releaseBranch}`, "refs/tags/*"]).catch((e) => {
+    throw new StageError(`the remote ${remote} cannot be read: ${errorMessage(e)}`);
+  });
+  const remoteTip = remoteRefs.get(`refs/heads/${cfg.releaseBranch}`);
+  if (!remoteTip) throw new StageError(`release_branch ${cfg.releaseBranch} does not exist on ${remote}`);
+  const remoteTag = (tag) => remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
+  const doc = await d.store.read();
+  const resume = doc.releases.find((r) => r.run_id === d.runId && r.ledger?.[d.runId]);
+  const head = await git.head();
+  const branch = await git.branch();
+  if (branch !== void 0 && branch !== cfg.releaseBranch) {
+    throw new StageError(`the checkout is on branch ${branch}, not on release_branch ${cfg.releaseBranch}`);
+  }
+  if (branch === void 0 && d.env.GITHUB_REF && d.env.GITHUB_REF !== `refs/heads/${cfg.releaseBranch}`) {
+    throw new StageError(`this run is for ${d.env.GITHUB_REF}, not for release_branch ${cfg.releaseBranch}`);
+  }
+  let resumeTagCommit;
+  if (resume) {
+    const tag = resume.tag ?? `${cfg.tagPrefix}${resume.version}`;
+    resumeTagCommit = remoteTag(tag);
+    if (resumeTagCommit && resume.commit && resumeTagCommit !== resume.commit) {
+      throw new StageError(
+        `tag ${tag} on ${remote} points to ${resumeTagCommit.slice(0, 12)}, not to the release commit ${String(resume.commit).slice(0, 12)} this run made; nothing was changed`
+      );
+    }
+    d.log.info(`resuming release ${resume.version} of run ${d.runId} (attempt ${d.runAttempt})`);
+  }
+  if (!resumeTagCommit && head !== remoteTip) {
+    const known = await git.resolve(remoteTip);
+    if (!known || await git.isAncestor(head, remoteTip)) {
+      throw new StageError(
+        `${cfg.releaseBranch} on ${remote} has moved past this checkout (${head.slice(0, 12)} → ${remoteTip.slice(0, 12)}): another release or commit landed after this run started. Nothing was done; start a new release from the new tip.`
+      );
+    }
+    throw new StageError(
+      `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
+    );
+  }
+  await checkGitHubPermissions(d);
+  const npmAuth = await preflightNpm(cfg, d);
+  const docker2 = await preflightDocker(cfg, d);
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2 };
+}
+async function checkGitHubPermissions(d) {
+  let perms;
+  try {
+    const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
+    perms = r.data.permissions;
+  } catch (e) {
+    const status = e.status;
+    if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
+    if (status === 404) throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
+    throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
+  }
+  if (perms && perms.push === false) {
+    throw new StageError(
+      "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
+    );
+  }
+  if (d.cfg.provenance === "true" && !idTokenAvailable(d.env)) {
+    throw new StageError(
+      "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
+    );
+  }
+}
+async function preflightNpm(cfg, d) {
+  if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
+  const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
+  if (!pkgs.length)
+    throw new StageError(
+      'publish_registries has npm but there is no public package (package.json without "private": true)'
+    );
+  const idToken = idTokenAvailable(d.env);
+  const provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs(cfg.npmRegistryUrl);
+  const token = d.env.NODE_AUTH_TOKEN?.trim();
+  if (token) {
+    const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
+    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
+    return { token, kind: "token", provenance };
+  }
+  if (idToken) {
+    d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
+    return { kind: "oidc", provenance };
+  }
+  throw new StageError(
+    "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
+  );
+}
+async function preflightDocker(cfg, d) {
+  if (!cfg.registries.includes("docker")) return void 0;
+  if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
+  const context = confinePath(d.workspace, cfg.dockerContext, { input: "docker_context", kind: "dir" });
+  const dockerfile = cfg.dockerfile ? confinePath(d.workspace, cfg.dockerfile, { input: "dockerfile" }) : defaultDockerfile(d.workspace, cfg.dockerContext);
+  const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
+    code: 1,
+    stdout: "",
+    stderr: errorMessage(e)
+  }));
+  if (v.code !== 0)
+    throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
+  const registry = new RegistryClient(
+    d.fetch,
+    cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
+  );
+  for (const img of cfg.dockerImages) await registry.ping(img);
+  return { registry, context, dockerfile };
+}
+function defaultDockerfile(workspace, context) {
+  const path = `${context.replace(/\/+$/, "")}/Dockerfile`;
+  try {
+    return confinePath(workspace, path, { input: "dockerfile", what: `The default dockerfile (${path})` });
+  } catch (e) {
+    if (/does not exist$/.test(errorMessage(e))) return void 0;
+    throw e;
+  }
+}
+
+// actions/release/src/steps/publish-release.ts
+async function publishRelease2(s, d) {
+  const { plan } = s;
+  const repo = { owner: d.owner, repo: d.repo };
+  return d.ledger.step("github-release-publish", async () => {
+    const res = await publishRelease(d.gh, repo, s.release, { prerelease: plan.prerelease, makeLatest: plan.makeLatest });
+    const release2 = res.release;
+    return {
+      state: res.changed ? "done" : "already-done",
+      detail: release2.url,
+      release: release2,
+      extra: (rec) => void (rec.release_url = release2.url)
+    };
+  });
+}
+async function markUnverified(unverified, d) {
+  await d.ledger.mark("verify", "unverified", `${unverified} package(s) published, not yet visible`, (rec) => {
+    rec.status = "published-unverified";
+  });
+}
+
+// actions/release/src/steps/registries-free.ts
+async function registriesFree(s, d) {
+  const { cfg } = d;
+  const { plan } = s;
+  if (s.resumeTagCommit) return {};
+  for (const p of plan.npm) {
+    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
+      throw new StageError(
+        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
+      );
+    });
+    if (v) {
+      throw new StageError(
+        `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
+      );
+    }
+  }
+  const registry = s.docker?.registry;
+  if (registry) {
+    for (const img of plan.docker) {
+      const digest = await registry.digest(img.image, plan.version);
+      if (digest) {
+        throw new StageError(
+          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
+        );
+      }
+    }
+  }
+  return {};
+}
+
+// actions/release/src/steps/status.ts
+async function markReleased(s, d) {
+  const { plan, commit, release: release2 } = s;
+  await d.ledger.step("status", async () => ({
+    state: "done",
+    detail: d.store.describe(),
+    extra: (rec) => {
+      rec.status = "released";
+      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
+      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
+      rec.tag = plan.tag;
+      rec.commit = commit;
+      rec.previous_version = plan.previousVersion;
+      rec.release_url = release2.url;
+      rec.quality_gates ??= {};
+      delete rec.error;
+    }
+  }));
+  return {};
+}
+
+// actions/release/src/types.ts
+var ReleaseFailure = class extends StageError {
+  constructor(message, steps, plan) {
+    super(message);
+    this.steps = steps;
+    this.plan = plan;
+  }
+  steps;
+  plan;
+};
+var NO_BUILD = "(none: no build script)";
+
+// actions/release/src/steps/test-build.ts
+async function testBuild(s, d) {
+  const { plan } = s;
+  await runCommand(d, "tests", plan.testCommand);
+  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
+  else await runCommand(d, "build", plan.buildCommand);
+  const assets = d.cfg.assets;
+  const assetFiles = await d.ledger.within(
+    "assets",
+    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
+  );
+  return { assetFiles };
+}
+async function runCommand(d, step, command) {
+  if (!command) {
+    throw new StageError(
+      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
+    );
+  }
+  d.ledger.current = step;
+  const res = await d.log.group(`${step}: ${command}`, async () => {
+    const env = { ...d.env };
+    delete env.NODE_AUTH_TOKEN;
+    delete env.INPUT_TOKEN;
+    delete env.INPUT_REGISTRY_PASSWORD;
+    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
+    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
+      cwd: d.workspace,
+      env,
+      onOutput: (c) => {
+        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
+      }
+    });
+  });
+  if (res.code !== 0)
+    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
+  d.ledger.report(step, "done", command);
+  d.ledger.current = void 0;
+  d.ledger.fault(step);
+}
+
+// actions/release/src/steps/version.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// packages/shared/src/changelog/types.ts
+var HIDDEN = "hidden";
+var OTHER = "other";
+var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+var DEFAULT_TYPES = {
+  "keep-a-changelog": {
+    feat: "Added",
+    perf: "Changed",
+    refactor: "Changed",
+    deprecate: "Deprecated",
+    deprecated: "Deprecated",
+    remove: "Removed",
+    removed: "Removed",
+    revert: "Removed",
+    fix: "Fixed",
+    security: "Security",
+    sec: "Security",
+    docs: HIDDEN,
+    style: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: "Other"
+  },
+  "conventional-commits": {
+    feat: "Features",
+    fix: "Bug Fixes",
+    perf: "Performance Improvements",
+    revert: "Reverts",
+    security: "Security",
+    deprecate: "Deprecations",
+    docs: HIDDEN,
+    style: HIDDEN,
+    refactor: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: HIDDEN
+  }
+};
+function typeMap(format, user = {}) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
+  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
+  const order = [...base];
+  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
+  const other = map.get(OTHER);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
+  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
+  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
+  return {
+    order,
+    sectionOf(c) {
+      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
+      const shown = visible(s);
+      if (shown) return shown;
+      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
+      return void 0;
+    }
+  };
+}
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -2646,8 +3950,6 @@ async function commitsSince(git, since, rev = "HEAD") {
 
 // packages/shared/src/commits/bump.ts
 var import_coerce = __toESM(require_coerce(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
 
 // packages/shared/src/commits/revert.ts
 var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
@@ -2717,1239 +4019,337 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 
-// packages/shared/src/versioning/manifests.ts
-import { existsSync, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-var VERSION_MARKER = "x-release-actions-version";
-var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
-function readJson(file) {
-  const text2 = readFileSync2(file, "utf8");
-  let doc;
-  try {
-    doc = JSON.parse(text2);
-  } catch (e) {
-    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+// packages/shared/src/changelog/render.ts
+var indent = (text2) => text2.replace(/\n/g, "\n  ");
+function links(c, i) {
+  const parts2 = [];
+  const pr = i.prs?.get(c.hash);
+  const prNumber = pr?.number ?? c.pr;
+  if (prNumber !== void 0) {
+    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
+    parts2.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
   }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
-  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
-  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+  parts2.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
+  const login = pr?.author ?? i.logins?.get(c.hash);
+  return `(${parts2.join(", ")})${login ? ` by @${login}` : ""}`;
 }
-function writeJsonText(doc, indent, newline) {
-  return JSON.stringify(doc, null, indent) + (newline ? "\n" : "");
+function scoped(c, text2) {
+  return c.scope ? `**${c.scope}:** ${text2}` : text2;
 }
-var toPosix = (p) => p.split(sep2).join("/");
-function expandWorkspaces(root, patterns) {
-  const found = /* @__PURE__ */ new Set();
-  const walk = (dir, segs) => {
-    if (segs.length === 0) {
-      if (existsSync(join4(root, dir, "package.json"))) found.add(toPosix(dir));
-      return;
-    }
-    const [seg, ...rest] = segs;
-    if (seg === "**") {
-      walk(dir, rest);
-      for (const child of subdirs(join4(root, dir))) walk(join4(dir, child), segs);
-      return;
-    }
-    if (seg.includes("*")) {
-      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-      for (const child of subdirs(join4(root, dir))) if (re.test(child)) walk(join4(dir, child), rest);
-      return;
-    }
-    if (existsSync(join4(root, dir, seg))) walk(join4(dir, seg), rest);
-  };
-  for (const p of patterns) {
-    if (p.startsWith("!")) continue;
-    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
-  }
-  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix.normalize(p.slice(1)));
-  return [...found].sort();
+function emptyRenderStats() {
+  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
 }
-function subdirs(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join4(dir, n)));
-}
-function isDir(p) {
-  try {
-    return statSync2(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function npmPackages(root) {
-  const file = join4(root, "package.json");
-  if (!existsSync(file)) return [];
-  const { doc } = readJson(file);
-  const out = [];
-  const pkg = (dir, d) => ({
-    name: String(d.name ?? ""),
-    dir,
-    private: d.private === true,
-    version: typeof d.version === "string" ? d.version : void 0
-  });
-  out.push(pkg("", doc));
-  const ws = doc.workspaces;
-  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
-  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join4(root, dir, "package.json")).doc));
-  return out;
-}
-function bumpRange(spec, version) {
-  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
-  if (!m) return void 0;
-  return `${m[1] ?? ""}${version}`;
-}
-function bumpDeps(doc, internal, version, edits, where = "") {
-  for (const field of DEP_FIELDS) {
-    const deps = doc[field];
-    if (!deps || typeof deps !== "object") continue;
-    for (const [name, spec] of Object.entries(deps)) {
-      if (!internal.has(name) || typeof spec !== "string") continue;
-      const next = bumpRange(spec, version);
-      if (next && next !== spec) {
-        deps[name] = next;
-        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
-      }
-    }
-  }
-}
-function planManifestBump(root, version, o = {}) {
-  const changes = [];
-  const packages = npmPackages(root);
-  const internal = new Set(packages.map((p) => p.name).filter(Boolean));
-  for (const p of packages) {
-    const file = join4(root, p.dir, "package.json");
-    const { doc, indent, newline, text: text2 } = readJson(file);
-    const edits = [];
-    if (doc.version !== version && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
-      edits.push(`version ${String(doc.version ?? "(none)")} → ${version}`);
-      doc.version = version;
-    }
-    bumpDeps(doc, internal, version, edits);
-    if (edits.length) {
-      changes.push({
-        path: posix.join(p.dir || ".", "package.json"),
-        before: text2,
-        after: writeJsonText(doc, indent, newline),
-        edits
-      });
-    }
-  }
-  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync(file)) continue;
-    const { doc, indent, newline, text: text2 } = readJson(file);
-    const edits = [];
-    const rootPkg = packages[0];
-    if (typeof doc.version === "string" && rootPkg && (rootPkg.version !== void 0 || doc.version !== void 0)) {
-      const want = rootPkg.version === void 0 && packages.length > 1 ? doc.version : version;
-      if (doc.version !== want) {
-        edits.push(`version ${doc.version} → ${want}`);
-        doc.version = want;
-      }
-    }
-    const lockPkgs = doc.packages;
-    if (lockPkgs && typeof lockPkgs === "object") {
-      for (const p of packages) {
-        const entry = lockPkgs[p.dir];
-        if (!entry) continue;
-        const isRootWithoutVersion = p.dir === "" && p.version === void 0 && packages.length > 1;
-        if (!isRootWithoutVersion && entry.version !== version) {
-          edits.push(`packages["${p.dir}"].version ${String(entry.version ?? "(none)")} → ${version}`);
-          entry.version = version;
-        }
-        bumpDeps(entry, internal, version, edits, `packages["${p.dir}"].`);
-      }
-    }
-    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent, newline), edits });
-  }
-  for (const rel of o.versionFiles ?? []) {
-    const file = resolve2(root, rel);
-    const r = relative2(resolve2(root), file);
-    if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
-    if (!existsSync(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync2(confinePath(root, rel, { input: "version_files" }), "utf8");
-    const edits = [];
-    let marked = 0;
-    const after = text2.split("\n").map((line, i) => {
-      if (!line.includes(VERSION_MARKER)) return line;
-      marked++;
-      return line.replace(/\d+\.\d+\.\d+(-[0-9A-Za-z.-]*[0-9A-Za-z])?/, (old) => {
-        if (old !== version) edits.push(`line ${i + 1}: ${old} → ${version}`);
-        return version;
-      });
-    }).join("\n");
-    if (marked === 0) {
-      throw new StageError(`version file ${rel} has no line marked ${VERSION_MARKER}: nothing to bump there`);
-    }
-    if (after !== text2) changes.push({ path: toPosix(r), before: text2, after, edits });
-  }
-  return changes;
-}
-function applyChanges(root, changes) {
-  const files = changes.map(
-    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
-  );
-  changes.forEach((c, i) => {
-    if (readFileSync2(files[i], "utf8") !== c.before)
-      throw new StageError(`${c.path} changed since the release was planned`);
-  });
-  changes.forEach((c, i) => writeFileSync3(files[i], c.after));
-}
-
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc2 = __toESM(require_inc(), 1);
-var import_parse4 = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function releaseTags(tags, prefix) {
-  const out = [];
-  for (const t of tags) {
-    if (!t.name.startsWith(prefix)) continue;
-    const v = t.name.slice(prefix.length);
-    if ((0, import_valid2.default)(v) !== v) continue;
-    out.push({ tag: t.name, version: v, commit: t.commit });
-  }
-  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
-}
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  let version;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version = v;
-  } else {
-    let base;
-    if (!previousStable) {
-      base = i.initial ?? (i.bump === "major" ? "1.0.0" : "0.1.0");
-    } else {
-      base = (0, import_inc2.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-      version = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version)) {
-      throw new StageError(
-        `version ${version} is already released on another line; give an explicit version or another bump`
-      );
-    }
-  }
-  const prerelease = !isStable(version);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
-  return { version, previous, previousStable, prerelease, backport, highestStable };
-}
-function parts(version) {
-  const p = (0, import_parse4.default)(version);
-  if (!p) throw new Error(`not a semantic version: ${version}`);
-  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function imageTags(version, existing) {
-  if (!isStable(version)) return [version];
-  const { major, minor } = parts(version);
-  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version);
-  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version, v) > 0);
-  const tags = [version];
-  if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
-  if (beats((p) => p.major === major)) tags.push(`${major}`);
-  if (beats(() => true)) tags.push("latest");
-  return tags;
-}
-function majorTag(version, existing, prefix) {
-  const t = imageTags(version, existing);
-  const { major } = parts(version);
-  return t.includes(String(major)) ? `${prefix}${major}` : void 0;
-}
-function releaseKind(previous, version, backport = false) {
-  if (!isStable(version)) return "prerelease";
-  if (backport) return "hotfix";
-  if (!previous) return version.startsWith("0.") ? "minor" : "major";
-  const d = (0, import_diff.default)(previous, version);
-  return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
-}
-
-// actions/release/src/announce.ts
-function highlights(notes, max = 5) {
-  return notes.split("\n").map((l) => l.trim()).filter((l) => /^[-*] /.test(l)).map((l) => l.slice(2).trim()).slice(0, max);
-}
-function slackPayload(a) {
-  const title = `${a.repository} ${a.tag} released${a.prerelease ? " (prerelease)" : ""}`;
-  const hl = highlights(a.notes);
-  const links = [...a.releaseUrl ? [{ name: "Release notes", url: a.releaseUrl }] : [], ...a.links];
-  const text2 = [title, ...hl.map((h) => `• ${h}`), ...links.map((l) => `<${l.url}|${l.name}>`)].join("\n");
-  return {
-    text: text2,
-    blocks: [
-      { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
-      ...hl.length ? [{ type: "section", text: { type: "mrkdwn", text: hl.map((h) => `• ${h}`).join("\n") } }] : [],
-      ...links.length ? [
-        {
-          type: "context",
-          elements: [{ type: "mrkdwn", text: links.map((l) => `<${l.url}|${l.name}>`).join(" · ") }]
-        }
-      ] : []
-    ]
-  };
-}
-function jsonPayload(a) {
-  return {
-    event: "release",
-    repository: a.repository,
-    version: a.version,
-    tag: a.tag,
-    prerelease: a.prerelease,
-    release_url: a.releaseUrl,
-    highlights: highlights(a.notes),
-    links: a.links
-  };
-}
-async function announce(f, url2, format, a, log) {
-  try {
-    const res = await f(url2, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(format === "json" ? jsonPayload(a) : slackPayload(a)),
-      signal: AbortSignal.timeout(15e3)
-    });
-    if (!res.ok) {
-      log.warning(`the release announcement was refused (HTTP ${res.status}); the release itself is done`);
-      return false;
-    }
-    return true;
-  } catch (e) {
-    const msg = errorMessage(e).split(url2).join("(webhook)");
-    log.warning(`the release announcement could not be posted (${msg}); the release itself is done`);
-    return false;
-  }
-}
-
-// actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join5, relative as relative3, resolve as resolve3 } from "node:path";
-var info2 = (r) => ({
-  id: r.id,
-  url: r.html_url,
-  draft: r.draft,
-  prerelease: r.prerelease,
-  tag: r.tag_name,
-  uploadUrl: r.upload_url,
-  assets: (r.assets ?? []).map((a) => a.name)
-});
-async function findRelease2(gh, repo, tag, id) {
-  if (id) {
-    try {
-      const r = await gh.rest.rest.repos.getRelease({ ...repo, release_id: id });
-      if (r.data.tag_name === tag) return info2(r.data);
-    } catch (e) {
-      if (e.status !== 404) throw e;
-    }
-  }
-  for (let page = 1; page <= 10; page++) {
-    const r = await gh.rest.rest.repos.listReleases({ ...repo, per_page: 100, page });
-    const hit = r.data.find((x) => x.tag_name === tag);
-    if (hit) return info2(hit);
-    if (r.data.length < 100) break;
-  }
-  return void 0;
-}
-async function createDraft(gh, repo, o) {
-  const existing = await findRelease2(gh, repo, o.tag);
-  if (existing) return { release: existing, created: false };
-  try {
-    const r = await gh.rest.rest.repos.createRelease({
-      ...repo,
-      tag_name: o.tag,
-      target_commitish: o.commit,
-      name: o.name,
-      body: o.body,
-      draft: true,
-      prerelease: o.prerelease,
-      request: { retries: 0 }
-    });
-    return { release: info2(r.data), created: true };
-  } catch (e) {
-    const after = await findRelease2(gh, repo, o.tag).catch(() => void 0);
-    if (after) {
-      o.log.info(`GitHub Release for ${o.tag} exists after all (id ${after.id})`);
-      return { release: after, created: true };
-    }
-    throw new StageError(`creating the GitHub Release for ${o.tag} failed: ${errorMessage(e)}`);
-  }
-}
-async function publishRelease(gh, repo, rel, o) {
-  if (!rel.draft) return { release: rel, changed: false };
-  const r = await gh.rest.rest.repos.updateRelease({
-    ...repo,
-    release_id: rel.id,
-    draft: false,
-    prerelease: o.prerelease,
-    make_latest: o.makeLatest ? "true" : "false"
-  });
-  return { release: info2(r.data), changed: true };
-}
-function expandAssetGlobs(root, globs) {
-  const out = /* @__PURE__ */ new Set();
-  for (const g of globs) {
-    const full = resolve3(root, g);
-    if (relative3(resolve3(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
-    if (!g.includes("*")) {
-      if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
-      out.add(confinePath(root, g, { input: "assets" }));
+function classify(i) {
+  const stats = emptyRenderStats();
+  const drop = cancelledByReverts(i.commits);
+  const entries = [];
+  const breaking = [];
+  const prs = /* @__PURE__ */ new Set();
+  for (const c of i.commits) {
+    if (c.merge) {
+      stats.merges++;
       continue;
     }
-    const dirRel = relative3(resolve3(root), dirname2(full)) || ".";
-    const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
-    const re = new RegExp(
-      `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
-    );
-    const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join5(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join5(dirRel, n), { input: "assets" }));
-    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
-    for (const f of files) out.add(f);
+    if (drop.has(c.hash)) {
+      stats.reverted++;
+      continue;
+    }
+    const reverted = c.revert ? revertedType(c) : void 0;
+    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
+      stats.hidden++;
+      continue;
+    }
+    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
+    if (!section && !(c.breaking && i.breakingSection)) {
+      stats.hidden++;
+      continue;
+    }
+    const ref = links(c, i);
+    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    stats.shown++;
+    const type = c.conventional && c.type ? c.type : "other";
+    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
+    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
+    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
+    if (pr !== void 0) prs.add(pr);
+    for (const note of c.breakingNotes) {
+      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
+      stats.breaking++;
+    }
   }
-  return [...out].sort();
+  stats.prs = prs.size;
+  return { entries, breaking, stats };
 }
-async function uploadAssets(gh, repo, rel, files) {
-  let n = 0;
-  for (const file of files) {
-    const name = basename(file);
-    if (rel.assets.includes(name)) continue;
-    await gh.rest.rest.repos.uploadReleaseAsset({
-      ...repo,
-      release_id: rel.id,
-      name,
-      url: rel.uploadUrl,
-      data: readFileSync3(file),
-      headers: { "content-type": "application/octet-stream" }
-    });
-    n++;
+function contributorsBlock(i, heading) {
+  if (!i.contributors?.length) return "";
+  const items = i.contributors.map(
+    (c) => `- ${c.login ? `@${c.login}` : c.name}${c.firstTime ? " (first contribution)" : ""}`
+  );
+  return `${heading} Contributors
+
+${items.join("\n")}`;
+}
+function compareUrl(i) {
+  if (!i.repoUrl) return void 0;
+  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
+}
+var BREAKING_TITLE = "⚠ BREAKING CHANGES";
+function renderKeepAChangelog(i) {
+  const { entries, breaking, stats } = classify(i);
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
+  const blocks = [heading];
+  if (i.breakingSection && breaking.length) {
+    blocks.push(`### ${BREAKING_TITLE}
+
+${breaking.map((e) => `- ${e.text}`).join("\n")}`);
   }
-  return n;
+  const bySection = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    let list2 = bySection.get(e.section);
+    if (!list2) bySection.set(e.section, list2 = []);
+    list2.push(`- ${e.text}`);
+  }
+  for (const s of i.types.order) {
+    const list2 = bySection.get(s);
+    if (list2) blocks.push(`### ${s}
+
+${list2.join("\n")}`);
+  }
+  const contributors = contributorsBlock(i, "###");
+  if (contributors) blocks.push(contributors);
+  if (blocks.length === 1) blocks.push("_No notable changes._");
+  const section = blocks.join("\n\n");
+  const link = url2 ? { label: i.version, url: url2 } : void 0;
+  return { heading, section, link, notes: link ? `${section}
+
+[${link.label}]: ${link.url}` : section, stats };
 }
 
-// actions/release/src/release.ts
+// actions/release/src/steps/version.ts
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
   }
   outcome;
 };
-var ReleaseFailure = class extends StageError {
-  constructor(message, steps, plan) {
-    super(message);
-    this.steps = steps;
-    this.plan = plan;
-  }
-  steps;
-  plan;
-};
-var NO_BUILD = "(none: no build script)";
-async function runRelease(cfg, d) {
-  const r = new ReleaseRun(cfg, d);
-  try {
-    return await r.run();
-  } catch (e) {
-    if (e instanceof NothingToReleaseSignal) {
-      r.report("version", "skipped", e.outcome.reason);
-      return { ...e.outcome, steps: r.steps };
-    }
-    if (r.current) r.report(r.current, "failed", errorMessage(e).slice(0, 300));
-    await r.persistFailure(errorMessage(e)).catch((e2) => d.log.warning(`could not record the failure: ${errorMessage(e2)}`));
-    throw new ReleaseFailure(errorMessage(e), r.steps, r.plan);
-  }
-}
-var ReleaseRun = class {
-  constructor(cfg, d) {
-    this.cfg = cfg;
-    this.d = d;
-    this.remote = d.remote ?? "origin";
-  }
-  cfg;
-  d;
-  steps = [];
-  current;
-  plan;
-  rec;
-  remote;
-  commit;
-  npmToken;
-  npmAuthKind = "none";
-  provenance = false;
-  registry;
-  existingVersions = [];
-  report(step, state, detail) {
-    const i = this.steps.findIndex((s) => s.step === step);
-    const entry = { step, state, ...detail ? { detail } : {} };
-    if (i >= 0) this.steps[i] = entry;
-    else this.steps.push(entry);
-  }
-  /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
-  async mark(step, state, detail, extra) {
-    this.report(step, state, detail);
-    if (!this.rec) return;
-    const version = this.rec.version;
-    await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version);
-      recordStep(rec, this.d.runId, step, state, { attempt: this.d.runAttempt, detail });
-      extra?.(rec);
-    }, `release ${version}: ${step} ${state} (run ${this.d.runId}.${this.d.runAttempt})`);
-  }
-  /** Run one step: `fn` returns 'done' or 'already-done' (and a detail). */
-  async step(name, fn) {
-    this.current = name;
-    const res = await this.d.log.group(name, fn);
-    await this.mark(name, res.state, res.detail, res.extra);
-    this.current = void 0;
-    this.d.fault?.(name);
-  }
-  async persistFailure(message) {
-    if (!this.rec || this.cfg.dryRun) return;
-    const version = this.rec.version;
-    await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version);
-      if (rec.run_id === this.d.runId && rec.status !== "released") {
-        rec.status = "failed";
-        rec.error = message.slice(0, 500);
-      }
-      for (const s of this.steps.filter((x) => x.state === "failed")) {
-        recordStep(rec, this.d.runId, s.step, "failed", { attempt: this.d.runAttempt, detail: s.detail });
-      }
-    }, `release ${version}: failed (run ${this.d.runId}.${this.d.runAttempt})`);
-  }
-  async run() {
-    const { cfg, d } = this;
-    const git = d.git;
-    this.current = "preflight";
-    const remoteRefs = await git.lsRemote(this.remote, [`refs/heads/${cfg.releaseBranch}`, "refs/tags/*"]).catch((e) => {
-      throw new StageError(`the remote ${this.remote} cannot be read: ${errorMessage(e)}`);
-    });
-    const remoteTip = remoteRefs.get(`refs/heads/${cfg.releaseBranch}`);
-    if (!remoteTip) throw new StageError(`release_branch ${cfg.releaseBranch} does not exist on ${this.remote}`);
-    const remoteTag = (tag) => remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
-    const doc = await d.store.read();
-    const resume = doc.releases.find((r) => r.run_id === d.runId && r.ledger?.[d.runId]);
-    const head = await git.head();
-    const branch = await git.branch();
-    if (branch !== void 0 && branch !== cfg.releaseBranch) {
-      throw new StageError(`the checkout is on branch ${branch}, not on release_branch ${cfg.releaseBranch}`);
-    }
-    if (branch === void 0 && d.env.GITHUB_REF && d.env.GITHUB_REF !== `refs/heads/${cfg.releaseBranch}`) {
-      throw new StageError(`this run is for ${d.env.GITHUB_REF}, not for release_branch ${cfg.releaseBranch}`);
-    }
-    let resumeTagCommit;
-    if (resume) {
-      const tag = resume.tag ?? `${cfg.tagPrefix}${resume.version}`;
-      resumeTagCommit = remoteTag(tag);
-      if (resumeTagCommit && resume.commit && resumeTagCommit !== resume.commit) {
-        throw new StageError(
-          `tag ${tag} on ${this.remote} points to ${resumeTagCommit.slice(0, 12)}, not to the release commit ${String(resume.commit).slice(0, 12)} this run made; nothing was changed`
-        );
-      }
-      d.log.info(`resuming release ${resume.version} of run ${d.runId} (attempt ${d.runAttempt})`);
-    }
-    if (!resumeTagCommit && head !== remoteTip) {
-      const known = await git.resolve(remoteTip);
-      if (!known || await git.isAncestor(head, remoteTip)) {
-        throw new StageError(
-          `${cfg.releaseBranch} on ${this.remote} has moved past this checkout (${head.slice(0, 12)} → ${remoteTip.slice(0, 12)}): another release or commit landed after this run started. Nothing was done; start a new release from the new tip.`
-        );
-      }
-      throw new StageError(
-        `the checkout (${head.slice(0, 12)}) is not level with ${this.remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
-      );
-    }
-    await this.checkGitHubPermissions();
-    await this.preflightNpm();
-    await this.preflightDocker();
-    this.report("preflight", "done");
-    this.current = void 0;
-    if (!cfg.dryRun) {
-      const f = await git.run([
-        "fetch",
-        "--quiet",
-        "--no-tags",
-        "--force",
-        this.remote,
-        `+refs/heads/${cfg.releaseBranch}:refs/remotes/${this.remote}/${cfg.releaseBranch}`,
-        "+refs/tags/*:refs/tags/*"
-      ]);
-      if (f.code !== 0) throw new GitError(["fetch", this.remote], f.code, f.stderr);
-      if (resumeTagCommit) {
-        await git.out(["checkout", "--quiet", "--detach", resumeTagCommit]);
-      }
-    }
-    const plan = await this.makePlan(doc, resume, resumeTagCommit, remoteTag);
-    this.plan = plan;
-    this.report("version", "done", `${plan.previousVersion ?? "(none)"} → ${plan.version}`);
-    if (cfg.dryRun)
-      return { status: "dry-run", plan, steps: this.steps, published: [], statusLocation: d.store.describe() };
-    if (!resumeTagCommit) await this.checkRegistriesFree(plan);
-    await this.runCommand("tests", plan.testCommand);
-    if (plan.buildCommand === NO_BUILD) this.report("build", "skipped", "no build script and no build_command");
-    else await this.runCommand("build", plan.buildCommand);
-    this.current = "assets";
-    const assetFiles = cfg.assets.length ? expandAssetGlobs(d.workspace, cfg.assets) : [];
-    this.current = void 0;
-    await this.claim(plan, remoteTag);
-    await this.step("commit", async () => {
-      if (resumeTagCommit) {
-        this.commit = resumeTagCommit;
-        return { state: "already-done", detail: resumeTagCommit.slice(0, 12) };
-      }
-      applyChanges(d.workspace, plan.files);
-      const env = botEnv();
-      if (plan.files.length) await git.out(["add", "--", ...plan.files.map((f) => f.path)]);
-      await git.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", plan.commitMessage], { env });
-      this.commit = await git.head();
-      await git.out(["tag", "-f", "-a", plan.tag, "-m", plan.tag, this.commit], { env });
-      const commit2 = this.commit;
-      return {
-        state: "done",
-        detail: commit2.slice(0, 12),
-        extra: (rec) => {
-          rec.commit = commit2;
-        }
-      };
-    });
-    const commit = this.commit;
-    await this.step("push", async () => {
-      if (resumeTagCommit) return { state: "already-done", detail: `${plan.tag} at ${commit.slice(0, 12)}` };
-      const p = await git.run([
-        "push",
-        "--atomic",
-        "--porcelain",
-        this.remote,
-        `${commit}:refs/heads/${cfg.releaseBranch}`,
-        `refs/tags/${plan.tag}:refs/tags/${plan.tag}`
-      ]);
-      if (p.code !== 0) {
-        const out = p.stdout + p.stderr;
-        await git.run(["tag", "-d", plan.tag]);
-        await git.run(["reset", "--quiet", "--keep", head]);
-        if (/rejected|non-fast-forward|fetch first|stale info|atomic/i.test(out)) {
-          throw new StageError(
-            `push rejected: ${cfg.releaseBranch} on ${this.remote} moved while this release ran (another commit or release landed). Nothing was pushed (atomic push); no tag, release or package was made. Start a new release from the new tip.`
-          );
-        }
-        throw new StageError(`git push failed: ${out.trim().split("\n").slice(-3).join(" / ")}`);
-      }
-      return {
-        state: "done",
-        detail: `${plan.tag} at ${commit.slice(0, 12)}`,
-        extra: (rec) => {
-          rec.status = "releasing";
-        }
-      };
-    });
-    let release2;
-    const repo = { owner: d.owner, repo: d.repo };
-    await this.step("github-release", async () => {
-      const known = findRelease(await d.store.read(), plan.version)?.release_id;
-      const existing = await findRelease2(d.gh, repo, plan.tag, known);
-      if (existing) {
-        release2 = existing;
-      } else {
-        const res = await createDraft(d.gh, repo, {
-          tag: plan.tag,
-          commit,
-          name: plan.tag,
-          body: plan.notesBody,
-          prerelease: plan.prerelease,
-          log: d.log
-        });
-        release2 = res.release;
-      }
-      const files = assetFiles;
-      const uploaded = files.length ? await uploadAssets(d.gh, repo, release2, files) : 0;
-      const r = release2;
-      return {
-        state: existing && uploaded === 0 ? "already-done" : "done",
-        detail: `${r.draft ? "draft" : "published"} ${r.id}${files.length ? `, ${files.length} assets` : ""}`,
-        extra: (rec) => {
-          rec.release_id = r.id;
-          rec.release_url = r.url;
-        }
-      };
-    });
-    const published = [];
-    let unverified = 0;
-    for (const p of plan.npm) {
-      await this.step(`npm:${p.name}`, async () => {
-        const res = await this.publishNpmPackage(p, plan);
-        published.push({
-          registry: "npm",
-          name: p.name,
-          version: plan.version,
-          url: res.url,
-          digest_or_integrity: res.integrity,
-          tags: [p.distTag]
-        });
-        if (res.state === "unverified") unverified++;
-        return {
-          state: res.state,
-          detail: res.integrity.slice(0, 24),
-          extra: (rec) => upsertRegistry(rec, published.at(-1))
-        };
-      });
-    }
-    if (plan.docker.length) {
-      let built = false;
-      const localTag = `release-actions-local/${d.repo.toLowerCase()}:${plan.version}-${d.runId}`;
-      for (const img of plan.docker) {
-        await this.step(`docker:${img.image}`, async () => {
-          const res = await this.publishImage(img, plan, localTag, built, () => built = true);
-          published.push({
-            registry: "docker",
-            name: img.image,
-            version: plan.version,
-            url: `${img.image}:${plan.version}`,
-            digest_or_integrity: res.digest,
-            tags: img.tags
-          });
-          return {
-            state: res.state,
-            detail: `${res.digest.slice(0, 19)} ${img.tags.join(",")}`,
-            extra: (rec) => upsertRegistry(rec, published.at(-1))
-          };
-        });
-      }
-      if (built) await d.exec("docker", ["rmi", localTag], { env: d.env }).catch(() => void 0);
-    }
-    if (unverified) {
-      await this.mark("verify", "unverified", `${unverified} package(s) published, not yet visible`, (rec) => {
-        rec.status = "published-unverified";
-      });
-      return { status: "unverified", plan, steps: this.steps, release: release2, published, statusLocation: d.store.describe() };
-    }
-    await this.step("github-release-publish", async () => {
-      const res = await publishRelease(d.gh, repo, release2, {
-        prerelease: plan.prerelease,
-        makeLatest: plan.makeLatest
-      });
-      release2 = res.release;
-      return {
-        state: res.changed ? "done" : "already-done",
-        detail: release2.url,
-        extra: (rec) => void (rec.release_url = release2.url)
-      };
-    });
-    if (plan.majorTag) {
-      const mt = plan.majorTag;
-      await this.step("major-tag", async () => {
-        const now = (await git.lsRemote(this.remote, [`refs/tags/${mt}`])).get(`refs/tags/${mt}`);
-        const peeled = now ? await this.peelRemoteTag(mt, now) : void 0;
-        if (peeled === commit) return { state: "already-done", detail: `${mt} → ${commit.slice(0, 12)}` };
-        const p = await git.run(["push", "--force", "--porcelain", this.remote, `${commit}:refs/tags/${mt}`]);
-        if (p.code !== 0)
-          throw new StageError(
-            `moving ${mt} failed: ${(p.stdout + p.stderr).trim().split("\n").slice(-2).join(" / ")}`
-          );
-        return { state: "done", detail: `${mt} → ${commit.slice(0, 12)}` };
-      });
-    }
-    await this.step("status", async () => ({
-      state: "done",
-      detail: d.store.describe(),
-      extra: (rec) => {
-        rec.status = "released";
-        rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
-        rec.type = releaseKind2(plan);
-        rec.tag = plan.tag;
-        rec.commit = commit;
-        rec.previous_version = plan.previousVersion;
-        rec.release_url = release2.url;
-        rec.quality_gates ??= {};
-        delete rec.error;
-      }
-    }));
-    if (cfg.announceWebhookUrl) {
-      this.current = "announce";
-      const already = findRelease(await d.store.read(), plan.version)?.ledger?.[d.runId]?.announce?.state === "done";
-      if (already) this.report("announce", "already-done");
-      else {
-        const ok2 = await announce(
-          d.fetch,
-          cfg.announceWebhookUrl,
-          cfg.announceFormat,
-          {
-            repository: `${d.owner}/${d.repo}`,
-            version: plan.version,
-            tag: plan.tag,
-            releaseUrl: release2.url,
-            notes: plan.notesBody,
-            links: published.map((p) => ({ name: `${p.registry}: ${p.name}`, url: p.url })),
-            prerelease: plan.prerelease
-          },
-          d.log
-        );
-        await this.mark("announce", ok2 ? "done" : "failed", ok2 ? void 0 : "post failed (warning only)");
-      }
-      this.current = void 0;
-    }
-    return { status: "released", plan, steps: this.steps, release: release2, published, statusLocation: d.store.describe() };
-  }
-  async peelRemoteTag(tag, obj) {
-    const refs = await this.d.git.lsRemote(this.remote, [`refs/tags/${tag}`, `refs/tags/${tag}^{}`]);
-    return refs.get(`refs/tags/${tag}^{}`) ?? obj;
-  }
-  // ---- preflight checks ----------------------------------------------------------------------------
-  async checkGitHubPermissions() {
-    const { d } = this;
-    let perms;
-    try {
-      const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
-      perms = r.data.permissions;
-    } catch (e) {
-      const status = e.status;
-      if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
-      if (status === 404)
-        throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
-      throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
-    }
-    if (perms && perms.push === false) {
-      throw new StageError(
-        "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
-      );
-    }
-    const idToken = Boolean(d.env.ACTIONS_ID_TOKEN_REQUEST_URL && d.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    if (this.cfg.provenance === "true" && !idToken) {
-      throw new StageError(
-        "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
-      );
-    }
-  }
-  async preflightNpm() {
-    const { cfg, d } = this;
-    if (!cfg.registries.includes("npm")) return;
-    const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
-    if (!pkgs.length)
-      throw new StageError(
-        'publish_registries has npm but there is no public package (package.json without "private": true)'
-      );
-    const idToken = Boolean(d.env.ACTIONS_ID_TOKEN_REQUEST_URL && d.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const token = d.env.NODE_AUTH_TOKEN?.trim();
-    if (token) {
-      const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
-      d.log.info(`npm registry ${cfg.npmRegistryUrl}: authenticated as ${who}`);
-      this.npmToken = token;
-      this.npmAuthKind = "token";
-    } else if (idToken) {
-      this.npmAuthKind = "oidc";
-      d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
-    } else {
-      throw new StageError(
-        "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
-      );
-    }
-    const isNpmjs = new URL(cfg.npmRegistryUrl).host === "registry.npmjs.org";
-    this.provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs;
-  }
-  async preflightDocker() {
-    const { cfg, d } = this;
-    if (!cfg.registries.includes("docker")) return;
-    if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
-    const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
-      code: 1,
-      stdout: "",
-      stderr: errorMessage(e)
-    }));
-    if (v.code !== 0)
-      throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
-    if (!existsSync2(join6(d.workspace, cfg.dockerContext)))
-      throw new StageError(`docker_context ${cfg.dockerContext} does not exist`);
-    this.registry = new RegistryClient(
-      d.fetch,
-      cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
+async function version(s, d) {
+  const { cfg, git } = d;
+  if (!cfg.dryRun) {
+    await git.fetch(
+      d.remote,
+      [`+refs/heads/${cfg.releaseBranch}:refs/remotes/${d.remote}/${cfg.releaseBranch}`, "+refs/tags/*:refs/tags/*"],
+      { force: true }
     );
-    for (const img of cfg.dockerImages) await this.registry.ping(img);
+    if (s.resumeTagCommit) await git.checkoutDetached(s.resumeTagCommit);
   }
-  // ---- plan ----------------------------------------------------------------------------------------
-  async makePlan(doc, resume, resumeTagCommit, remoteTag) {
-    const { cfg, d } = this;
-    const git = d.git;
-    const local = await git.tags(`${cfg.tagPrefix}*`);
-    const all = /* @__PURE__ */ new Map();
-    for (const t of local) all.set(t.name, { name: t.name, commit: t.commit });
-    const merged = await git.mergedTags("HEAD", `${cfg.tagPrefix}*`);
-    let allTags = releaseTags([...all.values()], cfg.tagPrefix);
-    const remoteOnly = [];
-    for (const name of await this.remoteTagNames(remoteTag)) {
-      if (!all.has(name)) remoteOnly.push(...releaseTags([{ name, commit: remoteTag(name) ?? "" }], cfg.tagPrefix));
-    }
-    allTags = [...allTags, ...remoteOnly];
-    let mergedTags = allTags.filter((t) => merged.has(t.tag));
-    let bump;
-    let version;
-    let previous;
-    let prerelease;
-    let backport;
-    if (resume && resumeTagCommit) {
-      version = resume.version;
-      previous = resume.previous_version;
-      mergedTags = mergedTags.filter((t) => t.version !== version);
-      allTags = allTags.filter((t) => t.version !== version);
-      const n = nextVersion({
-        merged: mergedTags,
-        all: allTags,
-        bump: "patch",
-        releaseType: cfg.releaseType,
-        prereleaseId: cfg.prereleaseId,
-        explicit: version
-      });
-      previous ??= n.previous;
-      prerelease = n.prerelease;
-      backport = n.backport;
-      bump = "resumed";
+  const plan = await makePlan(s, d);
+  d.ledger.report("version", "done", `${plan.previousVersion ?? "(none)"} → ${plan.version}`);
+  return { plan };
+}
+async function makePlan(s, d) {
+  const { cfg, git } = d;
+  const { resume, resumeTagCommit, remoteTag } = s;
+  const local = await git.tags(`${cfg.tagPrefix}*`);
+  const all = /* @__PURE__ */ new Map();
+  for (const t of local) all.set(t.name, { name: t.name, commit: t.commit });
+  const merged = await git.mergedTags("HEAD", `${cfg.tagPrefix}*`);
+  let allTags = releaseTags([...all.values()], cfg.tagPrefix);
+  const remoteOnly = [];
+  for (const name of await remoteTagNames(d)) {
+    if (!all.has(name)) remoteOnly.push(...releaseTags([{ name, commit: remoteTag(name) ?? "" }], cfg.tagPrefix));
+  }
+  allTags = [...allTags, ...remoteOnly];
+  let mergedTags = allTags.filter((t) => merged.has(t.tag));
+  let bump;
+  let version2;
+  let previous;
+  let prerelease;
+  let backport;
+  if (resume && resumeTagCommit) {
+    version2 = resume.version;
+    previous = typeof resume.previous_version === "string" ? resume.previous_version : void 0;
+    mergedTags = mergedTags.filter((t) => t.version !== version2);
+    allTags = allTags.filter((t) => t.version !== version2);
+    const n = nextVersion({
+      merged: mergedTags,
+      all: allTags,
+      bump: "patch",
+      releaseType: cfg.releaseType,
+      prereleaseId: cfg.prereleaseId,
+      explicit: version2
+    });
+    previous ??= n.previous;
+    prerelease = n.prerelease;
+    backport = n.backport;
+    bump = "resumed";
+  } else {
+    let b;
+    if (cfg.version) {
+      bump = "explicit";
+      b = "patch";
+    } else if (cfg.versionBump === "auto") {
+      const lastStable = mergedTags.find((t) => !t.version.includes("-"));
+      const since = lastStable ?? mergedTags[0];
+      const commits = await commitsSince(git, since?.tag);
+      const rec = recommendBump(commits, lastStable?.version);
+      if (rec === "none") {
+        const from = since ? since.tag : "the start of the history";
+        throw new NothingToReleaseSignal({
+          status: "nothing-to-release",
+          reason: commits.length ? `no releasable commits since ${from} (${commits.length} commit${commits.length === 1 ? "" : "s"}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${from}`,
+          previousVersion: since?.version,
+          previousTag: since?.tag,
+          commits: commits.length
+        });
+      }
+      b = rec;
+      bump = b;
     } else {
-      let b;
-      if (cfg.version) {
-        bump = "explicit";
-        b = "patch";
-      } else if (cfg.versionBump === "auto") {
-        const lastStable = mergedTags.find((t) => !t.version.includes("-"));
-        const since = lastStable ?? mergedTags[0];
-        const commits = await commitsSince(git, since?.tag);
-        const rec = recommendBump(commits, lastStable?.version);
-        if (rec === "none") {
-          const from = since ? since.tag : "the start of the history";
-          throw new NothingToReleaseSignal({
-            status: "nothing-to-release",
-            reason: commits.length ? `no releasable commits since ${from} (${commits.length} commit${commits.length === 1 ? "" : "s"}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${from}`,
-            previousVersion: since?.version,
-            previousTag: since?.tag,
-            commits: commits.length
-          });
-        }
-        b = rec;
-        bump = b;
-      } else {
-        b = cfg.versionBump;
-        bump = b;
-      }
-      const rootVersion = npmPackages(d.workspace)[0]?.version;
-      const n = nextVersion({
-        merged: mergedTags,
-        all: allTags,
-        bump: b,
-        releaseType: cfg.releaseType,
-        prereleaseId: cfg.prereleaseId,
-        explicit: cfg.version,
-        initial: rootVersion && rootVersion !== "0.0.0" && !mergedTags.length ? rootVersion : void 0
-      });
-      version = n.version;
-      previous = n.previous;
-      prerelease = n.prerelease;
-      backport = n.backport;
-      if (resume && resume.version !== version) {
-        throw new StageError(
-          `this run was releasing ${resume.version}, but the next version is now ${version}: another release landed; nothing was changed`
-        );
-      }
+      b = cfg.versionBump;
+      bump = b;
     }
-    const tag = `${cfg.tagPrefix}${version}`;
-    const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version);
-    this.existingVersions = stableOthers;
-    const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version, { versionFiles: cfg.versionFiles });
-    const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
-    const distTag = cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version).major });
-    const npm = pkgs.filter((p) => !p.private).map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: this.provenance, auth: this.npmAuthKind }));
-    const docker = cfg.registries.includes("docker") ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version, stableOthers) })) : [];
-    const notesBody = cfg.notes.trim() || await generateNotes(
-      git,
-      previous ? `${cfg.tagPrefix}${previous}` : void 0,
-      resumeTagCommit ? `${resumeTagCommit}^` : "HEAD"
-    );
-    const scripts = readScripts(d.workspace);
-    return {
-      version,
-      previousVersion: previous,
-      tag,
-      commitMessage: `chore(release): ${tag}`,
-      prerelease,
-      backport,
-      bump,
-      files,
-      npm,
-      npmSkipped: pkgs.filter((p) => p.private).map((p) => p.name),
-      docker,
-      majorTag: cfg.updateMajorTag && !prerelease ? majorTag(version, stableOthers, cfg.tagPrefix) : void 0,
-      makeLatest: !prerelease && !backport,
-      testCommand: cfg.testCommand || (scripts.test ? "npm test" : ""),
-      buildCommand: cfg.buildCommand || (scripts.build ? "npm run build" : NO_BUILD),
-      resumed: Boolean(resume),
-      notesBody
-    };
-  }
-  async checkRegistriesFree(plan) {
-    const { cfg, d } = this;
-    for (const p of plan.npm) {
-      const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, this.npmToken).catch((e) => {
-        throw new StageError(`npm registry ${cfg.npmRegistryUrl} cannot be read: ${errorMessage(e)}`);
-      });
-      if (v) {
-        throw new StageError(
-          `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
-        );
-      }
-    }
-    for (const img of plan.docker) {
-      const digest = await this.registry.digest(img.image, plan.version);
-      if (digest) {
-        throw new StageError(
-          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
-        );
-      }
-    }
-  }
-  async remoteTagNames(remoteTag) {
-    void remoteTag;
-    const refs = await this.d.git.lsRemote(this.remote, [`refs/tags/${this.cfg.tagPrefix}*`]);
-    return [...refs.keys()].filter((k) => !k.endsWith("^{}")).map((k) => k.slice("refs/tags/".length));
-  }
-  async runCommand(step, command) {
-    const { d } = this;
-    if (!command) {
+    const rootVersion = npmPackages(d.workspace)[0]?.version;
+    const n = nextVersion({
+      merged: mergedTags,
+      all: allTags,
+      bump: b,
+      releaseType: cfg.releaseType,
+      prereleaseId: cfg.prereleaseId,
+      explicit: cfg.version,
+      manifestVersion: rootVersion,
+      initialVersion: cfg.initialVersion
+    });
+    version2 = n.version;
+    previous = n.previous;
+    prerelease = n.prerelease;
+    backport = n.backport;
+    if (resume && resume.version !== version2) {
       throw new StageError(
-        `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
+        `this run was releasing ${resume.version}, but the next version is now ${version2}: another release landed; nothing was changed`
       );
     }
-    this.current = step;
-    const res = await d.log.group(`${step}: ${command}`, async () => {
-      const env = { ...d.env };
-      delete env.NODE_AUTH_TOKEN;
-      delete env.INPUT_TOKEN;
-      delete env.INPUT_REGISTRY_PASSWORD;
-      for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
-      return d.exec("bash", ["-eo", "pipefail", "-c", command], {
-        cwd: d.workspace,
-        env,
-        onOutput: (c) => {
-          for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
-        }
-      });
-    });
-    if (res.code !== 0)
-      throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
-    this.report(step, "done", command);
-    this.current = void 0;
-    d.fault?.(step);
   }
-  async claim(plan, remoteTag) {
-    const { d } = this;
-    this.current = "claim";
-    const at = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
-    await d.store.update((doc) => {
-      const existing = findRelease(doc, plan.version);
-      if (existing && existing.run_id && existing.run_id !== d.runId) {
-        const takeover = existing.status === "failed" && !remoteTag(plan.tag);
-        if (!takeover) {
-          throw new StageError(
-            `release ${plan.version} is already being made by run ${String(existing.run_id)} (status ${String(existing.status)}); this run stops and changes nothing`
-          );
-        }
-      }
-      const rec = ensureRelease(doc, plan.version, { created_at: at });
-      rec.run_id = d.runId;
-      rec.run_url = d.runUrl;
-      rec.type = releaseKind2(plan);
-      rec.tag = plan.tag;
-      if (rec.status !== "released") rec.status = "releasing";
-      rec.previous_version = plan.previousVersion;
-      for (const s of this.steps)
-        recordStep(rec, d.runId, s.step, s.state, { attempt: d.runAttempt, detail: s.detail });
-    }, `release ${plan.version}: claimed by run ${d.runId}.${d.runAttempt}`);
-    this.rec = { version: plan.version };
-    this.current = void 0;
+  const tag = `${cfg.tagPrefix}${version2}`;
+  const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version2);
+  const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version2, { versionFiles: cfg.versionFiles });
+  const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
+  const distTag = cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version2).major });
+  const npm2 = pkgs.filter((p) => !p.private).map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: s.npmAuth.provenance, auth: s.npmAuth.kind }));
+  const docker2 = s.docker ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version2, stableOthers) })) : [];
+  const notes = cfg.notes.trim() || await renderNotes(d, {
+    version: version2,
+    tag,
+    previousTag: previous ? `${cfg.tagPrefix}${previous}` : void 0,
+    rev: resumeTagCommit ? `${resumeTagCommit}^` : "HEAD"
+  });
+  const fitted = fitReleaseBody(notes, `${d.serverUrl}/${d.owner}/${d.repo}/blob/${tag}/CHANGELOG.md`);
+  if (fitted.cut) {
+    d.log.warning(
+      `the release notes (${notes.length} characters) are longer than a GitHub Release body may be: the body keeps the first ${fitted.keptLines} lines and links to CHANGELOG.md for the rest`
+    );
   }
-  // ---- registries ----------------------------------------------------------------------------------
-  async publishNpmPackage(p, plan) {
-    const { cfg, d } = this;
-    const packDir = mkdtempSync3(join6(d.runnerTemp, "release-pack-"));
-    try {
-      const env = { ...d.env, npm_config_cache: join6(d.runnerTemp, "release-npm-cache") };
-      delete env.NODE_AUTH_TOKEN;
-      const pack = await npmPack(d.exec, "npm", join6(d.workspace, p.dir), packDir, env);
-      let token = this.npmToken;
-      if (this.npmAuthKind === "oidc") {
-        token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
-        if (token) d.mask?.(token);
-      }
-      const res = await publishNpm({
-        exec: d.exec,
-        fetch: d.fetch,
-        log: d.log,
-        name: p.name,
-        version: plan.version,
-        pack,
-        registryUrl: cfg.npmRegistryUrl,
-        distTag: p.distTag,
-        access: cfg.npmAccess,
-        provenance: p.provenance,
-        auth: { token, kind: this.npmAuthKind },
-        runnerTemp: d.runnerTemp,
-        env,
-        verifyTimeoutMs: cfg.verifyTimeoutMs,
-        webUrl: new URL(cfg.npmRegistryUrl).host === "registry.npmjs.org" ? `https://www.npmjs.com/package/${p.name}/v/${plan.version}` : void 0
-      });
-      return res;
-    } finally {
-      rmSync3(packDir, { recursive: true, force: true });
-    }
-  }
-  async publishImage(img, plan, localTag, built, setBuilt) {
-    const { cfg, d } = this;
-    const reg = this.registry;
-    const commit = this.commit;
-    let digest = await reg.digest(img.image, plan.version);
-    let state = "done";
-    if (digest) {
-      const labels = await reg.labels(img.image, plan.version) ?? {};
-      if (labels["org.opencontainers.image.revision"] !== commit || labels["org.opencontainers.image.version"] !== plan.version) {
-        throw new StageError(
-          `${img.image}:${plan.version} already exists with other content (revision ${labels["org.opencontainers.image.revision"] ?? "(none)"}, not ${commit.slice(0, 12)}); nothing was overwritten`
-        );
-      }
-      d.log.info(`${img.image}:${plan.version} is already pushed from this release commit (${digest})`);
-      state = "already-done";
-    } else {
-      const cred = cfg.registryCredentials;
-      const dockerCfg = cred ? writeDockerConfig(d.runnerTemp, [splitImage(img.image).host], cred) : void 0;
-      const env = dockerCfg ? { ...d.env, DOCKER_CONFIG: dockerCfg.dir } : d.env;
-      try {
-        if (!built) {
-          await dockerBuild({
-            exec: d.exec,
-            log: d.log,
-            env,
-            context: join6(d.workspace, cfg.dockerContext),
-            dockerfile: cfg.dockerfile ? join6(d.workspace, cfg.dockerfile) : void 0,
-            localTag,
-            labels: ociLabels({
-              source: `${d.serverUrl}/${d.owner}/${d.repo}`,
-              revision: commit,
-              version: plan.version,
-              created: (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString()
-            }),
-            buildArgs: cfg.dockerBuildArgs
-          });
-          setBuilt();
-        }
-        const pushed = await dockerPush({
-          exec: d.exec,
-          env,
-          localTag,
-          ref: `${img.image}:${plan.version}`,
-          secrets: [cred?.password]
-        });
-        await d.exec("docker", ["rmi", `${img.image}:${plan.version}`], { env }).catch(() => void 0);
-        digest = await reg.digest(img.image, plan.version);
-        if (!digest) throw new StageError(`${img.image}:${plan.version} was pushed but the registry does not show it`);
-        if (pushed && pushed !== digest) {
-          throw new StageError(`${img.image}:${plan.version}: the registry shows ${digest}, docker pushed ${pushed}`);
-        }
-      } finally {
-        dockerCfg?.dispose();
-      }
-    }
-    for (const t of img.tags) {
-      if (t === plan.version) continue;
-      const now = await reg.digest(img.image, t);
-      if (now === digest) continue;
-      await reg.tag(img.image, digest, t);
-      const check2 = await reg.digest(img.image, t);
-      if (check2 !== digest)
-        throw new StageError(`${img.image}:${t} shows ${check2 ?? "(nothing)"} after tagging ${digest}`);
-      state = "done";
-    }
-    return { state, digest };
-  }
-};
-function upsertRegistry(rec, p) {
-  rec.registries ??= [];
-  const i = rec.registries.findIndex((r) => r.registry === p.registry && r.name === p.name);
-  const entry = { ...p };
-  if (i >= 0) rec.registries[i] = entry;
-  else rec.registries.push(entry);
-}
-function botEnv() {
+  const scripts = readScripts(d.workspace);
   return {
-    GIT_AUTHOR_NAME: "github-actions[bot]",
-    GIT_AUTHOR_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com",
-    GIT_COMMITTER_NAME: "github-actions[bot]",
-    GIT_COMMITTER_EMAIL: "41898282+github-actions[bot]@users.noreply.github.com"
+    version: version2,
+    previousVersion: previous,
+    tag,
+    commitMessage: `chore(release): ${tag}`,
+    prerelease,
+    backport,
+    bump,
+    files,
+    npm: npm2,
+    npmSkipped: pkgs.filter((p) => p.private).map((p) => p.name),
+    docker: docker2,
+    majorTag: cfg.updateMajorTag && !prerelease ? majorTag(version2, stableOthers, cfg.tagPrefix) : void 0,
+    makeLatest: !prerelease && !backport,
+    testCommand: cfg.testCommand || (scripts.test ? "npm test" : ""),
+    buildCommand: cfg.buildCommand || (scripts.build ? "npm run build" : NO_BUILD),
+    resumed: Boolean(resume),
+    notesBody: fitted.body
   };
 }
-function releaseKind2(plan) {
-  return releaseKind(plan.previousVersion, plan.version, plan.backport);
+async function remoteTagNames(d) {
+  const refs = await d.git.lsRemote(d.remote, [`refs/tags/${d.cfg.tagPrefix}*`]);
+  return [...refs.keys()].filter((k) => !k.endsWith("^{}")).map((k) => k.slice("refs/tags/".length));
+}
+async function renderNotes(d, o) {
+  const since = o.previousTag && await d.git.resolve(o.previousTag) ? o.previousTag : void 0;
+  const commits = await commitsSince(d.git, since, o.rev).catch(() => []);
+  return renderKeepAChangelog({
+    format: "keep-a-changelog",
+    version: o.version,
+    date: (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    ...since ? { previousTag: since } : {},
+    currentTag: o.tag,
+    repoUrl: `${d.serverUrl}/${d.owner}/${d.repo}`,
+    commits,
+    types: typeMap("keep-a-changelog"),
+    breakingSection: true
+  }).notes;
 }
 function readScripts(root) {
-  const f = join6(root, "package.json");
-  if (!existsSync2(f)) return {};
+  const f = join7(root, "package.json");
+  if (!existsSync3(f)) return {};
   try {
-    return JSON.parse(readFileSync4(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync5(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
 }
-async function generateNotes(git, since, rev) {
-  const commits = await commitsSince(git, since && await git.resolve(since) ? since : void 0, rev).catch(() => []);
-  const groups = { Features: [], "Bug fixes": [], "Other changes": [] };
-  for (const c of commits) {
-    if (c.type === "chore" && c.scope === "release") continue;
-    const key = c.type === "feat" ? "Features" : c.type === "fix" ? "Bug fixes" : "Other changes";
-    groups[key]?.push(`${c.subject}${c.scope ? ` (${c.scope})` : ""}${c.pr ? ` (#${c.pr})` : ""}`);
-  }
-  const parts2 = [];
-  for (const [k, v] of Object.entries(groups))
-    if (v.length) parts2.push(`### ${k}
 
-${v.map((x) => `- ${x}`).join("\n")}`);
-  return parts2.join("\n\n") || "No changes since the previous release.";
-}
-function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync2(join6(dir, "config.json"))) return void 0;
-  try {
-    const cfg = JSON.parse(readFileSync4(join6(dir, "config.json"), "utf8"));
-    for (const img of images) {
-      const auth = cfg.auths?.[splitImage(img).host]?.auth;
-      if (auth) {
-        const [username = "", ...rest] = Buffer.from(auth, "base64").toString("utf8").split(":");
-        return { username, password: rest.join(":") };
-      }
-    }
-  } catch {
-    return void 0;
+// actions/release/src/release.ts
+var Steps = class _Steps {
+  constructor(go) {
+    this.go = go;
   }
-  return void 0;
+  go;
+  static start() {
+    return new _Steps(async (i) => i);
+  }
+  then(name, step) {
+    return new _Steps(async (i, d) => {
+      const s = await this.go(i, d);
+      d.log.debug(`release step: ${name}`);
+      return { ...s, ...await step(s, d) };
+    });
+  }
+  run(input, d) {
+    return this.go(input, d);
+  }
+};
+var PLAN = Steps.start().then("preflight", preflight).then("version", version);
+var PUBLISH = Steps.start().then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("commit-tag-push", commitTagPush).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
+var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
+async function runRelease(cfg, deps) {
+  const ledger = new Ledger(deps);
+  const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
+  const { steps } = ledger;
+  const statusLocation = deps.store.describe();
+  let plan;
+  try {
+    const planned = await PLAN.run({}, d);
+    plan = planned.plan;
+    if (cfg.dryRun) return { status: "dry-run", plan, steps, published: [], statusLocation };
+    const out = await PUBLISH.run(planned, d);
+    const published = [...out.npmPublished, ...out.dockerPublished];
+    if (out.unverified) {
+      await markUnverified(out.unverified, d);
+      return { status: "unverified", plan, steps, release: out.release, published, statusLocation };
+    }
+    const done = await FINISH.run({ ...out, published }, d);
+    return { status: "released", plan, steps, release: done.release, published, statusLocation };
+  } catch (e) {
+    if (e instanceof NothingToReleaseSignal) {
+      ledger.report("version", "skipped", e.outcome.reason);
+      return { ...e.outcome, steps };
+    }
+    const message = redactUrls(errorMessage(e));
+    if (ledger.current) ledger.report(ledger.current, "failed", message.slice(0, 300));
+    await ledger.persistFailure(message, cfg.dryRun).catch((e2) => deps.log.warning(`could not record the failure: ${redactUrls(errorMessage(e2))}`));
+    throw new ReleaseFailure(message, steps, plan);
+  }
 }
 
 // actions/release/src/report.ts
@@ -4042,7 +4442,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync5(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -4050,6 +4450,8 @@ async function release(inputs, ctx) {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
+  const registryPassword = inputs.npm_registry_url ? new URL(inputs.npm_registry_url).password : "";
+  if (registryPassword) ctx.mask(decodeURIComponent(registryPassword));
   const cfg = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,
@@ -4058,6 +4460,7 @@ async function release(inputs, ctx) {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {},
     notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,
@@ -4078,7 +4481,7 @@ async function release(inputs, ctx) {
     verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run
   };
-  if (!existsSync3(join7(workspace, ".git")))
+  if (!existsSync4(join8(workspace, ".git")))
     throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const { createGitHubClient } = await import("./chunks/github-BNE6BA52.js");

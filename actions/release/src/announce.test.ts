@@ -26,6 +26,44 @@ test('highlights and payloads', () => {
   });
 });
 
+test('Slack payload: text from commits is escaped (&amp; &lt; &gt;), never a ping or a forged link', () => {
+  const hostile = {
+    ...a,
+    repository: 'acme/<b&b>',
+    notes: '- <!channel> wake up & <https://evil.example|click me>\n- plain',
+    links: [{ name: 'npm: <x>', url: 'https://r.example/p?a=1&b=2' }],
+  };
+  const slack = slackPayload(hostile) as {
+    text: string;
+    blocks: { text?: { text: string }; elements?: { text: string }[] }[];
+  };
+  expect(slack.text.split('\n')).toEqual([
+    'acme/&lt;b&amp;b&gt; v1.2.0 released',
+    '• &lt;!channel&gt; wake up &amp; &lt;https://evil.example|click me&gt;',
+    '• plain',
+    '<https://github.com/acme/widget/releases/tag/v1.2.0|Release notes>',
+    '<https://r.example/p?a=1&amp;b=2|npm: &lt;x&gt;>',
+  ]);
+  expect(slack.text).not.toContain('<!channel>');
+  expect(slack.blocks[1]?.text?.text).toBe(
+    '• &lt;!channel&gt; wake up &amp; &lt;https://evil.example|click me&gt;\n• plain',
+  );
+  expect(slack.blocks[2]?.elements?.[0]?.text).not.toMatch(/<x>/);
+  // The JSON payload is data, not Slack markup: kept as written.
+  expect(jsonPayload(hostile).highlights).toEqual(['<!channel> wake up & <https://evil.example|click me>', 'plain']);
+});
+
+test("highlights leave out the changelog entries' commit and PR links", () => {
+  const notes = [
+    '## [1.2.0] - 2026-01-01',
+    '### Added',
+    '- fast path ([abc1234](https://github.com/acme/widget/commit/abc1234def))',
+    '- **cli:** new flag ([#12](https://github.com/acme/widget/pull/12), [def5678](https://x/commit/def5678)) by @octo',
+    '- plain (see docs)',
+  ].join('\n');
+  expect(highlights(notes)).toEqual(['fast path', '**cli:** new flag', 'plain (see docs)']);
+});
+
 test('a failed post is a warning that never shows the URL', async () => {
   const bodies: string[] = [];
   let status = 200;

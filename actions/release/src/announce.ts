@@ -15,34 +15,41 @@ export interface Announcement {
   prerelease: boolean;
 }
 
-/** The first bullet points of the notes (the highlights), at most `max`. */
+/** The commit and PR links the changelog puts after an entry: `([#12](…), [abc1234](…)) by @someone`. */
+const ENTRY_REFS =
+  /\s+\((?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40})(?:, (?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40}))*\)(?: by @[\w-]+)?$/;
+
+/** The first bullet points of the notes (the highlights), at most `max`, without their commit and PR links. */
 export function highlights(notes: string, max = 5): string[] {
   return notes
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => /^[-*] /.test(l))
-    .map((l) => l.slice(2).trim())
+    .map((l) => l.slice(2).trim().replace(ENTRY_REFS, ''))
     .slice(0, max);
+}
+
+/**
+ * Slack reads `&`, `<` and `>` as control characters (`<!channel>`, `<url|name>`): text from commits is escaped
+ * as Slack's message formatting asks (&amp; &lt; &gt;), so it can neither ping a channel nor forge a link.
+ */
+export function slackEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function slackPayload(a: Announcement): Record<string, unknown> {
   const title = `${a.repository} ${a.tag} released${a.prerelease ? ' (prerelease)' : ''}`;
-  const hl = highlights(a.notes);
+  const hl = highlights(a.notes).map(slackEscape);
   const links = [...(a.releaseUrl ? [{ name: 'Release notes', url: a.releaseUrl }] : []), ...a.links];
-  const text = [title, ...hl.map((h) => `• ${h}`), ...links.map((l) => `<${l.url}|${l.name}>`)].join('\n');
+  const link = (l: { name: string; url: string }) => `<${slackEscape(l.url)}|${slackEscape(l.name)}>`;
+  const text = [slackEscape(title), ...hl.map((h) => `• ${h}`), ...links.map(link)].join('\n');
   return {
     text,
     blocks: [
+      // plain_text is shown as given: Slack does not parse it, so it is not escaped.
       { type: 'header', text: { type: 'plain_text', text: title.slice(0, 150) } },
       ...(hl.length ? [{ type: 'section', text: { type: 'mrkdwn', text: hl.map((h) => `• ${h}`).join('\n') } }] : []),
-      ...(links.length
-        ? [
-            {
-              type: 'context',
-              elements: [{ type: 'mrkdwn', text: links.map((l) => `<${l.url}|${l.name}>`).join(' · ') }],
-            },
-          ]
-        : []),
+      ...(links.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: links.map(link).join(' · ') }] }] : []),
     ],
   };
 }

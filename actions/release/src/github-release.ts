@@ -165,3 +165,24 @@ export async function uploadAssets(gh: GitHubClient, repo: Repo, rel: ReleaseInf
   }
   return n;
 }
+
+/** GitHub refuses a release body longer than this (HTTP 422). */
+export const RELEASE_BODY_LIMIT = 125_000;
+
+/**
+ * The notes as a release body: whole when they fit, else cut at a line boundary well under the limit (room for
+ * the note and for characters GitHub counts wider) and ended with a link to the full CHANGELOG.md.
+ */
+export function fitReleaseBody(
+  notes: string,
+  changelogUrl: string,
+  limit = RELEASE_BODY_LIMIT,
+): { body: string; cut: boolean; keptLines: number } {
+  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split('\n').length };
+  const budget = Math.floor(limit * 0.9);
+  const end = notes.lastIndexOf('\n', budget);
+  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, '');
+  const keptLines = kept.split('\n').length;
+  const body = `${kept}\n\n---\n\n_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split('\n').length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._\n`;
+  return { body, cut: true, keptLines };
+}

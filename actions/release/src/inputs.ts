@@ -49,6 +49,11 @@ export const action = defineAction({
       allowV: true,
     }),
     tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    initial_version: semver({
+      description:
+        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true,
+    }),
     prerelease_id: text({
       description: 'Prerelease identifier (rc, beta, alpha…).',
       default: 'rc',

@@ -42,6 +42,9 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   if (inputs.registry_password) ctx.mask(inputs.registry_password);
   if (inputs.announce_webhook_url) ctx.mask(inputs.announce_webhook_url);
   if (env.NODE_AUTH_TOKEN) ctx.mask(env.NODE_AUTH_TOKEN);
+  // A password in npm_registry_url is redacted wherever the URL is shown; masked too, should it appear alone.
+  const registryPassword = inputs.npm_registry_url ? new URL(inputs.npm_registry_url).password : '';
+  if (registryPassword) ctx.mask(decodeURIComponent(registryPassword));
   const cfg: ReleaseConfig = {
     versionBump: inputs.version_bump,
     releaseBranch: inputs.release_branch,
@@ -50,6 +53,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     version: inputs.version,
     tagPrefix: inputs.tag_prefix,
     prereleaseId: inputs.prerelease_id,
+    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
     notes: readNotes(inputs, workspace, runner.runnerTemp),
     testCommand: inputs.test_command,
     buildCommand: inputs.build_command,

@@ -2680,7 +2680,7 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-function writeUserconfig(runnerTemp, registryUrl, token) {
+function writeUserconfig(runnerTemp, registryUrl, token, o = {}) {
   mkdirSync5(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
   const path = join5(dir, ".npmrc");
@@ -2690,7 +2690,10 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
     "fetch-retry-mintimeout=1000",
     "fetch-retry-maxtimeout=5000"
   ];
-  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, "always-auth=true");
+  if (token) {
+    const value = o.tokenInEnv ? "${NODE_AUTH_TOKEN}" : token;
+    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, "always-auth=true");
+  }
   writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
@@ -2792,6 +2795,7 @@ var GitError = class extends Error {
   code;
   stderr;
 };
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -2974,6 +2978,60 @@ var Git = class _Git {
     }
     return map;
   }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
   /** Set a local committer identity (never the global config). */
   async setIdentity(name, email) {
     await this.out(["config", "user.name", name]);
@@ -2992,6 +3050,14 @@ var BOT_IDENTITY = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
+}
 
 // packages/shared/src/status/store.ts
 import { existsSync as existsSync3, mkdirSync as mkdirSync6, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
@@ -3004,6 +3070,7 @@ var RELEASE_STATES = [
   "planned",
   "releasing",
   "released",
+  "published-unverified",
   "deploying",
   "deployed",
   "failed",
@@ -3040,7 +3107,10 @@ var StatusRecordError = class extends StageError {
 var isRec = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var shape = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : `a ${typeof v}`;
 function isSemver(v) {
-  return typeof v === "string" && SEMVER.parse(v).ok && v.trim() === v;
+  if (typeof v !== "string" || v.trim() !== v) return false;
+  const plus = v.indexOf("+");
+  if (plus >= 0 && !/^[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*$/.test(v.slice(plus + 1))) return false;
+  return SEMVER.parse(plus >= 0 ? v.slice(0, plus) : v).ok;
 }
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
@@ -3141,10 +3211,10 @@ function releaseProblems(raw) {
         if (r.url !== void 0)
           check(
             p,
-            typeof r.url === "string" && URL_SPEC.parse(r.url).ok,
+            typeof r.url === "string" && /^[^\s\p{Cc}]{1,2048}$/u.test(r.url),
             `registries[${quoteLogValue(k, 30)}].url`,
             r.url,
-            "an http(s) URL"
+            "a URL or image reference on one line"
           );
         if (r.version !== void 0)
           check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, "a semantic version");
@@ -3376,28 +3446,18 @@ var GitBranchStatusStore = class {
   /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
   async fetchTip() {
     const { git } = this.o;
-    const r = await git.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      this.remote,
-      `+refs/heads/${this.branch}:${this.trackingRef}`
-    ]);
-    if (r.code !== 0) {
-      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
-        await git.run(["update-ref", "-d", this.trackingRef]);
-        return void 0;
-      }
-      throw new GitError(["fetch", this.remote, this.branch], r.code, r.stderr);
+    if (!await git.fetch(this.remote, [`+refs/heads/${this.branch}:${this.trackingRef}`])) {
+      await git.setRef(this.trackingRef, void 0);
+      return void 0;
     }
     return git.out(["rev-parse", this.trackingRef]);
   }
   async readAt(tip) {
     if (!tip) return parseStatus("");
-    const r = await this.o.git.run(["cat-file", "blob", `${tip}:${this.path}`]);
-    if (r.code !== 0) return parseStatus("");
+    const text2 = await this.o.git.readBlob(tip, this.path);
+    if (text2 === void 0) return parseStatus("");
     try {
-      return parseStatus(r.stdout, { source: this.describe() });
+      return parseStatus(text2, { source: this.describe() });
     } catch (e) {
       if (e instanceof StatusRecordError) throw e;
       const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
@@ -3409,12 +3469,7 @@ var GitBranchStatusStore = class {
   }
   async update(mutate, message) {
     const { git } = this.o;
-    const env = {
-      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
-      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
-      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
-      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email
-    };
+    const env = identityEnv(BOT_IDENTITY);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
       if (done) {
@@ -3438,16 +3493,12 @@ var GitBranchStatusStore = class {
       entries.push(`100644 blob ${blob}	${this.path}`);
       const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
       const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
-      const push = await git.run(["push", "--porcelain", this.remote, `${commit}:refs/heads/${this.branch}`]);
-      if (push.code === 0) {
-        await git.run(["update-ref", this.trackingRef, commit]);
+      const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
+      if (push.ok) {
+        await git.setRef(this.trackingRef, commit);
         return doc;
       }
-      if (!/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
-        push.stderr + push.stdout
-      )) {
-        throw new GitError(["push", this.remote, this.branch], push.code, push.stderr || push.stdout);
-      }
+      if (!push.rejected) throw new GitError(["push", this.remote, this.branch], push.code, push.message);
       return void 0;
     }
   }

@@ -2,7 +2,8 @@
  * The changelog stage, as a domain function: history → conventional commits → PR association → rendered
  * section(s) → CHANGELOG.md. Takes its collaborators (Git, GitHub client, Logger) as parameters.
  */
-import { type Bump, nextVersion, type ParsedCommit, recommendBump } from '../commits/index.js';
+import { type Bump, type ParsedCommit, recommendBump } from '../commits/index.js';
+import { nextVersion, tagVersion, type VersionTag } from '../versioning/version.js';
 import type { Git } from '../git/index.js';
 import type { GitHubClient } from '../github/index.js';
 import type { Logger } from '../util/logger.js';
@@ -43,6 +44,9 @@ export interface ChangelogOptions {
   path?: string;
   /** The new section's date (YYYY-MM-DD); default today (UTC). */
   date?: string;
+  /** The root manifest's version and `initial_version`: the version model's first-release rules. */
+  manifestVersion?: string;
+  initialVersion?: string;
 }
 
 export interface ChangelogResult {
@@ -51,7 +55,7 @@ export interface ChangelogResult {
   tag: string;
   recommendedBump: Bump;
   previousTag: string;
-  /** Commits in the range (merge commits not counted). */
+  /** Commits in the range the notes cover, hidden types included, merge commits not counted. */
   commitCount: number;
   breakingCount: number;
   stats: RenderStats;
@@ -139,8 +143,11 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
   const early: { r: Rendered; release: Release; version: string; tag: string }[] = [];
   const renderEarly = o.allReleases && !o.includePrs && o.format === 'keep-a-changelog';
   let newestForBump: Release | undefined;
+  // Release tags reachable from HEAD, for the version model (the plan and the release pass the same).
+  const reachable: VersionTag[] = [];
   if (o.allReleases) {
     const all = await streamReleases(o.git, { tagPrefix: o.tagPrefix, log: o.log }, (r) => {
+      if (r.tag) reachable.push({ tag: r.tag.name, version: r.tag.version, commit: r.tag.commit });
       if (!renderEarly) return void releases.push(r);
       if (!r.tag) {
         // The section after the newest tag: kept for the bump, rendered below with its version.
@@ -183,7 +190,20 @@ export async function generateChangelog(o: ChangelogOptions): Promise<ChangelogR
   const previousTag = newest.previous?.name ?? '';
   const previousVersion = newest.previous ? newest.previous.version : undefined;
   const bump = recommendBump(newest.commits, previousVersion);
-  const version = (o.version ?? '').replace(/^v/, '') || nextVersion(previousVersion, bump);
+  const since = !o.allReleases && newest.previous ? tagVersion(newest.previous.name, o.tagPrefix) : undefined;
+  if (since && newest.previous) reachable.push({ tag: newest.previous.name, version: since, commit: '' });
+  const version =
+    (o.version ?? '').replace(/^v/, '') ||
+    nextVersion({
+      merged: reachable,
+      all: reachable,
+      // Nothing releasable still names a new section: the next patch.
+      bump: bump === 'none' ? 'patch' : bump,
+      releaseType: 'stable',
+      prereleaseId: 'rc',
+      ...(o.manifestVersion ? { manifestVersion: o.manifestVersion } : {}),
+      ...(o.initialVersion ? { initialVersion: o.initialVersion } : {}),
+    }).version;
   const tag = `${o.tagPrefix}${version}`;
 
   // Pull requests and logins, in batches over every commit that will be shown.

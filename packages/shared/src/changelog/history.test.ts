@@ -26,6 +26,19 @@ function repo(): { dir: string; git: (...a: string[]) => string; commit: (msg: s
 }
 
 describe('previous tag and history', () => {
+  it('reads a tag with build metadata as its version (v1.0.0-rc.1+build.5 is 1.0.0-rc.1)', async () => {
+    const r = repo();
+    r.commit('feat: one');
+    r.git('tag', 'v1.0.0+build.5');
+    r.commit('fix: two');
+    r.git('tag', 'v1.0.1-rc.1+build.7');
+    const h = await readHistory(new Git(r.dir), { tagPrefix: 'v', log: new MemoryLogger() });
+    expect(h.previousTag).toMatchObject({ name: 'v1.0.0+build.5', version: '1.0.0' });
+    expect(h.commits.map((c) => c.subject)).toEqual(['two']);
+    const all = await findPreviousTag(new Git(r.dir), 'v', 'HEAD', { includePrereleases: true });
+    expect(all).toMatchObject({ name: 'v1.0.1-rc.1+build.7', version: '1.0.1-rc.1', prerelease: true });
+  });
+
   it('finds the newest semver tag by ancestry, skipping prereleases and tags not on the branch', async () => {
     const r = repo();
     r.commit('feat: one');
@@ -167,5 +180,80 @@ describe('previous tag and history', () => {
     writeFileSync(path, first.replace('- d (', '- d edited ('));
     await generateChangelog({ ...opts, allReleases: false });
     expect(readFileSync(path, 'utf8')).toBe(first);
+  });
+});
+
+describe('changelog correctness on real histories (issue 13)', () => {
+  const gen = (dir: string, o: Partial<Parameters<typeof generateChangelog>[0]> = {}) =>
+    generateChangelog({
+      git: new Git(dir),
+      log: new MemoryLogger(),
+      tagPrefix: 'v',
+      format: 'conventional-commits',
+      includePrs: false,
+      breakingChangesSection: true,
+      date: '2026-01-01',
+      ...o,
+    });
+
+  it('a breaking chore!/refactor!/docs! is under breaking changes and its own type when shown, never Features', async () => {
+    const r = repo();
+    r.commit('feat: base');
+    r.git('tag', 'v1.0.0');
+    r.commit('chore!: drop node 18');
+    r.commit('refactor!: rename the config');
+    r.commit('docs!: the API reference moves');
+    r.commit('feat: a real feature');
+    const cc = await gen(r.dir);
+    expect(cc.notes).toContain('### ⚠ BREAKING CHANGES\n\n* the API reference moves');
+    for (const s of ['drop node 18', 'rename the config', 'the API reference moves']) {
+      expect(cc.notes.match(new RegExp(s, 'g'))).toHaveLength(1);
+    }
+    expect(cc.notes).toMatch(/### Features\n\n\* a real feature \S+\n*$/);
+    expect(cc.breakingCount).toBe(3);
+    expect(cc.recommendedBump).toBe('major');
+    // keep-a-changelog shows refactor (Changed): listed there and under breaking changes; chore and docs hidden.
+    const kac = await gen(r.dir, { format: 'keep-a-changelog' });
+    expect(kac.notes).toMatch(/### Changed\n\n- rename the config/);
+    expect(kac.notes.match(/rename the config/g)).toHaveLength(2);
+    expect(kac.notes.match(/drop node 18/g)).toHaveLength(1);
+    expect(kac.notes).toMatch(/### Added\n\n- a real feature \S+$/m);
+    // A user mapping that shows chore lists it there too.
+    const shown = await gen(r.dir, { types: { chore: 'Maintenance' } });
+    expect(shown.notes).toMatch(/### Maintenance\n\n\* drop node 18/);
+    // Without a breaking section a breaking commit is never dropped: it falls back to a shown section.
+    const noSection = await gen(r.dir, { breakingChangesSection: false });
+    expect(noSection.notes).toContain('drop node 18');
+  });
+
+  it('since_tag that is not an ancestor of HEAD: the range since_tag..HEAD with a warning (as git-cliff)', async () => {
+    const r = repo();
+    r.commit('feat: base');
+    r.git('checkout', '-q', '-b', 'release-1.x');
+    r.commit('fix: only on the release branch');
+    r.git('tag', 'v1.0.1');
+    r.git('checkout', '-q', 'main');
+    r.commit('feat: only on main');
+    const log = new MemoryLogger();
+    const res = await gen(r.dir, { sinceTag: 'v1.0.1', log });
+    expect(log.entries.filter((e) => e.level === 'warning').map((e) => e.message)).toEqual([
+      'since_tag v1.0.1 is not an ancestor of HEAD: the notes cover v1.0.1..HEAD (the commits of HEAD that v1.0.1 does not have)',
+    ]);
+    expect(res.notes).toContain('only on main');
+    expect(res.notes).not.toContain('only on the release branch');
+    expect(res.notes).not.toContain('base');
+    expect(res).toMatchObject({ previousTag: 'v1.0.1', version: '1.1.0', commitCount: 1 });
+  });
+
+  it('commit_count: every commit of the range but merges, hidden types included', async () => {
+    const r = repo();
+    r.commit('feat: base');
+    r.git('tag', 'v1.0.0');
+    r.commit('fix: shown');
+    r.commit('chore: hidden');
+    r.commit('not conventional');
+    const res = await gen(r.dir);
+    expect(res.commitCount).toBe(3);
+    expect(res.stats.shown).toBe(1);
   });
 });

@@ -5,11 +5,12 @@
  */
 import semverPrerelease from 'semver/functions/prerelease.js';
 import semverRcompare from 'semver/functions/rcompare.js';
-import semverValid from 'semver/functions/valid.js';
 import { type ParsedCommit, streamLog } from '../commits/index.js';
 import { GitError, type Git, type TagInfo } from '../git/index.js';
 import type { Logger } from '../util/logger.js';
+import { tagVersion } from '../versioning/version.js';
 import { errorMessage, StageError } from '../util/errors.js';
+import { escapeLogText } from '../util/escape.js';
 
 export interface ReleaseTag extends TagInfo {
   version: string;
@@ -21,8 +22,8 @@ export async function releaseTags(git: Git, prefix: string): Promise<ReleaseTag[
   const all = await git.tags(prefix ? `${prefix}*` : undefined);
   const out: ReleaseTag[] = [];
   for (const t of all) {
-    if (!t.name.startsWith(prefix)) continue;
-    const v = semverValid(t.name.slice(prefix.length));
+    // The version model's reading of a tag (build metadata allowed and dropped: v1.0.0-rc.1+build.5).
+    const v = tagVersion(t.name, prefix);
     if (!v) continue;
     out.push({ ...t, version: v, prerelease: semverPrerelease(v) !== null });
   }
@@ -104,12 +105,14 @@ export async function readHistory(git: Git, o: HistoryOptions): Promise<History>
     if (o.since) {
       const commit = await git.resolve(o.since);
       if (commit && (await reachable(git, commit, head))) previousTag = { name: o.since, commit };
-      else if (!shallow.size) {
-        throw new StageError(
-          commit
-            ? `since_tag ${o.since} is not an ancestor of ${headRev}`
-            : `since_tag ${o.since} does not exist in this repository`,
+      else if (commit && !shallow.size) {
+        // git-cliff's reading of a range whose start is on another branch: what HEAD has and since_tag has not.
+        o.log.warning(
+          `since_tag ${o.since} is not an ancestor of ${headRev}: the notes cover ${o.since}..${headRev} (the commits of ${headRev} that ${o.since} does not have)`,
         );
+        previousTag = { name: o.since, commit };
+      } else if (!shallow.size) {
+        throw new StageError(`since_tag ${o.since} does not exist in this repository`);
       } else missing = true;
     } else if (o.since === undefined) {
       previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...(tags ? { tags } : {}) });
@@ -127,7 +130,7 @@ export async function readHistory(git: Git, o: HistoryOptions): Promise<History>
       throw new StageError(`the history is still incomplete after deepening the shallow clone: ${FETCH_DEPTH_HINT}`);
     }
     o.log.info(
-      `shallow clone: ${step === 'all' ? 'fetching the whole history' : `deepening by ${step} commits`} to reach ${previousTag?.name ?? o.since ?? 'the previous release tag'}`,
+      `shallow clone: ${step === 'all' ? 'fetching the whole history' : `deepening by ${step} commits`} to reach ${escapeLogText(previousTag?.name ?? o.since ?? 'the previous release tag')}`,
     );
     try {
       await git.deepen(step, o.remote);

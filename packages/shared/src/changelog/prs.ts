@@ -6,6 +6,7 @@
 import type { GitHubClient } from '../github/index.js';
 import type { Logger } from '../util/logger.js';
 import { errorMessage } from '../util/errors.js';
+import { escapeLogText } from '../util/escape.js';
 import type { PullRequestInfo } from './render.js';
 
 export const BATCH_SIZE = 100;
@@ -79,7 +80,7 @@ export async function associatePullRequests(
       out.prs.clear();
       out.logins.clear();
       o.log.warning(
-        `could not link commits to pull requests (${errorMessage(e)}); the changelog uses commit links instead`,
+        `could not link commits to pull requests (${escapeLogText(errorMessage(e))}); the changelog uses commit links instead`,
         { title: 'changelog: GitHub API unavailable' },
       );
       break;

@@ -1,7 +1,8 @@
-/** Semantic-version bump recommended by a set of conventional commits, and the version it leads to. */
+/**
+ * Semantic-version bump recommended by a set of conventional commits. The version it leads to is the version
+ * model's (versioning/nextVersion), the one function the plan, the changelog and the release share.
+ */
 import semverCoerce from 'semver/functions/coerce.js';
-import semverInc from 'semver/functions/inc.js';
-import semverParse from 'semver/functions/parse.js';
 import type { ParsedCommit } from './parse.js';
 import { cancelledByReverts, revertedType } from './revert.js';
 
@@ -57,16 +58,4 @@ export function recommendBump(commits: Iterable<BumpCommit>, currentVersion?: st
   const cur = currentVersion ? semverCoerce(currentVersion, { includePrerelease: true }) : null;
   if (bump === 'major' && cur && cur.major === 0) return 'minor';
   return bump;
-}
-
-/**
- * The version after `previous` (a version or tag such as v1.2.3; undefined when there is no release yet) for a
- * bump. No previous release: the bump applied to 0.0.0 (so the first feature release is 0.1.0). A bump of
- * `none` still names a new section: the next patch.
- */
-export function nextVersion(previous: string | undefined, bump: Bump): string {
-  const base = (previous && semverParse(previous.replace(/^[^\d]*/, ''))?.version) || '0.0.0';
-  const b = bump === 'none' ? 'patch' : bump;
-  // semver.inc from a prerelease (1.0.0-rc.1) gives the release of that version when the bump allows it.
-  return semverInc(base, b) as string;
 }

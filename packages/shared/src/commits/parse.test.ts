@@ -1,4 +1,5 @@
-import { nextVersion, recommendBump } from './bump.js';
+import { nextVersion } from '../versioning/version.js';
+import { recommendBump } from './bump.js';
 import { parseCommit, type RawCommit } from './parse.js';
 
 const raw = (message: string, extra: Partial<RawCommit> = {}): RawCommit => ({
@@ -74,11 +75,16 @@ describe('recommendBump', () => {
     expect(recommendBump([c('feat', false, true)], '1.0.0')).toBe('none');
     expect(recommendBump([], '1.0.0')).toBe('none');
   });
-  it('gives the next version', () => {
-    expect(nextVersion('v1.2.3', 'minor')).toBe('1.3.0');
-    expect(nextVersion('v0.4.1', 'major')).toBe('1.0.0');
-    expect(nextVersion(undefined, 'minor')).toBe('0.1.0');
-    expect(nextVersion('v1.2.3', 'none')).toBe('1.2.4');
-    expect(nextVersion('1.3.0-rc.1', 'patch')).toBe('1.3.0');
+  it('gives the next version through the one version model (versioning/)', () => {
+    const next = (previous: string | undefined, bump: 'major' | 'minor' | 'patch') => {
+      const merged = previous ? [{ tag: `v${previous}`, version: previous, commit: '' }] : [];
+      return nextVersion({ merged, all: merged, bump, releaseType: 'stable', prereleaseId: 'rc' }).version;
+    };
+    expect(next('1.2.3', 'minor')).toBe('1.3.0');
+    expect(next('0.4.1', 'major')).toBe('1.0.0');
+    // Issue 13: a first release is 1.0.0 (was the bump applied to 0.0.0, 0.1.0), unless the manifest says more.
+    expect(next(undefined, 'minor')).toBe('1.0.0');
+    expect(next('1.2.3', 'patch')).toBe('1.2.4');
+    expect(next('1.3.0-rc.1', 'patch')).toBe('1.3.0');
   });
 });

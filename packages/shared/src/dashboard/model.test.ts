@@ -1,5 +1,5 @@
 import { emptyStatus, ensureRelease, recordStep, type StatusDocument } from '../status/index.js';
-import { parseStatusYaml, readStatusDocument, toBytes, toMs, toRate } from './model.js';
+import { DEFAULT_HISTORY_LIMIT, parseStatusYaml, readStatusDocument, toBytes, toMs, toRate } from './model.js';
 
 const STATUS = `
 project: acme/widget
@@ -165,4 +165,32 @@ test('reads the status model of packages/shared/src/status as it writes it', () 
   expect(r?.registries).toEqual([
     { name: 'npm · @acme/widget', url: 'https://r/x', version: '1.1.0', digest: 'sha512-x' },
   ]);
+});
+
+describe('history limit', () => {
+  const entry = (i: number) => `  - version: "1.${i}.0"\n    status: deployed\n`;
+  const text = (n: number, tail = '') =>
+    `project: acme\nreleases:\n${Array.from({ length: n }, (_, i) => entry(n - i)).join('')}${tail}`;
+
+  test('reads the newest 200 releases by default and counts the rest without parsing them', () => {
+    const m = parseStatusYaml(text(250, '  - version: 0.0.1\n    status: [unclosed\n'));
+    expect(m.releases).toHaveLength(DEFAULT_HISTORY_LIMIT);
+    expect(m.releases[0]?.version).toBe('1.250.0');
+    expect(m.omitted).toBe(51);
+    expect(m.project).toBe('acme');
+  });
+
+  test('a limit; the same in a flow-style record; a short record omits nothing', () => {
+    expect(parseStatusYaml(text(5), { limit: 2 }).releases.map((r) => r.version)).toEqual(['1.5.0', '1.4.0']);
+    const flow = parseStatusYaml(JSON.stringify({ releases: [{ version: '2.0.0' }, { version: '1.0.0' }] }), {
+      limit: 1,
+    });
+    expect(flow.releases.map((r) => r.version)).toEqual(['2.0.0']);
+    expect(flow.omitted).toBe(1);
+    expect(parseStatusYaml(text(3)).omitted).toBeUndefined();
+  });
+
+  test('an unquoted version keeps its text: 1.10 is not 1.1', () => {
+    expect(parseStatusYaml('releases:\n  - version: 1.10\n').releases[0]?.version).toBe('1.10');
+  });
 });

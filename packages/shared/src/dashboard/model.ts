@@ -12,14 +12,19 @@
  * unknown fields and leaves missing ones undefined (the page shows them as "—"). Adapting the dashboard to the
  * final status model is a matter of this file only.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseRecordYaml, splitReleases } from '../status/yaml.js';
 
 export interface DashboardModel {
   /** Project name, when the record names one (`project`, `repository` or `name` at the top level). */
   project?: string;
   /** Newest first. */
   releases: ReleaseView[];
+  /** Older releases in the record that were not read (beyond the history limit). */
+  omitted?: number;
 }
+
+/** Releases the dashboard reads, newest first, by default: a page of a long history stays small and quick. */
+export const DEFAULT_HISTORY_LIMIT = 200;
 
 export interface ReleaseView {
   version: string;
@@ -298,7 +303,30 @@ export function readStatusDocument(doc: unknown): DashboardModel {
   return { project, releases };
 }
 
-/** Parse the text of release-status.yaml (YAML or JSON). Throws only on a YAML syntax error. */
-export function parseStatusYaml(text: string): DashboardModel {
-  return readStatusDocument(parseYaml(text, { maxAliasCount: 100 }));
+export interface ParseStatusYamlOptions {
+  /** Releases read, newest first (default DEFAULT_HISTORY_LIMIT); older ones are counted in `omitted`. */
+  limit?: number;
+}
+
+/**
+ * Parse the text of release-status.yaml (YAML or JSON). Only the newest `limit` releases are parsed (the record's
+ * list is split textually first, as the stages read it), so a 10 MB history costs what its newest page costs.
+ * Throws only on a YAML syntax error (in the part read). Versions keep their text (`1.10` is not 1.1).
+ */
+export function parseStatusYaml(text: string, o: ParseStatusYamlOptions = {}): DashboardModel {
+  const limit = Math.max(0, o.limit ?? DEFAULT_HISTORY_LIMIT);
+  const split = splitReleases(text);
+  if (split) {
+    const head = parseRecordYaml(split.rest);
+    const releases = split.entries.slice(0, limit).flatMap((e) => {
+      const v = parseRecordYaml(e.text);
+      return Array.isArray(v) ? v : [v];
+    });
+    const model = readStatusDocument({ ...(isRec(head) ? head : {}), releases });
+    const omitted = split.entries.length - Math.min(limit, split.entries.length);
+    return omitted > 0 ? { ...model, omitted } : model;
+  }
+  const model = readStatusDocument(parseRecordYaml(text));
+  if (model.releases.length <= limit) return model;
+  return { ...model, releases: model.releases.slice(0, limit), omitted: model.releases.length - limit };
 }

@@ -161,7 +161,7 @@ export function renderDashboard(model: DashboardModel, o: RenderOptions = {}): s
   const passed = allGates.filter((g) => tone(g.status) === 'good').length;
   const tiles = [
     ['latest release', latest ? `${esc(latest.version)}` : DASH, latest ? badge(latest.status) : ''],
-    ['releases', String(rs.length), ''],
+    ['releases', String(rs.length + (model.omitted ?? 0)), model.omitted ? `newest ${rs.length} shown` : ''],
     ['deployments', String(deployed.length), `${rollbacks} rolled back`],
     [
       'gate pass rate',
@@ -173,8 +173,11 @@ export function renderDashboard(model: DashboardModel, o: RenderOptions = {}): s
     .join('');
   const limit = o.detailsLimit ?? 50;
   const generated = (o.generatedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16);
+  const omitted = model.omitted
+    ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? ' is' : 's are'} in the status record but not on this page (it shows the newest ${rs.length}; the CLI's --limit sets how many).</p>`
+    : '';
   const body = rs.length
-    ? `<h2>Release history</h2><div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join('')}</tbody></table></div>` +
+    ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join('')}</tbody></table></div>` +
       `<h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(rs)}</section><section><h4>Gate results</h4>${gateMatrix(rs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div>` +
       `<h2>Deployments and rollbacks</h2>${deploymentTimeline(rs)}` +
       `<h2>Releases in detail</h2>${rs

@@ -29,6 +29,8 @@ export interface DeployConfig {
   timeoutMs: number;
   /** Deadline for one instance to become healthy. */
   startTimeoutMs: number;
+  /** Deadline for the smoke tests of one new instance (default SMOKE_DEADLINE_MS). */
+  smokeTimeoutMs?: number;
   /** Deadline for the router to report the new version after a switch. */
   versionTimeoutMs: number;
   /** Time between version reads (default 100 ms). */

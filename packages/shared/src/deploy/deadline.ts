@@ -3,7 +3,7 @@ import { StageError } from '../util/errors.js';
 import { formatDuration } from '../util/duration.js';
 
 /*
- * The engine's fixed deadlines. Users set the ones that depend on their service (`start_timeout`,
+ * The engine's own deadlines. Users set the ones that depend on their service (`start_timeout`, `smoke_timeout`,
  * `version_timeout`, `step_duration`, `monitor_duration`, the deploy's `timeout`); these bound the engine's own
  * steps, and every one is also cut to what is left of the deploy's `timeout`.
  */
@@ -15,8 +15,8 @@ export const START_GRACE_MS = 10_000;
 export const STOP_DEADLINE_MS = 40_000;
 /** One router change (`nginx -t` and a reload, or the router_command). */
 export const ROUTER_SWITCH_MS = 60_000;
-/** The smoke tests on one new instance: each request has its own timeout (5 s or twice max_latency_ms, retried),
- * so this only stops a stage that cannot end. */
+/** The smoke tests on one new instance, unless `smoke_timeout` says otherwise: each request has its own timeout
+ * (5 s or twice max_latency_ms, retried), so this stops a stage that cannot end; many slow tests need more. */
 export const SMOKE_DEADLINE_MS = 120_000;
 /** A re-run of a version that already serves: the version is read again, not redeployed. */
 export const RERUN_VERIFY_MS = 10_000;

@@ -239,6 +239,24 @@ describe('blue-green', () => {
     expect(world.applies).toHaveLength(1);
   });
 
+  test('smoke tests that do not end: the smoke_timeout deadline, aborted before traffic', async () => {
+    await deploy(cfg('1.0.0'), deps());
+    world.checks.smoke = async () => {
+      await sleep(5000);
+      return [];
+    };
+    const t0 = Date.now();
+    const r = await deploy(cfg('1.1.0', { smokeTimeoutMs: 200 }), deps());
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(r).toMatchObject({
+      status: 'failed',
+      trafficMoved: false,
+      reason: 'smoke tests did not finish within 200ms',
+    });
+    expect(world.applies).toHaveLength(1);
+    expect(world.served()).toBe('1.0.0');
+  });
+
   test('the new version does not start: aborted before traffic, the old one keeps serving', async () => {
     await deploy(cfg('1.0.0'), deps());
     world.failStart.add('1.1.0');
@@ -359,6 +377,17 @@ describe('canary', () => {
     expect(r.status).toBe('rolled-back');
     expect(r.reason).toMatch(/^canary analysis at 50% failed: error rate/);
     expect(world.applies.at(-1)).toEqual([{ slot: 'blue', index: 0, port: 1000, weight: 100 }]);
+  });
+});
+
+describe('canary_steps without 100', () => {
+  test('refused before anything starts: no instance, no traffic change, the old version serving', async () => {
+    await deploy(cfg('1.0.0'), deps());
+    const r = await deploy(cfg('1.1.0', { strategy: 'canary', canarySteps: [10, 50] }), deps());
+    expect(r).toMatchObject({ status: 'failed', trafficMoved: false, reason: 'canary_steps must end at 100' });
+    expect(world.starts).toEqual(['blue#0@1.0.0']);
+    expect(world.applies).toHaveLength(1);
+    expect(world.served()).toBe('1.0.0');
   });
 });
 

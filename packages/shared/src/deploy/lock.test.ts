@@ -106,7 +106,7 @@ test('lock_timeout: fails naming the holder (run id, pid, host, since); the lock
   expect((e as Error).message).toBe(
     `production is locked by another deploy or rollback: run 1 (deploy of 1), pid 101 on host runner-1, since ${first.holder.since}; waited ${(e as Error).message.match(/waited (\S+) \(/)?.[1]} (lock_timeout 300ms). Deploys and rollbacks of one environment and state_dir run one at a time; if that run is gone, remove ${first.file}.`,
   );
-  expect((e as Error).message).toMatch(/waited 3\d\dms/);
+  expect((e as Error).message).toMatch(/waited ([3-9]\d\dms|[\d.]+s) \(lock_timeout 300ms\)/);
   expect(held().token).toBe(first.holder.token);
   expect(readdirSync(dir)).toEqual(['production.lock']);
   first.release();

@@ -132,7 +132,7 @@ export class DeployRun {
       `${cfg.smokeTests.length} checks on ${insts.length} instance(s) of ${this.newSlot}, no traffic yet`,
     );
     for (const inst of insts) {
-      const res = await withDeadline('smoke tests', this.within(SMOKE_DEADLINE_MS), () =>
+      const res = await withDeadline('smoke tests', this.within(cfg.smokeTimeoutMs ?? SMOKE_DEADLINE_MS), () =>
         this.checks.smoke(inst.url, cfg.smokeTests, this.deps.log),
       );
       // The instance itself must report the new version (catches a platform that started something else).

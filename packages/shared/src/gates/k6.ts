@@ -5,8 +5,9 @@
  * `__ENV.RA_K6_SUMMARY`, else the `--summary-export` file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { StageError } from '../util/errors.js';
+import { confinePath } from '../util/paths.js';
 import type { Logger } from '../util/logger.js';
 import { tail, type ExecFn } from './exec.js';
 import type { Shard } from './profiles.js';
@@ -156,9 +157,10 @@ export async function runK6(o: {
   profileName: string;
   timeoutMs?: number;
 }): Promise<LoadResults> {
-  if (!existsSync(join(o.cwd, o.script)) && !existsSync(o.script)) {
+  // The script is a file of the repository: a committed link out of the checkout (or to /proc) is refused.
+  if (!existsSync(isAbsolute(o.script) ? o.script : join(o.cwd, o.script)))
     throw new StageError(`k6: the script ${o.script} does not exist`);
-  }
+  if (!isAbsolute(o.script)) confinePath(o.cwd, o.script, { input: 'k6_script' });
   const handleSummaryFile = join(o.workDir, 'k6-summary.json');
   const exportFile = join(o.workDir, 'k6-summary-export.json');
   const args = [

@@ -32,6 +32,23 @@ export interface GitOptions {
   config?: Record<string, string>;
 }
 
+export interface PushResult {
+  ok: boolean;
+  /** Refused because a ref moved under us (non-fast-forward, stale, lock held): not a broken remote. */
+  rejected: boolean;
+  /** What git and the remote said (porcelain output and errors). */
+  message: string;
+  code: number;
+}
+
+/** How git and remotes say that a ref moved while we worked (an atomic push names itself when it aborts). */
+const PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
 export interface TagInfo {
   name: string;
   /** The commit the tag points to (peeled). */
@@ -240,6 +257,69 @@ export class Git {
     return map;
   }
 
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote: string, refspecs: string[], o: { force?: boolean } = {}): Promise<boolean> {
+    const args = ['fetch', '--quiet', '--no-tags', ...(o.force ? ['--force'] : []), remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(['fetch', remote, ...refspecs], r.code, r.stderr);
+  }
+
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message: string, o: { paths?: string[]; identity?: Identity } = {}): Promise<string> {
+    if (o.paths?.length) await this.out(['add', '--', ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', message], { env });
+    return this.head();
+  }
+
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name: string, commit: string, o: { message?: string; identity?: Identity } = {}): Promise<void> {
+    await this.out(['tag', '-f', '-a', name, '-m', o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name: string): Promise<void> {
+    await this.run(['tag', '-d', name]);
+  }
+
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev: string): Promise<boolean> {
+    return (await this.run(['reset', '--quiet', '--keep', rev])).code === 0;
+  }
+
+  async checkoutDetached(rev: string): Promise<void> {
+    await this.out(['checkout', '--quiet', '--detach', rev]);
+  }
+
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote: string, refspecs: string[], o: { atomic?: boolean; force?: boolean } = {}): Promise<PushResult> {
+    const flags = [...(o.atomic ? ['--atomic'] : []), ...(o.force ? ['--force'] : [])];
+    const r = await this.run(['push', ...flags, '--porcelain', remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+  }
+
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev: string, path: string): Promise<string | undefined> {
+    const r = await this.run(['cat-file', 'blob', `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : undefined;
+  }
+
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref: string, value: string | undefined): Promise<void> {
+    if (value === undefined) await this.run(['update-ref', '-d', ref]);
+    else await this.out(['update-ref', ref, value]);
+  }
+
   /** Set a local committer identity (never the global config). */
   async setIdentity(name: string, email: string): Promise<void> {
     await this.out(['config', 'user.name', name]);
@@ -258,7 +338,17 @@ async function readShallowFile(path: string): Promise<Set<string>> {
 }
 
 /** The identity automation commits as on GitHub. */
-export const BOT_IDENTITY = {
+export const BOT_IDENTITY: Identity = {
   name: 'github-actions[bot]',
   email: '41898282+github-actions[bot]@users.noreply.github.com',
 };
+
+/** Author and committer of a commit or tag, as environment (the repository's config is never changed). */
+export function identityEnv(id: Identity = BOT_IDENTITY): Record<string, string> {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email,
+  };
+}

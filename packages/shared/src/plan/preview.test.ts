@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git } from '../git/git.js';
-import { changelogPreview, nextVersion, parseCommit, previewRelease, recommendBump, tagVersion } from './preview.js';
+import { nextVersion, releaseTags } from '../versioning/version.js';
+import { changelogPreview, parseCommit, previewRelease, recommendBump, tagVersion } from './preview.js';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
@@ -51,17 +52,27 @@ describe('versions', () => {
     expect(tagVersion('release-1.2.3', 'v')).toBeUndefined();
     expect(tagVersion('v01.2.3', 'v')).toBeUndefined();
   });
-  test('next version, first release, and prerelease numbering from existing tags', () => {
-    expect(nextVersion({ previousVersion: '1.4.2', bump: 'minor' })).toBe('1.5.0');
-    expect(nextVersion({ previousVersion: '1.4.2', bump: 'major' })).toBe('2.0.0');
-    expect(nextVersion({ bump: 'minor' })).toBe('0.1.0');
+  test('next version, first release, and prerelease numbering from existing tags (the one model, versioning/)', () => {
+    const tags = (...names: string[]) =>
+      releaseTags(
+        names.map((name) => ({ name, commit: '' })),
+        'v',
+      );
+    const next = (o: { previous?: string; bump: 'major' | 'minor' | 'patch'; pre?: string[] }) =>
+      nextVersion({
+        merged: o.previous ? tags(`v${o.previous}`) : [],
+        all: tags(...(o.previous ? [`v${o.previous}`] : []), ...(o.pre ?? [])),
+        bump: o.bump,
+        releaseType: o.pre ? 'prerelease' : 'stable',
+        prereleaseId: 'rc',
+      }).version;
+    expect(next({ previous: '1.4.2', bump: 'minor' })).toBe('1.5.0');
+    expect(next({ previous: '1.4.2', bump: 'major' })).toBe('2.0.0');
+    // Issue 13 changes the first release: 1.0.0 (the plan said 0.1.0 while the release said otherwise).
+    expect(next({ bump: 'minor' })).toBe('1.0.0');
     const existingTags = ['v1.5.0-rc.1', 'v1.5.0-rc.2', 'v1.5.0-beta.7', 'v1.4.0-rc.9', 'other'];
-    expect(
-      nextVersion({ previousVersion: '1.4.2', bump: 'minor', prerelease: { id: 'rc', existingTags, tagPrefix: 'v' } }),
-    ).toBe('1.5.0-rc.3');
-    expect(
-      nextVersion({ previousVersion: '1.4.2', bump: 'patch', prerelease: { id: 'rc', existingTags, tagPrefix: 'v' } }),
-    ).toBe('1.4.3-rc.1');
+    expect(next({ previous: '1.4.2', bump: 'minor', pre: existingTags })).toBe('1.5.0-rc.3');
+    expect(next({ previous: '1.4.2', bump: 'patch', pre: existingTags })).toBe('1.4.3-rc.1');
   });
 });
 
@@ -125,4 +136,14 @@ describe('previewRelease on a real repository', () => {
     expect(p.recommended).toBe('none');
     expect(changelogPreview(p.commits)).toContain('2 other commits');
   });
+});
+
+test('a tag with build metadata is a release tag (v1.0.0+build.5 is 1.0.0)', async () => {
+  commit('feat: one');
+  git('tag', 'v1.0.0+build.5');
+  commit('fix: two');
+  const p = await previewRelease(new Git(dir), { tagPrefix: 'v' });
+  expect(p).toMatchObject({ previousTag: 'v1.0.0+build.5', previousVersion: '1.0.0', recommended: 'patch' });
+  expect(p.commits.map((c) => c.subject)).toEqual(['two']);
+  expect(tagVersion('v1.0.0-rc.1+build.5', 'v')).toBe('1.0.0-rc.1');
 });

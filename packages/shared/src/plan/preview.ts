@@ -5,7 +5,6 @@
  * what approvers see before anything happens.
  */
 import semverCompare from 'semver/functions/compare.js';
-import semverInc from 'semver/functions/inc.js';
 import semverParse from 'semver/functions/parse.js';
 import {
   cancelledByReverts,
@@ -17,6 +16,9 @@ import {
 } from '../commits/index.js';
 import type { Git } from '../git/git.js';
 import type { Bump } from '../policy/resolve.js';
+import { releaseTags, tagVersion, type VersionTag } from '../versioning/version.js';
+
+export { tagVersion };
 
 export interface PreviewCommit {
   sha: string;
@@ -36,6 +38,9 @@ export interface ReleasePreview {
   previousVersion?: string;
   commits: PreviewCommit[];
   recommended: Bump | 'none';
+  /** Release tags reachable from HEAD and all release tags: the version model's input (versioning/). */
+  merged: VersionTag[];
+  all: VersionTag[];
 }
 
 /** The plan's view of a commit parsed by the one Conventional Commits parser; non-conventional: type `other`. */
@@ -67,16 +72,9 @@ export function recommendBump(commits: PreviewCommit[], previousVersion?: string
   );
 }
 
-/** The version in a tag name, when the tag is `<prefix><semver>`. */
-export function tagVersion(tag: string, prefix: string): string | undefined {
-  if (!tag.startsWith(prefix)) return undefined;
-  const v = tag.slice(prefix.length);
-  const parsed = semverParse(v);
-  return parsed && parsed.version === v ? v : undefined;
-}
-
 export async function previewRelease(git: Git, o: { tagPrefix: string }): Promise<ReleasePreview> {
-  const merged = await git.mergedTags('HEAD', `${o.tagPrefix}*`);
+  const [merged, tags] = await Promise.all([git.mergedTags('HEAD', `${o.tagPrefix}*`), git.tags(`${o.tagPrefix}*`)]);
+  const all = releaseTags(tags, o.tagPrefix);
   let previousTag: string | undefined;
   let previousVersion: string | undefined;
   for (const tag of merged) {
@@ -91,31 +89,14 @@ export async function previewRelease(git: Git, o: { tagPrefix: string }): Promis
   // The changelog's and the release's rule, on the same parsed commits: they cannot disagree.
   const cancelled = cancelledByReverts(parsed);
   const commits = parsed.map((c) => toPreviewCommit(c, cancelled.has(c.hash)));
-  return { previousTag, previousVersion, commits, recommended: recommendFromCommits(parsed, previousVersion) };
-}
-
-/**
- * The next version: `bump` applied to the previous release (0.0.0 when there is none); a prerelease is
- * `X.Y.Z-<id>.N` with N one above the highest existing `<prefix>X.Y.Z-<id>.N` tag (from 1).
- */
-export function nextVersion(o: {
-  previousVersion?: string;
-  bump: Bump;
-  prerelease?: { id: string; existingTags: string[]; tagPrefix: string };
-}): string {
-  const core = semverInc(o.previousVersion ?? '0.0.0', o.bump);
-  if (!core) throw new Error(`cannot bump ${o.previousVersion} by ${o.bump}`);
-  if (!o.prerelease) return core;
-  const { id, existingTags, tagPrefix } = o.prerelease;
-  let n = 0;
-  for (const tag of existingTags) {
-    const v = tagVersion(tag, tagPrefix);
-    const pre = v ? semverParse(v) : null;
-    if (!pre || `${pre.major}.${pre.minor}.${pre.patch}` !== core) continue;
-    const [pid, num] = pre.prerelease;
-    if (pid === id && typeof num === 'number' && pre.prerelease.length === 2) n = Math.max(n, num);
-  }
-  return `${core}-${id}.${n + 1}`;
+  return {
+    previousTag,
+    previousVersion,
+    commits,
+    recommended: recommendFromCommits(parsed, previousVersion),
+    merged: all.filter((t) => merged.has(t.tag)),
+    all,
+  };
 }
 
 const SECTIONS: [string, (c: PreviewCommit) => boolean][] = [

@@ -6,7 +6,7 @@
  * anything, the registry is asked: the version tag already there with our revision and version labels is
  * "already done"; with other labels it is a conflict that stops the release.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
@@ -159,17 +159,51 @@ export class RegistryClient {
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-/** A docker config under RUNNER_TEMP with the registry credentials (DOCKER_CONFIG points at it); removed by dispose. */
+/**
+ * A docker config holding `creds` for `hosts`, for one `docker push`. It lives in its own directory under
+ * RUNNER_TEMP named `release-actions-docker-config-*` (ours at a glance, and inside what the runner wipes after
+ * the job), and is removed by `dispose()` (callers dispose in `finally`) or, failing that, when the process exits.
+ * Only a SIGKILL during the push can leave it behind, and then only until the runner cleans RUNNER_TEMP.
+ */
 export function writeDockerConfig(
   runnerTemp: string,
   hosts: string[],
   creds: RegistryCredentials,
 ): { dir: string; dispose: () => void } {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join(runnerTemp, 'release-docker-'));
+  const dir = mkdtempSync(join(runnerTemp, 'release-actions-docker-config-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths }), { mode: 0o600 });
-  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    dispose: () => {
+      process.removeListener('exit', remove);
+      remove();
+    },
+  };
+}
+
+/** Credentials for a registry from the docker config the job logged in with (docker/login-action), if any. */
+export function dockerConfigCredentials(env: NodeJS.ProcessEnv, images: string[]): RegistryCredentials | undefined {
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join(env.HOME, '.docker') : undefined);
+  if (!dir || !existsSync(join(dir, 'config.json'))) return undefined;
+  try {
+    const cfg = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+      auths?: Record<string, { auth?: string }>;
+    };
+    for (const img of images) {
+      const auth = cfg.auths?.[splitImage(img).host]?.auth;
+      if (auth) {
+        const [username = '', ...rest] = Buffer.from(auth, 'base64').toString('utf8').split(':');
+        return { username, password: rest.join(':') };
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 export interface OciLabels {

@@ -26,14 +26,16 @@ function fakeRegistry(o: { existing?: string; visibleAfter?: number }) {
   }) as unknown as typeof fetch;
   const calls: string[][] = [];
   let userconfig = '';
-  const exec: Exec = async (_cmd, args) => {
+  const envs: NodeJS.ProcessEnv[] = [];
+  const exec: Exec = async (_cmd, args, eo) => {
     calls.push(args);
+    envs.push(eo?.env ?? {});
     const i = args.indexOf('--userconfig');
     userconfig = readFileSync(args[i + 1] as string, 'utf8');
     published = true;
     return { code: 0, signal: null, stdout: '', stderr: '', output: '', timedOut: false };
   };
-  return { f, exec, calls, userconfig: () => userconfig };
+  return { f, exec, calls, envs, userconfig: () => userconfig };
 }
 
 const base = (r: ReturnType<typeof fakeRegistry>, timeout = 2000) => ({
@@ -59,7 +61,10 @@ test('publishes once with a temp userconfig under RUNNER_TEMP, removed after; ve
   expect(res.state).toBe('done');
   expect(r.calls).toHaveLength(1);
   expect(r.calls[0]).toEqual(expect.arrayContaining(['publish', pack.tarball, '--tag', 'latest', '--ignore-scripts']));
-  expect(r.userconfig()).toContain('//127.0.0.1:4873/:_authToken=npm_SECRET');
+  // The token is in npm's environment only; the file refers to it (a SIGKILL leaves no token on disk).
+  expect(r.userconfig()).toContain('//127.0.0.1:4873/:_authToken=${NODE_AUTH_TOKEN}');
+  expect(r.userconfig()).not.toContain('npm_SECRET');
+  expect(r.envs[0]?.NODE_AUTH_TOKEN).toBe('npm_SECRET');
   expect(readdirSync(temp)).toEqual([]); // removed after
 });
 

@@ -2,8 +2,8 @@
  * npm publishing that is safe to repeat. Each package is packed once to a tarball (scripts off: the build ran
  * before), its sha512 integrity is the identity of what we publish; the registry is asked first: the version
  * already there with the same integrity is "already done", with another integrity a conflict that stops
- * everything. Then `npm publish <tarball>` with a temporary userconfig under RUNNER_TEMP (the token never
- * touches the workspace; the file is removed after), and the registry is polled until the version's integrity
+ * everything. Then `npm publish <tarball>` with a temporary userconfig under RUNNER_TEMP that refers to the token
+ * in npm's environment (the token is never written to disk; the file is removed after), and the registry is polled until the version's integrity
  * equals what was published ("published, not yet visible" is reported apart from a failure).
  * Authentication: NODE_AUTH_TOKEN, or npm trusted publishing (OIDC): an id token from the runner with audience
  * `npm:<registry host>` exchanged at `<registry>/-/npm/v1/oidc/token/exchange/package/<name>` for a short-lived
@@ -12,6 +12,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StageError } from '../util/errors.js';
+import { redactUrl, redactUrls } from '../util/redact.js';
 import type { Logger } from '../util/logger.js';
 import { type Exec, pollUntil, redact } from './exec.js';
 
@@ -38,11 +39,17 @@ export function packageUrl(registryUrl: string, name: string): string {
   return `${withSlash(registryUrl)}${name.startsWith('@') ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
 
-/** A temporary npm userconfig holding the registry and its token; `dispose()` removes it. */
+/**
+ * A temporary npm userconfig for the registry and its token; `dispose()` removes it. With `tokenInEnv`, the file
+ * does not hold the token: it names `${NODE_AUTH_TOKEN}`, which npm expands from the environment of the process
+ * it runs in (as actions/setup-node writes it), so a job killed before `dispose()` leaves no credential on disk;
+ * the caller passes the token in npm's environment.
+ */
 export function writeUserconfig(
   runnerTemp: string,
   registryUrl: string,
   token: string | undefined,
+  o: { tokenInEnv?: boolean } = {},
 ): { path: string; dispose: () => void } {
   mkdirSync(runnerTemp, { recursive: true });
   const dir = mkdtempSync(join(runnerTemp, 'release-npm-'));
@@ -54,10 +61,23 @@ export function writeUserconfig(
     'fetch-retry-mintimeout=1000',
     'fetch-retry-maxtimeout=5000',
   ];
-  if (token) lines.push(`${registryKey(registryUrl)}:_authToken=${token}`, 'always-auth=true');
+  if (token) {
+    const value = o.tokenInEnv ? '${NODE_AUTH_TOKEN}' : token;
+    lines.push(`${registryKey(registryUrl)}:_authToken=${value}`, 'always-auth=true');
+  }
   writeFileSync(path, lines.join('\n') + '\n', { mode: 0o600 });
   chmodSync(path, 0o600);
   return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The runner can give this job an OIDC id token (the workflow grants `id-token: write`). */
+export function idTokenAvailable(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+
+/** The public npm registry (provenance and package pages exist only there). */
+export function isNpmjs(registryUrl: string): boolean {
+  return new URL(registryUrl).host === 'registry.npmjs.org';
 }
 
 export interface RegistryVersion {
@@ -98,12 +118,14 @@ export async function npmWhoami(f: Fetch, registryUrl: string, token: string): P
       signal: AbortSignal.timeout(15_000),
     });
   } catch (e) {
-    throw new StageError(`npm registry ${registryUrl} is not reachable: ${(e as Error).message}`);
+    throw new StageError(
+      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls((e as Error).message)}`,
+    );
   }
   if (res.status === 401 || res.status === 403) {
-    throw new StageError(`npm registry ${registryUrl} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
+    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
   }
-  if (!res.ok) throw new StageError(`npm registry ${registryUrl} answered HTTP ${res.status} to whoami`);
+  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
   const body = (await res.json()) as { username?: string };
   return body.username ?? '(unknown)';
 }
@@ -199,7 +221,7 @@ export interface NpmPublishOptions {
   provenance: boolean;
   auth: NpmAuth;
   runnerTemp: string;
-  /** Environment for npm (no NODE_AUTH_TOKEN needed: the token goes in the temp userconfig). */
+  /** Environment for npm (NODE_AUTH_TOKEN is set from `auth`, whatever this holds). */
   env: NodeJS.ProcessEnv;
   verifyTimeoutMs: number;
   verifyIntervalMs?: number;
@@ -211,7 +233,8 @@ export interface NpmPublishOptions {
 export async function publishNpm(o: NpmPublishOptions): Promise<NpmPublishResult> {
   const { name, version } = o;
   const token = o.auth.token;
-  const url = o.webUrl ?? `${packageUrl(o.registryUrl, name)}/${version}`;
+  // The URL is shown (outputs, summary, record): never with the registry's credentials.
+  const url = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version}`);
   const base = { name, version, integrity: o.pack.integrity, url, distTag: o.distTag };
   const check = async () => registryVersion(o.fetch, o.registryUrl, name, version, token);
   const before = await check();
@@ -224,7 +247,7 @@ export async function publishNpm(o: NpmPublishOptions): Promise<NpmPublishResult
       `npm: ${name}@${version} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`,
     );
   }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token, { tokenInEnv: true });
   try {
     const args = [
       'publish',
@@ -243,6 +266,8 @@ export async function publishNpm(o: NpmPublishOptions): Promise<NpmPublishResult
     delete env.NODE_AUTH_TOKEN;
     delete env.NPM_TOKEN;
     delete env.npm_config_userconfig;
+    // The userconfig names ${NODE_AUTH_TOKEN}: the token lives only in this child's environment.
+    if (token) env.NODE_AUTH_TOKEN = token;
     o.log.info(
       `npm publish ${name}@${version} --tag ${o.distTag}${o.provenance ? ' --provenance' : ''} (${o.auth.kind})`,
     );
@@ -263,7 +288,7 @@ export async function publishNpm(o: NpmPublishOptions): Promise<NpmPublishResult
           .join(' / ') || r.stderr.trim().slice(-400),
         [token],
       );
-      throw new StageError(`npm publish ${name}@${version} to ${o.registryUrl} failed: ${why}`);
+      throw new StageError(`npm publish ${name}@${version} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
     }
   } finally {
     cfg.dispose();

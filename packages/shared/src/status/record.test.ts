@@ -1,4 +1,5 @@
-import { emptyStatus, ensureRelease, findRelease, lastGoodVersion } from './model.js';
+import { emptyStatus, ensureRelease, findRelease, lastGoodVersion, recordStep } from './model.js';
+import { isSemver, releaseProblems } from './validate.js';
 import { StatusRecordError } from './validate.js';
 import { parseStatus, stringifyStatus } from './yaml.js';
 
@@ -140,4 +141,60 @@ describe('only what is needed is read', () => {
   test('an empty record writes an empty list', () => {
     expect(parseStatus(stringifyStatus(emptyStatus())).releases).toEqual([]);
   });
+});
+
+test('what the stages write reads back valid (release claim, unverified publish, gates, deploy, rollback)', () => {
+  let text = stringifyStatus(emptyStatus());
+  const step = (fn: (doc: ReturnType<typeof parseStatus>) => void) => {
+    const doc = parseStatus(text, { source: SRC });
+    fn(doc);
+    text = stringifyStatus(doc);
+  };
+  step((doc) => {
+    const rec = ensureRelease(doc, '1.0.0-rc.1+build.5', { created_at: '2026-12-01T00:00:00Z' });
+    Object.assign(rec, { run_id: '7', type: 'prerelease', tag: 'v1.0.0-rc.1+build.5', status: 'releasing' });
+    rec.previous_version = '0.9.0';
+    recordStep(rec, '7', 'tag', 'done', { attempt: 1 });
+  });
+  step((doc) => {
+    const rec = ensureRelease(doc, '1.0.0-rc.1+build.5');
+    rec.status = 'published-unverified';
+    rec.release_url = 'https://github.example/acme/widget/releases/tag/v1.0.0-rc.1';
+    rec.quality_gates = { 'load-testing': { status: 'passed', measurements: { p95_ms: 12 }, reason: 'ok' } };
+    rec.registries = [
+      { registry: 'npm', name: '@acme/widget', version: '1.0.0-rc.1+build.5', url: 'http://127.0.0.1:4873/' },
+      {
+        registry: 'docker',
+        name: 'acme/widget',
+        version: '1.0.0-rc.1+build.5',
+        url: '127.0.0.1:5000/acme/widget:1.0.0-rc.1',
+      },
+    ];
+  });
+  step((doc) => {
+    const rec = ensureRelease(doc, '1.0.0-rc.1+build.5');
+    rec.deployments = [
+      {
+        environment: 'production',
+        status: 'succeeded',
+        strategy: 'blue-green',
+        active_slot: 'green',
+        previous_version: '0.9.0',
+      },
+      { environment: 'staging.eu-1', status: 'rolled-back', rollback_of: '0.9.0' },
+    ];
+    rec.deployment = rec.deployments[0];
+    rec.status = 'deployed';
+  });
+  const doc = parseStatus(text, { source: SRC });
+  expect(doc.releases.map((r) => releaseProblems({ ...r }))).toEqual([[]]);
+  expect(text).toContain('version: "1.0.0-rc.1+build.5"');
+  expect(lastGoodVersion(doc, 'production')).toBe('1.0.0-rc.1+build.5');
+});
+
+test('isSemver: the full grammar, build metadata included, nothing around it', () => {
+  for (const v of ['1.4.0', '0.0.1', '2.0.0-rc.1', '1.0.0-rc.1+build.5', '1.0.0+20261205.sha-abc'])
+    expect(isSemver(v)).toBe(true);
+  for (const v of ['1.10', 'v1.0.0', ' 1.0.0', '1.0.0+', '1.0.0+a..b', '01.0.0', '1.0.0\n::x', '=1.0.0', 1.1, null])
+    expect(isSemver(v)).toBe(false);
 });

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BOT_IDENTITY, type Git, GitError } from '../git/git.js';
+import { BOT_IDENTITY, type Git, GitError, identityEnv } from '../git/git.js';
 import { StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { silentLogger } from '../util/logger.js';
@@ -77,29 +77,19 @@ export class GitBranchStatusStore implements StatusStore {
   /** Fetch the branch tip into a private ref; undefined when the branch does not exist yet. */
   private async fetchTip(): Promise<string | undefined> {
     const { git } = this.o;
-    const r = await git.run([
-      'fetch',
-      '--quiet',
-      '--no-tags',
-      this.remote,
-      `+refs/heads/${this.branch}:${this.trackingRef}`,
-    ]);
-    if (r.code !== 0) {
-      if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) {
-        await git.run(['update-ref', '-d', this.trackingRef]);
-        return undefined;
-      }
-      throw new GitError(['fetch', this.remote, this.branch], r.code, r.stderr);
+    if (!(await git.fetch(this.remote, [`+refs/heads/${this.branch}:${this.trackingRef}`]))) {
+      await git.setRef(this.trackingRef, undefined);
+      return undefined;
     }
     return git.out(['rev-parse', this.trackingRef]);
   }
 
   private async readAt(tip: string | undefined): Promise<StatusDocument> {
     if (!tip) return parseStatus('');
-    const r = await this.o.git.run(['cat-file', 'blob', `${tip}:${this.path}`]);
-    if (r.code !== 0) return parseStatus('');
+    const text = await this.o.git.readBlob(tip, this.path);
+    if (text === undefined) return parseStatus('');
     try {
-      return parseStatus(r.stdout, { source: this.describe() });
+      return parseStatus(text, { source: this.describe() });
     } catch (e) {
       if (e instanceof StatusRecordError) throw e;
       const why = escapeLogText((e as Error).message.split('\n')[0], { max: 200 });
@@ -113,12 +103,7 @@ export class GitBranchStatusStore implements StatusStore {
 
   async update(mutate: StatusMutator, message: string): Promise<StatusDocument> {
     const { git } = this.o;
-    const env = {
-      GIT_AUTHOR_NAME: BOT_IDENTITY.name,
-      GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
-      GIT_COMMITTER_NAME: BOT_IDENTITY.name,
-      GIT_COMMITTER_EMAIL: BOT_IDENTITY.email,
-    };
+    const env = identityEnv(BOT_IDENTITY);
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const done = await serialized(git.cwd, () => this.tryUpdate(mutate, message, env));
       if (done) {
@@ -150,18 +135,12 @@ export class GitBranchStatusStore implements StatusStore {
       entries.push(`100644 blob ${blob}\t${this.path}`);
       const tree = await git.out(['mktree'], { input: entries.join('\n') + '\n' });
       const commit = await git.out(['commit-tree', tree, ...(tip ? ['-p', tip] : []), '-m', message], { env });
-      const push = await git.run(['push', '--porcelain', this.remote, `${commit}:refs/heads/${this.branch}`]);
-      if (push.code === 0) {
-        await git.run(['update-ref', this.trackingRef, commit]);
+      const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
+      if (push.ok) {
+        await git.setRef(this.trackingRef, commit);
         return doc;
       }
-      if (
-        !/rejected|non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/i.test(
-          push.stderr + push.stdout,
-        )
-      ) {
-        throw new GitError(['push', this.remote, this.branch], push.code, push.stderr || push.stdout);
-      }
+      if (!push.rejected) throw new GitError(['push', this.remote, this.branch], push.code, push.message);
       return undefined;
     }
   }

@@ -15,6 +15,7 @@ export const RELEASE_STATES = [
   'planned',
   'releasing',
   'released',
+  'published-unverified',
   'deploying',
   'deployed',
   'failed',
@@ -60,7 +61,11 @@ const shape = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a list'
 
 /** True when `v` is a strict semantic version (1.4.0, 2.0.0-rc.1+build.5). */
 export function isSemver(v: unknown): v is string {
-  return typeof v === 'string' && SEMVER.parse(v).ok && v.trim() === v;
+  if (typeof v !== 'string' || v.trim() !== v) return false;
+  // The input parser compares with semver.valid, which drops build metadata: check that part here.
+  const plus = v.indexOf('+');
+  if (plus >= 0 && !/^[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*$/.test(v.slice(plus + 1))) return false;
+  return SEMVER.parse(plus >= 0 ? v.slice(0, plus) : v).ok;
 }
 
 function check(problems: string[], ok: boolean, what: string, value: unknown, expected: string): void {
@@ -171,13 +176,14 @@ export function releaseProblems(raw: unknown): string[] {
     else
       for (const [k, r] of regs) {
         if (!isRec(r)) continue;
+        // An npm page URL, or an image reference (registry/name:version): one line, no blanks.
         if (r.url !== undefined)
           check(
             p,
-            typeof r.url === 'string' && URL_SPEC.parse(r.url).ok,
+            typeof r.url === 'string' && /^[^\s\p{Cc}]{1,2048}$/u.test(r.url),
             `registries[${quoteLogValue(k, 30)}].url`,
             r.url,
-            'an http(s) URL',
+            'a URL or image reference on one line',
           );
         if (r.version !== undefined)
           check(p, isSemver(r.version), `registries[${quoteLogValue(k, 30)}].version`, r.version, 'a semantic version');

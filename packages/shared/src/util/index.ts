@@ -12,3 +12,4 @@ export * from './escape.js';
 export * from './logger.js';
 export * from './net.js';
 export * from './paths.js';
+export * from './redact.js';

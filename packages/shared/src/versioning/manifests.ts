@@ -6,7 +6,7 @@
  * `x-release-actions-version` (the first semantic version on such a line is replaced), like release-please's
  * annotation. Formatting (indent, final newline) is kept.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { StageError } from '../util/errors.js';
 import { confinePath } from '../util/paths.js';
@@ -114,6 +114,27 @@ export function npmPackages(root: string): NpmPackage[] {
       : [];
   for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join(root, dir, 'package.json')).doc));
   return out;
+}
+
+/**
+ * The version the root manifest (package.json) states, as written (placeholders included: the version model
+ * decides what counts); undefined without a package.json or a version in it.
+ */
+export function rootManifestVersion(root: string): string | undefined {
+  const file = join(root, 'package.json');
+  const st = lstatSync(file, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  // Read by the plan and the changelog too: a committed link to /proc/self/environ must not reach the log.
+  if (!st.isFile())
+    throw new StageError('package.json is not a regular file (a symbolic link?): its version is not read');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new StageError('package.json is not valid JSON: its version cannot be read');
+  }
+  const v = doc && typeof doc === 'object' ? (doc as Json).version : undefined;
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** `^1.2.0` → `^1.3.0` for an internal dependency; undefined when the spec is not a plain version range. */

@@ -1,4 +1,4 @@
-import { imageTags, majorTag, nextVersion, releaseTags, type VersionTag } from './version.js';
+import { imageTags, majorTag, nextVersion, realManifestVersion, releaseTags, type VersionTag } from './version.js';
 
 const t = (...vs: string[]): VersionTag[] => vs.map((v) => ({ tag: `v${v}`, version: v, commit: 'c' }));
 const base = { bump: 'minor' as const, releaseType: 'stable' as const, prereleaseId: 'rc' };
@@ -26,9 +26,9 @@ test.each([
   expect(r).toMatchObject({ version: want, previous: '1.2.3', prerelease: false, backport: false });
 });
 
-test('first release without tags', () => {
-  expect(nextVersion({ ...base, merged: [], all: [] }).version).toBe('0.1.0');
-  expect(nextVersion({ ...base, merged: [], all: [], initial: '1.0.0' }).version).toBe('1.0.0');
+test('first release without tags (issue 13: 1.0.0, was 0.1.0 for a minor bump)', () => {
+  expect(nextVersion({ ...base, merged: [], all: [] }).version).toBe('1.0.0');
+  expect(nextVersion({ ...base, merged: [], all: [], initialVersion: '1.0.0' }).version).toBe('1.0.0');
 });
 
 test('prerelease N increments from existing tags of the channel', () => {
@@ -71,4 +71,102 @@ test('image tags follow docker/metadata-action semver and never move backwards',
   expect(imageTags('2.1.0', ['2.0.0', '3.0.0-rc.1'])).toEqual(['2.1.0', '2.1', '2', 'latest']);
   expect(majorTag('1.4.3', ['2.0.0', '1.4.2'], 'v')).toBe('v1');
   expect(majorTag('1.4.1', ['1.4.2'], 'v')).toBeUndefined();
+});
+
+describe('first-release rules (docs/versioning.md)', () => {
+  const first = (o: Partial<Parameters<typeof nextVersion>[0]> = {}) =>
+    nextVersion({ ...base, merged: [], all: [], ...o });
+  test.each([
+    // [manifest, initial_version, release_type, bump, expected, from]
+    ['1.0.0', undefined, 'stable', 'minor', '1.0.0', 'manifest'],
+    ['2.4.0', undefined, 'stable', 'major', '2.4.0', 'manifest'],
+    ['0.3.0', undefined, 'stable', 'minor', '0.3.0', 'manifest'],
+    [undefined, undefined, 'stable', 'patch', '1.0.0', 'default'],
+    ['0.0.0-development', undefined, 'stable', 'minor', '1.0.0', 'default'],
+    ['0.0.0-semantically-released', undefined, 'stable', 'minor', '1.0.0', 'default'],
+    ['0.0.0', undefined, 'stable', 'minor', '1.0.0', 'default'],
+    ['0.0.0-development', '0.1.0', 'stable', 'minor', '0.1.0', 'initial_version'],
+    ['1.0.0', '0.1.0', 'stable', 'minor', '0.1.0', 'initial_version'],
+    [undefined, 'v2.0.0', 'stable', 'minor', '2.0.0', 'initial_version'],
+    ['1.0.0-rc.2', undefined, 'stable', 'minor', '1.0.0', 'manifest'],
+    [undefined, '3.0.0-beta.1', 'stable', 'minor', '3.0.0', 'initial_version'],
+    ['1.0.0', undefined, 'prerelease', 'minor', '1.0.0-rc.1', 'manifest'],
+    ['0.0.0-development', undefined, 'prerelease', 'minor', '1.0.0-rc.1', 'default'],
+  ] as const)(
+    'manifest %s, initial_version %s, %s %s → %s (%s)',
+    (manifest, initial, releaseType, bump, want, from) => {
+      const r = first({
+        bump,
+        releaseType,
+        ...(manifest ? { manifestVersion: manifest } : {}),
+        ...(initial ? { initialVersion: initial } : {}),
+      });
+      expect(r).toMatchObject({ version: want, initialFrom: from });
+      if (releaseType === 'stable') expect(r.prerelease).toBe(false);
+    },
+  );
+
+  test('only prereleases tagged so far: the stable release is their core; the channel goes on', () => {
+    const tags = t('1.0.0-rc.1', '1.0.0-rc.2');
+    expect(first({ merged: tags, all: tags })).toMatchObject({ version: '1.0.0', initialFrom: 'prerelease tag' });
+    const pre = first({ merged: tags, all: tags, releaseType: 'prerelease' });
+    expect(pre.version).toBe('1.0.0-rc.3');
+  });
+
+  test('lower than the manifest or the registry latest: refused (a prerelease of the manifest version is not lower)', () => {
+    expect(() =>
+      nextVersion({ ...base, bump: 'patch', merged: t('1.2.3'), all: t('1.2.3'), manifestVersion: '2.4.0' }),
+    ).toThrow(/1\.2\.4 is lower than package\.json's version 2\.4\.0/);
+    expect(() => first({ explicit: '1.5.0', manifestVersion: '2.0.0' })).toThrow(/lower than package\.json/);
+    expect(() => first({ registryLatest: '3.1.0' })).toThrow(/lower than the registry's latest 3\.1\.0/);
+    expect(first({ manifestVersion: '1.2.3', bump: 'patch', merged: t('1.2.3'), all: t('1.2.3') }).version).toBe(
+      '1.2.4',
+    );
+    expect(first({ manifestVersion: '2.0.0', releaseType: 'prerelease' }).version).toBe('2.0.0-rc.1');
+    // A backport is lower than the registry's latest by design.
+    const r = nextVersion({
+      ...base,
+      bump: 'patch',
+      merged: t('1.4.2'),
+      all: t('1.4.2', '2.0.0'),
+      registryLatest: '2.0.0',
+    });
+    expect(r.version).toBe('1.4.3');
+  });
+
+  test('0.x: the bump applies to 0.y.z as given (recommendBump makes a breaking change minor while 0.x)', () => {
+    expect(nextVersion({ ...base, bump: 'minor', merged: t('0.4.1'), all: t('0.4.1') }).version).toBe('0.5.0');
+    expect(nextVersion({ ...base, bump: 'patch', merged: t('0.4.1'), all: t('0.4.1') }).version).toBe('0.4.2');
+    expect(nextVersion({ ...base, bump: 'major', merged: t('0.4.1'), all: t('0.4.1') }).version).toBe('1.0.0');
+  });
+
+  test('placeholders count as no version', () => {
+    expect(realManifestVersion('0.0.0-development')).toBeUndefined();
+    expect(realManifestVersion('0.0.0-semantically-released')).toBeUndefined();
+    expect(realManifestVersion('0.0.0')).toBeUndefined();
+    expect(realManifestVersion('not a version')).toBeUndefined();
+    expect(realManifestVersion('0.0.1')).toBe('0.0.1');
+  });
+});
+
+test('build metadata in a tag is understood: v1.0.0-rc.1+build.5 is 1.0.0-rc.1 (issue 11)', () => {
+  const tags = releaseTags(
+    [
+      { name: 'v1.0.0-rc.1+build.5', commit: 'a' },
+      { name: 'v0.9.0+20240101', commit: 'b' },
+      { name: 'v1.0.0+', commit: 'c' },
+    ],
+    'v',
+  );
+  expect(tags).toEqual([
+    { tag: 'v1.0.0-rc.1+build.5', version: '1.0.0-rc.1', commit: 'a' },
+    { tag: 'v0.9.0+20240101', version: '0.9.0', commit: 'b' },
+  ]);
+  const rc = tags.slice(0, 1);
+  const pre = nextVersion({ ...base, releaseType: 'prerelease', merged: rc, all: rc });
+  expect(pre.version).toBe('1.0.0-rc.2');
+  expect(nextVersion({ ...base, merged: tags, all: tags }).version).toBe('0.10.0');
+  expect(() =>
+    nextVersion({ ...base, explicit: '1.0.0-rc.1', releaseType: 'prerelease', merged: [], all: tags }),
+  ).toThrow(/already released/);
 });

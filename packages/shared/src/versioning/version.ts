@@ -20,13 +20,24 @@ export interface VersionTag {
   commit: string;
 }
 
+/**
+ * The version a tag names when it is `<prefix><semver>`, strictly (no `=`, no leading zeros). Build metadata is
+ * allowed and dropped (semver.org: it has no precedence): `v1.0.0-rc.1+build.5` is 1.0.0-rc.1.
+ */
+export function tagVersion(tag: string, prefix: string): string | undefined {
+  if (!tag.startsWith(prefix)) return undefined;
+  const v = tag.slice(prefix.length);
+  const p = parse(v);
+  if (!p) return undefined;
+  return v === p.version || v === `${p.version}+${p.build.join('.')}` ? p.version : undefined;
+}
+
 /** Release tags among `tags` (names like `v1.2.3` for prefix `v`), sorted highest version first. */
 export function releaseTags(tags: { name: string; commit: string }[], prefix: string): VersionTag[] {
   const out: VersionTag[] = [];
   for (const t of tags) {
-    if (!t.name.startsWith(prefix)) continue;
-    const v = t.name.slice(prefix.length);
-    if (valid(v) !== v) continue;
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
     out.push({ tag: t.name, version: v, commit: t.commit });
   }
   return out.sort((a, b) => compare(b.version, a.version));
@@ -42,8 +53,12 @@ export interface NextVersionInput {
   prereleaseId: string;
   /** Explicit version: overrides the bump. */
   explicit?: string;
-  /** The first version when there is no release yet (default 0.1.0 for minor/patch bumps, 1.0.0 for major). */
-  initial?: string;
+  /** The root manifest's version (package.json); a placeholder such as 0.0.0-development counts as none. */
+  manifestVersion?: string;
+  /** The `initial_version` input: the first release's version, over the manifest's. */
+  initialVersion?: string;
+  /** The registry's latest version, when the caller knows it: nothing lower is released (backports aside). */
+  registryLatest?: string;
 }
 
 export interface NextVersion {
@@ -57,17 +72,48 @@ export interface NextVersion {
   backport: boolean;
   /** Highest stable version in the whole repository before this one. */
   highestStable?: string;
+  /** A first release: where its version came from (docs/versioning.md's table). */
+  initialFrom?: 'initial_version' | 'manifest' | 'prerelease tag' | 'default';
 }
 
 const isStable = (v: string) => (prereleaseOf(v) ?? []).length === 0;
 const highest = (vs: string[]) => [...vs].sort((a, b) => compare(b, a))[0];
+const core = (v: string) => {
+  const p = parse(v) as NonNullable<ReturnType<typeof parse>>;
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
 
+/** The first release's version when nothing says otherwise (semantic-release's and release-please's). */
+export const DEFAULT_INITIAL_VERSION = '1.0.0';
+
+/**
+ * Versions that tools write into a manifest to say "no version yet": semantic-release's
+ * `0.0.0-development` and `0.0.0-semantically-released`, and a bare `0.0.0`. They count as no version.
+ */
+export function realManifestVersion(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  const p = parse(v.trim());
+  if (!p || (p.major === 0 && p.minor === 0 && p.patch === 0)) return undefined;
+  return p.version;
+}
+
+/**
+ * THE next version, for the plan, the changelog and the release alike (docs/versioning.md): the bump applied to
+ * the last stable release of this line, or for a first release `initial_version`, else the manifest's real
+ * version, else the core of a prerelease already tagged on this line, else 1.0.0, released as it is; then the
+ * prerelease channel when asked. A stable release type never yields a prerelease. Refused before any side
+ * effect: an explicit version that is not above the line's last release or already tagged, a version already
+ * tagged on another line, a version below the manifest's (unless `initial_version` chose it) or below the
+ * registry's latest (backports aside).
+ */
 export function nextVersion(i: NextVersionInput): NextVersion {
   const mergedVersions = i.merged.map((t) => t.version);
   const allVersions = i.all.map((t) => t.version);
   const previous = highest(mergedVersions);
   const previousStable = highest(mergedVersions.filter(isStable));
   const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom: NextVersion['initialFrom'];
   let version: string;
   if (i.explicit) {
     const v = i.explicit.replace(/^v(?=\d)/, '');
@@ -86,8 +132,15 @@ export function nextVersion(i: NextVersionInput): NextVersion {
   } else {
     let base: string;
     if (!previousStable) {
-      base = i.initial ?? (i.bump === 'major' ? '1.0.0' : '0.1.0');
-      // A first release: the initial version itself (bumping from nothing).
+      // A first release is released as it is: no bump on top of the version the project already states.
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, '');
+      if (initial) {
+        if (!parse(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), 'initial_version'];
+      } else if (manifest) [base, initialFrom] = [core(manifest), 'manifest'];
+      else if (previous) [base, initialFrom] = [core(previous), 'prerelease tag'];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, 'default'];
+      // 1.0.0-rc.2 tagged: its release is 1.0.0 (the core), unless 1.0.0 itself is taken.
     } else {
       base = inc(previousStable, i.bump) as string;
     }
@@ -110,7 +163,29 @@ export function nextVersion(i: NextVersionInput): NextVersion {
   }
   const prerelease = !isStable(version);
   const backport = !prerelease && highestStable !== undefined && compare(version, highestStable) < 0;
-  return { version, previous, previousStable, prerelease, backport, highestStable };
+  // A prerelease of the manifest's own version (1.0.0-rc.1 for 1.0.0) is not lower: it leads to it.
+  const below = (floor: string) => compare(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== 'initial_version' && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version ` +
+        `to the last release, or give the version to release explicitly (nothing was changed)`,
+    );
+  }
+  const latest = i.registryLatest ? valid(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`,
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...(initialFrom ? { initialFrom } : {}),
+  };
 }
 
 /** 1.4.3 → { major: 1, minor: 4, patch: 3 }. */

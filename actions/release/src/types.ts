@@ -1,0 +1,144 @@
+/** The release's configuration, collaborators, plan and outcome: the types every step shares. */
+import type { Git } from '@release-actions/shared/git';
+import type { GitHubClient } from '@release-actions/shared/github';
+import type { Exec, Fetch, RegistryCredentials } from '@release-actions/shared/publish';
+import type { StatusStore, StepState } from '@release-actions/shared/status';
+import type { Bump, FileChange } from '@release-actions/shared/versioning';
+import { StageError, type Logger } from '@release-actions/shared';
+import type { ReleaseInfo } from './github-release.js';
+import type { Ledger } from './ledger.js';
+
+export interface ReleaseConfig {
+  versionBump: 'major' | 'minor' | 'patch' | 'auto';
+  releaseBranch: string;
+  releaseType: 'stable' | 'prerelease';
+  registries: ('npm' | 'docker')[];
+  version?: string;
+  tagPrefix: string;
+  prereleaseId: string;
+  /** First release's version (docs/versioning.md); undefined: the manifest's, else 1.0.0. */
+  initialVersion?: string;
+  notes: string;
+  testCommand: string;
+  buildCommand: string;
+  npmRegistryUrl: string;
+  npmDistTag: string;
+  npmAccess?: 'public' | 'restricted';
+  provenance: 'auto' | 'true' | 'false';
+  dockerImages: string[];
+  dockerContext: string;
+  dockerfile: string;
+  dockerBuildArgs: string[];
+  registryCredentials?: RegistryCredentials;
+  updateMajorTag: boolean;
+  versionFiles: string[];
+  assets: string[];
+  announceWebhookUrl?: string;
+  announceFormat: 'slack' | 'json';
+  verifyTimeoutMs: number;
+  dryRun: boolean;
+}
+
+export interface ReleaseDeps {
+  /** Git in the workspace, authenticated to the remote. */
+  git: Git;
+  gh: GitHubClient;
+  exec: Exec;
+  fetch: Fetch;
+  log: Logger;
+  store: StatusStore;
+  /** The runner's environment (NODE_AUTH_TOKEN, ACTIONS_ID_TOKEN_REQUEST_*, DOCKER_CONFIG…). */
+  env: NodeJS.ProcessEnv;
+  workspace: string;
+  runnerTemp: string;
+  owner: string;
+  repo: string;
+  serverUrl: string;
+  runId: string;
+  runAttempt: number;
+  runUrl: string;
+  /** Test-only fault injection: called after each step with its name (see README: RELEASE_ACTIONS_FAULT). */
+  fault?: (step: string) => void;
+  /** Mask a value in every later log line (tokens obtained at run time). */
+  mask?: (value: string) => void;
+  remote?: string;
+  now?: () => Date;
+}
+
+/** What every step gets besides the state: the configuration, the collaborators and the ledger. */
+export interface StepDeps extends ReleaseDeps {
+  cfg: ReleaseConfig;
+  ledger: Ledger;
+  remote: string;
+}
+
+export interface StepReport {
+  step: string;
+  state: StepState;
+  detail?: string;
+}
+
+export interface PublishedItem {
+  registry: 'npm' | 'docker';
+  name: string;
+  version: string;
+  url: string;
+  digest_or_integrity: string;
+  tags?: string[];
+}
+
+export interface ReleasePlan {
+  version: string;
+  previousVersion?: string;
+  tag: string;
+  commitMessage: string;
+  prerelease: boolean;
+  backport: boolean;
+  bump: Bump | 'explicit' | 'resumed';
+  files: FileChange[];
+  npm: { name: string; dir: string; distTag: string; provenance: boolean; auth: string }[];
+  npmSkipped: string[];
+  docker: { image: string; tags: string[] }[];
+  majorTag?: string;
+  makeLatest: boolean;
+  testCommand: string;
+  buildCommand: string;
+  resumed: boolean;
+  notesBody: string;
+}
+
+export interface ReleaseOutcome {
+  status: 'released' | 'dry-run' | 'unverified';
+  plan: ReleasePlan;
+  steps: StepReport[];
+  release?: ReleaseInfo;
+  published: PublishedItem[];
+  statusLocation: string;
+}
+
+/**
+ * `version_bump: auto` found nothing to release (no commit since the last release, or none a feat, fix, perf,
+ * revert or breaking change): the release stops quietly before any side effect, as the plan action decides.
+ */
+export interface NothingToRelease {
+  status: 'nothing-to-release';
+  reason: string;
+  previousVersion?: string;
+  previousTag?: string;
+  /** Commits since the last release (none of them releasable). */
+  commits: number;
+  steps: StepReport[];
+}
+
+/** A failure with the steps reported so far (for the summary). */
+export class ReleaseFailure extends StageError {
+  constructor(
+    message: string,
+    readonly steps: StepReport[],
+    readonly plan?: ReleasePlan,
+  ) {
+    super(message);
+  }
+}
+
+export const NO_BUILD = '(none: no build script)';
