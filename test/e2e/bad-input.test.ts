@@ -225,7 +225,7 @@ const cases: Record<string, Case[]> = {
     },
     {
       input: 'record_results',
-      value: 'no/such/results.json',
+      value: 'CHANGELOG.md',
       accepted: 'the results JSON of an earlier quality-gates run',
       base: { status_branch: 'release-status', version: '1.1.0' },
     },
@@ -526,6 +526,22 @@ test.concurrent.each(['/etc/hostname', '/proc/self/environ'])('release refuses n
   });
   expect(r.code).toBe(1);
   expect(r.errors).toEqual([expect.stringContaining(`Input "notes_file": ${notesFile}`)]);
+  expect(r.outputs).toEqual({});
+  expect(snapshot()).toBe(before);
+  expect(requests).toEqual([]);
+});
+
+/** A path input naming no file is refused by its confinement (the path, unquoted, and "does not exist"). */
+test('quality-gates refuses a record_results that does not exist', async () => {
+  const before = snapshot();
+  const r = await runAction('quality-gates', {
+    cwd: workspace,
+    token: 'ghs_badinputtoken',
+    apiUrl: tripwireUrl,
+    inputs: { record_results: 'no/such/results.json', status_branch: 'release-status', version: '1.1.0' },
+  });
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([expect.stringContaining('Input "record_results": no/such/results.json does not exist')]);
   expect(r.outputs).toEqual({});
   expect(snapshot()).toBe(before);
   expect(requests).toEqual([]);
