@@ -6,11 +6,12 @@
 //   (b) the whole history rendered release by release (ours: all_releases: true; git-cliff: no range)
 // Prints wall time (median of --runs, default 3) and peak RSS of each, and the ratios ours/git-cliff.
 // Options: --commits N (default 50000) --every N (default 1000) --runs N --keep (keep the temp repository).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTs } from '../../scripts/load-ts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -44,6 +45,8 @@ if (Number(process.versions.node.split('.')[0]) !== 24) {
   process.stderr.write(' (Node 24 from the node devDependency)\n');
 }
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+// The one process runner (packages/shared/src/util/exec.ts).
+const { exec } = await loadTs('packages/shared/src/util/exec.ts');
 
 // ---- the synthetic repository ------------------------------------------------------------------------------
 const TYPES = ['feat', 'fix', 'fix', 'chore', 'docs', 'refactor', 'perf', 'test', 'ci', 'build'];
@@ -95,27 +98,19 @@ function buildRepo(dir) {
 }
 
 // ---- measuring a whole process ----------------------------------------------------------------------------
-function measure(cmd, argv, o) {
-  return new Promise((resolveP, reject) => {
-    const full = timeBin ? [timeBin, ['-f', '%e %M', cmd, ...argv]] : [cmd, argv];
-    const started = process.hrtime.bigint();
-    const child = spawn(full[0], full[1], { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      let rssKb = NaN;
-      if (timeBin) {
-        const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(stderr);
-        if (m) rssKb = Number(m[2]);
-      }
-      if (code !== 0) return reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
-      resolveP({ ms, rssMb: rssKb / 1024, stdout, stderr });
-    });
-  });
+async function measure(cmd, argv, o) {
+  const full = timeBin ? [timeBin, ['-f', '%e %M', cmd, ...argv]] : [cmd, argv];
+  const started = process.hrtime.bigint();
+  const r = await exec(full[0], full[1], { cwd: o.cwd, env: o.env });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error) throw r.error;
+  let rssKb = NaN;
+  if (timeBin) {
+    const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(r.stderr);
+    if (m) rssKb = Number(m[2]);
+  }
+  if (r.code !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.code}: ${r.stderr.slice(-2000)}`);
+  return { ms, rssMb: rssKb / 1024, stdout: r.stdout, stderr: r.stderr };
 }
 
 function actionEnv(cwd, inputs, tmp) {

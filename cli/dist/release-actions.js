@@ -24,6 +24,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -56,11 +60,11 @@ var require_constants = __commonJS({
   "packages/shared/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
+    var MAX_LENGTH2 = 256;
     var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
     9007199254740991;
     var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH2 - 6;
     var WHITESPACE_CHARACTERS = [
       "	",
       "\n",
@@ -98,7 +102,7 @@ var require_constants = __commonJS({
       "prerelease"
     ];
     module.exports = {
-      MAX_LENGTH,
+      MAX_LENGTH: MAX_LENGTH2,
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
       MAX_SAFE_INTEGER,
@@ -118,7 +122,7 @@ var require_re = __commonJS({
     var {
       MAX_SAFE_COMPONENT_LENGTH,
       MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
+      MAX_LENGTH: MAX_LENGTH2
     } = require_constants();
     var debug = require_debug();
     exports = module.exports = {};
@@ -131,7 +135,7 @@ var require_re = __commonJS({
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
       ["\\s", 1],
-      ["\\d", MAX_LENGTH],
+      ["\\d", MAX_LENGTH2],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
@@ -248,7 +252,7 @@ var require_semver = __commonJS({
   "packages/shared/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
+    var { MAX_LENGTH: MAX_LENGTH2, MAX_SAFE_INTEGER } = require_constants();
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
@@ -276,9 +280,9 @@ var require_semver = __commonJS({
         } else if (typeof version !== "string") {
           throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
         }
-        if (version.length > MAX_LENGTH) {
+        if (version.length > MAX_LENGTH2) {
           throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
+            `version is longer than ${MAX_LENGTH2} characters`
           );
         }
         debug("SemVer", version, options);
@@ -578,16 +582,16 @@ var require_identity = __commonJS({
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case MAP:
@@ -601,29 +605,29 @@ var require_identity = __commonJS({
         switch (node[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR:
+          case SCALAR2:
           case SEQ:
             return true;
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
     exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
+    exports.SCALAR = SCALAR2;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection2;
+    exports.isDocument = isDocument2;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -1030,12 +1034,12 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver2, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
             const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+            const v1 = applyReviver(reviver2, val, String(i), v0);
             if (v1 === void 0)
               delete val[i];
             else if (v1 !== v0)
@@ -1044,7 +1048,7 @@ var require_applyReviver = __commonJS({
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
             const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+            const v1 = applyReviver(reviver2, val, k, v0);
             if (v1 === void 0)
               val.delete(k);
             else if (v1 !== v0)
@@ -1052,7 +1056,7 @@ var require_applyReviver = __commonJS({
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
+            const v1 = applyReviver(reviver2, val, v0, v0);
             if (v1 === void 0)
               val.delete(v0);
             else if (v1 !== v0) {
@@ -1062,7 +1066,7 @@ var require_applyReviver = __commonJS({
           }
         } else {
           for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+            const v1 = applyReviver(reviver2, val, k, v0);
             if (v1 === void 0)
               delete val[k];
             else if (v1 !== v0)
@@ -1070,7 +1074,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver2.call(obj, key, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -1125,7 +1129,7 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
         if (!identity.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
@@ -1140,7 +1144,7 @@ var require_Node = __commonJS({
         if (typeof onAnchor === "function")
           for (const { count, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+        return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
     };
     exports.NodeBase = NodeBase;
@@ -1326,7 +1330,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -1340,7 +1344,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema2.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -1351,7 +1355,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -1377,7 +1381,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema2, path, value) {
       let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
@@ -1395,16 +1399,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema,
+        schema: schema2,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
+      constructor(type, schema2) {
         super(type);
         Object.defineProperty(this, "schema", {
-          value: schema,
+          value: schema2,
           configurable: true,
           enumerable: false,
           writable: true
@@ -1415,11 +1419,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema) {
+      clone(schema2) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (schema2)
+          copy.schema = schema2;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -2235,7 +2239,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -2245,7 +2249,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2284,7 +2288,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -2293,15 +2297,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -2371,17 +2375,17 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value;
       }
-      clone(schema) {
+      clone(schema2) {
         let { key, value } = this;
         if (identity.isNode(key))
-          key = key.clone(schema);
+          key = key.clone(schema2);
         if (identity.isNode(value))
-          value = value.clone(schema);
+          value = value.clone(schema2);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -2569,21 +2573,21 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema) {
-        super(identity.MAP, schema);
+      constructor(schema2) {
+        super(identity.MAP, schema2);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema, obj, ctx) {
-        const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
+      static from(schema2, obj, ctx) {
+        const { keepUndefined, replacer: replacer2 } = ctx;
+        const map = new this(schema2);
         const add = (key, value) => {
-          if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+          if (typeof replacer2 === "function")
+            value = replacer2.call(obj, key, value);
+          else if (Array.isArray(replacer2) && !replacer2.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
             map.items.push(Pair.createPair(key, value, ctx));
@@ -2595,8 +2599,8 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj))
             add(key, obj[key]);
         }
-        if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
+        if (typeof schema2.sortMapEntries === "function") {
+          map.items.sort(schema2.sortMapEntries);
         }
         return map;
       }
@@ -2606,14 +2610,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -2703,7 +2707,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
     };
     exports.map = map;
   }
@@ -2723,8 +2727,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema) {
-        super(identity.SEQ, schema);
+      constructor(schema2) {
+        super(identity.SEQ, schema2);
         this.items = [];
       }
       add(value) {
@@ -2799,15 +2803,15 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema, obj, ctx) {
-        const { replacer } = ctx;
-        const seq = new this(schema);
+      static from(schema2, obj, ctx) {
+        const { replacer: replacer2 } = ctx;
+        const seq = new this(schema2);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
-            if (typeof replacer === "function") {
+            if (typeof replacer2 === "function") {
               const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              it = replacer2.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2841,7 +2845,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -2912,14 +2916,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -3037,7 +3041,7 @@ var require_schema = __commonJS({
     var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = [
+    var schema2 = [
       map.map,
       seq.seq,
       string.string,
@@ -3050,7 +3054,7 @@ var require_schema = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -3116,8 +3120,8 @@ var require_schema2 = __commonJS({
         return str2;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
+    var schema2 = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema2;
   }
 });
 
@@ -3204,16 +3208,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -3221,15 +3225,15 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq;
     }
-    function createPairs(schema, iterable, ctx) {
-      const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+    function createPairs(schema2, iterable, ctx) {
+      const { replacer: replacer2 } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
-          if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+          if (typeof replacer2 === "function")
+            it = replacer2.call(iterable, String(i++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -3294,13 +3298,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -3308,8 +3312,8 @@ var require_omap = __commonJS({
         }
         return map;
       }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+      static from(schema2, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -3336,7 +3340,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
     exports.omap = omap;
@@ -3511,29 +3515,29 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
+      constructor(schema2) {
+        super(schema2);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3556,13 +3560,13 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema, iterable, ctx) {
-        const { replacer } = ctx;
-        const set2 = new this(schema);
+      static from(schema2, iterable, ctx) {
+        const { replacer: replacer2 } = ctx;
+        const set2 = new this(schema2);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
-            if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
+            if (typeof replacer2 === "function")
+              value = replacer2.call(iterable, value, value);
             set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
@@ -3575,7 +3579,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
       resolve(map, onError) {
         if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
@@ -3692,12 +3696,12 @@ var require_schema3 = __commonJS({
     var bool3 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schema = [
+    var schema2 = [
       map.map,
       seq.seq,
       string.string,
@@ -3712,7 +3716,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -3720,7 +3724,7 @@ var require_schema3 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports.schema = schema;
+    exports.schema = schema2;
   }
 });
 
@@ -3735,17 +3739,17 @@ var require_tags = __commonJS({
     var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema = require_schema();
+    var schema2 = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
+      ["core", schema2.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -3763,7 +3767,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -3773,7 +3777,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -3782,7 +3786,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -3800,7 +3804,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -3829,11 +3833,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
+        this.name = typeof schema2 === "string" && schema2 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -3946,18 +3950,18 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document2 = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer2, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
         this.warnings = [];
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
         let _replacer = null;
-        if (typeof replacer === "function" || Array.isArray(replacer)) {
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
+        if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
+          _replacer = replacer2;
+        } else if (options === void 0 && replacer2) {
+          options = replacer2;
+          replacer2 = void 0;
         }
         const opt = Object.assign({
           intAsBigInt: false,
@@ -4029,20 +4033,20 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer2, options) {
         let _replacer = void 0;
-        if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
-          _replacer = replacer;
-        } else if (Array.isArray(replacer)) {
+        if (typeof replacer2 === "function") {
+          value = replacer2.call({ "": value }, "", value);
+          _replacer = replacer2;
+        } else if (Array.isArray(replacer2)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
+          const asStr = replacer2.filter(keyToStr).map(String);
           if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
+            replacer2 = replacer2.concat(asStr);
+          _replacer = replacer2;
+        } else if (options === void 0 && replacer2) {
+          options = replacer2;
+          replacer2 = void 0;
         }
         const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
@@ -4195,7 +4199,7 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
@@ -4208,7 +4212,7 @@ var require_Document = __commonJS({
         if (typeof onAnchor === "function")
           for (const { count, res: res2 } of ctx.anchors.values())
             onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+        return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
       /**
        * A JSON representation of the document `contents`.
@@ -4508,7 +4512,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -4533,10 +4537,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4550,7 +4554,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4574,7 +4578,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4590,14 +4594,14 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -4607,10 +4611,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -4681,7 +4685,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4695,13 +4699,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4731,9 +4735,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4744,18 +4748,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4769,7 +4773,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4809,8 +4813,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4822,7 +4826,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4832,9 +4836,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4851,7 +4855,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4861,18 +4865,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          if (isMap) {
+            pair2.srcToken = collItem;
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -4880,7 +4884,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5031,7 +5035,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -5048,24 +5052,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep + indent2.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep3 + indent2.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent2.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent2.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep3 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -5248,25 +5252,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep = "\n";
+            sep3 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5420,11 +5424,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema2[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
+      for (const tag of schema2.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -5435,18 +5439,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema.knownTags[tagName];
+      const kt = schema2.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema2[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
+      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
+      if (schema2.compat) {
+        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -6076,14 +6080,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6165,9 +6169,9 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var SCALAR2 = "";
+    var isCollection2 = (token) => !!token && "items" in token;
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6176,7 +6180,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -6190,7 +6194,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -6249,9 +6253,9 @@ var require_cst = __commonJS({
     exports.BOM = BOM;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.SCALAR = SCALAR2;
+    exports.isCollection = isCollection2;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6279,7 +6283,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -6842,7 +6846,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -6850,7 +6854,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6873,7 +6877,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -6974,7 +6978,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7250,18 +7254,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep3;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -7414,15 +7418,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7616,13 +7620,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7747,7 +7751,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -7781,7 +7785,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7800,14 +7804,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse(src, reviver2, options) {
       let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      if (typeof reviver2 === "function") {
+        _reviver = reviver2;
+      } else if (options === void 0 && reviver2 && typeof reviver2 === "object") {
+        options = reviver2;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7819,12 +7823,12 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value, replacer2, options) {
       let _replacer = null;
-      if (typeof replacer === "function" || Array.isArray(replacer)) {
-        _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
+        _replacer = replacer2;
+      } else if (options === void 0 && replacer2) {
+        options = replacer2;
       }
       if (typeof options === "string")
         options = options.length;
@@ -7833,7 +7837,7 @@ var require_public_api = __commonJS({
         options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options ?? replacer2 ?? {};
         if (!keepUndefined)
           return void 0;
       }
@@ -7843,7 +7847,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -7900,10 +7904,1073 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/cronstrue/dist/cronstrue.js
+var require_cronstrue = __commonJS({
+  "node_modules/cronstrue/dist/cronstrue.js"(exports, module) {
+    (function webpackUniversalModuleDefinition(root, factory) {
+      if (typeof exports === "object" && typeof module === "object")
+        module.exports = factory();
+      else if (typeof define === "function" && define.amd)
+        define("cronstrue", [], factory);
+      else if (typeof exports === "object")
+        exports["cronstrue"] = factory();
+      else
+        root["cronstrue"] = factory();
+    })(globalThis, () => {
+      return (
+        /******/
+        (() => {
+          "use strict";
+          var __webpack_modules__ = {
+            /***/
+            949: (
+              /***/
+              ((__unused_webpack_module, exports2, __webpack_require__2) => {
+                Object.defineProperty(exports2, "__esModule", { value: true });
+                exports2.CronParser = void 0;
+                var rangeValidator_1 = __webpack_require__2(515);
+                var CronParser = (function() {
+                  function CronParser2(expression, dayOfWeekStartIndexZero, monthStartIndexZero) {
+                    if (dayOfWeekStartIndexZero === void 0) {
+                      dayOfWeekStartIndexZero = true;
+                    }
+                    if (monthStartIndexZero === void 0) {
+                      monthStartIndexZero = false;
+                    }
+                    this.expression = expression;
+                    this.dayOfWeekStartIndexZero = dayOfWeekStartIndexZero;
+                    this.monthStartIndexZero = monthStartIndexZero;
+                  }
+                  CronParser2.prototype.parse = function() {
+                    var _a;
+                    var parsed2;
+                    var expression = (_a = this.expression) !== null && _a !== void 0 ? _a : "";
+                    if (expression === "@reboot") {
+                      parsed2 = ["@reboot", "", "", "", "", "", ""];
+                      return parsed2;
+                    } else if (expression.startsWith("@")) {
+                      var special = this.parseSpecial(this.expression);
+                      parsed2 = this.extractParts(special);
+                    } else {
+                      parsed2 = this.extractParts(this.expression);
+                    }
+                    this.normalize(parsed2);
+                    this.validate(parsed2);
+                    return parsed2;
+                  };
+                  CronParser2.prototype.parseSpecial = function(expression) {
+                    var specialExpressions = {
+                      "@yearly": "0 0 1 1 *",
+                      "@annually": "0 0 1 1 *",
+                      "@monthly": "0 0 1 * *",
+                      "@weekly": "0 0 * * 0",
+                      "@daily": "0 0 * * *",
+                      "@midnight": "0 0 * * *",
+                      "@hourly": "0 * * * *",
+                      "@reboot": "@reboot"
+                    };
+                    var special = specialExpressions[expression];
+                    if (!special) {
+                      throw new Error("Unknown special expression.");
+                    }
+                    return special;
+                  };
+                  CronParser2.prototype.extractParts = function(expression) {
+                    if (!this.expression) {
+                      throw new Error("cron expression is empty");
+                    }
+                    var parsed2 = expression.trim().split(/[ ]+/);
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (parsed2[i].includes(",")) {
+                        var arrayElement = parsed2[i].split(",").map(function(item) {
+                          return item.trim();
+                        }).filter(function(item) {
+                          return item !== "";
+                        }).map(function(item) {
+                          return !isNaN(Number(item)) ? Number(item) : item;
+                        }).filter(function(item) {
+                          return item !== null && item !== "";
+                        });
+                        if (arrayElement.length === 0) {
+                          arrayElement.push("*");
+                        }
+                        arrayElement.sort(function(a, b) {
+                          return a !== null && b !== null ? a - b : 0;
+                        });
+                        parsed2[i] = arrayElement.map(function(item) {
+                          return item !== null ? item.toString() : "";
+                        }).join(",");
+                      }
+                    }
+                    if (parsed2.length < 5) {
+                      throw new Error("Expression has only ".concat(parsed2.length, " part").concat(parsed2.length == 1 ? "" : "s", ". At least 5 parts are required."));
+                    } else if (parsed2.length == 5) {
+                      parsed2.unshift("");
+                      parsed2.push("");
+                    } else if (parsed2.length == 6) {
+                      var isYearWithNoSecondsPart = /\d{4}$/.test(parsed2[5]) || parsed2[4] == "?" || parsed2[2] == "?";
+                      if (isYearWithNoSecondsPart) {
+                        parsed2.unshift("");
+                      } else {
+                        parsed2.push("");
+                      }
+                    } else if (parsed2.length > 7) {
+                      throw new Error("Expression has ".concat(parsed2.length, " parts; too many!"));
+                    }
+                    return parsed2;
+                  };
+                  CronParser2.prototype.normalize = function(expressionParts) {
+                    var _this = this;
+                    expressionParts[3] = expressionParts[3].replace("?", "*");
+                    expressionParts[5] = expressionParts[5].replace("?", "*");
+                    expressionParts[2] = expressionParts[2].replace("?", "*");
+                    if (expressionParts[0].indexOf("0/") == 0) {
+                      expressionParts[0] = expressionParts[0].replace("0/", "*/");
+                    }
+                    if (expressionParts[1].indexOf("0/") == 0) {
+                      expressionParts[1] = expressionParts[1].replace("0/", "*/");
+                    }
+                    if (expressionParts[2].indexOf("0/") == 0) {
+                      expressionParts[2] = expressionParts[2].replace("0/", "*/");
+                    }
+                    if (expressionParts[3].indexOf("1/") == 0) {
+                      expressionParts[3] = expressionParts[3].replace("1/", "*/");
+                    }
+                    if (expressionParts[4].indexOf("1/") == 0) {
+                      expressionParts[4] = expressionParts[4].replace("1/", "*/");
+                    }
+                    if (expressionParts[6].indexOf("1/") == 0) {
+                      expressionParts[6] = expressionParts[6].replace("1/", "*/");
+                    }
+                    expressionParts[5] = expressionParts[5].replace(/(^\d)|([^#/\s]\d)/g, function(t) {
+                      var dowDigits = t.replace(/\D/, "");
+                      var dowDigitsAdjusted = dowDigits;
+                      if (_this.dayOfWeekStartIndexZero) {
+                        if (dowDigits == "7") {
+                          dowDigitsAdjusted = "0";
+                        }
+                      } else {
+                        dowDigitsAdjusted = (parseInt(dowDigits) - 1).toString();
+                      }
+                      return t.replace(dowDigits, dowDigitsAdjusted);
+                    });
+                    if (expressionParts[5] == "L") {
+                      expressionParts[5] = "6";
+                    }
+                    if (expressionParts[3] == "?") {
+                      expressionParts[3] = "*";
+                    }
+                    if (expressionParts[3].indexOf("W") > -1 && (expressionParts[3].indexOf(",") > -1 || expressionParts[3].indexOf("-") > -1)) {
+                      throw new Error("The 'W' character can be specified only when the day-of-month is a single day, not a range or list of days.");
+                    }
+                    var days = {
+                      SUN: 0,
+                      MON: 1,
+                      TUE: 2,
+                      WED: 3,
+                      THU: 4,
+                      FRI: 5,
+                      SAT: 6
+                    };
+                    for (var day in days) {
+                      expressionParts[5] = expressionParts[5].replace(new RegExp(day, "gi"), days[day].toString());
+                    }
+                    expressionParts[4] = expressionParts[4].replace(/(^\d{1,2})|([^#/\s]\d{1,2})/g, function(t) {
+                      var dowDigits = t.replace(/\D/, "");
+                      var dowDigitsAdjusted = dowDigits;
+                      if (_this.monthStartIndexZero) {
+                        dowDigitsAdjusted = (parseInt(dowDigits) + 1).toString();
+                      }
+                      return t.replace(dowDigits, dowDigitsAdjusted);
+                    });
+                    var months = {
+                      JAN: 1,
+                      FEB: 2,
+                      MAR: 3,
+                      APR: 4,
+                      MAY: 5,
+                      JUN: 6,
+                      JUL: 7,
+                      AUG: 8,
+                      SEP: 9,
+                      OCT: 10,
+                      NOV: 11,
+                      DEC: 12
+                    };
+                    for (var month in months) {
+                      expressionParts[4] = expressionParts[4].replace(new RegExp(month, "gi"), months[month].toString());
+                    }
+                    if (expressionParts[0] == "0") {
+                      expressionParts[0] = "";
+                    }
+                    if (!/\*|\-|\,|\//.test(expressionParts[2]) && (/\*|\//.test(expressionParts[1]) || /\*|\//.test(expressionParts[0]))) {
+                      expressionParts[2] += "-".concat(expressionParts[2]);
+                    }
+                    for (var i = 0; i < expressionParts.length; i++) {
+                      if (expressionParts[i].indexOf(",") != -1) {
+                        expressionParts[i] = expressionParts[i].split(",").filter(function(str2) {
+                          return str2 !== "";
+                        }).join(",") || "*";
+                      }
+                      if (expressionParts[i] == "*/1") {
+                        expressionParts[i] = "*";
+                      }
+                      if (expressionParts[i].indexOf("/") > -1 && !/^\*|\-|\,/.test(expressionParts[i])) {
+                        var stepRangeThrough = null;
+                        switch (i) {
+                          case 4:
+                            stepRangeThrough = "12";
+                            break;
+                          case 5:
+                            stepRangeThrough = "6";
+                            break;
+                          case 6:
+                            stepRangeThrough = "9999";
+                            break;
+                          default:
+                            stepRangeThrough = null;
+                            break;
+                        }
+                        if (stepRangeThrough !== null) {
+                          var parts = expressionParts[i].split("/");
+                          expressionParts[i] = "".concat(parts[0], "-").concat(stepRangeThrough, "/").concat(parts[1]);
+                        }
+                      }
+                    }
+                  };
+                  CronParser2.prototype.validate = function(parsed2) {
+                    var standardCronPartCharacters = "0-9,\\-*/";
+                    this.validateOnlyExpectedCharactersFound(parsed2[0], standardCronPartCharacters);
+                    this.validateOnlyExpectedCharactersFound(parsed2[1], standardCronPartCharacters);
+                    this.validateOnlyExpectedCharactersFound(parsed2[2], standardCronPartCharacters);
+                    this.validateOnlyExpectedCharactersFound(parsed2[3], "0-9,\\-*/LW");
+                    this.validateOnlyExpectedCharactersFound(parsed2[4], standardCronPartCharacters);
+                    this.validateOnlyExpectedCharactersFound(parsed2[5], "0-9,\\-*/L#");
+                    this.validateOnlyExpectedCharactersFound(parsed2[6], standardCronPartCharacters);
+                    this.validateAnyRanges(parsed2);
+                  };
+                  CronParser2.prototype.validateAnyRanges = function(parsed2) {
+                    rangeValidator_1.default.secondRange(parsed2[0]);
+                    rangeValidator_1.default.minuteRange(parsed2[1]);
+                    rangeValidator_1.default.hourRange(parsed2[2]);
+                    rangeValidator_1.default.dayOfMonthRange(parsed2[3]);
+                    rangeValidator_1.default.monthRange(parsed2[4], this.monthStartIndexZero);
+                    rangeValidator_1.default.dayOfWeekRange(parsed2[5], this.dayOfWeekStartIndexZero);
+                  };
+                  CronParser2.prototype.validateOnlyExpectedCharactersFound = function(cronPart, allowedCharsExpression) {
+                    var invalidChars = cronPart.match(new RegExp("[^".concat(allowedCharsExpression, "]+"), "gi"));
+                    if (invalidChars && invalidChars.length) {
+                      throw new Error("Expression contains invalid values: '".concat(invalidChars.toString(), "'"));
+                    }
+                  };
+                  return CronParser2;
+                })();
+                exports2.CronParser = CronParser;
+              })
+            ),
+            /***/
+            333: (
+              /***/
+              ((__unused_webpack_module, exports2, __webpack_require__2) => {
+                Object.defineProperty(exports2, "__esModule", { value: true });
+                exports2.ExpressionDescriptor = void 0;
+                var stringUtilities_1 = __webpack_require__2(823);
+                var cronParser_1 = __webpack_require__2(949);
+                var ExpressionDescriptor = (function() {
+                  function ExpressionDescriptor2(expression, options) {
+                    this.expression = expression;
+                    this.options = options;
+                    this.expressionParts = new Array(5);
+                    if (!this.options.locale && ExpressionDescriptor2.defaultLocale) {
+                      this.options.locale = ExpressionDescriptor2.defaultLocale;
+                    }
+                    if (!ExpressionDescriptor2.locales[this.options.locale]) {
+                      var fallBackLocale = Object.keys(ExpressionDescriptor2.locales)[0];
+                      console.warn("Locale '".concat(this.options.locale, "' could not be found; falling back to '").concat(fallBackLocale, "'."));
+                      this.options.locale = fallBackLocale;
+                    }
+                    this.i18n = ExpressionDescriptor2.locales[this.options.locale];
+                    if (options.use24HourTimeFormat === void 0) {
+                      options.use24HourTimeFormat = this.i18n.use24HourTimeFormatByDefault();
+                    }
+                  }
+                  ExpressionDescriptor2.toString = function(expression, _a) {
+                    var _b = _a === void 0 ? {} : _a, _c = _b.throwExceptionOnParseError, throwExceptionOnParseError = _c === void 0 ? true : _c, _d = _b.verbose, verbose = _d === void 0 ? false : _d, _e = _b.dayOfWeekStartIndexZero, dayOfWeekStartIndexZero = _e === void 0 ? true : _e, _f = _b.monthStartIndexZero, monthStartIndexZero = _f === void 0 ? false : _f, use24HourTimeFormat = _b.use24HourTimeFormat, _g = _b.locale, locale = _g === void 0 ? null : _g;
+                    var options = {
+                      throwExceptionOnParseError,
+                      verbose,
+                      dayOfWeekStartIndexZero,
+                      monthStartIndexZero,
+                      use24HourTimeFormat,
+                      locale
+                    };
+                    if (options.tzOffset) {
+                      console.warn("'tzOffset' option has been deprecated and is no longer supported.");
+                    }
+                    var descripter = new ExpressionDescriptor2(expression, options);
+                    return descripter.getFullDescription();
+                  };
+                  ExpressionDescriptor2.initialize = function(localesLoader, defaultLocale) {
+                    if (defaultLocale === void 0) {
+                      defaultLocale = "en";
+                    }
+                    ExpressionDescriptor2.specialCharacters = ["/", "-", ",", "*"];
+                    ExpressionDescriptor2.defaultLocale = defaultLocale;
+                    localesLoader.load(ExpressionDescriptor2.locales);
+                  };
+                  ExpressionDescriptor2.prototype.getFullDescription = function() {
+                    var _a, _b;
+                    var description = "";
+                    try {
+                      var parser = new cronParser_1.CronParser(this.expression, this.options.dayOfWeekStartIndexZero, this.options.monthStartIndexZero);
+                      this.expressionParts = parser.parse();
+                      if (this.expressionParts[0] === "@reboot") {
+                        return ((_b = (_a = this.i18n).atReboot) === null || _b === void 0 ? void 0 : _b.call(_a)) || "Run once, at startup";
+                      }
+                      var timeSegment = this.getTimeOfDayDescription();
+                      var dayOfMonthDesc = this.getDayOfMonthDescription();
+                      var monthDesc = this.getMonthDescription();
+                      var dayOfWeekDesc = this.getDayOfWeekDescription();
+                      var yearDesc = this.getYearDescription();
+                      description += timeSegment + dayOfMonthDesc + dayOfWeekDesc + monthDesc + yearDesc;
+                      description = this.transformVerbosity(description, !!this.options.verbose);
+                      description = description.charAt(0).toLocaleUpperCase() + description.substr(1);
+                    } catch (ex) {
+                      if (!this.options.throwExceptionOnParseError) {
+                        description = this.i18n.anErrorOccuredWhenGeneratingTheExpressionD();
+                      } else {
+                        throw "".concat(ex);
+                      }
+                    }
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getTimeOfDayDescription = function() {
+                    var secondsExpression = this.expressionParts[0];
+                    var minuteExpression = this.expressionParts[1];
+                    var hourExpression = this.expressionParts[2];
+                    var description = "";
+                    if (!stringUtilities_1.StringUtilities.containsAny(minuteExpression, ExpressionDescriptor2.specialCharacters) && !stringUtilities_1.StringUtilities.containsAny(hourExpression, ExpressionDescriptor2.specialCharacters) && !stringUtilities_1.StringUtilities.containsAny(secondsExpression, ExpressionDescriptor2.specialCharacters)) {
+                      description += this.i18n.atSpace() + this.formatTime(hourExpression, minuteExpression, secondsExpression);
+                    } else if (!secondsExpression && minuteExpression.indexOf("-") > -1 && !(minuteExpression.indexOf(",") > -1) && !(minuteExpression.indexOf("/") > -1) && !stringUtilities_1.StringUtilities.containsAny(hourExpression, ExpressionDescriptor2.specialCharacters)) {
+                      var minuteParts = minuteExpression.split("-");
+                      description += stringUtilities_1.StringUtilities.format(this.i18n.everyMinuteBetweenX0AndX1(), this.formatTime(hourExpression, minuteParts[0], ""), this.formatTime(hourExpression, minuteParts[1], ""));
+                    } else if (!secondsExpression && hourExpression.indexOf(",") > -1 && hourExpression.indexOf("-") == -1 && hourExpression.indexOf("/") == -1 && !stringUtilities_1.StringUtilities.containsAny(minuteExpression, ExpressionDescriptor2.specialCharacters)) {
+                      var hourParts = hourExpression.split(",");
+                      description += this.i18n.at();
+                      for (var i = 0; i < hourParts.length; i++) {
+                        description += " ";
+                        description += this.formatTime(hourParts[i], minuteExpression, "");
+                        if (i < hourParts.length - 2) {
+                          description += ",";
+                        }
+                        if (i == hourParts.length - 2) {
+                          description += this.i18n.spaceAnd();
+                        }
+                      }
+                    } else {
+                      var secondsDescription = this.getSecondsDescription();
+                      var minutesDescription = this.getMinutesDescription();
+                      var hoursDescription = this.getHoursDescription();
+                      description += secondsDescription;
+                      if (description && minutesDescription) {
+                        description += ", ";
+                      }
+                      description += minutesDescription;
+                      if (minutesDescription === hoursDescription) {
+                        return description;
+                      }
+                      if (description && hoursDescription) {
+                        description += ", ";
+                      }
+                      description += hoursDescription;
+                    }
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getSecondsDescription = function() {
+                    var _this = this;
+                    var description = this.getSegmentDescription(this.expressionParts[0], this.i18n.everySecond(), function(s) {
+                      return s;
+                    }, function(s) {
+                      return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Seconds(s), s);
+                    }, function(s) {
+                      return _this.i18n.secondsX0ThroughX1PastTheMinute();
+                    }, function(s) {
+                      return s == "0" ? "" : parseInt(s) < 20 ? _this.i18n.atX0SecondsPastTheMinute(s) : _this.i18n.atX0SecondsPastTheMinuteGt20() || _this.i18n.atX0SecondsPastTheMinute(s);
+                    });
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getMinutesDescription = function() {
+                    var _this = this;
+                    var secondsExpression = this.expressionParts[0];
+                    var hourExpression = this.expressionParts[2];
+                    var description = this.getSegmentDescription(this.expressionParts[1], this.i18n.everyMinute(), function(s) {
+                      return s;
+                    }, function(s) {
+                      return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Minutes(s), s);
+                    }, function(s) {
+                      return _this.i18n.minutesX0ThroughX1PastTheHour();
+                    }, function(s) {
+                      try {
+                        return s == "0" && hourExpression.indexOf("/") == -1 && secondsExpression == "" ? _this.i18n.everyHour() : parseInt(s) < 20 ? _this.i18n.atX0MinutesPastTheHour(s) : _this.i18n.atX0MinutesPastTheHourGt20() || _this.i18n.atX0MinutesPastTheHour(s);
+                      } catch (e) {
+                        return _this.i18n.atX0MinutesPastTheHour(s);
+                      }
+                    });
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getHoursDescription = function() {
+                    var _this = this;
+                    var expression = this.expressionParts[2];
+                    var hourIndex = 0;
+                    var rangeEndValues = [];
+                    expression.split("/")[0].split(",").forEach(function(range) {
+                      var rangeParts = range.split("-");
+                      if (rangeParts.length === 2) {
+                        rangeEndValues.push({ value: rangeParts[1], index: hourIndex + 1 });
+                      }
+                      hourIndex += rangeParts.length;
+                    });
+                    var evaluationIndex = 0;
+                    var description = this.getSegmentDescription(expression, this.i18n.everyHour(), function(s) {
+                      var match = rangeEndValues.find(function(r) {
+                        return r.value === s && r.index === evaluationIndex;
+                      });
+                      var isRangeEndWithNonZeroMinute = match && _this.expressionParts[1] !== "0";
+                      evaluationIndex++;
+                      return isRangeEndWithNonZeroMinute ? _this.formatTime(s, "59", "") : _this.formatTime(s, "0", "");
+                    }, function(s) {
+                      return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Hours(s), s);
+                    }, function(s) {
+                      return _this.i18n.betweenX0AndX1();
+                    }, function(s) {
+                      return _this.i18n.atX0();
+                    });
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getDayOfWeekDescription = function() {
+                    var _this = this;
+                    var daysOfWeekNames = this.i18n.daysOfTheWeek();
+                    var description = null;
+                    if (this.expressionParts[5] == "*") {
+                      description = "";
+                    } else {
+                      description = this.getSegmentDescription(this.expressionParts[5], this.i18n.commaEveryDay(), function(s, form) {
+                        var exp = s;
+                        if (s.indexOf("#") > -1) {
+                          exp = s.substring(0, s.indexOf("#"));
+                        } else if (s.indexOf("L") > -1) {
+                          exp = exp.replace("L", "");
+                        }
+                        var parsedExp = parseInt(exp);
+                        var description2 = _this.i18n.daysOfTheWeekInCase ? _this.i18n.daysOfTheWeekInCase(form)[parsedExp] : daysOfWeekNames[parsedExp];
+                        if (s.indexOf("#") > -1) {
+                          var dayOfWeekOfMonthDescription = null;
+                          var dayOfWeekOfMonthNumber = s.substring(s.indexOf("#") + 1);
+                          var dayOfWeekNumber = s.substring(0, s.indexOf("#"));
+                          switch (dayOfWeekOfMonthNumber) {
+                            case "1":
+                              dayOfWeekOfMonthDescription = _this.i18n.first(dayOfWeekNumber);
+                              break;
+                            case "2":
+                              dayOfWeekOfMonthDescription = _this.i18n.second(dayOfWeekNumber);
+                              break;
+                            case "3":
+                              dayOfWeekOfMonthDescription = _this.i18n.third(dayOfWeekNumber);
+                              break;
+                            case "4":
+                              dayOfWeekOfMonthDescription = _this.i18n.fourth(dayOfWeekNumber);
+                              break;
+                            case "5":
+                              dayOfWeekOfMonthDescription = _this.i18n.fifth(dayOfWeekNumber);
+                              break;
+                          }
+                          description2 = dayOfWeekOfMonthDescription + " " + description2;
+                        }
+                        return description2;
+                      }, function(s) {
+                        if (parseInt(s) == 1) {
+                          return "";
+                        } else {
+                          return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0DaysOfTheWeek(s), s);
+                        }
+                      }, function(s) {
+                        var beginFrom = s.substring(0, s.indexOf("-"));
+                        var domSpecified = _this.expressionParts[3] != "*";
+                        return domSpecified ? _this.i18n.commaAndX0ThroughX1(beginFrom) : _this.i18n.commaX0ThroughX1(beginFrom);
+                      }, function(s) {
+                        var format2 = null;
+                        if (s.indexOf("#") > -1) {
+                          var dayOfWeekOfMonthNumber = s.substring(s.indexOf("#") + 1);
+                          var dayOfWeek = s.substring(0, s.indexOf("#"));
+                          format2 = _this.i18n.commaOnThe(dayOfWeekOfMonthNumber, dayOfWeek).trim() + _this.i18n.spaceX0OfTheMonth();
+                        } else if (s.indexOf("L") > -1) {
+                          format2 = _this.i18n.commaOnTheLastX0OfTheMonth(s.replace("L", ""));
+                        } else {
+                          var domSpecified = _this.expressionParts[3] != "*";
+                          format2 = domSpecified ? _this.i18n.commaAndOnX0() : _this.i18n.commaOnlyOnX0(s);
+                        }
+                        return format2;
+                      });
+                    }
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getMonthDescription = function() {
+                    var _this = this;
+                    var monthNames = this.i18n.monthsOfTheYear();
+                    var description = this.getSegmentDescription(this.expressionParts[4], "", function(s, form) {
+                      return form && _this.i18n.monthsOfTheYearInCase ? _this.i18n.monthsOfTheYearInCase(form)[parseInt(s) - 1] : monthNames[parseInt(s) - 1];
+                    }, function(s) {
+                      if (parseInt(s) == 1) {
+                        return "";
+                      } else {
+                        return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0Months(s), s);
+                      }
+                    }, function(s) {
+                      return _this.i18n.commaMonthX0ThroughMonthX1() || _this.i18n.commaX0ThroughX1();
+                    }, function(s) {
+                      return _this.i18n.commaOnlyInMonthX0 ? _this.i18n.commaOnlyInMonthX0() : _this.i18n.commaOnlyInX0();
+                    });
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getDayOfMonthDescription = function() {
+                    var _this = this;
+                    var description = null;
+                    var expression = this.expressionParts[3];
+                    switch (expression) {
+                      case "L":
+                        description = this.i18n.commaOnTheLastDayOfTheMonth();
+                        break;
+                      case "WL":
+                      case "LW":
+                        description = this.i18n.commaOnTheLastWeekdayOfTheMonth();
+                        break;
+                      default:
+                        var weekDayNumberMatches = expression.match(/(\d{1,2}W)|(W\d{1,2})/);
+                        if (weekDayNumberMatches) {
+                          var dayNumber = parseInt(weekDayNumberMatches[0].replace("W", ""));
+                          var dayString = dayNumber == 1 ? this.i18n.firstWeekday() : stringUtilities_1.StringUtilities.format(this.i18n.weekdayNearestDayX0(), dayNumber.toString());
+                          description = stringUtilities_1.StringUtilities.format(this.i18n.commaOnTheX0OfTheMonth(), dayString);
+                          break;
+                        } else {
+                          var lastDayOffSetMatches = expression.match(/L-(\d{1,2})/);
+                          if (lastDayOffSetMatches) {
+                            var offSetDays = lastDayOffSetMatches[1];
+                            description = stringUtilities_1.StringUtilities.format(this.i18n.commaDaysBeforeTheLastDayOfTheMonth(offSetDays), offSetDays);
+                            break;
+                          } else if (expression == "*" && this.expressionParts[5] != "*") {
+                            return "";
+                          } else {
+                            description = this.getSegmentDescription(expression, this.i18n.commaEveryDay(), function(s) {
+                              return s == "L" ? _this.i18n.lastDay() : _this.i18n.dayX0 ? stringUtilities_1.StringUtilities.format(_this.i18n.dayX0(), s) : s;
+                            }, function(s) {
+                              return s == "1" ? _this.i18n.commaEveryDay() : _this.i18n.commaEveryX0Days(s);
+                            }, function(s) {
+                              return _this.i18n.commaBetweenDayX0AndX1OfTheMonth(s);
+                            }, function(s) {
+                              return _this.i18n.commaOnDayX0OfTheMonth(s);
+                            });
+                          }
+                          break;
+                        }
+                    }
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getYearDescription = function() {
+                    var _this = this;
+                    var description = this.getSegmentDescription(this.expressionParts[6], "", function(s) {
+                      return /^\d+$/.test(s) ? new Date(parseInt(s), 1).getFullYear().toString() : s;
+                    }, function(s) {
+                      return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0Years(s), s);
+                    }, function(s) {
+                      return _this.i18n.commaYearX0ThroughYearX1() || _this.i18n.commaX0ThroughX1();
+                    }, function(s) {
+                      return _this.i18n.commaOnlyInYearX0 ? _this.i18n.commaOnlyInYearX0() : _this.i18n.commaOnlyInX0();
+                    });
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getSegmentDescription = function(expression, allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat) {
+                    var description = null;
+                    var doesExpressionContainIncrement = expression.indexOf("/") > -1;
+                    var doesExpressionContainRange = expression.indexOf("-") > -1;
+                    var doesExpressionContainMultipleValues = expression.indexOf(",") > -1;
+                    if (!expression) {
+                      description = "";
+                    } else if (expression === "*") {
+                      description = allDescription;
+                    } else if (!doesExpressionContainIncrement && !doesExpressionContainRange && !doesExpressionContainMultipleValues) {
+                      description = stringUtilities_1.StringUtilities.format(getDescriptionFormat(expression), getSingleItemDescription(expression));
+                    } else if (doesExpressionContainMultipleValues) {
+                      var segments = expression.split(",");
+                      var descriptionContent = "";
+                      for (var i = 0; i < segments.length; i++) {
+                        if (i > 0 && segments.length > 2) {
+                          descriptionContent += ",";
+                          if (i < segments.length - 1) {
+                            descriptionContent += " ";
+                          }
+                        }
+                        if (i > 0 && segments.length > 1 && (i == segments.length - 1 || segments.length == 2)) {
+                          descriptionContent += "".concat(this.i18n.spaceAnd(), " ");
+                        }
+                        if (segments[i].indexOf("/") > -1 || segments[i].indexOf("-") > -1) {
+                          var isSegmentRangeWithoutIncrement = segments[i].indexOf("-") > -1 && segments[i].indexOf("/") == -1;
+                          var currentDescriptionContent = this.getSegmentDescription(segments[i], allDescription, getSingleItemDescription, getIncrementDescriptionFormat, isSegmentRangeWithoutIncrement ? this.i18n.commaX0ThroughX1 : getRangeDescriptionFormat, getDescriptionFormat);
+                          if (isSegmentRangeWithoutIncrement) {
+                            currentDescriptionContent = currentDescriptionContent.replace(", ", "");
+                          }
+                          descriptionContent += currentDescriptionContent;
+                        } else if (!doesExpressionContainIncrement) {
+                          descriptionContent += getSingleItemDescription(segments[i]);
+                        } else {
+                          descriptionContent += this.getSegmentDescription(segments[i], allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat);
+                        }
+                      }
+                      if (!doesExpressionContainIncrement) {
+                        description = stringUtilities_1.StringUtilities.format(getDescriptionFormat(expression), descriptionContent);
+                      } else {
+                        description = descriptionContent;
+                      }
+                    } else if (doesExpressionContainIncrement) {
+                      var segments = expression.split("/");
+                      description = stringUtilities_1.StringUtilities.format(getIncrementDescriptionFormat(segments[1]), segments[1]);
+                      if (segments[0].indexOf("-") > -1) {
+                        var rangeSegmentDescription = this.generateRangeSegmentDescription(segments[0], getRangeDescriptionFormat, getSingleItemDescription);
+                        if (rangeSegmentDescription.indexOf(", ") != 0) {
+                          description += ", ";
+                        }
+                        description += rangeSegmentDescription;
+                      } else if (segments[0].indexOf("*") == -1) {
+                        var rangeItemDescription = stringUtilities_1.StringUtilities.format(getDescriptionFormat(segments[0]), getSingleItemDescription(segments[0]));
+                        rangeItemDescription = rangeItemDescription.replace(", ", "");
+                        description += stringUtilities_1.StringUtilities.format(this.i18n.commaStartingX0(), rangeItemDescription);
+                      }
+                    } else if (doesExpressionContainRange) {
+                      description = this.generateRangeSegmentDescription(expression, getRangeDescriptionFormat, getSingleItemDescription);
+                    }
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.generateRangeSegmentDescription = function(rangeExpression, getRangeDescriptionFormat, getSingleItemDescription) {
+                    var description = "";
+                    var rangeSegments = rangeExpression.split("-");
+                    var rangeSegment1Description = getSingleItemDescription(rangeSegments[0], 1);
+                    var rangeSegment2Description = getSingleItemDescription(rangeSegments[1], 2);
+                    var rangeDescriptionFormat = getRangeDescriptionFormat(rangeExpression);
+                    description += stringUtilities_1.StringUtilities.format(rangeDescriptionFormat, rangeSegment1Description, rangeSegment2Description);
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.formatTime = function(hourExpression, minuteExpression, secondExpression) {
+                    var hourOffset = 0;
+                    var minuteOffset = 0;
+                    var hour = parseInt(hourExpression) + hourOffset;
+                    var minute = parseInt(minuteExpression) + minuteOffset;
+                    if (minute >= 60) {
+                      minute -= 60;
+                      hour += 1;
+                    } else if (minute < 0) {
+                      minute += 60;
+                      hour -= 1;
+                    }
+                    if (hour >= 24) {
+                      hour = hour - 24;
+                    } else if (hour < 0) {
+                      hour = 24 + hour;
+                    }
+                    var period = "";
+                    var setPeriodBeforeTime = false;
+                    if (!this.options.use24HourTimeFormat) {
+                      setPeriodBeforeTime = !!(this.i18n.setPeriodBeforeTime && this.i18n.setPeriodBeforeTime());
+                      period = setPeriodBeforeTime ? "".concat(this.getPeriod(hour), " ") : " ".concat(this.getPeriod(hour));
+                      if (hour > 12) {
+                        hour -= 12;
+                      }
+                      if (hour === 0) {
+                        hour = 12;
+                      }
+                    }
+                    var second = "";
+                    if (secondExpression) {
+                      second = ":".concat(("00" + secondExpression).substring(secondExpression.length));
+                    }
+                    return "".concat(setPeriodBeforeTime ? period : "").concat(("00" + hour.toString()).substring(hour.toString().length), ":").concat(("00" + minute.toString()).substring(minute.toString().length)).concat(second).concat(!setPeriodBeforeTime ? period : "");
+                  };
+                  ExpressionDescriptor2.prototype.transformVerbosity = function(description, useVerboseFormat) {
+                    if (!useVerboseFormat) {
+                      description = description.replace(new RegExp(", ".concat(this.i18n.everyMinute()), "g"), "");
+                      description = description.replace(new RegExp(", ".concat(this.i18n.everyHour()), "g"), "");
+                      description = description.replace(new RegExp(this.i18n.commaEveryDay(), "g"), "");
+                      description = description.replace(/\, ?$/, "");
+                      if (this.i18n.conciseVerbosityReplacements) {
+                        for (var _i = 0, _a = Object.entries(this.i18n.conciseVerbosityReplacements()); _i < _a.length; _i++) {
+                          var _b = _a[_i], key = _b[0], value = _b[1];
+                          description = description.replace(new RegExp(key, "g"), value);
+                        }
+                      }
+                    }
+                    return description;
+                  };
+                  ExpressionDescriptor2.prototype.getPeriod = function(hour) {
+                    return hour >= 12 ? this.i18n.pm && this.i18n.pm() || "PM" : this.i18n.am && this.i18n.am() || "AM";
+                  };
+                  ExpressionDescriptor2.locales = {};
+                  return ExpressionDescriptor2;
+                })();
+                exports2.ExpressionDescriptor = ExpressionDescriptor;
+              })
+            ),
+            /***/
+            747: (
+              /***/
+              ((__unused_webpack_module, exports2, __webpack_require__2) => {
+                Object.defineProperty(exports2, "__esModule", { value: true });
+                exports2.enLocaleLoader = void 0;
+                var en_1 = __webpack_require__2(486);
+                var enLocaleLoader = (function() {
+                  function enLocaleLoader2() {
+                  }
+                  enLocaleLoader2.prototype.load = function(availableLocales) {
+                    availableLocales["en"] = new en_1.en();
+                  };
+                  return enLocaleLoader2;
+                })();
+                exports2.enLocaleLoader = enLocaleLoader;
+              })
+            ),
+            /***/
+            486: (
+              /***/
+              ((__unused_webpack_module, exports2) => {
+                Object.defineProperty(exports2, "__esModule", { value: true });
+                exports2.en = void 0;
+                var en = (function() {
+                  function en2() {
+                  }
+                  en2.prototype.atX0SecondsPastTheMinuteGt20 = function() {
+                    return null;
+                  };
+                  en2.prototype.atX0MinutesPastTheHourGt20 = function() {
+                    return null;
+                  };
+                  en2.prototype.commaMonthX0ThroughMonthX1 = function() {
+                    return null;
+                  };
+                  en2.prototype.commaYearX0ThroughYearX1 = function() {
+                    return null;
+                  };
+                  en2.prototype.use24HourTimeFormatByDefault = function() {
+                    return false;
+                  };
+                  en2.prototype.anErrorOccuredWhenGeneratingTheExpressionD = function() {
+                    return "An error occurred when generating the expression description. Check the cron expression syntax.";
+                  };
+                  en2.prototype.everyMinute = function() {
+                    return "every minute";
+                  };
+                  en2.prototype.everyHour = function() {
+                    return "every hour";
+                  };
+                  en2.prototype.atSpace = function() {
+                    return "At ";
+                  };
+                  en2.prototype.everyMinuteBetweenX0AndX1 = function() {
+                    return "Every minute between %s and %s";
+                  };
+                  en2.prototype.at = function() {
+                    return "At";
+                  };
+                  en2.prototype.spaceAnd = function() {
+                    return " and";
+                  };
+                  en2.prototype.everySecond = function() {
+                    return "every second";
+                  };
+                  en2.prototype.everyX0Seconds = function() {
+                    return "every %s seconds";
+                  };
+                  en2.prototype.secondsX0ThroughX1PastTheMinute = function() {
+                    return "seconds %s through %s past the minute";
+                  };
+                  en2.prototype.atX0SecondsPastTheMinute = function() {
+                    return "at %s seconds past the minute";
+                  };
+                  en2.prototype.everyX0Minutes = function() {
+                    return "every %s minutes";
+                  };
+                  en2.prototype.minutesX0ThroughX1PastTheHour = function() {
+                    return "minutes %s through %s past the hour";
+                  };
+                  en2.prototype.atX0MinutesPastTheHour = function() {
+                    return "at %s minutes past the hour";
+                  };
+                  en2.prototype.everyX0Hours = function() {
+                    return "every %s hours";
+                  };
+                  en2.prototype.betweenX0AndX1 = function() {
+                    return "between %s and %s";
+                  };
+                  en2.prototype.atX0 = function() {
+                    return "at %s";
+                  };
+                  en2.prototype.commaEveryDay = function() {
+                    return ", every day";
+                  };
+                  en2.prototype.commaEveryX0DaysOfTheWeek = function() {
+                    return ", every %s days of the week";
+                  };
+                  en2.prototype.commaX0ThroughX1 = function() {
+                    return ", %s through %s";
+                  };
+                  en2.prototype.commaAndX0ThroughX1 = function() {
+                    return ", %s through %s";
+                  };
+                  en2.prototype.first = function() {
+                    return "first";
+                  };
+                  en2.prototype.second = function() {
+                    return "second";
+                  };
+                  en2.prototype.third = function() {
+                    return "third";
+                  };
+                  en2.prototype.fourth = function() {
+                    return "fourth";
+                  };
+                  en2.prototype.fifth = function() {
+                    return "fifth";
+                  };
+                  en2.prototype.commaOnThe = function() {
+                    return ", on the ";
+                  };
+                  en2.prototype.spaceX0OfTheMonth = function() {
+                    return " %s of the month";
+                  };
+                  en2.prototype.lastDay = function() {
+                    return "the last day";
+                  };
+                  en2.prototype.commaOnTheLastX0OfTheMonth = function() {
+                    return ", on the last %s of the month";
+                  };
+                  en2.prototype.commaOnlyOnX0 = function() {
+                    return ", only on %s";
+                  };
+                  en2.prototype.commaAndOnX0 = function() {
+                    return ", and on %s";
+                  };
+                  en2.prototype.commaEveryX0Months = function() {
+                    return ", every %s months";
+                  };
+                  en2.prototype.commaOnlyInX0 = function() {
+                    return ", only in %s";
+                  };
+                  en2.prototype.commaOnTheLastDayOfTheMonth = function() {
+                    return ", on the last day of the month";
+                  };
+                  en2.prototype.commaOnTheLastWeekdayOfTheMonth = function() {
+                    return ", on the last weekday of the month";
+                  };
+                  en2.prototype.commaDaysBeforeTheLastDayOfTheMonth = function() {
+                    return ", %s days before the last day of the month";
+                  };
+                  en2.prototype.firstWeekday = function() {
+                    return "first weekday";
+                  };
+                  en2.prototype.weekdayNearestDayX0 = function() {
+                    return "weekday nearest day %s";
+                  };
+                  en2.prototype.commaOnTheX0OfTheMonth = function() {
+                    return ", on the %s of the month";
+                  };
+                  en2.prototype.commaEveryX0Days = function() {
+                    return ", every %s days";
+                  };
+                  en2.prototype.commaBetweenDayX0AndX1OfTheMonth = function() {
+                    return ", between day %s and %s of the month";
+                  };
+                  en2.prototype.commaOnDayX0OfTheMonth = function() {
+                    return ", on day %s of the month";
+                  };
+                  en2.prototype.commaEveryHour = function() {
+                    return ", every hour";
+                  };
+                  en2.prototype.commaEveryX0Years = function() {
+                    return ", every %s years";
+                  };
+                  en2.prototype.commaStartingX0 = function() {
+                    return ", starting %s";
+                  };
+                  en2.prototype.daysOfTheWeek = function() {
+                    return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+                  };
+                  en2.prototype.monthsOfTheYear = function() {
+                    return [
+                      "January",
+                      "February",
+                      "March",
+                      "April",
+                      "May",
+                      "June",
+                      "July",
+                      "August",
+                      "September",
+                      "October",
+                      "November",
+                      "December"
+                    ];
+                  };
+                  en2.prototype.atReboot = function() {
+                    return "Run once, at startup";
+                  };
+                  return en2;
+                })();
+                exports2.en = en;
+              })
+            ),
+            /***/
+            515: (
+              /***/
+              ((__unused_webpack_module, exports2) => {
+                Object.defineProperty(exports2, "__esModule", { value: true });
+                function assert(value, message) {
+                  if (!value) {
+                    throw new Error(message);
+                  }
+                }
+                var RangeValidator = (function() {
+                  function RangeValidator2() {
+                  }
+                  RangeValidator2.secondRange = function(parse) {
+                    var parsed2 = parse.split(",");
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (!isNaN(parseInt(parsed2[i], 10))) {
+                        var second = parseInt(parsed2[i], 10);
+                        assert(second >= 0 && second <= 59, "seconds part must be >= 0 and <= 59");
+                      }
+                    }
+                  };
+                  RangeValidator2.minuteRange = function(parse) {
+                    var parsed2 = parse.split(",");
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (!isNaN(parseInt(parsed2[i], 10))) {
+                        var minute = parseInt(parsed2[i], 10);
+                        assert(minute >= 0 && minute <= 59, "minutes part must be >= 0 and <= 59");
+                      }
+                    }
+                  };
+                  RangeValidator2.hourRange = function(parse) {
+                    var parsed2 = parse.split(",");
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (!isNaN(parseInt(parsed2[i], 10))) {
+                        var hour = parseInt(parsed2[i], 10);
+                        assert(hour >= 0 && hour <= 23, "hours part must be >= 0 and <= 23");
+                      }
+                    }
+                  };
+                  RangeValidator2.dayOfMonthRange = function(parse) {
+                    var parsed2 = parse.split(",");
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (!isNaN(parseInt(parsed2[i], 10))) {
+                        var dayOfMonth = parseInt(parsed2[i], 10);
+                        assert(dayOfMonth >= 1 && dayOfMonth <= 31, "DOM part must be >= 1 and <= 31");
+                      }
+                    }
+                  };
+                  RangeValidator2.monthRange = function(parse, monthStartIndexZero) {
+                    var parsed2 = parse.split(",");
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (!isNaN(parseInt(parsed2[i], 10))) {
+                        var month = parseInt(parsed2[i], 10);
+                        assert(month >= 1 && month <= 12, monthStartIndexZero ? "month part must be >= 0 and <= 11" : "month part must be >= 1 and <= 12");
+                      }
+                    }
+                  };
+                  RangeValidator2.dayOfWeekRange = function(parse, dayOfWeekStartIndexZero) {
+                    var parsed2 = parse.split(",");
+                    for (var i = 0; i < parsed2.length; i++) {
+                      if (!isNaN(parseInt(parsed2[i], 10))) {
+                        var dayOfWeek = parseInt(parsed2[i], 10);
+                        assert(dayOfWeek >= 0 && dayOfWeek <= 6, dayOfWeekStartIndexZero ? "DOW part must be >= 0 and <= 6" : "DOW part must be >= 1 and <= 7");
+                      }
+                    }
+                  };
+                  return RangeValidator2;
+                })();
+                exports2["default"] = RangeValidator;
+              })
+            ),
+            /***/
+            823: (
+              /***/
+              ((__unused_webpack_module, exports2) => {
+                Object.defineProperty(exports2, "__esModule", { value: true });
+                exports2.StringUtilities = void 0;
+                var StringUtilities = (function() {
+                  function StringUtilities2() {
+                  }
+                  StringUtilities2.format = function(template) {
+                    var values = [];
+                    for (var _i = 1; _i < arguments.length; _i++) {
+                      values[_i - 1] = arguments[_i];
+                    }
+                    return template.replace(/%s/g, function(substring) {
+                      var args = [];
+                      for (var _i2 = 1; _i2 < arguments.length; _i2++) {
+                        args[_i2 - 1] = arguments[_i2];
+                      }
+                      return values.shift();
+                    });
+                  };
+                  StringUtilities2.containsAny = function(text2, searchStrings) {
+                    return searchStrings.some(function(c) {
+                      return text2.indexOf(c) > -1;
+                    });
+                  };
+                  return StringUtilities2;
+                })();
+                exports2.StringUtilities = StringUtilities;
+              })
+            )
+            /******/
+          };
+          var __webpack_module_cache__ = {};
+          function __webpack_require__(moduleId) {
+            var cachedModule = __webpack_module_cache__[moduleId];
+            if (cachedModule !== void 0) {
+              return cachedModule.exports;
+            }
+            var module2 = __webpack_module_cache__[moduleId] = {
+              /******/
+              // no module.id needed
+              /******/
+              // no module.loaded needed
+              /******/
+              exports: {}
+              /******/
+            };
+            __webpack_modules__[moduleId](module2, module2.exports, __webpack_require__);
+            return module2.exports;
+          }
+          var __webpack_exports__ = {};
+          (() => {
+            var exports2 = __webpack_exports__;
+            Object.defineProperty(exports2, "__esModule", { value: true });
+            exports2.toString = void 0;
+            var expressionDescriptor_1 = __webpack_require__(333);
+            var enLocaleLoader_1 = __webpack_require__(747);
+            expressionDescriptor_1.ExpressionDescriptor.initialize(new enLocaleLoader_1.enLocaleLoader());
+            exports2["default"] = expressionDescriptor_1.ExpressionDescriptor;
+            var toString = expressionDescriptor_1.ExpressionDescriptor.toString;
+            exports2.toString = toString;
+          })();
+          return __webpack_exports__;
+        })()
+      );
+    });
+  }
+});
+
 // cli/src/cli.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { basename as basename2, dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync as mkdirSync5, readFileSync as readFileSync7, writeFileSync as writeFileSync4 } from "node:fs";
+import { basename as basename5, dirname as dirname3, relative as relative3, resolve as resolve6 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // packages/runner/src/file-commands.ts
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
@@ -8217,7 +9284,7 @@ import { join as join2 } from "node:path";
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
-var exec = (cmd, args, o = {}) => new Promise((resolve2) => {
+var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
     cwd: o.cwd,
@@ -8263,11 +9330,11 @@ var exec = (cmd, args, o = {}) => new Promise((resolve2) => {
     done();
     const said = `${error.message}
 `;
-    resolve2({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
+    resolve7({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve2({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -8474,10 +9541,10 @@ function parseRecordYaml(text2) {
   const doc = (0, import_yaml2.parseDocument)(text2, { uniqueKeys: true });
   if (doc.errors.length) throw doc.errors[0];
   (0, import_yaml2.visit)(doc, {
-    Pair(_, pair) {
-      if (!(0, import_yaml2.isScalar)(pair.key) || !VERSION_KEYS.has(String(pair.key.value))) return;
-      const v = pair.value;
-      if ((0, import_yaml2.isScalar)(v) && typeof v.value === "number") pair.value = new import_yaml2.Scalar(v.source ?? String(v.value));
+    Pair(_, pair2) {
+      if (!(0, import_yaml2.isScalar)(pair2.key) || !VERSION_KEYS.has(String(pair2.key.value))) return;
+      const v = pair2.value;
+      if ((0, import_yaml2.isScalar)(v) && typeof v.value === "number") pair2.value = new import_yaml2.Scalar(v.source ?? String(v.value));
     }
   });
   return doc.toJS({ maxAliasCount: 100 });
@@ -9019,8 +10086,8 @@ var UsageError = class extends Error {
 var flagName = (input) => `--${input}`;
 var normalize = (name) => name.replace(/-/g, "_");
 function parseFlags(argv, inputs, command) {
-  const names = Object.keys(inputs);
-  const valid = () => names.map(flagName).join(", ");
+  const names2 = Object.keys(inputs);
+  const valid = () => names2.map(flagName).join(", ");
   const values = {};
   const seen = /* @__PURE__ */ new Set();
   let help = false;
@@ -9844,6 +10911,8 @@ Usage:
   release-actions <stage> --help                   the stage's inputs, accepted values and defaults
   release-actions dashboard --status <file> --out <file>
                                                    generate the release dashboard (static HTML)
+  release-actions workflow run [--dry-run] [--input name=value]...
+                                                   run the reusable workflow locally (workflow --help)
 
 Stages, in the reusable workflow's order:
 ${stages}
@@ -9925,8 +10994,7639 @@ ${flags}
 `;
 }
 
+// cli/src/workflow.ts
+import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
+import { dirname as dirname2, join as join9, resolve as resolve5 } from "node:path";
+import { createInterface as createInterface2 } from "node:readline/promises";
+import { fileURLToPath } from "node:url";
+
+// packages/workflow/src/actions.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join5, resolve } from "node:path";
+
+// packages/workflow/src/model.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { basename as basename2 } from "node:path";
+
+// node_modules/@actions/expressions/dist/features.js
+var allFeatureKeys = [
+  "missingInputsQuickfix",
+  "blockScalarChompingWarning",
+  "allowCaseFunction",
+  "allowCopilotRequestsPermission",
+  "allowDrivesPermissionAutocomplete",
+  "allowBackgroundSteps"
+];
+var FeatureFlags = class {
+  constructor(features) {
+    this.features = features ?? {};
+  }
+  /**
+   * Check if an experimental feature is enabled.
+   *
+   * Resolution order:
+   * 1. Explicit feature flag (if set)
+   * 2. `all` flag (if set)
+   * 3. false (default)
+   */
+  isEnabled(feature) {
+    const explicit = this.features[feature];
+    if (explicit !== void 0) {
+      return explicit;
+    }
+    return this.features.all ?? false;
+  }
+  /**
+   * Returns list of all enabled experimental features.
+   */
+  getEnabledFeatures() {
+    return allFeatureKeys.filter((key) => this.isEnabled(key));
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/types.js
+var TokenType;
+(function(TokenType3) {
+  TokenType3[TokenType3["String"] = 0] = "String";
+  TokenType3[TokenType3["Sequence"] = 1] = "Sequence";
+  TokenType3[TokenType3["Mapping"] = 2] = "Mapping";
+  TokenType3[TokenType3["BasicExpression"] = 3] = "BasicExpression";
+  TokenType3[TokenType3["InsertExpression"] = 4] = "InsertExpression";
+  TokenType3[TokenType3["Boolean"] = 5] = "Boolean";
+  TokenType3[TokenType3["Number"] = 6] = "Number";
+  TokenType3[TokenType3["Null"] = 7] = "Null";
+})(TokenType || (TokenType = {}));
+function tokenTypeName(type) {
+  switch (type) {
+    case TokenType.String:
+      return "StringToken";
+    case TokenType.Sequence:
+      return "SequenceToken";
+    case TokenType.Mapping:
+      return "MappingToken";
+    case TokenType.BasicExpression:
+      return "BasicExpressionToken";
+    case TokenType.InsertExpression:
+      return "InsertExpressionToken";
+    case TokenType.Boolean:
+      return "BooleanToken";
+    case TokenType.Number:
+      return "NumberToken";
+    case TokenType.Null:
+      return "NullToken";
+    default: {
+      const exhaustiveCheck = type;
+      throw new Error(`Unhandled token type: ${type} ${exhaustiveCheck}}`);
+    }
+  }
+}
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/traversal-state.js
+var TraversalState = class {
+  constructor(parent, token) {
+    this.index = -1;
+    this.isKey = false;
+    this.parent = parent;
+    this._token = token;
+    this.current = token;
+  }
+  moveNext(omitKeys) {
+    switch (this._token.templateTokenType) {
+      case TokenType.Sequence: {
+        const sequence = this._token;
+        if (++this.index < sequence.count) {
+          this.current = sequence.get(this.index);
+          return true;
+        }
+        this.current = void 0;
+        return false;
+      }
+      case TokenType.Mapping: {
+        const mapping = this._token;
+        if (this.isKey) {
+          this.isKey = false;
+          this.currentKey = this.current;
+          this.current = mapping.get(this.index).value;
+          return true;
+        }
+        if (++this.index < mapping.count) {
+          if (omitKeys) {
+            this.isKey = false;
+            this.currentKey = mapping.get(this.index).key;
+            this.current = mapping.get(this.index).value;
+            return true;
+          }
+          this.isKey = true;
+          this.currentKey = void 0;
+          this.current = mapping.get(this.index).key;
+          return true;
+        }
+        this.currentKey = void 0;
+        this.current = void 0;
+        return false;
+      }
+      default:
+        throw new Error(`Unexpected token type '${this._token.templateTokenType}' when traversing state`);
+    }
+  }
+  /**
+   * Returns the ancestor tokens from root to the current token's parent container.
+   */
+  getAncestors() {
+    const ancestors = [];
+    let state = this.parent;
+    while (state) {
+      if (state.current) {
+        ancestors.unshift(state.current);
+      }
+      state = state.parent;
+    }
+    return ancestors;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/template-token.js
+var TemplateTokenError = class extends Error {
+  constructor(message, token) {
+    super(message);
+    this.token = token;
+  }
+};
+var TemplateToken = class {
+  /**
+   * Base class for all template tokens
+   */
+  constructor(type, file, range, definitionInfo) {
+    this.type = type;
+    this.file = file;
+    this.range = range;
+    this.definitionInfo = definitionInfo;
+  }
+  get templateTokenType() {
+    return this.type;
+  }
+  get line() {
+    return this.range?.start.line;
+  }
+  get col() {
+    return this.range?.start.column;
+  }
+  get definition() {
+    return this.definitionInfo?.definition;
+  }
+  get description() {
+    return this._description || this.propertyDefinition?.description || this.definition?.description;
+  }
+  set description(description) {
+    this._description = description;
+  }
+  typeName() {
+    return tokenTypeName(this.type);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertNull(objectDescription) {
+    if (this.type === TokenType.Null) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(TokenType.Null)}' was expected.`, this);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertBoolean(objectDescription) {
+    if (this.type === TokenType.Boolean) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(TokenType.Boolean)}' was expected.`, this);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertNumber(objectDescription) {
+    if (this.type === TokenType.Number) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(TokenType.Number)}' was expected.`, this);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertString(objectDescription) {
+    if (this.type === TokenType.String) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(TokenType.String)}' was expected.`, this);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertScalar(objectDescription) {
+    if (this?.isScalar === true) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type 'ScalarToken' was expected.`, this);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertSequence(objectDescription) {
+    if (this.type === TokenType.Sequence) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(TokenType.Sequence)}' was expected.`, this);
+  }
+  /**
+   * Asserts expected type and throws a good debug message if unexpected
+   */
+  assertMapping(objectDescription) {
+    if (this.type === TokenType.Mapping) {
+      return this;
+    }
+    throw new TemplateTokenError(`Unexpected type '${this.typeName()}' encountered while reading '${objectDescription}'. The type '${tokenTypeName(TokenType.Mapping)}' was expected.`, this);
+  }
+  /**
+   * Returns all tokens (depth first)
+   * @param value The object to traverse
+   * @param omitKeys Whether to omit mapping keys
+   * @yields A tuple of [parent, token, keyToken, ancestors] for each token in the tree
+   */
+  static *traverse(value, omitKeys) {
+    yield [void 0, value, void 0, []];
+    switch (value.templateTokenType) {
+      case TokenType.Sequence:
+      case TokenType.Mapping: {
+        let state = new TraversalState(void 0, value);
+        state = new TraversalState(state, value);
+        while (state.parent) {
+          if (state.moveNext(omitKeys ?? false)) {
+            value = state.current;
+            yield [state.parent?.current, value, state.currentKey, state.getAncestors()];
+            switch (value.type) {
+              case TokenType.Sequence:
+              case TokenType.Mapping:
+                state = new TraversalState(state, value);
+                break;
+            }
+          } else {
+            state = state.parent;
+          }
+        }
+        break;
+      }
+    }
+  }
+  toJSON() {
+    return void 0;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/workflows/file-reference.js
+function parseFileReference(ref) {
+  if (ref.startsWith("./")) {
+    return {
+      path: ref.substring(2)
+    };
+  }
+  if (ref.startsWith("$/")) {
+    return {
+      path: ref.substring(2)
+    };
+  }
+  const [remotePath, version] = ref.split("@");
+  const [owner, repository, ...pathSegments] = remotePath.split("/").filter((s) => s.length > 0);
+  if (!owner || !repository || !version) {
+    throw new Error(`Invalid file reference: ${ref}`);
+  }
+  return {
+    repository,
+    owner,
+    path: pathSegments.join("/"),
+    version
+  };
+}
+
+// node_modules/@actions/workflow-parser/dist/templates/template-validation-error.js
+var TemplateValidationError = class {
+  constructor(rawMessage, prefix, code, range) {
+    this.rawMessage = rawMessage;
+    this.prefix = prefix;
+    this.code = code;
+    this.range = range;
+  }
+  get message() {
+    if (this.prefix) {
+      return `${this.prefix}: ${this.rawMessage}`;
+    }
+    return this.rawMessage;
+  }
+  toString() {
+    return this.message;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/template-context.js
+var TemplateContext = class {
+  constructor(errors, schema2, trace) {
+    this._fileIds = {};
+    this._fileNames = [];
+    this.expressionFunctions = [];
+    this.expressionNamedContexts = [];
+    this.state = {};
+    this.errors = errors;
+    this.schema = schema2;
+    this.trace = trace;
+  }
+  error(tokenOrFileId, err, tokenRange) {
+    const token = tokenOrFileId;
+    const range = tokenRange || token?.range;
+    const prefix = this.getErrorPrefix(token?.file ?? tokenOrFileId, token?.line, token?.col);
+    const message = err?.message ?? String(err);
+    const e = new TemplateValidationError(message, prefix, void 0, range);
+    this.errors.add(e);
+    this.trace.error(e.message);
+  }
+  /**
+   * Gets or adds the file ID
+   */
+  getFileId(file) {
+    const key = file.toUpperCase();
+    let id = this._fileIds[key];
+    if (id === void 0) {
+      id = this._fileNames.length + 1;
+      this._fileIds[key] = id;
+      this._fileNames.push(file);
+    }
+    return id;
+  }
+  /**
+   * Looks up a file name by ID. Returns undefined if not found.
+   */
+  getFileName(fileId) {
+    return this._fileNames.length >= fileId ? this._fileNames[fileId - 1] : void 0;
+  }
+  /**
+   * Gets a copy of the file table
+   */
+  getFileTable() {
+    return this._fileNames.slice();
+  }
+  getErrorPrefix(fileId, line, column) {
+    const fileName = fileId !== void 0 ? this.getFileName(fileId) : void 0;
+    if (fileName) {
+      if (line !== void 0 && column !== void 0) {
+        return `${fileName} (Line: ${line}, Col: ${column})`;
+      } else {
+        return fileName;
+      }
+    } else if (line !== void 0 && column !== void 0) {
+      return `(Line: ${line}, Col: ${column})`;
+    } else {
+      return "";
+    }
+  }
+};
+var TemplateValidationErrors = class {
+  constructor(maxErrors, maxMessageLength) {
+    this._errors = [];
+    this._maxErrors = maxErrors ?? 0;
+    this._maxMessageLength = maxMessageLength ?? 0;
+  }
+  get count() {
+    return this._errors.length;
+  }
+  add(err) {
+    for (let e of Array.isArray(err) ? err : [err]) {
+      if (this._maxErrors <= 0 || this._errors.length < this._maxErrors) {
+        if (this._maxMessageLength > 0 && e.message.length > this._maxMessageLength) {
+          e = new TemplateValidationError(e.message.substring(0, this._maxMessageLength) + "[...]", e.prefix, e.code, e.range);
+        }
+        this._errors.push(e);
+      }
+    }
+  }
+  /**
+   * Throws if any errors
+   * @param prefix The error message prefix
+   */
+  check(prefix) {
+    if (this._errors.length <= 0) {
+      return;
+    }
+    if (!prefix) {
+      prefix = "The template is not valid.";
+    }
+    throw new Error(`${prefix} ${this._errors.map((x) => x.message).join(",")}`);
+  }
+  clear() {
+    this._errors = [];
+  }
+  getErrors() {
+    return this._errors.slice();
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/definition-info.js
+var DefinitionInfo = class {
+  constructor(schemaOrParent, nameOrDefinition) {
+    this.isDefinitionInfo = true;
+    const parent = schemaOrParent?.isDefinitionInfo === true ? schemaOrParent : void 0;
+    this._schema = parent === void 0 ? schemaOrParent : parent._schema;
+    this.definition = typeof nameOrDefinition === "string" ? this._schema.getDefinition(nameOrDefinition) : nameOrDefinition;
+    if (this.definition.readerContext.length > 0) {
+      this.allowedContext = [];
+      const upperSeen = {};
+      for (const context of parent?.allowedContext ?? []) {
+        this.allowedContext.push(context);
+        upperSeen[context.toUpperCase()] = true;
+      }
+      for (const context of this.definition.readerContext) {
+        const upper = context.toUpperCase();
+        if (!upperSeen[upper]) {
+          this.allowedContext.push(context);
+          upperSeen[upper] = true;
+        }
+      }
+    } else {
+      this.allowedContext = parent?.allowedContext ?? [];
+    }
+  }
+  getScalarDefinitions() {
+    return this._schema.getScalarDefinitions(this.definition);
+  }
+  getDefinitionsOfType(type) {
+    return this._schema.getDefinitionsOfType(this.definition, type);
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/definition-type.js
+var DefinitionType;
+(function(DefinitionType2) {
+  DefinitionType2[DefinitionType2["Null"] = 0] = "Null";
+  DefinitionType2[DefinitionType2["Boolean"] = 1] = "Boolean";
+  DefinitionType2[DefinitionType2["Number"] = 2] = "Number";
+  DefinitionType2[DefinitionType2["String"] = 3] = "String";
+  DefinitionType2[DefinitionType2["Sequence"] = 4] = "Sequence";
+  DefinitionType2[DefinitionType2["Mapping"] = 5] = "Mapping";
+  DefinitionType2[DefinitionType2["OneOf"] = 6] = "OneOf";
+  DefinitionType2[DefinitionType2["AllowedValues"] = 7] = "AllowedValues";
+})(DefinitionType || (DefinitionType = {}));
+
+// node_modules/@actions/workflow-parser/dist/templates/template-constants.js
+var ALLOWED_VALUES = "allowed-values";
+var ANY = "any";
+var BOOLEAN = "boolean";
+var BOOLEAN_DEFINITION = "boolean-definition";
+var BOOLEAN_DEFINITION_PROPERTIES = "boolean-definition-properties";
+var CLOSE_EXPRESSION = "}}";
+var CONSTANT = "constant";
+var CONTEXT = "context";
+var DEFINITION = "definition";
+var DEFINITIONS = "definitions";
+var DESCRIPTION = "description";
+var IGNORE_CASE = "ignore-case";
+var INSERT_DIRECTIVE = "insert";
+var IS_EXPRESSION = "is-expression";
+var ITEM_TYPE = "item-type";
+var LOOSE_KEY_TYPE = "loose-key-type";
+var LOOSE_VALUE_TYPE = "loose-value-type";
+var MAX_CONSTANT = "MAX";
+var MAPPING = "mapping";
+var MAPPING_DEFINITION = "mapping-definition";
+var MAPPING_DEFINITION_PROPERTIES = "mapping-definition-properties";
+var MAPPING_PROPERTY_VALUE = "mapping-property-value";
+var NON_EMPTY_STRING = "non-empty-string";
+var NULL = "null";
+var NULL_DEFINITION = "null-definition";
+var NULL_DEFINITION_PROPERTIES = "null-definition-properties";
+var NUMBER = "number";
+var NUMBER_DEFINITION = "number-definition";
+var NUMBER_DEFINITION_PROPERTIES = "number-definition-properties";
+var ONE_OF = "one-of";
+var ONE_OF_DEFINITION = "one-of-definition";
+var OPEN_EXPRESSION = "${{";
+var PROPERTY_VALUE = "property-value";
+var PROPERTIES = "properties";
+var REQUIRED = "required";
+var REQUIRE_NON_EMPTY = "require-non-empty";
+var SCALAR = "scalar";
+var SEQUENCE = "sequence";
+var SEQUENCE_DEFINITION = "sequence-definition";
+var SEQUENCE_DEFINITION_PROPERTIES = "sequence-definition-properties";
+var TYPE = "type";
+var SEQUENCE_OF_NON_EMPTY_STRING = "sequence-of-non-empty-string";
+var STRING = "string";
+var STRING_DEFINITION = "string-definition";
+var STRING_DEFINITION_PROPERTIES = "string-definition-properties";
+var TEMPLATE_SCHEMA = "template-schema";
+var VERSION = "version";
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/scalar-token.js
+var ScalarToken = class extends TemplateToken {
+  constructor(type, file, range, definitionInfo) {
+    super(type, file, range, definitionInfo);
+  }
+  get isScalar() {
+    return true;
+  }
+  static trimDisplayString(displayString) {
+    let firstLine = displayString.trimStart();
+    const firstNewLine = firstLine.indexOf("\n");
+    const firstCarriageReturn = firstLine.indexOf("\r");
+    if (firstNewLine >= 0 || firstCarriageReturn >= 0) {
+      firstLine = firstLine.substr(0, Math.min(firstNewLine >= 0 ? firstNewLine : Number.MAX_VALUE, firstCarriageReturn >= 0 ? firstCarriageReturn : Number.MAX_VALUE));
+    }
+    return firstLine;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/literal-token.js
+var LiteralToken = class extends ScalarToken {
+  constructor(type, file, range, definitionInfo) {
+    super(type, file, range, definitionInfo);
+  }
+  get isLiteral() {
+    return true;
+  }
+  get isExpression() {
+    return false;
+  }
+  toDisplayString() {
+    return ScalarToken.trimDisplayString(this.toString());
+  }
+  /**
+   * Throws a good debug message when an unexpected literal value is encountered
+   */
+  assertUnexpectedValue(objectDescription) {
+    throw new Error(`Error while reading '${objectDescription}'. Unexpected value '${this.toString()}'`);
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/string-token.js
+var StringToken = class _StringToken extends LiteralToken {
+  constructor(file, range, value, definitionInfo, source, blockScalarHeader) {
+    super(TokenType.String, file, range, definitionInfo);
+    this.value = value;
+    this.source = source;
+    this.blockScalarHeader = blockScalarHeader;
+  }
+  clone(omitSource) {
+    return omitSource ? new _StringToken(void 0, void 0, this.value, this.definitionInfo, this.source, this.blockScalarHeader) : new _StringToken(this.file, this.range, this.value, this.definitionInfo, this.source, this.blockScalarHeader);
+  }
+  toString() {
+    return this.value;
+  }
+  toJSON() {
+    return this.value;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/number-token.js
+var NumberToken = class _NumberToken extends LiteralToken {
+  constructor(file, range, value, definitionInfo) {
+    super(TokenType.Number, file, range, definitionInfo);
+    this.num = value;
+  }
+  get value() {
+    return this.num;
+  }
+  clone(omitSource) {
+    return omitSource ? new _NumberToken(void 0, void 0, this.num, this.definitionInfo) : new _NumberToken(this.file, this.range, this.num, this.definitionInfo);
+  }
+  toString() {
+    return `${this.num}`;
+  }
+  toJSON() {
+    return this.num;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/boolean-token.js
+var BooleanToken = class _BooleanToken extends LiteralToken {
+  constructor(file, range, value, definitionInfo) {
+    super(TokenType.Boolean, file, range, definitionInfo);
+    this.bool = value;
+  }
+  get value() {
+    return this.bool;
+  }
+  clone(omitSource) {
+    return omitSource ? new _BooleanToken(void 0, void 0, this.bool, this.definitionInfo) : new _BooleanToken(this.file, this.range, this.bool, this.definitionInfo);
+  }
+  toString() {
+    return this.bool ? "true" : "false";
+  }
+  toJSON() {
+    return this.bool;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/null-token.js
+var NullToken = class _NullToken extends LiteralToken {
+  constructor(file, range, definitionInfo) {
+    super(TokenType.Null, file, range, definitionInfo);
+  }
+  clone(omitSource) {
+    return omitSource ? new _NullToken(void 0, void 0, this.definitionInfo) : new _NullToken(this.file, this.range, this.definitionInfo);
+  }
+  toString() {
+    return "";
+  }
+  toJSON() {
+    return null;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/key-value-pair.js
+var KeyValuePair = class {
+  constructor(key, value) {
+    this.key = key;
+    this.value = value;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/sequence-token.js
+var SequenceToken = class _SequenceToken extends TemplateToken {
+  constructor(file, range, definitionInfo) {
+    super(TokenType.Sequence, file, range, definitionInfo);
+    this.seq = [];
+  }
+  get count() {
+    return this.seq.length;
+  }
+  get isScalar() {
+    return false;
+  }
+  get isLiteral() {
+    return false;
+  }
+  get isExpression() {
+    return false;
+  }
+  add(value) {
+    this.seq.push(value);
+  }
+  get(index) {
+    return this.seq[index];
+  }
+  clone(omitSource) {
+    const result = omitSource ? new _SequenceToken(void 0, void 0, this.definitionInfo) : new _SequenceToken(this.file, this.range, this.definitionInfo);
+    for (const item of this.seq) {
+      result.add(item.clone(omitSource));
+    }
+    return result;
+  }
+  toJSON() {
+    return {
+      type: TokenType.Sequence,
+      seq: this.seq
+    };
+  }
+  *[Symbol.iterator]() {
+    for (const item of this.seq) {
+      yield item;
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/mapping-token.js
+var MappingToken = class _MappingToken extends TemplateToken {
+  constructor(file, range, definitionInfo) {
+    super(TokenType.Mapping, file, range, definitionInfo);
+    this.map = [];
+  }
+  get count() {
+    return this.map.length;
+  }
+  get isScalar() {
+    return false;
+  }
+  get isLiteral() {
+    return false;
+  }
+  get isExpression() {
+    return false;
+  }
+  add(key, value) {
+    this.map.push(new KeyValuePair(key, value));
+  }
+  get(index) {
+    return this.map[index];
+  }
+  find(key) {
+    const pair2 = this.map.find((pair3) => pair3.key.toString() === key);
+    return pair2?.value;
+  }
+  remove(index) {
+    this.map.splice(index, 1);
+  }
+  clone(omitSource) {
+    const result = omitSource ? new _MappingToken(void 0, void 0, this.definitionInfo) : new _MappingToken(this.file, this.range, this.definitionInfo);
+    for (const item of this.map) {
+      result.add(item.key.clone(omitSource), item.value.clone(omitSource));
+    }
+    return result;
+  }
+  toJSON() {
+    const items = [];
+    for (const item of this.map) {
+      items.push({ Key: item.key, Value: item.value });
+    }
+    return {
+      type: TokenType.Mapping,
+      map: items
+    };
+  }
+  *[Symbol.iterator]() {
+    for (const item of this.map) {
+      yield item;
+    }
+  }
+};
+
+// node_modules/@actions/expressions/dist/ast.js
+var Expr = class {
+};
+var Literal = class extends Expr {
+  constructor(literal, token) {
+    super();
+    this.literal = literal;
+    this.token = token;
+  }
+  accept(v) {
+    return v.visitLiteral(this);
+  }
+};
+var Unary = class extends Expr {
+  constructor(operator, expr) {
+    super();
+    this.operator = operator;
+    this.expr = expr;
+  }
+  accept(v) {
+    return v.visitUnary(this);
+  }
+};
+var FunctionCall = class extends Expr {
+  constructor(functionName, args) {
+    super();
+    this.functionName = functionName;
+    this.args = args;
+  }
+  accept(v) {
+    return v.visitFunctionCall(this);
+  }
+};
+var Binary = class extends Expr {
+  constructor(left, operator, right) {
+    super();
+    this.left = left;
+    this.operator = operator;
+    this.right = right;
+  }
+  accept(v) {
+    return v.visitBinary(this);
+  }
+};
+var Logical = class extends Expr {
+  constructor(operator, args) {
+    super();
+    this.operator = operator;
+    this.args = args;
+  }
+  accept(v) {
+    return v.visitLogical(this);
+  }
+};
+var Grouping = class extends Expr {
+  constructor(group) {
+    super();
+    this.group = group;
+  }
+  accept(v) {
+    return v.visitGrouping(this);
+  }
+};
+var ContextAccess = class extends Expr {
+  constructor(name) {
+    super();
+    this.name = name;
+  }
+  accept(v) {
+    return v.visitContextAccess(this);
+  }
+};
+var IndexAccess = class extends Expr {
+  constructor(expr, index) {
+    super();
+    this.expr = expr;
+    this.index = index;
+  }
+  accept(v) {
+    return v.visitIndexAccess(this);
+  }
+};
+var Star = class extends Expr {
+  accept() {
+    throw new Error("Method not implemented.");
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/expressiondata.js
+var Kind;
+(function(Kind2) {
+  Kind2[Kind2["String"] = 0] = "String";
+  Kind2[Kind2["Array"] = 1] = "Array";
+  Kind2[Kind2["Dictionary"] = 2] = "Dictionary";
+  Kind2[Kind2["Boolean"] = 3] = "Boolean";
+  Kind2[Kind2["Number"] = 4] = "Number";
+  Kind2[Kind2["CaseSensitiveDictionary"] = 5] = "CaseSensitiveDictionary";
+  Kind2[Kind2["Null"] = 6] = "Null";
+})(Kind || (Kind = {}));
+function kindStr(k) {
+  switch (k) {
+    case Kind.Array:
+      return "Array";
+    case Kind.Boolean:
+      return "Boolean";
+    case Kind.Null:
+      return "Null";
+    case Kind.Number:
+      return "Number";
+    case Kind.Dictionary:
+      return "Object";
+    case Kind.String:
+      return "String";
+  }
+  return "unknown";
+}
+
+// node_modules/@actions/expressions/dist/data/dictionary.js
+var Dictionary = class {
+  constructor(...pairs) {
+    this.keys = [];
+    this.v = [];
+    this.indexMap = {};
+    this.kind = Kind.Dictionary;
+    this.primitive = false;
+    for (const p of pairs) {
+      this.add(p.key, p.value);
+    }
+  }
+  coerceString() {
+    return kindStr(this.kind);
+  }
+  number() {
+    return NaN;
+  }
+  add(key, value) {
+    if (key.toLowerCase() in this.indexMap) {
+      return;
+    }
+    this.keys.push(key);
+    this.v.push(value);
+    this.indexMap[key.toLowerCase()] = this.v.length - 1;
+  }
+  get(key) {
+    const index = this.indexMap[key.toLowerCase()];
+    if (index === void 0) {
+      return void 0;
+    }
+    return this.v[index];
+  }
+  values() {
+    return this.v;
+  }
+  pairs() {
+    const result = [];
+    for (const key of this.keys) {
+      result.push({ key, value: this.v[this.indexMap[key.toLowerCase()]] });
+    }
+    return result;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/index.js
+var data_exports = {};
+__export(data_exports, {
+  Array: () => Array2,
+  BooleanData: () => BooleanData,
+  Dictionary: () => Dictionary,
+  Kind: () => Kind,
+  Null: () => Null,
+  NumberData: () => NumberData,
+  StringData: () => StringData,
+  replacer: () => replacer,
+  reviver: () => reviver
+});
+
+// node_modules/@actions/expressions/dist/data/array.js
+var Array2 = class {
+  constructor(...data) {
+    this.v = [];
+    this.kind = Kind.Array;
+    this.primitive = false;
+    for (const d of data) {
+      this.add(d);
+    }
+  }
+  coerceString() {
+    return kindStr(this.kind);
+  }
+  number() {
+    return NaN;
+  }
+  add(value) {
+    this.v.push(value);
+  }
+  get(index) {
+    return this.v[index];
+  }
+  values() {
+    return this.v;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/boolean.js
+var BooleanData = class {
+  constructor(value) {
+    this.value = value;
+    this.kind = Kind.Boolean;
+    this.primitive = true;
+  }
+  coerceString() {
+    if (this.value) {
+      return "true";
+    }
+    return "false";
+  }
+  number() {
+    if (this.value) {
+      return 1;
+    }
+    return 0;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/null.js
+var Null = class {
+  constructor() {
+    this.kind = Kind.Null;
+    this.primitive = true;
+  }
+  coerceString() {
+    return "";
+  }
+  number() {
+    return 0;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/number.js
+var NumberData = class {
+  constructor(value) {
+    this.value = value;
+    this.kind = Kind.Number;
+    this.primitive = true;
+  }
+  coerceString() {
+    if (this.value === 0) {
+      return "0";
+    }
+    return (+this.value.toFixed(15)).toString();
+  }
+  number() {
+    return this.value;
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/string.js
+var StringData = class {
+  constructor(value) {
+    this.value = value;
+    this.kind = Kind.String;
+    this.primitive = true;
+  }
+  coerceString() {
+    return this.value;
+  }
+  number() {
+    return Number(this.value);
+  }
+};
+
+// node_modules/@actions/expressions/dist/data/replacer.js
+function replacer(_key, value) {
+  if (value instanceof Null) {
+    return null;
+  }
+  if (value instanceof BooleanData) {
+    return value.value;
+  }
+  if (value instanceof NumberData) {
+    return value.number();
+  }
+  if (value instanceof StringData) {
+    return value.coerceString();
+  }
+  if (value instanceof Array2) {
+    return value.values();
+  }
+  if (value instanceof Dictionary) {
+    const pairs = value.pairs();
+    const r = {};
+    for (const p of pairs) {
+      r[p.key] = p.value;
+    }
+    return r;
+  }
+  return value;
+}
+
+// node_modules/@actions/expressions/dist/data/reviver.js
+function reviver(_key, val) {
+  if (val === null) {
+    return new Null();
+  }
+  if (typeof val === "string") {
+    return new StringData(val);
+  }
+  if (typeof val === "number") {
+    return new NumberData(val);
+  }
+  if (typeof val === "boolean") {
+    return new BooleanData(val);
+  }
+  if (Array.isArray(val)) {
+    return new Array2(...val);
+  }
+  if (typeof val === "object") {
+    return new Dictionary(...Object.keys(val).map((k) => ({
+      key: k,
+      value: val[k]
+    })));
+  }
+  return val;
+}
+
+// node_modules/@actions/expressions/dist/filtered_array.js
+var FilteredArray = class extends Array2 {
+};
+
+// node_modules/@actions/expressions/dist/lexer.js
+var TokenType2;
+(function(TokenType3) {
+  TokenType3[TokenType3["UNKNOWN"] = 0] = "UNKNOWN";
+  TokenType3[TokenType3["LEFT_PAREN"] = 1] = "LEFT_PAREN";
+  TokenType3[TokenType3["RIGHT_PAREN"] = 2] = "RIGHT_PAREN";
+  TokenType3[TokenType3["LEFT_BRACKET"] = 3] = "LEFT_BRACKET";
+  TokenType3[TokenType3["RIGHT_BRACKET"] = 4] = "RIGHT_BRACKET";
+  TokenType3[TokenType3["COMMA"] = 5] = "COMMA";
+  TokenType3[TokenType3["DOT"] = 6] = "DOT";
+  TokenType3[TokenType3["BANG"] = 7] = "BANG";
+  TokenType3[TokenType3["BANG_EQUAL"] = 8] = "BANG_EQUAL";
+  TokenType3[TokenType3["EQUAL_EQUAL"] = 9] = "EQUAL_EQUAL";
+  TokenType3[TokenType3["GREATER"] = 10] = "GREATER";
+  TokenType3[TokenType3["GREATER_EQUAL"] = 11] = "GREATER_EQUAL";
+  TokenType3[TokenType3["LESS"] = 12] = "LESS";
+  TokenType3[TokenType3["LESS_EQUAL"] = 13] = "LESS_EQUAL";
+  TokenType3[TokenType3["AND"] = 14] = "AND";
+  TokenType3[TokenType3["OR"] = 15] = "OR";
+  TokenType3[TokenType3["STAR"] = 16] = "STAR";
+  TokenType3[TokenType3["NUMBER"] = 17] = "NUMBER";
+  TokenType3[TokenType3["STRING"] = 18] = "STRING";
+  TokenType3[TokenType3["IDENTIFIER"] = 19] = "IDENTIFIER";
+  TokenType3[TokenType3["TRUE"] = 20] = "TRUE";
+  TokenType3[TokenType3["FALSE"] = 21] = "FALSE";
+  TokenType3[TokenType3["NULL"] = 22] = "NULL";
+  TokenType3[TokenType3["EOF"] = 23] = "EOF";
+})(TokenType2 || (TokenType2 = {}));
+function tokenString(tok) {
+  switch (tok.type) {
+    case TokenType2.EOF:
+      return "EOF";
+    case TokenType2.NUMBER:
+      return tok.lexeme;
+    case TokenType2.STRING:
+      return tok.value.toString();
+    default:
+      return tok.lexeme;
+  }
+}
+var Lexer = class {
+  constructor(input) {
+    this.input = input;
+    this.start = 0;
+    this.offset = 0;
+    this.line = 0;
+    this.lastLineOffset = 0;
+    this.tokens = [];
+  }
+  lex() {
+    if (this.input.length > MAX_EXPRESSION_LENGTH) {
+      throw new Error("ErrorExceededMaxLength");
+    }
+    while (!this.atEnd()) {
+      this.start = this.offset;
+      const c = this.next();
+      switch (c) {
+        case "(":
+          this.addToken(TokenType2.LEFT_PAREN);
+          break;
+        case ")":
+          this.addToken(TokenType2.RIGHT_PAREN);
+          break;
+        case "[":
+          this.addToken(TokenType2.LEFT_BRACKET);
+          break;
+        case "]":
+          this.addToken(TokenType2.RIGHT_BRACKET);
+          break;
+        case ",":
+          this.addToken(TokenType2.COMMA);
+          break;
+        case ".":
+          if (this.previous() != TokenType2.IDENTIFIER && this.previous() != TokenType2.RIGHT_BRACKET && this.previous() != TokenType2.RIGHT_PAREN && this.previous() != TokenType2.STAR) {
+            this.consumeNumber();
+          } else {
+            this.addToken(TokenType2.DOT);
+          }
+          break;
+        case "-":
+        case "+":
+          this.consumeNumber();
+          break;
+        case "!":
+          this.addToken(this.match("=") ? TokenType2.BANG_EQUAL : TokenType2.BANG);
+          break;
+        case "=":
+          if (!this.match("=")) {
+            this.consumeIdentifier();
+            break;
+          }
+          this.addToken(TokenType2.EQUAL_EQUAL);
+          break;
+        case "<":
+          this.addToken(this.match("=") ? TokenType2.LESS_EQUAL : TokenType2.LESS);
+          break;
+        case ">":
+          this.addToken(this.match("=") ? TokenType2.GREATER_EQUAL : TokenType2.GREATER);
+          break;
+        case "&":
+          if (!this.match("&")) {
+            this.consumeIdentifier();
+            break;
+          }
+          this.addToken(TokenType2.AND);
+          break;
+        case "|":
+          if (!this.match("|")) {
+            this.consumeIdentifier();
+            break;
+          }
+          this.addToken(TokenType2.OR);
+          break;
+        case "*":
+          this.addToken(TokenType2.STAR);
+          break;
+        // Ignore whitespace.
+        case " ":
+        case "\r":
+        case "	":
+          break;
+        case "\n":
+          ++this.line;
+          this.lastLineOffset = this.offset;
+          break;
+        case "'":
+          this.consumeString();
+          break;
+        default:
+          switch (true) {
+            case isDigit(c):
+              this.consumeNumber();
+              break;
+            default:
+              this.consumeIdentifier();
+              break;
+          }
+      }
+    }
+    this.tokens.push({
+      type: TokenType2.EOF,
+      lexeme: "",
+      range: this.range()
+    });
+    return {
+      tokens: this.tokens
+    };
+  }
+  pos() {
+    return {
+      line: this.line,
+      column: this.start - this.lastLineOffset
+    };
+  }
+  endPos() {
+    return {
+      line: this.line,
+      column: this.offset - this.lastLineOffset
+    };
+  }
+  range() {
+    return {
+      start: this.pos(),
+      end: this.endPos()
+    };
+  }
+  atEnd() {
+    return this.offset >= this.input.length;
+  }
+  peek() {
+    if (this.atEnd()) {
+      return "\0";
+    }
+    return this.input[this.offset];
+  }
+  peekNext() {
+    if (this.offset + 1 >= this.input.length) {
+      return "\0";
+    }
+    return this.input[this.offset + 1];
+  }
+  previous() {
+    const l = this.tokens.length;
+    if (l == 0) {
+      return TokenType2.EOF;
+    }
+    return this.tokens[l - 1].type;
+  }
+  next() {
+    return this.input[this.offset++];
+  }
+  match(expected) {
+    if (this.atEnd()) {
+      return false;
+    }
+    if (this.input[this.offset] !== expected) {
+      return false;
+    }
+    this.offset++;
+    return true;
+  }
+  addToken(type, value) {
+    this.tokens.push({
+      type,
+      lexeme: this.input.substring(this.start, this.offset),
+      range: this.range(),
+      value
+    });
+  }
+  consumeNumber() {
+    while (!this.atEnd() && (!isBoundary(this.peek()) || this.peek() == ".")) {
+      this.next();
+    }
+    const lexeme = this.input.substring(this.start, this.offset);
+    const value = new StringData(lexeme).number();
+    if (isNaN(value)) {
+      throw new Error(`Unexpected symbol: '${lexeme}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+    }
+    this.addToken(TokenType2.NUMBER, value);
+  }
+  consumeString() {
+    while ((this.peek() !== "'" || this.peekNext() === "'") && !this.atEnd()) {
+      if (this.peek() === "\n")
+        this.line++;
+      if (this.peek() === "'" && this.peekNext() === "'") {
+        this.next();
+      }
+      this.next();
+    }
+    if (this.atEnd()) {
+      throw new Error(`Unexpected symbol: '${this.input.substring(this.start)}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+    }
+    this.next();
+    let value = this.input.substring(this.start + 1, this.offset - 1);
+    value = value.replace("''", "'");
+    this.addToken(TokenType2.STRING, value);
+  }
+  consumeIdentifier() {
+    while (!this.atEnd() && !isBoundary(this.peek())) {
+      this.next();
+    }
+    let tokenType = TokenType2.IDENTIFIER;
+    let tokenValue = void 0;
+    const lexeme = this.input.substring(this.start, this.offset);
+    if (this.previous() != TokenType2.DOT) {
+      switch (lexeme) {
+        case "true":
+          tokenType = TokenType2.TRUE;
+          break;
+        case "false":
+          tokenType = TokenType2.FALSE;
+          break;
+        case "null":
+          tokenType = TokenType2.NULL;
+          break;
+        case "NaN":
+          tokenType = TokenType2.NUMBER;
+          tokenValue = NaN;
+          break;
+        case "Infinity":
+          tokenType = TokenType2.NUMBER;
+          tokenValue = Infinity;
+          break;
+      }
+    }
+    if (!isLegalIdentifier(lexeme)) {
+      throw new Error(`Unexpected symbol: '${lexeme}'. Located at position ${this.start + 1} within expression: ${this.input}`);
+    }
+    this.addToken(tokenType, tokenValue);
+  }
+};
+function isDigit(c) {
+  return c >= "0" && c <= "9";
+}
+function isBoundary(c) {
+  switch (c) {
+    case "(":
+    case "[":
+    case ")":
+    case "]":
+    case ",":
+    case ".":
+    case "!":
+    case ">":
+    case "<":
+    case "=":
+    case "&":
+    case "|":
+      return true;
+  }
+  return /\s/.test(c);
+}
+function isLegalIdentifier(str2) {
+  if (str2 == "") {
+    return false;
+  }
+  const first = str2[0];
+  if (first >= "a" && first <= "z" || first >= "A" && first <= "Z" || first == "_") {
+    for (const c of str2.substring(1).split("")) {
+      if (c >= "a" && c <= "z" || c >= "A" && c <= "Z" || c >= "0" && c <= "9" || c == "_" || c == "-") {
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+// node_modules/@actions/expressions/dist/errors.js
+var MAX_PARSER_DEPTH = 50;
+var MAX_EXPRESSION_LENGTH = 21e3;
+var ErrorType;
+(function(ErrorType2) {
+  ErrorType2[ErrorType2["ErrorUnexpectedSymbol"] = 0] = "ErrorUnexpectedSymbol";
+  ErrorType2[ErrorType2["ErrorUnrecognizedNamedValue"] = 1] = "ErrorUnrecognizedNamedValue";
+  ErrorType2[ErrorType2["ErrorUnexpectedEndOfExpression"] = 2] = "ErrorUnexpectedEndOfExpression";
+  ErrorType2[ErrorType2["ErrorExceededMaxDepth"] = 3] = "ErrorExceededMaxDepth";
+  ErrorType2[ErrorType2["ErrorExceededMaxLength"] = 4] = "ErrorExceededMaxLength";
+  ErrorType2[ErrorType2["ErrorTooFewParameters"] = 5] = "ErrorTooFewParameters";
+  ErrorType2[ErrorType2["ErrorTooManyParameters"] = 6] = "ErrorTooManyParameters";
+  ErrorType2[ErrorType2["ErrorEvenParameters"] = 7] = "ErrorEvenParameters";
+  ErrorType2[ErrorType2["ErrorUnrecognizedContext"] = 8] = "ErrorUnrecognizedContext";
+  ErrorType2[ErrorType2["ErrorUnrecognizedFunction"] = 9] = "ErrorUnrecognizedFunction";
+})(ErrorType || (ErrorType = {}));
+var ExpressionError = class extends Error {
+  constructor(typ, tok) {
+    super(`${errorDescription(typ)}: '${tokenString(tok)}'`);
+    this.typ = typ;
+    this.tok = tok;
+    this.pos = this.tok.range.start;
+  }
+};
+function errorDescription(typ) {
+  switch (typ) {
+    case ErrorType.ErrorUnexpectedEndOfExpression:
+      return "Unexpected end of expression";
+    case ErrorType.ErrorUnexpectedSymbol:
+      return "Unexpected symbol";
+    case ErrorType.ErrorUnrecognizedNamedValue:
+      return "Unrecognized named-value";
+    case ErrorType.ErrorExceededMaxDepth:
+      return `Exceeded max expression depth ${MAX_PARSER_DEPTH}`;
+    case ErrorType.ErrorExceededMaxLength:
+      return `Exceeded max expression length ${MAX_EXPRESSION_LENGTH}`;
+    case ErrorType.ErrorTooFewParameters:
+      return "Too few parameters supplied";
+    case ErrorType.ErrorTooManyParameters:
+      return "Too many parameters supplied";
+    case ErrorType.ErrorEvenParameters:
+      return "Even number of parameters supplied, requires an odd number of parameters";
+    case ErrorType.ErrorUnrecognizedContext:
+      return "Unrecognized named-value";
+    case ErrorType.ErrorUnrecognizedFunction:
+      return "Unrecognized function";
+    default:
+      return "Unknown error";
+  }
+}
+var ExpressionEvaluationError = class extends Error {
+};
+
+// node_modules/@actions/expressions/dist/funcs/case.js
+var caseFunc = {
+  name: "case",
+  description: "`case( pred1, val1, pred2, val2, ..., default )`\n\nEvaluates predicates in order and returns the value corresponding to the first predicate that evaluates to `true`. If no predicate matches, it returns the last argument as the default value.",
+  minArgs: 3,
+  maxArgs: Number.MAX_SAFE_INTEGER,
+  call: (...args) => {
+    for (let i = 0; i < args.length - 1; i += 2) {
+      const predicate = args[i];
+      if (predicate.kind !== Kind.Boolean) {
+        throw new Error("case predicate must evaluate to a boolean value");
+      }
+      if (predicate.value) {
+        return args[i + 1];
+      }
+    }
+    return args[args.length - 1];
+  }
+};
+
+// node_modules/@actions/expressions/dist/result.js
+function falsy(d) {
+  switch (d.kind) {
+    case Kind.Null:
+      return true;
+    case Kind.Boolean:
+      return !d.value;
+    case Kind.Number: {
+      const dv = d.value;
+      return dv === 0 || isNaN(dv);
+    }
+    case Kind.String:
+      return d.value.length === 0;
+  }
+  return false;
+}
+function truthy(d) {
+  return !falsy(d);
+}
+function coerceTypes(li, ri) {
+  let lv = li;
+  let rv = ri;
+  if (li.kind === ri.kind) {
+    return [lv, rv];
+  }
+  switch (li.kind) {
+    // Number, String
+    case Kind.Number:
+      if (ri.kind === Kind.String) {
+        rv = new NumberData(ri.number());
+        return [lv, rv];
+      }
+      break;
+    // String, Number
+    case Kind.String:
+      if (ri.kind === Kind.Number) {
+        lv = new NumberData(li.number());
+        return [lv, rv];
+      }
+      break;
+    // Boolean|Null, Any
+    case Kind.Null:
+    case Kind.Boolean:
+      lv = new NumberData(li.number());
+      return coerceTypes(lv, rv);
+  }
+  switch (ri.kind) {
+    case Kind.Null:
+    case Kind.Boolean:
+      rv = new NumberData(ri.number());
+      return coerceTypes(lv, rv);
+  }
+  return [lv, rv];
+}
+function equals(lhs, rhs) {
+  const [lv, rv] = coerceTypes(lhs, rhs);
+  if (lv.kind != rv.kind) {
+    return false;
+  }
+  switch (lv.kind) {
+    // Null, Null
+    case Kind.Null:
+      return true;
+    // Number, Number
+    case Kind.Number: {
+      const ld = lv.value;
+      const rd = rv.value;
+      if (isNaN(ld) || isNaN(rd)) {
+        return false;
+      }
+      return ld == rd;
+    }
+    // String, String
+    case Kind.String: {
+      const ls = lv.value;
+      const rs = rv.value;
+      return toUpperSpecial(ls) === toUpperSpecial(rs);
+    }
+    // Boolean, Boolean
+    case Kind.Boolean: {
+      const lb = lv.value;
+      const rb = rv.value;
+      return lb == rb;
+    }
+    // Object, Object
+    case Kind.Dictionary:
+    case Kind.Array:
+      return lv === rv;
+  }
+  return false;
+}
+function greaterThan(lhs, rhs) {
+  const [lv, rv] = coerceTypes(lhs, rhs);
+  if (lv.kind != rv.kind) {
+    return false;
+  }
+  switch (lv.kind) {
+    // Number, Number
+    case Kind.Number: {
+      const lf = lv.value;
+      const rf = rv.value;
+      if (isNaN(lf) || isNaN(rf)) {
+        return false;
+      }
+      return lf > rf;
+    }
+    // String, String
+    case Kind.String: {
+      let ls = lv.value;
+      let rs = rv.value;
+      ls = toUpperSpecial(ls);
+      rs = toUpperSpecial(rs);
+      return ls > rs;
+    }
+    // Boolean, Boolean
+    case Kind.Boolean: {
+      const lb = lv.value;
+      const rb = rv.value;
+      return lb && !rb;
+    }
+  }
+  return false;
+}
+function lessThan(lhs, rhs) {
+  const [lv, rv] = coerceTypes(lhs, rhs);
+  if (lv.kind != rv.kind) {
+    return false;
+  }
+  switch (lv.kind) {
+    // Number, Number
+    case Kind.Number: {
+      const lf = lv.value;
+      const rf = rv.value;
+      if (isNaN(lf) || isNaN(rf)) {
+        return false;
+      }
+      return lf < rf;
+    }
+    // String, String
+    case Kind.String: {
+      let ls = lv.value;
+      let rs = rv.value;
+      ls = toUpperSpecial(ls);
+      rs = toUpperSpecial(rs);
+      return ls < rs;
+    }
+    // Boolean, Boolean
+    case Kind.Boolean: {
+      const lb = lv.value;
+      const rb = rv.value;
+      return !lb && rb;
+    }
+  }
+  return false;
+}
+function toUpperSpecial(s) {
+  const sb = [];
+  let i = 0;
+  const len = s.length;
+  let found = s.indexOf("ı");
+  while (i < len) {
+    if (i < found) {
+      sb.push(s.substring(i, found).toUpperCase());
+      i = found;
+    } else if (i == found) {
+      sb.push(s.substring(i, i + 1));
+      i += 1;
+      found = s.indexOf("ı", i);
+    } else {
+      sb.push(s.substring(i).toUpperCase());
+      break;
+    }
+  }
+  return sb.join("");
+}
+
+// node_modules/@actions/expressions/dist/funcs/contains.js
+var contains = {
+  name: "contains",
+  description: "`contains( search, item )`\n\nReturns `true` if `search` contains `item`. If `search` is an array, this function returns `true` if the `item` is an element in the array. If `search` is a string, this function returns `true` if the `item` is a substring of `search`. This function is not case sensitive. Casts values to a string.",
+  minArgs: 2,
+  maxArgs: 2,
+  call: (...args) => {
+    const left = args[0];
+    const right = args[1];
+    if (left.primitive) {
+      const ls = left.coerceString();
+      if (right.primitive) {
+        const rs = right.coerceString();
+        return new BooleanData(ls.toLowerCase().includes(rs.toLowerCase()));
+      }
+    } else if (left.kind === Kind.Array) {
+      const la = left;
+      if (la.values().length === 0) {
+        return new BooleanData(false);
+      }
+      for (const v of la.values()) {
+        if (equals(right, v)) {
+          return new BooleanData(true);
+        }
+      }
+    }
+    return new BooleanData(false);
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/endswith.js
+var endswith = {
+  name: "endsWith",
+  description: "`endsWith( searchString, searchValue )`\n\nReturns `true` if `searchString` ends with `searchValue`. This function is not case sensitive. Casts values to a string.",
+  minArgs: 2,
+  maxArgs: 2,
+  call: (...args) => {
+    const left = args[0];
+    if (!left.primitive) {
+      return new BooleanData(false);
+    }
+    const right = args[1];
+    if (!right.primitive) {
+      return new BooleanData(false);
+    }
+    const ls = toUpperSpecial(left.coerceString());
+    const rs = toUpperSpecial(right.coerceString());
+    return new BooleanData(ls.endsWith(rs));
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/format.js
+var format = {
+  name: "format",
+  description: "`format( string, replaceValue0, replaceValue1, ..., replaceValueN)`\n\nReplaces values in the `string`, with the variable `replaceValueN`. Variables in the `string` are specified using the `{N}` syntax, where `N` is an integer. You must specify at least one `replaceValue` and `string`. There is no maximum for the number of variables (`replaceValueN`) you can use. Escape curly braces using double braces.",
+  minArgs: 1,
+  maxArgs: 255,
+  call: (...args) => {
+    const fs = args[0].coerceString();
+    const result = [];
+    let index = 0;
+    while (index < fs.length) {
+      const lbrace = fs.indexOf("{", index);
+      const rbrace = fs.indexOf("}", index);
+      if (lbrace >= 0 && (rbrace < 0 || rbrace > lbrace)) {
+        if (safeCharAt(fs, lbrace + 1) === "{") {
+          result.push(fs.substr(index, lbrace - index + 1));
+          index = lbrace + 2;
+          continue;
+        }
+        if (rbrace > lbrace + 1) {
+          const argIndex = readArgIndex(fs, lbrace + 1);
+          if (argIndex.success) {
+            if (1 + argIndex.result > args.length - 1) {
+              throw new Error(`The following format string references more arguments than were supplied: ${fs}`);
+            }
+            if (lbrace > index) {
+              result.push(fs.substr(index, lbrace - index));
+            }
+            result.push(`${args[1 + argIndex.result].coerceString()}`);
+            index = rbrace + 1;
+            continue;
+          }
+        }
+        throw new Error(`The following format string is invalid: ${fs}`);
+      } else if (rbrace >= 0) {
+        if (safeCharAt(fs, rbrace + 1) === "}") {
+          result.push(fs.substr(index, rbrace - index + 1));
+          index = rbrace + 2;
+        } else {
+          throw new Error(`The following format string is invalid: ${fs}`);
+        }
+      } else {
+        result.push(fs.substr(index));
+        break;
+      }
+    }
+    return new StringData(result.join(""));
+  }
+};
+function safeCharAt(string, index) {
+  if (string.length > index) {
+    return string[index];
+  }
+  return "\0";
+}
+function readArgIndex(string, startIndex) {
+  let length = 0;
+  for (; ; ) {
+    const nextChar = safeCharAt(string, startIndex + length);
+    if (nextChar >= "0" && nextChar <= "9") {
+      length++;
+    } else {
+      break;
+    }
+  }
+  if (length < 1) {
+    return {
+      success: false
+    };
+  }
+  const endIndex = startIndex + length - 1;
+  const result = parseInt(string.substr(startIndex, length));
+  return {
+    success: !isNaN(result),
+    result,
+    endIndex
+  };
+}
+
+// node_modules/@actions/expressions/dist/funcs/fromjson.js
+var fromjson = {
+  name: "fromJson",
+  description: "`fromJSON(value)`\n\nReturns a JSON object or JSON data type for `value`. You can use this function to provide a JSON object as an evaluated expression or to convert environment variables from a string.",
+  minArgs: 1,
+  maxArgs: 1,
+  call: (...args) => {
+    const input = args[0];
+    const is = input.coerceString();
+    if (is.trim() === "") {
+      throw new Error("empty input");
+    }
+    try {
+      return JSON.parse(is, reviver);
+    } catch (e) {
+      throw new ExpressionEvaluationError("Error parsing JSON when evaluating fromJson", { cause: e });
+    }
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/join.js
+var join4 = {
+  name: "join",
+  description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
+  minArgs: 1,
+  maxArgs: 2,
+  call: (...args) => {
+    if (args[0].primitive) {
+      return new StringData(args[0].coerceString());
+    }
+    if (args[0].kind === Kind.Array) {
+      let separator = ",";
+      if (args.length > 1 && args[1].primitive) {
+        separator = args[1].coerceString();
+      }
+      return new StringData(args[0].values().map((item) => item.coerceString()).join(separator));
+    }
+    return new StringData("");
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/startswith.js
+var startswith = {
+  name: "startsWith",
+  description: "`startsWith( searchString, searchValue )`\n\nReturns `true` when `searchString` starts with `searchValue`. This function is not case sensitive. Casts values to a string.",
+  minArgs: 2,
+  maxArgs: 2,
+  call: (...args) => {
+    const left = args[0];
+    if (!left.primitive) {
+      return new BooleanData(false);
+    }
+    const right = args[1];
+    if (!right.primitive) {
+      return new BooleanData(false);
+    }
+    const ls = toUpperSpecial(left.coerceString());
+    const rs = toUpperSpecial(right.coerceString());
+    return new BooleanData(ls.startsWith(rs));
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs/tojson.js
+var tojson = {
+  name: "toJson",
+  description: "`toJSON(value)`\n\nReturns a pretty-print JSON representation of `value`. You can use this function to debug the information provided in contexts.",
+  minArgs: 1,
+  maxArgs: 1,
+  call: (...args) => {
+    return new StringData(JSON.stringify(args[0], replacer, "  "));
+  }
+};
+
+// node_modules/@actions/expressions/dist/funcs.js
+var wellKnownFunctions = {
+  case: caseFunc,
+  contains,
+  endswith,
+  format,
+  fromjson,
+  join: join4,
+  startswith,
+  tojson
+};
+function validateFunction(context, identifier, argCount) {
+  const name = identifier.lexeme.toLowerCase();
+  let f;
+  f = wellKnownFunctions[name];
+  if (!f) {
+    f = context.extensionFunctions.get(name);
+    if (!f) {
+      if (!context.allowUnknownKeywords) {
+        throw new ExpressionError(ErrorType.ErrorUnrecognizedFunction, identifier);
+      }
+      return;
+    }
+  }
+  if (argCount < f.minArgs) {
+    throw new ExpressionError(ErrorType.ErrorTooFewParameters, identifier);
+  }
+  if (argCount > f.maxArgs) {
+    throw new ExpressionError(ErrorType.ErrorTooManyParameters, identifier);
+  }
+  if (name === "case" && argCount % 2 === 0) {
+    throw new ExpressionError(ErrorType.ErrorEvenParameters, identifier);
+  }
+}
+
+// node_modules/@actions/expressions/dist/idxHelper.js
+var idxHelper = class {
+  constructor(star, idx) {
+    this.star = star;
+    if (!idx) {
+      return;
+    }
+    if (!star) {
+      if (idx.primitive) {
+        this.str = idx.coerceString();
+      }
+      let f = idx.number();
+      if (!isNaN(f) && isFinite(f) && f >= 0) {
+        f = Math.floor(f);
+        this.int = f;
+      }
+    }
+  }
+};
+
+// node_modules/@actions/expressions/dist/evaluator.js
+var Evaluator = class {
+  /**
+   * Creates a new evaluator
+   * @param n Parsed expression to evaluate
+   * @param context Context data to use
+   * @param functions Optional map of function implementations. If given, these will be preferred over the built-in functions.
+   */
+  constructor(n, context, functions) {
+    this.n = n;
+    this.context = context;
+    this.functions = functions;
+  }
+  evaluate() {
+    return this.eval(this.n);
+  }
+  eval(n) {
+    return n.accept(this);
+  }
+  visitLiteral(literal) {
+    return literal.literal;
+  }
+  visitUnary(unary) {
+    const r = this.eval(unary.expr);
+    if (unary.operator.type === TokenType2.BANG) {
+      return new BooleanData(falsy(r));
+    }
+    throw new Error(`unknown unary operator: ${unary.operator.lexeme}`);
+  }
+  visitBinary(binary) {
+    const left = this.eval(binary.left);
+    const right = this.eval(binary.right);
+    switch (binary.operator.type) {
+      case TokenType2.EQUAL_EQUAL:
+        return new BooleanData(equals(left, right));
+      case TokenType2.BANG_EQUAL:
+        return new BooleanData(!equals(left, right));
+      case TokenType2.GREATER:
+        return new BooleanData(greaterThan(left, right));
+      case TokenType2.GREATER_EQUAL:
+        return new BooleanData(equals(left, right) || greaterThan(left, right));
+      case TokenType2.LESS:
+        return new BooleanData(lessThan(left, right));
+      case TokenType2.LESS_EQUAL:
+        return new BooleanData(equals(left, right) || lessThan(left, right));
+    }
+    throw new Error(`unknown binary operator: ${binary.operator.lexeme}`);
+  }
+  visitLogical(logical) {
+    let result;
+    for (const arg of logical.args) {
+      result = this.eval(arg);
+      if (logical.operator.type === TokenType2.AND && falsy(result) || logical.operator.type === TokenType2.OR && truthy(result)) {
+        break;
+      }
+    }
+    return result;
+  }
+  visitGrouping(grouping) {
+    return this.eval(grouping.group);
+  }
+  visitContextAccess(contextAccess) {
+    const r = this.context.get(contextAccess.name.lexeme);
+    return r;
+  }
+  visitIndexAccess(ia) {
+    let idx;
+    if (ia.index instanceof Star) {
+      idx = new idxHelper(true, void 0);
+    } else {
+      let idxResult;
+      try {
+        idxResult = this.eval(ia.index);
+      } catch (e) {
+        throw new Error(`could not evaluate index for index access: ${e.message}`, { cause: e });
+      }
+      idx = new idxHelper(false, idxResult);
+    }
+    const objResult = this.eval(ia.expr);
+    let result;
+    switch (objResult.kind) {
+      case Kind.Array: {
+        const tobjResult = objResult;
+        if (tobjResult instanceof FilteredArray) {
+          result = filteredArrayAccess(tobjResult, idx);
+        } else {
+          result = arrayAccess(tobjResult, idx);
+        }
+        break;
+      }
+      case Kind.Dictionary: {
+        const tobjResult = objResult;
+        result = objectAccess(tobjResult, idx);
+        break;
+      }
+      default:
+        if (idx.star) {
+          result = new FilteredArray();
+        } else {
+          result = new Null();
+        }
+    }
+    return result;
+  }
+  visitFunctionCall(functionCall) {
+    const args = functionCall.args.map((arg) => this.eval(arg));
+    const functionName = functionCall.functionName.lexeme.toLowerCase();
+    const f = this.functions?.get(functionName) || wellKnownFunctions[functionName];
+    return f.call(...args);
+  }
+};
+function filteredArrayAccess(fa, idx) {
+  const result = new FilteredArray();
+  for (const item of fa.values()) {
+    switch (item.kind) {
+      case Kind.Dictionary: {
+        const ti = item;
+        if (idx.star) {
+          for (const v of ti.values()) {
+            result.add(v);
+          }
+        } else if (idx.str !== void 0) {
+          const v = ti.get(idx.str);
+          if (v !== void 0) {
+            result.add(v);
+          }
+        }
+        break;
+      }
+      case Kind.Array: {
+        const ti = item;
+        if (idx.star) {
+          for (const v of ti.values()) {
+            result.add(v);
+          }
+        } else if (idx.int !== void 0 && idx.int < ti.values().length) {
+          result.add(ti.get(idx.int));
+        }
+        break;
+      }
+    }
+  }
+  return result;
+}
+function arrayAccess(a, idx) {
+  if (idx.star) {
+    const fa = new FilteredArray();
+    for (const item of a.values()) {
+      fa.add(item);
+    }
+    return fa;
+  }
+  if (idx.int !== void 0 && idx.int < a.values().length) {
+    return a.get(idx.int);
+  }
+  return new Null();
+}
+function objectAccess(obj, idx) {
+  if (idx.star) {
+    const fa = new FilteredArray(...obj.values());
+    return fa;
+  }
+  if (idx.str !== void 0) {
+    const r = obj.get(idx.str);
+    if (r !== void 0) {
+      return r;
+    }
+  }
+  return new Null();
+}
+
+// node_modules/@actions/expressions/dist/parser.js
+var Parser = class {
+  /**
+   * Constructs a new parser for the given tokens
+   *
+   * @param tokens Tokens to build a parse tree from
+   * @param extensionContexts Available context names
+   * @param extensionFunctions Available functions (beyond the built-in ones)
+   */
+  constructor(tokens, extensionContexts, extensionFunctions) {
+    this.tokens = tokens;
+    this.offset = 0;
+    this.depth = 0;
+    this.extContexts = /* @__PURE__ */ new Map();
+    this.extFuncs = /* @__PURE__ */ new Map();
+    for (const contextName of extensionContexts) {
+      this.extContexts.set(contextName.toLowerCase(), true);
+    }
+    for (const { name, func } of extensionFunctions.map((x) => ({
+      name: x.name,
+      func: x
+    }))) {
+      this.extFuncs.set(name.toLowerCase(), func);
+    }
+    this.context = {
+      allowUnknownKeywords: false,
+      extensionContexts: this.extContexts,
+      extensionFunctions: this.extFuncs
+    };
+  }
+  parse() {
+    let result;
+    if (this.atEnd()) {
+      return result;
+    }
+    result = this.expression();
+    if (!this.atEnd()) {
+      throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+    }
+    return result;
+  }
+  expression() {
+    this.incrDepth();
+    try {
+      return this.logicalOr();
+    } finally {
+      this.decrDepth();
+    }
+  }
+  logicalOr() {
+    let expr = this.logicalAnd();
+    if (this.check(TokenType2.OR)) {
+      this.incrDepth();
+      try {
+        const logical = new Logical(this.peek(), [expr]);
+        expr = logical;
+        while (this.match(TokenType2.OR)) {
+          const right = this.logicalAnd();
+          logical.args.push(right);
+        }
+      } finally {
+        this.decrDepth();
+      }
+    }
+    return expr;
+  }
+  logicalAnd() {
+    let expr = this.equality();
+    if (this.check(TokenType2.AND)) {
+      this.incrDepth();
+      try {
+        const logical = new Logical(this.peek(), [expr]);
+        expr = logical;
+        while (this.match(TokenType2.AND)) {
+          const right = this.equality();
+          logical.args.push(right);
+        }
+      } finally {
+        this.decrDepth();
+      }
+    }
+    return expr;
+  }
+  equality() {
+    let expr = this.comparison();
+    while (this.match(TokenType2.BANG_EQUAL, TokenType2.EQUAL_EQUAL)) {
+      const operator = this.previous();
+      const right = this.comparison();
+      expr = new Binary(expr, operator, right);
+    }
+    return expr;
+  }
+  comparison() {
+    let expr = this.unary();
+    while (this.match(TokenType2.GREATER, TokenType2.GREATER_EQUAL, TokenType2.LESS, TokenType2.LESS_EQUAL)) {
+      const operator = this.previous();
+      const right = this.unary();
+      expr = new Binary(expr, operator, right);
+    }
+    return expr;
+  }
+  unary() {
+    if (this.match(TokenType2.BANG)) {
+      this.incrDepth();
+      const operator = this.previous();
+      const unary = this.unary();
+      try {
+        return new Unary(operator, unary);
+      } finally {
+        this.decrDepth();
+      }
+    }
+    return this.index();
+  }
+  index() {
+    let expr = this.call();
+    let depthIncreased = 0;
+    if (expr instanceof Grouping || expr instanceof FunctionCall || expr instanceof ContextAccess) {
+      let cont = true;
+      while (cont) {
+        switch (true) {
+          case this.match(TokenType2.LEFT_BRACKET): {
+            let indexExpr;
+            if (this.match(TokenType2.STAR)) {
+              indexExpr = new Star();
+            } else {
+              indexExpr = this.expression();
+            }
+            this.consume(TokenType2.RIGHT_BRACKET, ErrorType.ErrorUnexpectedSymbol);
+            this.incrDepth();
+            depthIncreased++;
+            expr = new IndexAccess(expr, indexExpr);
+            break;
+          }
+          case this.match(TokenType2.DOT):
+            this.incrDepth();
+            depthIncreased++;
+            if (this.match(TokenType2.IDENTIFIER)) {
+              const property = this.previous();
+              expr = new IndexAccess(expr, new Literal(new StringData(property.lexeme), property));
+            } else if (this.match(TokenType2.STAR)) {
+              expr = new IndexAccess(expr, new Star());
+            } else {
+              throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+            }
+            break;
+          default:
+            cont = false;
+        }
+      }
+    }
+    for (let i = 0; i < depthIncreased; i++) {
+      this.decrDepth();
+    }
+    return expr;
+  }
+  call() {
+    if (!this.check(TokenType2.IDENTIFIER)) {
+      return this.primary();
+    }
+    const identifier = this.next();
+    if (!this.match(TokenType2.LEFT_PAREN)) {
+      if (!this.extContexts.has(identifier.lexeme.toLowerCase())) {
+        throw this.buildError(ErrorType.ErrorUnrecognizedContext, identifier);
+      }
+      return new ContextAccess(identifier);
+    }
+    const args = [];
+    while (!this.match(TokenType2.RIGHT_PAREN)) {
+      const aexp = this.expression();
+      args.push(aexp);
+      if (!this.check(TokenType2.RIGHT_PAREN)) {
+        this.consume(TokenType2.COMMA, ErrorType.ErrorUnexpectedSymbol);
+      }
+    }
+    validateFunction(this.context, identifier, args.length);
+    return new FunctionCall(identifier, args);
+  }
+  primary() {
+    switch (true) {
+      case this.match(TokenType2.FALSE):
+        return new Literal(new BooleanData(false), this.previous());
+      case this.match(TokenType2.TRUE):
+        return new Literal(new BooleanData(true), this.previous());
+      case this.match(TokenType2.NULL):
+        return new Literal(new Null(), this.previous());
+      case this.match(TokenType2.NUMBER):
+        return new Literal(new NumberData(this.previous().value), this.previous());
+      case this.match(TokenType2.STRING):
+        return new Literal(new StringData(this.previous().value), this.previous());
+      case this.match(TokenType2.LEFT_PAREN): {
+        const expr = this.expression();
+        if (this.atEnd()) {
+          throw this.buildError(ErrorType.ErrorUnexpectedEndOfExpression, this.previous());
+        }
+        this.consume(TokenType2.RIGHT_PAREN, ErrorType.ErrorUnexpectedSymbol);
+        return new Grouping(expr);
+      }
+      case this.atEnd():
+        throw this.buildError(ErrorType.ErrorUnexpectedEndOfExpression, this.previous());
+    }
+    throw this.buildError(ErrorType.ErrorUnexpectedSymbol, this.peek());
+  }
+  // match consumes the next token if it matches any of the given types
+  match(...tokenTypes) {
+    for (const tokenType of tokenTypes) {
+      if (this.check(tokenType)) {
+        this.next();
+        return true;
+      }
+    }
+    return false;
+  }
+  // check peeks whether the next token is of the given type
+  check(tokenType) {
+    if (this.atEnd()) {
+      return false;
+    }
+    return this.peek().type == tokenType;
+  }
+  // atEnd peeks whether the next token is EOF
+  atEnd() {
+    return this.peek().type == TokenType2.EOF;
+  }
+  next() {
+    if (!this.atEnd()) {
+      this.offset++;
+    }
+    return this.previous();
+  }
+  peek() {
+    return this.tokens[this.offset];
+  }
+  // previous returns the previous token
+  previous() {
+    return this.tokens[this.offset - 1];
+  }
+  // consume attempts to consume the next token if it matches the given type. It returns an error of
+  // the given ParseErrorKind otherwise.
+  consume(tokenType, errorType) {
+    if (this.check(tokenType)) {
+      this.next();
+      return;
+    }
+    throw this.buildError(errorType, this.peek());
+  }
+  incrDepth() {
+    this.depth++;
+    if (this.depth > MAX_PARSER_DEPTH) {
+      throw this.buildError(ErrorType.ErrorExceededMaxDepth, this.peek());
+    }
+  }
+  decrDepth() {
+    this.depth--;
+  }
+  buildError(errType, token) {
+    return new ExpressionError(errType, token);
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/allowed-context.js
+function splitAllowedContext(allowedContext) {
+  const FUNCTION_REGEXP = /^([a-zA-Z0-9_]+)\(([0-9]+),([0-9]+|MAX)\)$/;
+  const namedContexts = [];
+  const functions = [];
+  if (allowedContext.length > 0) {
+    for (const contextItem of allowedContext) {
+      const match = contextItem.match(FUNCTION_REGEXP);
+      if (match) {
+        const functionName = match[1];
+        const minParameters = Number.parseInt(match[2]);
+        const maxParametersRaw = match[3];
+        const maxParameters = maxParametersRaw === MAX_CONSTANT ? Number.MAX_SAFE_INTEGER : Number.parseInt(maxParametersRaw);
+        functions.push({
+          name: functionName,
+          minArgs: minParameters,
+          maxArgs: maxParameters
+        });
+      } else {
+        namedContexts.push(contextItem);
+      }
+    }
+  }
+  return {
+    namedContexts,
+    functions
+  };
+}
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/expression-token.js
+var ExpressionToken = class extends ScalarToken {
+  constructor(type, file, range, directive, definitionInfo) {
+    super(type, file, range, definitionInfo);
+    this.directive = directive;
+  }
+  get isLiteral() {
+    return false;
+  }
+  get isExpression() {
+    return true;
+  }
+  static validateExpression(expression, allowedContext) {
+    const { namedContexts, functions } = splitAllowedContext(allowedContext);
+    const lexer = new Lexer(expression);
+    const result = lexer.lex();
+    const p = new Parser(result.tokens, namedContexts, functions);
+    p.parse();
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/basic-expression-token.js
+var BasicExpressionToken = class _BasicExpressionToken extends ExpressionToken {
+  /**
+   * @param file The file ID where this token originated
+   * @param range The range of the entire expression including `${{` and `}}`
+   * @param expression The expression string without `${{` and `}}` markers
+   * @param definitionInfo Schema definition info for this token
+   * @param originalExpressions If transformed from individual expressions (e.g., format()), these are the originals
+   * @param source The original source string from the YAML
+   * @param expressionRange The range of just the expression, excluding `${{` and `}}`
+   * @param blockScalarHeader The block scalar header (e.g., "|", "|-") if parsed from a YAML block scalar
+   */
+  constructor(file, range, expression, definitionInfo, originalExpressions, source, expressionRange, blockScalarHeader) {
+    super(TokenType.BasicExpression, file, range, void 0, definitionInfo);
+    this.expr = expression;
+    this.source = source;
+    this.originalExpressions = originalExpressions;
+    this.expressionRange = expressionRange;
+    this.blockScalarHeader = blockScalarHeader;
+  }
+  get expression() {
+    return this.expr;
+  }
+  clone(omitSource) {
+    return omitSource ? new _BasicExpressionToken(void 0, void 0, this.expr, this.definitionInfo, this.originalExpressions, this.source, this.expressionRange, this.blockScalarHeader) : new _BasicExpressionToken(this.file, this.range, this.expr, this.definitionInfo, this.originalExpressions, this.source, this.expressionRange, this.blockScalarHeader);
+  }
+  toString() {
+    return `${OPEN_EXPRESSION} ${this.expr} ${CLOSE_EXPRESSION}`;
+  }
+  toDisplayString() {
+    return ScalarToken.trimDisplayString(this.toString());
+  }
+  toJSON() {
+    return {
+      type: TokenType.BasicExpression,
+      expr: this.expr
+    };
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/insert-expression-token.js
+var InsertExpressionToken = class _InsertExpressionToken extends ExpressionToken {
+  constructor(file, range, definitionInfo) {
+    super(TokenType.InsertExpression, file, range, INSERT_DIRECTIVE, definitionInfo);
+  }
+  clone(omitSource) {
+    return omitSource ? new _InsertExpressionToken(void 0, void 0, this.definitionInfo) : new _InsertExpressionToken(this.file, this.range, this.definitionInfo);
+  }
+  toString() {
+    return `${OPEN_EXPRESSION} ${INSERT_DIRECTIVE} ${CLOSE_EXPRESSION}`;
+  }
+  toDisplayString() {
+    return ScalarToken.trimDisplayString(this.toString());
+  }
+  toJSON() {
+    return {
+      type: TokenType.InsertExpression,
+      expr: "insert"
+    };
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/tokens/type-guards.js
+function isLiteral(t) {
+  return t.isLiteral;
+}
+function isScalar2(t) {
+  return t.isScalar;
+}
+function isString(t) {
+  return isLiteral(t) && t.templateTokenType === TokenType.String;
+}
+function isSequence(t) {
+  return t instanceof SequenceToken;
+}
+function isMapping(t) {
+  return t instanceof MappingToken;
+}
+
+// node_modules/@actions/workflow-parser/dist/templates/template-reader.js
+var WHITESPACE_PATTERN = /\s/;
+var backgroundStepProperties = /* @__PURE__ */ new Set(["background", "wait", "wait-all", "cancel"]);
+var backgroundStepOnlyProperties = /* @__PURE__ */ new Set(["wait", "wait-all", "cancel"]);
+function readTemplate(context, type, objectReader, fileId) {
+  const reader = new TemplateReader(context, objectReader, fileId);
+  let value;
+  try {
+    objectReader.validateStart();
+    const definition = new DefinitionInfo(context.schema, type);
+    value = reader.readValue(definition);
+    objectReader.validateEnd();
+  } catch (err) {
+    context.error(fileId, err);
+  }
+  return value;
+}
+var TemplateReader = class {
+  constructor(context, objectReader, fileId) {
+    this._context = context;
+    this._schema = context.schema;
+    this._objectReader = objectReader;
+    this._fileId = fileId;
+  }
+  readValue(definition) {
+    const literal = this._objectReader.allowLiteral();
+    if (literal) {
+      let scalar = this.parseScalar(literal, definition);
+      scalar = this.validate(scalar, definition);
+      return scalar;
+    }
+    const sequence = this._objectReader.allowSequenceStart();
+    if (sequence) {
+      const sequenceDefinition = definition.getDefinitionsOfType(DefinitionType.Sequence)[0];
+      if (sequenceDefinition) {
+        const itemDefinition = new DefinitionInfo(definition, sequenceDefinition.itemType);
+        while (!this._objectReader.allowSequenceEnd()) {
+          const item = this.readValue(itemDefinition);
+          sequence.add(item);
+        }
+      } else {
+        this._context.error(sequence, "A sequence was not expected");
+        while (!this._objectReader.allowSequenceEnd()) {
+          this.skipValue();
+        }
+      }
+      sequence.definitionInfo = definition;
+      return sequence;
+    }
+    const mapping = this._objectReader.allowMappingStart();
+    if (mapping) {
+      const mappingDefinitions = definition.getDefinitionsOfType(DefinitionType.Mapping);
+      if (mappingDefinitions.length > 0) {
+        if (mappingDefinitions.length > 1 || Object.keys(mappingDefinitions[0].properties).length > 0 || !mappingDefinitions[0].looseKeyType) {
+          this.handleMappingWithWellKnownProperties(definition, mappingDefinitions, mapping);
+        } else {
+          const keyDefinition = new DefinitionInfo(definition, mappingDefinitions[0].looseKeyType);
+          const valueDefinition = new DefinitionInfo(definition, mappingDefinitions[0].looseValueType);
+          this.handleMappingWithAllLooseProperties(definition, keyDefinition, valueDefinition, mappingDefinitions[0], mapping);
+        }
+      } else {
+        this._context.error(mapping, "A mapping was not expected");
+        while (!this._objectReader.allowMappingEnd()) {
+          this.skipValue();
+          this.skipValue();
+        }
+      }
+      if (!mapping.definitionInfo) {
+        mapping.definitionInfo = definition;
+      }
+      return mapping;
+    }
+    throw new Error("Expected a scalar value, a sequence, or a mapping");
+  }
+  handleMappingWithWellKnownProperties(definition, mappingDefinitions, mapping) {
+    let looseKeyType;
+    let looseValueType;
+    let looseKeyDefinition;
+    let looseValueDefinition;
+    if (mappingDefinitions[0].looseKeyType) {
+      looseKeyType = mappingDefinitions[0].looseKeyType;
+      looseValueType = mappingDefinitions[0].looseValueType;
+    }
+    const upperKeys = {};
+    let hasExpressionKey = false;
+    let rawLiteral;
+    while (rawLiteral = this._objectReader.allowLiteral()) {
+      const nextKeyScalar = this.parseScalar(rawLiteral, definition);
+      if (nextKeyScalar.isExpression) {
+        hasExpressionKey = true;
+        if (definition.allowedContext.length > 0) {
+          const anyDefinition = new DefinitionInfo(definition, ANY);
+          mapping.add(nextKeyScalar, this.readValue(anyDefinition));
+        } else {
+          this._context.error(nextKeyScalar, "A template expression is not allowed in this context");
+          this.skipValue();
+        }
+        continue;
+      }
+      const nextKey = nextKeyScalar.templateTokenType === TokenType.String ? nextKeyScalar : new StringToken(nextKeyScalar.file, nextKeyScalar.range, nextKeyScalar.toString(), nextKeyScalar.definitionInfo);
+      if (nextKey.value) {
+        const upperKey = nextKey.value.toUpperCase();
+        if (upperKeys[upperKey]) {
+          this._context.error(nextKey, `'${nextKey.value}' is already defined`);
+          this.skipValue();
+          continue;
+        }
+        upperKeys[upperKey] = true;
+      }
+      const nextPropertyDef = this._schema.matchPropertyAndFilter(mappingDefinitions, nextKey.value);
+      if (nextPropertyDef) {
+        if (!this.backgroundStepsEnabled() && backgroundStepProperties.has(nextKey.value)) {
+          this._context.error(nextKey, `Unexpected value '${nextKey.value}'`);
+          this.skipValue();
+          continue;
+        }
+        const nextDefinition = new DefinitionInfo(definition, nextPropertyDef.type);
+        nextKey.definitionInfo = nextDefinition;
+        if (nextPropertyDef.description) {
+          nextKey.description = nextPropertyDef.description;
+        }
+        const nextValue = this.readValue(nextDefinition);
+        mapping.add(nextKey, nextValue);
+        continue;
+      }
+      if (looseKeyType) {
+        if (!looseKeyDefinition) {
+          looseKeyDefinition = new DefinitionInfo(definition, looseKeyType);
+          looseValueDefinition = new DefinitionInfo(definition, looseValueType);
+        }
+        this.validate(nextKey, looseKeyDefinition);
+        const nextDefinition = new DefinitionInfo(definition, mappingDefinitions[0].looseValueType);
+        nextKey.definitionInfo = nextDefinition;
+        const nextValue = this.readValue(looseValueDefinition);
+        mapping.add(nextKey, nextValue);
+        continue;
+      }
+      this._context.error(nextKey, `Unexpected value '${nextKey.value}'`);
+      this.skipValue();
+    }
+    if (mappingDefinitions.length === 1) {
+      mapping.definitionInfo = new DefinitionInfo(definition, mappingDefinitions[0]);
+    }
+    if (mappingDefinitions.length > 1) {
+      const hitCount = {};
+      for (const mappingDefinition of mappingDefinitions) {
+        for (const key of Object.keys(mappingDefinition.properties)) {
+          hitCount[key] = (hitCount[key] ?? 0) + 1;
+        }
+      }
+      const nonDuplicates = [];
+      for (const key of Object.keys(hitCount)) {
+        if (hitCount[key] === 1) {
+          nonDuplicates.push(key);
+        }
+      }
+      const properties = this.backgroundStepsEnabled() ? nonDuplicates : nonDuplicates.filter((property) => !backgroundStepOnlyProperties.has(property));
+      this._context.error(mapping, `There's not enough info to determine what you meant. Add one of these properties: ${properties.sort().join(", ")}`);
+    } else if (mappingDefinitions.length === 1 && !hasExpressionKey) {
+      for (const propertyName of Object.keys(mappingDefinitions[0].properties)) {
+        const propertyDef = mappingDefinitions[0].properties[propertyName];
+        if (propertyDef.required && !upperKeys[propertyName.toUpperCase()]) {
+          this._context.error(mapping, `Required property is missing: ${propertyName}`);
+        }
+      }
+    }
+    this.expectMappingEnd();
+  }
+  handleMappingWithAllLooseProperties(definition, keyDefinition, valueDefinition, mappingDefinition, mapping) {
+    let nextValue;
+    const upperKeys = {};
+    let rawLiteral;
+    while (rawLiteral = this._objectReader.allowLiteral()) {
+      const nextKeyScalar = this.parseScalar(rawLiteral, definition);
+      nextKeyScalar.definitionInfo = keyDefinition;
+      if (nextKeyScalar.isExpression) {
+        if (definition.allowedContext.length > 0) {
+          nextValue = this.readValue(valueDefinition);
+          mapping.add(nextKeyScalar, nextValue);
+        } else {
+          this._context.error(nextKeyScalar, "A template expression is not allowed in this context");
+          this.skipValue();
+        }
+        continue;
+      }
+      const nextKey = nextKeyScalar.templateTokenType === TokenType.String ? nextKeyScalar : new StringToken(nextKeyScalar.file, nextKeyScalar.range, nextKeyScalar.toString(), nextKeyScalar.definitionInfo);
+      if (nextKey.value) {
+        const upperKey = nextKey.value.toUpperCase();
+        if (upperKeys[upperKey]) {
+          this._context.error(nextKey, `'${nextKey.value}' is already defined`);
+          this.skipValue();
+          continue;
+        }
+        upperKeys[upperKey] = true;
+      }
+      this.validate(nextKey, keyDefinition);
+      const nextDefinition = new DefinitionInfo(definition, mappingDefinition.looseValueType);
+      nextKey.definitionInfo = nextDefinition;
+      nextValue = this.readValue(valueDefinition);
+      mapping.add(nextKey, nextValue);
+    }
+    this.expectMappingEnd();
+  }
+  expectMappingEnd() {
+    if (!this._objectReader.allowMappingEnd()) {
+      throw new Error("Expected mapping end");
+    }
+  }
+  skipValue() {
+    if (this._objectReader.allowLiteral()) {
+    } else if (this._objectReader.allowSequenceStart()) {
+      while (!this._objectReader.allowSequenceEnd()) {
+        this.skipValue();
+      }
+    } else if (this._objectReader.allowMappingStart()) {
+      while (!this._objectReader.allowMappingEnd()) {
+        this.skipValue();
+        this.skipValue();
+      }
+    } else {
+      throw new Error("Expected a scalar value, a sequence, or a mapping");
+    }
+  }
+  validate(scalar, definition) {
+    switch (scalar.templateTokenType) {
+      case TokenType.Null:
+      case TokenType.Boolean:
+      case TokenType.Number:
+      case TokenType.String: {
+        const literal = scalar;
+        const scalarDefinitions = definition.getScalarDefinitions();
+        let relevantDefinition;
+        if (relevantDefinition = scalarDefinitions.find((x) => x.isMatch(literal))) {
+          scalar.definitionInfo = new DefinitionInfo(definition, relevantDefinition);
+          return scalar;
+        }
+        if (literal.templateTokenType !== TokenType.String) {
+          const stringLiteral = new StringToken(literal.file, literal.range, literal.toString(), literal.definitionInfo);
+          if (relevantDefinition = scalarDefinitions.find((x) => x.isMatch(stringLiteral))) {
+            stringLiteral.definitionInfo = new DefinitionInfo(definition, relevantDefinition);
+            return stringLiteral;
+          }
+        }
+        this._context.error(literal, `Unexpected value '${literal.toString()}'`);
+        return scalar;
+      }
+      case TokenType.BasicExpression:
+        if (definition.allowedContext.length === 0) {
+          this._context.error(scalar, "A template expression is not allowed in this context");
+        }
+        return scalar;
+      default:
+        this._context.error(scalar, `Unexpected value '${scalar.toString()}'`);
+        return scalar;
+    }
+  }
+  parseScalar(token, definitionInfo) {
+    if (!isString(token) || !token.value) {
+      return token;
+    }
+    const allowedContext = definitionInfo.allowedContext;
+    const isSingleLine = token.range === void 0 || token.range.start.line === token.range.end.line;
+    const raw = isSingleLine ? token.value : token.source ?? token.value;
+    let startExpression = raw.indexOf(OPEN_EXPRESSION);
+    if (startExpression < 0) {
+      return token;
+    }
+    let encounteredError = false;
+    const segments = [];
+    let i = 0;
+    while (i < raw.length) {
+      if (i === startExpression) {
+        startExpression = i;
+        let endExpression = -1;
+        let inString = false;
+        for (i += OPEN_EXPRESSION.length; i < raw.length; i++) {
+          if (raw[i] === "'") {
+            inString = !inString;
+          } else if (!inString && raw[i] === "}" && raw[i - 1] === "}") {
+            endExpression = i;
+            i++;
+            break;
+          }
+        }
+        if (endExpression < startExpression) {
+          this._context.error(token, "The expression is not closed. An unescaped ${{ sequence was found, but the closing }} sequence was not found.");
+          return token;
+        }
+        const rawExpression = raw.substr(startExpression + OPEN_EXPRESSION.length, endExpression - startExpression + 1 - OPEN_EXPRESSION.length - CLOSE_EXPRESSION.length);
+        let tr = token.range;
+        if (isSingleLine) {
+          const offset = (token.source ?? raw).indexOf(OPEN_EXPRESSION) - raw.indexOf(OPEN_EXPRESSION);
+          tr = {
+            start: { line: tr.start.line, column: tr.start.column + startExpression + offset },
+            end: { line: tr.end.line, column: tr.start.column + endExpression + 1 + offset }
+          };
+        } else {
+          const startRaw = raw.substring(0, startExpression);
+          const adjustedStartLine = startRaw.split("\n").length;
+          const beginningOfLine = startRaw.lastIndexOf("\n");
+          const adjustedStart = startExpression - beginningOfLine;
+          const adjustedEnd = endExpression - beginningOfLine + 1;
+          tr = {
+            start: { line: tr.start.line + adjustedStartLine, column: adjustedStart },
+            end: { line: tr.start.line + adjustedStartLine, column: adjustedEnd }
+          };
+        }
+        const expression = this.parseIntoExpressionToken(tr, rawExpression, allowedContext, token, definitionInfo);
+        if (!expression) {
+          encounteredError = true;
+        } else {
+          if (expression.directive && (startExpression !== 0 || i < raw.length)) {
+            this._context.error(token, `The directive '${expression.directive}' is not allowed in this context. Directives are not supported for expressions that are embedded within a string. Directives are only supported when the entire value is an expression.`);
+            return token;
+          }
+          segments.push(expression);
+        }
+        startExpression = raw.indexOf(OPEN_EXPRESSION, i);
+      } else if (i < startExpression) {
+        this.addString(segments, token.range, raw.substr(i, startExpression - i), token.definitionInfo);
+        i = startExpression;
+      } else {
+        this.addString(segments, token.range, raw.substr(i), token.definitionInfo);
+        break;
+      }
+    }
+    if (encounteredError) {
+      return token;
+    }
+    if (segments.length === 1 && segments[0].templateTokenType === TokenType.BasicExpression) {
+      const basicExpression = segments[0];
+      const str2 = this.getExpressionString(basicExpression.expression);
+      if (str2 !== void 0) {
+        return new StringToken(this._fileId, token.range, str2, token.definitionInfo);
+      }
+    }
+    if (segments.length === 1) {
+      return segments[0];
+    }
+    const format2 = [];
+    const args = [];
+    const expressionTokens = [];
+    let argIndex = 0;
+    for (const segment of segments) {
+      if (isString(segment)) {
+        const text2 = segment.value.replace(/'/g, "''").replace(/\{/g, "{{").replace(/\}/g, "}}");
+        format2.push(text2);
+      } else {
+        format2.push(`{${argIndex}}`);
+        argIndex++;
+        const expression = segment;
+        args.push(", ");
+        args.push(expression.expression);
+        expressionTokens.push(expression);
+      }
+    }
+    return new BasicExpressionToken(this._fileId, token.range, `format('${format2.join("")}'${args.join("")})`, definitionInfo, expressionTokens, raw, void 0, token.blockScalarHeader);
+  }
+  parseIntoExpressionToken(tr, rawExpression, allowedContext, token, definitionInfo) {
+    const parseExpressionResult = this.parseExpression(tr, token, rawExpression, allowedContext, definitionInfo);
+    if (parseExpressionResult.error) {
+      this._context.error(token, parseExpressionResult.error, tr);
+      return void 0;
+    }
+    return parseExpressionResult.expression;
+  }
+  parseExpression(range, token, value, allowedContext, definitionInfo) {
+    const trimmed = value.trim();
+    if (!trimmed) {
+      return {
+        error: new Error("An expression was expected")
+      };
+    }
+    const matchDirectiveResult = this.matchDirective(trimmed, INSERT_DIRECTIVE, 0);
+    if (matchDirectiveResult.isMatch) {
+      return {
+        expression: new InsertExpressionToken(this._fileId, range, definitionInfo)
+      };
+    } else if (matchDirectiveResult.error) {
+      return {
+        error: matchDirectiveResult.error
+      };
+    }
+    try {
+      ExpressionToken.validateExpression(trimmed, allowedContext);
+    } catch (err) {
+      return {
+        error: err
+      };
+    }
+    const startTrim = value.length - value.trimStart().length;
+    const endTrim = value.length - value.trimEnd().length;
+    const expressionRange = {
+      start: {
+        ...range.start,
+        column: range.start.column + OPEN_EXPRESSION.length + startTrim
+      },
+      end: {
+        ...range.end,
+        column: range.end.column - CLOSE_EXPRESSION.length - endTrim
+      }
+    };
+    return {
+      expression: new BasicExpressionToken(this._fileId, range, trimmed, definitionInfo, void 0, token.source, expressionRange, token.blockScalarHeader),
+      error: void 0
+    };
+  }
+  addString(segments, range, value, definition) {
+    if (segments.length > 0 && segments[segments.length - 1].templateTokenType === TokenType.String) {
+      const lastSegment = segments[segments.length - 1];
+      segments[segments.length - 1] = new StringToken(this._fileId, range, `${lastSegment.value}${value}`, definition);
+    } else {
+      segments.push(new StringToken(this._fileId, range, value, definition));
+    }
+  }
+  matchDirective(trimmed, directive, expectedParameters) {
+    const parameters = [];
+    if (trimmed.startsWith(directive) && (trimmed.length === directive.length || WHITESPACE_PATTERN.test(trimmed[directive.length]))) {
+      let startIndex = directive.length;
+      let inString = false;
+      let parens = 0;
+      for (let i = startIndex; i < trimmed.length; i++) {
+        const c = trimmed[i];
+        if (WHITESPACE_PATTERN.test(c) && !inString && parens == 0) {
+          if (startIndex < 1) {
+            parameters.push(trimmed.substr(startIndex, i - startIndex));
+          }
+          startIndex = i + 1;
+        } else if (c === "'") {
+          inString = !inString;
+        } else if (c === "(" && !inString) {
+          parens++;
+        } else if (c === ")" && !inString) {
+          parens--;
+        }
+      }
+      if (startIndex < trimmed.length) {
+        parameters.push(trimmed.substr(startIndex));
+      }
+      if (expectedParameters != parameters.length) {
+        return {
+          isMatch: false,
+          parameters: [],
+          error: new Error(`Exactly ${expectedParameters} parameter(s) were expected following the directive '${directive}'. Actual parameter count: ${parameters.length}`)
+        };
+      }
+      return {
+        isMatch: true,
+        parameters
+      };
+    }
+    return {
+      isMatch: false,
+      parameters
+    };
+  }
+  getExpressionString(trimmed) {
+    const result = [];
+    let inString = false;
+    for (let i = 0; i < trimmed.length; i++) {
+      const c = trimmed[i];
+      if (c === "'") {
+        inString = !inString;
+        if (inString && i !== 0) {
+          result.push(c);
+        }
+      } else if (!inString) {
+        return void 0;
+      } else {
+        result.push(c);
+      }
+    }
+    return result.join("");
+  }
+  backgroundStepsEnabled() {
+    return this._context.state.featureFlags?.isEnabled("allowBackgroundSteps") ?? false;
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/workflows/workflow-constants.js
+var WORKFLOW_ROOT = "workflow-root-strict";
+
+// node_modules/@actions/workflow-parser/dist/templates/parse-event.js
+var ParseEvent = class {
+  constructor(type, token) {
+    this.type = type;
+    this.token = token;
+  }
+};
+var EventType;
+(function(EventType2) {
+  EventType2[EventType2["Literal"] = 0] = "Literal";
+  EventType2[EventType2["SequenceStart"] = 1] = "SequenceStart";
+  EventType2[EventType2["SequenceEnd"] = 2] = "SequenceEnd";
+  EventType2[EventType2["MappingStart"] = 3] = "MappingStart";
+  EventType2[EventType2["MappingEnd"] = 4] = "MappingEnd";
+  EventType2[EventType2["DocumentStart"] = 5] = "DocumentStart";
+  EventType2[EventType2["DocumentEnd"] = 6] = "DocumentEnd";
+})(EventType || (EventType = {}));
+
+// node_modules/@actions/workflow-parser/dist/templates/json-object-reader.js
+var JSONObjectReader = class {
+  constructor(fileId, input) {
+    this._fileId = fileId;
+    const value = JSON.parse(input);
+    this._generator = this.getParseEvents(value, true);
+    this._current = this._generator.next();
+  }
+  allowLiteral() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.Literal) {
+        this._current = this._generator.next();
+        return parseEvent.token;
+      }
+    }
+    return void 0;
+  }
+  allowSequenceStart() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.SequenceStart) {
+        this._current = this._generator.next();
+        return parseEvent.token;
+      }
+    }
+    return void 0;
+  }
+  allowSequenceEnd() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.SequenceEnd) {
+        this._current = this._generator.next();
+        return true;
+      }
+    }
+    return false;
+  }
+  allowMappingStart() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.MappingStart) {
+        this._current = this._generator.next();
+        return parseEvent.token;
+      }
+    }
+    return void 0;
+  }
+  allowMappingEnd() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.MappingEnd) {
+        this._current = this._generator.next();
+        return true;
+      }
+    }
+    return false;
+  }
+  validateEnd() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.DocumentEnd) {
+        this._current = this._generator.next();
+        return;
+      }
+    }
+    throw new Error("Expected end of reader");
+  }
+  validateStart() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.DocumentStart) {
+        this._current = this._generator.next();
+        return;
+      }
+    }
+    throw new Error("Expected start of reader");
+  }
+  /**
+   * Returns all tokens (depth first)
+   */
+  *getParseEvents(value, root) {
+    if (root) {
+      yield new ParseEvent(EventType.DocumentStart, void 0);
+    }
+    switch (typeof value) {
+      case "undefined":
+        yield new ParseEvent(EventType.Literal, new NullToken(this._fileId, void 0, void 0));
+        break;
+      case "boolean":
+        yield new ParseEvent(EventType.Literal, new BooleanToken(this._fileId, void 0, value, void 0));
+        break;
+      case "number":
+        yield new ParseEvent(EventType.Literal, new NumberToken(this._fileId, void 0, value, void 0));
+        break;
+      case "string":
+        yield new ParseEvent(EventType.Literal, new StringToken(this._fileId, void 0, value, void 0));
+        break;
+      case "object":
+        if (value === null) {
+          yield new ParseEvent(EventType.Literal, new NullToken(this._fileId, void 0, void 0));
+        } else if (Array.isArray(value)) {
+          yield new ParseEvent(EventType.SequenceStart, new SequenceToken(this._fileId, void 0, void 0));
+          for (const item of value) {
+            for (const e of this.getParseEvents(item)) {
+              yield e;
+            }
+          }
+          yield new ParseEvent(EventType.SequenceEnd, void 0);
+        } else {
+          yield new ParseEvent(EventType.MappingStart, new MappingToken(this._fileId, void 0, void 0));
+          for (const key of Object.keys(value)) {
+            yield new ParseEvent(EventType.Literal, new StringToken(this._fileId, void 0, key, void 0));
+            for (const e of this.getParseEvents(value[key])) {
+              yield e;
+            }
+          }
+          yield new ParseEvent(EventType.MappingEnd, void 0);
+        }
+        break;
+      default:
+        throw new Error(`Unexpected value type '${typeof value}' when reading object`);
+    }
+    if (root) {
+      yield new ParseEvent(EventType.DocumentEnd, void 0);
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/trace-writer.js
+var NoOperationTraceWriter = class {
+  error() {
+  }
+  info() {
+  }
+  verbose() {
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/definition.js
+var Definition = class {
+  constructor(key, definition) {
+    this.readerContext = [];
+    this.evaluatorContext = [];
+    this.key = key;
+    if (definition) {
+      for (let i = 0; i < definition.count; ) {
+        const definitionKey = definition.get(i).key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case CONTEXT: {
+            const context = definition.get(i).value.assertSequence(`${DEFINITION} ${CONTEXT}`);
+            definition.remove(i);
+            const seenReaderContext = {};
+            const seenEvaluatorContext = {};
+            for (const item of context) {
+              const itemStr = item.assertString(`${CONTEXT} item`).value;
+              const upperItemStr = itemStr.toUpperCase();
+              if (seenReaderContext[upperItemStr]) {
+                throw new Error(`Duplicate context item '${itemStr}'`);
+              }
+              seenReaderContext[upperItemStr] = true;
+              this.readerContext.push(itemStr);
+              const paramIndex = itemStr.indexOf("(");
+              const modifiedItemStr = paramIndex > 0 ? itemStr.substr(0, paramIndex + 1) + ")" : itemStr;
+              const upperModifiedItemStr = modifiedItemStr.toUpperCase();
+              if (seenEvaluatorContext[upperModifiedItemStr]) {
+                throw new Error(`Duplicate context item '${modifiedItemStr}'`);
+              }
+              seenEvaluatorContext[upperModifiedItemStr] = true;
+              this.evaluatorContext.push(modifiedItemStr);
+            }
+            break;
+          }
+          case DESCRIPTION: {
+            const value = definition.get(i).value;
+            this.description = value.assertString(DESCRIPTION).value;
+            definition.remove(i);
+            break;
+          }
+          default: {
+            i++;
+            break;
+          }
+        }
+      }
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/scalar-definition.js
+var ScalarDefinition = class extends Definition {
+  constructor(key, definition) {
+    super(key, definition);
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/boolean-definition.js
+var BooleanDefinition = class extends ScalarDefinition {
+  constructor(key, definition) {
+    super(key, definition);
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case BOOLEAN: {
+            const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${BOOLEAN}`);
+            for (const mappingPair of mapping) {
+              const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${BOOLEAN} key`);
+              switch (mappingKey.value) {
+                default:
+                  mappingKey.assertUnexpectedValue(`${DEFINITION} ${BOOLEAN} key`);
+                  break;
+              }
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.Boolean;
+  }
+  isMatch(literal) {
+    return literal.templateTokenType === TokenType.Boolean;
+  }
+  validate() {
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/property-definition.js
+var PropertyDefinition = class {
+  constructor(token) {
+    this.type = "";
+    this.required = false;
+    if (token.templateTokenType === TokenType.String) {
+      this.type = token.value;
+    } else {
+      const mapping = token.assertMapping(MAPPING_PROPERTY_VALUE);
+      for (const mappingPair of mapping) {
+        const mappingKey = mappingPair.key.assertString(`${MAPPING_PROPERTY_VALUE} key`);
+        switch (mappingKey.value) {
+          case TYPE:
+            this.type = mappingPair.value.assertString(`${MAPPING_PROPERTY_VALUE} ${TYPE}`).value;
+            break;
+          case REQUIRED:
+            this.required = mappingPair.value.assertBoolean(`${MAPPING_PROPERTY_VALUE} ${REQUIRED}`).value;
+            break;
+          case DESCRIPTION:
+            this.description = mappingPair.value.assertString(`${MAPPING_PROPERTY_VALUE} ${DESCRIPTION}`).value;
+            break;
+          default:
+            mappingKey.assertUnexpectedValue(`${MAPPING_PROPERTY_VALUE} key`);
+        }
+      }
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/mapping-definition.js
+var MappingDefinition = class extends Definition {
+  constructor(key, definition) {
+    super(key, definition);
+    this.properties = {};
+    this.looseKeyType = "";
+    this.looseValueType = "";
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case MAPPING: {
+            const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${MAPPING}`);
+            for (const mappingPair of mapping) {
+              const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${MAPPING} key`);
+              switch (mappingKey.value) {
+                case PROPERTIES: {
+                  const properties = mappingPair.value.assertMapping(`${DEFINITION} ${MAPPING} ${PROPERTIES}`);
+                  for (const propertiesPair of properties) {
+                    const propertyName = propertiesPair.key.assertString(`${DEFINITION} ${MAPPING} ${PROPERTIES} key`);
+                    this.properties[propertyName.value] = new PropertyDefinition(propertiesPair.value);
+                  }
+                  break;
+                }
+                case LOOSE_KEY_TYPE: {
+                  const looseKeyType = mappingPair.value.assertString(`${DEFINITION} ${MAPPING} ${LOOSE_KEY_TYPE}`);
+                  this.looseKeyType = looseKeyType.value;
+                  break;
+                }
+                case LOOSE_VALUE_TYPE: {
+                  const looseValueType = mappingPair.value.assertString(`${DEFINITION} ${MAPPING} ${LOOSE_VALUE_TYPE}`);
+                  this.looseValueType = looseValueType.value;
+                  break;
+                }
+                default:
+                  mappingKey.assertUnexpectedValue(`${DEFINITION} ${MAPPING} key`);
+                  break;
+              }
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.Mapping;
+  }
+  validate(schema2, name) {
+    if (this.looseKeyType) {
+      schema2.getDefinition(this.looseKeyType);
+      if (this.looseValueType) {
+        schema2.getDefinition(this.looseValueType);
+      } else {
+        throw new Error(`Property '${LOOSE_KEY_TYPE}' is defined but '${LOOSE_VALUE_TYPE}' is not defined on '${name}'`);
+      }
+    } else if (this.looseValueType) {
+      throw new Error(`Property '${LOOSE_VALUE_TYPE}' is defined but '${LOOSE_KEY_TYPE}' is not defined on '${name}'`);
+    }
+    for (const propertyName of Object.keys(this.properties)) {
+      const propertyDef = this.properties[propertyName];
+      if (!propertyDef.type) {
+        throw new Error(`Type not specified for the property '${propertyName}' on '${name}'`);
+      }
+      schema2.getDefinition(propertyDef.type);
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/null-definition.js
+var NullDefinition = class extends ScalarDefinition {
+  constructor(key, definition) {
+    super(key, definition);
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case NULL: {
+            const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${NULL}`);
+            for (const mappingPair of mapping) {
+              const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${NULL} key`);
+              switch (mappingKey.value) {
+                default:
+                  mappingKey.assertUnexpectedValue(`${DEFINITION} ${NULL} key`);
+                  break;
+              }
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.Null;
+  }
+  isMatch(literal) {
+    return literal.templateTokenType === TokenType.Null;
+  }
+  validate() {
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/number-definition.js
+var NumberDefinition = class extends ScalarDefinition {
+  constructor(key, definition) {
+    super(key, definition);
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case NUMBER: {
+            const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${NUMBER}`);
+            for (const mappingPair of mapping) {
+              const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${NUMBER} key`);
+              switch (mappingKey.value) {
+                default:
+                  mappingKey.assertUnexpectedValue(`${DEFINITION} ${NUMBER} key`);
+                  break;
+              }
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.Number;
+  }
+  isMatch(literal) {
+    return literal.templateTokenType === TokenType.Number;
+  }
+  validate() {
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/one-of-definition.js
+var OneOfDefinition = class extends Definition {
+  constructor(key, definition) {
+    super(key, definition);
+    this.oneOf = [];
+    this.oneOfPrefix = [];
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case ONE_OF: {
+            const oneOf2 = definitionPair.value.assertSequence(`${DEFINITION} ${ONE_OF}`);
+            for (const item of oneOf2) {
+              const oneOfItem = item.assertString(`${DEFINITION} ${ONE_OF} item`);
+              this.oneOf.push(oneOfItem.value);
+            }
+            break;
+          }
+          case ALLOWED_VALUES: {
+            const oneOf2 = definitionPair.value.assertSequence(`${DEFINITION} ${ALLOWED_VALUES}`);
+            for (const item of oneOf2) {
+              const oneOfItem = item.assertString(`${DEFINITION} ${ONE_OF} item`);
+              this.oneOf.push(this.key + "-" + oneOfItem.value);
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+            break;
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.OneOf;
+  }
+  validate(schema2, name) {
+    if (this.oneOf.length === 0) {
+      throw new Error(`'${name}' does not contain any references`);
+    }
+    let foundLooseKeyType = false;
+    const mappingDefinitions = [];
+    let allowedValuesDefinition;
+    let sequenceDefinition;
+    let nullDefinition;
+    let booleanDefinition;
+    let numberDefinition;
+    const stringDefinitions = [];
+    const seenNestedTypes = {};
+    for (const nestedType of this.oneOf) {
+      if (seenNestedTypes[nestedType]) {
+        throw new Error(`'${name}' contains duplicate nested type '${nestedType}'`);
+      }
+      seenNestedTypes[nestedType] = true;
+      const nestedDefinition = schema2.getDefinition(nestedType);
+      if (nestedDefinition.readerContext.length > 0) {
+        throw new Error(`'${name}' is a one-of definition and references another definition that defines context. This is currently not supported.`);
+      }
+      switch (nestedDefinition.definitionType) {
+        case DefinitionType.Mapping: {
+          const mappingDefinition = nestedDefinition;
+          mappingDefinitions.push(mappingDefinition);
+          if (mappingDefinition.looseKeyType) {
+            foundLooseKeyType = true;
+          }
+          break;
+        }
+        case DefinitionType.Sequence: {
+          if (sequenceDefinition) {
+            throw new Error(`'${name}' refers to more than one definition of type '${SEQUENCE}'`);
+          }
+          sequenceDefinition = nestedDefinition;
+          break;
+        }
+        case DefinitionType.Null: {
+          if (nullDefinition) {
+            throw new Error(`'${name}' refers to more than one definition of type '${NULL}'`);
+          }
+          nullDefinition = nestedDefinition;
+          break;
+        }
+        case DefinitionType.Boolean: {
+          if (booleanDefinition) {
+            throw new Error(`'${name}' refers to more than one definition of type '${BOOLEAN}'`);
+          }
+          booleanDefinition = nestedDefinition;
+          break;
+        }
+        case DefinitionType.Number: {
+          if (numberDefinition) {
+            throw new Error(`'${name}' refers to more than one definition of type '${NUMBER}'`);
+          }
+          numberDefinition = nestedDefinition;
+          break;
+        }
+        case DefinitionType.String: {
+          const stringDefinition = nestedDefinition;
+          if (stringDefinitions.length > 0 && (!stringDefinitions[0].constant || !stringDefinition.constant)) {
+            throw new Error(`'${name}' refers to more than one '${SCALAR}', but some do not set '${CONSTANT}'`);
+          }
+          stringDefinitions.push(stringDefinition);
+          break;
+        }
+        case DefinitionType.OneOf: {
+          if (allowedValuesDefinition) {
+            throw new Error(`'${name}' contains multiple allowed-values definitions`);
+          }
+          allowedValuesDefinition = nestedDefinition;
+          break;
+        }
+        default:
+          throw new Error(`'${name}' refers to a definition with type '${nestedDefinition.definitionType}'`);
+      }
+    }
+    if (mappingDefinitions.length > 1) {
+      if (foundLooseKeyType) {
+        throw new Error(`'${name}' refers to two mappings and at least one sets '${LOOSE_KEY_TYPE}'. This is not currently supported.`);
+      }
+      const seenProperties = {};
+      for (const mappingDefinition of mappingDefinitions) {
+        for (const propertyName of Object.keys(mappingDefinition.properties)) {
+          const newPropertyDef = mappingDefinition.properties[propertyName];
+          const existingPropertyDef = seenProperties[propertyName];
+          if (existingPropertyDef) {
+            if (existingPropertyDef.type === newPropertyDef.type) {
+              continue;
+            }
+            throw new Error(`'${name}' contains two mappings with the same property, but each refers to a different type. All matching properties must refer to the same type.`);
+          } else {
+            seenProperties[propertyName] = newPropertyDef;
+          }
+        }
+      }
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/sequence-definition.js
+var SequenceDefinition = class extends Definition {
+  constructor(key, definition) {
+    super(key, definition);
+    this.itemType = "";
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case SEQUENCE: {
+            const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${SEQUENCE}`);
+            for (const mappingPair of mapping) {
+              const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${SEQUENCE} key`);
+              switch (mappingKey.value) {
+                case ITEM_TYPE: {
+                  const itemType = mappingPair.value.assertString(`${DEFINITION} ${SEQUENCE} ${ITEM_TYPE}`);
+                  this.itemType = itemType.value;
+                  break;
+                }
+                default:
+                  mappingKey.assertUnexpectedValue(`${DEFINITION} ${SEQUENCE} key`);
+                  break;
+              }
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.Sequence;
+  }
+  validate(schema2, name) {
+    if (!this.itemType) {
+      throw new Error(`'${name}' does not defined '${ITEM_TYPE}'`);
+    }
+    schema2.getDefinition(this.itemType);
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/string-definition.js
+var StringDefinition = class extends ScalarDefinition {
+  constructor(key, definition) {
+    super(key, definition);
+    this.constant = "";
+    this.ignoreCase = false;
+    this.requireNonEmpty = false;
+    this.isExpression = false;
+    if (definition) {
+      for (const definitionPair of definition) {
+        const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+        switch (definitionKey.value) {
+          case STRING: {
+            const mapping = definitionPair.value.assertMapping(`${DEFINITION} ${STRING}`);
+            for (const mappingPair of mapping) {
+              const mappingKey = mappingPair.key.assertString(`${DEFINITION} ${STRING} key`);
+              switch (mappingKey.value) {
+                case CONSTANT: {
+                  const constantStringToken = mappingPair.value.assertString(`${DEFINITION} ${STRING} ${CONSTANT}`);
+                  this.constant = constantStringToken.value;
+                  break;
+                }
+                case IGNORE_CASE: {
+                  const ignoreCaseBooleanToken = mappingPair.value.assertBoolean(`${DEFINITION} ${STRING} ${IGNORE_CASE}`);
+                  this.ignoreCase = ignoreCaseBooleanToken.value;
+                  break;
+                }
+                case REQUIRE_NON_EMPTY: {
+                  const requireNonEmptyBooleanToken = mappingPair.value.assertBoolean(`${DEFINITION} ${STRING} ${REQUIRE_NON_EMPTY}`);
+                  this.requireNonEmpty = requireNonEmptyBooleanToken.value;
+                  break;
+                }
+                case IS_EXPRESSION: {
+                  const isExpressionToken = mappingPair.value.assertBoolean(`${DEFINITION} ${STRING} ${IS_EXPRESSION}`);
+                  this.isExpression = isExpressionToken.value;
+                  break;
+                }
+                default:
+                  mappingKey.assertUnexpectedValue(`${DEFINITION} ${STRING} key`);
+                  break;
+              }
+            }
+            break;
+          }
+          default:
+            definitionKey.assertUnexpectedValue(`${DEFINITION} key`);
+        }
+      }
+    }
+  }
+  get definitionType() {
+    return DefinitionType.String;
+  }
+  isMatch(literal) {
+    if (literal.templateTokenType === TokenType.String) {
+      const value = literal.value;
+      if (this.constant) {
+        return this.ignoreCase ? this.constant.toUpperCase() === value.toUpperCase() : this.constant === value;
+      } else if (this.requireNonEmpty) {
+        return !!value;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+  validate() {
+    if (this.constant && this.requireNonEmpty) {
+      throw new Error(`Properties '${CONSTANT}' and '${REQUIRE_NON_EMPTY}' cannot both be set`);
+    }
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/templates/schema/template-schema.js
+var TemplateSchema = class _TemplateSchema {
+  constructor(mapping) {
+    this.definitions = {};
+    this.version = "";
+    this.definitions[NULL] = new NullDefinition(NULL);
+    this.definitions[BOOLEAN] = new BooleanDefinition(BOOLEAN);
+    this.definitions[NUMBER] = new NumberDefinition(NUMBER);
+    this.definitions[STRING] = new StringDefinition(STRING);
+    const sequenceDefinition = new SequenceDefinition(SEQUENCE);
+    sequenceDefinition.itemType = ANY;
+    this.definitions[sequenceDefinition.key] = sequenceDefinition;
+    const mappingDefinition = new MappingDefinition(MAPPING);
+    mappingDefinition.looseKeyType = STRING;
+    mappingDefinition.looseValueType = ANY;
+    this.definitions[mappingDefinition.key] = mappingDefinition;
+    const anyDefinition = new OneOfDefinition(ANY);
+    anyDefinition.oneOf.push(NULL);
+    anyDefinition.oneOf.push(BOOLEAN);
+    anyDefinition.oneOf.push(NUMBER);
+    anyDefinition.oneOf.push(STRING);
+    anyDefinition.oneOf.push(SEQUENCE);
+    anyDefinition.oneOf.push(MAPPING);
+    this.definitions[anyDefinition.key] = anyDefinition;
+    if (mapping) {
+      for (const pair2 of mapping) {
+        const key = pair2.key.assertString(`${TEMPLATE_SCHEMA} key`);
+        switch (key.value) {
+          case VERSION: {
+            this.version = pair2.value.assertString(`${TEMPLATE_SCHEMA} ${VERSION}`).value;
+            break;
+          }
+          case DEFINITIONS: {
+            const definitions = pair2.value.assertMapping(`${TEMPLATE_SCHEMA} ${DEFINITIONS}`);
+            for (const definitionsPair of definitions) {
+              const definitionsKey = definitionsPair.key.assertString(`${TEMPLATE_SCHEMA} ${DEFINITIONS} key`);
+              const definitionsValue = definitionsPair.value.assertMapping(`${TEMPLATE_SCHEMA} ${DEFINITIONS} value`);
+              let definition;
+              for (const definitionPair of definitionsValue) {
+                const definitionKey = definitionPair.key.assertString(`${DEFINITION} key`);
+                const mappingToken = definitionsPair.value;
+                switch (definitionKey.value) {
+                  case NULL:
+                    definition = new NullDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case BOOLEAN:
+                    definition = new BooleanDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case NUMBER:
+                    definition = new NumberDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case STRING:
+                    definition = new StringDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case SEQUENCE:
+                    definition = new SequenceDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case MAPPING:
+                    definition = new MappingDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case ONE_OF:
+                    definition = new OneOfDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case ALLOWED_VALUES:
+                    for (const item of mappingToken) {
+                      if (item.value.templateTokenType === TokenType.Sequence) {
+                        const sequenceToken = item.value;
+                        for (const activity of sequenceToken) {
+                          if (activity.templateTokenType === TokenType.String) {
+                            const stringToken = activity;
+                            const allowedValuesKey = definitionsKey.value + "-" + stringToken.value;
+                            const allowedValuesDef = new StringDefinition(allowedValuesKey);
+                            allowedValuesDef.constant = stringToken.toDisplayString();
+                            this.definitions[allowedValuesKey] = allowedValuesDef;
+                          }
+                        }
+                      }
+                    }
+                    definition = new OneOfDefinition(definitionsKey.value, definitionsValue);
+                    break;
+                  case CONTEXT:
+                  case DESCRIPTION:
+                    continue;
+                  default:
+                    definitionKey.assertUnexpectedValue(`${DEFINITION} mapping key`);
+                    break;
+                }
+                break;
+              }
+              if (!definition) {
+                throw new Error(`Not enough information to construct definition '${definitionsKey.value}'`);
+              }
+              this.definitions[definitionsKey.value] = definition;
+            }
+            break;
+          }
+          default:
+            key.assertUnexpectedValue(`${TEMPLATE_SCHEMA} key`);
+            break;
+        }
+      }
+    }
+  }
+  /**
+   * Looks up a definition by name
+   */
+  getDefinition(name) {
+    const result = this.definitions[name];
+    if (result) {
+      return result;
+    }
+    throw new Error(`Schema definition '${name}' not found`);
+  }
+  /**
+   * Expands one-of definitions and returns all scalar definitions
+   */
+  getScalarDefinitions(definition) {
+    const result = [];
+    switch (definition.definitionType) {
+      case DefinitionType.Null:
+      case DefinitionType.Boolean:
+      case DefinitionType.Number:
+      case DefinitionType.String:
+        result.push(definition);
+        break;
+      case DefinitionType.OneOf: {
+        const oneOf2 = definition;
+        for (const nestedName of oneOf2.oneOf) {
+          const nestedDefinition = this.getDefinition(nestedName);
+          result.push(...this.getScalarDefinitions(nestedDefinition));
+        }
+        break;
+      }
+    }
+    return result;
+  }
+  /**
+   * Expands one-of definitions and returns all matching definitions by type
+   */
+  getDefinitionsOfType(definition, type) {
+    const result = [];
+    if (definition.definitionType === type) {
+      result.push(definition);
+    } else if (definition.definitionType === DefinitionType.OneOf) {
+      const oneOf2 = definition;
+      for (const nestedName of oneOf2.oneOf) {
+        const nestedDefinition = this.getDefinition(nestedName);
+        if (nestedDefinition.definitionType === type) {
+          result.push(nestedDefinition);
+        }
+      }
+    }
+    return result;
+  }
+  /**
+   * Attempts match the property name to a property defined by any of the specified definitions.
+   * If matched, any unmatching definitions are filtered from the definitions array.
+   * Returns the type information for the matched property.
+   */
+  matchPropertyAndFilter(definitions, propertyName) {
+    let result;
+    let notFoundInSome = false;
+    for (const definition of definitions) {
+      const propertyDef = definition.properties[propertyName];
+      if (propertyDef) {
+        result = propertyDef;
+      } else {
+        notFoundInSome = true;
+      }
+    }
+    if (result && notFoundInSome) {
+      for (let i = 0; i < definitions.length; ) {
+        if (definitions[i].properties[propertyName]) {
+          i++;
+        } else {
+          definitions.splice(i, 1);
+        }
+      }
+    }
+    return result;
+  }
+  validate() {
+    const oneOfDefinitions = {};
+    for (const name of Object.keys(this.definitions)) {
+      if (!name.match(_TemplateSchema._definitionNamePattern)) {
+        throw new Error(`Invalid definition name '${name}'`);
+      }
+      const definition = this.definitions[name];
+      if (definition.definitionType === DefinitionType.OneOf) {
+        oneOfDefinitions[name] = definition;
+      } else {
+        definition.validate(this, name);
+      }
+    }
+    for (const name of Object.keys(oneOfDefinitions)) {
+      const oneOf2 = oneOfDefinitions[name];
+      oneOf2.validate(this, name);
+    }
+  }
+  /**
+   * Loads a user-defined schema file
+   */
+  static load(objectReader) {
+    const context = new TemplateContext(new TemplateValidationErrors(10, 500), _TemplateSchema.getInternalSchema(), new NoOperationTraceWriter());
+    const template = readTemplate(context, TEMPLATE_SCHEMA, objectReader, void 0);
+    context.errors.check();
+    const mapping = template.assertMapping(TEMPLATE_SCHEMA);
+    const schema2 = new _TemplateSchema(mapping);
+    schema2.validate();
+    return schema2;
+  }
+  /**
+   * Gets the internal schema used for reading user-defined schema files
+   */
+  static getInternalSchema() {
+    if (_TemplateSchema._internalSchema === void 0) {
+      const schema2 = new _TemplateSchema();
+      let mappingDefinition = new MappingDefinition(TEMPLATE_SCHEMA);
+      mappingDefinition.properties[VERSION] = new PropertyDefinition(new StringToken(void 0, void 0, NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[DEFINITIONS] = new PropertyDefinition(new StringToken(void 0, void 0, DEFINITIONS, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(DEFINITIONS);
+      mappingDefinition.looseKeyType = NON_EMPTY_STRING;
+      mappingDefinition.looseValueType = DEFINITION;
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      let oneOfDefinition = new OneOfDefinition(DEFINITION);
+      oneOfDefinition.oneOf.push(NULL_DEFINITION);
+      oneOfDefinition.oneOf.push(BOOLEAN_DEFINITION);
+      oneOfDefinition.oneOf.push(NUMBER_DEFINITION);
+      oneOfDefinition.oneOf.push(STRING_DEFINITION);
+      oneOfDefinition.oneOf.push(SEQUENCE_DEFINITION);
+      oneOfDefinition.oneOf.push(MAPPING_DEFINITION);
+      oneOfDefinition.oneOf.push(ONE_OF_DEFINITION);
+      schema2.definitions[oneOfDefinition.key] = oneOfDefinition;
+      mappingDefinition = new MappingDefinition(NULL_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[NULL] = new PropertyDefinition(new StringToken(void 0, void 0, NULL_DEFINITION_PROPERTIES, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(NULL_DEFINITION_PROPERTIES);
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(BOOLEAN_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[BOOLEAN] = new PropertyDefinition(new StringToken(void 0, void 0, BOOLEAN_DEFINITION_PROPERTIES, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(BOOLEAN_DEFINITION_PROPERTIES);
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(NUMBER_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[NUMBER] = new PropertyDefinition(new StringToken(void 0, void 0, NUMBER_DEFINITION_PROPERTIES, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(NUMBER_DEFINITION_PROPERTIES);
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(STRING_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[STRING] = new PropertyDefinition(new StringToken(void 0, void 0, STRING_DEFINITION_PROPERTIES, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(STRING_DEFINITION_PROPERTIES);
+      mappingDefinition.properties[CONSTANT] = new PropertyDefinition(new StringToken(void 0, void 0, NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[IGNORE_CASE] = new PropertyDefinition(new StringToken(void 0, void 0, BOOLEAN, void 0));
+      mappingDefinition.properties[REQUIRE_NON_EMPTY] = new PropertyDefinition(new StringToken(void 0, void 0, BOOLEAN, void 0));
+      mappingDefinition.properties[IS_EXPRESSION] = new PropertyDefinition(new StringToken(void 0, void 0, BOOLEAN, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(SEQUENCE_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[SEQUENCE] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_DEFINITION_PROPERTIES, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(SEQUENCE_DEFINITION_PROPERTIES);
+      mappingDefinition.properties[ITEM_TYPE] = new PropertyDefinition(new StringToken(void 0, void 0, NON_EMPTY_STRING, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(MAPPING_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[MAPPING] = new PropertyDefinition(new StringToken(void 0, void 0, MAPPING_DEFINITION_PROPERTIES, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(MAPPING_DEFINITION_PROPERTIES);
+      mappingDefinition.properties[PROPERTIES] = new PropertyDefinition(new StringToken(void 0, void 0, PROPERTIES, void 0));
+      mappingDefinition.properties[LOOSE_KEY_TYPE] = new PropertyDefinition(new StringToken(void 0, void 0, NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[LOOSE_VALUE_TYPE] = new PropertyDefinition(new StringToken(void 0, void 0, NON_EMPTY_STRING, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(PROPERTIES);
+      mappingDefinition.looseKeyType = NON_EMPTY_STRING;
+      mappingDefinition.looseValueType = PROPERTY_VALUE;
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      oneOfDefinition = new OneOfDefinition(PROPERTY_VALUE);
+      oneOfDefinition.oneOf.push(NON_EMPTY_STRING);
+      oneOfDefinition.oneOf.push(MAPPING_PROPERTY_VALUE);
+      schema2.definitions[oneOfDefinition.key] = oneOfDefinition;
+      mappingDefinition = new MappingDefinition(MAPPING_PROPERTY_VALUE);
+      mappingDefinition.properties[TYPE] = new PropertyDefinition(new StringToken(void 0, void 0, NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[REQUIRED] = new PropertyDefinition(new StringToken(void 0, void 0, BOOLEAN, void 0));
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      mappingDefinition = new MappingDefinition(ONE_OF_DEFINITION);
+      mappingDefinition.properties[DESCRIPTION] = new PropertyDefinition(new StringToken(void 0, void 0, STRING, void 0));
+      mappingDefinition.properties[CONTEXT] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[ONE_OF] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      mappingDefinition.properties[ALLOWED_VALUES] = new PropertyDefinition(new StringToken(void 0, void 0, SEQUENCE_OF_NON_EMPTY_STRING, void 0));
+      schema2.definitions[mappingDefinition.key] = mappingDefinition;
+      const stringDefinition = new StringDefinition(NON_EMPTY_STRING);
+      stringDefinition.requireNonEmpty = true;
+      schema2.definitions[stringDefinition.key] = stringDefinition;
+      const sequenceDefinition = new SequenceDefinition(SEQUENCE_OF_NON_EMPTY_STRING);
+      sequenceDefinition.itemType = NON_EMPTY_STRING;
+      schema2.definitions[sequenceDefinition.key] = sequenceDefinition;
+      schema2.validate();
+      _TemplateSchema._internalSchema = schema2;
+    }
+    return _TemplateSchema._internalSchema;
+  }
+};
+TemplateSchema._definitionNamePattern = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
+
+// node_modules/@actions/workflow-parser/dist/workflow-v1.0.min.json
+var workflow_v1_0_min_default = { version: "workflow-v1.0", definitions: { "workflow-root": { description: "A workflow file.", mapping: { properties: { on: "on", name: "workflow-name", description: "workflow-description", "run-name": "run-name", defaults: "workflow-defaults", env: "workflow-env", permissions: "permissions", concurrency: "workflow-concurrency", jobs: { type: "jobs", required: true } } } }, "workflow-root-strict": { description: "Workflow file with strict validation", mapping: { properties: { on: { type: "on-strict", required: true }, name: "workflow-name", description: "workflow-description", "run-name": "run-name", defaults: "workflow-defaults", env: "workflow-env", permissions: "permissions", concurrency: "workflow-concurrency", jobs: { type: "jobs", required: true } } } }, "workflow-name": { description: "The name of the workflow that GitHub displays on your repository's 'Actions' tab.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#name)", string: {} }, "workflow-description": { description: "A description for your workflow or reusable workflow", string: {} }, "run-name": { context: ["github", "inputs", "vars"], string: {}, description: "The name for workflow runs generated from the workflow. GitHub displays the workflow run name in the list of workflow runs on your repository's 'Actions' tab.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#run-name)" }, on: { description: "The GitHub event that triggers the workflow. Events can be a single string, array of events, array of event types, or an event configuration map that schedules a workflow or restricts the execution of a workflow to specific files, tags, or branch changes. View a full list of [events that trigger workflows](https://docs.github.com/actions/using-workflows/events-that-trigger-workflows).\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#on)", "one-of": ["string", "sequence", "on-mapping"] }, "on-mapping": { mapping: { properties: { workflow_call: "workflow-call" }, "loose-key-type": "non-empty-string", "loose-value-type": "any" } }, "on-strict": { description: "The GitHub event that triggers the workflow.  Events can be a single string, array of events, array of event types, or an event configuration map that schedules a workflow or restricts the execution of a workflow to specific files, tags, or branch changes. View a full list of [events that trigger workflows](https://docs.github.com/actions/using-workflows/events-that-trigger-workflows).\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#on)", "one-of": ["on-string-strict", "on-sequence-strict", "on-mapping-strict"] }, "on-mapping-strict": { description: "The GitHub event that triggers the workflow.  Events can be a single string, array of events, array of event types, or an event configuration map that schedules a workflow or restricts the execution of a workflow to specific files, tags, or branch changes. View a full list of [events that trigger workflows](https://docs.github.com/actions/using-workflows/events-that-trigger-workflows).\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#on)", mapping: { properties: { branch_protection_rule: "branch-protection-rule", check_run: "check-run", check_suite: "check-suite", create: "create", delete: "delete", deployment: "deployment", deployment_status: "deployment-status", discussion: "discussion", discussion_comment: "discussion-comment", fork: "fork", gollum: "gollum", image_version: "image-version", issue_comment: "issue-comment", issues: "issues", label: "label", merge_group: "merge-group", milestone: "milestone", page_build: "page-build", project: "project", project_card: "project-card", project_column: "project-column", public: "public", pull_request: "pull-request", pull_request_comment: "pull-request-comment", pull_request_review: "pull-request-review", pull_request_review_comment: "pull-request-review-comment", pull_request_target: "pull-request-target", push: "push", registry_package: "registry-package", release: "release", repository_dispatch: "repository-dispatch", schedule: "schedule", status: "status", watch: "watch", workflow_call: "workflow-call", workflow_dispatch: "workflow-dispatch", workflow_run: "workflow-run" } } }, "on-string-strict": { "one-of": ["branch-protection-rule-string", "check-run-string", "check-suite-string", "create-string", "delete-string", "deployment-string", "deployment-status-string", "discussion-string", "discussion-comment-string", "fork-string", "gollum-string", "image-version-string", "issue-comment-string", "issues-string", "label-string", "merge-group-string", "milestone-string", "page-build-string", "project-string", "project-card-string", "project-column-string", "public-string", "pull-request-string", "pull-request-comment-string", "pull-request-review-string", "pull-request-review-comment-string", "pull-request-target-string", "push-string", "registry-package-string", "release-string", "repository-dispatch-string", "schedule-string", "status-string", "watch-string", "workflow-call-string", "workflow-dispatch-string", "workflow-run-string"] }, "on-sequence-strict": { sequence: { "item-type": "on-string-strict" } }, "branch-protection-rule-string": { description: "Runs your workflow when branch protection rules in the workflow repository are changed.", string: { constant: "branch_protection_rule" } }, "branch-protection-rule": { description: "Runs your workflow when branch protection rules in the workflow repository are changed.", "one-of": ["null", "branch-protection-rule-mapping"] }, "branch-protection-rule-mapping": { mapping: { properties: { types: "branch-protection-rule-activity" } } }, "branch-protection-rule-activity": { description: "The types of branch protection rule activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.", "one-of": ["branch-protection-rule-activity-type", "branch-protection-rule-activity-types"] }, "branch-protection-rule-activity-types": { sequence: { "item-type": "branch-protection-rule-activity-type" } }, "branch-protection-rule-activity-type": { "allowed-values": ["created", "edited", "deleted"] }, "check-run-string": { description: "Runs your workflow when activity related to a check run occurs. A check run is an individual test that is part of a check suite.", string: { constant: "check_run" } }, "check-run": { description: "Runs your workflow when activity related to a check run occurs. A check run is an individual test that is part of a check suite.", "one-of": ["null", "check-run-mapping"] }, "check-run-mapping": { mapping: { properties: { types: "check-run-activity" } } }, "check-run-activity": { description: "The types of check run activity that trigger the workflow. Supported activity types: `created`, `rerequested`, `completed`, `requested_action`.", "one-of": ["check-run-activity-type", "check-run-activity-types"] }, "check-run-activity-types": { sequence: { "item-type": "check-run-activity-type" } }, "check-run-activity-type": { "allowed-values": ["completed", "created", "rerequested", "requested_action"] }, "check-suite-string": { description: "Runs your workflow when check suite activity occurs. A check suite is a collection of the check runs created for a specific commit. Check suites summarize the status and conclusion of the check runs that are in the suite.", string: { constant: "check_suite" } }, "check-suite": { description: "Runs your workflow when check suite activity occurs. A check suite is a collection of the check runs created for a specific commit. Check suites summarize the status and conclusion of the check runs that are in the suite.", "one-of": ["null", "check-suite-mapping"] }, "check-suite-mapping": { mapping: { properties: { types: "check-suite-activity" } } }, "check-suite-activity": { description: "The types of check suite activity that trigger the workflow. Supported activity types: `completed`.", "one-of": ["check-suite-activity-type", "check-suite-activity-types"] }, "check-suite-activity-types": { sequence: { "item-type": "check-suite-activity-type" } }, "check-suite-activity-type": { "allowed-values": ["completed"] }, "create-string": { description: "Runs your workflow when someone creates a Git reference (Git branch or tag) in the workflow's repository.", string: { constant: "create" } }, create: { description: "Runs your workflow when someone creates a Git reference (Git branch or tag) in the workflow's repository.", null: {} }, "delete-string": { description: "Runs your workflow when someone deletes a Git reference (Git branch or tag) in the workflow's repository.", string: { constant: "delete" } }, delete: { description: "Runs your workflow when someone deletes a Git reference (Git branch or tag) in the workflow's repository.", null: {} }, "deployment-string": { description: "Runs your workflow when someone creates a deployment in the workflow's repository. Deployments created with a commit SHA may not have a Git ref.", string: { constant: "deployment" } }, deployment: { description: "Runs your workflow when someone creates a deployment in the workflow's repository. Deployments created with a commit SHA may not have a Git ref.", null: {} }, "deployment-status-string": { description: "Runs your workflow when a third party provides a deployment status. Deployments created with a commit SHA may not have a Git ref.", string: { constant: "deployment_status" } }, "deployment-status": { description: "Runs your workflow when a third party provides a deployment status. Deployments created with a commit SHA may not have a Git ref.", null: {} }, "discussion-string": { description: "Runs your workflow when a discussion in the workflow's repository is created or modified. For activity related to comments on a discussion, use the `discussion_comment` event.", string: { constant: "discussion" } }, discussion: { description: "Runs your workflow when a discussion in the workflow's repository is created or modified. For activity related to comments on a discussion, use the `discussion_comment` event.", "one-of": ["null", "discussion-mapping"] }, "discussion-mapping": { mapping: { properties: { types: "discussion-activity" } } }, "discussion-activity": { description: "The types of discussion activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`, `transferred`, `pinned`, `unpinned`, `labeled`, `unlabeled`, `locked`, `unlocked`, `category_changed`, `answered`, `unanswered`.", "one-of": ["discussion-activity-type", "discussion-activity-types"] }, "discussion-activity-types": { sequence: { "item-type": "discussion-activity-type" } }, "discussion-activity-type": { "allowed-values": ["created", "edited", "deleted", "transferred", "pinned", "unpinned", "labeled", "unlabeled", "locked", "unlocked", "category_changed", "answered", "unanswered"] }, "discussion-comment-string": { description: "Runs your workflow when a comment on a discussion in the workflow's repository is created or modified. For activity related to a discussion as opposed to comments on the discussion, use the `discussion` event.", string: { constant: "discussion_comment" } }, "discussion-comment": { description: "Runs your workflow when a comment on a discussion in the workflow's repository is created or modified. For activity related to a discussion as opposed to comments on the discussion, use the `discussion` event.", "one-of": ["null", "discussion-comment-mapping"] }, "discussion-comment-mapping": { mapping: { properties: { types: "discussion-comment-activity" } } }, "discussion-comment-activity": { description: "The types of discussion comment activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.", "one-of": ["discussion-comment-activity-type", "discussion-comment-activity-types"] }, "discussion-comment-activity-types": { sequence: { "item-type": "discussion-comment-activity-type" } }, "discussion-comment-activity-type": { "allowed-values": ["created", "edited", "deleted"] }, "fork-string": { description: "Runs your workflow when someone forks a repository.", string: { constant: "fork" } }, fork: { description: "Runs your workflow when someone forks a repository.", null: {} }, "gollum-string": { description: "Runs your workflow when someone creates or updates a Wiki page.", string: { constant: "gollum" } }, gollum: { description: "Runs your workflow when someone creates or updates a Wiki page.", null: {} }, "image-version-string": { description: "Runs your workflow when an image version is created or changes state.", string: { constant: "image_version" } }, "image-version": { description: "Runs your workflow when an image version is created or changes state.", "one-of": ["null", "image-version-mapping"] }, "image-version-mapping": { mapping: { properties: { types: "image-version-activity", names: "event-names", versions: "event-versions" } } }, "image-version-activity": { description: "The types of image version activity that trigger the workflow. Supported activity types: `created`, `ready`, `deleted`.", "one-of": ["image-version-activity-type", "image-version-activity-types"] }, "image-version-activity-types": { sequence: { "item-type": "image-version-activity-type" } }, "image-version-activity-type": { "allowed-values": ["created", "ready", "deleted"] }, "issue-comment-string": { description: "Runs your workflow when an issue or pull request comment is created, edited, or deleted.", string: { constant: "issue_comment" } }, "issue-comment": { description: "Runs your workflow when an issue or pull request comment is created, edited, or deleted.", "one-of": ["null", "issue-comment-mapping"] }, "issue-comment-mapping": { mapping: { properties: { types: "issue-comment-activity" } } }, "issue-comment-activity": { description: "The types of issue comment activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.", "one-of": ["issue-comment-activity-type", "issue-comment-activity-types"] }, "issue-comment-activity-types": { sequence: { "item-type": "issue-comment-activity-type" } }, "issue-comment-activity-type": { "allowed-values": ["created", "edited", "deleted"] }, "issues-string": { description: "Runs your workflow when an issue in the workflow's repository is created or modified. For activity related to comments in an issue, use the `issue_comment` event.", string: { constant: "issues" } }, issues: { description: "Runs your workflow when an issue in the workflow's repository is created or modified. For activity related to comments in an issue, use the `issue_comment` event.", "one-of": ["null", "issues-mapping"] }, "issues-mapping": { mapping: { properties: { types: "issues-activity" } } }, "issues-activity": { description: "The types of issue activity that trigger the workflow. Supported activity types: `opened`, `edited`, `deleted`, `transferred`, `pinned`, `unpinned`, `closed`, `reopened`, `assigned`, `unassigned`, `labeled`, `unlabeled`, `locked`, `unlocked`, `milestoned`, `demilestoned`, `field_added`, `field_removed`, `typed`, `untyped`.", "one-of": ["issues-activity-type", "issues-activity-types"] }, "issues-activity-types": { sequence: { "item-type": "issues-activity-type" } }, "issues-activity-type": { "allowed-values": ["opened", "edited", "deleted", "transferred", "pinned", "unpinned", "closed", "reopened", "assigned", "unassigned", "labeled", "unlabeled", "locked", "unlocked", "milestoned", "demilestoned", "field_added", "field_removed", "typed", "untyped"] }, "label-string": { description: "Runs your workflow when a label in your workflow's repository is created or modified.", string: { constant: "label" } }, label: { description: "Runs your workflow when a label in your workflow's repository is created or modified.", "one-of": ["null", "label-mapping"] }, "label-mapping": { mapping: { properties: { types: "label-activity" } } }, "label-activity": { description: "The types of label activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.", "one-of": ["label-activity-type", "label-activity-types"] }, "label-activity-types": { sequence: { "item-type": "label-activity-type" } }, "label-activity-type": { "allowed-values": ["created", "edited", "deleted"] }, "merge-group-string": { description: "Runs your workflow when a pull request is added to a merge queue, which adds the pull request to a merge group.", string: { constant: "merge_group" } }, "merge-group": { description: "Runs your workflow when a pull request is added to a merge queue, which adds the pull request to a merge group.", "one-of": ["null", "merge-group-mapping"] }, "merge-group-mapping": { mapping: { properties: { types: "merge-group-activity", branches: "event-branches", "branches-ignore": "event-branches-ignore" } } }, "merge-group-activity": { description: "The types of merge group activity that trigger the workflow. Supported activity types: `checks_requested`.", "one-of": ["merge-group-activity-type", "merge-group-activity-types"] }, "merge-group-activity-types": { sequence: { "item-type": "merge-group-activity-type" } }, "merge-group-activity-type": { "allowed-values": ["checks_requested"] }, "milestone-string": { description: "Runs your workflow when a milestone in the workflow's repository is created or modified.", string: { constant: "milestone" } }, milestone: { description: "Runs your workflow when a milestone in the workflow's repository is created or modified.", "one-of": ["null", "milestone-mapping"] }, "milestone-mapping": { mapping: { properties: { types: "milestone-activity" } } }, "milestone-activity": { description: "The types of milestone activity that trigger the workflow. Supported activity types: `created`, `closed`, `opened`, `edited`, `deleted`.", "one-of": ["milestone-activity-type", "milestone-activity-types"] }, "milestone-activity-types": { sequence: { "item-type": "milestone-activity-type" } }, "milestone-activity-type": { "allowed-values": ["created", "closed", "opened", "edited", "deleted"] }, "page-build-string": { description: "Runs your workflow when someone pushes to a branch that is the publishing source for GitHub Pages, if GitHub Pages is enabled for the repository.", string: { constant: "page_build" } }, "page-build": { description: "Runs your workflow when someone pushes to a branch that is the publishing source for GitHub Pages, if GitHub Pages is enabled for the repository.", null: {} }, "project-string": { description: "Runs your workflow when a project board is created or modified. For activity related to cards or columns in a project board, use the `project_card` or `project_column` events instead.", string: { constant: "project" } }, project: { description: "Runs your workflow when a project board is created or modified. For activity related to cards or columns in a project board, use the `project_card` or `project_column` events instead.", "one-of": ["null", "project-mapping"] }, "project-mapping": { mapping: { properties: { types: "project-activity" } } }, "project-activity": { description: "The types of project activity that trigger the workflow. Supported activity types: `created`, `closed`, `reopened`, `edited`, `deleted`.", "one-of": ["project-activity-type", "project-activity-types"] }, "project-activity-types": { sequence: { "item-type": "project-activity-type" } }, "project-activity-type": { "allowed-values": ["created", "closed", "reopened", "edited", "deleted"] }, "project-card-string": { description: "Runs your workflow when a card on a project board is created or modified. For activity related to project boards or columns in a project board, use the `project` or `project_column` event instead.", string: { constant: "project_card" } }, "project-card": { description: "Runs your workflow when a card on a project board is created or modified. For activity related to project boards or columns in a project board, use the `project` or `project_column` event instead.", "one-of": ["null", "project-card-mapping"] }, "project-card-mapping": { mapping: { properties: { types: "project-card-activity" } } }, "project-card-activity": { description: "The types of project card activity that trigger the workflow. Supported activity types: `created`, `moved`, `converted`, `edited`, `deleted`.", "one-of": ["project-card-activity-type", "project-card-activity-types"] }, "project-card-activity-types": { sequence: { "item-type": "project-card-activity-type" } }, "project-card-activity-type": { "allowed-values": ["created", "moved", "converted", "edited", "deleted"] }, "project-column-string": { description: "Runs your workflow when a column on a project board is created or modified. For activity related to project boards or cards in a project board, use the `project` or `project_card` event instead.", string: { constant: "project_column" } }, "project-column": { description: "Runs your workflow when a column on a project board is created or modified. For activity related to project boards or cards in a project board, use the `project` or `project_card` event instead.", "one-of": ["null", "project-column-mapping"] }, "project-column-mapping": { mapping: { properties: { types: "project-column-activity" } } }, "project-column-activity": { description: "The types of project column activity that trigger the workflow. Supported activity types: `created`, `updated`, `moved`, `deleted`.", "one-of": ["project-column-activity-type", "project-column-activity-types"] }, "project-column-activity-types": { sequence: { "item-type": "project-column-activity-type" } }, "project-column-activity-type": { "allowed-values": ["created", "updated", "moved", "deleted"] }, "public-string": { description: "Runs your workflow when your workflow's repository changes from private to public.", string: { constant: "public" } }, public: { description: "Runs your workflow when your workflow's repository changes from private to public.", null: {} }, "pull-request-string": { description: "Runs your workflow when activity on a pull request in the workflow's repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.", string: { constant: "pull_request" } }, "pull-request": { description: "Runs your workflow when activity on a pull request in the workflow's repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.", "one-of": ["null", "pull-request-mapping"] }, "pull-request-mapping": { mapping: { properties: { types: "pull-request-activity", branches: "event-branches", "branches-ignore": "event-branches-ignore", paths: "event-paths", "paths-ignore": "event-paths-ignore" } } }, "pull-request-activity": { description: "The types of pull request activity that trigger the workflow. Supported activity types: `assigned`, `unassigned`, `labeled`, `unlabeled`, `opened`, `edited`, `closed`, `reopened`, `synchronize`, `converted_to_draft`, `locked`, `unlocked`, `enqueued`, `dequeued`, `milestoned`, `demilestoned`, `ready_for_review`, `review_requested`, `review_request_removed`, `auto_merge_enabled`, `auto_merge_disabled`, `stacked`.", "one-of": ["pull-request-activity-type", "pull-request-activity-types"] }, "pull-request-activity-types": { sequence: { "item-type": "pull-request-activity-type" } }, "pull-request-activity-type": { "allowed-values": ["assigned", "unassigned", "labeled", "unlabeled", "opened", "edited", "closed", "reopened", "synchronize", "converted_to_draft", "locked", "unlocked", "enqueued", "dequeued", "milestoned", "demilestoned", "ready_for_review", "review_requested", "review_request_removed", "auto_merge_enabled", "auto_merge_disabled", "stacked"] }, "pull-request-comment-string": { description: "Please use the `issue_comment` event instead.", string: { constant: "pull_request_comment" } }, "pull-request-comment": { description: "Please use the `issue_comment` event instead.", "one-of": ["null", "issue-comment-mapping"] }, "pull-request-review-string": { description: "Runs your workflow when a pull request review is submitted, edited, or dismissed. A pull request review is a group of pull request review comments in addition to a body comment and a state. For activity related to pull request review comments or pull request comments, use the `pull_request_review_comment` or `issue_comment` events instead.", string: { constant: "pull_request_review" } }, "pull-request-review": { description: "Runs your workflow when a pull request review is submitted, edited, or dismissed. A pull request review is a group of pull request review comments in addition to a body comment and a state. For activity related to pull request review comments or pull request comments, use the `pull_request_review_comment` or `issue_comment` events instead.", "one-of": ["null", "pull-request-review-mapping"] }, "pull-request-review-mapping": { mapping: { properties: { types: "pull-request-review-activity" } } }, "pull-request-review-activity": { description: "The types of pull request review activity that trigger the workflow. Supported activity types: `submitted`, `edited`, `dismissed`.", "one-of": ["pull-request-review-activity-type", "pull-request-review-activity-types"] }, "pull-request-review-activity-types": { sequence: { "item-type": "pull-request-review-activity-type" } }, "pull-request-review-activity-type": { "allowed-values": ["submitted", "edited", "dismissed"] }, "pull-request-review-comment-string": { description: "", string: { constant: "pull_request_review_comment" } }, "pull-request-review-comment": { description: "", "one-of": ["null", "pull-request-review-comment-mapping"] }, "pull-request-review-comment-mapping": { mapping: { properties: { types: "pull-request-review-comment-activity" } } }, "pull-request-review-comment-activity": { description: "The types of pull request review comment activity that trigger the workflow. Supported activity types: `created`, `edited`, `deleted`.", "one-of": ["pull-request-review-comment-activity-type", "pull-request-review-comment-activity-types"] }, "pull-request-review-comment-activity-types": { sequence: { "item-type": "pull-request-review-comment-activity-type" } }, "pull-request-review-comment-activity-type": { "allowed-values": ["created", "edited", "deleted"] }, "pull-request-target-string": { description: "Runs your workflow when activity on a pull request in the workflow's repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.\n\nThis event runs in the context of the base of the pull request, rather than in the context of the merge commit, as the `pull_request` event does. This prevents execution of unsafe code from the head of the pull request that could alter your repository or steal any secrets you use in your workflow. This event allows your workflow to do things like label or comment on pull requests from forks. Avoid using this event if you need to build or run code from the pull request.", string: { constant: "pull_request_target" } }, "pull-request-target": { description: "Runs your workflow when activity on a pull request in the workflow's repository occurs. If no activity types are specified, the workflow runs when a pull request is opened, reopened, or when the head branch of the pull request is updated.\n\nThis event runs in the context of the base of the pull request, rather than in the context of the merge commit, as the `pull_request` event does. This prevents execution of unsafe code from the head of the pull request that could alter your repository or steal any secrets you use in your workflow. This event allows your workflow to do things like label or comment on pull requests from forks. Avoid using this event if you need to build or run code from the pull request.", "one-of": ["null", "pull-request-target-mapping"] }, "pull-request-target-mapping": { mapping: { properties: { types: "pull-request-target-activity", branches: "event-branches", "branches-ignore": "event-branches-ignore", paths: "event-paths", "paths-ignore": "event-paths-ignore" } } }, "pull-request-target-activity": { description: "The types of pull request activity that trigger the workflow. Supported activity types: `assigned`, `unassigned`, `labeled`, `unlabeled`, `opened`, `edited`, `closed`, `reopened`, `synchronize`, `converted_to_draft`, `locked`, `unlocked`, `enqueued`, `dequeued`, `milestoned`, `demilestoned`, `ready_for_review`, `review_requested`, `review_request_removed`, `auto_merge_enabled`, `auto_merge_disabled`, `stacked`.", "one-of": ["pull-request-target-activity-type", "pull-request-target-activity-types"] }, "pull-request-target-activity-types": { sequence: { "item-type": "pull-request-target-activity-type" } }, "pull-request-target-activity-type": { "allowed-values": ["assigned", "unassigned", "labeled", "unlabeled", "opened", "edited", "closed", "reopened", "synchronize", "converted_to_draft", "locked", "unlocked", "enqueued", "dequeued", "milestoned", "demilestoned", "ready_for_review", "review_requested", "review_request_removed", "auto_merge_enabled", "auto_merge_disabled", "stacked"] }, "push-string": { description: "Runs your workflow when you push a commit or tag.", string: { constant: "push" } }, push: { description: "Runs your workflow when you push a commit or tag.", "one-of": ["null", "push-mapping"] }, "push-mapping": { mapping: { properties: { branches: "event-branches", "branches-ignore": "event-branches-ignore", tags: "event-tags", "tags-ignore": "event-tags-ignore", paths: "event-paths", "paths-ignore": "event-paths-ignore" } } }, "registry-package-string": { description: "Runs your workflow when activity related to GitHub Packages occurs in your repository.", string: { constant: "registry_package" } }, "registry-package": { description: "Runs your workflow when activity related to GitHub Packages occurs in your repository.", "one-of": ["null", "registry-package-mapping"] }, "registry-package-mapping": { mapping: { properties: { types: "registry-package-activity" } } }, "registry-package-activity": { description: "The types of registry package activity that trigger the workflow. Supported activity types: `published`, `updated`.", "one-of": ["registry-package-activity-type", "registry-package-activity-types"] }, "registry-package-activity-types": { sequence: { "item-type": "registry-package-activity-type" } }, "registry-package-activity-type": { "allowed-values": ["published", "updated"] }, "release-string": { description: "Runs your workflow when release activity in your repository occurs.", string: { constant: "release" } }, release: { description: "Runs your workflow when release activity in your repository occurs.", "one-of": ["null", "release-mapping"] }, "release-mapping": { mapping: { properties: { types: "release-activity" } } }, "release-activity": { description: "The types of release activity that trigger the workflow. Supported activity types: `published`, `unpublished`, `created`, `edited`, `deleted`, `prereleased`, `released`.", "one-of": ["release-activity-type", "release-activity-types"] }, "release-activity-types": { sequence: { "item-type": "release-activity-type" } }, "release-activity-type": { "allowed-values": ["published", "unpublished", "created", "edited", "deleted", "prereleased", "released"] }, "schedule-string": { description: "The `schedule` event allows you to trigger a workflow at a scheduled time.\n\nYou can schedule a workflow to run at specific UTC times using POSIX cron syntax. Scheduled workflows run on the latest commit on the default or base branch. The shortest interval you can run scheduled workflows is once every 5 minutes. GitHub Actions does not support the non-standard syntax `@yearly`, `@monthly`, `@weekly`, `@daily`, `@hourly`, and `@reboot`.", string: { constant: "schedule" } }, schedule: { description: "The `schedule` event allows you to trigger a workflow at a scheduled time.\n\nYou can schedule a workflow to run at specific UTC times using POSIX cron syntax. Scheduled workflows run on the latest commit on the default or base branch. The shortest interval you can run scheduled workflows is once every 5 minutes. GitHub Actions does not support the non-standard syntax `@yearly`, `@monthly`, `@weekly`, `@daily`, `@hourly`, and `@reboot`.", sequence: { "item-type": "cron-mapping" } }, "status-string": { description: "Runs your workflow when the status of a Git commit changes. For example, commits can be marked as `error`, `failure`, `pending`, or `success`. If you want to provide more details about the status change, you may want to use the `check_run` event.", string: { constant: "status" } }, status: { description: "Runs your workflow when the status of a Git commit changes. For example, commits can be marked as `error`, `failure`, `pending`, or `success`. If you want to provide more details about the status change, you may want to use the `check_run` event.", null: {} }, "watch-string": { description: "Runs your workflow when the workflow's repository is starred.", string: { constant: "watch" } }, watch: { description: "Runs your workflow when the workflow's repository is starred.", "one-of": ["null", "watch-mapping"] }, "watch-mapping": { mapping: { properties: { types: "watch-activity" } } }, "watch-activity": { description: "The types of watch activity that trigger the workflow. Supported activity types: `started`.", "one-of": ["watch-activity-type", "watch-activity-types"] }, "watch-activity-types": { sequence: { "item-type": "watch-activity-type" } }, "watch-activity-type": { "allowed-values": ["started"] }, "workflow-run-string": { description: "This event occurs when a workflow run is requested or completed. It allows you to execute a workflow based on execution or completion of another workflow. The workflow started by the `workflow_run` event is able to access secrets and write tokens, even if the previous workflow was not. This is useful in cases where the previous workflow is intentionally not privileged, but you need to take a privileged action in a later workflow.", string: { constant: "workflow_run" } }, "workflow-run": { description: "This event occurs when a workflow run is requested or completed. It allows you to execute a workflow based on execution or completion of another workflow. The workflow started by the `workflow_run` event is able to access secrets and write tokens, even if the previous workflow was not. This is useful in cases where the previous workflow is intentionally not privileged, but you need to take a privileged action in a later workflow.", "one-of": ["null", "workflow-run-mapping"] }, "workflow-run-mapping": { mapping: { properties: { types: "workflow-run-activity", workflows: "workflow-run-workflows", branches: "event-branches", "branches-ignore": "event-branches-ignore" } } }, "workflow-run-workflows": { description: "The name of the workflow that triggers the `workflow_run` event. The workflow must be in the same repository as the workflow that uses the `workflow_run` event.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "workflow-run-activity": { description: "The types of workflow run activity that trigger the workflow. Supported activity types: `completed`, `requested`, `in_progress`.", "one-of": ["workflow-run-activity-type", "workflow-run-activity-types"] }, "workflow-run-activity-types": { sequence: { "item-type": "workflow-run-activity-type" } }, "workflow-run-activity-type": { "allowed-values": ["requested", "completed", "in_progress"] }, "event-branches": { description: "Use the `branches` filter when you want to include branch name patterns or when you want to both include and exclude branch name patterns. You cannot use both the `branches` and `branches-ignore` filters for the same event in a workflow.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-branches-ignore": { description: "Use the `branches-ignore` filter when you only want to exclude branch name patterns. You cannot use both the `branches` and `branches-ignore` filters for the same event in a workflow.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-names": { description: "Use the `names` filter when you want to include names via patterns or when you want to both include and exclude names using patterns. ", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-tags": { description: "Use the `tags` filter when you want to include tag name patterns or when you want to both include and exclude tag names patterns. You cannot use both the `tags` and `tags-ignore` filters for the same event in a workflow.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-tags-ignore": { description: "Use the `tags-ignore` filter when you only want to exclude tag name patterns. You cannot use both the `tags` and `tags-ignore` filters for the same event in a workflow.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-paths": { description: "Use the `paths` filter when you want to include file path patterns or when you want to both include and exclude file path patterns. You cannot use both the `paths` and `paths-ignore` filters for the same event in a workflow.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-paths-ignore": { description: "Use the `paths-ignore` filter when you only want to exclude file path patterns. You cannot use both the `paths` and `paths-ignore` filters for the same event in a workflow.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "event-versions": { description: "Use the `versions` filter when you want to include versions via patterns or when you want to both include and exclude versions using patterns. ", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "repository-dispatch-string": { description: "You can use the GitHub API to trigger a webhook event called `repository_dispatch` when you want to trigger a workflow for activity that happens outside of GitHub.", string: { constant: "branch_protection_rule" } }, "repository-dispatch": { description: "You can use the GitHub API to trigger a webhook event called `repository_dispatch` when you want to trigger a workflow for activity that happens outside of GitHub.", "one-of": ["null", "repository-dispatch-mapping"] }, "repository-dispatch-mapping": { mapping: { properties: { types: "sequence-of-non-empty-string" } } }, "workflow-call-string": { description: "The `workflow_call` event is used to indicate that a workflow can be called by another workflow. When a workflow is triggered with the `workflow_call` event, the event payload in the called workflow is the same event payload from the calling workflow.", string: { constant: "workflow_call" } }, "workflow-call": { description: "The `workflow_call` event is used to indicate that a workflow can be called by another workflow. When a workflow is triggered with the `workflow_call` event, the event payload in the called workflow is the same event payload from the calling workflow.", "one-of": ["null", "workflow-call-mapping"] }, "workflow-call-mapping": { mapping: { properties: { inputs: "workflow-call-inputs", secrets: "workflow-call-secrets", outputs: "workflow-call-outputs" } } }, "workflow-call-inputs": { description: "Inputs that are passed to the called workflow from the caller workflow.", mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "workflow-call-input-definition" } }, "workflow-call-input-definition": { mapping: { properties: { description: { type: "string", description: "A string description of the input parameter." }, type: { type: "workflow-call-input-type", required: true }, required: { type: "boolean", description: "A boolean to indicate whether the action requires the input parameter. Set to `true` when the parameter is required." }, default: "workflow-call-input-default" } } }, "workflow-call-input-type": { description: "Required if input is defined for the `on.workflow_call` keyword. The value of this parameter is a string specifying the data type of the input. This must be one of: `boolean`, `number`, or `string`.", "one-of": ["input-type-string", "input-type-boolean", "input-type-number"] }, "input-type-string": { string: { constant: "string" } }, "input-type-boolean": { string: { constant: "boolean" } }, "input-type-number": { string: { constant: "number" } }, "input-type-choice": { string: { constant: "choice" } }, "input-type-environment": { string: { constant: "environment" } }, "workflow-call-input-default": { description: 'If a `default` parameter is not set, the default value of the input is `false` for boolean, `0` for a number, and `""` for a string.', context: ["github", "inputs", "vars"], "one-of": ["string", "boolean", "number"] }, "workflow-call-secrets": { description: "A map of the secrets that can be used in the called workflow. Within the called workflow, you can use the `secrets` context to refer to a secret.", mapping: { "loose-key-type": "workflow-call-secret-name", "loose-value-type": "workflow-call-secret-definition" } }, "workflow-call-secret-name": { string: { "require-non-empty": true }, description: "A string identifier to associate with the secret." }, "workflow-call-secret-definition": { "one-of": ["null", "workflow-call-secret-mapping-definition"] }, "workflow-call-secret-mapping-definition": { mapping: { properties: { description: { type: "string", description: "A string description of the secret parameter." }, required: { type: "boolean", description: "A boolean specifying whether the secret must be supplied." } } } }, "workflow-call-outputs": { description: "A reusable workflow may generate data that you want to use in the caller workflow. To use these outputs, you must specify them as the outputs of the reusable workflow.", mapping: { "loose-key-type": "workflow-call-output-name", "loose-value-type": "workflow-call-output-definition" } }, "workflow-call-output-name": { string: { "require-non-empty": true }, description: "A string identifier to associate with the output. The value of `<output_id>` is a map of the input's metadata. The `<output_id>` must be a unique identifier within the outputs object and must start with a letter or _ and contain only alphanumeric characters, -, or _." }, "workflow-call-output-definition": { mapping: { properties: { description: { type: "string", description: "A string description of the output parameter." }, value: { type: "workflow-output-context", required: true } } } }, "workflow-output-context": { description: "The value to assign to the output parameter.", context: ["github", "inputs", "vars", "jobs"], string: {} }, "workflow-dispatch-string": { description: "The `workflow_dispatch` event allows you to manually trigger a workflow run. A workflow can be manually triggered using the GitHub API, GitHub CLI, or GitHub browser interface.", string: { constant: "workflow_dispatch" } }, "workflow-dispatch": { description: "The `workflow_dispatch` event allows you to manually trigger a workflow run. A workflow can be manually triggered using the GitHub API, GitHub CLI, or GitHub browser interface.", "one-of": ["null", "workflow-dispatch-mapping"] }, "workflow-dispatch-mapping": { mapping: { properties: { inputs: "workflow-dispatch-inputs" } } }, "workflow-dispatch-inputs": { description: "You can configure custom-defined input properties, default input values, and required inputs for the event directly in your workflow. When you trigger the event, you can provide the `ref` and any `inputs`. When the workflow runs, you can access the input values in the `inputs` context.", mapping: { "loose-key-type": "workflow-dispatch-input-name", "loose-value-type": "workflow-dispatch-input" } }, "workflow-dispatch-input-name": { string: { "require-non-empty": true }, description: "A string identifier to associate with the input. The value of <input_id> is a map of the input's metadata. The <input_id> must be a unique identifier within the inputs object. The <input_id> must start with a letter or _ and contain only alphanumeric characters, -, or _." }, "workflow-dispatch-input": { mapping: { properties: { description: { type: "string", description: "A string description of the input parameter." }, type: { type: "workflow-dispatch-input-type" }, required: { type: "boolean", description: "A boolean to indicate whether the workflow requires the input parameter. Set to true when the parameter is required." }, default: "workflow-dispatch-input-default", options: { type: "sequence-of-string", description: "The options of the dropdown list, if the type is a choice." } } } }, "workflow-dispatch-input-type": { description: "A string representing the type of the input. This must be one of: `boolean`, `number`, `string`, `choice`, or `environment`.", "one-of": ["input-type-string", "input-type-boolean", "input-type-number", "input-type-environment", "input-type-choice"] }, "workflow-dispatch-input-default": { description: "The default value is used when an input parameter isn't specified in a workflow file.", "one-of": ["string", "boolean", "number"] }, permissions: { description: "You can use `permissions` to modify the default permissions granted to the `GITHUB_TOKEN`, adding or removing access as required, so that you only allow the minimum required access.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#permissions)", "one-of": ["permissions-mapping", "permission-level-shorthand-read-all", "permission-level-shorthand-write-all"] }, "permissions-mapping": { mapping: { properties: { actions: { type: "permission-level-any", description: "Actions workflows, workflow runs, and artifacts." }, "artifact-metadata": { type: "permission-level-any", description: "Storage and deployment records for build artifacts." }, attestations: { type: "permission-level-any", description: "Artifact attestations." }, checks: { type: "permission-level-any", description: "Check runs and check suites." }, "code-quality": { type: "permission-level-any", description: "Code quality data." }, contents: { type: "permission-level-any", description: "Repository contents, commits, branches, downloads, releases, and merges." }, "copilot-requests": { type: "permission-level-write-or-no-access", description: "GitHub Copilot requests." }, deployments: { type: "permission-level-any", description: "Deployments and deployment statuses." }, discussions: { type: "permission-level-any", description: "Discussions and related comments and labels." }, drives: { type: "permission-level-any", description: "GitHub Drives persistent workspace storage. Use `read` for checkout and `write` to commit changes." }, "id-token": { type: "permission-level-write-or-no-access", description: "Token to request an OpenID Connect token." }, issues: { type: "permission-level-any", description: "Issues and related comments, assignees, labels, and milestones." }, models: { type: "permission-level-read-or-no-access", description: "Call AI models with GitHub Models." }, packages: { type: "permission-level-any", description: "Packages published to the GitHub Package Platform." }, pages: { type: "permission-level-any", description: "Retrieve Pages statuses, configuration, and builds, as well as create new builds." }, "pull-requests": { type: "permission-level-any", description: "Pull requests and related comments, assignees, labels, milestones, and merges." }, "repository-projects": { type: "permission-level-any", description: "Classic projects within a repository." }, "security-events": { type: "permission-level-any", description: "Code scanning alerts." }, statuses: { type: "permission-level-any", description: "Commit statuses." }, "vulnerability-alerts": { type: "permission-level-read-or-no-access", description: "Dependabot alerts." } } } }, "permission-level-any": { description: "The permission level for the `GITHUB_TOKEN`.", "one-of": ["permission-level-read", "permission-level-write", "permission-level-no-access"] }, "permission-level-read-or-no-access": { "one-of": ["permission-level-read", "permission-level-no-access"] }, "permission-level-write-or-no-access": { "one-of": ["permission-level-write", "permission-level-no-access"] }, "permission-level-read": { description: "The permission level for the `GITHUB_TOKEN`. Grants `read` permission for the specified scope.", string: { constant: "read" } }, "permission-level-write": { description: "The permission level for the `GITHUB_TOKEN`. Grants `write` permission for the specified scope.", string: { constant: "write" } }, "permission-level-no-access": { description: "The permission level for the `GITHUB_TOKEN`. Restricts all access for the specified scope.", string: { constant: "none" } }, "permission-level-shorthand-read-all": { description: "The permission level for the `GITHUB_TOKEN`. Grants `read` access for all scopes.", string: { constant: "read-all" } }, "permission-level-shorthand-write-all": { description: "The permission level for the `GITHUB_TOKEN`. Grants `write` access for all scopes.", string: { constant: "write-all" } }, "workflow-defaults": { description: "Use `defaults` to create a map of default settings that will apply to all jobs in the workflow. You can also set default settings that are only available to a job.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#defaults)", mapping: { properties: { run: "workflow-defaults-run" } } }, "workflow-defaults-run": { mapping: { properties: { shell: "shell", "working-directory": "working-directory" } } }, "workflow-env": { description: "A map of environment variables that are available to the steps of all jobs in the workflow. You can also set environment variables that are only available to the steps of a single job or to a single step.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#env)", context: ["github", "inputs", "vars", "secrets"], mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "string" } }, jobs: { description: "A workflow run is made up of one or more `jobs`, which run in parallel by default. To run jobs sequentially, you can define dependencies on other jobs using the `jobs.<job_id>.needs` keyword. Each job runs in a runner environment specified by `runs-on`.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#jobs)", mapping: { "loose-key-type": "job-id", "loose-value-type": "job" } }, "job-id": { string: { "require-non-empty": true }, description: "A unique identifier for the job. The identifier must start with a letter or _ and contain only alphanumeric characters, -, or _." }, job: { description: "Each job must have an id to associate with the job. The key `job_id` is a string and its value is a map of the job's configuration data. You must replace `<job_id>` with a string that is unique to the jobs object. The `<job_id>` must start with a letter or _ and contain only alphanumeric characters, -, or _.", "one-of": ["job-factory", "workflow-job"] }, "job-factory": { mapping: { properties: { needs: "needs", if: "job-if", strategy: "strategy", name: { type: "string-strategy-context", description: "The name of the job displayed on GitHub." }, "runs-on": { type: "runs-on", required: true }, "timeout-minutes": { type: "number-strategy-context", description: "The maximum number of minutes to let a workflow run before GitHub automatically cancels it. Default: 360" }, "cancel-timeout-minutes": "number-strategy-context", "continue-on-error": { type: "boolean-strategy-context", description: "Prevents a workflow run from failing when a job fails. Set to true to allow a workflow run to pass when this job fails." }, container: "container", services: "services", env: "job-env", environment: "job-environment", permissions: "permissions", concurrency: "job-concurrency", outputs: "job-outputs", defaults: "job-defaults", steps: "steps", snapshot: "snapshot" } } }, "workflow-job": { mapping: { properties: { name: { type: "string-strategy-context", description: "The name of the job displayed on GitHub." }, uses: { description: "The location and version of a reusable workflow file to run as a job. Use one of the following formats:\n\n* `{owner}/{repo}/.github/workflows/{filename}@{ref}` for reusable workflows in public and private repositories.\n* `./.github/workflows/{filename}` for reusable workflows in the same repository.\n\n{ref} can be a SHA, a release tag, or a branch name. Using the commit SHA is the safest for stability and security.", type: "non-empty-string", required: true }, with: "workflow-job-with", secrets: "workflow-job-secrets", needs: "needs", if: "job-if", permissions: "permissions", concurrency: "job-concurrency", strategy: "strategy" } } }, "workflow-job-with": { description: "When a job is used to call a reusable workflow, you can use `with` to provide a map of inputs that are passed to the called workflow.\n\nAny inputs that you pass must match the input specifications defined in the called workflow.", mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "scalar-needs-context" } }, "workflow-job-secrets": { description: "When a job is used to call a reusable workflow, you can use `secrets` to provide a map of secrets that are passed to the called workflow.\n\nAny secrets that you pass must match the names defined in the called workflow.", "one-of": ["workflow-job-secrets-mapping", "workflow-job-secrets-inherit"] }, "workflow-job-secrets-mapping": { mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "scalar-needs-context-with-secrets" } }, "workflow-job-secrets-inherit": { string: { constant: "inherit" } }, needs: { description: "Use `needs` to identify any jobs that must complete successfully before this job will run. It can be a string or array of strings. If a job fails, all jobs that need it are skipped unless the jobs use a conditional expression that causes the job to continue. If a run contains a series of jobs that need each other, a failure applies to all jobs in the dependency chain from the point of failure onwards.", "one-of": ["sequence-of-non-empty-string", "non-empty-string"] }, "job-if": { description: "You can use the `if` conditional to prevent a job from running unless a condition is met. You can use any supported context and expression to create a conditional.", context: ["github", "inputs", "vars", "needs", "always(0,0)", "failure(0,MAX)", "cancelled(0,0)", "success(0,MAX)"], string: {} }, "job-if-result": { context: ["github", "inputs", "vars", "needs", "always(0,0)", "failure(0,MAX)", "cancelled(0,0)", "success(0,MAX)"], "one-of": ["null", "boolean", "number", "string", "sequence", "mapping"] }, strategy: { description: "Use `strategy` to use a matrix strategy for your jobs. A matrix strategy lets you use variables in a single job definition to automatically create multiple job runs that are based on the combinations of the variables. ", context: ["github", "inputs", "vars", "needs"], mapping: { properties: { "fail-fast": { type: "boolean", description: "Setting `fail-fast` to `false` prevents GitHub from canceling all in-progress jobs if any matrix job fails. Default: `true`" }, "max-parallel": { type: "number", description: "The maximum number of jobs that can run simultaneously when using a matrix job strategy. By default, GitHub will maximize the number of jobs run in parallel depending on runner availability." }, matrix: "matrix" } } }, matrix: { description: "Use `matrix` to define a matrix of different job configurations. Within your matrix, define one or more variables followed by an array of values.", mapping: { properties: { include: { type: "matrix-filter", description: "Use `include` to expand existing matrix configurations or to add new configurations. The value of `include` is a list of objects.\n\nFor each object in the `include` list, the key:value pairs in the object will be added to each of the matrix combinations if none of the key:value pairs overwrite any of the original matrix values. If the object cannot be added to any of the matrix combinations, a new matrix combination will be created instead. Note that the original matrix values will not be overwritten, but added matrix values can be overwritten." }, exclude: { type: "matrix-filter", description: "To remove specific configurations defined in the matrix, use `exclude`. An excluded configuration only has to be a partial match for it to be excluded." } }, "loose-key-type": "non-empty-string", "loose-value-type": "sequence" } }, "matrix-filter": { sequence: { "item-type": "matrix-filter-item" } }, "matrix-filter-item": { mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "any" } }, snapshot: { description: "Use `snapshot` to define a custom image you want to create or update after your job succeeds by taking a snapshot of your runner.", "one-of": ["non-empty-string", "snapshot-mapping"] }, "snapshot-mapping": { mapping: { properties: { "image-name": { description: "The desired name of the custom image you want to create or update.", type: "non-empty-string", required: true }, if: "snapshot-if", version: { description: "The desired major version updates upon a new custom image version creation.", type: "non-empty-string" } } } }, "snapshot-if": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], description: "Use the if conditional to prevent a snapshot from being taken unless a condition is met. Any supported context and expression can be used to create a conditional. Expressions in an `if` conditional do not require the bracketed expression syntax. When you use expressions in an `if` conditional, you may omit the expression syntax because GitHub automatically evaluates the `if` conditional as an expression.", string: {} }, "runs-on": { description: "Use `runs-on` to define the type of machine to run the job on.\n* The destination machine can be either a GitHub-hosted runner, larger runner, or a self-hosted runner.\n* You can target runners based on the labels assigned to them, or their group membership, or a combination of these.\n* You can provide `runs-on` as a single string or as an array of strings.\n* If you specify an array of strings, your workflow will execute on any runner that matches all of the specified `runs-on` values.\n* If you would like to run your workflow on multiple machines, use `jobs.<job_id>.strategy`.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], "one-of": ["non-empty-string", "sequence-of-non-empty-string", "runs-on-mapping"] }, "runs-on-mapping": { mapping: { properties: { group: { description: "The group from which to select a runner.", type: "non-empty-string" }, labels: "runs-on-labels" } } }, "runs-on-labels": { description: "The label by which to filter for available runners.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "job-env": { description: "A map of variables that are available to all steps in the job.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets"], mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "string" } }, "workflow-concurrency": { description: "Concurrency ensures that only a single job or workflow using the same concurrency group will run at a time. A concurrency group can be any string or expression.\n\nYou can also specify `concurrency` at the job level.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#concurrency)", context: ["github", "inputs", "vars"], "one-of": ["string", "concurrency-mapping"] }, "job-concurrency": { description: "Concurrency ensures that only a single job using the same concurrency group will run at a time. A concurrency group can be any string or expression. The expression can use any context except for the `secrets` context.\n\nYou can also specify `concurrency` at the workflow level.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], "one-of": ["non-empty-string", "concurrency-mapping"] }, "concurrency-mapping": { description: "Concurrency ensures that only a single job or workflow using the same concurrency group will run at a time. A concurrency group can be any string or expression.\n\nYou can also specify `concurrency` at the job level.\n\n[Documentation](https://docs.github.com/actions/using-workflows/workflow-syntax-for-github-actions#concurrency)", mapping: { properties: { group: { type: "non-empty-string", required: true, description: "When a concurrent job or workflow is queued, if another job or workflow using the same concurrency group in the repository is in progress, the queued job or workflow will be `pending`. Any previously pending job or workflow in the concurrency group will be canceled. To also cancel any currently running job or workflow in the same concurrency group, specify `cancel-in-progress: true`." }, "cancel-in-progress": { type: "boolean", description: "To cancel any currently running job or workflow in the same concurrency group, specify cancel-in-progress: true." }, queue: { type: "concurrency-queue", description: "The queuing mode for the concurrency group. When set to `max`, workflows or jobs will wait in a queue for the concurrency group up to the maximum queue length. Default: `single` meaning at most one item can be pending." } } } }, "concurrency-queue": { "allowed-values": ["single", "max"] }, "job-environment": { description: "The environment that the job references. All environment protection rules must pass before a job referencing the environment is sent to a runner.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], "one-of": ["string", "job-environment-mapping"] }, "job-environment-mapping": { mapping: { properties: { name: { type: "job-environment-name", required: true }, url: { type: "string-runner-context-no-secrets", description: "The environment URL, which maps to `environment_url` in the deployments API." }, deployment: { type: "boolean", description: "Whether to create a deployment record for this environment. Defaults to true." } } } }, "job-environment-name": { description: "The name of the environment used by the job.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], string: {} }, "job-defaults": { description: "A map of default settings that will apply to all steps in the job. You can also set default settings for the entire workflow.", mapping: { properties: { run: "job-defaults-run" } } }, "job-defaults-run": { context: ["github", "inputs", "vars", "strategy", "matrix", "needs", "env"], mapping: { properties: { shell: "shell", "working-directory": "working-directory" } } }, "job-outputs": { description: "A map of outputs for a called workflow. Called workflow outputs are available to all downstream jobs in the caller workflow. Each output has an identifier, an optional `description,` and a `value`. The `value` must be set to the value of an output from a job within the called workflow.", mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "string-runner-context" } }, steps: { description: "A job contains a sequence of tasks called `steps`. Steps can run commands, run setup tasks, run an action in your repository, a public repository, or an action published in a Docker registry, wait for background steps to complete, or cancel a background step. Not all steps run actions, but all actions run as a step. Each step runs in its own process in the runner environment and has access to the workspace and filesystem. Because steps run in their own process, changes to environment variables are not preserved between steps. GitHub provides built-in steps to set up and complete a job.", sequence: { "item-type": "steps-item" } }, "steps-item": { "one-of": ["run-step", "regular-step", "wait-step", "wait-all-step", "cancel-step", "parallel-step"] }, "run-step": { mapping: { properties: { name: "step-name", id: "step-id", if: "step-if", "timeout-minutes": "step-timeout-minutes", run: { type: "string-steps-context", description: "Runs command-line programs using the operating system's shell. If you do not provide a `name`, the step name will default to the text specified in the `run` command. Commands run using non-login shells by default. You can choose a different shell and customize the shell used to run commands. Each `run` keyword represents a new process and shell in the virtual environment. When you provide multi-line commands, each line runs in the same shell.", required: true }, "continue-on-error": "step-continue-on-error", env: "step-env", "working-directory": "string-steps-context", shell: "shell", background: "step-background" } } }, "regular-step": { mapping: { properties: { name: "step-name", id: "step-id", if: "step-if", "continue-on-error": "step-continue-on-error", "timeout-minutes": "step-timeout-minutes", uses: { type: "step-uses", required: true }, with: "step-with", env: "step-env", background: "step-background" } } }, "wait-step": { mapping: { properties: { name: "step-name", id: "step-id", "continue-on-error": "step-continue-on-error", wait: { type: "step-wait-target", required: true } } } }, "wait-all-step": { mapping: { properties: { name: "step-name", id: "step-id", "continue-on-error": "step-continue-on-error", "wait-all": { type: "step-wait-all-value", required: true } } } }, "cancel-step": { mapping: { properties: { name: "step-name", id: "step-id", "continue-on-error": "step-continue-on-error", cancel: { type: "step-cancel-target", required: true } } } }, "parallel-step": { mapping: { properties: { parallel: { type: "parallel-steps", required: true, description: "Run a group of steps concurrently. All steps in the parallel block run as background steps and the workflow waits for all of them to complete before continuing." } } } }, "parallel-steps": { sequence: { "item-type": "steps-item" } }, "step-uses": { description: "Selects an action to run as part of a step in your job. An action is a reusable unit of code. You can use an action defined in the same repository as the workflow, a public repository, a [private repository with access enabled](https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#allowing-access-to-components-in-a-private-repository), or in a published Docker container image.", string: { "require-non-empty": true } }, "step-background": { boolean: {}, description: "When set to true, runs this step in the background. The workflow continues to the next step immediately without waiting for the background step to finish." }, "step-wait-target": { description: "The step ID or IDs of background steps to wait for.", "one-of": ["non-empty-string", "sequence-of-non-empty-string"] }, "step-wait-all-value": { description: "Wait for all prior background steps to complete. Use as a bare key (`wait-all:`) or with a boolean value.", "one-of": ["null", "boolean"] }, "step-cancel-target": { description: "The step ID of a background step to cancel.", string: { "require-non-empty": true } }, "step-continue-on-error": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], boolean: {}, description: "Prevents a job from failing when a step fails. Set to `true` to allow a job to pass when this step fails." }, "step-id": { string: { "require-non-empty": true }, description: "A unique identifier for the step. You can use the `id` to reference the step in contexts." }, "step-if": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "steps", "job", "runner", "env", "always(0,0)", "failure(0,0)", "cancelled(0,0)", "success(0,0)", "hashFiles(1,255)"], description: "Use the `if` conditional to prevent a step from running unless a condition is met. Any supported context and expression can be used to create a conditional. Expressions in an `if` conditional do not require the bracketed expression syntax. When you use expressions in an `if` conditional, you may omit the expression syntax because GitHub automatically evaluates the `if` conditional as an expression.", string: {} }, "step-if-result": { context: ["github", "inputs", "vars", "strategy", "matrix", "steps", "job", "runner", "env", "always(0,0)", "failure(0,0)", "cancelled(0,0)", "success(0,0)", "hashFiles(1,255)"], "one-of": ["null", "boolean", "number", "string", "sequence", "mapping"] }, "step-env": { description: "Sets variables for steps to use in the runner environment. You can also set variables for the entire workflow or a job.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "string" } }, "step-name": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], string: {}, description: "A name for your step to display on GitHub." }, "step-timeout-minutes": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], number: {}, description: "The maximum number of minutes to run the step before killing the process." }, "step-with": { description: "A map of the input parameters defined by the action. Each input parameter is a key/value pair. Input parameters are set as variables. When you specify an input in a workflow file or use a default input value, GitHub creates a variable for the input with the name `INPUT_<VARIABLE_NAME>`. The variable created converts input names to uppercase letters and replaces spaces with `_`.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "string" } }, container: { description: "A container to run any steps in a job that don't already specify a container. If you have steps that use both script and container actions, the container actions will run as sibling containers on the same network with the same volume mounts.\n\nIf you do not set a container, all steps will run directly on the host specified by runs-on unless a step refers to an action configured to run in a container.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], "one-of": ["string", "container-mapping"] }, "container-mapping": { mapping: { properties: { image: { type: "non-empty-string", description: "Use `jobs.<job_id>.container.image` to define the Docker image to use as the container to run the action. The value can be the Docker Hub image or a registry name." }, options: { type: "string", description: "Use `jobs.<job_id>.container.options` to configure additional Docker container resource options." }, env: "container-env", ports: { type: "sequence-of-non-empty-string", description: "Use `jobs.<job_id>.container.ports` to set an array of ports to expose on the container." }, volumes: { type: "sequence-of-non-empty-string", description: "Use `jobs.<job_id>.container.volumes` to set an array of volumes for the container to use. You can use volumes to share data between services or other steps in a job. You can specify named Docker volumes, anonymous Docker volumes, or bind mounts on the host." }, credentials: "container-registry-credentials" } } }, services: { description: "Additional containers to host services for a job in a workflow. These are useful for creating databases or cache services like redis. The runner on the virtual machine will automatically create a network and manage the life cycle of the service containers. When you use a service container for a job or your step uses container actions, you don't need to set port information to access the service. Docker automatically exposes all ports between containers on the same network. When both the job and the action run in a container, you can directly reference the container by its hostname. The hostname is automatically mapped to the service name. When a step does not use a container action, you must access the service using localhost and bind the ports.", context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "services-container" } }, "services-container": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], "one-of": ["non-empty-string", "service-container-mapping"] }, "container-registry-credentials": { description: "If the image's container registry requires authentication to pull the image, you can use `jobs.<job_id>.container.credentials` to set a map of the username and password. The credentials are the same values that you would provide to the `docker login` command.", context: ["github", "inputs", "vars", "secrets", "env"], mapping: { properties: { username: "non-empty-string", password: "non-empty-string" } } }, "container-env": { description: "Use `jobs.<job_id>.container.env` to set a map of variables in the container.", mapping: { "loose-key-type": "non-empty-string", "loose-value-type": "string-runner-context" } }, "non-empty-string": { string: { "require-non-empty": true } }, "sequence-of-non-empty-string": { sequence: { "item-type": "non-empty-string" } }, "sequence-of-string": { sequence: { "item-type": "string" } }, "boolean-needs-context": { context: ["github", "inputs", "vars", "needs"], boolean: {} }, "number-needs-context": { context: ["github", "inputs", "vars", "needs"], number: {} }, "string-needs-context": { context: ["github", "inputs", "vars", "needs"], string: {} }, "scalar-needs-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], "one-of": ["string", "boolean", "number"] }, "scalar-needs-context-with-secrets": { context: ["github", "inputs", "vars", "needs", "secrets", "strategy", "matrix"], "one-of": ["string", "boolean", "number"] }, "boolean-strategy-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], boolean: {} }, "number-strategy-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], number: {} }, "string-strategy-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix"], string: {} }, "boolean-steps-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], boolean: {} }, "number-steps-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], number: {} }, "string-runner-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env"], string: {} }, "string-runner-context-no-secrets": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "steps", "job", "runner", "env"], string: {} }, "string-steps-context": { context: ["github", "inputs", "vars", "needs", "strategy", "matrix", "secrets", "steps", "job", "runner", "env", "hashFiles(1,255)"], string: {} }, shell: { string: { "require-non-empty": true }, description: "Use `shell` to override the default shell settings in the runner's operating system. You can use built-in shell keywords, or you can define a custom set of shell options. The shell command that is run internally executes a temporary file that contains the commands specified in `run`." }, "working-directory": { string: { "require-non-empty": true }, description: "The `working-directory` keyword specifies the working directory where the command is run." }, "cron-mapping": { mapping: { properties: { cron: { type: "cron-pattern", required: true }, timezone: "timezone-string" } } }, "cron-pattern": { description: "A cron expression that represents a schedule. A scheduled workflow will run at most once every 5 minutes.", string: { "require-non-empty": true } }, "timezone-string": { description: "A string that represents the time zone a scheduled workflow will run relative to in IANA format (e.g. 'America/New_York' or 'Europe/London'). If omitted, the workflow will run relative to midnight UTC.", string: { "require-non-empty": true } }, "service-container-mapping": { mapping: { properties: { image: { type: "non-empty-string", description: "The Docker image to use as the container. The value can be the Docker Hub image or a registry name." }, options: { type: "string", description: "Additional Docker container resource options." }, env: "container-env", ports: { type: "sequence-of-non-empty-string", description: "An array of ports to expose on the container." }, volumes: { type: "sequence-of-non-empty-string", description: "An array of volumes for the container to use. You can use volumes to share data between services or other steps in a job. You can specify named Docker volumes, anonymous Docker volumes, or bind mounts on the host." }, credentials: "container-registry-credentials", entrypoint: { type: "string", description: "Override the default ENTRYPOINT in the service container image." }, command: { type: "string", description: "Override the default CMD in the service container image." } } } } } };
+
+// node_modules/@actions/workflow-parser/dist/workflows/workflow-schema.js
+var schema;
+function getWorkflowSchema() {
+  if (schema === void 0) {
+    const json = JSON.stringify(workflow_v1_0_min_default);
+    schema = TemplateSchema.load(new JSONObjectReader(void 0, json));
+  }
+  return schema;
+}
+
+// node_modules/@actions/workflow-parser/dist/workflows/yaml-object-reader.js
+var import_yaml4 = __toESM(require_dist(), 1);
+var YamlObjectReader = class _YamlObjectReader {
+  constructor(fileId, content) {
+    this.lineCounter = new import_yaml4.LineCounter();
+    this.errors = [];
+    this.doc = (0, import_yaml4.parseDocument)(content, {
+      lineCounter: this.lineCounter,
+      keepSourceTokens: true,
+      uniqueKeys: false
+      // Uniqueness is validated by the template reader
+    });
+    for (const err of this.doc.errors) {
+      this.errors.push({ message: err.message, range: rangeFromLinePos(err.linePos) });
+    }
+    this._generator = this.getNodes(this.doc, /* @__PURE__ */ new Set());
+    this.fileId = fileId;
+  }
+  *getNodes(node, aliasResolutionStack) {
+    let range = this.getRange(node);
+    if ((0, import_yaml4.isDocument)(node)) {
+      yield new ParseEvent(EventType.DocumentStart);
+      for (const item of this.getNodes(node.contents, /* @__PURE__ */ new Set())) {
+        yield item;
+      }
+      yield new ParseEvent(EventType.DocumentEnd);
+    }
+    if ((0, import_yaml4.isCollection)(node)) {
+      if ((0, import_yaml4.isSeq)(node)) {
+        yield new ParseEvent(EventType.SequenceStart, new SequenceToken(this.fileId, range, void 0));
+      } else if ((0, import_yaml4.isMap)(node)) {
+        yield new ParseEvent(EventType.MappingStart, new MappingToken(this.fileId, range, void 0));
+      }
+      for (const item of node.items) {
+        for (const child of this.getNodes(item, aliasResolutionStack)) {
+          yield child;
+        }
+      }
+      if ((0, import_yaml4.isSeq)(node)) {
+        yield new ParseEvent(EventType.SequenceEnd);
+      } else if ((0, import_yaml4.isMap)(node)) {
+        yield new ParseEvent(EventType.MappingEnd);
+      }
+    }
+    if ((0, import_yaml4.isScalar)(node)) {
+      yield new ParseEvent(EventType.Literal, _YamlObjectReader.getLiteralToken(this.fileId, range, node));
+    }
+    if ((0, import_yaml4.isAlias)(node)) {
+      const resolved = node.resolve(this.doc);
+      if (resolved) {
+        if (aliasResolutionStack.has(resolved)) {
+          return;
+        }
+        const newStack = new Set(aliasResolutionStack);
+        newStack.add(resolved);
+        yield* this.getNodes(resolved, newStack);
+      }
+      return;
+    }
+    if ((0, import_yaml4.isPair)(node)) {
+      const scalarKey = node.key;
+      range = this.getRange(scalarKey);
+      const key = scalarKey.value;
+      yield new ParseEvent(EventType.Literal, new StringToken(this.fileId, range, key, void 0));
+      for (const child of this.getNodes(node.value, aliasResolutionStack)) {
+        yield child;
+      }
+    }
+  }
+  getRange(node) {
+    const range = node?.range ?? [];
+    const startPos = range[0];
+    const endPos = range[1];
+    if (startPos !== void 0 && endPos !== void 0) {
+      const slp = this.lineCounter.linePos(startPos);
+      const elp = this.lineCounter.linePos(endPos);
+      return {
+        start: { line: slp.line, column: slp.col },
+        end: { line: elp.line, column: elp.col }
+      };
+    }
+    return void 0;
+  }
+  static getLiteralToken(fileId, range, token) {
+    const value = token.value;
+    if (value === null || value === void 0) {
+      return new NullToken(fileId, range, void 0);
+    }
+    switch (typeof value) {
+      case "number":
+        return new NumberToken(fileId, range, value, void 0);
+      case "boolean":
+        return new BooleanToken(fileId, range, value, void 0);
+      case "string": {
+        let source;
+        let blockScalarHeader;
+        if (token.srcToken && "source" in token.srcToken) {
+          source = token.srcToken.source;
+          if (token.srcToken.type === "block-scalar" && "props" in token.srcToken) {
+            const props = token.srcToken.props;
+            const headerProp = props.find((p) => p.type === "block-scalar-header");
+            if (headerProp?.source) {
+              blockScalarHeader = headerProp.source;
+            }
+          }
+        }
+        return new StringToken(fileId, range, value, void 0, source, blockScalarHeader);
+      }
+      default:
+        throw new Error(`Unexpected value type '${typeof value}' when reading object`);
+    }
+  }
+  allowLiteral() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.Literal) {
+        this._current = this._generator.next();
+        return parseEvent.token;
+      }
+    }
+    return void 0;
+  }
+  allowSequenceStart() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.SequenceStart) {
+        this._current = this._generator.next();
+        return parseEvent.token;
+      }
+    }
+    return void 0;
+  }
+  allowSequenceEnd() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.SequenceEnd) {
+        this._current = this._generator.next();
+        return true;
+      }
+    }
+    return false;
+  }
+  allowMappingStart() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.MappingStart) {
+        this._current = this._generator.next();
+        return parseEvent.token;
+      }
+    }
+    return void 0;
+  }
+  allowMappingEnd() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.MappingEnd) {
+        this._current = this._generator.next();
+        return true;
+      }
+    }
+    return false;
+  }
+  validateEnd() {
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.DocumentEnd) {
+        this._current = this._generator.next();
+        return;
+      }
+    }
+    throw new Error("Expected end of reader");
+  }
+  validateStart() {
+    if (!this._current) {
+      this._current = this._generator.next();
+    }
+    if (!this._current.done) {
+      const parseEvent = this._current.value;
+      if (parseEvent.type === EventType.DocumentStart) {
+        this._current = this._generator.next();
+        return;
+      }
+    }
+    throw new Error("Expected start of reader");
+  }
+};
+function rangeFromLinePos(linePos) {
+  if (linePos === void 0) {
+    return;
+  }
+  const start = { line: linePos[0].line, column: linePos[0].col };
+  const end = linePos.length == 2 ? { line: linePos[1].line, column: linePos[1].col } : start;
+  return { start, end };
+}
+
+// node_modules/@actions/workflow-parser/dist/workflows/workflow-parser.js
+function parseWorkflow(entryFile, contextOrTrace) {
+  const context = contextOrTrace instanceof TemplateContext ? contextOrTrace : new TemplateContext(new TemplateValidationErrors(), getWorkflowSchema(), contextOrTrace);
+  const fileId = context.getFileId(entryFile.name);
+  const reader = new YamlObjectReader(fileId, entryFile.content);
+  if (reader.errors.length > 0) {
+    for (const err of reader.errors) {
+      context.error(fileId, err.message, err.range);
+    }
+    return {
+      context,
+      value: void 0
+    };
+  }
+  const result = readTemplate(context, WORKFLOW_ROOT, reader, fileId);
+  return {
+    context,
+    value: result
+  };
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/concurrency.js
+function convertConcurrency(context, token) {
+  const result = {};
+  if (token.isExpression) {
+    return result;
+  }
+  if (isString(token)) {
+    result.group = token;
+    return result;
+  }
+  const concurrencyProperty = token.assertMapping("concurrency group");
+  for (const property of concurrencyProperty) {
+    const propertyName = property.key.assertString("concurrency group key");
+    if (property.key.isExpression || property.value.isExpression) {
+      continue;
+    }
+    switch (propertyName.value) {
+      case "group":
+        result.group = property.value.assertString("concurrency group");
+        break;
+      case "cancel-in-progress":
+        result.cancelInProgress = property.value.assertBoolean("cancel-in-progress").value;
+        break;
+      case "queue":
+        result.queue = property.value.assertString("queue").value;
+        break;
+      default:
+        context.error(propertyName, `Invalid property name: ${propertyName.value}`);
+    }
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/cron.js
+var import_cronstrue = __toESM(require_cronstrue(), 1);
+
+// node_modules/@actions/workflow-parser/dist/model/converter/cron-constants.js
+var MONTHS = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+};
+var DAYS = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6
+};
+var MINUTE_RANGE = { min: 0, max: 59 };
+var HOUR_RANGE = { min: 0, max: 23 };
+var DOM_RANGE = { min: 1, max: 31 };
+var MONTH_RANGE = { min: 1, max: 12, names: MONTHS };
+var DOW_RANGE = { min: 0, max: 6, names: DAYS };
+
+// node_modules/@actions/workflow-parser/dist/model/converter/cron.js
+function isValidCron(cron) {
+  const parts = cron.split(/ +/);
+  if (parts.length != 5) {
+    return false;
+  }
+  const [minutes2, hours, dom, months, dow] = parts;
+  return validateCronPart(minutes2, MINUTE_RANGE) && validateCronPart(hours, HOUR_RANGE) && validateCronPart(dom, DOM_RANGE) && validateCronPart(months, MONTH_RANGE) && validateCronPart(dow, DOW_RANGE);
+}
+function validateCronPart(value, range, allowSeparators = true) {
+  if (range.names && range.names[value.toLowerCase()] !== void 0) {
+    return true;
+  }
+  if (value === "*") {
+    return true;
+  }
+  if (value.includes(",")) {
+    if (!allowSeparators) {
+      return false;
+    }
+    return value.split(",").every((v) => v && validateCronPart(v, range));
+  }
+  if (value.includes("/")) {
+    if (!allowSeparators) {
+      return false;
+    }
+    const [start, step, ...rest] = value.split("/");
+    const stepNumber = +step;
+    if (rest.length > 0 || isNaN(stepNumber) || stepNumber <= 0 || !start || !step) {
+      return false;
+    }
+    return validateCronPart(start, range) && validateCronPart(step, range, false);
+  }
+  if (value.includes("-")) {
+    if (!allowSeparators) {
+      return false;
+    }
+    const [start, end, ...rest] = value.split("-");
+    if (rest.length > 0 || !start || !end) {
+      return false;
+    }
+    const startNumber = convertToNumber(start, range.names);
+    const endNumber = convertToNumber(end, range.names);
+    return validateCronPart(start, range, false) && validateCronPart(end, range, false) && endNumber >= startNumber;
+  }
+  const number2 = +value;
+  return !isNaN(number2) && number2 >= range.min && number2 <= range.max;
+}
+function convertToNumber(value, names2) {
+  if (names2 && names2[value.toLowerCase()] !== void 0) {
+    return +names2[value.toLowerCase()];
+  } else {
+    return +value;
+  }
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/string-list.js
+function convertStringList(name, token) {
+  const result = [];
+  for (const item of token) {
+    result.push(item.assertString(`${name} item`).value);
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/workflow-template.js
+var InputType;
+(function(InputType2) {
+  InputType2["string"] = "string";
+  InputType2["choice"] = "choice";
+  InputType2["boolean"] = "boolean";
+  InputType2["environment"] = "environment";
+})(InputType || (InputType = {}));
+
+// node_modules/@actions/workflow-parser/dist/model/converter/workflow-call.js
+function convertEventWorkflowCall(context, token) {
+  const result = {};
+  for (const item of token) {
+    const key = item.key.assertString("workflow dispatch input key");
+    switch (key.value) {
+      case "inputs":
+        result.inputs = convertWorkflowInputs(context, item.value.assertMapping("workflow dispatch inputs"));
+        break;
+      case "secrets":
+        result.secrets = convertWorkflowCallSecrets(context, item.value.assertMapping("workflow dispatch inputs"));
+        break;
+      case "outputs":
+        break;
+    }
+  }
+  return result;
+}
+function convertWorkflowInputs(context, token) {
+  const result = {};
+  for (const item of token) {
+    const inputName = item.key.assertString("input name");
+    const inputMapping = item.value.assertMapping("input configuration");
+    result[inputName.value] = convertWorkflowInput(context, inputMapping);
+  }
+  return result;
+}
+function convertWorkflowInput(context, token) {
+  const result = {
+    type: InputType.string
+    // Default to string
+  };
+  let defaultValue;
+  for (const item of token) {
+    const key = item.key.assertString("workflow dispatch input key");
+    switch (key.value) {
+      case "description":
+        result.description = item.value.assertString("input description").value;
+        break;
+      case "required":
+        result.required = item.value.assertBoolean("input required").value;
+        break;
+      case "default":
+        defaultValue = item.value.assertScalar("input default");
+        break;
+      case "type":
+        result.type = InputType[item.value.assertString("input type").value];
+        break;
+      case "options":
+        result.options = convertStringList("input options", item.value.assertSequence("input options"));
+        break;
+      default:
+        context.error(item.key, `Invalid key '${key.value}'`);
+    }
+  }
+  if (defaultValue !== void 0 && !defaultValue.isExpression) {
+    try {
+      switch (result.type) {
+        case InputType.boolean:
+          result.default = defaultValue.assertBoolean("input default").value;
+          break;
+        case InputType.string:
+        case InputType.choice:
+        case InputType.environment:
+          result.default = defaultValue.assertString("input default").value;
+          break;
+      }
+    } catch (e) {
+      context.error(defaultValue, e);
+    }
+  }
+  if (result.type === InputType.choice) {
+    if (result.options === void 0 || result.options.length === 0) {
+      context.error(token, "Missing 'options' for choice input");
+    }
+  } else {
+    if (result.options !== void 0) {
+      context.error(token, "Input type is not 'choice', but 'options' is defined");
+    }
+  }
+  return result;
+}
+function convertWorkflowCallSecrets(context, token) {
+  const result = {};
+  for (const item of token) {
+    const secretName = item.key.assertString("secret name");
+    result[secretName.value] = convertWorkflowCallSecret(context, item.value);
+  }
+  return result;
+}
+function convertWorkflowCallSecret(context, token) {
+  const result = {};
+  if (isMapping(token)) {
+    for (const item of token) {
+      const key = item.key.assertString("workflow call secret key");
+      switch (key.value) {
+        case "description":
+          result.description = item.value.assertString("secret description").value;
+          break;
+        case "required":
+          result.required = item.value.assertBoolean("secret required").value;
+          break;
+      }
+    }
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/workflow-dispatch.js
+function convertEventWorkflowDispatchInputs(context, token) {
+  const result = {};
+  for (const item of token) {
+    const key = item.key.assertString("workflow dispatch input key");
+    switch (key.value) {
+      case "inputs":
+        result.inputs = convertWorkflowDispatchInputs(context, item.value.assertMapping("workflow dispatch inputs"));
+        break;
+    }
+  }
+  return result;
+}
+function convertWorkflowDispatchInputs(context, token) {
+  const result = {};
+  for (const item of token) {
+    const inputName = item.key.assertString("input name");
+    const inputMapping = item.value.assertMapping("input configuration");
+    result[inputName.value] = convertWorkflowDispatchInput(context, inputMapping);
+  }
+  return result;
+}
+function convertWorkflowDispatchInput(context, token) {
+  const result = {
+    type: InputType.string
+    // Default to string
+  };
+  let defaultValue;
+  for (const item of token) {
+    const key = item.key.assertString("workflow dispatch input key");
+    switch (key.value) {
+      case "description":
+        result.description = item.value.assertString("input description").value;
+        break;
+      case "required":
+        result.required = item.value.assertBoolean("input required").value;
+        break;
+      case "default":
+        defaultValue = item.value.assertScalar("input default");
+        break;
+      case "type":
+        result.type = InputType[item.value.assertString("input type").value];
+        break;
+      case "options":
+        result.options = convertStringList("input options", item.value.assertSequence("input options"));
+        break;
+      default:
+        context.error(item.key, `Invalid key '${key.value}'`);
+    }
+  }
+  if (defaultValue !== void 0) {
+    try {
+      switch (result.type) {
+        case InputType.boolean:
+          result.default = defaultValue.assertBoolean("input default").value;
+          break;
+        case InputType.string:
+        case InputType.choice:
+        case InputType.environment:
+          result.default = defaultValue.assertString("input default").value;
+          break;
+      }
+    } catch (e) {
+      context.error(defaultValue, e);
+    }
+  }
+  if (result.type === InputType.choice) {
+    if (result.options === void 0 || result.options.length === 0) {
+      context.error(token, "Missing 'options' for choice input");
+    }
+  } else {
+    if (result.options !== void 0) {
+      context.error(token, "Input type is not 'choice', but 'options' is defined");
+    }
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/events.js
+function convertOn(context, token) {
+  if (isLiteral(token)) {
+    const event = token.assertString("on");
+    return {
+      [event.value]: {}
+    };
+  }
+  if (isSequence(token)) {
+    const result = {};
+    for (const item of token) {
+      const event = item.assertString("on");
+      result[event.value] = {};
+    }
+    return result;
+  }
+  if (isMapping(token)) {
+    const result = {};
+    for (const item of token) {
+      const eventKey = item.key.assertString("event name");
+      const eventName = eventKey.value;
+      if (item.value.templateTokenType === TokenType.Null) {
+        result[eventName] = {};
+        continue;
+      }
+      if (eventName === "schedule") {
+        const scheduleToken = item.value.assertSequence(`event ${eventName}`);
+        result.schedule = convertSchedule(context, scheduleToken);
+        continue;
+      }
+      const eventToken = item.value.assertMapping(`event ${eventName}`);
+      if (eventName === "workflow_call") {
+        result.workflow_call = convertEventWorkflowCall(context, eventToken);
+        continue;
+      }
+      if (eventName === "workflow_dispatch") {
+        result.workflow_dispatch = convertEventWorkflowDispatchInputs(context, eventToken);
+        continue;
+      }
+      result[eventName] = {
+        ...convertPatternFilter("branches", eventToken),
+        ...convertPatternFilter("tags", eventToken),
+        ...convertPatternFilter("paths", eventToken),
+        ...convertFilter("types", eventToken),
+        ...convertFilter("versions", eventToken),
+        ...convertFilter("names", eventToken),
+        ...convertFilter("workflows", eventToken)
+      };
+    }
+    return result;
+  }
+  context.error(token, "Invalid format for 'on'");
+  return {};
+}
+function convertPatternFilter(name, token) {
+  const result = {};
+  for (const item of token) {
+    const key = item.key.assertString(`${name} filter key`);
+    switch (key.value) {
+      case name:
+        if (isString(item.value)) {
+          result[name] = [item.value.value];
+        } else {
+          result[name] = convertStringList(name, item.value.assertSequence(`${name} list`));
+        }
+        break;
+      case `${name}-ignore`:
+        if (isString(item.value)) {
+          result[`${name}-ignore`] = [item.value.value];
+        } else {
+          result[`${name}-ignore`] = convertStringList(`${name}-ignore`, item.value.assertSequence(`${name}-ignore list`));
+        }
+        break;
+    }
+  }
+  return result;
+}
+function convertFilter(name, token) {
+  const result = {};
+  for (const item of token) {
+    const key = item.key.assertString(`${name} filter key`);
+    switch (key.value) {
+      case name:
+        if (isString(item.value)) {
+          result[name] = [item.value.value];
+        } else {
+          result[name] = convertStringList(name, item.value.assertSequence(`${name} list`));
+        }
+        break;
+    }
+  }
+  return result;
+}
+function convertSchedule(context, token) {
+  const result = [];
+  for (const item of token) {
+    const mappingToken = item.assertMapping(`event schedule`);
+    const config = { cron: "" };
+    let valid = true;
+    for (const entry of mappingToken) {
+      const key = entry.key.assertString(`schedule key`);
+      if (key.value === "cron") {
+        const cron = entry.value.assertString(`schedule cron`);
+        if (!isValidCron(cron.value)) {
+          context.error(cron, "Invalid cron expression. Expected format: '* * * * *' (minute hour day month weekday)");
+        }
+        config.cron = cron.value;
+      } else if (key.value === "timezone") {
+        const timezone = entry.value.assertString(`schedule timezone`);
+        config.timezone = timezone.value;
+      } else {
+        context.error(key, `Invalid schedule key`);
+        valid = false;
+      }
+    }
+    if (valid && config.cron) {
+      result.push(config);
+    } else if (valid && !config.cron) {
+      context.error(mappingToken, "Missing required key 'cron' in schedule entry");
+    }
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/handle-errors.js
+function handleTemplateTokenErrors(root, context, defaultValue, f) {
+  let r = defaultValue;
+  try {
+    r = f();
+  } catch (err) {
+    if (err instanceof TemplateTokenError) {
+      context.error(err.token, err);
+    } else {
+      context.error(root, err);
+    }
+  }
+  return r;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/if-condition.js
+function ensureStatusFunction(condition, definitionInfo) {
+  const allowedContext = definitionInfo?.allowedContext || [];
+  try {
+    const { namedContexts, functions } = splitAllowedContext(allowedContext);
+    const lexer = new Lexer(condition);
+    const result = lexer.lex();
+    const parser = new Parser(result.tokens, namedContexts, functions);
+    const tree = parser.parse();
+    if (walkTreeToFindStatusFunctionCalls(tree)) {
+      return condition;
+    }
+    return `success() && (${condition})`;
+  } catch {
+    return condition;
+  }
+}
+function convertToIfCondition(context, token) {
+  const scalar = token.assertScalar("if condition");
+  const allowedContext = token.definitionInfo?.allowedContext || [];
+  let condition;
+  let source;
+  if (scalar instanceof BasicExpressionToken) {
+    condition = scalar.expression;
+    source = scalar.source;
+  } else {
+    const stringToken = scalar.assertString("if condition");
+    condition = stringToken.value.trim();
+    source = stringToken.source;
+  }
+  let finalCondition;
+  if (!condition) {
+    finalCondition = "success()";
+  } else {
+    finalCondition = ensureStatusFunction(condition, token.definitionInfo);
+  }
+  try {
+    ExpressionToken.validateExpression(finalCondition, allowedContext);
+  } catch (err) {
+    context.error(token, err);
+    return void 0;
+  }
+  return new BasicExpressionToken(token.file, token.range, finalCondition, token.definitionInfo, void 0, source);
+}
+function walkTreeToFindStatusFunctionCalls(tree) {
+  if (!tree) {
+    return false;
+  }
+  if (tree instanceof FunctionCall) {
+    const funcName = tree.functionName.lexeme.toLowerCase();
+    if (funcName === "success" || funcName === "failure" || funcName === "cancelled" || funcName === "always") {
+      return true;
+    }
+    return tree.args.some((arg) => walkTreeToFindStatusFunctionCalls(arg));
+  }
+  if (tree instanceof Binary) {
+    return walkTreeToFindStatusFunctionCalls(tree.left) || walkTreeToFindStatusFunctionCalls(tree.right);
+  }
+  if (tree instanceof Unary) {
+    return walkTreeToFindStatusFunctionCalls(tree.expr);
+  }
+  if (tree instanceof Logical) {
+    return tree.args.some((arg) => walkTreeToFindStatusFunctionCalls(arg));
+  }
+  if (tree instanceof Grouping) {
+    return walkTreeToFindStatusFunctionCalls(tree.group);
+  }
+  if (tree instanceof IndexAccess) {
+    return walkTreeToFindStatusFunctionCalls(tree.expr) || walkTreeToFindStatusFunctionCalls(tree.index);
+  }
+  return false;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/container.js
+function convertToJobContainer(context, container) {
+  let image;
+  let env;
+  let ports;
+  let volumes;
+  let options;
+  for (const [, token] of TemplateToken.traverse(container)) {
+    if (token.isExpression) {
+      return;
+    }
+  }
+  if (isString(container)) {
+    image = container.assertString("container item");
+    return { image };
+  }
+  const mapping = container.assertMapping("container item");
+  if (mapping)
+    for (const item of mapping) {
+      const key = item.key.assertString("container item key");
+      const value = item.value;
+      switch (key.value) {
+        case "image":
+          image = value.assertString("container image");
+          break;
+        case "credentials":
+          convertToJobCredentials(context, value);
+          break;
+        case "env":
+          env = value.assertMapping("container env");
+          for (const envItem of env) {
+            envItem.key.assertString("container env value");
+          }
+          break;
+        case "ports":
+          ports = value.assertSequence("container ports");
+          for (const port of ports) {
+            port.assertString("container port");
+          }
+          break;
+        case "volumes":
+          volumes = value.assertSequence("container volumes");
+          for (const volume of volumes) {
+            volume.assertString("container volume");
+          }
+          break;
+        case "options":
+          options = value.assertString("container options");
+          break;
+        default:
+          context.error(key, `Unexpected container item key: ${key.value}`);
+      }
+    }
+  if (!image) {
+    context.error(container, "Container image cannot be empty");
+  } else {
+    return { image, env, ports, volumes, options };
+  }
+}
+function convertToServiceContainer(context, container) {
+  let image;
+  let env;
+  let ports;
+  let volumes;
+  let options;
+  let entrypoint;
+  let command;
+  for (const [, token] of TemplateToken.traverse(container)) {
+    if (token.isExpression) {
+      return;
+    }
+  }
+  if (isString(container)) {
+    image = container.assertString("container item");
+    return { image };
+  }
+  const mapping = container.assertMapping("container item");
+  if (mapping)
+    for (const item of mapping) {
+      const key = item.key.assertString("container item key");
+      const value = item.value;
+      switch (key.value) {
+        case "image":
+          image = value.assertString("container image");
+          break;
+        case "credentials":
+          convertToJobCredentials(context, value);
+          break;
+        case "env":
+          env = value.assertMapping("container env");
+          for (const envItem of env) {
+            envItem.key.assertString("container env value");
+          }
+          break;
+        case "ports":
+          ports = value.assertSequence("container ports");
+          for (const port of ports) {
+            port.assertString("container port");
+          }
+          break;
+        case "volumes":
+          volumes = value.assertSequence("container volumes");
+          for (const volume of volumes) {
+            volume.assertString("container volume");
+          }
+          break;
+        case "options":
+          options = value.assertString("container options");
+          break;
+        case "entrypoint":
+          entrypoint = value.assertString("container entrypoint");
+          break;
+        case "command":
+          command = value.assertString("container command");
+          break;
+        default:
+          context.error(key, `Unexpected container item key: ${key.value}`);
+      }
+    }
+  if (!image) {
+    context.error(container, "Container image cannot be empty");
+  } else {
+    return { image, env, ports, volumes, options, entrypoint, command };
+  }
+}
+function convertToJobServices(context, services) {
+  const serviceList = [];
+  const mapping = services.assertMapping("services");
+  for (const service of mapping) {
+    service.key.assertString("service key");
+    const container = convertToServiceContainer(context, service.value);
+    if (container) {
+      serviceList.push(container);
+    }
+  }
+  return serviceList;
+}
+function convertToJobCredentials(context, value) {
+  const mapping = value.assertMapping("credentials");
+  let username;
+  let password;
+  for (const item of mapping) {
+    const key = item.key.assertString("credentials item");
+    const value2 = item.value;
+    switch (key.value) {
+      case "username":
+        username = value2.assertString("credentials username");
+        break;
+      case "password":
+        password = value2.assertString("credentials password");
+        break;
+      default:
+        context.error(key, `credentials key ${key.value}`);
+    }
+  }
+  return { username, password };
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/id-builder.js
+var SEPARATOR = "_";
+var MAX_ATTEMPTS = 1e3;
+var MAX_LENGTH = 100;
+var IdBuilder = class {
+  constructor() {
+    this.name = [];
+    this.distinctNames = /* @__PURE__ */ new Set();
+  }
+  appendSegment(value) {
+    if (value.length === 0) {
+      return;
+    }
+    if (this.name.length == 0) {
+      const first = value[0];
+      if (this.isAlpha(first) || first == "_") {
+      } else if (this.isNumeric(first) || first == "-") {
+        this.name.push("_");
+      } else {
+      }
+    } else {
+      this.name.push(SEPARATOR);
+    }
+    for (const c of value) {
+      {
+        if (this.isAlphaNumeric(c) || c == "_" || c == "-") {
+          this.name.push(c);
+        } else {
+          this.name.push(SEPARATOR);
+        }
+      }
+    }
+  }
+  build() {
+    const original = this.name.length > 0 ? this.name.join("") : "job";
+    let suffix = "";
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt === 1) {
+        suffix = "";
+      } else {
+        suffix = `_${attempt}`;
+      }
+      const candidate = original.substring(0, Math.min(original.length, MAX_LENGTH - suffix.length)) + suffix;
+      if (!this.distinctNames.has(candidate)) {
+        this.distinctNames.add(candidate);
+        this.name = [];
+        return candidate;
+      }
+    }
+    throw new Error("Unable to create a unique name");
+  }
+  /**
+   * Adds a known identifier to the set of distinct ids.
+   * @param value The value to add
+   * @returns An error if the value is invalid, otherwise undefined
+   */
+  tryAddKnownId(value) {
+    if (!value || !this.isValid(value) || value.length >= MAX_LENGTH) {
+      return `The identifier '${value}' is invalid. IDs may only contain alphanumeric characters, '_', and '-'. IDs must start with a letter or '_' and and must be less than ${MAX_LENGTH} characters.`;
+    }
+    if (value.startsWith(SEPARATOR + SEPARATOR)) {
+      return `The identifier '${value}' is invalid. IDs starting with '__' are reserved.`;
+    }
+    if (this.distinctNames.has(value)) {
+      return `The identifier '${value}' may not be used more than once within the same scope.`;
+    }
+    this.distinctNames.add(value);
+    return;
+  }
+  /**
+   * A name is valid if it starts with a letter or underscore, and contains only
+   * letters, numbers, underscores, and hyphens.
+   * @param name The string name to validate
+   * @returns Whether the name is valid
+   */
+  isValid(name) {
+    let first = true;
+    for (const c of name) {
+      if (first) {
+        first = false;
+        if (!this.isAlpha(c) && c != "_") {
+          return false;
+        }
+        continue;
+      }
+      if (!this.isAlphaNumeric(c) && c != "_" && c != "-") {
+        return false;
+      }
+    }
+    return true;
+  }
+  isAlphaNumeric(c) {
+    return this.isAlpha(c) || this.isNumeric(c);
+  }
+  isNumeric(c) {
+    return c >= "0" && c <= "9";
+  }
+  isAlpha(c) {
+    return c >= "a" && c <= "z" || c >= "A" && c <= "Z";
+  }
+};
+
+// node_modules/@actions/workflow-parser/dist/model/converter/job/environment.js
+function convertToActionsEnvironmentRef(context, token) {
+  const result = {};
+  if (token.isExpression) {
+    return result;
+  }
+  if (isScalar2(token)) {
+    result.name = token;
+    return result;
+  }
+  const environmentMapping = token.assertMapping("job environment");
+  for (const property of environmentMapping) {
+    const propertyName = property.key.assertString("job environment key");
+    if (property.key.isExpression || property.value.isExpression) {
+      continue;
+    }
+    switch (propertyName.value) {
+      case "name":
+        result.name = property.value.assertScalar("job environment name key");
+        break;
+      case "url":
+        result.url = property.value;
+        break;
+      case "deployment": {
+        const deploymentValue = property.value.assertBoolean("job environment deployment");
+        if (deploymentValue.value === false) {
+          result.skipDeployment = true;
+        }
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/job/runs-on.js
+function convertRunsOn(context, token) {
+  const labels = convertRunsOnLabels(token);
+  if (!isMapping(token)) {
+    return {
+      labels,
+      group: ""
+    };
+  }
+  let group = "";
+  for (const item of token) {
+    const key = item.key.assertString("job runs-on property name");
+    switch (key.value) {
+      case "group": {
+        if (item.value.isExpression) {
+          continue;
+        }
+        const groupName = item.value.assertString("job runs-on group name").value;
+        const names2 = groupName.split("/");
+        switch (names2.length) {
+          case 1: {
+            group = groupName;
+            break;
+          }
+          case 2: {
+            if (!["org", "organization", "ent", "enterprise"].includes(names2[0])) {
+              context.error(item.value, `Invalid runs-on group name '${groupName}. Please use 'organization/' or 'enterprise/' prefix to target a single runner group.'`);
+              continue;
+            }
+            if (!names2[1]) {
+              context.error(item.value, `Invalid runs-on group name '${groupName}'.`);
+              continue;
+            }
+            group = groupName;
+            break;
+          }
+          default: {
+            context.error(item.value, `Invalid runs-on group name '${groupName}. Please use 'organization/' or 'enterprise/' prefix to target a single runner group.'`);
+            break;
+          }
+        }
+        break;
+      }
+      case "labels": {
+        const mapLabels = convertRunsOnLabels(item.value);
+        for (const label of mapLabels) {
+          labels.add(label);
+        }
+        break;
+      }
+    }
+  }
+  return {
+    labels,
+    group
+  };
+}
+function convertRunsOnLabels(token) {
+  const labels = /* @__PURE__ */ new Set();
+  if (token.isExpression) {
+    return labels;
+  }
+  if (isString(token)) {
+    labels.add(token.value);
+    return labels;
+  }
+  if (isSequence(token)) {
+    for (const item of token) {
+      if (item.isExpression) {
+        continue;
+      }
+      const label = item.assertString("job runs-on label sequence item");
+      labels.add(label.value);
+    }
+  }
+  return labels;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/type-guards.js
+function isActionStep(step) {
+  return step.uses !== void 0;
+}
+function isReusableWorkflowJob(job) {
+  return job.type === "reusableWorkflowJob";
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/steps.js
+function convertSteps(context, steps) {
+  if (!isSequence(steps)) {
+    context.error(steps, "Invalid format for steps");
+    return [];
+  }
+  const idBuilder = new IdBuilder();
+  const knownStepIds = /* @__PURE__ */ new Set();
+  const result = [];
+  for (const item of steps) {
+    const step = handleTemplateTokenErrors(steps, context, void 0, () => convertStep(context, idBuilder, knownStepIds, item));
+    if (step) {
+      result.push(step);
+    }
+  }
+  for (const step of result) {
+    if (step.id) {
+      continue;
+    }
+    let id = "";
+    if (isActionStep(step)) {
+      id = createActionStepId(step);
+    } else if ("wait" in step) {
+      id = "wait";
+    } else if ("wait-all" in step) {
+      id = "wait-all";
+    } else if ("cancel" in step) {
+      id = "cancel";
+    } else if ("parallel" in step) {
+      id = "parallel";
+    }
+    if (!id) {
+      id = "run";
+    }
+    idBuilder.appendSegment(`__${id}`);
+    step.id = idBuilder.build();
+  }
+  return result;
+}
+function convertStep(context, idBuilder, knownStepIds, step) {
+  const mapping = step.assertMapping("steps item");
+  let run;
+  let id;
+  let name;
+  let uses;
+  let background;
+  let wait;
+  let waitAll;
+  let cancel;
+  let parallel;
+  let continueOnError;
+  let env;
+  let ifCondition;
+  for (const item of mapping) {
+    const key = item.key.assertString("steps item key");
+    switch (key.value) {
+      case "id":
+        id = item.value.assertString("steps item id");
+        if (id) {
+          const error = idBuilder.tryAddKnownId(id.value);
+          if (error) {
+            context.error(id, error);
+          } else {
+            knownStepIds.add(id.value);
+          }
+        }
+        break;
+      case "name":
+        name = item.value.assertScalar("steps item name");
+        break;
+      case "run":
+        run = item.value.assertScalar("steps item run");
+        break;
+      case "uses":
+        uses = item.value.assertString("steps item uses");
+        break;
+      case "background":
+        background = item.value.assertBoolean("steps item background").value;
+        break;
+      case "wait":
+        wait = convertWaitTargets(context, knownStepIds, item.value, id);
+        break;
+      case "wait-all":
+        waitAll = convertWaitAllValue(context, item.value);
+        break;
+      case "cancel":
+        cancel = item.value.assertString("steps item cancel");
+        validateTargetStepId(context, knownStepIds, cancel, id);
+        break;
+      case "parallel":
+        parallel = item.value;
+        break;
+      case "env":
+        env = item.value.assertMapping("step env");
+        break;
+      case "if":
+        ifCondition = convertToIfCondition(context, item.value);
+        break;
+      case "continue-on-error":
+        if (!item.value.isExpression) {
+          continueOnError = item.value.assertBoolean("steps item continue-on-error").value;
+        } else {
+          continueOnError = item.value.assertScalar("steps item continue-on-error");
+        }
+    }
+  }
+  if (run) {
+    return {
+      id: id?.value || "",
+      name,
+      if: ifCondition || new BasicExpressionToken(void 0, void 0, "success()", void 0, void 0, void 0),
+      "continue-on-error": continueOnError,
+      env,
+      run,
+      background
+    };
+  }
+  if (uses) {
+    return {
+      id: id?.value || "",
+      name,
+      if: ifCondition || new BasicExpressionToken(void 0, void 0, "success()", void 0, void 0, void 0),
+      "continue-on-error": continueOnError,
+      env,
+      uses,
+      background
+    };
+  }
+  if (wait) {
+    return {
+      id: id?.value || "",
+      name: name || createSyntheticStepName("Wait"),
+      "continue-on-error": continueOnError,
+      wait
+    };
+  }
+  if (waitAll !== void 0) {
+    return {
+      id: id?.value || "",
+      name: name || createSyntheticStepName("Wait for all"),
+      "continue-on-error": continueOnError,
+      "wait-all": waitAll
+    };
+  }
+  if (cancel) {
+    return {
+      id: id?.value || "",
+      name: name || createSyntheticStepName("Cancel"),
+      "continue-on-error": continueOnError,
+      cancel
+    };
+  }
+  if (parallel) {
+    const parallelSteps = convertSteps(context, parallel);
+    for (const ps of parallelSteps) {
+      if ("background" in ps && ps.background !== void 0) {
+        context.error(step, "'background' is not allowed inside a parallel block. Steps in a parallel block are automatically run as background steps.");
+      }
+      if ("wait" in ps) {
+        context.error(step, "'wait' is not allowed inside a parallel block.");
+      }
+      if ("wait-all" in ps) {
+        context.error(step, "'wait-all' is not allowed inside a parallel block.");
+      }
+      if ("cancel" in ps) {
+        context.error(step, "'cancel' is not allowed inside a parallel block.");
+      }
+      if ("parallel" in ps) {
+        context.error(step, "Nested 'parallel' blocks are not allowed.");
+      }
+    }
+    return {
+      id: id?.value || "",
+      name: name || createSyntheticStepName("Parallel group"),
+      parallel: parallelSteps
+    };
+  }
+  context.error(step, context.state.featureFlags?.isEnabled("allowBackgroundSteps") ? "Expected one of uses, run, wait, wait-all, cancel, or parallel to be defined" : "Expected one of uses or run to be defined");
+}
+function createActionStepId(step) {
+  const uses = step.uses.value;
+  if (uses.startsWith("docker://")) {
+    return uses.substring("docker://".length);
+  }
+  if (uses.startsWith("./") || uses.startsWith(".\\")) {
+    return "self";
+  }
+  if (uses.startsWith("$/")) {
+    return "self";
+  }
+  const segments = uses.split("@");
+  if (segments.length != 2) {
+    return "";
+  }
+  const pathSegments = segments[0].split(/[\\/]/).filter((s) => s.length > 0);
+  const gitRef = segments[1];
+  if (pathSegments.length >= 2 && pathSegments[0] && pathSegments[1] && gitRef) {
+    return `${pathSegments[0]}/${pathSegments[1]}`;
+  }
+  return "";
+}
+function createSyntheticStepName(value) {
+  return new StringToken(void 0, void 0, value, void 0, void 0, void 0);
+}
+function convertWaitTargets(context, knownStepIds, token, ownStepId) {
+  if (token instanceof StringToken) {
+    validateTargetStepId(context, knownStepIds, token, ownStepId);
+    return [token];
+  }
+  const sequence = token.assertSequence("steps item wait");
+  const targets = [];
+  for (let i = 0; i < sequence.count; i++) {
+    const target = sequence.get(i).assertString("steps item wait item");
+    validateTargetStepId(context, knownStepIds, target, ownStepId);
+    targets.push(target);
+  }
+  return targets;
+}
+function convertWaitAllValue(context, token) {
+  if (token instanceof NullToken) {
+    return true;
+  }
+  const value = token.assertBoolean("steps item wait-all").value;
+  if (!value) {
+    context.error(token, "The value of 'wait-all' must be true or omitted");
+  }
+  return true;
+}
+function validateTargetStepId(context, knownStepIds, target, ownStepId) {
+  if (target.value.startsWith("__")) {
+    context.error(target, `The identifier '${target.value}' is invalid. IDs starting with '__' are reserved.`);
+  } else if (ownStepId && target.value.toLowerCase() === ownStepId.value.toLowerCase()) {
+    context.error(target, `Step '${ownStepId.value}' cannot reference itself`);
+  } else if (!knownStepIds.has(target.value)) {
+    context.error(target, `Step references unknown step ID '${target.value}'`);
+  }
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/job.js
+function convertJob(context, jobKey, token) {
+  const error = new IdBuilder().tryAddKnownId(jobKey.value);
+  if (error) {
+    context.error(jobKey, error);
+  }
+  let concurrency, container, env, environment, ifCondition, name, outputs, runsOn, services, strategy, snapshot;
+  let needs = void 0;
+  let steps = [];
+  let workflowJobRef;
+  let workflowJobInputs;
+  let inheritSecrets = false;
+  let workflowJobSecrets;
+  for (const item of token) {
+    const propertyName = item.key.assertString("job property name");
+    switch (propertyName.value) {
+      case "concurrency":
+        handleTemplateTokenErrors(item.value, context, void 0, () => convertConcurrency(context, item.value));
+        concurrency = item.value;
+        break;
+      case "container":
+        convertToJobContainer(context, item.value);
+        container = item.value;
+        break;
+      case "env":
+        handleTemplateTokenErrors(item.value, context, void 0, () => {
+          env = item.value.assertMapping("job env");
+        });
+        break;
+      case "environment":
+        handleTemplateTokenErrors(item.value, context, void 0, () => convertToActionsEnvironmentRef(context, item.value));
+        environment = item.value;
+        break;
+      case "if":
+        ifCondition = convertToIfCondition(context, item.value);
+        break;
+      case "name":
+        name = item.value.assertScalar("job name");
+        break;
+      case "needs": {
+        needs = [];
+        if (isString(item.value)) {
+          const jobNeeds = item.value.assertString("job needs id");
+          needs.push(jobNeeds);
+        }
+        if (isSequence(item.value)) {
+          for (const seqItem of item.value) {
+            const jobNeeds = seqItem.assertString("job needs id");
+            needs.push(jobNeeds);
+          }
+        }
+        break;
+      }
+      case "outputs":
+        handleTemplateTokenErrors(item.value, context, void 0, () => {
+          outputs = item.value.assertMapping("job outputs");
+        });
+        break;
+      case "runs-on":
+        handleTemplateTokenErrors(item.value, context, void 0, () => convertRunsOn(context, item.value));
+        runsOn = item.value;
+        break;
+      case "services":
+        convertToJobServices(context, item.value);
+        services = item.value;
+        break;
+      case "snapshot":
+        snapshot = item.value;
+        break;
+      case "steps":
+        steps = convertSteps(context, item.value);
+        break;
+      case "strategy":
+        strategy = item.value;
+        break;
+      case "uses":
+        workflowJobRef = item.value.assertString("job uses value");
+        break;
+      case "with":
+        handleTemplateTokenErrors(item.value, context, void 0, () => {
+          workflowJobInputs = item.value.assertMapping("uses-with value");
+        });
+        break;
+      case "secrets":
+        if (isString(item.value) && item.value.value === "inherit") {
+          inheritSecrets = true;
+        } else {
+          handleTemplateTokenErrors(item.value, context, void 0, () => {
+            workflowJobSecrets = item.value.assertMapping("uses-secrets value");
+          });
+        }
+        break;
+    }
+  }
+  if (workflowJobRef !== void 0) {
+    return {
+      type: "reusableWorkflowJob",
+      id: jobKey,
+      name: jobName(name, jobKey),
+      needs: needs || [],
+      if: ifCondition || new BasicExpressionToken(void 0, void 0, "success()", void 0, void 0, void 0),
+      ref: workflowJobRef,
+      "input-definitions": void 0,
+      "input-values": workflowJobInputs,
+      "secret-definitions": void 0,
+      "secret-values": workflowJobSecrets,
+      "inherit-secrets": inheritSecrets || void 0,
+      outputs: void 0,
+      concurrency,
+      strategy
+    };
+  } else {
+    return {
+      type: "job",
+      id: jobKey,
+      name: jobName(name, jobKey),
+      needs,
+      if: ifCondition || new BasicExpressionToken(void 0, void 0, "success()", void 0, void 0, void 0),
+      env,
+      concurrency,
+      environment,
+      strategy,
+      "runs-on": runsOn,
+      container,
+      services,
+      outputs,
+      steps,
+      snapshot
+    };
+  }
+}
+function jobName(name, jobKey) {
+  if (name === void 0) {
+    return jobKey;
+  }
+  if (isString(name) && name.value === "") {
+    return jobKey;
+  }
+  return name;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/jobs.js
+function convertJobs(context, token) {
+  if (isMapping(token)) {
+    const result = [];
+    const jobsWithSatisfiedNeeds = [];
+    const alljobsWithUnsatisfiedNeeds = [];
+    for (const item of token) {
+      const jobKey = item.key.assertString("job name");
+      const jobDef = item.value.assertMapping(`job ${jobKey.value}`);
+      const job = handleTemplateTokenErrors(token, context, void 0, () => convertJob(context, jobKey, jobDef));
+      if (job) {
+        result.push(job);
+        const node = {
+          name: job.id.value,
+          needs: Object.assign([], job.needs)
+        };
+        if (node.needs.length > 0) {
+          alljobsWithUnsatisfiedNeeds.push(node);
+        } else {
+          jobsWithSatisfiedNeeds.push(node);
+        }
+      }
+    }
+    validateNeeds(token, context, result, jobsWithSatisfiedNeeds, alljobsWithUnsatisfiedNeeds);
+    return result;
+  }
+  context.error(token, "Invalid format for jobs");
+  return [];
+}
+function validateNeeds(token, context, result, jobsWithSatisfiedNeeds, alljobsWithUnsatisfiedNeeds) {
+  if (jobsWithSatisfiedNeeds.length == 0) {
+    context.error(token, "The workflow must contain at least one job with no dependencies.");
+    return;
+  }
+  while (jobsWithSatisfiedNeeds.length > 0) {
+    const currentJob = jobsWithSatisfiedNeeds.shift();
+    if (currentJob == void 0) {
+      break;
+    }
+    for (let i = alljobsWithUnsatisfiedNeeds.length - 1; i >= 0; i--) {
+      const unsatisfiedJob = alljobsWithUnsatisfiedNeeds[i];
+      for (let j = unsatisfiedJob.needs.length - 1; j >= 0; j--) {
+        const need = unsatisfiedJob.needs[j];
+        if (need.value == currentJob.name) {
+          unsatisfiedJob.needs.splice(j, 1);
+          if (unsatisfiedJob.needs.length == 0) {
+            jobsWithSatisfiedNeeds.push(unsatisfiedJob);
+            alljobsWithUnsatisfiedNeeds.splice(i, 1);
+          }
+        }
+      }
+    }
+  }
+  if (alljobsWithUnsatisfiedNeeds.length > 0) {
+    const jobNames = result.map((x) => x.id.value);
+    for (const unsatisfiedJob of alljobsWithUnsatisfiedNeeds) {
+      for (const need of unsatisfiedJob.needs) {
+        if (jobNames.includes(need.value)) {
+          context.error(need, `Job '${unsatisfiedJob.name}' depends on job '${need.value}' which creates a cycle in the dependency graph.`);
+        } else {
+          context.error(need, `Job '${unsatisfiedJob.name}' depends on unknown job '${need.value}'.`);
+        }
+      }
+    }
+  }
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/job/inputs.js
+function convertWorkflowJobInputs(context, job) {
+  const inputDefinitions = createTokenMap(job["input-definitions"]?.assertMapping("workflow job input definitions"), "inputs");
+  const inputValues = createTokenMap(job["input-values"]?.assertMapping("workflow job input values"), "with");
+  if (inputDefinitions !== void 0) {
+    for (const [, [name, value]] of inputDefinitions) {
+      const inputSpec = createTokenMap(value.assertMapping(`input ${name}`), `input ${name} key`);
+      const inputTypeToken = inputSpec?.get("type")?.[1];
+      if (!inputTypeToken) {
+        continue;
+      }
+      const inputSet = inputValues !== void 0 && inputValues.has(name.toLowerCase());
+      const required = inputSpec.get("required")?.[1].assertBoolean(`input ${name} required`).value;
+      if (required && !inputSet) {
+        context.error(job.ref, `Input ${name} is required, but not provided while calling.`);
+      }
+    }
+  }
+  if (inputValues !== void 0) {
+    for (const [, [name, value]] of inputValues) {
+      if (!inputDefinitions?.has(name.toLowerCase())) {
+        context.error(value, `Invalid input, ${name} is not defined in the referenced workflow.`);
+      }
+    }
+  }
+}
+function createTokenMap(mapping, description) {
+  if (!mapping) {
+    return void 0;
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const item of mapping) {
+    const name = item.key.assertString(`${description} key`);
+    result.set(name.value.toLowerCase(), [name.value, item.value]);
+  }
+  return result;
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/job/secrets.js
+function convertWorkflowJobSecrets(context, job) {
+  if (job["inherit-secrets"]) {
+    return;
+  }
+  const secretDefinitions = createTokenMap(job["secret-definitions"]?.assertMapping("workflow job secret definitions"), "secrets");
+  const secretValues = createTokenMap(job["secret-values"]?.assertMapping("workflow job secret values"), "secrets");
+  if (secretDefinitions !== void 0) {
+    for (const [, [name, value]] of secretDefinitions) {
+      if (value instanceof NullToken) {
+        continue;
+      }
+      const secretSpec = createTokenMap(value.assertMapping(`secret ${name}`), `secret ${name} key`);
+      const required = secretSpec?.get("required")?.[1].assertBoolean(`secret ${name} required`).value;
+      if (required) {
+        if (secretValues == void 0 || !secretValues.has(name.toLowerCase())) {
+          context.error(job.ref, `Secret ${name} is required, but not provided while calling.`);
+        }
+      }
+    }
+  }
+  if (secretValues !== void 0) {
+    for (const [, [name, value]] of secretValues) {
+      if (!secretDefinitions?.has(name.toLowerCase())) {
+        context.error(value, `Invalid secret, ${name} is not defined in the referenced workflow.`);
+      }
+    }
+  }
+}
+
+// node_modules/@actions/workflow-parser/dist/model/converter/referencedWorkflow.js
+function convertReferencedWorkflow(context, referencedWorkflow, job) {
+  const mapping = referencedWorkflow.assertMapping("root");
+  const tokenForErrors = job.ref;
+  for (const pair2 of mapping) {
+    const key = pair2.key.assertString("root key");
+    switch (key.value) {
+      case "on": {
+        handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertReferencedWorkflowOn(context, pair2.value, job));
+        break;
+      }
+      case "jobs": {
+        job.jobs = handleTemplateTokenErrors(tokenForErrors, context, [], () => convertJobs(context, pair2.value));
+        break;
+      }
+    }
+  }
+}
+function convertReferencedWorkflowOn(context, on, job) {
+  const tokenForErrors = job.ref;
+  switch (on.templateTokenType) {
+    case TokenType.String: {
+      const event = on.assertString("Reference workflow on value").value;
+      if (event === "workflow_call") {
+        handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobInputs(context, job));
+        handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobSecrets(context, job));
+        return;
+      }
+      break;
+    }
+    case TokenType.Sequence: {
+      const events = on.assertSequence("Reference workflow on value");
+      for (const eventToken of events) {
+        const event = eventToken.assertString(`Reference workflow on value ${eventToken}`).value;
+        if (event === "workflow_call") {
+          handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobInputs(context, job));
+          handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobSecrets(context, job));
+          return;
+        }
+      }
+      break;
+    }
+    case TokenType.Mapping: {
+      const eventMapping = on.assertMapping("Reference workflow on value");
+      for (const pair2 of eventMapping) {
+        const event = pair2.key.assertString(`Reference workflow on value ${pair2.key}`).value;
+        if (event !== "workflow_call") {
+          continue;
+        }
+        if (pair2.value.templateTokenType === TokenType.Null) {
+          handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobInputs(context, job));
+          handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobSecrets(context, job));
+          return;
+        }
+        const definitions = pair2.value.assertMapping(`Reference workflow on value ${pair2.key}`);
+        for (const definition of definitions) {
+          const definitionKey = definition.key.assertString(`on-workflow_call-${definition.key}`).value;
+          switch (definitionKey) {
+            case "inputs":
+              job["input-definitions"] = definition.value.assertMapping(`on-workflow_call-${definition.key}`);
+              break;
+            case "outputs":
+              job.outputs = definition.value.assertMapping(`on-workflow_call-${definition.key}`);
+              break;
+            case "secrets":
+              job["secret-definitions"] = definition.value.assertMapping(`on-workflow_call-${definition.key}`);
+              break;
+          }
+        }
+        handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobInputs(context, job));
+        handleTemplateTokenErrors(tokenForErrors, context, void 0, () => convertWorkflowJobSecrets(context, job));
+        return;
+      }
+      break;
+    }
+  }
+  context.error(tokenForErrors, "workflow_call key is not defined in the referenced workflow.");
+}
+
+// node_modules/@actions/workflow-parser/dist/model/convert.js
+var ErrorPolicy;
+(function(ErrorPolicy2) {
+  ErrorPolicy2[ErrorPolicy2["ReturnErrorsOnly"] = 0] = "ReturnErrorsOnly";
+  ErrorPolicy2[ErrorPolicy2["TryConversion"] = 1] = "TryConversion";
+})(ErrorPolicy || (ErrorPolicy = {}));
+var defaultOptions = {
+  maxReusableWorkflowDepth: 4,
+  fetchReusableWorkflowDepth: 0,
+  errorPolicy: ErrorPolicy.ReturnErrorsOnly,
+  featureFlags: new FeatureFlags()
+};
+async function convertWorkflowTemplate(context, root, fileProvider, options = defaultOptions) {
+  const result = {};
+  const opts = getOptionsWithDefaults(options);
+  context.state.featureFlags = opts.featureFlags;
+  if (context.errors.getErrors().length > 0 && opts.errorPolicy === ErrorPolicy.ReturnErrorsOnly) {
+    result.errors = context.errors.getErrors().map((x) => ({
+      Message: x.message
+    }));
+    return result;
+  }
+  if (fileProvider === void 0 && opts.fetchReusableWorkflowDepth > 0) {
+    context.error(root, new Error("A file provider is required to fetch reusable workflows"));
+  }
+  try {
+    const rootMapping = root.assertMapping("root");
+    for (const item of rootMapping) {
+      const key = item.key.assertString("root key");
+      switch (key.value) {
+        case "on":
+          result.events = handleTemplateTokenErrors(root, context, {}, () => convertOn(context, item.value));
+          break;
+        case "jobs":
+          result.jobs = handleTemplateTokenErrors(root, context, [], () => convertJobs(context, item.value));
+          break;
+        case "concurrency":
+          handleTemplateTokenErrors(root, context, {}, () => convertConcurrency(context, item.value));
+          result.concurrency = item.value;
+          break;
+        case "env":
+          result.env = item.value;
+          break;
+      }
+    }
+    for (const job of result.jobs || []) {
+      if (isReusableWorkflowJob(job)) {
+        if (opts.maxReusableWorkflowDepth === 0) {
+          context.error(job.ref, new Error("Reusable workflows are not allowed"));
+          continue;
+        }
+        if (opts.fetchReusableWorkflowDepth === 0 || fileProvider === void 0) {
+          continue;
+        }
+        try {
+          const file = await fileProvider.getFileContent(parseFileReference(job.ref.value));
+          const workflow = parseWorkflow(file, context);
+          if (!workflow.value) {
+            continue;
+          }
+          convertReferencedWorkflow(context, workflow.value, job);
+        } catch {
+          context.error(job.ref, new Error("Unable to find reusable workflow"));
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof TemplateTokenError) {
+      context.error(err.token, err);
+    } else {
+      context.error(root, err);
+    }
+  } finally {
+    if (context.errors.getErrors().length > 0) {
+      result.errors = context.errors.getErrors().map((x) => ({
+        Message: x.message
+      }));
+    }
+  }
+  return result;
+}
+function getOptionsWithDefaults(options) {
+  return {
+    maxReusableWorkflowDepth: options.maxReusableWorkflowDepth !== void 0 ? options.maxReusableWorkflowDepth : defaultOptions.maxReusableWorkflowDepth,
+    fetchReusableWorkflowDepth: options.fetchReusableWorkflowDepth !== void 0 ? options.fetchReusableWorkflowDepth : defaultOptions.fetchReusableWorkflowDepth,
+    errorPolicy: options.errorPolicy !== void 0 ? options.errorPolicy : defaultOptions.errorPolicy,
+    featureFlags: options.featureFlags ?? defaultOptions.featureFlags
+  };
+}
+
+// packages/workflow/src/model.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var WorkflowError = class extends Error {
+  constructor(file, problems) {
+    super(`${file}: ${problems.length === 1 ? problems[0] : `
+  ${problems.join("\n  ")}`}`);
+    this.file = file;
+    this.problems = problems;
+  }
+  file;
+  problems;
+};
+var UnsupportedError = class extends Error {
+};
+var needsOf = (job) => job.needs === void 0 ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
+var loaded = /* @__PURE__ */ new Map();
+function loadWorkflow(path, content = readFileSync2(path, "utf8")) {
+  const key = `${path}\0${content}`;
+  let hit = loaded.get(key);
+  if (!hit) {
+    hit = parseAndCheck(path, content);
+    loaded.set(key, hit);
+    hit.catch(() => loaded.delete(key));
+  }
+  return hit;
+}
+async function parseAndCheck(path, content) {
+  const name = basename2(path);
+  const parsed2 = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+  const problems = parsed2.context.errors.getErrors().map((e) => e.message);
+  if (!problems.length && parsed2.value) {
+    const template = await convertWorkflowTemplate(parsed2.context, parsed2.value);
+    for (const e of template.errors ?? []) problems.push(e.Message);
+  }
+  if (problems.length) throw new WorkflowError(path, [...new Set(problems)]);
+  const doc = (0, import_yaml5.parse)(content);
+  const on = normalizeOn(doc.on);
+  const call = on.workflow_call;
+  const dispatch = on.workflow_dispatch;
+  const outputs = {};
+  for (const [k, v] of Object.entries(call?.outputs ?? {})) outputs[k] = String(v.value ?? "");
+  return {
+    path,
+    name: typeof doc.name === "string" ? doc.name : name,
+    events: Object.keys(on),
+    inputs: (call ?? dispatch)?.inputs ?? {},
+    secrets: call ? call.secrets ?? {} : void 0,
+    outputs,
+    env: doc.env,
+    defaults: doc.defaults,
+    concurrency: doc.concurrency,
+    jobs: doc.jobs ?? {}
+  };
+}
+function normalizeOn(on) {
+  if (typeof on === "string") return { [on]: {} };
+  if (Array.isArray(on)) return Object.fromEntries(on.map((e) => [String(e), {}]));
+  if (on && typeof on === "object") {
+    return Object.fromEntries(Object.entries(on).map(([k, v]) => [k, v ?? {}]));
+  }
+  return {};
+}
+function jobOrder(wf) {
+  const order = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (id, path) => {
+    if (seen.has(id)) return;
+    if (path.includes(id)) throw new WorkflowError(wf.path, [`jobs form a cycle: ${[...path, id].join(" → ")}`]);
+    for (const n of needsOf(wf.jobs[id] ?? {})) visit2(n, [...path, id]);
+    seen.add(id);
+    order.push(id);
+  };
+  for (const id of Object.keys(wf.jobs)) visit2(id, []);
+  return order;
+}
+
+// packages/workflow/src/actions.ts
+var STAND_INS = {
+  checkout: {
+    inputs: {
+      repository: {},
+      ref: {},
+      token: {},
+      "persist-credentials": { default: "true" },
+      path: {},
+      clean: { default: "true" },
+      "fetch-depth": { default: "1" },
+      "fetch-tags": { default: "false" },
+      "show-progress": {},
+      lfs: { default: "false" },
+      submodules: { default: "false" },
+      "set-safe-directory": {},
+      "sparse-checkout": {},
+      "sparse-checkout-cone-mode": {},
+      filter: {},
+      "ssh-key": {},
+      "ssh-known-hosts": {},
+      "ssh-strict": {},
+      "ssh-user": {},
+      "github-server-url": {}
+    },
+    outputs: ["ref", "commit"]
+  },
+  "setup-node": {
+    inputs: {
+      "node-version": {},
+      "node-version-file": {},
+      "check-latest": {},
+      architecture: {},
+      token: {},
+      cache: {},
+      "package-manager-cache": {},
+      "cache-dependency-path": {},
+      "registry-url": {},
+      scope: {},
+      "always-auth": {},
+      mirror: {},
+      "mirror-token": {}
+    },
+    outputs: ["cache-hit", "node-version"]
+  },
+  "upload-artifact": {
+    inputs: {
+      name: { default: "artifact" },
+      path: { required: true },
+      "if-no-files-found": { default: "warn" },
+      "retention-days": {},
+      "compression-level": {},
+      overwrite: { default: "false" },
+      "include-hidden-files": { default: "false" }
+    },
+    outputs: ["artifact-id", "artifact-url", "artifact-digest"]
+  },
+  "download-artifact": {
+    inputs: {
+      name: {},
+      "artifact-ids": {},
+      path: {},
+      pattern: {},
+      "merge-multiple": { default: "false" },
+      "github-token": {},
+      repository: {},
+      "run-id": {}
+    },
+    outputs: ["download-path"]
+  }
+};
+var STAND_IN_RE = /^actions\/(checkout|setup-node|upload-artifact|download-artifact)@[\w.\-/]+$/;
+var OWN_ACTION_RE = /^[\w.-]+\/release-actions\/actions\/([\w-]+)@[\w.\-/]+$/;
+var OWN_WORKFLOW_RE = /^[\w.-]+\/release-actions\/(\.github\/workflows\/[\w.-]+\.ya?ml)@[\w.\-/]+$/;
+var metaCache = /* @__PURE__ */ new Map();
+function readActionMeta(dir) {
+  const hit = metaCache.get(dir);
+  if (hit) return hit;
+  const read = readActionMetaUncached(dir);
+  metaCache.set(dir, read);
+  return read;
+}
+function readActionMetaUncached(dir) {
+  const file = ["action.yml", "action.yaml"].map((f) => join5(dir, f)).find((f) => existsSync3(f));
+  if (!file) throw new UnsupportedError(`no action.yml in ${dir}`);
+  const doc = (0, import_yaml6.parse)(readFileSync3(file, "utf8"));
+  const using = String(doc.runs?.using ?? "");
+  if (!/^node\d+$/.test(using)) {
+    throw new UnsupportedError(
+      `${file}: runs.using ${using || "(none)"} is not supported locally (JavaScript actions only)`
+    );
+  }
+  if (doc.runs?.pre || doc.runs?.post) {
+    throw new UnsupportedError(`${file}: runs.pre / runs.post are not supported locally`);
+  }
+  const inputs = {};
+  for (const [k, v] of Object.entries(doc.inputs ?? {})) {
+    inputs[k] = { default: v?.default === void 0 ? void 0 : String(v.default), required: v?.required === true };
+  }
+  return {
+    meta: { inputs, outputs: Object.keys(doc.outputs ?? {}) },
+    main: String(doc.runs?.main ?? "index.js"),
+    using
+  };
+}
+function resolveAction(uses, r, workspace) {
+  const standIn = STAND_IN_RE.exec(uses);
+  if (standIn) return { kind: "stand-in", uses, name: standIn[1], meta: STAND_INS[standIn[1]] };
+  let dir;
+  const own = OWN_ACTION_RE.exec(uses);
+  if (own) dir = join5(r.packageRoot, "actions", own[1]);
+  else if (uses.startsWith("./")) {
+    const inWorkspace = workspace ? resolve(workspace, uses) : void 0;
+    dir = [inWorkspace, resolve(r.packageRoot, uses)].find((d) => d && existsSync3(join5(d, "action.yml")));
+    if (!dir)
+      throw new UnsupportedError(`uses: ${uses}: no action.yml there (looked in the workspace and in release-actions)`);
+  } else if (uses.startsWith("docker://")) {
+    throw new UnsupportedError(`uses: ${uses}: docker actions are not supported by the local executor`);
+  } else {
+    throw new UnsupportedError(
+      `uses: ${uses} is not supported by the local executor (it runs this repository's actions and local stand-ins for actions/checkout, actions/setup-node, actions/upload-artifact and actions/download-artifact)`
+    );
+  }
+  if (!existsSync3(join5(dir, "action.yml"))) throw new UnsupportedError(`uses: ${uses}: no action ${dir}`);
+  const { meta, main: main2 } = readActionMeta(dir);
+  return { kind: "node", uses, dir, main: join5(dir, main2), meta };
+}
+function resolveWorkflow(uses, r) {
+  const own = OWN_WORKFLOW_RE.exec(uses);
+  if (own) return join5(r.packageRoot, own[1]);
+  if (uses === "./.github/workflows/release.yml") return join5(r.packageRoot, ".github/workflows/release.yml");
+  if (/^\.\/\.github\/workflows\/[\w.-]+\.ya?ml$/.test(uses)) {
+    const file = resolve(r.repository, uses);
+    if (!existsSync3(file)) throw new UnsupportedError(`uses: ${uses}: no such workflow in ${r.repository}`);
+    return file;
+  }
+  throw new UnsupportedError(
+    `uses: ${uses}: reusable workflows of other repositories are not supported by the local executor (only release-actions' own and ./.github/workflows/…)`
+  );
+}
+
+// packages/workflow/src/executor.ts
+import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_process";
+import { appendFileSync, existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename4, delimiter as delimiter2, join as join8, resolve as resolve4 } from "node:path";
+import { createInterface } from "node:readline";
+
+// packages/workflow/src/expressions.ts
+import { createHash } from "node:crypto";
+import { globSync, readFileSync as readFileSync4, statSync } from "node:fs";
+import { join as join6, relative, resolve as resolve2, sep } from "node:path";
+var CONTEXT_NAMES = [
+  "inputs",
+  "needs",
+  "steps",
+  "env",
+  "vars",
+  "secrets",
+  "github",
+  "runner",
+  "matrix",
+  "strategy",
+  "job",
+  "jobs"
+];
+var STATUS_FUNCTIONS = ["success", "failure", "always", "cancelled"];
+var EXTRA_FUNCTIONS = [
+  ...STATUS_FUNCTIONS.map((name) => ({ name, minArgs: 0, maxArgs: 0 })),
+  { name: "hashFiles", minArgs: 1, maxArgs: 255 }
+];
+var ExpressionSyntaxError = class extends Error {
+};
+var parsed = /* @__PURE__ */ new Map();
+function parseExpression(text2) {
+  const hit = parsed.get(text2);
+  if (hit) return hit;
+  try {
+    const lexed = new Lexer(text2).lex();
+    const expr = new Parser(lexed.tokens, [...CONTEXT_NAMES], EXTRA_FUNCTIONS).parse();
+    parsed.set(text2, expr);
+    return expr;
+  } catch (e) {
+    throw new ExpressionSyntaxError(`${JSON.stringify(text2)}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+var Unknown = class extends data_exports.Null {
+  constructor(refs) {
+    super();
+    this.refs = refs;
+  }
+  refs;
+};
+var isUnknown = (d) => d instanceof Unknown;
+function toData(value) {
+  if (value instanceof Unknown) return value;
+  if (value === null || value === void 0) return new data_exports.Null();
+  if (typeof value === "string") return new data_exports.StringData(value);
+  if (typeof value === "number") return new data_exports.NumberData(value);
+  if (typeof value === "boolean") return new data_exports.BooleanData(value);
+  if (Array.isArray(value)) return new data_exports.Array(...value.map(toData));
+  if (typeof value === "object") {
+    return new data_exports.Dictionary(...Object.entries(value).map(([key, v]) => ({ key, value: toData(v) })));
+  }
+  return new data_exports.StringData(String(value));
+}
+function fromData(d) {
+  switch (d.kind) {
+    case data_exports.Kind.Null:
+      return null;
+    case data_exports.Kind.Boolean:
+      return d.value;
+    case data_exports.Kind.Number:
+      return d.number();
+    case data_exports.Kind.String:
+      return d.coerceString();
+    case data_exports.Kind.Array:
+      return d.values().map(fromData);
+    default: {
+      const out = {};
+      for (const p of d.pairs()) out[p.key] = fromData(p.value);
+      return out;
+    }
+  }
+}
+function coerceToString(d) {
+  if (d.kind === data_exports.Kind.Array || d.kind === data_exports.Kind.Dictionary) return JSON.stringify(fromData(d), null, 2);
+  return d.coerceString();
+}
+function statusFunctions(scope) {
+  const status = scope.status ?? "success";
+  const bool3 = (f) => () => status instanceof Unknown ? status : new data_exports.BooleanData(f(status));
+  const fns = [
+    { name: "success", minArgs: 0, maxArgs: 0, call: bool3((s) => s === "success" && !scope.cancelled) },
+    { name: "failure", minArgs: 0, maxArgs: 0, call: bool3((s) => s === "failure") },
+    { name: "always", minArgs: 0, maxArgs: 0, call: () => new data_exports.BooleanData(true) },
+    { name: "cancelled", minArgs: 0, maxArgs: 0, call: () => new data_exports.BooleanData(scope.cancelled === true) },
+    {
+      name: "hashFiles",
+      minArgs: 1,
+      maxArgs: 255,
+      call: (...args) => new data_exports.StringData(
+        hashFiles(
+          scope.workspace,
+          args.map((a) => a.coerceString())
+        )
+      )
+    }
+  ];
+  return new Map(fns.map((f) => [f.name.toLowerCase(), f]));
+}
+function hashFiles(workspace, patterns) {
+  if (!workspace) throw new Error("hashFiles() needs a job workspace (it is not available here)");
+  const root = resolve2(workspace);
+  const include = patterns.filter((p) => !p.startsWith("!"));
+  const exclude = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const files = /* @__PURE__ */ new Set();
+  for (const p of include) {
+    for (const f of globSync(p, { cwd: root, exclude })) {
+      const abs = resolve2(root, f);
+      if (abs !== root && !abs.startsWith(root + sep)) continue;
+      if (statSync(abs).isFile()) files.add(relative(root, abs));
+    }
+  }
+  if (files.size === 0) return "";
+  const outer = createHash("sha256");
+  for (const f of [...files].sort())
+    outer.update(
+      createHash("sha256").update(readFileSync4(join6(root, f))).digest()
+    );
+  return outer.digest("hex");
+}
+var PartialEvaluator = class extends Evaluator {
+  tok = { type: TokenType2.NULL, lexeme: "", line: 0, column: 0 };
+  visitUnary(unary) {
+    const r = this.eval(unary.expr);
+    return r instanceof Unknown ? r : new data_exports.BooleanData(falsy(r));
+  }
+  visitBinary(binary) {
+    const l = this.eval(binary.left);
+    const r = this.eval(binary.right);
+    if (l instanceof Unknown || r instanceof Unknown) return merge(l, r);
+    switch (binary.operator.type) {
+      case TokenType2.EQUAL_EQUAL:
+        return new data_exports.BooleanData(equals(l, r));
+      case TokenType2.BANG_EQUAL:
+        return new data_exports.BooleanData(!equals(l, r));
+      case TokenType2.GREATER:
+        return new data_exports.BooleanData(greaterThan(l, r));
+      case TokenType2.GREATER_EQUAL:
+        return new data_exports.BooleanData(equals(l, r) || greaterThan(l, r));
+      case TokenType2.LESS:
+        return new data_exports.BooleanData(lessThan(l, r));
+      case TokenType2.LESS_EQUAL:
+        return new data_exports.BooleanData(equals(l, r) || lessThan(l, r));
+    }
+    throw new Error(`unknown binary operator: ${binary.operator.lexeme}`);
+  }
+  // a && b is false as soon as one operand is known false, whatever the unknown ones are (|| likewise with true).
+  visitLogical(logical) {
+    const and = logical.operator.type === TokenType2.AND;
+    let unknown;
+    let result = new data_exports.Null();
+    for (const arg of logical.args) {
+      result = this.eval(arg);
+      if (result instanceof Unknown) {
+        unknown = unknown ? merge(unknown, result) : result;
+        continue;
+      }
+      if (and ? falsy(result) : !falsy(result)) return result;
+    }
+    return unknown ?? result;
+  }
+  visitIndexAccess(ia) {
+    const obj = this.eval(ia.expr);
+    if (obj instanceof Unknown) return obj;
+    const index = ia.index instanceof Star ? void 0 : this.eval(ia.index);
+    if (index instanceof Unknown) return index;
+    return super.visitIndexAccess(
+      new IndexAccess(new Literal(obj, this.tok), index ? new Literal(index, this.tok) : ia.index)
+    );
+  }
+  visitFunctionCall(call) {
+    const args = call.args.map((a) => this.eval(a));
+    const unknowns = args.filter((a) => a instanceof Unknown);
+    if (unknowns.length) return unknowns.reduce(merge);
+    return super.visitFunctionCall(
+      new FunctionCall(
+        call.functionName,
+        args.map((a) => new Literal(a, this.tok))
+      )
+    );
+  }
+};
+function merge(a, b) {
+  const refs = [...a instanceof Unknown ? a.refs : [], ...b instanceof Unknown ? b.refs : []];
+  return new Unknown([...new Set(refs)]);
+}
+function evaluate(text2, scope) {
+  const expr = parseExpression(text2);
+  const ctx = toData(scope.contexts);
+  return new PartialEvaluator(expr, ctx, statusFunctions(scope)).evaluate();
+}
+var TEMPLATE = /\$\{\{([\s\S]*?)\}\}/g;
+function expressionsIn(s) {
+  return [...s.matchAll(TEMPLATE)].map((m) => (m[1] ?? "").trim());
+}
+function interpolate(value, scope) {
+  if (typeof value === "string") {
+    const only = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
+    if (only && !only[1].includes("}}")) {
+      const d = evaluate(only[1].trim(), scope);
+      return d instanceof Unknown ? d : fromData(d);
+    }
+    let unknown;
+    const out = value.replace(TEMPLATE, (_m, text2) => {
+      const d = evaluate(text2.trim(), scope);
+      if (d instanceof Unknown) unknown = unknown ? merge(unknown, d) : d;
+      return coerceToString(d);
+    });
+    return unknown ?? out;
+  }
+  if (Array.isArray(value)) return value.map((v) => interpolate(v, scope));
+  if (value && typeof value === "object" && !(value instanceof Unknown)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, scope)]));
+  }
+  return value;
+}
+function asString(v) {
+  if (v === null || v === void 0) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+function usesStatusFunction(text2) {
+  const found = { hit: false };
+  walk(parseExpression(text2), (e) => {
+    if (e instanceof FunctionCall && STATUS_FUNCTIONS.includes(e.functionName.lexeme.toLowerCase())) {
+      found.hit = true;
+    }
+  });
+  return found.hit;
+}
+function referencesIn(text2) {
+  const refs = [];
+  const path = (e) => {
+    if (e instanceof ContextAccess) return [e.name.lexeme];
+    if (e instanceof IndexAccess) {
+      const base = path(e.expr);
+      if (!base) return void 0;
+      if (e.index instanceof Literal && e.index.literal.kind === data_exports.Kind.String) {
+        return [...base, e.index.literal.coerceString()];
+      }
+      return base;
+    }
+    return void 0;
+  };
+  const visit2 = (e, inPath) => {
+    if (e instanceof IndexAccess || e instanceof ContextAccess) {
+      if (!inPath) {
+        const p = path(e);
+        if (p) refs.push(p.join("."));
+      }
+      if (e instanceof IndexAccess) {
+        visit2(e.expr, true);
+        visit2(e.index, false);
+      }
+      return;
+    }
+    for (const child of children(e)) visit2(child, false);
+  };
+  visit2(parseExpression(text2), false);
+  return refs;
+}
+function children(e) {
+  if (e instanceof Unary) return [e.expr];
+  if (e instanceof Binary) return [e.left, e.right];
+  if (e instanceof Logical) return e.args;
+  if (e instanceof FunctionCall) return e.args;
+  if (e instanceof IndexAccess) return [e.expr, e.index];
+  if ("group" in e) return [e.group];
+  return [];
+}
+function walk(e, f) {
+  f(e);
+  for (const c of children(e)) walk(c, f);
+}
+var truthyValue = (v) => !falsy(toData(v));
+var isTruthy = (d) => !falsy(d);
+
+// packages/workflow/src/file-commands.ts
+var FileCommandError = class extends Error {
+};
+function parseKeyValueFile(text2, file) {
+  const out = {};
+  const lines = text2.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === "") continue;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    const eq = line.indexOf("=");
+    if (heredoc && (eq === -1 || line.indexOf("<<") < eq)) {
+      const [, name, delimiter3] = heredoc;
+      const value = [];
+      let closed = false;
+      for (i++; i < lines.length; i++) {
+        if (lines[i] === delimiter3) {
+          closed = true;
+          break;
+        }
+        value.push(lines[i]);
+      }
+      if (!closed) throw new FileCommandError(`${file}: ${name}<<${delimiter3} is not closed by a line ${delimiter3}`);
+      out[name.trim()] = value.join("\n");
+    } else if (eq > 0) {
+      out[line.slice(0, eq).trim()] = line.slice(eq + 1);
+    } else {
+      throw new FileCommandError(
+        `${file}: line ${i + 1} is neither name=value nor name<<DELIMITER: ${JSON.stringify(line)}`
+      );
+    }
+  }
+  return out;
+}
+var parsePathFile = (text2) => text2.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+// packages/workflow/src/standins.ts
+import { execFile } from "node:child_process";
+import { cpSync, existsSync as existsSync4, globSync as globSync2, mkdirSync as mkdirSync3, readdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename3, delimiter, dirname, join as join7, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { promisify } from "node:util";
+var exec2 = promisify(execFile);
+var StandInError = class extends Error {
+};
+async function runStandIn(name, withs, c) {
+  switch (name) {
+    case "checkout":
+      return checkout(withs, c);
+    case "setup-node":
+      return setupNode(withs, c);
+    case "upload-artifact":
+      return upload(withs, c);
+    case "download-artifact":
+      return download(withs, c);
+  }
+}
+async function git2(cwd, args, env) {
+  try {
+    const { stdout } = await exec2("git", args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (e) {
+    const err = e;
+    throw new StandInError(`git ${args.join(" ")}: ${(err.stderr || err.message).trim()}`);
+  }
+}
+async function sourceOf(repository, env) {
+  try {
+    const url2 = await git2(repository, ["remote", "get-url", "origin"], env);
+    if (url2) return /^[a-z]+:\/\//.test(url2) || url2.includes("@") ? url2 : resolve3(repository, url2);
+  } catch {
+  }
+  return repository;
+}
+async function checkout(w, c) {
+  for (const k of ["repository", "sparse-checkout", "filter", "ssh-key"]) {
+    if (w[k]) throw new StandInError(`actions/checkout ${k} is not supported locally (only this repository, whole)`);
+  }
+  if (w.lfs === "true" || w.submodules && w.submodules !== "false") {
+    throw new StandInError("actions/checkout lfs / submodules are not supported locally");
+  }
+  const dir = w.path ? resolve3(c.workspace, w.path) : c.workspace;
+  if (dir !== c.workspace && !dir.startsWith(c.workspace + sep2))
+    throw new StandInError(`checkout path ${w.path} is outside the workspace`);
+  if (w.clean !== "false" && existsSync4(dir)) rmSync2(dir, { recursive: true, force: true });
+  mkdirSync3(dir, { recursive: true });
+  const env = c.env;
+  const src = await sourceOf(c.repository, env);
+  const ref = w.ref || c.sha;
+  const depth = Number(w["fetch-depth"] ?? "1");
+  c.log(`checkout: ${src} at ${ref}${depth > 0 ? ` (depth ${depth})` : ""} into ${dir}`);
+  await git2(dir, ["init", "--quiet"], env);
+  await git2(dir, ["remote", "add", "origin", src], env);
+  const remote = await git2(dir, ["ls-remote", "origin", ref, `refs/heads/${ref}`, `refs/tags/${ref}`], env);
+  const names2 = remote.split("\n").map((l) => l.split("	")[1] ?? "");
+  const branch = names2.find((n) => n === `refs/heads/${ref}` || n === ref && n.startsWith("refs/heads/"));
+  const tag = names2.find((n) => n === `refs/tags/${ref}` || n === ref && n.startsWith("refs/tags/"));
+  const depthArgs = depth > 0 ? [`--depth=${depth}`] : [];
+  if (depth <= 0) {
+    await git2(
+      dir,
+      [
+        "fetch",
+        "--quiet",
+        "--prune",
+        "--tags",
+        "origin",
+        "+refs/heads/*:refs/remotes/origin/*",
+        "+refs/tags/*:refs/tags/*"
+      ],
+      env
+    );
+  }
+  if (branch) {
+    const name = branch.slice("refs/heads/".length);
+    if (depth > 0)
+      await git2(
+        dir,
+        ["fetch", "--quiet", "--no-tags", ...depthArgs, "origin", `+${branch}:refs/remotes/origin/${name}`],
+        env
+      );
+    await git2(dir, ["checkout", "--quiet", "-B", name, `refs/remotes/origin/${name}`], env);
+  } else if (tag) {
+    if (depth > 0) await git2(dir, ["fetch", "--quiet", "--no-tags", ...depthArgs, "origin", `+${tag}:${tag}`], env);
+    await git2(dir, ["checkout", "--quiet", "--detach", tag], env);
+  } else if (/^[0-9a-f]{7,40}$/.test(ref)) {
+    if (depth > 0) {
+      try {
+        await git2(dir, ["fetch", "--quiet", "--no-tags", ...depthArgs, "origin", ref], env);
+      } catch {
+        throw new StandInError(`checkout: commit ${ref} is not on ${src} (push it first)`);
+      }
+      await git2(dir, ["checkout", "--quiet", "--detach", "FETCH_HEAD"], env);
+    } else {
+      await git2(dir, ["checkout", "--quiet", "--detach", ref], env).catch(() => {
+        throw new StandInError(`checkout: commit ${ref} is not on ${src} (push it first)`);
+      });
+    }
+  } else {
+    throw new StandInError(`checkout: ref ${ref} is neither a branch, a tag nor a commit of ${src}`);
+  }
+  const commit = await git2(dir, ["rev-parse", "HEAD"], env);
+  return { outputs: { ref: branch ?? tag ?? ref, commit } };
+}
+async function nodeVersion(bin, env) {
+  try {
+    const { stdout } = await exec2(bin, ["--version"], { env });
+    return stdout.trim().replace(/^v/, "");
+  } catch {
+    return void 0;
+  }
+}
+async function setupNode(w, c) {
+  if (w["node-version-file"])
+    throw new StandInError("actions/setup-node node-version-file is not supported locally (give node-version)");
+  if (w["registry-url"] || w.cache)
+    throw new StandInError("actions/setup-node registry-url / cache are not supported locally");
+  const wanted = (w["node-version"] ?? "").trim();
+  const candidates = [
+    process.execPath,
+    ...(c.env.PATH ?? "").split(delimiter).filter(Boolean).map((d) => join7(d, "node"))
+  ];
+  const seen = [];
+  for (const bin of candidates) {
+    if (!existsSync4(bin)) continue;
+    const v = await nodeVersion(bin, c.env);
+    if (!v) continue;
+    seen.push(`${v} (${bin})`);
+    if (matches(v, wanted)) {
+      c.log(`setup-node: Node ${v} at ${bin}`);
+      return { outputs: { "node-version": `v${v}`, "cache-hit": "false" }, path: [dirname(bin)] };
+    }
+  }
+  throw new StandInError(
+    `setup-node: no Node ${wanted} on this machine (found ${seen.join(", ") || "none"}); the local executor does not download Node`
+  );
+}
+function matches(version, wanted) {
+  if (!wanted || /^(lts\/\*|node|latest|current)$/.test(wanted)) return true;
+  const w = wanted.replace(/^v/, "").replace(/\.x$/, "").replace(/^>=\s*/, "");
+  if (wanted.startsWith(">=")) return Number(version.split(".")[0]) >= Number(w.split(".")[0]);
+  return version === w || version.startsWith(`${w}.`);
+}
+function inside(root, p) {
+  return p === root || p.startsWith(root + sep2);
+}
+var ARTIFACT_NAME = /^[^"\\:<>|*?/\r\n]+$/;
+async function upload(w, c) {
+  const name = w.name || "artifact";
+  if (!ARTIFACT_NAME.test(name)) throw new StandInError(`upload-artifact: bad artifact name ${JSON.stringify(name)}`);
+  const lines = (w.path ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+  const excludes = lines.filter((l) => l.startsWith("!")).map((l) => l.slice(1));
+  const files = /* @__PURE__ */ new Set();
+  for (const line of lines.filter((l) => !l.startsWith("!"))) {
+    const abs = resolve3(c.workspace, line);
+    if (existsSync4(abs) && statSync2(abs).isDirectory()) {
+      for (const f of globSync2("**/*", { cwd: abs, exclude: excludes })) {
+        const p = join7(abs, f);
+        if (statSync2(p).isFile() && (w["include-hidden-files"] === "true" || !f.split(sep2).some((s) => s.startsWith("."))))
+          files.add(p);
+      }
+    } else {
+      for (const f of globSync2(line, { cwd: c.workspace, exclude: excludes })) {
+        const p = resolve3(c.workspace, f);
+        if (statSync2(p).isFile()) files.add(p);
+      }
+    }
+  }
+  if (files.size === 0) {
+    const mode = w["if-no-files-found"] ?? "warn";
+    const msg = `upload-artifact: no files found at ${lines.join(", ")}`;
+    if (mode === "error") throw new StandInError(msg);
+    if (mode === "warn") c.log(`::warning::${msg}; no artifact uploaded`);
+    return { outputs: {} };
+  }
+  const dest = join7(c.artifactsDir, name);
+  if (existsSync4(dest)) {
+    if (w.overwrite !== "true")
+      throw new StandInError(`upload-artifact: an artifact named ${name} already exists in this run`);
+    rmSync2(dest, { recursive: true, force: true });
+  }
+  const list2 = [...files];
+  let root = dirname(list2[0]);
+  while (!list2.every((f) => inside(root, dirname(f)))) root = dirname(root);
+  for (const f of list2) {
+    const to = join7(dest, relative2(root, f));
+    mkdirSync3(dirname(to), { recursive: true });
+    cpSync(f, to);
+  }
+  c.log(`upload-artifact: ${name} (${list2.length} file${list2.length === 1 ? "" : "s"})`);
+  return { outputs: { "artifact-id": name, "artifact-url": `file://${dest}` } };
+}
+async function download(w, c) {
+  for (const k of ["run-id", "repository", "artifact-ids"]) {
+    if (w[k]) throw new StandInError(`download-artifact ${k} (artifacts of another run) is not supported locally`);
+  }
+  const dest = w.path ? resolve3(c.workspace, w.path) : c.workspace;
+  const all = existsSync4(c.artifactsDir) ? readdirSync(c.artifactsDir) : [];
+  if (w.name) {
+    if (!all.includes(w.name))
+      throw new StandInError(
+        `download-artifact: no artifact named ${w.name} in this run (${all.join(", ") || "none"})`
+      );
+    cpSync(join7(c.artifactsDir, w.name), dest, { recursive: true });
+    c.log(`download-artifact: ${w.name} → ${dest}`);
+    return { outputs: { "download-path": dest } };
+  }
+  const re = w.pattern ? new RegExp(
+    `^${w.pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`
+  ) : /.*/;
+  const chosen = all.filter((n) => re.test(n));
+  for (const n of chosen)
+    cpSync(join7(c.artifactsDir, n), w["merge-multiple"] === "true" ? dest : join7(dest, n), { recursive: true });
+  c.log(`download-artifact: ${chosen.join(", ") || "nothing"} → ${dest}`);
+  mkdirSync3(dest, { recursive: true });
+  return { outputs: { "download-path": dest } };
+}
+
+// packages/workflow/src/validate.ts
+function* expressionsOf(value, key, bare) {
+  if (typeof value === "string") {
+    if (bare && !value.includes("${{")) yield { key, text: value };
+    else for (const text2 of expressionsIn(value)) yield { key, text: text2 };
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* expressionsOf(v, `${key}[${i}]`, false);
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) yield* expressionsOf(v, `${key}.${k}`, false);
+  }
+}
+async function validateWorkflow(wf, r, depth = 0) {
+  const problems = [];
+  const called = /* @__PURE__ */ new Map();
+  const say = (w, msg) => problems.push(`${w.job ? `job ${w.job}: ` : ""}${w.key}: ${msg}`);
+  const jobOutputs = (id) => {
+    const job = wf.jobs[id];
+    if (!job) return void 0;
+    if (job.uses) return called.get(id) ? Object.keys(called.get(id).workflow.outputs) : void 0;
+    return Object.keys(job.outputs ?? {});
+  };
+  for (const [id, job] of Object.entries(wf.jobs)) {
+    if (!job.uses) continue;
+    try {
+      const file = resolveWorkflow(job.uses, r);
+      if (depth > 3) throw new UnsupportedError(`uses: ${job.uses}: reusable workflows nest at most 4 deep`);
+      const workflow = await loadWorkflow(file);
+      if (!workflow.events.includes("workflow_call")) throw new UnsupportedError(`${file} has no on.workflow_call`);
+      called.set(id, { file, workflow });
+      for (const k of Object.keys(job.with ?? {})) {
+        if (!(k in workflow.inputs))
+          say(
+            { job: id, key: `with.${k}` },
+            `not an input of ${job.uses} (inputs: ${Object.keys(workflow.inputs).join(", ")})`
+          );
+      }
+      for (const [k, def] of Object.entries(workflow.inputs)) {
+        if (def.required && def.default === void 0 && !(k in (job.with ?? {})))
+          say({ job: id, key: "with" }, `required input ${k} of ${job.uses} is not given`);
+      }
+      if (job.secrets && job.secrets !== "inherit") {
+        for (const k of Object.keys(job.secrets)) {
+          if (!(k in (workflow.secrets ?? {})))
+            say(
+              { job: id, key: `secrets.${k}` },
+              `not a secret of ${job.uses} (secrets: ${Object.keys(workflow.secrets ?? {}).join(", ")})`
+            );
+        }
+      }
+      for (const [k, sub] of await validateWorkflow(workflow, r, depth + 1)) called.set(`${id}/${k}`, sub);
+    } catch (e) {
+      if (e instanceof WorkflowError) problems.push(`job ${id}: uses: ${job.uses}: ${e.message}`);
+      else say({ job: id, key: "uses" }, e instanceof Error ? e.message : String(e));
+    }
+  }
+  const checkRefs = (text2, w, scope) => {
+    let refs;
+    try {
+      refs = referencesIn(text2);
+    } catch (e) {
+      if (e instanceof ExpressionSyntaxError) return say(w, `bad expression ${e.message}`);
+      throw e;
+    }
+    for (const ref of refs) {
+      const [ctx, a, b, c] = ref.split(".");
+      if (ctx === "needs" && a !== void 0 && scope.job) {
+        const needs = needsOf(scope.job);
+        if (!needs.includes(a)) say(w, `${ref}: ${a} is not in this job's needs (${needs.join(", ") || "none"})`);
+        else if (b === "outputs" && c !== void 0) {
+          const outs = jobOutputs(a);
+          if (outs && !outs.includes(c))
+            say(w, `${ref}: job ${a} has no output ${c} (outputs: ${outs.join(", ") || "none"})`);
+        } else if (b !== void 0 && b !== "outputs" && b !== "result")
+          say(w, `${ref}: a need has outputs and result only`);
+      } else if (ctx === "needs" && a !== void 0 && !scope.job) {
+        say(w, `${ref}: needs is not available here`);
+      } else if (ctx === "steps" && a !== void 0 && scope.stepIds) {
+        if (!scope.stepIds.has(a))
+          say(
+            w,
+            `${ref}: no step with id ${a}${scope.stepIds.size ? ` (ids here: ${[...scope.stepIds.keys()].join(", ")})` : ""}`
+          );
+        else if (b === "outputs" && c !== void 0) {
+          const meta = scope.stepIds.get(a);
+          if (meta && !meta.outputs.includes(c))
+            say(w, `${ref}: step ${a} has no output ${c} (outputs: ${meta.outputs.join(", ") || "none"})`);
+        }
+      } else if (ctx === "inputs" && a !== void 0 && (wf.events.includes("workflow_call") || wf.events.includes("workflow_dispatch"))) {
+        if (!(a in wf.inputs)) say(w, `${ref}: no input ${a} in on.workflow_call/workflow_dispatch`);
+      } else if (ctx === "secrets" && a !== void 0 && wf.secrets) {
+        if (!(a in wf.secrets) && a !== "GITHUB_TOKEN") say(w, `${ref}: no secret ${a} in on.workflow_call.secrets`);
+      } else if (ctx === "matrix" && a !== void 0 && scope.job) {
+        const matrix = scope.job.strategy?.matrix;
+        if (matrix === void 0) say(w, `${ref}: this job has no strategy.matrix`);
+        else if (matrix && typeof matrix === "object" && !Array.isArray(matrix)) {
+          const m = matrix;
+          const keys = new Set(Object.keys(m).filter((k) => k !== "include" && k !== "exclude"));
+          for (const inc of Array.isArray(m.include) ? m.include : [])
+            for (const k of Object.keys(inc ?? {})) keys.add(k);
+          if (!Array.isArray(m.include) && typeof m.include === "string") keys.add(a);
+          if (!keys.has(a)) say(w, `${ref}: no matrix key ${a} (keys: ${[...keys].join(", ")})`);
+        }
+      } else if (ctx === "jobs" && a !== void 0) {
+        if (!scope.jobsContext) say(w, `${ref}: jobs is only available in on.workflow_call.outputs`);
+        else if (!wf.jobs[a]) say(w, `${ref}: no job ${a}`);
+        else if (b === "outputs" && c !== void 0) {
+          const outs = jobOutputs(a);
+          if (outs && !outs.includes(c))
+            say(w, `${ref}: job ${a} has no output ${c} (outputs: ${outs.join(", ") || "none"})`);
+        }
+      }
+    }
+  };
+  for (const [id, job] of Object.entries(wf.jobs)) {
+    for (const key of ["services", "container"]) {
+      if (job[key] !== void 0) say({ job: id, key }, `${key}: is not supported by the local executor`);
+    }
+    const jobScope = { job, jobId: id };
+    for (const key of [
+      "if",
+      "name",
+      "runs-on",
+      "environment",
+      "env",
+      "strategy",
+      "timeout-minutes",
+      "continue-on-error",
+      "concurrency",
+      "with",
+      "secrets"
+    ]) {
+      for (const e of expressionsOf(job[key], key, key === "if")) checkRefs(e.text, { job: id, key: e.key }, jobScope);
+    }
+    if (job.uses) continue;
+    const allIds = /* @__PURE__ */ new Map();
+    const before = /* @__PURE__ */ new Map();
+    const metas = [];
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      let meta;
+      const label = `steps[${i}]${step.id ? ` (${step.id})` : step.name ? ` (${step.name})` : ""}`;
+      if (step.uses) {
+        try {
+          meta = resolveAction(step.uses, r).meta;
+        } catch (e) {
+          say({ job: id, key: `${label}.uses` }, e instanceof Error ? e.message : String(e));
+        }
+        if (meta) {
+          for (const k of Object.keys(step.with ?? {})) {
+            if (!(k in meta.inputs))
+              say(
+                { job: id, key: `${label}.with.${k}` },
+                `not an input of ${step.uses} (inputs: ${Object.keys(meta.inputs).join(", ")})`
+              );
+          }
+          for (const [k, def] of Object.entries(meta.inputs)) {
+            if (def.required && def.default === void 0 && !(k in (step.with ?? {})))
+              say({ job: id, key: `${label}.with` }, `required input ${k} of ${step.uses} is not given`);
+          }
+        }
+      }
+      if (step.shell && !["bash", "sh"].includes(step.shell))
+        say({ job: id, key: `${label}.shell` }, `shell ${step.shell} is not supported locally (bash, sh)`);
+      if (step.id) {
+        if (allIds.has(step.id)) say({ job: id, key: `${label}.id` }, `the id ${step.id} is used twice`);
+        allIds.set(step.id, meta);
+      }
+      metas.push(meta);
+    }
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const label = `steps[${i}]${step.id ? ` (${step.id})` : step.name ? ` (${step.name})` : ""}`;
+      const stepScope = { ...jobScope, stepIds: new Map(before) };
+      for (const key of [
+        "if",
+        "name",
+        "with",
+        "env",
+        "run",
+        "working-directory",
+        "continue-on-error",
+        "timeout-minutes"
+      ]) {
+        for (const e of expressionsOf(step[key], `${label}.${key}`, key === "if"))
+          checkRefs(e.text, { job: id, key: e.key }, stepScope);
+      }
+      if (step.id) before.set(step.id, metas[i]);
+    }
+    for (const e of expressionsOf(job.outputs, "outputs", false))
+      checkRefs(e.text, { job: id, key: e.key }, { ...jobScope, stepIds: allIds });
+  }
+  for (const e of expressionsOf(wf.env, "env", false)) checkRefs(e.text, { key: e.key }, {});
+  for (const [k, v] of Object.entries(wf.outputs)) {
+    for (const text2 of expressionsIn(v))
+      checkRefs(text2, { key: `on.workflow_call.outputs.${k}` }, { jobsContext: true });
+  }
+  if (problems.length) throw new WorkflowError(wf.path, problems);
+  return called;
+}
+
+// packages/workflow/src/executor.ts
+var groups = /* @__PURE__ */ new Map();
+async function inGroup(group, f) {
+  if (!group) return f();
+  const previous = groups.get(group) ?? Promise.resolve();
+  let release;
+  const mine = new Promise((r) => release = r);
+  const chained = previous.then(() => mine);
+  groups.set(group, chained);
+  await previous;
+  try {
+    return await f();
+  } finally {
+    release();
+    if (groups.get(group) === chained) groups.delete(group);
+  }
+}
+function gitOr(cwd, args, fallback) {
+  try {
+    return execFileSync2("git", args, { cwd, stdio: ["ignore", "pipe", "ignore"] }).toString().trim() || fallback;
+  } catch {
+    return fallback;
+  }
+}
+function localGithubContext(repository, env) {
+  const [head = "", symbolic = ""] = gitOr(repository, ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"], "").split(
+    "\n"
+  );
+  const config = gitOr(repository, ["config", "--get-regexp", "^(remote\\.origin\\.url|user\\.name)$"], "");
+  const setting = (key) => new RegExp(`^${key.replace(".", "\\.")} (.*)$`, "m").exec(config)?.[1] ?? "";
+  const origin = setting("remote.origin.url");
+  const slug = /[/:]([^/:]+\/[^/]+?)(?:\.git)?\/?$/.exec(origin)?.[1];
+  const repo = env.GITHUB_REPOSITORY ?? (slug && !slug.startsWith(".") ? slug : `local/${basename4(resolve4(repository))}`);
+  const ref = env.GITHUB_REF ?? (symbolic.startsWith("refs/") ? symbolic : "");
+  const user = setting("user.name");
+  const runId = String(Date.now());
+  return {
+    repository: repo,
+    repository_owner: repo.split("/")[0],
+    sha: env.GITHUB_SHA ?? (/^[0-9a-f]{40}$/.test(head) ? head : "0".repeat(40)),
+    ref,
+    ref_name: ref.replace(/^refs\/(heads|tags)\//, ""),
+    ref_type: ref.startsWith("refs/tags/") ? "tag" : "branch",
+    actor: env.GITHUB_ACTOR ?? (user || env.USER || "local"),
+    server_url: env.GITHUB_SERVER_URL ?? "https://github.com",
+    api_url: env.GITHUB_API_URL ?? "https://api.github.com",
+    graphql_url: env.GITHUB_GRAPHQL_URL ?? "https://api.github.com/graphql",
+    run_id: runId,
+    run_number: "1",
+    run_attempt: "1",
+    retention_days: "90",
+    head_ref: "",
+    base_ref: ""
+  };
+}
+function typedInputs(wf, given2, where) {
+  const problems = [];
+  const out = {};
+  for (const k of Object.keys(given2))
+    if (!(k in wf.inputs))
+      problems.push(`input ${k}: not an input of ${where} (inputs: ${Object.keys(wf.inputs).join(", ")})`);
+  for (const [k, def] of Object.entries(wf.inputs)) {
+    let v = k in given2 ? given2[k] : def.default;
+    if (v === void 0) {
+      if (def.required) problems.push(`input ${k}: required`);
+      v = def.type === "boolean" ? false : def.type === "number" ? 0 : "";
+    }
+    if (def.type === "boolean" && typeof v !== "boolean") {
+      if (v === "true" || v === "false") v = v === "true";
+      else problems.push(`input ${k}: ${JSON.stringify(v)} is not a boolean (true or false)`);
+    } else if (def.type === "number" && typeof v !== "number") {
+      const n = Number(v);
+      if (v === "" || Number.isNaN(n)) problems.push(`input ${k}: ${JSON.stringify(v)} is not a number`);
+      else v = n;
+    } else if (def.type === "choice" && def.options && !def.options.includes(String(v))) {
+      problems.push(`input ${k}: ${JSON.stringify(v)} is not one of ${def.options.join(", ")}`);
+    } else if ((def.type === "string" || def.type === void 0) && typeof v !== "string") v = asString(v);
+    out[k] = v;
+  }
+  if (problems.length) throw new WorkflowError(where, problems);
+  return out;
+}
+var Execution = class {
+  constructor(o) {
+    this.o = o;
+    const rawLog = o.log ?? (() => void 0);
+    this.log = (line) => rawLog(this.mask(line));
+    this.baseEnv = Object.fromEntries(
+      Object.entries(o.env ?? process.env).filter(([k]) => !/^(GITHUB_|RUNNER_|INPUT_|ACTIONS_)/.test(k))
+    );
+    this.github = {
+      ...localGithubContext(o.repository, o.env ?? process.env),
+      event_name: o.event?.name ?? "workflow_dispatch",
+      event: o.event?.payload ?? {},
+      ...o.github
+    };
+    this.runDir = o.runDir ?? join8(tmpdir2(), `release-actions-run-${String(this.github.run_id)}`);
+    for (const s of Object.values(o.secrets ?? {})) if (s) this.masks.add(s);
+  }
+  o;
+  reports = [];
+  masks = /* @__PURE__ */ new Set();
+  log;
+  baseEnv;
+  runDir;
+  github;
+  legCount = 0;
+  mask(line) {
+    let out = line;
+    for (const m of this.masks) if (m.length > 0) out = out.split(m).join("***");
+    return out;
+  }
+  baseContexts(run) {
+    const token = this.o.secrets?.GITHUB_TOKEN ?? this.o.env?.GITHUB_TOKEN ?? "";
+    return {
+      inputs: run.inputs,
+      secrets: { GITHUB_TOKEN: token, ...run.secrets },
+      vars: this.o.vars ?? {},
+      github: { ...this.github, token, workflow: run.wf.name }
+    };
+  }
+  async runWorkflow(run) {
+    const { wf } = run;
+    const states = /* @__PURE__ */ new Map();
+    const settled = /* @__PURE__ */ new Map();
+    const group = this.concurrencyGroup(
+      wf.concurrency,
+      { contexts: this.baseContexts(run) },
+      `${run.prefix}concurrency`
+    );
+    await inGroup(this.o.dryRun ? void 0 : group, async () => {
+      for (const id of jobOrder(wf)) {
+        const job = wf.jobs[id];
+        states.set(
+          id,
+          (async () => {
+            const needs = await Promise.all(needsOf(job).map(async (n) => [n, await states.get(n)]));
+            const state = await this.runJob(run, id, job, new Map(needs));
+            settled.set(id, state);
+            return state;
+          })()
+        );
+      }
+      await Promise.all(states.values());
+    });
+    const jobs = Object.fromEntries([...settled].map(([id, s]) => [id, { result: s.result, outputs: s.outputs }]));
+    const outputs = {};
+    for (const [k, v] of Object.entries(wf.outputs))
+      outputs[k] = interpolate(v, { contexts: { ...this.baseContexts(run), jobs } });
+    return { states: settled, outputs };
+  }
+  concurrencyGroup(c, scope, where) {
+    if (c === void 0) return void 0;
+    const v = interpolate(c, scope);
+    if (isUnknown(v)) return void 0;
+    const group = typeof v === "string" ? v : asString(v.group);
+    const cancel = typeof v === "object" && v ? v["cancel-in-progress"] : false;
+    if (cancel === true || cancel === "true")
+      throw new UnsupportedError(`${where}: cancel-in-progress: true is not supported by the local executor`);
+    return group || void 0;
+  }
+  /**
+   * A job that cannot go on (a matrix that is not a list, an unsupported setting found only at run time) fails with
+   * the reason, as on GitHub, instead of abandoning the jobs running beside it.
+   */
+  async runJob(run, id, job, needs) {
+    try {
+      return await this.runJobUnguarded(run, id, job, needs);
+    } catch (e) {
+      if (!(e instanceof WorkflowError || e instanceof UnsupportedError || e instanceof StandInError)) throw e;
+      const path = `${run.prefix}${id}`;
+      const report = this.reports.find((r) => r.id === path);
+      const reason = e.message.replace(/^[^:]*\.ya?ml: /, "");
+      if (report) Object.assign(report, { result: "failure", reason });
+      this.log(`::error title=${path}::${reason}`);
+      return { result: "failure", outputs: {} };
+    }
+  }
+  async runJobUnguarded(run, id, job, needs) {
+    const path = `${run.prefix}${id}`;
+    const started = performance.now();
+    const report = {
+      id: path,
+      name: asString(job.name ?? id),
+      decision: "run",
+      reason: "",
+      result: "success",
+      outputs: {},
+      steps: [],
+      durationMs: 0
+    };
+    this.reports.push(report);
+    const needsCtx = Object.fromEntries([...needs].map(([n, s]) => [n, { result: s.result, outputs: s.outputs }]));
+    const results = [...needs.values()].map((s) => s.result);
+    const status = results.includes("failure") ? "failure" : results.find((r) => isUnknown(r)) ?? (results.some((r) => r === "skipped" || r === "cancelled") ? "skipped" : "success");
+    const contexts = { ...this.baseContexts(run), needs: needsCtx };
+    const scope = { contexts, status };
+    const finish = (state, decision, reason) => {
+      report.decision = decision;
+      report.reason = reason;
+      report.result = isUnknown(state.result) ? "unknown" : state.result;
+      report.outputs = Object.fromEntries(
+        Object.entries(state.outputs).map(([k, v]) => [
+          k,
+          isUnknown(v) ? `(unknown: ${v.refs.join(", ")})` : asString(v)
+        ])
+      );
+      report.durationMs = performance.now() - started;
+      if (!this.o.dryRun) this.log(`${path}: ${report.result}${reason ? ` — ${reason}` : ""}`);
+      return state;
+    };
+    const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+    const full = usesStatusFunction(text2) ? text2 : `success() && (${text2})`;
+    const verdict = evaluate(full, scope);
+    const failedNeed = [...needs].find(([, s]) => s.result !== "success" && !isUnknown(s.result));
+    if (isUnknown(verdict)) {
+      const outputs2 = this.unknownOutputs(run, id, job);
+      return finish(
+        { result: new Unknown([`needs.${id}.result`]), outputs: outputs2 },
+        "depends",
+        `if: ${text2} — decided by ${verdict.refs.join(", ")}`
+      );
+    }
+    if (!isTruthy(verdict)) {
+      const why = (job.if === void 0 || !usesStatusFunction(text2)) && failedNeed ? `need ${failedNeed[0]} ${asString(failedNeed[1].result)}${job.if === void 0 ? "" : ` (if: ${text2})`}` : `if: ${text2} is false`;
+      return finish({ result: "skipped", outputs: {} }, "skip", why);
+    }
+    const jobCtx = { ...contexts, env: {} };
+    const environment = interpolate(job.environment, { contexts: jobCtx });
+    const envName = isUnknown(environment) ? environment : asString(
+      typeof environment === "object" && environment ? environment.name : environment
+    );
+    const envUrl = typeof environment === "object" && environment && !isUnknown(environment) ? asString(environment.url) : void 0;
+    const reasonRun = job.if !== void 0 ? `if: ${text2} is true` : needs.size ? `no if:, needs succeeded` : "no if:, no needs";
+    if (this.o.dryRun) {
+      const outputs2 = this.unknownOutputs(run, id, job);
+      if (job.uses) {
+        const called = run.called.get(id);
+        const inputs = this.calledInputs(run, id, job, scope);
+        const sub = await this.runWorkflow({
+          wf: called.workflow,
+          called: subCalled(run.called, id),
+          prefix: `${path}/`,
+          inputs,
+          secrets: {}
+        });
+        return finish({ result: "success", outputs: sub.outputs }, "run", `${reasonRun}; calls ${job.uses}`);
+      }
+      const legs2 = this.matrixLegs(job, { contexts: jobCtx }, path);
+      if (!isUnknown(legs2) && legs2.length > 1) report.legs = legs2.map(legName);
+      const legNote = isUnknown(legs2) ? `; matrix decided by ${legs2.refs.join(", ")}` : legs2.length > 1 ? `; matrix of ${legs2.length}` : "";
+      if (envName) {
+        report.environment = isUnknown(envName) ? `(unknown: ${envName.refs.join(", ")})` : envName;
+        return finish(
+          { result: "success", outputs: outputs2 },
+          "wait-for-approval",
+          `${reasonRun}; environment ${report.environment}${legNote}`
+        );
+      }
+      return finish({ result: "success", outputs: outputs2 }, "run", `${reasonRun}${legNote}`);
+    }
+    if (job.uses) {
+      const called = run.called.get(id);
+      const inputs = this.calledInputs(run, id, job, scope);
+      const secrets = {};
+      if (job.secrets === "inherit") Object.assign(secrets, run.secrets);
+      else for (const [k, v] of Object.entries(job.secrets ?? {})) secrets[k] = asString(interpolate(v, scope));
+      for (const s of Object.values(secrets)) if (s) this.masks.add(s);
+      const sub = await this.runWorkflow({
+        wf: called.workflow,
+        called: subCalled(run.called, id),
+        prefix: `${path}/`,
+        inputs,
+        secrets
+      });
+      const failed = [...sub.states.values()].some((s) => s.result === "failure" || s.result === "cancelled");
+      return finish(
+        { result: failed ? "failure" : "success", outputs: sub.outputs },
+        "run",
+        `${reasonRun}; calls ${job.uses}`
+      );
+    }
+    if (envName && !isUnknown(envName)) {
+      report.environment = envName;
+      const reviewers = this.o.reviewers?.[envName] ?? [];
+      if (!this.o.approve)
+        throw new UnsupportedError(`job ${path}: environment ${envName} needs an approval, and no approver was given`);
+      const approved = await this.o.approve({ job: path, environment: envName, url: envUrl || void 0, reviewers });
+      if (!approved)
+        return finish({ result: "failure", outputs: {} }, "wait-for-approval", `environment ${envName}: rejected`);
+    }
+    const legs = this.matrixLegs(job, { contexts: jobCtx }, path);
+    if (isUnknown(legs)) throw new Error(`job ${path}: matrix unknown`);
+    if (legs.length > 1) report.legs = legs.map(legName);
+    const group = this.concurrencyGroup(job.concurrency, { contexts: jobCtx }, `job ${path}: concurrency`);
+    const strategy = job.strategy ?? {};
+    const failFast = asString(interpolate(strategy["fail-fast"] ?? true, { contexts: jobCtx })) !== "false";
+    const maxParallel = Number(asString(interpolate(strategy["max-parallel"] ?? legs.length, { contexts: jobCtx }))) || legs.length;
+    const legResults = [];
+    let cancelAll = false;
+    await inGroup(group, async () => {
+      const queue = legs.map((m, i) => ({ m, i }));
+      const worker = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          if (cancelAll) {
+            legResults.push({ result: "cancelled", outputs: {} });
+            continue;
+          }
+          const strategyCtx = {
+            "fail-fast": failFast,
+            "job-index": next.i,
+            "job-total": legs.length,
+            "max-parallel": maxParallel
+          };
+          const r = await this.runLeg(
+            run,
+            path,
+            id,
+            job,
+            { ...jobCtx, matrix: next.m, strategy: strategyCtx },
+            legs.length > 1 ? next.i : void 0,
+            report
+          );
+          legResults.push(r);
+          if (r.result === "failure" && failFast) cancelAll = true;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(maxParallel, legs.length) }, worker));
+    });
+    const result = legResults.some((r) => r.result === "failure") ? "failure" : legResults.some((r) => r.result === "cancelled") ? "cancelled" : "success";
+    const outputs = Object.assign({}, ...legResults.map((r) => r.outputs));
+    const continueOnError = truthyValue(interpolate(job["continue-on-error"] ?? false, { contexts: jobCtx }));
+    return finish(
+      { result: result === "failure" && continueOnError ? "success" : result, outputs },
+      envName ? "wait-for-approval" : "run",
+      `${reasonRun}${envName ? `; approved in ${asString(envName)}` : ""}`
+    );
+  }
+  calledInputs(run, id, job, scope) {
+    const called = run.called.get(id);
+    const given2 = interpolate(job.with ?? {}, scope);
+    if (this.o.dryRun) {
+      const known = Object.fromEntries(Object.entries(given2).filter(([, v]) => !isUnknown(v)));
+      return {
+        ...typedInputs(called.workflow, known, `job ${run.prefix}${id}: with`),
+        ...Object.fromEntries(Object.entries(given2).filter(([, v]) => isUnknown(v)))
+      };
+    }
+    return typedInputs(called.workflow, given2, `job ${run.prefix}${id}: with`);
+  }
+  unknownOutputs(run, id, job) {
+    const path = `${run.prefix}${id}`;
+    const names2 = job.uses ? Object.keys(run.called.get(id)?.workflow.outputs ?? {}) : Object.keys(job.outputs ?? {});
+    const assumed = this.o.assume?.[path] ?? {};
+    return Object.fromEntries(
+      names2.map((n) => [n, n in assumed ? assumed[n] : new Unknown([`needs.${id}.outputs.${n}`])])
+    );
+  }
+  matrixLegs(job, scope, path) {
+    if (job.strategy?.matrix === void 0) return [{}];
+    const m = interpolate(job.strategy.matrix, scope);
+    if (isUnknown(m)) return m;
+    if (!m || typeof m !== "object" || Array.isArray(m))
+      throw new WorkflowError(path, [`job ${path}: strategy.matrix is not a mapping`]);
+    const dims = Object.entries(m).filter(([k]) => k !== "include" && k !== "exclude");
+    for (const [k, v] of dims) {
+      if (isUnknown(v)) return v;
+      if (!Array.isArray(v))
+        throw new WorkflowError(path, [`job ${path}: strategy.matrix.${k} is not a list (${JSON.stringify(v)})`]);
+    }
+    let legs = dims.length ? [{}] : [];
+    for (const [k, v] of dims) legs = legs.flatMap((l) => v.map((x) => ({ ...l, [k]: x })));
+    const rec = m;
+    const same = (a, b) => Object.entries(b).every(([k, v]) => JSON.stringify(a[k]) === JSON.stringify(v));
+    for (const ex of rec.exclude ?? [])
+      legs = legs.filter((l) => !same(l, ex));
+    const originalKeys = dims.map(([k]) => k);
+    for (const inc of rec.include ?? []) {
+      const matching = legs.filter(
+        (l) => originalKeys.every((k) => !(k in inc) || JSON.stringify(l[k]) === JSON.stringify(inc[k]))
+      );
+      if (matching.length && dims.length) for (const l of matching) Object.assign(l, inc);
+      else legs.push({ ...inc });
+    }
+    if (legs.length === 0) throw new WorkflowError(path, [`job ${path}: strategy.matrix has no combination`]);
+    return legs;
+  }
+  async runLeg(run, path, id, job, contexts, leg, report) {
+    const key = `${String(++this.legCount).padStart(2, "0")}-${path.replace(/[^\w.-]+/g, "_")}${leg === void 0 ? "" : `-${leg + 1}`}`;
+    const jobDir = join8(this.runDir, "jobs", key);
+    const workspace = join8(jobDir, "workspace");
+    const temp = join8(jobDir, "temp");
+    const files = join8(jobDir, "file-commands");
+    for (const d of [workspace, temp, files, join8(temp, "_tool")]) mkdirSync4(d, { recursive: true });
+    const summaryFile = join8(jobDir, "summary.md");
+    const label = leg === void 0 ? path : `${path} (${legName(contexts.matrix)})`;
+    const runner = {
+      os: "Linux",
+      arch: "X64",
+      name: "release-actions-local",
+      environment: "self-hosted",
+      temp,
+      tool_cache: join8(temp, "_tool"),
+      debug: this.baseEnv.RUNNER_DEBUG ?? ""
+    };
+    const github = { ...contexts.github, job: id, workspace };
+    const jobScopeBase = {
+      ...contexts,
+      runner,
+      github,
+      job: { status: "success", container: {}, services: {} },
+      steps: {}
+    };
+    const wfEnv = interpolate(run.wf.env ?? {}, { contexts: { ...jobScopeBase, env: {} }, workspace });
+    const jobEnvOnly = interpolate(job.env ?? {}, { contexts: { ...jobScopeBase, env: wfEnv }, workspace });
+    const env = {};
+    for (const [k, v] of Object.entries({ ...wfEnv, ...jobEnvOnly })) env[k] = asString(v);
+    const extraPath = [];
+    const steps = {};
+    const deadline = performance.now() + minutes(interpolate(job["timeout-minutes"] ?? 360, { contexts: jobScopeBase })) * 6e4;
+    let failed = false;
+    const defaults = { ...run.wf.defaults?.run ?? {}, ...job.defaults?.run ?? {} };
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const stepStarted = performance.now();
+      const name = asString(
+        step.name ?? (step.run !== void 0 ? `Run ${asString(step.run).split("\n")[0]}` : `Run ${step.uses}`)
+      ) + (leg === void 0 ? "" : ` [${legName(contexts.matrix)}]`);
+      const scope = {
+        contexts: {
+          ...jobScopeBase,
+          steps,
+          env,
+          job: { status: failed ? "failure" : "success", container: {}, services: {} }
+        },
+        status: failed ? "failure" : "success",
+        workspace
+      };
+      const sr = {
+        name,
+        id: step.id,
+        outcome: "success",
+        conclusion: "success",
+        durationMs: 0,
+        outputs: {}
+      };
+      report.steps.push(sr);
+      const record = () => {
+        sr.durationMs = performance.now() - stepStarted;
+        if (step.id) steps[step.id] = { outputs: sr.outputs, outcome: sr.outcome, conclusion: sr.conclusion };
+      };
+      const ifText = step.if === void 0 ? "success()" : typeof step.if === "boolean" ? String(step.if) : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+      const timedOut = performance.now() >= deadline;
+      const go = !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
+      if (!go) {
+        sr.outcome = sr.conclusion = timedOut ? "cancelled" : "skipped";
+        record();
+        continue;
+      }
+      this.log(`[${label}] ▶ ${name}`);
+      const stepEnv = { ...env };
+      for (const [k, v] of Object.entries(interpolate(step.env ?? {}, scope) ?? {}))
+        stepEnv[k] = asString(v);
+      const fc = {
+        GITHUB_OUTPUT: join8(files, `${i}-output`),
+        GITHUB_ENV: join8(files, `${i}-env`),
+        GITHUB_PATH: join8(files, `${i}-path`),
+        GITHUB_STEP_SUMMARY: join8(files, `${i}-summary`),
+        GITHUB_STATE: join8(files, `${i}-state`)
+      };
+      for (const f of Object.values(fc)) writeFileSync3(f, "");
+      const processEnv = {
+        ...this.baseEnv,
+        PATH: [...extraPath, this.baseEnv.PATH ?? ""].filter(Boolean).join(delimiter2),
+        CI: "true",
+        GITHUB_ACTIONS: "true",
+        ...this.runnerVars(github, runner, id, step.id ?? `__run_${i}`),
+        ...fc,
+        ...stepEnv
+      };
+      let error;
+      const stepTimeout = Math.min(
+        deadline - performance.now(),
+        step["timeout-minutes"] !== void 0 ? minutes(interpolate(step["timeout-minutes"], scope)) * 6e4 : Infinity
+      );
+      try {
+        if (step.run !== void 0) {
+          const script = asString(interpolate(asString(step.run), scope));
+          const shell = step.shell ?? defaults.shell ?? "bash";
+          const wd = asString(interpolate(step["working-directory"] ?? defaults["working-directory"] ?? "", scope));
+          const cwd = resolve4(workspace, wd);
+          const file = join8(temp, `${i}-${randomName()}.sh`);
+          writeFileSync3(file, script);
+          const argv = shell === "sh" ? ["sh", "-e", file] : shell === "bash" ? ["bash", "--noprofile", "--norc", "-eo", "pipefail", file] : void 0;
+          if (!argv) throw new UnsupportedError(`shell ${shell} is not supported locally`);
+          if (!existsSync5(cwd)) throw new StandInError(`working-directory ${wd} does not exist`);
+          const code = await this.spawnStep(argv, cwd, processEnv, stepTimeout, label);
+          if (code !== 0) error = code === "timeout" ? `timed out` : `exit code ${code}`;
+        } else if (step.uses) {
+          const action6 = resolveAction(step.uses, this.o, workspace);
+          const withs = interpolate(step.with ?? {}, scope);
+          const inputs = {};
+          for (const [k, def] of Object.entries(action6.meta.inputs)) {
+            const v = k in withs ? asString(withs[k]) : def.default !== void 0 ? asString(interpolate(def.default, scope)) : void 0;
+            if (v !== void 0) inputs[k] = v;
+          }
+          if (action6.kind === "stand-in") {
+            const r = await runStandIn(action6.name, inputs, {
+              workspace,
+              repository: this.o.repository,
+              artifactsDir: join8(this.runDir, "artifacts"),
+              sha: asString(github.sha),
+              env: processEnv,
+              log: (l) => this.log(`[${label}] ${l}`)
+            });
+            sr.outputs = r.outputs;
+            extraPath.unshift(...r.path ?? []);
+          } else {
+            const inputEnv = {};
+            for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, "_").toUpperCase()}`] = v;
+            const code = await this.spawnStep(
+              [process.execPath, action6.main],
+              workspace,
+              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action6.dir },
+              stepTimeout,
+              label
+            );
+            if (code !== 0) error = code === "timeout" ? "timed out" : `exit code ${code}`;
+          }
+        }
+        const outputs2 = parseKeyValueFile(readFileSync5(fc.GITHUB_OUTPUT, "utf8"), "GITHUB_OUTPUT");
+        sr.outputs = { ...sr.outputs, ...outputs2 };
+        Object.assign(env, parseKeyValueFile(readFileSync5(fc.GITHUB_ENV, "utf8"), "GITHUB_ENV"));
+        extraPath.unshift(...parsePathFile(readFileSync5(fc.GITHUB_PATH, "utf8")).reverse());
+        const summary = readFileSync5(fc.GITHUB_STEP_SUMMARY, "utf8");
+        if (summary) appendFileSync(summaryFile, summary.endsWith("\n") ? summary : `${summary}
+`);
+      } catch (e) {
+        if (!(e instanceof StandInError || e instanceof UnsupportedError || e instanceof FileCommandError)) throw e;
+        error = e.message;
+      }
+      if (error) {
+        sr.error = error;
+        sr.outcome = "failure";
+        const coe = truthyValue(interpolate(step["continue-on-error"] ?? false, scope));
+        sr.conclusion = coe ? "success" : "failure";
+        this.log(`[${label}] ✗ ${name}: ${error}${coe ? " (continue-on-error)" : ""}`);
+        if (!coe) failed = true;
+      }
+      record();
+    }
+    const outputScope = { contexts: { ...jobScopeBase, steps, env }, workspace };
+    const outputs = {};
+    for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = asString(interpolate(v, outputScope));
+    return { result: failed ? "failure" : "success", outputs };
+  }
+  runnerVars(github, runner, job, action6) {
+    const s = (k) => asString(github[k]);
+    const eventPath = join8(runner.temp, "_github_workflow", "event.json");
+    if (!existsSync5(eventPath)) {
+      mkdirSync4(join8(runner.temp, "_github_workflow"), { recursive: true });
+      writeFileSync3(eventPath, JSON.stringify(github.event ?? {}));
+    }
+    return {
+      GITHUB_WORKSPACE: s("workspace"),
+      GITHUB_REPOSITORY: s("repository"),
+      GITHUB_REPOSITORY_OWNER: s("repository_owner"),
+      GITHUB_SHA: s("sha"),
+      GITHUB_REF: s("ref"),
+      GITHUB_REF_NAME: s("ref_name"),
+      GITHUB_REF_TYPE: s("ref_type"),
+      GITHUB_EVENT_NAME: s("event_name"),
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_RUN_ID: s("run_id"),
+      GITHUB_RUN_NUMBER: s("run_number"),
+      GITHUB_RUN_ATTEMPT: s("run_attempt"),
+      GITHUB_ACTOR: s("actor"),
+      GITHUB_WORKFLOW: s("workflow"),
+      GITHUB_JOB: job,
+      GITHUB_ACTION: action6,
+      GITHUB_SERVER_URL: s("server_url"),
+      GITHUB_API_URL: s("api_url"),
+      GITHUB_GRAPHQL_URL: s("graphql_url"),
+      GITHUB_HEAD_REF: s("head_ref"),
+      GITHUB_BASE_REF: s("base_ref"),
+      RUNNER_OS: runner.os,
+      RUNNER_ARCH: runner.arch,
+      RUNNER_NAME: runner.name,
+      RUNNER_TEMP: runner.temp,
+      RUNNER_TOOL_CACHE: runner.tool_cache,
+      ...runner.debug ? { RUNNER_DEBUG: runner.debug } : {}
+    };
+  }
+  /** Runs one process in its own group, its output logged line by line (masked); `::add-mask::` adds a mask. */
+  spawnStep(argv, cwd, env, timeoutMs, label) {
+    return new Promise((done, fail) => {
+      const child = spawn2(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      let timedOut = false;
+      const timer = Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31 ? setTimeout(
+        () => {
+          timedOut = true;
+          this.log(`[${label}] timeout: stopping the step`);
+          try {
+            process.kill(-child.pid, "SIGTERM");
+            setTimeout(() => {
+              try {
+                process.kill(-child.pid, "SIGKILL");
+              } catch {
+              }
+            }, 5e3).unref();
+          } catch {
+          }
+        },
+        Math.max(0, timeoutMs)
+      ) : void 0;
+      const onLine = (line) => {
+        const m = /^::add-mask::(.*)$/.exec(line);
+        if (m) {
+          if (m[1]) this.masks.add(m[1]);
+          return;
+        }
+        if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
+        this.log(`[${label}] ${line}`);
+      };
+      const closed = [child.stdout, child.stderr].map(
+        (s) => new Promise(
+          (r) => createInterface({ input: s }).on("line", onLine).on("close", () => r())
+        )
+      );
+      child.on("error", (e) => {
+        if (timer) clearTimeout(timer);
+        fail(new StandInError(`${argv[0]}: ${e.message}`));
+      });
+      child.on("exit", (code, signal) => {
+        if (timer) clearTimeout(timer);
+        void Promise.all(closed).then(() => done(timedOut ? "timeout" : code ?? (signal ? 128 : 1)));
+      });
+    });
+  }
+};
+function minutes(v) {
+  const n = Number(asString(v));
+  if (!Number.isFinite(n) || n <= 0)
+    throw new WorkflowError("timeout-minutes", [`timeout-minutes ${JSON.stringify(v)} is not a positive number`]);
+  return n;
+}
+function legName(m) {
+  return Object.entries(m).map(([k, v]) => `${k}: ${asString(v)}`).join(", ");
+}
+function subCalled(called, id) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, v] of called) if (k.startsWith(`${id}/`)) out.set(k.slice(id.length + 1), v);
+  return out;
+}
+var names = 0;
+var randomName = () => `${process.pid}-${++names}`;
+async function runWorkflow(o) {
+  const started = performance.now();
+  const wf = await loadWorkflow(o.workflow);
+  const called = await validateWorkflow(wf, o);
+  const exec3 = new Execution(o);
+  const inputs = typedInputs(wf, o.inputs ?? {}, wf.path);
+  if (wf.secrets) {
+    const unknown = Object.keys(o.secrets ?? {}).filter((k) => !(k in wf.secrets) && k !== "GITHUB_TOKEN");
+    if (unknown.length)
+      throw new WorkflowError(
+        wf.path,
+        unknown.map(
+          (k) => `secret ${k}: not a secret of the workflow (secrets: ${Object.keys(wf.secrets).join(", ")})`
+        )
+      );
+  }
+  if (!o.dryRun) mkdirSync4(exec3.runDir, { recursive: true });
+  const { states, outputs } = await exec3.runWorkflow({
+    wf,
+    called,
+    prefix: "",
+    inputs,
+    secrets: { ...o.secrets ?? {} }
+  });
+  const problems = [];
+  for (const id of o.mustRun ?? []) {
+    const job = exec3.reports.find((j) => j.id === id);
+    if (!job) problems.push(`job ${id}: no such job (jobs: ${exec3.reports.map((j) => j.id).join(", ")})`);
+    else if (job.decision === "skip") problems.push(`job ${id}: must run, but is skipped: ${job.reason}`);
+  }
+  if (problems.length) throw new WorkflowError(wf.path, problems);
+  const failed = [...states.values()].some((s) => s.result === "failure" || s.result === "cancelled") || exec3.reports.some((r) => r.result === "failure");
+  return {
+    workflow: wf.path,
+    conclusion: failed ? "failure" : "success",
+    jobs: exec3.reports,
+    outputs: Object.fromEntries(
+      Object.entries(outputs).map(([k, v]) => [k, isUnknown(v) ? `(unknown: ${v.refs.join(", ")})` : asString(v)])
+    ),
+    runDir: o.dryRun ? void 0 : exec3.runDir,
+    durationMs: performance.now() - started
+  };
+}
+
+// cli/src/workflow.ts
+var PACKAGE_ROOT = resolve5(dirname2(fileURLToPath(import.meta.url)), "..", "..");
+var WORKFLOW_HELP = `release-actions workflow run — run the reusable workflow (release.yml) locally
+
+Usage:
+  release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
+                               [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
+                               [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
+                               [--run-dir <dir>]
+
+  --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
+                ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
+                Default: .github/workflows/release.yml of the current directory, else release-actions' own.
+  --input       an input of the workflow (workflow_call or workflow_dispatch), repeatable.
+  --secret      a secret (GITHUB_TOKEN is github.token; default $GITHUB_TOKEN), repeatable; printed as ***.
+  --var         a configuration variable (vars.<name>), repeatable.
+  --event       a JSON payload for github.event.
+  --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
+  --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
+  --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
+  --approve all approve every environment without asking (the reviewers asked are printed).
+  --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
+  --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
+
+Exit code: 0 when the run succeeded (or the dry run evaluated), 1 when a job failed or the workflow cannot run
+here (the error names the job and key), 2 for a usage error.
+`;
+function pair(flag, value) {
+  const i = value.indexOf("=");
+  if (i <= 0) throw new UsageError(`${flag} takes name=value, got ${JSON.stringify(value)}`);
+  return [value.slice(0, i), value.slice(i + 1)];
+}
+function parseWorkflowFlags(argv) {
+  const p = {
+    inputs: {},
+    secrets: {},
+    vars: {},
+    assume: {},
+    mustRun: [],
+    reviewers: {},
+    dryRun: false,
+    approveAll: false
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = () => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[++i];
+      if (v === void 0) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--workflow":
+        p.workflow = value();
+        break;
+      case "--input": {
+        const [k, v] = pair(flag, value());
+        p.inputs[k] = v;
+        break;
+      }
+      case "--secret": {
+        const [k, v] = pair(flag, value());
+        p.secrets[k] = v;
+        break;
+      }
+      case "--var": {
+        const [k, v] = pair(flag, value());
+        p.vars[k] = v;
+        break;
+      }
+      case "--assume": {
+        const [k, v] = pair(flag, value());
+        const dot = k.lastIndexOf(".");
+        if (dot <= 0) throw new UsageError(`--assume takes job.output=value, got ${JSON.stringify(k)}`);
+        (p.assume[k.slice(0, dot)] ??= {})[k.slice(dot + 1)] = v;
+        break;
+      }
+      case "--reviewers": {
+        const [k, v] = pair(flag, value());
+        p.reviewers[k] = v.split(",").map((s) => s.trim()).filter(Boolean);
+        break;
+      }
+      case "--must-run":
+        p.mustRun.push(value());
+        break;
+      case "--event":
+        p.event = value();
+        break;
+      case "--run-dir":
+        p.runDir = value();
+        break;
+      case "--dry-run":
+        p.dryRun = true;
+        break;
+      case "--approve": {
+        const v = value();
+        if (v !== "all")
+          throw new UsageError(`--approve takes "all" (without it, each environment is asked on the terminal)`);
+        p.approveAll = true;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown flag ${JSON.stringify(raw)} for workflow run (see workflow --help)`);
+    }
+  }
+  return p;
+}
+async function askOnTerminal(question) {
+  const rl = createInterface2({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
+}
+function reportText(report, dryRun) {
+  const oneLine = (s) => s.replace(/\s+/g, " ");
+  const rows = dryRun ? [["job", "decision", "why"], ...report.jobs.map((j) => [j.id, j.decision, oneLine(j.reason)])] : [
+    ["job", "result", "time", "why"],
+    ...report.jobs.map((j) => [
+      j.id,
+      j.result,
+      j.decision === "skip" ? "" : `${(j.durationMs / 1e3).toFixed(1)} s`,
+      oneLine(j.reason)
+    ])
+  ];
+  const lines = ["", table(rows), ""];
+  const outputs = Object.entries(report.outputs);
+  if (outputs.length) lines.push("outputs:", ...outputs.map(([k, v]) => `  ${k}: ${v}`), "");
+  lines.push(
+    dryRun ? `dry run of ${report.workflow} in ${report.durationMs.toFixed(0)} ms: no step ran` : `${report.workflow}: ${report.conclusion} in ${(report.durationMs / 1e3).toFixed(1)} s; workspaces, summaries and artifacts in ${report.runDir}`
+  );
+  return `${lines.join("\n")}
+`;
+}
+async function workflowCommand(argv, io, ask = askOnTerminal) {
+  const [sub, ...rest] = argv;
+  if (sub === void 0 || sub === "--help" || sub === "-h" || rest.includes("--help")) {
+    io.out(WORKFLOW_HELP);
+    return sub === void 0 ? 2 : 0;
+  }
+  if (sub !== "run") throw new UsageError(`unknown workflow command ${JSON.stringify(sub)}; there is: workflow run`);
+  const p = parseWorkflowFlags(rest);
+  const own = join9(io.cwd, ".github/workflows/release.yml");
+  const workflow = p.workflow ? resolve5(io.cwd, p.workflow) : existsSync6(own) ? own : join9(PACKAGE_ROOT, ".github/workflows/release.yml");
+  let payload;
+  if (p.event) {
+    try {
+      payload = JSON.parse(readFileSync6(resolve5(io.cwd, p.event), "utf8"));
+    } catch (e) {
+      throw new UsageError(`--event ${p.event}: ${errorMessage(e)}`);
+    }
+  }
+  const secrets = { ...p.secrets };
+  if (secrets.GITHUB_TOKEN === void 0 && io.env.GITHUB_TOKEN) secrets.GITHUB_TOKEN = io.env.GITHUB_TOKEN;
+  const approve = async (r) => {
+    const who = r.reviewers.length ? r.reviewers.join(", ") : "the reviewers of the environment (none configured here; --reviewers)";
+    if (p.approveAll) {
+      io.out(
+        `approval: job ${r.job} waits for environment ${r.environment}; asked: ${who}; approved (--approve all)
+`
+      );
+      return true;
+    }
+    const answer = await ask(
+      `job ${r.job} waits for environment ${r.environment}${r.url ? ` (${r.url})` : ""}; reviewers: ${who}. Approve? [y/N] `
+    );
+    const ok2 = /^y(es)?$/i.test(answer.trim());
+    io.out(`approval: environment ${r.environment} ${ok2 ? "approved" : "rejected"} for job ${r.job}
+`);
+    return ok2;
+  };
+  try {
+    const report = await runWorkflow({
+      workflow,
+      packageRoot: PACKAGE_ROOT,
+      repository: io.cwd,
+      inputs: p.inputs,
+      secrets,
+      vars: p.vars,
+      event: payload ? { payload } : void 0,
+      dryRun: p.dryRun,
+      assume: p.assume,
+      mustRun: p.mustRun,
+      reviewers: p.reviewers,
+      runDir: p.runDir ? resolve5(io.cwd, p.runDir) : void 0,
+      approve,
+      env: io.env,
+      log: (line) => io.out(`${line}
+`)
+    });
+    io.out(reportText(report, p.dryRun));
+    return report.conclusion === "success" ? 0 : 1;
+  } catch (e) {
+    if (e instanceof WorkflowError) {
+      io.err(`release-actions workflow: ${e.message}
+`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 // cli/src/cli.ts
-var ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+var ROOT = resolve6(dirname3(fileURLToPath2(import.meta.url)), "..", "..");
 var processIo = () => ({
   cwd: process.cwd(),
   env: process.env,
@@ -9948,11 +18648,11 @@ async function dashboard(argv, io) {
     throw new UsageError(
       `dashboard: --limit has the value ${JSON.stringify(limitText)}; expected a whole number of releases from 1, e.g. 200`
     );
-  const statusPath = resolve(io.cwd, values.status ?? DASHBOARD_FLAGS.status.default);
-  const outPath = resolve(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
+  const statusPath = resolve6(io.cwd, values.status ?? DASHBOARD_FLAGS.status.default);
+  const outPath = resolve6(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
   let text2;
   try {
-    text2 = readFileSync2(statusPath, "utf8");
+    text2 = readFileSync7(statusPath, "utf8");
   } catch (e) {
     io.err(`dashboard: cannot read the status record ${statusPath}: ${errorMessage(e)}
 `);
@@ -9966,11 +18666,11 @@ async function dashboard(argv, io) {
 `);
     return 1;
   }
-  const rel = relative(io.cwd, statusPath);
-  const source = rel && !rel.startsWith("..") ? rel : basename2(statusPath);
+  const rel = relative3(io.cwd, statusPath);
+  const source = rel && !rel.startsWith("..") ? rel : basename5(statusPath);
   const html = renderDashboard(model, { title: values.title, source });
-  mkdirSync3(dirname(outPath), { recursive: true });
-  writeFileSync3(outPath, html);
+  mkdirSync5(dirname3(outPath), { recursive: true });
+  writeFileSync4(outPath, html);
   const kb = (Buffer.byteLength(html) / 1024).toFixed(1);
   const older = model.omitted ? ` (${model.omitted} older not shown: --limit ${limitText})` : "";
   io.out(`dashboard: ${model.releases.length} releases${older} from ${source} → ${outPath} (${kb} KiB)
@@ -9990,6 +18690,7 @@ async function main(argv, io = processIo()) {
       return 0;
     }
     if (command === "dashboard") return await dashboard(rest, io);
+    if (command === "workflow") return await workflowCommand(rest, io);
     const def = findStage(command);
     if (!def) {
       throw new UsageError(

@@ -12,6 +12,7 @@ import { errorMessage } from '@release-actions/shared';
 import { parseFlags, UsageError } from './args.js';
 import { DASHBOARD_FLAGS, dashboardHelp, mainHelp, stageHelp } from './help.js';
 import { findStage, STAGES } from './stages.js';
+import { workflowCommand } from './workflow.js';
 
 /** The repository root: cli/src (sources) and cli/dist (the bundle) both sit two levels below it. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -85,6 +86,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 0;
     }
     if (command === 'dashboard') return await dashboard(rest, io);
+    if (command === 'workflow') return await workflowCommand(rest, io);
     const def = findStage(command);
     if (!def) {
       throw new UsageError(

@@ -27,6 +27,8 @@ Usage:
   release-actions <stage> --help                   the stage's inputs, accepted values and defaults
   release-actions dashboard --status <file> --out <file>
                                                    generate the release dashboard (static HTML)
+  release-actions workflow run [--dry-run] [--input name=value]...
+                                                   run the reusable workflow locally (workflow --help)
 
 Stages, in the reusable workflow's order:
 ${stages}

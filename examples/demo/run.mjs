@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: the whole release pipeline, locally (docs/demo.md). The demo is TypeScript (src/main.ts) that
-// imports the actions' schemas, the CLI's stage runner and the GitHub API double from this repository; esbuild
+// imports the actions' schemas, the runner emulator (packages/runner) and the local services (packages/testkit); esbuild
 // (a devDependency, installed by `npm ci`) bundles it into .out/.build/demo.mjs, and it runs. About half a second; no build step to remember.
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';

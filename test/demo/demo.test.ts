@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DemoReport } from '../../examples/demo/src/main.js';
 import { ROOT } from '../support/run-action.js';
 
 const RUN = join(ROOT, 'examples', 'demo', 'run.mjs');
@@ -24,17 +25,8 @@ const pending = PIPELINE.filter((a) =>
 );
 const firstPending = pending[0];
 
-interface Report {
-  status: string;
-  stoppedAt?: { stage: string; reason: string; notImplemented: boolean };
-  stages: { id: string; label: string; ok: boolean; durationMs: number; outputs: Record<string, string> }[];
-  pids: number[];
-  ports: number[];
-  artifacts: Record<string, string>;
-  durationMs: number;
-  outDir: string;
-  marker: string;
-}
+// What the demo writes to demo-run.json.
+type Report = DemoReport;
 
 const dirs: string[] = [];
 afterAll(() => {

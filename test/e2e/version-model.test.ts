@@ -151,3 +151,36 @@ test('a version lower than package.json is refused by all three before any side 
   expect(execFileSync('git', ['--git-dir', p.remote.dir, 'show-ref'], { encoding: 'utf8' })).toBe(before);
   expect(gh.state.releases.find((x) => x.tagName === 'v1.2.1')).toBeUndefined();
 }, 240_000);
+
+test('a tag with build metadata (v1.0.0-rc.1+build.5) is 1.0.0-rc.1: the next rc is rc.2, never a second rc.1', async () => {
+  const p = await project({ version: '1.0.0-rc.1', commits: ['fix: after the rc'], tags: ['v1.0.0-rc.1+build.5'] });
+  const pre = { release_type: 'prerelease' };
+  const plan = await runAction('plan', { ...common(), cwd: p.repo.dir, inputs: pre });
+  expect(plan.errors).toEqual([]);
+  expect(plan.outputs.next_version).toBe('1.0.0-rc.2');
+  const release = await runAction('release', {
+    ...common(),
+    cwd: p.repo.dir,
+    inputs: {
+      ...pre,
+      version_bump: 'auto',
+      release_branch: 'main',
+      publish_registries: '',
+      status_branch: 'release-status',
+      test_command: 'true',
+      notes: 'The second release candidate.',
+    },
+  });
+  expect(release.errors).toEqual([]);
+  expect(release.outputs).toMatchObject({ status: 'released', version: '1.0.0-rc.2', previous_version: '1.0.0-rc.1' });
+  const tags = execFileSync('git', ['--git-dir', p.remote.dir, 'tag', '--list'], { encoding: 'utf8' });
+  expect(tags.trim().split('\n').sort()).toEqual(['v1.0.0-rc.1+build.5', 'v1.0.0-rc.2']);
+  // The stable release after it is 1.0.0, as the changelog says too.
+  const changelog = await runAction('changelog', {
+    ...common(),
+    cwd: p.repo.dir,
+    inputs: { include_prs: 'false', write_file: 'false', all_releases: 'true' },
+  });
+  expect(changelog.errors).toEqual([]);
+  expect(changelog.outputs.notes).toMatch(/## \[1\.0\.0-rc\.1\]/);
+}, 240_000);

@@ -1695,6 +1695,158 @@ function statusExpected(req, status) {
   return req.expectStatus.length ? req.expectStatus.includes(status) : status >= 200 && status < 300;
 }
 
+// packages/shared/src/gates/results.ts
+function emptyResults(engine, profile, startedAt = (/* @__PURE__ */ new Date()).toISOString()) {
+  return {
+    engine,
+    profile,
+    startedAt,
+    wallMs: 0,
+    requests: 0,
+    responses: 0,
+    failed: 0,
+    unexpectedStatus: 0,
+    socketErrors: 0,
+    timeouts: 0,
+    statusCodes: {},
+    errorKinds: {},
+    checks: { passes: 0, fails: 0 },
+    bytesReceived: 0
+  };
+}
+function requestsPerSecond(r) {
+  return r.wallMs > 0 ? r.requests / (r.wallMs / 1e3) : 0;
+}
+function builtinMetrics(r) {
+  const hist = r.latency ? decodeHistogram(r.latency) : void 0;
+  return {
+    samples(metric) {
+      switch (metric) {
+        case "http_req_duration":
+          return hist?.totalCount ?? 0;
+        case "http_req_failed":
+        case "http_reqs":
+          return r.requests;
+        case "checks":
+          return r.checks.passes + r.checks.fails;
+        case "data_received":
+          return r.responses;
+        default:
+          return 0;
+      }
+    },
+    value(metric, aggregation, percentile) {
+      const secs = r.wallMs / 1e3;
+      switch (metric) {
+        case "http_req_duration": {
+          if (!hist || hist.totalCount === 0) return void 0;
+          if (percentile !== void 0) return percentileMs(hist, percentile);
+          const s = latencyStats(hist);
+          if (!s) return void 0;
+          return { avg: s.avg, min: s.min, med: s.med, max: s.max }[aggregation];
+        }
+        case "http_req_failed":
+          return r.requests ? r.failed / r.requests : void 0;
+        case "checks": {
+          const n = r.checks.passes + r.checks.fails;
+          return n ? r.checks.passes / n : void 0;
+        }
+        case "http_reqs":
+          return aggregation === "count" ? r.requests : secs > 0 ? r.requests / secs : void 0;
+        case "data_received":
+          return aggregation === "count" ? r.bytesReceived : secs > 0 ? r.bytesReceived / secs : void 0;
+        default:
+          return void 0;
+      }
+    }
+  };
+}
+function k6Metrics(r) {
+  const metrics = r.k6?.metrics ?? {};
+  const count = (m) => metrics[m]?.values.count;
+  return {
+    samples(metric) {
+      const m = metrics[metric];
+      if (!m) return 0;
+      if (m.values.passes !== void 0 || m.values.fails !== void 0) {
+        return (m.values.passes ?? 0) + (m.values.fails ?? 0);
+      }
+      if (m.values.count !== void 0) return m.values.count;
+      return count("http_reqs") ?? (Object.keys(m.values).length ? 1 : 0);
+    },
+    value(metric, aggregation) {
+      const v = metrics[metric]?.values;
+      if (!v) return void 0;
+      if (aggregation === "rate" && v.rate === void 0 && v.value !== void 0) return v.value;
+      return v[aggregation];
+    }
+  };
+}
+function metricSource(r) {
+  return r.engine === "k6" ? k6Metrics(r) : builtinMetrics(r);
+}
+function addCounts(into, from) {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+function mergeResults(parts) {
+  if (parts.length === 0) throw new Error("nothing to merge");
+  const first = parts[0];
+  const latency = mergeHistograms(parts.filter((p) => p.latency).map((p) => decodeHistogram(p.latency)));
+  const bucketMs = first.timeline?.bucketMs;
+  const buckets = /* @__PURE__ */ new Map();
+  for (const p of parts) {
+    if (!p.timeline || p.timeline.bucketMs !== bucketMs) continue;
+    for (const b of p.timeline.buckets) {
+      const e = buckets.get(b.t) ?? { requests: 0, failed: 0, hists: [] };
+      e.requests += b.requests;
+      e.failed += b.failed;
+      e.hists.push(decodeHistogram(b.latency));
+      buckets.set(b.t, e);
+    }
+  }
+  const statusCodes = {};
+  const errorKinds = {};
+  for (const p of parts) {
+    addCounts(statusCodes, p.statusCodes);
+    addCounts(errorKinds, p.errorKinds);
+  }
+  const sum = (f) => parts.reduce((a, p) => a + f(p), 0);
+  return {
+    engine: first.engine,
+    target: first.target,
+    profile: {
+      ...first.profile,
+      connections: sum((p) => p.profile.connections),
+      rate: sum((p) => p.profile.rate)
+    },
+    mergedFrom: parts.map((p) => p.shard ?? { index: 1, count: 1 }),
+    startedAt: parts.map((p) => p.startedAt).sort()[0],
+    wallMs: Math.max(...parts.map((p) => p.wallMs)),
+    requests: sum((p) => p.requests),
+    responses: sum((p) => p.responses),
+    failed: sum((p) => p.failed),
+    unexpectedStatus: sum((p) => p.unexpectedStatus),
+    socketErrors: sum((p) => p.socketErrors),
+    timeouts: sum((p) => p.timeouts),
+    statusCodes,
+    errorKinds,
+    checks: { passes: sum((p) => p.checks.passes), fails: sum((p) => p.checks.fails) },
+    bytesReceived: sum((p) => p.bytesReceived),
+    latency: encodeHistogram(latency),
+    latencyStats: latencyStats(latency),
+    timeline: bucketMs === void 0 ? void 0 : {
+      bucketMs,
+      buckets: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([t, e]) => ({
+        t,
+        requests: e.requests,
+        failed: e.failed,
+        latency: encodeHistogram(mergeHistograms(e.hists))
+      }))
+    },
+    stoppedEarly: parts.find((p) => p.stoppedEarly)?.stoppedEarly
+  };
+}
+
 // packages/shared/src/gates/load.ts
 function loadStages(p) {
   const stages = [];
@@ -1736,22 +1888,9 @@ async function runBuiltinLoad(o) {
   const latency = newHistogram();
   const buckets = /* @__PURE__ */ new Map();
   const res = {
-    engine: "builtin",
+    ...emptyResults("builtin", { name: o.profileName, ...profile }),
     target: `${target.origin}${target.requests[0]?.path ?? "/"}`,
-    profile: { name: o.profileName, ...profile },
-    shard: o.shard,
-    startedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    wallMs: 0,
-    requests: 0,
-    responses: 0,
-    failed: 0,
-    unexpectedStatus: 0,
-    socketErrors: 0,
-    timeouts: 0,
-    statusCodes: {},
-    errorKinds: {},
-    checks: { passes: 0, fails: 0 },
-    bytesReceived: 0
+    shard: o.shard
   };
   const refused = await probeConnect(target.origin);
   if (refused) {
@@ -1988,142 +2127,6 @@ function shardProfile(p, shard) {
 // packages/shared/src/gates/regression.ts
 import { existsSync as existsSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync } from "node:fs";
 import { dirname as dirname3 } from "node:path";
-
-// packages/shared/src/gates/results.ts
-function requestsPerSecond(r) {
-  return r.wallMs > 0 ? r.requests / (r.wallMs / 1e3) : 0;
-}
-function builtinMetrics(r) {
-  const hist = r.latency ? decodeHistogram(r.latency) : void 0;
-  return {
-    samples(metric) {
-      switch (metric) {
-        case "http_req_duration":
-          return hist?.totalCount ?? 0;
-        case "http_req_failed":
-        case "http_reqs":
-          return r.requests;
-        case "checks":
-          return r.checks.passes + r.checks.fails;
-        case "data_received":
-          return r.responses;
-        default:
-          return 0;
-      }
-    },
-    value(metric, aggregation, percentile) {
-      const secs = r.wallMs / 1e3;
-      switch (metric) {
-        case "http_req_duration": {
-          if (!hist || hist.totalCount === 0) return void 0;
-          if (percentile !== void 0) return percentileMs(hist, percentile);
-          const s = latencyStats(hist);
-          if (!s) return void 0;
-          return { avg: s.avg, min: s.min, med: s.med, max: s.max }[aggregation];
-        }
-        case "http_req_failed":
-          return r.requests ? r.failed / r.requests : void 0;
-        case "checks": {
-          const n = r.checks.passes + r.checks.fails;
-          return n ? r.checks.passes / n : void 0;
-        }
-        case "http_reqs":
-          return aggregation === "count" ? r.requests : secs > 0 ? r.requests / secs : void 0;
-        case "data_received":
-          return aggregation === "count" ? r.bytesReceived : secs > 0 ? r.bytesReceived / secs : void 0;
-        default:
-          return void 0;
-      }
-    }
-  };
-}
-function k6Metrics(r) {
-  const metrics = r.k6?.metrics ?? {};
-  const count = (m) => metrics[m]?.values.count;
-  return {
-    samples(metric) {
-      const m = metrics[metric];
-      if (!m) return 0;
-      if (m.values.passes !== void 0 || m.values.fails !== void 0) {
-        return (m.values.passes ?? 0) + (m.values.fails ?? 0);
-      }
-      if (m.values.count !== void 0) return m.values.count;
-      return count("http_reqs") ?? (Object.keys(m.values).length ? 1 : 0);
-    },
-    value(metric, aggregation) {
-      const v = metrics[metric]?.values;
-      if (!v) return void 0;
-      if (aggregation === "rate" && v.rate === void 0 && v.value !== void 0) return v.value;
-      return v[aggregation];
-    }
-  };
-}
-function metricSource(r) {
-  return r.engine === "k6" ? k6Metrics(r) : builtinMetrics(r);
-}
-function addCounts(into, from) {
-  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
-}
-function mergeResults(parts) {
-  if (parts.length === 0) throw new Error("nothing to merge");
-  const first = parts[0];
-  const latency = mergeHistograms(parts.filter((p) => p.latency).map((p) => decodeHistogram(p.latency)));
-  const bucketMs = first.timeline?.bucketMs;
-  const buckets = /* @__PURE__ */ new Map();
-  for (const p of parts) {
-    if (!p.timeline || p.timeline.bucketMs !== bucketMs) continue;
-    for (const b of p.timeline.buckets) {
-      const e = buckets.get(b.t) ?? { requests: 0, failed: 0, hists: [] };
-      e.requests += b.requests;
-      e.failed += b.failed;
-      e.hists.push(decodeHistogram(b.latency));
-      buckets.set(b.t, e);
-    }
-  }
-  const statusCodes = {};
-  const errorKinds = {};
-  for (const p of parts) {
-    addCounts(statusCodes, p.statusCodes);
-    addCounts(errorKinds, p.errorKinds);
-  }
-  const sum = (f) => parts.reduce((a, p) => a + f(p), 0);
-  return {
-    engine: first.engine,
-    target: first.target,
-    profile: {
-      ...first.profile,
-      connections: sum((p) => p.profile.connections),
-      rate: sum((p) => p.profile.rate)
-    },
-    mergedFrom: parts.map((p) => p.shard ?? { index: 1, count: 1 }),
-    startedAt: parts.map((p) => p.startedAt).sort()[0],
-    wallMs: Math.max(...parts.map((p) => p.wallMs)),
-    requests: sum((p) => p.requests),
-    responses: sum((p) => p.responses),
-    failed: sum((p) => p.failed),
-    unexpectedStatus: sum((p) => p.unexpectedStatus),
-    socketErrors: sum((p) => p.socketErrors),
-    timeouts: sum((p) => p.timeouts),
-    statusCodes,
-    errorKinds,
-    checks: { passes: sum((p) => p.checks.passes), fails: sum((p) => p.checks.fails) },
-    bytesReceived: sum((p) => p.bytesReceived),
-    latency: encodeHistogram(latency),
-    latencyStats: latencyStats(latency),
-    timeline: bucketMs === void 0 ? void 0 : {
-      bucketMs,
-      buckets: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([t, e]) => ({
-        t,
-        requests: e.requests,
-        failed: e.failed,
-        latency: encodeHistogram(mergeHistograms(e.hists))
-      }))
-    },
-    stoppedEarly: parts.find((p) => p.stoppedEarly)?.stoppedEarly
-  };
-}
-
-// packages/shared/src/gates/regression.ts
 function readBaseline(path) {
   if (!existsSync3(path)) return void 0;
   let doc;

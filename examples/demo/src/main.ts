@@ -7,7 +7,7 @@
  *   deploy (blue-green, monitoring window) → rollback drill → dashboard
  *
  * Everything runs on 127.0.0.1: a bare git remote, Verdaccio (npm registry, htpasswd user, token by login), the
- * GitHub API double (test/support/github: validated against GitHub's OpenAPI description), nginx when installed
+ * GitHub API double (packages/testkit/src/github: validated against GitHub's OpenAPI description), nginx when installed
  * or the demo's own router, and the service instances the deploy action starts. Every process the demo starts is
  * stopped at the end, also after a failure or Ctrl-C. A stage that fails stops the pipeline, and the demo says
  * which and why: nothing is ever shown as done that did not run.

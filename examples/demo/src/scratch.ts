@@ -6,32 +6,19 @@
  * Git runs with the user's global and system configuration ignored, so a developer's hooks or signing settings
  * cannot change what the demo does.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isolatedGitEnv, run } from '@release-actions/testkit/services';
 
 export const PACKAGE_NAME = 'demo-greeter';
 export const FIRST_VERSION = '1.0.0';
 export const REPOSITORY = 'demo/greeter';
 
-export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_TERMINAL_PROMPT: '0',
-    ...extra,
-  };
-}
-
-export function git(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, env: gitEnv(env), timeout: 30_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`git ${args.join(' ')}: ${stderr.trim() || error.message}`));
-      else resolve(stdout.trim());
-    });
-  });
+/** git in the scratch repositories: isolated from the machine's config, identity set per repository. */
+export async function git(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, env: isolatedGitEnv(env), timeoutMs: 30_000 });
+  return stdout.trim();
 }
 
 /** The service: answers `/` (a greeting), `/health` and `/version` (RELEASE_VERSION, else package.json's). */

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StageError, errorMessage } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
-import { buildContainer, type ContainerResult } from './container.js';
+import { buildContainer, type ContainerBuildOptions, type ContainerResult } from './container.js';
 import type { ExecFn } from './exec.js';
 import { acquireK6, runK6, type AcquiredK6, type ToolCache } from './k6.js';
 import { runBuiltinLoad } from './load.js';
@@ -37,14 +37,8 @@ export interface GatesConfig {
   service?: { command: string; readyUrl: string; readyTimeoutMs: number };
   k6?: { script: string; version?: string; url?: string };
   regression?: { baselinePath: string; maxRegressionPct: number };
-  container?: {
-    image: string;
-    context: string;
-    dockerfile?: string;
-    buildArgs: Record<string, string>;
-    maxImageSizeMb?: number;
-    smokeCommand?: string;
-  };
+  /** What to build: the container gate's options but for what the run provides. */
+  container?: Omit<ContainerBuildOptions, 'cwd' | 'exec' | 'log' | 'buildTimeoutMs' | 'smokeTimeoutMs'>;
   resultsPath: string;
   cwd: string;
   /** Scratch space (service log, k6 summaries). */

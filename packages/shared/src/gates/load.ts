@@ -11,7 +11,7 @@ import type { Logger } from '../util/logger.js';
 import { encodeHistogram, latencyStats, newHistogram, percentileMs, recordMs, type Histogram } from './histogram.js';
 import type { LoadProfile, Shard } from './profiles.js';
 import { statusExpected, type LoadTarget } from './requests.js';
-import type { LoadResults } from './results.js';
+import { emptyResults, type LoadResults } from './results.js';
 
 export interface BuiltinLoadOptions {
   target: LoadTarget;
@@ -77,22 +77,9 @@ export async function runBuiltinLoad(o: BuiltinLoadOptions): Promise<LoadResults
   const latency = newHistogram();
   const buckets = new Map<number, { requests: number; failed: number; hist: Histogram }>();
   const res: LoadResults = {
-    engine: 'builtin',
+    ...emptyResults('builtin', { name: o.profileName, ...profile }),
     target: `${target.origin}${target.requests[0]?.path ?? '/'}`,
-    profile: { name: o.profileName, ...profile },
     shard: o.shard,
-    startedAt: new Date().toISOString(),
-    wallMs: 0,
-    requests: 0,
-    responses: 0,
-    failed: 0,
-    unexpectedStatus: 0,
-    socketErrors: 0,
-    timeouts: 0,
-    statusCodes: {},
-    errorKinds: {},
-    checks: { passes: 0, fails: 0 },
-    bytesReceived: 0,
   };
 
   const refused = await probeConnect(target.origin);

@@ -1,21 +1,16 @@
 import { compareToBaseline } from './regression.js';
-import type { LoadResults } from './results.js';
+import { emptyResults, type LoadResults } from './results.js';
 
 const run = (p95: number, requests: number): LoadResults => ({
-  engine: 'builtin',
-  profile: { name: 'custom', connections: 1, rate: 0, durationMs: 10_000, rampMs: 0 },
-  startedAt: '2025-01-01T00:00:00.000Z',
+  ...emptyResults(
+    'builtin',
+    { name: 'custom', connections: 1, rate: 0, durationMs: 10_000, rampMs: 0 },
+    '2025-01-01T00:00:00.000Z',
+  ),
   wallMs: 10_000,
   requests,
   responses: requests,
-  failed: 0,
-  unexpectedStatus: 0,
-  socketErrors: 0,
-  timeouts: 0,
-  statusCodes: {},
-  errorKinds: {},
   checks: { passes: requests, fails: 0 },
-  bytesReceived: 0,
   latencyStats: { count: requests, min: 1, max: p95, avg: p95, med: p95, p90: p95, p95, p99: p95, p99_9: p95 },
 });
 

@@ -62,6 +62,30 @@ export interface LoadResults {
   k6?: { exitCode: number; thresholdsFailed: boolean; metrics: Record<string, K6Metric> };
 }
 
+/** A run that has counted nothing yet: the engines fill it in as responses come. */
+export function emptyResults(
+  engine: LoadResults['engine'],
+  profile: LoadResults['profile'],
+  startedAt = new Date().toISOString(),
+): LoadResults {
+  return {
+    engine,
+    profile,
+    startedAt,
+    wallMs: 0,
+    requests: 0,
+    responses: 0,
+    failed: 0,
+    unexpectedStatus: 0,
+    socketErrors: 0,
+    timeouts: 0,
+    statusCodes: {},
+    errorKinds: {},
+    checks: { passes: 0, fails: 0 },
+    bytesReceived: 0,
+  };
+}
+
 export function requestsPerSecond(r: LoadResults): number {
   return r.wallMs > 0 ? r.requests / (r.wallMs / 1000) : 0;
 }

@@ -9,19 +9,26 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTempDir, removeDir, run } from './proc.js';
 
-/** Environment for git in tests: no global/system config, no prompts, fixed identity. */
-export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+/** Environment for git that no global/system config reaches and that never prompts (tests, the demo). */
+export function isolatedGitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_TERMINAL_PROMPT: '0',
+    ...extra,
+  };
+}
+
+/** Environment for git in tests: isolated, with a fixed identity. */
+export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return isolatedGitEnv({
     GIT_AUTHOR_NAME: 'Test Author',
     GIT_AUTHOR_EMAIL: 'author@example.test',
     GIT_COMMITTER_NAME: 'Test Author',
     GIT_COMMITTER_EMAIL: 'author@example.test',
     ...extra,
-  };
+  });
 }
 
 /** Runs git in `cwd`; resolves trimmed stdout. */

@@ -16,7 +16,16 @@
 import { request } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { elapsed, freePort, makeTempDir, removeDir, run, spawnTracked, waitFor, type TrackedProcess } from './proc.js';
+import {
+  elapsed,
+  startOnFreePort,
+  makeTempDir,
+  stopAndRemove,
+  run,
+  spawnTracked,
+  waitFor,
+  type TrackedProcess,
+} from './proc.js';
 
 export const NGINX_BIN = 'nginx';
 
@@ -172,32 +181,24 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
     await mkdir(join(dir, 'tmp'));
     await writeFile(upstreamsPath, renderUpstreams(options.upstreams));
     await writeGeneration(generation);
-    let port = 0;
-    let startupMs = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      await writeFile(confPath, nginxConf(dir, port, options));
-      const start = performance.now();
-      proc = spawnTracked(NGINX_BIN, flags, { cwd: dir, cleanupDir: dir });
-      try {
-        await waitFor(async () => (await freshGet(`http://127.0.0.1:${port}/__nginx/generation`)).body === '1', {
+    const started = await startOnFreePort({
+      spawn: async (port) => {
+        await writeFile(confPath, nginxConf(dir, port, options));
+        return (proc = spawnTracked(NGINX_BIN, flags, { cwd: dir, cleanupDir: dir }));
+      },
+      ready: (port, p) =>
+        waitFor(async () => (await freshGet(`http://127.0.0.1:${port}/__nginx/generation`)).body === '1', {
           timeoutMs: options.startTimeoutMs ?? 10_000,
-          process: proc,
+          process: p,
           what: 'nginx',
           intervalMs: 10,
-        });
-        startupMs = elapsed(start);
-        break;
-      } catch (error) {
-        await proc.stop('SIGKILL');
-        const log = await readFile(join(dir, 'error.log'), 'utf8').catch(() => '');
-        if (attempt >= 3 || !`${proc.output()}${log}`.includes('Address already in use')) {
-          throw new Error(`${String(error)}\n${log}`);
-        }
-      }
-    }
+        }),
+      inUse: 'Address already in use',
+      log: () => readFile(join(dir, 'error.log'), 'utf8').catch(() => ''),
+    });
+    const { port, startupMs } = started;
     const url = `http://127.0.0.1:${port}/`;
-    const running = proc;
+    const running = started.proc;
     const test = async (): Promise<void> => {
       // -e stderr: the verdict goes to our stderr, not into the running server's error log.
       const res = await run(NGINX_BIN, ['-t', '-q', ...flags, '-e', 'stderr'], { allowFailure: true });
@@ -235,15 +236,11 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
         return elapsed(start);
       },
       errorLog: () => readFile(join(dir, 'error.log'), 'utf8').catch(() => ''),
-      async stop() {
-        // SIGQUIT: graceful shutdown (workers finish in-flight requests); SIGKILL after 5 s.
-        await running.stop('SIGQUIT');
-        await removeDir(dir);
-      },
+      // SIGQUIT: graceful shutdown (workers finish in-flight requests); SIGKILL after 5 s.
+      stop: () => stopAndRemove(running, dir, 'SIGQUIT'),
     };
   } catch (error) {
-    await proc?.stop('SIGKILL');
-    await removeDir(dir);
+    await stopAndRemove(proc, dir, 'SIGKILL');
     throw error;
   }
 }

@@ -10,7 +10,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export { freePort } from '@release-actions/shared';
+import { freePort } from '@release-actions/shared';
+
+export { freePort };
 
 export interface RunOptions {
   cwd?: string;
@@ -204,6 +206,40 @@ export function spawnTracked(cmd: string, args: readonly string[], options: Spaw
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Starts a server on a free loopback port: `spawn` starts it on the port, `ready` waits until it serves. A port
+ * another process took in between (the output, or `log()`, says `inUse`) is retried on a new one, three times at
+ * most. On failure the process is killed and the error thrown, with `log()` appended.
+ */
+export async function startOnFreePort(o: {
+  spawn: (port: number) => TrackedProcess | Promise<TrackedProcess>;
+  ready: (port: number, proc: TrackedProcess) => Promise<unknown>;
+  inUse: string;
+  log?: () => Promise<string>;
+}): Promise<{ port: number; proc: TrackedProcess; startupMs: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const start = performance.now();
+    const proc = await o.spawn(port);
+    try {
+      await o.ready(port, proc);
+      return { port, proc, startupMs: elapsed(start) };
+    } catch (error) {
+      await proc.stop('SIGKILL');
+      const log = o.log ? await o.log() : '';
+      if (attempt >= 3 || !`${proc.output()}${log}`.includes(o.inUse)) {
+        throw log ? new Error(`${String(error)}\n${log}`) : error;
+      }
+    }
+  }
+}
+
+/** Stops a server (if it started) and removes its temp dir: the end of every service here, failed or not. */
+export async function stopAndRemove(proc: TrackedProcess | undefined, dir: string, signal?: NodeJS.Signals) {
+  await proc?.stop(signal);
+  await removeDir(dir);
 }
 
 /** A fresh temp dir named ra-<label>-XXXXXX under the OS temp dir. */

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { elapsed, freePort, makeTempDir, removeDir, spawnTracked, waitFor, type TrackedProcess } from './proc.js';
+import { startOnFreePort, makeTempDir, stopAndRemove, spawnTracked, waitFor, type TrackedProcess } from './proc.js';
 
 export const PROMETHEUS_BIN = '/usr/bin/prometheus';
 
@@ -48,36 +48,29 @@ export async function startPrometheus(o: PrometheusOptions): Promise<Prometheus>
       '',
     ].join('\n');
     await writeFile(join(dir, 'prometheus.yml'), config);
-    let port = 0;
-    let startupMs = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      const start = performance.now();
-      proc = spawnTracked(
-        PROMETHEUS_BIN,
-        [
-          `--config.file=${join(dir, 'prometheus.yml')}`,
-          `--storage.tsdb.path=${join(dir, 'data')}`,
-          `--web.listen-address=127.0.0.1:${port}`,
-          '--storage.tsdb.retention.time=1h',
-          '--log.level=warn',
-        ],
-        { cwd: dir, cleanupDir: dir },
-      );
-      try {
-        await waitFor(
+    const started = await startOnFreePort({
+      spawn: (port) =>
+        (proc = spawnTracked(
+          PROMETHEUS_BIN,
+          [
+            `--config.file=${join(dir, 'prometheus.yml')}`,
+            `--storage.tsdb.path=${join(dir, 'data')}`,
+            `--web.listen-address=127.0.0.1:${port}`,
+            '--storage.tsdb.retention.time=1h',
+            '--log.level=warn',
+          ],
+          { cwd: dir, cleanupDir: dir },
+        )),
+      ready: (port, p) =>
+        waitFor(
           async () => (await fetch(`http://127.0.0.1:${port}/-/ready`, { signal: AbortSignal.timeout(1000) })).ok,
-          { timeoutMs: o.startTimeoutMs ?? 30_000, process: proc, what: 'prometheus /-/ready', intervalMs: 100 },
-        );
-        startupMs = elapsed(start);
-        break;
-      } catch (error) {
-        await proc.stop('SIGKILL');
-        if (attempt >= 3 || !proc.output().includes('address already in use')) throw error;
-      }
-    }
+          { timeoutMs: o.startTimeoutMs ?? 30_000, process: p, what: 'prometheus /-/ready', intervalMs: 100 },
+        ),
+      inUse: 'address already in use',
+    });
+    const { port, startupMs } = started;
     const url = `http://127.0.0.1:${port}/`;
-    const running = proc;
+    const running = started.proc;
     const query = async (q: string): Promise<unknown[]> => {
       const u = new URL('api/v1/query', url);
       u.searchParams.set('query', q);
@@ -97,14 +90,10 @@ export async function startPrometheus(o: PrometheusOptions): Promise<Prometheus>
         waitFor(async () => (await query(q)).length > 0, { timeoutMs, what: `a sample of ${q}`, intervalMs: 250 }).then(
           () => undefined,
         ),
-      async stop() {
-        await running.stop('SIGTERM');
-        await removeDir(dir);
-      },
+      stop: () => stopAndRemove(running, dir, 'SIGTERM'),
     };
   } catch (error) {
-    await proc?.stop('SIGKILL');
-    await removeDir(dir);
+    await stopAndRemove(proc, dir, 'SIGKILL');
     throw error;
   }
 }

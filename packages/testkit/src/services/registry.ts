@@ -13,7 +13,15 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { elapsed, freePort, makeTempDir, removeDir, run, spawnTracked, waitFor, type TrackedProcess } from './proc.js';
+import {
+  startOnFreePort,
+  makeTempDir,
+  stopAndRemove,
+  run,
+  spawnTracked,
+  waitFor,
+  type TrackedProcess,
+} from './proc.js';
 
 export const REGISTRY_BIN = '/usr/bin/docker-registry';
 
@@ -113,35 +121,29 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
         mode: 0o600,
       });
     }
-    let port = 0;
-    let startupMs = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      await writeFile(join(dir, 'config.yml'), config(dir, port, Boolean(creds)));
-      const start = performance.now();
-      proc = spawnTracked(REGISTRY_BIN, ['serve', join(dir, 'config.yml')], { cwd: dir, cleanupDir: dir });
-      try {
-        // /v2/ answers 200 (no auth) or 401 (auth): either way it is serving.
-        await waitFor(
+    const started = await startOnFreePort({
+      spawn: async (port) => {
+        await writeFile(join(dir, 'config.yml'), config(dir, port, Boolean(creds)));
+        return (proc = spawnTracked(REGISTRY_BIN, ['serve', join(dir, 'config.yml')], { cwd: dir, cleanupDir: dir }));
+      },
+      // /v2/ answers 200 (no auth) or 401 (auth): either way it is serving.
+      ready: (port, p) =>
+        waitFor(
           async () => {
             const res = await fetch(`http://127.0.0.1:${port}/v2/`, { signal: AbortSignal.timeout(1_000) });
             await res.arrayBuffer();
             return res.status === 200 || res.status === 401;
           },
-          { timeoutMs: options.startTimeoutMs ?? 15_000, process: proc, what: 'docker-registry /v2/', intervalMs: 10 },
-        );
-        startupMs = elapsed(start);
-        break;
-      } catch (error) {
-        await proc.stop('SIGKILL');
-        if (attempt >= 3 || !proc.output().includes('address already in use')) throw error;
-      }
-    }
+          { timeoutMs: options.startTimeoutMs ?? 15_000, process: p, what: 'docker-registry /v2/', intervalMs: 10 },
+        ),
+      inUse: 'address already in use',
+    });
+    const { port, startupMs } = started;
     const url = `http://127.0.0.1:${port}`;
     const authHeader: Record<string, string> = creds
       ? { authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` }
       : {};
-    const running = proc;
+    const running = started.proc;
     return {
       host: `127.0.0.1:${port}`,
       url,
@@ -165,14 +167,10 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
         if (!res.ok) throw new Error(`GET /v2/${name}/tags/list: ${res.status}`);
         return ((await res.json()) as { tags: string[] | null }).tags ?? [];
       },
-      async stop() {
-        await running.stop();
-        await removeDir(dir);
-      },
+      stop: () => stopAndRemove(running, dir),
     };
   } catch (error) {
-    await proc?.stop('SIGKILL');
-    await removeDir(dir);
+    await stopAndRemove(proc, dir, 'SIGKILL');
     throw error;
   }
 }

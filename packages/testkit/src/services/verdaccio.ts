@@ -13,7 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { elapsed, freePort, makeTempDir, removeDir, spawnTracked, waitFor, type TrackedProcess } from './proc.js';
+import { startOnFreePort, makeTempDir, stopAndRemove, spawnTracked, waitFor, type TrackedProcess } from './proc.js';
 
 export interface VerdaccioOptions {
   username?: string;
@@ -98,37 +98,31 @@ export async function startVerdaccio(options: VerdaccioOptions = {}): Promise<Ve
   try {
     const sha = createHash('sha1').update(password, 'utf8').digest('base64');
     await writeFile(join(dir, 'htpasswd'), `${username}:{SHA}${sha}\n`, { mode: 0o600 });
-    let port = 0;
-    let startupMs = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      await writeFile(join(dir, 'config.yaml'), config(dir, port));
-      const start = performance.now();
-      proc = spawnTracked(process.execPath, [verdaccioBin(), '--config', join(dir, 'config.yaml')], {
-        cwd: dir,
-        cleanupDir: dir,
-        env: {
-          ...process.env,
-          // Compiled-code cache shared across runs: cuts Verdaccio's module loading time.
-          NODE_COMPILE_CACHE: join(tmpdir(), 'ra-node-compile-cache'),
-          NODE_OPTIONS: '',
-        },
-      });
-      try {
-        await waitFor(
+    const started = await startOnFreePort({
+      spawn: async (port) => {
+        await writeFile(join(dir, 'config.yaml'), config(dir, port));
+        return (proc = spawnTracked(process.execPath, [verdaccioBin(), '--config', join(dir, 'config.yaml')], {
+          cwd: dir,
+          cleanupDir: dir,
+          env: {
+            ...process.env,
+            // Compiled-code cache shared across runs: cuts Verdaccio's module loading time.
+            NODE_COMPILE_CACHE: join(tmpdir(), 'ra-node-compile-cache'),
+            NODE_OPTIONS: '',
+          },
+        }));
+      },
+      ready: (port, p) =>
+        waitFor(
           async () => (await fetch(`http://127.0.0.1:${port}/-/ping`, { signal: AbortSignal.timeout(1_000) })).ok,
-          { timeoutMs: options.startTimeoutMs ?? 30_000, process: proc, what: 'verdaccio /-/ping' },
-        );
-        startupMs = elapsed(start);
-        break;
-      } catch (error) {
-        await proc.stop('SIGKILL');
-        if (attempt >= 3 || !proc.output().includes('EADDRINUSE')) throw error;
-      }
-    }
+          { timeoutMs: options.startTimeoutMs ?? 30_000, process: p, what: 'verdaccio /-/ping' },
+        ),
+      inUse: 'EADDRINUSE',
+    });
+    const { port, startupMs } = started;
     const url = `http://127.0.0.1:${port}/`;
     const token = await login(url, username, password);
-    const running = proc;
+    const running = started.proc;
     const writeNpmrc: Verdaccio['writeNpmrc'] = async (o = {}) => {
       const path = o.path ?? join(dir, `npmrc-${randomBytes(4).toString('hex')}`);
       const tok = o.token === undefined ? token : o.token;
@@ -158,14 +152,10 @@ export async function startVerdaccio(options: VerdaccioOptions = {}): Promise<Ve
           npm_config_cache: join(dir, 'npm-cache'),
         };
       },
-      async stop() {
-        await running.stop();
-        await removeDir(dir);
-      },
+      stop: () => stopAndRemove(running, dir),
     };
   } catch (error) {
-    await proc?.stop('SIGKILL');
-    await removeDir(dir);
+    await stopAndRemove(proc, dir, 'SIGKILL');
     throw error;
   }
 }

@@ -1,0 +1,83 @@
+/** `release-actions workflow run` through the CLI's main(), with the terminal and the approval prompt held by the test. */
+import { main, type CliIo } from '../../cli/src/cli.js';
+import { workflowCommand } from '../../cli/src/workflow.js';
+import { ROOT, scratch, type Scratch } from './helpers.js';
+
+let s: Scratch;
+beforeAll(() => {
+  s = scratch();
+});
+afterAll(() => s.cleanup());
+
+function io(cwd = ROOT): CliIo & { stdout: string; stderr: string } {
+  const o = {
+    cwd,
+    env: { ...process.env, GITHUB_TOKEN: 'from-env' },
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (o.stdout += t),
+    err: (t: string) => void (o.stderr += t),
+  };
+  return o;
+}
+
+test('--dry-run of release.yml prints the table of decisions and exits 0', async () => {
+  const t = io();
+  const code = await main(
+    ['workflow', 'run', '--dry-run', '--input', 'version_bump=minor', '--assume', 'plan.releasable=false'],
+    t,
+  );
+  expect(code).toBe(0);
+  expect(t.stdout).toMatch(/^job +decision +why$/m);
+  expect(t.stdout).toMatch(/^plan +run +/m);
+  expect(t.stdout).toMatch(/^release +skip +if: .* is false$/m);
+  expect(t.stdout).toMatch(/no step ran/);
+});
+
+test('usage errors exit 2; a workflow that cannot run exits 1 naming the job and key', async () => {
+  const t = io();
+  expect(await main(['workflow', 'run', '--input', 'novalue'], t)).toBe(2);
+  expect(t.stderr).toMatch(/--input takes name=value/);
+  expect(await main(['workflow', 'run', '--approve', 'some'], t)).toBe(2);
+  const bad = s.write(
+    'bad.yml',
+    'on: workflow_dispatch\njobs:\n  j:\n    runs-on: x\n    steps:\n      - uses: someone/else@v1\n',
+  );
+  expect(await main(['workflow', 'run', '--workflow', bad, '--dry-run'], t)).toBe(1);
+  expect(t.stderr).toMatch(/job j: steps\[0\]\.uses: uses: someone\/else@v1 is not supported by the local executor/);
+});
+
+test('an environment asks on the terminal (or --approve all names the reviewers); the answer decides', async () => {
+  const wf = s.write(
+    'env.yml',
+    `on: workflow_dispatch
+jobs:
+  ship:
+    runs-on: ubuntu-latest
+    environment: production
+    steps: [{ run: echo shipped }]
+`,
+  );
+  const questions: string[] = [];
+  const no = io(s.dir);
+  expect(
+    await workflowCommand(
+      ['run', '--workflow', wf, '--reviewers', 'production=lead,cto'],
+      no,
+      async (q) => (questions.push(q), 'n'),
+    ),
+  ).toBe(1);
+  expect(questions).toEqual(['job ship waits for environment production; reviewers: lead, cto. Approve? [y/N] ']);
+  expect(no.stdout).toMatch(/environment production rejected for job ship/);
+
+  const all = io(s.dir);
+  expect(
+    await workflowCommand(
+      ['run', '--workflow', wf, '--approve', 'all', '--reviewers', 'production=lead'],
+      all,
+      async () => 'n',
+    ),
+  ).toBe(0);
+  expect(all.stdout).toMatch(/job ship waits for environment production; asked: lead; approved \(--approve all\)/);
+  expect(all.stdout).toMatch(/\[ship\] shipped/);
+});
