@@ -136,7 +136,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   });
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });
+    const checked = preflight(policy, inputs);
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput('load_shards', checked.shards);
     ctx.setOutput('deploy_timeout', checked.deployTimeout);
