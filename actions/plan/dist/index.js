@@ -2395,9 +2395,11 @@ async function plan(inputs, ctx) {
   const preview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : "no release yet";
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput("previous_version", preview.previousVersion ?? "");
-  ctx.setOutput("previous_tag", preview.previousTag ?? "");
-  ctx.setOutput("commit_count", String(preview.commits.length));
+  const previewOutputs = () => {
+    ctx.setOutput("previous_version", preview.previousVersion ?? "");
+    ctx.setOutput("previous_tag", preview.previousTag ?? "");
+    ctx.setOutput("commit_count", String(preview.commits.length));
+  };
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
     hotfix: inputs.hotfix,
@@ -2405,6 +2407,7 @@ async function plan(inputs, ctx) {
   });
   const nothing = preview.commits.length === 0 ? `no commits since ${previous}` : !chosen ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)` : "";
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput("releasable", "false");
     ctx.setOutput("reason", nothing);
     ctx.setOutput("changelog_preview", "");
@@ -2442,6 +2445,7 @@ async function plan(inputs, ctx) {
     ctx.setOutput("load_shards", checked.shards);
     ctx.setOutput("deploy_timeout", checked.deployTimeout);
   }
+  previewOutputs();
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy);
