@@ -19,6 +19,15 @@ const DEPLOY_OK = {
   deployment_strategy: 'immediate',
 };
 
+/** A plan preflight (the bad-input repository has a releasable fix: the patch policy, load gates) that passes. */
+const PLAN_PREFLIGHT = {
+  preflight: 'true',
+  load_shards: '1',
+  target_url: 'https://staging.example.com/',
+  version_url: 'https://example.com/v',
+  deploy_start_command: './deploy.sh',
+};
+
 interface Case {
   input: string;
   value: string;
@@ -225,7 +234,7 @@ const cases: Record<string, Case[]> = {
     },
     {
       input: 'record_results',
-      value: 'no/such/results.json',
+      value: 'CHANGELOG.md',
       accepted: 'the results JSON of an earlier quality-gates run',
       base: { status_branch: 'release-status', version: '1.1.0' },
     },
@@ -307,19 +316,13 @@ const cases: Record<string, Case[]> = {
       input: 'version_url',
       value: '',
       accepted: 'required to deploy',
-      base: { preflight: 'true', load_shards: '1', deploy_start_command: './deploy.sh' },
+      base: { ...PLAN_PREFLIGHT, version_url: '' },
     },
     {
       input: 'router_command',
       value: '',
       accepted: 'required with router command',
-      base: {
-        preflight: 'true',
-        load_shards: '1',
-        deploy_start_command: './deploy.sh',
-        version_url: 'https://example.com/v',
-        router: 'command',
-      },
+      base: { ...PLAN_PREFLIGHT, router: 'command' },
     },
     { input: 'initial_version', value: '01.0.0', accepted: 'semantic version' },
   ],
@@ -491,7 +494,7 @@ test.concurrent.each([
   ['release', { registry_password: 'pw', token: '' }, ['registry_username', 'token']],
   [
     'plan',
-    { preflight: 'true', workload: 'docker', router: 'nginx' },
+    { preflight: 'true', workload: 'docker', router: 'nginx', target_url: 'https://staging.example.com/' },
     ['load_shards', 'version_url', 'docker_image', 'nginx_upstream_file'],
   ],
   [
@@ -526,6 +529,22 @@ test.concurrent.each(['/etc/hostname', '/proc/self/environ'])('release refuses n
   });
   expect(r.code).toBe(1);
   expect(r.errors).toEqual([expect.stringContaining(`Input "notes_file": ${notesFile}`)]);
+  expect(r.outputs).toEqual({});
+  expect(snapshot()).toBe(before);
+  expect(requests).toEqual([]);
+});
+
+/** A path input naming no file is refused by its confinement (the path, unquoted, and "does not exist"). */
+test('quality-gates refuses a record_results that does not exist', async () => {
+  const before = snapshot();
+  const r = await runAction('quality-gates', {
+    cwd: workspace,
+    token: 'ghs_badinputtoken',
+    apiUrl: tripwireUrl,
+    inputs: { record_results: 'no/such/results.json', status_branch: 'release-status', version: '1.1.0' },
+  });
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([expect.stringContaining('Input "record_results": no/such/results.json does not exist')]);
   expect(r.outputs).toEqual({});
   expect(snapshot()).toBe(before);
   expect(requests).toEqual([]);

@@ -2314,34 +2314,6 @@ var action = defineAction({
       description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
     },
     deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." }
-  },
-  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
-  refine(v) {
-    if (!v.preflight) return [];
-    const problems = [];
-    const need = (input, message) => problems.push({ input, message });
-    if (v.load_shards === void 0)
-      need(
-        "load_shards",
-        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
-      );
-    if (!v.version_url)
-      need(
-        "version_url",
-        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
-      );
-    if (v.workload === "command" && !v.deploy_start_command.trim())
-      need(
-        "deploy_start_command",
-        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
-      );
-    if (v.workload === "docker" && !v.docker_image)
-      need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
-    if (v.router === "nginx" && !v.nginx_upstream_file)
-      need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
-    if (v.router === "command" && !v.router_command.trim())
-      need("router_command", 'Input "router_command" is empty but required with router command.');
-    return problems;
   }
 });
 
@@ -2352,6 +2324,11 @@ function preflight(p, s) {
   const need = (input, message) => problems.push({ input, message });
   const gates = p.gates.join(",");
   const load = p.gates.includes("load-testing") || p.gates.includes("performance-profiling");
+  if (s.load_shards === void 0)
+    need(
+      "load_shards",
+      'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
+    );
   if (load && s.load_engine === "k6" && !s.k6_script)
     need(
       "k6_script",
@@ -2363,7 +2340,7 @@ function preflight(p, s) {
       `Input "target_url" is empty but required: the policy runs the load gates (${gates}) against it, a staging URL or the one start_command serves.`
     );
   let shards = [];
-  if (load && s.load_shards > 1) {
+  if (load && s.load_shards !== void 0 && s.load_shards > 1) {
     if (s.load_engine === "k6")
       need(
         "load_shards",
@@ -2386,6 +2363,22 @@ function preflight(p, s) {
       "router",
       `Input "router" is none but the ${p.strategy} strategy moves traffic between slots: set router nginx or command, or deployment_strategy rolling or immediate (or the strategy in the policy file).`
     );
+  if (!s.version_url)
+    need(
+      "version_url",
+      'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
+    );
+  if (s.workload === "command" && !s.deploy_start_command.trim())
+    need(
+      "deploy_start_command",
+      'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
+    );
+  if (s.workload === "docker" && !s.docker_image)
+    need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
+  if (s.router === "nginx" && !s.nginx_upstream_file)
+    need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
+  if (s.router === "command" && !s.router_command.trim())
+    need("router_command", 'Input "router_command" is empty but required with router command.');
   const budgetMin = s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
   const monitorMs = parseDuration(p.monitor_duration);
   const stepMs = parseDuration(p.step_duration);
@@ -2461,9 +2454,11 @@ async function plan(inputs, ctx) {
   const preview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : "no release yet";
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput("previous_version", preview.previousVersion ?? "");
-  ctx.setOutput("previous_tag", preview.previousTag ?? "");
-  ctx.setOutput("commit_count", String(preview.commits.length));
+  const previewOutputs = () => {
+    ctx.setOutput("previous_version", preview.previousVersion ?? "");
+    ctx.setOutput("previous_tag", preview.previousTag ?? "");
+    ctx.setOutput("commit_count", String(preview.commits.length));
+  };
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
     hotfix: inputs.hotfix,
@@ -2471,6 +2466,7 @@ async function plan(inputs, ctx) {
   });
   const nothing = preview.commits.length === 0 ? `no commits since ${previous}` : !chosen ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)` : "";
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput("releasable", "false");
     ctx.setOutput("reason", nothing);
     ctx.setOutput("changelog_preview", "");
@@ -2503,11 +2499,12 @@ async function plan(inputs, ctx) {
     ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
   });
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });
+    const checked = preflight(policy, inputs);
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput("load_shards", checked.shards);
     ctx.setOutput("deploy_timeout", checked.deployTimeout);
   }
+  previewOutputs();
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy);

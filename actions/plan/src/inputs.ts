@@ -1,14 +1,5 @@
 /** The plan action's inputs and outputs: the single source of truth for action.yml and the README. */
-import {
-  bool,
-  defineAction,
-  type InputProblem,
-  number,
-  oneOf,
-  semver,
-  text,
-  url,
-} from '@release-actions/shared/action';
+import { bool, defineAction, number, oneOf, semver, text, url } from '@release-actions/shared/action';
 import { ENVIRONMENT_NAME_PATTERN, LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
 
 const environment = (description: string, dflt: string) =>
@@ -158,33 +149,5 @@ export const action = defineAction({
       description: 'preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else [].',
     },
     deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
-  },
-  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
-  refine(v) {
-    if (!v.preflight) return [];
-    const problems: InputProblem[] = [];
-    const need = (input: string, message: string) => problems.push({ input, message });
-    if (v.load_shards === undefined)
-      need(
-        'load_shards',
-        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.',
-      );
-    if (!v.version_url)
-      need(
-        'version_url',
-        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.',
-      );
-    if (v.workload === 'command' && !v.deploy_start_command.trim())
-      need(
-        'deploy_start_command',
-        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).',
-      );
-    if (v.workload === 'docker' && !v.docker_image)
-      need('docker_image', 'Input "docker_image" is empty but required with workload docker.');
-    if (v.router === 'nginx' && !v.nginx_upstream_file)
-      need('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router nginx.');
-    if (v.router === 'command' && !v.router_command.trim())
-      need('router_command', 'Input "router_command" is empty but required with router command.');
-    return problems;
   },
 });

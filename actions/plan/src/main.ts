@@ -83,9 +83,12 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   const preview: ReleasePreview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : 'no release yet';
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput('previous_version', preview.previousVersion ?? '');
-  ctx.setOutput('previous_tag', preview.previousTag ?? '');
-  ctx.setOutput('commit_count', String(preview.commits.length));
+  // Set once the plan stands (after the preflight): a refused plan outputs nothing.
+  const previewOutputs = () => {
+    ctx.setOutput('previous_version', preview.previousVersion ?? '');
+    ctx.setOutput('previous_tag', preview.previousTag ?? '');
+    ctx.setOutput('commit_count', String(preview.commits.length));
+  };
 
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
@@ -99,6 +102,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
         ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
         : '';
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput('releasable', 'false');
     ctx.setOutput('reason', nothing);
     ctx.setOutput('changelog_preview', '');
@@ -136,11 +140,12 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   });
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });
+    const checked = preflight(policy, inputs);
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput('load_shards', checked.shards);
     ctx.setOutput('deploy_timeout', checked.deployTimeout);
   }
+  previewOutputs();
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy);

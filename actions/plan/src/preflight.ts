@@ -1,7 +1,8 @@
 /**
  * The reusable workflow's preflight, against the policy the plan resolved: the quality gates and the deploy of
  * THIS plan have what they need, and the deploy's monitoring window and canary steps fit in its job's deadline.
- * Pure: the plan action reports the problems (one ::error:: each) and outputs the rest.
+ * Pure: the plan action reports the problems (one ::error:: each, all at once) and outputs the rest. It runs only
+ * when there is something to release: a run with nothing to release stays green whatever the deploy settings.
  */
 import type { InputProblem } from '@release-actions/shared/action';
 import { parseDuration } from '@release-actions/shared';
@@ -19,10 +20,15 @@ export interface PreflightSettings {
   start_command: string;
   load_engine: 'builtin' | 'k6';
   k6_script: string;
-  /** Checked present by the plan's refine. */
-  load_shards: number;
+  load_shards: number | undefined;
   image: string;
+  version_url: string | undefined;
+  workload: 'command' | 'docker';
+  deploy_start_command: string;
+  docker_image: string;
   router: 'nginx' | 'command' | 'none';
+  nginx_upstream_file: string;
+  router_command: string;
   deploy_timeout_minutes: number;
 }
 
@@ -42,6 +48,11 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
   const need = (input: string, message: string) => problems.push({ input, message });
   const gates = p.gates.join(',');
   const load = p.gates.includes('load-testing') || p.gates.includes('performance-profiling');
+  if (s.load_shards === undefined)
+    need(
+      'load_shards',
+      'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.',
+    );
   if (load && s.load_engine === 'k6' && !s.k6_script)
     need(
       'k6_script',
@@ -54,7 +65,7 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
     );
   // Sharded load: a matrix of load-shards jobs, one per runner; the quality-gates job merges them.
   let shards: number[] = [];
-  if (load && s.load_shards > 1) {
+  if (load && s.load_shards !== undefined && s.load_shards > 1) {
     if (s.load_engine === 'k6')
       need(
         'load_shards',
@@ -77,6 +88,22 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
       'router',
       `Input "router" is none but the ${p.strategy} strategy moves traffic between slots: set router nginx or command, or deployment_strategy rolling or immediate (or the strategy in the policy file).`,
     );
+  if (!s.version_url)
+    need(
+      'version_url',
+      'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.',
+    );
+  if (s.workload === 'command' && !s.deploy_start_command.trim())
+    need(
+      'deploy_start_command',
+      'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).',
+    );
+  if (s.workload === 'docker' && !s.docker_image)
+    need('docker_image', 'Input "docker_image" is empty but required with workload docker.');
+  if (s.router === 'nginx' && !s.nginx_upstream_file)
+    need('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router nginx.');
+  if (s.router === 'command' && !s.router_command.trim())
+    need('router_command', 'Input "router_command" is empty but required with router command.');
   // The deploy action gets the job's deadline less the rollback reserve; the monitoring window and the canary
   // steps must fit in it.
   const budgetMin = s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
