@@ -3173,7 +3173,7 @@ var PushRefused = class extends StageError {
   }
   refused;
 };
-var HINT = (branch) => `${branch} is protected: release with release_mode: pull-request (a release pull request, merged under the branch's rules) or release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection (docs/protected-branches.md)`;
+var HINT = (branch) => `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
 async function pushFailure(p, head, d) {
   const { cfg, remote } = d;
   const said = p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3);
