@@ -10654,6 +10654,10 @@ var action4 = defineAction({
       default: "auto"
     }),
     release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
+    release_mode: oneOf(["direct", "tag-only"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+      default: "direct"
+    }),
     release_type: oneOf(["stable", "prerelease"], {
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"

@@ -3143,6 +3143,7 @@ var GitError = class extends Error {
   stderr;
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -3367,7 +3368,16 @@ var Git = class _Git {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
     const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
     const message = (r.stdout + r.stderr).trim();
-    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
+    const failed = r.code !== 0;
+    return {
+      ok: !failed,
+      rejected: failed && PUSH_REJECTED.test(message),
+      declined: failed && PUSH_DECLINED.test(message),
+      message,
+      remoteLines,
+      code: r.code
+    };
   }
   /** The content of `path` at `rev`, or undefined when either does not exist. */
   async readBlob(rev, path) {

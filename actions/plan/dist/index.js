@@ -1142,6 +1142,7 @@ var GitError = class extends Error {
   stderr;
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1366,7 +1367,16 @@ var Git = class _Git {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
     const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
     const message = (r.stdout + r.stderr).trim();
-    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
+    const failed = r.code !== 0;
+    return {
+      ok: !failed,
+      rejected: failed && PUSH_REJECTED.test(message),
+      declined: failed && PUSH_DECLINED.test(message),
+      message,
+      remoteLines,
+      code: r.code
+    };
   }
   /** The content of `path` at `rev`, or undefined when either does not exist. */
   async readBlob(rev, path) {
@@ -2195,6 +2205,10 @@ var action = defineAction({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
     }),
+    release_mode: oneOf(["direct", "tag-only"], {
+      description: "How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.",
+      default: "direct"
+    }),
     release_type: oneOf(["stable", "prerelease"], {
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"
@@ -2292,6 +2306,7 @@ var action = defineAction({
     reason: { description: "Why there is nothing to release (empty when releasable)." },
     type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
     version_bump: { description: "The bump applied: major, minor or patch." },
+    release_mode: { description: "How the release job lands the release: direct or tag-only." },
     next_version: { description: "The version this release will have." },
     next_tag: { description: "The tag this release will have." },
     previous_version: { description: "The last release version (empty when there is none)." },
@@ -2512,6 +2527,7 @@ async function plan(inputs, ctx) {
   ctx.setOutput("reason", "");
   ctx.setOutput("type", policy.kind);
   ctx.setOutput("version_bump", chosen.bump);
+  ctx.setOutput("release_mode", inputs.release_mode);
   ctx.setOutput("next_version", version);
   ctx.setOutput("next_tag", tag);
   ctx.setOutput("changelog_preview", notes);
@@ -2530,7 +2546,9 @@ async function plan(inputs, ctx) {
   await log.group("Effective policy", async () => {
     log.info(JSON.stringify(policy, null, 2));
   });
-  log.info(`Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump)`);
+  log.info(
+    `Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump, release_mode ${inputs.release_mode})`
+  );
   summary2.heading(`Release plan: ${tag} (${policy.kind})`).table(
     ["release type", "bump", "previous", "next", "commits", "quality gates required"],
     [

@@ -154,6 +154,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   ctx.setOutput('reason', '');
   ctx.setOutput('type', policy.kind);
   ctx.setOutput('version_bump', chosen.bump);
+  ctx.setOutput('release_mode', inputs.release_mode);
   ctx.setOutput('next_version', version);
   ctx.setOutput('next_tag', tag);
   ctx.setOutput('changelog_preview', notes);
@@ -173,7 +174,9 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   await log.group('Effective policy', async () => {
     log.info(JSON.stringify(policy, null, 2));
   });
-  log.info(`Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump)`);
+  log.info(
+    `Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump, release_mode ${inputs.release_mode})`,
+  );
 
   summary
     .heading(`Release plan: ${tag} (${policy.kind})`)

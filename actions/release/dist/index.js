@@ -1291,6 +1291,7 @@ var GitError = class extends Error {
   stderr;
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1515,7 +1516,16 @@ var Git = class _Git {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
     const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
     const message = (r.stdout + r.stderr).trim();
-    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
+    const failed = r.code !== 0;
+    return {
+      ok: !failed,
+      rejected: failed && PUSH_REJECTED.test(message),
+      declined: failed && PUSH_DECLINED.test(message),
+      message,
+      remoteLines,
+      code: r.code
+    };
   }
   /** The content of `path` at `rev`, or undefined when either does not exist. */
   async readBlob(rev, path) {
@@ -2441,6 +2451,10 @@ var action = defineAction({
       default: "auto"
     }),
     release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
+    release_mode: oneOf(["direct", "tag-only"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+      default: "direct"
+    }),
     release_type: oneOf(["stable", "prerelease"], {
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"
@@ -2655,7 +2669,7 @@ var Ledger = class {
     this.d.fault?.(name);
   }
   /** The release stopped: the step under way is failed, and so is the record of this run's release. */
-  async persistFailure(message, dryRun) {
+  async persistFailure(message, dryRun, fields = {}) {
     if (!this.version || dryRun) return;
     const version2 = this.version;
     const { runId, runAttempt } = this.d;
@@ -2664,6 +2678,7 @@ var Ledger = class {
       if (rec.run_id === runId && rec.status !== "released") {
         rec.status = "failed";
         rec.error = message.slice(0, 500);
+        Object.assign(rec, fields);
       }
       for (const s of this.steps.filter((x) => x.state === "failed")) {
         recordStep(rec, runId, s.step, "failed", { attempt: runAttempt, detail: s.detail });
@@ -3140,12 +3155,7 @@ async function commitTagPush(s, d) {
     if (!p.ok) {
       await git.deleteTag(plan.tag);
       await git.resetKeep(head);
-      if (p.rejected) {
-        throw new StageError(
-          `push rejected: ${cfg.releaseBranch} on ${d.remote} moved while this release ran (another commit or release landed). Nothing was pushed (atomic push); no tag, release or package was made. Start a new release from the new tip.`
-        );
-      }
-      throw new StageError(`git push failed: ${p.message.split("\n").slice(-3).join(" / ")}`);
+      throw await pushFailure(p, head, d);
     }
     return {
       state: "done",
@@ -3156,6 +3166,47 @@ async function commitTagPush(s, d) {
     };
   });
   return { commit };
+}
+var PushRefused = class extends StageError {
+  constructor(message, refused) {
+    super(message);
+    this.refused = refused;
+  }
+  refused;
+};
+var HINT = (branch) => `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
+async function pushFailure(p, head, d) {
+  const { cfg, remote } = d;
+  const said = p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3);
+  const theRemoteSaid = `${remote} said: ${said.join(" / ")}`;
+  const noneMade = `Neither the release commit nor tag was pushed (atomic push); no GitHub Release or package was made. The status record (${d.store.describe()}) was written: this release's claim and this failure.`;
+  const tip = await d.git.lsRemote(remote, [`refs/heads/${cfg.releaseBranch}`]).then((m) => m.get(`refs/heads/${cfg.releaseBranch}`)).catch((e) => {
+    d.log.warning(`could not read ${cfg.releaseBranch} on ${remote} after the refused push: ${errorMessage(e)}`);
+    return void 0;
+  });
+  if (tip && tip !== head) {
+    return new StageError(
+      `push rejected: ${cfg.releaseBranch} on ${remote} moved while this release ran (${head.slice(0, 12)} → ${tip.slice(0, 12)}: another commit or release landed). ${noneMade} Start a new release from the new tip.`
+    );
+  }
+  if (p.declined) {
+    return new PushRefused(
+      `push refused: ${remote} does not accept the release commit on ${cfg.releaseBranch}, which did not move (${theRemoteSaid}). ${noneMade} Re-running the same way fails the same way; ${HINT(cfg.releaseBranch)}.`,
+      { branch: cfg.releaseBranch, base: head, run_id: d.runId }
+    );
+  }
+  return new StageError(`git push failed (${theRemoteSaid}). ${noneMade}`);
+}
+async function notRefusedBefore(s, d) {
+  const rec = s.doc.releases.find((r) => r.version === s.plan.version);
+  const refused = rec?.refused;
+  const same = rec?.status === "failed" && refused?.branch === d.cfg.releaseBranch && refused.base === s.head && refused.run_id === d.runId;
+  if (!same) return {};
+  return d.ledger.within("push", async () => {
+    throw new StageError(
+      `${d.cfg.releaseBranch} on ${d.remote} refused release ${s.plan.version} from this commit (${s.head.slice(0, 12)}) in an earlier attempt of this run: ${String(rec.error ?? "").slice(0, 400)} Nothing was done this time (the status record was not written again). ${HINT(d.cfg.releaseBranch)}.`
+    );
+  });
 }
 
 // actions/release/src/steps/npm.ts
@@ -3680,9 +3731,55 @@ async function markReleased(s, d) {
       rec.release_url = release2.url;
       rec.quality_gates ??= {};
       delete rec.error;
+      delete rec.refused;
     }
   }));
   return {};
+}
+
+// actions/release/src/steps/tag-only.ts
+async function tagOnly(s, d) {
+  const { plan, head } = s;
+  const { git, remote } = d;
+  const files = plan.files.length ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
+  applyChanges(d.workspace, files);
+  const there = s.resumeTagCommit ?? s.remoteTag(plan.tag);
+  if (there && there !== head) {
+    throw new StageError(
+      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
+    );
+  }
+  const detail = `${plan.tag} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
+  await d.ledger.step("tag", async () => {
+    if (there) return { state: "already-done", detail };
+    await git.tagAnnotated(plan.tag, head, { message: plan.commitMessage });
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.commit = head;
+      }
+    };
+  });
+  await d.ledger.step("push", async () => {
+    if (there) return { state: "already-done", detail };
+    const p = await git.push(remote, [`refs/tags/${plan.tag}:refs/tags/${plan.tag}`]);
+    if (!p.ok) {
+      await git.deleteTag(plan.tag);
+      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
+      throw new StageError(
+        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
+      );
+    }
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.status = "releasing";
+      }
+    };
+  });
+  return { commit: head };
 }
 
 // actions/release/src/types.ts
@@ -4323,7 +4420,11 @@ var Steps = class _Steps {
   }
 };
 var PLAN = Steps.start().then("preflight", preflight).then("version", version);
-var PUBLISH = Steps.start().then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("commit-tag-push", commitTagPush).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
+var LANDING = {
+  direct: { check: notRefusedBefore, land: commitTagPush },
+  "tag-only": { check: async () => ({}), land: tagOnly }
+};
+var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
 var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
@@ -4350,7 +4451,7 @@ async function runRelease(cfg, deps) {
     }
     const message = redactUrls(errorMessage(e));
     if (ledger.current) ledger.report(ledger.current, "failed", message.slice(0, 300));
-    await ledger.persistFailure(message, cfg.dryRun).catch((e2) => deps.log.warning(`could not record the failure: ${redactUrls(errorMessage(e2))}`));
+    await ledger.persistFailure(message, cfg.dryRun, e instanceof PushRefused ? { refused: e.refused } : {}).catch((e2) => deps.log.warning(`could not record the failure: ${redactUrls(errorMessage(e2))}`));
     throw new ReleaseFailure(message, steps, plan);
   }
 }
@@ -4457,6 +4558,7 @@ async function release(inputs, ctx) {
   if (registryPassword) ctx.mask(decodeURIComponent(registryPassword));
   const cfg = {
     versionBump: inputs.version_bump,
+    releaseMode: inputs.release_mode,
     releaseBranch: inputs.release_branch,
     releaseType: inputs.release_type,
     registries: inputs.publish_registries,

@@ -67,7 +67,7 @@ export class Ledger {
   }
 
   /** The release stopped: the step under way is failed, and so is the record of this run's release. */
-  async persistFailure(message: string, dryRun: boolean): Promise<void> {
+  async persistFailure(message: string, dryRun: boolean, fields: Record<string, unknown> = {}): Promise<void> {
     if (!this.version || dryRun) return;
     const version = this.version;
     const { runId, runAttempt } = this.d;
@@ -76,6 +76,7 @@ export class Ledger {
       if (rec.run_id === runId && rec.status !== 'released') {
         rec.status = 'failed';
         rec.error = message.slice(0, 500);
+        Object.assign(rec, fields);
       }
       for (const s of this.steps.filter((x) => x.state === 'failed')) {
         recordStep(rec, runId, s.step, 'failed', { attempt: runAttempt, detail: s.detail });

@@ -47,6 +47,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   if (registryPassword) ctx.mask(decodeURIComponent(registryPassword));
   const cfg: ReleaseConfig = {
     versionBump: inputs.version_bump,
+    releaseMode: inputs.release_mode,
     releaseBranch: inputs.release_branch,
     releaseType: inputs.release_type,
     registries: inputs.publish_registries,

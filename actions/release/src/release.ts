@@ -11,7 +11,7 @@ import { errorMessage, redactUrls } from '@release-actions/shared';
 import { Ledger } from './ledger.js';
 import { announce } from './steps/announce.js';
 import { claim } from './steps/claim.js';
-import { commitTagPush } from './steps/commit-tag-push.js';
+import { commitTagPush, notRefusedBefore, PushRefused } from './steps/commit-tag-push.js';
 import { docker } from './steps/docker.js';
 import { githubRelease } from './steps/github-release.js';
 import { moveMajorTag } from './steps/major-tag.js';
@@ -20,6 +20,7 @@ import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
 import { registriesFree } from './steps/registries-free.js';
 import { markReleased } from './steps/status.js';
+import { tagOnly } from './steps/tag-only.js';
 import { testBuild } from './steps/test-build.js';
 import { NothingToReleaseSignal, version } from './steps/version.js';
 import {
@@ -60,12 +61,27 @@ class Steps<I, S> {
 /** Checks and the plan: no side effect (a dry run ends here). */
 const PLAN = Steps.start<object>().then('preflight', preflight).then('version', version);
 
+type Planned = Awaited<ReturnType<typeof PLAN.run>>;
+
+/**
+ * How the release lands on the branch, by release_mode (docs/protected-branches.md): `check` runs before the
+ * claim (nothing written yet), `land` makes the tag the release publishes from.
+ */
+const LANDING: Record<
+  ReleaseConfig['releaseMode'],
+  { check: Step<Planned, object>; land: Step<Planned, { commit: string }> }
+> = {
+  direct: { check: notRefusedBefore, land: commitTagPush },
+  'tag-only': { check: async () => ({}), land: tagOnly },
+};
+
 /** Everything up to the registries; the GitHub Release is a draft until they are verified. */
-const PUBLISH = Steps.start<Awaited<ReturnType<typeof PLAN.run>>>()
+const PUBLISH = Steps.start<Planned>()
+  .then('landing-check', (s, d) => LANDING[d.cfg.releaseMode].check(s, d))
   .then('registries-free', registriesFree)
   .then('test-build', testBuild)
   .then('claim', claim)
-  .then('commit-tag-push', commitTagPush)
+  .then('land', (s, d) => LANDING[d.cfg.releaseMode].land(s, d))
   .then('github-release', githubRelease)
   .then('npm', npm)
   .then('docker', docker);
@@ -106,7 +122,7 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
     const message = redactUrls(errorMessage(e));
     if (ledger.current) ledger.report(ledger.current, 'failed', message.slice(0, 300));
     await ledger
-      .persistFailure(message, cfg.dryRun)
+      .persistFailure(message, cfg.dryRun, e instanceof PushRefused ? { refused: e.refused } : {})
       .catch((e2) => deps.log.warning(`could not record the failure: ${redactUrls(errorMessage(e2))}`));
     throw new ReleaseFailure(message, steps, plan);
   }

@@ -11,6 +11,8 @@ import type { Ledger } from './ledger.js';
 export interface ReleaseConfig {
   versionBump: 'major' | 'minor' | 'patch' | 'auto';
   releaseBranch: string;
+  /** How the release lands on a protected branch (docs/protected-branches.md). */
+  releaseMode: 'direct' | 'tag-only';
   releaseType: 'stable' | 'prerelease';
   registries: ('npm' | 'docker')[];
   version?: string;

@@ -21,6 +21,7 @@ export async function markReleased(
       rec.release_url = release.url;
       rec.quality_gates ??= {};
       delete rec.error;
+      delete rec.refused;
     },
   }));
   return {};

@@ -36,13 +36,22 @@ export interface PushResult {
   ok: boolean;
   /** Refused because a ref moved under us (non-fast-forward, stale, lock held): not a broken remote. */
   rejected: boolean;
+  /**
+   * Refused by the remote's own rules (a pre-receive hook, GitHub branch protection GH006 or a ruleset GH013), not
+   * because a ref moved: pushing again the same way fails the same way.
+   */
+  declined: boolean;
   /** What git and the remote said (porcelain output and errors). */
   message: string;
+  /** The lines the remote itself printed (`remote: …`), without the prefix: its reason, in its words. */
+  remoteLines: string[];
   code: number;
 }
 
 /** How git and remotes say that a ref moved while we worked (an atomic push names itself when it aborts). */
 const PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+/** How a remote says its rules refused the update (hook declined, GitHub's protected branch and rulesets). */
+const PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
 
 export interface Identity {
   name: string;
@@ -305,7 +314,20 @@ export class Git {
     const flags = [...(o.atomic ? ['--atomic'] : []), ...(o.force ? ['--force'] : [])];
     const r = await this.run(['push', ...flags, '--porcelain', remote, ...refspecs]);
     const message = (r.stdout + r.stderr).trim();
-    return { ok: r.code === 0, rejected: r.code !== 0 && PUSH_REJECTED.test(message), message, code: r.code };
+    const remoteLines = message
+      .split('\n')
+      .filter((l) => l.startsWith('remote:'))
+      .map((l) => l.replace(/^remote:\s?/, '').trimEnd())
+      .filter((l) => l.trim() !== '');
+    const failed = r.code !== 0;
+    return {
+      ok: !failed,
+      rejected: failed && PUSH_REJECTED.test(message),
+      declined: failed && PUSH_DECLINED.test(message),
+      message,
+      remoteLines,
+      code: r.code,
+    };
   }
 
   /** The content of `path` at `rev`, or undefined when either does not exist. */

@@ -11,6 +11,7 @@ import type {
   AssetRecord,
   CommentRecord,
   CommitRecord,
+  TreeEntryRecord,
   DeploymentRecord,
   DeploymentStatusRecord,
   EnvironmentRecord,
@@ -576,5 +577,48 @@ export function pullRequest(state: GitHubState, urls: Urls, p: PullRequestRecord
     additions: 0,
     deletions: 0,
     changed_files: 0,
+  };
+}
+
+export function gitCommit(state: GitHubState, urls: Urls, c: CommitRecord): J {
+  const api = repoApi(state, urls);
+  const web = repoWeb(state, urls);
+  return {
+    sha: c.sha,
+    node_id: nodeId('Commit', c.sha),
+    url: `${api}/git/commits/${c.sha}`,
+    html_url: `${web}/commit/${c.sha}`,
+    author: c.author,
+    committer: c.committer,
+    message: c.message,
+    tree: { sha: c.tree, url: `${api}/git/trees/${c.tree}` },
+    parents: c.parents.map((p) => ({ sha: p, url: `${api}/git/commits/${p}`, html_url: `${web}/commit/${p}` })),
+    verification: c.signedByGitHub
+      ? {
+          verified: true,
+          reason: 'valid',
+          signature: '-----BEGIN PGP SIGNATURE-----\n(double)\n-----END PGP SIGNATURE-----',
+          payload: `tree ${c.tree}`,
+          verified_at: c.committer.date,
+        }
+      : { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+export function gitTree(state: GitHubState, urls: Urls, sha: string, entries: TreeEntryRecord[]): J {
+  const api = repoApi(state, urls);
+  return {
+    sha,
+    url: `${api}/git/trees/${sha}`,
+    truncated: false,
+    tree: entries.map((e) => ({
+      path: e.path,
+      mode: e.mode,
+      type: e.type,
+      sha: e.sha,
+      ...(e.type === 'blob'
+        ? { size: state.blobs.get(e.sha)?.length ?? 0, url: `${api}/git/blobs/${e.sha}` }
+        : { url: `${api}/git/trees/${e.sha}` }),
+    })),
   };
 }

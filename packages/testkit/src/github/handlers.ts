@@ -10,8 +10,16 @@
  */
 import type { Urls } from './factories.js';
 import * as f from './factories.js';
-import type { Access, DeploymentState, GitHubState, ReleaseRecord, TokenConfig, TokenPermissions } from './state.js';
-import { isoNow, sha1 } from './state.js';
+import type {
+  Access,
+  DeploymentState,
+  GitHubState,
+  ReleaseRecord,
+  TokenConfig,
+  TokenPermissions,
+  TreeEntryRecord,
+} from './state.js';
+import { blobSha, isoNow, sha1 } from './state.js';
 
 export const DOCS = 'https://docs.github.com/rest';
 
@@ -208,6 +216,95 @@ const git: Record<string, Route> = {
       return ok(f.gitTag(state, urls, rec), 201, { location: `${urls.api}${req.path}/${sha}` });
     },
   },
+  'git/create-blob': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as { content: string; encoding?: string };
+      if (b.encoding !== undefined && b.encoding !== 'utf-8' && b.encoding !== 'base64')
+        throw unprocessable(`encoding must be one of utf-8 or base64, got ${b.encoding}`);
+      const buf = Buffer.from(b.content, b.encoding === 'base64' ? 'base64' : 'utf8');
+      const sha = blobSha(buf);
+      state.blobs.set(sha, buf);
+      const url = `${urls.api}/repos/${state.owner}/${state.repo}/git/blobs/${sha}`;
+      return ok({ sha, url }, 201, { location: url });
+    },
+  },
+  'git/create-tree': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as {
+        base_tree?: string;
+        tree: {
+          path: string;
+          mode: TreeEntryRecord['mode'];
+          type: TreeEntryRecord['type'];
+          sha?: string | null;
+          content?: string;
+        }[];
+      };
+      const base = b.base_tree ? state.treeEntries(b.base_tree) : [];
+      if (!base) throw unprocessable('base_tree is not a valid tree oid');
+      const entries = new Map(base.map((e) => [e.path, e]));
+      for (const e of b.tree) {
+        if (e.sha === null) {
+          entries.delete(e.path);
+          continue;
+        }
+        let sha = e.sha;
+        if (e.content !== undefined) {
+          const buf = Buffer.from(e.content);
+          sha = blobSha(buf);
+          state.blobs.set(sha, buf);
+        }
+        if (!sha || (e.type === 'blob' && !state.blobs.has(sha)) || (e.type === 'tree' && !state.treeEntries(sha)))
+          throw unprocessable(`tree.sha ${String(sha)} is not a valid ${e.type}`);
+        entries.set(e.path, { path: e.path, mode: e.mode, type: e.type, sha });
+      }
+      const list = [...entries.values()].sort((x, y) => x.path.localeCompare(y.path));
+      const sha = sha1(`tree ${list.map((e) => `${e.mode} ${e.path} ${e.sha}`).join('\n')}`);
+      state.trees.set(sha, list);
+      return ok(f.gitTree(state, urls, sha, list), 201, { location: `${urls.api}${req.path}/${sha}` });
+    },
+  },
+  'git/create-commit': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as {
+        message: string;
+        tree: string;
+        parents?: string[];
+        author?: { name: string; email: string; date?: string };
+        committer?: { name: string; email: string; date?: string };
+        signature?: string;
+      };
+      if (!state.treeEntries(b.tree)) throw unprocessable('Tree SHA does not exist');
+      for (const p of b.parents ?? [])
+        if (!state.commit(p)) throw unprocessable('Parent SHA does not exist or is not a commit object');
+      // GitHub signs a commit it authors itself: no author, committer or signature given.
+      const signed = !b.author && !b.committer && !b.signature;
+      const bot = { name: 'GitHub', email: 'noreply@github.com' };
+      const c = state.addCommit({
+        message: b.message,
+        parents: b.parents ?? [],
+        author: { ...(b.author ?? bot), login: null },
+        committer: { ...(b.committer ?? b.author ?? bot), login: null },
+      });
+      c.tree = b.tree;
+      c.signedByGitHub = signed;
+      return ok(f.gitCommit(state, urls, c), 201, { location: `${urls.api}${req.path}/${c.sha}` });
+    },
+  },
+  'git/get-commit': {
+    permission: ['contents', 'read'],
+    handle: ({ state, urls, params }) => {
+      const c = state.commits.get(params.commit_sha ?? '');
+      if (!c) throw notFound();
+      return ok(f.gitCommit(state, urls, c));
+    },
+  },
   'git/get-tag': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
@@ -268,6 +365,63 @@ const pulls: Record<string, Route> = {
     handle: ({ state, urls, params }) => {
       const p = state.pullMap.get(num(params.pull_number));
       if (!p) throw notFound();
+      return ok(f.pullRequest(state, urls, p));
+    },
+  },
+  'pulls/create': {
+    permission: ['pull_requests', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as { title?: string; head: string; base: string; body?: string; draft?: boolean };
+      const head = b.head.replace(new RegExp(`^${state.owner}:`), '');
+      const headSha = state.refs.get(`refs/heads/${head}`);
+      const baseSha = state.refs.get(`refs/heads/${b.base}`);
+      if (!headSha)
+        throw unprocessable('Validation Failed', [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+      if (!baseSha)
+        throw unprocessable('Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+      if (state.pullRequests.some((p) => p.state === 'open' && p.headRef === head && p.baseRef === b.base)) {
+        throw unprocessable('Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${state.owner}:${head}.`,
+          },
+        ]);
+      }
+      const p = state.addPullRequest({
+        title: b.title ?? head,
+        body: b.body ?? null,
+        user: req.token.login,
+        headRef: head,
+        headSha,
+        baseRef: b.base,
+        commits: [headSha],
+      });
+      return ok(f.pullRequest(state, urls, p), 201, { location: `${urls.api}${req.path}/${p.number}` });
+    },
+  },
+  'pulls/update': {
+    permission: ['pull_requests', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      const p = state.pullMap.get(num(params.pull_number));
+      if (!p) throw notFound();
+      const b = body(req) as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
+      if (b.base !== undefined) {
+        if (!state.refs.has(`refs/heads/${b.base}`))
+          throw unprocessable('Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+        p.baseRef = b.base;
+      }
+      if (b.title !== undefined) p.title = b.title;
+      if (b.body !== undefined) p.body = b.body;
+      if (b.state !== undefined && p.mergedAt === null) {
+        p.state = b.state;
+        p.closedAt = b.state === 'closed' ? isoNow() : null;
+      }
+      // The head branch may have moved since (a force-updated release branch): the PR shows its tip.
+      p.headSha = state.refs.get(`refs/heads/${p.headRef}`) ?? p.headSha;
+      p.updatedAt = isoNow();
       return ok(f.pullRequest(state, urls, p));
     },
   },
@@ -786,6 +940,22 @@ const issues: Record<string, Route> = {
       }
       i.updatedAt = isoNow();
       return ok(f.issue(state, urls, i));
+    },
+  },
+  'issues/add-labels': {
+    permission: ['issues', 'write'],
+    handle: (req) => {
+      const { state, urls, params } = req;
+      // Pull requests are issues too: labels go to either.
+      const n = num(params.issue_number);
+      const target = state.issueMap.get(n) ?? state.pullMap.get(n);
+      if (!target) throw notFound();
+      const b = req.body as unknown;
+      const added = labelNames(Array.isArray(b) ? b : (b as { labels?: unknown } | undefined)?.labels);
+      if (!added.length) throw unprocessable('Invalid request.\n\nNo labels given.');
+      for (const l of added) if (!target.labels.includes(l)) target.labels.push(l);
+      if ('updatedAt' in target) target.updatedAt = isoNow();
+      return ok(target.labels.map((l) => f.label(state, urls, l)));
     },
   },
   'issues/create-comment': {

@@ -55,6 +55,16 @@ export interface CommitRecord {
   /** The GitHub user the author email maps to (null: no account). */
   authorLogin: string | null;
   committerLogin: string | null;
+  /** Made through the git data API with no author or committer given: GitHub signs it (verified). */
+  signedByGitHub?: boolean;
+}
+
+/** One entry of a git tree made through the git data API (`git/create-tree`). */
+export interface TreeEntryRecord {
+  path: string;
+  mode: '100644' | '100755' | '040000' | '160000' | '120000';
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
 }
 
 export interface TagObjectRecord {
@@ -263,6 +273,9 @@ export class GitHubState {
   readonly refs = new Map<string, string>();
   /** Annotated tag objects by sha. */
   readonly tagObjects = new Map<string, TagObjectRecord>();
+  /** Blobs and trees made through the git data API; a seeded commit's tree is known and empty. */
+  readonly blobs = new Map<string, Buffer>();
+  readonly trees = new Map<string, TreeEntryRecord[]>();
   readonly releaseMap = new Map<number, ReleaseRecord>();
   readonly deploymentMap = new Map<number, DeploymentRecord>();
   readonly environmentMap = new Map<string, EnvironmentRecord>();
@@ -675,6 +688,13 @@ export class GitHubState {
     };
     this.pullMap.set(number, rec);
     return rec;
+  }
+
+  /** The entries of a tree made here, [] for a seeded commit's tree, undefined for an unknown sha. */
+  treeEntries(sha: string): TreeEntryRecord[] | undefined {
+    const t = this.trees.get(sha);
+    if (t) return t;
+    return [...this.commits.values()].some((c) => c.tree === sha) ? [] : undefined;
   }
 
   /** Pull requests associated with a commit: it is one of their commits, head or merge commit. */
