@@ -2121,6 +2121,9 @@ var environment = (description, dflt) => text({
   pattern: ENVIRONMENT_NAME_PATTERN,
   patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
 });
+function deployRequested(v) {
+  return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
+}
 var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
 var action = defineAction({
   id: "plan",
@@ -2186,6 +2189,10 @@ var action = defineAction({
     // anything is released (a release whose deploy cannot start would be published and never deployed).
     preflight: bool({
       description: "Check that the quality gates and the deploy of this plan have what they need (the inputs below, as the reusable workflow passes them); outputs load_shards and deploy_timeout. Refused before anything is released.",
+      default: "false"
+    }),
+    require_deploy: bool({
+      description: "preflight: a deploy is required: with no deploy settings the plan is refused, naming them. false: the deploy runs when its settings are given (version_url, deploy_start_command, docker_image, router…), else there is nothing to deploy (a library).",
       default: "false"
     }),
     target_url: url({ description: "preflight: base URL of the service the load gates run against." }),
@@ -2254,7 +2261,13 @@ var action = defineAction({
     load_shards: {
       description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
     },
-    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." }
+    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
+    run_quality_gates: {
+      description: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false."
+    },
+    run_deploy: {
+      description: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
+    }
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
@@ -2266,6 +2279,7 @@ var action = defineAction({
         "load_shards",
         'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
       );
+    if (!deployRequested(v)) return problems;
     if (!v.version_url)
       need(
         "version_url",
@@ -2288,11 +2302,22 @@ var action = defineAction({
 
 // actions/plan/src/preflight.ts
 var ROLLBACK_RESERVE_MINUTES = 10;
+var LOAD_GATES = ["load-testing", "performance-profiling"];
 function preflight(p, s) {
   const problems = [];
   const need = (input, message) => problems.push({ input, message });
-  const gates = p.gates.join(",");
-  const load = p.gates.includes("load-testing") || p.gates.includes("performance-profiling");
+  const service = !!s.target_url || !!s.start_command || s.load_engine === "k6" || !!s.k6_script || s.load_shards > 1;
+  const skipped = [];
+  const run2 = p.gates.filter((g) => {
+    if (LOAD_GATES.includes(g) && !service)
+      skipped.push({ gate: g, because: "no service to load: target_url (or start_command, or k6_script) not given" });
+    else if (g === "container-build" && !s.image)
+      skipped.push({ gate: g, because: "no image to build: image not given" });
+    else return true;
+    return false;
+  });
+  const gates = run2.join(",");
+  const load = run2.some((g) => LOAD_GATES.includes(g));
   if (load && s.load_engine === "k6" && !s.k6_script)
     need(
       "k6_script",
@@ -2317,17 +2342,13 @@ function preflight(p, s) {
       );
     else shards = Array.from({ length: s.load_shards }, (_, i) => i + 1);
   }
-  if (p.gates.includes("container-build") && !s.image)
-    need(
-      "image",
-      'Input "image" is empty but required: the policy runs the container-build gate, which builds it (e.g. ghcr.io/acme/app).'
-    );
+  if (!s.deploy) return { problems, shards, deployTimeout: `${budgetMin(s)}m`, gates: run2, skipped };
   if ((p.strategy === "blue-green" || p.strategy === "canary") && s.router === "none")
     need(
       "router",
       `Input "router" is none but the ${p.strategy} strategy moves traffic between slots: set router nginx or command, or deployment_strategy rolling or immediate (or the strategy in the policy file).`
     );
-  const budgetMin = s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
+  const budget = budgetMin(s);
   const monitorMs = parseDuration(p.monitor_duration);
   const stepMs = parseDuration(p.step_duration);
   if (monitorMs === void 0 || stepMs === void 0) {
@@ -2338,14 +2359,15 @@ function preflight(p, s) {
   } else {
     const stepsMs = p.strategy === "canary" ? (p.canary_steps.length - 1) * stepMs : 0;
     const needMs = monitorMs + stepsMs;
-    if (needMs >= budgetMin * 6e4)
+    if (needMs >= budget * 6e4)
       need(
         "deploy_timeout_minutes",
-        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budgetMin}: the ${p.strategy} deploy needs ${Math.floor(needMs / 6e4)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`
+        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budget}: the ${p.strategy} deploy needs ${Math.floor(needMs / 6e4)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`
       );
   }
-  return { problems, shards, deployTimeout: `${budgetMin}m` };
+  return { problems, shards, deployTimeout: `${budget}m`, gates: run2, skipped };
 }
+var budgetMin = (s) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
 
 // actions/plan/src/main.ts
 function policyTable(summary2, p) {
@@ -2371,14 +2393,32 @@ function policyTable(summary2, p) {
     ]
   );
 }
-function pipelineChart(p, version) {
+function stageRows(p, o) {
+  const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join("; ");
+  const gates = o.gates.length ? ["quality gates", "yes", `the ${p.kind} policy's ${o.gates.join(", ")}${left ? ` (${left})` : ""}`] : ["quality gates", "no", p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
+  const deployBecause = !o.preflight ? "no preflight: the settings are not known here" : o.requireDeploy ? "require_deploy: true" : "deploy settings given";
+  const rows = [gates, ["changelog", "yes", "every release has notes"], ["release", "yes", `${p.kind} release`]];
+  if (!o.deploy)
+    rows.push([
+      "deploy",
+      "no",
+      "nothing to deploy: no version_url, deploy_start_command, docker_image or router given (require_deploy: true insists)"
+    ]);
+  else {
+    if (p.environments.product)
+      rows.push(["product approval", "yes", `a ${p.kind} release is deployed after product approves`]);
+    rows.push(["deploy", "yes", `${deployBecause}: ${p.strategy}, monitored ${p.monitor_duration}`]);
+  }
+  return rows;
+}
+function pipelineChart(p, version, o) {
   const env = (e) => e ? `<br>⏸ ${e}` : "";
   const lines = [
     "flowchart LR",
-    `  plan["plan<br>${version}"] --> gates["quality gates<br>${p.gates.join(", ") || "smoke only"}"]`,
-    "  gates --> changelog",
+    o.gates.length ? `  plan["plan<br>${version}"] --> gates["quality gates<br>${o.gates.join(", ")}"] --> changelog` : `  plan["plan<br>${version}"] --> changelog`,
     `  changelog --> release["release${env(p.environments.release)}"]`
   ];
+  if (!o.deploy) return lines.join("\n");
   if (p.environments.product) {
     lines.push(`  release --> product["product approval${env(p.environments.product)}"]`);
     lines.push(`  product --> deploy["deploy: ${p.strategy}${env(p.environments.deploy)}"]`);
@@ -2443,15 +2483,19 @@ async function plan(inputs, ctx) {
     manifestVersion: rootManifestVersion(runner.workspace),
     ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
   });
+  let gates = [...policy.gates];
+  let skipped = [];
+  const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1 });
+    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput("load_shards", checked.shards);
     ctx.setOutput("deploy_timeout", checked.deployTimeout);
+    ({ gates, skipped } = checked);
   }
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
-  const order = approvalOrder(policy);
+  const order = approvalOrder(policy).filter((a) => deploy || a.job === "release");
   ctx.setOutput("releasable", "true");
   ctx.setOutput("reason", "");
   ctx.setOutput("type", policy.kind);
@@ -2460,7 +2504,9 @@ async function plan(inputs, ctx) {
   ctx.setOutput("next_tag", tag);
   ctx.setOutput("changelog_preview", notes);
   ctx.setOutput("policy", policy);
-  ctx.setOutput("gates", policy.gates.join(","));
+  ctx.setOutput("gates", gates.join(","));
+  ctx.setOutput("run_quality_gates", String(gates.length > 0));
+  ctx.setOutput("run_deploy", String(deploy));
   ctx.setOutput("load_profile", policy.load_profile);
   ctx.setOutput("run_smoke_tests", String(policy.smoke_tests || inputs.run_smoke_tests));
   ctx.setOutput("strategy", policy.strategy);
@@ -2469,7 +2515,7 @@ async function plan(inputs, ctx) {
   ctx.setOutput("monitor_duration", policy.monitor_duration);
   ctx.setOutput("environments", order);
   ctx.setOutput("release_environment", policy.environments.release);
-  ctx.setOutput("product_environment", policy.environments.product);
+  ctx.setOutput("product_environment", deploy ? policy.environments.product : "");
   ctx.setOutput("deploy_environment", policy.environments.deploy);
   await log.group("Effective policy", async () => {
     log.info(JSON.stringify(policy, null, 2));
@@ -2487,11 +2533,14 @@ async function plan(inputs, ctx) {
         inputs.require_quality_gates ? "yes" : "no"
       ]
     ]
+  ).heading("Stages", 3).table(
+    ["stage", "runs?", "because"],
+    stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy })
   ).heading("Effective policy", 3);
   policyTable(summary2, policy);
   summary2.paragraph(
     order.length ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(" → ")}.` : "No approval environment: the pipeline runs without a human gate."
-  ).mermaid(pipelineChart(policy, tag)).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");
+  ).mermaid(pipelineChart(policy, tag, { gates, deploy })).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");
 }
 async function run(env = process.env) {
   await runStage(action, plan, env);

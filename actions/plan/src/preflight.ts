@@ -24,6 +24,8 @@ export interface PreflightSettings {
   image: string;
   router: 'nginx' | 'command' | 'none';
   deploy_timeout_minutes: number;
+  /** The caller deploys (a deploy setting given, or require_deploy): see deployRequested in inputs.ts. */
+  deploy: boolean;
 }
 
 /** Minutes of the deploy job kept for the deploy action's own rollback after its deadline. */
@@ -35,13 +37,30 @@ export interface Preflight {
   shards: number[];
   /** The deploy action's timeout, e.g. `350m`. */
   deployTimeout: string;
+  /** The policy's gates whose settings were given: the ones the quality-gates job runs. */
+  gates: string[];
+  /** The policy's gates left out, each with why (no service, no image). */
+  skipped: { gate: string; because: string }[];
 }
+
+const LOAD_GATES = ['load-testing', 'performance-profiling'];
 
 export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
   const problems: InputProblem[] = [];
   const need = (input: string, message: string) => problems.push({ input, message });
-  const gates = p.gates.join(',');
-  const load = p.gates.includes('load-testing') || p.gates.includes('performance-profiling');
+  // A gate runs when the caller gave what it needs; one setting of it given asks for the rest (refused below).
+  const service = !!s.target_url || !!s.start_command || s.load_engine === 'k6' || !!s.k6_script || s.load_shards > 1;
+  const skipped: Preflight['skipped'] = [];
+  const run = p.gates.filter((g) => {
+    if (LOAD_GATES.includes(g) && !service)
+      skipped.push({ gate: g, because: 'no service to load: target_url (or start_command, or k6_script) not given' });
+    else if (g === 'container-build' && !s.image)
+      skipped.push({ gate: g, because: 'no image to build: image not given' });
+    else return true;
+    return false;
+  });
+  const gates = run.join(',');
+  const load = run.some((g) => LOAD_GATES.includes(g));
   if (load && s.load_engine === 'k6' && !s.k6_script)
     need(
       'k6_script',
@@ -67,11 +86,7 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
       );
     else shards = Array.from({ length: s.load_shards }, (_, i) => i + 1);
   }
-  if (p.gates.includes('container-build') && !s.image)
-    need(
-      'image',
-      'Input "image" is empty but required: the policy runs the container-build gate, which builds it (e.g. ghcr.io/acme/app).',
-    );
+  if (!s.deploy) return { problems, shards, deployTimeout: `${budgetMin(s)}m`, gates: run, skipped };
   if ((p.strategy === 'blue-green' || p.strategy === 'canary') && s.router === 'none')
     need(
       'router',
@@ -79,7 +94,7 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
     );
   // The deploy action gets the job's deadline less the rollback reserve; the monitoring window and the canary
   // steps must fit in it.
-  const budgetMin = s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
+  const budget = budgetMin(s);
   const monitorMs = parseDuration(p.monitor_duration);
   const stepMs = parseDuration(p.step_duration);
   if (monitorMs === undefined || stepMs === undefined) {
@@ -90,11 +105,13 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
   } else {
     const stepsMs = p.strategy === 'canary' ? (p.canary_steps.length - 1) * stepMs : 0;
     const needMs = monitorMs + stepsMs;
-    if (needMs >= budgetMin * 60_000)
+    if (needMs >= budget * 60_000)
       need(
         'deploy_timeout_minutes',
-        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budgetMin}: the ${p.strategy} deploy needs ${Math.floor(needMs / 60_000)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`,
+        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budget}: the ${p.strategy} deploy needs ${Math.floor(needMs / 60_000)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`,
       );
   }
-  return { problems, shards, deployTimeout: `${budgetMin}m` };
+  return { problems, shards, deployTimeout: `${budget}m`, gates: run, skipped };
 }
+
+const budgetMin = (s: PreflightSettings) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
