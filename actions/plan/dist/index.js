@@ -1069,7 +1069,9 @@ async function runStage(def, impl, env = process.env) {
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1083,6 +1085,13 @@ var GitError = class extends Error {
   stderr;
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1090,6 +1099,19 @@ var Git = class _Git {
   }
   cwd;
   opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts) {
     return new _Git(this.cwd, {
@@ -1128,7 +1150,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1137,7 +1159,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve4({
+        (code) => resolve5({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1161,7 +1183,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1180,7 +1202,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve4();
+        resolve5();
       });
     });
   }
@@ -1752,11 +1774,11 @@ function changelogPreview(commits, o = {}) {
 
 // packages/shared/src/versioning/manifests.ts
 import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
 var FORBIDDEN = ["/proc", "/dev", "/sys"];
 function inside(root, p) {
   const rel = relative(root, p);
@@ -1764,9 +1786,9 @@ function inside(root, p) {
 }
 function realOrSelf(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
-    return resolve(p);
+    return resolve2(p);
   }
 }
 function firstLink(root, full) {
@@ -1789,10 +1811,10 @@ function confinePath(workspace, path, opts) {
     name: r.name,
     path: realOrSelf(r.path)
   }));
-  const full = resolve(workspace, path);
+  const full = resolve2(workspace, path);
   const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
   const describe = (real2) => {
-    const l = firstLink(resolve(workspace), full);
+    const l = firstLink(resolve2(workspace), full);
     return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
   let real;
@@ -1804,9 +1826,9 @@ function confinePath(workspace, path, opts) {
     real = join(realOrSelf(parent), relative(parent, full));
   } else {
     try {
-      real = realpathSync(full);
+      real = realpathSync2(full);
     } catch {
-      const l = firstLink(resolve(workspace), full);
+      const l = firstLink(resolve2(workspace), full);
       throw new InputError(
         input,
         `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
@@ -1913,7 +1935,7 @@ function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var TYPE_KEYS = [
@@ -2044,7 +2066,7 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   if (path.split(/[\\/]/).includes("..") || path.startsWith("/")) {
     throw new InputError("policy_path", `policy_path ${show(path)} must be a path inside the workspace.`);
   }
-  if (!lstatSync3(resolve3(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
+  if (!lstatSync3(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
   return { file: parsePolicyFile(readFileSync3(real, "utf8"), path), found: true };
 }
@@ -2434,6 +2456,8 @@ async function plan(inputs, ctx) {
   const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
   const git = new Git(runner.workspace, { log });
+  const notCheckout = await git.checkoutProblem();
+  if (notCheckout) throw new StageError(notCheckout);
   if (await git.isShallow()) {
     throw new StageError(
       "The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`."

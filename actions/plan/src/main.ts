@@ -112,6 +112,8 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
 
   const git = new Git(runner.workspace, { log });
+  const notCheckout = await git.checkoutProblem();
+  if (notCheckout) throw new StageError(notCheckout);
   if (await git.isShallow()) {
     throw new StageError(
       'The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`.',
