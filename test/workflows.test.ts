@@ -576,8 +576,7 @@ describe('the reusable workflow calls the stages as they are', () => {
       [{ workload: 'docker' }, 'Input "docker_image" is empty but required with workload docker'],
       [{ router: 'nginx' }, 'Input "nginx_upstream_file" is empty but required with router nginx'],
       [{ router: 'command' }, 'Input "router_command" is empty but required with router command'],
-      [{ target_url: '' }, 'Input "target_url" is empty'],
-      [{ gates: 'load-testing,container-build' }, 'Input "image" is empty'],
+      [{ target_url: '', start_command: 'npm start' }, 'Input "target_url" is empty'],
       [{ monitor_duration: 'soon' }, 'monitor_duration" has an invalid value "soon"'],
       [{ deploy_timeout_minutes: '12' }, 'at least 15'],
       [{ load_engine: 'gatling' }, 'Input "load_engine" has an invalid value "gatling"; expected one of builtin, k6'],
@@ -609,6 +608,20 @@ describe('the reusable workflow calls the stages as they are', () => {
         code: 0,
         output: { load_shards: '[]', deploy_timeout: '350m' },
       });
+    });
+    test('gates with nothing to run against are left out, not refused: no target_url, no image', async () => {
+      expect(await run({ target_url: '' })).toMatchObject({ code: 0, errors: [] });
+      expect(await run({ gates: 'load-testing,container-build', image: '' })).toMatchObject({ code: 0, errors: [] });
+    });
+    test('no deploy setting at all: no deploy, nothing refused; require_deploy refuses it', async () => {
+      const none = { version_url: '', deploy_start_command: '', strategy: 'blue-green' };
+      expect(await run(none)).toMatchObject({ code: 0, errors: [] });
+      const required = await run({ ...none, require_deploy: 'true' } as Partial<typeof ok>);
+      expect(required.code).toBe(1);
+      expect(required.errors).toEqual([
+        expect.stringContaining('"version_url"'),
+        expect.stringContaining('"deploy_start_command"'),
+      ]);
     });
     test('load_engine k6 needs k6_script, not target_url', async () => {
       expect(await run({ load_engine: 'k6', k6_script: 'load/smoke.js', target_url: '' })).toMatchObject({

@@ -10519,8 +10519,207 @@ var action2 = defineAction({
   }
 });
 
-// actions/quality-gates/src/inputs.ts
+// packages/shared/src/policy/types.ts
+var LOAD_PROFILES = ["baseline", "peak", "stress", "soak", "custom"];
+var STRATEGIES = ["blue-green", "canary", "rolling", "immediate"];
+
+// packages/shared/src/policy/load.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
+// actions/plan/src/inputs.ts
+var environment = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
+function deployRequested(v) {
+  return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
+}
+var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
 var action3 = defineAction({
+  id: "plan",
+  name: "release-actions: plan",
+  description: "The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.",
+  branding: { icon: "map", color: "gray-dark" },
+  inputs: {
+    version_bump: oneOf(["major", "minor", "patch", "auto"], {
+      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
+      default: "auto"
+    }),
+    hotfix: bool({
+      description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
+      default: "false"
+    }),
+    release_mode: oneOf(["direct", "tag-only"], {
+      description: "How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.",
+      default: "direct"
+    }),
+    release_type: oneOf(["stable", "prerelease"], {
+      description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
+      default: "stable"
+    }),
+    prerelease_id: text({
+      description: "Prerelease identifier (rc, beta, alpha…).",
+      default: "rc",
+      pattern: /^[0-9A-Za-z-]+$/,
+      patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
+    }),
+    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    initial_version: semver({
+      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+      allowV: true
+    }),
+    policy_path: text({
+      description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
+      default: ".github/release-policy.yml",
+      identifier: true
+    }),
+    deployment_strategy: oneOf(["policy", ...STRATEGIES], {
+      description: "Deployment strategy; policy: the release type's.",
+      default: "policy"
+    }),
+    load_profile: oneOf(["policy", ...LOAD_PROFILES], {
+      description: "Load profile of the quality gates; policy: the release type's.",
+      default: "policy"
+    }),
+    run_smoke_tests: bool({
+      description: "Run smoke tests before traffic moves (false is refused where the policy requires them).",
+      default: "true"
+    }),
+    require_quality_gates: bool({
+      description: "The release needs the quality gates' success (shown in the plan).",
+      default: "true"
+    }),
+    release_environment: environment(
+      "Environment of the release job: the Release Manager reviews the changelog.",
+      "changelog-review"
+    ),
+    product_environment: environment("Environment where product approves a major release.", "product-approval"),
+    environment: environment("The production environment (deploy job): the Engineering Lead approves.", "production"),
+    fast_track_environment: environment(
+      "Environment of a hotfix release job (instead of changelog review).",
+      "fast-track"
+    ),
+    // The reusable workflow's preflight: its gates and deploy settings, checked against this plan's policy before
+    // anything is released (a release whose deploy cannot start would be published and never deployed).
+    preflight: bool({
+      description: "Check that the quality gates and the deploy of this plan have what they need (the inputs below, as the reusable workflow passes them); outputs load_shards and deploy_timeout. Refused before anything is released.",
+      default: "false"
+    }),
+    require_deploy: bool({
+      description: "preflight: a deploy is required: with no deploy settings the plan is refused, naming them. false: the deploy runs when its settings are given (version_url, deploy_start_command, docker_image, router…), else there is nothing to deploy (a library).",
+      default: "false"
+    }),
+    target_url: url({ description: "preflight: base URL of the service the load gates run against." }),
+    start_command: text({
+      description: "preflight: command that starts the service under test in the gates job.",
+      multiline: true,
+      maxLength: 1e4
+    }),
+    load_engine: oneOf(["builtin", "k6"], {
+      description: "preflight: the load engine of the gates.",
+      default: "builtin"
+    }),
+    k6_script: text({ description: "preflight: the k6 script load_engine k6 runs.", ...PATH }),
+    load_shards: number({
+      description: "preflight: runners the load is spread across (1: one runner). Required with preflight.",
+      integer: true,
+      min: 1,
+      max: 64
+    }),
+    image: text({ description: "preflight: the image the container-build gate builds." }),
+    version_url: url({ description: "preflight: URL that reports the serving version (required to deploy)." }),
+    workload: oneOf(["command", "docker"], { description: "preflight: where versions run.", default: "command" }),
+    deploy_start_command: text({
+      description: "preflight: the command workload's start command.",
+      multiline: true,
+      maxLength: 1e4
+    }),
+    docker_image: text({ description: "preflight: the docker workload's image." }),
+    router: oneOf(["nginx", "command", "none"], { description: "preflight: how traffic moves.", default: "none" }),
+    nginx_upstream_file: text({ description: "preflight: the nginx router's upstream include file.", ...PATH }),
+    router_command: text({
+      description: "preflight: the command router's command.",
+      multiline: true,
+      maxLength: 1e4
+    }),
+    deploy_timeout_minutes: number({
+      description: "preflight: deadline of the deploy job in minutes; the deploy gets 10 less, for its rollback.",
+      default: "360",
+      integer: true,
+      min: 15
+    })
+  },
+  outputs: {
+    releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
+    reason: { description: "Why there is nothing to release (empty when releasable)." },
+    type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
+    version_bump: { description: "The bump applied: major, minor or patch." },
+    release_mode: { description: "How the release job lands the release: direct or tag-only." },
+    next_version: { description: "The version this release will have." },
+    next_tag: { description: "The tag this release will have." },
+    previous_version: { description: "The last release version (empty when there is none)." },
+    previous_tag: { description: "The last release tag (empty when there is none)." },
+    commit_count: { description: "Commits since the last release." },
+    changelog_preview: { description: "Markdown preview of the notes (the changelog stage writes the real ones)." },
+    policy: { description: "The effective policy as JSON, with the source of each value." },
+    gates: { description: "Quality gates to run, comma separated (empty: smoke tests only)." },
+    load_profile: { description: "Load profile of the quality gates." },
+    run_smoke_tests: { description: "true when smoke tests run before traffic moves." },
+    strategy: { description: "Deployment strategy." },
+    canary_steps: { description: "Canary steps, comma separated." },
+    step_duration: { description: "Analysis time per canary step or rolling batch." },
+    monitor_duration: { description: "Monitoring window after the switch." },
+    environments: { description: "JSON list of {job, environment} in the order the pipeline reaches them." },
+    release_environment: { description: "Environment of the release job (empty: none)." },
+    product_environment: { description: "Environment of the product approval job (empty: no such job)." },
+    deploy_environment: { description: "Environment of the deploy job (empty: none)." },
+    load_shards: {
+      description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
+    },
+    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
+    run_quality_gates: {
+      description: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false."
+    },
+    run_deploy: {
+      description: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
+    }
+  },
+  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
+  refine(v) {
+    if (!v.preflight) return [];
+    const problems = [];
+    const need = (input, message) => problems.push({ input, message });
+    if (v.load_shards === void 0)
+      need(
+        "load_shards",
+        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
+      );
+    if (!deployRequested(v)) return problems;
+    if (!v.version_url)
+      need(
+        "version_url",
+        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
+      );
+    if (v.workload === "command" && !v.deploy_start_command.trim())
+      need(
+        "deploy_start_command",
+        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
+      );
+    if (v.workload === "docker" && !v.docker_image)
+      need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
+    if (v.router === "nginx" && !v.nginx_upstream_file)
+      need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
+    if (v.router === "command" && !v.router_command.trim())
+      need("router_command", 'Input "router_command" is empty but required with router command.');
+    return problems;
+  }
+});
+
+// actions/quality-gates/src/inputs.ts
+var action4 = defineAction({
   id: "quality-gates",
   name: "release-actions: quality-gates",
   description: "Pre-release gates: load tests with k6-style thresholds and exact percentiles, performance regression against a baseline, container build with a size budget.",
@@ -10643,7 +10842,7 @@ var action3 = defineAction({
 });
 
 // actions/release/src/inputs.ts
-var action4 = defineAction({
+var action5 = defineAction({
   id: "release",
   name: "release-actions: release",
   description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
@@ -10811,14 +11010,14 @@ var action4 = defineAction({
     if (!v.token)
       problems.push({
         input: "token",
-        message: 'Input "token" is empty; expected a GitHub token with contents: write.'
+        message: 'Input "token" is empty; expected a GitHub token with contents: write. In a workflow it defaults to GITHUB_TOKEN (${{ github.token }}): give the job `permissions: { contents: write }`. With the CLI: export GITHUB_TOKEN (a token with contents: write on the repository).'
       });
     return problems;
   }
 });
 
 // actions/rollback/src/inputs.ts
-var action5 = defineAction({
+var action6 = defineAction({
   id: "rollback",
   name: "release-actions: rollback",
   description: "Back to the last good version (or a named one): instant where the old slot still runs, GitHub deployment and status record updated, moving registry tags set back on request.",
@@ -10885,7 +11084,7 @@ var action5 = defineAction({
 });
 
 // cli/src/stages.ts
-var STAGES = [action3, action, action4, action2, action5];
+var STAGES = [action3, action4, action, action5, action2, action6];
 function findStage(id) {
   return STAGES.find((s) => s.id === id);
 }
@@ -11005,7 +11204,7 @@ import { createInterface as createInterface2 } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 
 // packages/workflow/src/actions.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join5, resolve } from "node:path";
 
@@ -14943,12 +15142,12 @@ function getWorkflowSchema() {
 }
 
 // node_modules/@actions/workflow-parser/dist/workflows/yaml-object-reader.js
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var YamlObjectReader = class _YamlObjectReader {
   constructor(fileId, content) {
-    this.lineCounter = new import_yaml4.LineCounter();
+    this.lineCounter = new import_yaml5.LineCounter();
     this.errors = [];
-    this.doc = (0, import_yaml4.parseDocument)(content, {
+    this.doc = (0, import_yaml5.parseDocument)(content, {
       lineCounter: this.lineCounter,
       keepSourceTokens: true,
       uniqueKeys: false
@@ -14962,17 +15161,17 @@ var YamlObjectReader = class _YamlObjectReader {
   }
   *getNodes(node, aliasResolutionStack) {
     let range = this.getRange(node);
-    if ((0, import_yaml4.isDocument)(node)) {
+    if ((0, import_yaml5.isDocument)(node)) {
       yield new ParseEvent(EventType.DocumentStart);
       for (const item of this.getNodes(node.contents, /* @__PURE__ */ new Set())) {
         yield item;
       }
       yield new ParseEvent(EventType.DocumentEnd);
     }
-    if ((0, import_yaml4.isCollection)(node)) {
-      if ((0, import_yaml4.isSeq)(node)) {
+    if ((0, import_yaml5.isCollection)(node)) {
+      if ((0, import_yaml5.isSeq)(node)) {
         yield new ParseEvent(EventType.SequenceStart, new SequenceToken(this.fileId, range, void 0));
-      } else if ((0, import_yaml4.isMap)(node)) {
+      } else if ((0, import_yaml5.isMap)(node)) {
         yield new ParseEvent(EventType.MappingStart, new MappingToken(this.fileId, range, void 0));
       }
       for (const item of node.items) {
@@ -14980,16 +15179,16 @@ var YamlObjectReader = class _YamlObjectReader {
           yield child;
         }
       }
-      if ((0, import_yaml4.isSeq)(node)) {
+      if ((0, import_yaml5.isSeq)(node)) {
         yield new ParseEvent(EventType.SequenceEnd);
-      } else if ((0, import_yaml4.isMap)(node)) {
+      } else if ((0, import_yaml5.isMap)(node)) {
         yield new ParseEvent(EventType.MappingEnd);
       }
     }
-    if ((0, import_yaml4.isScalar)(node)) {
+    if ((0, import_yaml5.isScalar)(node)) {
       yield new ParseEvent(EventType.Literal, _YamlObjectReader.getLiteralToken(this.fileId, range, node));
     }
-    if ((0, import_yaml4.isAlias)(node)) {
+    if ((0, import_yaml5.isAlias)(node)) {
       const resolved = node.resolve(this.doc);
       if (resolved) {
         if (aliasResolutionStack.has(resolved)) {
@@ -15001,7 +15200,7 @@ var YamlObjectReader = class _YamlObjectReader {
       }
       return;
     }
-    if ((0, import_yaml4.isPair)(node)) {
+    if ((0, import_yaml5.isPair)(node)) {
       const scalarKey = node.key;
       range = this.getRange(scalarKey);
       const key = scalarKey.value;
@@ -16321,7 +16520,7 @@ function convertJob(context, jobKey, token) {
   if (error) {
     context.error(jobKey, error);
   }
-  let concurrency, container, env, environment, ifCondition, name, outputs, runsOn, services, strategy, snapshot;
+  let concurrency, container, env, environment2, ifCondition, name, outputs, runsOn, services, strategy, snapshot;
   let needs = void 0;
   let steps = [];
   let workflowJobRef;
@@ -16346,7 +16545,7 @@ function convertJob(context, jobKey, token) {
         break;
       case "environment":
         handleTemplateTokenErrors(item.value, context, void 0, () => convertToActionsEnvironmentRef(context, item.value));
-        environment = item.value;
+        environment2 = item.value;
         break;
       case "if":
         ifCondition = convertToIfCondition(context, item.value);
@@ -16435,7 +16634,7 @@ function convertJob(context, jobKey, token) {
       if: ifCondition || new BasicExpressionToken(void 0, void 0, "success()", void 0, void 0, void 0),
       env,
       concurrency,
-      environment,
+      environment: environment2,
       strategy,
       "runs-on": runsOn,
       container,
@@ -16761,7 +16960,7 @@ function getOptionsWithDefaults(options) {
 }
 
 // packages/workflow/src/model.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var WorkflowError = class extends Error {
   constructor(file, problems) {
     super(`${file}: ${problems.length === 1 ? problems[0] : `
@@ -16795,7 +16994,7 @@ async function parseAndCheck(path, content) {
     for (const e of template.errors ?? []) problems.push(e.Message);
   }
   if (problems.length) throw new WorkflowError(path, [...new Set(problems)]);
-  const doc = (0, import_yaml5.parse)(content);
+  const doc = (0, import_yaml6.parse)(content);
   const on = normalizeOn(doc.on);
   const call = on.workflow_call;
   const dispatch = on.workflow_dispatch;
@@ -16921,7 +17120,7 @@ function readActionMeta(dir) {
 function readActionMetaUncached(dir) {
   const file = ["action.yml", "action.yaml"].map((f) => join5(dir, f)).find((f) => existsSync3(f));
   if (!file) throw new UnsupportedError(`no action.yml in ${dir}`);
-  const doc = (0, import_yaml6.parse)(readFileSync3(file, "utf8"));
+  const doc = (0, import_yaml7.parse)(readFileSync3(file, "utf8"));
   const using = String(doc.runs?.using ?? "");
   if (!/^node\d+$/.test(using)) {
     throw new UnsupportedError(
@@ -17949,11 +18148,11 @@ var Execution = class {
       return finish({ result: "skipped", outputs: {} }, "skip", why);
     }
     const jobCtx = { ...contexts, env: {} };
-    const environment = interpolate(job.environment, { contexts: jobCtx });
-    const envName = isUnknown(environment) ? environment : asString(
-      typeof environment === "object" && environment ? environment.name : environment
+    const environment2 = interpolate(job.environment, { contexts: jobCtx });
+    const envName = isUnknown(environment2) ? environment2 : asString(
+      typeof environment2 === "object" && environment2 ? environment2.name : environment2
     );
-    const envUrl = typeof environment === "object" && environment && !isUnknown(environment) ? asString(environment.url) : void 0;
+    const envUrl = typeof environment2 === "object" && environment2 && !isUnknown(environment2) ? asString(environment2.url) : void 0;
     const reasonRun = job.if !== void 0 ? `if: ${text2} is true` : needs.size ? `no if:, needs succeeded` : "no if:, no needs";
     if (this.o.dryRun) {
       const outputs2 = this.unknownOutputs(run, id, job);
@@ -18219,15 +18418,15 @@ var Execution = class {
           const code = await this.spawnStep(argv, cwd, processEnv, stepTimeout, label);
           if (code !== 0) error = code === "timeout" ? `timed out` : `exit code ${code}`;
         } else if (step.uses) {
-          const action6 = resolveAction(step.uses, this.o, workspace);
+          const action7 = resolveAction(step.uses, this.o, workspace);
           const withs = interpolate(step.with ?? {}, scope);
           const inputs = {};
-          for (const [k, def] of Object.entries(action6.meta.inputs)) {
+          for (const [k, def] of Object.entries(action7.meta.inputs)) {
             const v = k in withs ? asString(withs[k]) : def.default !== void 0 ? asString(interpolate(def.default, scope)) : void 0;
             if (v !== void 0) inputs[k] = v;
           }
-          if (action6.kind === "stand-in") {
-            const r = await runStandIn(action6.name, inputs, {
+          if (action7.kind === "stand-in") {
+            const r = await runStandIn(action7.name, inputs, {
               workspace,
               repository: this.o.repository,
               artifactsDir: join8(this.runDir, "artifacts"),
@@ -18241,9 +18440,9 @@ var Execution = class {
             const inputEnv = {};
             for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, "_").toUpperCase()}`] = v;
             const code = await this.spawnStep(
-              [process.execPath, action6.main],
+              [process.execPath, action7.main],
               workspace,
-              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action6.dir },
+              { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action7.dir },
               stepTimeout,
               label
             );
@@ -18276,7 +18475,7 @@ var Execution = class {
     for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = asString(interpolate(v, outputScope));
     return { result: failed ? "failure" : "success", outputs };
   }
-  runnerVars(github, runner, job, action6) {
+  runnerVars(github, runner, job, action7) {
     const s = (k) => asString(github[k]);
     const eventPath = join8(runner.temp, "_github_workflow", "event.json");
     if (!existsSync5(eventPath)) {
@@ -18299,7 +18498,7 @@ var Execution = class {
       GITHUB_ACTOR: s("actor"),
       GITHUB_WORKFLOW: s("workflow"),
       GITHUB_JOB: job,
-      GITHUB_ACTION: action6,
+      GITHUB_ACTION: action7,
       GITHUB_SERVER_URL: s("server_url"),
       GITHUB_API_URL: s("api_url"),
       GITHUB_GRAPHQL_URL: s("graphql_url"),

@@ -5,11 +5,12 @@
 import type { ActionDefinition } from '@release-actions/shared/action';
 import { action as changelog } from '../../actions/changelog/src/inputs.js';
 import { action as deploy } from '../../actions/deploy/src/inputs.js';
+import { action as plan } from '../../actions/plan/src/inputs.js';
 import { action as qualityGates } from '../../actions/quality-gates/src/inputs.js';
 import { action as release } from '../../actions/release/src/inputs.js';
 import { action as rollback } from '../../actions/rollback/src/inputs.js';
 
-export const STAGES: readonly ActionDefinition[] = [qualityGates, changelog, release, deploy, rollback];
+export const STAGES: readonly ActionDefinition[] = [plan, qualityGates, changelog, release, deploy, rollback];
 
 export function findStage(id: string): ActionDefinition | undefined {
   return STAGES.find((s) => s.id === id);

@@ -3,8 +3,8 @@
  * the actions' schemas, usage errors, and stages run through their bundled actions with the runner's env, so
  * a bad value is refused with the very ::error:: the action prints in a workflow and exit codes pass through.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAnnotations, ROOT, runAction } from '../support/run-action.js';
@@ -23,10 +23,10 @@ const ENV = {
   GITHUB_REPOSITORY: 'acme/widget',
 };
 
-function cli(args: string[], env: Record<string, string> = {}) {
+function cli(args: string[], env: Record<string, string> = {}, dir = cwd) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
+      cwd: dir,
       env: { ...ENV, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -126,7 +126,7 @@ test('an unknown stage is refused (exit code 2)', async () => {
   const r = await cli(['publish']);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain(
-    'unknown stage "publish"; stages: quality-gates, changelog, release, deploy, rollback, dashboard',
+    'unknown stage "publish"; stages: plan, quality-gates, changelog, release, deploy, rollback, dashboard',
   );
 });
 
@@ -207,4 +207,76 @@ test('dashboard: --limit pages a long history (older releases are counted, not r
     expect(u.code).toBe(2);
     expect(u.stderr).toContain(`dashboard: --limit has the value ${JSON.stringify(bad)}; expected a whole number`);
   }
+});
+
+// ---- a user's own repository, anywhere on the machine (docs/cli.md: "Run it on your repository") -------------
+
+/** A scratch repository outside this one: package.json 1.0.0 tagged v1.0.0, then a feat. */
+function userRepo(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-cli-repo-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...ENV, ...GIT_ID } });
+  git('init', '-q', '-b', 'main');
+  writeFileSync(join(dir, 'package.json'), '{"name":"widget","version":"1.0.0"}\n');
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'feat: first');
+  git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
+  git('commit', '-q', '--allow-empty', '-m', 'feat(api): pagination');
+  repos.push(dir);
+  return dir;
+}
+const GIT_ID = {
+  GIT_AUTHOR_NAME: 'Dev',
+  GIT_AUTHOR_EMAIL: 'dev@example.com',
+  GIT_COMMITTER_NAME: 'Dev',
+  GIT_COMMITTER_EMAIL: 'dev@example.com',
+};
+const repos: string[] = [];
+afterAll(() => repos.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const errorsOf = (stdout: string) =>
+  parseAnnotations(stdout)
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message);
+
+test('plan and changelog run against the repository in the current directory, outside release-actions', async () => {
+  const dir = userRepo();
+  const plan = await cli(['plan'], {}, dir);
+  expect(errorsOf(plan.stdout)).toEqual([]);
+  expect(plan.code).toBe(0);
+  expect(plan.stdout).toMatch(/next_version: 1\.1\.0/);
+  const changelog = await cli(['changelog', '--no-include-prs'], {}, dir);
+  expect(errorsOf(changelog.stdout)).toEqual([]);
+  expect(changelog.code).toBe(0);
+  expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toContain('pagination');
+});
+
+test('from a subdirectory of a checkout: refused, saying to run from the top level and how to find it', async () => {
+  const dir = userRepo();
+  mkdirSync(join(dir, 'src'));
+  for (const stage of ['plan', 'changelog']) {
+    const r = await cli([stage, '--no-include-prs'].slice(0, stage === 'plan' ? 1 : 2), {}, join(dir, 'src'));
+    expect(r.code).toBe(1);
+    expect(errorsOf(r.stdout)).toEqual([
+      expect.stringMatching(
+        /src is not a git checkout's top level but a subdirectory of .*git rev-parse --show-toplevel/,
+      ),
+    ]);
+  }
+});
+
+test('outside any git checkout: "not a git checkout", with the fix', async () => {
+  const r = await cli(['plan'], {}, mkdtempSync(join(tmpdir(), 'ra-cli-nogit-')));
+  expect(r.code).toBe(1);
+  expect(errorsOf(r.stdout)).toEqual([
+    expect.stringContaining('is not a git checkout: in a workflow, run actions/checkout'),
+  ]);
+});
+
+test('release without a token names GITHUB_TOKEN and the permission it needs', async () => {
+  const r = await cli(['release', '--dry-run'], {}, userRepo());
+  expect(r.code).toBe(1);
+  const [error] = errorsOf(r.stdout);
+  expect(error).toContain('Input "token" is empty');
+  expect(error).toContain('GITHUB_TOKEN');
+  expect(error).toContain('contents: write');
 });

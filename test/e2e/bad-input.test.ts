@@ -310,6 +310,7 @@ const cases: Record<string, Case[]> = {
     { input: 'load_profile', value: 'extreme', accepted: 'policy, baseline, peak, stress, soak, custom' },
     { input: 'run_smoke_tests', value: 'sometimes', accepted: 'true or false' },
     { input: 'require_quality_gates', value: 'no', accepted: 'true or false' },
+    { input: 'require_deploy', value: 'yes please', accepted: 'true or false' },
     { input: 'environment', value: 'prod env', accepted: 'environment name' },
     { input: 'release_environment', value: 'review\nnow', accepted: 'environment name' },
     { input: 'product_environment', value: 'pm`id`', accepted: 'environment name' },

@@ -5,12 +5,13 @@
  * repository's files and refs unchanged).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../support/run-action.js';
+import { parse } from 'yaml';
+import { ROOT, runAction } from '../support/run-action.js';
 
 let tripwire: Server;
 let apiUrl: string;
@@ -231,4 +232,95 @@ test('hotfix with a major bump is refused', async () => {
   const r = await plan(dir, { hotfix: 'true', version_bump: 'major' });
   expect(r.code).toBe(1);
   expect(r.errors).toEqual([expect.stringContaining('a hotfix is a patch release')]);
+});
+
+// ---- stages run when configured: the README's library call -----------------------------------------------------
+
+/** The README's first snippet's with:, turned into the inputs release.yml's plan step gives the plan action. */
+function readmeCallPlanInputs(): Record<string, string> {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const caller = parse(readme.match(/```yaml\n([\s\S]*?)```/)![1]!) as {
+    jobs: Record<string, { uses: string; with?: Record<string, unknown> }>;
+  };
+  const call = Object.values(caller.jobs).find((j) => /release\.yml@/.test(j.uses))!;
+  const workflow = parse(readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { workflow_call: { inputs: Record<string, { default?: unknown }> } };
+    jobs: { plan: { steps: { id?: string; with?: Record<string, unknown> }[] } };
+  };
+  const declared = workflow.on.workflow_call.inputs;
+  const step = workflow.jobs.plan.steps.find((st) => st.id === 'plan')!;
+  return Object.fromEntries(
+    Object.entries(step.with!).map(([k, v]) => {
+      const ref = /^\$\{\{ inputs\.(\w+) \}\}$/.exec(String(v));
+      if (!ref) return [k, String(v)];
+      const name = ref[1]!;
+      return [k, String(call.with?.[name] ?? declared[name]?.default ?? '')];
+    }),
+  );
+}
+
+test("the README's library call passes the preflight: plan → changelog → release, no gates, no deploy", async () => {
+  const inputs = readmeCallPlanInputs();
+  expect(inputs).toMatchObject({ preflight: 'true', version_url: '', target_url: '', image: '' });
+  const dir = repo(['feat(api): pagination', 'fix: crash']);
+  const r = await plan(dir, inputs);
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(r.outputs).toMatchObject({
+    releasable: 'true',
+    next_version: '1.5.0',
+    gates: '',
+    run_quality_gates: 'false',
+    run_deploy: 'false',
+    product_environment: '',
+  });
+  expect(JSON.parse(r.outputs.environments as string)).toEqual([{ job: 'release', environment: 'changelog-review' }]);
+  expect(r.summary).toContain('| stage | runs? | because |');
+  expect(r.summary).toMatch(
+    /\| quality gates \| no \| load-testing left out: no service to load: target_url .*container-build left out: no image to build/,
+  );
+  expect(r.summary).toContain('| changelog | yes |');
+  expect(r.summary).toContain('| release | yes |');
+  expect(r.summary).toMatch(/\| deploy \| no \| nothing to deploy: no version_url/);
+});
+
+const preflightBase = { preflight: 'true', load_shards: '1' };
+
+test('a configured stage runs: target_url brings the load gates back, a full deploy setting the deploy', async () => {
+  const dir = repo(['feat: x']);
+  const r = await plan(dir, {
+    ...preflightBase,
+    target_url: 'http://127.0.0.1:9/',
+    version_url: 'http://127.0.0.1:9/version',
+    deploy_start_command: './start.sh',
+    router: 'command',
+    router_command: './route.sh',
+  });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs).toMatchObject({ gates: 'load-testing', run_quality_gates: 'true', run_deploy: 'true' });
+  expect(r.summary).toMatch(
+    /\| quality gates \| yes \| the minor policy's load-testing \(container-build left out: no image/,
+  );
+  expect(r.summary).toMatch(/\| deploy \| yes \| deploy settings given: blue-green/);
+});
+
+test('a stage configured but incomplete is refused up front, naming the input', async () => {
+  const dir = repo(['feat: x']);
+  const r = await plan(dir, { ...preflightBase, deploy_start_command: './start.sh' });
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([expect.stringContaining('"version_url"')]);
+  expect(r.outputs).toEqual({});
+  const k6 = await plan(dir, { ...preflightBase, load_engine: 'k6' });
+  expect(k6.code).toBe(1);
+  expect(k6.errors).toEqual([expect.stringContaining('"k6_script"')]);
+});
+
+test('require_deploy with no deploy settings is refused, naming what is missing', async () => {
+  const dir = repo(['feat: x']);
+  const r = await plan(dir, { ...preflightBase, require_deploy: 'true' });
+  expect(r.code).toBe(1);
+  expect(r.errors).toHaveLength(2);
+  expect(r.errors[0]).toContain('"version_url"');
+  expect(r.errors[1]).toContain('"deploy_start_command"');
+  expect(r.outputs).toEqual({});
 });

@@ -1,10 +1,10 @@
 /**
  * The real release.yml, run (not dry-run) on a scratch repository: the plan job runs the committed plan action
  * after the checkout stand-in, and its real outputs decide the rest. Two paths that end before anything is
- * published: nothing to release, and the README's call without deploy settings (the plan refuses it).
+ * published: nothing to release, and the README's library call (plan, changelog, then the release's review declined).
  */
 import { join } from 'node:path';
-import { runWorkflow } from '@release-actions/workflow';
+import { runWorkflow, type ExecutorOptions } from '@release-actions/workflow';
 import { createBareRemote, createRepo, gitEnv, type BareRemote, type Repo } from '../support/services/index.js';
 import { ROOT, scratch, type Scratch } from './helpers.js';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
   s?.cleanup();
 });
 
-async function run(inputs: Record<string, string>) {
+async function run(inputs: Record<string, string>, approve?: ExecutorOptions['approve']) {
   const log: string[] = [];
   const r = await runWorkflow({
     workflow: join(ROOT, '.github/workflows/release.yml'),
@@ -36,6 +36,7 @@ async function run(inputs: Record<string, string>) {
     secrets: { GITHUB_TOKEN: 'local-token' },
     env: gitEnv(),
     log: (l) => log.push(l),
+    ...(approve ? { approve } : {}),
   });
   return { ...r, log, result: (id: string) => r.jobs.find((j) => j.id === id)?.result };
 }
@@ -48,10 +49,16 @@ test('nothing to release: the plan says so, every later job is skipped, the run 
   expect(r.conclusion).toBe('success');
 });
 
-test("the README's call with only a token: the plan refuses it (no version_url) before anything is released", async () => {
-  const r = await run({ version_bump: 'minor' });
-  expect(r.result('plan')).toBe('failure');
-  expect(r.log.some((l) => l.includes('::error') && l.includes('version_url'))).toBe(true);
-  for (const id of ['changelog', 'release', 'deploy']) expect([id, r.result(id)]).toEqual([id, 'skipped']);
-  expect(r.conclusion).toBe('failure');
+test("the README's library call: the real plan passes its preflight, no gates and no deploy; the release waits for review", async () => {
+  const approvals: string[] = [];
+  const r = await run({ version_bump: 'minor', publish_registries: 'npm', include_prs: 'false' }, async (a) => {
+    approvals.push(a.environment);
+    return false; // the Release Manager declines: nothing is published
+  });
+  expect(r.result('plan')).toBe('success');
+  expect(r.log.some((l) => l.includes('::error'))).toBe(false);
+  expect(r.result('quality-gates')).toBe('skipped');
+  expect(r.result('changelog')).toBe('success');
+  expect(approvals).toEqual(['changelog-review']);
+  for (const id of ['product-approval', 'deploy', 'rollback']) expect([id, r.result(id)]).toEqual([id, 'skipped']);
 });

@@ -28,10 +28,12 @@ const dry = (o: Partial<ExecutorOptions> = {}, workflow = RELEASE_YML) =>
 const decisions = async (o: Partial<ExecutorOptions>) =>
   Object.fromEntries((await dry(o)).jobs.map((j) => [j.id, j.decision]));
 
-/** What the plan job of a releasable minor release says (names it does not declare are ignored). */
+/** What the plan job of a releasable minor release of a service says (names it does not declare are ignored). */
 const releasable = {
   plan: {
     releasable: 'true',
+    run_quality_gates: 'true',
+    run_deploy: 'true',
     load_shards: '[]',
     product_environment: '',
     release_environment: 'changelog-review',

@@ -45,3 +45,36 @@ test.each(snippets)('%s: a dry run resolves it to release.yml and evaluates the 
   for (const c of callers)
     expect(r.jobs.map((j) => j.id)).toEqual(expect.arrayContaining([`${c.id}/plan`, `${c.id}/release`]));
 });
+
+test('README.md #1, the library call: plan → changelog → release would run; the gates and the deploy are skipped', async () => {
+  const [, yaml] = snippets.find(([name]) => name === 'README.md #1')!;
+  const file = s.write('readme-library-call.yml', yaml);
+  // What the real plan outputs for this call (test/e2e/plan.test.ts runs the plan action with its inputs).
+  const plan = {
+    releasable: 'true',
+    run_quality_gates: 'false',
+    run_deploy: 'false',
+    gates: '',
+    load_shards: '[]',
+    release_environment: 'changelog-review',
+    product_environment: '',
+  };
+  const r = await runWorkflow({
+    workflow: file,
+    packageRoot: ROOT,
+    repository: ROOT,
+    dryRun: true,
+    assume: { 'release/plan': plan, 'release/release': { status: 'released' } },
+    mustRun: ['release/plan', 'release/changelog', 'release/release'],
+  });
+  const d = Object.fromEntries(r.jobs.map((j) => [j.id, j.decision]));
+  expect(d).toMatchObject({
+    'release/plan': 'run',
+    'release/quality-gates': 'skip',
+    'release/changelog': 'run',
+    'release/release': 'wait-for-approval',
+    'release/product-approval': 'skip',
+    'release/deploy': 'skip',
+    'release/rollback': 'skip',
+  });
+});

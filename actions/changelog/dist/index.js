@@ -703,7 +703,7 @@ var require_diff = __commonJS({
 
 // actions/changelog/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -1346,7 +1346,9 @@ function recommendBump(commits, currentVersion) {
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1361,6 +1363,13 @@ var GitError = class extends Error {
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1368,6 +1377,19 @@ var Git = class _Git {
   }
   cwd;
   opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts) {
     return new _Git(this.cwd, {
@@ -1406,7 +1428,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1415,7 +1437,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve4({
+        (code) => resolve5({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1439,7 +1461,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1458,7 +1480,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve4();
+        resolve5();
       });
     });
   }
@@ -2388,11 +2410,11 @@ async function generateChangelog(o) {
 
 // packages/shared/src/versioning/manifests.ts
 import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
 var FORBIDDEN = ["/proc", "/dev", "/sys"];
 function inside(root, p) {
   const rel = relative(root, p);
@@ -2400,9 +2422,9 @@ function inside(root, p) {
 }
 function realOrSelf(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
-    return resolve(p);
+    return resolve2(p);
   }
 }
 function firstLink(root, full) {
@@ -2425,10 +2447,10 @@ function confinePath(workspace, path, opts) {
     name: r.name,
     path: realOrSelf(r.path)
   }));
-  const full = resolve(workspace, path);
+  const full = resolve2(workspace, path);
   const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
   const describe = (real2) => {
-    const l = firstLink(resolve(workspace), full);
+    const l = firstLink(resolve2(workspace), full);
     return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
   let real;
@@ -2440,9 +2462,9 @@ function confinePath(workspace, path, opts) {
     real = join(realOrSelf(parent), relative(parent, full));
   } else {
     try {
-      real = realpathSync(full);
+      real = realpathSync2(full);
     } catch {
-      const l = firstLink(resolve(workspace), full);
+      const l = firstLink(resolve2(workspace), full);
       throw new InputError(
         input,
         `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
@@ -2554,14 +2576,16 @@ async function run(env = process.env) {
     action,
     async (inputs, ctx) => {
       const { runner, log, summary: summary2 } = ctx;
-      const workspace = resolve3(runner.workspace);
-      const path = resolve3(workspace, inputs.path || "CHANGELOG.md");
+      const workspace = resolve4(runner.workspace);
+      const path = resolve4(workspace, inputs.path || "CHANGELOG.md");
       const rel = relative3(workspace, path);
       if (rel.startsWith("..") || isAbsolute2(rel)) {
         throw new InputError("path", `path: ${inputs.path} is outside the workspace; give a path inside it`);
       }
       if (inputs.write_file) confinePath(workspace, rel, { input: "path", mayBeMissing: true });
       const git = new Git(workspace, { log });
+      const notCheckout = await git.checkoutProblem();
+      if (notCheckout) throw new StageError(notCheckout);
       const token = inputs.token;
       const github = inputs.include_prs && token ? (await import("./chunks/github-FLD2NCYN.js")).createGitHubClient({
         token,

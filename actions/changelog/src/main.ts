@@ -5,7 +5,7 @@ import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
 import { rootManifestVersion } from '@release-actions/shared/versioning';
-import { confinePath, escapeLogText, InputError } from '@release-actions/shared';
+import { confinePath, escapeLogText, InputError, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -22,6 +22,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       // A committed symlink (CHANGELOG.md -> /elsewhere) must not make the write land outside the checkout.
       if (inputs.write_file) confinePath(workspace, rel, { input: 'path', mayBeMissing: true });
       const git = new Git(workspace, { log });
+      const notCheckout = await git.checkoutProblem();
+      if (notCheckout) throw new StageError(notCheckout);
       const token = inputs.token;
       // The GitHub client (octokit) is loaded only when PRs are asked for: startup time matters.
       const github =

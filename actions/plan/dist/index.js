@@ -1128,7 +1128,9 @@ async function runStage(def, impl, env = process.env) {
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1143,6 +1145,13 @@ var GitError = class extends Error {
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1150,6 +1159,19 @@ var Git = class _Git {
   }
   cwd;
   opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts) {
     return new _Git(this.cwd, {
@@ -1188,7 +1210,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1197,7 +1219,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve4({
+        (code) => resolve5({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1221,7 +1243,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1240,7 +1262,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve4();
+        resolve5();
       });
     });
   }
@@ -1821,11 +1843,11 @@ function changelogPreview(commits, o = {}) {
 
 // packages/shared/src/versioning/manifests.ts
 import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
 var FORBIDDEN = ["/proc", "/dev", "/sys"];
 function inside(root, p) {
   const rel = relative(root, p);
@@ -1833,9 +1855,9 @@ function inside(root, p) {
 }
 function realOrSelf(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
-    return resolve(p);
+    return resolve2(p);
   }
 }
 function firstLink(root, full) {
@@ -1858,10 +1880,10 @@ function confinePath(workspace, path, opts) {
     name: r.name,
     path: realOrSelf(r.path)
   }));
-  const full = resolve(workspace, path);
+  const full = resolve2(workspace, path);
   const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
   const describe = (real2) => {
-    const l = firstLink(resolve(workspace), full);
+    const l = firstLink(resolve2(workspace), full);
     return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
   let real;
@@ -1873,9 +1895,9 @@ function confinePath(workspace, path, opts) {
     real = join(realOrSelf(parent), relative(parent, full));
   } else {
     try {
-      real = realpathSync(full);
+      real = realpathSync2(full);
     } catch {
-      const l = firstLink(resolve(workspace), full);
+      const l = firstLink(resolve2(workspace), full);
       throw new InputError(
         input,
         `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
@@ -1982,7 +2004,7 @@ function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var TYPE_KEYS = [
@@ -2113,7 +2135,7 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   if (path.split(/[\\/]/).includes("..") || path.startsWith("/")) {
     throw new InputError("policy_path", `policy_path ${show(path)} must be a path inside the workspace.`);
   }
-  if (!lstatSync3(resolve3(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
+  if (!lstatSync3(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
   return { file: parsePolicyFile(readFileSync3(real, "utf8"), path), found: true };
 }
@@ -2190,6 +2212,9 @@ var environment = (description, dflt) => text({
   pattern: ENVIRONMENT_NAME_PATTERN,
   patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
 });
+function deployRequested(v) {
+  return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
+}
 var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
 var action = defineAction({
   id: "plan",
@@ -2261,6 +2286,10 @@ var action = defineAction({
       description: "Check that the quality gates and the deploy of this plan have what they need (the inputs below, as the reusable workflow passes them); outputs load_shards and deploy_timeout. Refused before anything is released.",
       default: "false"
     }),
+    require_deploy: bool({
+      description: "preflight: a deploy is required: with no deploy settings the plan is refused, naming them. false: the deploy runs when its settings are given (version_url, deploy_start_command, docker_image, router…), else there is nothing to deploy (a library).",
+      default: "false"
+    }),
     target_url: url({ description: "preflight: base URL of the service the load gates run against." }),
     start_command: text({
       description: "preflight: command that starts the service under test in the gates job.",
@@ -2328,22 +2357,63 @@ var action = defineAction({
     load_shards: {
       description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
     },
-    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." }
+    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
+    run_quality_gates: {
+      description: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false."
+    },
+    run_deploy: {
+      description: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
+    }
+  },
+  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
+  refine(v) {
+    if (!v.preflight) return [];
+    const problems = [];
+    const need = (input, message) => problems.push({ input, message });
+    if (v.load_shards === void 0)
+      need(
+        "load_shards",
+        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
+      );
+    if (!deployRequested(v)) return problems;
+    if (!v.version_url)
+      need(
+        "version_url",
+        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
+      );
+    if (v.workload === "command" && !v.deploy_start_command.trim())
+      need(
+        "deploy_start_command",
+        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
+      );
+    if (v.workload === "docker" && !v.docker_image)
+      need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
+    if (v.router === "nginx" && !v.nginx_upstream_file)
+      need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
+    if (v.router === "command" && !v.router_command.trim())
+      need("router_command", 'Input "router_command" is empty but required with router command.');
+    return problems;
   }
 });
 
 // actions/plan/src/preflight.ts
 var ROLLBACK_RESERVE_MINUTES = 10;
+var LOAD_GATES = ["load-testing", "performance-profiling"];
 function preflight(p, s) {
   const problems = [];
   const need = (input, message) => problems.push({ input, message });
-  const gates = p.gates.join(",");
-  const load = p.gates.includes("load-testing") || p.gates.includes("performance-profiling");
-  if (s.load_shards === void 0)
-    need(
-      "load_shards",
-      'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
-    );
+  const service = !!s.target_url || !!s.start_command || s.load_engine === "k6" || !!s.k6_script || s.load_shards > 1;
+  const skipped = [];
+  const run2 = p.gates.filter((g) => {
+    if (LOAD_GATES.includes(g) && !service)
+      skipped.push({ gate: g, because: "no service to load: target_url (or start_command, or k6_script) not given" });
+    else if (g === "container-build" && !s.image)
+      skipped.push({ gate: g, because: "no image to build: image not given" });
+    else return true;
+    return false;
+  });
+  const gates = run2.join(",");
+  const load = run2.some((g) => LOAD_GATES.includes(g));
   if (load && s.load_engine === "k6" && !s.k6_script)
     need(
       "k6_script",
@@ -2355,7 +2425,7 @@ function preflight(p, s) {
       `Input "target_url" is empty but required: the policy runs the load gates (${gates}) against it, a staging URL or the one start_command serves.`
     );
   let shards = [];
-  if (load && s.load_shards !== void 0 && s.load_shards > 1) {
+  if (load && s.load_shards > 1) {
     if (s.load_engine === "k6")
       need(
         "load_shards",
@@ -2368,33 +2438,13 @@ function preflight(p, s) {
       );
     else shards = Array.from({ length: s.load_shards }, (_, i) => i + 1);
   }
-  if (p.gates.includes("container-build") && !s.image)
-    need(
-      "image",
-      'Input "image" is empty but required: the policy runs the container-build gate, which builds it (e.g. ghcr.io/acme/app).'
-    );
+  if (!s.deploy) return { problems, shards, deployTimeout: `${budgetMin(s)}m`, gates: run2, skipped };
   if ((p.strategy === "blue-green" || p.strategy === "canary") && s.router === "none")
     need(
       "router",
       `Input "router" is none but the ${p.strategy} strategy moves traffic between slots: set router nginx or command, or deployment_strategy rolling or immediate (or the strategy in the policy file).`
     );
-  if (!s.version_url)
-    need(
-      "version_url",
-      'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
-    );
-  if (s.workload === "command" && !s.deploy_start_command.trim())
-    need(
-      "deploy_start_command",
-      'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
-    );
-  if (s.workload === "docker" && !s.docker_image)
-    need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
-  if (s.router === "nginx" && !s.nginx_upstream_file)
-    need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
-  if (s.router === "command" && !s.router_command.trim())
-    need("router_command", 'Input "router_command" is empty but required with router command.');
-  const budgetMin = s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
+  const budget = budgetMin(s);
   const monitorMs = parseDuration(p.monitor_duration);
   const stepMs = parseDuration(p.step_duration);
   if (monitorMs === void 0 || stepMs === void 0) {
@@ -2405,14 +2455,15 @@ function preflight(p, s) {
   } else {
     const stepsMs = p.strategy === "canary" ? (p.canary_steps.length - 1) * stepMs : 0;
     const needMs = monitorMs + stepsMs;
-    if (needMs >= budgetMin * 6e4)
+    if (needMs >= budget * 6e4)
       need(
         "deploy_timeout_minutes",
-        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budgetMin}: the ${p.strategy} deploy needs ${Math.floor(needMs / 6e4)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`
+        `Input "deploy_timeout_minutes" is ${s.deploy_timeout_minutes}, which leaves ${budget}: the ${p.strategy} deploy needs ${Math.floor(needMs / 6e4)} minutes of monitoring and canary steps (monitor_duration ${p.monitor_duration}): raise deploy_timeout_minutes (self-hosted runner above 360) or shorten monitor_duration in the policy file.`
       );
   }
-  return { problems, shards, deployTimeout: `${budgetMin}m` };
+  return { problems, shards, deployTimeout: `${budget}m`, gates: run2, skipped };
 }
+var budgetMin = (s) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
 
 // actions/plan/src/main.ts
 function policyTable(summary2, p) {
@@ -2438,14 +2489,32 @@ function policyTable(summary2, p) {
     ]
   );
 }
-function pipelineChart(p, version) {
+function stageRows(p, o) {
+  const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join("; ");
+  const gates = o.gates.length ? ["quality gates", "yes", `the ${p.kind} policy's ${o.gates.join(", ")}${left ? ` (${left})` : ""}`] : ["quality gates", "no", p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
+  const deployBecause = !o.preflight ? "no preflight: the settings are not known here" : o.requireDeploy ? "require_deploy: true" : "deploy settings given";
+  const rows = [gates, ["changelog", "yes", "every release has notes"], ["release", "yes", `${p.kind} release`]];
+  if (!o.deploy)
+    rows.push([
+      "deploy",
+      "no",
+      "nothing to deploy: no version_url, deploy_start_command, docker_image or router given (require_deploy: true insists)"
+    ]);
+  else {
+    if (p.environments.product)
+      rows.push(["product approval", "yes", `a ${p.kind} release is deployed after product approves`]);
+    rows.push(["deploy", "yes", `${deployBecause}: ${p.strategy}, monitored ${p.monitor_duration}`]);
+  }
+  return rows;
+}
+function pipelineChart(p, version, o) {
   const env = (e) => e ? `<br>⏸ ${e}` : "";
   const lines = [
     "flowchart LR",
-    `  plan["plan<br>${version}"] --> gates["quality gates<br>${p.gates.join(", ") || "smoke only"}"]`,
-    "  gates --> changelog",
+    o.gates.length ? `  plan["plan<br>${version}"] --> gates["quality gates<br>${o.gates.join(", ")}"] --> changelog` : `  plan["plan<br>${version}"] --> changelog`,
     `  changelog --> release["release${env(p.environments.release)}"]`
   ];
+  if (!o.deploy) return lines.join("\n");
   if (p.environments.product) {
     lines.push(`  release --> product["product approval${env(p.environments.product)}"]`);
     lines.push(`  product --> deploy["deploy: ${p.strategy}${env(p.environments.deploy)}"]`);
@@ -2461,6 +2530,8 @@ async function plan(inputs, ctx) {
   const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
   const git = new Git(runner.workspace, { log });
+  const notCheckout = await git.checkoutProblem();
+  if (notCheckout) throw new StageError(notCheckout);
   if (await git.isShallow()) {
     throw new StageError(
       "The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`."
@@ -2469,11 +2540,9 @@ async function plan(inputs, ctx) {
   const preview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : "no release yet";
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  const previewOutputs = () => {
-    ctx.setOutput("previous_version", preview.previousVersion ?? "");
-    ctx.setOutput("previous_tag", preview.previousTag ?? "");
-    ctx.setOutput("commit_count", String(preview.commits.length));
-  };
+  ctx.setOutput("previous_version", preview.previousVersion ?? "");
+  ctx.setOutput("previous_tag", preview.previousTag ?? "");
+  ctx.setOutput("commit_count", String(preview.commits.length));
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
     hotfix: inputs.hotfix,
@@ -2481,7 +2550,6 @@ async function plan(inputs, ctx) {
   });
   const nothing = preview.commits.length === 0 ? `no commits since ${previous}` : !chosen ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)` : "";
   if (nothing || !chosen) {
-    previewOutputs();
     ctx.setOutput("releasable", "false");
     ctx.setOutput("reason", nothing);
     ctx.setOutput("changelog_preview", "");
@@ -2513,16 +2581,19 @@ async function plan(inputs, ctx) {
     manifestVersion: rootManifestVersion(runner.workspace),
     ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
   });
+  let gates = [...policy.gates];
+  let skipped = [];
+  const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, inputs);
+    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput("load_shards", checked.shards);
     ctx.setOutput("deploy_timeout", checked.deployTimeout);
+    ({ gates, skipped } = checked);
   }
-  previewOutputs();
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
-  const order = approvalOrder(policy);
+  const order = approvalOrder(policy).filter((a) => deploy || a.job === "release");
   ctx.setOutput("releasable", "true");
   ctx.setOutput("reason", "");
   ctx.setOutput("type", policy.kind);
@@ -2532,7 +2603,9 @@ async function plan(inputs, ctx) {
   ctx.setOutput("next_tag", tag);
   ctx.setOutput("changelog_preview", notes);
   ctx.setOutput("policy", policy);
-  ctx.setOutput("gates", policy.gates.join(","));
+  ctx.setOutput("gates", gates.join(","));
+  ctx.setOutput("run_quality_gates", String(gates.length > 0));
+  ctx.setOutput("run_deploy", String(deploy));
   ctx.setOutput("load_profile", policy.load_profile);
   ctx.setOutput("run_smoke_tests", String(policy.smoke_tests || inputs.run_smoke_tests));
   ctx.setOutput("strategy", policy.strategy);
@@ -2541,7 +2614,7 @@ async function plan(inputs, ctx) {
   ctx.setOutput("monitor_duration", policy.monitor_duration);
   ctx.setOutput("environments", order);
   ctx.setOutput("release_environment", policy.environments.release);
-  ctx.setOutput("product_environment", policy.environments.product);
+  ctx.setOutput("product_environment", deploy ? policy.environments.product : "");
   ctx.setOutput("deploy_environment", policy.environments.deploy);
   await log.group("Effective policy", async () => {
     log.info(JSON.stringify(policy, null, 2));
@@ -2561,11 +2634,14 @@ async function plan(inputs, ctx) {
         inputs.require_quality_gates ? "yes" : "no"
       ]
     ]
+  ).heading("Stages", 3).table(
+    ["stage", "runs?", "because"],
+    stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy })
   ).heading("Effective policy", 3);
   policyTable(summary2, policy);
   summary2.paragraph(
     order.length ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(" → ")}.` : "No approval environment: the pipeline runs without a human gate."
-  ).mermaid(pipelineChart(policy, tag)).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");
+  ).mermaid(pipelineChart(policy, tag, { gates, deploy })).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");
 }
 async function run(env = process.env) {
   await runStage(action, plan, env);

@@ -1,5 +1,14 @@
 /** The plan action's inputs and outputs: the single source of truth for action.yml and the README. */
-import { bool, defineAction, number, oneOf, semver, text, url } from '@release-actions/shared/action';
+import {
+  bool,
+  defineAction,
+  type InputProblem,
+  number,
+  oneOf,
+  semver,
+  text,
+  url,
+} from '@release-actions/shared/action';
 import { ENVIRONMENT_NAME_PATTERN, LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
 
 const environment = (description: string, dflt: string) =>
@@ -9,6 +18,29 @@ const environment = (description: string, dflt: string) =>
     pattern: ENVIRONMENT_NAME_PATTERN,
     patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
   });
+
+/** Any deploy setting given: the caller deploys, so an incomplete deploy is refused rather than skipped. */
+export function deployRequested(v: {
+  require_deploy: boolean;
+  version_url: string | undefined;
+  workload: string;
+  deploy_start_command: string;
+  docker_image: string;
+  router: string;
+  nginx_upstream_file: string;
+  router_command: string;
+}): boolean {
+  return (
+    v.require_deploy ||
+    !!v.version_url ||
+    v.workload === 'docker' ||
+    !!v.deploy_start_command.trim() ||
+    !!v.docker_image ||
+    v.router !== 'none' ||
+    !!v.nginx_upstream_file ||
+    !!v.router_command.trim()
+  );
+}
 
 const PATH = { pattern: /^[^\r\n\0]+$/, patternHint: 'a file path on one line' };
 
@@ -87,6 +119,11 @@ export const action = defineAction({
         'Check that the quality gates and the deploy of this plan have what they need (the inputs below, as the reusable workflow passes them); outputs load_shards and deploy_timeout. Refused before anything is released.',
       default: 'false',
     }),
+    require_deploy: bool({
+      description:
+        'preflight: a deploy is required: with no deploy settings the plan is refused, naming them. false: the deploy runs when its settings are given (version_url, deploy_start_command, docker_image, router…), else there is nothing to deploy (a library).',
+      default: 'false',
+    }),
     target_url: url({ description: 'preflight: base URL of the service the load gates run against.' }),
     start_command: text({
       description: 'preflight: command that starts the service under test in the gates job.',
@@ -155,5 +192,43 @@ export const action = defineAction({
       description: 'preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else [].',
     },
     deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
+    run_quality_gates: {
+      description:
+        'true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false.',
+    },
+    run_deploy: {
+      description:
+        'true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true).',
+    },
+  },
+  // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
+  refine(v) {
+    if (!v.preflight) return [];
+    const problems: InputProblem[] = [];
+    const need = (input: string, message: string) => problems.push({ input, message });
+    if (v.load_shards === undefined)
+      need(
+        'load_shards',
+        'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.',
+      );
+    // A deploy is the caller's choice: one setting of it (or require_deploy) asks for all it needs.
+    if (!deployRequested(v)) return problems;
+    if (!v.version_url)
+      need(
+        'version_url',
+        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.',
+      );
+    if (v.workload === 'command' && !v.deploy_start_command.trim())
+      need(
+        'deploy_start_command',
+        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).',
+      );
+    if (v.workload === 'docker' && !v.docker_image)
+      need('docker_image', 'Input "docker_image" is empty but required with workload docker.');
+    if (v.router === 'nginx' && !v.nginx_upstream_file)
+      need('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router nginx.');
+    if (v.router === 'command' && !v.router_command.trim())
+      need('router_command', 'Input "router_command" is empty but required with router command.');
+    return problems;
   },
 });

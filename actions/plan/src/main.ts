@@ -21,7 +21,7 @@ import {
   type EffectivePolicy,
 } from '@release-actions/shared/policy';
 import { StageError } from '@release-actions/shared';
-import { action } from './inputs.js';
+import { action, deployRequested } from './inputs.js';
 import { preflight } from './preflight.js';
 
 type Inputs = InputValues<typeof action.inputs>;
@@ -50,14 +50,51 @@ function policyTable(summary: Summary, p: EffectivePolicy): void {
   );
 }
 
-function pipelineChart(p: EffectivePolicy, version: string): string {
+/** Which stages run and why, for the summary: what the caller configured decides, beside the policy. */
+function stageRows(
+  p: EffectivePolicy,
+  o: {
+    gates: string[];
+    skipped: { gate: string; because: string }[];
+    deploy: boolean;
+    preflight: boolean;
+    requireDeploy: boolean;
+  },
+): string[][] {
+  const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join('; ');
+  const gates = o.gates.length
+    ? ['quality gates', 'yes', `the ${p.kind} policy's ${o.gates.join(', ')}${left ? ` (${left})` : ''}`]
+    : ['quality gates', 'no', p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
+  const deployBecause = !o.preflight
+    ? 'no preflight: the settings are not known here'
+    : o.requireDeploy
+      ? 'require_deploy: true'
+      : 'deploy settings given';
+  const rows = [gates, ['changelog', 'yes', 'every release has notes'], ['release', 'yes', `${p.kind} release`]];
+  if (!o.deploy)
+    rows.push([
+      'deploy',
+      'no',
+      'nothing to deploy: no version_url, deploy_start_command, docker_image or router given (require_deploy: true insists)',
+    ]);
+  else {
+    if (p.environments.product)
+      rows.push(['product approval', 'yes', `a ${p.kind} release is deployed after product approves`]);
+    rows.push(['deploy', 'yes', `${deployBecause}: ${p.strategy}, monitored ${p.monitor_duration}`]);
+  }
+  return rows;
+}
+
+function pipelineChart(p: EffectivePolicy, version: string, o: { gates: string[]; deploy: boolean }): string {
   const env = (e: string) => (e ? `<br>⏸ ${e}` : '');
   const lines = [
     'flowchart LR',
-    `  plan["plan<br>${version}"] --> gates["quality gates<br>${p.gates.join(', ') || 'smoke only'}"]`,
-    '  gates --> changelog',
+    o.gates.length
+      ? `  plan["plan<br>${version}"] --> gates["quality gates<br>${o.gates.join(', ')}"] --> changelog`
+      : `  plan["plan<br>${version}"] --> changelog`,
     `  changelog --> release["release${env(p.environments.release)}"]`,
   ];
+  if (!o.deploy) return lines.join('\n');
   if (p.environments.product) {
     lines.push(`  release --> product["product approval${env(p.environments.product)}"]`);
     lines.push(`  product --> deploy["deploy: ${p.strategy}${env(p.environments.deploy)}"]`);
@@ -75,6 +112,8 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
 
   const git = new Git(runner.workspace, { log });
+  const notCheckout = await git.checkoutProblem();
+  if (notCheckout) throw new StageError(notCheckout);
   if (await git.isShallow()) {
     throw new StageError(
       'The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`.',
@@ -83,12 +122,9 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   const preview: ReleasePreview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : 'no release yet';
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  // Set once the plan stands (after the preflight): a refused plan outputs nothing.
-  const previewOutputs = () => {
-    ctx.setOutput('previous_version', preview.previousVersion ?? '');
-    ctx.setOutput('previous_tag', preview.previousTag ?? '');
-    ctx.setOutput('commit_count', String(preview.commits.length));
-  };
+  ctx.setOutput('previous_version', preview.previousVersion ?? '');
+  ctx.setOutput('previous_tag', preview.previousTag ?? '');
+  ctx.setOutput('commit_count', String(preview.commits.length));
 
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
@@ -102,7 +138,6 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
         ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
         : '';
   if (nothing || !chosen) {
-    previewOutputs();
     ctx.setOutput('releasable', 'false');
     ctx.setOutput('reason', nothing);
     ctx.setOutput('changelog_preview', '');
@@ -139,16 +174,21 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
     ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
   });
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
+  // Without preflight the plan knows no settings: every stage of the policy is assumed to run.
+  let gates: string[] = [...policy.gates];
+  let skipped: { gate: string; because: string }[] = [];
+  const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, inputs);
+    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput('load_shards', checked.shards);
     ctx.setOutput('deploy_timeout', checked.deployTimeout);
+    ({ gates, skipped } = checked);
   }
-  previewOutputs();
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
-  const order = approvalOrder(policy);
+  // No deploy: no product approval and no production approval either; the release job's review stays.
+  const order = approvalOrder(policy).filter((a) => deploy || a.job === 'release');
 
   ctx.setOutput('releasable', 'true');
   ctx.setOutput('reason', '');
@@ -159,7 +199,9 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   ctx.setOutput('next_tag', tag);
   ctx.setOutput('changelog_preview', notes);
   ctx.setOutput('policy', policy);
-  ctx.setOutput('gates', policy.gates.join(','));
+  ctx.setOutput('gates', gates.join(','));
+  ctx.setOutput('run_quality_gates', String(gates.length > 0));
+  ctx.setOutput('run_deploy', String(deploy));
   ctx.setOutput('load_profile', policy.load_profile);
   ctx.setOutput('run_smoke_tests', String(policy.smoke_tests || inputs.run_smoke_tests));
   ctx.setOutput('strategy', policy.strategy);
@@ -168,7 +210,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   ctx.setOutput('monitor_duration', policy.monitor_duration);
   ctx.setOutput('environments', order);
   ctx.setOutput('release_environment', policy.environments.release);
-  ctx.setOutput('product_environment', policy.environments.product);
+  ctx.setOutput('product_environment', deploy ? policy.environments.product : '');
   ctx.setOutput('deploy_environment', policy.environments.deploy);
 
   await log.group('Effective policy', async () => {
@@ -193,6 +235,11 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
         ],
       ],
     )
+    .heading('Stages', 3)
+    .table(
+      ['stage', 'runs?', 'because'],
+      stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy }),
+    )
     .heading('Effective policy', 3);
   policyTable(summary, policy);
   summary
@@ -201,7 +248,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
         ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(' → ')}.`
         : 'No approval environment: the pipeline runs without a human gate.',
     )
-    .mermaid(pipelineChart(policy, tag))
+    .mermaid(pipelineChart(policy, tag, { gates, deploy }))
     .heading('Changelog preview', 3)
     .raw(notes)
     .paragraph('_A preview from the commit subjects; the changelog job writes the notes the release publishes._');

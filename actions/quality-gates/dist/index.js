@@ -1125,7 +1125,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
-var exec = (cmd, args, o = {}) => new Promise((resolve6) => {
+var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
     cwd: o.cwd,
@@ -1171,11 +1171,11 @@ var exec = (cmd, args, o = {}) => new Promise((resolve6) => {
     done();
     const said = `${error2.message}
 `;
-    resolve6({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+    resolve7({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve6({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -1189,14 +1189,14 @@ function startBackground(cmd, args, o) {
   const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
   let done = false;
-  const exited = new Promise((resolve6) => {
+  const exited = new Promise((resolve7) => {
     child.on("exit", (code, signal) => {
       done = true;
-      resolve6({ code, signal });
+      resolve7({ code, signal });
     });
     child.on("error", () => {
       done = true;
-      resolve6({ code: 127, signal: null });
+      resolve7({ code: 127, signal: null });
     });
   });
   child.unref();
@@ -1951,11 +1951,11 @@ function loadStages(p) {
 function probeConnect(origin, timeoutMs = 5e3) {
   const u = new URL(origin);
   const port = Number(u.port || (u.protocol === "https:" ? 443 : 80));
-  return new Promise((resolve6) => {
+  return new Promise((resolve7) => {
     const sock = connect({ host: u.hostname, port });
     const done = (err) => {
       sock.destroy();
-      resolve6(err);
+      resolve7(err);
     };
     sock.setTimeout(timeoutMs, () => done("ETIMEDOUT"));
     sock.once("connect", () => done());
@@ -2018,7 +2018,7 @@ async function runBuiltinLoad(o) {
   const stages = loadStages(profile);
   for (let s = 0; s < stages.length && !stopAll; s++) {
     const stage = stages[s];
-    await new Promise((resolve6, reject) => {
+    await new Promise((resolve7, reject) => {
       const inst = autocannon(
         {
           url: target.origin,
@@ -2028,7 +2028,7 @@ async function runBuiltinLoad(o) {
           timeout: timeoutSec,
           requests
         },
-        (err) => err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve6()
+        (err) => err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve7()
       );
       inst.on("response", (_client, statusCode, resBytes, responseTime) => {
         const now = performance.now();
@@ -2815,11 +2815,13 @@ function ensureRelease(doc, version, init = {}) {
 }
 
 // packages/shared/src/status/open.ts
-import { isAbsolute as isAbsolute4, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
+import { realpathSync as realpathSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -2834,6 +2836,13 @@ var GitError = class extends Error {
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return resolve3(p);
+  }
+};
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -2841,6 +2850,19 @@ var Git = class _Git {
   }
   cwd;
   opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts) {
     return new _Git(this.cwd, {
@@ -2879,7 +2901,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve7, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -2888,7 +2910,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve6({
+        (code) => resolve7({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -2912,7 +2934,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve7, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -2931,7 +2953,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve6();
+        resolve7();
       });
     });
   }
@@ -3588,7 +3610,7 @@ var FileStatusStore = class {
 // packages/shared/src/status/open.ts
 async function openStatusStore(v, o) {
   if (v.status_file)
-    return new FileStatusStore(isAbsolute4(v.status_file) ? v.status_file : resolve3(o.workspace, v.status_file));
+    return new FileStatusStore(isAbsolute4(v.status_file) ? v.status_file : resolve4(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(["remote", "get-url", "origin"]);
   if (r.code !== 0) {
@@ -3648,21 +3670,21 @@ async function recordGates(store, version, r) {
 
 // actions/quality-gates/src/config.ts
 import { globSync } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, relative as relative2, resolve as resolve4, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 var need = (input, why, accepted) => new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
 var RECORD_ACCEPTS = {
   status_branch: "the branch holding release-status.yaml, e.g. release-status",
   version: "the semantic version whose status record gets the verdicts, e.g. 1.4.0"
 };
 function confinedPath(workspace, input, path, o = {}) {
-  const rel = relative2(workspace, resolve4(workspace, path));
+  const rel = relative2(workspace, resolve5(workspace, path));
   const inCheckout = !isAbsolute5(path) || rel !== ".." && !rel.startsWith(`..${sep2}`) && !isAbsolute5(rel);
   if (!inCheckout) return path;
   return confinePath(workspace, path, { input, mayBeMissing: o.mayBeMissing, what: o.what });
 }
 function buildConfig(i, runner) {
   const cwd = runner.workspace;
-  const at = (p) => isAbsolute5(p) ? p : resolve4(cwd, p);
+  const at = (p) => isAbsolute5(p) ? p : resolve5(cwd, p);
   const gates = i.gates;
   const load = gates.includes("load-testing") || gates.includes("performance-profiling");
   const thresholds = parseThresholds(i.thresholds);
@@ -3908,7 +3930,7 @@ var action = defineAction({
 
 // actions/quality-gates/src/record.ts
 import { readFileSync as readFileSync9 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 var EXPECTED = "the results JSON of an earlier quality-gates run (its `results` output; of the merge job when sharded)";
 function readRecordedResults(i, workspace, log) {
   for (const other of ["shard", "merge"]) {
@@ -3921,7 +3943,7 @@ function readRecordedResults(i, workspace, log) {
   }
   if (!i.status_branch) throw need("status_branch", "with record_results", RECORD_ACCEPTS.status_branch);
   if (!i.version) throw need("version", "with record_results", RECORD_ACCEPTS.version);
-  const path = resolve5(workspace, confinedPath(workspace, "record_results", i.record_results));
+  const path = resolve6(workspace, confinedPath(workspace, "record_results", i.record_results));
   let doc;
   try {
     doc = JSON.parse(readFileSync9(path, "utf8"));

@@ -697,8 +697,8 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join8 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -739,7 +739,7 @@ var StageError = class extends Error {
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
-var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
+var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
     cwd: o.cwd,
@@ -785,11 +785,11 @@ var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
     done();
     const said = `${error2.message}
 `;
-    resolve4({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+    resolve5({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve4({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    resolve5({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -1277,7 +1277,9 @@ async function runStage(def, impl, env = process.env) {
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
+import { realpathSync as realpathSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1292,6 +1294,13 @@ var GitError = class extends Error {
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return resolve2(p);
+  }
+};
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -1299,6 +1308,19 @@ var Git = class _Git {
   }
   cwd;
   opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve2(top) !== resolve2(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts) {
     return new _Git(this.cwd, {
@@ -1337,7 +1359,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -1346,7 +1368,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve4({
+        (code) => resolve5({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -1370,7 +1392,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -1389,7 +1411,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve4();
+        resolve5();
       });
     });
   }
@@ -2608,7 +2630,7 @@ var action = defineAction({
     if (!v.token)
       problems.push({
         input: "token",
-        message: 'Input "token" is empty; expected a GitHub token with contents: write.'
+        message: 'Input "token" is empty; expected a GitHub token with contents: write. In a workflow it defaults to GITHUB_TOKEN (${{ github.token }}): give the job `permissions: { contents: write }`. With the CLI: export GITHUB_TOKEN (a token with contents: write on the repository).'
       });
     return problems;
   }
@@ -2774,7 +2796,7 @@ async function announce2(s, d) {
 
 // packages/shared/src/versioning/manifests.ts
 import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join4, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 function readJson(file) {
@@ -2833,8 +2855,16 @@ function isDir(p) {
 }
 function npmPackages(root) {
   const file = join4(root, "package.json");
+  if (existsSync2(join4(root, "pnpm-workspace.yaml")))
+    throw new StageError(
+      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+    );
   if (!existsSync2(file)) return [];
   const { doc } = readJson(file);
+  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join4(root, f))))
+    throw new StageError(
+      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+    );
   const out = [];
   const pkg = (dir, d) => ({
     name: String(d.name ?? ""),
@@ -2918,8 +2948,8 @@ function planManifestBump(root, version2, o = {}) {
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const rel of o.versionFiles ?? []) {
-    const file = resolve2(root, rel);
-    const r = relative2(resolve2(root), file);
+    const file = resolve3(root, rel);
+    const r = relative2(resolve3(root), file);
     if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
     if (!existsSync2(file)) throw new StageError(`version file ${rel} does not exist`);
     const text2 = readFileSync3(confinePath(root, rel, { input: "version_files" }), "utf8");
@@ -3376,7 +3406,7 @@ async function publishImage(img, s, target, build, d) {
 
 // actions/release/src/github-release.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve3 } from "node:path";
+import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -3441,14 +3471,14 @@ async function publishRelease(gh, repo, rel, o) {
 function expandAssetGlobs(root, globs) {
   const out = /* @__PURE__ */ new Set();
   for (const g of globs) {
-    const full = resolve3(root, g);
-    if (relative3(resolve3(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
+    const full = resolve4(root, g);
+    if (relative3(resolve4(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
     if (!g.includes("*")) {
       if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
       out.add(confinePath(root, g, { input: "assets" }));
       continue;
     }
-    const dirRel = relative3(resolve3(root), dirname2(full)) || ".";
+    const dirRel = relative3(resolve4(root), dirname2(full)) || ".";
     const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
     const re = new RegExp(
       `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
@@ -4586,9 +4616,9 @@ async function release(inputs, ctx) {
     verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run
   };
-  if (!existsSync4(join8(workspace, ".git")))
-    throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
+  const notCheckout = await git.checkoutProblem();
+  if (notCheckout) throw new StageError(notCheckout);
   const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
   const gh = createGitHubClient({
     token: inputs.token,

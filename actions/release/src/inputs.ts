@@ -190,7 +190,8 @@ export const action = defineAction({
     if (!v.token)
       problems.push({
         input: 'token',
-        message: 'Input "token" is empty; expected a GitHub token with contents: write.',
+        message:
+          'Input "token" is empty; expected a GitHub token with contents: write. In a workflow it defaults to GITHUB_TOKEN (${{ github.token }}): give the job `permissions: { contents: write }`. With the CLI: export GITHUB_TOKEN (a token with contents: write on the repository).',
       });
     return problems;
   },

@@ -1,6 +1,6 @@
 /** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { confinePath, StageError } from '@release-actions/shared';
 import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
@@ -78,9 +78,9 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run,
   };
-  if (!existsSync(join(workspace, '.git')))
-    throw new StageError(`${workspace} is not a git checkout (run actions/checkout first)`);
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
+  const notCheckout = await git.checkoutProblem();
+  if (notCheckout) throw new StageError(notCheckout);
   // Octokit (and undici) loaded once the inputs are valid: a bad-input run exits without paying for them.
   const { createGitHubClient } = await import('@release-actions/shared/github');
   const gh = createGitHubClient({

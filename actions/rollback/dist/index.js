@@ -1048,13 +1048,13 @@ async function withDeadline(stage, ms, fn) {
     clearTimeout(timer);
   }
 }
-var sleep = (ms, signal) => new Promise((resolve4) => {
-  if (signal?.aborted) return resolve4();
+var sleep = (ms, signal) => new Promise((resolve5) => {
+  if (signal?.aborted) return resolve5();
   const t = setTimeout(done, ms);
   function done() {
     clearTimeout(t);
     signal?.removeEventListener("abort", done);
-    resolve4();
+    resolve5();
   }
   signal?.addEventListener("abort", done, { once: true });
 });
@@ -1066,7 +1066,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
-var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
+var exec = (cmd, args, o = {}) => new Promise((resolve5) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
     cwd: o.cwd,
@@ -1112,11 +1112,11 @@ var exec = (cmd, args, o = {}) => new Promise((resolve4) => {
     done();
     const said = `${error2.message}
 `;
-    resolve4({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+    resolve5({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve4({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    resolve5({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -1130,14 +1130,14 @@ function startBackground(cmd, args, o) {
   const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
   let done = false;
-  const exited = new Promise((resolve4) => {
+  const exited = new Promise((resolve5) => {
     child.on("exit", (code, signal) => {
       done = true;
-      resolve4({ code, signal });
+      resolve5({ code, signal });
     });
     child.on("error", () => {
       done = true;
-      resolve4({ code: 127, signal: null });
+      resolve5({ code: 127, signal: null });
     });
   });
   child.unref();
@@ -1213,7 +1213,7 @@ function httpGet(url2, o = {}) {
   const fn = https ? httpsRequest : request;
   const agent = o.keepAlive === false ? false : https ? agents.https : agents.http;
   const t0 = performance.now();
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const req = fn(u, { method: "GET", agent, headers: o.headers, timeout: o.timeoutMs ?? 5e3 }, (res) => {
       const chunks = [];
       let size = 0;
@@ -1223,7 +1223,7 @@ function httpGet(url2, o = {}) {
       });
       res.on(
         "end",
-        () => resolve4({
+        () => resolve5({
           status: res.statusCode ?? 0,
           headers: res.headers,
           body: Buffer.concat(chunks).toString("utf8"),
@@ -1699,14 +1699,14 @@ var Timeline = class {
 // packages/shared/src/util/net.ts
 import { createServer } from "node:net";
 function freePort() {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve4(port));
+      server.close(() => resolve5(port));
     });
   });
 }
@@ -2782,11 +2782,13 @@ async function dockerTagLatest(o) {
 }
 
 // packages/shared/src/status/open.ts
-import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -2801,6 +2803,13 @@ var GitError = class extends Error {
 };
 var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve3(p);
+  }
+};
 var Git = class _Git {
   constructor(cwd, opts = {}) {
     this.cwd = cwd;
@@ -2808,6 +2817,19 @@ var Git = class _Git {
   }
   cwd;
   opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts) {
     return new _Git(this.cwd, {
@@ -2846,7 +2868,7 @@ var Git = class _Git {
   /** Run git; resolves with the exit code (does not throw on failure). */
   run(args, o = {}) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
@@ -2855,7 +2877,7 @@ var Git = class _Git {
       child.on("error", reject);
       child.on(
         "close",
-        (code) => resolve4({
+        (code) => resolve5({
           code: code ?? 1,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8")
@@ -2879,7 +2901,7 @@ var Git = class _Git {
   stream(args, separator, onRecord) {
     this.opts.log?.debug(`git ${args.join(" ")}`);
     const sep = Buffer.from(separator, "utf8");
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child = spawn2("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
       let pending;
       let err = "";
@@ -2898,7 +2920,7 @@ var Git = class _Git {
       child.on("close", (code) => {
         if (code !== 0) return reject(new GitError(args, code ?? 1, err));
         if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve4();
+        resolve5();
       });
     });
   }
@@ -3542,7 +3564,7 @@ var FileStatusStore = class {
 // packages/shared/src/status/open.ts
 async function openStatusStore(v, o) {
   if (v.status_file)
-    return new FileStatusStore(isAbsolute3(v.status_file) ? v.status_file : resolve3(o.workspace, v.status_file));
+    return new FileStatusStore(isAbsolute3(v.status_file) ? v.status_file : resolve4(o.workspace, v.status_file));
   let git = new Git(o.workspace, { log: o.log });
   const r = await git.run(["remote", "get-url", "origin"]);
   if (r.code !== 0) {

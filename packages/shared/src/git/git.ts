@@ -4,7 +4,9 @@
  * remote URL, an argument or a config file in the workspace).
  */
 import { spawn } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Logger } from '../util/logger.js';
 
 export interface GitResult {
@@ -67,11 +69,33 @@ export interface TagInfo {
   annotated: boolean;
 }
 
+const realpathOr = (p: string) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
 export class Git {
   constructor(
     readonly cwd: string,
     private readonly opts: GitOptions = {},
   ) {}
+
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem(): Promise<string | undefined> {
+    const r = await this.run(['rev-parse', '--show-toplevel']);
+    const top = r.code === 0 ? r.stdout.trim() : '';
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return undefined;
+  }
 
   /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
   with(opts: GitOptions): Git {

@@ -114,3 +114,37 @@ test('extra files: marked lines only', () => {
   expect(() => planManifestBump(root, '1.1.0', { versionFiles: ['README.md'] })).toThrow(/no line marked/);
   expect(() => planManifestBump(root, '1.1.0', { versionFiles: ['../etc/passwd'] })).toThrow(/outside/);
 });
+
+test.each([
+  [
+    'pnpm',
+    { 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n' },
+    /^pnpm workspaces are not supported yet \(pnpm-workspace\.yaml found\)/,
+  ],
+  [
+    'yarn',
+    { 'yarn.lock': '', 'package.json': '{"name":"m","workspaces":["packages/*"]}' },
+    /^yarn workspaces are not supported yet/,
+  ],
+])('a %s workspace is named as such, with what to do instead', (_name, files, message) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-manifests-ws-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), '{"name":"m","version":"1.0.0"}');
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+    expect(() => npmPackages(dir)).toThrow(message);
+    expect(() => npmPackages(dir)).toThrow(/npm workspaces/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('yarn.lock without workspaces is a single package, as with npm', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ra-manifests-yarn-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), '{"name":"m","version":"1.0.0"}');
+    writeFileSync(join(dir, 'yarn.lock'), '');
+    expect(npmPackages(dir).map((p) => p.name)).toEqual(['m']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
