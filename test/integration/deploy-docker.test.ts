@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeployConfig } from '../../packages/shared/src/deploy/config.js';
 import { deploy } from '../../packages/shared/src/deploy/engine.js';
-import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
 import { DockerWorkload } from '../../packages/shared/src/deploy/workload-docker.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
+import { nginxRouter } from '../support/deploy.js';
 import {
   buildScratchImage,
   describeWithService,
@@ -44,14 +44,7 @@ describeWithService(services, 'deploy with the docker workload (real dockerd, bu
     log = new MemoryLogger();
     return {
       workload: new DockerWorkload({ image: IMAGE, healthUrl: 'http://127.0.0.1:{port}/version', prefix: PREFIX, log }),
-      router: new NginxRouter({
-        upstreamFile: nginx.upstreamsPath,
-        upstreamName: 'app',
-        conf: nginx.confPath,
-        prefix: `${nginx.dir}/`,
-        cwd: dir,
-        log,
-      }),
+      router: nginxRouter(nginx, dir, log),
       stateFile: new StateFile(join(dir, 'state')),
       log,
     };
