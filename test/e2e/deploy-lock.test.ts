@@ -10,8 +10,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { describeWithService, requireService, startNginx, type Nginx } from '../support/services/index.js';
-import { appStartCommand, nginxTargetInputs, readStatusDoc, runWithGitHub, seedRemoteSync } from '../support/deploy.js';
+import { describeWithService, requireService, type Nginx } from '../support/services/index.js';
+import {
+  appStartCommand,
+  nginxTargetInputs,
+  readStatusDoc,
+  runWithGitHub,
+  seedRemoteSync,
+  startAppNginx,
+} from '../support/deploy.js';
 import type { ActionResult } from '../support/run-action.js';
 
 const nginxService = await requireService('nginx');
@@ -82,7 +89,7 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
     marker = base;
     ({ workspace } = seedRemoteSync(base));
     stateDir = join(base, 'state');
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
   });
   afterEach(() => gh.assertNoViolations());

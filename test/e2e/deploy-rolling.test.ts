@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { describeWithService, loadLoop, requireService, startNginx, type Nginx } from '../support/services/index.js';
-import { killInstances, nginxTargetInputs, runWithGitHub, seedRemoteSync } from '../support/deploy.js';
+import { describeWithService, loadLoop, requireService, type Nginx } from '../support/services/index.js';
+import { killInstances, nginxTargetInputs, runWithGitHub, seedRemoteSync, startAppNginx } from '../support/deploy.js';
 
 const nginxService = await requireService('nginx');
 const SHA = 'b'.repeat(40);
@@ -51,7 +51,7 @@ describeWithService(nginxService, 'rolling (hotfix policy) with the command work
   let stateDir: string;
   beforeAll(async () => {
     stateDir = join(base, 'state-nginx');
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
   });
   afterAll(async () => {
     killInstances(stateDir);

@@ -17,16 +17,11 @@ import {
   readStatusDoc,
   runWithGitHub,
   seedRemoteSync,
+  startAppNginx,
+  underLoad,
 } from '../support/deploy.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import {
-  describeWithService,
-  loadLoop,
-  requireService,
-  startNginx,
-  type LoadResult,
-  type Nginx,
-} from '../support/services/index.js';
+import { describeWithService, requireService, type LoadResult, type Nginx } from '../support/services/index.js';
 
 const nginxService = await requireService('nginx');
 const SHA = 'a'.repeat(40);
@@ -63,26 +58,14 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     return rps;
   };
   /** Keep-alive load (16 clients) through nginx for the whole of `fn`, and 300 ms either side. */
-  const withLoad = async <T>(fn: () => Promise<T>, _hint?: number): Promise<[T, LoadResult]> => {
-    const stop = new AbortController();
-    const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 120_000, signal: stop.signal });
-    try {
-      await new Promise((r) => setTimeout(r, 300));
-      const out = await fn();
-      await new Promise((r) => setTimeout(r, 300));
-      stop.abort();
-      return [out, await loading];
-    } finally {
-      stop.abort();
-      await loading;
-    }
-  };
+  const withLoad = <T>(fn: () => Promise<T>, _hint?: number) =>
+    underLoad({ url: nginx.url, concurrency: 16, durationMs: 120_000, padMs: 300 }, fn);
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'ra-e2e-deploy-'));
     ({ workspace } = seedRemoteSync(base));
     stateDir = join(base, 'state');
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
   });
   afterEach(() => gh.assertNoViolations());

@@ -14,7 +14,7 @@ import { deploy } from '../../packages/shared/src/deploy/engine.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
 import { DockerWorkload } from '../../packages/shared/src/deploy/workload-docker.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
-import { nginxRouter } from '../support/deploy.js';
+import { blueGreen, nginxRouter } from '../support/deploy.js';
 import {
   buildScratchImage,
   describeWithService,
@@ -50,12 +50,7 @@ describeWithService(services, 'deploy with the docker workload (real dockerd, bu
     };
   };
   const cfg = (version: string): DeployConfig => ({
-    version,
-    environment: 'production',
-    strategy: 'blue-green',
-    runSmokeTests: true,
-    smokeTests: [{ path: '/', expect_status: 200, body_contains: version }],
-    rollbackOnFailure: true,
+    ...blueGreen(version),
     canarySteps: [100],
     stepDurationMs: 0,
     monitor: { durationMs: 0, intervalMs: 200, maxErrorRate: 0.01, maxP95Ms: 500, onNoData: 'fail', minSamples: 3 },

@@ -11,7 +11,7 @@ import type { DeployConfig } from '../../packages/shared/src/deploy/config.js';
 import { deploy } from '../../packages/shared/src/deploy/engine.js';
 import { rollback } from '../../packages/shared/src/deploy/rollback.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
-import { appStartCommand, nginxRouter } from '../support/deploy.js';
+import { appStartCommand, blueGreen, nginxRouter } from '../support/deploy.js';
 import {
   describeWithService,
   loadLoop,
@@ -47,12 +47,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     };
   };
   const cfg = (version: string, o: Partial<DeployConfig> = {}): DeployConfig => ({
-    version,
-    environment: 'production',
-    strategy: 'blue-green',
-    runSmokeTests: true,
-    smokeTests: [{ path: '/', expect_status: 200, body_contains: version }],
-    rollbackOnFailure: true,
+    ...blueGreen(version),
     canarySteps: [10, 50, 100],
     stepDurationMs: 500,
     monitor: {

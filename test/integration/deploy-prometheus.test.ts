@@ -15,13 +15,17 @@ import {
   describeWithService,
   loadLoop,
   requireServices,
-  startNginx,
   startPrometheus,
-  type LoadResult,
   type Nginx,
   type Prometheus,
 } from '../support/services/index.js';
-import { appStartCommand as startCommand, killInstances, nginxTargetInputs } from '../support/deploy.js';
+import {
+  appStartCommand as startCommand,
+  killInstances,
+  nginxTargetInputs,
+  startAppNginx,
+  underLoad,
+} from '../support/deploy.js';
 import { runAction } from '../support/run-action.js';
 
 const services = await requireServices('nginx', 'prometheus');
@@ -62,23 +66,12 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
       timeoutMs: 60_000,
     });
   /** Light keep-alive load through nginx while `fn` runs (the counters Prometheus reads move with it). */
-  const withLoad = async <T>(fn: () => Promise<T>): Promise<[T, LoadResult]> => {
-    const stop = new AbortController();
-    const loading = loadLoop({ url: nginx.url, concurrency: 2, durationMs: 60_000, signal: stop.signal });
-    try {
-      const out = await fn();
-      stop.abort();
-      return [out, await loading];
-    } finally {
-      stop.abort();
-      await loading;
-    }
-  };
+  const withLoad = <T>(fn: () => Promise<T>) => underLoad({ url: nginx.url, concurrency: 2, durationMs: 60_000 }, fn);
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'ra-deploy-prom-'));
     mkdirSync(join(base, 'ws'));
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
     prom = await startPrometheus({ targets: [`127.0.0.1:${nginx.port}`], scrapeIntervalMs: 1000 });
     process.stdout.write(`prometheus ready in ${prom.startupMs}ms at ${prom.url}\n`);
     const first = await deploy('1.0.0', { prometheus_url: '', prometheus_queries: '' });

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import type { Logger } from '../../packages/shared/src/util/logger.js';
 import type { GitHubDouble } from './github/index.js';
-import type { Nginx } from './services/index.js';
+import { loadLoop, startNginx, type LoadResult, type Nginx } from './services/index.js';
 import { ROOT, runAction } from './run-action.js';
 
 export { seedRemoteSync } from '@release-actions/testkit/services';
@@ -110,3 +110,37 @@ export const nginxRouter = (nginx: Nginx, cwd: string, log: Logger) =>
     cwd,
     log,
   });
+
+/** nginx with the upstream `app` the deploys rewrite, pointing nowhere until the first deploy. */
+export const startAppNginx = () =>
+  startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+
+/** Keep-alive load through `url` for the whole of `fn` (and `padMs` either side); then what the load saw. */
+export async function underLoad<T>(
+  o: { url: string; concurrency: number; durationMs: number; padMs?: number },
+  fn: () => Promise<T>,
+): Promise<[T, LoadResult]> {
+  const stop = new AbortController();
+  const loading = loadLoop({ url: o.url, concurrency: o.concurrency, durationMs: o.durationMs, signal: stop.signal });
+  const pad = () => (o.padMs ? new Promise((r) => setTimeout(r, o.padMs)) : undefined);
+  try {
+    await pad();
+    const out = await fn();
+    await pad();
+    stop.abort();
+    return [out, await loading];
+  } finally {
+    stop.abort();
+    await loading;
+  }
+}
+
+/** The engine's blue-green config for `version` with its smoke test; the rest as each suite needs. */
+export const blueGreen = (version: string) => ({
+  version,
+  environment: 'production',
+  strategy: 'blue-green' as const,
+  runSmokeTests: true,
+  smokeTests: [{ path: '/', expect_status: 200, body_contains: version }],
+  rollbackOnFailure: true,
+});
