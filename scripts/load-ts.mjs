@@ -8,25 +8,32 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function loadTs(entry) {
+/** Bundles with esbuild (these options on top of node/ESM/in-memory ones) and imports the result from a temp file. */
+export async function importBundle(options) {
   const result = await build({
-    entryPoints: [resolve(root, entry)],
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
     write: false,
-    packages: 'bundle',
-    absWorkingDir: root,
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    ...options,
   });
   const dir = mkdtempSync(join(tmpdir(), 'ra-load-'));
   const file = join(dir, 'module.mjs');
-  writeFileSync(file, result.outputFiles[0].contents);
+  writeFileSync(file, result.outputFiles[0]?.contents ?? '');
   try {
     return await import(pathToFileURL(file).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export function loadTs(entry) {
+  return importBundle({
+    entryPoints: [resolve(root, entry)],
+    target: 'node20',
+    packages: 'bundle',
+    absWorkingDir: root,
+  });
 }

@@ -9,26 +9,20 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadTs } from '../../scripts/load-ts.mjs';
+import { flag, opt, ROOT } from '../args.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
 const COMMITS = opt('commits', 50_000);
 const EVERY = opt('every', 1_000);
 const RUNS = opt('runs', 3);
-const keep = args.includes('--keep');
+const keep = flag('keep');
 const out = (s) => process.stdout.write(s + '\n');
 
 const node = process.execPath;
-const action = join(root, 'actions', 'changelog', 'dist', 'index.js');
-const cliffWrapper = join(root, 'node_modules', 'git-cliff', 'lib', 'cli', 'cli.js');
-const cliffBinary = join(root, 'node_modules', `git-cliff-${process.platform}-${process.arch}`, 'bin', 'git-cliff');
+const action = join(ROOT, 'actions', 'changelog', 'dist', 'index.js');
+const cliffWrapper = join(ROOT, 'node_modules', 'git-cliff', 'lib', 'cli', 'cli.js');
+const cliffBinary = join(ROOT, 'node_modules', `git-cliff-${process.platform}-${process.arch}`, 'bin', 'git-cliff');
 for (const [what, p] of [
   ['the bundled action (npm run bundle)', action],
   ['git-cliff (npm ci)', cliffWrapper],
@@ -154,7 +148,7 @@ async function main() {
   );
   const cliffVersion = spawnSync(cliffBinary, ['--version'], { encoding: 'utf8' }).stdout.trim();
   out(
-    `peers: ours = node ${process.version} ${action.replace(root + '/', '')}; git-cliff = ${cliffVersion} (npm wrapper and raw binary)`,
+    `peers: ours = node ${process.version} ${action.replace(ROOT + '/', '')}; git-cliff = ${cliffVersion} (npm wrapper and raw binary)`,
   );
   out(
     `machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os'))

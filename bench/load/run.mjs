@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTs } from '../../scripts/load-ts.mjs';
+import { opt } from '../args.mjs';
 
 /** Difference of ours from the peer in percent; "n/a" where the peer reads 0 (its whole-millisecond resolution). */
 function diffPct(ours, peer) {
@@ -18,11 +19,6 @@ function diffPct(ours, peer) {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
 const connections = opt('connections', 10);
 const durationS = opt('duration', 10);
 const rounds = opt('rounds', 2);

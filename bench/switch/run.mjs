@@ -16,18 +16,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadTs } from '../../scripts/load-ts.mjs';
+import { opt, ROOT } from '../args.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(here, '..', '..');
 const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
 const concurrency = opt('concurrency', 16);
 const rounds = opt('rounds', 1);
 
@@ -38,6 +31,7 @@ if (spawnSync('nginx', ['-v']).status !== 0) {
 
 const d = await loadTs('packages/shared/src/deploy/index.ts');
 const { loadLoop } = await loadTs('packages/testkit/src/services/load.ts');
+const { nginxConfHead } = await loadTs('packages/testkit/src/services/nginx.ts');
 const { freePort } = await loadTs('packages/shared/src/util/net.ts');
 const quiet = { debug() {}, info() {}, warning() {}, error() {}, group: (_n, fn) => fn() };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -52,18 +46,7 @@ writeFileSync(
   conf,
   `${process.getuid?.() === 0 ? 'user root root;\n' : ''}daemon on;
 worker_processes 2;
-pid ${pidFile};
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/tmp/client_body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
-  keepalive_timeout 30s;
-  include ${upstreams};
+${nginxConfHead(dir)}  include ${upstreams};
   server {
     listen 127.0.0.1:${port};
     location / {

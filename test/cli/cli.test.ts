@@ -7,21 +7,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAnnotations, ROOT, runAction } from '../support/run-action.js';
+import { HERMETIC_ENV, parseAnnotations, ROOT, runAction } from '../support/run-action.js';
 import { STAGES } from '../../cli/src/stages.js';
 
 const CLI = join(ROOT, 'cli', 'release-actions.mjs');
 let cwd: string;
 
 // Only loopback: the API URLs point at a closed port, as in the runAction harness.
-const ENV = {
-  PATH: process.env.PATH ?? '/usr/bin:/bin',
-  HOME: process.env.HOME ?? '/root',
-  LANG: 'C.UTF-8',
-  GITHUB_API_URL: 'http://127.0.0.1:9/api-not-configured',
-  GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql-not-configured',
-  GITHUB_REPOSITORY: 'acme/widget',
-};
+const ENV = { ...HERMETIC_ENV, GITHUB_REPOSITORY: 'acme/widget' };
 
 function cli(args: string[], env: Record<string, string> = {}, dir = cwd) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {

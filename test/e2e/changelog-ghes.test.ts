@@ -3,24 +3,20 @@
  * retried transient answers: a 5xx and a primary rate limit are retried with backoff, and the PR links still
  * come through — no degraded notes, no warning of a failure.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { gitSync, initTaggedRepo } from '../support/git.js';
 import { runAction } from '../support/run-action.js';
 
 let gh: GitHubDouble;
 let ws: string;
-const git = (...a: string[]) => execFileSync('git', a, { cwd: ws, encoding: 'utf8' }).trim();
+const git = (...a: string[]) => gitSync(ws, ...a);
 
 beforeAll(() => {
   ws = mkdtempSync(join(tmpdir(), 'ra-e2e-changelog-ghes-'));
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('commit', '-q', '--allow-empty', '-m', 'feat: the start');
-  git('tag', '-a', 'v2.0.0', '-m', 'v2.0.0');
+  initTaggedRepo(ws, { name: 'Dev', email: 'dev@example.com' }, 'v2.0.0');
   git('commit', '-q', '--allow-empty', '-m', 'fix: a bug (#7)');
   git('commit', '-q', '--allow-empty', '-m', 'feat(cli): a flag');
 });

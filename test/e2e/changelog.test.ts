@@ -7,20 +7,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { gitSync, initTaggedRepo } from '../support/git.js';
 import { runAction } from '../support/run-action.js';
 
 let gh: GitHubDouble;
 let ws: string;
 const shas: string[] = [];
-const git = (...a: string[]) => execFileSync('git', a, { cwd: ws, encoding: 'utf8' }).trim();
+const git = (...a: string[]) => gitSync(ws, ...a);
 
 beforeAll(() => {
   ws = mkdtempSync(join(tmpdir(), 'ra-e2e-changelog-'));
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'old@example.com');
-  git('config', 'user.name', 'Old Timer');
-  git('commit', '-q', '--allow-empty', '-m', 'feat: the start');
-  git('tag', '-a', 'v1.4.0', '-m', 'v1.4.0');
+  initTaggedRepo(ws, { name: 'Old Timer', email: 'old@example.com' }, 'v1.4.0');
   // 150 commits since the tag: two GraphQL batches of at most 100.
   for (let i = 0; i < 150; i++) {
     const newcomer = i % 50 === 7;

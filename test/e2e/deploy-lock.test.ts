@@ -9,13 +9,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { describeWithService, requireService, startNginx, type Nginx } from '../support/services/index.js';
-import { ROOT, runAction, type ActionResult } from '../support/run-action.js';
+import { describeWithService, requireService, type Nginx } from '../support/services/index.js';
+import {
+  appStartCommand,
+  nginxTargetInputs,
+  readStatusDoc,
+  runWithGitHub,
+  seedRemoteSync,
+  startAppNginx,
+} from '../support/deploy.js';
+import type { ActionResult } from '../support/run-action.js';
 
 const nginxService = await requireService('nginx');
-const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
 const SHA = 'c'.repeat(40);
 
 interface State {
@@ -33,20 +39,8 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
   /** Marks this suite's instances on their command line. */
   let marker: string;
 
-  const startCommand = () =>
-    `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)} ${JSON.stringify(`--suite=${marker}`)}`;
   const target = () => ({
-    environment: 'production',
-    workload: 'command',
-    start_command: startCommand(),
-    health_url: 'http://127.0.0.1:{port}/health',
-    router: 'nginx',
-    nginx_upstream_file: nginx.upstreamsPath,
-    nginx_conf: nginx.confPath,
-    nginx_prefix: `${nginx.dir}/`,
-    nginx_upstream_name: 'app',
-    version_url: `${nginx.url}version`,
-    version_json_path: 'version',
+    ...nginxTargetInputs(nginx, appStartCommand('', `--suite=${marker}`)),
     state_dir: stateDir,
     start_timeout: '5s',
     version_timeout: '5s',
@@ -62,17 +56,7 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
     ...o,
   });
   const run = (name: string, inputs: Record<string, string>, runId: string) =>
-    runAction(name, {
-      inputs,
-      cwd: workspace,
-      token: 'ghs_test',
-      apiUrl: gh.url,
-      graphqlUrl: gh.graphqlUrl,
-      serverUrl: gh.serverUrl,
-      sha: SHA,
-      runId,
-      timeoutMs: 90_000,
-    });
+    runWithGitHub(gh, workspace, SHA, name, inputs, runId);
   const state = () => JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as State;
   const serving = async () => ((await (await fetch(`${nginx.url}version`)).json()) as { version: string }).version;
   const upstreamPorts = () =>
@@ -88,19 +72,7 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
     Object.values(state().slots)
       .flatMap((s) => s.instances.map((i) => i.pid as number))
       .sort((a, b) => a - b);
-  const statusDoc = () => {
-    execFileSync('git', [
-      '-C',
-      workspace,
-      'fetch',
-      '-q',
-      'origin',
-      '+refs/heads/release-status:refs/remotes/origin/release-status',
-    ]);
-    return parse(
-      execFileSync('git', ['-C', workspace, 'show', 'origin/release-status:release-status.yaml'], { encoding: 'utf8' }),
-    ) as { releases: { version: string; status: string; deployments?: { status: string; strategy?: string }[] }[] };
-  };
+  const statusDoc = () => readStatusDoc(workspace);
   const waited = (r: ActionResult) => /waiting for the lock of production/.test(r.log);
   /** The state after any run: nginx routes to exactly the active slot's instances, and only tracked ones run. */
   const consistent = async (version: string) => {
@@ -115,26 +87,9 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'ra-e2e-deploy-lock-'));
     marker = base;
-    const remote = join(base, 'remote.git');
-    workspace = join(base, 'ws');
+    ({ workspace } = seedRemoteSync(base));
     stateDir = join(base, 'state');
-    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
-    execFileSync('git', ['clone', '-q', remote, workspace]);
-    execFileSync('git', [
-      '-C',
-      workspace,
-      '-c',
-      'user.name=a',
-      '-c',
-      'user.email=a@b',
-      'commit',
-      '-q',
-      '--allow-empty',
-      '-m',
-      'init',
-    ]);
-    execFileSync('git', ['-C', workspace, 'push', '-q', 'origin', 'HEAD:main']);
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
   });
   afterEach(() => gh.assertNoViolations());

@@ -7,18 +7,16 @@
  * - command workload with router none, the workflow's defaults: deploy_start_command hands the version to "the
  *   platform" (a small HTTP server of this test) and exits 0; the deploy ends when version_url reports it.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { describeWithService, loadLoop, requireService, startNginx, type Nginx } from '../support/services/index.js';
-import { ROOT, runAction } from '../support/run-action.js';
+import { describeWithService, loadLoop, requireService, type Nginx } from '../support/services/index.js';
+import { killInstances, nginxTargetInputs, runWithGitHub, seedRemoteSync, startAppNginx } from '../support/deploy.js';
 
 const nginxService = await requireService('nginx');
-const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
 const SHA = 'b'.repeat(40);
 /** The hotfix policy's deploy settings (packages/shared/src/policy/defaults.ts), as the plan outputs them. */
 const HOTFIX = { deployment_strategy: 'rolling', step_duration: '0s', canary_steps: '10,50,100' };
@@ -29,24 +27,7 @@ let gh: GitHubDouble;
 
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'ra-e2e-rolling-'));
-  const remote = join(base, 'remote.git');
-  workspace = join(base, 'ws');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
-  execFileSync('git', ['clone', '-q', remote, workspace]);
-  execFileSync('git', [
-    '-C',
-    workspace,
-    '-c',
-    'user.name=a',
-    '-c',
-    'user.email=a@b',
-    'commit',
-    '-q',
-    '--allow-empty',
-    '-m',
-    'init',
-  ]);
-  execFileSync('git', ['-C', workspace, 'push', '-q', 'origin', 'HEAD:main']);
+  ({ workspace } = seedRemoteSync(base));
   gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
 });
 afterEach(() => gh.assertNoViolations());
@@ -56,43 +37,21 @@ afterAll(async () => {
 });
 
 const run = (i: Record<string, string>, runId: string) =>
-  runAction('deploy', {
-    inputs: { environment: 'production', status_branch: 'release-status', timeout: '2m', ...HOTFIX, ...i },
-    cwd: workspace,
-    token: 'ghs_test',
-    apiUrl: gh.url,
-    graphqlUrl: gh.graphqlUrl,
-    serverUrl: gh.serverUrl,
-    sha: SHA,
+  runWithGitHub(
+    gh,
+    workspace,
+    SHA,
+    'deploy',
+    { environment: 'production', status_branch: 'release-status', timeout: '2m', ...HOTFIX, ...i },
     runId,
-    timeoutMs: 90_000,
-  });
-
-/** Stop every instance a state file still records (the kept previous slot, the live one). */
-function killInstances(stateDir: string): void {
-  try {
-    const st = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as {
-      slots: Record<string, { instances: { pid?: number }[] }>;
-    };
-    for (const s of Object.values(st.slots))
-      for (const i of s.instances)
-        if (i.pid)
-          try {
-            process.kill(-i.pid, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-  } catch {
-    /* no state */
-  }
-}
+  );
 
 describeWithService(nginxService, 'rolling (hotfix policy) with the command workload behind nginx', () => {
   let nginx: Nginx;
   let stateDir: string;
   beforeAll(async () => {
     stateDir = join(base, 'state-nginx');
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
   });
   afterAll(async () => {
     killInstances(stateDir);
@@ -100,18 +59,10 @@ describeWithService(nginxService, 'rolling (hotfix policy) with the command work
   });
   const inputs = (version: string) => ({
     version,
-    workload: 'command',
-    start_command: `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)}`,
-    health_url: 'http://127.0.0.1:{port}/health',
+    ...nginxTargetInputs(nginx),
     instances: '2',
     batch_size: '1',
     keep_previous: '0',
-    router: 'nginx',
-    nginx_upstream_file: nginx.upstreamsPath,
-    nginx_conf: nginx.confPath,
-    nginx_prefix: `${nginx.dir}/`,
-    version_url: `${nginx.url}version`,
-    version_json_path: 'version',
     probe_url: nginx.url,
     monitor_duration: '1s',
     monitor_interval: '250ms',

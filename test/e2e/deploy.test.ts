@@ -10,20 +10,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import {
-  describeWithService,
-  loadLoop,
-  requireService,
-  startNginx,
-  type LoadResult,
-  type Nginx,
-} from '../support/services/index.js';
-import { ROOT, runAction } from '../support/run-action.js';
+  appStartCommand as startCommand,
+  killInstances,
+  nginxTargetInputs,
+  readStatusDoc,
+  runWithGitHub,
+  seedRemoteSync,
+  startAppNginx,
+  underLoad,
+} from '../support/deploy.js';
+import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { describeWithService, requireService, type LoadResult, type Nginx } from '../support/services/index.js';
 
 const nginxService = await requireService('nginx');
-const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
 const SHA = 'a'.repeat(40);
 
 describeWithService(nginxService, 'deploy and rollback through real nginx', () => {
@@ -31,23 +31,11 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   let gh: GitHubDouble;
   let base: string;
   let workspace: string;
-  let remote: string;
   let stateDir: string;
 
-  const startCommand = (fail = '') => `${fail} exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)}`;
   const inputs = (version: string, o: Record<string, string> = {}) => ({
     version,
-    environment: 'production',
-    workload: 'command',
-    start_command: startCommand(),
-    health_url: 'http://127.0.0.1:{port}/health',
-    router: 'nginx',
-    nginx_upstream_file: nginx.upstreamsPath,
-    nginx_conf: nginx.confPath,
-    nginx_prefix: `${nginx.dir}/`,
-    nginx_upstream_name: 'app',
-    version_url: `${nginx.url}version`,
-    version_json_path: 'version',
+    ...nginxTargetInputs(nginx),
     probe_url: nginx.url,
     smoke_tests: JSON.stringify([{ path: '/', expect_status: 200, body_contains: version, max_latency_ms: 1000 }]),
     monitor_duration: '0',
@@ -60,36 +48,8 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     ...o,
   });
   const run = (name: string, i: Record<string, string>, runId = String(Date.now())) =>
-    runAction(name, {
-      inputs: i,
-      cwd: workspace,
-      token: 'ghs_test',
-      apiUrl: gh.url,
-      graphqlUrl: gh.graphqlUrl,
-      serverUrl: gh.serverUrl,
-      sha: SHA,
-      runId,
-      timeoutMs: 90_000,
-    });
-  const statusDoc = () => {
-    execFileSync('git', [
-      '-C',
-      workspace,
-      'fetch',
-      '-q',
-      'origin',
-      '+refs/heads/release-status:refs/remotes/origin/release-status',
-    ]);
-    return parse(
-      execFileSync('git', ['-C', workspace, 'show', 'origin/release-status:release-status.yaml'], { encoding: 'utf8' }),
-    ) as {
-      releases: {
-        version: string;
-        status: string;
-        deployments?: { status: string; environment: string; strategy?: string }[];
-      }[];
-    };
-  };
+    runWithGitHub(gh, workspace, SHA, name, i, runId);
+  const statusDoc = () => readStatusDoc(workspace);
   const report = (label: string, load: LoadResult) => {
     const rps = Math.round(load.total / (load.durationMs / 1000));
     process.stdout.write(
@@ -98,63 +58,20 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     return rps;
   };
   /** Keep-alive load (16 clients) through nginx for the whole of `fn`, and 300 ms either side. */
-  const withLoad = async <T>(fn: () => Promise<T>, _hint?: number): Promise<[T, LoadResult]> => {
-    const stop = new AbortController();
-    const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 120_000, signal: stop.signal });
-    try {
-      await new Promise((r) => setTimeout(r, 300));
-      const out = await fn();
-      await new Promise((r) => setTimeout(r, 300));
-      stop.abort();
-      return [out, await loading];
-    } finally {
-      stop.abort();
-      await loading;
-    }
-  };
+  const withLoad = <T>(fn: () => Promise<T>, _hint?: number) =>
+    underLoad({ url: nginx.url, concurrency: 16, durationMs: 120_000, padMs: 300 }, fn);
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'ra-e2e-deploy-'));
-    remote = join(base, 'remote.git');
-    workspace = join(base, 'ws');
+    ({ workspace } = seedRemoteSync(base));
     stateDir = join(base, 'state');
-    execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
-    execFileSync('git', ['clone', '-q', remote, workspace]);
-    execFileSync('git', [
-      '-C',
-      workspace,
-      '-c',
-      'user.name=a',
-      '-c',
-      'user.email=a@b',
-      'commit',
-      '-q',
-      '--allow-empty',
-      '-m',
-      'init',
-    ]);
-    execFileSync('git', ['-C', workspace, 'push', '-q', 'origin', 'HEAD:main']);
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
   });
   afterEach(() => gh.assertNoViolations());
   afterAll(async () => {
     // Stop every instance the actions left running (the kept previous slot, the live one).
-    try {
-      const st = JSON.parse(readFileSync(join(stateDir, 'state.json'), 'utf8')) as {
-        slots: Record<string, { instances: { pid?: number }[] }>;
-      };
-      for (const s of Object.values(st.slots))
-        for (const i of s.instances)
-          if (i.pid)
-            try {
-              process.kill(-i.pid, 'SIGKILL');
-            } catch {
-              /* gone */
-            }
-    } catch {
-      /* no state */
-    }
+    killInstances(stateDir);
     await nginx?.stop();
     await gh?.close();
     rmSync(base, { recursive: true, force: true });

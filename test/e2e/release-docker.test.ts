@@ -7,9 +7,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { runAction } from '../support/run-action.js';
 import {
@@ -28,7 +27,7 @@ const GH_TOKEN = 'ghs_e2eDockerReleaseToken98765';
 
 describeWithService(services, 'release action: container images (docker engine, docker-registry)', () => {
   let registry: Registry;
-  let proxy: Proxy;
+  let proxy: FaultProxy;
   let gh: GitHubDouble;
   let remote: BareRemote;
   let repo: Repo;
@@ -89,12 +88,12 @@ describeWithService(services, 'release action: container images (docker engine, 
     });
 
   test('push interrupted, then the re-run converges: one digest under 1.1.0, 1.1, 1, latest; labels; no secret shown', async () => {
-    proxy.failManifests = true;
+    proxy.fail = true;
     const first = await release(repo.dir, 1);
     expect(first.code).toBe(1);
     expect(first.errors.join('\n')).toMatch(/docker push .* failed/);
     expect(gh.state.releases[0]?.draft).toBe(true);
-    proxy.failManifests = false;
+    proxy.fail = false;
 
     const fresh = await createRepo({ remote });
     await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
@@ -143,11 +142,11 @@ describeWithService(services, 'release action: container images (docker engine, 
     expect(gh.state.releases[0]?.draft).toBe(false);
 
     // A third attempt: everything already done, nothing pushed again.
-    const manifestPutsBefore = proxy.manifestPuts;
+    const manifestPutsBefore = proxy.matched;
     const third = await release(fresh.dir, 3);
     expect(third.errors).toEqual([]);
     expect(third.summary).toMatch(/docker:.*already done/);
-    expect(proxy.manifestPuts).toBe(manifestPutsBefore);
+    expect(proxy.matched).toBe(manifestPutsBefore);
 
     for (const r of [first, second, third]) {
       const shown = (t: string) =>
@@ -177,47 +176,9 @@ describeWithService(services, 'release action: container images (docker engine, 
   }, 240_000);
 });
 
-interface Proxy {
-  port: number;
-  failManifests: boolean;
-  manifestPuts: number;
-  close(): Promise<void>;
-}
-
-/** An HTTP proxy before the registry that resets the connection of manifest uploads while failManifests is set. */
-async function startProxy(target: string): Promise<Proxy> {
-  const t = new URL(target);
-  const state = { failManifests: false, manifestPuts: 0 };
-  const server: Server = createServer((req, res) => {
-    if (req.method === 'PUT' && /\/manifests\//.test(req.url ?? '')) {
-      state.manifestPuts++;
-      if (state.failManifests) {
-        req.socket.destroy();
-        return;
-      }
-    }
-    const up = httpRequest(
-      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers },
-      (ur) => {
-        res.writeHead(ur.statusCode ?? 502, ur.headers);
-        ur.pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    req.pipe(up);
+/** An HTTP proxy before the registry that resets the connection of manifest uploads while `fail` is set. */
+const startProxy = (target: string) =>
+  startFaultProxy(target, {
+    matches: (req) => req.method === 'PUT' && /\/manifests\//.test(req.url ?? ''),
+    refuse: (req) => req.socket.destroy(),
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    port: (server.address() as AddressInfo).port,
-    get failManifests() {
-      return state.failManifests;
-    },
-    set failManifests(v: boolean) {
-      state.failManifests = v;
-    },
-    get manifestPuts() {
-      return state.manifestPuts;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}

@@ -7,10 +7,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { type ActionResult, runAction } from '../support/run-action.js';
 import {
@@ -347,13 +348,13 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     const f = await fixture();
     const proxy = await startProxy(npm.url);
     try {
-      proxy.failPuts = true;
+      proxy.fail = true;
       const first = await release(f, { inputs: { npm_registry_url: proxy.url } });
       expect(first.code).toBe(1);
       expect(first.errors.join('\n')).toMatch(/npm publish .* failed/);
       expect(releasesOf(f)[0]).toMatchObject({ draft: true });
-      proxy.failPuts = false;
-      const refused = proxy.puts;
+      proxy.fail = false;
+      const refused = proxy.matched;
       const fresh = await createRepo({ remote: f.remote });
       await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
       const second = await release(f, { runAttempt: 2, cwd: fresh.dir, inputs: { npm_registry_url: proxy.url } });
@@ -361,7 +362,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
       expect(releasesOf(f)).toHaveLength(1);
       expect(releasesOf(f)[0]).toMatchObject({ draft: false });
       expect(refused).toBeGreaterThan(0);
-      expect(proxy.puts - refused).toBe(2); // each package published exactly once
+      expect(proxy.matched - refused).toBe(2); // each package published exactly once
       assertNoSecrets(second, f);
       await fresh.cleanup();
     } finally {
@@ -634,43 +635,12 @@ async function startWebhook(): Promise<{
 }
 
 /** An HTTP proxy in front of the registry that can refuse publishes (PUT) as a registry that is down would. */
-async function startProxy(
-  target: string,
-): Promise<{ url: string; failPuts: boolean; puts: number; close(): Promise<void> }> {
-  const t = new URL(target);
-  const state = { failPuts: false, puts: 0 };
-  const server: Server = createServer((req, res) => {
-    if (req.method === 'PUT') {
-      state.puts++;
-      if (state.failPuts) {
-        req.resume();
-        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"service unavailable"}');
-        return;
-      }
-    }
-    const up = httpRequest(
-      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } },
-      (ur) => {
-        res.writeHead(ur.statusCode ?? 502, ur.headers);
-        ur.pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    req.pipe(up);
+const startProxy = (target: string) =>
+  startFaultProxy(target, {
+    matches: (req) => req.method === 'PUT',
+    refuse: (req, res) => {
+      req.resume();
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"service unavailable"}');
+    },
+    targetHost: true,
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  return {
-    url,
-    get failPuts() {
-      return state.failPuts;
-    },
-    set failPuts(v: boolean) {
-      state.failPuts = v;
-    },
-    get puts() {
-      return state.puts;
-    },
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeployConfig } from '../../packages/shared/src/deploy/config.js';
 import { deploy } from '../../packages/shared/src/deploy/engine.js';
-import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
 import { DockerWorkload } from '../../packages/shared/src/deploy/workload-docker.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
+import { blueGreen, nginxRouter } from '../support/deploy.js';
 import {
   buildScratchImage,
   describeWithService,
@@ -44,25 +44,13 @@ describeWithService(services, 'deploy with the docker workload (real dockerd, bu
     log = new MemoryLogger();
     return {
       workload: new DockerWorkload({ image: IMAGE, healthUrl: 'http://127.0.0.1:{port}/version', prefix: PREFIX, log }),
-      router: new NginxRouter({
-        upstreamFile: nginx.upstreamsPath,
-        upstreamName: 'app',
-        conf: nginx.confPath,
-        prefix: `${nginx.dir}/`,
-        cwd: dir,
-        log,
-      }),
+      router: nginxRouter(nginx, dir, log),
       stateFile: new StateFile(join(dir, 'state')),
       log,
     };
   };
   const cfg = (version: string): DeployConfig => ({
-    version,
-    environment: 'production',
-    strategy: 'blue-green',
-    runSmokeTests: true,
-    smokeTests: [{ path: '/', expect_status: 200, body_contains: version }],
-    rollbackOnFailure: true,
+    ...blueGreen(version),
     canarySteps: [100],
     stepDurationMs: 0,
     monitor: { durationMs: 0, intervalMs: 200, maxErrorRate: 0.01, maxP95Ms: 500, onNoData: 'fail', minSamples: 3 },

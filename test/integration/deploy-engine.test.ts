@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandWorkload } from '../../packages/shared/src/deploy/workload-command.js';
-import { NginxRouter } from '../../packages/shared/src/deploy/routers.js';
 import { StateFile } from '../../packages/shared/src/deploy/state.js';
 import type { DeployConfig } from '../../packages/shared/src/deploy/config.js';
 import { deploy } from '../../packages/shared/src/deploy/engine.js';
 import { rollback } from '../../packages/shared/src/deploy/rollback.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
+import { appStartCommand, blueGreen, nginxRouter } from '../support/deploy.js';
 import {
   describeWithService,
   loadLoop,
@@ -21,11 +21,8 @@ import {
   type LoadResult,
   type Nginx,
 } from '../support/services/index.js';
-import { ROOT } from '../support/run-action.js';
 
 const nginxService = await requireService('nginx');
-
-const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
 
 describeWithService(nginxService, 'deploy engine through real nginx', () => {
   let nginx: Nginx;
@@ -38,31 +35,19 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
       .join(' ');
     return {
       workload: new CommandWorkload({
-        startCommand: `${env} exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)}`,
+        startCommand: appStartCommand(env),
         healthUrl: 'http://127.0.0.1:{port}/health',
         cwd: dir,
         logDir: join(dir, 'logs'),
         log,
       }),
-      router: new NginxRouter({
-        upstreamFile: nginx.upstreamsPath,
-        upstreamName: 'app',
-        conf: nginx.confPath,
-        prefix: `${nginx.dir}/`,
-        cwd: dir,
-        log,
-      }),
+      router: nginxRouter(nginx, dir, log),
       stateFile: new StateFile(join(dir, stateSub)),
       log,
     };
   };
   const cfg = (version: string, o: Partial<DeployConfig> = {}): DeployConfig => ({
-    version,
-    environment: 'production',
-    strategy: 'blue-green',
-    runSmokeTests: true,
-    smokeTests: [{ path: '/', expect_status: 200, body_contains: version }],
-    rollbackOnFailure: true,
+    ...blueGreen(version),
     canarySteps: [10, 50, 100],
     stepDurationMs: 500,
     monitor: {

@@ -8,23 +8,27 @@
  *   - a query that returns no samples, on_no_data: fail → failed with "no data", never a pass (rolled back);
  *   - the new version starts answering 500 → the 5xx ratio query breaches → automatic rollback.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   describeWithService,
   loadLoop,
   requireServices,
-  startNginx,
   startPrometheus,
-  type LoadResult,
   type Nginx,
   type Prometheus,
 } from '../support/services/index.js';
-import { ROOT, runAction } from '../support/run-action.js';
+import {
+  appStartCommand as startCommand,
+  killInstances,
+  nginxTargetInputs,
+  startAppNginx,
+  underLoad,
+} from '../support/deploy.js';
+import { runAction } from '../support/run-action.js';
 
 const services = await requireServices('nginx', 'prometheus');
-const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
 const RATIO = 'sum(rate(app_requests_total{code="500"}[5s])) / sum(rate(app_requests_total[5s]))';
 const P95 = 'histogram_quantile(0.95, sum(rate(app_request_duration_seconds_bucket[5s])) by (le))';
 
@@ -33,7 +37,6 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
   let prom: Prometheus;
   let base: string;
 
-  const startCommand = (fail = '') => `${fail} exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)}`;
   const queries = (extra: object[] = []) =>
     JSON.stringify([
       { name: '5xx ratio', query: RATIO, max: 0.05 },
@@ -45,16 +48,7 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
       cwd: join(base, 'ws'),
       inputs: {
         version,
-        environment: 'production',
-        workload: 'command',
-        start_command: startCommand(),
-        health_url: 'http://127.0.0.1:{port}/health',
-        router: 'nginx',
-        nginx_upstream_file: nginx.upstreamsPath,
-        nginx_conf: nginx.confPath,
-        nginx_prefix: `${nginx.dir}/`,
-        version_url: `${nginx.url}version`,
-        version_json_path: 'version',
+        ...nginxTargetInputs(nginx),
         smoke_tests: JSON.stringify([{ path: '/', body_contains: version }]),
         monitor_duration: '0',
         monitor_interval: '500ms',
@@ -72,23 +66,12 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
       timeoutMs: 60_000,
     });
   /** Light keep-alive load through nginx while `fn` runs (the counters Prometheus reads move with it). */
-  const withLoad = async <T>(fn: () => Promise<T>): Promise<[T, LoadResult]> => {
-    const stop = new AbortController();
-    const loading = loadLoop({ url: nginx.url, concurrency: 2, durationMs: 60_000, signal: stop.signal });
-    try {
-      const out = await fn();
-      stop.abort();
-      return [out, await loading];
-    } finally {
-      stop.abort();
-      await loading;
-    }
-  };
+  const withLoad = <T>(fn: () => Promise<T>) => underLoad({ url: nginx.url, concurrency: 2, durationMs: 60_000 }, fn);
 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'ra-deploy-prom-'));
     mkdirSync(join(base, 'ws'));
-    nginx = await startNginx({ upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }] });
+    nginx = await startAppNginx();
     prom = await startPrometheus({ targets: [`127.0.0.1:${nginx.port}`], scrapeIntervalMs: 1000 });
     process.stdout.write(`prometheus ready in ${prom.startupMs}ms at ${prom.url}\n`);
     const first = await deploy('1.0.0', { prometheus_url: '', prometheus_queries: '' });
@@ -97,21 +80,7 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
     await withLoad(() => prom.waitForSample(RATIO, 30_000));
   }, 90_000);
   afterAll(async () => {
-    try {
-      const st = JSON.parse(readFileSync(join(base, 'state', 'state.json'), 'utf8')) as {
-        slots: Record<string, { instances: { pid?: number }[] }>;
-      };
-      for (const s of Object.values(st.slots))
-        for (const i of s.instances)
-          if (i.pid)
-            try {
-              process.kill(-i.pid, 'SIGKILL');
-            } catch {
-              /* gone */
-            }
-    } catch {
-      /* no state */
-    }
+    killInstances(join(base, 'state'));
     await prom?.stop();
     await nginx?.stop();
     rmSync(base, { recursive: true, force: true });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerTagLatest, npmDistTagLatest } from '../../packages/shared/src/deploy/registries.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
-import { ROOT, runAction } from '../support/run-action.js';
+import { appStartCommand } from '../support/deploy.js';
+import { runAction } from '../support/run-action.js';
 import {
   buildScratchImage,
   createDockerConfig,
@@ -28,7 +29,6 @@ import {
 } from '../support/services/index.js';
 
 const npmServices = await requireService('verdaccio');
-const APP = join(ROOT, 'test/fixtures/deploy/app.mjs');
 
 /** The bundled rollback action to a named version, started through the command workload (no router). */
 const rollbackAction = (base: string, inputs: Record<string, string>, keepTemp = false) => {
@@ -41,7 +41,7 @@ const rollbackAction = (base: string, inputs: Record<string, string>, keepTemp =
       environment: 'production',
       to_version: '1.0.0',
       workload: 'command',
-      start_command: `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(APP)}`,
+      start_command: appStartCommand(),
       health_url: 'http://127.0.0.1:{port}/health',
       router: 'none',
       state_dir: join(ws, 'state'),

@@ -9,6 +9,7 @@ import { type ActionResult, runAction as runIn, type RunActionOptions as RunInOp
 export {
   type ActionResult,
   type Annotation,
+  HERMETIC_ENV,
   inputEnvName,
   parseAnnotations,
   parseFileCommand,

@@ -2,11 +2,7 @@
  * @actions/workflow-parser (the parser behind the GitHub Actions VS Code extension), loaded through an esbuild
  * bundle: its ESM imports its JSON schemas without import attributes, which Node refuses but a bundler resolves.
  */
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundle } from '../../scripts/load-ts.mjs';
 import { ROOT } from './run-action.js';
 
 export interface ParseProblem {
@@ -23,7 +19,7 @@ export interface WorkflowParser {
 }
 
 export async function loadWorkflowParser(): Promise<WorkflowParser> {
-  const result = await build({
+  return (await importBundle({
     stdin: {
       contents: [
         "export { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } from '@actions/workflow-parser';",
@@ -32,19 +28,5 @@ export async function loadWorkflowParser(): Promise<WorkflowParser> {
       resolveDir: ROOT,
       loader: 'js',
     },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'ra-workflow-parser-'));
-  const file = join(dir, 'parser.mjs');
-  writeFileSync(file, result.outputFiles[0]?.contents ?? '');
-  try {
-    return (await import(pathToFileURL(file).href)) as WorkflowParser;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  })) as WorkflowParser;
 }

@@ -2011,6 +2011,11 @@ async function renderConventional(i) {
     seq: 0
   }));
   commits.forEach((c, n) => c.seq = n);
+  const titledLists = (groups, items, text2) => writer.each(
+    groups,
+    (g) => writer.segments(writer.heading(3, g.title), writer.list(items(g), text2)),
+    writer.newline(2)
+  );
   const rendered = await writer.writeChangelogString(
     commits,
     { version: i.version, date: i.date, linkReferences: false },
@@ -2026,21 +2031,15 @@ async function renderConventional(i) {
           `### ${BREAKING_TITLE}`,
           writer.list(breaking, (e) => e.text)
         ) : "",
-        writer.each(
+        titledLists(
           ctx.commitGroups,
-          (g) => writer.segments(
-            writer.heading(3, g.title),
-            writer.list(g.commits, (c) => c.header)
-          ),
-          writer.newline(2)
+          (g) => g.commits,
+          (c) => c.header
         ),
-        writer.each(
+        titledLists(
           ctx.noteGroups,
-          (g) => writer.segments(
-            writer.heading(3, g.title),
-            writer.list(g.notes, (n) => n.text)
-          ),
-          writer.newline(2)
+          (g) => g.notes,
+          (n) => n.text
         ),
         contributorsBlock(i, "###")
       )

@@ -3151,8 +3151,8 @@ function isSemver(v) {
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
-function oneOf2(list2) {
-  return `one of ${list2.join(", ")}`;
+function checkOneOf(problems, value, what, list2) {
+  check(problems, list2.includes(value), what, value, `one of ${list2.join(", ")}`);
 }
 function checkDeployment(problems, d, where) {
   if (!isRec(d)) {
@@ -3166,21 +3166,8 @@ function checkDeployment(problems, d, where) {
     d.environment,
     "an environment name of letters, digits and . _ -"
   );
-  check(
-    problems,
-    typeof d.status === "string" && DEPLOYMENT_STATES.includes(d.status),
-    `${where}.status`,
-    d.status,
-    oneOf2(DEPLOYMENT_STATES)
-  );
-  if (d.active_slot !== void 0)
-    check(
-      problems,
-      SLOT_NAMES.includes(d.active_slot),
-      `${where}.active_slot`,
-      d.active_slot,
-      oneOf2(SLOT_NAMES)
-    );
+  checkOneOf(problems, d.status, `${where}.status`, DEPLOYMENT_STATES);
+  if (d.active_slot !== void 0) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ["previous_version", "rollback_of"])
     if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
   if (d.url !== void 0)
@@ -3191,22 +3178,8 @@ function releaseProblems(raw) {
   const p = [];
   if (raw.version === void 0) p.push("has no version");
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
-  if (raw.status !== void 0)
-    check(
-      p,
-      typeof raw.status === "string" && RELEASE_STATES.includes(raw.status),
-      "status",
-      raw.status,
-      oneOf2(RELEASE_STATES)
-    );
-  if (raw.type !== void 0)
-    check(
-      p,
-      typeof raw.type === "string" && RELEASE_TYPES.includes(raw.type),
-      "type",
-      raw.type,
-      oneOf2(RELEASE_TYPES)
-    );
+  if (raw.status !== void 0) checkOneOf(p, raw.status, "status", RELEASE_STATES);
+  if (raw.type !== void 0) checkOneOf(p, raw.type, "type", RELEASE_TYPES);
   if (raw.release_url !== void 0)
     check(
       p,
@@ -3228,14 +3201,7 @@ function releaseProblems(raw) {
       for (const [name, g] of Object.entries(raw.quality_gates)) {
         check(p, GATE_NAME_PATTERN.test(name), "a quality gate name", name, "a short one-line name");
         if (!isRec(g)) p.push(`quality_gates.${quoteLogValue(name, 30)} is ${shape(g)}, expected a mapping`);
-        else
-          check(
-            p,
-            GATE_STATES.includes(g.status),
-            `quality_gates.${quoteLogValue(name, 30)}.status`,
-            g.status,
-            oneOf2(GATE_STATES)
-          );
+        else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
   if (raw.registries !== void 0) {

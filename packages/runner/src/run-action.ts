@@ -52,14 +52,21 @@ export interface ActionResult extends Omit<BundleRun, 'files'> {
   workspace: string;
 }
 
+/** What a hermetic run's environment starts from: the host's PATH and HOME, and API URLs at a closed loopback port. */
+export const HERMETIC_ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/root',
+  LANG: 'C.UTF-8',
+  GITHUB_API_URL: 'http://127.0.0.1:9/api-not-configured',
+  GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql-not-configured',
+};
+
 /** The context of a run on a hosted Linux runner, with placeholders nothing answers unless a test says so. */
 function hermeticContext(name: string, workspace: string, runnerTemp: string, o: RunActionOptions) {
   const repository = o.repository ?? 'acme/widget';
   const ref = o.ref ?? 'refs/heads/main';
   return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/root',
-    LANG: 'C.UTF-8',
+    ...HERMETIC_ENV,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     RUNNER_OS: 'Linux',
@@ -68,8 +75,8 @@ function hermeticContext(name: string, workspace: string, runnerTemp: string, o:
     RUNNER_TOOL_CACHE: join(runnerTemp, '_tool'),
     GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: o.eventName ?? 'workflow_dispatch',
-    GITHUB_API_URL: o.apiUrl ?? 'http://127.0.0.1:9/api-not-configured',
-    GITHUB_GRAPHQL_URL: o.graphqlUrl ?? 'http://127.0.0.1:9/graphql-not-configured',
+    GITHUB_API_URL: o.apiUrl ?? HERMETIC_ENV.GITHUB_API_URL,
+    GITHUB_GRAPHQL_URL: o.graphqlUrl ?? HERMETIC_ENV.GITHUB_GRAPHQL_URL,
     GITHUB_SERVER_URL: o.serverUrl ?? 'https://github.com',
     GITHUB_REPOSITORY: repository,
     GITHUB_REPOSITORY_OWNER: repository.split('/')[0] as string,

@@ -209,6 +209,13 @@ async function renderConventional(i: RenderInput): Promise<Rendered> {
     seq: 0,
   }));
   commits.forEach((c, n) => (c.seq = n));
+  /** One `### title` section per group, its items as a list. */
+  const titledLists = <G extends { title: string }, T>(groups: G[], items: (g: G) => T[], text: (t: T) => string) =>
+    writer.each(
+      groups,
+      (g) => writer.segments(writer.heading(3, g.title), writer.list(items(g), text)),
+      writer.newline(2),
+    );
   const rendered = await writer.writeChangelogString(
     commits,
     { version: i.version, date: i.date, linkReferences: false },
@@ -231,23 +238,15 @@ async function renderConventional(i: RenderInput): Promise<Rendered> {
                 writer.list(breaking, (e: Entry) => e.text),
               )
             : '',
-          writer.each(
+          titledLists(
             ctx.commitGroups,
-            (g) =>
-              writer.segments(
-                writer.heading(3, g.title),
-                writer.list(g.commits, (c) => c.header),
-              ),
-            writer.newline(2),
+            (g) => g.commits,
+            (c) => c.header,
           ),
-          writer.each(
+          titledLists(
             ctx.noteGroups,
-            (g) =>
-              writer.segments(
-                writer.heading(3, g.title),
-                writer.list(g.notes, (n) => n.text),
-              ),
-            writer.newline(2),
+            (g) => g.notes,
+            (n) => n.text,
           ),
           contributorsBlock(i, '###'),
         ),

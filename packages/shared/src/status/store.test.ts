@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedRemoteSync } from '@release-actions/testkit/services';
 import { Git } from '../git/git.js';
 import { ensureRelease, lastGoodVersion, recordStep } from './model.js';
 import { FileStatusStore, GitBranchStatusStore } from './store.js';
@@ -17,24 +18,7 @@ const clone = (name: string) => {
 
 beforeEach(() => {
   base = mkdtempSync(join(tmpdir(), 'ra-status-'));
-  remote = join(base, 'remote.git');
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
-  const seed = join(base, 'seed');
-  execFileSync('git', ['init', '-q', '-b', 'main', seed]);
-  execFileSync('git', [
-    '-C',
-    seed,
-    '-c',
-    'user.name=a',
-    '-c',
-    'user.email=a@b',
-    'commit',
-    '-q',
-    '--allow-empty',
-    '-m',
-    'init',
-  ]);
-  execFileSync('git', ['-C', seed, 'push', '-q', remote, 'main']);
+  ({ remote } = seedRemoteSync(base, 'seed'));
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 

@@ -72,8 +72,9 @@ function check(problems: string[], ok: boolean, what: string, value: unknown, ex
   if (!ok) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
 
-function oneOf(list: readonly string[]): string {
-  return `one of ${list.join(', ')}`;
+/** `value` must be one of `list` (a value of another type is not in it either). */
+function checkOneOf(problems: string[], value: unknown, what: string, list: readonly string[]): void {
+  check(problems, (list as readonly unknown[]).includes(value), what, value, `one of ${list.join(', ')}`);
 }
 
 function checkDeployment(problems: string[], d: unknown, where: string): void {
@@ -88,21 +89,8 @@ function checkDeployment(problems: string[], d: unknown, where: string): void {
     d.environment,
     'an environment name of letters, digits and . _ -',
   );
-  check(
-    problems,
-    typeof d.status === 'string' && (DEPLOYMENT_STATES as readonly string[]).includes(d.status),
-    `${where}.status`,
-    d.status,
-    oneOf(DEPLOYMENT_STATES),
-  );
-  if (d.active_slot !== undefined)
-    check(
-      problems,
-      (SLOT_NAMES as readonly unknown[]).includes(d.active_slot),
-      `${where}.active_slot`,
-      d.active_slot,
-      oneOf(SLOT_NAMES),
-    );
+  checkOneOf(problems, d.status, `${where}.status`, DEPLOYMENT_STATES);
+  if (d.active_slot !== undefined) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ['previous_version', 'rollback_of'])
     if (d[k] !== undefined) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], 'a semantic version');
   if (d.url !== undefined)
@@ -119,22 +107,8 @@ export function releaseProblems(raw: unknown): string[] {
   if (raw.version === undefined) p.push('has no version');
   // The entry's name already shows the version (escaped): not repeated here.
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
-  if (raw.status !== undefined)
-    check(
-      p,
-      typeof raw.status === 'string' && (RELEASE_STATES as readonly string[]).includes(raw.status),
-      'status',
-      raw.status,
-      oneOf(RELEASE_STATES),
-    );
-  if (raw.type !== undefined)
-    check(
-      p,
-      typeof raw.type === 'string' && (RELEASE_TYPES as readonly string[]).includes(raw.type),
-      'type',
-      raw.type,
-      oneOf(RELEASE_TYPES),
-    );
+  if (raw.status !== undefined) checkOneOf(p, raw.status, 'status', RELEASE_STATES);
+  if (raw.type !== undefined) checkOneOf(p, raw.type, 'type', RELEASE_TYPES);
   if (raw.release_url !== undefined)
     check(
       p,
@@ -156,14 +130,7 @@ export function releaseProblems(raw: unknown): string[] {
       for (const [name, g] of Object.entries(raw.quality_gates)) {
         check(p, GATE_NAME_PATTERN.test(name), 'a quality gate name', name, 'a short one-line name');
         if (!isRec(g)) p.push(`quality_gates.${quoteLogValue(name, 30)} is ${shape(g)}, expected a mapping`);
-        else
-          check(
-            p,
-            (GATE_STATES as readonly unknown[]).includes(g.status),
-            `quality_gates.${quoteLogValue(name, 30)}.status`,
-            g.status,
-            oneOf(GATE_STATES),
-          );
+        else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
   if (raw.registries !== undefined) {

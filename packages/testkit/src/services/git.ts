@@ -4,6 +4,7 @@
  * and git runs with the user's global/system config ignored (see `gitEnv`) so a developer's
  * `commit.gpgsign` or hooks cannot change the results. Pass `gitEnv()` to code under test as well.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -171,4 +172,30 @@ export async function tag(
 export async function push(repo: Repo, ...refs: string[]): Promise<void> {
   const what = refs.length > 0 ? refs : [repo.branch, '--tags'];
   await git(repo.dir, ['push', '--quiet', 'origin', ...what]);
+}
+
+/**
+ * Synchronous setup for suites that only need "a remote with main": `<base>/remote.git` (bare, HEAD main) with
+ * one empty commit on main, made in the clone `<base>/<clone>` (left in place as the workspace). Returns both paths.
+ */
+export function seedRemoteSync(base: string, clone = 'ws'): { remote: string; workspace: string } {
+  const remote = join(base, 'remote.git');
+  const workspace = join(base, clone);
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+  execFileSync('git', ['clone', '-q', remote, workspace]);
+  execFileSync('git', [
+    '-C',
+    workspace,
+    '-c',
+    'user.name=a',
+    '-c',
+    'user.email=a@b',
+    'commit',
+    '-q',
+    '--allow-empty',
+    '-m',
+    'init',
+  ]);
+  execFileSync('git', ['-C', workspace, 'push', '-q', 'origin', 'HEAD:main']);
+  return { remote, workspace };
 }

@@ -123,18 +123,7 @@ function nginxConf(dir: string, port: number, options: NginxOptions): string {
 ${isRoot ? 'user root root;  # workers must write the temp paths below, in a 0700 temp dir\n' : ''}daemon off;
 master_process on;
 worker_processes ${options.workerProcesses ?? 2};
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/tmp/client_body;
-  proxy_temp_path ${dir}/tmp/proxy;
-  fastcgi_temp_path ${dir}/tmp/fastcgi;
-  uwsgi_temp_path ${dir}/tmp/uwsgi;
-  scgi_temp_path ${dir}/tmp/scgi;
-  keepalive_timeout 30s;
-  include ${dir}/generation.conf;
+${nginxConfHead(dir)}  include ${dir}/generation.conf;
   include ${dir}/upstreams.conf;
 ${options.http ?? ''}
   server {
@@ -148,6 +137,26 @@ ${options.http ?? ''}
 ${locations}
   }
 }
+`;
+}
+
+/**
+ * The part of an nginx.conf every local nginx here shares (testkit's, bench/switch's): pid and error log in `dir`,
+ * and the opening of `http {` with access logging off and every temp path under `dir`/tmp (an unprivileged
+ * nginx cannot write Debian's defaults).
+ */
+export function nginxConfHead(dir: string): string {
+  return `pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/tmp/client_body;
+  proxy_temp_path ${dir}/tmp/proxy;
+  fastcgi_temp_path ${dir}/tmp/fastcgi;
+  uwsgi_temp_path ${dir}/tmp/uwsgi;
+  scgi_temp_path ${dir}/tmp/scgi;
+  keepalive_timeout 30s;
 `;
 }
 
