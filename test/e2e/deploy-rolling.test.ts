@@ -159,6 +159,7 @@ describe('rolling (hotfix policy) with the command workload and router none (the
         start_command: `printf '%s' "$RELEASE_VERSION" > ${JSON.stringify(versionFile())}`,
         router: 'none',
         version_url: `${url}version`,
+        monitor_duration: '1s',
         state_dir: join(base, 'state-none'),
       },
       '8202',
