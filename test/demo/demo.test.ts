@@ -120,8 +120,7 @@ async function expectNothingLeft(report: Report): Promise<void> {
   expect(markedProcesses(report.marker)).toEqual([]);
   expect(report.pids.filter(alive)).toEqual([]);
   expect(report.ports.length).toBeGreaterThanOrEqual(3); // GitHub double, Verdaccio, router
-  // A port may take a moment to close after its owner was killed (an nginx worker outlives its master by a few
-  // ms): a port still open after 5 s is a leak.
+  // A port may take a moment to close after its owner was killed; one still open after 5 s is a leak.
   let open: number[] = report.ports;
   for (const until = Date.now() + 5_000; ; await new Promise((r) => setTimeout(r, 250))) {
     const still: number[] = [];
