@@ -1743,12 +1743,6 @@ function nextVersion(i) {
       `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
     );
   }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
-    );
-  }
   return {
     version,
     previous,

@@ -551,11 +551,11 @@ var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var valid2 = (version2, options) => {
+    var valid3 = (version2, options) => {
       const v = parse2(version2, options);
       return v ? v.version : null;
     };
-    module.exports = valid2;
+    module.exports = valid3;
   }
 });
 
@@ -564,8 +564,21 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare3;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/prerelease.js
+var require_prerelease = __commonJS({
+  "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
+    "use strict";
+    var parse2 = require_parse();
+    var prerelease = (version2, options) => {
+      const parsed = parse2(version2, options);
+      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+    };
+    module.exports = prerelease;
   }
 });
 
@@ -590,19 +603,6 @@ var require_inc = __commonJS({
       }
     };
     module.exports = inc2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var prerelease = (version2, options) => {
-      const parsed = parse2(version2, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
   }
 });
 
@@ -1684,6 +1684,23 @@ var RegistryClient = class {
     if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
     return res.headers.get("docker-content-digest") ?? void 0;
   }
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image) {
+    const { host, repository } = splitImage(image);
+    const out = [];
+    let path = "/tags/list?n=1000";
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = await res.json();
+      out.push(...body.tags ?? []);
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+      path = next ? `/tags/list${next}` : void 0;
+    }
+    return out;
+  }
   /** A manifest's bytes and media type. */
   async manifest(image, ref) {
     const { host, repository } = splitImage(image);
@@ -1808,6 +1825,11 @@ async function dockerPush(o) {
   return /digest: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
 }
 
+// packages/shared/src/publish/latest.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
@@ -1843,16 +1865,23 @@ function idTokenAvailable(env) {
 function isNpmjs(registryUrl) {
   return new URL(registryUrl).host === "registry.npmjs.org";
 }
-async function registryVersion(f, registryUrl, name, version2, token) {
+async function packageDocument(f, registryUrl, name, token) {
   const res = await f(packageUrl(registryUrl, name), {
     headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
     signal: AbortSignal.timeout(3e4)
   });
   if (res.status === 404) return void 0;
-  if (!res.ok) throw new Error(`npm registry answered ${res.status} for ${name}`);
-  const doc = await res.json();
-  const v = doc.versions?.[version2];
-  if (!v) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+async function registryVersion(f, registryUrl, name, version2, token) {
+  const doc = await packageDocument(f, registryUrl, name, token);
+  const v = doc?.versions?.[version2];
+  if (!doc || !v) return void 0;
   return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
 }
 async function npmWhoami(f, registryUrl, token) {
@@ -1991,6 +2020,47 @@ function defaultDistTag(o) {
   if (o.prerelease) return o.prereleaseId;
   if (o.backport) return `latest-${o.major}`;
   return "latest";
+}
+
+// packages/shared/src/publish/latest.ts
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid2.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid2.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid2.default)(t) === t && isStable(t));
+  const latest = highest(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version2, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare.default)(version2, r.latest) < 0);
 }
 
 // packages/shared/src/status/model.ts
@@ -2948,11 +3018,11 @@ function applyChanges(root, changes) {
 }
 
 // packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
+var import_compare2 = __toESM(require_compare(), 1);
 var import_inc = __toESM(require_inc(), 1);
 var import_parse = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
 var import_diff = __toESM(require_diff(), 1);
 function tagVersion(tag, prefix) {
   if (!tag.startsWith(prefix)) return void 0;
@@ -2968,10 +3038,10 @@ function releaseTags(tags, prefix) {
     if (!v) continue;
     out.push({ tag: t.name, version: v, commit: t.commit });
   }
-  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+  return out.sort((a, b) => (0, import_compare2.default)(b.version, a.version));
 }
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare2.default)(b, a))[0];
 var core = (v) => {
   const p = (0, import_parse.default)(v);
   return `${p.major}.${p.minor}.${p.patch}`;
@@ -2986,23 +3056,23 @@ function realManifestVersion(v) {
 function nextVersion(i) {
   const mergedVersions = i.merged.map((t) => t.version);
   const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
+  const previous = highest2(mergedVersions);
+  const previousStable = highest2(mergedVersions.filter(isStable2));
+  const highestStable = highest2(allVersions.filter(isStable2));
   const manifest = realManifestVersion(i.manifestVersion);
   let initialFrom;
   let version2;
   if (i.explicit) {
     const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+    if ((0, import_valid3.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare2.default)(v, previous) <= 0) {
       throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
     }
     if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
+    if (i.releaseType === "prerelease" && isStable2(v)) {
       throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
     }
-    if (i.releaseType === "stable" && !isStable(v)) {
+    if (i.releaseType === "stable" && !isStable2(v)) {
       throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
     }
     version2 = v;
@@ -3036,18 +3106,12 @@ function nextVersion(i) {
       );
     }
   }
-  const prerelease = !isStable(version2);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
+  const prerelease = !isStable2(version2);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare2.default)(version2, highestStable) < 0;
+  const below = (floor) => (0, import_compare2.default)(prerelease ? core(version2) : version2, floor) < 0;
   if (manifest && initialFrom !== "initial_version" && below(manifest)) {
     throw new StageError(
       `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version2} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
     );
   }
   return {
@@ -3069,10 +3133,10 @@ function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function imageTags(version2, existing) {
-  if (!isStable(version2)) return [version2];
+  if (!isStable2(version2)) return [version2];
   const { major, minor } = parts(version2);
-  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version2);
-  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version2, v) > 0);
+  const stable = existing.filter((v) => (0, import_valid3.default)(v) === v && isStable2(v) && v !== version2);
+  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare2.default)(version2, v) > 0);
   const tags = [version2];
   if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
   if (beats((p) => p.major === major)) tags.push(`${major}`);
@@ -3085,7 +3149,7 @@ function majorTag(version2, existing, prefix) {
   return t.includes(String(major)) ? `${prefix}${major}` : void 0;
 }
 function releaseKind(previous, version2, backport = false) {
-  if (!isStable(version2)) return "prerelease";
+  if (!isStable2(version2)) return "prerelease";
   if (backport) return "hotfix";
   if (!previous) return version2.startsWith("0.") ? "minor" : "major";
   const d = (0, import_diff.default)(previous, version2);
@@ -3580,16 +3644,19 @@ async function checks(d) {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
     );
   }
-  await checkGitHubPermissions(d);
+  const defaultBranch = await checkGitHubPermissions(d);
   const npmAuth = await preflightNpm(cfg, d);
   const docker2 = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2 };
+  const registryLatest = await readRegistryLatest(d, npmAuth, docker2);
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2, defaultBranch, registryLatest };
 }
 async function checkGitHubPermissions(d) {
   let perms;
+  let defaultBranch;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = r.data.permissions;
+    defaultBranch = r.data.default_branch;
   } catch (e) {
     const status = e.status;
     if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
@@ -3606,6 +3673,16 @@ async function checkGitHubPermissions(d) {
       "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
     );
   }
+  return defaultBranch;
+}
+async function readRegistryLatest(d, npmAuth, docker2) {
+  const out = [];
+  if (d.cfg.registries.includes("npm")) {
+    for (const p of npmPackages(d.workspace).filter((x) => !x.private))
+      out.push(await npmLatest(d.fetch, d.cfg.npmRegistryUrl, p.name, npmAuth.token));
+  }
+  if (docker2) for (const image of d.cfg.dockerImages) out.push(await imageLatest(docker2.registry, image));
+  return out;
 }
 async function preflightNpm(cfg, d) {
   if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
@@ -4221,6 +4298,25 @@ ${list2.join("\n")}`);
 [${link.label}]: ${link.url}` : section, stats };
 }
 
+// actions/release/src/steps/registry-latest.ts
+function registryBackport(o) {
+  if (o.defaultBranch === void 0 || o.releaseBranch === o.defaultBranch) return false;
+  return latestAbove(o.version, o.found).length > 0;
+}
+function refuseBelowLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && o.npmDistTag === "latest",
+      adoptTag: (v) => `${o.tagPrefix}${v}`
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+}
+
 // actions/release/src/steps/version.ts
 var NothingToReleaseSignal = class {
   constructor(outcome) {
@@ -4326,12 +4422,24 @@ async function makePlan(s, d) {
     }
   }
   const tag = `${cfg.tagPrefix}${version2}`;
+  const latestFrom = {
+    version: version2,
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch
+  };
+  if (!prerelease && !backport && registryBackport(latestFrom)) backport = true;
   const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version2);
-  const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version2, { versionFiles: cfg.versionFiles });
   const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
   const distTag = cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version2).major });
+  refuseBelowLatest({ ...latestFrom, npmDistTag: distTag, tagPrefix: cfg.tagPrefix });
+  const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version2, { versionFiles: cfg.versionFiles });
   const npm2 = pkgs.filter((p) => !p.private).map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: s.npmAuth.provenance, auth: s.npmAuth.kind }));
-  const docker2 = s.docker ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version2, stableOthers) })) : [];
+  const imageStable = (image) => s.registryLatest.find((r) => r.registry === "docker" && r.name === image);
+  const docker2 = s.docker ? cfg.dockerImages.map((image) => ({
+    image,
+    tags: imageTags(version2, [...stableOthers, ...imageStable(image)?.stable ?? []])
+  })) : [];
   const notes = cfg.notes.trim() || await renderNotes(d, {
     version: version2,
     tag,

@@ -2613,6 +2613,23 @@ var RegistryClient = class {
     if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
     return res.headers.get("docker-content-digest") ?? void 0;
   }
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image) {
+    const { host, repository } = splitImage(image);
+    const out = [];
+    let path = "/tags/list?n=1000";
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = await res.json();
+      out.push(...body.tags ?? []);
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+      path = next ? `/tags/list${next}` : void 0;
+    }
+    return out;
+  }
   /** A manifest's bytes and media type. */
   async manifest(image, ref) {
     const { host, repository } = splitImage(image);

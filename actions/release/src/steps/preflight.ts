@@ -2,14 +2,18 @@
  * Preflight: nothing is changed until every check passes. The remote is readable and level with the checkout
  * (or this run resumes its own release), the token can write, npm can authenticate, docker's paths stay in the
  * checkout and its engine and registries answer. What it learns (the remote's tags, the record, the npm auth, the
- * registry client) is the state the later steps start from.
+ * registry client, each package's and image's latest version in its registry) is the state the later steps start
+ * from.
  */
 import {
   dockerConfigCredentials,
   idTokenAvailable,
+  imageLatest,
   isNpmjs,
+  npmLatest,
   npmWhoami,
   RegistryClient,
+  type RegistryLatest,
 } from '@release-actions/shared/publish';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
 import { npmPackages } from '@release-actions/shared/versioning';
@@ -40,6 +44,10 @@ export interface Preflighted {
   head: string;
   npmAuth: NpmAuthPlan;
   docker?: DockerTarget;
+  /** The repository's default branch (GitHub's answer): a release from another branch is a backport line. */
+  defaultBranch?: string;
+  /** Each public package's and image's latest in its registry: the version step never releases below it. */
+  registryLatest: RegistryLatest[];
 }
 
 export async function preflight(_: object, d: StepDeps): Promise<Preflighted> {
@@ -88,17 +96,21 @@ async function checks(d: StepDeps): Promise<Preflighted> {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`,
     );
   }
-  await checkGitHubPermissions(d);
+  const defaultBranch = await checkGitHubPermissions(d);
   const npmAuth = await preflightNpm(cfg, d);
   const docker = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker };
+  const registryLatest = await readRegistryLatest(d, npmAuth, docker);
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker, defaultBranch, registryLatest };
 }
 
-async function checkGitHubPermissions(d: StepDeps): Promise<void> {
+/** The default branch, once the token is known to be able to write. */
+async function checkGitHubPermissions(d: StepDeps): Promise<string | undefined> {
   let perms: { push?: boolean } | undefined;
+  let defaultBranch: string | undefined;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = (r.data as { permissions?: { push?: boolean } }).permissions;
+    defaultBranch = (r.data as { default_branch?: string }).default_branch;
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status === 401) throw new StageError('the GitHub token was refused (HTTP 401): check the token input');
@@ -115,6 +127,22 @@ async function checkGitHubPermissions(d: StepDeps): Promise<void> {
       'provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)',
     );
   }
+  return defaultBranch;
+}
+
+/** What each registry holds as the latest of every package and image this release would publish. */
+async function readRegistryLatest(
+  d: StepDeps,
+  npmAuth: NpmAuthPlan,
+  docker: DockerTarget | undefined,
+): Promise<RegistryLatest[]> {
+  const out: RegistryLatest[] = [];
+  if (d.cfg.registries.includes('npm')) {
+    for (const p of npmPackages(d.workspace).filter((x) => !x.private))
+      out.push(await npmLatest(d.fetch, d.cfg.npmRegistryUrl, p.name, npmAuth.token));
+  }
+  if (docker) for (const image of d.cfg.dockerImages) out.push(await imageLatest(docker.registry, image));
+  return out;
 }
 
 async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPlan> {

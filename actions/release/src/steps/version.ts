@@ -23,6 +23,7 @@ import { StageError } from '@release-actions/shared';
 import { fitReleaseBody } from '../github-release.js';
 import { NO_BUILD, type NothingToRelease, type ReleasePlan, type StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
+import { refuseBelowLatest, registryBackport } from './registry-latest.js';
 
 /** `version_bump: auto` found nothing releasable: thrown to stop the release quietly, before any side effect. */
 export class NothingToReleaseSignal {
@@ -134,16 +135,33 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
     }
   }
   const tag = `${cfg.tagPrefix}${version}`;
+  // Below a registry's latest with no higher tag here (published before this repository tagged releases): a
+  // backport only from another branch than the default one; refused below otherwise.
+  const latestFrom = {
+    version,
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch,
+  };
+  if (!prerelease && !backport && registryBackport(latestFrom)) backport = true;
   const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version);
-  const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version, { versionFiles: cfg.versionFiles });
   const pkgs = cfg.registries.includes('npm') ? npmPackages(d.workspace) : [];
   const distTag =
     cfg.npmDistTag ||
     defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version).major });
+  refuseBelowLatest({ ...latestFrom, npmDistTag: distTag, tagPrefix: cfg.tagPrefix });
+  const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version, { versionFiles: cfg.versionFiles });
   const npm = pkgs
     .filter((p) => !p.private)
     .map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: s.npmAuth.provenance, auth: s.npmAuth.kind }));
-  const docker = s.docker ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version, stableOthers) })) : [];
+  // The image's moving tags (X.Y, X, latest) never move below what its registry already holds either.
+  const imageStable = (image: string) => s.registryLatest.find((r) => r.registry === 'docker' && r.name === image);
+  const docker = s.docker
+    ? cfg.dockerImages.map((image) => ({
+        image,
+        tags: imageTags(version, [...stableOthers, ...(imageStable(image)?.stable ?? [])]),
+      }))
+    : [];
   const notes =
     cfg.notes.trim() ||
     (await renderNotes(d, {
