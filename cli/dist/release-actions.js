@@ -9268,6 +9268,33 @@ function errorMessage(e) {
   }
 }
 
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
+
 // packages/runner/src/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
 function runnerInputs(defaults, given2, token) {
@@ -10175,10 +10202,7 @@ var action = defineAction({
       default: "true"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
@@ -10567,10 +10591,13 @@ var action3 = defineAction({
       patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    initial_version: initialVersionInput,
+    // What the release will publish and from where: the plan reads each registry's latest and refuses what the
+    // release would refuse (latest never moves backwards), so the preview says the same.
+    release_branch: releaseBranchInput,
+    publish_registries: publishRegistriesInput,
+    npm_registry_url: npmRegistryUrlInput,
+    docker_images: dockerImagesInput,
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",
@@ -10852,7 +10879,7 @@ var action5 = defineAction({
       description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
-    release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
+    release_branch: releaseBranchInput,
     release_mode: oneOf(["direct", "tag-only"], {
       description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
       default: "direct"
@@ -10861,10 +10888,7 @@ var action5 = defineAction({
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"
     }),
-    publish_registries: list({
-      description: "Comma or newline separated registries to publish to.",
-      values: ["npm", "docker"]
-    }),
+    publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
       default: "false",
@@ -10880,10 +10904,7 @@ var action5 = defineAction({
       allowV: true
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    initial_version: initialVersionInput,
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -10921,7 +10942,7 @@ var action5 = defineAction({
         patternHint: "a relative path or pattern inside the workspace (no ..)"
       })
     }),
-    npm_registry_url: url({ description: "npm registry to publish to.", default: "https://registry.npmjs.org/" }),
+    npm_registry_url: npmRegistryUrlInput,
     npm_dist_tag: text({
       description: "npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).",
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
@@ -10936,14 +10957,7 @@ var action5 = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
-    docker_images: list({
-      description: "Images to build and push, one `registry/name` per line.",
-      item: text({
-        description: "image",
-        pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
-        patternHint: "registry/name in lower case"
-      })
-    }),
+    docker_images: dockerImagesInput,
     docker_context: text({
       description: "Docker build context, relative to the workspace.",
       default: ".",

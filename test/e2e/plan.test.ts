@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runAction } from '../support/run-action.js';
+import { startVerdaccio } from '../support/services/index.js';
 
 let tripwire: Server;
 let apiUrl: string;
@@ -262,9 +263,13 @@ function readmeCallPlanInputs(): Record<string, string> {
 test("the README's library call passes the preflight: plan → changelog → release, no gates, no deploy", async () => {
   const inputs = readmeCallPlanInputs();
   expect(inputs).toMatchObject({ preflight: 'true', version_url: '', target_url: '', image: '' });
+  // publish_registries npm: the plan reads the package's latest; a local Verdaccio stands in for npmjs.org.
+  expect(inputs).toMatchObject({ publish_registries: 'npm', npm_registry_url: 'https://registry.npmjs.org/' });
+  const npm = await startVerdaccio();
   const dir = repo(['feat(api): pagination', 'fix: crash']);
-  const r = await plan(dir, inputs);
+  const r = await plan(dir, { ...inputs, npm_registry_url: npm.url }).finally(() => npm.stop());
   expect(r.errors).toEqual([]);
+  expect(r.stdout).toContain('npm widget: latest (none yet)');
   expect(r.code).toBe(0);
   expect(r.outputs).toMatchObject({
     releasable: 'true',

@@ -411,6 +411,16 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     await publishByHand(f, 'core', '1.2.0');
     const registryBefore = await npmDoc(`${f.scope}/core`);
     const refsBefore = remoteGit(f, 'for-each-ref');
+    // The plan says it first, in the same words (the same check on the same registry).
+    const planned = await runAction('plan', {
+      cwd: f.repo.dir,
+      event: { repository: { default_branch: 'main' } },
+      env: { NODE_AUTH_TOKEN: npm.token },
+      inputs: { publish_registries: 'npm', npm_registry_url: npm.url },
+    });
+    expect(planned.code).toBe(1);
+    expect(planned.errors).toHaveLength(1);
+    expect(planned.outputs.next_version).toBeUndefined();
     for (const dryRun of ['true', 'false']) {
       const r = await release(f, { runId: dryRun === 'true' ? '7101' : '7102', inputs: { dry_run: dryRun } });
       expect(r.code).toBe(1);
@@ -422,6 +432,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
       expect(error).toContain('initial_version');
       expect(error).toContain('Nothing was changed');
       expect(r.outputs.status).toBe('failed');
+      expect(error).toBe(planned.errors[0]);
       expect(await npmDoc(`${f.scope}/core`)).toEqual(registryBefore);
       expect(await npmDoc(`${f.scope}/web`)).toBeUndefined();
       expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
@@ -430,6 +441,13 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     // The fix the error names: adopt 1.2.0 (tag the commit it came from); the re-run releases 1.3.0 above it.
     await f.repo.git('tag', '-a', 'v1.2.0', '-m', 'v1.2.0', 'HEAD~1');
     await f.repo.git('push', '-q', 'origin', 'v1.2.0');
+    const replanned = await runAction('plan', {
+      cwd: f.repo.dir,
+      inputs: { publish_registries: 'npm', npm_registry_url: npm.url },
+    });
+    expect(replanned.errors).toEqual([]);
+    expect(replanned.outputs.next_version).toBe('1.3.0');
+    expect(replanned.summary).toMatch(/\| npm \| `@[^`]+\/core` \| 1\.2\.0 \| v1\.3\.0 under dist-tag latest \|/);
     const r = await release(f, { runId: '7103' });
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ version: '1.3.0', previous_version: '1.2.0', status: 'released' });

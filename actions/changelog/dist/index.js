@@ -823,6 +823,34 @@ function oneOf(values, o) {
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
 }
+function splitList(raw) {
+  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+function list(o) {
+  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
+  return {
+    kind: "list",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.values,
+    accepted,
+    empty: [],
+    parse(raw) {
+      const items = splitList(raw);
+      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
+      for (const item of items) {
+        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
+        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
+        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
+          return { ok: false, accepted };
+        }
+      }
+      return ok(items);
+    }
+  };
+}
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
@@ -836,6 +864,28 @@ function semver(o) {
       let v = raw.trim();
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
+    }
+  });
+}
+function url(o) {
+  const schemes = o.schemes ?? ["http:", "https:"];
+  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
+  return given({
+    kind: "url",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+      try {
+        const u = new URL(v);
+        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+      } catch {
+        return { ok: false, accepted };
+      }
     }
   });
 }
@@ -1068,6 +1118,33 @@ async function runStage(def, impl, env = process.env) {
     }
   }
 }
+
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
 
 // packages/shared/src/changelog/types.ts
 var HIDDEN = "hidden";
@@ -1331,10 +1408,10 @@ function commitBump(c) {
   return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
 }
 function recommendBump(commits, currentVersion) {
-  const list = [...commits];
-  const cancelled = list.every((c) => c.hash !== void 0) ? cancelledByReverts(list) : /* @__PURE__ */ new Set();
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of list) {
+  for (const c of list2) {
     if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
     bump = maxBump(bump, commitBump(c));
     if (bump === "major") break;
@@ -1705,6 +1782,8 @@ function nextVersion(i) {
       throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
     }
     version = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse3.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
   } else {
     let base;
     if (!previousStable) {
@@ -1885,8 +1964,8 @@ function links(c, i) {
   const pr = i.prs?.get(c.hash);
   const prNumber = pr?.number ?? c.pr;
   if (prNumber !== void 0) {
-    const url = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
-    parts.push(url ? `[#${prNumber}](${url})` : `#${prNumber}`);
+    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
+    parts.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
   }
   parts.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
   const login = pr?.author ?? i.logins?.get(c.hash);
@@ -1956,8 +2035,8 @@ function compareUrl(i) {
 var BREAKING_TITLE = "⚠ BREAKING CHANGES";
 function renderKeepAChangelog(i) {
   const { entries, breaking, stats } = classify(i);
-  const url = compareUrl(i);
-  const heading = `## ${url ? `[${i.version}]` : i.version} - ${i.date}`;
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
   const blocks = [heading];
   if (i.breakingSection && breaking.length) {
     blocks.push(`### ${BREAKING_TITLE}
@@ -1966,21 +2045,21 @@ ${breaking.map((e) => `- ${e.text}`).join("\n")}`);
   }
   const bySection = /* @__PURE__ */ new Map();
   for (const e of entries) {
-    let list = bySection.get(e.section);
-    if (!list) bySection.set(e.section, list = []);
-    list.push(`- ${e.text}`);
+    let list2 = bySection.get(e.section);
+    if (!list2) bySection.set(e.section, list2 = []);
+    list2.push(`- ${e.text}`);
   }
   for (const s of i.types.order) {
-    const list = bySection.get(s);
-    if (list) blocks.push(`### ${s}
+    const list2 = bySection.get(s);
+    if (list2) blocks.push(`### ${s}
 
-${list.join("\n")}`);
+${list2.join("\n")}`);
   }
   const contributors = contributorsBlock(i, "###");
   if (contributors) blocks.push(contributors);
   if (blocks.length === 1) blocks.push("_No notable changes._");
   const section = blocks.join("\n\n");
-  const link = url ? { label: i.version, url } : void 0;
+  const link = url2 ? { label: i.version, url: url2 } : void 0;
   return { heading, section, link, notes: link ? `${section}
 
 [${link.label}]: ${link.url}` : section, stats };
@@ -1988,8 +2067,8 @@ ${list.join("\n")}`);
 async function renderConventional(i) {
   const { entries, breaking, stats } = classify(i);
   const writer = await import("./chunks/dist-3WUXBQYN.js");
-  const url = compareUrl(i);
-  const heading = `## ${url ? `[${i.version}](${url})` : i.version} (${i.date})`;
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}](${url2})` : i.version} (${i.date})`;
   const commits = entries.map((e) => ({
     hash: e.commit.hash,
     type: e.section,
@@ -2530,10 +2609,7 @@ var action = defineAction({
       default: "true"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({

@@ -2,6 +2,7 @@
 import {
   bool,
   defineAction,
+  initialVersionInput,
   GITHUB_TOKEN_DEFAULT,
   oneOf,
   secret,
@@ -38,11 +39,7 @@ export const action = defineAction({
       default: 'true',
     }),
     tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
-    initial_version: semver({
-      description:
-        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true,
-    }),
+    initial_version: initialVersionInput,
     path: text({ description: 'Path of the changelog file, relative to the workspace.', default: 'CHANGELOG.md' }),
     write_file: bool({ description: 'Write the new section into the changelog file.', default: 'true' }),
     types: yamlInput<Record<string, unknown>>({

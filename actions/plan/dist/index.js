@@ -545,11 +545,11 @@ var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var valid2 = (version, options) => {
+    var valid3 = (version, options) => {
       const v = parse2(version, options);
       return v ? v.version : null;
     };
-    module.exports = valid2;
+    module.exports = valid3;
   }
 });
 
@@ -558,8 +558,8 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare3;
   }
 });
 
@@ -809,6 +809,34 @@ function oneOf(values, o) {
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
 }
+function splitList(raw) {
+  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+function list(o) {
+  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
+  return {
+    kind: "list",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.values,
+    accepted,
+    empty: [],
+    parse(raw) {
+      const items = splitList(raw);
+      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
+      for (const item of items) {
+        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
+        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
+        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
+          return { ok: false, accepted };
+        }
+      }
+      return ok(items);
+    }
+  };
+}
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
@@ -930,6 +958,17 @@ var StageError = class extends Error {
 };
 
 // packages/shared/src/util/escape.ts
+var CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var COMMAND_START = /^(\s*)(::|##\[)/;
+var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+function showControl(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeLogText(value, o = {}) {
+  let s = typeof value === "string" ? value : String(value);
+  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
+  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
+}
 var HTML_ENTITY = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
 var AUTOLINK = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
 function escapeProse(text2, atLineStart) {
@@ -1125,6 +1164,33 @@ async function runStage(def, impl, env = process.env) {
     }
   }
 }
+
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
@@ -1638,10 +1704,10 @@ function commitBump(c) {
   return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
 }
 function recommendBump(commits, currentVersion) {
-  const list = [...commits];
-  const cancelled = list.every((c) => c.hash !== void 0) ? cancelledByReverts(list) : /* @__PURE__ */ new Set();
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of list) {
+  for (const c of list2) {
     if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
     bump = maxBump(bump, commitBump(c));
     if (bump === "major") break;
@@ -1710,6 +1776,8 @@ function nextVersion(i) {
       throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
     }
     version = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse3.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
   } else {
     let base;
     if (!previousStable) {
@@ -1757,6 +1825,11 @@ function nextVersion(i) {
     highestStable,
     ...initialFrom ? { initialFrom } : {}
   };
+}
+function parts(version) {
+  const p = (0, import_parse3.default)(version);
+  if (!p) throw new Error(`not a semantic version: ${version}`);
+  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
 }
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -1813,16 +1886,16 @@ function changelogPreview(commits, o = {}) {
   if (o.version) lines.push(`### ${o.version} (preview)`, "");
   let shown = 0;
   for (const [title, match] of SECTIONS) {
-    const list = commits.filter((c) => !c.cancelled && match(c));
-    if (!list.length) continue;
+    const list2 = commits.filter((c) => !c.cancelled && match(c));
+    if (!list2.length) continue;
     lines.push(`#### ${title}`, "");
-    for (const c of list.slice(0, limit)) {
+    for (const c of list2.slice(0, limit)) {
       const scope = c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ` : "";
       lines.push(`- ${scope}${escapeMarkdownHtml(c.subject)} (${c.sha.slice(0, 7)})`);
     }
-    if (list.length > limit) lines.push(`- … and ${list.length - limit} more`);
+    if (list2.length > limit) lines.push(`- … and ${list2.length - limit} more`);
     lines.push("");
-    shown += list.length;
+    shown += list2.length;
   }
   const cancelled = commits.filter((c) => c.cancelled).length;
   const other = commits.length - shown - cancelled;
@@ -1920,6 +1993,82 @@ function confinePath(workspace, path, opts) {
 }
 
 // packages/shared/src/versioning/manifests.ts
+function readJson(file) {
+  const text2 = readFileSync2(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync(join2(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join2(root, dir))) walk(join2(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join2(root, dir))) if (re.test(child)) walk(join2(dir, child), rest);
+      return;
+    }
+    if (existsSync(join2(root, dir, seg))) walk(join2(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix.normalize(p.slice(1)));
+  return [...found].sort();
+}
+function subdirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join2(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function npmPackages(root) {
+  const file = join2(root, "package.json");
+  if (existsSync(join2(root, "pnpm-workspace.yaml")))
+    throw new StageError(
+      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+    );
+  if (!existsSync(file)) return [];
+  const { doc } = readJson(file);
+  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync(join2(root, f))))
+    throw new StageError(
+      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+    );
+  const out = [];
+  const pkg = (dir, d) => ({
+    name: String(d.name ?? ""),
+    dir,
+    private: d.private === true,
+    version: typeof d.version === "string" ? d.version : void 0
+  });
+  out.push(pkg("", doc));
+  const ws = doc.workspaces;
+  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join2(root, dir, "package.json")).doc));
+  return out;
+}
 function rootManifestVersion(root) {
   const file = join2(root, "package.json");
   const st = lstatSync2(file, { throwIfNoEntry: false });
@@ -2199,6 +2348,15 @@ function approvalOrder(p) {
   return ["release", "product", "deploy"].filter((job) => p.environments[job] !== "").map((job) => ({ job, environment: p.environments[job] }));
 }
 
+// packages/shared/src/util/redact.ts
+var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redactUrl(url2) {
+  return url2.replace(USERINFO, "$1***@");
+}
+function redactUrls(text2) {
+  return text2.replace(USERINFO, "$1***@");
+}
+
 // actions/plan/src/inputs.ts
 var environment = (description, dflt) => text({
   description,
@@ -2239,10 +2397,13 @@ var action = defineAction({
       patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    initial_version: initialVersionInput,
+    // What the release will publish and from where: the plan reads each registry's latest and refuses what the
+    // release would refuse (latest never moves backwards), so the preview says the same.
+    release_branch: releaseBranchInput,
+    publish_registries: publishRegistriesInput,
+    npm_registry_url: npmRegistryUrlInput,
+    docker_images: dockerImagesInput,
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",
@@ -2459,6 +2620,301 @@ function preflight(p, s) {
 }
 var budgetMin = (s) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
 
+// packages/shared/src/publish/docker.ts
+import { existsSync as existsSync2, mkdirSync, mkdtempSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+].join(", ");
+function splitImage(image) {
+  const i = image.indexOf("/");
+  const first = i < 0 ? "" : image.slice(0, i);
+  if (i < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
+    return { host: "registry-1.docker.io", repository: i < 0 ? `library/${image}` : image };
+  }
+  return { host: first, repository: image.slice(i + 1) };
+}
+var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+var RegistryClient = class {
+  constructor(f, creds, scheme) {
+    this.f = f;
+    this.creds = creds;
+    this.scheme = scheme;
+  }
+  f;
+  creds;
+  scheme;
+  bearer = /* @__PURE__ */ new Map();
+  base(host) {
+    return `${this.scheme ?? (isLoopback(host) ? "http" : "https")}://${host}`;
+  }
+  async request(host, repository, path, init, push = false) {
+    const url2 = `${this.base(host)}/v2/${repository}${path}`;
+    const scope = `repository:${repository}:${push ? "pull,push" : "pull"}`;
+    const key = `${host} ${scope}`;
+    const headers = new Headers(init.headers);
+    const cached = this.bearer.get(key);
+    if (cached) headers.set("authorization", `Bearer ${cached}`);
+    else if (this.creds) headers.set("authorization", `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}`);
+    let res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    if (res.status !== 401) return res;
+    const challenge = res.headers.get("www-authenticate") ?? "";
+    if (!/^bearer/i.test(challenge)) return res;
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const tokenUrl = new URL(params.realm ?? "");
+    if (params.service) tokenUrl.searchParams.set("service", params.service);
+    tokenUrl.searchParams.set("scope", scope);
+    const tr = await this.f(tokenUrl, {
+      headers: this.creds ? { authorization: `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}` } : {},
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!tr.ok) return res;
+    const body = await tr.json();
+    const token = body.token ?? body.access_token;
+    if (!token) return res;
+    this.bearer.set(key, token);
+    headers.set("authorization", `Bearer ${token}`);
+    res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    return res;
+  }
+  /** Digest of a tag's manifest; undefined when the tag does not exist. */
+  async digest(image, tag) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${tag}`, {
+      method: "HEAD",
+      headers: { accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
+    return res.headers.get("docker-content-digest") ?? void 0;
+  }
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image) {
+    const { host, repository } = splitImage(image);
+    const out = [];
+    let path = "/tags/list?n=1000";
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = await res.json();
+      out.push(...body.tags ?? []);
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+      path = next ? `/tags/list${next}` : void 0;
+    }
+    return out;
+  }
+  /** A manifest's bytes and media type. */
+  async manifest(image, ref) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${ref}`, { headers: { accept: MANIFEST_TYPES } });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}@${ref}`);
+    return { body: Buffer.from(await res.arrayBuffer()), mediaType: res.headers.get("content-type") ?? "" };
+  }
+  /** The image config's labels of a tag (the first platform of an index). */
+  async labels(image, ref) {
+    const m = await this.manifest(image, ref);
+    if (!m) return void 0;
+    let doc = JSON.parse(m.body.toString("utf8"));
+    if (doc.manifests?.[0]) {
+      const inner = await this.manifest(image, doc.manifests[0].digest);
+      if (!inner) return void 0;
+      doc = JSON.parse(inner.body.toString("utf8"));
+    }
+    if (!doc.config) return {};
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
+    if (!res.ok)
+      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
+    const cfg = await res.json();
+    return cfg.config?.Labels ?? {};
+  }
+  /** Put the manifest `digest` under `tag` (a retag, no rebuild). */
+  async tag(image, digest, tag) {
+    const m = await this.manifest(image, digest);
+    if (!m) throw new StageError(`${image}@${digest} is not in the registry`);
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${tag}`,
+      { method: "PUT", headers: { "content-type": m.mediaType }, body: new Uint8Array(m.body) },
+      true
+    );
+    if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
+  }
+  /** Is the registry reachable and do the credentials pass (GET /v2/)? */
+  async ping(image) {
+    const { host, repository } = splitImage(image);
+    let res;
+    try {
+      res = await this.request(host, repository, `/tags/list`, {});
+    } catch (e) {
+      throw new StageError(`container registry ${host} is not reachable: ${e.message}`);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new StageError(`container registry ${host} refused the credentials (HTTP ${res.status})`);
+    }
+    if (!res.ok && res.status !== 404) throw new StageError(`container registry ${host} answered HTTP ${res.status}`);
+  }
+};
+var b64 = (s) => Buffer.from(s).toString("base64");
+function dockerConfigCredentials(env, images) {
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join3(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync2(join3(dir, "config.json"))) return void 0;
+  try {
+    const cfg = JSON.parse(readFileSync4(join3(dir, "config.json"), "utf8"));
+    for (const img of images) {
+      const auth = cfg.auths?.[splitImage(img).host]?.auth;
+      if (auth) {
+        const [username = "", ...rest] = Buffer.from(auth, "base64").toString("utf8").split(":");
+        return { username, password: rest.join(":") };
+      }
+    }
+  } catch {
+    return void 0;
+  }
+  return void 0;
+}
+
+// packages/shared/src/publish/latest.ts
+var import_compare3 = __toESM(require_compare(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
+
+// packages/shared/src/publish/npm.ts
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+async function packageDocument(f, registryUrl, name, token) {
+  const res = await f(packageUrl(registryUrl, name), {
+    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (res.status === 404) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+function defaultDistTag(o) {
+  if (o.prerelease) return o.prereleaseId;
+  if (o.backport) return `latest-${o.major}`;
+  return "latest";
+}
+
+// packages/shared/src/publish/latest.ts
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable2)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
+  const latest = highest2(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+async function readLatest(o) {
+  const out = [];
+  const { npm, images } = o;
+  if (npm) for (const name of npm.names) out.push(await npmLatest(o.fetch, npm.registryUrl, name, npm.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: (v) => `${o.tagPrefix}${v}`
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
+}
+
+// actions/plan/src/registries.ts
+async function checkRegistries(inputs, next, o) {
+  const npm = inputs.publish_registries.includes("npm") ? npmPackages(o.workspace).filter((p) => !p.private).map((p) => p.name) : [];
+  const found = await readLatest({
+    fetch: o.fetch,
+    npm: { registryUrl: inputs.npm_registry_url, names: npm, token: o.env.NODE_AUTH_TOKEN?.trim() || void 0 }
+  });
+  const unchecked = [];
+  if (inputs.publish_registries.includes("docker")) {
+    const client = new RegistryClient(o.fetch, dockerConfigCredentials(o.env, inputs.docker_images));
+    for (const image of inputs.docker_images) {
+      try {
+        found.push(await imageLatest(client, image));
+      } catch (e) {
+        unchecked.push({ image, why: errorMessage(e) });
+        o.log.warning(`${image}: its tags could not be read here (${errorMessage(e)}); the release job checks them`);
+      }
+    }
+  }
+  for (const r of found) o.log.info(`${r.registry} ${r.name}: latest ${r.latest ?? "(none yet)"}`);
+  const guarded = guardLatest({
+    ...next,
+    found,
+    releaseBranch: inputs.release_branch,
+    defaultBranch: o.defaultBranch,
+    distTag: (backport) => defaultDistTag({
+      prerelease: next.prerelease,
+      prereleaseId: inputs.prerelease_id,
+      backport,
+      major: parts(next.version).major
+    }),
+    tagPrefix: inputs.tag_prefix
+  });
+  return { found, unchecked, ...guarded };
+}
+function defaultBranchOf(event) {
+  const repo = event.repository;
+  return typeof repo?.default_branch === "string" ? repo.default_branch : void 0;
+}
+
 // actions/plan/src/main.ts
 function policyTable(summary2, p) {
   const s = p.sources;
@@ -2501,6 +2957,21 @@ function stageRows(p, o) {
   }
   return rows;
 }
+function registriesTable(summary2, r, tag) {
+  if (!r.found.length && !r.unchecked.length) return;
+  summary2.heading("Registries", 3).table(
+    ["registry", "name", "latest now", "this release"],
+    [
+      ...r.found.map((f) => [
+        f.registry,
+        `\`${f.name}\``,
+        f.latest ?? "(none yet)",
+        f.registry === "npm" ? `${tag} under dist-tag ${r.distTag}` : `${tag}${r.backport ? " (backport: latest stays)" : ""}`
+      ]),
+      ...r.unchecked.map((u) => ["docker", `\`${u.image}\``, "not readable here", "checked by the release job"])
+    ]
+  );
+}
 function pipelineChart(p, version, o) {
   const env = (e) => e ? `<br>⏸ ${e}` : "";
   const lines = [
@@ -2519,7 +2990,7 @@ function pipelineChart(p, version, o) {
   lines.push("  monitor -. failure .-> rollback");
   return lines.join("\n");
 }
-async function plan(inputs, ctx) {
+async function plan(inputs, ctx, deps = { fetch }) {
   const { log, summary: summary2, runner } = ctx;
   const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
@@ -2566,7 +3037,7 @@ async function plan(inputs, ctx) {
       run_smoke_tests: inputs.run_smoke_tests
     }
   });
-  const { version } = nextVersion({
+  const next = nextVersion({
     merged: preview.merged,
     all: preview.all,
     bump: chosen.bump,
@@ -2574,6 +3045,14 @@ async function plan(inputs, ctx) {
     prereleaseId: inputs.prerelease_id,
     manifestVersion: rootManifestVersion(runner.workspace),
     ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
+  });
+  const { version } = next;
+  const registries = await checkRegistries(inputs, next, {
+    fetch: deps.fetch,
+    env: ctx.env,
+    workspace: runner.workspace,
+    defaultBranch: defaultBranchOf(runner.event),
+    log
   });
   let gates = [...policy.gates];
   let skipped = [];
@@ -2633,6 +3112,7 @@ async function plan(inputs, ctx) {
     stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy })
   ).heading("Effective policy", 3);
   policyTable(summary2, policy);
+  registriesTable(summary2, registries, tag);
   summary2.paragraph(
     order.length ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(" → ")}.` : "No approval environment: the pipeline runs without a human gate."
   ).mermaid(pipelineChart(policy, tag, { gates, deploy })).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");

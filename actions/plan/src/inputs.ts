@@ -2,10 +2,14 @@
 import {
   bool,
   defineAction,
+  dockerImagesInput,
+  initialVersionInput,
   type InputProblem,
+  npmRegistryUrlInput,
+  publishRegistriesInput,
+  releaseBranchInput,
   number,
   oneOf,
-  semver,
   text,
   url,
 } from '@release-actions/shared/action';
@@ -76,11 +80,13 @@ export const action = defineAction({
       patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
     }),
     tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
-    initial_version: semver({
-      description:
-        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true,
-    }),
+    initial_version: initialVersionInput,
+    // What the release will publish and from where: the plan reads each registry's latest and refuses what the
+    // release would refuse (latest never moves backwards), so the preview says the same.
+    release_branch: releaseBranchInput,
+    publish_registries: publishRegistriesInput,
+    npm_registry_url: npmRegistryUrlInput,
+    docker_images: dockerImagesInput,
     policy_path: text({
       description: 'Policy file overriding the defaults, relative to the workspace (missing: the defaults).',
       default: '.github/release-policy.yml',

@@ -1,7 +1,8 @@
 /**
  * The plan action: decide the release type and its effective policy, preview the next version and the notes,
- * and show it all to the approvers in the job summary. It reads local git and the policy file only: no
- * fetch, no push, no API call, no file written.
+ * and show it all to the approvers in the job summary. It reads local git, the policy file and, with
+ * publish_registries, each registry's latest (registries.ts): no git fetch, no push, no GitHub API call, no file
+ * written.
  */
 import {
   InputProblems,
@@ -11,6 +12,7 @@ import {
   type Summary,
 } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
+import type { Fetch } from '@release-actions/shared/publish';
 import { changelogPreview, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
 import { nextVersion, rootManifestVersion } from '@release-actions/shared/versioning';
 import {
@@ -23,6 +25,7 @@ import {
 import { StageError } from '@release-actions/shared';
 import { action, deployRequested } from './inputs.js';
 import { preflight } from './preflight.js';
+import { checkRegistries, defaultBranchOf, type RegistryCheck } from './registries.js';
 
 type Inputs = InputValues<typeof action.inputs>;
 
@@ -85,6 +88,27 @@ function stageRows(
   return rows;
 }
 
+/** What each registry holds now, beside what this release would publish (latest never moves backwards). */
+function registriesTable(summary: Summary, r: RegistryCheck, tag: string): void {
+  if (!r.found.length && !r.unchecked.length) return;
+  summary
+    .heading('Registries', 3)
+    .table(
+      ['registry', 'name', 'latest now', 'this release'],
+      [
+        ...r.found.map((f) => [
+          f.registry,
+          `\`${f.name}\``,
+          f.latest ?? '(none yet)',
+          f.registry === 'npm'
+            ? `${tag} under dist-tag ${r.distTag}`
+            : `${tag}${r.backport ? ' (backport: latest stays)' : ''}`,
+        ]),
+        ...r.unchecked.map((u) => ['docker', `\`${u.image}\``, 'not readable here', 'checked by the release job']),
+      ],
+    );
+}
+
 function pipelineChart(p: EffectivePolicy, version: string, o: { gates: string[]; deploy: boolean }): string {
   const env = (e: string) => (e ? `<br>⏸ ${e}` : '');
   const lines = [
@@ -106,7 +130,7 @@ function pipelineChart(p: EffectivePolicy, version: string, o: { gates: string[]
   return lines.join('\n');
 }
 
-export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
+export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fetch } = { fetch }): Promise<void> {
   const { log, summary, runner } = ctx;
   const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
@@ -164,7 +188,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
     },
   });
   // The one version model (versioning/): the release computes the same version from the same inputs.
-  const { version } = nextVersion({
+  const next = nextVersion({
     merged: preview.merged,
     all: preview.all,
     bump: chosen.bump,
@@ -172,6 +196,15 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
     prereleaseId: inputs.prerelease_id,
     manifestVersion: rootManifestVersion(runner.workspace),
     ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
+  });
+  const { version } = next;
+  // latest never moves backwards: the release's own check, on what the registries hold now.
+  const registries = await checkRegistries(inputs, next, {
+    fetch: deps.fetch,
+    env: ctx.env,
+    workspace: runner.workspace,
+    defaultBranch: defaultBranchOf(runner.event),
+    log,
   });
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   // Without preflight the plan knows no settings: every stage of the policy is assumed to run.
@@ -242,6 +275,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
     )
     .heading('Effective policy', 3);
   policyTable(summary, policy);
+  registriesTable(summary, registries, tag);
   summary
     .paragraph(
       order.length

@@ -1275,6 +1275,33 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
+
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
 import { realpathSync as realpathSync2 } from "node:fs";
@@ -2050,6 +2077,13 @@ async function imageLatest(registry, image) {
   const latest = highest(stable);
   return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
 }
+async function readLatest(o) {
+  const out = [];
+  const { npm: npm2, images } = o;
+  if (npm2) for (const name of npm2.names) out.push(await npmLatest(o.fetch, npm2.registryUrl, name, npm2.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
 function belowLatest(r, c) {
   if (!r.latest || (0, import_compare.default)(c.version, r.latest) >= 0) return void 0;
   if (c.backportBranch && !c.movesLatest) return void 0;
@@ -2061,6 +2095,22 @@ function belowLatest(r, c) {
 }
 function latestAbove(version2, found) {
   return found.filter((r) => r.latest !== void 0 && (0, import_compare.default)(version2, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: (v) => `${o.tagPrefix}${v}`
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
 }
 
 // packages/shared/src/status/model.ts
@@ -2508,7 +2558,7 @@ var action = defineAction({
       description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
-    release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
+    release_branch: releaseBranchInput,
     release_mode: oneOf(["direct", "tag-only"], {
       description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
       default: "direct"
@@ -2517,10 +2567,7 @@ var action = defineAction({
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"
     }),
-    publish_registries: list({
-      description: "Comma or newline separated registries to publish to.",
-      values: ["npm", "docker"]
-    }),
+    publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
       default: "false",
@@ -2536,10 +2583,7 @@ var action = defineAction({
       allowV: true
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    initial_version: initialVersionInput,
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -2577,7 +2621,7 @@ var action = defineAction({
         patternHint: "a relative path or pattern inside the workspace (no ..)"
       })
     }),
-    npm_registry_url: url({ description: "npm registry to publish to.", default: "https://registry.npmjs.org/" }),
+    npm_registry_url: npmRegistryUrlInput,
     npm_dist_tag: text({
       description: "npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).",
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
@@ -2592,14 +2636,7 @@ var action = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
-    docker_images: list({
-      description: "Images to build and push, one `registry/name` per line.",
-      item: text({
-        description: "image",
-        pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
-        patternHint: "registry/name in lower case"
-      })
-    }),
+    docker_images: dockerImagesInput,
     docker_context: text({
       description: "Docker build context, relative to the workspace.",
       default: ".",
@@ -3076,6 +3113,8 @@ function nextVersion(i) {
       throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
     }
     version2 = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
   } else {
     let base;
     if (!previousStable) {
@@ -3675,14 +3714,13 @@ async function checkGitHubPermissions(d) {
   }
   return defaultBranch;
 }
-async function readRegistryLatest(d, npmAuth, docker2) {
-  const out = [];
-  if (d.cfg.registries.includes("npm")) {
-    for (const p of npmPackages(d.workspace).filter((x) => !x.private))
-      out.push(await npmLatest(d.fetch, d.cfg.npmRegistryUrl, p.name, npmAuth.token));
-  }
-  if (docker2) for (const image of d.cfg.dockerImages) out.push(await imageLatest(docker2.registry, image));
-  return out;
+function readRegistryLatest(d, npmAuth, docker2) {
+  const npm2 = d.cfg.registries.includes("npm") ? npmPackages(d.workspace).filter((p) => !p.private).map((p) => p.name) : [];
+  return readLatest({
+    fetch: d.fetch,
+    npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm2, token: npmAuth.token },
+    ...docker2 ? { images: { client: docker2.registry, names: d.cfg.dockerImages } } : {}
+  });
 }
 async function preflightNpm(cfg, d) {
   if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
@@ -4298,25 +4336,6 @@ ${list2.join("\n")}`);
 [${link.label}]: ${link.url}` : section, stats };
 }
 
-// actions/release/src/steps/registry-latest.ts
-function registryBackport(o) {
-  if (o.defaultBranch === void 0 || o.releaseBranch === o.defaultBranch) return false;
-  return latestAbove(o.version, o.found).length > 0;
-}
-function refuseBelowLatest(o) {
-  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
-  const problems = o.found.flatMap((r) => {
-    const p = belowLatest(r, {
-      version: o.version,
-      backportBranch,
-      movesLatest: r.registry === "npm" && o.npmDistTag === "latest",
-      adoptTag: (v) => `${o.tagPrefix}${v}`
-    });
-    return p ? [p] : [];
-  });
-  if (problems.length) throw new StageError(problems.join("\n"));
-}
-
 // actions/release/src/steps/version.ts
 var NothingToReleaseSignal = class {
   constructor(outcome) {
@@ -4422,17 +4441,20 @@ async function makePlan(s, d) {
     }
   }
   const tag = `${cfg.tagPrefix}${version2}`;
-  const latestFrom = {
+  const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
+  const guarded = guardLatest({
     version: version2,
+    prerelease,
+    backport,
     found: s.registryLatest,
     releaseBranch: cfg.releaseBranch,
-    defaultBranch: s.defaultBranch
-  };
-  if (!prerelease && !backport && registryBackport(latestFrom)) backport = true;
+    defaultBranch: s.defaultBranch,
+    distTag: (bp) => cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport: bp, major: parts(version2).major }),
+    tagPrefix: cfg.tagPrefix
+  });
+  backport = guarded.backport;
+  const distTag = guarded.distTag;
   const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version2);
-  const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
-  const distTag = cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version2).major });
-  refuseBelowLatest({ ...latestFrom, npmDistTag: distTag, tagPrefix: cfg.tagPrefix });
   const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version2, { versionFiles: cfg.versionFiles });
   const npm2 = pkgs.filter((p) => !p.private).map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: s.npmAuth.provenance, auth: s.npmAuth.kind }));
   const imageStable = (image) => s.registryLatest.find((r) => r.registry === "docker" && r.name === image);

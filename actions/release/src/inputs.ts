@@ -2,8 +2,13 @@
 import {
   bool,
   defineAction,
+  dockerImagesInput,
   type InputProblem,
   duration,
+  initialVersionInput,
+  npmRegistryUrlInput,
+  publishRegistriesInput,
+  releaseBranchInput,
   GITHUB_TOKEN_DEFAULT,
   list,
   oneOf,
@@ -25,7 +30,7 @@ export const action = defineAction({
         'Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).',
       default: 'auto',
     }),
-    release_branch: text({ description: 'Branch releases are cut from.', default: 'main', identifier: true }),
+    release_branch: releaseBranchInput,
     release_mode: oneOf(['direct', 'tag-only'], {
       description:
         'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.',
@@ -35,10 +40,7 @@ export const action = defineAction({
       description: 'stable, or prerelease (X.Y.Z-<prerelease_id>.N).',
       default: 'stable',
     }),
-    publish_registries: list({
-      description: 'Comma or newline separated registries to publish to.',
-      values: ['npm', 'docker'],
-    }),
+    publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: 'Refused when true: tests are never skipped.',
       default: 'false',
@@ -54,11 +56,7 @@ export const action = defineAction({
       allowV: true,
     }),
     tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
-    initial_version: semver({
-      description:
-        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true,
-    }),
+    initial_version: initialVersionInput,
     prerelease_id: text({
       description: 'Prerelease identifier (rc, beta, alpha…).',
       default: 'rc',
@@ -99,7 +97,7 @@ export const action = defineAction({
         patternHint: 'a relative path or pattern inside the workspace (no ..)',
       }),
     }),
-    npm_registry_url: url({ description: 'npm registry to publish to.', default: 'https://registry.npmjs.org/' }),
+    npm_registry_url: npmRegistryUrlInput,
     npm_dist_tag: text({
       description: 'npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).',
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
@@ -115,14 +113,7 @@ export const action = defineAction({
         'npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.',
       default: 'auto',
     }),
-    docker_images: list({
-      description: 'Images to build and push, one `registry/name` per line.',
-      item: text({
-        description: 'image',
-        pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
-        patternHint: 'registry/name in lower case',
-      }),
-    }),
+    docker_images: dockerImagesInput,
     docker_context: text({
       description: 'Docker build context, relative to the workspace.',
       default: '.',

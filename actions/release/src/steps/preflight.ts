@@ -8,10 +8,9 @@
 import {
   dockerConfigCredentials,
   idTokenAvailable,
-  imageLatest,
   isNpmjs,
-  npmLatest,
   npmWhoami,
+  readLatest,
   RegistryClient,
   type RegistryLatest,
 } from '@release-actions/shared/publish';
@@ -131,18 +130,17 @@ async function checkGitHubPermissions(d: StepDeps): Promise<string | undefined> 
 }
 
 /** What each registry holds as the latest of every package and image this release would publish. */
-async function readRegistryLatest(
-  d: StepDeps,
-  npmAuth: NpmAuthPlan,
-  docker: DockerTarget | undefined,
-): Promise<RegistryLatest[]> {
-  const out: RegistryLatest[] = [];
-  if (d.cfg.registries.includes('npm')) {
-    for (const p of npmPackages(d.workspace).filter((x) => !x.private))
-      out.push(await npmLatest(d.fetch, d.cfg.npmRegistryUrl, p.name, npmAuth.token));
-  }
-  if (docker) for (const image of d.cfg.dockerImages) out.push(await imageLatest(docker.registry, image));
-  return out;
+function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: DockerTarget | undefined) {
+  const npm = d.cfg.registries.includes('npm')
+    ? npmPackages(d.workspace)
+        .filter((p) => !p.private)
+        .map((p) => p.name)
+    : [];
+  return readLatest({
+    fetch: d.fetch,
+    npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm, token: npmAuth.token },
+    ...(docker ? { images: { client: docker.registry, names: d.cfg.dockerImages } } : {}),
+  });
 }
 
 async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPlan> {

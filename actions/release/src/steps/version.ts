@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderKeepAChangelog, typeMap } from '@release-actions/shared/changelog';
 import { commitsSince, recommendBump } from '@release-actions/shared/commits';
-import { defaultDistTag } from '@release-actions/shared/publish';
+import { defaultDistTag, guardLatest } from '@release-actions/shared/publish';
 import {
   type Bump,
   imageTags,
@@ -23,7 +23,6 @@ import { StageError } from '@release-actions/shared';
 import { fitReleaseBody } from '../github-release.js';
 import { NO_BUILD, type NothingToRelease, type ReleasePlan, type StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
-import { refuseBelowLatest, registryBackport } from './registry-latest.js';
 
 /** `version_bump: auto` found nothing releasable: thrown to stop the release quietly, before any side effect. */
 export class NothingToReleaseSignal {
@@ -135,21 +134,23 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
     }
   }
   const tag = `${cfg.tagPrefix}${version}`;
-  // Below a registry's latest with no higher tag here (published before this repository tagged releases): a
-  // backport only from another branch than the default one; refused below otherwise.
-  const latestFrom = {
+  const pkgs = cfg.registries.includes('npm') ? npmPackages(d.workspace) : [];
+  // latest never moves backwards (publish/latest.ts, as the plan checks it): a backport or refused.
+  const guarded = guardLatest({
     version,
+    prerelease,
+    backport,
     found: s.registryLatest,
     releaseBranch: cfg.releaseBranch,
     defaultBranch: s.defaultBranch,
-  };
-  if (!prerelease && !backport && registryBackport(latestFrom)) backport = true;
+    distTag: (bp) =>
+      cfg.npmDistTag ||
+      defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport: bp, major: parts(version).major }),
+    tagPrefix: cfg.tagPrefix,
+  });
+  backport = guarded.backport;
+  const distTag = guarded.distTag;
   const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version);
-  const pkgs = cfg.registries.includes('npm') ? npmPackages(d.workspace) : [];
-  const distTag =
-    cfg.npmDistTag ||
-    defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version).major });
-  refuseBelowLatest({ ...latestFrom, npmDistTag: distTag, tagPrefix: cfg.tagPrefix });
   const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version, { versionFiles: cfg.versionFiles });
   const npm = pkgs
     .filter((p) => !p.private)

@@ -60,6 +60,19 @@ export async function imageLatest(registry: RegistryClient, image: string): Prom
   return { registry: 'docker', name: image, where: image, ...(latest ? { latest } : {}), stable };
 }
 
+/** Every package's and image's latest, read one after the other (a registry's refusal stops with its answer). */
+export async function readLatest(o: {
+  fetch: Fetch;
+  npm?: { registryUrl: string; names: string[]; token?: string };
+  images?: { client: RegistryClient; names: string[] };
+}): Promise<RegistryLatest[]> {
+  const out: RegistryLatest[] = [];
+  const { npm, images } = o;
+  if (npm) for (const name of npm.names) out.push(await npmLatest(o.fetch, npm.registryUrl, name, npm.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+
 export interface LatestCheck {
   /** The version this release would publish. */
   version: string;
@@ -100,4 +113,39 @@ export function belowLatest(r: RegistryLatest, c: LatestCheck): string | undefin
 /** The registries whose latest is above `version` (a release of it from the default branch would be refused). */
 export function latestAbove(version: string, found: RegistryLatest[]): RegistryLatest[] {
   return found.filter((r) => r.latest !== undefined && compare(version, r.latest) < 0);
+}
+
+/**
+ * The whole check for one release, as the plan and the release run it: below a registry's latest with no higher
+ * tag in git (published before this repository tagged its releases), a release from another branch than the
+ * default one is a backport (its own dist-tag, not the GitHub Release's latest); otherwise every package or image
+ * it would take below its registry's latest is refused, all in one StageError, before any side effect. An
+ * unknown default branch counts as the default one (the strict reading).
+ */
+export function guardLatest(o: {
+  version: string;
+  prerelease: boolean;
+  /** A backport by the git tags already (below the repository's highest release tag). */
+  backport: boolean;
+  found: RegistryLatest[];
+  releaseBranch: string;
+  defaultBranch?: string;
+  /** The npm dist-tag the release would take, given whether it is a backport. */
+  distTag: (backport: boolean) => string;
+  tagPrefix: string;
+}): { backport: boolean; distTag: string } {
+  const backportBranch = o.defaultBranch !== undefined && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || (!o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0);
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === 'npm' && distTag === 'latest',
+      adoptTag: (v) => `${o.tagPrefix}${v}`,
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join('\n'));
+  return { backport, distTag };
 }

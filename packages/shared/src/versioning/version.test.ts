@@ -118,6 +118,14 @@ describe('first-release rules (docs/versioning.md)', () => {
       nextVersion({ ...base, bump: 'patch', merged: t('1.2.3'), all: t('1.2.3'), manifestVersion: '2.4.0' }),
     ).toThrow(/1\.2\.4 is lower than package\.json's version 2\.4\.0/);
     expect(() => first({ explicit: '1.5.0', manifestVersion: '2.0.0' })).toThrow(/lower than package\.json/);
+    // The plan's version handed on explicitly keeps initial_version's say (the reusable workflow's path).
+    expect(first({ explicit: '0.1.0', manifestVersion: '1.0.0', initialVersion: 'v0.1.0' })).toMatchObject({
+      version: '0.1.0',
+      initialFrom: 'initial_version',
+    });
+    expect(() => first({ explicit: '0.2.0', manifestVersion: '1.0.0', initialVersion: '0.1.0' })).toThrow(
+      /lower than package\.json/,
+    );
     expect(first({ manifestVersion: '1.2.3', bump: 'patch', merged: t('1.2.3'), all: t('1.2.3') }).version).toBe(
       '1.2.4',
     );

@@ -127,6 +127,9 @@ export function nextVersion(i: NextVersionInput): NextVersion {
       throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
     }
     version = v;
+    // The plan's first release handed on as an explicit version (the reusable workflow): still initial_version's.
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, '');
+    if (!previousStable && initial && parse(initial) && core(initial) === core(v)) initialFrom = 'initial_version';
   } else {
     let base: string;
     if (!previousStable) {
