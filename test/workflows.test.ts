@@ -145,7 +145,7 @@ describe('the reusable workflow', () => {
     ]) {
       expect({ name, declared: name in call.inputs }).toEqual({ name, declared: true });
     }
-    expect(call.inputs.require_quality_gates?.default).toBe(true);
+    expect(call.inputs.require_quality_gates?.default).toBe('auto');
     expect(Object.keys(call.secrets).sort()).toEqual(
       ['announce_webhook_url', 'npm_token', 'registry_password', 'registry_username'].sort(),
     );

@@ -10615,9 +10615,9 @@ var action3 = defineAction({
       description: "Run smoke tests before traffic moves (false is refused where the policy requires them).",
       default: "true"
     }),
-    require_quality_gates: bool({
-      description: "The release needs the quality gates' success (shown in the plan).",
-      default: "true"
+    require_quality_gates: oneOf(["auto", "true", "false"], {
+      description: "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
+      default: "auto"
     }),
     release_environment: environment(
       "Environment of the release job: the Release Manager reviews the changelog.",

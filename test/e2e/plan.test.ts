@@ -291,6 +291,28 @@ test("the README's library call passes the preflight: plan → changelog → rel
 
 const preflightBase = { preflight: 'true', load_shards: '1' };
 
+test('require_quality_gates: true runs every gate of the policy: given their settings they all run; missing ones are refused, named', async () => {
+  const dir = repo(['feat: x']);
+  const forced = { ...preflightBase, require_quality_gates: 'true' };
+  const r = await plan(dir, { ...forced, target_url: 'http://127.0.0.1:9/', image: 'registry.example/acme/widget' });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs).toMatchObject({ gates: 'load-testing,container-build', run_quality_gates: 'true' });
+  expect(r.summary).toMatch(
+    /\| quality gates \| yes \| require_quality_gates: true: the minor policy's load-testing, container-build \|/,
+  );
+  // The same call with nothing configured: auto leaves the gates out; true refuses, naming both inputs, and outputs nothing.
+  expect((await plan(dir, preflightBase)).outputs).toMatchObject({ run_quality_gates: 'false' });
+  const refused = await plan(dir, forced);
+  expect(refused.code).toBe(1);
+  expect(refused.errors).toEqual([
+    expect.stringMatching(
+      /^Input "image" is empty but required: require_quality_gates: true runs the container-build gate/,
+    ),
+    expect.stringMatching(/^Input "target_url" is empty but required: require_quality_gates: true runs the load gates/),
+  ]);
+  expect(refused.outputs).toEqual({});
+});
+
 test('a configured stage runs: target_url brings the load gates back, a full deploy setting the deploy', async () => {
   const dir = repo(['feat: x']);
   const r = await plan(dir, {

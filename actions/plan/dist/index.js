@@ -2421,9 +2421,9 @@ var action = defineAction({
       description: "Run smoke tests before traffic moves (false is refused where the policy requires them).",
       default: "true"
     }),
-    require_quality_gates: bool({
-      description: "The release needs the quality gates' success (shown in the plan).",
-      default: "true"
+    require_quality_gates: oneOf(["auto", "true", "false"], {
+      description: "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
+      default: "auto"
     }),
     release_environment: environment(
       "Environment of the release job: the Release Manager reviews the changelog.",
@@ -2560,6 +2560,7 @@ function preflight(p, s) {
   const service = !!s.target_url || !!s.start_command || s.load_engine === "k6" || !!s.k6_script || s.load_shards > 1;
   const skipped = [];
   const run2 = p.gates.filter((g) => {
+    if (s.requireGates) return true;
     if (LOAD_GATES.includes(g) && !service)
       skipped.push({ gate: g, because: "no service to load: target_url (or start_command, or k6_script) not given" });
     else if (g === "container-build" && !s.image)
@@ -2569,6 +2570,12 @@ function preflight(p, s) {
   });
   const gates = run2.join(",");
   const load = run2.some((g) => LOAD_GATES.includes(g));
+  const why = s.requireGates ? "require_quality_gates: true runs" : "the policy runs";
+  if (run2.includes("container-build") && !s.image)
+    need(
+      "image",
+      `Input "image" is empty but required: ${why} the container-build gate, which builds the image of that name from the Dockerfile; give it, or require_quality_gates: auto to leave the gate out.`
+    );
   if (load && s.load_engine === "k6" && !s.k6_script)
     need(
       "k6_script",
@@ -2577,7 +2584,7 @@ function preflight(p, s) {
   if (load && s.load_engine === "builtin" && !s.target_url)
     need(
       "target_url",
-      `Input "target_url" is empty but required: the policy runs the load gates (${gates}) against it, a staging URL or the one start_command serves.`
+      `Input "target_url" is empty but required: ${why} the load gates (${gates}) against it, a staging URL or the one start_command serves.`
     );
   let shards = [];
   if (load && s.load_shards > 1) {
@@ -2941,7 +2948,8 @@ function policyTable(summary2, p) {
 }
 function stageRows(p, o) {
   const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join("; ");
-  const gates = o.gates.length ? ["quality gates", "yes", `the ${p.kind} policy's ${o.gates.join(", ")}${left ? ` (${left})` : ""}`] : ["quality gates", "no", p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
+  const forced = o.requireGates && o.preflight ? "require_quality_gates: true: " : "";
+  const gates = o.gates.length ? ["quality gates", "yes", `${forced}the ${p.kind} policy's ${o.gates.join(", ")}${left ? ` (${left})` : ""}`] : ["quality gates", "no", p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
   const deployBecause = !o.preflight ? "no preflight: the settings are not known here" : o.requireDeploy ? "require_deploy: true" : "deploy settings given";
   const rows = [gates, ["changelog", "yes", "every release has notes"], ["release", "yes", `${p.kind} release`]];
   if (!o.deploy)
@@ -3005,9 +3013,11 @@ async function plan(inputs, ctx, deps = { fetch }) {
   const preview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : "no release yet";
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput("previous_version", preview.previousVersion ?? "");
-  ctx.setOutput("previous_tag", preview.previousTag ?? "");
-  ctx.setOutput("commit_count", String(preview.commits.length));
+  const previewOutputs = () => {
+    ctx.setOutput("previous_version", preview.previousVersion ?? "");
+    ctx.setOutput("previous_tag", preview.previousTag ?? "");
+    ctx.setOutput("commit_count", String(preview.commits.length));
+  };
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
     hotfix: inputs.hotfix,
@@ -3015,6 +3025,7 @@ async function plan(inputs, ctx, deps = { fetch }) {
   });
   const nothing = preview.commits.length === 0 ? `no commits since ${previous}` : !chosen ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)` : "";
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput("releasable", "false");
     ctx.setOutput("reason", nothing);
     ctx.setOutput("changelog_preview", "");
@@ -3058,7 +3069,12 @@ async function plan(inputs, ctx, deps = { fetch }) {
   let skipped = [];
   const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
+    const checked = preflight(policy, {
+      ...inputs,
+      load_shards: inputs.load_shards ?? 1,
+      deploy,
+      requireGates: inputs.require_quality_gates === "true"
+    });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput("load_shards", checked.shards);
     ctx.setOutput("deploy_timeout", checked.deployTimeout);
@@ -3067,6 +3083,7 @@ async function plan(inputs, ctx, deps = { fetch }) {
   const tag = `${inputs.tag_prefix}${version}`;
   const notes = changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy).filter((a) => deploy || a.job === "release");
+  previewOutputs();
   ctx.setOutput("releasable", "true");
   ctx.setOutput("reason", "");
   ctx.setOutput("type", policy.kind);
@@ -3104,12 +3121,19 @@ async function plan(inputs, ctx, deps = { fetch }) {
         preview.previousTag ?? "—",
         tag,
         preview.commits.length,
-        inputs.require_quality_gates ? "yes" : "no"
+        inputs.require_quality_gates === "false" ? "no (failed gates let the release go on)" : "yes"
       ]
     ]
   ).heading("Stages", 3).table(
     ["stage", "runs?", "because"],
-    stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy })
+    stageRows(policy, {
+      gates,
+      skipped,
+      deploy,
+      preflight: inputs.preflight,
+      requireDeploy: inputs.require_deploy,
+      requireGates: inputs.require_quality_gates === "true"
+    })
   ).heading("Effective policy", 3);
   policyTable(summary2, policy);
   registriesTable(summary2, registries, tag);

@@ -62,11 +62,13 @@ function stageRows(
     deploy: boolean;
     preflight: boolean;
     requireDeploy: boolean;
+    requireGates: boolean;
   },
 ): string[][] {
   const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join('; ');
+  const forced = o.requireGates && o.preflight ? 'require_quality_gates: true: ' : '';
   const gates = o.gates.length
-    ? ['quality gates', 'yes', `the ${p.kind} policy's ${o.gates.join(', ')}${left ? ` (${left})` : ''}`]
+    ? ['quality gates', 'yes', `${forced}the ${p.kind} policy's ${o.gates.join(', ')}${left ? ` (${left})` : ''}`]
     : ['quality gates', 'no', p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
   const deployBecause = !o.preflight
     ? 'no preflight: the settings are not known here'
@@ -146,9 +148,12 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
   const preview: ReleasePreview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = preview.previousTag ? `${preview.previousTag}` : 'no release yet';
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput('previous_version', preview.previousVersion ?? '');
-  ctx.setOutput('previous_tag', preview.previousTag ?? '');
-  ctx.setOutput('commit_count', String(preview.commits.length));
+  // Set once the plan stands (nothing to release, or every check passed): a refused plan outputs nothing.
+  const previewOutputs = () => {
+    ctx.setOutput('previous_version', preview.previousVersion ?? '');
+    ctx.setOutput('previous_tag', preview.previousTag ?? '');
+    ctx.setOutput('commit_count', String(preview.commits.length));
+  };
 
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
@@ -162,6 +167,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
         ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
         : '';
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput('releasable', 'false');
     ctx.setOutput('reason', nothing);
     ctx.setOutput('changelog_preview', '');
@@ -212,7 +218,12 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
   let skipped: { gate: string; because: string }[] = [];
   const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
+    const checked = preflight(policy, {
+      ...inputs,
+      load_shards: inputs.load_shards ?? 1,
+      deploy,
+      requireGates: inputs.require_quality_gates === 'true',
+    });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput('load_shards', checked.shards);
     ctx.setOutput('deploy_timeout', checked.deployTimeout);
@@ -223,6 +234,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
   // No deploy: no product approval and no production approval either; the release job's review stays.
   const order = approvalOrder(policy).filter((a) => deploy || a.job === 'release');
 
+  previewOutputs();
   ctx.setOutput('releasable', 'true');
   ctx.setOutput('reason', '');
   ctx.setOutput('type', policy.kind);
@@ -264,14 +276,21 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
           preview.previousTag ?? '—',
           tag,
           preview.commits.length,
-          inputs.require_quality_gates ? 'yes' : 'no',
+          inputs.require_quality_gates === 'false' ? 'no (failed gates let the release go on)' : 'yes',
         ],
       ],
     )
     .heading('Stages', 3)
     .table(
       ['stage', 'runs?', 'because'],
-      stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy }),
+      stageRows(policy, {
+        gates,
+        skipped,
+        deploy,
+        preflight: inputs.preflight,
+        requireDeploy: inputs.require_deploy,
+        requireGates: inputs.require_quality_gates === 'true',
+      }),
     )
     .heading('Effective policy', 3);
   policyTable(summary, policy);
