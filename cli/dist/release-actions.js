@@ -9253,6 +9253,9 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -10214,7 +10217,7 @@ var action = defineAction({
       description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
-    token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
     notes: { description: "Markdown of the new section." },
@@ -10498,7 +10501,7 @@ var action2 = defineAction({
       default: "10m"
     }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
-    token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token with deployments: write.")
   },
   outputs: {
     status: { description: "succeeded, rolled-back or failed." },
@@ -10855,10 +10858,9 @@ var action4 = defineAction({
     record_results: text({
       description: "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step."
     }),
-    token: secret({
-      description: "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken(
+      "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false)."
+    )
   },
   outputs: {
     passed: { description: "true when every gate passed." },
@@ -11001,7 +11003,7 @@ var action5 = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token with contents: write.")
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },
@@ -11073,10 +11075,7 @@ var action6 = defineAction({
       description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
       default: "10m"
     }),
-    token: secret({
-      description: "GitHub token with deployments: write (and issues: write for incident_issue).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {
     version: { description: "The version serving after the rollback." },

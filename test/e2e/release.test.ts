@@ -454,7 +454,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     expect((await npmDoc(`${f.scope}/core`))?.['dist-tags']).toEqual({ latest: '1.3.0' });
     expect(Object.keys((await npmDoc(`${f.scope}/core`))?.versions ?? {}).sort()).toEqual(['1.2.0', '1.3.0']);
     assertNoSecrets(r, f);
-  });
+  }, 240_000);
 
   test('npm_dist_tag latest on a backport branch below the registry: refused, latest stays', async () => {
     const f = await fixture();
@@ -480,7 +480,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     for (const p of ['core', 'web'])
       expect((await npmDoc(`${f.scope}/${p}`))?.['dist-tags']).toEqual({ latest: '2.0.0', 'latest-1': '1.1.0' });
     expect(releasesOf(f).find((x) => x.tagName === 'v1.1.0')).toMatchObject({ makeLatest: 'false' });
-  });
+  }, 240_000);
 
   test('two releases started from the same commit at once: exactly one release, the other stops cleanly', async () => {
     const f = await fixture();

@@ -919,6 +919,9 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -2621,7 +2624,7 @@ var action = defineAction({
       description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
-    token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
     notes: { description: "Markdown of the new section." },

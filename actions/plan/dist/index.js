@@ -20,6 +20,10 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  escapeLogText,
+  escapeMarkdownHtml
+} from "./chunks/chunk-E73B5FRM.js";
+import {
   __commonJS,
   __toESM
 } from "./chunks/chunk-HRGNRPOO.js";
@@ -956,75 +960,6 @@ var StageError = class extends Error {
     this.name = "StageError";
   }
 };
-
-// packages/shared/src/util/escape.ts
-var CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-var COMMAND_START = /^(\s*)(::|##\[)/;
-var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
-function showControl(c) {
-  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function escapeLogText(value, o = {}) {
-  let s = typeof value === "string" ? value : String(value);
-  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
-  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
-}
-var HTML_ENTITY = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
-var AUTOLINK = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
-function escapeProse(text2, atLineStart) {
-  let out = "";
-  let i = 0;
-  let lineStart = atLineStart;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (lineStart) {
-      const quote = /^ {0,3}(?:> ?)+/.exec(text2.slice(i, i + 64));
-      if (quote && quote[0].includes(">")) {
-        out += quote[0];
-        i += quote[0].length;
-        lineStart = false;
-        continue;
-      }
-    }
-    lineStart = c === "\n";
-    if (c === "<") {
-      const link = AUTOLINK.exec(text2.slice(i, i + 2048));
-      if (link) {
-        out += link[0];
-        i += link[0].length;
-        continue;
-      }
-    }
-    out += HTML_ENTITY[c] ?? c;
-    i++;
-  }
-  return out;
-}
-function escapeMarkdownHtml(text2) {
-  let out = "";
-  let i = 0;
-  const atLineStart = (at) => at === 0 || text2[at - 1] === "\n";
-  while (i < text2.length) {
-    const tick = text2.indexOf("`", i);
-    if (tick < 0) {
-      out += escapeProse(text2.slice(i), atLineStart(i));
-      break;
-    }
-    out += escapeProse(text2.slice(i, tick), atLineStart(i));
-    const run2 = /^`+/.exec(text2.slice(tick))?.[0];
-    const close = new RegExp(`(?<!\`)${run2}(?!\`)`, "g");
-    close.lastIndex = tick + run2.length;
-    const m = close.exec(text2);
-    if (!m) {
-      out += run2;
-      i = tick + run2.length;
-      continue;
-    }
-    out += text2.slice(tick, m.index + run2.length);
-    i = m.index + run2.length;
-  }
-  return out;
-}
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -2100,47 +2035,61 @@ var DEFAULT_ENVIRONMENT_NAMES = {
 };
 var STANDARD_MONITOR_DURATION = "15m";
 function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
+  const row = (t, env) => ({
+    gates: t.gates,
+    load_profile: t.load_profile,
+    smoke_tests: t.smoke_tests,
+    strategy: t.strategy,
+    canary_steps: [10, 50, 100],
+    step_duration: t.step_duration,
+    monitor_duration: t.monitor_duration,
+    environments: { release: env.release, product: env.product ?? "", deploy: names.production }
+  });
   return {
-    major: {
-      gates: ["load-testing", "performance-profiling", "container-build"],
-      load_profile: "stress",
-      smoke_tests: true,
-      strategy: "canary",
-      canary_steps: [10, 50, 100],
-      step_duration: "10m",
-      monitor_duration: "24h",
-      environments: { release: names.changelogReview, product: names.productApproval, deploy: names.production }
-    },
-    minor: {
-      gates: ["load-testing", "container-build"],
-      load_profile: "peak",
-      smoke_tests: true,
-      strategy: "blue-green",
-      canary_steps: [10, 50, 100],
-      step_duration: "1m",
-      monitor_duration: "1h",
-      environments: { release: names.changelogReview, product: "", deploy: names.production }
-    },
-    patch: {
-      gates: ["load-testing"],
-      load_profile: "baseline",
-      smoke_tests: false,
-      strategy: "rolling",
-      canary_steps: [10, 50, 100],
-      step_duration: "1m",
-      monitor_duration: STANDARD_MONITOR_DURATION,
-      environments: { release: names.changelogReview, product: "", deploy: names.production }
-    },
-    hotfix: {
-      gates: [],
-      load_profile: "baseline",
-      smoke_tests: true,
-      strategy: "rolling",
-      canary_steps: [10, 50, 100],
-      step_duration: "0s",
-      monitor_duration: "1h",
-      environments: { release: names.fastTrack, product: "", deploy: names.production }
-    }
+    major: row(
+      {
+        gates: ["load-testing", "performance-profiling", "container-build"],
+        load_profile: "stress",
+        smoke_tests: true,
+        strategy: "canary",
+        step_duration: "10m",
+        monitor_duration: "24h"
+      },
+      { release: names.changelogReview, product: names.productApproval }
+    ),
+    minor: row(
+      {
+        gates: ["load-testing", "container-build"],
+        load_profile: "peak",
+        smoke_tests: true,
+        strategy: "blue-green",
+        step_duration: "1m",
+        monitor_duration: "1h"
+      },
+      { release: names.changelogReview }
+    ),
+    patch: row(
+      {
+        gates: ["load-testing"],
+        load_profile: "baseline",
+        smoke_tests: false,
+        strategy: "rolling",
+        step_duration: "1m",
+        monitor_duration: STANDARD_MONITOR_DURATION
+      },
+      { release: names.changelogReview }
+    ),
+    hotfix: row(
+      {
+        gates: [],
+        load_profile: "baseline",
+        smoke_tests: true,
+        strategy: "rolling",
+        step_duration: "0s",
+        monitor_duration: "1h"
+      },
+      { release: names.fastTrack }
+    )
   };
 }
 

@@ -9,6 +9,12 @@ import {
   require_dist
 } from "./chunks/chunk-RGIA6MPU.js";
 import {
+  escapeLogText,
+  escapeMarkdownHtml,
+  quoteLogValue,
+  silentLogger
+} from "./chunks/chunk-OFV53SCD.js";
+import {
   debug,
   error,
   group,
@@ -822,6 +828,9 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -882,88 +891,6 @@ var StageError = class extends Error {
     this.name = "StageError";
   }
 };
-
-// packages/shared/src/util/escape.ts
-var CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-var COMMAND_START = /^(\s*)(::|##\[)/;
-var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
-function showControl(c) {
-  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function escapeLogText(value, o = {}) {
-  let s = typeof value === "string" ? value : String(value);
-  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
-  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
-}
-function quoteLogValue(value, max = 60) {
-  if (typeof value !== "string") {
-    let s;
-    try {
-      s = JSON.stringify(value) ?? String(value);
-    } catch {
-      s = String(value);
-    }
-    return escapeLogText(s, { max });
-  }
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return escapeLogText(JSON.stringify(cut));
-}
-var HTML_ENTITY = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
-var AUTOLINK = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
-function escapeProse(text2, atLineStart) {
-  let out = "";
-  let i = 0;
-  let lineStart = atLineStart;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (lineStart) {
-      const quote = /^ {0,3}(?:> ?)+/.exec(text2.slice(i, i + 64));
-      if (quote && quote[0].includes(">")) {
-        out += quote[0];
-        i += quote[0].length;
-        lineStart = false;
-        continue;
-      }
-    }
-    lineStart = c === "\n";
-    if (c === "<") {
-      const link = AUTOLINK.exec(text2.slice(i, i + 2048));
-      if (link) {
-        out += link[0];
-        i += link[0].length;
-        continue;
-      }
-    }
-    out += HTML_ENTITY[c] ?? c;
-    i++;
-  }
-  return out;
-}
-function escapeMarkdownHtml(text2) {
-  let out = "";
-  let i = 0;
-  const atLineStart = (at) => at === 0 || text2[at - 1] === "\n";
-  while (i < text2.length) {
-    const tick = text2.indexOf("`", i);
-    if (tick < 0) {
-      out += escapeProse(text2.slice(i), atLineStart(i));
-      break;
-    }
-    out += escapeProse(text2.slice(i, tick), atLineStart(i));
-    const run2 = /^`+/.exec(text2.slice(tick))?.[0];
-    const close = new RegExp(`(?<!\`)${run2}(?!\`)`, "g");
-    close.lastIndex = tick + run2.length;
-    const m = close.exec(text2);
-    if (!m) {
-      out += run2;
-      i = tick + run2.length;
-      continue;
-    }
-    out += text2.slice(tick, m.index + run2.length);
-    i = m.index + run2.length;
-  }
-  return out;
-}
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -1442,7 +1369,7 @@ function confinePath(workspace, path, opts) {
 // packages/shared/src/gates/k6.ts
 var DEFAULT_K6_VERSION = "1.3.0";
 async function actionsToolCache() {
-  const tc = await import("./chunks/tool-cache-DXTKFIAW.js");
+  const tc = await import("./chunks/tool-cache-XFOVWEZQ.js");
   return {
     find: (tool, version) => tc.find(tool, version),
     downloadTool: (url2) => tc.downloadTool(url2),
@@ -3132,19 +3059,6 @@ function identityEnv(id = BOT_IDENTITY) {
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname5 } from "node:path";
 
-// packages/shared/src/util/logger.ts
-var silentLogger = {
-  debug() {
-  },
-  info() {
-  },
-  warning() {
-  },
-  error() {
-  },
-  group: (_name, fn) => fn()
-};
-
 // packages/shared/src/status/validate.ts
 var SEMVER = semver({ description: "" });
 var URL_SPEC = url({ description: "" });
@@ -3881,10 +3795,9 @@ var action = defineAction({
     record_results: text({
       description: "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step."
     }),
-    token: secret({
-      description: "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken(
+      "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false)."
+    )
   },
   outputs: {
     passed: { description: "true when every gate passed." },

@@ -1100,6 +1100,9 @@ function duration(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -2680,7 +2683,7 @@ var action = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token with contents: write.")
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },

@@ -9,7 +9,7 @@ import {
   npmRegistryUrlInput,
   publishRegistriesInput,
   releaseBranchInput,
-  GITHUB_TOKEN_DEFAULT,
+  githubToken,
   list,
   oneOf,
   secret,
@@ -157,7 +157,7 @@ export const action = defineAction({
       min: 1000,
     }),
     dry_run: bool({ description: 'Print the plan and change nothing.', default: 'false' }),
-    token: secret({ description: 'GitHub token with contents: write.', default: GITHUB_TOKEN_DEFAULT }),
+    token: githubToken('GitHub token with contents: write.'),
   },
   outputs: {
     version: { description: 'The version released (empty when there is nothing to release).' },

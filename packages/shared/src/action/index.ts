@@ -4,3 +4,4 @@ export * from './run.js';
 export * from './summary.js';
 export * from './action-yml.js';
 export * from './release-inputs.js';
+export * from './github-client.js';
