@@ -43445,7 +43445,7 @@ async function verifyBundle(input) {
   if (bundle.content.$case !== "dsseEnvelope") {
     throw new AttestationVerificationError("bundle", "the bundle holds a message signature, not an attestation");
   }
-  const requireTlog = input.requireTlog ?? true;
+  const requireTlog = input.requireTlog ?? input.trustedRoot.tlogs.length > 0;
   const verifier = new Verifier(toTrustMaterial(input.trustedRoot), {
     tlogThreshold: requireTlog ? 1 : 0,
     ctlogThreshold: 1,

@@ -154,6 +154,41 @@ describe('a file', () => {
     }
   });
 
+  it("GitHub's private-repository setup: a TSA timestamp and no transparency log, verified without requiring one", async () => {
+    const subject = await fileSubject(artifact('private.txt', 'p'));
+    const identityToken = await token();
+    const before = sig.requests.rekor;
+    const bundle = await signStatement(
+      buildStatement([subject], {
+        serverUrl: 'https://github.com',
+        repository: 'acme/widget',
+        sha: 'a'.repeat(40),
+        ref: 'refs/heads/main',
+        builderWorkflowRef: WORKFLOW,
+        eventName: 'push',
+        runId: '1',
+        runAttempt: '1',
+      }),
+      { fulcioUrl: sig.fulcioUrl, tsaUrl: sig.tsaUrl, identityToken },
+    );
+    expect(sig.requests.rekor).toBe(before);
+    expect(bundle.verificationMaterial.tlogEntries ?? []).toEqual([]);
+    const input = {
+      bundle,
+      subjectDigest: subject.digest.sha256,
+      expected: { san: SAN, issuer: ISSUER },
+      trustedRoot: root,
+    };
+    await expect(verifyBundle({ ...input, requireTlog: false })).resolves.toMatchObject({ san: SAN });
+    await expect(verifyBundle(input)).rejects.toMatchObject({ check: 'tlog' });
+    // A trusted root with no log (as GitHub's private instance's) requires none by default.
+    const noLog = await loadTrustedRoot({ json: { ...sig.trustedRoot, tlogs: [] } });
+    await expect(verifyBundle({ ...input, trustedRoot: noLog })).resolves.toMatchObject({ san: SAN });
+    await expect(
+      signStatement(JSON.parse(JSON.stringify(bundle)) as never, { fulcioUrl: sig.fulcioUrl, identityToken }),
+    ).rejects.toThrow('signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)');
+  });
+
   it('a garbled bundle fails the bundle check', async () => {
     await expect(
       verifyBundle({
