@@ -18033,9 +18033,9 @@ var require_url = __commonJS({
   "node_modules/tuf-js/dist/utils/url.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.join = join10;
+    exports.join = join11;
     var url_1 = __require("url");
-    function join10(base, path) {
+    function join11(base, path) {
       return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path)).toString();
     }
     function ensureTrailingSlash(path) {
@@ -40926,7 +40926,7 @@ var require_cronstrue = __commonJS({
 });
 
 // cli/src/cli.ts
-import { mkdirSync as mkdirSync5, readFileSync as readFileSync8, writeFileSync as writeFileSync4 } from "node:fs";
+import { mkdirSync as mkdirSync6, readFileSync as readFileSync9, writeFileSync as writeFileSync5 } from "node:fs";
 import { basename as basename6, dirname as dirname3, relative as relative3, resolve as resolve7 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -42371,6 +42371,8 @@ function refineTarget(v) {
 
 // packages/shared/src/publish/docker.ts
 import { createHash } from "node:crypto";
+import { existsSync as existsSync3, mkdirSync as mkdirSync3, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -42566,6 +42568,23 @@ var RegistryClient = class {
   }
 };
 var b64 = (s) => Buffer.from(s).toString("base64");
+function dockerConfigCredentials(env, images) {
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join4(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync3(join4(dir, "config.json"))) return void 0;
+  try {
+    const cfg = JSON.parse(readFileSync2(join4(dir, "config.json"), "utf8"));
+    for (const img of images) {
+      const auth2 = cfg.auths?.[splitImage(img).host]?.auth;
+      if (auth2) {
+        const [username = "", ...rest] = Buffer.from(auth2, "base64").toString("utf8").split(":");
+        return { username, password: rest.join(":") };
+      }
+    }
+  } catch {
+    return void 0;
+  }
+  return void 0;
+}
 
 // packages/shared/src/publish/npm.ts
 var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
@@ -43766,7 +43785,7 @@ ${failures.map((l) => `  - ${l}`).join("\n")}`
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -43776,8 +43795,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);
@@ -48291,7 +48310,7 @@ var VERIFY_FLAGS = {
   subject: {
     kind: "string",
     arg: "file | image@sha256:… | npm:name@version",
-    description: "The artifact to check: a file, an image by digest, or an npm package version."
+    description: "The artifact to check: a file, an image by digest (a private registry: the login in $DOCKER_CONFIG or ~/.docker/config.json), or an npm package version."
   },
   repository: {
     kind: "string",
@@ -48312,7 +48331,7 @@ var VERIFY_FLAGS = {
   registry: {
     kind: "string",
     arg: "url",
-    description: "The npm registry an npm: subject is downloaded from.",
+    description: "The npm registry an npm: subject is downloaded from ($NODE_AUTH_TOKEN for a private one).",
     default: "https://registry.npmjs.org/"
   },
   issuer: {
@@ -48379,7 +48398,10 @@ async function verifyCommand(argv, io) {
     san,
     issuer: values.issuer ?? VERIFY_FLAGS.issuer.default,
     trustedRoot,
-    npmRegistry: values.registry ?? VERIFY_FLAGS.registry.default
+    npmRegistry: values.registry ?? VERIFY_FLAGS.registry.default,
+    npmToken: io.env.NODE_AUTH_TOKEN || void 0,
+    // A private registry: the login `docker login` stored ($DOCKER_CONFIG or ~/.docker/config.json).
+    registryCredentials: subject.kind === "image" ? dockerConfigCredentials(io.env, [subject.image]) : void 0
   });
   const statement = result.attestation.statement;
   const builder = statement.predicate.runDetails?.builder?.id;
@@ -48396,18 +48418,18 @@ async function verifyCommand(argv, io) {
 }
 
 // cli/src/workflow.ts
-import { existsSync as existsSync7, readFileSync as readFileSync7 } from "node:fs";
-import { dirname as dirname2, join as join9, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync8 } from "node:fs";
+import { dirname as dirname2, join as join10, resolve as resolve6 } from "node:path";
 import { createInterface as createInterface2 } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 
 // packages/workflow/src/actions.ts
 var import_yaml7 = __toESM(require_dist(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { join as join5, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { join as join6, resolve as resolve2 } from "node:path";
 
 // packages/workflow/src/model.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import { basename as basename3 } from "node:path";
 
 // node_modules/@actions/expressions/dist/features.js
@@ -50185,7 +50207,7 @@ var fromjson = {
 };
 
 // node_modules/@actions/expressions/dist/funcs/join.js
-var join4 = {
+var join5 = {
   name: "join",
   description: "`join( array, optionalSeparator )`\n\nThe value for `array` can be an array or a string. All values in `array` are concatenated into a string. If you provide `optionalSeparator`, it is inserted between the concatenated values. Otherwise, the default separator `,` is used. Casts values to a string.",
   minArgs: 1,
@@ -50244,7 +50266,7 @@ var wellKnownFunctions = {
   endswith,
   format,
   fromjson,
-  join: join4,
+  join: join5,
   startswith,
   tojson
 };
@@ -54173,7 +54195,7 @@ var UnsupportedError = class extends Error {
 };
 var needsOf = (job) => job.needs === void 0 ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
 var loaded = /* @__PURE__ */ new Map();
-function loadWorkflow(path, content = readFileSync3(path, "utf8")) {
+function loadWorkflow(path, content = readFileSync4(path, "utf8")) {
   const key = `${path}\0${content}`;
   let hit = loaded.get(key);
   if (!hit) {
@@ -54316,9 +54338,9 @@ function readActionMeta(dir) {
   return read;
 }
 function readActionMetaUncached(dir) {
-  const file = ["action.yml", "action.yaml"].map((f) => join5(dir, f)).find((f) => existsSync4(f));
+  const file = ["action.yml", "action.yaml"].map((f) => join6(dir, f)).find((f) => existsSync5(f));
   if (!file) throw new UnsupportedError(`no action.yml in ${dir}`);
-  const doc = (0, import_yaml7.parse)(readFileSync4(file, "utf8"));
+  const doc = (0, import_yaml7.parse)(readFileSync5(file, "utf8"));
   const using = String(doc.runs?.using ?? "");
   if (!/^node\d+$/.test(using)) {
     throw new UnsupportedError(
@@ -54343,10 +54365,10 @@ function resolveAction(uses, r, workspace) {
   if (standIn) return { kind: "stand-in", uses, name: standIn[1], meta: STAND_INS[standIn[1]] };
   let dir;
   const own = OWN_ACTION_RE.exec(uses);
-  if (own) dir = join5(r.packageRoot, "actions", own[1]);
+  if (own) dir = join6(r.packageRoot, "actions", own[1]);
   else if (uses.startsWith("./")) {
     const inWorkspace = workspace ? resolve2(workspace, uses) : void 0;
-    dir = [inWorkspace, resolve2(r.packageRoot, uses)].find((d) => d && existsSync4(join5(d, "action.yml")));
+    dir = [inWorkspace, resolve2(r.packageRoot, uses)].find((d) => d && existsSync5(join6(d, "action.yml")));
     if (!dir)
       throw new UnsupportedError(`uses: ${uses}: no action.yml there (looked in the workspace and in release-actions)`);
   } else if (uses.startsWith("docker://")) {
@@ -54356,17 +54378,17 @@ function resolveAction(uses, r, workspace) {
       `uses: ${uses} is not supported by the local executor (it runs this repository's actions and local stand-ins for actions/checkout, actions/setup-node, actions/upload-artifact and actions/download-artifact)`
     );
   }
-  if (!existsSync4(join5(dir, "action.yml"))) throw new UnsupportedError(`uses: ${uses}: no action ${dir}`);
+  if (!existsSync5(join6(dir, "action.yml"))) throw new UnsupportedError(`uses: ${uses}: no action ${dir}`);
   const { meta, main: main2 } = readActionMeta(dir);
-  return { kind: "node", uses, dir, main: join5(dir, main2), meta };
+  return { kind: "node", uses, dir, main: join6(dir, main2), meta };
 }
 function resolveWorkflow(uses, r) {
   const own = OWN_WORKFLOW_RE.exec(uses);
-  if (own) return join5(r.packageRoot, own[1]);
-  if (uses === "./.github/workflows/release.yml") return join5(r.packageRoot, ".github/workflows/release.yml");
+  if (own) return join6(r.packageRoot, own[1]);
+  if (uses === "./.github/workflows/release.yml") return join6(r.packageRoot, ".github/workflows/release.yml");
   if (/^\.\/\.github\/workflows\/[\w.-]+\.ya?ml$/.test(uses)) {
     const file = resolve2(r.repository, uses);
-    if (!existsSync4(file)) throw new UnsupportedError(`uses: ${uses}: no such workflow in ${r.repository}`);
+    if (!existsSync5(file)) throw new UnsupportedError(`uses: ${uses}: no such workflow in ${r.repository}`);
     return file;
   }
   throw new UnsupportedError(
@@ -54376,15 +54398,15 @@ function resolveWorkflow(uses, r) {
 
 // packages/workflow/src/executor.ts
 import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_process";
-import { appendFileSync, existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync6, writeFileSync as writeFileSync3 } from "node:fs";
+import { appendFileSync, existsSync as existsSync7, mkdirSync as mkdirSync5, readFileSync as readFileSync7, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename5, delimiter as delimiter2, join as join8, resolve as resolve5 } from "node:path";
+import { basename as basename5, delimiter as delimiter2, join as join9, resolve as resolve5 } from "node:path";
 import { createInterface } from "node:readline";
 
 // packages/workflow/src/expressions.ts
 import { createHash as createHash3 } from "node:crypto";
-import { globSync, readFileSync as readFileSync5, statSync } from "node:fs";
-import { join as join6, relative, resolve as resolve3, sep as sep2 } from "node:path";
+import { globSync, readFileSync as readFileSync6, statSync } from "node:fs";
+import { join as join7, relative, resolve as resolve3, sep as sep2 } from "node:path";
 var CONTEXT_NAMES = [
   "inputs",
   "needs",
@@ -54501,7 +54523,7 @@ function hashFiles(workspace, patterns) {
   const outer = createHash3("sha256");
   for (const f of [...files].sort())
     outer.update(
-      createHash3("sha256").update(readFileSync5(join6(root, f))).digest()
+      createHash3("sha256").update(readFileSync6(join7(root, f))).digest()
     );
   return outer.digest("hex");
 }
@@ -54701,8 +54723,8 @@ var parsePathFile = (text2) => text2.split(/\r?\n/).map((l) => l.trim()).filter(
 
 // packages/workflow/src/standins.ts
 import { execFile } from "node:child_process";
-import { cpSync, existsSync as existsSync5, globSync as globSync2, mkdirSync as mkdirSync3, readdirSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename4, delimiter, dirname, join as join7, relative as relative2, resolve as resolve4, sep as sep3 } from "node:path";
+import { cpSync, existsSync as existsSync6, globSync as globSync2, mkdirSync as mkdirSync4, readdirSync, rmSync as rmSync3, statSync as statSync2 } from "node:fs";
+import { basename as basename4, delimiter, dirname, join as join8, relative as relative2, resolve as resolve4, sep as sep3 } from "node:path";
 import { promisify } from "node:util";
 var exec2 = promisify(execFile);
 var StandInError = class extends Error {
@@ -54746,8 +54768,8 @@ async function checkout(w, c) {
   const dir = w.path ? resolve4(c.workspace, w.path) : c.workspace;
   if (dir !== c.workspace && !dir.startsWith(c.workspace + sep3))
     throw new StandInError(`checkout path ${w.path} is outside the workspace`);
-  if (w.clean !== "false" && existsSync5(dir)) rmSync2(dir, { recursive: true, force: true });
-  mkdirSync3(dir, { recursive: true });
+  if (w.clean !== "false" && existsSync6(dir)) rmSync3(dir, { recursive: true, force: true });
+  mkdirSync4(dir, { recursive: true });
   const env = c.env;
   const src = await sourceOf(c.repository, env);
   const ref = w.ref || c.sha;
@@ -54822,11 +54844,11 @@ async function setupNode(w, c) {
   const wanted = (w["node-version"] ?? "").trim();
   const candidates = [
     process.execPath,
-    ...(c.env.PATH ?? "").split(delimiter).filter(Boolean).map((d) => join7(d, "node"))
+    ...(c.env.PATH ?? "").split(delimiter).filter(Boolean).map((d) => join8(d, "node"))
   ];
   const seen = [];
   for (const bin of candidates) {
-    if (!existsSync5(bin)) continue;
+    if (!existsSync6(bin)) continue;
     const v = await nodeVersion(bin, c.env);
     if (!v) continue;
     seen.push(`${v} (${bin})`);
@@ -54857,9 +54879,9 @@ async function upload(w, c) {
   const files = /* @__PURE__ */ new Set();
   for (const line of lines.filter((l) => !l.startsWith("!"))) {
     const abs = resolve4(c.workspace, line);
-    if (existsSync5(abs) && statSync2(abs).isDirectory()) {
+    if (existsSync6(abs) && statSync2(abs).isDirectory()) {
       for (const f of globSync2("**/*", { cwd: abs, exclude: excludes })) {
-        const p = join7(abs, f);
+        const p = join8(abs, f);
         if (statSync2(p).isFile() && (w["include-hidden-files"] === "true" || !f.split(sep3).some((s) => s.startsWith("."))))
           files.add(p);
       }
@@ -54877,18 +54899,18 @@ async function upload(w, c) {
     if (mode === "warn") c.log(`::warning::${msg}; no artifact uploaded`);
     return { outputs: {} };
   }
-  const dest = join7(c.artifactsDir, name);
-  if (existsSync5(dest)) {
+  const dest = join8(c.artifactsDir, name);
+  if (existsSync6(dest)) {
     if (w.overwrite !== "true")
       throw new StandInError(`upload-artifact: an artifact named ${name} already exists in this run`);
-    rmSync2(dest, { recursive: true, force: true });
+    rmSync3(dest, { recursive: true, force: true });
   }
   const list2 = [...files];
   let root = dirname(list2[0]);
   while (!list2.every((f) => inside(root, dirname(f)))) root = dirname(root);
   for (const f of list2) {
-    const to = join7(dest, relative2(root, f));
-    mkdirSync3(dirname(to), { recursive: true });
+    const to = join8(dest, relative2(root, f));
+    mkdirSync4(dirname(to), { recursive: true });
     cpSync(f, to);
   }
   c.log(`upload-artifact: ${name} (${list2.length} file${list2.length === 1 ? "" : "s"})`);
@@ -54899,13 +54921,13 @@ async function download(w, c) {
     if (w[k]) throw new StandInError(`download-artifact ${k} (artifacts of another run) is not supported locally`);
   }
   const dest = w.path ? resolve4(c.workspace, w.path) : c.workspace;
-  const all = existsSync5(c.artifactsDir) ? readdirSync(c.artifactsDir) : [];
+  const all = existsSync6(c.artifactsDir) ? readdirSync(c.artifactsDir) : [];
   if (w.name) {
     if (!all.includes(w.name))
       throw new StandInError(
         `download-artifact: no artifact named ${w.name} in this run (${all.join(", ") || "none"})`
       );
-    cpSync(join7(c.artifactsDir, w.name), dest, { recursive: true });
+    cpSync(join8(c.artifactsDir, w.name), dest, { recursive: true });
     c.log(`download-artifact: ${w.name} → ${dest}`);
     return { outputs: { "download-path": dest } };
   }
@@ -54914,9 +54936,9 @@ async function download(w, c) {
   ) : /.*/;
   const chosen = all.filter((n) => re.test(n));
   for (const n of chosen)
-    cpSync(join7(c.artifactsDir, n), w["merge-multiple"] === "true" ? dest : join7(dest, n), { recursive: true });
+    cpSync(join8(c.artifactsDir, n), w["merge-multiple"] === "true" ? dest : join8(dest, n), { recursive: true });
   c.log(`download-artifact: ${chosen.join(", ") || "nothing"} → ${dest}`);
-  mkdirSync3(dest, { recursive: true });
+  mkdirSync4(dest, { recursive: true });
   return { outputs: { "download-path": dest } };
 }
 
@@ -55214,7 +55236,7 @@ var Execution = class {
       event: o.event?.payload ?? {},
       ...o.github
     };
-    this.runDir = o.runDir ?? join8(tmpdir2(), `release-actions-run-${String(this.github.run_id)}`);
+    this.runDir = o.runDir ?? join9(tmpdir2(), `release-actions-run-${String(this.github.run_id)}`);
     for (const s of Object.values(o.secrets ?? {})) if (s) this.masks.add(s);
   }
   o;
@@ -55507,12 +55529,12 @@ var Execution = class {
   }
   async runLeg(run, path, id, job, contexts, leg, report) {
     const key = `${String(++this.legCount).padStart(2, "0")}-${path.replace(/[^\w.-]+/g, "_")}${leg === void 0 ? "" : `-${leg + 1}`}`;
-    const jobDir = join8(this.runDir, "jobs", key);
-    const workspace = join8(jobDir, "workspace");
-    const temp = join8(jobDir, "temp");
-    const files = join8(jobDir, "file-commands");
-    for (const d of [workspace, temp, files, join8(temp, "_tool")]) mkdirSync4(d, { recursive: true });
-    const summaryFile = join8(jobDir, "summary.md");
+    const jobDir = join9(this.runDir, "jobs", key);
+    const workspace = join9(jobDir, "workspace");
+    const temp = join9(jobDir, "temp");
+    const files = join9(jobDir, "file-commands");
+    for (const d of [workspace, temp, files, join9(temp, "_tool")]) mkdirSync5(d, { recursive: true });
+    const summaryFile = join9(jobDir, "summary.md");
     const label = leg === void 0 ? path : `${path} (${legName(contexts.matrix)})`;
     const runner = {
       os: "Linux",
@@ -55520,7 +55542,7 @@ var Execution = class {
       name: "release-actions-local",
       environment: "self-hosted",
       temp,
-      tool_cache: join8(temp, "_tool"),
+      tool_cache: join9(temp, "_tool"),
       debug: this.baseEnv.RUNNER_DEBUG ?? ""
     };
     const github = { ...contexts.github, job: id, workspace };
@@ -55581,13 +55603,13 @@ var Execution = class {
       for (const [k, v] of Object.entries(interpolate(step.env ?? {}, scope) ?? {}))
         stepEnv[k] = asString(v);
       const fc = {
-        GITHUB_OUTPUT: join8(files, `${i}-output`),
-        GITHUB_ENV: join8(files, `${i}-env`),
-        GITHUB_PATH: join8(files, `${i}-path`),
-        GITHUB_STEP_SUMMARY: join8(files, `${i}-summary`),
-        GITHUB_STATE: join8(files, `${i}-state`)
+        GITHUB_OUTPUT: join9(files, `${i}-output`),
+        GITHUB_ENV: join9(files, `${i}-env`),
+        GITHUB_PATH: join9(files, `${i}-path`),
+        GITHUB_STEP_SUMMARY: join9(files, `${i}-summary`),
+        GITHUB_STATE: join9(files, `${i}-state`)
       };
-      for (const f of Object.values(fc)) writeFileSync3(f, "");
+      for (const f of Object.values(fc)) writeFileSync4(f, "");
       const processEnv = {
         ...this.baseEnv,
         PATH: [...extraPath, this.baseEnv.PATH ?? ""].filter(Boolean).join(delimiter2),
@@ -55608,11 +55630,11 @@ var Execution = class {
           const shell = step.shell ?? defaults2.shell ?? "bash";
           const wd = asString(interpolate(step["working-directory"] ?? defaults2["working-directory"] ?? "", scope));
           const cwd = resolve5(workspace, wd);
-          const file = join8(temp, `${i}-${randomName()}.sh`);
-          writeFileSync3(file, script);
+          const file = join9(temp, `${i}-${randomName()}.sh`);
+          writeFileSync4(file, script);
           const argv = shell === "sh" ? ["sh", "-e", file] : shell === "bash" ? ["bash", "--noprofile", "--norc", "-eo", "pipefail", file] : void 0;
           if (!argv) throw new UnsupportedError(`shell ${shell} is not supported locally`);
-          if (!existsSync6(cwd)) throw new StandInError(`working-directory ${wd} does not exist`);
+          if (!existsSync7(cwd)) throw new StandInError(`working-directory ${wd} does not exist`);
           const code = await this.spawnStep(argv, cwd, processEnv, stepTimeout, label);
           if (code !== 0) error = code === "timeout" ? `timed out` : `exit code ${code}`;
         } else if (step.uses) {
@@ -55627,7 +55649,7 @@ var Execution = class {
             const r = await runStandIn(action7.name, inputs, {
               workspace,
               repository: this.o.repository,
-              artifactsDir: join8(this.runDir, "artifacts"),
+              artifactsDir: join9(this.runDir, "artifacts"),
               sha: asString(github.sha),
               env: processEnv,
               log: (l) => this.log(`[${label}] ${l}`)
@@ -55647,11 +55669,11 @@ var Execution = class {
             if (code !== 0) error = code === "timeout" ? "timed out" : `exit code ${code}`;
           }
         }
-        const outputs2 = parseKeyValueFile(readFileSync6(fc.GITHUB_OUTPUT, "utf8"), "GITHUB_OUTPUT");
+        const outputs2 = parseKeyValueFile(readFileSync7(fc.GITHUB_OUTPUT, "utf8"), "GITHUB_OUTPUT");
         sr.outputs = { ...sr.outputs, ...outputs2 };
-        Object.assign(env, parseKeyValueFile(readFileSync6(fc.GITHUB_ENV, "utf8"), "GITHUB_ENV"));
-        extraPath.unshift(...parsePathFile(readFileSync6(fc.GITHUB_PATH, "utf8")).reverse());
-        const summary = readFileSync6(fc.GITHUB_STEP_SUMMARY, "utf8");
+        Object.assign(env, parseKeyValueFile(readFileSync7(fc.GITHUB_ENV, "utf8"), "GITHUB_ENV"));
+        extraPath.unshift(...parsePathFile(readFileSync7(fc.GITHUB_PATH, "utf8")).reverse());
+        const summary = readFileSync7(fc.GITHUB_STEP_SUMMARY, "utf8");
         if (summary) appendFileSync(summaryFile, summary.endsWith("\n") ? summary : `${summary}
 `);
       } catch (e) {
@@ -55675,10 +55697,10 @@ var Execution = class {
   }
   runnerVars(github, runner, job, action7) {
     const s = (k) => asString(github[k]);
-    const eventPath = join8(runner.temp, "_github_workflow", "event.json");
-    if (!existsSync6(eventPath)) {
-      mkdirSync4(join8(runner.temp, "_github_workflow"), { recursive: true });
-      writeFileSync3(eventPath, JSON.stringify(github.event ?? {}));
+    const eventPath = join9(runner.temp, "_github_workflow", "event.json");
+    if (!existsSync7(eventPath)) {
+      mkdirSync5(join9(runner.temp, "_github_workflow"), { recursive: true });
+      writeFileSync4(eventPath, JSON.stringify(github.event ?? {}));
     }
     return {
       GITHUB_WORKSPACE: s("workspace"),
@@ -55789,7 +55811,7 @@ async function runWorkflow(o) {
         )
       );
   }
-  if (!o.dryRun) mkdirSync4(exec3.runDir, { recursive: true });
+  if (!o.dryRun) mkdirSync5(exec3.runDir, { recursive: true });
   const { states, outputs } = await exec3.runWorkflow({
     wf,
     called,
@@ -55966,12 +55988,12 @@ async function workflowCommand(argv, io, ask = askOnTerminal) {
   }
   if (sub !== "run") throw new UsageError(`unknown workflow command ${JSON.stringify(sub)}; there is: workflow run`);
   const p = parseWorkflowFlags(rest);
-  const own = join9(io.cwd, ".github/workflows/release.yml");
-  const workflow = p.workflow ? resolve6(io.cwd, p.workflow) : existsSync7(own) ? own : join9(PACKAGE_ROOT, ".github/workflows/release.yml");
+  const own = join10(io.cwd, ".github/workflows/release.yml");
+  const workflow = p.workflow ? resolve6(io.cwd, p.workflow) : existsSync8(own) ? own : join10(PACKAGE_ROOT, ".github/workflows/release.yml");
   let payload;
   if (p.event) {
     try {
-      payload = JSON.parse(readFileSync7(resolve6(io.cwd, p.event), "utf8"));
+      payload = JSON.parse(readFileSync8(resolve6(io.cwd, p.event), "utf8"));
     } catch (e) {
       throw new UsageError(`--event ${p.event}: ${errorMessage(e)}`);
     }
@@ -56053,7 +56075,7 @@ async function dashboard(argv, io) {
   const outPath = resolve7(io.cwd, values.out ?? DASHBOARD_FLAGS.out.default);
   let text2;
   try {
-    text2 = readFileSync8(statusPath, "utf8");
+    text2 = readFileSync9(statusPath, "utf8");
   } catch (e) {
     io.err(`dashboard: cannot read the status record ${statusPath}: ${errorMessage(e)}
 `);
@@ -56070,8 +56092,8 @@ async function dashboard(argv, io) {
   const rel = relative3(io.cwd, statusPath);
   const source = rel && !rel.startsWith("..") ? rel : basename6(statusPath);
   const html = renderDashboard(model, { title: values.title, source });
-  mkdirSync5(dirname3(outPath), { recursive: true });
-  writeFileSync4(outPath, html);
+  mkdirSync6(dirname3(outPath), { recursive: true });
+  writeFileSync5(outPath, html);
   const kb = (Buffer.byteLength(html) / 1024).toFixed(1);
   const older = model.omitted ? ` (${model.omitted} older not shown: --limit ${limitText})` : "";
   io.out(`dashboard: ${model.releases.length} releases${older} from ${source} → ${outPath} (${kb} KiB)

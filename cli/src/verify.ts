@@ -15,6 +15,7 @@ import {
   verifyArtifact,
 } from '@release-actions/shared/attest';
 import { createGitHubClient } from '@release-actions/shared/github';
+import { dockerConfigCredentials } from '@release-actions/shared/publish';
 import { escapeLogText } from '@release-actions/shared';
 import { parseFlags, UsageError } from './args.js';
 import type { CliIo } from './cli.js';
@@ -23,7 +24,8 @@ export const VERIFY_FLAGS = {
   subject: {
     kind: 'string',
     arg: 'file | image@sha256:… | npm:name@version',
-    description: 'The artifact to check: a file, an image by digest, or an npm package version.',
+    description:
+      'The artifact to check: a file, an image by digest (a private registry: the login in $DOCKER_CONFIG or ~/.docker/config.json), or an npm package version.',
   },
   repository: {
     kind: 'string',
@@ -47,7 +49,7 @@ export const VERIFY_FLAGS = {
   registry: {
     kind: 'string',
     arg: 'url',
-    description: 'The npm registry an npm: subject is downloaded from.',
+    description: 'The npm registry an npm: subject is downloaded from ($NODE_AUTH_TOKEN for a private one).',
     default: 'https://registry.npmjs.org/',
   },
   issuer: {
@@ -126,6 +128,9 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
     issuer: values.issuer ?? VERIFY_FLAGS.issuer.default,
     trustedRoot,
     npmRegistry: values.registry ?? VERIFY_FLAGS.registry.default,
+    npmToken: io.env.NODE_AUTH_TOKEN || undefined,
+    // A private registry: the login `docker login` stored ($DOCKER_CONFIG or ~/.docker/config.json).
+    registryCredentials: subject.kind === 'image' ? dockerConfigCredentials(io.env, [subject.image]) : undefined,
   });
   const statement = result.attestation.statement;
   const builder = (statement.predicate as { runDetails?: { builder?: { id?: string } } }).runDetails?.builder?.id;
