@@ -316,6 +316,22 @@ describe('GitHub attestations API', () => {
     expect(gh.state.attestations).toHaveLength(0);
   });
 
+  it('GitHub refuses a bundle with no in-toto statement (422), and the error carries its message', async () => {
+    const bundle = await sign([await fileSubject(artifact('bad.txt', 'b'))]);
+    const garbled = { ...bundle, dsseEnvelope: { ...bundle.dsseEnvelope!, payloadType: 'text/plain' } };
+    await expect(
+      client(0).rest.request('POST /repos/{owner}/{repo}/attestations', {
+        owner: 'acme',
+        repo: 'widget',
+        bundle: garbled,
+      }),
+    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('Invalid bundle') });
+    await expect(uploadAttestation(client(0), { owner: 'acme', repo: 'widget' }, garbled as never)).rejects.toThrow(
+      /failed: GitHub answered 422: Invalid bundle: a DSSE envelope with an in-toto statement is required/,
+    );
+    expect(gh.state.attestations).toHaveLength(0);
+  });
+
   it('an unattested artifact: says where it looked', async () => {
     const path = artifact('never-signed.txt', 'n');
     await expect(
