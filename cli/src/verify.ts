@@ -79,7 +79,20 @@ Exit code: 0 verified; 1 unattested, tampered or signed by another workflow (the
 `;
 }
 
+/** Runs `verify`; usage errors are reported here (exit 2): this file is a bundle of its own, with its own UsageError. */
 export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await verify(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`release-actions: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function verify(argv: string[], io: CliIo): Promise<number> {
   const { values, help } = parseFlags(argv, VERIFY_FLAGS, 'verify');
   if (help) {
     io.out(verifyHelp());
