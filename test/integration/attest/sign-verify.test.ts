@@ -332,6 +332,23 @@ describe('GitHub attestations API', () => {
     expect(gh.state.attestations).toHaveLength(0);
   });
 
+  it('lists every attestation of a digest across pages (after cursors)', async () => {
+    const subject = await fileSubject(artifact('many.txt', 'm'));
+    const bundle = await sign([subject]);
+    // 101 stored bundles of one digest (posted directly: the client would pace writes at one per second).
+    for (let i = 0; i < 101; i++) {
+      const res = await fetch(`${gh.url}/repos/acme/widget/attestations`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer ghs_test', 'content-type': 'application/json' },
+        body: JSON.stringify({ bundle }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const listed = await listAttestations(client(), { owner: 'acme', repo: 'widget' }, subject.digest.sha256);
+    expect(listed).toHaveLength(101);
+    expect(gh.count({ operationId: 'repos/list-attestations' })).toBe(2);
+  });
+
   it('an unattested artifact: says where it looked', async () => {
     const path = artifact('never-signed.txt', 'n');
     await expect(
