@@ -32029,6 +32029,19 @@ function sha256Hex(digest) {
   return hex;
 }
 
+// packages/shared/src/util/escape.ts
+var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+var COMMAND_START = /^(\s*)(::|##\[)/;
+var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+function showControl(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeLogText(value, o = {}) {
+  let s = typeof value === "string" ? value : String(value);
+  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
+  return s.replace(CONTROL, showControl).replace(COMMAND_START, "$1\\$2");
+}
+
 // packages/shared/src/attest/verify.ts
 var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
 var AttestationVerificationError = class extends Error {
@@ -32090,7 +32103,7 @@ async function verifyBundle(input) {
   }
   const subjects = Array.isArray(statement.subject) ? statement.subject : [];
   if (!subjects.some((s) => s?.digest?.sha256 === hex)) {
-    const names = subjects.map((s) => `${s?.name} (sha256:${String(s?.digest?.sha256).slice(0, 12)}…)`).join(", ");
+    const names = subjects.map((s) => `${escapeLogText(s?.name, { max: 200 })} (sha256:${escapeLogText(s?.digest?.sha256).slice(0, 12)}…)`).join(", ");
     throw new AttestationVerificationError(
       "digest",
       `the artifact's sha256:${hex} is not a subject of the attestation (it attests ${names || "nothing"}): the artifact was changed after signing, or this is another artifact's attestation`
@@ -32604,7 +32617,7 @@ async function verifyArtifact(o) {
       });
       return { subject, source: c.source, attestation, bundlesFound: candidates.length };
     } catch (e) {
-      failures.push(`${c.source}: ${errorMessage(e)}`);
+      failures.push(escapeLogText(`${c.source}: ${errorMessage(e)}`));
     }
   }
   throw new StageError(
@@ -37081,19 +37094,6 @@ function throttling(octokit, octokitOptions) {
 }
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
-
-// packages/shared/src/util/escape.ts
-var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-var COMMAND_START = /^(\s*)(::|##\[)/;
-var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
-function showControl(c) {
-  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function escapeLogText(value, o = {}) {
-  let s = typeof value === "string" ? value : String(value);
-  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
-  return s.replace(CONTROL, showControl).replace(COMMAND_START, "$1\\$2");
-}
 
 // packages/shared/src/util/logger.ts
 var silentLogger = {

@@ -107,6 +107,18 @@ describe('a file', () => {
     );
   });
 
+  it("a signer's hostile subject name reaches the message as one line, never a workflow command", async () => {
+    const bundle = await sign([{ name: 'x\n::error::pwned\r\n##[group]', digest: { sha256: 'd'.repeat(64) } }]);
+    const err = await verifyBundle({
+      bundle,
+      subjectDigest: 'e'.repeat(64),
+      expected: { san: SAN, issuer: ISSUER },
+      trustedRoot: root,
+    }).catch((e: Error) => e);
+    expect(String(err)).toContain('(it attests x\\n::error::pwned\\r\\n##[group] (sha256:dddddddddddd…))');
+    expect(String(err)).not.toMatch(/\n/);
+  });
+
   it('a certificate for another workflow fails the identity check', async () => {
     oidc.claims.job_workflow_ref = 'mallory/fork/.github/workflows/release.yml@refs/heads/main';
     const path = artifact('other.txt', 'signed elsewhere');
