@@ -18132,6 +18132,8 @@ var Execution = class {
       return state;
     };
     const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+    if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
+      return finish({ result: "skipped", outputs: {} }, "skip", `not selected (only ${this.o.jobs.join(", ")})`);
     const full = usesStatusFunction(text2) ? text2 : `success() && (${text2})`;
     const verdict = evaluate(full, scope);
     const failedNeed = [...needs].find(([, s]) => s.result !== "success" && !isUnknown(s.result));
@@ -18627,7 +18629,7 @@ Usage:
   release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
                                [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
                                [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
-                               [--run-dir <dir>]
+                               [--job job]... [--run-dir <dir>]
 
   --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
                 ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
@@ -18639,6 +18641,8 @@ Usage:
   --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
   --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
   --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
+  --job         run only this job (repeatable; release/plan inside a caller's job release): the others are
+                skipped as not selected. --job plan runs the plan and its whole preflight, and nothing else.
   --approve all approve every environment without asking (the reviewers asked are printed).
   --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
   --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
@@ -18658,6 +18662,7 @@ function parseWorkflowFlags(argv) {
     vars: {},
     assume: {},
     mustRun: [],
+    jobs: [],
     reviewers: {},
     dryRun: false,
     approveAll: false
@@ -18705,6 +18710,9 @@ function parseWorkflowFlags(argv) {
       }
       case "--must-run":
         p.mustRun.push(value());
+        break;
+      case "--job":
+        p.jobs.push(value());
         break;
       case "--event":
         p.event = value();
@@ -18809,6 +18817,7 @@ async function workflowCommand(argv, io, ask = askOnTerminal) {
       dryRun: p.dryRun,
       assume: p.assume,
       mustRun: p.mustRun,
+      jobs: p.jobs.length ? p.jobs : void 0,
       reviewers: p.reviewers,
       runDir: p.runDir ? resolve5(io.cwd, p.runDir) : void 0,
       approve,

@@ -101,6 +101,11 @@ export interface ExecutorOptions extends Resolver {
   env?: NodeJS.ProcessEnv;
   /** Jobs that must not be skipped (by path): one that is makes the run fail, naming the job and its `if:`. */
   mustRun?: string[];
+  /**
+   * Run only these jobs (by path, `release/plan`) and the callers they sit in; every other job is skipped as not
+   * selected, so a check can run one job of the graph for real (the plan's preflight) and nothing after it.
+   */
+  jobs?: string[];
   /** Overrides of the github context (repository, sha, ref, actor, api_url…). */
   github?: Record<string, unknown>;
 }
@@ -364,6 +369,8 @@ class Execution {
         : typeof job.if === 'boolean'
           ? String(job.if)
           : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
+    if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
+      return finish({ result: 'skipped', outputs: {} }, 'skip', `not selected (only ${this.o.jobs.join(', ')})`);
     const full = usesStatusFunction(text) ? text : `success() && (${text})`;
     const verdict = evaluate(full, scope);
     const failedNeed = [...needs].find(([, s]) => s.result !== 'success' && !isUnknown(s.result));
