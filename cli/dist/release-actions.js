@@ -18132,6 +18132,7 @@ var Execution = class {
       return state;
     };
     const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+    if (this.o.signal?.aborted) return finish({ result: "cancelled", outputs: {} }, "skip", "the run was cancelled");
     if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
       return finish({ result: "skipped", outputs: {} }, "skip", `not selected (only ${this.o.jobs.join(", ")})`);
     const full = usesStatusFunction(text2) ? text2 : `success() && (${text2})`;
@@ -18373,7 +18374,7 @@ var Execution = class {
         if (step.id) steps[step.id] = { outputs: sr.outputs, outcome: sr.outcome, conclusion: sr.conclusion };
       };
       const ifText = step.if === void 0 ? "success()" : typeof step.if === "boolean" ? String(step.if) : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
-      const timedOut = performance.now() >= deadline;
+      const timedOut = performance.now() >= deadline || this.o.signal?.aborted === true;
       const go = !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
       if (!go) {
         sr.outcome = sr.conclusion = timedOut ? "cancelled" : "skipped";
@@ -18475,7 +18476,7 @@ var Execution = class {
     const outputScope = { contexts: { ...jobScopeBase, steps, env }, workspace };
     const outputs = {};
     for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = asString(interpolate(v, outputScope));
-    return { result: failed ? "failure" : "success", outputs };
+    return { result: this.o.signal?.aborted ? "cancelled" : failed ? "failure" : "success", outputs };
   }
   runnerVars(github, runner, job, action7) {
     const s = (k) => asString(github[k]);
@@ -18519,20 +18520,25 @@ var Execution = class {
     return new Promise((done, fail) => {
       const child = spawn2(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
       let timedOut = false;
+      const stop = (why) => {
+        this.log(`[${label}] ${why}: stopping the step`);
+        try {
+          process.kill(-child.pid, "SIGTERM");
+          setTimeout(() => {
+            try {
+              process.kill(-child.pid, "SIGKILL");
+            } catch {
+            }
+          }, 5e3).unref();
+        } catch {
+        }
+      };
+      const onAbort = () => stop("cancelled");
+      this.o.signal?.addEventListener("abort", onAbort, { once: true });
       const timer = Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31 ? setTimeout(
         () => {
           timedOut = true;
-          this.log(`[${label}] timeout: stopping the step`);
-          try {
-            process.kill(-child.pid, "SIGTERM");
-            setTimeout(() => {
-              try {
-                process.kill(-child.pid, "SIGKILL");
-              } catch {
-              }
-            }, 5e3).unref();
-          } catch {
-          }
+          stop("timeout");
         },
         Math.max(0, timeoutMs)
       ) : void 0;
@@ -18552,10 +18558,12 @@ var Execution = class {
       );
       child.on("error", (e) => {
         if (timer) clearTimeout(timer);
+        this.o.signal?.removeEventListener("abort", onAbort);
         fail(new StandInError(`${argv[0]}: ${e.message}`));
       });
       child.on("exit", (code, signal) => {
         if (timer) clearTimeout(timer);
+        this.o.signal?.removeEventListener("abort", onAbort);
         void Promise.all(closed).then(() => done(timedOut ? "timeout" : code ?? (signal ? 128 : 1)));
       });
     });
