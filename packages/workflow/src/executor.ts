@@ -106,7 +106,11 @@ export interface ExecutorOptions extends Resolver {
    * selected, so a check can run one job of the graph for real (the plan's preflight) and nothing after it.
    */
   jobs?: string[];
-  /** Cancels the run, as GitHub's "Cancel workflow": running steps get SIGTERM (SIGKILL 5 s later), nothing new starts. */
+  /**
+   * Cancels the run, as GitHub's "Cancel workflow": running steps get SIGTERM (SIGKILL 5 s later), and nothing new
+   * starts — not even a job or step whose `if:` is `always()`, which GitHub would still run: a local cancel (the
+   * demo's Ctrl-C) means stop now.
+   */
   signal?: AbortSignal;
   /** Overrides of the github context (repository, sha, ref, actor, api_url…). */
   github?: Record<string, unknown>;
