@@ -11116,6 +11116,8 @@ Usage:
                                                    generate the release dashboard (static HTML)
   release-actions workflow run [--dry-run] [--input name=value]...
                                                    run the reusable workflow locally (workflow --help)
+  release-actions verify --subject <file | image@sha256:… | npm:name@version> [--repository owner/repo]
+                                                   check a released artifact's signed provenance (verify --help)
 
 Stages, in the reusable workflow's order:
 ${stages}
@@ -18911,6 +18913,10 @@ async function main(argv, io = processIo()) {
     }
     if (command === "dashboard") return await dashboard(rest, io);
     if (command === "workflow") return await workflowCommand(rest, io);
+    if (command === "verify") {
+      const { verifyCommand } = await import(new URL("./verify.js", import.meta.url).href);
+      return await verifyCommand(rest, io);
+    }
     const def = findStage(command);
     if (!def) {
       throw new UsageError(
