@@ -10595,12 +10595,11 @@ var action3 = defineAction({
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
     initial_version: initialVersionInput,
-    // What the release will publish and from where: the plan reads each registry's latest and refuses what the
-    // release would refuse (latest never moves backwards), so the preview says the same.
+    // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
+    // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
     release_branch: releaseBranchInput,
     publish_registries: publishRegistriesInput,
     npm_registry_url: npmRegistryUrlInput,
-    docker_images: dockerImagesInput,
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",

@@ -2347,12 +2347,11 @@ var action = defineAction({
     }),
     tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
     initial_version: initialVersionInput,
-    // What the release will publish and from where: the plan reads each registry's latest and refuses what the
-    // release would refuse (latest never moves backwards), so the preview says the same.
+    // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
+    // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
     release_branch: releaseBranchInput,
     publish_registries: publishRegistriesInput,
     npm_registry_url: npmRegistryUrlInput,
-    docker_images: dockerImagesInput,
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",
@@ -2576,240 +2575,6 @@ function preflight(p, s) {
 }
 var budgetMin = (s) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
 
-// packages/shared/src/publish/docker.ts
-import { createHash } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync, mkdtempSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-var MANIFEST_TYPES = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-].join(", ");
-function splitImage(image) {
-  const i = image.indexOf("/");
-  const first = i < 0 ? "" : image.slice(0, i);
-  if (i < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
-    return { host: "registry-1.docker.io", repository: i < 0 ? `library/${image}` : image };
-  }
-  return { host: first, repository: image.slice(i + 1) };
-}
-var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryClient = class {
-  constructor(f, creds, scheme) {
-    this.f = f;
-    this.creds = creds;
-    this.scheme = scheme;
-  }
-  f;
-  creds;
-  scheme;
-  bearer = /* @__PURE__ */ new Map();
-  base(host) {
-    return `${this.scheme ?? (isLoopback(host) ? "http" : "https")}://${host}`;
-  }
-  async request(host, repository, path, init, push = false) {
-    const url2 = `${this.base(host)}/v2/${repository}${path}`;
-    const scope = `repository:${repository}:${push ? "pull,push" : "pull"}`;
-    const key = `${host} ${scope}`;
-    const headers = new Headers(init.headers);
-    const cached = this.bearer.get(key);
-    if (cached) headers.set("authorization", `Bearer ${cached}`);
-    else if (this.creds) headers.set("authorization", `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}`);
-    let res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
-    if (res.status !== 401) return res;
-    const challenge = res.headers.get("www-authenticate") ?? "";
-    if (!/^bearer/i.test(challenge)) return res;
-    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const tokenUrl = new URL(params.realm ?? "");
-    if (params.service) tokenUrl.searchParams.set("service", params.service);
-    tokenUrl.searchParams.set("scope", scope);
-    const tr = await this.f(tokenUrl, {
-      headers: this.creds ? { authorization: `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}` } : {},
-      signal: AbortSignal.timeout(3e4)
-    });
-    if (!tr.ok) return res;
-    const body = await tr.json();
-    const token = body.token ?? body.access_token;
-    if (!token) return res;
-    this.bearer.set(key, token);
-    headers.set("authorization", `Bearer ${token}`);
-    res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
-    return res;
-  }
-  /** Digest of a tag's manifest; undefined when the tag does not exist. */
-  async digest(image, tag) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/manifests/${tag}`, {
-      method: "HEAD",
-      headers: { accept: MANIFEST_TYPES }
-    });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
-    return res.headers.get("docker-content-digest") ?? void 0;
-  }
-  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
-  async tags(image) {
-    const { host, repository } = splitImage(image);
-    const out = [];
-    let path = "/tags/list?n=1000";
-    for (let page = 0; path && page < 100; page++) {
-      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
-      if (res.status === 404) return out;
-      if (!res.ok)
-        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
-      const body = await res.json();
-      out.push(...body.tags ?? []);
-      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
-      path = next ? `/tags/list${next}` : void 0;
-    }
-    return out;
-  }
-  /** A manifest's bytes and media type. */
-  async manifest(image, ref) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/manifests/${ref}`, { headers: { accept: MANIFEST_TYPES } });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}@${ref}`);
-    return { body: Buffer.from(await res.arrayBuffer()), mediaType: res.headers.get("content-type") ?? "" };
-  }
-  /** The image config's labels of a tag (the first platform of an index). */
-  async labels(image, ref) {
-    const m = await this.manifest(image, ref);
-    if (!m) return void 0;
-    let doc = JSON.parse(m.body.toString("utf8"));
-    if (doc.manifests?.[0]) {
-      const inner = await this.manifest(image, doc.manifests[0].digest);
-      if (!inner) return void 0;
-      doc = JSON.parse(inner.body.toString("utf8"));
-    }
-    if (!doc.config) return {};
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
-    if (!res.ok)
-      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
-    const cfg = await res.json();
-    return cfg.config?.Labels ?? {};
-  }
-  /** Put the manifest `digest` under `tag` (a retag, no rebuild). */
-  async tag(image, digest, tag) {
-    const m = await this.manifest(image, digest);
-    if (!m) throw new StageError(`${image}@${digest} is not in the registry`);
-    const { host, repository } = splitImage(image);
-    const res = await this.request(
-      host,
-      repository,
-      `/manifests/${tag}`,
-      { method: "PUT", headers: { "content-type": m.mediaType }, body: new Uint8Array(m.body) },
-      true
-    );
-    if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
-  }
-  /** A blob's bytes; undefined when the registry does not have it. */
-  async blob(image, digest) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/blobs/${digest}`, {});
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for blob ${repository}@${digest}`);
-    return Buffer.from(await res.arrayBuffer());
-  }
-  /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
-  async putBlob(image, data) {
-    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
-    const { host, repository } = splitImage(image);
-    const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
-    if (head.ok) return digest;
-    const start = await this.request(host, repository, `/blobs/uploads/`, { method: "POST" }, true);
-    await start.arrayBuffer();
-    const location = start.headers.get("location");
-    if (start.status !== 202 || !location) {
-      throw new StageError(`registry ${host} refused a blob upload to ${repository} (HTTP ${start.status})`);
-    }
-    const url2 = new URL(location, `${this.base(host)}/`);
-    url2.searchParams.set("digest", digest);
-    const path = url2.pathname.slice(`/v2/${repository}`.length) + url2.search;
-    const put = await this.request(
-      host,
-      repository,
-      path,
-      { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(data) },
-      true
-    );
-    if (!put.ok) {
-      throw new StageError(
-        `registry ${host} refused blob ${digest} in ${repository} (HTTP ${put.status}: ${await put.text()})`
-      );
-    }
-    return digest;
-  }
-  /** Puts a manifest under `ref` (a tag or its digest); returns its digest. */
-  async putManifest(image, ref, body, mediaType) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(
-      host,
-      repository,
-      `/manifests/${ref}`,
-      { method: "PUT", headers: { "content-type": mediaType }, body: new Uint8Array(body) },
-      true
-    );
-    if (!res.ok) {
-      throw new StageError(
-        `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
-      );
-    }
-    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
-  }
-  /**
-   * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
-   * `digest`; undefined when the registry does not implement it (404), as distribution 2.8 does not.
-   */
-  async referrers(image, digest) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/referrers/${digest}`, {
-      headers: { accept: "application/vnd.oci.image.index.v1+json" }
-    });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the referrers of ${digest}`);
-    if (!(res.headers.get("content-type") ?? "").includes("application/vnd.oci.image.index.v1+json")) {
-      await res.arrayBuffer();
-      return void 0;
-    }
-    return await res.json();
-  }
-  /** Is the registry reachable and do the credentials pass (GET /v2/)? */
-  async ping(image) {
-    const { host, repository } = splitImage(image);
-    let res;
-    try {
-      res = await this.request(host, repository, `/tags/list`, {});
-    } catch (e) {
-      throw new StageError(`container registry ${host} is not reachable: ${e.message}`);
-    }
-    if (res.status === 401 || res.status === 403) {
-      throw new StageError(`container registry ${host} refused the credentials (HTTP ${res.status})`);
-    }
-    if (!res.ok && res.status !== 404) throw new StageError(`container registry ${host} answered HTTP ${res.status}`);
-  }
-};
-var b64 = (s) => Buffer.from(s).toString("base64");
-function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join3(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync2(join3(dir, "config.json"))) return void 0;
-  try {
-    const cfg = JSON.parse(readFileSync4(join3(dir, "config.json"), "utf8"));
-    for (const img of images) {
-      const auth = cfg.auths?.[splitImage(img).host]?.auth;
-      if (auth) {
-        const [username = "", ...rest] = Buffer.from(auth, "base64").toString("utf8").split(":");
-        return { username, password: rest.join(":") };
-      }
-    }
-  } catch {
-    return void 0;
-  }
-  return void 0;
-}
-
 // packages/shared/src/publish/latest.ts
 var import_compare3 = __toESM(require_compare(), 1);
 var import_prerelease2 = __toESM(require_prerelease(), 1);
@@ -2910,18 +2675,6 @@ async function checkRegistries(inputs, next, o) {
     fetch: o.fetch,
     npm: { registryUrl: inputs.npm_registry_url, names: npm, token: o.env.NODE_AUTH_TOKEN?.trim() || void 0 }
   });
-  const unchecked = [];
-  if (inputs.publish_registries.includes("docker")) {
-    const client = new RegistryClient(o.fetch, dockerConfigCredentials(o.env, inputs.docker_images));
-    for (const image of inputs.docker_images) {
-      try {
-        found.push(await imageLatest(client, image));
-      } catch (e) {
-        unchecked.push({ image, why: errorMessage(e) });
-        o.log.warning(`${image}: its tags could not be read here (${errorMessage(e)}); the release job checks them`);
-      }
-    }
-  }
   for (const r of found) o.log.info(`${r.registry} ${r.name}: latest ${r.latest ?? "(none yet)"}`);
   const guarded = guardLatest({
     ...next,
@@ -2936,7 +2689,7 @@ async function checkRegistries(inputs, next, o) {
     }),
     tagPrefix: inputs.tag_prefix
   });
-  return { found, unchecked, ...guarded };
+  return { found, ...guarded };
 }
 function defaultBranchOf(event) {
   const repo = event.repository;
@@ -2987,18 +2740,10 @@ function stageRows(p, o) {
   return rows;
 }
 function registriesTable(summary2, r, tag) {
-  if (!r.found.length && !r.unchecked.length) return;
+  if (!r.found.length) return;
   summary2.heading("Registries", 3).table(
     ["registry", "name", "latest now", "this release"],
-    [
-      ...r.found.map((f) => [
-        f.registry,
-        `\`${f.name}\``,
-        f.latest ?? "(none yet)",
-        f.registry === "npm" ? `${tag} under dist-tag ${r.distTag}` : `${tag}${r.backport ? " (backport: latest stays)" : ""}`
-      ]),
-      ...r.unchecked.map((u) => ["docker", `\`${u.image}\``, "not readable here", "checked by the release job"])
-    ]
+    r.found.map((f) => [f.registry, `\`${f.name}\``, f.latest ?? "(none yet)", `${tag} under dist-tag ${r.distTag}`])
   );
 }
 function pipelineChart(p, version, o) {

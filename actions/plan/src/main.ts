@@ -92,23 +92,11 @@ function stageRows(
 
 /** What each registry holds now, beside what this release would publish (latest never moves backwards). */
 function registriesTable(summary: Summary, r: RegistryCheck, tag: string): void {
-  if (!r.found.length && !r.unchecked.length) return;
-  summary
-    .heading('Registries', 3)
-    .table(
-      ['registry', 'name', 'latest now', 'this release'],
-      [
-        ...r.found.map((f) => [
-          f.registry,
-          `\`${f.name}\``,
-          f.latest ?? '(none yet)',
-          f.registry === 'npm'
-            ? `${tag} under dist-tag ${r.distTag}`
-            : `${tag}${r.backport ? ' (backport: latest stays)' : ''}`,
-        ]),
-        ...r.unchecked.map((u) => ['docker', `\`${u.image}\``, 'not readable here', 'checked by the release job']),
-      ],
-    );
+  if (!r.found.length) return;
+  summary.heading('Registries', 3).table(
+    ['registry', 'name', 'latest now', 'this release'],
+    r.found.map((f) => [f.registry, `\`${f.name}\``, f.latest ?? '(none yet)', `${tag} under dist-tag ${r.distTag}`]),
+  );
 }
 
 function pipelineChart(p: EffectivePolicy, version: string, o: { gates: string[]; deploy: boolean }): string {

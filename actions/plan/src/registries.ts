@@ -1,26 +1,22 @@
 /**
- * The registries' latest, read by the plan as the release reads it (publish/latest.ts), so that a version the
- * release would refuse (latest moving backwards) is refused here, before any approval is asked for. Images are
- * read with the docker config the job logged in with, if any: the plan job usually has none, so an image registry
- * that refuses an anonymous read is reported as not checked here (the release job checks it with its credentials).
+ * The npm registry's latest of each public package, read by the plan as the release reads it (publish/latest.ts),
+ * so that a version the release would refuse (latest moving backwards) is refused here, before any approval is
+ * asked for. Images are not read here: the plan job has no registry credentials (release.yml gives them to the
+ * release job only), so their tags are checked by the release's preflight, before any side effect.
  */
 import {
   defaultDistTag,
-  dockerConfigCredentials,
   type Fetch,
   guardLatest,
-  imageLatest,
   readLatest,
-  RegistryClient,
   type RegistryLatest,
 } from '@release-actions/shared/publish';
 import { npmPackages, parts } from '@release-actions/shared/versioning';
-import { errorMessage, type Logger } from '@release-actions/shared';
+import type { Logger } from '@release-actions/shared';
 
 export interface RegistryInputs {
   publish_registries: ('npm' | 'docker')[];
   npm_registry_url: string;
-  docker_images: string[];
   release_branch: string;
   tag_prefix: string;
   prerelease_id: string;
@@ -28,8 +24,6 @@ export interface RegistryInputs {
 
 export interface RegistryCheck {
   found: RegistryLatest[];
-  /** Images whose registry could not be read here, with the registry's answer. */
-  unchecked: { image: string; why: string }[];
   backport: boolean;
   distTag: string;
 }
@@ -48,18 +42,6 @@ export async function checkRegistries(
     fetch: o.fetch,
     npm: { registryUrl: inputs.npm_registry_url, names: npm, token: o.env.NODE_AUTH_TOKEN?.trim() || undefined },
   });
-  const unchecked: RegistryCheck['unchecked'] = [];
-  if (inputs.publish_registries.includes('docker')) {
-    const client = new RegistryClient(o.fetch, dockerConfigCredentials(o.env, inputs.docker_images));
-    for (const image of inputs.docker_images) {
-      try {
-        found.push(await imageLatest(client, image));
-      } catch (e) {
-        unchecked.push({ image, why: errorMessage(e) });
-        o.log.warning(`${image}: its tags could not be read here (${errorMessage(e)}); the release job checks them`);
-      }
-    }
-  }
   for (const r of found) o.log.info(`${r.registry} ${r.name}: latest ${r.latest ?? '(none yet)'}`);
   const guarded = guardLatest({
     ...next,
@@ -75,7 +57,7 @@ export async function checkRegistries(
       }),
     tagPrefix: inputs.tag_prefix,
   });
-  return { found, unchecked, ...guarded };
+  return { found, ...guarded };
 }
 
 /** The repository's default branch as the event payload names it (the plan makes no API call). */
