@@ -326,7 +326,6 @@ const cases: Record<string, Case[]> = {
     { input: 'publish_registries', value: 'npm,pypi', accepted: 'npm, docker' },
     { input: 'release_branch', value: 'main && curl evil', accepted: 'shell metacharacters' },
     { input: 'npm_registry_url', value: 'ftp://registry.example', accepted: 'absolute URL' },
-    { input: 'docker_images', value: 'Registry/UPPER', accepted: 'registry/name in lower case' },
     { input: 'require_deploy', value: 'yes please', accepted: 'true or false' },
     { input: 'environment', value: 'prod env', accepted: 'environment name' },
     { input: 'release_environment', value: 'review\nnow', accepted: 'environment name' },
