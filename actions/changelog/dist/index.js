@@ -1484,6 +1484,24 @@ var Git = class _Git {
       });
     });
   }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
     const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);

@@ -1415,6 +1415,24 @@ var Git = class _Git {
       });
     });
   }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
     const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
@@ -2805,8 +2823,16 @@ function expandWorkspaces(root, patterns) {
     if (p.startsWith("!")) continue;
     walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
   }
-  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix.normalize(p.slice(1)));
-  return [...found].sort();
+  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+function globRegExp(glob) {
+  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
+  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+  const body = segs.map(
+    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
+  );
+  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
 }
 function subdirs(dir) {
   if (!existsSync2(dir)) return [];
@@ -2845,6 +2871,10 @@ function npmPackages(root) {
   return out;
 }
 function bumpRange(spec, version2) {
+  if (spec.startsWith("workspace:")) {
+    const inner = bumpRange(spec.slice("workspace:".length), version2);
+    return inner === void 0 ? void 0 : `workspace:${inner}`;
+  }
   const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
   if (!m) return void 0;
   return `${m[1] ?? ""}${version2}`;
