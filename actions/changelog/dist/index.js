@@ -554,6 +554,40 @@ var require_valid = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc2 = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc2;
+  }
+});
+
 // packages/shared/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
@@ -567,23 +601,47 @@ var require_prerelease = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
-    module.exports = rcompare;
+    var parse2 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
   }
 });
 
@@ -633,71 +691,13 @@ var require_coerce = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var inc2 = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
+    var compare2 = require_compare();
+    var rcompare = (a, b, loose) => compare2(b, a, loose);
+    module.exports = rcompare;
   }
 });
 
@@ -1069,77 +1069,214 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
-// packages/shared/src/changelog/types.ts
-var HIDDEN = "hidden";
-var OTHER = "other";
-var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
-var DEFAULT_TYPES = {
-  "keep-a-changelog": {
-    feat: "Added",
-    perf: "Changed",
-    refactor: "Changed",
-    deprecate: "Deprecated",
-    deprecated: "Deprecated",
-    remove: "Removed",
-    removed: "Removed",
-    revert: "Removed",
-    fix: "Fixed",
-    security: "Security",
-    sec: "Security",
-    docs: HIDDEN,
-    style: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: "Other"
-  },
-  "conventional-commits": {
-    feat: "Features",
-    fix: "Bug Fixes",
-    perf: "Performance Improvements",
-    revert: "Reverts",
-    security: "Security",
-    deprecate: "Deprecations",
-    docs: HIDDEN,
-    style: HIDDEN,
-    refactor: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: HIDDEN
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
   }
-};
-function typeMap(format, user = {}) {
-  const map = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
-  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
-  const order = [...base];
-  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
-  const other = map.get(OTHER);
-  if (other && other.toLowerCase() !== HIDDEN) {
-    order.splice(order.indexOf(other), 1);
-    order.push(other);
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
   }
-  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
-  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
-  return {
-    order,
-    sectionOf(c) {
-      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
-      const shown = visible(s);
-      if (shown) return shown;
-      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
-      return void 0;
-    }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
 }
 
-// packages/shared/src/changelog/history.ts
-var import_prerelease2 = __toESM(require_prerelease(), 1);
-var import_rcompare = __toESM(require_rcompare(), 1);
+// packages/shared/src/versioning/manifests.ts
+function rootManifestVersion(root) {
+  const file = join2(root, "package.json");
+  const st = lstatSync2(file, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (!st.isFile())
+    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    throw new StageError("package.json is not valid JSON: its version cannot be read");
+  }
+  const v = doc && typeof doc === "object" ? doc.version : void 0;
+  return typeof v === "string" ? v : void 0;
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version = v;
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version)) {
+      throw new StageError(
+        `version ${version} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -1344,11 +1481,83 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 
+// packages/shared/src/changelog/types.ts
+var HIDDEN = "hidden";
+var OTHER = "other";
+var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+var DEFAULT_TYPES = {
+  "keep-a-changelog": {
+    feat: "Added",
+    perf: "Changed",
+    refactor: "Changed",
+    deprecate: "Deprecated",
+    deprecated: "Deprecated",
+    remove: "Removed",
+    removed: "Removed",
+    revert: "Removed",
+    fix: "Fixed",
+    security: "Security",
+    sec: "Security",
+    docs: HIDDEN,
+    style: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: "Other"
+  },
+  "conventional-commits": {
+    feat: "Features",
+    fix: "Bug Fixes",
+    perf: "Performance Improvements",
+    revert: "Reverts",
+    security: "Security",
+    deprecate: "Deprecations",
+    docs: HIDDEN,
+    style: HIDDEN,
+    refactor: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: HIDDEN
+  }
+};
+function typeMap(format, user = {}) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
+  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
+  const order = [...base];
+  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
+  const other = map.get(OTHER);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
+  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
+  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
+  return {
+    order,
+    sectionOf(c) {
+      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
+      const shown = visible(s);
+      if (shown) return shown;
+      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
+      return void 0;
+    }
+  };
+}
+
+// packages/shared/src/changelog/history.ts
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_rcompare = __toESM(require_rcompare(), 1);
+
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { realpathSync as realpathSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { resolve as resolve3 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1365,9 +1574,9 @@ var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|fai
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
 var realpathOr = (p) => {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
-    return resolve(p);
+    return resolve3(p);
   }
 };
 var Git = class _Git {
@@ -1386,7 +1595,7 @@ var Git = class _Git {
     const top = r.code === 0 ? r.stdout.trim() : "";
     if (!top)
       return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
-    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
       return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
     return void 0;
   }
@@ -1671,114 +1880,6 @@ function identityEnv(id = BOT_IDENTITY) {
     GIT_COMMITTER_NAME: id.name,
     GIT_COMMITTER_EMAIL: id.email
   };
-}
-
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const p = (0, import_parse3.default)(v);
-  if (!p) return void 0;
-  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
-}
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-var core = (v) => {
-  const p = (0, import_parse3.default)(v);
-  return `${p.major}.${p.minor}.${p.patch}`;
-};
-var DEFAULT_INITIAL_VERSION = "1.0.0";
-function realManifestVersion(v) {
-  if (!v) return void 0;
-  const p = (0, import_parse3.default)(v.trim());
-  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
-  return p.version;
-}
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  const manifest = realManifestVersion(i.manifestVersion);
-  let initialFrom;
-  let version;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version = v;
-  } else {
-    let base;
-    if (!previousStable) {
-      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-      if (initial) {
-        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
-        [base, initialFrom] = [core(initial), "initial_version"];
-      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
-      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
-      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
-    } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-      version = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version)) {
-      throw new StageError(
-        `version ${version} is already released on another line; give an explicit version or another bump`
-      );
-    }
-  }
-  const prerelease = !isStable(version);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
-  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
-    throw new StageError(
-      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
-    );
-  }
-  return {
-    version,
-    previous,
-    previousStable,
-    prerelease,
-    backport,
-    highestStable,
-    ...initialFrom ? { initialFrom } : {}
-  };
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // packages/shared/src/changelog/history.ts
@@ -2072,7 +2173,7 @@ async function renderSection(i) {
 }
 
 // packages/shared/src/changelog/file.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import { readFile as readFile2, writeFile } from "node:fs/promises";
 function decodeText(buf) {
   let encoding = "utf8";
@@ -2158,7 +2259,7 @@ ${links2.join("\n")}
 ` : out;
 }
 async function updateChangelogFile(path, updates) {
-  const created = !existsSync(path);
+  const created = !existsSync2(path);
   const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile2(path));
   let text2 = decoded.text;
   const fresh = [];
@@ -2423,107 +2524,6 @@ async function generateChangelog(o) {
     deepened,
     ...fileCreated !== void 0 ? { fileCreated } : {}
   };
-}
-
-// packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
-var FORBIDDEN = ["/proc", "/dev", "/sys"];
-function inside(root, p) {
-  const rel = relative(root, p);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function firstLink(root, full) {
-  const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  let cur = root;
-  for (const part of rel.split(sep).filter(Boolean)) {
-    cur = join(cur, part);
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return void 0;
-    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
-  }
-  return void 0;
-}
-function confinePath(workspace, path, opts) {
-  const { kind = "file" } = opts;
-  const input = opts.input;
-  const label = opts.what ?? `Input "${input}"`;
-  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
-    name: r.name,
-    path: realOrSelf(r.path)
-  }));
-  const full = resolve2(workspace, path);
-  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
-  const describe = (real2) => {
-    const l = firstLink(resolve2(workspace), full);
-    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
-  };
-  let real;
-  const st = lstatSync(full, { throwIfNoEntry: false });
-  if (!st) {
-    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
-    let parent = dirname(full);
-    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
-    real = join(realOrSelf(parent), relative(parent, full));
-  } else {
-    try {
-      real = realpathSync2(full);
-    } catch {
-      const l = firstLink(resolve2(workspace), full);
-      throw new InputError(
-        input,
-        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
-      );
-    }
-  }
-  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
-    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
-  }
-  if (!roots.some((r) => inside(r.path, real))) {
-    throw new InputError(
-      input,
-      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
-    );
-  }
-  if (st) {
-    const target = statSync(real);
-    if (kind === "file" && !target.isFile()) {
-      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
-    }
-    if (kind === "dir" && !target.isDirectory()) {
-      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
-    }
-  }
-  return real;
-}
-
-// packages/shared/src/versioning/manifests.ts
-function rootManifestVersion(root) {
-  const file = join2(root, "package.json");
-  const st = lstatSync2(file, { throwIfNoEntry: false });
-  if (!st) return void 0;
-  if (!st.isFile())
-    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
-  let doc;
-  try {
-    doc = JSON.parse(readFileSync2(file, "utf8"));
-  } catch {
-    throw new StageError("package.json is not valid JSON: its version cannot be read");
-  }
-  const v = doc && typeof doc === "object" ? doc.version : void 0;
-  return typeof v === "string" ? v : void 0;
 }
 
 // actions/changelog/src/inputs.ts

@@ -3,6 +3,8 @@ import {
   bool,
   defineAction,
   type InputProblem,
+  monorepoInputs,
+  monorepoProblems,
   number,
   oneOf,
   semver,
@@ -75,7 +77,8 @@ export const action = defineAction({
       pattern: /^[0-9A-Za-z-]+$/,
       patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
     }),
-    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    ...monorepoInputs,
     initial_version: semver({
       description:
         "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
@@ -166,6 +169,11 @@ export const action = defineAction({
   },
   outputs: {
     releasable: { description: 'true when there is something to release; false ends the pipeline quietly.' },
+    versioning: { description: 'fixed or independent, as given: the changelog and release jobs take it on.' },
+    packages: {
+      description:
+        'versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed.',
+    },
     reason: { description: 'Why there is nothing to release (empty when releasable).' },
     type: { description: 'The release type whose policy applies: major, minor, patch or hotfix.' },
     version_bump: { description: 'The bump applied: major, minor or patch.' },
@@ -203,8 +211,8 @@ export const action = defineAction({
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
-    if (!v.preflight) return [];
-    const problems: InputProblem[] = [];
+    const problems: InputProblem[] = monorepoProblems(v);
+    if (!v.preflight) return problems;
     const need = (input: string, message: string) => problems.push({ input, message });
     if (v.load_shards === undefined)
       need(

@@ -1275,11 +1275,565 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var VERSION_MARKER = "x-release-actions-version";
+var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function readJson(file) {
+  const text2 = readFileSync2(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+function writeJsonText(doc, indent2, newline) {
+  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync(join2(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join2(root, dir))) walk(join2(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join2(root, dir))) if (re.test(child)) walk(join2(dir, child), rest);
+      return;
+    }
+    if (existsSync(join2(root, dir, seg))) walk(join2(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+function globRegExp(glob) {
+  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
+  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+  const body = segs.map(
+    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
+  );
+  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
+}
+function subdirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join2(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function npmPackages(root) {
+  const file = join2(root, "package.json");
+  if (existsSync(join2(root, "pnpm-workspace.yaml")))
+    throw new StageError(
+      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+    );
+  if (!existsSync(file)) return [];
+  const { doc } = readJson(file);
+  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync(join2(root, f))))
+    throw new StageError(
+      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+    );
+  const out = [];
+  const pkg = (dir, d) => ({
+    name: String(d.name ?? ""),
+    dir,
+    private: d.private === true,
+    version: typeof d.version === "string" ? d.version : void 0
+  });
+  out.push(pkg("", doc));
+  const ws = doc.workspaces;
+  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join2(root, dir, "package.json")).doc));
+  return out;
+}
+function bumpRange(spec, version2) {
+  if (spec.startsWith("workspace:")) {
+    const inner = bumpRange(spec.slice("workspace:".length), version2);
+    return inner === void 0 ? void 0 : `workspace:${inner}`;
+  }
+  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
+  if (!m) return void 0;
+  return `${m[1] ?? ""}${version2}`;
+}
+function bumpDeps(doc, internal, version2, edits, where = "") {
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (!internal.has(name) || typeof spec !== "string") continue;
+      const next = bumpRange(spec, version2);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planManifestBump(root, version2, o = {}) {
+  const changes = [];
+  const packages = npmPackages(root);
+  const internal = new Set(packages.map((p) => p.name).filter(Boolean));
+  for (const p of packages) {
+    const file = join2(root, p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const edits = [];
+    if (doc.version !== version2 && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
+      edits.push(`version ${String(doc.version ?? "(none)")} → ${version2}`);
+      doc.version = version2;
+    }
+    bumpDeps(doc, internal, version2, edits);
+    if (edits.length) {
+      changes.push({
+        path: posix.join(p.dir || ".", "package.json"),
+        before: text2,
+        after: writeJsonText(doc, indent2, newline),
+        edits
+      });
+    }
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join2(root, lockName);
+    if (!existsSync(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const edits = [];
+    const rootPkg = packages[0];
+    if (typeof doc.version === "string" && rootPkg && (rootPkg.version !== void 0 || doc.version !== void 0)) {
+      const want = rootPkg.version === void 0 && packages.length > 1 ? doc.version : version2;
+      if (doc.version !== want) {
+        edits.push(`version ${doc.version} → ${want}`);
+        doc.version = want;
+      }
+    }
+    const lockPkgs = doc.packages;
+    if (lockPkgs && typeof lockPkgs === "object") {
+      for (const p of packages) {
+        const entry = lockPkgs[p.dir];
+        if (!entry) continue;
+        const isRootWithoutVersion = p.dir === "" && p.version === void 0 && packages.length > 1;
+        if (!isRootWithoutVersion && entry.version !== version2) {
+          edits.push(`packages["${p.dir}"].version ${String(entry.version ?? "(none)")} → ${version2}`);
+          entry.version = version2;
+        }
+        bumpDeps(entry, internal, version2, edits, `packages["${p.dir}"].`);
+      }
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const rel of o.versionFiles ?? []) {
+    const file = resolve2(root, rel);
+    const r = relative2(resolve2(root), file);
+    if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
+    if (!existsSync(file)) throw new StageError(`version file ${rel} does not exist`);
+    const text2 = readFileSync2(confinePath(root, rel, { input: "version_files" }), "utf8");
+    const edits = [];
+    let marked = 0;
+    const after = text2.split("\n").map((line, i) => {
+      if (!line.includes(VERSION_MARKER)) return line;
+      marked++;
+      return line.replace(/\d+\.\d+\.\d+(-[0-9A-Za-z.-]*[0-9A-Za-z])?/, (old) => {
+        if (old !== version2) edits.push(`line ${i + 1}: ${old} → ${version2}`);
+        return version2;
+      });
+    }).join("\n");
+    if (marked === 0) {
+      throw new StageError(`version file ${rel} has no line marked ${VERSION_MARKER}: nothing to bump there`);
+    }
+    if (after !== text2) changes.push({ path: toPosix(r), before: text2, after, edits });
+  }
+  return changes;
+}
+function applyChanges(root, changes) {
+  const files = changes.map(
+    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
+  );
+  changes.forEach((c, i) => {
+    if (readFileSync2(files[i], "utf8") !== c.before)
+      throw new StageError(`${c.path} changed since the release was planned`);
+  });
+  changes.forEach((c, i) => writeFileSync(files[i], c.after));
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+function releaseTags(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
+    out.push({ tag: t.name, version: v, commit: t.commit });
+  }
+  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version2;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version2 = v;
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version2 = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version2 = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version2)) {
+      throw new StageError(
+        `version ${version2} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version2);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
+  if (latest && !backport && below(latest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
+    );
+  }
+  return {
+    version: version2,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function parts(version2) {
+  const p = (0, import_parse.default)(version2);
+  if (!p) throw new Error(`not a semantic version: ${version2}`);
+  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function imageTags(version2, existing) {
+  if (!isStable(version2)) return [version2];
+  const { major, minor } = parts(version2);
+  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version2);
+  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version2, v) > 0);
+  const tags = [version2];
+  if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
+  if (beats((p) => p.major === major)) tags.push(`${major}`);
+  if (beats(() => true)) tags.push("latest");
+  return tags;
+}
+function majorTag(version2, existing, prefix) {
+  const t = imageTags(version2, existing);
+  const { major } = parts(version2);
+  return t.includes(String(major)) ? `${prefix}${major}` : void 0;
+}
+function releaseKind(previous, version2, backport = false) {
+  if (!isStable(version2)) return "prerelease";
+  if (backport) return "hotfix";
+  if (!previous) return version2.startsWith("0.") ? "minor" : "major";
+  const d = (0, import_diff.default)(previous, version2);
+  return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
+}
+
+// packages/shared/src/commits/parse.ts
+var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
+var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
+var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
+var BREAKING_TOKEN = /^BREAKING[ -]CHANGE$/;
+var BREAKING_PARAGRAPH = /(^|\n\n)(BREAKING[ -]CHANGE: [\s\S]*)$/;
+var BREAKING_PREFIX = /^BREAKING[ -]CHANGE: /;
+function parseHeader(header) {
+  const m = HEADER.exec(header);
+  if (!m) return void 0;
+  return {
+    type: m[1].toLowerCase(),
+    scope: m[2] || void 0,
+    breaking: m[3] === "!",
+    subject: m[4]
+  };
+}
+function splitFooters(rest) {
+  const text2 = rest.replace(/^\n+/, "").replace(/\s+$/, "");
+  if (!text2) return { body: "", footers: [] };
+  const cut = text2.lastIndexOf("\n\n");
+  const lastPara = cut >= 0 ? text2.slice(cut + 2) : text2;
+  const lines = lastPara.split("\n");
+  if (!FOOTER.test(lines[0])) {
+    const bc = BREAKING_PARAGRAPH.exec(text2);
+    if (bc) {
+      const body = text2.slice(0, bc.index).trim();
+      const value = bc[2].replace(BREAKING_PREFIX, "").trim();
+      return { body, footers: [{ token: "BREAKING CHANGE", value }] };
+    }
+    return { body: text2, footers: [] };
+  }
+  const footers = [];
+  for (const line of lines) {
+    const m = FOOTER.exec(line);
+    if (m)
+      footers.push({
+        token: BREAKING_TOKEN.test(m[1]) ? "BREAKING CHANGE" : m[1],
+        value: m[2]
+      });
+    else if (footers.length) footers[footers.length - 1].value += "\n" + line;
+  }
+  for (const f of footers) f.value = f.value.trim();
+  return { body: cut >= 0 ? text2.slice(0, cut).trim() : "", footers };
+}
+function parseCommit(raw) {
+  let message = raw.message;
+  if (message.includes("\r")) message = message.replace(/\r\n?/g, "\n");
+  const nl = message.indexOf("\n");
+  const header = (nl >= 0 ? message.slice(0, nl) : message).trim();
+  const rest = nl >= 0 ? message.slice(nl + 1) : "";
+  const { body, footers } = splitFooters(rest);
+  const out = {
+    ...raw,
+    shortHash: raw.hash.slice(0, 7),
+    header,
+    conventional: false,
+    subject: header,
+    body,
+    footers,
+    breaking: false,
+    breakingNotes: [],
+    merge: raw.parents.length > 1
+  };
+  let subject = header;
+  const pr = PR_SUFFIX.exec(subject);
+  if (pr) {
+    out.pr = Number(pr[1]);
+    subject = subject.slice(0, pr.index);
+  }
+  const revert = REVERT_HEADER.exec(subject);
+  const h = revert ? void 0 : parseHeader(subject);
+  if (revert) {
+    const reverted = revert[1];
+    const hash = REVERT_BODY.exec(body)?.[1];
+    out.conventional = true;
+    out.type = "revert";
+    out.subject = reverted;
+    out.revert = hash ? { header: reverted, hash } : { header: reverted };
+  } else if (h) {
+    out.conventional = true;
+    out.type = h.type;
+    if (h.scope) out.scope = h.scope;
+    out.subject = h.subject.replace(PR_SUFFIX, "");
+    out.breaking = h.breaking;
+  } else {
+    out.subject = subject;
+  }
+  if (out.conventional) {
+    for (const f of footers) if (f.token === "BREAKING CHANGE" && f.value) out.breakingNotes.push(f.value);
+    if (out.breakingNotes.length) out.breaking = true;
+    else if (out.breaking) out.breakingNotes.push(out.subject);
+  }
+  return out;
+}
+
+// packages/shared/src/commits/log.ts
+var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
+function parseLogRecord(record) {
+  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
+  if (!r) return void 0;
+  const f = [];
+  let start = 0;
+  for (let k = 0; k < 5; k++) {
+    const i = r.indexOf("", start);
+    if (i < 0) return void 0;
+    f.push(r.slice(start, i));
+    start = i + 1;
+  }
+  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
+  return parseCommit({
+    hash,
+    parents: parents ? parents.split(" ") : [],
+    authorName,
+    authorEmail,
+    date,
+    message: r.slice(start)
+  });
+}
+async function streamLog(git, range, onCommit, shallow) {
+  const hitBoundary = [];
+  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
+    onCommit(c);
+  });
+  return hitBoundary;
+}
+async function commitsSince(git, since, rev = "HEAD") {
+  const out = [];
+  await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
+    if (!c.merge) out.push(c);
+  });
+  return out;
+}
+
+// packages/shared/src/commits/bump.ts
+var import_coerce = __toESM(require_coerce(), 1);
+
+// packages/shared/src/commits/revert.ts
+var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+function revertedType(c) {
+  let header = c.revert?.header;
+  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
+  const h = header ? parseHeader(header) : void 0;
+  return h ? { type: h.type, breaking: h.breaking } : void 0;
+}
+function cancelledByReverts(commits) {
+  const dropped = /* @__PURE__ */ new Set();
+  if (!commits.some((c) => c.revert)) return dropped;
+  const targetOf = /* @__PURE__ */ new Map();
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    const k = c.hash.slice(0, 7);
+    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
+  }
+  for (let n = 0; n < commits.length; n++) {
+    const c = commits[n];
+    if (!c.revert || c.merge) continue;
+    const h = c.revert.hash;
+    let target;
+    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
+    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
+    if (target && target !== c) targetOf.set(c, target);
+  }
+  const undone = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    const target = targetOf.get(c);
+    if (!target || undone.has(c)) continue;
+    undone.add(target);
+  }
+  for (const c of commits) {
+    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
+  }
+  return dropped;
+}
+
+// packages/shared/src/commits/bump.ts
+var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
+var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
+function maxBump(a, b) {
+  return ORDER[a] >= ORDER[b] ? a : b;
+}
+function commitBump(c) {
+  if (c.merge) return "none";
+  if (c.breaking) return "major";
+  if (c.type === "feat") return "minor";
+  if (c.type === "revert" && c.revert) {
+    const t = revertedType(c);
+    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
+  }
+  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
+}
+function recommendBump(commits, currentVersion) {
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
+  let bump = "none";
+  for (const c of list2) {
+    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
+    bump = maxBump(bump, commitBump(c));
+    if (bump === "major") break;
+  }
+  const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
+  if (bump === "major" && cur && cur.major === 0) return "minor";
+  return bump;
+}
+
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
 import { realpathSync as realpathSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1298,7 +1852,7 @@ var realpathOr = (p) => {
   try {
     return realpathSync2(p);
   } catch {
-    return resolve2(p);
+    return resolve3(p);
   }
 };
 var Git = class _Git {
@@ -1317,7 +1871,7 @@ var Git = class _Git {
     const top = r.code === 0 ? r.stdout.trim() : "";
     if (!top)
       return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
-    if (resolve2(top) !== resolve2(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
       return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
     return void 0;
   }
@@ -1605,8 +2159,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync, mkdirSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, mkdirSync, mkdtempSync, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 var exec2 = async (cmd, args, o) => {
@@ -1760,11 +2314,11 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join2(runnerTemp, "release-actions-docker-config-"));
+  const dir = mkdtempSync(join3(runnerTemp, "release-actions-docker-config-"));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync(join2(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync2(join3(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -1774,10 +2328,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join2(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync(join2(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join3(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync2(join3(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync2(join2(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync3(join3(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -1827,8 +2381,8 @@ async function dockerPush(o) {
 }
 
 // packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -1840,8 +2394,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join3(runnerTemp, "release-npm-"));
-  const path = join3(dir, ".npmrc");
+  const dir = mkdtempSync2(join4(runnerTemp, "release-npm-"));
+  const path = join4(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -1851,7 +2405,7 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
   if (token) {
     lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
   }
-  writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
+  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync2(dir, { recursive: true, force: true }) };
 }
@@ -1930,7 +2484,7 @@ async function npmPack(exec3, npm2, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join3(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join4(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version: version2 } = o;
@@ -2778,350 +3332,6 @@ async function announce2(s, d) {
   return {};
 }
 
-// packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-var VERSION_MARKER = "x-release-actions-version";
-var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
-function readJson(file) {
-  const text2 = readFileSync3(file, "utf8");
-  let doc;
-  try {
-    doc = JSON.parse(text2);
-  } catch (e) {
-    throw new StageError(`${file} is not valid JSON: ${e.message}`);
-  }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
-  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
-  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
-}
-function writeJsonText(doc, indent2, newline) {
-  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
-}
-var toPosix = (p) => p.split(sep2).join("/");
-function expandWorkspaces(root, patterns) {
-  const found = /* @__PURE__ */ new Set();
-  const walk = (dir, segs) => {
-    if (segs.length === 0) {
-      if (existsSync2(join4(root, dir, "package.json"))) found.add(toPosix(dir));
-      return;
-    }
-    const [seg, ...rest] = segs;
-    if (seg === "**") {
-      walk(dir, rest);
-      for (const child of subdirs(join4(root, dir))) walk(join4(dir, child), segs);
-      return;
-    }
-    if (seg.includes("*")) {
-      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-      for (const child of subdirs(join4(root, dir))) if (re.test(child)) walk(join4(dir, child), rest);
-      return;
-    }
-    if (existsSync2(join4(root, dir, seg))) walk(join4(dir, seg), rest);
-  };
-  for (const p of patterns) {
-    if (p.startsWith("!")) continue;
-    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
-  }
-  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
-  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
-}
-function globRegExp(glob) {
-  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
-  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
-  const body = segs.map(
-    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
-  );
-  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
-}
-function subdirs(dir) {
-  if (!existsSync2(dir)) return [];
-  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join4(dir, n)));
-}
-function isDir(p) {
-  try {
-    return statSync2(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function npmPackages(root) {
-  const file = join4(root, "package.json");
-  if (existsSync2(join4(root, "pnpm-workspace.yaml")))
-    throw new StageError(
-      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
-    );
-  if (!existsSync2(file)) return [];
-  const { doc } = readJson(file);
-  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join4(root, f))))
-    throw new StageError(
-      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
-    );
-  const out = [];
-  const pkg = (dir, d) => ({
-    name: String(d.name ?? ""),
-    dir,
-    private: d.private === true,
-    version: typeof d.version === "string" ? d.version : void 0
-  });
-  out.push(pkg("", doc));
-  const ws = doc.workspaces;
-  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
-  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join4(root, dir, "package.json")).doc));
-  return out;
-}
-function bumpRange(spec, version2) {
-  if (spec.startsWith("workspace:")) {
-    const inner = bumpRange(spec.slice("workspace:".length), version2);
-    return inner === void 0 ? void 0 : `workspace:${inner}`;
-  }
-  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
-  if (!m) return void 0;
-  return `${m[1] ?? ""}${version2}`;
-}
-function bumpDeps(doc, internal, version2, edits, where = "") {
-  for (const field of DEP_FIELDS) {
-    const deps = doc[field];
-    if (!deps || typeof deps !== "object") continue;
-    for (const [name, spec] of Object.entries(deps)) {
-      if (!internal.has(name) || typeof spec !== "string") continue;
-      const next = bumpRange(spec, version2);
-      if (next && next !== spec) {
-        deps[name] = next;
-        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
-      }
-    }
-  }
-}
-function planManifestBump(root, version2, o = {}) {
-  const changes = [];
-  const packages = npmPackages(root);
-  const internal = new Set(packages.map((p) => p.name).filter(Boolean));
-  for (const p of packages) {
-    const file = join4(root, p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const edits = [];
-    if (doc.version !== version2 && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
-      edits.push(`version ${String(doc.version ?? "(none)")} → ${version2}`);
-      doc.version = version2;
-    }
-    bumpDeps(doc, internal, version2, edits);
-    if (edits.length) {
-      changes.push({
-        path: posix.join(p.dir || ".", "package.json"),
-        before: text2,
-        after: writeJsonText(doc, indent2, newline),
-        edits
-      });
-    }
-  }
-  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync2(file)) continue;
-    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const edits = [];
-    const rootPkg = packages[0];
-    if (typeof doc.version === "string" && rootPkg && (rootPkg.version !== void 0 || doc.version !== void 0)) {
-      const want = rootPkg.version === void 0 && packages.length > 1 ? doc.version : version2;
-      if (doc.version !== want) {
-        edits.push(`version ${doc.version} → ${want}`);
-        doc.version = want;
-      }
-    }
-    const lockPkgs = doc.packages;
-    if (lockPkgs && typeof lockPkgs === "object") {
-      for (const p of packages) {
-        const entry = lockPkgs[p.dir];
-        if (!entry) continue;
-        const isRootWithoutVersion = p.dir === "" && p.version === void 0 && packages.length > 1;
-        if (!isRootWithoutVersion && entry.version !== version2) {
-          edits.push(`packages["${p.dir}"].version ${String(entry.version ?? "(none)")} → ${version2}`);
-          entry.version = version2;
-        }
-        bumpDeps(entry, internal, version2, edits, `packages["${p.dir}"].`);
-      }
-    }
-    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
-  }
-  for (const rel of o.versionFiles ?? []) {
-    const file = resolve3(root, rel);
-    const r = relative2(resolve3(root), file);
-    if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
-    if (!existsSync2(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync3(confinePath(root, rel, { input: "version_files" }), "utf8");
-    const edits = [];
-    let marked = 0;
-    const after = text2.split("\n").map((line, i) => {
-      if (!line.includes(VERSION_MARKER)) return line;
-      marked++;
-      return line.replace(/\d+\.\d+\.\d+(-[0-9A-Za-z.-]*[0-9A-Za-z])?/, (old) => {
-        if (old !== version2) edits.push(`line ${i + 1}: ${old} → ${version2}`);
-        return version2;
-      });
-    }).join("\n");
-    if (marked === 0) {
-      throw new StageError(`version file ${rel} has no line marked ${VERSION_MARKER}: nothing to bump there`);
-    }
-    if (after !== text2) changes.push({ path: toPosix(r), before: text2, after, edits });
-  }
-  return changes;
-}
-function applyChanges(root, changes) {
-  const files = changes.map(
-    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
-  );
-  changes.forEach((c, i) => {
-    if (readFileSync3(files[i], "utf8") !== c.before)
-      throw new StageError(`${c.path} changed since the release was planned`);
-  });
-  changes.forEach((c, i) => writeFileSync3(files[i], c.after));
-}
-
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const p = (0, import_parse.default)(v);
-  if (!p) return void 0;
-  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
-}
-function releaseTags(tags, prefix) {
-  const out = [];
-  for (const t of tags) {
-    const v = tagVersion(t.name, prefix);
-    if (!v) continue;
-    out.push({ tag: t.name, version: v, commit: t.commit });
-  }
-  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
-}
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-var core = (v) => {
-  const p = (0, import_parse.default)(v);
-  return `${p.major}.${p.minor}.${p.patch}`;
-};
-var DEFAULT_INITIAL_VERSION = "1.0.0";
-function realManifestVersion(v) {
-  if (!v) return void 0;
-  const p = (0, import_parse.default)(v.trim());
-  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
-  return p.version;
-}
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  const manifest = realManifestVersion(i.manifestVersion);
-  let initialFrom;
-  let version2;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version2 = v;
-  } else {
-    let base;
-    if (!previousStable) {
-      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-      if (initial) {
-        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
-        [base, initialFrom] = [core(initial), "initial_version"];
-      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
-      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
-      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
-    } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version2 = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-      version2 = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version2)) {
-      throw new StageError(
-        `version ${version2} is already released on another line; give an explicit version or another bump`
-      );
-    }
-  }
-  const prerelease = !isStable(version2);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
-  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
-    throw new StageError(
-      `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version2} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
-    );
-  }
-  return {
-    version: version2,
-    previous,
-    previousStable,
-    prerelease,
-    backport,
-    highestStable,
-    ...initialFrom ? { initialFrom } : {}
-  };
-}
-function parts(version2) {
-  const p = (0, import_parse.default)(version2);
-  if (!p) throw new Error(`not a semantic version: ${version2}`);
-  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function imageTags(version2, existing) {
-  if (!isStable(version2)) return [version2];
-  const { major, minor } = parts(version2);
-  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version2);
-  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version2, v) > 0);
-  const tags = [version2];
-  if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
-  if (beats((p) => p.major === major)) tags.push(`${major}`);
-  if (beats(() => true)) tags.push("latest");
-  return tags;
-}
-function majorTag(version2, existing, prefix) {
-  const t = imageTags(version2, existing);
-  const { major } = parts(version2);
-  return t.includes(String(major)) ? `${prefix}${major}` : void 0;
-}
-function releaseKind(previous, version2, backport = false) {
-  if (!isStable(version2)) return "prerelease";
-  if (backport) return "hotfix";
-  if (!previous) return version2.startsWith("0.") ? "minor" : "major";
-  const d = (0, import_diff.default)(previous, version2);
-  return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
-}
-
 // actions/release/src/steps/claim.ts
 async function claim(s, d) {
   const { plan } = s;
@@ -3931,216 +4141,6 @@ function typeMap(format, user = {}) {
       return void 0;
     }
   };
-}
-
-// packages/shared/src/commits/parse.ts
-var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
-var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
-var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
-var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
-var BREAKING_TOKEN = /^BREAKING[ -]CHANGE$/;
-var BREAKING_PARAGRAPH = /(^|\n\n)(BREAKING[ -]CHANGE: [\s\S]*)$/;
-var BREAKING_PREFIX = /^BREAKING[ -]CHANGE: /;
-function parseHeader(header) {
-  const m = HEADER.exec(header);
-  if (!m) return void 0;
-  return {
-    type: m[1].toLowerCase(),
-    scope: m[2] || void 0,
-    breaking: m[3] === "!",
-    subject: m[4]
-  };
-}
-function splitFooters(rest) {
-  const text2 = rest.replace(/^\n+/, "").replace(/\s+$/, "");
-  if (!text2) return { body: "", footers: [] };
-  const cut = text2.lastIndexOf("\n\n");
-  const lastPara = cut >= 0 ? text2.slice(cut + 2) : text2;
-  const lines = lastPara.split("\n");
-  if (!FOOTER.test(lines[0])) {
-    const bc = BREAKING_PARAGRAPH.exec(text2);
-    if (bc) {
-      const body = text2.slice(0, bc.index).trim();
-      const value = bc[2].replace(BREAKING_PREFIX, "").trim();
-      return { body, footers: [{ token: "BREAKING CHANGE", value }] };
-    }
-    return { body: text2, footers: [] };
-  }
-  const footers = [];
-  for (const line of lines) {
-    const m = FOOTER.exec(line);
-    if (m)
-      footers.push({
-        token: BREAKING_TOKEN.test(m[1]) ? "BREAKING CHANGE" : m[1],
-        value: m[2]
-      });
-    else if (footers.length) footers[footers.length - 1].value += "\n" + line;
-  }
-  for (const f of footers) f.value = f.value.trim();
-  return { body: cut >= 0 ? text2.slice(0, cut).trim() : "", footers };
-}
-function parseCommit(raw) {
-  let message = raw.message;
-  if (message.includes("\r")) message = message.replace(/\r\n?/g, "\n");
-  const nl = message.indexOf("\n");
-  const header = (nl >= 0 ? message.slice(0, nl) : message).trim();
-  const rest = nl >= 0 ? message.slice(nl + 1) : "";
-  const { body, footers } = splitFooters(rest);
-  const out = {
-    ...raw,
-    shortHash: raw.hash.slice(0, 7),
-    header,
-    conventional: false,
-    subject: header,
-    body,
-    footers,
-    breaking: false,
-    breakingNotes: [],
-    merge: raw.parents.length > 1
-  };
-  let subject = header;
-  const pr = PR_SUFFIX.exec(subject);
-  if (pr) {
-    out.pr = Number(pr[1]);
-    subject = subject.slice(0, pr.index);
-  }
-  const revert = REVERT_HEADER.exec(subject);
-  const h = revert ? void 0 : parseHeader(subject);
-  if (revert) {
-    const reverted = revert[1];
-    const hash = REVERT_BODY.exec(body)?.[1];
-    out.conventional = true;
-    out.type = "revert";
-    out.subject = reverted;
-    out.revert = hash ? { header: reverted, hash } : { header: reverted };
-  } else if (h) {
-    out.conventional = true;
-    out.type = h.type;
-    if (h.scope) out.scope = h.scope;
-    out.subject = h.subject.replace(PR_SUFFIX, "");
-    out.breaking = h.breaking;
-  } else {
-    out.subject = subject;
-  }
-  if (out.conventional) {
-    for (const f of footers) if (f.token === "BREAKING CHANGE" && f.value) out.breakingNotes.push(f.value);
-    if (out.breakingNotes.length) out.breaking = true;
-    else if (out.breaking) out.breakingNotes.push(out.subject);
-  }
-  return out;
-}
-
-// packages/shared/src/commits/log.ts
-var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
-function parseLogRecord(record) {
-  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
-  if (!r) return void 0;
-  const f = [];
-  let start = 0;
-  for (let k = 0; k < 5; k++) {
-    const i = r.indexOf("", start);
-    if (i < 0) return void 0;
-    f.push(r.slice(start, i));
-    start = i + 1;
-  }
-  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
-  return parseCommit({
-    hash,
-    parents: parents ? parents.split(" ") : [],
-    authorName,
-    authorEmail,
-    date,
-    message: r.slice(start)
-  });
-}
-async function streamLog(git, range, onCommit, shallow) {
-  const hitBoundary = [];
-  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
-    const c = parseLogRecord(rec);
-    if (!c) return;
-    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
-    onCommit(c);
-  });
-  return hitBoundary;
-}
-async function commitsSince(git, since, rev = "HEAD") {
-  const out = [];
-  await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
-    if (!c.merge) out.push(c);
-  });
-  return out;
-}
-
-// packages/shared/src/commits/bump.ts
-var import_coerce = __toESM(require_coerce(), 1);
-
-// packages/shared/src/commits/revert.ts
-var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
-function revertedType(c) {
-  let header = c.revert?.header;
-  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
-  const h = header ? parseHeader(header) : void 0;
-  return h ? { type: h.type, breaking: h.breaking } : void 0;
-}
-function cancelledByReverts(commits) {
-  const dropped = /* @__PURE__ */ new Set();
-  if (!commits.some((c) => c.revert)) return dropped;
-  const targetOf = /* @__PURE__ */ new Map();
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const c of commits) {
-    const k = c.hash.slice(0, 7);
-    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
-  }
-  for (let n = 0; n < commits.length; n++) {
-    const c = commits[n];
-    if (!c.revert || c.merge) continue;
-    const h = c.revert.hash;
-    let target;
-    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
-    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
-    if (target && target !== c) targetOf.set(c, target);
-  }
-  const undone = /* @__PURE__ */ new Set();
-  for (const c of commits) {
-    const target = targetOf.get(c);
-    if (!target || undone.has(c)) continue;
-    undone.add(target);
-  }
-  for (const c of commits) {
-    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
-  }
-  return dropped;
-}
-
-// packages/shared/src/commits/bump.ts
-var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
-var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
-function maxBump(a, b) {
-  return ORDER[a] >= ORDER[b] ? a : b;
-}
-function commitBump(c) {
-  if (c.merge) return "none";
-  if (c.breaking) return "major";
-  if (c.type === "feat") return "minor";
-  if (c.type === "revert" && c.revert) {
-    const t = revertedType(c);
-    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
-  }
-  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
-}
-function recommendBump(commits, currentVersion) {
-  const list2 = [...commits];
-  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
-  let bump = "none";
-  for (const c of list2) {
-    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
-    bump = maxBump(bump, commitBump(c));
-    if (bump === "major") break;
-  }
-  const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
-  if (bump === "major" && cur && cur.major === 0) return "minor";
-  return bump;
 }
 
 // packages/shared/src/changelog/render.ts

@@ -3,3 +3,4 @@ export * from './inputs.js';
 export * from './run.js';
 export * from './summary.js';
 export * from './action-yml.js';
+export * from './monorepo-inputs.js';

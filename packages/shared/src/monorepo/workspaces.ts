@@ -30,7 +30,9 @@ export interface Workspace {
 
 /** The `packages:` list of a pnpm-workspace.yaml (yaml loaded only when there is one). */
 async function pnpmPatterns(file: string): Promise<string[]> {
-  const { parse } = await import('yaml');
+  const mod = await import('yaml');
+  // yaml is CommonJS: Node gives named exports, esbuild's split chunk only its default (module.exports).
+  const parse = mod.parse ?? (mod as unknown as { default: typeof mod }).default.parse;
   let doc: unknown;
   try {
     doc = parse(readFileSync(file, 'utf8'));
