@@ -1962,7 +1962,8 @@ async function planMonorepo(git, root, o) {
   const order = topologicalOrder(graph);
   const byName = new Map(pkgs.map((p) => [p.name, p]));
   const rev = o.rev ?? "HEAD";
-  const [tagList, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
   const tagsOf = packageTags(tagList, order, o.tagFormat);
   const last = /* @__PURE__ */ new Map();
   for (const name of order) {
@@ -2001,6 +2002,7 @@ async function planMonorepo(git, root, o) {
     );
   propagate(order, graph, o.groups, bump, reasons);
   const version = /* @__PURE__ */ new Map();
+  const kind = /* @__PURE__ */ new Map();
   const groupOf = (name) => o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
   for (const name of order) {
     const b = bump.get(name);
@@ -2020,6 +2022,7 @@ async function planMonorepo(git, root, o) {
       initialVersion: o.initialVersion
     });
     version.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
   }
   for (const g of [...o.groups.fixed, ...o.groups.linked]) {
     const vs = g.filter((m) => version.has(m)).map((m) => version.get(m));
@@ -2050,7 +2053,7 @@ async function planMonorepo(git, root, o) {
       release: v !== void 0,
       version: v ?? t.since?.version ?? p.version ?? "",
       ...t.since ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style } : {},
-      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name) } : {},
+      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {},
       reasons: reasons.get(name) ?? [],
       commits: history.get(name) ?? []
     };

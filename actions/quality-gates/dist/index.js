@@ -2804,12 +2804,15 @@ function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
+  let rec = findRelease(doc, version, init.tag);
   if (!rec) {
     rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
+}
+function findRelease(doc, version, tag) {
+  return doc.releases.find((r) => r.version === version && (tag === void 0 || r.tag === tag));
 }
 
 // packages/shared/src/status/open.ts

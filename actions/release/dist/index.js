@@ -564,8 +564,8 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare3;
   }
 });
 
@@ -697,7 +697,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/duration.ts
@@ -1275,6 +1275,10 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
+// packages/shared/src/monorepo/workspaces.ts
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+
 // packages/shared/src/versioning/manifests.ts
 import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
 import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
@@ -1465,13 +1469,134 @@ function planManifestBump(root, version2, o = {}) {
 }
 function applyChanges(root, changes) {
   const files = changes.map(
-    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
+    (c) => confinePath(root, c.path, {
+      input: "version_files",
+      what: `The release's file ${c.path}`,
+      mayBeMissing: c.before === ""
+    })
   );
   changes.forEach((c, i) => {
-    if (readFileSync2(files[i], "utf8") !== c.before)
-      throw new StageError(`${c.path} changed since the release was planned`);
+    const now = existsSync(files[i]) ? readFileSync2(files[i], "utf8") : "";
+    if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
   });
   changes.forEach((c, i) => writeFileSync(files[i], c.after));
+}
+
+// packages/shared/src/monorepo/workspaces.ts
+async function pnpmPatterns(file) {
+  const mod = await import("./chunks/dist-UMEESVQ2.js");
+  const parse2 = mod.parse ?? mod.default.parse;
+  let doc;
+  try {
+    doc = parse2(readFileSync3(file, "utf8"));
+  } catch (e) {
+    throw new StageError(`pnpm-workspace.yaml is not valid YAML: ${escapeLogText(e.message)}`);
+  }
+  const list2 = doc && typeof doc === "object" ? doc.packages : void 0;
+  if (!Array.isArray(list2) || !list2.every((x) => typeof x === "string"))
+    throw new StageError('pnpm-workspace.yaml has no `packages:` list of globs (such as `- "packages/*"`)');
+  return list2;
+}
+function npmPatterns(doc) {
+  const ws = doc.workspaces;
+  if (Array.isArray(ws)) return ws.filter((x) => typeof x === "string");
+  if (ws && typeof ws === "object" && Array.isArray(ws.packages))
+    return ws.packages.filter((x) => typeof x === "string");
+  return void 0;
+}
+async function discoverWorkspace(root) {
+  const pnpmFile = join3(root, "pnpm-workspace.yaml");
+  let patterns;
+  let manager = "npm";
+  let source = 'package.json "workspaces"';
+  if (existsSync2(pnpmFile)) {
+    if (!lstatSync3(pnpmFile).isFile()) throw new StageError("pnpm-workspace.yaml is not a regular file");
+    patterns = await pnpmPatterns(pnpmFile);
+    manager = "pnpm";
+    source = "pnpm-workspace.yaml";
+  } else if (existsSync2(join3(root, "package.json"))) {
+    patterns = npmPatterns(readJson(join3(root, "package.json")).doc);
+    if (["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join3(root, f)))) manager = "yarn";
+  }
+  if (!patterns?.length)
+    throw new StageError(
+      'versioning: independent needs workspaces: package.json "workspaces" (npm, yarn) or pnpm-workspace.yaml (pnpm) listing the package directories; a single package is released with versioning: fixed'
+    );
+  const packages = [];
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of expandWorkspaces(root, patterns)) {
+    const file = join3(root, dir, "package.json");
+    if (!lstatSync3(file).isFile()) throw new StageError(`${dir}/package.json is not a regular file (a symbolic link?)`);
+    const { doc } = readJson(file);
+    const name = typeof doc.name === "string" ? doc.name : "";
+    if (!name)
+      throw new StageError(`${dir}/package.json has no "name": every workspace package needs one to be versioned`);
+    const other = byName.get(name);
+    if (other) throw new StageError(`two workspace packages are named ${escapeLogText(name)}: ${other} and ${dir}`);
+    byName.set(name, dir);
+    packages.push({
+      name,
+      dir,
+      private: doc.private === true,
+      version: typeof doc.version === "string" ? doc.version : void 0,
+      manifest: doc
+    });
+  }
+  if (!packages.length)
+    throw new StageError(`${source} (${patterns.join(", ")}) matches no directory with a package.json`);
+  return { manager, source, packages };
+}
+
+// packages/shared/src/monorepo/graph.ts
+var DEP_FIELDS2 = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function buildGraph(packages) {
+  const names = packages.map((p) => p.name);
+  const known = new Set(names);
+  const edges = [];
+  for (const p of packages) {
+    for (const field of DEP_FIELDS2) {
+      const deps = p.manifest[field];
+      if (!deps || typeof deps !== "object") continue;
+      for (const [to, range] of Object.entries(deps)) {
+        if (known.has(to) && to !== p.name && typeof range === "string") edges.push({ from: p.name, to, field, range });
+      }
+    }
+  }
+  const dependents = new Map(names.map((n) => [n, []]));
+  const dependencies = new Map(names.map((n) => [n, []]));
+  for (const e of edges) {
+    dependents.get(e.to)?.push(e);
+    dependencies.get(e.from)?.push(e);
+  }
+  return { names, edges, dependents, dependencies };
+}
+function topologicalOrder(g) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit2 = (name) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const start = stack.findIndex((e) => e.from === name);
+      const loop = stack.slice(start);
+      const path = [...loop.map((e) => escapeLogText(e.from)), escapeLogText(name)].join(" → ");
+      const how = loop.map((e) => `${escapeLogText(e.from)} ${e.field} ${escapeLogText(e.to)}`).join(", ");
+      throw new StageError(
+        `the workspace packages depend on each other in a cycle: ${path} (${how}); no publish order exists. Remove one of these dependencies (a devDependency is usually the one to drop) and re-run.`
+      );
+    }
+    state.set(name, "visiting");
+    for (const e of [...g.dependencies.get(name) ?? []].sort((a, b) => a.to.localeCompare(b.to))) {
+      stack.push(e);
+      visit2(e.to);
+      stack.pop();
+    }
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const n of [...g.names].sort()) visit2(n);
+  return order;
 }
 
 // packages/shared/src/versioning/version.ts
@@ -1619,6 +1744,57 @@ function releaseKind(previous, version2, backport = false) {
   return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
 }
 
+// packages/shared/src/monorepo/tags.ts
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format, packageCount) {
+  const holes = [...format.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+function formatTag(format, name, version2) {
+  return format.replaceAll("{name}", name).replaceAll("{version}", version2);
+}
+var unscoped = (name) => name.replace(/^@[^/]+\//, "");
+function patternsFor(format, name) {
+  const split = (f, style) => {
+    const [pre = "", post = ""] = f.replaceAll("{name}", name).split("{version}");
+    return { prefix: pre, suffix: post, style };
+  };
+  const out = [
+    split(format, "tag_format"),
+    split("{name}@{version}", "changesets/lerna"),
+    split("{name}-v{version}", "release-please"),
+    { prefix: `${unscoped(name)}-v`, suffix: "", style: "release-please" }
+  ];
+  return out.filter((p, i) => out.findIndex((q) => q.prefix === p.prefix && q.suffix === p.suffix) === i);
+}
+function packageTags(tags, packages, format) {
+  const out = new Map(packages.map((n) => [n, []]));
+  const all = packages.flatMap((name) => patternsFor(format, name).map((p) => ({ ...p, name })));
+  all.sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const t of tags) {
+    for (const p of all) {
+      if (!t.name.startsWith(p.prefix) || !t.name.endsWith(p.suffix)) continue;
+      const v = tagVersion(t.name.slice(0, t.name.length - p.suffix.length), p.prefix);
+      if (!v) continue;
+      out.get(p.name)?.push({ tag: t.name, version: v, commit: t.commit, style: p.style });
+      break;
+    }
+  }
+  return out;
+}
+function checkTagFormat(format, packageCount) {
+  const problem = tagFormatProblem(format, packageCount);
+  if (problem) throw new StageError(problem);
+}
+
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
 var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
@@ -1750,6 +1926,12 @@ async function streamLog(git, range, onCommit, shallow) {
   });
   return hitBoundary;
 }
+async function streamLogWithFiles(git, range, onCommit) {
+  await git.logWithFiles(range, LOG_FORMAT.slice("--format=".length), (rec, files) => {
+    const c = parseLogRecord(rec);
+    if (c && !c.merge) onCommit(c, files);
+  });
+}
 async function commitsSince(git, since, rev = "HEAD") {
   const out = [];
   await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
@@ -1827,6 +2009,343 @@ function recommendBump(commits, currentVersion) {
   const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
   if (bump === "major" && cur && cur.major === 0) return "minor";
   return bump;
+}
+
+// packages/shared/src/monorepo/history.ts
+function sharedPathTest(patterns) {
+  const tests = patterns.map((p) => p.trim().replace(/^\.\//, "")).filter(Boolean).map((p) => {
+    if (p.includes("*")) {
+      const re = globRegExp(p.replace(/\/$/, ""));
+      return (f) => re.test(f) || f.split("/").some((_, i, a) => re.test(a.slice(0, i + 1).join("/")));
+    }
+    const dir = p.replace(/\/$/, "");
+    return (f) => f === dir || f.startsWith(`${dir}/`);
+  });
+  return (f) => tests.some((t) => t(f));
+}
+async function packageCommits(git, requests, o = {}) {
+  const rev = o.rev ?? "HEAD";
+  const shared = sharedPathTest(o.sharedPaths ?? []);
+  const out = new Map(requests.map((r) => [r.name, []]));
+  const bySince = /* @__PURE__ */ new Map();
+  for (const r of requests) bySince.set(r.since ?? "", [...bySince.get(r.since ?? "") ?? [], r]);
+  const dirs = [...requests].sort((a, b) => b.dir.length - a.dir.length);
+  const owner = (file) => dirs.find((r) => file.startsWith(`${r.dir}/`));
+  for (const [since, list2] of bySince) {
+    const group2 = new Set(list2);
+    await streamLogWithFiles(git, [since ? `refs/tags/${since}..${rev}` : rev], (c, files) => {
+      const touched = /* @__PURE__ */ new Set();
+      let sharedHit = false;
+      for (const f of files) {
+        const r = owner(f);
+        if (r) {
+          if (group2.has(r)) touched.add(r);
+        } else if (!sharedHit && shared(f)) sharedHit = true;
+      }
+      for (const r of sharedHit ? group2 : touched) out.get(r.name)?.push(c);
+    });
+  }
+  return out;
+}
+
+// packages/shared/src/monorepo/groups.ts
+function parseGroups(lines) {
+  return lines.map(
+    (l) => l.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean)
+  ).filter((g) => g.length > 0);
+}
+function groupProblems(groups, names) {
+  const known = new Set(names);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [input, list2] of [
+    ["fixed_groups", groups.fixed],
+    ["linked_groups", groups.linked]
+  ]) {
+    list2.forEach((g, i) => {
+      for (const m of g) {
+        if (!known.has(m)) {
+          const hint = names.length > 8 ? `${names.slice(0, 8).join(", ")}, …` : names.join(", ");
+          problems.push({
+            input,
+            message: `Input "${input}" group ${i + 1} names "${escapeLogText(m)}", which is not a workspace package; the packages are: ${hint}.`
+          });
+          continue;
+        }
+        const where = `${input} group ${i + 1}`;
+        const before = seen.get(m);
+        if (before && before !== where)
+          problems.push({
+            input,
+            message: `Input "${input}": ${escapeLogText(m)} is in ${before} and in ${where}; a package belongs to one group.`
+          });
+        seen.set(m, where);
+      }
+    });
+  }
+  return problems;
+}
+
+// packages/shared/src/monorepo/manifests.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join4, posix as posix2 } from "node:path";
+function bumpEntry(doc, version2, released, edits, where = "") {
+  if (version2 !== void 0 && doc.version !== version2) {
+    edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version2}`);
+    doc.version = version2;
+  }
+  for (const field of DEP_FIELDS2) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      const to = released.get(name);
+      if (to === void 0 || typeof spec !== "string") continue;
+      const next = bumpRange(spec, to);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planPackageBumps(root, packages, released) {
+  const changes = [];
+  for (const p of packages) {
+    const path = posix2.join(p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const edits = [];
+    bumpEntry(doc, released.get(p.name), released, edits);
+    if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join4(root, lockName);
+    if (!existsSync3(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const entries = doc.packages;
+    if (!entries || typeof entries !== "object") continue;
+    const edits = [];
+    for (const p of packages) {
+      const entry = entries[p.dir];
+      if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  return changes;
+}
+function publishedManifest(text2, versions) {
+  if (!text2.includes('"workspace:')) return void 0;
+  const doc = JSON.parse(text2);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  for (const field of DEP_FIELDS2) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (typeof spec !== "string" || !spec.startsWith("workspace:")) continue;
+      const rest = spec.slice("workspace:".length);
+      const v = versions.get(name);
+      if (v === void 0) continue;
+      deps[name] = rest === "*" ? v : rest === "^" || rest === "~" ? `${rest}${v}` : rest;
+    }
+  }
+  return writeJsonText(doc, m?.[1] ?? 2, text2.endsWith("\n"));
+}
+
+// packages/shared/src/monorepo/plan.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+async function planMonorepo(git, root, o) {
+  const workspace = await discoverWorkspace(root);
+  const pkgs = workspace.packages;
+  checkTagFormat(o.tagFormat, pkgs.length);
+  const gp = groupProblems(
+    o.groups,
+    pkgs.map((p) => p.name)
+  );
+  if (gp.length) throw new InputError(gp[0].input, gp.map((p) => p.message).join(" "));
+  const graph = buildGraph(pkgs);
+  const order = topologicalOrder(graph);
+  const byName = new Map(pkgs.map((p) => [p.name, p]));
+  const rev = o.rev ?? "HEAD";
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
+  const tagsOf = packageTags(tagList, order, o.tagFormat);
+  const last = /* @__PURE__ */ new Map();
+  for (const name of order) {
+    const all = tagsOf.get(name) ?? [];
+    const m = all.filter((t) => merged.has(t.tag)).sort((a, b) => (0, import_compare2.default)(b.version, a.version));
+    const lastStable = m.find((t) => !t.version.includes("-"));
+    last.set(name, { merged: m, all, since: lastStable ?? m[0] });
+  }
+  const history = await packageCommits(
+    git,
+    order.map((name) => ({ name, dir: byName.get(name).dir, since: last.get(name)?.since?.tag })),
+    { sharedPaths: o.sharedPaths, rev }
+  );
+  const bump = /* @__PURE__ */ new Map();
+  const reasons = new Map(order.map((n) => [n, []]));
+  for (const name of order) {
+    const commits = history.get(name) ?? [];
+    const since = last.get(name)?.since;
+    const rec = recommendBump(commits, since?.version);
+    const from = since ? since.tag : "the start of the history";
+    if (rec === "none") {
+      reasons.get(name).push(
+        commits.length ? `no releasable commits since ${escapeLogText(from)} (${plural(commits.length, "commit")}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${escapeLogText(from)}`
+      );
+      continue;
+    }
+    const b = o.versionBump === "auto" ? rec : o.versionBump;
+    bump.set(name, b);
+    reasons.get(name).push(`${plural(commits.length, "commit")} since ${escapeLogText(from)} call for a ${rec} bump`);
+  }
+  const own = new Set(bump.keys());
+  for (const n of own)
+    reasons.set(
+      n,
+      reasons.get(n).filter((r) => !r.startsWith("no "))
+    );
+  propagate(order, graph, o.groups, bump, reasons);
+  const version2 = /* @__PURE__ */ new Map();
+  const kind = /* @__PURE__ */ new Map();
+  const groupOf = (name) => o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
+  for (const name of order) {
+    const b = bump.get(name);
+    if (!b) continue;
+    const t = last.get(name);
+    const group2 = (groupOf(name) ?? [name]).filter(
+      (m) => m === name || o.groups.fixed.some((g) => g.includes(m)) || bump.has(m)
+    );
+    const groupMerged = group2.flatMap((m) => last.get(m)?.merged ?? []);
+    const n = nextVersion({
+      merged: groupMerged,
+      all: t.all,
+      bump: b,
+      releaseType: o.releaseType,
+      prereleaseId: o.prereleaseId,
+      manifestVersion: byName.get(name)?.version,
+      initialVersion: o.initialVersion
+    });
+    version2.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
+  }
+  for (const g of [...o.groups.fixed, ...o.groups.linked]) {
+    const vs = g.filter((m) => version2.has(m)).map((m) => version2.get(m));
+    if (vs.length < 2) continue;
+    const top = [...vs].sort(import_compare2.default).at(-1);
+    for (const m of g) {
+      if (!version2.has(m) || version2.get(m) === top) continue;
+      const t = last.get(m);
+      nextVersion({
+        merged: t.merged,
+        all: t.all,
+        bump: "patch",
+        releaseType: o.releaseType,
+        prereleaseId: o.prereleaseId,
+        explicit: top
+      });
+      version2.set(m, top);
+    }
+  }
+  const packages = order.map((name) => {
+    const p = byName.get(name);
+    const t = last.get(name);
+    const v = version2.get(name);
+    return {
+      name,
+      path: p.dir,
+      private: p.private,
+      release: v !== void 0,
+      version: v ?? t.since?.version ?? p.version ?? "",
+      ...t.since ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style } : {},
+      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {},
+      reasons: reasons.get(name) ?? [],
+      commits: history.get(name) ?? []
+    };
+  });
+  const files = planPackageBumps(
+    root,
+    pkgs,
+    new Map(packages.filter((p) => p.release).map((p) => [p.name, p.version]))
+  );
+  return { workspace, graph, packages, files };
+}
+function propagate(order, graph, groups, bump, reasons) {
+  const raise = (name, b, why) => {
+    const cur = bump.get(name);
+    const next = cur ? maxBump(cur, b) : b;
+    if (cur === next) return false;
+    bump.set(name, next);
+    reasons.set(name, [...(reasons.get(name) ?? []).filter((r) => !r.startsWith("no ")), why]);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of order) {
+      if (!bump.has(name)) continue;
+      for (const e of graph.dependents.get(name) ?? []) {
+        if (e.field === "devDependencies" || bump.has(e.from)) continue;
+        changed = raise(e.from, "patch", `depends on ${escapeLogText(name)} (${e.field}), which is released`) || changed;
+      }
+    }
+    for (const g of groups.fixed) {
+      const released = g.filter((m) => bump.has(m));
+      if (!released.length) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of g) changed = raise(m, top, `fixed group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+    for (const g of groups.linked) {
+      const released = g.filter((m) => bump.has(m));
+      if (released.length < 2) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of released)
+        changed = raise(m, top, `linked group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+  }
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+var sharedPathList = (raw) => raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+var groupsOf = (v) => ({
+  fixed: parseGroups(v.fixed_groups.split("\n")),
+  linked: parseGroups(v.linked_groups.split("\n"))
+});
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
 }
 
 // packages/shared/src/git/git.ts
@@ -2159,8 +2678,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync as existsSync2, mkdirSync, mkdtempSync, readFileSync as readFileSync3, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 var exec2 = async (cmd, args, o) => {
@@ -2314,11 +2833,11 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join3(runnerTemp, "release-actions-docker-config-"));
+  const dir = mkdtempSync(join5(runnerTemp, "release-actions-docker-config-"));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync2(join3(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync2(join5(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -2328,10 +2847,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join3(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync2(join3(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join5(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync4(join5(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync3(join3(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync4(join5(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -2382,7 +2901,7 @@ async function dockerPush(o) {
 
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -2394,8 +2913,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join4(runnerTemp, "release-npm-"));
-  const path = join4(dir, ".npmrc");
+  const dir = mkdtempSync2(join6(runnerTemp, "release-npm-"));
+  const path = join6(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -2484,7 +3003,7 @@ async function npmPack(exec3, npm2, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join4(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join6(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version: version2 } = o;
@@ -2571,15 +3090,15 @@ function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version2, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version2);
+  let rec = findRelease(doc, version2, init.tag);
   if (!rec) {
     rec = { version: version2, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
 }
-function findRelease(doc, version2) {
-  return doc.releases.find((r) => r.version === version2);
+function findRelease(doc, version2, tag) {
+  return doc.releases.find((r) => r.version === version2 && (tag === void 0 || r.tag === tag));
 }
 function recordStep(rec, runId, step, state, o = {}) {
   rec.ledger ??= {};
@@ -3037,7 +3556,12 @@ var action = defineAction({
       description: "Explicit version (overrides version_bump); must be above the last release.",
       allowV: true
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    github_release: oneOf(["per-package", "aggregate"], {
+      description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: "per-package"
+    }),
     initial_version: semver({
       description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
       allowV: true
@@ -3159,7 +3683,17 @@ var action = defineAction({
     }
   },
   refine(v) {
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (v.versioning === "independent" && v.publish_registries.includes("docker"))
+      problems.push({
+        input: "publish_registries",
+        message: `Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan's packages output), or use versioning: fixed.`
+      });
+    if (v.versioning === "independent" && v.update_major_tag)
+      problems.push({
+        input: "update_major_tag",
+        message: 'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.'
+      });
     if (v.registry_password && !v.registry_username)
       problems.push({
         input: "registry_username",
@@ -3184,6 +3718,8 @@ var Ledger = class {
   /** The step under way: reported as failed when the release stops in it. */
   current;
   version;
+  /** Set for an independent release: its record is found by version and tag. */
+  tag;
   report(step, state, detail) {
     const i = this.steps.findIndex((s) => s.step === step);
     const entry = { step, state, ...detail ? { detail } : {} };
@@ -3191,8 +3727,9 @@ var Ledger = class {
     else this.steps.push(entry);
   }
   /** From now on, marks are written to the status record under `version` (the claim made it ours). */
-  claimed(version2) {
+  claimed(version2, tag) {
     this.version = version2;
+    this.tag = tag;
   }
   /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
   async mark(step, state, detail, extra) {
@@ -3201,7 +3738,7 @@ var Ledger = class {
     if (!version2) return;
     const { runId, runAttempt } = this.d;
     await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version2);
+      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
       recordStep(rec, runId, step, state, { attempt: runAttempt, detail });
       extra?.(rec);
     }, `release ${version2}: ${step} ${state} (run ${runId}.${runAttempt})`);
@@ -3234,7 +3771,7 @@ var Ledger = class {
     const version2 = this.version;
     const { runId, runAttempt } = this.d;
     await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version2);
+      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
       if (rec.run_id === runId && rec.status !== "released") {
         rec.status = "failed";
         rec.error = message.slice(0, 500);
@@ -3338,7 +3875,8 @@ async function claim(s, d) {
   await d.ledger.within("claim", async () => {
     const at = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
     await d.store.update((doc) => {
-      const existing = findRelease(doc, plan.version);
+      const byTag = plan.packages ? plan.tag : void 0;
+      const existing = findRelease(doc, plan.version, byTag);
       if (existing && existing.run_id && existing.run_id !== d.runId) {
         const takeover = existing.status === "failed" && !s.remoteTag(plan.tag);
         if (!takeover) {
@@ -3347,7 +3885,8 @@ async function claim(s, d) {
           );
         }
       }
-      const rec = ensureRelease(doc, plan.version, { created_at: at });
+      const rec = ensureRelease(doc, plan.version, { created_at: at, ...byTag ? { tag: byTag } : {} });
+      if (plan.packages) rec.packages = plan.packages.map((p) => ({ name: p.name, version: p.version, tag: p.tag }));
       rec.run_id = d.runId;
       rec.run_url = d.runUrl;
       rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
@@ -3357,7 +3896,7 @@ async function claim(s, d) {
       for (const st of d.ledger.steps)
         recordStep(rec, d.runId, st.step, st.state, { attempt: d.runAttempt, detail: st.detail });
     }, `release ${plan.version}: claimed by run ${d.runId}.${d.runAttempt}`);
-    d.ledger.claimed(plan.version);
+    d.ledger.claimed(plan.version, plan.packages ? plan.tag : void 0);
   });
   return {};
 }
@@ -3371,7 +3910,7 @@ async function commitTagPush(s, d) {
       return { state: "already-done", detail: resumeTagCommit.slice(0, 12), commit: resumeTagCommit };
     applyChanges(d.workspace, plan.files);
     const made = await git.commit(plan.commitMessage, { paths: plan.files.map((f) => f.path) });
-    await git.tagAnnotated(plan.tag, made);
+    for (const tag of releaseTags2(plan)) await git.tagAnnotated(tag, made);
     return {
       state: "done",
       detail: made.slice(0, 12),
@@ -3383,13 +3922,14 @@ async function commitTagPush(s, d) {
   });
   await d.ledger.step("push", async () => {
     if (resumeTagCommit) return { state: "already-done", detail: `${plan.tag} at ${commit.slice(0, 12)}` };
+    const tags = releaseTags2(plan);
     const p = await git.push(
       d.remote,
-      [`${commit}:refs/heads/${cfg.releaseBranch}`, `refs/tags/${plan.tag}:refs/tags/${plan.tag}`],
+      [`${commit}:refs/heads/${cfg.releaseBranch}`, ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`)],
       { atomic: true }
     );
     if (!p.ok) {
-      await git.deleteTag(plan.tag);
+      for (const t of tags) await git.deleteTag(t);
       await git.resetKeep(head);
       throw await pushFailure(p, head, d);
     }
@@ -3402,6 +3942,9 @@ async function commitTagPush(s, d) {
     };
   });
   return { commit };
+}
+function releaseTags2(plan) {
+  return plan.packages ? plan.packages.map((p) => p.tag) : [plan.tag];
 }
 var PushRefused = class extends StageError {
   constructor(message, refused) {
@@ -3446,8 +3989,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -3458,7 +4001,7 @@ async function npm(s, d) {
       const item = {
         registry: "npm",
         name: p.name,
-        version: plan.version,
+        version: p.version ?? plan.version,
         url: res.url,
         digest_or_integrity: res.integrity,
         tags: [p.distTag]
@@ -3473,11 +4016,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync3(join5(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync3(join7(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join5(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join7(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await npmPack(d.exec, "npm", join5(d.workspace, p.dir), packDir, env);
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join7(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -3488,7 +4031,7 @@ async function publishPackage(p, s, d) {
       fetch: d.fetch,
       log: d.log,
       name: p.name,
-      version: plan.version,
+      version: p.version ?? plan.version,
       pack,
       registryUrl: cfg.npmRegistryUrl,
       distTag: p.distTag,
@@ -3498,10 +4041,24 @@ async function publishPackage(p, s, d) {
       runnerTemp: d.runnerTemp,
       env,
       verifyTimeoutMs: cfg.verifyTimeoutMs,
-      webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${plan.version}` : void 0
+      webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${p.version ?? plan.version}` : void 0
     });
   } finally {
     rmSync3(packDir, { recursive: true, force: true });
+  }
+}
+async function packPublished(dir, d, pack) {
+  const file = join7(d.workspace, dir, "package.json");
+  const text2 = readFileSync5(file, "utf8");
+  if (!text2.includes('"workspace:')) return pack();
+  const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
+  const published = publishedManifest(text2, versions);
+  if (published === void 0) return pack();
+  writeFileSync4(file, published);
+  try {
+    return await pack();
+  } finally {
+    writeFileSync4(file, text2);
   }
 }
 function upsertRegistry(rec, p) {
@@ -3611,8 +4168,8 @@ async function publishImage(img, s, target, build, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
+import { basename, dirname as dirname2, join as join8, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -3690,7 +4247,7 @@ function expandAssetGlobs(root, globs) {
       `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
     const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join6(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join6(dirRel, n), { input: "assets" }));
+    const files = hits.filter((n) => statSync3(join8(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join8(dirRel, n), { input: "assets" }));
     if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const f of files) out.add(f);
   }
@@ -3706,7 +4263,7 @@ async function uploadAssets(gh, repo, rel, files) {
       release_id: rel.id,
       name,
       url: rel.uploadUrl,
-      data: readFileSync4(file),
+      data: readFileSync6(file),
       headers: { "content-type": "application/octet-stream" }
     });
     n++;
@@ -3774,306 +4331,77 @@ async function moveMajorTag(s, d) {
   return {};
 }
 
-// actions/release/src/steps/preflight.ts
-async function preflight(_, d) {
-  const checked = await d.ledger.within("preflight", () => checks(d));
-  d.ledger.report("preflight", "done");
-  return checked;
-}
-async function checks(d) {
-  const { cfg, git, remote } = d;
-  const remoteRefs = await git.lsRemote(remote, [`refs/heads/${cfg.releaseBranch}`, "refs/tags/*"]).catch((e) => {
-    throw new StageError(`the remote ${remote} cannot be read: ${errorMessage(e)}`);
-  });
-  const remoteTip = remoteRefs.get(`refs/heads/${cfg.releaseBranch}`);
-  if (!remoteTip) throw new StageError(`release_branch ${cfg.releaseBranch} does not exist on ${remote}`);
-  const remoteTag = (tag) => remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
-  const doc = await d.store.read();
-  const resume = doc.releases.find((r) => r.run_id === d.runId && r.ledger?.[d.runId]);
-  const head = await git.head();
-  const branch = await git.branch();
-  if (branch !== void 0 && branch !== cfg.releaseBranch) {
-    throw new StageError(`the checkout is on branch ${branch}, not on release_branch ${cfg.releaseBranch}`);
-  }
-  if (branch === void 0 && d.env.GITHUB_REF && d.env.GITHUB_REF !== `refs/heads/${cfg.releaseBranch}`) {
-    throw new StageError(`this run is for ${d.env.GITHUB_REF}, not for release_branch ${cfg.releaseBranch}`);
-  }
-  let resumeTagCommit;
-  if (resume) {
-    const tag = resume.tag ?? `${cfg.tagPrefix}${resume.version}`;
-    resumeTagCommit = remoteTag(tag);
-    if (resumeTagCommit && resume.commit && resumeTagCommit !== resume.commit) {
-      throw new StageError(
-        `tag ${tag} on ${remote} points to ${resumeTagCommit.slice(0, 12)}, not to the release commit ${String(resume.commit).slice(0, 12)} this run made; nothing was changed`
-      );
-    }
-    d.log.info(`resuming release ${resume.version} of run ${d.runId} (attempt ${d.runAttempt})`);
-  }
-  if (!resumeTagCommit && head !== remoteTip) {
-    const known = await git.resolve(remoteTip);
-    if (!known || await git.isAncestor(head, remoteTip)) {
-      throw new StageError(
-        `${cfg.releaseBranch} on ${remote} has moved past this checkout (${head.slice(0, 12)} → ${remoteTip.slice(0, 12)}): another release or commit landed after this run started. Nothing was done; start a new release from the new tip.`
-      );
-    }
-    throw new StageError(
-      `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
-    );
-  }
-  await checkGitHubPermissions(d);
-  const npmAuth = await preflightNpm(cfg, d);
-  const docker2 = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2 };
-}
-async function checkGitHubPermissions(d) {
-  let perms;
-  try {
-    const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
-    perms = r.data.permissions;
-  } catch (e) {
-    const status = e.status;
-    if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
-    if (status === 404) throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
-    throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
-  }
-  if (perms && perms.push === false) {
-    throw new StageError(
-      "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
-    );
-  }
-  if (d.cfg.provenance === "true" && !idTokenAvailable(d.env)) {
-    throw new StageError(
-      "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
-    );
-  }
-}
-async function preflightNpm(cfg, d) {
-  if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
-  const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
-  if (!pkgs.length)
-    throw new StageError(
-      'publish_registries has npm but there is no public package (package.json without "private": true)'
-    );
-  const idToken = idTokenAvailable(d.env);
-  const provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs(cfg.npmRegistryUrl);
-  const token = d.env.NODE_AUTH_TOKEN?.trim();
-  if (token) {
-    const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
-    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
-    return { token, kind: "token", provenance };
-  }
-  if (idToken) {
-    d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
-    return { kind: "oidc", provenance };
-  }
-  throw new StageError(
-    "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
-  );
-}
-async function preflightDocker(cfg, d) {
-  if (!cfg.registries.includes("docker")) return void 0;
-  if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
-  const context = confinePath(d.workspace, cfg.dockerContext, { input: "docker_context", kind: "dir" });
-  const dockerfile = cfg.dockerfile ? confinePath(d.workspace, cfg.dockerfile, { input: "dockerfile" }) : defaultDockerfile(d.workspace, cfg.dockerContext);
-  const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
-    code: 1,
-    stdout: "",
-    stderr: errorMessage(e)
+// actions/release/src/steps/package-releases.ts
+function wanted(plan, d) {
+  const packages = plan.packages ?? [];
+  if (d.cfg.githubRelease === "aggregate")
+    return [
+      {
+        step: "github-release",
+        tag: plan.tag,
+        name: packages.map((p) => p.tag).join(", "),
+        body: plan.notesBody,
+        prerelease: plan.prerelease,
+        makeLatest: plan.makeLatest
+      }
+    ];
+  return packages.map((p, i) => ({
+    step: `github-release:${p.name}`,
+    tag: p.tag,
+    name: p.tag,
+    body: p.notesBody,
+    prerelease: p.prerelease,
+    makeLatest: i === 0 && !p.prerelease && !p.backport
   }));
-  if (v.code !== 0)
-    throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
-  const registry = new RegistryClient(
-    d.fetch,
-    cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
-  );
-  for (const img of cfg.dockerImages) await registry.ping(img);
-  return { registry, context, dockerfile };
 }
-function defaultDockerfile(workspace, context) {
-  const path = `${context.replace(/\/+$/, "")}/Dockerfile`;
-  try {
-    return confinePath(workspace, path, { input: "dockerfile", what: `The default dockerfile (${path})` });
-  } catch (e) {
-    if (/does not exist$/.test(errorMessage(e))) return void 0;
-    throw e;
-  }
-}
-
-// actions/release/src/steps/publish-release.ts
-async function publishRelease2(s, d) {
-  const { plan } = s;
+async function packageReleases(s, d) {
   const repo = { owner: d.owner, repo: d.repo };
-  return d.ledger.step("github-release-publish", async () => {
-    const res = await publishRelease(d.gh, repo, s.release, { prerelease: plan.prerelease, makeLatest: plan.makeLatest });
-    const release2 = res.release;
-    return {
-      state: res.changed ? "done" : "already-done",
-      detail: release2.url,
-      release: release2,
-      extra: (rec) => void (rec.release_url = release2.url)
-    };
-  });
-}
-async function markUnverified(unverified, d) {
-  await d.ledger.mark("verify", "unverified", `${unverified} package(s) published, not yet visible`, (rec) => {
-    rec.status = "published-unverified";
-  });
-}
-
-// actions/release/src/steps/registries-free.ts
-async function registriesFree(s, d) {
-  const { cfg } = d;
-  const { plan } = s;
-  if (s.resumeTagCommit) return {};
-  for (const p of plan.npm) {
-    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
-      throw new StageError(
-        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
-      );
+  const releases = [];
+  for (const w of wanted(s.plan, d)) {
+    const { release: release2 } = await d.ledger.step(w.step, async () => {
+      const existing = await findRelease2(d.gh, repo, w.tag);
+      const r = existing ?? (await createDraft(d.gh, repo, {
+        tag: w.tag,
+        commit: s.commit,
+        name: w.name,
+        body: w.body,
+        prerelease: w.prerelease,
+        log: d.log
+      })).release;
+      return {
+        state: existing ? "already-done" : "done",
+        release: r,
+        detail: `${r.draft ? "draft" : "published"} ${r.id}`
+      };
     });
-    if (v) {
-      throw new StageError(
-        `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
-      );
-    }
+    releases.push(release2);
   }
-  const registry = s.docker?.registry;
-  if (registry) {
-    for (const img of plan.docker) {
-      const digest = await registry.digest(img.image, plan.version);
-      if (digest) {
-        throw new StageError(
-          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
-        );
-      }
-    }
-  }
-  return {};
+  return { release: releases[0], releases };
 }
-
-// actions/release/src/steps/status.ts
-async function markReleased(s, d) {
-  const { plan, commit, release: release2 } = s;
-  await d.ledger.step("status", async () => ({
-    state: "done",
-    detail: d.store.describe(),
-    extra: (rec) => {
-      rec.status = "released";
-      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
-      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
-      rec.tag = plan.tag;
-      rec.commit = commit;
-      rec.previous_version = plan.previousVersion;
-      rec.release_url = release2.url;
-      rec.quality_gates ??= {};
-      delete rec.error;
-      delete rec.refused;
-    }
-  }));
-  return {};
-}
-
-// actions/release/src/steps/tag-only.ts
-async function tagOnly(s, d) {
-  const { plan, head } = s;
-  const { git, remote } = d;
-  const files = plan.files.length ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
-  applyChanges(d.workspace, files);
-  const there = s.resumeTagCommit ?? s.remoteTag(plan.tag);
-  if (there && there !== head) {
-    throw new StageError(
-      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
-    );
-  }
-  const detail = `${plan.tag} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
-  await d.ledger.step("tag", async () => {
-    if (there) return { state: "already-done", detail };
-    await git.tagAnnotated(plan.tag, head, { message: plan.commitMessage });
-    return {
-      state: "done",
-      detail,
-      extra: (rec) => {
-        rec.commit = head;
-      }
-    };
-  });
-  await d.ledger.step("push", async () => {
-    if (there) return { state: "already-done", detail };
-    const p = await git.push(remote, [`refs/tags/${plan.tag}:refs/tags/${plan.tag}`]);
-    if (!p.ok) {
-      await git.deleteTag(plan.tag);
-      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
-      throw new StageError(
-        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
-      );
-    }
-    return {
-      state: "done",
-      detail,
-      extra: (rec) => {
-        rec.status = "releasing";
-      }
-    };
-  });
-  return { commit: head };
-}
-
-// actions/release/src/types.ts
-var ReleaseFailure = class extends StageError {
-  constructor(message, steps, plan) {
-    super(message);
-    this.steps = steps;
-    this.plan = plan;
-  }
-  steps;
-  plan;
-};
-var NO_BUILD = "(none: no build script)";
-
-// actions/release/src/steps/test-build.ts
-async function testBuild(s, d) {
-  const { plan } = s;
-  await runCommand(d, "tests", plan.testCommand);
-  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
-  else await runCommand(d, "build", plan.buildCommand);
-  const assets = d.cfg.assets;
-  const assetFiles = await d.ledger.within(
-    "assets",
-    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
-  );
-  return { assetFiles };
-}
-async function runCommand(d, step, command) {
-  if (!command) {
-    throw new StageError(
-      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
-    );
-  }
-  d.ledger.current = step;
-  const res = await d.log.group(`${step}: ${command}`, async () => {
-    const env = { ...d.env };
-    delete env.NODE_AUTH_TOKEN;
-    delete env.INPUT_TOKEN;
-    delete env.INPUT_REGISTRY_PASSWORD;
-    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
-    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
-      cwd: d.workspace,
-      env,
-      onOutput: (c) => {
-        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
-      }
+async function publishPackageReleases(s, d) {
+  const repo = { owner: d.owner, repo: d.repo };
+  const list2 = wanted(s.plan, d);
+  const out = [];
+  for (const [i, rel] of s.releases.entries()) {
+    const w = list2[i];
+    const step = w.step.replace(/^github-release/, "github-release-publish");
+    const { release: release2 } = await d.ledger.step(step, async () => {
+      const res = await publishRelease(d.gh, repo, rel, { prerelease: w.prerelease, makeLatest: w.makeLatest });
+      return {
+        state: res.changed ? "done" : "already-done",
+        detail: res.release.url,
+        release: res.release,
+        ...i === 0 ? { extra: (rec) => void (rec.release_url = res.release.url) } : {}
+      };
     });
-  });
-  if (res.code !== 0)
-    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
-  d.ledger.report(step, "done", command);
-  d.ledger.current = void 0;
-  d.ledger.fault(step);
+    out.push(release2);
+  }
+  return { release: out[0] };
 }
 
-// actions/release/src/steps/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+// actions/release/src/steps/packages-version.ts
+import { lstatSync as lstatSync4, readFileSync as readFileSync8 } from "node:fs";
+import { join as join10, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/types.ts
 var HIDDEN = "hidden";
@@ -4251,14 +4579,91 @@ ${list2.join("\n")}`);
 [${link.label}]: ${link.url}` : section, stats };
 }
 
+// packages/shared/src/changelog/file.ts
+var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
+var SECTION_HEADING = /^#{1,2} /;
+var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
+var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
+var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function headingVersionMatcher(version2) {
+  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version2)}(?![\\w.+-])`);
+}
+function upsertSection(text2, u) {
+  const lines = text2.replace(/\n+$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.length = 0;
+  let linkStart = lines.length;
+  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
+  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
+  const body = lines.slice(0, linkStart);
+  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
+  while (body.length && body[body.length - 1] === "") body.pop();
+  const mine = headingVersionMatcher(u.version);
+  const sectionLines = u.section.split("\n");
+  const existing = body.findIndex((l) => mine.test(l));
+  if (existing >= 0) {
+    let end = existing + 1;
+    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
+    const replacement = [...sectionLines, ""];
+    if (end >= body.length) replacement.pop();
+    body.splice(existing, end - existing, ...replacement);
+  } else {
+    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
+    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
+    if (at < 0) {
+      at = body.length;
+      body.push("", ...sectionLines);
+      if (body[0] === "") body.shift();
+    } else body.splice(at, 0, ...sectionLines, "");
+  }
+  const links2 = [...linkLines];
+  const fresh = [];
+  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
+    const def = `[${link.label}]: ${link.url}`;
+    const label = link.label.toLowerCase();
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
+    if (idx >= 0) links2[idx] = def;
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    links2.splice(unreleased + 1, 0, ...fresh);
+  }
+  if (u.newTag) {
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    if (idx >= 0) {
+      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
+        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
+      });
+    }
+  }
+  const out = body.join("\n") + "\n";
+  return links2.length ? `${out}
+${links2.join("\n")}
+` : out;
+}
+
+// actions/release/src/types.ts
+var ReleaseFailure = class extends StageError {
+  constructor(message, steps, plan) {
+    super(message);
+    this.steps = steps;
+    this.plan = plan;
+  }
+  steps;
+  plan;
+};
+var NO_BUILD = "(none: no build script)";
+
 // actions/release/src/steps/version.ts
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import { join as join9 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
   }
   outcome;
 };
-async function version(s, d) {
+async function fetchForRelease(s, d) {
   const { cfg, git } = d;
   if (!cfg.dryRun) {
     await git.fetch(
@@ -4268,6 +4673,9 @@ async function version(s, d) {
     );
     if (s.resumeTagCommit) await git.checkoutDetached(s.resumeTagCommit);
   }
+}
+async function version(s, d) {
+  await fetchForRelease(s, d);
   const plan = await makePlan(s, d);
   d.ledger.report("version", "done", `${plan.previousVersion ?? "(none)"} → ${plan.version}`);
   return { plan };
@@ -4416,13 +4824,444 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join7(root, "package.json");
-  if (!existsSync3(f)) return {};
+  const f = join9(root, "package.json");
+  if (!existsSync5(f)) return {};
   try {
-    return JSON.parse(readFileSync5(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync7(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
+}
+
+// actions/release/src/steps/packages-version.ts
+async function packagesVersion(s, d) {
+  const { cfg, git } = d;
+  await fetchForRelease(s, d);
+  const recorded = Array.isArray(s.resume?.packages) ? s.resume.packages : void 0;
+  const mono = await planMonorepo(git, d.workspace, {
+    tagFormat: cfg.tagFormat,
+    sharedPaths: cfg.sharedPaths,
+    groups: cfg.groups,
+    releaseType: cfg.releaseType,
+    prereleaseId: cfg.prereleaseId,
+    versionBump: cfg.versionBump,
+    ...cfg.initialVersion ? { initialVersion: cfg.initialVersion } : {},
+    // Direct mode's tag is on the release commit, tag-only's on the tested commit itself.
+    ...s.resumeTagCommit ? { rev: cfg.releaseMode === "tag-only" ? s.resumeTagCommit : `${s.resumeTagCommit}^` } : {},
+    ...recorded ? { ignoreTags: new Set(recorded.map((p) => p.tag)) } : {}
+  });
+  const released = mono.packages.filter((p) => p.release);
+  if (!released.length) {
+    const commits = new Set(mono.packages.flatMap((p) => p.commits.map((c) => c.hash))).size;
+    throw new NothingToReleaseSignal({
+      status: "nothing-to-release",
+      reason: `no package has releasable commits since its last release (${mono.packages.length} packages, ${commits} commits, none a feat, fix, perf, revert or breaking change)`,
+      commits
+    });
+  }
+  if (recorded) {
+    const now = released.map((p) => `${p.name}@${p.version}`).join(", ");
+    const then = recorded.map((p) => `${p.name}@${p.version}`).join(", ");
+    if (now !== then)
+      throw new StageError(
+        `this run was releasing ${escapeLogText(then)}, but the plan is now ${escapeLogText(now)}: another release landed; nothing was changed`
+      );
+  }
+  const committed = Boolean(s.resumeTagCommit) && cfg.releaseMode === "direct";
+  const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const repoUrl = `${d.serverUrl}/${d.owner}/${d.repo}`;
+  const packages = [];
+  const changelogs = [];
+  for (const p of released) {
+    const tag = p.tag;
+    const r = renderKeepAChangelog({
+      format: "keep-a-changelog",
+      version: p.version,
+      date,
+      ...p.previousTag ? { previousTag: p.previousTag } : {},
+      currentTag: tag,
+      repoUrl,
+      commits: p.commits,
+      types: typeMap("keep-a-changelog"),
+      breakingSection: true
+    });
+    const section = p.commits.length ? r.section : `${r.heading}
+
+${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
+    const notes = p.commits.length ? r.notes : `${section}${r.link ? `
+
+[${r.link.label}]: ${r.link.url}` : ""}`;
+    const fitted2 = fitReleaseBody(notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
+    packages.push({
+      name: p.name,
+      dir: p.path,
+      version: p.version,
+      ...p.previousVersion ? { previousVersion: p.previousVersion } : {},
+      tag,
+      ...p.previousTag ? { previousTag: p.previousTag } : {},
+      bump: p.bump ?? "patch",
+      private: p.private,
+      prerelease: p.prerelease ?? false,
+      backport: p.backport ?? false,
+      reasons: p.reasons,
+      notesBody: fitted2.body
+    });
+    if (!committed) changelogs.push(changelogChange(d.workspace, p, { section, link: r.link }));
+  }
+  const lead = packages[0];
+  const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).map((p) => ({
+    name: p.name,
+    dir: p.dir,
+    version: p.version,
+    distTag: cfg.npmDistTag || defaultDistTag({
+      prerelease: p.prerelease,
+      prereleaseId: cfg.prereleaseId,
+      backport: p.backport,
+      major: parts(p.version).major
+    }),
+    provenance: s.npmAuth.provenance,
+    auth: s.npmAuth.kind
+  })) : [];
+  const aggregate = packages.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+
+${p.notesBody.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+  const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
+  const scripts = readScripts(d.workspace);
+  const plan = {
+    version: lead.version,
+    ...lead.previousVersion ? { previousVersion: lead.previousVersion } : {},
+    tag: lead.tag,
+    commitMessage: `chore(release): publish
+
+${packages.map((p) => `- ${p.tag}`).join("\n")}`,
+    prerelease: packages.every((p) => p.prerelease),
+    backport: false,
+    bump: s.resume ? "resumed" : lead.bump,
+    files: committed ? [] : [...mono.files, ...changelogs],
+    npm: npm2,
+    npmSkipped: packages.filter((p) => p.private).map((p) => p.name),
+    docker: [],
+    makeLatest: !lead.prerelease && !lead.backport,
+    testCommand: cfg.testCommand || (scripts.test ? "npm test" : ""),
+    buildCommand: cfg.buildCommand || (scripts.build ? "npm run build" : NO_BUILD),
+    resumed: Boolean(s.resume),
+    notesBody: fitted.body,
+    packages
+  };
+  d.ledger.report("version", "done", packages.map((p) => `${p.previousTag ?? "(none)"} → ${p.tag}`).join(", "));
+  return { plan };
+}
+function changelogChange(workspace, p, o) {
+  const path = posix3.join(p.path, "CHANGELOG.md");
+  const st = lstatSync4(join10(workspace, path), { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
+  const before = st ? readFileSync8(join10(workspace, path), "utf8") : "";
+  const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
+    version: p.version,
+    section: o.section,
+    ...o.link ? { link: o.link } : {}
+  });
+  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
+// actions/release/src/steps/preflight.ts
+async function preflight(_, d) {
+  const checked = await d.ledger.within("preflight", () => checks(d));
+  d.ledger.report("preflight", "done");
+  return checked;
+}
+async function checks(d) {
+  const { cfg, git, remote } = d;
+  const remoteRefs = await git.lsRemote(remote, [`refs/heads/${cfg.releaseBranch}`, "refs/tags/*"]).catch((e) => {
+    throw new StageError(`the remote ${remote} cannot be read: ${errorMessage(e)}`);
+  });
+  const remoteTip = remoteRefs.get(`refs/heads/${cfg.releaseBranch}`);
+  if (!remoteTip) throw new StageError(`release_branch ${cfg.releaseBranch} does not exist on ${remote}`);
+  const remoteTag = (tag) => remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
+  const doc = await d.store.read();
+  const resume = doc.releases.find((r) => r.run_id === d.runId && r.ledger?.[d.runId]);
+  const head = await git.head();
+  const branch = await git.branch();
+  if (branch !== void 0 && branch !== cfg.releaseBranch) {
+    throw new StageError(`the checkout is on branch ${branch}, not on release_branch ${cfg.releaseBranch}`);
+  }
+  if (branch === void 0 && d.env.GITHUB_REF && d.env.GITHUB_REF !== `refs/heads/${cfg.releaseBranch}`) {
+    throw new StageError(`this run is for ${d.env.GITHUB_REF}, not for release_branch ${cfg.releaseBranch}`);
+  }
+  let resumeTagCommit;
+  if (resume) {
+    const tag = resume.tag ?? `${cfg.tagPrefix}${resume.version}`;
+    resumeTagCommit = remoteTag(tag);
+    if (resumeTagCommit && resume.commit && resumeTagCommit !== resume.commit) {
+      throw new StageError(
+        `tag ${tag} on ${remote} points to ${resumeTagCommit.slice(0, 12)}, not to the release commit ${String(resume.commit).slice(0, 12)} this run made; nothing was changed`
+      );
+    }
+    d.log.info(`resuming release ${resume.version} of run ${d.runId} (attempt ${d.runAttempt})`);
+  }
+  if (!resumeTagCommit && head !== remoteTip) {
+    const known = await git.resolve(remoteTip);
+    if (!known || await git.isAncestor(head, remoteTip)) {
+      throw new StageError(
+        `${cfg.releaseBranch} on ${remote} has moved past this checkout (${head.slice(0, 12)} → ${remoteTip.slice(0, 12)}): another release or commit landed after this run started. Nothing was done; start a new release from the new tip.`
+      );
+    }
+    throw new StageError(
+      `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
+    );
+  }
+  await checkGitHubPermissions(d);
+  const npmAuth = await preflightNpm(cfg, d);
+  const docker2 = await preflightDocker(cfg, d);
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2 };
+}
+async function checkGitHubPermissions(d) {
+  let perms;
+  try {
+    const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
+    perms = r.data.permissions;
+  } catch (e) {
+    const status = e.status;
+    if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
+    if (status === 404) throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
+    throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
+  }
+  if (perms && perms.push === false) {
+    throw new StageError(
+      "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
+    );
+  }
+  if (d.cfg.provenance === "true" && !idTokenAvailable(d.env)) {
+    throw new StageError(
+      "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
+    );
+  }
+}
+async function preflightNpm(cfg, d) {
+  if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
+  const pkgs = cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages.filter((p) => !p.private) : npmPackages(d.workspace).filter((p) => !p.private);
+  if (!pkgs.length)
+    throw new StageError(
+      'publish_registries has npm but there is no public package (package.json without "private": true)'
+    );
+  const idToken = idTokenAvailable(d.env);
+  const provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs(cfg.npmRegistryUrl);
+  const token = d.env.NODE_AUTH_TOKEN?.trim();
+  if (token) {
+    const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
+    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
+    return { token, kind: "token", provenance };
+  }
+  if (idToken) {
+    d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
+    return { kind: "oidc", provenance };
+  }
+  throw new StageError(
+    "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
+  );
+}
+async function preflightDocker(cfg, d) {
+  if (!cfg.registries.includes("docker")) return void 0;
+  if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
+  const context = confinePath(d.workspace, cfg.dockerContext, { input: "docker_context", kind: "dir" });
+  const dockerfile = cfg.dockerfile ? confinePath(d.workspace, cfg.dockerfile, { input: "dockerfile" }) : defaultDockerfile(d.workspace, cfg.dockerContext);
+  const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
+    code: 1,
+    stdout: "",
+    stderr: errorMessage(e)
+  }));
+  if (v.code !== 0)
+    throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
+  const registry = new RegistryClient(
+    d.fetch,
+    cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
+  );
+  for (const img of cfg.dockerImages) await registry.ping(img);
+  return { registry, context, dockerfile };
+}
+function defaultDockerfile(workspace, context) {
+  const path = `${context.replace(/\/+$/, "")}/Dockerfile`;
+  try {
+    return confinePath(workspace, path, { input: "dockerfile", what: `The default dockerfile (${path})` });
+  } catch (e) {
+    if (/does not exist$/.test(errorMessage(e))) return void 0;
+    throw e;
+  }
+}
+
+// actions/release/src/steps/publish-release.ts
+async function publishRelease2(s, d) {
+  const { plan } = s;
+  const repo = { owner: d.owner, repo: d.repo };
+  return d.ledger.step("github-release-publish", async () => {
+    const res = await publishRelease(d.gh, repo, s.release, { prerelease: plan.prerelease, makeLatest: plan.makeLatest });
+    const release2 = res.release;
+    return {
+      state: res.changed ? "done" : "already-done",
+      detail: release2.url,
+      release: release2,
+      extra: (rec) => void (rec.release_url = release2.url)
+    };
+  });
+}
+async function markUnverified(unverified, d) {
+  await d.ledger.mark("verify", "unverified", `${unverified} package(s) published, not yet visible`, (rec) => {
+    rec.status = "published-unverified";
+  });
+}
+
+// actions/release/src/steps/registries-free.ts
+async function registriesFree(s, d) {
+  const { cfg } = d;
+  const { plan } = s;
+  if (s.resumeTagCommit) return {};
+  for (const p of plan.npm) {
+    const version2 = p.version ?? plan.version;
+    const tag = plan.packages?.find((x) => x.name === p.name)?.tag ?? plan.tag;
+    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, version2, s.npmAuth.token).catch((e) => {
+      throw new StageError(
+        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
+      );
+    });
+    if (v) {
+      throw new StageError(
+        `npm: ${p.name}@${version2} is already published (integrity ${short(v.integrity)}) but ${tag} was never released from this repository; nothing was changed`
+      );
+    }
+  }
+  const registry = s.docker?.registry;
+  if (registry) {
+    for (const img of plan.docker) {
+      const digest = await registry.digest(img.image, plan.version);
+      if (digest) {
+        throw new StageError(
+          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
+        );
+      }
+    }
+  }
+  return {};
+}
+
+// actions/release/src/steps/status.ts
+async function markReleased(s, d) {
+  const { plan, commit, release: release2 } = s;
+  await d.ledger.step("status", async () => ({
+    state: "done",
+    detail: d.store.describe(),
+    extra: (rec) => {
+      rec.status = "released";
+      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
+      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
+      rec.tag = plan.tag;
+      rec.commit = commit;
+      rec.previous_version = plan.previousVersion;
+      rec.release_url = release2.url;
+      rec.quality_gates ??= {};
+      delete rec.error;
+      delete rec.refused;
+    }
+  }));
+  return {};
+}
+
+// actions/release/src/steps/tag-only.ts
+async function tagOnly(s, d) {
+  const { plan, head } = s;
+  const { git, remote } = d;
+  const files = plan.files.length || plan.packages ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
+  applyChanges(d.workspace, files);
+  const tags = releaseTags2(plan);
+  for (const tag of tags) {
+    const at = s.remoteTag(tag);
+    if (at && at !== head) {
+      throw new StageError(
+        `tag ${tag} on ${remote} points to ${at.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
+      );
+    }
+  }
+  const there = s.resumeTagCommit ?? (tags.every((t) => s.remoteTag(t)) ? head : void 0);
+  if (there && there !== head) {
+    throw new StageError(
+      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
+    );
+  }
+  const detail = `${tags.join(", ")} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
+  await d.ledger.step("tag", async () => {
+    if (there) return { state: "already-done", detail };
+    for (const tag of tags) await git.tagAnnotated(tag, head, { message: plan.commitMessage });
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.commit = head;
+      }
+    };
+  });
+  await d.ledger.step("push", async () => {
+    if (there) return { state: "already-done", detail };
+    const p = await git.push(
+      remote,
+      tags.map((t) => `refs/tags/${t}:refs/tags/${t}`),
+      { atomic: true }
+    );
+    if (!p.ok) {
+      for (const t of tags) await git.deleteTag(t);
+      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
+      throw new StageError(
+        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
+      );
+    }
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.status = "releasing";
+      }
+    };
+  });
+  return { commit: head };
+}
+
+// actions/release/src/steps/test-build.ts
+async function testBuild(s, d) {
+  const { plan } = s;
+  await runCommand(d, "tests", plan.testCommand);
+  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
+  else await runCommand(d, "build", plan.buildCommand);
+  const assets = d.cfg.assets;
+  const assetFiles = await d.ledger.within(
+    "assets",
+    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
+  );
+  return { assetFiles };
+}
+async function runCommand(d, step, command) {
+  if (!command) {
+    throw new StageError(
+      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
+    );
+  }
+  d.ledger.current = step;
+  const res = await d.log.group(`${step}: ${command}`, async () => {
+    const env = { ...d.env };
+    delete env.NODE_AUTH_TOKEN;
+    delete env.INPUT_TOKEN;
+    delete env.INPUT_REGISTRY_PASSWORD;
+    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
+    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
+      cwd: d.workspace,
+      env,
+      onOutput: (c) => {
+        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
+      }
+    });
+  });
+  if (res.code !== 0)
+    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
+  d.ledger.report(step, "done", command);
+  d.ledger.current = void 0;
+  d.ledger.fault(step);
 }
 
 // actions/release/src/release.ts
@@ -4445,13 +5284,16 @@ var Steps = class _Steps {
     return this.go(input, d);
   }
 };
-var PLAN = Steps.start().then("preflight", preflight).then("version", version);
+var PLAN = Steps.start().then("preflight", preflight).then("version", (s, d) => d.cfg.versioning === "independent" ? packagesVersion(s, d) : version(s, d));
 var LANDING = {
   direct: { check: notRefusedBefore, land: commitTagPush },
   "tag-only": { check: async () => ({}), land: tagOnly }
 };
-var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
-var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
+var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then(
+  "github-release",
+  async (s, d) => s.plan.packages ? packageReleases(s, d) : { ...await githubRelease(s, d), releases: [] }
+).then("npm", npm).then("docker", docker);
+var FINISH = Steps.start().then("publish-release", (s, d) => s.plan.packages ? publishPackageReleases(s, d) : publishRelease2(s, d)).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
   const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
@@ -4485,8 +5327,17 @@ async function runRelease(cfg, deps) {
 // actions/release/src/report.ts
 function renderPlan(plan) {
   const lines = [];
-  lines.push(`version: ${plan.previousVersion ?? "(no previous release)"} → ${plan.version} (${plan.bump})`);
-  lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  if (plan.packages) {
+    lines.push(`packages (publish order): ${plan.packages.length}`);
+    for (const p of plan.packages)
+      lines.push(
+        `  ${p.name}: ${p.previousTag ?? "(no previous release)"} → ${p.tag} (${p.bump}${p.private ? ", private: not published" : ""}; ${p.reasons.join("; ")})`
+      );
+    lines.push(`tags: annotated, pushed atomically (with the release commit in release_mode direct)`);
+  } else {
+    lines.push(`version: ${plan.previousVersion ?? "(no previous release)"} → ${plan.version} (${plan.bump})`);
+    lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  }
   lines.push(
     `release: ${plan.prerelease ? "prerelease" : plan.backport ? "backport (make_latest: false)" : "stable (latest)"}`
   );
@@ -4501,7 +5352,7 @@ function renderPlan(plan) {
   } else lines.push("files changed: (none)");
   for (const p of plan.npm) {
     lines.push(
-      `npm: ${p.name}@${plan.version} --tag ${p.distTag}${p.provenance ? " --provenance" : ""} (auth: ${p.auth})`
+      `npm: ${p.name}@${p.version ?? plan.version} --tag ${p.distTag}${p.provenance ? " --provenance" : ""} (auth: ${p.auth})`
     );
   }
   for (const name of plan.npmSkipped) lines.push(`npm: ${name} skipped (private)`);
@@ -4519,10 +5370,35 @@ var STATE_LABEL = {
   pending: "pending"
 };
 function writeSummary(s, o) {
-  const title = o.plan ? `Release ${o.plan.tag}` : "Release";
+  const n = o.plan?.packages?.length;
+  const title = o.plan ? `Release ${n ? `of ${n} package${n === 1 ? "" : "s"}` : o.plan.tag}` : "Release";
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
-  if (o.plan) {
+  if (o.plan?.packages) {
+    s.table(
+      ["package", "previous", "released", "bump", "why"],
+      o.plan.packages.map((p) => [
+        `${p.name}${p.private ? " (private)" : ""}`,
+        p.previousTag ?? "—",
+        `\`${p.tag}\``,
+        p.bump,
+        p.reasons.join("; ")
+      ])
+    );
+    if (o.releaseUrl) s.paragraph(`GitHub Release: [${o.plan.tag}](${o.releaseUrl})`);
+    if (o.published.length)
+      s.table(
+        ["registry", "package", "version", "integrity", "tags"],
+        o.published.map((p) => [
+          p.registry,
+          p.name,
+          `[${p.version}](${p.url})`,
+          `\`${p.digest_or_integrity.slice(0, 30)}\``,
+          (p.tags ?? []).join(", ")
+        ])
+      );
+    if (o.statusLocation) s.paragraph(`Status record: ${o.statusLocation}`);
+  } else if (o.plan) {
     const rows = [
       ["version", `${o.plan.previousVersion ?? "(none)"} → **${o.plan.version}**`],
       ["tag", `\`${o.plan.tag}\``]
@@ -4572,7 +5448,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync9(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -4610,7 +5486,12 @@ async function release(inputs, ctx) {
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
-    dryRun: inputs.dry_run
+    dryRun: inputs.dry_run,
+    versioning: inputs.versioning,
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    githubRelease: inputs.github_release
   };
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();

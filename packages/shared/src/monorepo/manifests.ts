@@ -61,3 +61,27 @@ export function planPackageBumps(
   }
   return changes;
 }
+
+/**
+ * A manifest as published: pnpm's and yarn's `workspace:` ranges replaced as `pnpm publish` does (`workspace:*`
+ * → the exact version, `workspace:^` → `^version`, `workspace:~` → `~version`, `workspace:^1.2.0` → `^1.2.0`), so
+ * that a package packed by npm installs outside the workspace. `versions` are the workspace packages' own.
+ * Returns the manifest's new text, or undefined when it has no `workspace:` range.
+ */
+export function publishedManifest(text: string, versions: Map<string, string>): string | undefined {
+  if (!text.includes('"workspace:')) return undefined;
+  const doc = JSON.parse(text) as Json;
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text);
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field] as Record<string, unknown> | undefined;
+    if (!deps || typeof deps !== 'object') continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (typeof spec !== 'string' || !spec.startsWith('workspace:')) continue;
+      const rest = spec.slice('workspace:'.length);
+      const v = versions.get(name);
+      if (v === undefined) continue;
+      deps[name] = rest === '*' ? v : rest === '^' || rest === '~' ? `${rest}${v}` : rest;
+    }
+  }
+  return writeJsonText(doc, m?.[1] ?? 2, text.endsWith('\n'));
+}

@@ -29,6 +29,8 @@ export interface MonorepoOptions {
   versionBump: Bump | 'auto';
   initialVersion?: string;
   rev?: string;
+  /** Tags left out (a resumed release's own tags, pushed by the attempt that stopped). */
+  ignoreTags?: Set<string>;
 }
 
 /** One package of the plan: released or not, and why. */
@@ -46,6 +48,9 @@ export interface PackagePlan {
   /** Where the last release's tag came from: ours (`tag_format`) or adopted. */
   previousTagStyle?: TagStyle;
   bump?: Bump;
+  prerelease?: boolean;
+  /** Below the package's highest release (a backport): not its registry's `latest`. */
+  backport?: boolean;
   /** Why it is (or is not) released: its commits, the package it depends on, its group. */
   reasons: string[];
   /** Its commits since its last release (newest first). */
@@ -78,7 +83,8 @@ export async function planMonorepo(git: Git, root: string, o: MonorepoOptions): 
   const byName = new Map(pkgs.map((p) => [p.name, p]));
 
   const rev = o.rev ?? 'HEAD';
-  const [tagList, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
   const tagsOf = packageTags(tagList, order, o.tagFormat);
   const last = new Map<string, { merged: PackageTag[]; all: PackageTag[]; since?: PackageTag }>();
   for (const name of order) {
@@ -125,6 +131,7 @@ export async function planMonorepo(git: Git, root: string, o: MonorepoOptions): 
 
   // Versions: the one version model, over the package's tags (and its group's, which share a version).
   const version = new Map<string, string>();
+  const kind = new Map<string, { prerelease: boolean; backport: boolean }>();
   const groupOf = (name: string) =>
     o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
   for (const name of order) {
@@ -145,6 +152,7 @@ export async function planMonorepo(git: Git, root: string, o: MonorepoOptions): 
       initialVersion: o.initialVersion,
     });
     version.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
   }
   // A group's first release: its members' manifests may disagree; they share the highest.
   for (const g of [...o.groups.fixed, ...o.groups.linked]) {
@@ -179,7 +187,7 @@ export async function planMonorepo(git: Git, root: string, o: MonorepoOptions): 
       ...(t.since
         ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style }
         : {}),
-      ...(v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name) } : {}),
+      ...(v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {}),
       reasons: reasons.get(name) ?? [],
       commits: history.get(name) ?? [],
     };

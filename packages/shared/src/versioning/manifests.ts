@@ -270,12 +270,17 @@ export function planManifestBump(root: string, version: string, o: BumpPlanOptio
 /** Write planned changes; refuses when a file changed since it was planned. */
 export function applyChanges(root: string, changes: FileChange[]): void {
   // Written through its real path only when that stays in the checkout (a committed link is data, not a target).
+  // A change from '' creates its file (a package's first CHANGELOG.md).
   const files = changes.map((c) =>
-    confinePath(root, c.path, { input: 'version_files', what: `The release's file ${c.path}` }),
+    confinePath(root, c.path, {
+      input: 'version_files',
+      what: `The release's file ${c.path}`,
+      mayBeMissing: c.before === '',
+    }),
   );
   changes.forEach((c, i) => {
-    if (readFileSync(files[i] as string, 'utf8') !== c.before)
-      throw new StageError(`${c.path} changed since the release was planned`);
+    const now = existsSync(files[i] as string) ? readFileSync(files[i] as string, 'utf8') : '';
+    if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
   });
   changes.forEach((c, i) => writeFileSync(files[i] as string, c.after));
 }
