@@ -10242,7 +10242,8 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
     initial_version: semver({
       description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
       allowV: true
@@ -10261,7 +10262,12 @@ var action = defineAction({
     token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })
   },
   outputs: {
-    notes: { description: "Markdown of the new section." },
+    notes: {
+      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
+    },
+    packages: {
+      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
+    },
     notes_file: {
       description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
     },
@@ -10273,7 +10279,8 @@ var action = defineAction({
     },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
-  }
+  },
+  refine: (v) => monorepoProblems(v)
 });
 
 // packages/shared/src/deploy/smoke.ts

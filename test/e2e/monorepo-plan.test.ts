@@ -6,7 +6,7 @@
  * written and no API is called.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
@@ -168,4 +168,29 @@ test('bad input refused with one ::error:: each, before anything: versioning, ta
   r = await plan(cyc, {});
   expect(r.code).toBe(1);
   expect(r.errors).toEqual([expect.stringContaining('cycle: @nu/alpha → site → @nu/beta → @nu/alpha')]);
+});
+
+test("the changelog action, independent: each package's CHANGELOG.md and notes hold only its own commits", async () => {
+  const dir = npmRepo([
+    ['feat: alpha gains a feature', { 'packages/alpha/index.js': '1' }],
+    ["fix(alpha): the scope says alpha, the files are gamma's", { 'packages/gamma/index.js': '1' }],
+  ]);
+  const r = await runAction('changelog', { cwd: dir, inputs: { versioning: 'independent', write_file: 'true' } });
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  const pkgs = JSON.parse(r.outputs.packages as string);
+  expect(pkgs.map((p: { tag: string; changelog_path: string }) => [p.tag, p.changelog_path])).toEqual([
+    ['@nu/alpha@1.3.0', 'packages/alpha/CHANGELOG.md'],
+    ['@nu/beta@3.0.2', 'packages/beta/CHANGELOG.md'],
+    ['@nu/gamma@0.3.1', 'packages/gamma/CHANGELOG.md'],
+    ['site@1.0.1', 'packages/site/CHANGELOG.md'],
+  ]);
+  const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+  expect(read('packages/alpha/CHANGELOG.md')).toContain('alpha gains a feature');
+  expect(read('packages/alpha/CHANGELOG.md')).not.toContain('the scope says alpha');
+  expect(read('packages/gamma/CHANGELOG.md')).toContain('the scope says alpha');
+  expect(read('packages/beta/CHANGELOG.md')).toContain('depends on @nu/alpha (dependencies), which is released');
+  expect(r.outputs.notes).toMatch(/^## @nu\/alpha@1\.3\.0$/m);
+  expect(r.outputs.recommended_bump).toBe('minor');
+  expect(existsSync(join(dir, 'CHANGELOG.md'))).toBe(false);
 });

@@ -2303,6 +2303,292 @@ function propagate(order, graph, groups, bump, reasons) {
   }
 }
 
+// packages/shared/src/monorepo/notes.ts
+import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join5, posix as posix3 } from "node:path";
+
+// packages/shared/src/changelog/render.ts
+var indent = (text2) => text2.replace(/\n/g, "\n  ");
+function links(c, i) {
+  const parts2 = [];
+  const pr = i.prs?.get(c.hash);
+  const prNumber = pr?.number ?? c.pr;
+  if (prNumber !== void 0) {
+    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
+    parts2.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
+  }
+  parts2.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
+  const login = pr?.author ?? i.logins?.get(c.hash);
+  return `(${parts2.join(", ")})${login ? ` by @${login}` : ""}`;
+}
+function scoped(c, text2) {
+  const safe = escapeMarkdownHtml(text2);
+  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
+}
+function emptyRenderStats() {
+  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
+}
+function classify(i) {
+  const stats = emptyRenderStats();
+  const drop = cancelledByReverts(i.commits);
+  const entries = [];
+  const breaking = [];
+  const prs = /* @__PURE__ */ new Set();
+  for (const c of i.commits) {
+    if (c.merge) {
+      stats.merges++;
+      continue;
+    }
+    if (drop.has(c.hash)) {
+      stats.reverted++;
+      continue;
+    }
+    const reverted = c.revert ? revertedType(c) : void 0;
+    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
+      stats.hidden++;
+      continue;
+    }
+    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
+    if (!section && !(c.breaking && i.breakingSection)) {
+      stats.hidden++;
+      continue;
+    }
+    const ref = links(c, i);
+    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    stats.shown++;
+    const type = c.conventional && c.type ? c.type : "other";
+    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
+    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
+    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
+    if (pr !== void 0) prs.add(pr);
+    for (const note of c.breakingNotes) {
+      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
+      stats.breaking++;
+    }
+  }
+  stats.prs = prs.size;
+  return { entries, breaking, stats };
+}
+function contributorsBlock(i, heading) {
+  if (!i.contributors?.length) return "";
+  const items = i.contributors.map(
+    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
+  );
+  return `${heading} Contributors
+
+${items.join("\n")}`;
+}
+function compareUrl(i) {
+  if (!i.repoUrl) return void 0;
+  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
+}
+var BREAKING_TITLE = "⚠ BREAKING CHANGES";
+function renderKeepAChangelog(i) {
+  const { entries, breaking, stats } = classify(i);
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
+  const blocks = [heading];
+  if (i.breakingSection && breaking.length) {
+    blocks.push(`### ${BREAKING_TITLE}
+
+${breaking.map((e) => `- ${e.text}`).join("\n")}`);
+  }
+  const bySection = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    let list2 = bySection.get(e.section);
+    if (!list2) bySection.set(e.section, list2 = []);
+    list2.push(`- ${e.text}`);
+  }
+  for (const s of i.types.order) {
+    const list2 = bySection.get(s);
+    if (list2) blocks.push(`### ${s}
+
+${list2.join("\n")}`);
+  }
+  const contributors = contributorsBlock(i, "###");
+  if (contributors) blocks.push(contributors);
+  if (blocks.length === 1) blocks.push("_No notable changes._");
+  const section = blocks.join("\n\n");
+  const link = url2 ? { label: i.version, url: url2 } : void 0;
+  return { heading, section, link, notes: link ? `${section}
+
+[${link.label}]: ${link.url}` : section, stats };
+}
+
+// packages/shared/src/changelog/file.ts
+var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
+var SECTION_HEADING = /^#{1,2} /;
+var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
+var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
+var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function headingVersionMatcher(version2) {
+  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version2)}(?![\\w.+-])`);
+}
+function upsertSection(text2, u) {
+  const lines = text2.replace(/\n+$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.length = 0;
+  let linkStart = lines.length;
+  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
+  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
+  const body = lines.slice(0, linkStart);
+  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
+  while (body.length && body[body.length - 1] === "") body.pop();
+  const mine = headingVersionMatcher(u.version);
+  const sectionLines = u.section.split("\n");
+  const existing = body.findIndex((l) => mine.test(l));
+  if (existing >= 0) {
+    let end = existing + 1;
+    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
+    const replacement = [...sectionLines, ""];
+    if (end >= body.length) replacement.pop();
+    body.splice(existing, end - existing, ...replacement);
+  } else {
+    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
+    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
+    if (at < 0) {
+      at = body.length;
+      body.push("", ...sectionLines);
+      if (body[0] === "") body.shift();
+    } else body.splice(at, 0, ...sectionLines, "");
+  }
+  const links2 = [...linkLines];
+  const fresh = [];
+  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
+    const def = `[${link.label}]: ${link.url}`;
+    const label = link.label.toLowerCase();
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
+    if (idx >= 0) links2[idx] = def;
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    links2.splice(unreleased + 1, 0, ...fresh);
+  }
+  if (u.newTag) {
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    if (idx >= 0) {
+      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
+        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
+      });
+    }
+  }
+  const out = body.join("\n") + "\n";
+  return links2.length ? `${out}
+${links2.join("\n")}
+` : out;
+}
+
+// packages/shared/src/changelog/types.ts
+var HIDDEN = "hidden";
+var OTHER = "other";
+var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+var DEFAULT_TYPES = {
+  "keep-a-changelog": {
+    feat: "Added",
+    perf: "Changed",
+    refactor: "Changed",
+    deprecate: "Deprecated",
+    deprecated: "Deprecated",
+    remove: "Removed",
+    removed: "Removed",
+    revert: "Removed",
+    fix: "Fixed",
+    security: "Security",
+    sec: "Security",
+    docs: HIDDEN,
+    style: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: "Other"
+  },
+  "conventional-commits": {
+    feat: "Features",
+    fix: "Bug Fixes",
+    perf: "Performance Improvements",
+    revert: "Reverts",
+    security: "Security",
+    deprecate: "Deprecations",
+    docs: HIDDEN,
+    style: HIDDEN,
+    refactor: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: HIDDEN
+  }
+};
+function typeMap(format, user = {}) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
+  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
+  const order = [...base];
+  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
+  const other = map.get(OTHER);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
+  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
+  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
+  return {
+    order,
+    sectionOf(c) {
+      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
+      const shown = visible(s);
+      if (shown) return shown;
+      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
+      return void 0;
+    }
+  };
+}
+
+// packages/shared/src/monorepo/notes.ts
+function packageNotes(p, o) {
+  const r = renderKeepAChangelog({
+    format: "keep-a-changelog",
+    version: p.version,
+    date: o.date,
+    ...p.previousTag ? { previousTag: p.previousTag } : {},
+    currentTag: p.tag ?? p.version,
+    repoUrl: o.repoUrl,
+    commits: p.commits,
+    types: typeMap("keep-a-changelog"),
+    breakingSection: true
+  });
+  if (p.commits.length) return { section: r.section, ...r.link ? { link: r.link } : {}, notes: r.notes };
+  const section = `${r.heading}
+
+${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
+  return {
+    section,
+    ...r.link ? { link: r.link } : {},
+    notes: `${section}${r.link ? `
+
+[${r.link.label}]: ${r.link.url}` : ""}`
+  };
+}
+function aggregateNotes(list2) {
+  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+
+${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+}
+function changelogChange(workspace, p, n) {
+  const path = posix3.join(p.path, "CHANGELOG.md");
+  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
+  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
+    version: p.version,
+    section: n.section,
+    ...n.link ? { link: n.link } : {}
+  });
+  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
 // packages/shared/src/action/monorepo-inputs.ts
 var GROUPS = {
   multiline: true,
@@ -2678,8 +2964,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join5 } from "node:path";
+import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync5, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 var exec2 = async (cmd, args, o) => {
@@ -2833,11 +3119,11 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join5(runnerTemp, "release-actions-docker-config-"));
+  const dir = mkdtempSync(join6(runnerTemp, "release-actions-docker-config-"));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync2(join5(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync2(join6(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -2847,10 +3133,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join5(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync4(join5(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync4(join6(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync4(join5(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync5(join6(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -2901,7 +3187,7 @@ async function dockerPush(o) {
 
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -2913,8 +3199,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join6(runnerTemp, "release-npm-"));
-  const path = join6(dir, ".npmrc");
+  const dir = mkdtempSync2(join7(runnerTemp, "release-npm-"));
+  const path = join7(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -3003,7 +3289,7 @@ async function npmPack(exec3, npm2, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join6(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version: version2 } = o;
@@ -3989,8 +4275,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -4016,11 +4302,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync3(join7(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync3(join8(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join7(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join8(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join7(d.workspace, p.dir), packDir, env));
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join8(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -4048,8 +4334,8 @@ async function publishPackage(p, s, d) {
   }
 }
 async function packPublished(dir, d, pack) {
-  const file = join7(d.workspace, dir, "package.json");
-  const text2 = readFileSync5(file, "utf8");
+  const file = join8(d.workspace, dir, "package.json");
+  const text2 = readFileSync6(file, "utf8");
   if (!text2.includes('"workspace:')) return pack();
   const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
   const published = publishedManifest(text2, versions);
@@ -4168,8 +4454,8 @@ async function publishImage(img, s, target, build, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join8, relative as relative3, resolve as resolve4 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { basename, dirname as dirname2, join as join9, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -4247,7 +4533,7 @@ function expandAssetGlobs(root, globs) {
       `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
     const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join8(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join8(dirRel, n), { input: "assets" }));
+    const files = hits.filter((n) => statSync3(join9(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join9(dirRel, n), { input: "assets" }));
     if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const f of files) out.add(f);
   }
@@ -4263,7 +4549,7 @@ async function uploadAssets(gh, repo, rel, files) {
       release_id: rel.id,
       name,
       url: rel.uploadUrl,
-      data: readFileSync6(file),
+      data: readFileSync7(file),
       headers: { "content-type": "application/octet-stream" }
     });
     n++;
@@ -4399,249 +4685,6 @@ async function publishPackageReleases(s, d) {
   return { release: out[0] };
 }
 
-// actions/release/src/steps/packages-version.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync8 } from "node:fs";
-import { join as join10, posix as posix3 } from "node:path";
-
-// packages/shared/src/changelog/types.ts
-var HIDDEN = "hidden";
-var OTHER = "other";
-var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
-var DEFAULT_TYPES = {
-  "keep-a-changelog": {
-    feat: "Added",
-    perf: "Changed",
-    refactor: "Changed",
-    deprecate: "Deprecated",
-    deprecated: "Deprecated",
-    remove: "Removed",
-    removed: "Removed",
-    revert: "Removed",
-    fix: "Fixed",
-    security: "Security",
-    sec: "Security",
-    docs: HIDDEN,
-    style: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: "Other"
-  },
-  "conventional-commits": {
-    feat: "Features",
-    fix: "Bug Fixes",
-    perf: "Performance Improvements",
-    revert: "Reverts",
-    security: "Security",
-    deprecate: "Deprecations",
-    docs: HIDDEN,
-    style: HIDDEN,
-    refactor: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: HIDDEN
-  }
-};
-function typeMap(format, user = {}) {
-  const map = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
-  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
-  const order = [...base];
-  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
-  const other = map.get(OTHER);
-  if (other && other.toLowerCase() !== HIDDEN) {
-    order.splice(order.indexOf(other), 1);
-    order.push(other);
-  }
-  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
-  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
-  return {
-    order,
-    sectionOf(c) {
-      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
-      const shown = visible(s);
-      if (shown) return shown;
-      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
-      return void 0;
-    }
-  };
-}
-
-// packages/shared/src/changelog/render.ts
-var indent = (text2) => text2.replace(/\n/g, "\n  ");
-function links(c, i) {
-  const parts2 = [];
-  const pr = i.prs?.get(c.hash);
-  const prNumber = pr?.number ?? c.pr;
-  if (prNumber !== void 0) {
-    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
-    parts2.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
-  }
-  parts2.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
-  const login = pr?.author ?? i.logins?.get(c.hash);
-  return `(${parts2.join(", ")})${login ? ` by @${login}` : ""}`;
-}
-function scoped(c, text2) {
-  const safe = escapeMarkdownHtml(text2);
-  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
-}
-function emptyRenderStats() {
-  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
-}
-function classify(i) {
-  const stats = emptyRenderStats();
-  const drop = cancelledByReverts(i.commits);
-  const entries = [];
-  const breaking = [];
-  const prs = /* @__PURE__ */ new Set();
-  for (const c of i.commits) {
-    if (c.merge) {
-      stats.merges++;
-      continue;
-    }
-    if (drop.has(c.hash)) {
-      stats.reverted++;
-      continue;
-    }
-    const reverted = c.revert ? revertedType(c) : void 0;
-    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
-      stats.hidden++;
-      continue;
-    }
-    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
-    if (!section && !(c.breaking && i.breakingSection)) {
-      stats.hidden++;
-      continue;
-    }
-    const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
-    stats.shown++;
-    const type = c.conventional && c.type ? c.type : "other";
-    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
-    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
-    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
-    if (pr !== void 0) prs.add(pr);
-    for (const note of c.breakingNotes) {
-      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
-      stats.breaking++;
-    }
-  }
-  stats.prs = prs.size;
-  return { entries, breaking, stats };
-}
-function contributorsBlock(i, heading) {
-  if (!i.contributors?.length) return "";
-  const items = i.contributors.map(
-    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
-  );
-  return `${heading} Contributors
-
-${items.join("\n")}`;
-}
-function compareUrl(i) {
-  if (!i.repoUrl) return void 0;
-  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
-}
-var BREAKING_TITLE = "⚠ BREAKING CHANGES";
-function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
-  const url2 = compareUrl(i);
-  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
-  const blocks = [heading];
-  if (i.breakingSection && breaking.length) {
-    blocks.push(`### ${BREAKING_TITLE}
-
-${breaking.map((e) => `- ${e.text}`).join("\n")}`);
-  }
-  const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    let list2 = bySection.get(e.section);
-    if (!list2) bySection.set(e.section, list2 = []);
-    list2.push(`- ${e.text}`);
-  }
-  for (const s of i.types.order) {
-    const list2 = bySection.get(s);
-    if (list2) blocks.push(`### ${s}
-
-${list2.join("\n")}`);
-  }
-  const contributors = contributorsBlock(i, "###");
-  if (contributors) blocks.push(contributors);
-  if (blocks.length === 1) blocks.push("_No notable changes._");
-  const section = blocks.join("\n\n");
-  const link = url2 ? { label: i.version, url: url2 } : void 0;
-  return { heading, section, link, notes: link ? `${section}
-
-[${link.label}]: ${link.url}` : section, stats };
-}
-
-// packages/shared/src/changelog/file.ts
-var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
-var SECTION_HEADING = /^#{1,2} /;
-var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
-var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
-var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function headingVersionMatcher(version2) {
-  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version2)}(?![\\w.+-])`);
-}
-function upsertSection(text2, u) {
-  const lines = text2.replace(/\n+$/, "").split("\n");
-  if (lines.length === 1 && lines[0] === "") lines.length = 0;
-  let linkStart = lines.length;
-  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
-  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
-  const body = lines.slice(0, linkStart);
-  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
-  while (body.length && body[body.length - 1] === "") body.pop();
-  const mine = headingVersionMatcher(u.version);
-  const sectionLines = u.section.split("\n");
-  const existing = body.findIndex((l) => mine.test(l));
-  if (existing >= 0) {
-    let end = existing + 1;
-    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
-    const replacement = [...sectionLines, ""];
-    if (end >= body.length) replacement.pop();
-    body.splice(existing, end - existing, ...replacement);
-  } else {
-    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
-    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
-    if (at < 0) {
-      at = body.length;
-      body.push("", ...sectionLines);
-      if (body[0] === "") body.shift();
-    } else body.splice(at, 0, ...sectionLines, "");
-  }
-  const links2 = [...linkLines];
-  const fresh = [];
-  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
-    const def = `[${link.label}]: ${link.url}`;
-    const label = link.label.toLowerCase();
-    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
-    if (idx >= 0) links2[idx] = def;
-    else fresh.push(def);
-  }
-  if (fresh.length) {
-    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
-    links2.splice(unreleased + 1, 0, ...fresh);
-  }
-  if (u.newTag) {
-    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
-    if (idx >= 0) {
-      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
-        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
-      });
-    }
-  }
-  const out = body.join("\n") + "\n";
-  return links2.length ? `${out}
-${links2.join("\n")}
-` : out;
-}
-
 // actions/release/src/types.ts
 var ReleaseFailure = class extends StageError {
   constructor(message, steps, plan) {
@@ -4655,8 +4698,8 @@ var ReleaseFailure = class extends StageError {
 var NO_BUILD = "(none: no build script)";
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
+import { join as join10 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
@@ -4824,10 +4867,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join9(root, "package.json");
+  const f = join10(root, "package.json");
   if (!existsSync5(f)) return {};
   try {
-    return JSON.parse(readFileSync7(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync8(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -4874,24 +4917,8 @@ async function packagesVersion(s, d) {
   const changelogs = [];
   for (const p of released) {
     const tag = p.tag;
-    const r = renderKeepAChangelog({
-      format: "keep-a-changelog",
-      version: p.version,
-      date,
-      ...p.previousTag ? { previousTag: p.previousTag } : {},
-      currentTag: tag,
-      repoUrl,
-      commits: p.commits,
-      types: typeMap("keep-a-changelog"),
-      breakingSection: true
-    });
-    const section = p.commits.length ? r.section : `${r.heading}
-
-${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
-    const notes = p.commits.length ? r.notes : `${section}${r.link ? `
-
-[${r.link.label}]: ${r.link.url}` : ""}`;
-    const fitted2 = fitReleaseBody(notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
+    const n = packageNotes(p, { repoUrl, date });
+    const fitted2 = fitReleaseBody(n.notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
     packages.push({
       name: p.name,
       dir: p.path,
@@ -4906,7 +4933,7 @@ ${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
       reasons: p.reasons,
       notesBody: fitted2.body
     });
-    if (!committed) changelogs.push(changelogChange(d.workspace, p, { section, link: r.link }));
+    if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0];
   const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).map((p) => ({
@@ -4922,9 +4949,7 @@ ${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
     provenance: s.npmAuth.provenance,
     auth: s.npmAuth.kind
   })) : [];
-  const aggregate = packages.map((p) => `## ${escapeMarkdownHtml(p.tag)}
-
-${p.notesBody.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);
   const plan = {
@@ -4950,18 +4975,6 @@ ${packages.map((p) => `- ${p.tag}`).join("\n")}`,
   };
   d.ledger.report("version", "done", packages.map((p) => `${p.previousTag ?? "(none)"} → ${p.tag}`).join(", "));
   return { plan };
-}
-function changelogChange(workspace, p, o) {
-  const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join10(workspace, path), { throwIfNoEntry: false });
-  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync8(join10(workspace, path), "utf8") : "";
-  const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
-    version: p.version,
-    section: o.section,
-    ...o.link ? { link: o.link } : {}
-  });
-  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
 }
 
 // actions/release/src/steps/preflight.ts

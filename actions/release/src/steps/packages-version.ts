@@ -4,13 +4,10 @@
  * CHANGELOG.md section, and the manifests and ranges to bump; the packages to publish in publish order. A resumed
  * run plans from the tested commit (the parent of its release commit), leaving out the tags it pushed itself.
  */
-import { lstatSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { DEFAULT_PREAMBLE, renderKeepAChangelog, typeMap, upsertSection } from '@release-actions/shared/changelog';
-import { planMonorepo, type PackagePlan } from '@release-actions/shared/monorepo';
+import { aggregateNotes, changelogChange, packageNotes, planMonorepo } from '@release-actions/shared/monorepo';
 import { defaultDistTag } from '@release-actions/shared/publish';
 import { type FileChange, parts } from '@release-actions/shared/versioning';
-import { escapeLogText, escapeMarkdownHtml, StageError } from '@release-actions/shared';
+import { escapeLogText, StageError } from '@release-actions/shared';
 import { fitReleaseBody } from '../github-release.js';
 import { NO_BUILD, type PackageRelease, type ReleasePlan, type StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
@@ -64,23 +61,8 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
   const changelogs: FileChange[] = [];
   for (const p of released) {
     const tag = p.tag as string;
-    const r = renderKeepAChangelog({
-      format: 'keep-a-changelog',
-      version: p.version,
-      date,
-      ...(p.previousTag ? { previousTag: p.previousTag } : {}),
-      currentTag: tag,
-      repoUrl,
-      commits: p.commits,
-      types: typeMap('keep-a-changelog'),
-      breakingSection: true,
-    });
-    // A dependent released for its dependency alone has no commit of its own: its notes say why.
-    const section = p.commits.length
-      ? r.section
-      : `${r.heading}\n\n${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join('\n')}`;
-    const notes = p.commits.length ? r.notes : `${section}${r.link ? `\n\n[${r.link.label}]: ${r.link.url}` : ''}`;
-    const fitted = fitReleaseBody(notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
+    const n = packageNotes(p, { repoUrl, date });
+    const fitted = fitReleaseBody(n.notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
     packages.push({
       name: p.name,
       dir: p.path,
@@ -95,7 +77,7 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
       reasons: p.reasons,
       notesBody: fitted.body,
     });
-    if (!committed) changelogs.push(changelogChange(d.workspace, p, { section, link: r.link }));
+    if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0] as PackageRelease;
   const npm = cfg.registries.includes('npm')
@@ -117,10 +99,7 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
           auth: s.npmAuth.kind,
         }))
     : [];
-  // The aggregate release: a section per package, its own headings one level down.
-  const aggregate = packages
-    .map((p) => `## ${escapeMarkdownHtml(p.tag)}\n\n${p.notesBody.replace(/^(#{2,5}) /gm, '#$1 ')}`)
-    .join('\n\n');
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);
   const plan: ReleasePlan = {
@@ -144,22 +123,4 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
   };
   d.ledger.report('version', 'done', packages.map((p) => `${p.previousTag ?? '(none)'} → ${p.tag}`).join(', '));
   return { plan };
-}
-
-/** The package's CHANGELOG.md with this release's section on top (created with the usual preamble). */
-function changelogChange(
-  workspace: string,
-  p: PackagePlan,
-  o: { section: string; link?: { label: string; url: string } },
-): FileChange {
-  const path = posix.join(p.path, 'CHANGELOG.md');
-  const st = lstatSync(join(workspace, path), { throwIfNoEntry: false });
-  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync(join(workspace, path), 'utf8') : '';
-  const after = upsertSection(before.replace(/\r\n/g, '\n') || DEFAULT_PREAMBLE, {
-    version: p.version,
-    section: o.section,
-    ...(o.link ? { link: o.link } : {}),
-  });
-  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
 }
