@@ -3288,6 +3288,12 @@ var Git = class _Git {
       }
     );
   }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
+  }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
     const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);

@@ -1926,12 +1926,6 @@ async function streamLog(git, range, onCommit, shallow) {
   });
   return hitBoundary;
 }
-async function streamLogWithFiles(git, range, onCommit) {
-  await git.logWithFiles(range, LOG_FORMAT.slice("--format=".length), (rec, files) => {
-    const c = parseLogRecord(rec);
-    if (c && !c.merge) onCommit(c, files);
-  });
-}
 async function commitsSince(git, since, rev = "HEAD") {
   const out = [];
   await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
@@ -2027,23 +2021,44 @@ async function packageCommits(git, requests, o = {}) {
   const rev = o.rev ?? "HEAD";
   const shared = sharedPathTest(o.sharedPaths ?? []);
   const out = new Map(requests.map((r) => [r.name, []]));
-  const bySince = /* @__PURE__ */ new Map();
-  for (const r of requests) bySince.set(r.since ?? "", [...bySince.get(r.since ?? "") ?? [], r]);
   const dirs = [...requests].sort((a, b) => b.dir.length - a.dir.length);
   const owner = (file) => dirs.find((r) => file.startsWith(`${r.dir}/`));
-  for (const [since, list2] of bySince) {
-    const group2 = new Set(list2);
-    await streamLogWithFiles(git, [since ? `refs/tags/${since}..${rev}` : rev], (c, files) => {
-      const touched = /* @__PURE__ */ new Set();
-      let sharedHit = false;
-      for (const f of files) {
-        const r = owner(f);
-        if (r) {
-          if (group2.has(r)) touched.add(r);
-        } else if (!sharedHit && shared(f)) sharedHit = true;
-      }
-      for (const r of sharedHit ? group2 : touched) out.get(r.name)?.push(c);
-    });
+  const sinceTags = [...new Set(requests.map((r) => r.since))];
+  const sinceCommit = /* @__PURE__ */ new Map();
+  for (const r of requests) if (r.since && r.sinceCommit) sinceCommit.set(r.since, r.sinceCommit);
+  for (const t of sinceTags)
+    if (t && !sinceCommit.has(t)) sinceCommit.set(t, await git.resolve(`refs/tags/${t}`) ?? "");
+  const base = sinceTags.includes(void 0) ? void 0 : await git.mergeBase(sinceTags.map((t) => sinceCommit.get(t) || `refs/tags/${t}^{commit}`));
+  const parents = /* @__PURE__ */ new Map();
+  const order = [];
+  await git.logWithFiles(base ? [rev, `^${base}`] : [rev], LOG_FORMAT.slice("--format=".length), (rec, files) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    parents.set(c.hash, c.parents);
+    if (c.merge) return;
+    const touched = /* @__PURE__ */ new Set();
+    let sharedHit = false;
+    for (const f of files) {
+      const r = owner(f);
+      if (r) touched.add(r);
+      else if (!sharedHit && shared(f)) sharedHit = true;
+    }
+    if (touched.size || sharedHit) order.push({ c, touched, shared: sharedHit });
+  });
+  for (const t of sinceTags) {
+    const group2 = requests.filter((r) => r.since === t);
+    const released = /* @__PURE__ */ new Set();
+    const stack = t ? [sinceCommit.get(t)] : [];
+    while (stack.length) {
+      const h = stack.pop();
+      if (released.has(h) || !parents.has(h)) continue;
+      released.add(h);
+      stack.push(...parents.get(h));
+    }
+    for (const { c, touched, shared: s } of order) {
+      if (released.has(c.hash)) continue;
+      for (const r of group2) if (s || touched.has(r)) out.get(r.name)?.push(c);
+    }
   }
   return out;
 }
@@ -2178,7 +2193,10 @@ async function planMonorepo(git, root, o) {
   }
   const history = await packageCommits(
     git,
-    order.map((name) => ({ name, dir: byName.get(name).dir, since: last.get(name)?.since?.tag })),
+    order.map((name) => {
+      const since = last.get(name)?.since;
+      return { name, dir: byName.get(name).dir, since: since?.tag, sinceCommit: since?.commit };
+    }),
     { sharedPaths: o.sharedPaths, rev }
   );
   const bump = /* @__PURE__ */ new Map();
@@ -2791,6 +2809,12 @@ var Git = class _Git {
         onCommit(rec.slice(0, end), files);
       }
     );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {

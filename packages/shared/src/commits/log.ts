@@ -49,21 +49,6 @@ export async function streamLog(
 }
 
 /**
- * The commits of `range` with the files each changed (merge commits left out), streamed: what a monorepo's
- * per-package histories are cut from, in one `git log`.
- */
-export async function streamLogWithFiles(
-  git: Git,
-  range: string[],
-  onCommit: (c: ParsedCommit, files: string[]) => void,
-): Promise<void> {
-  await git.logWithFiles(range, LOG_FORMAT.slice('--format='.length), (rec, files) => {
-    const c = parseLogRecord(rec);
-    if (c && !c.merge) onCommit(c, files);
-  });
-}
-
-/**
  * The commits in `since..rev` (the whole history up to `rev` when `since` is undefined), newest first, merge
  * commits left out (their changes come with the commits they merge).
  */

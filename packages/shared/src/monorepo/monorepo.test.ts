@@ -171,6 +171,28 @@ test("history: a package's commits are those touching its directory or a shared 
   ]);
 });
 
+test('history across a merge: a commit from a side branch is not in the last release, though older than its tag', async () => {
+  chain();
+  const start = sh('rev-parse', 'HEAD');
+  sh('checkout', '-q', '-b', 'side', start);
+  commit('fix: side branch core', { 'packages/core/side.js': '1' });
+  sh('checkout', '-q', 'main');
+  commit('feat: core on main', { 'packages/core/main.js': '1' });
+  sh('tag', '-a', '@nu/core@1.1.0', '-m', 'x');
+  commit('fix: web on main', { 'packages/web/main.js': '1' });
+  sh('merge', '-q', '--no-ff', '-m', 'Merge branch side', 'side');
+  commit('fix: core after', { 'packages/core/after.js': '1' });
+  const c = await packageCommits(new Git(root), [
+    { name: 'core', dir: 'packages/core', since: '@nu/core@1.1.0' },
+    { name: 'web', dir: 'packages/web', since: '@nu/web@1.0.0' },
+    { name: 'util', dir: 'packages/util' },
+  ]);
+  expect(c.get('core')?.map((x) => x.header)).toEqual(['fix: core after', 'fix: side branch core']);
+  expect(c.get('web')?.map((x) => x.header)).toEqual(['fix: web on main']);
+  // No tag: the whole history of its directory.
+  expect(c.get('util')?.map((x) => x.header)).toEqual(['chore: the start']);
+});
+
 test('plan: only changed packages, dependents patched (not devDependents), private versioned, publish order', async () => {
   chain();
   commit('feat(core): a feature', { 'packages/core/index.js': '1' });

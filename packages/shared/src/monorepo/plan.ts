@@ -95,7 +95,10 @@ export async function planMonorepo(git: Git, root: string, o: MonorepoOptions): 
   }
   const history = await packageCommits(
     git,
-    order.map((name) => ({ name, dir: (byName.get(name) as WorkspacePackage).dir, since: last.get(name)?.since?.tag })),
+    order.map((name) => {
+      const since = last.get(name)?.since;
+      return { name, dir: (byName.get(name) as WorkspacePackage).dir, since: since?.tag, sinceCommit: since?.commit };
+    }),
     { sharedPaths: o.sharedPaths, rev },
   );
 
