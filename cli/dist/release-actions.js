@@ -17,6 +17,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -7904,6 +7912,25 @@ var require_dist = __commonJS({
   }
 });
 
+// packages/shared/src/util/escape.ts
+function showControl(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeLogText(value, o = {}) {
+  let s = typeof value === "string" ? value : String(value);
+  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
+  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
+}
+var CONTROL2, COMMAND_START, NAMED;
+var init_escape = __esm({
+  "packages/shared/src/util/escape.ts"() {
+    "use strict";
+    CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+    COMMAND_START = /^(\s*)(::|##\[)/;
+    NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+  }
+});
+
 // node_modules/cronstrue/dist/cronstrue.js
 var require_cronstrue = __commonJS({
   "node_modules/cronstrue/dist/cronstrue.js"(exports, module) {
@@ -9298,6 +9325,62 @@ var dockerImagesInput = list({
   })
 });
 
+// packages/shared/src/monorepo/tags.ts
+init_escape();
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format2, packageCount) {
+  const holes = [...format2.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format2)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format2)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
 // packages/runner/src/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
 function runnerInputs(defaults, given2, token) {
@@ -10237,7 +10320,8 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
     initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
@@ -10253,7 +10337,12 @@ var action = defineAction({
     token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
-    notes: { description: "Markdown of the new section." },
+    notes: {
+      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
+    },
+    packages: {
+      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
+    },
     notes_file: {
       description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
     },
@@ -10265,7 +10354,8 @@ var action = defineAction({
     },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
-  }
+  },
+  refine: (v) => monorepoProblems(v)
 });
 
 // packages/shared/src/deploy/smoke.ts
@@ -10626,7 +10716,8 @@ var action3 = defineAction({
       pattern: /^[0-9A-Za-z-]+$/,
       patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
     initial_version: initialVersionInput,
     // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
     // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
@@ -10716,6 +10807,10 @@ var action3 = defineAction({
   },
   outputs: {
     releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
+    versioning: { description: "fixed or independent, as given: the changelog and release jobs take it on." },
+    packages: {
+      description: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed."
+    },
     reason: { description: "Why there is nothing to release (empty when releasable)." },
     type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
     version_bump: { description: "The bump applied: major, minor or patch." },
@@ -10751,8 +10846,8 @@ var action3 = defineAction({
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
-    if (!v.preflight) return [];
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (!v.preflight) return problems;
     const need = (input, message) => problems.push({ input, message });
     if (v.load_shards === void 0)
       need(
@@ -10937,7 +11032,12 @@ var action5 = defineAction({
       description: "Explicit version (overrides version_bump); must be above the last release.",
       allowV: true
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    github_release: oneOf(["per-package", "aggregate"], {
+      description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: "per-package"
+    }),
     initial_version: initialVersionInput,
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
@@ -11049,7 +11149,17 @@ var action5 = defineAction({
     }
   },
   refine(v) {
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (v.versioning === "independent" && v.publish_registries.includes("docker"))
+      problems.push({
+        input: "publish_registries",
+        message: `Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan's packages output), or use versioning: fixed.`
+      });
+    if (v.versioning === "independent" && v.update_major_tag)
+      problems.push({
+        input: "update_major_tag",
+        message: 'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.'
+      });
     if (v.registry_password && !v.registry_username)
       problems.push({
         input: "registry_username",

@@ -18,8 +18,9 @@ import {
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
   escapeLogText,
-  escapeMarkdownHtml
-} from "./chunks/chunk-E73B5FRM.js";
+  escapeMarkdownHtml,
+  logText
+} from "./chunks/chunk-ORG4FAKL.js";
 import {
   __commonJS,
   __toESM
@@ -554,6 +555,40 @@ var require_valid = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare3;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc2 = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc2;
+  }
+});
+
 // packages/shared/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
@@ -567,23 +602,47 @@ var require_prerelease = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
-    module.exports = rcompare;
+    var parse2 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
   }
 });
 
@@ -633,77 +692,19 @@ var require_coerce = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var inc2 = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
+    var compare3 = require_compare();
+    var rcompare = (a, b, loose) => compare3(b, a, loose);
+    module.exports = rcompare;
   }
 });
 
 // actions/changelog/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -1149,77 +1150,467 @@ var dockerImagesInput = list({
   })
 });
 
-// packages/shared/src/changelog/types.ts
-var HIDDEN = "hidden";
-var OTHER = "other";
-var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
-var DEFAULT_TYPES = {
-  "keep-a-changelog": {
-    feat: "Added",
-    perf: "Changed",
-    refactor: "Changed",
-    deprecate: "Deprecated",
-    deprecated: "Deprecated",
-    remove: "Removed",
-    removed: "Removed",
-    revert: "Removed",
-    fix: "Fixed",
-    security: "Security",
-    sec: "Security",
-    docs: HIDDEN,
-    style: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: "Other"
-  },
-  "conventional-commits": {
-    feat: "Features",
-    fix: "Bug Fixes",
-    perf: "Performance Improvements",
-    revert: "Reverts",
-    security: "Security",
-    deprecate: "Deprecations",
-    docs: HIDDEN,
-    style: HIDDEN,
-    refactor: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: HIDDEN
+// packages/shared/src/monorepo/workspaces.ts
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
   }
-};
-function typeMap(format, user = {}) {
-  const map = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
-  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
-  const order = [...base];
-  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
-  const other = map.get(OTHER);
-  if (other && other.toLowerCase() !== HIDDEN) {
-    order.splice(order.indexOf(other), 1);
-    order.push(other);
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
   }
-  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
-  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
-  return {
-    order,
-    sectionOf(c) {
-      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
-      const shown = visible(s);
-      if (shown) return shown;
-      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
-      return void 0;
-    }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
 }
 
-// packages/shared/src/changelog/history.ts
-var import_prerelease2 = __toESM(require_prerelease(), 1);
-var import_rcompare = __toESM(require_rcompare(), 1);
+// packages/shared/src/versioning/manifests.ts
+function readJson(file) {
+  const text2 = readFileSync2(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+function writeJsonText(doc, indent2, newline) {
+  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync(join2(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join2(root, dir))) walk(join2(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join2(root, dir))) if (re.test(child)) walk(join2(dir, child), rest);
+      return;
+    }
+    if (existsSync(join2(root, dir, seg))) walk(join2(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+function globRegExp(glob) {
+  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
+  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+  const body = segs.map(
+    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
+  );
+  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
+}
+function subdirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join2(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function rootManifestVersion(root) {
+  const file = join2(root, "package.json");
+  const st = lstatSync2(file, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (!st.isFile())
+    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    throw new StageError("package.json is not valid JSON: its version cannot be read");
+  }
+  const v = doc && typeof doc === "object" ? doc.version : void 0;
+  return typeof v === "string" ? v : void 0;
+}
+function bumpRange(spec, version) {
+  if (spec.startsWith("workspace:")) {
+    const inner = bumpRange(spec.slice("workspace:".length), version);
+    return inner === void 0 ? void 0 : `workspace:${inner}`;
+  }
+  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
+  if (!m) return void 0;
+  return `${m[1] ?? ""}${version}`;
+}
+function applyChanges(root, changes) {
+  const files = changes.map(
+    (c) => confinePath(root, c.path, {
+      input: "version_files",
+      what: `The release's file ${c.path}`,
+      mayBeMissing: c.before === ""
+    })
+  );
+  changes.forEach((c, i) => {
+    const now = existsSync(files[i]) ? readFileSync2(files[i], "utf8") : "";
+    if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
+  });
+  changes.forEach((c, i) => writeFileSync(files[i], c.after));
+}
+
+// packages/shared/src/monorepo/workspaces.ts
+async function pnpmPatterns(file) {
+  const mod = await import("./chunks/dist-HG2IXRRE.js");
+  const parse2 = mod.parse ?? mod.default.parse;
+  let doc;
+  try {
+    doc = parse2(readFileSync3(file, "utf8"));
+  } catch (e) {
+    throw new StageError(`pnpm-workspace.yaml is not valid YAML: ${escapeLogText(e.message)}`);
+  }
+  const list2 = doc && typeof doc === "object" ? doc.packages : void 0;
+  if (!Array.isArray(list2) || !list2.every((x) => typeof x === "string"))
+    throw new StageError('pnpm-workspace.yaml has no `packages:` list of globs (such as `- "packages/*"`)');
+  return list2;
+}
+function npmPatterns(doc) {
+  const ws = doc.workspaces;
+  if (Array.isArray(ws)) return ws.filter((x) => typeof x === "string");
+  if (ws && typeof ws === "object" && Array.isArray(ws.packages))
+    return ws.packages.filter((x) => typeof x === "string");
+  return void 0;
+}
+async function discoverWorkspace(root) {
+  const pnpmFile = join3(root, "pnpm-workspace.yaml");
+  let patterns;
+  let manager = "npm";
+  let source = 'package.json "workspaces"';
+  if (existsSync2(pnpmFile)) {
+    if (!lstatSync3(pnpmFile).isFile()) throw new StageError("pnpm-workspace.yaml is not a regular file");
+    patterns = await pnpmPatterns(pnpmFile);
+    manager = "pnpm";
+    source = "pnpm-workspace.yaml";
+  } else if (existsSync2(join3(root, "package.json"))) {
+    patterns = npmPatterns(readJson(join3(root, "package.json")).doc);
+    if (["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join3(root, f)))) manager = "yarn";
+  }
+  if (!patterns?.length)
+    throw new StageError(
+      'versioning: independent needs workspaces: package.json "workspaces" (npm, yarn) or pnpm-workspace.yaml (pnpm) listing the package directories; a single package is released with versioning: fixed'
+    );
+  const packages = [];
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of expandWorkspaces(root, patterns)) {
+    const file = join3(root, dir, "package.json");
+    if (!lstatSync3(file).isFile()) throw new StageError(`${dir}/package.json is not a regular file (a symbolic link?)`);
+    const { doc } = readJson(file);
+    const name = typeof doc.name === "string" ? doc.name : "";
+    if (!name)
+      throw new StageError(`${dir}/package.json has no "name": every workspace package needs one to be versioned`);
+    const other = byName.get(name);
+    if (other) throw new StageError(`two workspace packages are named ${escapeLogText(name)}: ${other} and ${dir}`);
+    byName.set(name, dir);
+    packages.push({
+      name,
+      dir,
+      private: doc.private === true,
+      version: typeof doc.version === "string" ? doc.version : void 0,
+      manifest: doc
+    });
+  }
+  if (!packages.length)
+    throw new StageError(`${source} (${patterns.join(", ")}) matches no directory with a package.json`);
+  return { manager, source, packages };
+}
+
+// packages/shared/src/monorepo/graph.ts
+var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function buildGraph(packages) {
+  const names = packages.map((p) => p.name);
+  const known = new Set(names);
+  const edges = [];
+  for (const p of packages) {
+    for (const field of DEP_FIELDS) {
+      const deps = p.manifest[field];
+      if (!deps || typeof deps !== "object") continue;
+      for (const [to, range] of Object.entries(deps)) {
+        if (known.has(to) && to !== p.name && typeof range === "string") edges.push({ from: p.name, to, field, range });
+      }
+    }
+  }
+  const dependents = new Map(names.map((n) => [n, []]));
+  const dependencies = new Map(names.map((n) => [n, []]));
+  for (const e of edges) {
+    dependents.get(e.to)?.push(e);
+    dependencies.get(e.from)?.push(e);
+  }
+  return { names, edges, dependents, dependencies };
+}
+function topologicalOrder(g) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit = (name) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const start = stack.findIndex((e) => e.from === name);
+      const loop = stack.slice(start);
+      const path = [...loop.map((e) => escapeLogText(e.from)), escapeLogText(name)].join(" → ");
+      const how = loop.map((e) => `${escapeLogText(e.from)} ${e.field} ${escapeLogText(e.to)}`).join(", ");
+      throw new StageError(
+        `the workspace packages depend on each other in a cycle: ${path} (${how}); no publish order exists. Remove one of these dependencies (a devDependency is usually the one to drop) and re-run.`
+      );
+    }
+    state.set(name, "visiting");
+    for (const e of [...g.dependencies.get(name) ?? []].sort((a, b) => a.to.localeCompare(b.to))) {
+      stack.push(e);
+      visit(e.to);
+      stack.pop();
+    }
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const n of [...g.names].sort()) visit(n);
+  return order;
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version)) {
+      throw new StageError(
+        `version ${version} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// packages/shared/src/monorepo/tags.ts
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format, packageCount) {
+  const holes = [...format.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+function formatTag(format, name, version) {
+  return format.replaceAll("{name}", name).replaceAll("{version}", version);
+}
+var unscoped = (name) => name.replace(/^@[^/]+\//, "");
+function patternsFor(format, name) {
+  const split = (f, style) => {
+    const [pre = "", post = ""] = f.replaceAll("{name}", name).split("{version}");
+    return { prefix: pre, suffix: post, style };
+  };
+  const out = [
+    split(format, "tag_format"),
+    split("{name}@{version}", "changesets/lerna"),
+    split("{name}-v{version}", "release-please"),
+    { prefix: `${unscoped(name)}-v`, suffix: "", style: "release-please" }
+  ];
+  return out.filter((p, i) => out.findIndex((q) => q.prefix === p.prefix && q.suffix === p.suffix) === i);
+}
+function packageTags(tags, packages, format) {
+  const out = new Map(packages.map((n) => [n, []]));
+  const all = packages.flatMap((name) => patternsFor(format, name).map((p) => ({ ...p, name })));
+  all.sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const t of tags) {
+    for (const p of all) {
+      if (!t.name.startsWith(p.prefix) || !t.name.endsWith(p.suffix)) continue;
+      const v = tagVersion(t.name.slice(0, t.name.length - p.suffix.length), p.prefix);
+      if (!v) continue;
+      out.get(p.name)?.push({ tag: t.name, version: v, commit: t.commit, style: p.style });
+      break;
+    }
+  }
+  return out;
+}
+function checkTagFormat(format, packageCount) {
+  const problem = tagFormatProblem(format, packageCount);
+  if (problem) throw new StageError(problem);
+}
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -1424,541 +1815,308 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 
-// packages/shared/src/git/git.ts
-import { spawn } from "node:child_process";
-import { realpathSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-var GitError = class extends Error {
-  constructor(args, code, stderr) {
-    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
-    this.name = "GitError";
-  }
-  args;
-  code;
-  stderr;
-};
-var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
-var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
-var realpathOr = (p) => {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-};
-var Git = class _Git {
-  constructor(cwd, opts = {}) {
-    this.cwd = cwd;
-    this.opts = opts;
-  }
-  cwd;
-  opts;
-  /**
-   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
-   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
-   */
-  async checkoutProblem() {
-    const r = await this.run(["rev-parse", "--show-toplevel"]);
-    const top = r.code === 0 ? r.stdout.trim() : "";
-    if (!top)
-      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
-    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
-      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
-    return void 0;
-  }
-  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
-  with(opts) {
-    return new _Git(this.cwd, {
-      log: opts.log ?? this.opts.log,
-      env: { ...this.opts.env, ...opts.env },
-      config: { ...this.opts.config, ...opts.config }
-    });
-  }
-  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
-  withToken(serverUrl, token) {
-    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-    return this.with({
-      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
-    });
-  }
-  env(extra) {
-    const config = Object.entries(this.opts.config ?? {});
-    const env = {
-      ...process.env,
-      LC_ALL: "C",
-      GIT_TERMINAL_PROMPT: "0",
-      GIT_ASKPASS: "echo",
-      ...this.opts.env,
-      ...extra
-    };
-    if (config.length) {
-      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
-      config.forEach(([k, v], i) => {
-        env[`GIT_CONFIG_KEY_${base + i}`] = k;
-        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
-      });
-      env.GIT_CONFIG_COUNT = String(base + config.length);
+// packages/shared/src/monorepo/history.ts
+function sharedPathTest(patterns) {
+  const tests = patterns.map((p) => p.trim().replace(/^\.\//, "")).filter(Boolean).map((p) => {
+    if (p.includes("*")) {
+      const re = globRegExp(p.replace(/\/$/, ""));
+      return (f) => re.test(f) || f.split("/").some((_, i, a) => re.test(a.slice(0, i + 1).join("/")));
     }
-    return env;
-  }
-  /** Run git; resolves with the exit code (does not throw on failure). */
-  run(args, o = {}) {
-    this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve5, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
-      const out = [];
-      const err = [];
-      child.stdout.on("data", (d) => out.push(d));
-      child.stderr.on("data", (d) => err.push(d));
-      child.on("error", reject);
-      child.on(
-        "close",
-        (code) => resolve5({
-          code: code ?? 1,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        })
-      );
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(o.input ?? "");
-    });
-  }
-  /** Run git and return stdout; throws GitError on a non-zero exit. */
-  async out(args, o = {}) {
-    const r = await this.run(args, o);
-    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
-    return o.trim === false ? r.stdout : r.stdout.trim();
-  }
-  /**
-   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
-   * `onRecord` for each without holding the whole output in memory.
-   */
-  stream(args, separator, onRecord) {
-    this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve5, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
-      let pending;
-      let err = "";
-      child.stdout.on("data", (d) => {
-        const buf = pending ? Buffer.concat([pending, d]) : d;
-        let start = 0;
-        let i;
-        while ((i = buf.indexOf(sep3, start)) >= 0) {
-          onRecord(buf.toString("utf8", start, i));
-          start = i + sep3.length;
-        }
-        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
-      });
-      child.stderr.setEncoding("utf8").on("data", (d) => err += d);
-      child.on("error", reject);
-      child.on("close", (code) => {
-        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve5();
-      });
-    });
-  }
-  /** The commit a revision names, or undefined when it does not exist. */
-  async resolve(rev) {
-    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  }
-  head() {
-    return this.out(["rev-parse", "HEAD"]);
-  }
-  /** The checked-out branch name, or undefined on a detached HEAD. */
-  async branch() {
-    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  }
-  async isShallow() {
-    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
-  }
-  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
-  async shallowCommits() {
-    return readShallowFile(await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]));
-  }
-  /**
-   * `resolve(rev)` and `shallowCommits()` in one `git rev-parse` (one process instead of two: each costs a few
-   * milliseconds, and the changelog action runs in well under a second).
-   */
-  async resolveWithShallow(rev) {
-    const r = await this.run([
-      "rev-parse",
-      "--path-format=absolute",
-      "--git-path",
-      "shallow",
-      "--verify",
-      "--quiet",
-      `${rev}^{commit}`
-    ]);
-    const [path = "", commit = ""] = r.code <= 1 ? r.stdout.split("\n") : [];
-    return {
-      commit: r.code === 0 && commit ? commit : void 0,
-      shallow: path ? await readShallowFile(path) : /* @__PURE__ */ new Set()
-    };
-  }
-  /**
-   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
-   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
-   */
-  async deepen(depth, remote = "origin") {
-    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
-    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
-  }
-  async isAncestor(ancestor, descendant) {
-    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
-    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
-    return r.code === 0;
-  }
-  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
-  async tags(pattern) {
-    const out = await this.out([
-      "for-each-ref",
-      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
-      pattern ? `refs/tags/${pattern}` : "refs/tags"
-    ]);
-    if (!out) return [];
-    return out.split("\n").map((line) => {
-      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
-      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
-    });
-  }
-  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
-  async mergedTags(rev = "HEAD", pattern) {
-    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
-    return new Set(out ? out.split("\n") : []);
-  }
-  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
-  async lsRemote(remote, patterns = []) {
-    const out = await this.out(["ls-remote", remote, ...patterns]);
-    const map = /* @__PURE__ */ new Map();
-    for (const line of out.split("\n")) {
-      const [sha, ref] = line.split("	");
-      if (sha && ref) map.set(ref, sha);
-    }
-    return map;
-  }
-  /**
-   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
-   * such ref (a branch not created yet); any other failure throws GitError.
-   */
-  async fetch(remote, refspecs, o = {}) {
-    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
-    const r = await this.run(args);
-    if (r.code === 0) return true;
-    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
-    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
-  }
-  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
-  async commit(message, o = {}) {
-    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
-    const env = identityEnv(o.identity);
-    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
-    return this.head();
-  }
-  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
-  async tagAnnotated(name, commit, o = {}) {
-    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
-  }
-  /** Delete a local tag; a tag that is not there is no error. */
-  async deleteTag(name) {
-    await this.run(["tag", "-d", name]);
-  }
-  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
-  async resetKeep(rev) {
-    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
-  }
-  async checkoutDetached(rev) {
-    await this.out(["checkout", "--quiet", "--detach", rev]);
-  }
-  /**
-   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
-   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
-   * remote's own message.
-   */
-  async push(remote, refspecs, o = {}) {
-    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
-    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
-    const message = (r.stdout + r.stderr).trim();
-    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
-    const failed = r.code !== 0;
-    return {
-      ok: !failed,
-      rejected: failed && PUSH_REJECTED.test(message),
-      declined: failed && PUSH_DECLINED.test(message),
-      message,
-      remoteLines,
-      code: r.code
-    };
-  }
-  /** The content of `path` at `rev`, or undefined when either does not exist. */
-  async readBlob(rev, path) {
-    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
-    return r.code === 0 ? r.stdout : void 0;
-  }
-  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
-  async setRef(ref, value) {
-    if (value === void 0) await this.run(["update-ref", "-d", ref]);
-    else await this.out(["update-ref", ref, value]);
-  }
-  /** Set a local committer identity (never the global config). */
-  async setIdentity(name, email) {
-    await this.out(["config", "user.name", name]);
-    await this.out(["config", "user.email", email]);
-  }
-};
-async function readShallowFile(path) {
-  try {
-    const text2 = await readFile(path, "utf8");
-    return new Set(text2.split("\n").filter(Boolean));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
-}
-var BOT_IDENTITY = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-function identityEnv(id = BOT_IDENTITY) {
-  return {
-    GIT_AUTHOR_NAME: id.name,
-    GIT_AUTHOR_EMAIL: id.email,
-    GIT_COMMITTER_NAME: id.name,
-    GIT_COMMITTER_EMAIL: id.email
-  };
-}
-
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const p = (0, import_parse3.default)(v);
-  if (!p) return void 0;
-  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
-}
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-var core = (v) => {
-  const p = (0, import_parse3.default)(v);
-  return `${p.major}.${p.minor}.${p.patch}`;
-};
-var DEFAULT_INITIAL_VERSION = "1.0.0";
-function realManifestVersion(v) {
-  if (!v) return void 0;
-  const p = (0, import_parse3.default)(v.trim());
-  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
-  return p.version;
-}
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  const manifest = realManifestVersion(i.manifestVersion);
-  let initialFrom;
-  let version;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version = v;
-    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-    if (!previousStable && initial && (0, import_parse3.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
-  } else {
-    let base;
-    if (!previousStable) {
-      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-      if (initial) {
-        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
-        [base, initialFrom] = [core(initial), "initial_version"];
-      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
-      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
-      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
-    } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-      version = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version)) {
-      throw new StageError(
-        `version ${version} is already released on another line; give an explicit version or another bump`
-      );
-    }
-  }
-  const prerelease = !isStable(version);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
-  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
-    throw new StageError(
-      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  return {
-    version,
-    previous,
-    previousStable,
-    prerelease,
-    backport,
-    highestStable,
-    ...initialFrom ? { initialFrom } : {}
-  };
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// packages/shared/src/changelog/history.ts
-async function releaseTags(git, prefix) {
-  const all = await git.tags(prefix ? `${prefix}*` : void 0);
-  const out = [];
-  for (const t of all) {
-    const v = tagVersion(t.name, prefix);
-    if (!v) continue;
-    out.push({ ...t, version: v, prerelease: (0, import_prerelease2.default)(v) !== null });
-  }
-  return out.sort((a, b) => (0, import_rcompare.default)(a.version, b.version) || a.name.localeCompare(b.name));
-}
-async function reachable(git, commit, head) {
-  try {
-    return await git.isAncestor(commit, head);
-  } catch (e) {
-    if (e instanceof GitError) return false;
-    throw e;
-  }
-}
-async function findPreviousTag(git, prefix, head = "HEAD", o = {}) {
-  const tags = (o.tags ?? await releaseTags(git, prefix)).filter((t) => o.includePrereleases || !t.prerelease);
-  let checked = 0;
-  for (const t of tags) {
-    if (checked++ >= 5) {
-      const merged = await git.mergedTags(head, prefix ? `${prefix}*` : void 0);
-      return tags.slice(checked - 1).find((x) => merged.has(x.name));
-    }
-    if (await reachable(git, t.commit, head)) return t;
-  }
-  return void 0;
-}
-var FETCH_DEPTH_HINT = "set `fetch-depth: 0` on actions/checkout (the changelog needs the history back to the previous release tag)";
-async function readHistory(git, o) {
-  const headRev = o.head ?? "HEAD";
-  const steps = [...o.deepenSteps ?? [200, 2e3, 2e4], "all"];
-  let deepened = 0;
-  for (; ; ) {
-    const [{ commit: head, shallow }, tags] = await Promise.all([
-      git.resolveWithShallow(headRev),
-      o.since === void 0 ? releaseTags(git, o.tagPrefix) : void 0
-    ]);
-    if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
-    let previousTag;
-    let missing = false;
-    if (o.since) {
-      const commit = await git.resolve(o.since);
-      if (commit && await reachable(git, commit, head)) previousTag = { name: o.since, commit };
-      else if (commit && !shallow.size) {
-        o.log.warning(
-          `since_tag ${o.since} is not an ancestor of ${headRev}: the notes cover ${o.since}..${headRev} (the commits of ${headRev} that ${o.since} does not have)`
-        );
-        previousTag = { name: o.since, commit };
-      } else if (!shallow.size) {
-        throw new StageError(`since_tag ${o.since} does not exist in this repository`);
-      } else missing = true;
-    } else if (o.since === void 0) {
-      previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...tags ? { tags } : {} });
-    }
-    if (!missing) {
-      const commits = [];
-      const range = previousTag ? [`${previousTag.commit}..${head}`] : [head];
-      const boundary = await streamLog(git, range, (c) => commits.push(c), shallow);
-      if (!boundary.length && (previousTag || !shallow.size)) return { previousTag, head, commits, deepened };
-    }
-    const step = steps[deepened];
-    if (step === void 0) {
-      throw new StageError(`the history is still incomplete after deepening the shallow clone: ${FETCH_DEPTH_HINT}`);
-    }
-    o.log.info(
-      `shallow clone: ${step === "all" ? "fetching the whole history" : `deepening by ${step} commits`} to reach ${escapeLogText(previousTag?.name ?? o.since ?? "the previous release tag")}`
-    );
-    try {
-      await git.deepen(step, o.remote);
-    } catch (e) {
-      throw new StageError(`this is a shallow clone and deepening it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`);
-    }
-    deepened++;
-  }
-}
-async function streamReleases(git, o, onRelease) {
-  const headRev = o.head ?? "HEAD";
-  let deepened = 0;
-  const read = () => Promise.all([git.resolveWithShallow(headRev), releaseTags(git, o.tagPrefix)]);
-  const [first, firstTags] = await read();
-  let head = first.commit;
-  let allTags = firstTags;
-  if (first.shallow.size) {
-    o.log.info("shallow clone: fetching the whole history to render every release");
-    try {
-      await git.deepen("all", o.remote);
-    } catch (e) {
-      throw new StageError(
-        `this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`
-      );
-    }
-    deepened++;
-    [{ commit: head }, allTags] = await read();
-  }
-  if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
-  const tags = allTags.filter((t) => t.commit);
-  const byCommit = /* @__PURE__ */ new Map();
-  for (const t of tags) if (!byCommit.has(t.commit)) byCommit.set(t.commit, t);
-  let current = { commits: [] };
-  let count = 0;
-  let releases = 0;
-  await streamLog(git, [head], (c) => {
-    const tag = byCommit.get(c.hash);
-    if (tag) {
-      current.previous = tag;
-      releases++;
-      onRelease(current);
-      current = { tag, commits: [] };
-    }
-    current.commits.push(c);
-    count++;
+    const dir = p.replace(/\/$/, "");
+    return (f) => f === dir || f.startsWith(`${dir}/`);
   });
-  releases++;
-  onRelease(current);
-  return { head, deepened, commitCount: count, releases };
+  return (f) => tests.some((t) => t(f));
 }
+async function packageCommits(git, requests, o = {}) {
+  const rev = o.rev ?? "HEAD";
+  const shared = sharedPathTest(o.sharedPaths ?? []);
+  const out = new Map(requests.map((r) => [r.name, []]));
+  const dirs = [...requests].sort((a, b) => b.dir.length - a.dir.length);
+  const owner = (file) => dirs.find((r) => file.startsWith(`${r.dir}/`));
+  const sinceTags = [...new Set(requests.map((r) => r.since))];
+  const sinceCommit = /* @__PURE__ */ new Map();
+  for (const r of requests) if (r.since && r.sinceCommit) sinceCommit.set(r.since, r.sinceCommit);
+  for (const t of sinceTags)
+    if (t && !sinceCommit.has(t)) sinceCommit.set(t, await git.resolve(`refs/tags/${t}`) ?? "");
+  const base = sinceTags.includes(void 0) ? void 0 : await git.mergeBase(sinceTags.map((t) => sinceCommit.get(t) || `refs/tags/${t}^{commit}`));
+  const parents = /* @__PURE__ */ new Map();
+  const order = [];
+  await git.logWithFiles(base ? [rev, `^${base}`] : [rev], LOG_FORMAT.slice("--format=".length), (rec, files) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    parents.set(c.hash, c.parents);
+    if (c.merge) return;
+    const touched = /* @__PURE__ */ new Set();
+    let sharedHit = false;
+    for (const f of files) {
+      const r = owner(f);
+      if (r) touched.add(r);
+      else if (!sharedHit && shared(f)) sharedHit = true;
+    }
+    if (touched.size || sharedHit) order.push({ c, touched, shared: sharedHit });
+  });
+  for (const t of sinceTags) {
+    const group2 = requests.filter((r) => r.since === t);
+    const released = /* @__PURE__ */ new Set();
+    const stack = t ? [sinceCommit.get(t)] : [];
+    while (stack.length) {
+      const h = stack.pop();
+      if (released.has(h) || !parents.has(h)) continue;
+      released.add(h);
+      stack.push(...parents.get(h));
+    }
+    for (const { c, touched, shared: s } of order) {
+      if (released.has(c.hash)) continue;
+      for (const r of group2) if (s || touched.has(r)) out.get(r.name)?.push(c);
+    }
+  }
+  return out;
+}
+
+// packages/shared/src/monorepo/groups.ts
+function parseGroups(lines) {
+  return lines.map(
+    (l) => l.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean)
+  ).filter((g) => g.length > 0);
+}
+function groupProblems(groups, names) {
+  const known = new Set(names);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [input, list2] of [
+    ["fixed_groups", groups.fixed],
+    ["linked_groups", groups.linked]
+  ]) {
+    list2.forEach((g, i) => {
+      for (const m of g) {
+        if (!known.has(m)) {
+          const hint = names.length > 8 ? `${names.slice(0, 8).join(", ")}, …` : names.join(", ");
+          problems.push({
+            input,
+            message: `Input "${input}" group ${i + 1} names "${escapeLogText(m)}", which is not a workspace package; the packages are: ${hint}.`
+          });
+          continue;
+        }
+        const where = `${input} group ${i + 1}`;
+        const before = seen.get(m);
+        if (before && before !== where)
+          problems.push({
+            input,
+            message: `Input "${input}": ${escapeLogText(m)} is in ${before} and in ${where}; a package belongs to one group.`
+          });
+        seen.set(m, where);
+      }
+    });
+  }
+  return problems;
+}
+
+// packages/shared/src/monorepo/manifests.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join4, posix as posix2 } from "node:path";
+function bumpEntry(doc, version, released, edits, where = "") {
+  if (version !== void 0 && doc.version !== version) {
+    edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
+    doc.version = version;
+  }
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      const to = released.get(name);
+      if (to === void 0 || typeof spec !== "string") continue;
+      const next = bumpRange(spec, to);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planPackageBumps(root, packages, released) {
+  const changes = [];
+  for (const p of packages) {
+    const path = posix2.join(p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const edits = [];
+    bumpEntry(doc, released.get(p.name), released, edits);
+    if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join4(root, lockName);
+    if (!existsSync3(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const entries = doc.packages;
+    if (!entries || typeof entries !== "object") continue;
+    const edits = [];
+    for (const p of packages) {
+      const entry = entries[p.dir];
+      if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  return changes;
+}
+
+// packages/shared/src/monorepo/plan.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+async function planMonorepo(git, root, o) {
+  const workspace = await discoverWorkspace(root);
+  const pkgs = workspace.packages;
+  checkTagFormat(o.tagFormat, pkgs.length);
+  const gp = groupProblems(
+    o.groups,
+    pkgs.map((p) => p.name)
+  );
+  if (gp.length) throw new InputError(gp[0].input, gp.map((p) => p.message).join(" "));
+  const graph = buildGraph(pkgs);
+  const order = topologicalOrder(graph);
+  const byName = new Map(pkgs.map((p) => [p.name, p]));
+  const rev = o.rev ?? "HEAD";
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
+  const tagsOf = packageTags(tagList, order, o.tagFormat);
+  const last = /* @__PURE__ */ new Map();
+  for (const name of order) {
+    const all = tagsOf.get(name) ?? [];
+    const m = all.filter((t) => merged.has(t.tag)).sort((a, b) => (0, import_compare2.default)(b.version, a.version));
+    const lastStable = m.find((t) => !t.version.includes("-"));
+    last.set(name, { merged: m, all, since: lastStable ?? m[0] });
+  }
+  const history = await packageCommits(
+    git,
+    order.map((name) => {
+      const since = last.get(name)?.since;
+      return { name, dir: byName.get(name).dir, since: since?.tag, sinceCommit: since?.commit };
+    }),
+    { sharedPaths: o.sharedPaths, rev }
+  );
+  const bump = /* @__PURE__ */ new Map();
+  const reasons = new Map(order.map((n) => [n, []]));
+  for (const name of order) {
+    const commits = history.get(name) ?? [];
+    const since = last.get(name)?.since;
+    const rec = recommendBump(commits, since?.version);
+    const from = since ? since.tag : "the start of the history";
+    if (rec === "none") {
+      reasons.get(name).push(
+        commits.length ? `no releasable commits since ${escapeLogText(from)} (${plural(commits.length, "commit")}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${escapeLogText(from)}`
+      );
+      continue;
+    }
+    const b = o.versionBump === "auto" ? rec : o.versionBump;
+    bump.set(name, b);
+    reasons.get(name).push(`${plural(commits.length, "commit")} since ${escapeLogText(from)} call for a ${rec} bump`);
+  }
+  const own = new Set(bump.keys());
+  for (const n of own)
+    reasons.set(
+      n,
+      reasons.get(n).filter((r) => !r.startsWith("no "))
+    );
+  propagate(order, graph, o.groups, bump, reasons);
+  const version = /* @__PURE__ */ new Map();
+  const kind = /* @__PURE__ */ new Map();
+  const groupOf = (name) => o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
+  for (const name of order) {
+    const b = bump.get(name);
+    if (!b) continue;
+    const t = last.get(name);
+    const group2 = (groupOf(name) ?? [name]).filter(
+      (m) => m === name || o.groups.fixed.some((g) => g.includes(m)) || bump.has(m)
+    );
+    const groupMerged = group2.flatMap((m) => last.get(m)?.merged ?? []);
+    const n = nextVersion({
+      merged: groupMerged,
+      all: t.all,
+      bump: b,
+      releaseType: o.releaseType,
+      prereleaseId: o.prereleaseId,
+      manifestVersion: byName.get(name)?.version,
+      initialVersion: o.initialVersion
+    });
+    version.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
+  }
+  for (const g of [...o.groups.fixed, ...o.groups.linked]) {
+    const vs = g.filter((m) => version.has(m)).map((m) => version.get(m));
+    if (vs.length < 2) continue;
+    const top = [...vs].sort(import_compare2.default).at(-1);
+    for (const m of g) {
+      if (!version.has(m) || version.get(m) === top) continue;
+      const t = last.get(m);
+      nextVersion({
+        merged: t.merged,
+        all: t.all,
+        bump: "patch",
+        releaseType: o.releaseType,
+        prereleaseId: o.prereleaseId,
+        explicit: top
+      });
+      version.set(m, top);
+    }
+  }
+  const packages = order.map((name) => {
+    const p = byName.get(name);
+    const t = last.get(name);
+    const v = version.get(name);
+    return {
+      name,
+      path: p.dir,
+      private: p.private,
+      release: v !== void 0,
+      version: v ?? t.since?.version ?? p.version ?? "",
+      ...t.since ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style } : {},
+      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {},
+      reasons: reasons.get(name) ?? [],
+      commits: history.get(name) ?? []
+    };
+  });
+  const files = planPackageBumps(
+    root,
+    pkgs,
+    new Map(packages.filter((p) => p.release).map((p) => [p.name, p.version]))
+  );
+  return { workspace, graph, packages, files };
+}
+function propagate(order, graph, groups, bump, reasons) {
+  const raise = (name, b, why) => {
+    const cur = bump.get(name);
+    const next = cur ? maxBump(cur, b) : b;
+    if (cur === next) return false;
+    bump.set(name, next);
+    reasons.set(name, [...(reasons.get(name) ?? []).filter((r) => !r.startsWith("no ")), why]);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of order) {
+      if (!bump.has(name)) continue;
+      for (const e of graph.dependents.get(name) ?? []) {
+        if (e.field === "devDependencies" || bump.has(e.from)) continue;
+        changed = raise(e.from, "patch", `depends on ${escapeLogText(name)} (${e.field}), which is released`) || changed;
+      }
+    }
+    for (const g of groups.fixed) {
+      const released = g.filter((m) => bump.has(m));
+      if (!released.length) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of g) changed = raise(m, top, `fixed group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+    for (const g of groups.linked) {
+      const released = g.filter((m) => bump.has(m));
+      if (released.length < 2) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of released)
+        changed = raise(m, top, `linked group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+  }
+}
+
+// packages/shared/src/monorepo/notes.ts
+import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join5, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2130,8 +2288,8 @@ async function renderSection(i) {
 }
 
 // packages/shared/src/changelog/file.ts
-import { existsSync } from "node:fs";
-import { readFile as readFile2, writeFile } from "node:fs/promises";
+import { existsSync as existsSync4 } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 function decodeText(buf) {
   let encoding = "utf8";
   let bom = false;
@@ -2216,8 +2374,8 @@ ${links2.join("\n")}
 ` : out;
 }
 async function updateChangelogFile(path, updates) {
-  const created = !existsSync(path);
-  const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile2(path));
+  const created = !existsSync4(path);
+  const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile(path));
   let text2 = decoded.text;
   const fresh = [];
   const headings = text2.split("\n").filter((l) => SECTION_HEADING.test(l));
@@ -2238,6 +2396,622 @@ async function updateChangelogFile(path, updates) {
   }
   await writeFile(path, encodeText({ ...decoded, text: text2 }));
   return { created };
+}
+
+// packages/shared/src/changelog/types.ts
+var HIDDEN = "hidden";
+var OTHER = "other";
+var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+var DEFAULT_TYPES = {
+  "keep-a-changelog": {
+    feat: "Added",
+    perf: "Changed",
+    refactor: "Changed",
+    deprecate: "Deprecated",
+    deprecated: "Deprecated",
+    remove: "Removed",
+    removed: "Removed",
+    revert: "Removed",
+    fix: "Fixed",
+    security: "Security",
+    sec: "Security",
+    docs: HIDDEN,
+    style: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: "Other"
+  },
+  "conventional-commits": {
+    feat: "Features",
+    fix: "Bug Fixes",
+    perf: "Performance Improvements",
+    revert: "Reverts",
+    security: "Security",
+    deprecate: "Deprecations",
+    docs: HIDDEN,
+    style: HIDDEN,
+    refactor: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: HIDDEN
+  }
+};
+function typeMap(format, user = {}) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
+  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
+  const order = [...base];
+  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
+  const other = map.get(OTHER);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
+  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
+  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
+  return {
+    order,
+    sectionOf(c) {
+      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
+      const shown = visible(s);
+      if (shown) return shown;
+      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
+      return void 0;
+    }
+  };
+}
+
+// packages/shared/src/monorepo/notes.ts
+function packageNotes(p, o) {
+  const r = renderKeepAChangelog({
+    format: "keep-a-changelog",
+    version: p.version,
+    date: o.date,
+    ...p.previousTag ? { previousTag: p.previousTag } : {},
+    currentTag: p.tag ?? p.version,
+    repoUrl: o.repoUrl,
+    commits: p.commits,
+    types: typeMap("keep-a-changelog"),
+    breakingSection: true
+  });
+  if (p.commits.length) return { section: r.section, ...r.link ? { link: r.link } : {}, notes: r.notes };
+  const section = `${r.heading}
+
+${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
+  return {
+    section,
+    ...r.link ? { link: r.link } : {},
+    notes: `${section}${r.link ? `
+
+[${r.link.label}]: ${r.link.url}` : ""}`
+  };
+}
+function aggregateNotes(list2) {
+  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+
+${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+}
+function changelogChange(workspace, p, n) {
+  const path = posix3.join(p.path, "CHANGELOG.md");
+  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
+  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
+    version: p.version,
+    section: n.section,
+    ...n.link ? { link: n.link } : {}
+  });
+  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+var sharedPathList = (raw) => raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+var groupsOf = (v) => ({
+  fixed: parseGroups(v.fixed_groups.split("\n")),
+  linked: parseGroups(v.linked_groups.split("\n"))
+});
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
+// packages/shared/src/changelog/history.ts
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_rcompare = __toESM(require_rcompare(), 1);
+
+// packages/shared/src/git/git.ts
+import { spawn } from "node:child_process";
+import { realpathSync as realpathSync2 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+var GitError = class extends Error {
+  constructor(args, code, stderr) {
+    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  code;
+  stderr;
+};
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return resolve3(p);
+  }
+};
+var Git = class _Git {
+  constructor(cwd, opts = {}) {
+    this.cwd = cwd;
+    this.opts = opts;
+  }
+  cwd;
+  opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
+  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
+  with(opts) {
+    return new _Git(this.cwd, {
+      log: opts.log ?? this.opts.log,
+      env: { ...this.opts.env, ...opts.env },
+      config: { ...this.opts.config, ...opts.config }
+    });
+  }
+  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
+  withToken(serverUrl, token) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+    return this.with({
+      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
+    });
+  }
+  env(extra) {
+    const config = Object.entries(this.opts.config ?? {});
+    const env = {
+      ...process.env,
+      LC_ALL: "C",
+      GIT_TERMINAL_PROMPT: "0",
+      GIT_ASKPASS: "echo",
+      ...this.opts.env,
+      ...extra
+    };
+    if (config.length) {
+      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
+      config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${base + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
+      });
+      env.GIT_CONFIG_COUNT = String(base + config.length);
+    }
+    return env;
+  }
+  /** Run git; resolves with the exit code (does not throw on failure). */
+  run(args, o = {}) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    return new Promise((resolve5, reject) => {
+      const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err = [];
+      child.stdout.on("data", (d) => out.push(d));
+      child.stderr.on("data", (d) => err.push(d));
+      child.on("error", reject);
+      child.on(
+        "close",
+        (code) => resolve5({
+          code: code ?? 1,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        })
+      );
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(o.input ?? "");
+    });
+  }
+  /** Run git and return stdout; throws GitError on a non-zero exit. */
+  async out(args, o = {}) {
+    const r = await this.run(args, o);
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return o.trim === false ? r.stdout : r.stdout.trim();
+  }
+  /**
+   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
+   * `onRecord` for each without holding the whole output in memory.
+   */
+  stream(args, separator, onRecord) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    const sep3 = Buffer.from(separator, "utf8");
+    return new Promise((resolve5, reject) => {
+      const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      let pending;
+      let err = "";
+      child.stdout.on("data", (d) => {
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
+        let i;
+        while ((i = buf.indexOf(sep3, start)) >= 0) {
+          onRecord(buf.toString("utf8", start, i));
+          start = i + sep3.length;
+        }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
+      });
+      child.stderr.setEncoding("utf8").on("data", (d) => err += d);
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
+        if (pending?.length) onRecord(pending.toString("utf8"));
+        resolve5();
+      });
+    });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
+  }
+  /** The commit a revision names, or undefined when it does not exist. */
+  async resolve(rev) {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  head() {
+    return this.out(["rev-parse", "HEAD"]);
+  }
+  /** The checked-out branch name, or undefined on a detached HEAD. */
+  async branch() {
+    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  async isShallow() {
+    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits() {
+    return readShallowFile(await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]));
+  }
+  /**
+   * `resolve(rev)` and `shallowCommits()` in one `git rev-parse` (one process instead of two: each costs a few
+   * milliseconds, and the changelog action runs in well under a second).
+   */
+  async resolveWithShallow(rev) {
+    const r = await this.run([
+      "rev-parse",
+      "--path-format=absolute",
+      "--git-path",
+      "shallow",
+      "--verify",
+      "--quiet",
+      `${rev}^{commit}`
+    ]);
+    const [path = "", commit = ""] = r.code <= 1 ? r.stdout.split("\n") : [];
+    return {
+      commit: r.code === 0 && commit ? commit : void 0,
+      shallow: path ? await readShallowFile(path) : /* @__PURE__ */ new Set()
+    };
+  }
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
+   */
+  async deepen(depth, remote = "origin") {
+    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
+    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
+  }
+  async isAncestor(ancestor, descendant) {
+    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
+    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
+    return r.code === 0;
+  }
+  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
+  async tags(pattern) {
+    const out = await this.out([
+      "for-each-ref",
+      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
+      pattern ? `refs/tags/${pattern}` : "refs/tags"
+    ]);
+    if (!out) return [];
+    return out.split("\n").map((line) => {
+      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
+      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
+    });
+  }
+  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
+  async mergedTags(rev = "HEAD", pattern) {
+    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
+    return new Set(out ? out.split("\n") : []);
+  }
+  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
+  async lsRemote(remote, patterns = []) {
+    const out = await this.out(["ls-remote", remote, ...patterns]);
+    const map = /* @__PURE__ */ new Map();
+    for (const line of out.split("\n")) {
+      const [sha, ref] = line.split("	");
+      if (sha && ref) map.set(ref, sha);
+    }
+    return map;
+  }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
+    const failed = r.code !== 0;
+    return {
+      ok: !failed,
+      rejected: failed && PUSH_REJECTED.test(message),
+      declined: failed && PUSH_DECLINED.test(message),
+      message,
+      remoteLines,
+      code: r.code
+    };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
+  /** Set a local committer identity (never the global config). */
+  async setIdentity(name, email) {
+    await this.out(["config", "user.name", name]);
+    await this.out(["config", "user.email", email]);
+  }
+};
+async function readShallowFile(path) {
+  try {
+    const text2 = await readFile2(path, "utf8");
+    return new Set(text2.split("\n").filter(Boolean));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
+}
+
+// packages/shared/src/changelog/history.ts
+async function releaseTags(git, prefix) {
+  const all = await git.tags(prefix ? `${prefix}*` : void 0);
+  const out = [];
+  for (const t of all) {
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
+    out.push({ ...t, version: v, prerelease: (0, import_prerelease2.default)(v) !== null });
+  }
+  return out.sort((a, b) => (0, import_rcompare.default)(a.version, b.version) || a.name.localeCompare(b.name));
+}
+async function reachable(git, commit, head) {
+  try {
+    return await git.isAncestor(commit, head);
+  } catch (e) {
+    if (e instanceof GitError) return false;
+    throw e;
+  }
+}
+async function findPreviousTag(git, prefix, head = "HEAD", o = {}) {
+  const tags = (o.tags ?? await releaseTags(git, prefix)).filter((t) => o.includePrereleases || !t.prerelease);
+  let checked = 0;
+  for (const t of tags) {
+    if (checked++ >= 5) {
+      const merged = await git.mergedTags(head, prefix ? `${prefix}*` : void 0);
+      return tags.slice(checked - 1).find((x) => merged.has(x.name));
+    }
+    if (await reachable(git, t.commit, head)) return t;
+  }
+  return void 0;
+}
+var FETCH_DEPTH_HINT = "set `fetch-depth: 0` on actions/checkout (the changelog needs the history back to the previous release tag)";
+async function readHistory(git, o) {
+  const headRev = o.head ?? "HEAD";
+  const steps = [...o.deepenSteps ?? [200, 2e3, 2e4], "all"];
+  let deepened = 0;
+  for (; ; ) {
+    const [{ commit: head, shallow }, tags] = await Promise.all([
+      git.resolveWithShallow(headRev),
+      o.since === void 0 ? releaseTags(git, o.tagPrefix) : void 0
+    ]);
+    if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
+    let previousTag;
+    let missing = false;
+    if (o.since) {
+      const commit = await git.resolve(o.since);
+      if (commit && await reachable(git, commit, head)) previousTag = { name: o.since, commit };
+      else if (commit && !shallow.size) {
+        o.log.warning(
+          `since_tag ${o.since} is not an ancestor of ${headRev}: the notes cover ${o.since}..${headRev} (the commits of ${headRev} that ${o.since} does not have)`
+        );
+        previousTag = { name: o.since, commit };
+      } else if (!shallow.size) {
+        throw new StageError(`since_tag ${o.since} does not exist in this repository`);
+      } else missing = true;
+    } else if (o.since === void 0) {
+      previousTag = await findPreviousTag(git, o.tagPrefix, head, { ...tags ? { tags } : {} });
+    }
+    if (!missing) {
+      const commits = [];
+      const range = previousTag ? [`${previousTag.commit}..${head}`] : [head];
+      const boundary = await streamLog(git, range, (c) => commits.push(c), shallow);
+      if (!boundary.length && (previousTag || !shallow.size)) return { previousTag, head, commits, deepened };
+    }
+    const step = steps[deepened];
+    if (step === void 0) {
+      throw new StageError(`the history is still incomplete after deepening the shallow clone: ${FETCH_DEPTH_HINT}`);
+    }
+    o.log.info(
+      `shallow clone: ${step === "all" ? "fetching the whole history" : `deepening by ${step} commits`} to reach ${escapeLogText(previousTag?.name ?? o.since ?? "the previous release tag")}`
+    );
+    try {
+      await git.deepen(step, o.remote);
+    } catch (e) {
+      throw new StageError(`this is a shallow clone and deepening it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`);
+    }
+    deepened++;
+  }
+}
+async function streamReleases(git, o, onRelease) {
+  const headRev = o.head ?? "HEAD";
+  let deepened = 0;
+  const read = () => Promise.all([git.resolveWithShallow(headRev), releaseTags(git, o.tagPrefix)]);
+  const [first, firstTags] = await read();
+  let head = first.commit;
+  let allTags = firstTags;
+  if (first.shallow.size) {
+    o.log.info("shallow clone: fetching the whole history to render every release");
+    try {
+      await git.deepen("all", o.remote);
+    } catch (e) {
+      throw new StageError(
+        `this is a shallow clone and unshallowing it failed (${errorMessage(e)}): ${FETCH_DEPTH_HINT}`
+      );
+    }
+    deepened++;
+    [{ commit: head }, allTags] = await read();
+  }
+  if (!head) throw new StageError(`${headRev} does not name a commit: is the repository checked out?`);
+  const tags = allTags.filter((t) => t.commit);
+  const byCommit = /* @__PURE__ */ new Map();
+  for (const t of tags) if (!byCommit.has(t.commit)) byCommit.set(t.commit, t);
+  let current = { commits: [] };
+  let count = 0;
+  let releases = 0;
+  await streamLog(git, [head], (c) => {
+    const tag = byCommit.get(c.hash);
+    if (tag) {
+      current.previous = tag;
+      releases++;
+      onRelease(current);
+      current = { tag, commits: [] };
+    }
+    current.commits.push(c);
+    count++;
+  });
+  releases++;
+  onRelease(current);
+  return { head, deepened, commitCount: count, releases };
 }
 
 // packages/shared/src/changelog/prs.ts
@@ -2483,105 +3257,39 @@ async function generateChangelog(o) {
   };
 }
 
-// packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
-var FORBIDDEN = ["/proc", "/dev", "/sys"];
-function inside(root, p) {
-  const rel = relative(root, p);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function firstLink(root, full) {
-  const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  let cur = root;
-  for (const part of rel.split(sep).filter(Boolean)) {
-    cur = join(cur, part);
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return void 0;
-    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
-  }
-  return void 0;
-}
-function confinePath(workspace, path, opts) {
-  const { kind = "file" } = opts;
-  const input = opts.input;
-  const label = opts.what ?? `Input "${input}"`;
-  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
-    name: r.name,
-    path: realOrSelf(r.path)
-  }));
-  const full = resolve2(workspace, path);
-  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
-  const describe = (real2) => {
-    const l = firstLink(resolve2(workspace), full);
-    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
-  };
-  let real;
-  const st = lstatSync(full, { throwIfNoEntry: false });
-  if (!st) {
-    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
-    let parent = dirname(full);
-    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
-    real = join(realOrSelf(parent), relative(parent, full));
-  } else {
-    try {
-      real = realpathSync2(full);
-    } catch {
-      const l = firstLink(resolve2(workspace), full);
-      throw new InputError(
-        input,
-        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
-      );
-    }
-  }
-  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
-    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
-  }
-  if (!roots.some((r) => inside(r.path, real))) {
-    throw new InputError(
-      input,
-      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+// actions/changelog/src/independent.ts
+async function independentChangelog(git, workspace, inputs, o) {
+  const mono = await planMonorepo(git, workspace, {
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    releaseType: "stable",
+    prereleaseId: "rc",
+    versionBump: "auto",
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
+  });
+  const date = o.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const released = mono.packages.filter((p) => p.release);
+  const notes = released.map((p) => ({ p, n: packageNotes(p, { repoUrl: o.repoUrl, date }) }));
+  const commits = new Map(released.flatMap((p) => p.commits.map((c) => [c.hash, c])));
+  if (inputs.write_file)
+    applyChanges(
+      workspace,
+      notes.map(({ p, n }) => changelogChange(workspace, p, n))
     );
-  }
-  if (st) {
-    const target = statSync(real);
-    if (kind === "file" && !target.isFile()) {
-      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
-    }
-    if (kind === "dir" && !target.isDirectory()) {
-      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
-    }
-  }
-  return real;
-}
-
-// packages/shared/src/versioning/manifests.ts
-function rootManifestVersion(root) {
-  const file = join2(root, "package.json");
-  const st = lstatSync2(file, { throwIfNoEntry: false });
-  if (!st) return void 0;
-  if (!st.isFile())
-    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
-  let doc;
-  try {
-    doc = JSON.parse(readFileSync2(file, "utf8"));
-  } catch {
-    throw new StageError("package.json is not valid JSON: its version cannot be read");
-  }
-  const v = doc && typeof doc === "object" ? doc.version : void 0;
-  return typeof v === "string" ? v : void 0;
+  return {
+    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag, notes: n.notes }))),
+    packages: released.map((p) => ({
+      name: p.name,
+      version: p.version,
+      tag: p.tag,
+      path: p.path,
+      changelog_path: inputs.write_file ? `${p.path}/CHANGELOG.md` : ""
+    })),
+    commitCount: commits.size,
+    breakingCount: [...commits.values()].filter((c) => c.breaking).length,
+    bump: ["major", "minor", "patch"].find((b) => released.some((p) => p.bump === b)) ?? "none"
+  };
 }
 
 // actions/changelog/src/inputs.ts
@@ -2611,7 +3319,8 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
     initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
@@ -2627,7 +3336,12 @@ var action = defineAction({
     token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
-    notes: { description: "Markdown of the new section." },
+    notes: {
+      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
+    },
+    packages: {
+      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
+    },
     notes_file: {
       description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
     },
@@ -2639,7 +3353,8 @@ var action = defineAction({
     },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
-  }
+  },
+  refine: (v) => monorepoProblems(v)
 });
 
 // actions/changelog/src/main.ts
@@ -2658,8 +3373,37 @@ async function run(env = process.env) {
       const git = new Git(workspace, { log });
       const notCheckout = await git.checkoutProblem();
       if (notCheckout) throw new StageError(notCheckout);
+      if (inputs.versioning === "independent") {
+        const repoUrl2 = runner.repository ? `${runner.serverUrl}/${runner.repository}` : "";
+        const r = await independentChangelog(git, workspace, inputs, { repoUrl: repoUrl2 });
+        ctx.setOutput("notes", r.notes);
+        const notesFile2 = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+        mkdirSync(dirname2(notesFile2), { recursive: true });
+        writeFileSync2(notesFile2, r.notes);
+        ctx.setOutput("notes_file", notesFile2);
+        ctx.setOutput("packages", r.packages);
+        ctx.setOutput("version", "");
+        ctx.setOutput("recommended_bump", r.bump);
+        ctx.setOutput("previous_tag", "");
+        ctx.setOutput("commit_count", String(r.commitCount));
+        ctx.setOutput("breaking_count", String(r.breakingCount));
+        ctx.setOutput(
+          "changelog_path",
+          r.packages.map((p) => p.changelog_path).filter(Boolean).join(",")
+        );
+        for (const p of r.packages)
+          log.info(logText`changelog ${p.tag}${p.changelog_path ? `: ${p.changelog_path}` : ""}`);
+        summary2.heading(`Changelog of ${r.packages.length} package${r.packages.length === 1 ? "" : "s"}`);
+        summary2.table(
+          ["package", "version", "CHANGELOG.md"],
+          r.packages.map((p) => [p.name, p.version, p.changelog_path || "(not written)"])
+        );
+        summary2.details("Release notes", r.notes);
+        return;
+      }
+      ctx.setOutput("packages", []);
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-FLD2NCYN.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-W4BFUHLS.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,
@@ -2686,7 +3430,7 @@ async function run(env = process.env) {
         ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
       });
       ctx.setOutput("notes", result.notes);
-      const notesFile = join3(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+      const notesFile = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
       mkdirSync(dirname2(notesFile), { recursive: true });
       writeFileSync2(notesFile, result.notes);
       ctx.setOutput("notes_file", notesFile);

@@ -4,6 +4,8 @@ import {
   defineAction,
   initialVersionInput,
   type InputProblem,
+  monorepoInputs,
+  monorepoProblems,
   npmRegistryUrlInput,
   publishRegistriesInput,
   releaseBranchInput,
@@ -78,7 +80,8 @@ export const action = defineAction({
       pattern: /^[0-9A-Za-z-]+$/,
       patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
     }),
-    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    ...monorepoInputs,
     initial_version: initialVersionInput,
     // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
     // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
@@ -171,6 +174,11 @@ export const action = defineAction({
   },
   outputs: {
     releasable: { description: 'true when there is something to release; false ends the pipeline quietly.' },
+    versioning: { description: 'fixed or independent, as given: the changelog and release jobs take it on.' },
+    packages: {
+      description:
+        'versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed.',
+    },
     reason: { description: 'Why there is nothing to release (empty when releasable).' },
     type: { description: 'The release type whose policy applies: major, minor, patch or hotfix.' },
     version_bump: { description: 'The bump applied: major, minor or patch.' },
@@ -208,8 +216,8 @@ export const action = defineAction({
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
-    if (!v.preflight) return [];
-    const problems: InputProblem[] = [];
+    const problems: InputProblem[] = monorepoProblems(v);
+    if (!v.preflight) return problems;
     const need = (input: string, message: string) => problems.push({ input, message });
     if (v.load_shards === undefined)
       need(

@@ -22,8 +22,9 @@ import {
   releaseKind,
   type EffectivePolicy,
 } from '@release-actions/shared/policy';
-import { StageError } from '@release-actions/shared';
+import { logText, StageError } from '@release-actions/shared';
 import { action, deployRequested } from './inputs.js';
+import { packagesPreview, packagesTable, planIndependent } from './independent.js';
 import { preflight } from './preflight.js';
 import { checkRegistries, defaultBranchOf, type RegistryCheck } from './registries.js';
 
@@ -133,8 +134,17 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
       'The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`.',
     );
   }
-  const preview: ReleasePreview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
-  const previous = preview.previousTag ? `${preview.previousTag}` : 'no release yet';
+  ctx.setOutput('versioning', inputs.versioning);
+  const independent =
+    inputs.versioning === 'independent' ? await planIndependent(git, runner.workspace, inputs) : undefined;
+  const preview: ReleasePreview = independent
+    ? independent.preview
+    : await previewRelease(git, { tagPrefix: inputs.tag_prefix });
+  const previous = independent
+    ? "each package's last release"
+    : preview.previousTag
+      ? `${preview.previousTag}`
+      : 'no release yet';
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
   // Set once the plan stands (nothing to release, or every check passed): a refused plan outputs nothing.
   const previewOutputs = () => {
@@ -154,6 +164,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
       : !chosen
         ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
         : '';
+  ctx.setOutput('packages', independent?.packages ?? []);
   if (nothing || !chosen) {
     previewOutputs();
     ctx.setOutput('releasable', 'false');
@@ -163,6 +174,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
     summary
       .heading('Release plan: nothing to release')
       .paragraph(`Nothing to release: ${nothing}. No job after the plan runs.`);
+    if (independent) packagesTable(summary, independent.mono);
     if (preview.commits.length) summary.details('Commits since the last release', changelogPreview(preview.commits));
     return;
   }
@@ -181,25 +193,31 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
       run_smoke_tests: inputs.run_smoke_tests,
     },
   });
-  // The one version model (versioning/): the release computes the same version from the same inputs.
-  const next = nextVersion({
-    merged: preview.merged,
-    all: preview.all,
-    bump: chosen.bump,
-    releaseType: inputs.release_type,
-    prereleaseId: inputs.prerelease_id,
-    manifestVersion: rootManifestVersion(runner.workspace),
-    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
-  });
-  const { version } = next;
-  // latest never moves backwards: the release's own check, on what the registries hold now.
-  const registries = await checkRegistries(inputs, next, {
-    fetch: deps.fetch,
-    env: ctx.env,
-    workspace: runner.workspace,
-    defaultBranch: defaultBranchOf(runner.event),
-    log,
-  });
+  // The one version model (versioning/): the release computes the same version from the same inputs; with
+  // independent versioning each package's (monorepo/ calls it per package).
+  const next = independent
+    ? undefined
+    : nextVersion({
+        merged: preview.merged,
+        all: preview.all,
+        bump: chosen.bump,
+        releaseType: inputs.release_type,
+        prereleaseId: inputs.prerelease_id,
+        manifestVersion: rootManifestVersion(runner.workspace),
+        ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
+      });
+  const version = next?.version ?? '';
+  // latest never moves backwards: the release's own check, on what the registries hold now. Independent
+  // versioning: the release checks each package in its preflight, before any side effect.
+  const registries = next
+    ? await checkRegistries(inputs, next, {
+        fetch: deps.fetch,
+        env: ctx.env,
+        workspace: runner.workspace,
+        defaultBranch: defaultBranchOf(runner.event),
+        log,
+      })
+    : undefined;
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   // Without preflight the plan knows no settings: every stage of the policy is assumed to run.
   let gates: string[] = [...policy.gates];
@@ -217,8 +235,9 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
     ctx.setOutput('deploy_timeout', checked.deployTimeout);
     ({ gates, skipped } = checked);
   }
-  const tag = `${inputs.tag_prefix}${version}`;
-  const notes = changelogPreview(preview.commits, { version });
+  const count = independent?.packages.length ?? 0;
+  const tag = independent ? `${count} package${count === 1 ? '' : 's'}` : `${inputs.tag_prefix}${version}`;
+  const notes = independent ? packagesPreview(independent.mono) : changelogPreview(preview.commits, { version });
   // No deploy: no product approval and no production approval either; the release job's review stays.
   const order = approvalOrder(policy).filter((a) => deploy || a.job === 'release');
 
@@ -229,7 +248,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
   ctx.setOutput('version_bump', chosen.bump);
   ctx.setOutput('release_mode', inputs.release_mode);
   ctx.setOutput('next_version', version);
-  ctx.setOutput('next_tag', tag);
+  ctx.setOutput('next_tag', independent ? '' : tag);
   ctx.setOutput('changelog_preview', notes);
   ctx.setOutput('policy', policy);
   ctx.setOutput('gates', gates.join(','));
@@ -252,6 +271,8 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
   log.info(
     `Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump, release_mode ${inputs.release_mode})`,
   );
+  for (const p of independent?.packages ?? [])
+    log.info(logText`  ${p.name}: ${p.previous_tag || '(none)'} → ${p.tag} (${p.bump}: ${p.reasons.join('; ')})`);
 
   summary
     .heading(`Release plan: ${tag} (${policy.kind})`)
@@ -267,7 +288,12 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
           inputs.require_quality_gates === 'false' ? 'no (failed gates let the release go on)' : 'yes',
         ],
       ],
-    )
+    );
+  if (independent) {
+    summary.heading('Packages', 3);
+    packagesTable(summary, independent.mono);
+  }
+  summary
     .heading('Stages', 3)
     .table(
       ['stage', 'runs?', 'because'],
@@ -282,7 +308,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
     )
     .heading('Effective policy', 3);
   policyTable(summary, policy);
-  registriesTable(summary, registries, tag);
+  if (registries) registriesTable(summary, registries, tag);
   summary
     .paragraph(
       order.length

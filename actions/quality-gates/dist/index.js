@@ -1043,15 +1043,95 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
+  };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
+}
+
 // packages/shared/src/gates/container.ts
 import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
@@ -1144,7 +1224,7 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   }
 });
 function startBackground(cmd, args, o) {
-  mkdirSync(dirname(o.logFile), { recursive: true });
+  mkdirSync(dirname2(o.logFile), { recursive: true });
   const fd = openSync(o.logFile, "a");
   const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
@@ -1231,9 +1311,9 @@ async function buildContainer(o) {
   }
   const buildx = await hasBuildx(exec2);
   const builder = buildx ? "docker buildx build" : "docker build";
-  const tmp = mkdtempSync(join(tmpdir2(), "ra-build-"));
-  const iidfile = join(tmp, "iid");
-  const abs = (p) => isAbsolute(p) ? p : resolve(o.cwd, p);
+  const tmp = mkdtempSync(join2(tmpdir2(), "ra-build-"));
+  const iidfile = join2(tmp, "iid");
+  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.cwd, p);
   const args = [
     ...buildx ? ["buildx", "build", "--load"] : ["build"],
     "--iidfile",
@@ -1318,88 +1398,6 @@ import { dirname as dirname4, join as join4 } from "node:path";
 // packages/shared/src/gates/k6.ts
 import { existsSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3 } from "node:path";
-
-// packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative, resolve as resolve2, sep } from "node:path";
-var FORBIDDEN = ["/proc", "/dev", "/sys"];
-function inside(root, p) {
-  const rel = relative(root, p);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute2(rel);
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function firstLink(root, full) {
-  const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute2(rel)) return void 0;
-  let cur = root;
-  for (const part of rel.split(sep).filter(Boolean)) {
-    cur = join2(cur, part);
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return void 0;
-    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
-  }
-  return void 0;
-}
-function confinePath(workspace, path, opts) {
-  const { kind = "file" } = opts;
-  const input = opts.input;
-  const label = opts.what ?? `Input "${input}"`;
-  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
-    name: r.name,
-    path: realOrSelf(r.path)
-  }));
-  const full = resolve2(workspace, path);
-  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
-  const describe = (real2) => {
-    const l = firstLink(resolve2(workspace), full);
-    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
-  };
-  let real;
-  const st = lstatSync(full, { throwIfNoEntry: false });
-  if (!st) {
-    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
-    let parent = dirname2(full);
-    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname2(parent);
-    real = join2(realOrSelf(parent), relative(parent, full));
-  } else {
-    try {
-      real = realpathSync(full);
-    } catch {
-      const l = firstLink(resolve2(workspace), full);
-      throw new InputError(
-        input,
-        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
-      );
-    }
-  }
-  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
-    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
-  }
-  if (!roots.some((r) => inside(r.path, real))) {
-    throw new InputError(
-      input,
-      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
-    );
-  }
-  if (st) {
-    const target = statSync(real);
-    if (kind === "file" && !target.isFile()) {
-      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
-    }
-    if (kind === "dir" && !target.isDirectory()) {
-      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
-    }
-  }
-  return real;
-}
-
-// packages/shared/src/gates/k6.ts
 var DEFAULT_K6_VERSION = "1.3.0";
 async function actionsToolCache() {
   const tc = await import("./chunks/tool-cache-XFOVWEZQ.js");
@@ -2766,12 +2764,15 @@ function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
+  let rec = findRelease(doc, version, init.tag);
   if (!rec) {
     rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
+}
+function findRelease(doc, version, tag) {
+  return doc.releases.find((r) => r.version === version && (tag === void 0 || r.tag === tag));
 }
 
 // packages/shared/src/status/open.ts
@@ -2916,6 +2917,30 @@ var Git = class _Git {
         resolve7();
       });
     });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {

@@ -11,6 +11,8 @@ import {
   releaseBranchInput,
   githubToken,
   list,
+  monorepoInputs,
+  monorepoProblems,
   oneOf,
   secret,
   semver,
@@ -55,7 +57,13 @@ export const action = defineAction({
       description: 'Explicit version (overrides version_bump); must be above the last release.',
       allowV: true,
     }),
-    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
+    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    ...monorepoInputs,
+    github_release: oneOf(['per-package', 'aggregate'], {
+      description:
+        "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: 'per-package',
+    }),
     initial_version: initialVersionInput,
     prerelease_id: text({
       description: 'Prerelease identifier (rc, beta, alpha…).',
@@ -172,7 +180,19 @@ export const action = defineAction({
     },
   },
   refine(v) {
-    const problems: InputProblem[] = [];
+    const problems: InputProblem[] = monorepoProblems(v);
+    if (v.versioning === 'independent' && v.publish_registries.includes('docker'))
+      problems.push({
+        input: 'publish_registries',
+        message:
+          'Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan\'s packages output), or use versioning: fixed.',
+      });
+    if (v.versioning === 'independent' && v.update_major_tag)
+      problems.push({
+        input: 'update_major_tag',
+        message:
+          'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.',
+      });
     if (v.registry_password && !v.registry_username)
       problems.push({
         input: 'registry_username',

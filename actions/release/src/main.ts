@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { confinePath, StageError } from '@release-actions/shared';
-import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
+import {
+  groupsOf,
+  type InputValues,
+  runStage,
+  sharedPathList,
+  type StageContext,
+} from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
@@ -77,6 +83,11 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run,
+    versioning: inputs.versioning,
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    githubRelease: inputs.github_release,
   };
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();

@@ -16,6 +16,8 @@ import { docker } from './steps/docker.js';
 import { githubRelease } from './steps/github-release.js';
 import { moveMajorTag } from './steps/major-tag.js';
 import { npm } from './steps/npm.js';
+import { packageReleases, publishPackageReleases } from './steps/package-releases.js';
+import { packagesVersion } from './steps/packages-version.js';
 import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
 import { registriesFree } from './steps/registries-free.js';
@@ -59,7 +61,9 @@ class Steps<I, S> {
 }
 
 /** Checks and the plan: no side effect (a dry run ends here). */
-const PLAN = Steps.start<object>().then('preflight', preflight).then('version', version);
+const PLAN = Steps.start<object>()
+  .then('preflight', preflight)
+  .then('version', (s, d) => (d.cfg.versioning === 'independent' ? packagesVersion(s, d) : version(s, d)));
 
 type Planned = Awaited<ReturnType<typeof PLAN.run>>;
 
@@ -82,7 +86,9 @@ const PUBLISH = Steps.start<Planned>()
   .then('test-build', testBuild)
   .then('claim', claim)
   .then('land', (s, d) => LANDING[d.cfg.releaseMode].land(s, d))
-  .then('github-release', githubRelease)
+  .then('github-release', async (s, d) =>
+    s.plan.packages ? packageReleases(s, d) : { ...(await githubRelease(s, d)), releases: [] },
+  )
   .then('npm', npm)
   .then('docker', docker);
 
@@ -90,7 +96,7 @@ type Published = Awaited<ReturnType<typeof PUBLISH.run>>;
 
 /** Once every package is visible: the release goes public, the major tag moves, the record says released. */
 const FINISH = Steps.start<Published & { published: ReleaseOutcome['published'] }>()
-  .then('publish-release', publishRelease)
+  .then('publish-release', (s, d) => (s.plan.packages ? publishPackageReleases(s, d) : publishRelease(s, d)))
   .then('major-tag', moveMajorTag)
   .then('status', markReleased)
   .then('announce', announce);

@@ -39,6 +39,13 @@ export interface ReleaseConfig {
   announceFormat: 'slack' | 'json';
   verifyTimeoutMs: number;
   dryRun: boolean;
+  /** fixed: one version; independent: each workspace package its own (docs/monorepo.md). */
+  versioning: 'fixed' | 'independent';
+  tagFormat: string;
+  sharedPaths: string[];
+  groups: { fixed: string[][]; linked: string[][] };
+  /** independent: a GitHub Release per package, or one for the run with a section per package. */
+  githubRelease: 'per-package' | 'aggregate';
 }
 
 export interface ReleaseDeps {
@@ -98,7 +105,10 @@ export interface ReleasePlan {
   backport: boolean;
   bump: Bump | 'explicit' | 'resumed';
   files: FileChange[];
-  npm: { name: string; dir: string; distTag: string; provenance: boolean; auth: string }[];
+  /** In publish order; `version` per package with versioning: independent (else the plan's). */
+  npm: { name: string; dir: string; distTag: string; provenance: boolean; auth: string; version?: string }[];
+  /** versioning: independent: the packages released, in publish order (dependencies first). */
+  packages?: PackageRelease[];
   npmSkipped: string[];
   docker: { image: string; tags: string[] }[];
   majorTag?: string;
@@ -106,6 +116,24 @@ export interface ReleasePlan {
   testCommand: string;
   buildCommand: string;
   resumed: boolean;
+  notesBody: string;
+}
+
+/** One package of an independent release. */
+export interface PackageRelease {
+  name: string;
+  /** Directory relative to the workspace. */
+  dir: string;
+  version: string;
+  previousVersion?: string;
+  tag: string;
+  previousTag?: string;
+  bump: string;
+  private: boolean;
+  prerelease: boolean;
+  backport: boolean;
+  reasons: string[];
+  /** Its notes: its own commits only, cut to GitHub's limit. */
   notesBody: string;
 }
 

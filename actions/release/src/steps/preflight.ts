@@ -15,6 +15,7 @@ import {
   type RegistryLatest,
 } from '@release-actions/shared/publish';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
+import { discoverWorkspace } from '@release-actions/shared/monorepo';
 import { npmPackages } from '@release-actions/shared/versioning';
 import { confinePath, errorMessage, redactUrl, StageError } from '@release-actions/shared';
 import type { ReleaseConfig, StepDeps } from '../types.js';
@@ -145,7 +146,11 @@ function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: DockerTar
 
 async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPlan> {
   if (!cfg.registries.includes('npm')) return { kind: 'none', provenance: false };
-  const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
+  // Independent: the workspace's packages (npm, yarn or pnpm); a cycle or a bad tag_format is refused here too.
+  const pkgs =
+    cfg.versioning === 'independent'
+      ? (await discoverWorkspace(d.workspace)).packages.filter((p) => !p.private)
+      : npmPackages(d.workspace).filter((p) => !p.private);
   if (!pkgs.length)
     throw new StageError(
       'publish_registries has npm but there is no public package (package.json without "private": true)',

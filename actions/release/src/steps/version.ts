@@ -29,7 +29,8 @@ export class NothingToReleaseSignal {
   constructor(readonly outcome: Omit<NothingToRelease, 'steps'>) {}
 }
 
-export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+/** The remote's branch and tags fetched (not in a dry run); a resumed run checks its release commit out. */
+export async function fetchForRelease(s: Preflighted, d: StepDeps): Promise<void> {
   const { cfg, git } = d;
   if (!cfg.dryRun) {
     await git.fetch(
@@ -40,6 +41,10 @@ export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: Rele
     // The release commit is what this run publishes: check it out (the workspace gets its bumped manifests).
     if (s.resumeTagCommit) await git.checkoutDetached(s.resumeTagCommit);
   }
+}
+
+export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+  await fetchForRelease(s, d);
   const plan = await makePlan(s, d);
   d.ledger.report('version', 'done', `${plan.previousVersion ?? '(none)'} → ${plan.version}`);
   return { plan };
@@ -233,7 +238,7 @@ async function renderNotes(
   }).notes;
 }
 
-function readScripts(root: string): Record<string, string> {
+export function readScripts(root: string): Record<string, string> {
   const f = join(root, 'package.json');
   if (!existsSync(f)) return {};
   try {

@@ -5,3 +5,4 @@ export * from './summary.js';
 export * from './action-yml.js';
 export * from './release-inputs.js';
 export * from './github-client.js';
+export * from './monorepo-inputs.js';
