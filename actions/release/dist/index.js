@@ -20,11 +20,14 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
+} from "./chunks/chunk-HF4WEUZC.js";
 import {
   __commonJS,
   __toESM
@@ -697,7 +700,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/duration.ts
@@ -711,31 +714,6 @@ function parseDuration(text2) {
     total += Number(m[1]) * UNIT_MS[m[2]];
   return Math.round(total);
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
@@ -2439,8 +2417,8 @@ var action = defineAction({
       default: "auto"
     }),
     release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -2573,7 +2551,10 @@ var action = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: secret({
+      description: "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md).",
+      default: GITHUB_TOKEN_DEFAULT
+    })
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },
@@ -2583,7 +2564,15 @@ var action = defineAction({
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
+    },
+    released: {
+      description: "true when this run released (the version is tagged, released and published), else false."
+    },
+    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
+    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
+    pull_request_change: {
+      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
     }
   },
   refine(v) {
@@ -3170,7 +3159,7 @@ var PushRefused = class extends StageError {
   }
   refused;
 };
-var HINT = (branch) => `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
+var HINT = (branch) => `${branch} is protected: release with release_mode: pull-request (a release pull request, merged under the branch's rules, releases) or release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection (docs/protected-branches.md)`;
 async function pushFailure(p, head, d) {
   const { cfg, remote } = d;
   const said = p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3);
@@ -3680,160 +3669,9 @@ async function markUnverified(unverified, d) {
   });
 }
 
-// actions/release/src/steps/registries-free.ts
-async function registriesFree(s, d) {
-  const { cfg } = d;
-  const { plan } = s;
-  if (s.resumeTagCommit) return {};
-  for (const p of plan.npm) {
-    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
-      throw new StageError(
-        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
-      );
-    });
-    if (v) {
-      throw new StageError(
-        `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
-      );
-    }
-  }
-  const registry = s.docker?.registry;
-  if (registry) {
-    for (const img of plan.docker) {
-      const digest = await registry.digest(img.image, plan.version);
-      if (digest) {
-        throw new StageError(
-          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
-        );
-      }
-    }
-  }
-  return {};
-}
-
-// actions/release/src/steps/status.ts
-async function markReleased(s, d) {
-  const { plan, commit, release: release2 } = s;
-  await d.ledger.step("status", async () => ({
-    state: "done",
-    detail: d.store.describe(),
-    extra: (rec) => {
-      rec.status = "released";
-      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
-      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
-      rec.tag = plan.tag;
-      rec.commit = commit;
-      rec.previous_version = plan.previousVersion;
-      rec.release_url = release2.url;
-      rec.quality_gates ??= {};
-      delete rec.error;
-      delete rec.refused;
-    }
-  }));
-  return {};
-}
-
-// actions/release/src/steps/tag-only.ts
-async function tagOnly(s, d) {
-  const { plan, head } = s;
-  const { git, remote } = d;
-  const files = plan.files.length ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
-  applyChanges(d.workspace, files);
-  const there = s.resumeTagCommit ?? s.remoteTag(plan.tag);
-  if (there && there !== head) {
-    throw new StageError(
-      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
-    );
-  }
-  const detail = `${plan.tag} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
-  await d.ledger.step("tag", async () => {
-    if (there) return { state: "already-done", detail };
-    await git.tagAnnotated(plan.tag, head, { message: plan.commitMessage });
-    return {
-      state: "done",
-      detail,
-      extra: (rec) => {
-        rec.commit = head;
-      }
-    };
-  });
-  await d.ledger.step("push", async () => {
-    if (there) return { state: "already-done", detail };
-    const p = await git.push(remote, [`refs/tags/${plan.tag}:refs/tags/${plan.tag}`]);
-    if (!p.ok) {
-      await git.deleteTag(plan.tag);
-      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
-      throw new StageError(
-        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
-      );
-    }
-    return {
-      state: "done",
-      detail,
-      extra: (rec) => {
-        rec.status = "releasing";
-      }
-    };
-  });
-  return { commit: head };
-}
-
-// actions/release/src/types.ts
-var ReleaseFailure = class extends StageError {
-  constructor(message, steps, plan) {
-    super(message);
-    this.steps = steps;
-    this.plan = plan;
-  }
-  steps;
-  plan;
-};
-var NO_BUILD = "(none: no build script)";
-
-// actions/release/src/steps/test-build.ts
-async function testBuild(s, d) {
-  const { plan } = s;
-  await runCommand(d, "tests", plan.testCommand);
-  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
-  else await runCommand(d, "build", plan.buildCommand);
-  const assets = d.cfg.assets;
-  const assetFiles = await d.ledger.within(
-    "assets",
-    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
-  );
-  return { assetFiles };
-}
-async function runCommand(d, step, command) {
-  if (!command) {
-    throw new StageError(
-      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
-    );
-  }
-  d.ledger.current = step;
-  const res = await d.log.group(`${step}: ${command}`, async () => {
-    const env = { ...d.env };
-    delete env.NODE_AUTH_TOKEN;
-    delete env.INPUT_TOKEN;
-    delete env.INPUT_REGISTRY_PASSWORD;
-    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
-    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
-      cwd: d.workspace,
-      env,
-      onOutput: (c) => {
-        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
-      }
-    });
-  });
-  if (res.code !== 0)
-    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
-  d.ledger.report(step, "done", command);
-  d.ledger.current = void 0;
-  d.ledger.fault(step);
-}
-
-// actions/release/src/steps/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
+// actions/release/src/steps/pull-request.ts
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // packages/shared/src/changelog/types.ts
 var HIDDEN = "hidden";
@@ -4221,6 +4059,107 @@ ${list2.join("\n")}`);
 [${link.label}]: ${link.url}` : section, stats };
 }
 
+// packages/shared/src/changelog/file.ts
+function decodeText(buf) {
+  let encoding = "utf8";
+  let bom = false;
+  let text2;
+  if (buf[0] === 255 && buf[1] === 254) {
+    encoding = "utf16le";
+    bom = true;
+    text2 = buf.subarray(2).toString("utf16le");
+  } else if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) {
+    bom = true;
+    text2 = buf.subarray(3).toString("utf8");
+  } else text2 = buf.toString("utf8");
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  return { text: eol === "\r\n" ? text2.replace(/\r\n/g, "\n") : text2, encoding, bom, eol };
+}
+function encodeText(d) {
+  const text2 = d.eol === "\r\n" ? d.text.replace(/\n/g, "\r\n") : d.text;
+  const body = Buffer.from(text2, d.encoding);
+  if (!d.bom) return body;
+  const bom = d.encoding === "utf16le" ? Buffer.from([255, 254]) : Buffer.from([239, 187, 191]);
+  return Buffer.concat([bom, body]);
+}
+var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
+var SECTION_HEADING = /^#{1,2} /;
+var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
+var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
+var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function headingVersionMatcher(version2) {
+  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version2)}(?![\\w.+-])`);
+}
+function upsertSection(text2, u) {
+  const lines = text2.replace(/\n+$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.length = 0;
+  let linkStart = lines.length;
+  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
+  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
+  const body = lines.slice(0, linkStart);
+  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
+  while (body.length && body[body.length - 1] === "") body.pop();
+  const mine = headingVersionMatcher(u.version);
+  const sectionLines = u.section.split("\n");
+  const existing = body.findIndex((l) => mine.test(l));
+  if (existing >= 0) {
+    let end = existing + 1;
+    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
+    const replacement = [...sectionLines, ""];
+    if (end >= body.length) replacement.pop();
+    body.splice(existing, end - existing, ...replacement);
+  } else {
+    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
+    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
+    if (at < 0) {
+      at = body.length;
+      body.push("", ...sectionLines);
+      if (body[0] === "") body.shift();
+    } else body.splice(at, 0, ...sectionLines, "");
+  }
+  const links2 = [...linkLines];
+  const fresh = [];
+  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
+    const def = `[${link.label}]: ${link.url}`;
+    const label = link.label.toLowerCase();
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
+    if (idx >= 0) links2[idx] = def;
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    links2.splice(unreleased + 1, 0, ...fresh);
+  }
+  if (u.newTag) {
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    if (idx >= 0) {
+      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
+        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
+      });
+    }
+  }
+  const out = body.join("\n") + "\n";
+  return links2.length ? `${out}
+${links2.join("\n")}
+` : out;
+}
+
+// actions/release/src/steps/version.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// actions/release/src/types.ts
+var ReleaseFailure = class extends StageError {
+  constructor(message, steps, plan) {
+    super(message);
+    this.steps = steps;
+    this.plan = plan;
+  }
+  steps;
+  plan;
+};
+var NO_BUILD = "(none: no build script)";
+
 // actions/release/src/steps/version.ts
 var NothingToReleaseSignal = class {
   constructor(outcome) {
@@ -4243,7 +4182,8 @@ async function version(s, d) {
   return { plan };
 }
 async function makePlan(s, d) {
-  const { cfg, git } = d;
+  const { git } = d;
+  const cfg = s.releaseVersion ? { ...d.cfg, version: s.releaseVersion } : d.cfg;
   const { resume, resumeTagCommit, remoteTag } = s;
   const local = await git.tags(`${cfg.tagPrefix}*`);
   const all = /* @__PURE__ */ new Map();
@@ -4395,6 +4335,320 @@ function readScripts(root) {
   }
 }
 
+// actions/release/src/steps/pull-request.ts
+var VERSION_TRAILER = "Release-Actions-Version";
+var githubModule = () => import("./chunks/github-VOXFNPJD.js");
+async function releasePrPhase(s, d) {
+  if (d.cfg.releaseMode !== "pull-request") return {};
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const merged = await d.ledger.within(
+    "version",
+    () => gh.mergedReleasePr(d.gh, repo, { commit: s.head, base: d.cfg.releaseBranch })
+  );
+  if (!merged) {
+    d.log.info(
+      `${s.head.slice(0, 12)} is not the merge of a release pull request: the release pull request is opened or updated`
+    );
+    return {};
+  }
+  const head = await d.gh.rest.rest.git.getCommit({ ...repo, commit_sha: merged.headSha });
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(head.data.message);
+  if (!m?.[1]) {
+    throw new StageError(
+      `pull request #${merged.number} (${merged.url}) is a merged release pull request, but its commit ${merged.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`
+    );
+  }
+  const version2 = m[1];
+  const tag = `${d.cfg.tagPrefix}${version2}`;
+  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
+    throw new NothingToReleaseSignal({
+      status: "nothing-to-release",
+      reason: `release pull request #${merged.number} was released already (${tag} at ${s.head.slice(0, 12)})`,
+      previousVersion: version2,
+      previousTag: tag,
+      commits: 0
+    });
+  }
+  if (d.cfg.version && d.cfg.version.replace(/^v/, "") !== version2) {
+    d.log.warning(
+      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${version2}: ${version2} is released`
+    );
+  }
+  d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version2}`);
+  return { releasePr: merged, releaseVersion: version2 };
+}
+function changelogChange(workspace, plan, date) {
+  const path = "CHANGELOG.md";
+  const file = join8(workspace, path);
+  const before = existsSync4(file) ? readFileSync6(file) : void 0;
+  const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
+  const notes = plan.notesBody.trim();
+  const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
+  const link = linkRe.exec(notes);
+  let section = link ? notes.slice(0, link.index) : notes;
+  if (!/^#{1,2} /.test(section)) section = `## ${plan.version} - ${date}
+
+${section || "_No notable changes._"}`;
+  const text2 = upsertSection(decoded.text, {
+    version: plan.version,
+    section,
+    ...link ? { link: { label: link[1], url: link[2] } } : {},
+    newTag: plan.tag
+  });
+  if (decoded.encoding !== "utf8") {
+    throw new StageError(
+      `${path} is UTF-16: release_mode pull-request commits text as UTF-8 only; convert ${path} to UTF-8 (nothing was changed)`
+    );
+  }
+  return {
+    path,
+    before: before ? before.toString("utf8") : "",
+    after: encodeText({ ...decoded, text: text2 }).toString("utf8"),
+    edits: [before ? `section ${plan.version}` : `created, section ${plan.version}`]
+  };
+}
+function releasePrBody(plan, files, branch) {
+  const rows = files.map(
+    (f) => `| \`${f.path.replace(/`/g, "'")}\` | ${escapeMarkdownHtml(f.edits.join("; ")).replace(/\|/g, "\\|")} |`
+  );
+  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(", ");
+  return [
+    `:robot: Merging this pull request releases **${plan.tag}** from \`${branch}\`: the merge commit is tagged, the GitHub Release made${pkgs ? `, ${pkgs} published to npm` : ""}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(", ")} pushed` : ""}. New commits on \`${branch}\` update it.`,
+    "",
+    "---",
+    "",
+    plan.notesBody.trim(),
+    "",
+    "---",
+    "",
+    "<details><summary>The plan</summary>",
+    "",
+    `| | |`,
+    `| --- | --- |`,
+    `| version | ${plan.previousVersion ?? "(none)"} → ${plan.version} (${plan.bump}) |`,
+    `| tag | \`${plan.tag}\` |`,
+    `| prerelease | ${plan.prerelease ? "yes" : "no"} |`,
+    "",
+    "| file | change |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "</details>",
+    "",
+    `<!-- release-actions: release pull request of ${branch}; do not edit the head branch, release-actions force-updates it -->`
+  ].join("\n");
+}
+async function openReleasePr(s, d) {
+  const { plan, head } = s;
+  const { cfg } = d;
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const branch = gh.releasePrBranch(cfg.releaseBranch);
+  const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const files = [...plan.files.filter((f) => f.path !== "CHANGELOG.md"), changelogChange(d.workspace, plan, date)];
+  const message = `${plan.commitMessage}
+
+${VERSION_TRAILER}: ${plan.version}
+`;
+  const baseTree = await d.git.out(["rev-parse", `${head}^{tree}`]);
+  const made = await d.ledger.step(
+    "release-pr-commit",
+    async () => {
+      const r = await gh.commitToBranch(d.gh, repo, {
+        branch,
+        parent: head,
+        baseTree,
+        files: files.map((f) => ({ path: f.path, content: f.after })),
+        message
+      });
+      const detail = `${branch} at ${r.commit.slice(0, 12)} (${r.change}${r.verified ? ", signed by GitHub" : ""}; ${files.length} files)`;
+      return {
+        state: r.change === "unchanged" ? "already-done" : "done",
+        detail,
+        commit: r.commit,
+        verified: r.verified
+      };
+    }
+  );
+  const title = `${plan.commitMessage}${cfg.releaseBranch === "main" || cfg.releaseBranch === "master" ? "" : ` on ${cfg.releaseBranch}`}`;
+  const body = releasePrBody(plan, files, cfg.releaseBranch);
+  const opened = await d.ledger.step(
+    "release-pr",
+    async () => {
+      const r = await gh.upsertReleasePr(d.gh, repo, { base: cfg.releaseBranch, title, body });
+      const labelled = await gh.relabel(d.gh, repo, r.pr, gh.RELEASE_PR_PENDING);
+      const change = r.change === "unchanged" && (labelled || made.state === "done") ? "updated" : r.change;
+      return {
+        state: change === "unchanged" ? "already-done" : "done",
+        detail: `#${r.pr.number} ${change}: ${r.pr.url}`,
+        pr: r.pr,
+        change
+      };
+    }
+  );
+  return {
+    pullRequest: {
+      number: opened.pr.number,
+      url: opened.pr.url,
+      change: opened.change,
+      commit: made.commit,
+      verified: made.verified
+    }
+  };
+}
+async function markReleasePrTagged(s, d) {
+  const p = s.releasePr;
+  if (!p) return {};
+  const gh = await githubModule();
+  await d.ledger.step("release-pr-label", async () => {
+    const changed = await gh.relabel(d.gh, { owner: d.owner, repo: d.repo }, p, gh.RELEASE_PR_TAGGED, [
+      gh.RELEASE_PR_PENDING
+    ]);
+    return { state: changed ? "done" : "already-done", detail: `#${p.number} ${gh.RELEASE_PR_TAGGED}` };
+  });
+  return {};
+}
+
+// actions/release/src/steps/registries-free.ts
+async function registriesFree(s, d) {
+  const { cfg } = d;
+  const { plan } = s;
+  if (s.resumeTagCommit) return {};
+  for (const p of plan.npm) {
+    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
+      throw new StageError(
+        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
+      );
+    });
+    if (v) {
+      throw new StageError(
+        `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
+      );
+    }
+  }
+  const registry = s.docker?.registry;
+  if (registry) {
+    for (const img of plan.docker) {
+      const digest = await registry.digest(img.image, plan.version);
+      if (digest) {
+        throw new StageError(
+          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
+        );
+      }
+    }
+  }
+  return {};
+}
+
+// actions/release/src/steps/status.ts
+async function markReleased(s, d) {
+  const { plan, commit, release: release2 } = s;
+  await d.ledger.step("status", async () => ({
+    state: "done",
+    detail: d.store.describe(),
+    extra: (rec) => {
+      rec.status = "released";
+      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
+      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
+      rec.tag = plan.tag;
+      rec.commit = commit;
+      rec.previous_version = plan.previousVersion;
+      rec.release_url = release2.url;
+      rec.quality_gates ??= {};
+      delete rec.error;
+      delete rec.refused;
+    }
+  }));
+  return {};
+}
+
+// actions/release/src/steps/tag-only.ts
+async function tagOnly(s, d) {
+  const { plan, head } = s;
+  const { git, remote } = d;
+  const files = plan.files.length ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
+  applyChanges(d.workspace, files);
+  const there = s.resumeTagCommit ?? s.remoteTag(plan.tag);
+  if (there && there !== head) {
+    throw new StageError(
+      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
+    );
+  }
+  const detail = `${plan.tag} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
+  await d.ledger.step("tag", async () => {
+    if (there) return { state: "already-done", detail };
+    await git.tagAnnotated(plan.tag, head, { message: plan.commitMessage });
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.commit = head;
+      }
+    };
+  });
+  await d.ledger.step("push", async () => {
+    if (there) return { state: "already-done", detail };
+    const p = await git.push(remote, [`refs/tags/${plan.tag}:refs/tags/${plan.tag}`]);
+    if (!p.ok) {
+      await git.deleteTag(plan.tag);
+      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
+      throw new StageError(
+        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
+      );
+    }
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.status = "releasing";
+      }
+    };
+  });
+  return { commit: head };
+}
+
+// actions/release/src/steps/test-build.ts
+async function testBuild(s, d) {
+  const { plan } = s;
+  await runCommand(d, "tests", plan.testCommand);
+  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
+  else await runCommand(d, "build", plan.buildCommand);
+  const assets = d.cfg.assets;
+  const assetFiles = await d.ledger.within(
+    "assets",
+    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
+  );
+  return { assetFiles };
+}
+async function runCommand(d, step, command) {
+  if (!command) {
+    throw new StageError(
+      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
+    );
+  }
+  d.ledger.current = step;
+  const res = await d.log.group(`${step}: ${command}`, async () => {
+    const env = { ...d.env };
+    delete env.NODE_AUTH_TOKEN;
+    delete env.INPUT_TOKEN;
+    delete env.INPUT_REGISTRY_PASSWORD;
+    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
+    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
+      cwd: d.workspace,
+      env,
+      onOutput: (c) => {
+        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
+      }
+    });
+  });
+  if (res.code !== 0)
+    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
+  d.ledger.report(step, "done", command);
+  d.ledger.current = void 0;
+  d.ledger.fault(step);
+}
+
 // actions/release/src/release.ts
 var Steps = class _Steps {
   constructor(go) {
@@ -4415,13 +4669,16 @@ var Steps = class _Steps {
     return this.go(input, d);
   }
 };
-var PLAN = Steps.start().then("preflight", preflight).then("version", version);
+var PLAN = Steps.start().then("preflight", preflight).then("release-pr-phase", releasePrPhase).then("version", version);
 var LANDING = {
   direct: { check: notRefusedBefore, land: commitTagPush },
-  "tag-only": { check: async () => ({}), land: tagOnly }
+  "tag-only": { check: async () => ({}), land: tagOnly },
+  // The merge of the release PR: its commit carries the bumped manifests; the tag goes on it, as tag-only does.
+  "pull-request": { check: async () => ({}), land: tagOnly }
 };
+var OPEN_PR = Steps.start().then("registries-free", registriesFree).then("release-pr", openReleasePr);
 var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
-var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
+var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("release-pr-label", markReleasePrTagged).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
   const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
@@ -4432,6 +4689,10 @@ async function runRelease(cfg, deps) {
     const planned = await PLAN.run({}, d);
     plan = planned.plan;
     if (cfg.dryRun) return { status: "dry-run", plan, steps, published: [], statusLocation };
+    if (cfg.releaseMode === "pull-request" && !planned.releasePr) {
+      const { pullRequest } = await OPEN_PR.run(planned, d);
+      return { status: "pull-request", plan, steps, published: [], statusLocation, pullRequest };
+    }
     const out = await PUBLISH.run(planned, d);
     const published = [...out.npmPublished, ...out.dockerPublished];
     if (out.unverified) {
@@ -4492,6 +4753,11 @@ function writeSummary(s, o) {
   const title = o.plan ? `Release ${o.plan.tag}` : "Release";
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
+  if (o.pullRequest) {
+    s.paragraph(
+      `Release pull request [#${o.pullRequest.number}](${o.pullRequest.url}) ${o.pullRequest.change}${o.pullRequest.verified ? " (its commit signed by GitHub)" : ""}. Nothing was tagged, published or deployed in this run: merging the pull request releases.`
+    );
+  }
   if (o.plan) {
     const rows = [
       ["version", `${o.plan.previousVersion ?? "(none)"} → **${o.plan.version}**`],
@@ -4542,7 +4808,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync7(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -4585,7 +4851,7 @@ async function release(inputs, ctx) {
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
+  const { createGitHubClient } = await import("./chunks/github-VOXFNPJD.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,
@@ -4643,6 +4909,7 @@ async function release(inputs, ctx) {
     ctx.setOutput("release_id", "");
     ctx.setOutput("published", []);
     ctx.setOutput("status", outcome.status);
+    ctx.setOutput("released", "false");
     writeNothingSummary(ctx.summary, outcome);
     return;
   }
@@ -4656,11 +4923,23 @@ ${renderPlan(plan)}`);
   ctx.setOutput("release_id", outcome.release ? String(outcome.release.id) : "");
   ctx.setOutput("published", outcome.published);
   ctx.setOutput("status", outcome.status);
+  ctx.setOutput("released", outcome.status === "released" ? "true" : "false");
+  const pr = outcome.pullRequest;
+  ctx.setOutput("pull_request_number", pr ? String(pr.number) : "");
+  ctx.setOutput("pull_request_url", pr?.url ?? "");
+  ctx.setOutput("pull_request_change", pr?.change ?? "");
+  if (pr) {
+    ctx.notice(
+      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      { title: "release" }
+    );
+  }
   writeSummary(ctx.summary, {
     status: outcome.status,
     plan,
     steps: outcome.steps,
     releaseUrl: outcome.release?.url,
+    ...pr ? { pullRequest: pr } : {},
     published: outcome.published,
     statusLocation: outcome.statusLocation,
     runAttempt: runner.runAttempt

@@ -18,6 +18,7 @@ import { moveMajorTag } from './steps/major-tag.js';
 import { npm } from './steps/npm.js';
 import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
+import { markReleasePrTagged, openReleasePr, releasePrPhase } from './steps/pull-request.js';
 import { registriesFree } from './steps/registries-free.js';
 import { markReleased } from './steps/status.js';
 import { tagOnly } from './steps/tag-only.js';
@@ -59,7 +60,10 @@ class Steps<I, S> {
 }
 
 /** Checks and the plan: no side effect (a dry run ends here). */
-const PLAN = Steps.start<object>().then('preflight', preflight).then('version', version);
+const PLAN = Steps.start<object>()
+  .then('preflight', preflight)
+  .then('release-pr-phase', releasePrPhase)
+  .then('version', version);
 
 type Planned = Awaited<ReturnType<typeof PLAN.run>>;
 
@@ -73,7 +77,12 @@ const LANDING: Record<
 > = {
   direct: { check: notRefusedBefore, land: commitTagPush },
   'tag-only': { check: async () => ({}), land: tagOnly },
+  // The merge of the release PR: its commit carries the bumped manifests; the tag goes on it, as tag-only does.
+  'pull-request': { check: async () => ({}), land: tagOnly },
 };
+
+/** release_mode pull-request, before the merge: the release PR, and nothing tagged, published or deployed. */
+const OPEN_PR = Steps.start<Planned>().then('registries-free', registriesFree).then('release-pr', openReleasePr);
 
 /** Everything up to the registries; the GitHub Release is a draft until they are verified. */
 const PUBLISH = Steps.start<Planned>()
@@ -93,6 +102,7 @@ const FINISH = Steps.start<Published & { published: ReleaseOutcome['published'] 
   .then('publish-release', publishRelease)
   .then('major-tag', moveMajorTag)
   .then('status', markReleased)
+  .then('release-pr-label', markReleasePrTagged)
   .then('announce', announce);
 
 export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise<ReleaseOutcome | NothingToRelease> {
@@ -105,6 +115,10 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
     const planned = await PLAN.run({}, d);
     plan = planned.plan;
     if (cfg.dryRun) return { status: 'dry-run', plan, steps, published: [], statusLocation };
+    if (cfg.releaseMode === 'pull-request' && !planned.releasePr) {
+      const { pullRequest } = await OPEN_PR.run(planned, d);
+      return { status: 'pull-request', plan, steps, published: [], statusLocation, pullRequest };
+    }
     const out = await PUBLISH.run(planned, d);
     const published = [...out.npmPublished, ...out.dockerPublished];
     if (out.unverified) {

@@ -50,11 +50,17 @@ export function writeSummary(
     statusLocation?: string;
     runAttempt: number;
     error?: string;
+    pullRequest?: { number: number; url: string; change: string; verified: boolean };
   },
 ): void {
   const title = o.plan ? `Release ${o.plan.tag}` : 'Release';
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
+  if (o.pullRequest) {
+    s.paragraph(
+      `Release pull request [#${o.pullRequest.number}](${o.pullRequest.url}) ${o.pullRequest.change}${o.pullRequest.verified ? ' (its commit signed by GitHub)' : ''}. Nothing was tagged, published or deployed in this run: merging the pull request releases.`,
+    );
+  }
   if (o.plan) {
     const rows: [string, string][] = [
       ['version', `${o.plan.previousVersion ?? '(none)'} → **${o.plan.version}**`],

@@ -29,7 +29,10 @@ export class NothingToReleaseSignal {
   constructor(readonly outcome: Omit<NothingToRelease, 'steps'>) {}
 }
 
-export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+export async function version(
+  s: Preflighted & { releaseVersion?: string },
+  d: StepDeps,
+): Promise<{ plan: ReleasePlan }> {
   const { cfg, git } = d;
   if (!cfg.dryRun) {
     await git.fetch(
@@ -45,8 +48,10 @@ export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: Rele
   return { plan };
 }
 
-async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
-  const { cfg, git } = d;
+async function makePlan(s: Preflighted & { releaseVersion?: string }, d: StepDeps): Promise<ReleasePlan> {
+  const { git } = d;
+  // A merged release pull request names the version it releases (steps/pull-request.ts).
+  const cfg = s.releaseVersion ? { ...d.cfg, version: s.releaseVersion } : d.cfg;
   const { resume, resumeTagCommit, remoteTag } = s;
   const local = await git.tags(`${cfg.tagPrefix}*`);
   // Remote tags count too (a dry run does not fetch): a version tagged anywhere is taken.
