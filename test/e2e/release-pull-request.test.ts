@@ -45,10 +45,13 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
   let remote: BareRemote;
   let repo: Repo;
   let gh: GitHubDouble;
-  const scope = `@prmode${process.pid}`;
+  let scope = '';
+  let seq = 0;
+  const cleanups: (() => Promise<void>)[] = [];
 
-  beforeAll(async () => {
-    npm = await startVerdaccio();
+  /** A repository at 1.0.0 (tagged), a feat since, main protected; the GitHub double serving that same remote. */
+  async function fresh(): Promise<void> {
+    scope = `@prmode${++seq}${process.pid}`;
     remote = await createBareRemote();
     repo = await createRepo({
       remote,
@@ -70,15 +73,24 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     writeFileSync(hook, GH006);
     chmodSync(hook, 0o755);
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN], gitDir: remote.dir });
+    const [g, r, b] = [gh, repo, remote];
+    cleanups.push(async () => {
+      await g.close();
+      await r.cleanup();
+      await b.cleanup();
+    });
+  }
+
+  beforeAll(async () => {
+    npm = await startVerdaccio();
+    await fresh();
   }, 60_000);
   afterAll(async () => {
-    await gh?.close();
-    await repo?.cleanup();
-    await remote?.cleanup();
+    for (const c of cleanups) await c();
     await npm?.stop();
   });
 
-  const release = (inputs: Record<string, string>, runId: string, runAttempt = 1) =>
+  const release = (inputs: Record<string, string>, runId: string, runAttempt = 1, env: Record<string, string> = {}) =>
     runAction('release', {
       cwd: repo.dir,
       token: GH_TOKEN,
@@ -89,7 +101,7 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
       runId,
       runAttempt,
       timeoutMs: 90_000,
-      env: { NODE_AUTH_TOKEN: npm.token, RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05' },
+      env: { NODE_AUTH_TOKEN: npm.token, RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05', ...env },
       inputs: {
         release_mode: 'pull-request',
         version_bump: 'auto',
@@ -256,4 +268,72 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(remoteGit('rev-parse', 'main')).toBe(mergeCommit);
     gh.assertNoViolations();
   }, 400_000);
+
+  const mergePr = async (n: number) => {
+    const octokit = getOctokit(GH_TOKEN, { baseUrl: gh.url });
+    const merged = await octokit.rest.pulls.merge({ owner: 'acme', repo: 'widget', pull_number: n });
+    return merged.data.sha;
+  };
+
+  test('faults: a run lost after the PR commit, and one lost after the tag, complete on re-run without duplicates', async () => {
+    await fresh();
+    const fault = (step: string) => ({ RELEASE_ACTIONS_FAULT: `exit-after:${step}` });
+    // The runner loses the job right after the commit on the head branch: no PR yet.
+    const lost = await release({}, '7001', 1, fault('release-pr-commit'));
+    expect(lost.code).not.toBe(0);
+    const head = remoteGit('rev-parse', headBranch);
+    expect(pulls()).toHaveLength(0);
+    const resumed = await release({}, '7001', 2);
+    expect(resumed.errors).toEqual([]);
+    expect(resumed.outputs).toMatchObject({ status: 'pull-request', pull_request_change: 'opened' });
+    expect(remoteGit('rev-parse', headBranch)).toBe(head);
+    expect(gh.count({ operationId: 'git/create-commit' })).toBe(1);
+    expect(pulls()).toHaveLength(1);
+    const pr = pulls()[0]!;
+
+    // Merged; the release run is lost right after the tag push: the re-run finishes it, once.
+    const mergeCommit = await mergePr(pr.number);
+    await syncCheckout();
+    const cut = await release({}, '7002', 1, fault('push'));
+    expect(cut.code).not.toBe(0);
+    expect(remoteGit('rev-parse', 'v1.1.0^{commit}')).toBe(mergeCommit);
+    expect(gh.state.releases).toHaveLength(0);
+    expect(pulls()[0]!.labels).toEqual([PENDING]);
+    const done = await release({}, '7002', 2);
+    expect(done.errors).toEqual([]);
+    expect(done.outputs).toMatchObject({ status: 'released', version: '1.1.0' });
+    expect(gh.state.releases).toHaveLength(1);
+    expect(await npmVersions(`${scope}/lib`)).toEqual(['1.1.0']);
+    expect(pulls()[0]!.labels).toEqual([TAGGED]);
+    expect(remoteGit('tag', '--list', 'v*')).toBe('v1.0.0\nv1.1.0');
+    gh.assertNoViolations();
+  }, 300_000);
+
+  test('a merged release PR left unreleased (the branch moved on first) stops the next run, changing nothing', async () => {
+    await fresh();
+    const opened = await release({}, '6001');
+    expect(opened.errors).toEqual([]);
+    const pr = pulls()[0]!;
+    const mergeCommit = await mergePr(pr.number);
+    const tip = await landOnMain('fix: landed before the release ran');
+    const head = remoteGit('rev-parse', headBranch);
+    const r = await release({}, '6002');
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain(`release pull request #${pr.number}`);
+    expect(r.errors[0]).toContain(`was merged as ${mergeCommit.slice(0, 12)} but 1.1.0 was never released`);
+    expect(r.errors[0]).toContain('release_mode: tag-only and version: 1.1.0');
+    expect(pulls()).toHaveLength(1);
+    expect(remoteGit('rev-parse', headBranch)).toBe(head);
+    expect(remoteGit('rev-parse', 'main')).toBe(tip);
+    // The way out it names: tag-only from the tip, after which pull-request mode goes on.
+    const out = await release({ release_mode: 'tag-only', version: '1.1.0' }, '6003');
+    expect(out.errors).toEqual([]);
+    expect(out.outputs.status).toBe('released');
+    expect(remoteGit('rev-parse', 'v1.1.0^{commit}')).toBe(tip);
+    const next = await release({}, '6004');
+    expect(next.errors).toEqual([]);
+    expect(next.outputs.status).toBe('nothing-to-release');
+    gh.assertNoViolations();
+  }, 300_000);
 });

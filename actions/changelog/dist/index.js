@@ -2564,7 +2564,7 @@ async function run(env = process.env) {
       const notCheckout = await git.checkoutProblem();
       if (notCheckout) throw new StageError(notCheckout);
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-M3CUSYO7.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-JF52R73G.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,

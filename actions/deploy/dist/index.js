@@ -4067,7 +4067,7 @@ async function deployLocked(v, ctx, cfg, target) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-VOXFNPJD.js");
+    const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: no GitHub deployment is created");
   const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {

@@ -4337,7 +4337,7 @@ function readScripts(root) {
 
 // actions/release/src/steps/pull-request.ts
 var VERSION_TRAILER = "Release-Actions-Version";
-var githubModule = () => import("./chunks/github-VOXFNPJD.js");
+var githubModule = () => import("./chunks/github-NXIUBR34.js");
 async function releasePrPhase(s, d) {
   if (d.cfg.releaseMode !== "pull-request") return {};
   const gh = await githubModule();
@@ -4347,19 +4347,13 @@ async function releasePrPhase(s, d) {
     () => gh.mergedReleasePr(d.gh, repo, { commit: s.head, base: d.cfg.releaseBranch })
   );
   if (!merged) {
+    await noUnreleasedMerge(s, d);
     d.log.info(
       `${s.head.slice(0, 12)} is not the merge of a release pull request: the release pull request is opened or updated`
     );
     return {};
   }
-  const head = await d.gh.rest.rest.git.getCommit({ ...repo, commit_sha: merged.headSha });
-  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(head.data.message);
-  if (!m?.[1]) {
-    throw new StageError(
-      `pull request #${merged.number} (${merged.url}) is a merged release pull request, but its commit ${merged.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`
-    );
-  }
-  const version2 = m[1];
+  const version2 = await prVersion(d, merged);
   const tag = `${d.cfg.tagPrefix}${version2}`;
   if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
     throw new NothingToReleaseSignal({
@@ -4377,6 +4371,27 @@ async function releasePrPhase(s, d) {
   }
   d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version2}`);
   return { releasePr: merged, releaseVersion: version2 };
+}
+async function prVersion(d, p) {
+  const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(head.data.message);
+  if (!m?.[1]) {
+    throw new StageError(
+      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`
+    );
+  }
+  return m[1];
+}
+async function noUnreleasedMerge(s, d) {
+  const gh = await githubModule();
+  const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
+  if (!stale?.mergeCommit) return;
+  const version2 = await prVersion(d, stale);
+  const tag = `${d.cfg.tagPrefix}${version2}`;
+  if (s.remoteTag(tag)) return;
+  throw new StageError(
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version2} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version2} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`
+  );
 }
 function changelogChange(workspace, plan, date) {
   const path = "CHANGELOG.md";
@@ -4851,7 +4866,7 @@ async function release(inputs, ctx) {
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-VOXFNPJD.js");
+  const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

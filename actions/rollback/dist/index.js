@@ -3599,7 +3599,7 @@ async function impl(v, ctx) {
   let gh;
   if (v.token && runner.repository) {
     ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-4P6IJCYS.js");
+    const { createGitHubClient } = await import("./chunks/github-CQWBEIF7.js");
     gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
   } else log.warning("no token or repository: GitHub deployments are not updated");
   if (v.incident_issue && !gh)

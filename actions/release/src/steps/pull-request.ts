@@ -44,19 +44,13 @@ export async function releasePrPhase(
     gh.mergedReleasePr(d.gh, repo, { commit: s.head, base: d.cfg.releaseBranch }),
   );
   if (!merged) {
+    await noUnreleasedMerge(s, d);
     d.log.info(
       `${s.head.slice(0, 12)} is not the merge of a release pull request: the release pull request is opened or updated`,
     );
     return {};
   }
-  const head = await d.gh.rest.rest.git.getCommit({ ...repo, commit_sha: merged.headSha });
-  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, 'm').exec(head.data.message);
-  if (!m?.[1]) {
-    throw new StageError(
-      `pull request #${merged.number} (${merged.url}) is a merged release pull request, but its commit ${merged.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`,
-    );
-  }
-  const version = m[1];
+  const version = await prVersion(d, merged);
   const tag = `${d.cfg.tagPrefix}${version}`;
   // Tagged already, by another run: every side effect was made (the label is the last one).
   if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
@@ -75,6 +69,34 @@ export async function releasePrPhase(
   }
   d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version}`);
   return { releasePr: merged, releaseVersion: version };
+}
+
+/** The version a release PR releases: the trailer of the commit release-actions made for it. */
+async function prVersion(d: StepDeps, p: ReleasePr): Promise<string> {
+  const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, 'm').exec(head.data.message);
+  if (!m?.[1]) {
+    throw new StageError(
+      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`,
+    );
+  }
+  return m[1];
+}
+
+/**
+ * A release PR merged but never released (its run did not see the merge commit as the branch's tip: another commit
+ * landed first) would otherwise be proposed again by a new release PR: stop, changing nothing, and say how to finish.
+ */
+async function noUnreleasedMerge(s: Preflighted, d: StepDeps): Promise<void> {
+  const gh = await githubModule();
+  const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
+  if (!stale?.mergeCommit) return;
+  const version = await prVersion(d, stale);
+  const tag = `${d.cfg.tagPrefix}${version}`;
+  if (s.remoteTag(tag)) return;
+  throw new StageError(
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`,
+  );
 }
 
 /** CHANGELOG.md with the release's section (the notes), as one more file change of the release commit. */

@@ -187,3 +187,32 @@ export async function mergedReleasePr(
   );
   return hit ? pr(hit) : undefined;
 }
+
+/** The newest release pull request of `base` merged but still labelled pending (its release has not finished). */
+export async function mergedPendingReleasePr(
+  gh: GitHubClient,
+  repo: RepoCoordinates,
+  base: string,
+): Promise<ReleasePr | undefined> {
+  const head = releasePrBranch(base);
+  const r = await gh.rest.rest.pulls
+    .list({
+      ...repo,
+      state: 'closed',
+      head: `${repo.owner}:${head}`,
+      base,
+      sort: 'updated',
+      direction: 'desc',
+      per_page: 5,
+    })
+    .catch((e: unknown) => {
+      throw api(`listing the closed pull requests from ${head}`, e);
+    });
+  const hit = (r.data as ApiPull[]).find(
+    (p) =>
+      p.head.ref === head &&
+      Boolean(p.merged_at) &&
+      p.labels.some((l) => (typeof l === 'string' ? l : l.name) === RELEASE_PR_PENDING),
+  );
+  return hit ? pr(hit) : undefined;
+}
