@@ -4425,7 +4425,7 @@ ${section || "_No notable changes._"}`;
 }
 function releasePrBody(plan, files, branch) {
   const rows = files.map(
-    (f) => `| \`${f.path.replace(/`/g, "'")}\` | ${escapeMarkdownHtml(f.edits.join("; ")).replace(/\|/g, "\\|")} |`
+    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${escapeMarkdownHtml(f.edits.join("; ")).replace(/\|/g, "\\|")} |`
   );
   const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(", ");
   return [

@@ -135,7 +135,8 @@ export function changelogChange(workspace: string, plan: ReleasePlan, date: stri
 /** The PR's body: the notes (commit text, already escaped by the renderer), then the plan. */
 export function releasePrBody(plan: ReleasePlan, files: FileChange[], branch: string): string {
   const rows = files.map(
-    (f) => `| \`${f.path.replace(/`/g, "'")}\` | ${escapeMarkdownHtml(f.edits.join('; ')).replace(/\|/g, '\\|')} |`,
+    (f) =>
+      `| \`${f.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${escapeMarkdownHtml(f.edits.join('; ')).replace(/\|/g, '\\|')} |`,
   );
   const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(', ');
   return [
