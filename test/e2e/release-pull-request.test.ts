@@ -147,6 +147,16 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(gh.calls.length).toBe(0);
     expect(remoteGit('rev-parse', 'main')).toBe(main);
     expect(remoteGit('for-each-ref', '--format=%(refname)', `refs/heads/${headBranch}`)).toBe('');
+    // A dry run says what a real run would do, and does none of it.
+    const dry = await release({ dry_run: 'true' }, '8001');
+    expect(dry.errors).toEqual([]);
+    expect(dry.outputs).toMatchObject({ status: 'dry-run', released: 'false', version: '1.1.0' });
+    expect(dry.stdout).toMatch(
+      /a real run opens or updates the release pull request release-actions\/main → main for v1\.1\.0/,
+    );
+    expect(pulls()).toHaveLength(0);
+    expect(remoteGit('for-each-ref', '--format=%(refname)', `refs/heads/${headBranch}`)).toBe('');
+    expect(gh.count({ method: 'POST' })).toBe(0);
   }, 60_000);
 
   test('the release PR is opened, updated (never doubled), follows new commits; its merge releases once', async () => {

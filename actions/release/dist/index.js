@@ -4703,7 +4703,14 @@ async function runRelease(cfg, deps) {
   try {
     const planned = await PLAN.run({}, d);
     plan = planned.plan;
-    if (cfg.dryRun) return { status: "dry-run", plan, steps, published: [], statusLocation };
+    if (cfg.dryRun) {
+      if (cfg.releaseMode === "pull-request") {
+        d.log.info(
+          planned.releasePr ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it` : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`
+        );
+      }
+      return { status: "dry-run", plan, steps, published: [], statusLocation };
+    }
     if (cfg.releaseMode === "pull-request" && !planned.releasePr) {
       const { pullRequest } = await OPEN_PR.run(planned, d);
       return { status: "pull-request", plan, steps, published: [], statusLocation, pullRequest };
