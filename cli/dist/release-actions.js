@@ -11127,6 +11127,8 @@ Usage:
                                                    generate the release dashboard (static HTML)
   release-actions workflow run [--dry-run] [--input name=value]...
                                                    run the reusable workflow locally (workflow --help)
+  release-actions verify --subject <file | image@sha256:… | npm:name@version> [--repository owner/repo]
+                                                   check a released artifact's signed provenance (verify --help)
 
 Stages, in the reusable workflow's order:
 ${stages}
@@ -18143,6 +18145,9 @@ var Execution = class {
       return state;
     };
     const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+    if (this.o.signal?.aborted) return finish({ result: "cancelled", outputs: {} }, "skip", "the run was cancelled");
+    if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
+      return finish({ result: "skipped", outputs: {} }, "skip", `not selected (only ${this.o.jobs.join(", ")})`);
     const full = usesStatusFunction(text2) ? text2 : `success() && (${text2})`;
     const verdict = evaluate(full, scope);
     const failedNeed = [...needs].find(([, s]) => s.result !== "success" && !isUnknown(s.result));
@@ -18382,7 +18387,7 @@ var Execution = class {
         if (step.id) steps[step.id] = { outputs: sr.outputs, outcome: sr.outcome, conclusion: sr.conclusion };
       };
       const ifText = step.if === void 0 ? "success()" : typeof step.if === "boolean" ? String(step.if) : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
-      const timedOut = performance.now() >= deadline;
+      const timedOut = performance.now() >= deadline || this.o.signal?.aborted === true;
       const go = !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
       if (!go) {
         sr.outcome = sr.conclusion = timedOut ? "cancelled" : "skipped";
@@ -18484,7 +18489,7 @@ var Execution = class {
     const outputScope = { contexts: { ...jobScopeBase, steps, env }, workspace };
     const outputs = {};
     for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = asString(interpolate(v, outputScope));
-    return { result: failed ? "failure" : "success", outputs };
+    return { result: this.o.signal?.aborted ? "cancelled" : failed ? "failure" : "success", outputs };
   }
   runnerVars(github, runner, job, action7) {
     const s = (k) => asString(github[k]);
@@ -18528,20 +18533,25 @@ var Execution = class {
     return new Promise((done, fail) => {
       const child = spawn2(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
       let timedOut = false;
+      const stop = (why) => {
+        this.log(`[${label}] ${why}: stopping the step`);
+        try {
+          process.kill(-child.pid, "SIGTERM");
+          setTimeout(() => {
+            try {
+              process.kill(-child.pid, "SIGKILL");
+            } catch {
+            }
+          }, 5e3).unref();
+        } catch {
+        }
+      };
+      const onAbort = () => stop("cancelled");
+      this.o.signal?.addEventListener("abort", onAbort, { once: true });
       const timer = Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31 ? setTimeout(
         () => {
           timedOut = true;
-          this.log(`[${label}] timeout: stopping the step`);
-          try {
-            process.kill(-child.pid, "SIGTERM");
-            setTimeout(() => {
-              try {
-                process.kill(-child.pid, "SIGKILL");
-              } catch {
-              }
-            }, 5e3).unref();
-          } catch {
-          }
+          stop("timeout");
         },
         Math.max(0, timeoutMs)
       ) : void 0;
@@ -18561,10 +18571,12 @@ var Execution = class {
       );
       child.on("error", (e) => {
         if (timer) clearTimeout(timer);
+        this.o.signal?.removeEventListener("abort", onAbort);
         fail(new StandInError(`${argv[0]}: ${e.message}`));
       });
       child.on("exit", (code, signal) => {
         if (timer) clearTimeout(timer);
+        this.o.signal?.removeEventListener("abort", onAbort);
         void Promise.all(closed).then(() => done(timedOut ? "timeout" : code ?? (signal ? 128 : 1)));
       });
     });
@@ -18638,7 +18650,7 @@ Usage:
   release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
                                [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
                                [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
-                               [--run-dir <dir>]
+                               [--job job]... [--run-dir <dir>]
 
   --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
                 ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
@@ -18650,6 +18662,8 @@ Usage:
   --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
   --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
   --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
+  --job         run only this job (repeatable; release/plan inside a caller's job release): the others are
+                skipped as not selected. --job plan runs the plan and its whole preflight, and nothing else.
   --approve all approve every environment without asking (the reviewers asked are printed).
   --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
   --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
@@ -18669,6 +18683,7 @@ function parseWorkflowFlags(argv) {
     vars: {},
     assume: {},
     mustRun: [],
+    jobs: [],
     reviewers: {},
     dryRun: false,
     approveAll: false
@@ -18716,6 +18731,9 @@ function parseWorkflowFlags(argv) {
       }
       case "--must-run":
         p.mustRun.push(value());
+        break;
+      case "--job":
+        p.jobs.push(value());
         break;
       case "--event":
         p.event = value();
@@ -18820,6 +18838,7 @@ async function workflowCommand(argv, io, ask = askOnTerminal) {
       dryRun: p.dryRun,
       assume: p.assume,
       mustRun: p.mustRun,
+      jobs: p.jobs.length ? p.jobs : void 0,
       reviewers: p.reviewers,
       runDir: p.runDir ? resolve5(io.cwd, p.runDir) : void 0,
       approve,
@@ -18905,6 +18924,10 @@ async function main(argv, io = processIo()) {
     }
     if (command === "dashboard") return await dashboard(rest, io);
     if (command === "workflow") return await workflowCommand(rest, io);
+    if (command === "verify") {
+      const { verifyCommand } = await import(new URL("./verify.js", import.meta.url).href);
+      return await verifyCommand(rest, io);
+    }
     const def = findStage(command);
     if (!def) {
       throw new UsageError(

@@ -1565,6 +1565,7 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
@@ -1702,6 +1703,77 @@ var RegistryClient = class {
     );
     if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
   }
+  /** A blob's bytes; undefined when the registry does not have it. */
+  async blob(image, digest) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${digest}`, {});
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for blob ${repository}@${digest}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
+  async putBlob(image, data) {
+    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
+    const { host, repository } = splitImage(image);
+    const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
+    if (head.ok) return digest;
+    const start = await this.request(host, repository, `/blobs/uploads/`, { method: "POST" }, true);
+    await start.arrayBuffer();
+    const location = start.headers.get("location");
+    if (start.status !== 202 || !location) {
+      throw new StageError(`registry ${host} refused a blob upload to ${repository} (HTTP ${start.status})`);
+    }
+    const url2 = new URL(location, `${this.base(host)}/`);
+    url2.searchParams.set("digest", digest);
+    const path = url2.pathname.slice(`/v2/${repository}`.length) + url2.search;
+    const put = await this.request(
+      host,
+      repository,
+      path,
+      { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(data) },
+      true
+    );
+    if (!put.ok) {
+      throw new StageError(
+        `registry ${host} refused blob ${digest} in ${repository} (HTTP ${put.status}: ${await put.text()})`
+      );
+    }
+    return digest;
+  }
+  /** Puts a manifest under `ref` (a tag or its digest); returns its digest. */
+  async putManifest(image, ref, body, mediaType) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${ref}`,
+      { method: "PUT", headers: { "content-type": mediaType }, body: new Uint8Array(body) },
+      true
+    );
+    if (!res.ok) {
+      throw new StageError(
+        `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
+      );
+    }
+    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
+  }
+  /**
+   * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
+   * `digest`; undefined when the registry does not implement it (404), as distribution 2.8 does not.
+   */
+  async referrers(image, digest) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/referrers/${digest}`, {
+      headers: { accept: "application/vnd.oci.image.index.v1+json" }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the referrers of ${digest}`);
+    if (!(res.headers.get("content-type") ?? "").includes("application/vnd.oci.image.index.v1+json")) {
+      await res.arrayBuffer();
+      return void 0;
+    }
+    return await res.json();
+  }
   /** Is the registry reachable and do the credentials pass (GET /v2/)? */
   async ping(image) {
     const { host, repository } = splitImage(image);
@@ -1789,6 +1861,32 @@ async function dockerPush(o) {
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+
+// packages/shared/src/attest/oidc.ts
+var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
+async function getIdToken(req, f = fetch) {
+  if (!req.requestUrl || !req.requestToken) throw new StageError(NO_ID_TOKEN);
+  const url2 = new URL(req.requestUrl);
+  url2.searchParams.set("audience", req.audience);
+  let res;
+  try {
+    res = await f(url2, {
+      headers: { authorization: `Bearer ${req.requestToken}`, accept: "application/json" },
+      signal: AbortSignal.timeout(req.timeoutMs ?? 3e4)
+    });
+  } catch (e) {
+    throw new StageError(`the runner's OIDC token endpoint is not reachable: ${e.message}`);
+  }
+  if (!res.ok) {
+    const text2 = (await res.text().catch(() => "")).slice(0, 300);
+    throw new StageError(`the runner refused an OIDC id token (HTTP ${res.status})${text2 ? `: ${text2}` : ""}`);
+  }
+  const value = (await res.json().catch(() => ({}))).value;
+  if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
+  return value;
+}
+
+// packages/shared/src/publish/npm.ts
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -1856,16 +1954,10 @@ async function oidcPublishToken(f, env, registryUrl, name) {
   const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!reqUrl || !reqToken) return void 0;
-  const audience = `npm:${new URL(registryUrl).host}`;
-  const u = new URL(reqUrl);
-  u.searchParams.set("audience", audience);
-  const idRes = await f(u, {
-    headers: { authorization: `Bearer ${reqToken}`, accept: "application/json" },
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (!idRes.ok) throw new StageError(`the runner refused an OIDC id token (HTTP ${idRes.status})`);
-  const idToken = (await idRes.json()).value;
-  if (!idToken) throw new StageError("the runner returned no OIDC id token");
+  const idToken = await getIdToken(
+    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
+    f
+  );
   const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
   const ex = await f(exUrl, {
     method: "POST",
