@@ -7912,6 +7912,22 @@ var require_dist = __commonJS({
   }
 });
 
+// packages/shared/src/util/errors.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  try {
+    return JSON.stringify(e) ?? String(e);
+  } catch {
+    return String(e);
+  }
+}
+var init_errors = __esm({
+  "packages/shared/src/util/errors.ts"() {
+    "use strict";
+  }
+});
+
 // packages/shared/src/util/escape.ts
 function showControl(c) {
   return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -9285,17 +9301,6 @@ function githubToken(description) {
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
 }
 
 // packages/shared/src/action/release-inputs.ts
@@ -10702,8 +10707,8 @@ var action3 = defineAction({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
     }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -10814,7 +10819,7 @@ var action3 = defineAction({
     reason: { description: "Why there is nothing to release (empty when releasable)." },
     type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
     version_bump: { description: "The bump applied: major, minor or patch." },
-    release_mode: { description: "How the release job lands the release: direct or tag-only." },
+    release_mode: { description: "How the release job lands the release: direct, tag-only or pull-request." },
     next_version: { description: "The version this release will have." },
     next_tag: { description: "The tag this release will have." },
     previous_version: { description: "The last release version (empty when there is none)." },
@@ -11009,8 +11014,8 @@ var action5 = defineAction({
       default: "auto"
     }),
     release_branch: releaseBranchInput,
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -11135,7 +11140,9 @@ var action5 = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: githubToken("GitHub token with contents: write.")
+    token: githubToken(
+      "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md)."
+    )
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },
@@ -11145,7 +11152,15 @@ var action5 = defineAction({
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
+    },
+    released: {
+      description: "true when this run released (the version is tagged, released and published), else false."
+    },
+    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
+    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
+    pull_request_change: {
+      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
     }
   },
   refine(v) {

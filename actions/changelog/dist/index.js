@@ -17,10 +17,13 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   logText
-} from "./chunks/chunk-ORG4FAKL.js";
+} from "./chunks/chunk-VPYBLTF4.js";
 import {
   __commonJS,
   __toESM
@@ -958,31 +961,6 @@ async function parseInputs(schema, read, refine) {
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -3403,7 +3381,7 @@ async function run(env = process.env) {
       }
       ctx.setOutput("packages", []);
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-W4BFUHLS.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-K7IPJKUL.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,

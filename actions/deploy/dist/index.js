@@ -20,11 +20,14 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
+} from "./chunks/chunk-HF4WEUZC.js";
 import {
   __commonJS,
   __toESM
@@ -882,31 +885,6 @@ function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
-
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
@@ -1065,7 +1043,7 @@ async function optionalGitHubClient(token, ctx, log, without) {
     return void 0;
   }
   ctx.mask(token);
-  const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
+  const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 

@@ -20,10 +20,13 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   logText
-} from "./chunks/chunk-ORG4FAKL.js";
+} from "./chunks/chunk-VPYBLTF4.js";
 import {
   __commonJS,
   __toESM
@@ -936,31 +939,6 @@ async function parseInputs(schema, read, refine) {
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -2890,8 +2868,8 @@ var action = defineAction({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
     }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -3002,7 +2980,7 @@ var action = defineAction({
     reason: { description: "Why there is nothing to release (empty when releasable)." },
     type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
     version_bump: { description: "The bump applied: major, minor or patch." },
-    release_mode: { description: "How the release job lands the release: direct or tag-only." },
+    release_mode: { description: "How the release job lands the release: direct, tag-only or pull-request." },
     next_version: { description: "The version this release will have." },
     next_tag: { description: "The tag this release will have." },
     previous_version: { description: "The last release version (empty when there is none)." },

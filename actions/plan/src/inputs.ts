@@ -65,9 +65,9 @@ export const action = defineAction({
       description: 'A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).',
       default: 'false',
     }),
-    release_mode: oneOf(['direct', 'tag-only'], {
+    release_mode: oneOf(['direct', 'tag-only', 'pull-request'], {
       description:
-        'How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.',
+        'How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.',
       default: 'direct',
     }),
     release_type: oneOf(['stable', 'prerelease'], {
@@ -182,7 +182,7 @@ export const action = defineAction({
     reason: { description: 'Why there is nothing to release (empty when releasable).' },
     type: { description: 'The release type whose policy applies: major, minor, patch or hotfix.' },
     version_bump: { description: 'The bump applied: major, minor or patch.' },
-    release_mode: { description: 'How the release job lands the release: direct or tag-only.' },
+    release_mode: { description: 'How the release job lands the release: direct, tag-only or pull-request.' },
     next_version: { description: 'The version this release will have.' },
     next_tag: { description: 'The tag this release will have.' },
     previous_version: { description: 'The last release version (empty when there is none).' },

@@ -9,11 +9,14 @@ import {
   require_dist
 } from "./chunks/chunk-RGIA6MPU.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
+} from "./chunks/chunk-HF4WEUZC.js";
 import {
   debug,
   error,
@@ -866,31 +869,6 @@ async function parseInputs(schema, read, refine) {
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/action/summary.ts
 function cell(value) {

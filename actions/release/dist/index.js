@@ -20,11 +20,14 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
+} from "./chunks/chunk-HF4WEUZC.js";
 import {
   __commonJS,
   __toESM
@@ -697,7 +700,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/duration.ts
@@ -711,31 +714,6 @@ function parseDuration(text2) {
     total += Number(m[1]) * UNIT_MS[m[2]];
   return Math.round(total);
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
@@ -2493,6 +2471,28 @@ ${list2.join("\n")}`);
 }
 
 // packages/shared/src/changelog/file.ts
+function decodeText(buf) {
+  let encoding = "utf8";
+  let bom = false;
+  let text2;
+  if (buf[0] === 255 && buf[1] === 254) {
+    encoding = "utf16le";
+    bom = true;
+    text2 = buf.subarray(2).toString("utf16le");
+  } else if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) {
+    bom = true;
+    text2 = buf.subarray(3).toString("utf8");
+  } else text2 = buf.toString("utf8");
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  return { text: eol === "\r\n" ? text2.replace(/\r\n/g, "\n") : text2, encoding, bom, eol };
+}
+function encodeText(d) {
+  const text2 = d.eol === "\r\n" ? d.text.replace(/\n/g, "\r\n") : d.text;
+  const body = Buffer.from(text2, d.encoding);
+  if (!d.bom) return body;
+  const bom = d.encoding === "utf16le" ? Buffer.from([255, 254]) : Buffer.from([239, 187, 191]);
+  return Buffer.concat([bom, body]);
+}
 var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
 var SECTION_HEADING = /^#{1,2} /;
 var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
@@ -4084,8 +4084,8 @@ var action = defineAction({
       default: "auto"
     }),
     release_branch: releaseBranchInput,
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -4210,7 +4210,9 @@ var action = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: githubToken("GitHub token with contents: write.")
+    token: githubToken(
+      "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md)."
+    )
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },
@@ -4220,7 +4222,15 @@ var action = defineAction({
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
+    },
+    released: {
+      description: "true when this run released (the version is tagged, released and published), else false."
+    },
+    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
+    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
+    pull_request_change: {
+      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
     }
   },
   refine(v) {
@@ -4494,7 +4504,7 @@ var PushRefused = class extends StageError {
   }
   refused;
 };
-var HINT = (branch) => `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
+var HINT = (branch) => `${branch} is protected: release with release_mode: pull-request (a release pull request, merged under the branch's rules, releases) or release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection (docs/protected-branches.md)`;
 async function pushFailure(p, head, d) {
   const { cfg, remote } = d;
   const said = p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3);
@@ -4979,7 +4989,8 @@ async function version(s, d) {
   return { plan };
 }
 async function makePlan(s, d) {
-  const { cfg, git } = d;
+  const { git } = d;
+  const cfg = s.releaseVersion ? { ...d.cfg, version: s.releaseVersion } : d.cfg;
   const { resume, resumeTagCommit, remoteTag } = s;
   const local = await git.tags(`${cfg.tagPrefix}*`);
   const all = /* @__PURE__ */ new Map();
@@ -5405,6 +5416,198 @@ async function markUnverified(unverified, d) {
   });
 }
 
+// actions/release/src/steps/pull-request.ts
+import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
+import { join as join11 } from "node:path";
+var VERSION_TRAILER = "Release-Actions-Version";
+var githubModule = () => import("./chunks/github-NXIUBR34.js");
+async function releasePrPhase(s, d) {
+  if (d.cfg.releaseMode !== "pull-request") return {};
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const merged = await d.ledger.within(
+    "version",
+    () => gh.mergedReleasePr(d.gh, repo, { commit: s.head, base: d.cfg.releaseBranch })
+  );
+  if (!merged) {
+    await noUnreleasedMerge(s, d);
+    d.log.info(
+      `${s.head.slice(0, 12)} is not the merge of a release pull request: the release pull request is opened or updated`
+    );
+    return {};
+  }
+  const version2 = await prVersion(d, merged);
+  const tag = `${d.cfg.tagPrefix}${version2}`;
+  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
+    throw new NothingToReleaseSignal({
+      status: "nothing-to-release",
+      reason: `release pull request #${merged.number} was released already (${tag} at ${s.head.slice(0, 12)})`,
+      previousVersion: version2,
+      previousTag: tag,
+      commits: 0
+    });
+  }
+  if (d.cfg.version && d.cfg.version.replace(/^v/, "") !== version2) {
+    d.log.warning(
+      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${version2}: ${version2} is released`
+    );
+  }
+  d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version2}`);
+  return { releasePr: merged, releaseVersion: version2 };
+}
+async function prVersion(d, p) {
+  const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(head.data.message);
+  if (!m?.[1]) {
+    throw new StageError(
+      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`
+    );
+  }
+  return m[1];
+}
+async function noUnreleasedMerge(s, d) {
+  const gh = await githubModule();
+  const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
+  if (!stale?.mergeCommit) return;
+  const version2 = await prVersion(d, stale);
+  const tag = `${d.cfg.tagPrefix}${version2}`;
+  if (s.remoteTag(tag)) return;
+  throw new StageError(
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version2} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version2} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`
+  );
+}
+function changelogChange2(workspace, plan, date) {
+  const path = "CHANGELOG.md";
+  const file = join11(workspace, path);
+  const before = existsSync6(file) ? readFileSync9(file) : void 0;
+  const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
+  const notes = plan.notesBody.trim();
+  const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
+  const link = linkRe.exec(notes);
+  let section = link ? notes.slice(0, link.index) : notes;
+  if (!/^#{1,2} /.test(section)) section = `## ${plan.version} - ${date}
+
+${section || "_No notable changes._"}`;
+  const text2 = upsertSection(decoded.text, {
+    version: plan.version,
+    section,
+    ...link ? { link: { label: link[1], url: link[2] } } : {},
+    newTag: plan.tag
+  });
+  if (decoded.encoding !== "utf8") {
+    throw new StageError(
+      `${path} is UTF-16: release_mode pull-request commits text as UTF-8 only; convert ${path} to UTF-8 (nothing was changed)`
+    );
+  }
+  return {
+    path,
+    before: before ? before.toString("utf8") : "",
+    after: encodeText({ ...decoded, text: text2 }).toString("utf8"),
+    edits: [before ? `section ${plan.version}` : `created, section ${plan.version}`]
+  };
+}
+function releasePrBody(plan, files, branch) {
+  const rows = files.map(
+    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${escapeMarkdownHtml(f.edits.join("; ")).replace(/\|/g, "\\|")} |`
+  );
+  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(", ");
+  return [
+    `:robot: Merging this pull request releases **${plan.tag}** from \`${branch}\`: the merge commit is tagged, the GitHub Release made${pkgs ? `, ${pkgs} published to npm` : ""}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(", ")} pushed` : ""}. New commits on \`${branch}\` update it.`,
+    "",
+    "---",
+    "",
+    plan.notesBody.trim(),
+    "",
+    "---",
+    "",
+    "<details><summary>The plan</summary>",
+    "",
+    `| | |`,
+    `| --- | --- |`,
+    `| version | ${plan.previousVersion ?? "(none)"} → ${plan.version} (${plan.bump}) |`,
+    `| tag | \`${plan.tag}\` |`,
+    `| prerelease | ${plan.prerelease ? "yes" : "no"} |`,
+    "",
+    "| file | change |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "</details>",
+    "",
+    `<!-- release-actions: release pull request of ${branch}; do not edit the head branch, release-actions force-updates it -->`
+  ].join("\n");
+}
+async function openReleasePr(s, d) {
+  const { plan, head } = s;
+  const { cfg } = d;
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const branch = gh.releasePrBranch(cfg.releaseBranch);
+  const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const files = [...plan.files.filter((f) => f.path !== "CHANGELOG.md"), changelogChange2(d.workspace, plan, date)];
+  const message = `${plan.commitMessage}
+
+${VERSION_TRAILER}: ${plan.version}
+`;
+  const baseTree = await d.git.out(["rev-parse", `${head}^{tree}`]);
+  const made = await d.ledger.step(
+    "release-pr-commit",
+    async () => {
+      const r = await gh.commitToBranch(d.gh, repo, {
+        branch,
+        parent: head,
+        baseTree,
+        files: files.map((f) => ({ path: f.path, content: f.after })),
+        message
+      });
+      const detail = `${branch} at ${r.commit.slice(0, 12)} (${r.change}${r.verified ? ", signed by GitHub" : ""}; ${files.length} files)`;
+      return {
+        state: r.change === "unchanged" ? "already-done" : "done",
+        detail,
+        commit: r.commit,
+        verified: r.verified
+      };
+    }
+  );
+  const title = `${plan.commitMessage}${cfg.releaseBranch === "main" || cfg.releaseBranch === "master" ? "" : ` on ${cfg.releaseBranch}`}`;
+  const body = releasePrBody(plan, files, cfg.releaseBranch);
+  const opened = await d.ledger.step(
+    "release-pr",
+    async () => {
+      const r = await gh.upsertReleasePr(d.gh, repo, { base: cfg.releaseBranch, title, body });
+      const labelled = await gh.relabel(d.gh, repo, r.pr, gh.RELEASE_PR_PENDING);
+      const change = r.change === "unchanged" && (labelled || made.state === "done") ? "updated" : r.change;
+      return {
+        state: change === "unchanged" ? "already-done" : "done",
+        detail: `#${r.pr.number} ${change}: ${r.pr.url}`,
+        pr: r.pr,
+        change
+      };
+    }
+  );
+  return {
+    pullRequest: {
+      number: opened.pr.number,
+      url: opened.pr.url,
+      change: opened.change,
+      commit: made.commit,
+      verified: made.verified
+    }
+  };
+}
+async function markReleasePrTagged(s, d) {
+  const p = s.releasePr;
+  if (!p) return {};
+  const gh = await githubModule();
+  await d.ledger.step("release-pr-label", async () => {
+    const changed = await gh.relabel(d.gh, { owner: d.owner, repo: d.repo }, p, gh.RELEASE_PR_TAGGED, [
+      gh.RELEASE_PR_PENDING
+    ]);
+    return { state: changed ? "done" : "already-done", detail: `#${p.number} ${gh.RELEASE_PR_TAGGED}` };
+  });
+  return {};
+}
+
 // actions/release/src/steps/registries-free.ts
 async function registriesFree(s, d) {
   const { cfg } = d;
@@ -5579,16 +5782,19 @@ var Steps = class _Steps {
     return this.go(input, d);
   }
 };
-var PLAN = Steps.start().then("preflight", preflight).then("version", (s, d) => d.cfg.versioning === "independent" ? packagesVersion(s, d) : version(s, d));
+var PLAN = Steps.start().then("preflight", preflight).then("release-pr-phase", releasePrPhase).then("version", (s, d) => d.cfg.versioning === "independent" ? packagesVersion(s, d) : version(s, d));
 var LANDING = {
   direct: { check: notRefusedBefore, land: commitTagPush },
-  "tag-only": { check: async () => ({}), land: tagOnly }
+  "tag-only": { check: async () => ({}), land: tagOnly },
+  // The merge of the release PR: its commit carries the bumped manifests; the tag goes on it, as tag-only does.
+  "pull-request": { check: async () => ({}), land: tagOnly }
 };
+var OPEN_PR = Steps.start().then("registries-free", registriesFree).then("release-pr", openReleasePr);
 var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then(
   "github-release",
   async (s, d) => s.plan.packages ? packageReleases(s, d) : { ...await githubRelease(s, d), releases: [] }
 ).then("npm", npm).then("docker", docker);
-var FINISH = Steps.start().then("publish-release", (s, d) => s.plan.packages ? publishPackageReleases(s, d) : publishRelease2(s, d)).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
+var FINISH = Steps.start().then("publish-release", (s, d) => s.plan.packages ? publishPackageReleases(s, d) : publishRelease2(s, d)).then("major-tag", moveMajorTag).then("status", markReleased).then("release-pr-label", markReleasePrTagged).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
   const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
@@ -5598,7 +5804,18 @@ async function runRelease(cfg, deps) {
   try {
     const planned = await PLAN.run({}, d);
     plan = planned.plan;
-    if (cfg.dryRun) return { status: "dry-run", plan, steps, published: [], statusLocation };
+    if (cfg.dryRun) {
+      if (cfg.releaseMode === "pull-request") {
+        d.log.info(
+          planned.releasePr ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it` : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`
+        );
+      }
+      return { status: "dry-run", plan, steps, published: [], statusLocation };
+    }
+    if (cfg.releaseMode === "pull-request" && !planned.releasePr) {
+      const { pullRequest } = await OPEN_PR.run(planned, d);
+      return { status: "pull-request", plan, steps, published: [], statusLocation, pullRequest };
+    }
     const out = await PUBLISH.run(planned, d);
     const published = [...out.npmPublished, ...out.dockerPublished];
     if (out.unverified) {
@@ -5669,6 +5886,11 @@ function writeSummary(s, o) {
   const title = o.plan ? `Release ${n ? `of ${n} package${n === 1 ? "" : "s"}` : o.plan.tag}` : "Release";
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
+  if (o.pullRequest) {
+    s.paragraph(
+      `Release pull request [#${o.pullRequest.number}](${o.pullRequest.url}) ${o.pullRequest.change}${o.pullRequest.verified ? " (its commit signed by GitHub)" : ""}. Nothing was tagged, published or deployed in this run: merging the pull request releases.`
+    );
+  }
   if (o.plan?.packages) {
     s.table(
       ["package", "previous", "released", "bump", "why"],
@@ -5743,7 +5965,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync9(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync10(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -5791,7 +6013,7 @@ async function release(inputs, ctx) {
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
+  const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,
@@ -5849,6 +6071,7 @@ async function release(inputs, ctx) {
     ctx.setOutput("release_id", "");
     ctx.setOutput("published", []);
     ctx.setOutput("status", outcome.status);
+    ctx.setOutput("released", "false");
     writeNothingSummary(ctx.summary, outcome);
     return;
   }
@@ -5862,11 +6085,23 @@ ${renderPlan(plan)}`);
   ctx.setOutput("release_id", outcome.release ? String(outcome.release.id) : "");
   ctx.setOutput("published", outcome.published);
   ctx.setOutput("status", outcome.status);
+  ctx.setOutput("released", outcome.status === "released" ? "true" : "false");
+  const pr = outcome.pullRequest;
+  ctx.setOutput("pull_request_number", pr ? String(pr.number) : "");
+  ctx.setOutput("pull_request_url", pr?.url ?? "");
+  ctx.setOutput("pull_request_change", pr?.change ?? "");
+  if (pr) {
+    ctx.notice(
+      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      { title: "release" }
+    );
+  }
   writeSummary(ctx.summary, {
     status: outcome.status,
     plan,
     steps: outcome.steps,
     releaseUrl: outcome.release?.url,
+    ...pr ? { pullRequest: pr } : {},
     published: outcome.published,
     statusLocation: outcome.statusLocation,
     runAttempt: runner.runAttempt

@@ -33,9 +33,9 @@ export const action = defineAction({
       default: 'auto',
     }),
     release_branch: releaseBranchInput,
-    release_mode: oneOf(['direct', 'tag-only'], {
+    release_mode: oneOf(['direct', 'tag-only', 'pull-request'], {
       description:
-        'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.',
+        'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.',
       default: 'direct',
     }),
     release_type: oneOf(['stable', 'prerelease'], {
@@ -165,7 +165,9 @@ export const action = defineAction({
       min: 1000,
     }),
     dry_run: bool({ description: 'Print the plan and change nothing.', default: 'false' }),
-    token: githubToken('GitHub token with contents: write.'),
+    token: githubToken(
+      'GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md).',
+    ),
   },
   outputs: {
     version: { description: 'The version released (empty when there is nothing to release).' },
@@ -176,7 +178,15 @@ export const action = defineAction({
     published: { description: 'JSON list of {registry, name, version, url, digest_or_integrity}.' },
     status: {
       description:
-        'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed.',
+        'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.',
+    },
+    released: {
+      description: 'true when this run released (the version is tagged, released and published), else false.',
+    },
+    pull_request_number: { description: 'release_mode pull-request: the number of the release PR opened or updated.' },
+    pull_request_url: { description: 'release_mode pull-request: the URL of the release PR opened or updated.' },
+    pull_request_change: {
+      description: 'release_mode pull-request: opened, updated or unchanged (the release PR already said it all).',
     },
   },
   refine(v) {

@@ -59,12 +59,18 @@ export function writeSummary(
     statusLocation?: string;
     runAttempt: number;
     error?: string;
+    pullRequest?: { number: number; url: string; change: string; verified: boolean };
   },
 ): void {
   const n = o.plan?.packages?.length;
   const title = o.plan ? `Release ${n ? `of ${n} package${n === 1 ? '' : 's'}` : o.plan.tag}` : 'Release';
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
+  if (o.pullRequest) {
+    s.paragraph(
+      `Release pull request [#${o.pullRequest.number}](${o.pullRequest.url}) ${o.pullRequest.change}${o.pullRequest.verified ? ' (its commit signed by GitHub)' : ''}. Nothing was tagged, published or deployed in this run: merging the pull request releases.`,
+    );
+  }
   if (o.plan?.packages) {
     s.table(
       ['package', 'previous', 'released', 'bump', 'why'],

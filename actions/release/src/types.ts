@@ -7,12 +7,13 @@ import type { Bump, FileChange } from '@release-actions/shared/versioning';
 import { StageError, type Logger } from '@release-actions/shared';
 import type { ReleaseInfo } from './github-release.js';
 import type { Ledger } from './ledger.js';
+import type { PullRequestOutcome } from './steps/pull-request.js';
 
 export interface ReleaseConfig {
   versionBump: 'major' | 'minor' | 'patch' | 'auto';
   releaseBranch: string;
   /** How the release lands on a protected branch (docs/protected-branches.md). */
-  releaseMode: 'direct' | 'tag-only';
+  releaseMode: 'direct' | 'tag-only' | 'pull-request';
   releaseType: 'stable' | 'prerelease';
   registries: ('npm' | 'docker')[];
   version?: string;
@@ -138,7 +139,9 @@ export interface PackageRelease {
 }
 
 export interface ReleaseOutcome {
-  status: 'released' | 'dry-run' | 'unverified';
+  /** pull-request: release_mode pull-request opened or updated the release PR; nothing was released. */
+  status: 'released' | 'dry-run' | 'unverified' | 'pull-request';
+  pullRequest?: PullRequestOutcome;
   plan: ReleasePlan;
   steps: StepReport[];
   release?: ReleaseInfo;

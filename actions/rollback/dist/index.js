@@ -20,13 +20,16 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
   commandSafeLogger,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   logText,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-G2I2JVI4.js";
+} from "./chunks/chunk-SL3UREKI.js";
 import {
   __commonJS,
   __toESM
@@ -855,31 +858,6 @@ function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
-
 // packages/shared/src/action/summary.ts
 function cell(value) {
   if (value === void 0 || value === null) return "";
@@ -1026,7 +1004,7 @@ async function optionalGitHubClient(token, ctx, log, without) {
     return void 0;
   }
   ctx.mask(token);
-  const { createGitHubClient } = await import("./chunks/github-MAQCWXFS.js");
+  const { createGitHubClient } = await import("./chunks/github-CQWBEIF7.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 

@@ -72,7 +72,7 @@ export class PushRefused extends StageError {
 }
 
 const HINT = (branch: string) =>
-  `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
+  `${branch} is protected: release with release_mode: pull-request (a release pull request, merged under the branch's rules, releases) or release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection (docs/protected-branches.md)`;
 
 /** Why the atomic push failed, in the remote's words, and what it means: moved, protected, or broken. */
 async function pushFailure(p: PushResult, head: string, d: StepDeps): Promise<StageError> {

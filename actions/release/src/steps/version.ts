@@ -43,15 +43,20 @@ export async function fetchForRelease(s: Preflighted, d: StepDeps): Promise<void
   }
 }
 
-export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+export async function version(
+  s: Preflighted & { releaseVersion?: string },
+  d: StepDeps,
+): Promise<{ plan: ReleasePlan }> {
   await fetchForRelease(s, d);
   const plan = await makePlan(s, d);
   d.ledger.report('version', 'done', `${plan.previousVersion ?? '(none)'} → ${plan.version}`);
   return { plan };
 }
 
-async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
-  const { cfg, git } = d;
+async function makePlan(s: Preflighted & { releaseVersion?: string }, d: StepDeps): Promise<ReleasePlan> {
+  const { git } = d;
+  // A merged release pull request names the version it releases (steps/pull-request.ts).
+  const cfg = s.releaseVersion ? { ...d.cfg, version: s.releaseVersion } : d.cfg;
   const { resume, resumeTagCommit, remoteTag } = s;
   const local = await git.tags(`${cfg.tagPrefix}*`);
   // Remote tags count too (a dry run does not fetch): a version tagged anywhere is taken.
