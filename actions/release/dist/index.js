@@ -697,8 +697,18 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
+
+// packages/shared/src/util/digest.ts
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function sha256File(path) {
+  return sha256Hex(readFileSync(path));
+}
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -898,7 +908,7 @@ function redactUrls(text2) {
 }
 
 // packages/shared/src/action/context.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 function readRunnerContext(env = process.env) {
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -908,7 +918,7 @@ function readRunnerContext(env = process.env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"));
     } catch {
       event = {};
     }
@@ -1587,7 +1597,7 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync, mkdirSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync as readFileSync3, rmSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
@@ -1759,7 +1769,7 @@ function dockerConfigCredentials(env, images) {
   const dir = env.DOCKER_CONFIG ?? (env.HOME ? join2(env.HOME, ".docker") : void 0);
   if (!dir || !existsSync(join2(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync2(join2(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync3(join2(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -2761,12 +2771,12 @@ async function announce2(s, d) {
 }
 
 // packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 function readJson(file) {
-  const text2 = readFileSync3(file, "utf8");
+  const text2 = readFileSync4(file, "utf8");
   let doc;
   try {
     doc = JSON.parse(text2);
@@ -2918,7 +2928,7 @@ function planManifestBump(root, version2, o = {}) {
     const r = relative2(resolve3(root), file);
     if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
     if (!existsSync2(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync3(confinePath(root, rel, { input: "version_files" }), "utf8");
+    const text2 = readFileSync4(confinePath(root, rel, { input: "version_files" }), "utf8");
     const edits = [];
     let marked = 0;
     const after = text2.split("\n").map((line, i) => {
@@ -2941,7 +2951,7 @@ function applyChanges(root, changes) {
     (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
   );
   changes.forEach((c, i) => {
-    if (readFileSync3(files[i], "utf8") !== c.before)
+    if (readFileSync4(files[i], "utf8") !== c.before)
       throw new StageError(`${c.path} changed since the release was planned`);
   });
   changes.forEach((c, i) => writeFileSync3(files[i], c.after));
@@ -3371,7 +3381,7 @@ async function publishImage(img, s, target, build, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
@@ -3456,22 +3466,93 @@ function expandAssetGlobs(root, globs) {
   }
   return [...out].sort();
 }
-async function uploadAssets(gh, repo, rel, files) {
+async function listAssets(gh, repo, rel) {
+  const out = [];
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleaseAssets({ ...repo, release_id: rel.id, per_page: 100, page });
+    out.push(...r.data);
+    if (r.data.length < 100) break;
+  }
+  return out;
+}
+function apiMessage(e) {
+  const status = e.status;
+  return status ? `HTTP ${status}: ${errorMessage(e)}` : errorMessage(e);
+}
+async function uploadAssets(gh, repo, rel, files, log) {
+  if (!files.length) return 0;
+  const existing = await listAssets(gh, repo, rel);
   let n = 0;
   for (const file of files) {
     const name = basename(file);
-    if (rel.assets.includes(name)) continue;
-    await gh.rest.rest.repos.uploadReleaseAsset({
-      ...repo,
-      release_id: rel.id,
-      name,
-      url: rel.uploadUrl,
-      data: readFileSync4(file),
-      headers: { "content-type": "application/octet-stream" }
-    });
+    const data = readFileSync5(file);
+    const digest = `sha256:${sha256Hex(data)}`;
+    const there = existing.find((a) => a.name === name);
+    if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
+    if (there) {
+      if (!rel.draft) {
+        throw new StageError(
+          `asset ${name} is already on the published release ${rel.tag} with other content (${there.digest ?? `${there.size} bytes`}, the build made ${digest}); nothing was overwritten`
+        );
+      }
+      log?.warning(`asset ${name} on the draft ${rel.tag} is ${there.digest}, the build made ${digest}: replaced`);
+      await gh.rest.rest.repos.deleteReleaseAsset({ ...repo, asset_id: there.id });
+    }
+    log?.info(`uploading ${name} (${data.length} bytes, ${digest})`);
+    try {
+      await gh.rest.rest.repos.uploadReleaseAsset({
+        ...repo,
+        release_id: rel.id,
+        name,
+        url: rel.uploadUrl,
+        data,
+        headers: { "content-type": "application/octet-stream" }
+      });
+    } catch (e) {
+      throw new StageError(
+        `uploading asset ${name} to the draft release ${rel.tag} failed (${apiMessage(e)}); the release stays a draft: re-run the job to finish`
+      );
+    }
     n++;
   }
   return n;
+}
+async function verifyReleaseAssets(gh, repo, rel, files) {
+  const there = await listAssets(gh, repo, rel);
+  const problems = [];
+  const verified = [];
+  for (const file of files) {
+    const name = basename(file);
+    const want = sha256File(file);
+    const a = there.find((x) => x.name === name);
+    if (!a) {
+      problems.push(`asset ${name} is not on the release (missing)`);
+      continue;
+    }
+    let got;
+    let size;
+    try {
+      const r = await gh.rest.rest.repos.getReleaseAsset({
+        ...repo,
+        asset_id: a.id,
+        headers: { accept: "application/octet-stream" }
+      });
+      const bytes = new Uint8Array(r.data);
+      got = sha256Hex(bytes);
+      size = bytes.length;
+    } catch (e) {
+      problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
+      continue;
+    }
+    if (got !== want) problems.push(`asset ${name} downloaded back has sha256 ${got}, the build made ${want} (digest)`);
+    else verified.push({ name, sha256: got, size });
+  }
+  if (problems.length) {
+    throw new StageError(
+      `the draft release ${rel.tag} is not complete, so it stays a draft: ${problems.join("; ")}. Re-run the job to finish`
+    );
+  }
+  return verified;
 }
 var RELEASE_BODY_LIMIT = 125e3;
 function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
@@ -3504,7 +3585,7 @@ async function githubRelease(s, d) {
       prerelease: plan.prerelease,
       log: d.log
     })).release;
-    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles) : 0;
+    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles, d.log) : 0;
     return {
       state: existing && uploaded === 0 ? "already-done" : "done",
       release: r,
@@ -3711,6 +3792,20 @@ async function registriesFree(s, d) {
   return {};
 }
 
+// actions/release/src/steps/release-verify.ts
+async function releaseVerify(s, d) {
+  const files = [...s.assetFiles, ...s.sbomFiles ?? [], ...s.bundleFiles ?? []];
+  const repo = { owner: d.owner, repo: d.repo };
+  return d.ledger.step("release-verify", async () => {
+    if (!s.release.draft) {
+      return { state: "already-done", detail: "published before this attempt", releaseAssets: [] };
+    }
+    if (files.length) d.log.info(`downloading back ${files.length} release asset(s) to compare with the build`);
+    const releaseAssets = await verifyReleaseAssets(d.gh, repo, s.release, files);
+    return { state: "done", detail: `${releaseAssets.length} asset(s) on the draft, digests match`, releaseAssets };
+  });
+}
+
 // actions/release/src/steps/status.ts
 async function markReleased(s, d) {
   const { plan, commit, release: release2 } = s;
@@ -3832,7 +3927,7 @@ async function runCommand(d, step, command) {
 }
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // packages/shared/src/changelog/types.ts
@@ -4389,7 +4484,7 @@ function readScripts(root) {
   const f = join7(root, "package.json");
   if (!existsSync3(f)) return {};
   try {
-    return JSON.parse(readFileSync5(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync6(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -4421,7 +4516,7 @@ var LANDING = {
   "tag-only": { check: async () => ({}), land: tagOnly }
 };
 var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
-var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
+var FINISH = Steps.start().then("release-verify", releaseVerify).then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
   const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
@@ -4542,7 +4637,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync7(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;

@@ -19,6 +19,7 @@ import { npm } from './steps/npm.js';
 import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
 import { registriesFree } from './steps/registries-free.js';
+import { releaseVerify } from './steps/release-verify.js';
 import { markReleased } from './steps/status.js';
 import { tagOnly } from './steps/tag-only.js';
 import { testBuild } from './steps/test-build.js';
@@ -88,8 +89,12 @@ const PUBLISH = Steps.start<Planned>()
 
 type Published = Awaited<ReturnType<typeof PUBLISH.run>>;
 
-/** Once every package is visible: the release goes public, the major tag moves, the record says released. */
+/**
+ * Once every package is visible and every file is on the draft as built: the release goes public, the major tag
+ * moves, the record says released.
+ */
 const FINISH = Steps.start<Published & { published: ReleaseOutcome['published'] }>()
+  .then('release-verify', releaseVerify)
   .then('publish-release', publishRelease)
   .then('major-tag', moveMajorTag)
   .then('status', markReleased)
