@@ -1,7 +1,8 @@
 /**
  * Real services for tests, each on 127.0.0.1 with an ephemeral port and a temp dir, stopped after:
  * git remotes, Verdaccio (npm registry), docker-registry (container registry), the Docker engine,
- * nginx (traffic router), Prometheus, git over smart HTTP, plus load-loop helpers and the CI-fails / dev-skips
+ * nginx (traffic router), Prometheus, git over smart HTTP, a local Sigstore (Fulcio, Rekor, TSA, TUF) and the
+ * runner's OIDC token endpoint, plus load-loop helpers and the CI-fails / dev-skips
  * rule for missing services. docs/architecture.md, "Real services in tests and in the demo", says why.
  */
 export * from './require.js';
@@ -14,3 +15,5 @@ export * from './nginx.js';
 export * from './load.js';
 export * from './prometheus.js';
 export * from './git-http.js';
+export * from './oidc.js';
+export * from './sigstore.js';
