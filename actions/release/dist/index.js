@@ -697,17 +697,17 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/digest.ts
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-function sha256Hex(data) {
+function sha256Bytes(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 function sha256File(path) {
-  return sha256Hex(readFileSync(path));
+  return sha256Bytes(readFileSync(path));
 }
 
 // packages/shared/src/util/duration.ts
@@ -3486,7 +3486,7 @@ async function uploadAssets(gh, repo, rel, files, log) {
   for (const file of files) {
     const name = basename(file);
     const data = readFileSync5(file);
-    const digest = `sha256:${sha256Hex(data)}`;
+    const digest = `sha256:${sha256Bytes(data)}`;
     const there = existing.find((a) => a.name === name);
     if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
     if (there) {
@@ -3538,7 +3538,7 @@ async function verifyReleaseAssets(gh, repo, rel, files) {
         headers: { accept: "application/octet-stream" }
       });
       const bytes = new Uint8Array(r.data);
-      got = sha256Hex(bytes);
+      got = sha256Bytes(bytes);
       size = bytes.length;
     } catch (e) {
       problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
@@ -3792,6 +3792,193 @@ async function registriesFree(s, d) {
   return {};
 }
 
+// actions/release/src/steps/sbom.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8, relative as relative4 } from "node:path";
+
+// packages/shared/src/sbom/lockfile.ts
+import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
+import { join as join7, posix as posix2 } from "node:path";
+function findLockfile(root) {
+  const p = join7(root, "package-lock.json");
+  return existsSync3(p) ? p : void 0;
+}
+function dependencyClosure(lockfile, packageDir, name, version2) {
+  let lock;
+  try {
+    lock = JSON.parse(readFileSync6(lockfile, "utf8"));
+  } catch (e) {
+    throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
+  }
+  const entries = lock.packages;
+  if (!entries || (lock.lockfileVersion ?? 1) < 2) {
+    throw new StageError(
+      `${lockfile} has lockfileVersion ${lock.lockfileVersion ?? 1}; an SBOM needs version 2 or 3 (npm 7 or later: run npm install --package-lock-only)`
+    );
+  }
+  const dir = packageDir === "." ? "" : posix2.normalize(packageDir).replace(/\/$/, "");
+  const own = entries[dir];
+  if (!own)
+    throw new StageError(`${lockfile} has no entry for the package at ${dir || "."} (${name}); run npm install`);
+  const resolve5 = (from, dep) => {
+    let base = from;
+    for (; ; ) {
+      const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
+      if (entries[candidate]) return candidate;
+      if (!base) return void 0;
+      const cut = base.lastIndexOf("/node_modules/");
+      base = cut >= 0 ? base.slice(0, cut) : "";
+    }
+  };
+  const depsOf = (path, e) => {
+    const names = [
+      ...Object.keys(e.dependencies ?? {}),
+      ...Object.keys(e.optionalDependencies ?? {}),
+      ...Object.keys(e.peerDependencies ?? {})
+    ];
+    return [...new Set(names)].map((n) => resolve5(path, n)).filter((p) => p !== void 0);
+  };
+  const target = (path) => {
+    const e = entries[path];
+    if (e.link && e.resolved && entries[e.resolved]) return { path: e.resolved, entry: entries[e.resolved] };
+    return { path, entry: e };
+  };
+  const packages = /* @__PURE__ */ new Map();
+  const queue = depsOf(dir, own);
+  const rootDeps = queue.map((p) => target(p).path);
+  while (queue.length) {
+    const { path, entry } = target(queue.shift());
+    if (packages.has(path) || path === dir) continue;
+    const pkgName = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+    const deps = depsOf(path, entry);
+    packages.set(path, {
+      name: pkgName,
+      version: entry.version ?? "0.0.0",
+      path,
+      resolved: entry.resolved,
+      integrity: entry.integrity,
+      license: entry.license,
+      dependsOn: deps.map((p) => target(p).path)
+    });
+    queue.push(...deps);
+  }
+  return {
+    root: { name, version: version2, dependsOn: [...new Set(rootDeps)] },
+    packages: [...packages.values()].sort((a, b) => a.path.localeCompare(b.path))
+  };
+}
+
+// packages/shared/src/sbom/cyclonedx.ts
+function npmPurl(name, version2) {
+  const encoded = name.startsWith("@") ? `%40${name.slice(1)}` : name;
+  return `pkg:npm/${encoded}@${encodeURIComponent(version2)}`;
+}
+function integrityHash(integrity) {
+  const m = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/=]+)$/.exec(integrity?.split(/\s+/)[0] ?? "");
+  if (!m) return void 0;
+  const alg = { sha512: "SHA-512", sha384: "SHA-384", sha256: "SHA-256", sha1: "SHA-1" }[m[1]];
+  return { alg, hex: Buffer.from(m[2], "base64").toString("hex") };
+}
+function splitName(name) {
+  const m = /^(@[^/]+)\/(.+)$/.exec(name);
+  return m ? { group: m[1], name: m[2] } : { name };
+}
+async function cycloneDxJson(closure, o = {}) {
+  const mod = await import("./chunks/index.node-MGEM2HXI.js");
+  const CDX = mod.default ?? mod;
+  const { Models, Enums, Spec, Serialize } = CDX;
+  const bom = new Models.Bom();
+  const ref = (p) => p ? `npm:${p}` : "root";
+  const component = (name, version2, bomRef, p) => {
+    const n = splitName(name);
+    const c = new Models.Component(Enums.ComponentType.Library, n.name, {
+      ...n.group ? { group: n.group } : {},
+      version: version2,
+      bomRef,
+      purl: npmPurl(name, version2)
+    });
+    const h = integrityHash(p?.integrity);
+    if (h) c.hashes.set(h.alg, h.hex);
+    if (p?.license) c.licenses.add(new Models.LicenseExpression(p.license));
+    if (p?.resolved && /^https?:/.test(p.resolved)) {
+      c.externalReferences.add(new Models.ExternalReference(p.resolved, Enums.ExternalReferenceType.Distribution));
+    }
+    return c;
+  };
+  const root = component(closure.root.name, closure.root.version, ref(""));
+  bom.metadata.component = root;
+  if (o.tool) bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, o.tool));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p of closure.packages) {
+    const c = component(p.name, p.version, ref(p.path), p);
+    byPath.set(p.path, c);
+    bom.components.add(c);
+  }
+  for (const d of closure.root.dependsOn) {
+    const c = byPath.get(d);
+    if (c) root.dependencies.add(c.bomRef);
+  }
+  for (const p of closure.packages) {
+    const c = byPath.get(p.path);
+    for (const d of p.dependsOn) {
+      const dc = byPath.get(d);
+      if (dc) c.dependencies.add(dc.bomRef);
+    }
+  }
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  return `${serializer.serialize(bom, { sortLists: true, space: 2 })}
+`;
+}
+
+// actions/release/src/steps/sbom.ts
+var fileName = (name, version2, kind) => `${name.replace(/^@/, "").replace(/[/:]/g, "-")}-${version2}.${kind}.cdx.json`;
+async function sbom(s, d) {
+  const { plan } = s;
+  const wanted = plan.npm.length + (s.docker ? plan.docker.length : 0);
+  if (!wanted) return { sbomFiles: [], sboms: [] };
+  const res = await d.ledger.step("sbom", async () => {
+    const out = join8(d.runnerTemp, "release-sbom");
+    mkdirSync3(out, { recursive: true });
+    const sboms = [];
+    const lock = findLockfile(d.workspace);
+    for (const p of plan.npm) {
+      if (!lock) {
+        d.log.info(`no package-lock.json in the workspace: no SBOM for ${p.name}`);
+        continue;
+      }
+      const closure = dependencyClosure(lock, p.dir, p.name, plan.version);
+      const path = join8(out, fileName(p.name, plan.version, "npm"));
+      writeFileSync4(path, await cycloneDxJson(closure, { tool: "release-actions" }));
+      d.log.info(`SBOM of ${p.name}@${plan.version}: ${closure.packages.length} runtime dependencies`);
+      sboms.push({ subject: `npm:${p.name}`, path });
+    }
+    if (s.docker) {
+      const ctxLock = findLockfile(s.docker.context);
+      for (const img of plan.docker) {
+        if (!ctxLock) {
+          d.log.info(`no package-lock.json in docker_context: no SBOM for ${img.image}`);
+          continue;
+        }
+        const closure = dependencyClosure(ctxLock, "", img.image, plan.version);
+        const path = join8(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
+        writeFileSync4(path, await cycloneDxJson(closure, { tool: "release-actions" }));
+        d.log.info(
+          `SBOM of ${img.image}:${plan.version} (${relative4(d.workspace, ctxLock)}): ${closure.packages.length} dependencies`
+        );
+        sboms.push({ subject: `docker:${img.image}`, path });
+      }
+    }
+    const files = sboms.map((x) => x.path);
+    const uploaded = await uploadAssets(d.gh, { owner: d.owner, repo: d.repo }, s.release, files, d.log);
+    return {
+      state: sboms.length && uploaded === 0 ? "already-done" : sboms.length ? "done" : "skipped",
+      detail: sboms.length ? `${sboms.length} SBOM(s) on the draft` : "no lockfile",
+      sboms
+    };
+  });
+  return { sbomFiles: res.sboms.map((x) => x.path), sboms: res.sboms };
+}
+
 // actions/release/src/steps/release-verify.ts
 async function releaseVerify(s, d) {
   const files = [...s.assetFiles, ...s.sbomFiles ?? [], ...s.bundleFiles ?? []];
@@ -3927,8 +4114,8 @@ async function runCommand(d, step, command) {
 }
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
+import { join as join9 } from "node:path";
 
 // packages/shared/src/changelog/types.ts
 var HIDDEN = "hidden";
@@ -4481,10 +4668,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join7(root, "package.json");
-  if (!existsSync3(f)) return {};
+  const f = join9(root, "package.json");
+  if (!existsSync4(f)) return {};
   try {
-    return JSON.parse(readFileSync6(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync7(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -4515,7 +4702,7 @@ var LANDING = {
   direct: { check: notRefusedBefore, land: commitTagPush },
   "tag-only": { check: async () => ({}), land: tagOnly }
 };
-var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
+var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("sbom", sbom).then("npm", npm).then("docker", docker);
 var FINISH = Steps.start().then("release-verify", releaseVerify).then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
@@ -4637,7 +4824,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync7(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync8(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;

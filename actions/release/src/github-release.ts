@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { confinePath, errorMessage, type Logger, sha256File, sha256Hex, StageError } from '@release-actions/shared';
+import { confinePath, errorMessage, type Logger, sha256File, sha256Bytes, StageError } from '@release-actions/shared';
 
 export interface ReleaseInfo {
   id: number;
@@ -188,7 +188,7 @@ export async function uploadAssets(
   for (const file of files) {
     const name = basename(file);
     const data = readFileSync(file);
-    const digest = `sha256:${sha256Hex(data)}`;
+    const digest = `sha256:${sha256Bytes(data)}`;
     const there = existing.find((a) => a.name === name);
     if (there && (there.digest === digest || (!there.digest && there.size === data.length))) continue;
     if (there) {
@@ -257,7 +257,7 @@ export async function verifyReleaseAssets(
         headers: { accept: 'application/octet-stream' },
       });
       const bytes = new Uint8Array(r.data as unknown as ArrayBuffer);
-      got = sha256Hex(bytes);
+      got = sha256Bytes(bytes);
       size = bytes.length;
     } catch (e) {
       problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);

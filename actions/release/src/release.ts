@@ -19,6 +19,7 @@ import { npm } from './steps/npm.js';
 import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
 import { registriesFree } from './steps/registries-free.js';
+import { sbom } from './steps/sbom.js';
 import { releaseVerify } from './steps/release-verify.js';
 import { markReleased } from './steps/status.js';
 import { tagOnly } from './steps/tag-only.js';
@@ -84,6 +85,7 @@ const PUBLISH = Steps.start<Planned>()
   .then('claim', claim)
   .then('land', (s, d) => LANDING[d.cfg.releaseMode].land(s, d))
   .then('github-release', githubRelease)
+  .then('sbom', sbom)
   .then('npm', npm)
   .then('docker', docker);
 
