@@ -2537,6 +2537,9 @@ function incidentIssue(o) {
 // packages/shared/src/deploy/registries.ts
 import { join as join6 } from "node:path";
 
+// packages/shared/src/publish/docker.ts
+import { createHash } from "node:crypto";
+
 // packages/shared/src/publish/exec.ts
 function redact(text2, secrets) {
   let out = text2;
@@ -2652,6 +2655,77 @@ var RegistryClient = class {
       true
     );
     if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
+  }
+  /** A blob's bytes; undefined when the registry does not have it. */
+  async blob(image, digest) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${digest}`, {});
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for blob ${repository}@${digest}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
+  async putBlob(image, data) {
+    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
+    const { host, repository } = splitImage(image);
+    const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
+    if (head.ok) return digest;
+    const start = await this.request(host, repository, `/blobs/uploads/`, { method: "POST" }, true);
+    await start.arrayBuffer();
+    const location = start.headers.get("location");
+    if (start.status !== 202 || !location) {
+      throw new StageError(`registry ${host} refused a blob upload to ${repository} (HTTP ${start.status})`);
+    }
+    const url2 = new URL(location, `${this.base(host)}/`);
+    url2.searchParams.set("digest", digest);
+    const path = url2.pathname.slice(`/v2/${repository}`.length) + url2.search;
+    const put = await this.request(
+      host,
+      repository,
+      path,
+      { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(data) },
+      true
+    );
+    if (!put.ok) {
+      throw new StageError(
+        `registry ${host} refused blob ${digest} in ${repository} (HTTP ${put.status}: ${await put.text()})`
+      );
+    }
+    return digest;
+  }
+  /** Puts a manifest under `ref` (a tag or its digest); returns its digest. */
+  async putManifest(image, ref, body, mediaType) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${ref}`,
+      { method: "PUT", headers: { "content-type": mediaType }, body: new Uint8Array(body) },
+      true
+    );
+    if (!res.ok) {
+      throw new StageError(
+        `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
+      );
+    }
+    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
+  }
+  /**
+   * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
+   * `digest`; undefined when the registry does not implement it (404), as distribution 2.8 does not.
+   */
+  async referrers(image, digest) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/referrers/${digest}`, {
+      headers: { accept: "application/vnd.oci.image.index.v1+json" }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the referrers of ${digest}`);
+    if (!(res.headers.get("content-type") ?? "").includes("application/vnd.oci.image.index.v1+json")) {
+      await res.arrayBuffer();
+      return void 0;
+    }
+    return await res.json();
   }
   /** Is the registry reachable and do the credentials pass (GET /v2/)? */
   async ping(image) {

@@ -8,6 +8,7 @@
  * - github.ts: uploadAttestation / listAttestations — GitHub's attestations API, without duplicates on re-run.
  * - oci.ts: pushReferrer / findReferrers — the bundle as an OCI referrer of an image digest (cosign's layout).
  * - subject.ts: subject digests of files, npm tarballs and image manifests.
+ * - artifact.ts: verifyArtifact — fetch a published artifact, find its bundles, verify; parseSubjectSpec.
  */
 export * from './provenance.js';
 export * from './oidc.js';
@@ -15,3 +16,6 @@ export * from './sign.js';
 export * from './verify.js';
 export * from './trusted-root.js';
 export * from './github.js';
+export * from './oci.js';
+export * from './subject.js';
+export * from './artifact.js';

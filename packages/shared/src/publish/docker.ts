@@ -6,6 +6,7 @@
  * anything, the registry is asked: the version tag already there with our revision and version labels is
  * "already done"; with other labels it is a conflict that stops the release.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StageError } from '../util/errors.js';
@@ -139,6 +140,81 @@ export class RegistryClient {
       true,
     );
     if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
+  }
+
+  /** A blob's bytes; undefined when the registry does not have it. */
+  async blob(image: string, digest: string): Promise<Buffer | undefined> {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${digest}`, {});
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for blob ${repository}@${digest}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
+  async putBlob(image: string, data: Buffer): Promise<string> {
+    const digest = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+    const { host, repository } = splitImage(image);
+    const head = await this.request(host, repository, `/blobs/${digest}`, { method: 'HEAD' }, true);
+    if (head.ok) return digest;
+    const start = await this.request(host, repository, `/blobs/uploads/`, { method: 'POST' }, true);
+    await start.arrayBuffer();
+    const location = start.headers.get('location');
+    if (start.status !== 202 || !location) {
+      throw new StageError(`registry ${host} refused a blob upload to ${repository} (HTTP ${start.status})`);
+    }
+    const url = new URL(location, `${this.base(host)}/`);
+    url.searchParams.set('digest', digest);
+    const path = url.pathname.slice(`/v2/${repository}`.length) + url.search;
+    const put = await this.request(
+      host,
+      repository,
+      path,
+      { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) },
+      true,
+    );
+    if (!put.ok) {
+      throw new StageError(
+        `registry ${host} refused blob ${digest} in ${repository} (HTTP ${put.status}: ${await put.text()})`,
+      );
+    }
+    return digest;
+  }
+
+  /** Puts a manifest under `ref` (a tag or its digest); returns its digest. */
+  async putManifest(image: string, ref: string, body: Buffer, mediaType: string): Promise<string> {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${ref}`,
+      { method: 'PUT', headers: { 'content-type': mediaType }, body: new Uint8Array(body) },
+      true,
+    );
+    if (!res.ok) {
+      throw new StageError(
+        `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`,
+      );
+    }
+    return res.headers.get('docker-content-digest') ?? `sha256:${createHash('sha256').update(body).digest('hex')}`;
+  }
+
+  /**
+   * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
+   * `digest`; undefined when the registry does not implement it (404), as distribution 2.8 does not.
+   */
+  async referrers(image: string, digest: string): Promise<{ manifests?: unknown[] } | undefined> {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/referrers/${digest}`, {
+      headers: { accept: 'application/vnd.oci.image.index.v1+json' },
+    });
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the referrers of ${digest}`);
+    if (!(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json')) {
+      await res.arrayBuffer();
+      return undefined;
+    }
+    return (await res.json()) as { manifests?: unknown[] };
   }
 
   /** Is the registry reachable and do the credentials pass (GET /v2/)? */

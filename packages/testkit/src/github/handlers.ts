@@ -1016,6 +1016,74 @@ const issues: Record<string, Route> = {
   },
 };
 
+// ---- artifact attestations -------------------------------------------------------------------
+
+/**
+ * GitHub stores a Sigstore bundle under each sha256 subject of its DSSE-wrapped in-toto statement and refuses a
+ * bundle it cannot read (422). It checks the bundle's signature too; the double does not (the tests verify
+ * bundles with @sigstore/verify themselves).
+ */
+function attestationSubjects(bundle: Body): string[] {
+  const env = bundle.dsseEnvelope as { payload?: unknown; payloadType?: unknown } | undefined;
+  if (!env || typeof env.payload !== 'string' || env.payloadType !== 'application/vnd.in-toto+json') {
+    throw unprocessable('Invalid bundle: a DSSE envelope with an in-toto statement is required');
+  }
+  let statement: { subject?: { digest?: { sha256?: unknown } }[] };
+  try {
+    statement = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as typeof statement;
+  } catch {
+    throw unprocessable('Invalid bundle: the DSSE payload is not JSON');
+  }
+  const digests = (statement.subject ?? [])
+    .map((s) => s.digest?.sha256)
+    .filter((d): d is string => typeof d === 'string' && /^[0-9a-f]{64}$/.test(d))
+    .map((d) => `sha256:${d}`);
+  if (!digests.length) throw unprocessable('Invalid bundle: the statement has no sha256 subject');
+  return digests;
+}
+
+const attestations: Record<string, Route> = {
+  'repos/create-attestation': {
+    permission: ['attestations', 'write'],
+    handle: (req) => {
+      const bundle = body(req).bundle as Body;
+      const record = { id: req.state.newId(), bundle, subjectDigests: attestationSubjects(bundle) };
+      req.state.attestations.push(record);
+      return ok({ id: record.id }, 201);
+    },
+  },
+  'repos/list-attestations': {
+    permission: ['attestations', 'read'],
+    handle: (req) => {
+      const digest = req.params.subject_digest ?? '';
+      const list = req.state.attestations.filter((a) => a.subjectDigests.includes(digest));
+      // GitHub pages this list with before/after cursors; the double answers one page of up to per_page.
+      const perPage = Math.min(100, Math.max(1, Number(q(req, 'per_page') ?? 30)));
+      const after = Number(q(req, 'after') ?? 0);
+      const page = list.filter((a) => a.id > after).slice(0, perPage);
+      const headers: Record<string, string> = {};
+      const last = page.at(-1);
+      if (last && list.some((a) => a.id > last.id)) {
+        const u = new URL(req.urls.api + req.path);
+        u.searchParams.set('per_page', String(perPage));
+        u.searchParams.set('after', String(last.id));
+        headers.link = `<${u.toString()}>; rel="next"`;
+      }
+      return ok(
+        {
+          attestations: page.map((a) => ({
+            bundle: a.bundle,
+            repository_id: req.state.repoId,
+            bundle_url: `${req.urls.api}/repos/${req.state.owner}/${req.state.repo}/attestations/${a.id}/bundle`,
+          })),
+        },
+        200,
+        headers,
+      );
+    },
+  },
+};
+
 // ---- repository, users, rate limit ---------------------------------------------------------------
 
 export interface RateLimitInfo {
@@ -1061,6 +1129,7 @@ export const ROUTES: Record<string, Route> = {
   ...deployments,
   ...contents,
   ...issues,
+  ...attestations,
   ...meta,
 };
 

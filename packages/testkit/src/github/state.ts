@@ -20,6 +20,8 @@ export interface TokenPermissions {
   administration?: Access;
   actions?: Access;
   statuses?: Access;
+  /** `attestations: write` creates artifact attestations (read: list them). */
+  attestations?: Access;
 }
 
 export interface TokenConfig {
@@ -248,7 +250,16 @@ export const DEFAULT_PERMISSIONS: Required<TokenPermissions> = {
   administration: 'write',
   actions: 'write',
   statuses: 'write',
+  attestations: 'write',
 };
+
+export interface AttestationRecord {
+  id: number;
+  /** The Sigstore bundle as uploaded (JSON). */
+  bundle: Record<string, unknown>;
+  /** `sha256:<hex>` of every subject of the bundle's in-toto statement. */
+  subjectDigests: string[];
+}
 
 export interface StateOptions {
   owner: string;
@@ -282,6 +293,8 @@ export class GitHubState {
   readonly files = new Map<string, FileRecord>();
   readonly issueMap = new Map<number, IssueRecord>();
   readonly pullMap = new Map<number, PullRequestRecord>();
+  /** Artifact attestations (Sigstore bundles), in upload order. */
+  readonly attestations: AttestationRecord[] = [];
   /** Issue and pull request comments, oldest first. */
   readonly comments: CommentRecord[] = [];
   readonly tokens = new Map<string, TokenConfig & { permissions: Required<TokenPermissions> }>();

@@ -1,0 +1,361 @@
+/**
+ * Signing and verification against the local Sigstore (sigstore's own mock Fulcio, Rekor and TSA on 127.0.0.1,
+ * the trusted root served through TUF), with id tokens from the local runner OIDC endpoint and attestations
+ * stored in the GitHub API double (validated against GitHub's OpenAPI description). Faults: Rekor failing or
+ * down, a tampered file, a certificate for another workflow, an untrusted CA, a re-run after a crash between
+ * signing and uploading.
+ */
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildStatement,
+  decodeIdTokenClaims,
+  expectedIdentity,
+  fileSubject,
+  getIdToken,
+  listAttestations,
+  loadTrustedRoot,
+  NO_ID_TOKEN,
+  signStatement,
+  uploadAttestation,
+  verifyArtifact,
+  verifyBundle,
+  type Subject,
+  type TrustedRoot,
+} from '../../../packages/shared/src/attest/index.js';
+import { createGitHubClient } from '../../../packages/shared/src/github/index.js';
+import { startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
+import {
+  startOidcTokenService,
+  startSigstore,
+  type OidcTokenService,
+  type SigstoreStack,
+} from '../../support/services/index.js';
+
+const WORKFLOW = 'acme/widget/.github/workflows/release.yml@refs/heads/main';
+const SAN = `https://github.com/${WORKFLOW}`;
+const ISSUER = 'https://token.actions.githubusercontent.com';
+
+let oidc: OidcTokenService;
+let sig: SigstoreStack;
+let root: TrustedRoot;
+let dir: string;
+
+beforeAll(async () => {
+  oidc = await startOidcTokenService({ jobWorkflowRef: WORKFLOW });
+  sig = await startSigstore({ oidcPublicKey: oidc.publicKey });
+  root = await loadTrustedRoot({
+    tuf: true,
+    mirrorUrl: sig.tufMirrorUrl,
+    rootPath: sig.tufRootPath,
+    cachePath: join(tmpdir(), `tuf-${process.pid}`),
+  });
+  dir = mkdtempSync(join(tmpdir(), 'attest-'));
+});
+afterAll(async () => {
+  await sig?.stop();
+  await oidc?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(join(tmpdir(), `tuf-${process.pid}`), { recursive: true, force: true });
+});
+afterEach(() => {
+  oidc.claims.job_workflow_ref = WORKFLOW;
+  sig.up('rekor');
+});
+
+const token = () =>
+  getIdToken({
+    requestUrl: oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+    requestToken: oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    audience: 'sigstore',
+  });
+
+/** The statement the release job makes: the build context from the token's claims, as the runner's GITHUB_*. */
+async function sign(subjects: Subject[], o: { tsa?: boolean; retries?: number } = {}) {
+  const identityToken = await token();
+  const c = decodeIdTokenClaims(identityToken);
+  const statement = buildStatement(subjects, {
+    serverUrl: 'https://github.com',
+    repository: c.repository!,
+    sha: c.sha!,
+    ref: c.ref!,
+    builderWorkflowRef: c.job_workflow_ref!,
+    workflowRef: c.workflow_ref,
+    eventName: c.event_name!,
+    runId: c.run_id!,
+    runAttempt: c.run_attempt!,
+    inputs: { version_bump: 'minor' },
+  });
+  return signStatement(statement, {
+    fulcioUrl: sig.fulcioUrl,
+    rekorUrl: sig.rekorUrl,
+    tsaUrl: o.tsa === false ? undefined : sig.tsaUrl,
+    identityToken,
+    retries: o.retries ?? 2,
+    retryDelayMs: 20,
+  });
+}
+
+function artifact(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('a file', () => {
+  it('signs keyless (Fulcio certificate, Rekor entry, TSA timestamp) and verifies against the workflow identity', async () => {
+    const path = artifact('widget-1.0.0.tgz', 'the release asset');
+    const bundle = await sign([await fileSubject(path)]);
+    expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    expect(bundle.verificationMaterial.tlogEntries).toHaveLength(1);
+    expect(bundle.verificationMaterial.tlogEntries[0]!.kindVersion).toEqual({ kind: 'intoto', version: '0.0.2' });
+    expect(bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps).toHaveLength(1);
+    const bundlePath = join(dir, 'widget.sigstore.json');
+    writeFileSync(bundlePath, JSON.stringify(bundle));
+
+    const ok = await verifyArtifact({
+      subject: { kind: 'file', path },
+      bundlePath,
+      san: expectedIdentity({ workflow: 'acme/widget/.github/workflows/release.yml' }),
+      trustedRoot: root,
+    });
+    expect(ok.attestation.san).toBe(SAN);
+    expect(ok.attestation.issuer).toBe(ISSUER);
+    const predicate = ok.attestation.statement.predicate as {
+      runDetails: { builder: { id: string }; metadata: { invocationId: string } };
+      buildDefinition: { externalParameters: { inputs: unknown }; resolvedDependencies: unknown[] };
+    };
+    expect(predicate.runDetails.builder.id).toBe(SAN);
+    expect(predicate.runDetails.metadata.invocationId).toBe(
+      'https://github.com/acme/widget/actions/runs/1001/attempts/1',
+    );
+    expect(predicate.buildDefinition.externalParameters.inputs).toEqual({ version_bump: 'minor' });
+    expect(predicate.buildDefinition.resolvedDependencies[0]).toEqual({
+      uri: 'git+https://github.com/acme/widget@refs/heads/main',
+      digest: { gitCommit: 'a'.repeat(40) },
+    });
+  });
+
+  it('a tampered file fails the digest check', async () => {
+    const path = artifact('tampered.txt', 'original');
+    const bundle = await sign([await fileSubject(path)]);
+    appendFileSync(path, ' + one byte more');
+    const changed = await fileSubject(path);
+    await expect(
+      verifyBundle({
+        bundle,
+        subjectDigest: changed.digest.sha256,
+        expected: { san: SAN, issuer: ISSUER },
+        trustedRoot: root,
+      }),
+    ).rejects.toThrow(
+      /^digest check failed: the artifact's sha256:[0-9a-f]{64} is not a subject of the attestation \(it attests tampered\.txt/,
+    );
+  });
+
+  it('a certificate for another workflow fails the identity check', async () => {
+    oidc.claims.job_workflow_ref = 'mallory/fork/.github/workflows/release.yml@refs/heads/main';
+    const path = artifact('other.txt', 'signed elsewhere');
+    const subject = await fileSubject(path);
+    const bundle = await sign([subject]);
+    const err = await verifyBundle({
+      bundle,
+      subjectDigest: subject.digest.sha256,
+      expected: { san: SAN, issuer: ISSUER },
+      trustedRoot: root,
+    }).catch((e: Error) => e);
+    expect(err).toMatchObject({ check: 'identity' });
+    expect(String(err)).toContain('https://github.com/mallory/fork/.github/workflows/release.yml@refs/heads/main');
+    expect(String(err)).toContain(`expected the workflow ${SAN}`);
+  });
+
+  it('a bundle from another Sigstore (an untrusted CA) fails the certificate check', async () => {
+    const other = await startSigstore();
+    try {
+      const subject = await fileSubject(artifact('foreign.txt', 'x'));
+      const identityToken = await token();
+      const bundle = await signStatement(
+        buildStatement([subject], {
+          serverUrl: 'https://github.com',
+          repository: 'acme/widget',
+          sha: 'a'.repeat(40),
+          ref: 'refs/heads/main',
+          builderWorkflowRef: WORKFLOW,
+          eventName: 'push',
+          runId: '1',
+          runAttempt: '1',
+        }),
+        { fulcioUrl: other.fulcioUrl, rekorUrl: other.rekorUrl, identityToken },
+      );
+      await expect(
+        verifyBundle({
+          bundle,
+          subjectDigest: subject.digest.sha256,
+          expected: { san: SAN, issuer: ISSUER },
+          trustedRoot: root,
+        }),
+      ).rejects.toMatchObject({ check: expect.stringMatching(/^(certificate|tlog)$/) });
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('a garbled bundle fails the bundle check', async () => {
+    await expect(
+      verifyBundle({
+        bundle: { mediaType: 'nope' },
+        subjectDigest: 'b'.repeat(64),
+        expected: { san: SAN, issuer: ISSUER },
+        trustedRoot: root,
+      }),
+    ).rejects.toThrow(/^bundle check failed: not a Sigstore bundle/);
+  });
+});
+
+describe('faults while signing', () => {
+  it('Rekor answering 503 is retried, then fails naming Rekor and its message; a later run succeeds', async () => {
+    sig.fail('rekor', { status: 503, message: 'tlog backend unavailable' });
+    const before = sig.requests.rekor;
+    const subject = await fileSubject(artifact('r.txt', 'r'));
+    await expect(sign([subject], { retries: 2 })).rejects.toThrow(
+      /^signing failed: Rekor http:\/\/127\.0\.0\.1:\d+\/rekor recorded no entry: error creating tlog entry - \(503\) tlog backend unavailable/,
+    );
+    expect(sig.requests.rekor - before).toBe(3); // the first try and two retries
+    sig.up('rekor');
+    const bundle = await sign([subject]);
+    await expect(
+      verifyBundle({
+        bundle,
+        subjectDigest: subject.digest.sha256,
+        expected: { san: SAN, issuer: ISSUER },
+        trustedRoot: root,
+      }),
+    ).resolves.toMatchObject({ san: SAN });
+  });
+
+  it('Rekor down (connections dropped) fails after the retries with the network error', async () => {
+    sig.down('rekor');
+    const subject = await fileSubject(artifact('d.txt', 'd'));
+    await expect(sign([subject], { retries: 1 })).rejects.toThrow(
+      /^signing failed: Rekor .* recorded no entry: .*(socket hang up|ECONNRESET|other side closed)/,
+    );
+  });
+
+  it('without id-token: write the token request names the permission; a bad request token shows the runner answer', async () => {
+    await expect(getIdToken({ audience: 'sigstore' })).rejects.toThrow(NO_ID_TOKEN);
+    expect(NO_ID_TOKEN).toContain('permissions: id-token: write');
+    await expect(
+      getIdToken({ requestUrl: oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL, requestToken: 'wrong', audience: 'sigstore' }),
+    ).rejects.toThrow(/refused an OIDC id token \(HTTP 401\): .*Bad credentials/);
+  });
+
+  it('Fulcio refuses a token for another audience, and the error carries its message', async () => {
+    const wrong = oidc.token('npm:registry.npmjs.org');
+    const statement = buildStatement([{ name: 'x', digest: { sha256: 'c'.repeat(64) } }], {
+      serverUrl: 'https://github.com',
+      repository: 'acme/widget',
+      sha: 'a'.repeat(40),
+      ref: 'refs/heads/main',
+      builderWorkflowRef: WORKFLOW,
+      eventName: 'push',
+      runId: '1',
+      runAttempt: '1',
+    });
+    await expect(
+      signStatement(statement, { fulcioUrl: sig.fulcioUrl, rekorUrl: sig.rekorUrl, identityToken: wrong, retries: 0 }),
+    ).rejects.toThrow(
+      /^signing failed: Fulcio .* gave no certificate: .*\(401\).*audience is "npm:registry.npmjs.org", not "sigstore"/,
+    );
+  });
+});
+
+describe('GitHub attestations API', () => {
+  let gh: GitHubDouble;
+  beforeEach(async () => (gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' })));
+  afterEach(async () => {
+    try {
+      gh.assertNoViolations();
+    } finally {
+      await gh.close();
+    }
+  });
+  const client = (retries = 3) =>
+    createGitHubClient({ token: 'ghs_test', apiUrl: gh.url, retries, retryAfterBaseSeconds: 0 });
+
+  it('uploads once: a re-run after a crash between signing and upload signs again but adds no duplicate', async () => {
+    const path = artifact('widget-2.0.0.tgz', 'v2');
+    const subject = await fileSubject(path);
+    const first = await sign([subject]);
+    expect(await uploadAttestation(client(), { owner: 'acme', repo: 'widget' }, first)).toMatchObject({
+      created: true,
+    });
+    // The crash: the job dies after uploading, before recording it; the re-run signs anew (another certificate).
+    const second = await sign([subject]);
+    expect(second.dsseEnvelope!.signatures[0]!.sig).not.toBe(first.dsseEnvelope!.signatures[0]!.sig);
+    expect(await uploadAttestation(client(), { owner: 'acme', repo: 'widget' }, second)).toEqual({ created: false });
+    expect(gh.state.attestations).toHaveLength(1);
+    expect(gh.count({ operationId: 'repos/create-attestation' })).toBe(1);
+
+    const listed = await listAttestations(client(), { owner: 'acme', repo: 'widget' }, subject.digest.sha256);
+    expect(listed).toHaveLength(1);
+    const ok = await verifyArtifact({
+      subject: { kind: 'file', path },
+      repository: { owner: 'acme', repo: 'widget' },
+      github: client(),
+      san: expectedIdentity({ repository: 'acme/widget' }),
+      trustedRoot: root,
+    });
+    expect(ok.source).toBe('GitHub attestations of acme/widget');
+  });
+
+  it('a 5xx on upload is retried by the client and stores one attestation', async () => {
+    const subject = await fileSubject(artifact('five.txt', '5'));
+    const bundle = await sign([subject]);
+    gh.failNext({ operationId: 'repos/create-attestation', status: 502 });
+    expect(await uploadAttestation(client(), { owner: 'acme', repo: 'widget' }, bundle)).toMatchObject({
+      created: true,
+    });
+    expect(gh.state.attestations).toHaveLength(1);
+  });
+
+  it('without attestations: write the upload fails naming the permission and GitHub message', async () => {
+    gh.setPermissions({ attestations: 'read' });
+    const bundle = await sign([await fileSubject(artifact('perm.txt', 'p'))]);
+    await expect(uploadAttestation(client(0), { owner: 'acme', repo: 'widget' }, bundle)).rejects.toThrow(
+      /failed: GitHub answered 403: Resource not accessible by integration.*permissions: attestations: write/,
+    );
+    expect(gh.state.attestations).toHaveLength(0);
+  });
+
+  it('an unattested artifact: says where it looked', async () => {
+    const path = artifact('never-signed.txt', 'n');
+    await expect(
+      verifyArtifact({
+        subject: { kind: 'file', path },
+        repository: { owner: 'acme', repo: 'widget' },
+        github: client(),
+        san: SAN,
+        trustedRoot: root,
+      }),
+    ).rejects.toThrow(
+      /^never-signed\.txt \(sha256:[0-9a-f]{64}\) is not attested: no attestation found in GitHub attestations of acme\/widget$/,
+    );
+  });
+});
+
+describe('trusted roots', () => {
+  it('from a file, a URL, and refused when unreadable or empty', async () => {
+    expect((await loadTrustedRoot({ location: sig.trustedRootPath })).tlogs).toHaveLength(1);
+    expect((await loadTrustedRoot({ location: `${sig.url}/trusted_root.json` })).certificateAuthorities).toHaveLength(
+      1,
+    );
+    await expect(loadTrustedRoot({ location: join(dir, 'missing.json') })).rejects.toThrow(
+      /trusted root file .*missing\.json cannot be read/,
+    );
+    writeFileSync(join(dir, 'empty.json'), '{}');
+    await expect(loadTrustedRoot({ location: join(dir, 'empty.json') })).rejects.toThrow(
+      /names no certificate authority/,
+    );
+  });
+});
