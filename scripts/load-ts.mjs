@@ -1,8 +1,7 @@
 // Loads a TypeScript module (and what it imports from the workspace) by bundling it with esbuild into a
 // temporary ESM file: scripts, the CLI and benchmarks use it to read the actions' schemas without a build step.
 import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -19,7 +18,11 @@ export async function importBundle(options) {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     ...options,
   });
-  const dir = mkdtempSync(join(tmpdir(), 'ra-load-'));
+  // Inside the repository (node_modules/.cache), not the system temp dir: modules that resolve files at run time
+  // (createRequire(import.meta.url).resolve, e.g. the GitHub double's OpenAPI description) then find node_modules.
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'ra-load-'));
   const file = join(dir, 'module.mjs');
   writeFileSync(file, result.outputFiles[0]?.contents ?? '');
   try {

@@ -1,6 +1,7 @@
 /**
  * `release-actions <stage> --<input> value …`: runs one stage locally through its committed bundle, with flags
- * named after the action's inputs; `release-actions dashboard` writes the release dashboard. Returns the exit
+ * named after the action's inputs; `release-actions dashboard` writes the release dashboard; `release-actions verify`
+ * checks a released artifact's signed provenance. Returns the exit
  * code: the action's own, or 2 for a usage error (unknown stage or flag, missing value).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { errorMessage } from '@release-actions/shared';
 import { parseFlags, UsageError } from './args.js';
 import { DASHBOARD_FLAGS, dashboardHelp, mainHelp, stageHelp } from './help.js';
 import { findStage, STAGES } from './stages.js';
+import { verifyCommand } from './verify.js';
 import { workflowCommand } from './workflow.js';
 
 /** The repository root: cli/src (sources) and cli/dist (the bundle) both sit two levels below it. */
@@ -87,6 +89,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     if (command === 'dashboard') return await dashboard(rest, io);
     if (command === 'workflow') return await workflowCommand(rest, io);
+    if (command === 'verify') return await verifyCommand(rest, io);
     const def = findStage(command);
     if (!def) {
       throw new UsageError(

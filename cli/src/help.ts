@@ -29,6 +29,8 @@ Usage:
                                                    generate the release dashboard (static HTML)
   release-actions workflow run [--dry-run] [--input name=value]...
                                                    run the reusable workflow locally (workflow --help)
+  release-actions verify --subject <file | image@sha256:… | npm:name@version> [--repository owner/repo]
+                                                   check a released artifact's signed provenance (verify --help)
 
 Stages, in the reusable workflow's order:
 ${stages}

@@ -1893,6 +1893,32 @@ async function dockerPush(o) {
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+
+// packages/shared/src/attest/oidc.ts
+var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
+async function getIdToken(req, f = fetch) {
+  if (!req.requestUrl || !req.requestToken) throw new StageError(NO_ID_TOKEN);
+  const url2 = new URL(req.requestUrl);
+  url2.searchParams.set("audience", req.audience);
+  let res;
+  try {
+    res = await f(url2, {
+      headers: { authorization: `Bearer ${req.requestToken}`, accept: "application/json" },
+      signal: AbortSignal.timeout(req.timeoutMs ?? 3e4)
+    });
+  } catch (e) {
+    throw new StageError(`the runner's OIDC token endpoint is not reachable: ${e.message}`);
+  }
+  if (!res.ok) {
+    const text2 = (await res.text().catch(() => "")).slice(0, 300);
+    throw new StageError(`the runner refused an OIDC id token (HTTP ${res.status})${text2 ? `: ${text2}` : ""}`);
+  }
+  const value = (await res.json().catch(() => ({}))).value;
+  if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
+  return value;
+}
+
+// packages/shared/src/publish/npm.ts
 function registryKey(registryUrl) {
   const u = new URL(registryUrl);
   const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
@@ -1960,16 +1986,10 @@ async function oidcPublishToken(f, env, registryUrl, name) {
   const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!reqUrl || !reqToken) return void 0;
-  const audience = `npm:${new URL(registryUrl).host}`;
-  const u = new URL(reqUrl);
-  u.searchParams.set("audience", audience);
-  const idRes = await f(u, {
-    headers: { authorization: `Bearer ${reqToken}`, accept: "application/json" },
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (!idRes.ok) throw new StageError(`the runner refused an OIDC id token (HTTP ${idRes.status})`);
-  const idToken = (await idRes.json()).value;
-  if (!idToken) throw new StageError("the runner returned no OIDC id token");
+  const idToken = await getIdToken(
+    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
+    f
+  );
   const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
   const ex = await f(exUrl, {
     method: "POST",

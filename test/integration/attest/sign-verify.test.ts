@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildStatement,
-  decodeIdTokenClaims,
   expectedIdentity,
   fileSubject,
   getIdToken,
@@ -21,81 +20,35 @@ import {
   uploadAttestation,
   verifyArtifact,
   verifyBundle,
-  type Subject,
   type TrustedRoot,
 } from '../../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../../packages/shared/src/github/index.js';
+import { ISSUER, SAN, startAttestStack, WORKFLOW, type AttestStack } from '../../support/attest.js';
 import { startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
-import {
-  startOidcTokenService,
-  startSigstore,
-  type OidcTokenService,
-  type SigstoreStack,
-} from '../../support/services/index.js';
+import { startSigstore, type OidcTokenService, type SigstoreStack } from '../../support/services/index.js';
 
-const WORKFLOW = 'acme/widget/.github/workflows/release.yml@refs/heads/main';
-const SAN = `https://github.com/${WORKFLOW}`;
-const ISSUER = 'https://token.actions.githubusercontent.com';
-
+let stack: AttestStack;
 let oidc: OidcTokenService;
 let sig: SigstoreStack;
 let root: TrustedRoot;
 let dir: string;
 
 beforeAll(async () => {
-  oidc = await startOidcTokenService({ jobWorkflowRef: WORKFLOW });
-  sig = await startSigstore({ oidcPublicKey: oidc.publicKey });
-  root = await loadTrustedRoot({
-    tuf: true,
-    mirrorUrl: sig.tufMirrorUrl,
-    rootPath: sig.tufRootPath,
-    cachePath: join(tmpdir(), `tuf-${process.pid}`),
-  });
+  stack = await startAttestStack();
+  ({ oidc, sig, root } = stack);
   dir = mkdtempSync(join(tmpdir(), 'attest-'));
 });
 afterAll(async () => {
-  await sig?.stop();
-  await oidc?.stop();
+  await stack?.stop();
   rmSync(dir, { recursive: true, force: true });
-  rmSync(join(tmpdir(), `tuf-${process.pid}`), { recursive: true, force: true });
 });
 afterEach(() => {
   oidc.claims.job_workflow_ref = WORKFLOW;
   sig.up('rekor');
 });
 
-const token = () =>
-  getIdToken({
-    requestUrl: oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-    requestToken: oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-    audience: 'sigstore',
-  });
-
-/** The statement the release job makes: the build context from the token's claims, as the runner's GITHUB_*. */
-async function sign(subjects: Subject[], o: { tsa?: boolean; retries?: number } = {}) {
-  const identityToken = await token();
-  const c = decodeIdTokenClaims(identityToken);
-  const statement = buildStatement(subjects, {
-    serverUrl: 'https://github.com',
-    repository: c.repository!,
-    sha: c.sha!,
-    ref: c.ref!,
-    builderWorkflowRef: c.job_workflow_ref!,
-    workflowRef: c.workflow_ref,
-    eventName: c.event_name!,
-    runId: c.run_id!,
-    runAttempt: c.run_attempt!,
-    inputs: { version_bump: 'minor' },
-  });
-  return signStatement(statement, {
-    fulcioUrl: sig.fulcioUrl,
-    rekorUrl: sig.rekorUrl,
-    tsaUrl: o.tsa === false ? undefined : sig.tsaUrl,
-    identityToken,
-    retries: o.retries ?? 2,
-    retryDelayMs: 20,
-  });
-}
+const token = () => stack.token();
+const sign: AttestStack['sign'] = (subjects, o) => stack.sign(subjects, o);
 
 function artifact(name: string, content: string): string {
   const path = join(dir, name);
@@ -199,6 +152,41 @@ describe('a file', () => {
     } finally {
       await other.stop();
     }
+  });
+
+  it("GitHub's private-repository setup: a TSA timestamp and no transparency log, verified without requiring one", async () => {
+    const subject = await fileSubject(artifact('private.txt', 'p'));
+    const identityToken = await token();
+    const before = sig.requests.rekor;
+    const bundle = await signStatement(
+      buildStatement([subject], {
+        serverUrl: 'https://github.com',
+        repository: 'acme/widget',
+        sha: 'a'.repeat(40),
+        ref: 'refs/heads/main',
+        builderWorkflowRef: WORKFLOW,
+        eventName: 'push',
+        runId: '1',
+        runAttempt: '1',
+      }),
+      { fulcioUrl: sig.fulcioUrl, tsaUrl: sig.tsaUrl, identityToken },
+    );
+    expect(sig.requests.rekor).toBe(before);
+    expect(bundle.verificationMaterial.tlogEntries ?? []).toEqual([]);
+    const input = {
+      bundle,
+      subjectDigest: subject.digest.sha256,
+      expected: { san: SAN, issuer: ISSUER },
+      trustedRoot: root,
+    };
+    await expect(verifyBundle({ ...input, requireTlog: false })).resolves.toMatchObject({ san: SAN });
+    await expect(verifyBundle(input)).rejects.toMatchObject({ check: 'tlog' });
+    // A trusted root with no log (as GitHub's private instance's) requires none by default.
+    const noLog = await loadTrustedRoot({ json: { ...sig.trustedRoot, tlogs: [] } });
+    await expect(verifyBundle({ ...input, trustedRoot: noLog })).resolves.toMatchObject({ san: SAN });
+    await expect(
+      signStatement(JSON.parse(JSON.stringify(bundle)) as never, { fulcioUrl: sig.fulcioUrl, identityToken }),
+    ).rejects.toThrow('signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)');
   });
 
   it('a garbled bundle fails the bundle check', async () => {

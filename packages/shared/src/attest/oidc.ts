@@ -4,9 +4,8 @@
  * request token as bearer returns `{ "value": "<JWT>" }`. Sigstore's Fulcio wants audience `sigstore`; npm's
  * trusted publishing wants `npm:<registry host>` (publish/npm.ts uses this same function).
  */
+import type { Fetch } from '../publish/npm.js';
 import { StageError } from '../util/errors.js';
-
-export type Fetch = typeof fetch;
 
 export interface IdTokenRequest {
   /** ACTIONS_ID_TOKEN_REQUEST_URL */

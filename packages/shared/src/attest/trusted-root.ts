@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { StageError, errorMessage } from '../util/errors.js';
-import type { Fetch } from './oidc.js';
+import type { Fetch } from '../publish/npm.js';
 
 export type { TrustedRoot };
 

@@ -34,7 +34,10 @@ export interface VerifyInput {
     issuer: string;
   };
   trustedRoot: TrustedRoot;
-  /** Require a transparency-log entry (default true; GitHub's private instance timestamps with a TSA instead). */
+  /**
+   * Require a transparency-log entry. Default: when the trusted root has a log (the public Sigstore's does;
+   * GitHub's private instance has none and timestamps with its TSA instead).
+   */
   requireTlog?: boolean;
 }
 
@@ -63,7 +66,7 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifiedAttestat
   if (bundle.content.$case !== 'dsseEnvelope') {
     throw new AttestationVerificationError('bundle', 'the bundle holds a message signature, not an attestation');
   }
-  const requireTlog = input.requireTlog ?? true;
+  const requireTlog = input.requireTlog ?? input.trustedRoot.tlogs.length > 0;
   const verifier = new Verifier(toTrustMaterial(input.trustedRoot), {
     tlogThreshold: requireTlog ? 1 : 0,
     ctlogThreshold: 1,

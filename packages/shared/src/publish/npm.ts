@@ -11,6 +11,7 @@
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getIdToken } from '../attest/oidc.js';
 import { StageError } from '../util/errors.js';
 import { redactUrl, redactUrls } from '../util/redact.js';
 import type { Logger } from '../util/logger.js';
@@ -142,16 +143,10 @@ export async function oidcPublishToken(
   const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!reqUrl || !reqToken) return undefined;
-  const audience = `npm:${new URL(registryUrl).host}`;
-  const u = new URL(reqUrl);
-  u.searchParams.set('audience', audience);
-  const idRes = await f(u, {
-    headers: { authorization: `Bearer ${reqToken}`, accept: 'application/json' },
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (!idRes.ok) throw new StageError(`the runner refused an OIDC id token (HTTP ${idRes.status})`);
-  const idToken = ((await idRes.json()) as { value?: string }).value;
-  if (!idToken) throw new StageError('the runner returned no OIDC id token');
+  const idToken = await getIdToken(
+    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
+    f,
+  );
   const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith('@') ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
   const ex = await f(exUrl, {
     method: 'POST',

@@ -15,11 +15,17 @@
  */
 import { createHash, createVerify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Default imports of the CommonJS files (module.exports), so that esbuild bundles them too (bench/attest).
+import fulcioModule from '@sigstore/mock/dist/fulcio/index.js';
+import rekorModule from '@sigstore/mock/dist/rekor/index.js';
+import timestampModule from '@sigstore/mock/dist/timestamp/index.js';
+import keyModule from '@sigstore/mock/dist/util/key.js';
+import tufRepoModule from '@tufjs/repo-mock/dist/repo.js';
+import tufHandlerModule from '@tufjs/repo-mock/dist/handler.js';
 
 type Part = 'fulcio' | 'rekor' | 'tsa' | 'tuf';
 type HandlerFn = (
@@ -30,25 +36,24 @@ interface KeyPair {
   privateKey: KeyObject;
 }
 
-const require = createRequire(import.meta.url);
-const fulcio = require('@sigstore/mock/dist/fulcio/index.js') as {
+const fulcio = fulcioModule as unknown as {
   initializeCTLog(kp: KeyPair): Promise<{ publicKey: Buffer; logID: ArrayBufferView }>;
   initializeCA(kp: KeyPair, ctlog: unknown): Promise<{ rootCertificate: ArrayBufferView }>;
   fulcioHandler(ca: unknown, o: { strict?: boolean; subjectClaim?: string }): { path: string; fn: HandlerFn };
 };
-const rekor = require('@sigstore/mock/dist/rekor/index.js') as {
+const rekor = rekorModule as unknown as {
   initializeTLog(url: string, kp: KeyPair): Promise<{ publicKey: Buffer }>;
   rekorHandler(tlog: unknown, o: { strict?: boolean }): { path: string; fn: HandlerFn };
 };
-const timestamp = require('@sigstore/mock/dist/timestamp/index.js') as {
+const timestamp = timestampModule as unknown as {
   initializeTSA(kp: KeyPair): Promise<{ rootCertificate: ArrayBufferView; intCertificate: ArrayBufferView }>;
   tsaHandler(tsa: unknown, o: { strict?: boolean }): { path: string; fn: HandlerFn };
 };
-const keys = require('@sigstore/mock/dist/util/key.js') as { generateKeyPair(curve?: string): KeyPair };
-const tufRepo = require('@tufjs/repo-mock/dist/repo.js') as {
+const keys = keyModule as unknown as { generateKeyPair(curve?: string): KeyPair };
+const tufRepo = tufRepoModule as unknown as {
   initializeTUFRepo(targets: { name: string; content: string }[]): { rootMeta: { toJSON(): unknown } };
 };
-const tufHandler = require('@tufjs/repo-mock/dist/handler.js') as {
+const tufHandler = tufHandlerModule as unknown as {
   tufHandlers(
     repo: unknown,
     o: { metadataPathPrefix?: string; targetPathPrefix?: string },
@@ -265,6 +270,6 @@ export async function startSigstore(o: SigstoreOptions = {}): Promise<SigstoreSt
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(() => rm(dir, { recursive: true, force: true })),
   };
 }
