@@ -41259,6 +41259,11 @@ function runnerInputs(defaults2, given2, token) {
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 
+// packages/shared/src/util/cjs.ts
+function cjs(mod) {
+  return mod.default ?? mod;
+}
+
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 var exec = (cmd, args, o = {}) => new Promise((resolve8) => {
@@ -43142,6 +43147,28 @@ var action5 = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
+    attest: oneOf(["auto", "true", "false"], {
+      description: "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
+      default: "auto"
+    }),
+    fulcio_url: url({
+      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
+      default: "https://fulcio.sigstore.dev"
+    }),
+    rekor_url: text({
+      description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
+      default: "https://rekor.sigstore.dev",
+      pattern: /^(https?:\/\/[^\s]+|none)$/,
+      patternHint: "an http(s) URL, or none"
+    }),
+    tsa_url: url({
+      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
+    }),
+    trusted_root: text({
+      description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
+      pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
+      patternHint: "an http(s) URL, or a relative path inside the workspace (no ..)"
+    }),
     docker_images: list({
       description: "Images to build and push, one `registry/name` per line.",
       item: text({
@@ -43212,6 +43239,11 @@ var action5 = defineAction({
       problems.push({
         input: "registry_username",
         message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (v.rekor_url === "none" && !v.tsa_url)
+      problems.push({
+        input: "tsa_url",
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
       });
     if (!v.token)
       problems.push({
@@ -43429,7 +43461,7 @@ var AttestationVerificationError = class extends Error {
   check;
 };
 async function verifyBundle(input) {
-  const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)), Promise.resolve().then(() => __toESM(require_dist5(), 1))]);
+  const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist3(), 1)).then(cjs), Promise.resolve().then(() => __toESM(require_dist5(), 1)).then(cjs)]);
   let hex;
   try {
     hex = sha256Hex(input.subjectDigest);
@@ -43501,7 +43533,7 @@ function checkOf(code) {
 // packages/shared/src/attest/trusted-root.ts
 import { readFile } from "node:fs/promises";
 async function loadTrustedRoot(source, f = fetch) {
-  const { TrustedRoot } = await Promise.resolve().then(() => __toESM(require_dist2(), 1));
+  const { TrustedRoot } = cjs(await Promise.resolve().then(() => __toESM(require_dist2(), 1)));
   if ("json" in source) return parse(TrustedRoot, source.json, "the given trusted root");
   if ("location" in source) {
     const where = source.location;
@@ -43530,7 +43562,7 @@ async function loadTrustedRoot(source, f = fetch) {
     }
     return parse(TrustedRoot, json, `trusted root ${where}`);
   }
-  const { getTrustedRoot } = await Promise.resolve().then(() => __toESM(require_dist8(), 1));
+  const { getTrustedRoot } = cjs(await Promise.resolve().then(() => __toESM(require_dist8(), 1)));
   try {
     return await getTrustedRoot({
       ...source.mirrorUrl ? { mirrorURL: source.mirrorUrl } : {},

@@ -6,8 +6,14 @@ const require = __raCreateRequire(import.meta.url);
 const __filename = __raFileURLToPath(import.meta.url);
 const __dirname = __raDirname(__filename);
 import {
+  escapeLogText,
+  escapeMarkdownHtml,
+  quoteLogValue,
+  silentLogger
+} from "./chunks/chunk-OFV53SCD.js";
+import {
   require_dist
-} from "./chunks/chunk-RGIA6MPU.js";
+} from "./chunks/chunk-CQEKDJC4.js";
 import {
   debug,
   error,
@@ -20,15 +26,9 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
-  escapeLogText,
-  escapeMarkdownHtml,
-  quoteLogValue,
-  silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
-import {
   __commonJS,
   __toESM
-} from "./chunks/chunk-HRGNRPOO.js";
+} from "./chunks/chunk-JRY3VOBV.js";
 
 // packages/shared/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -529,7 +529,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version2, options, throwErrors = false) => {
+    var parse3 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -542,7 +542,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -550,9 +550,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var valid2 = (version2, options) => {
-      const v = parse2(version2, options);
+      const v = parse3(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -597,9 +597,9 @@ var require_inc = __commonJS({
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var prerelease = (version2, options) => {
-      const parsed = parse2(version2, options);
+      const parsed = parse3(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -610,10 +610,10 @@ var require_prerelease = __commonJS({
 var require_diff = __commonJS({
   "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -655,7 +655,7 @@ var require_coerce = __commonJS({
   "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -690,15 +690,20 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
+
+// packages/shared/src/util/cjs.ts
+function cjs(mod) {
+  return mod.default ?? mod;
+}
 
 // packages/shared/src/util/digest.ts
 import { createHash } from "node:crypto";
@@ -1917,6 +1922,15 @@ async function getIdToken(req, f = fetch) {
   if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
   return value;
 }
+function decodeIdTokenClaims(token) {
+  const part = token.split(".")[1];
+  if (!part) throw new StageError("the OIDC id token is not a JWT");
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    throw new StageError("the OIDC id token is not a JWT (its payload is not JSON)");
+  }
+}
 
 // packages/shared/src/publish/npm.ts
 function registryKey(registryUrl) {
@@ -2624,6 +2638,28 @@ var action = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
+    attest: oneOf(["auto", "true", "false"], {
+      description: "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
+      default: "auto"
+    }),
+    fulcio_url: url({
+      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
+      default: "https://fulcio.sigstore.dev"
+    }),
+    rekor_url: text({
+      description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
+      default: "https://rekor.sigstore.dev",
+      pattern: /^(https?:\/\/[^\s]+|none)$/,
+      patternHint: "an http(s) URL, or none"
+    }),
+    tsa_url: url({
+      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
+    }),
+    trusted_root: text({
+      description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
+      pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
+      patternHint: "an http(s) URL, or a relative path inside the workspace (no ..)"
+    }),
     docker_images: list({
       description: "Images to build and push, one `registry/name` per line.",
       item: text({
@@ -2694,6 +2730,11 @@ var action = defineAction({
       problems.push({
         input: "registry_username",
         message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (v.rekor_url === "none" && !v.tsa_url)
+      problems.push({
+        input: "tsa_url",
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
       });
     if (!v.token)
       problems.push({
@@ -2862,13 +2903,1140 @@ async function announce2(s, d) {
   return {};
 }
 
+// actions/release/src/steps/attest.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// packages/shared/src/attest/provenance.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var SHA256 = /^[0-9a-f]{64}$/;
+function sha256Hex(digest) {
+  const hex = digest.startsWith("sha256:") ? digest.slice("sha256:".length) : digest;
+  if (!SHA256.test(hex))
+    throw new StageError(`not a sha256 digest: ${JSON.stringify(digest)} (64 hex digits expected)`);
+  return hex;
+}
+function required(input, key) {
+  const v = input[key];
+  if (typeof v !== "string" || !v) throw new StageError(`provenance: ${key} is missing from the build context`);
+  return v;
+}
+function splitWorkflowRef(ref) {
+  const m = /^([^/]+\/[^/]+)\/(.+?)@(.+)$/.exec(ref);
+  if (!m) throw new StageError(`provenance: workflow ref ${JSON.stringify(ref)} is not owner/repo/path@ref`);
+  return { repository: m[1], path: m[2], ref: m[3] };
+}
+function buildStatement(subjects, input) {
+  if (!subjects.length) throw new StageError("provenance: no subject to attest");
+  for (const s of subjects) {
+    if (!s.name) throw new StageError("provenance: a subject has no name");
+    sha256Hex(s.digest.sha256);
+  }
+  const server = required(input, "serverUrl").replace(/\/$/, "");
+  const repository = required(input, "repository");
+  const sha = required(input, "sha");
+  const ref = required(input, "ref");
+  const builder = required(input, "builderWorkflowRef");
+  splitWorkflowRef(builder);
+  const caller = input.workflowRef ? splitWorkflowRef(input.workflowRef) : void 0;
+  const github = { event_name: required(input, "eventName") };
+  if (input.repositoryId) github.repository_id = input.repositoryId;
+  if (input.repositoryOwnerId) github.repository_owner_id = input.repositoryOwnerId;
+  if (input.runnerEnvironment) github.runner_environment = input.runnerEnvironment;
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects.map((s) => ({ name: s.name, digest: { sha256: s.digest.sha256 } })),
+    predicateType: SLSA_PROVENANCE_V1,
+    predicate: {
+      buildDefinition: {
+        buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+        externalParameters: {
+          workflow: {
+            ref: caller?.ref ?? ref,
+            repository: `${server}/${caller?.repository ?? repository}`,
+            path: caller?.path ?? ""
+          },
+          ...input.inputs && Object.keys(input.inputs).length ? { inputs: input.inputs } : {}
+        },
+        internalParameters: { github },
+        resolvedDependencies: [
+          { uri: `git+${server}/${repository}@${ref}`, digest: { gitCommit: sha } },
+          ...input.resolvedDependencies ?? []
+        ]
+      },
+      runDetails: {
+        builder: { id: `${server}/${builder}` },
+        metadata: {
+          invocationId: `${server}/${repository}/actions/runs/${required(input, "runId")}/attempts/${required(input, "runAttempt")}`
+        }
+      }
+    }
+  };
+}
+
+// packages/shared/src/attest/sign.ts
+async function signStatement(statement, o) {
+  if (!o.rekorUrl && !o.tsaUrl) {
+    throw new StageError("signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)");
+  }
+  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = cjs(await import("./chunks/dist-B5WOVDCI.js"));
+  const { bundleToJSON } = cjs(await import("./chunks/dist-ASJII7XJ.js"));
+  const fetchOptions = {
+    retry: { retries: o.retries ?? 3, factor: 2, minTimeout: o.retryDelayMs ?? 1e3, maxTimeout: 1e4 },
+    timeout: o.timeoutMs ?? 3e4
+  };
+  const token = o.identityToken;
+  const signer = new FulcioSigner({
+    fulcioBaseURL: o.fulcioUrl,
+    identityProvider: { getToken: () => Promise.resolve(token) },
+    ...fetchOptions
+  });
+  const witnesses = [];
+  if (o.rekorUrl) witnesses.push(new RekorWitness({ rekorBaseURL: o.rekorUrl, entryType: "intoto", ...fetchOptions }));
+  if (o.tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: o.tsaUrl, ...fetchOptions }));
+  const builder = new DSSEBundleBuilder({ signer, witnesses });
+  try {
+    const bundle = await builder.create({
+      data: Buffer.from(JSON.stringify(statement)),
+      type: IN_TOTO_PAYLOAD_TYPE
+    });
+    return bundleToJSON(bundle);
+  } catch (e) {
+    throw new StageError(`signing failed: ${signingFailure(e, o)}`);
+  }
+}
+function signingFailure(e, o) {
+  const err = e;
+  const cause = err.cause ? ` (${errorMessage(err.cause)})` : "";
+  switch (err.code) {
+    case "CA_CREATE_SIGNING_CERTIFICATE_ERROR":
+      return `Fulcio ${o.fulcioUrl} gave no certificate: ${errorMessage(e)}${cause}`;
+    case "TLOG_CREATE_ENTRY_ERROR":
+      return `Rekor ${o.rekorUrl} recorded no entry: ${errorMessage(e)}${cause}`;
+    case "TSA_CREATE_TIMESTAMP_ERROR":
+      return `the timestamp authority ${o.tsaUrl} gave no timestamp: ${errorMessage(e)}${cause}`;
+    default:
+      return `${errorMessage(e)}${cause}`;
+  }
+}
+
+// packages/shared/src/attest/verify.ts
+var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
+var AttestationVerificationError = class extends Error {
+  constructor(check2, message) {
+    super(`${check2} check failed: ${message}`);
+    this.check = check2;
+    this.name = "AttestationVerificationError";
+  }
+  check;
+};
+async function verifyBundle(input) {
+  const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] = await Promise.all([import("./chunks/dist-ASJII7XJ.js").then(cjs), import("./chunks/dist-BGFTVZEK.js").then(cjs)]);
+  let hex;
+  try {
+    hex = sha256Hex(input.subjectDigest);
+  } catch (e) {
+    throw new AttestationVerificationError("digest", errorMessage(e));
+  }
+  let bundle;
+  try {
+    bundle = bundleFromJSON(input.bundle);
+  } catch (e) {
+    throw new AttestationVerificationError("bundle", `not a Sigstore bundle: ${errorMessage(e)}`);
+  }
+  if (bundle.content.$case !== "dsseEnvelope") {
+    throw new AttestationVerificationError("bundle", "the bundle holds a message signature, not an attestation");
+  }
+  const requireTlog = input.requireTlog ?? input.trustedRoot.tlogs.length > 0;
+  const verifier = new Verifier(toTrustMaterial(input.trustedRoot), {
+    tlogThreshold: requireTlog ? 1 : 0,
+    ctlogThreshold: 1,
+    timestampThreshold: 1
+  });
+  let signer;
+  try {
+    signer = verifier.verify(toSignedEntity(bundle), {
+      subjectAlternativeName: input.expected.san,
+      extensions: { issuer: input.expected.issuer }
+    });
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      throw new AttestationVerificationError(
+        "identity",
+        `${e.message} (expected the workflow ${String(input.expected.san)} and issuer ${input.expected.issuer})`
+      );
+    }
+    if (e instanceof VerificationError) throw new AttestationVerificationError(checkOf(e.code), e.message);
+    throw new AttestationVerificationError("signature", errorMessage(e));
+  }
+  const envelope = bundle.content.dsseEnvelope;
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw new AttestationVerificationError("bundle", `payload type ${envelope.payloadType}, not an in-toto statement`);
+  }
+  let statement;
+  try {
+    statement = JSON.parse(envelope.payload.toString("utf8"));
+  } catch {
+    throw new AttestationVerificationError("bundle", "the signed payload is not JSON");
+  }
+  const subjects = Array.isArray(statement.subject) ? statement.subject : [];
+  if (!subjects.some((s) => s?.digest?.sha256 === hex)) {
+    const names = subjects.map((s) => `${s?.name} (sha256:${String(s?.digest?.sha256).slice(0, 12)}…)`).join(", ");
+    throw new AttestationVerificationError(
+      "digest",
+      `the artifact's sha256:${hex} is not a subject of the attestation (it attests ${names || "nothing"}): the artifact was changed after signing, or this is another artifact's attestation`
+    );
+  }
+  return {
+    statement,
+    san: signer.identity?.subjectAlternativeName ?? "",
+    issuer: signer.identity?.extensions?.issuer ?? ""
+  };
+}
+function checkOf(code) {
+  if (code.startsWith("TLOG")) return "tlog";
+  if (code === "TIMESTAMP_ERROR") return "timestamp";
+  if (code === "CERTIFICATE_ERROR" || code === "PUBLIC_KEY_ERROR") return "certificate";
+  return "signature";
+}
+
+// packages/shared/src/attest/trusted-root.ts
+import { readFile as readFile2 } from "node:fs/promises";
+async function loadTrustedRoot(source, f = fetch) {
+  const { TrustedRoot } = cjs(await import("./chunks/dist-XZHXHUDS.js"));
+  if ("json" in source) return parse(TrustedRoot, source.json, "the given trusted root");
+  if ("location" in source) {
+    const where = source.location;
+    let text2;
+    if (/^https?:\/\//.test(where)) {
+      let res;
+      try {
+        res = await f(where, { signal: AbortSignal.timeout(3e4) });
+      } catch (e) {
+        throw new StageError(`trusted root ${where} is not reachable: ${errorMessage(e)}`);
+      }
+      if (!res.ok) throw new StageError(`trusted root ${where}: HTTP ${res.status}`);
+      text2 = await res.text();
+    } else {
+      try {
+        text2 = await readFile2(where, "utf8");
+      } catch (e) {
+        throw new StageError(`trusted root file ${where} cannot be read: ${errorMessage(e)}`);
+      }
+    }
+    let json;
+    try {
+      json = JSON.parse(text2);
+    } catch {
+      throw new StageError(`trusted root ${where} is not JSON (a Sigstore trusted_root.json is expected)`);
+    }
+    return parse(TrustedRoot, json, `trusted root ${where}`);
+  }
+  const { getTrustedRoot } = cjs(await import("./chunks/dist-HQW5EBEC.js"));
+  try {
+    return await getTrustedRoot({
+      ...source.mirrorUrl ? { mirrorURL: source.mirrorUrl } : {},
+      ...source.rootPath ? { rootPath: source.rootPath } : {},
+      ...source.cachePath ? { cachePath: source.cachePath } : {}
+    });
+  } catch (e) {
+    throw new StageError(
+      `the Sigstore trusted root could not be fetched through TUF (${source.mirrorUrl ?? "the public mirror"}): ${errorMessage(e)}; give one with --trusted-root <file|url>`
+    );
+  }
+}
+function parse(T, json, what) {
+  const root = T.fromJSON(json);
+  if (!root.certificateAuthorities.length && !root.tlogs.length && !root.timestampAuthorities.length) {
+    throw new StageError(`${what} names no certificate authority, log or timestamp authority`);
+  }
+  return root;
+}
+
+// packages/shared/src/attest/github.ts
+function statementOf(bundle) {
+  const payload = bundle?.dsseEnvelope?.payload;
+  if (!payload) return void 0;
+  try {
+    return JSON.parse(Buffer.from(payload, "base64").toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function sameAttestation(a, b) {
+  const subjects = (s) => s.subject.map((x) => `${x.name}
+${x.digest.sha256}`).sort().join("\n");
+  const definition = (s) => JSON.stringify(s.predicate.buildDefinition ?? s.predicate);
+  return a.predicateType === b.predicateType && subjects(a) === subjects(b) && definition(a) === definition(b);
+}
+function apiFailure(what, e) {
+  const err = e;
+  const hint = err.status === 403 || err.status === 404 ? " (the job needs `permissions: attestations: write`, and the repository must allow attestations)" : "";
+  return new StageError(
+    `${what} failed: GitHub answered ${err.status ?? "no response"}: ${err.message ?? String(e)}${hint}`
+  );
+}
+async function listAttestations(client, repo, digest, predicateType) {
+  const subject = digest.startsWith("sha256:") ? digest : `sha256:${digest}`;
+  const out = [];
+  let after;
+  for (let page = 0; page < 100; page++) {
+    let res;
+    try {
+      res = await client.rest.request("GET /repos/{owner}/{repo}/attestations/{subject_digest}", {
+        owner: repo.owner,
+        repo: repo.repo,
+        subject_digest: subject,
+        per_page: 100,
+        ...after ? { after } : {},
+        ...predicateType ? { predicate_type: predicateType } : {}
+      });
+    } catch (e) {
+      if (e.status === 404) return out;
+      throw apiFailure(`listing the attestations of ${subject} in ${repo.owner}/${repo.repo}`, e);
+    }
+    const list2 = res.data.attestations ?? [];
+    out.push(...list2);
+    const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers?.link ?? "")?.[1];
+    after = next ? new URL(next).searchParams.get("after") ?? void 0 : void 0;
+    if (!after || !list2.length) break;
+  }
+  return out;
+}
+async function uploadAttestation(client, repo, bundle) {
+  const statement = statementOf(bundle);
+  const first = statement?.subject?.[0]?.digest?.sha256;
+  if (!statement || !first) throw new StageError("the bundle holds no in-toto statement with a sha256 subject");
+  const existing = await listAttestations(client, repo, first);
+  if (existing.some((a) => {
+    const other = statementOf(a.bundle);
+    return other !== void 0 && sameAttestation(other, statement);
+  })) {
+    return { created: false };
+  }
+  try {
+    const res = await client.rest.request("POST /repos/{owner}/{repo}/attestations", {
+      owner: repo.owner,
+      repo: repo.repo,
+      bundle
+    });
+    return { id: res.data.id, created: true };
+  } catch (e) {
+    throw apiFailure(`uploading the attestation of ${statement.subject.map((s) => s.name).join(", ")}`, e);
+  }
+}
+
+// packages/shared/src/attest/oci.ts
+import { createHash as createHash3 } from "node:crypto";
+var BUNDLE_ARTIFACT_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var EMPTY_CONFIG = "application/vnd.oci.empty.v1+json";
+async function subjectDescriptor(registry, ref) {
+  const m = await registry.manifest(ref.image, ref.digest);
+  if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
+  return { mediaType: m.mediaType.split(";")[0].trim(), digest: ref.digest, size: m.body.length };
+}
+var tagOf = (digest) => `sha256-${sha256Hex(digest)}`;
+async function referrerDescriptors(registry, ref) {
+  const index = await registry.referrers(ref.image, ref.digest);
+  if (index) return index.manifests ?? [];
+  const tagged = await registry.manifest(ref.image, tagOf(ref.digest));
+  if (!tagged) return [];
+  return (JSON.parse(tagged.body.toString("utf8")).manifests ?? []).slice();
+}
+async function findReferrers(registry, ref) {
+  const out = [];
+  for (const d of await referrerDescriptors(registry, ref)) {
+    if (d.artifactType !== BUNDLE_ARTIFACT_TYPE) continue;
+    const m = await registry.manifest(ref.image, d.digest);
+    if (!m) continue;
+    const manifest = JSON.parse(m.body.toString("utf8"));
+    if (manifest.subject?.digest !== ref.digest) continue;
+    const layer = manifest.layers?.find((l) => l.mediaType === BUNDLE_ARTIFACT_TYPE);
+    if (!layer) continue;
+    const blob = await registry.blob(ref.image, layer.digest);
+    if (!blob) continue;
+    try {
+      out.push({ digest: d.digest, bundle: JSON.parse(blob.toString("utf8")) });
+    } catch {
+    }
+  }
+  return out;
+}
+async function pushReferrer(registry, ref, bundle, now = () => /* @__PURE__ */ new Date()) {
+  const statement = statementOf(bundle);
+  if (!statement) throw new StageError("the bundle holds no in-toto statement");
+  const existing = (await findReferrers(registry, ref)).find((r) => {
+    const other = statementOf(r.bundle);
+    return other !== void 0 && sameAttestation(other, statement);
+  });
+  const api = await registry.referrers(ref.image, ref.digest) !== void 0;
+  if (existing) return { digest: existing.digest, created: false, via: api ? "referrers-api" : "tag-schema" };
+  const subject = await subjectDescriptor(registry, ref);
+  const layerBytes = Buffer.from(JSON.stringify(bundle));
+  const configBytes = Buffer.from("{}");
+  const [layerDigest, configDigest] = [
+    await registry.putBlob(ref.image, layerBytes),
+    await registry.putBlob(ref.image, configBytes)
+  ];
+  const annotations = {
+    "dev.sigstore.bundle.content": "dsse-envelope",
+    "dev.sigstore.bundle.predicateType": statement.predicateType,
+    "org.opencontainers.image.created": now().toISOString()
+  };
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      artifactType: BUNDLE_ARTIFACT_TYPE,
+      config: { mediaType: EMPTY_CONFIG, digest: configDigest, size: configBytes.length },
+      layers: [{ mediaType: BUNDLE_ARTIFACT_TYPE, digest: layerDigest, size: layerBytes.length }],
+      subject,
+      annotations
+    })
+  );
+  const digest = `sha256:${createHash3("sha256").update(manifest).digest("hex")}`;
+  await registry.putManifest(ref.image, digest, manifest, OCI_MANIFEST);
+  if (api) return { digest, created: true, via: "referrers-api" };
+  const tag = tagOf(ref.digest);
+  const current = await registry.manifest(ref.image, tag);
+  const index = current ? JSON.parse(current.body.toString("utf8")) : { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
+  const manifests = (index.manifests ?? []).filter((d) => d.digest !== digest);
+  manifests.push({
+    mediaType: OCI_MANIFEST,
+    digest,
+    size: manifest.length,
+    artifactType: BUNDLE_ARTIFACT_TYPE,
+    annotations
+  });
+  await registry.putManifest(
+    ref.image,
+    tag,
+    Buffer.from(JSON.stringify({ ...index, schemaVersion: 2, mediaType: OCI_INDEX, manifests })),
+    OCI_INDEX
+  );
+  return { digest, created: true, via: "tag-schema" };
+}
+
+// packages/shared/src/attest/subject.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { basename } from "node:path";
+var sha256 = (data) => createHash4("sha256").update(data).digest("hex");
+async function fileSubject(path, name = basename(path)) {
+  const hash = createHash4("sha256");
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk);
+  } catch (e) {
+    throw new StageError(`cannot read ${path}: ${errorMessage(e)}`);
+  }
+  return { name, digest: { sha256: hash.digest("hex") } };
+}
+function npmPurl(name, version2) {
+  return `pkg:npm/${name.startsWith("@") ? `%40${name.slice(1)}` : name}@${version2}`;
+}
+async function npmSubject(f, registryUrl, name, version2, token) {
+  const v = await registryVersion(f, registryUrl, name, version2, token);
+  if (!v?.tarball) throw new StageError(`${name}@${version2} is not on the npm registry ${registryUrl}`);
+  const res = await f(v.tarball, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: AbortSignal.timeout(6e4)
+  });
+  if (!res.ok) throw new StageError(`downloading ${v.tarball} failed: HTTP ${res.status}`);
+  const tarball = Buffer.from(await res.arrayBuffer());
+  if (v.integrity?.startsWith("sha512-")) {
+    const got = `sha512-${createHash4("sha512").update(tarball).digest("base64")}`;
+    if (got !== v.integrity) {
+      throw new StageError(
+        `the tarball of ${name}@${version2} does not match the registry's integrity ${v.integrity} (got ${got})`
+      );
+    }
+  }
+  return { subject: { name: npmPurl(name, version2), digest: { sha256: sha256(tarball) } }, tarball };
+}
+async function imageSubject(registry, ref) {
+  const m = await registry.manifest(ref.image, ref.digest);
+  if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
+  const got = `sha256:${sha256(m.body)}`;
+  if (got !== ref.digest) throw new StageError(`the registry served ${got} for ${ref.image}@${ref.digest}`);
+  return { name: ref.image, digest: { sha256: got.slice("sha256:".length) } };
+}
+
+// packages/shared/src/attest/artifact.ts
+import { readFile as readFile3 } from "node:fs/promises";
+async function verifyArtifact(o) {
+  const f = o.fetch ?? fetch;
+  const registry = new RegistryClient(f, o.registryCredentials);
+  let subject;
+  const spec = o.subject;
+  if (spec.kind === "file") subject = await fileSubject(spec.path);
+  else if (spec.kind === "npm") {
+    if (!o.npmRegistry) throw new StageError("an npm: subject needs --registry <npm registry URL>");
+    subject = (await npmSubject(f, o.npmRegistry, spec.name, spec.version, o.npmToken)).subject;
+  } else subject = await imageSubject(registry, spec);
+  const candidates = [];
+  const looked = [];
+  if (o.bundlePath) {
+    looked.push(o.bundlePath);
+    let text2;
+    try {
+      text2 = await readFile3(o.bundlePath, "utf8");
+    } catch (e) {
+      throw new StageError(`cannot read the bundle ${o.bundlePath}: ${errorMessage(e)}`);
+    }
+    try {
+      candidates.push({ source: o.bundlePath, bundle: JSON.parse(text2) });
+    } catch {
+      throw new StageError(`${o.bundlePath} is not JSON (a Sigstore bundle is expected)`);
+    }
+  } else {
+    if (spec.kind === "image") {
+      looked.push(`OCI referrers of ${spec.image}@${spec.digest}`);
+      for (const r of await findReferrers(registry, spec)) {
+        candidates.push({ source: `${spec.image}@${r.digest} (OCI referrer)`, bundle: r.bundle });
+      }
+    }
+    if (o.github && o.repository) {
+      const where = `GitHub attestations of ${o.repository.owner}/${o.repository.repo}`;
+      looked.push(where);
+      for (const a of await listAttestations(o.github, o.repository, subject.digest.sha256)) {
+        candidates.push({ source: where, bundle: a.bundle });
+      }
+    }
+  }
+  const digest = `sha256:${subject.digest.sha256}`;
+  if (!candidates.length) {
+    throw new StageError(
+      `${subject.name} (${digest}) is not attested: no attestation found in ${looked.join(", ") || "nowhere (give --bundle, --repository, or an image reference)"}`
+    );
+  }
+  const failures = [];
+  for (const c of candidates) {
+    try {
+      const attestation = await verifyBundle({
+        bundle: c.bundle,
+        subjectDigest: digest,
+        expected: { san: o.san, issuer: o.issuer ?? GITHUB_ACTIONS_ISSUER },
+        trustedRoot: o.trustedRoot,
+        requireTlog: o.requireTlog
+      });
+      return { subject, source: c.source, attestation, bundlesFound: candidates.length };
+    } catch (e) {
+      failures.push(`${c.source}: ${errorMessage(e)}`);
+    }
+  }
+  throw new StageError(
+    `${subject.name} (${digest}): none of ${candidates.length} attestation(s) verified:
+${failures.map((l) => `  - ${l}`).join("\n")}`
+  );
+}
+
+// actions/release/src/attestation.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { basename as basename2 } from "node:path";
+
+// packages/shared/src/sbom/lockfile.ts
+import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4, posix } from "node:path";
+function findLockfile(root) {
+  const p = join4(root, "package-lock.json");
+  return existsSync2(p) ? p : void 0;
+}
+function dependencyClosure(lockfile, packageDir, name, version2) {
+  let lock;
+  try {
+    lock = JSON.parse(readFileSync4(lockfile, "utf8"));
+  } catch (e) {
+    throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
+  }
+  const entries = lock.packages;
+  if (!entries || (lock.lockfileVersion ?? 1) < 2) {
+    throw new StageError(
+      `${lockfile} has lockfileVersion ${lock.lockfileVersion ?? 1}; an SBOM needs version 2 or 3 (npm 7 or later: run npm install --package-lock-only)`
+    );
+  }
+  const dir = packageDir === "." ? "" : posix.normalize(packageDir).replace(/\/$/, "");
+  const own = entries[dir];
+  if (!own)
+    throw new StageError(`${lockfile} has no entry for the package at ${dir || "."} (${name}); run npm install`);
+  const resolve5 = (from, dep) => {
+    let base = from;
+    for (; ; ) {
+      const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
+      if (entries[candidate]) return candidate;
+      if (!base) return void 0;
+      const cut = base.lastIndexOf("/node_modules/");
+      base = cut >= 0 ? base.slice(0, cut) : "";
+    }
+  };
+  const depsOf = (path, e) => {
+    const names = [
+      ...Object.keys(e.dependencies ?? {}),
+      ...Object.keys(e.optionalDependencies ?? {}),
+      ...Object.keys(e.peerDependencies ?? {})
+    ];
+    return [...new Set(names)].map((n) => resolve5(path, n)).filter((p) => p !== void 0);
+  };
+  const target = (path) => {
+    const e = entries[path];
+    if (e.link && e.resolved && entries[e.resolved]) return { path: e.resolved, entry: entries[e.resolved] };
+    return { path, entry: e };
+  };
+  const packages = /* @__PURE__ */ new Map();
+  const queue = depsOf(dir, own);
+  const rootDeps = queue.map((p) => target(p).path);
+  while (queue.length) {
+    const { path, entry } = target(queue.shift());
+    if (packages.has(path) || path === dir) continue;
+    const pkgName = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+    const deps = depsOf(path, entry);
+    packages.set(path, {
+      name: pkgName,
+      version: entry.version ?? "0.0.0",
+      path,
+      resolved: entry.resolved,
+      integrity: entry.integrity,
+      license: entry.license,
+      dependsOn: deps.map((p) => target(p).path)
+    });
+    queue.push(...deps);
+  }
+  return {
+    root: { name, version: version2, dependsOn: [...new Set(rootDeps)] },
+    packages: [...packages.values()].sort((a, b) => a.path.localeCompare(b.path))
+  };
+}
+
+// packages/shared/src/sbom/cyclonedx.ts
+var CYCLONEDX_PREDICATE_TYPE = "https://cyclonedx.org/bom";
+function npmPurl2(name, version2) {
+  const encoded = name.startsWith("@") ? `%40${name.slice(1)}` : name;
+  return `pkg:npm/${encoded}@${encodeURIComponent(version2)}`;
+}
+function integrityHash(integrity) {
+  const m = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/=]+)$/.exec(integrity?.split(/\s+/)[0] ?? "");
+  if (!m) return void 0;
+  const alg = { sha512: "SHA-512", sha384: "SHA-384", sha256: "SHA-256", sha1: "SHA-1" }[m[1]];
+  return { alg, hex: Buffer.from(m[2], "base64").toString("hex") };
+}
+function splitName(name) {
+  const m = /^(@[^/]+)\/(.+)$/.exec(name);
+  return m ? { group: m[1], name: m[2] } : { name };
+}
+async function cycloneDxJson(closure, o = {}) {
+  const { Models, Enums, Spec, Serialize } = cjs(await import("./chunks/index.node-QOGLRD4J.js"));
+  const bom = new Models.Bom();
+  const ref = (p) => p ? `npm:${p}` : "root";
+  const component = (name, version2, bomRef, p) => {
+    const n = splitName(name);
+    const c = new Models.Component(Enums.ComponentType.Library, n.name, {
+      ...n.group ? { group: n.group } : {},
+      version: version2,
+      bomRef,
+      purl: npmPurl2(name, version2)
+    });
+    const h = integrityHash(p?.integrity);
+    if (h) c.hashes.set(h.alg, h.hex);
+    if (p?.license) c.licenses.add(new Models.LicenseExpression(p.license));
+    if (p?.resolved && /^https?:/.test(p.resolved)) {
+      c.externalReferences.add(new Models.ExternalReference(p.resolved, Enums.ExternalReferenceType.Distribution));
+    }
+    return c;
+  };
+  const root = component(closure.root.name, closure.root.version, ref(""));
+  bom.metadata.component = root;
+  if (o.tool) bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, o.tool));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p of closure.packages) {
+    const c = component(p.name, p.version, ref(p.path), p);
+    byPath.set(p.path, c);
+    bom.components.add(c);
+  }
+  for (const d of closure.root.dependsOn) {
+    const c = byPath.get(d);
+    if (c) root.dependencies.add(c.bomRef);
+  }
+  for (const p of closure.packages) {
+    const c = byPath.get(p.path);
+    for (const d of p.dependsOn) {
+      const dc = byPath.get(d);
+      if (dc) c.dependencies.add(dc.bomRef);
+    }
+  }
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  return `${serializer.serialize(bom, { sortLists: true, space: 2 })}
+`;
+}
+
+// actions/release/src/attestation.ts
+async function collectSubjects(s, d, npmToken) {
+  const out = [];
+  for (const path of s.assetFiles) {
+    const subject = await fileSubject(path);
+    out.push({ label: basename2(path), kind: "file", subject, key: `file:${basename2(path)}`, path });
+  }
+  for (const p of s.npmPublished) {
+    const { subject } = await npmSubject(d.fetch, d.cfg.npmRegistryUrl, p.name, p.version, npmToken);
+    out.push({ label: `npm:${p.name}@${p.version}`, kind: "npm", subject, key: `npm:${p.name}`, ...p });
+  }
+  for (const p of s.dockerPublished) {
+    const digest = p.digest_or_integrity;
+    out.push({
+      label: `${p.name}@${digest}`,
+      kind: "image",
+      subject: { name: p.name, digest: { sha256: digest.replace(/^sha256:/, "") } },
+      key: `docker:${p.name}`,
+      image: p.name,
+      digest
+    });
+  }
+  return out;
+}
+async function jobIdentity(d) {
+  const token = await getIdToken(
+    {
+      requestUrl: d.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      requestToken: d.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      audience: "sigstore"
+    },
+    d.fetch
+  );
+  d.mask?.(token);
+  const claims = decodeIdTokenClaims(token);
+  const ref = claims.job_workflow_ref ?? claims.workflow_ref;
+  if (!ref) throw new Error("the OIDC token names no workflow (no job_workflow_ref claim)");
+  return { token, claims, san: `${d.serverUrl.replace(/\/$/, "")}/${ref}` };
+}
+function provenanceInput(id, commit, d) {
+  const c = id.claims;
+  return {
+    serverUrl: d.serverUrl,
+    repository: `${d.owner}/${d.repo}`,
+    repositoryId: c.repository_id,
+    repositoryOwnerId: c.repository_owner_id,
+    sha: commit,
+    ref: d.env.GITHUB_REF ?? c.ref ?? `refs/heads/${d.cfg.releaseBranch}`,
+    builderWorkflowRef: c.job_workflow_ref ?? c.workflow_ref,
+    workflowRef: d.env.GITHUB_WORKFLOW_REF ?? c.workflow_ref,
+    eventName: d.env.GITHUB_EVENT_NAME ?? c.event_name ?? "workflow_dispatch",
+    runId: d.runId,
+    runAttempt: String(d.runAttempt),
+    runnerEnvironment: d.env.RUNNER_ENVIRONMENT ?? c.runner_environment,
+    // The inputs that shape what is built and where it goes (never a secret).
+    inputs: {
+      version_bump: d.cfg.versionBump,
+      release_mode: d.cfg.releaseMode,
+      release_type: d.cfg.releaseType,
+      publish_registries: d.cfg.registries.join(","),
+      build_command: d.cfg.buildCommand,
+      docker_context: d.cfg.dockerContext
+    }
+  };
+}
+function planStatements(subjects, sboms, tag, id, commit, d) {
+  const out = [];
+  if (subjects.length) {
+    out.push({
+      bundleName: `provenance-${tag}.sigstore.json`,
+      statement: buildStatement(
+        subjects.map((x) => x.subject),
+        provenanceInput(id, commit, d)
+      ),
+      about: subjects
+    });
+  }
+  for (const sb of sboms) {
+    const target = subjects.find((x) => x.key === sb.subject);
+    if (!target) continue;
+    out.push({
+      bundleName: `${basename2(sb.path)}.sigstore.json`,
+      statement: {
+        _type: STATEMENT_TYPE,
+        subject: [target.subject],
+        predicateType: CYCLONEDX_PREDICATE_TYPE,
+        predicate: JSON.parse(readFileSync5(sb.path, "utf8"))
+      },
+      about: [target]
+    });
+  }
+  return out;
+}
+
+// actions/release/src/github-release.ts
+import { readdirSync, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+var info2 = (r) => ({
+  id: r.id,
+  url: r.html_url,
+  draft: r.draft,
+  prerelease: r.prerelease,
+  tag: r.tag_name,
+  uploadUrl: r.upload_url,
+  assets: (r.assets ?? []).map((a) => a.name)
+});
+async function findRelease2(gh, repo, tag, id) {
+  if (id) {
+    try {
+      const r = await gh.rest.rest.repos.getRelease({ ...repo, release_id: id });
+      if (r.data.tag_name === tag) return info2(r.data);
+    } catch (e) {
+      if (e.status !== 404) throw e;
+    }
+  }
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleases({ ...repo, per_page: 100, page });
+    const hit = r.data.find((x) => x.tag_name === tag);
+    if (hit) return info2(hit);
+    if (r.data.length < 100) break;
+  }
+  return void 0;
+}
+async function createDraft(gh, repo, o) {
+  const existing = await findRelease2(gh, repo, o.tag);
+  if (existing) return { release: existing, created: false };
+  try {
+    const r = await gh.rest.rest.repos.createRelease({
+      ...repo,
+      tag_name: o.tag,
+      target_commitish: o.commit,
+      name: o.name,
+      body: o.body,
+      draft: true,
+      prerelease: o.prerelease,
+      request: { retries: 0 }
+    });
+    return { release: info2(r.data), created: true };
+  } catch (e) {
+    const after = await findRelease2(gh, repo, o.tag).catch(() => void 0);
+    if (after) {
+      o.log.info(`GitHub Release for ${o.tag} exists after all (id ${after.id})`);
+      return { release: after, created: true };
+    }
+    throw new StageError(`creating the GitHub Release for ${o.tag} failed: ${errorMessage(e)}`);
+  }
+}
+async function publishRelease(gh, repo, rel, o) {
+  if (!rel.draft) return { release: rel, changed: false };
+  const r = await gh.rest.rest.repos.updateRelease({
+    ...repo,
+    release_id: rel.id,
+    draft: false,
+    prerelease: o.prerelease,
+    make_latest: o.makeLatest ? "true" : "false"
+  });
+  return { release: info2(r.data), changed: true };
+}
+function expandAssetGlobs(root, globs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const g of globs) {
+    const full = resolve3(root, g);
+    if (relative2(resolve3(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
+    if (!g.includes("*")) {
+      if (!statSync2(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
+      out.add(confinePath(root, g, { input: "assets" }));
+      continue;
+    }
+    const dirRel = relative2(resolve3(root), dirname2(full)) || ".";
+    const dir = statSync2(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
+    const re = new RegExp(
+      `^${basename3(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
+    );
+    const hits = dir ? readdirSync(dir).filter((n) => re.test(n)) : [];
+    const files = hits.filter((n) => statSync2(join5(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join5(dirRel, n), { input: "assets" }));
+    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
+    for (const f of files) out.add(f);
+  }
+  return [...out].sort();
+}
+async function listAssets(gh, repo, rel) {
+  const out = [];
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleaseAssets({ ...repo, release_id: rel.id, per_page: 100, page });
+    out.push(...r.data);
+    if (r.data.length < 100) break;
+  }
+  return out;
+}
+function apiMessage(e) {
+  const status = e.status;
+  return status ? `HTTP ${status}: ${errorMessage(e)}` : errorMessage(e);
+}
+async function uploadAssets(gh, repo, rel, files, log) {
+  if (!files.length) return 0;
+  const existing = await listAssets(gh, repo, rel);
+  let n = 0;
+  for (const file of files) {
+    const name = basename3(file);
+    const data = readFileSync6(file);
+    const digest = `sha256:${sha256Bytes(data)}`;
+    const there = existing.find((a) => a.name === name);
+    if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
+    if (there) {
+      if (!rel.draft) {
+        throw new StageError(
+          `asset ${name} is already on the published release ${rel.tag} with other content (${there.digest ?? `${there.size} bytes`}, the build made ${digest}); nothing was overwritten`
+        );
+      }
+      log?.warning(`asset ${name} on the draft ${rel.tag} is ${there.digest}, the build made ${digest}: replaced`);
+      await gh.rest.rest.repos.deleteReleaseAsset({ ...repo, asset_id: there.id });
+    }
+    log?.info(`uploading ${name} (${data.length} bytes, ${digest})`);
+    try {
+      await gh.rest.rest.repos.uploadReleaseAsset({
+        ...repo,
+        release_id: rel.id,
+        name,
+        url: rel.uploadUrl,
+        data,
+        headers: { "content-type": "application/octet-stream" }
+      });
+    } catch (e) {
+      throw new StageError(
+        `uploading asset ${name} to the draft release ${rel.tag} failed (${apiMessage(e)}); the release stays a draft: re-run the job to finish`
+      );
+    }
+    n++;
+  }
+  return n;
+}
+async function downloadAsset(gh, repo, id) {
+  const r = await gh.rest.rest.repos.getReleaseAsset({
+    ...repo,
+    asset_id: id,
+    headers: { accept: "application/octet-stream" }
+  });
+  return Buffer.from(r.data);
+}
+async function downloadReleaseAsset(gh, repo, rel, name) {
+  const a = (await listAssets(gh, repo, rel)).find((x) => x.name === name);
+  return a ? downloadAsset(gh, repo, a.id) : void 0;
+}
+async function verifyReleaseAssets(gh, repo, rel, files) {
+  const there = await listAssets(gh, repo, rel);
+  const problems = [];
+  const verified = [];
+  for (const file of files) {
+    const name = basename3(file);
+    const want = sha256File(file);
+    const a = there.find((x) => x.name === name);
+    if (!a) {
+      problems.push(`asset ${name} is not on the release (missing)`);
+      continue;
+    }
+    let bytes;
+    try {
+      bytes = await downloadAsset(gh, repo, a.id);
+    } catch (e) {
+      problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
+      continue;
+    }
+    const got = sha256Bytes(bytes);
+    const size = bytes.length;
+    if (got !== want) problems.push(`asset ${name} downloaded back has sha256 ${got}, the build made ${want} (digest)`);
+    else verified.push({ name, sha256: got, size });
+  }
+  if (problems.length) {
+    throw new StageError(
+      `the draft release ${rel.tag} is not complete, so it stays a draft: ${problems.join("; ")}. Re-run the job to finish`
+    );
+  }
+  return verified;
+}
+var RELEASE_BODY_LIMIT = 125e3;
+function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
+  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split("\n").length };
+  const budget = Math.floor(limit * 0.9);
+  const end = notes.lastIndexOf("\n", budget);
+  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, "");
+  const keptLines = kept.split("\n").length;
+  const body = `${kept}
+
+---
+
+_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split("\n").length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._
+`;
+  return { body, cut: true, keptLines };
+}
+
+// actions/release/src/steps/attest.ts
+async function attest(s, d) {
+  if (!s.attesting) {
+    d.ledger.report(
+      "attest",
+      "skipped",
+      d.cfg.attest === "false" ? "attest: false" : "no OIDC token (permissions: id-token: write)"
+    );
+    return { bundleFiles: [] };
+  }
+  if (s.unverified) {
+    d.ledger.report("attest", "skipped", "waiting until every package is visible (re-run)");
+    return { bundleFiles: [] };
+  }
+  const repo = { owner: d.owner, repo: d.repo };
+  const res = await d.ledger.step("attest", async () => {
+    const identity = await jobIdentity(d);
+    const subjects = await collectSubjects(s, d, s.npmAuth.token);
+    const planned = planStatements(subjects, s.sboms, s.plan.tag, identity, s.commit, d);
+    if (!planned.length) throw new StageError("attest: nothing to attest (no asset, package or image)");
+    const dir = join6(d.runnerTemp, "release-attest");
+    mkdirSync3(dir, { recursive: true });
+    const signed = [];
+    let reused = 0;
+    for (const p of planned) {
+      const onDraft = await downloadReleaseAsset(d.gh, repo, s.release, p.bundleName);
+      let bundle = onDraft ? JSON.parse(onDraft.toString("utf8")) : void 0;
+      const same = bundle && statementOf(bundle);
+      if (bundle && same && sameAttestation(same, p.statement)) {
+        d.log.info(`${p.bundleName}: signed by an earlier attempt, on the draft already`);
+        reused++;
+      } else {
+        d.log.info(`signing ${p.statement.predicateType} for ${p.about.map((a) => a.label).join(", ")}`);
+        bundle = await signStatement(p.statement, { ...d.cfg.sigstore, identityToken: identity.token });
+      }
+      const path = join6(dir, p.bundleName);
+      writeFileSync3(path, JSON.stringify(bundle));
+      signed.push({ ...p, bundle, path });
+    }
+    await uploadAssets(
+      d.gh,
+      repo,
+      s.release,
+      signed.map((x) => x.path),
+      d.log
+    );
+    return {
+      state: reused === signed.length ? "already-done" : "done",
+      detail: `${signed.length - reused} signed, ${reused} from an earlier attempt; ${subjects.length} artifact(s), bundles on the draft`,
+      attestations: { identity, subjects, signed }
+    };
+  });
+  return { bundleFiles: res.attestations.signed.map((x) => x.path), attestations: res.attestations };
+}
+
+// actions/release/src/steps/attest-upload.ts
+async function attestUpload(s, d) {
+  const att = s.attestations;
+  if (!att) return {};
+  const repo = { owner: d.owner, repo: d.repo };
+  await d.ledger.step("attest-upload", async () => {
+    let created = 0;
+    let referrers = 0;
+    for (const x of att.signed) {
+      const r = await uploadAttestation(d.gh, repo, x.bundle);
+      if (r.created) created++;
+      for (const a of x.about.filter((y) => y.kind === "image")) {
+        if (!s.docker) continue;
+        const pushed = await pushReferrer(s.docker.registry, { image: a.image, digest: a.digest }, x.bundle, d.now);
+        d.log.info(
+          `${a.label}: attestation ${pushed.created ? "pushed" : "already there"} as ${pushed.digest} (${pushed.via})`
+        );
+        if (pushed.created) referrers++;
+      }
+    }
+    return {
+      state: created || referrers ? "done" : "already-done",
+      detail: `${created} new attestation(s) on GitHub (${att.signed.length - created} there already), ${referrers} OCI referrer(s) pushed`
+    };
+  });
+  return {};
+}
+
+// actions/release/src/steps/attest-verify.ts
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join7 } from "node:path";
+async function attestVerify(s, d) {
+  const att = s.attestations;
+  if (!att) return { verifiedArtifacts: [] };
+  const { cfg } = d;
+  const repo = { owner: d.owner, repo: d.repo };
+  const res = await d.ledger.step("attest-verify", async () => {
+    const trustedRoot = await loadTrustedRoot(
+      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join7(d.runnerTemp, "sigstore-tuf") },
+      d.fetch
+    );
+    const expected = { san: att.identity.san, issuer: GITHUB_ACTIONS_ISSUER };
+    const requireTlog = Boolean(cfg.sigstore.rekorUrl);
+    const problems = [];
+    const rows = [];
+    const tmp = mkdtempSync3(join7(d.runnerTemp, "release-verify-"));
+    try {
+      for (const a of att.subjects) {
+        let spec;
+        if (a.kind === "file") {
+          const bytes = await downloadReleaseAsset(d.gh, repo, s.release, a.label);
+          if (!bytes) {
+            problems.push(`${a.label}: not on the release`);
+            continue;
+          }
+          const path = join7(tmp, a.label);
+          writeFileSync4(path, bytes);
+          spec = { kind: "file", path };
+        } else if (a.kind === "npm") spec = { kind: "npm", name: a.name, version: a.version };
+        else spec = { kind: "image", image: a.image, digest: a.digest };
+        try {
+          const v = await verifyArtifact({
+            subject: spec,
+            repository: repo,
+            github: d.gh,
+            san: expected.san,
+            issuer: expected.issuer,
+            trustedRoot,
+            requireTlog,
+            npmRegistry: cfg.npmRegistryUrl,
+            npmToken: s.npmAuth.token,
+            registryCredentials: cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages),
+            fetch: d.fetch
+          });
+          const digest = `sha256:${v.subject.digest.sha256}`;
+          if (v.subject.digest.sha256 !== a.subject.digest.sha256) {
+            problems.push(`${a.label}: digest check failed: fetched back ${digest}, signed ${a.subject.digest.sha256}`);
+            continue;
+          }
+          rows.push({ label: a.label, digest, source: v.source });
+        } catch (e) {
+          problems.push(`${a.label}: ${errorMessage(e)}`);
+        }
+      }
+      for (const x of att.signed.filter((y) => y.statement.predicateType !== "https://slsa.dev/provenance/v1")) {
+        for (const a of x.about) {
+          try {
+            await verifyBundle({
+              bundle: x.bundle,
+              subjectDigest: a.subject.digest.sha256,
+              expected,
+              trustedRoot,
+              requireTlog
+            });
+          } catch (e) {
+            problems.push(`${x.bundleName} (SBOM of ${a.label}): ${errorMessage(e)}`);
+          }
+        }
+      }
+    } finally {
+      rmSync3(tmp, { recursive: true, force: true });
+    }
+    if (problems.length) {
+      throw new StageError(
+        `verification after publishing failed, so the release stays a draft: ${problems.join("; ")}`
+      );
+    }
+    d.log.info(`verified ${rows.length} artifact(s) as ${expected.san}`);
+    return { state: "done", detail: `${rows.length} artifact(s) verified as ${expected.san}`, rows };
+  });
+  return { verifiedArtifacts: res.rows };
+}
+
 // packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync2, readdirSync as readdirSync2, readFileSync as readFileSync7, statSync as statSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join8, posix as posix2, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 function readJson(file) {
-  const text2 = readFileSync4(file, "utf8");
+  const text2 = readFileSync7(file, "utf8");
   let doc;
   try {
     doc = JSON.parse(text2);
@@ -2887,49 +4055,49 @@ function expandWorkspaces(root, patterns) {
   const found = /* @__PURE__ */ new Set();
   const walk = (dir, segs) => {
     if (segs.length === 0) {
-      if (existsSync2(join4(root, dir, "package.json"))) found.add(toPosix(dir));
+      if (existsSync3(join8(root, dir, "package.json"))) found.add(toPosix(dir));
       return;
     }
     const [seg, ...rest] = segs;
     if (seg === "**") {
       walk(dir, rest);
-      for (const child of subdirs(join4(root, dir))) walk(join4(dir, child), segs);
+      for (const child of subdirs(join8(root, dir))) walk(join8(dir, child), segs);
       return;
     }
     if (seg.includes("*")) {
       const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-      for (const child of subdirs(join4(root, dir))) if (re.test(child)) walk(join4(dir, child), rest);
+      for (const child of subdirs(join8(root, dir))) if (re.test(child)) walk(join8(dir, child), rest);
       return;
     }
-    if (existsSync2(join4(root, dir, seg))) walk(join4(dir, seg), rest);
+    if (existsSync3(join8(root, dir, seg))) walk(join8(dir, seg), rest);
   };
   for (const p of patterns) {
     if (p.startsWith("!")) continue;
-    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+    walk("", posix2.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
   }
-  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix.normalize(p.slice(1)));
+  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix2.normalize(p.slice(1)));
   return [...found].sort();
 }
 function subdirs(dir) {
-  if (!existsSync2(dir)) return [];
-  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join4(dir, n)));
+  if (!existsSync3(dir)) return [];
+  return readdirSync2(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join8(dir, n)));
 }
 function isDir(p) {
   try {
-    return statSync2(p).isDirectory();
+    return statSync3(p).isDirectory();
   } catch {
     return false;
   }
 }
 function npmPackages(root) {
-  const file = join4(root, "package.json");
-  if (existsSync2(join4(root, "pnpm-workspace.yaml")))
+  const file = join8(root, "package.json");
+  if (existsSync3(join8(root, "pnpm-workspace.yaml")))
     throw new StageError(
       'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
     );
-  if (!existsSync2(file)) return [];
+  if (!existsSync3(file)) return [];
   const { doc } = readJson(file);
-  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join4(root, f))))
+  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync3(join8(root, f))))
     throw new StageError(
       'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
     );
@@ -2943,7 +4111,7 @@ function npmPackages(root) {
   out.push(pkg("", doc));
   const ws = doc.workspaces;
   const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
-  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join4(root, dir, "package.json")).doc));
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join8(root, dir, "package.json")).doc));
   return out;
 }
 function bumpRange(spec, version2) {
@@ -2970,7 +4138,7 @@ function planManifestBump(root, version2, o = {}) {
   const packages = npmPackages(root);
   const internal = new Set(packages.map((p) => p.name).filter(Boolean));
   for (const p of packages) {
-    const file = join4(root, p.dir, "package.json");
+    const file = join8(root, p.dir, "package.json");
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
     const edits = [];
     if (doc.version !== version2 && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
@@ -2980,7 +4148,7 @@ function planManifestBump(root, version2, o = {}) {
     bumpDeps(doc, internal, version2, edits);
     if (edits.length) {
       changes.push({
-        path: posix.join(p.dir || ".", "package.json"),
+        path: posix2.join(p.dir || ".", "package.json"),
         before: text2,
         after: writeJsonText(doc, indent2, newline),
         edits
@@ -2988,8 +4156,8 @@ function planManifestBump(root, version2, o = {}) {
     }
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync2(file)) continue;
+    const file = join8(root, lockName);
+    if (!existsSync3(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
     const edits = [];
     const rootPkg = packages[0];
@@ -3016,11 +4184,11 @@ function planManifestBump(root, version2, o = {}) {
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const rel of o.versionFiles ?? []) {
-    const file = resolve3(root, rel);
-    const r = relative2(resolve3(root), file);
+    const file = resolve4(root, rel);
+    const r = relative3(resolve4(root), file);
     if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
-    if (!existsSync2(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync4(confinePath(root, rel, { input: "version_files" }), "utf8");
+    if (!existsSync3(file)) throw new StageError(`version file ${rel} does not exist`);
+    const text2 = readFileSync7(confinePath(root, rel, { input: "version_files" }), "utf8");
     const edits = [];
     let marked = 0;
     const after = text2.split("\n").map((line, i) => {
@@ -3043,10 +4211,10 @@ function applyChanges(root, changes) {
     (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
   );
   changes.forEach((c, i) => {
-    if (readFileSync4(files[i], "utf8") !== c.before)
+    if (readFileSync7(files[i], "utf8") !== c.before)
       throw new StageError(`${c.path} changed since the release was planned`);
   });
-  changes.forEach((c, i) => writeFileSync3(files[i], c.after));
+  changes.forEach((c, i) => writeFileSync5(files[i], c.after));
 }
 
 // packages/shared/src/versioning/version.ts
@@ -3308,8 +4476,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { mkdtempSync as mkdtempSync4, rmSync as rmSync4 } from "node:fs";
+import { join as join9 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -3335,11 +4503,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync3(join5(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync4(join9(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join5(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join9(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await npmPack(d.exec, "npm", join5(d.workspace, p.dir), packDir, env);
+    const pack = await npmPack(d.exec, "npm", join9(d.workspace, p.dir), packDir, env);
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -3363,7 +4531,7 @@ async function publishPackage(p, s, d) {
       webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${plan.version}` : void 0
     });
   } finally {
-    rmSync3(packDir, { recursive: true, force: true });
+    rmSync4(packDir, { recursive: true, force: true });
   }
 }
 function upsertRegistry(rec, p) {
@@ -3472,196 +4640,6 @@ async function publishImage(img, s, target, build, d) {
   return { state, digest };
 }
 
-// actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
-var info2 = (r) => ({
-  id: r.id,
-  url: r.html_url,
-  draft: r.draft,
-  prerelease: r.prerelease,
-  tag: r.tag_name,
-  uploadUrl: r.upload_url,
-  assets: (r.assets ?? []).map((a) => a.name)
-});
-async function findRelease2(gh, repo, tag, id) {
-  if (id) {
-    try {
-      const r = await gh.rest.rest.repos.getRelease({ ...repo, release_id: id });
-      if (r.data.tag_name === tag) return info2(r.data);
-    } catch (e) {
-      if (e.status !== 404) throw e;
-    }
-  }
-  for (let page = 1; page <= 10; page++) {
-    const r = await gh.rest.rest.repos.listReleases({ ...repo, per_page: 100, page });
-    const hit = r.data.find((x) => x.tag_name === tag);
-    if (hit) return info2(hit);
-    if (r.data.length < 100) break;
-  }
-  return void 0;
-}
-async function createDraft(gh, repo, o) {
-  const existing = await findRelease2(gh, repo, o.tag);
-  if (existing) return { release: existing, created: false };
-  try {
-    const r = await gh.rest.rest.repos.createRelease({
-      ...repo,
-      tag_name: o.tag,
-      target_commitish: o.commit,
-      name: o.name,
-      body: o.body,
-      draft: true,
-      prerelease: o.prerelease,
-      request: { retries: 0 }
-    });
-    return { release: info2(r.data), created: true };
-  } catch (e) {
-    const after = await findRelease2(gh, repo, o.tag).catch(() => void 0);
-    if (after) {
-      o.log.info(`GitHub Release for ${o.tag} exists after all (id ${after.id})`);
-      return { release: after, created: true };
-    }
-    throw new StageError(`creating the GitHub Release for ${o.tag} failed: ${errorMessage(e)}`);
-  }
-}
-async function publishRelease(gh, repo, rel, o) {
-  if (!rel.draft) return { release: rel, changed: false };
-  const r = await gh.rest.rest.repos.updateRelease({
-    ...repo,
-    release_id: rel.id,
-    draft: false,
-    prerelease: o.prerelease,
-    make_latest: o.makeLatest ? "true" : "false"
-  });
-  return { release: info2(r.data), changed: true };
-}
-function expandAssetGlobs(root, globs) {
-  const out = /* @__PURE__ */ new Set();
-  for (const g of globs) {
-    const full = resolve4(root, g);
-    if (relative3(resolve4(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
-    if (!g.includes("*")) {
-      if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
-      out.add(confinePath(root, g, { input: "assets" }));
-      continue;
-    }
-    const dirRel = relative3(resolve4(root), dirname2(full)) || ".";
-    const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
-    const re = new RegExp(
-      `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
-    );
-    const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join6(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join6(dirRel, n), { input: "assets" }));
-    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
-    for (const f of files) out.add(f);
-  }
-  return [...out].sort();
-}
-async function listAssets(gh, repo, rel) {
-  const out = [];
-  for (let page = 1; page <= 10; page++) {
-    const r = await gh.rest.rest.repos.listReleaseAssets({ ...repo, release_id: rel.id, per_page: 100, page });
-    out.push(...r.data);
-    if (r.data.length < 100) break;
-  }
-  return out;
-}
-function apiMessage(e) {
-  const status = e.status;
-  return status ? `HTTP ${status}: ${errorMessage(e)}` : errorMessage(e);
-}
-async function uploadAssets(gh, repo, rel, files, log) {
-  if (!files.length) return 0;
-  const existing = await listAssets(gh, repo, rel);
-  let n = 0;
-  for (const file of files) {
-    const name = basename(file);
-    const data = readFileSync5(file);
-    const digest = `sha256:${sha256Bytes(data)}`;
-    const there = existing.find((a) => a.name === name);
-    if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
-    if (there) {
-      if (!rel.draft) {
-        throw new StageError(
-          `asset ${name} is already on the published release ${rel.tag} with other content (${there.digest ?? `${there.size} bytes`}, the build made ${digest}); nothing was overwritten`
-        );
-      }
-      log?.warning(`asset ${name} on the draft ${rel.tag} is ${there.digest}, the build made ${digest}: replaced`);
-      await gh.rest.rest.repos.deleteReleaseAsset({ ...repo, asset_id: there.id });
-    }
-    log?.info(`uploading ${name} (${data.length} bytes, ${digest})`);
-    try {
-      await gh.rest.rest.repos.uploadReleaseAsset({
-        ...repo,
-        release_id: rel.id,
-        name,
-        url: rel.uploadUrl,
-        data,
-        headers: { "content-type": "application/octet-stream" }
-      });
-    } catch (e) {
-      throw new StageError(
-        `uploading asset ${name} to the draft release ${rel.tag} failed (${apiMessage(e)}); the release stays a draft: re-run the job to finish`
-      );
-    }
-    n++;
-  }
-  return n;
-}
-async function verifyReleaseAssets(gh, repo, rel, files) {
-  const there = await listAssets(gh, repo, rel);
-  const problems = [];
-  const verified = [];
-  for (const file of files) {
-    const name = basename(file);
-    const want = sha256File(file);
-    const a = there.find((x) => x.name === name);
-    if (!a) {
-      problems.push(`asset ${name} is not on the release (missing)`);
-      continue;
-    }
-    let got;
-    let size;
-    try {
-      const r = await gh.rest.rest.repos.getReleaseAsset({
-        ...repo,
-        asset_id: a.id,
-        headers: { accept: "application/octet-stream" }
-      });
-      const bytes = new Uint8Array(r.data);
-      got = sha256Bytes(bytes);
-      size = bytes.length;
-    } catch (e) {
-      problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
-      continue;
-    }
-    if (got !== want) problems.push(`asset ${name} downloaded back has sha256 ${got}, the build made ${want} (digest)`);
-    else verified.push({ name, sha256: got, size });
-  }
-  if (problems.length) {
-    throw new StageError(
-      `the draft release ${rel.tag} is not complete, so it stays a draft: ${problems.join("; ")}. Re-run the job to finish`
-    );
-  }
-  return verified;
-}
-var RELEASE_BODY_LIMIT = 125e3;
-function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
-  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split("\n").length };
-  const budget = Math.floor(limit * 0.9);
-  const end = notes.lastIndexOf("\n", budget);
-  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, "");
-  const keptLines = kept.split("\n").length;
-  const body = `${kept}
-
----
-
-_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split("\n").length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._
-`;
-  return { body, cut: true, keptLines };
-}
-
 // actions/release/src/steps/github-release.ts
 async function githubRelease(s, d) {
   const { plan, commit, assetFiles } = s;
@@ -3754,9 +4732,45 @@ async function checks(d) {
     );
   }
   await checkGitHubPermissions(d);
+  const attesting = await preflightAttest(cfg, d);
   const npmAuth = await preflightNpm(cfg, d);
   const docker2 = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2 };
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2, attesting };
+}
+async function preflightAttest(cfg, d) {
+  const idToken = idTokenAvailable(d.env);
+  if (cfg.attest === "true" && !idToken) {
+    throw new StageError(
+      "attest: true needs the job's OIDC token, and this job has none (no ACTIONS_ID_TOKEN_REQUEST_URL): add `permissions: id-token: write` (and `attestations: write`) to the release job, or set attest: false"
+    );
+  }
+  if (cfg.attest === "false" || !idToken) return false;
+  const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
+  const services = [
+    ["Fulcio (fulcio_url)", fulcioUrl],
+    ["Rekor (rekor_url)", rekorUrl],
+    ["the timestamp authority (tsa_url)", tsaUrl]
+  ];
+  for (const [what, url2] of services) {
+    if (url2) await reachable(d, what, url2);
+  }
+  return true;
+}
+async function reachable(d, what, url2) {
+  let last = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await d.fetch(url2, { method: "GET", signal: AbortSignal.timeout(1e4) }).then((r) => r.body?.cancel());
+      return;
+    } catch (e) {
+      const cause = e.cause;
+      last = cause ? `${errorMessage(e)}: ${errorMessage(cause)}` : errorMessage(e);
+      if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+  throw new StageError(
+    `Sigstore ${what} ${url2} is not reachable after 3 tries (${last}); nothing was signed, tagged or published. Retry when it is up, or set attest: false`
+  );
 }
 async function checkGitHubPermissions(d) {
   let perms;
@@ -3885,152 +4899,16 @@ async function registriesFree(s, d) {
 }
 
 // actions/release/src/steps/sbom.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join8, relative as relative4 } from "node:path";
-
-// packages/shared/src/sbom/lockfile.ts
-import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
-import { join as join7, posix as posix2 } from "node:path";
-function findLockfile(root) {
-  const p = join7(root, "package-lock.json");
-  return existsSync3(p) ? p : void 0;
-}
-function dependencyClosure(lockfile, packageDir, name, version2) {
-  let lock;
-  try {
-    lock = JSON.parse(readFileSync6(lockfile, "utf8"));
-  } catch (e) {
-    throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
-  }
-  const entries = lock.packages;
-  if (!entries || (lock.lockfileVersion ?? 1) < 2) {
-    throw new StageError(
-      `${lockfile} has lockfileVersion ${lock.lockfileVersion ?? 1}; an SBOM needs version 2 or 3 (npm 7 or later: run npm install --package-lock-only)`
-    );
-  }
-  const dir = packageDir === "." ? "" : posix2.normalize(packageDir).replace(/\/$/, "");
-  const own = entries[dir];
-  if (!own)
-    throw new StageError(`${lockfile} has no entry for the package at ${dir || "."} (${name}); run npm install`);
-  const resolve5 = (from, dep) => {
-    let base = from;
-    for (; ; ) {
-      const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
-      if (entries[candidate]) return candidate;
-      if (!base) return void 0;
-      const cut = base.lastIndexOf("/node_modules/");
-      base = cut >= 0 ? base.slice(0, cut) : "";
-    }
-  };
-  const depsOf = (path, e) => {
-    const names = [
-      ...Object.keys(e.dependencies ?? {}),
-      ...Object.keys(e.optionalDependencies ?? {}),
-      ...Object.keys(e.peerDependencies ?? {})
-    ];
-    return [...new Set(names)].map((n) => resolve5(path, n)).filter((p) => p !== void 0);
-  };
-  const target = (path) => {
-    const e = entries[path];
-    if (e.link && e.resolved && entries[e.resolved]) return { path: e.resolved, entry: entries[e.resolved] };
-    return { path, entry: e };
-  };
-  const packages = /* @__PURE__ */ new Map();
-  const queue = depsOf(dir, own);
-  const rootDeps = queue.map((p) => target(p).path);
-  while (queue.length) {
-    const { path, entry } = target(queue.shift());
-    if (packages.has(path) || path === dir) continue;
-    const pkgName = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
-    const deps = depsOf(path, entry);
-    packages.set(path, {
-      name: pkgName,
-      version: entry.version ?? "0.0.0",
-      path,
-      resolved: entry.resolved,
-      integrity: entry.integrity,
-      license: entry.license,
-      dependsOn: deps.map((p) => target(p).path)
-    });
-    queue.push(...deps);
-  }
-  return {
-    root: { name, version: version2, dependsOn: [...new Set(rootDeps)] },
-    packages: [...packages.values()].sort((a, b) => a.path.localeCompare(b.path))
-  };
-}
-
-// packages/shared/src/sbom/cyclonedx.ts
-function npmPurl(name, version2) {
-  const encoded = name.startsWith("@") ? `%40${name.slice(1)}` : name;
-  return `pkg:npm/${encoded}@${encodeURIComponent(version2)}`;
-}
-function integrityHash(integrity) {
-  const m = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/=]+)$/.exec(integrity?.split(/\s+/)[0] ?? "");
-  if (!m) return void 0;
-  const alg = { sha512: "SHA-512", sha384: "SHA-384", sha256: "SHA-256", sha1: "SHA-1" }[m[1]];
-  return { alg, hex: Buffer.from(m[2], "base64").toString("hex") };
-}
-function splitName(name) {
-  const m = /^(@[^/]+)\/(.+)$/.exec(name);
-  return m ? { group: m[1], name: m[2] } : { name };
-}
-async function cycloneDxJson(closure, o = {}) {
-  const mod = await import("./chunks/index.node-MGEM2HXI.js");
-  const CDX = mod.default ?? mod;
-  const { Models, Enums, Spec, Serialize } = CDX;
-  const bom = new Models.Bom();
-  const ref = (p) => p ? `npm:${p}` : "root";
-  const component = (name, version2, bomRef, p) => {
-    const n = splitName(name);
-    const c = new Models.Component(Enums.ComponentType.Library, n.name, {
-      ...n.group ? { group: n.group } : {},
-      version: version2,
-      bomRef,
-      purl: npmPurl(name, version2)
-    });
-    const h = integrityHash(p?.integrity);
-    if (h) c.hashes.set(h.alg, h.hex);
-    if (p?.license) c.licenses.add(new Models.LicenseExpression(p.license));
-    if (p?.resolved && /^https?:/.test(p.resolved)) {
-      c.externalReferences.add(new Models.ExternalReference(p.resolved, Enums.ExternalReferenceType.Distribution));
-    }
-    return c;
-  };
-  const root = component(closure.root.name, closure.root.version, ref(""));
-  bom.metadata.component = root;
-  if (o.tool) bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, o.tool));
-  const byPath = /* @__PURE__ */ new Map();
-  for (const p of closure.packages) {
-    const c = component(p.name, p.version, ref(p.path), p);
-    byPath.set(p.path, c);
-    bom.components.add(c);
-  }
-  for (const d of closure.root.dependsOn) {
-    const c = byPath.get(d);
-    if (c) root.dependencies.add(c.bomRef);
-  }
-  for (const p of closure.packages) {
-    const c = byPath.get(p.path);
-    for (const d of p.dependsOn) {
-      const dc = byPath.get(d);
-      if (dc) c.dependencies.add(dc.bomRef);
-    }
-  }
-  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  return `${serializer.serialize(bom, { sortLists: true, space: 2 })}
-`;
-}
-
-// actions/release/src/steps/sbom.ts
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join10, relative as relative4 } from "node:path";
 var fileName = (name, version2, kind) => `${name.replace(/^@/, "").replace(/[/:]/g, "-")}-${version2}.${kind}.cdx.json`;
 async function sbom(s, d) {
   const { plan } = s;
   const wanted = plan.npm.length + (s.docker ? plan.docker.length : 0);
   if (!wanted) return { sbomFiles: [], sboms: [] };
   const res = await d.ledger.step("sbom", async () => {
-    const out = join8(d.runnerTemp, "release-sbom");
-    mkdirSync3(out, { recursive: true });
+    const out = join10(d.runnerTemp, "release-sbom");
+    mkdirSync4(out, { recursive: true });
     const sboms = [];
     const lock = findLockfile(d.workspace);
     for (const p of plan.npm) {
@@ -4039,8 +4917,8 @@ async function sbom(s, d) {
         continue;
       }
       const closure = dependencyClosure(lock, p.dir, p.name, plan.version);
-      const path = join8(out, fileName(p.name, plan.version, "npm"));
-      writeFileSync4(path, await cycloneDxJson(closure, { tool: "release-actions" }));
+      const path = join10(out, fileName(p.name, plan.version, "npm"));
+      writeFileSync6(path, await cycloneDxJson(closure, { tool: "release-actions" }));
       d.log.info(`SBOM of ${p.name}@${plan.version}: ${closure.packages.length} runtime dependencies`);
       sboms.push({ subject: `npm:${p.name}`, path });
     }
@@ -4052,8 +4930,8 @@ async function sbom(s, d) {
           continue;
         }
         const closure = dependencyClosure(ctxLock, "", img.image, plan.version);
-        const path = join8(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
-        writeFileSync4(path, await cycloneDxJson(closure, { tool: "release-actions" }));
+        const path = join10(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
+        writeFileSync6(path, await cycloneDxJson(closure, { tool: "release-actions" }));
         d.log.info(
           `SBOM of ${img.image}:${plan.version} (${relative4(d.workspace, ctxLock)}): ${closure.packages.length} dependencies`
         );
@@ -4206,8 +5084,8 @@ async function runCommand(d, step, command) {
 }
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
-import { join as join9 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync8 } from "node:fs";
+import { join as join11 } from "node:path";
 
 // packages/shared/src/changelog/types.ts
 var HIDDEN = "hidden";
@@ -4760,10 +5638,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join9(root, "package.json");
+  const f = join11(root, "package.json");
   if (!existsSync4(f)) return {};
   try {
-    return JSON.parse(readFileSync7(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync8(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -4794,7 +5672,7 @@ var LANDING = {
   direct: { check: notRefusedBefore, land: commitTagPush },
   "tag-only": { check: async () => ({}), land: tagOnly }
 };
-var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("sbom", sbom).then("npm", npm).then("docker", docker);
+var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("sbom", sbom).then("npm", npm).then("docker", docker).then("attest", attest).then("attest-upload", attestUpload).then("attest-verify", attestVerify);
 var FINISH = Steps.start().then("release-verify", releaseVerify).then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
@@ -4813,7 +5691,8 @@ async function runRelease(cfg, deps) {
       return { status: "unverified", plan, steps, release: out.release, published, statusLocation };
     }
     const done = await FINISH.run({ ...out, published }, d);
-    return { status: "released", plan, steps, release: done.release, published, statusLocation };
+    const attested = out.attestations ? { signer: out.attestations.identity.san, artifacts: out.verifiedArtifacts } : void 0;
+    return { status: "released", plan, steps, release: done.release, published, statusLocation, attested };
   } catch (e) {
     if (e instanceof NothingToReleaseSignal) {
       ledger.report("version", "skipped", e.outcome.reason);
@@ -4881,6 +5760,7 @@ function writeSummary(s, o) {
     if (o.statusLocation) rows.push(["status record", o.statusLocation]);
     s.table(["", ""], rows);
   }
+  if (o.attested?.artifacts.length) writeAttested(s, o.attested, o.repository ?? "");
   if (o.steps.length) {
     s.heading(`Steps (attempt ${o.runAttempt})`, 3);
     s.table(
@@ -4901,6 +5781,30 @@ function writeNothingSummary(s, o) {
     ]
   );
 }
+function verifyCommands(label, repository, signer) {
+  const workflow = signer.replace(/^https?:\/\/[^/]+\//, "").replace(/@.*$/, "");
+  if (label.startsWith("npm:")) {
+    return [`npx release-actions verify --subject ${label} --repository ${repository} --workflow ${workflow}`];
+  }
+  const gh = label.includes("@sha256:") ? `oci://${label}` : label;
+  const ours = label.includes("@sha256:") ? label : `./${label}`;
+  return [
+    `gh attestation verify ${gh} --repo ${repository} --signer-workflow ${workflow}`,
+    `npx release-actions verify --subject ${ours} --repository ${repository} --workflow ${workflow}`
+  ];
+}
+function writeAttested(s, a, repository) {
+  s.heading("Attestations (verified before publishing)", 3);
+  s.paragraph(`Signed by \`${a.signer}\` (issuer https://token.actions.githubusercontent.com).`);
+  s.table(
+    ["artifact", "digest", "verify"],
+    a.artifacts.map((x) => [
+      `\`${x.label.replace(/@sha256:.*/, "")}\``,
+      `\`${x.digest}\``,
+      verifyCommands(x.label, repository, a.signer).map((c) => `\`${c}\``).join("\n")
+    ])
+  );
+}
 
 // actions/release/src/main.ts
 function faultHook(env) {
@@ -4916,7 +5820,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync8(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync9(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -4954,12 +5858,20 @@ async function release(inputs, ctx) {
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
+    attest: inputs.attest,
+    sigstore: {
+      fulcioUrl: inputs.fulcio_url.replace(/\/$/, ""),
+      rekorUrl: inputs.rekor_url === "none" ? void 0 : inputs.rekor_url.replace(/\/$/, ""),
+      tsaUrl: inputs.tsa_url ? inputs.tsa_url.replace(/\/$/, "") : void 0,
+      // A file is read from the checkout (links resolved, confined); a URL is fetched.
+      trustedRoot: inputs.trusted_root && !/^https?:/.test(inputs.trusted_root) ? confinePath(workspace, inputs.trusted_root, { input: "trusted_root" }) : inputs.trusted_root || void 0
+    },
     dryRun: inputs.dry_run
   };
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
+  const { createGitHubClient } = await import("./chunks/github-CRPFF3C2.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,
@@ -5037,7 +5949,9 @@ ${renderPlan(plan)}`);
     releaseUrl: outcome.release?.url,
     published: outcome.published,
     statusLocation: outcome.statusLocation,
-    runAttempt: runner.runAttempt
+    runAttempt: runner.runAttempt,
+    attested: outcome.status === "released" ? outcome.attested : void 0,
+    repository: `${runner.owner}/${runner.repo}`
   });
   if (outcome.status === "unverified") {
     throw new StageError(

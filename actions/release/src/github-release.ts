@@ -220,6 +220,27 @@ export async function uploadAssets(
   return n;
 }
 
+/** An asset's bytes, through GitHub's download redirect (as `gh release download` gets them). */
+async function downloadAsset(gh: GitHubClient, repo: Repo, id: number): Promise<Buffer> {
+  const r = await gh.rest.rest.repos.getReleaseAsset({
+    ...repo,
+    asset_id: id,
+    headers: { accept: 'application/octet-stream' },
+  });
+  return Buffer.from(r.data as unknown as ArrayBuffer);
+}
+
+/** The bytes of the release's asset `name`, or undefined when the release has none of that name. */
+export async function downloadReleaseAsset(
+  gh: GitHubClient,
+  repo: Repo,
+  rel: ReleaseInfo,
+  name: string,
+): Promise<Buffer | undefined> {
+  const a = (await listAssets(gh, repo, rel)).find((x) => x.name === name);
+  return a ? downloadAsset(gh, repo, a.id) : undefined;
+}
+
 export interface VerifiedAsset {
   name: string;
   sha256: string;
@@ -248,21 +269,15 @@ export async function verifyReleaseAssets(
       problems.push(`asset ${name} is not on the release (missing)`);
       continue;
     }
-    let got: string;
-    let size: number;
+    let bytes: Buffer;
     try {
-      const r = await gh.rest.rest.repos.getReleaseAsset({
-        ...repo,
-        asset_id: a.id,
-        headers: { accept: 'application/octet-stream' },
-      });
-      const bytes = new Uint8Array(r.data as unknown as ArrayBuffer);
-      got = sha256Bytes(bytes);
-      size = bytes.length;
+      bytes = await downloadAsset(gh, repo, a.id);
     } catch (e) {
       problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
       continue;
     }
+    const got = sha256Bytes(bytes);
+    const size = bytes.length;
     if (got !== want) problems.push(`asset ${name} downloaded back has sha256 ${got}, the build made ${want} (digest)`);
     else verified.push({ name, sha256: got, size });
   }

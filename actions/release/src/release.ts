@@ -10,6 +10,9 @@
 import { errorMessage, redactUrls } from '@release-actions/shared';
 import { Ledger } from './ledger.js';
 import { announce } from './steps/announce.js';
+import { attest } from './steps/attest.js';
+import { attestUpload } from './steps/attest-upload.js';
+import { attestVerify } from './steps/attest-verify.js';
 import { claim } from './steps/claim.js';
 import { commitTagPush, notRefusedBefore, PushRefused } from './steps/commit-tag-push.js';
 import { docker } from './steps/docker.js';
@@ -87,7 +90,10 @@ const PUBLISH = Steps.start<Planned>()
   .then('github-release', githubRelease)
   .then('sbom', sbom)
   .then('npm', npm)
-  .then('docker', docker);
+  .then('docker', docker)
+  .then('attest', attest)
+  .then('attest-upload', attestUpload)
+  .then('attest-verify', attestVerify);
 
 type Published = Awaited<ReturnType<typeof PUBLISH.run>>;
 
@@ -119,7 +125,10 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
       return { status: 'unverified', plan, steps, release: out.release, published, statusLocation };
     }
     const done = await FINISH.run({ ...out, published }, d);
-    return { status: 'released', plan, steps, release: done.release, published, statusLocation };
+    const attested = out.attestations
+      ? { signer: out.attestations.identity.san, artifacts: out.verifiedArtifacts }
+      : undefined;
+    return { status: 'released', plan, steps, release: done.release, published, statusLocation, attested };
   } catch (e) {
     if (e instanceof NothingToReleaseSignal) {
       ledger.report('version', 'skipped', e.outcome.reason);

@@ -38,6 +38,9 @@ export interface ReleaseConfig {
   announceWebhookUrl?: string;
   announceFormat: 'slack' | 'json';
   verifyTimeoutMs: number;
+  /** Signed provenance (docs/supply-chain.md): auto = when an OIDC token is available. */
+  attest: 'auto' | 'true' | 'false';
+  sigstore: { fulcioUrl: string; rekorUrl?: string; tsaUrl?: string; trustedRoot?: string };
   dryRun: boolean;
 }
 
@@ -116,6 +119,8 @@ export interface ReleaseOutcome {
   release?: ReleaseInfo;
   published: PublishedItem[];
   statusLocation: string;
+  /** The artifacts attested and verified before publishing, and the signing workflow's identity. */
+  attested?: { signer: string; artifacts: { label: string; digest: string; source: string }[] };
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Preflighted {
   head: string;
   npmAuth: NpmAuthPlan;
   docker?: DockerTarget;
+  /** Attestations will be made (attest: true, or auto with an OIDC token), and Sigstore answered. */
+  attesting: boolean;
 }
 
 export async function preflight(_: object, d: StepDeps): Promise<Preflighted> {
@@ -89,9 +91,52 @@ async function checks(d: StepDeps): Promise<Preflighted> {
     );
   }
   await checkGitHubPermissions(d);
+  const attesting = await preflightAttest(cfg, d);
   const npmAuth = await preflightNpm(cfg, d);
   const docker = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker };
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker, attesting };
+}
+
+/**
+ * Attestations: `attest: true` needs the job's OIDC token; when attesting, Sigstore's services must answer before
+ * anything is published (a log that is down would otherwise leave published packages without provenance).
+ */
+async function preflightAttest(cfg: ReleaseConfig, d: StepDeps): Promise<boolean> {
+  const idToken = idTokenAvailable(d.env);
+  if (cfg.attest === 'true' && !idToken) {
+    throw new StageError(
+      "attest: true needs the job's OIDC token, and this job has none (no ACTIONS_ID_TOKEN_REQUEST_URL): add `permissions: id-token: write` (and `attestations: write`) to the release job, or set attest: false",
+    );
+  }
+  if (cfg.attest === 'false' || !idToken) return false;
+  const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
+  const services: [string, string | undefined][] = [
+    ['Fulcio (fulcio_url)', fulcioUrl],
+    ['Rekor (rekor_url)', rekorUrl],
+    ['the timestamp authority (tsa_url)', tsaUrl],
+  ];
+  for (const [what, url] of services) {
+    if (url) await reachable(d, what, url);
+  }
+  return true;
+}
+
+/** Any HTTP answer counts (these APIs have no common health route); three tries, then the network's own error. */
+async function reachable(d: StepDeps, what: string, url: string): Promise<void> {
+  let last = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await d.fetch(url, { method: 'GET', signal: AbortSignal.timeout(10_000) }).then((r) => r.body?.cancel());
+      return;
+    } catch (e) {
+      const cause = (e as { cause?: unknown }).cause;
+      last = cause ? `${errorMessage(e)}: ${errorMessage(cause)}` : errorMessage(e);
+      if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+  throw new StageError(
+    `Sigstore ${what} ${url} is not reachable after 3 tries (${last}); nothing was signed, tagged or published. Retry when it is up, or set attest: false`,
+  );
 }
 
 async function checkGitHubPermissions(d: StepDeps): Promise<void> {

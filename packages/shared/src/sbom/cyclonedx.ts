@@ -3,6 +3,7 @@
  * use: only a release that makes SBOMs pays for it). No serial number and no timestamp: the same lockfile gives
  * the same bytes, so a re-run's SBOM is the asset already on the draft, not a second one.
  */
+import { cjs } from '../util/cjs.js';
 import type { DependencyClosure, LockedPackage } from './lockfile.js';
 
 /** The media type GitHub and registries use for a CycloneDX JSON SBOM, and its predicate type in attestations. */
@@ -29,10 +30,7 @@ function splitName(name: string): { group?: string; name: string } {
 }
 
 export async function cycloneDxJson(closure: DependencyClosure, o: { tool?: string } = {}): Promise<string> {
-  const mod = await import('@cyclonedx/cyclonedx-library');
-  // A CommonJS module imported from a split chunk arrives as its default export.
-  const CDX = (mod.default ?? mod) as typeof mod.default;
-  const { Models, Enums, Spec, Serialize } = CDX;
+  const { Models, Enums, Spec, Serialize } = cjs(await import('@cyclonedx/cyclonedx-library'));
   const bom = new Models.Bom();
   const ref = (p: string) => (p ? `npm:${p}` : 'root');
   const component = (name: string, version: string, bomRef: string, p?: LockedPackage) => {
