@@ -62,7 +62,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
   });
   afterEach(() => void (oidc.claims.job_workflow_ref = WORKFLOW));
 
-  async function fixture(): Promise<Fixture> {
+  async function fixture(o: { private?: boolean } = {}): Promise<Fixture> {
     const scope = `@att${++seq}${process.pid}`;
     const remote = await createBareRemote();
     const lock = {
@@ -96,7 +96,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
     await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: attested');
     await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
+    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN], private: o.private });
     // Fulcio names the identity after GitHub's server URL, here the double's.
     const sig = await startSigstore({ oidcPublicKey: oidc.publicKey, serverUrl: gh.serverUrl });
     cleanups.push(
@@ -108,7 +108,10 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     return { remote, repo, gh, sig, scope };
   }
 
-  function release(f: Fixture, o: { env?: Record<string, string>; runAttempt?: number; cwd?: string } = {}) {
+  function release(
+    f: Fixture,
+    o: { env?: Record<string, string>; runAttempt?: number; cwd?: string; inputs?: Record<string, string> } = {},
+  ) {
     return runAction('release', {
       cwd: o.cwd ?? f.repo.dir,
       token: GH_TOKEN,
@@ -134,6 +137,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
         fulcio_url: f.sig.fulcioUrl,
         rekor_url: f.sig.rekorUrl,
         trusted_root: `${f.sig.url}/trusted_root.json`,
+        ...o.inputs,
       },
     });
   }
@@ -201,7 +205,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(
-      /Sigstore Rekor \(rekor_url\) http:\/\/127\.0\.0\.1:\d+\/rekor is not reachable after 3 tries \(.+\); nothing was signed, tagged or published/,
+      /Sigstore Rekor \(rekor_url\) http:\/\/127\.0\.0\.1:\d+\/rekor\/api\/v1\/log is not reachable after 3 tries \(.+\); nothing was signed, tagged or published/,
     );
     expect(f.gh.state.releases).toHaveLength(0);
     expect(f.gh.state.attestations).toHaveLength(0);
@@ -209,6 +213,25 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     expect(pkg.status).toBe(404);
     f.gh.assertNoViolations();
   }, 120_000);
+
+  test('Rekor failing while signing: a clear error, the release stays a draft; the re-run once it is back completes', async () => {
+    const f = await fixture();
+    // Answers every request with 503 (the preflight sees a service that answers; signing retries, then gives up).
+    f.sig.fail('rekor', { status: 503, message: 'log is read-only for maintenance' });
+    const first = await release(f);
+    expect(first.code).toBe(1);
+    expect(first.errors).toHaveLength(1);
+    expect(first.errors[0]).toMatch(/signing failed: Rekor http:\/\/127\.0\.0\.1:\d+\/rekor recorded no entry: .*503/);
+    expect(first.errors[0]).toContain('log is read-only for maintenance');
+    expect(f.gh.state.releases[0]?.draft).toBe(true);
+    expect(f.gh.state.attestations).toHaveLength(0);
+    f.sig.up('rekor');
+    const second = await release(f, { runAttempt: 2, cwd: (await rerunCheckout(f)).dir });
+    expect(second.errors).toEqual([]);
+    expect(second.outputs.status).toBe('released');
+    expect(f.gh.state.attestations).toHaveLength(2);
+    f.gh.assertNoViolations();
+  }, 300_000);
 
   test('attest: true without an OIDC token is refused before any side effect, naming the permission', async () => {
     const f = await fixture();
@@ -218,6 +241,26 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     expect(r.errors[0]).toContain('add `permissions: id-token: write`');
     expect(f.gh.state.releases).toHaveLength(0);
   }, 120_000);
+
+  test("a private repository with the public log: attest: true is refused naming GitHub's instance; auto does not sign", async () => {
+    const f = await fixture({ private: true });
+    const publicLog = { rekor_url: 'https://rekor.sigstore.dev' };
+    const refused = await release(f, { inputs: publicLog });
+    expect(refused.code).toBe(1);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]).toMatch(
+      /rekor_url is the public Sigstore log \(https:\/\/rekor\.sigstore\.dev\) and acme\/widget is private: .*fulcio_url: https:\/\/fulcio\.githubapp\.com, rekor_url: none/,
+    );
+    expect(f.gh.state.releases).toHaveLength(0);
+    // auto: released without attestations, saying why; nothing went to any Sigstore service.
+    const auto = await release(f, { runAttempt: 2, inputs: { ...publicLog, attest: 'auto' } });
+    expect(auto.errors).toEqual([]);
+    expect(auto.stdout).toContain('attest (auto): not signing: acme/widget is private and rekor_url is the public log');
+    expect(auto.summary).toMatch(/\| attest \| ⏭️ skipped \| private repository and the public Sigstore log/);
+    expect(f.gh.state.attestations).toHaveLength(0);
+    expect(f.sig.requests.fulcio + f.sig.requests.rekor).toBe(0);
+    f.gh.assertNoViolations();
+  }, 240_000);
 
   test('a crash between signing and upload: the re-run reuses the bundles on the draft, one attestation each', async () => {
     const f = await fixture();
@@ -263,7 +306,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     expect(second.code).toBe(1);
     expect(second.errors).toHaveLength(1);
     expect(second.errors[0]).toMatch(
-      /verification after publishing failed, so the release stays a draft: app-linux\.bin: .*identity check failed/,
+      /verification after publishing failed, so the release stays a draft: app-linux\.bin: [\s\S]*identity check failed: certificate identity error - expected http:\/\/127\.0\.0\.1:\d+\/acme\/widget\/\.github\/workflows\/release\.yml@refs\/heads\/main, got http:\/\/127\.0\.0\.1:\d+\/mallory\/fork\//,
     );
     expect(f.gh.state.releases[0]?.draft).toBe(true);
     expect(f.gh.count({ operationId: 'repos/update-release' })).toBe(0);

@@ -2978,6 +2978,7 @@ function buildStatement(subjects, input) {
 }
 
 // packages/shared/src/attest/sign.ts
+var PUBLIC_REKOR_URL = "https://rekor.sigstore.dev";
 async function signStatement(statement, o) {
   if (!o.rekorUrl && !o.tsaUrl) {
     throw new StageError("signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)");
@@ -3868,7 +3869,7 @@ async function attest(s, d) {
     d.ledger.report(
       "attest",
       "skipped",
-      d.cfg.attest === "false" ? "attest: false" : "no OIDC token (permissions: id-token: write)"
+      d.cfg.attest === "false" ? "attest: false" : idTokenAvailable(d.env) ? "private repository and the public Sigstore log (see the preflight log)" : "no OIDC token (permissions: id-token: write)"
     );
     return { bundleFiles: [] };
   }
@@ -4731,13 +4732,13 @@ async function checks(d) {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
     );
   }
-  await checkGitHubPermissions(d);
-  const attesting = await preflightAttest(cfg, d);
+  const repoInfo = await checkGitHubPermissions(d);
+  const attesting = await preflightAttest(cfg, d, repoInfo.private);
   const npmAuth = await preflightNpm(cfg, d);
   const docker2 = await preflightDocker(cfg, d);
   return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2, attesting };
 }
-async function preflightAttest(cfg, d) {
+async function preflightAttest(cfg, d, privateRepo) {
   const idToken = idTokenAvailable(d.env);
   if (cfg.attest === "true" && !idToken) {
     throw new StageError(
@@ -4746,9 +4747,21 @@ async function preflightAttest(cfg, d) {
   }
   if (cfg.attest === "false" || !idToken) return false;
   const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
+  if (privateRepo && rekorUrl === PUBLIC_REKOR_URL) {
+    const how = "sign with GitHub's instance (fulcio_url: https://fulcio.githubapp.com, rekor_url: none, tsa_url: https://timestamp.githubapp.com/api/v1/timestamp, trusted_root: its trusted_root.json) or set attest: false";
+    if (cfg.attest === "true") {
+      throw new StageError(
+        `rekor_url is the public Sigstore log (${PUBLIC_REKOR_URL}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`
+      );
+    }
+    d.log.info(
+      `attest (auto): not signing: ${d.owner}/${d.repo} is private and rekor_url is the public log; to sign, ${how}`
+    );
+    return false;
+  }
   const services = [
-    ["Fulcio (fulcio_url)", fulcioUrl],
-    ["Rekor (rekor_url)", rekorUrl],
+    ["Fulcio (fulcio_url)", `${fulcioUrl}/api/v2/configuration`],
+    ["Rekor (rekor_url)", rekorUrl && `${rekorUrl}/api/v1/log`],
     ["the timestamp authority (tsa_url)", tsaUrl]
   ];
   for (const [what, url2] of services) {
@@ -4774,9 +4787,11 @@ async function reachable(d, what, url2) {
 }
 async function checkGitHubPermissions(d) {
   let perms;
+  let isPrivate = false;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = r.data.permissions;
+    isPrivate = r.data.private === true;
   } catch (e) {
     const status = e.status;
     if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
@@ -4793,6 +4808,7 @@ async function checkGitHubPermissions(d) {
       "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
     );
   }
+  return { private: isPrivate };
 }
 async function preflightNpm(cfg, d) {
   if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };

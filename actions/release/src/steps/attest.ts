@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sameAttestation, signStatement, statementOf, type SerializedBundle } from '@release-actions/shared/attest';
+import { idTokenAvailable } from '@release-actions/shared/publish';
 import { StageError } from '@release-actions/shared';
 import {
   type Attestable,
@@ -52,7 +53,11 @@ export async function attest(
     d.ledger.report(
       'attest',
       'skipped',
-      d.cfg.attest === 'false' ? 'attest: false' : 'no OIDC token (permissions: id-token: write)',
+      d.cfg.attest === 'false'
+        ? 'attest: false'
+        : idTokenAvailable(d.env)
+          ? 'private repository and the public Sigstore log (see the preflight log)'
+          : 'no OIDC token (permissions: id-token: write)',
     );
     return { bundleFiles: [] };
   }

@@ -11,6 +11,7 @@ import {
   npmWhoami,
   RegistryClient,
 } from '@release-actions/shared/publish';
+import { PUBLIC_REKOR_URL } from '@release-actions/shared/attest';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
 import { npmPackages } from '@release-actions/shared/versioning';
 import { confinePath, errorMessage, redactUrl, StageError } from '@release-actions/shared';
@@ -90,8 +91,8 @@ async function checks(d: StepDeps): Promise<Preflighted> {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`,
     );
   }
-  await checkGitHubPermissions(d);
-  const attesting = await preflightAttest(cfg, d);
+  const repoInfo = await checkGitHubPermissions(d);
+  const attesting = await preflightAttest(cfg, d, repoInfo.private);
   const npmAuth = await preflightNpm(cfg, d);
   const docker = await preflightDocker(cfg, d);
   return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker, attesting };
@@ -101,7 +102,7 @@ async function checks(d: StepDeps): Promise<Preflighted> {
  * Attestations: `attest: true` needs the job's OIDC token; when attesting, Sigstore's services must answer before
  * anything is published (a log that is down would otherwise leave published packages without provenance).
  */
-async function preflightAttest(cfg: ReleaseConfig, d: StepDeps): Promise<boolean> {
+async function preflightAttest(cfg: ReleaseConfig, d: StepDeps, privateRepo: boolean): Promise<boolean> {
   const idToken = idTokenAvailable(d.env);
   if (cfg.attest === 'true' && !idToken) {
     throw new StageError(
@@ -110,9 +111,24 @@ async function preflightAttest(cfg: ReleaseConfig, d: StepDeps): Promise<boolean
   }
   if (cfg.attest === 'false' || !idToken) return false;
   const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
+  // The public log is public forever: a private repository's artifact names and digests never go there.
+  if (privateRepo && rekorUrl === PUBLIC_REKOR_URL) {
+    const how =
+      "sign with GitHub's instance (fulcio_url: https://fulcio.githubapp.com, rekor_url: none, tsa_url: https://timestamp.githubapp.com/api/v1/timestamp, trusted_root: its trusted_root.json) or set attest: false";
+    if (cfg.attest === 'true') {
+      throw new StageError(
+        `rekor_url is the public Sigstore log (${PUBLIC_REKOR_URL}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`,
+      );
+    }
+    d.log.info(
+      `attest (auto): not signing: ${d.owner}/${d.repo} is private and rekor_url is the public log; to sign, ${how}`,
+    );
+    return false;
+  }
+  // Routes each service serves to a GET (real Fulcio, Rekor; a TSA answers its endpoint with some status).
   const services: [string, string | undefined][] = [
-    ['Fulcio (fulcio_url)', fulcioUrl],
-    ['Rekor (rekor_url)', rekorUrl],
+    ['Fulcio (fulcio_url)', `${fulcioUrl}/api/v2/configuration`],
+    ['Rekor (rekor_url)', rekorUrl && `${rekorUrl}/api/v1/log`],
     ['the timestamp authority (tsa_url)', tsaUrl],
   ];
   for (const [what, url] of services) {
@@ -139,11 +155,14 @@ async function reachable(d: StepDeps, what: string, url: string): Promise<void> 
   );
 }
 
-async function checkGitHubPermissions(d: StepDeps): Promise<void> {
+/** The token can write; returns whether the repository is private (what may go to a public log depends on it). */
+async function checkGitHubPermissions(d: StepDeps): Promise<{ private: boolean }> {
   let perms: { push?: boolean } | undefined;
+  let isPrivate = false;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = (r.data as { permissions?: { push?: boolean } }).permissions;
+    isPrivate = (r.data as { private?: boolean }).private === true;
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status === 401) throw new StageError('the GitHub token was refused (HTTP 401): check the token input');
@@ -160,6 +179,7 @@ async function checkGitHubPermissions(d: StepDeps): Promise<void> {
       'provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)',
     );
   }
+  return { private: isPrivate };
 }
 
 async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPlan> {
