@@ -42,7 +42,10 @@ test('values starting with a dash are values', () => {
 });
 
 test.each([
-  [['--bump', 'minor'], 'release: unknown flag --bump; valid flags: --version_bump, --release_branch, --release_mode, --release_type'],
+  [
+    ['--bump', 'minor'],
+    'release: unknown flag --bump; valid flags: --version_bump, --release_branch, --release_mode, --release_type',
+  ],
   [['--constructor', 'x'], 'release: unknown flag --constructor'],
   [['--no-version_bump'], '--no-version_bump applies to true/false inputs only'],
   [['--no-dry_run=true'], '--no-dry_run takes no value'],

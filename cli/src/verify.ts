@@ -15,6 +15,7 @@ import {
   verifyArtifact,
 } from '@release-actions/shared/attest';
 import { createGitHubClient } from '@release-actions/shared/github';
+import { dockerConfigCredentials } from '@release-actions/shared/publish';
 import { escapeLogText } from '@release-actions/shared';
 import { parseFlags, UsageError } from './args.js';
 import type { CliIo } from './cli.js';
@@ -23,7 +24,8 @@ export const VERIFY_FLAGS = {
   subject: {
     kind: 'string',
     arg: 'file | image@sha256:… | npm:name@version',
-    description: 'The artifact to check: a file, an image by digest, or an npm package version.',
+    description:
+      'The artifact to check: a file, an image by digest (a private registry: the login in $DOCKER_CONFIG or ~/.docker/config.json), or an npm package version.',
   },
   repository: {
     kind: 'string',
@@ -47,7 +49,7 @@ export const VERIFY_FLAGS = {
   registry: {
     kind: 'string',
     arg: 'url',
-    description: 'The npm registry an npm: subject is downloaded from.',
+    description: 'The npm registry an npm: subject is downloaded from ($NODE_AUTH_TOKEN for a private one).',
     default: 'https://registry.npmjs.org/',
   },
   issuer: {
@@ -77,7 +79,20 @@ Exit code: 0 verified; 1 unattested, tampered or signed by another workflow (the
 `;
 }
 
+/** Runs `verify`; usage errors are reported here (exit 2): this file is a bundle of its own, with its own UsageError. */
 export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await verify(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`release-actions: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function verify(argv: string[], io: CliIo): Promise<number> {
   const { values, help } = parseFlags(argv, VERIFY_FLAGS, 'verify');
   if (help) {
     io.out(verifyHelp());
@@ -126,6 +141,9 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
     issuer: values.issuer ?? VERIFY_FLAGS.issuer.default,
     trustedRoot,
     npmRegistry: values.registry ?? VERIFY_FLAGS.registry.default,
+    npmToken: io.env.NODE_AUTH_TOKEN || undefined,
+    // A private registry: the login `docker login` stored ($DOCKER_CONFIG or ~/.docker/config.json).
+    registryCredentials: subject.kind === 'image' ? dockerConfigCredentials(io.env, [subject.image]) : undefined,
   });
   const statement = result.attestation.statement;
   const builder = (statement.predicate as { runDetails?: { builder?: { id?: string } } }).runDetails?.builder?.id;

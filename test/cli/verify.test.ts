@@ -3,17 +3,14 @@
  * and the GitHub API double: a verified file, a tampered one, one signed by another workflow, one nobody
  * attested, a bundle file, and usage errors. Exit codes: 0 verified, 1 not, 2 usage.
  */
-import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileSubject, uploadAttestation } from '../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../packages/shared/src/github/index.js';
-import { SAN, startAttestStack, WORKFLOW, type AttestStack } from '../support/attest.js';
+import { runVerifyCli, SAN, startAttestStack, WORKFLOW, type AttestStack } from '../support/attest.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { HERMETIC_ENV, ROOT } from '../support/run-action.js';
 
-const CLI = join(ROOT, 'cli', 'release-actions.mjs');
 let stack: AttestStack;
 let gh: GitHubDouble;
 let dir: string;
@@ -33,25 +30,8 @@ afterAll(async () => {
   }
 });
 
-function cli(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'verify', ...args], {
-      cwd: dir,
-      env: { ...HERMETIC_ENV, GITHUB_API_URL: gh.url, GITHUB_TOKEN: 'ghs_test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[]) =>
+  runVerifyCli(args, { cwd: dir, env: { GITHUB_API_URL: gh.url, GITHUB_TOKEN: 'ghs_test' } });
 
 async function attested(name: string, content: string): Promise<string> {
   const path = join(dir, name);

@@ -3085,7 +3085,7 @@ async function verifyBundle(input) {
   }
   const subjects = Array.isArray(statement.subject) ? statement.subject : [];
   if (!subjects.some((s) => s?.digest?.sha256 === hex)) {
-    const names = subjects.map((s) => `${s?.name} (sha256:${String(s?.digest?.sha256).slice(0, 12)}…)`).join(", ");
+    const names = subjects.map((s) => `${escapeLogText(s?.name, { max: 200 })} (sha256:${escapeLogText(s?.digest?.sha256).slice(0, 12)}…)`).join(", ");
     throw new AttestationVerificationError(
       "digest",
       `the artifact's sha256:${hex} is not a subject of the attestation (it attests ${names || "nothing"}): the artifact was changed after signing, or this is another artifact's attestation`
@@ -3427,7 +3427,7 @@ async function verifyArtifact(o) {
       });
       return { subject, source: c.source, attestation, bundlesFound: candidates.length };
     } catch (e) {
-      failures.push(`${c.source}: ${errorMessage(e)}`);
+      failures.push(escapeLogText(`${c.source}: ${errorMessage(e)}`));
     }
   }
   throw new StageError(

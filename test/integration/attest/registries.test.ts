@@ -20,7 +20,7 @@ import {
 } from '../../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../../packages/shared/src/github/index.js';
 import { RegistryClient } from '../../../packages/shared/src/publish/docker.js';
-import { SAN, startAttestStack, type AttestStack } from '../../support/attest.js';
+import { runVerifyCli, SAN, startAttestStack, type AttestStack } from '../../support/attest.js';
 import { startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
 import {
   buildScratchImage,
@@ -207,6 +207,38 @@ describeWithService(dockerServices, 'an image on docker-registry', () => {
       trustedRoot: stack.root,
     });
     expect(ok.source).toBe(`${image}@${pushed.digest} (OCI referrer)`);
+
+    // The CLI, as a consumer runs it: the registry login from DOCKER_CONFIG, the bundle from the referrer.
+    const byCli = await runVerifyCli(
+      [
+        '--subject',
+        `${image}@${digest}`,
+        '--workflow',
+        'acme/widget/.github/workflows/release.yml',
+        '--trusted-root',
+        stack.sig.trustedRootPath,
+      ],
+      { cwd: tmpdir(), env: { DOCKER_CONFIG: config.dir } },
+    );
+    expect(byCli.stderr).toBe('');
+    expect(byCli.code).toBe(0);
+    expect(byCli.stdout).toContain(`verified: ${image} (${digest})`);
+    const noLogin = await runVerifyCli(
+      [
+        '--subject',
+        `${image}@${digest}`,
+        '--workflow',
+        'acme/widget/.github/workflows/release.yml',
+        '--trusted-root',
+        stack.sig.trustedRootPath,
+      ],
+      {
+        cwd: tmpdir(),
+        env: { DOCKER_CONFIG: join(tmpdir(), 'no-such-docker-config') },
+      },
+    );
+    expect(noLogin.code).toBe(1);
+    expect(noLogin.stderr).toContain('HTTP 401');
   });
 
   it('an image nobody attested: says it looked at the referrers', async () => {

@@ -107,6 +107,18 @@ describe('a file', () => {
     );
   });
 
+  it("a signer's hostile subject name reaches the message as one line, never a workflow command", async () => {
+    const bundle = await sign([{ name: 'x\n::error::pwned\r\n##[group]', digest: { sha256: 'd'.repeat(64) } }]);
+    const err = await verifyBundle({
+      bundle,
+      subjectDigest: 'e'.repeat(64),
+      expected: { san: SAN, issuer: ISSUER },
+      trustedRoot: root,
+    }).catch((e: Error) => e);
+    expect(String(err)).toContain('(it attests x\\n::error::pwned\\r\\n##[group] (sha256:dddddddddddd…))');
+    expect(String(err)).not.toMatch(/\n/);
+  });
+
   it('a certificate for another workflow fails the identity check', async () => {
     oidc.claims.job_workflow_ref = 'mallory/fork/.github/workflows/release.yml@refs/heads/main';
     const path = artifact('other.txt', 'signed elsewhere');
@@ -314,6 +326,39 @@ describe('GitHub attestations API', () => {
       /failed: GitHub answered 403: Resource not accessible by integration.*permissions: attestations: write/,
     );
     expect(gh.state.attestations).toHaveLength(0);
+  });
+
+  it('GitHub refuses a bundle with no in-toto statement (422), and the error carries its message', async () => {
+    const bundle = await sign([await fileSubject(artifact('bad.txt', 'b'))]);
+    const garbled = { ...bundle, dsseEnvelope: { ...bundle.dsseEnvelope!, payloadType: 'text/plain' } };
+    await expect(
+      client(0).rest.request('POST /repos/{owner}/{repo}/attestations', {
+        owner: 'acme',
+        repo: 'widget',
+        bundle: garbled,
+      }),
+    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('Invalid bundle') });
+    await expect(uploadAttestation(client(0), { owner: 'acme', repo: 'widget' }, garbled as never)).rejects.toThrow(
+      /failed: GitHub answered 422: Invalid bundle: a DSSE envelope with an in-toto statement is required/,
+    );
+    expect(gh.state.attestations).toHaveLength(0);
+  });
+
+  it('lists every attestation of a digest across pages (after cursors)', async () => {
+    const subject = await fileSubject(artifact('many.txt', 'm'));
+    const bundle = await sign([subject]);
+    // 101 stored bundles of one digest (posted directly: the client would pace writes at one per second).
+    for (let i = 0; i < 101; i++) {
+      const res = await fetch(`${gh.url}/repos/acme/widget/attestations`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer ghs_test', 'content-type': 'application/json' },
+        body: JSON.stringify({ bundle }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const listed = await listAttestations(client(), { owner: 'acme', repo: 'widget' }, subject.digest.sha256);
+    expect(listed).toHaveLength(101);
+    expect(gh.count({ operationId: 'repos/list-attestations' })).toBe(2);
   });
 
   it('an unattested artifact: says where it looked', async () => {

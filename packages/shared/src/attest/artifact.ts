@@ -10,6 +10,7 @@ import type { SerializedBundle } from '@sigstore/bundle';
 import { RegistryClient, type RegistryCredentials } from '../publish/docker.js';
 import type { Fetch } from '../publish/npm.js';
 import { StageError, errorMessage } from '../util/errors.js';
+import { escapeLogText } from '../util/escape.js';
 import { listAttestations, type AttestationClient, type RepoRef } from './github.js';
 import { findReferrers, parseImageRef } from './oci.js';
 import type { Subject } from './provenance.js';
@@ -139,7 +140,7 @@ export async function verifyArtifact(o: VerifyArtifactOptions): Promise<Verified
       });
       return { subject, source: c.source, attestation, bundlesFound: candidates.length };
     } catch (e) {
-      failures.push(`${c.source}: ${errorMessage(e)}`);
+      failures.push(escapeLogText(`${c.source}: ${errorMessage(e)}`));
     }
   }
   throw new StageError(

@@ -6,6 +6,7 @@
  */
 import type { SerializedBundle } from '@sigstore/bundle';
 import { errorMessage } from '../util/errors.js';
+import { escapeLogText } from '../util/escape.js';
 import { IN_TOTO_PAYLOAD_TYPE, sha256Hex, type Statement } from './provenance.js';
 import type { TrustedRoot } from './trusted-root.js';
 import { cjs } from '../util/cjs.js';
@@ -101,7 +102,10 @@ export async function verifyBundle(input: VerifyInput): Promise<VerifiedAttestat
   }
   const subjects = Array.isArray(statement.subject) ? statement.subject : [];
   if (!subjects.some((s) => s?.digest?.sha256 === hex)) {
-    const names = subjects.map((s) => `${s?.name} (sha256:${String(s?.digest?.sha256).slice(0, 12)}…)`).join(', ');
+    // The names are the signer's data: one line each, no workflow command, when they reach a log.
+    const names = subjects
+      .map((s) => `${escapeLogText(s?.name, { max: 200 })} (sha256:${escapeLogText(s?.digest?.sha256).slice(0, 12)}…)`)
+      .join(', ');
     throw new AttestationVerificationError(
       'digest',
       `the artifact's sha256:${hex} is not a subject of the attestation (it attests ${names || 'nothing'}): the artifact was changed after signing, or this is another artifact's attestation`,
