@@ -9293,30 +9293,51 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
     detached: true
   });
   const keep = o.maxBuffer ?? Infinity;
-  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  const cap = (s) => s.length <= keep ? s : keep > 0 ? s.slice(-keep) : "";
   let stdout = "";
   let stderr = "";
   let output = "";
-  const feed = (which) => {
-    let partial = "";
-    return (d) => {
-      if (which === "out") stdout = cap(stdout + d);
-      else stderr = cap(stderr + d);
-      output = cap(output + d);
-      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
-      if (!o.onLine) return;
-      const lines = (partial + d).split(/\r?\n/);
-      partial = lines.pop() ?? "";
-      for (const l of lines) o.onLine(l);
-    };
+  const partial = { out: "", err: "" };
+  const feed = (which) => (d) => {
+    if (which === "out") stdout = cap(stdout + d);
+    else stderr = cap(stderr + d);
+    output = cap(output + d);
+    o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+    if (!o.onLine) return;
+    const lines = (partial[which] + d).split(/\r?\n/);
+    partial[which] = lines.pop() ?? "";
+    for (const l of lines) o.onLine(l);
+  };
+  const flush = () => {
+    for (const which of ["out", "err"]) if (partial[which]) o.onLine?.(partial[which]);
+    partial.out = partial.err = "";
   };
   child.stdout?.setEncoding("utf8").on("data", feed("out"));
   child.stderr?.setEncoding("utf8").on("data", feed("err"));
   let timedOut = false;
-  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    if (child.pid) killGroup(child.pid, "SIGKILL");
-  }, o.timeoutMs);
+  let aborted = false;
+  let killTimer;
+  const stop = () => {
+    if (!child.pid || killTimer) return;
+    const grace = o.killGraceMs ?? 0;
+    if (grace <= 0) return killGroup(child.pid, "SIGKILL");
+    killGroup(child.pid, "SIGTERM");
+    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), grace);
+    killTimer.unref();
+  };
+  const timer = o.timeoutMs === void 0 || !Number.isFinite(o.timeoutMs) || o.timeoutMs >= 2 ** 31 ? void 0 : setTimeout(
+    () => {
+      timedOut = true;
+      stop();
+    },
+    Math.max(0, o.timeoutMs)
+  );
+  const onAbort = () => {
+    aborted = true;
+    stop();
+  };
+  if (o.signal?.aborted) onAbort();
+  else o.signal?.addEventListener("abort", onAbort, { once: true });
   const forwards = (o.forwardSignals ?? []).map((sig) => {
     const forward = () => child.pid && killGroup(child.pid, sig);
     process.on(sig, forward);
@@ -9324,17 +9345,29 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   });
   const done = () => {
     clearTimeout(timer);
+    clearTimeout(killTimer);
+    o.signal?.removeEventListener("abort", onAbort);
     for (const off of forwards) off();
   };
   child.on("error", (error) => {
     done();
     const said = `${error.message}
 `;
-    resolve7({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
+    resolve7({
+      code: 127,
+      signal: null,
+      stdout,
+      stderr: stderr + said,
+      output: output + said,
+      timedOut,
+      aborted,
+      error
+    });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    flush();
+    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut, aborted });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -11229,7 +11262,7 @@ ${flags}
 // cli/src/workflow.ts
 import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 import { dirname as dirname2, join as join9, resolve as resolve5 } from "node:path";
-import { createInterface as createInterface2 } from "node:readline/promises";
+import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 
 // packages/workflow/src/actions.ts
@@ -17206,11 +17239,10 @@ function resolveWorkflow(uses, r) {
 }
 
 // packages/workflow/src/executor.ts
-import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_process";
+import { execFileSync as execFileSync2 } from "node:child_process";
 import { appendFileSync, existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename4, delimiter as delimiter2, join as join8, resolve as resolve4 } from "node:path";
-import { createInterface } from "node:readline";
 
 // packages/workflow/src/expressions.ts
 import { createHash } from "node:crypto";
@@ -18161,6 +18193,9 @@ var Execution = class {
       return state;
     };
     const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+    if (this.o.signal?.aborted) return finish({ result: "cancelled", outputs: {} }, "skip", "the run was cancelled");
+    if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
+      return finish({ result: "skipped", outputs: {} }, "skip", `not selected (only ${this.o.jobs.join(", ")})`);
     const full = usesStatusFunction(text2) ? text2 : `success() && (${text2})`;
     const verdict = evaluate(full, scope);
     const failedNeed = [...needs].find(([, s]) => s.result !== "success" && !isUnknown(s.result));
@@ -18400,7 +18435,7 @@ var Execution = class {
         if (step.id) steps[step.id] = { outputs: sr.outputs, outcome: sr.outcome, conclusion: sr.conclusion };
       };
       const ifText = step.if === void 0 ? "success()" : typeof step.if === "boolean" ? String(step.if) : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
-      const timedOut = performance.now() >= deadline;
+      const timedOut = performance.now() >= deadline || this.o.signal?.aborted === true;
       const go = !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
       if (!go) {
         sr.outcome = sr.conclusion = timedOut ? "cancelled" : "skipped";
@@ -18502,7 +18537,7 @@ var Execution = class {
     const outputScope = { contexts: { ...jobScopeBase, steps, env }, workspace };
     const outputs = {};
     for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = asString(interpolate(v, outputScope));
-    return { result: failed ? "failure" : "success", outputs };
+    return { result: this.o.signal?.aborted ? "cancelled" : failed ? "failure" : "success", outputs };
   }
   runnerVars(github, runner, job, action7) {
     const s = (k) => asString(github[k]);
@@ -18541,51 +18576,37 @@ var Execution = class {
       ...runner.debug ? { RUNNER_DEBUG: runner.debug } : {}
     };
   }
-  /** Runs one process in its own group, its output logged line by line (masked); `::add-mask::` adds a mask. */
-  spawnStep(argv, cwd, env, timeoutMs, label) {
-    return new Promise((done, fail) => {
-      const child = spawn2(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-      let timedOut = false;
-      const timer = Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31 ? setTimeout(
-        () => {
-          timedOut = true;
-          this.log(`[${label}] timeout: stopping the step`);
-          try {
-            process.kill(-child.pid, "SIGTERM");
-            setTimeout(() => {
-              try {
-                process.kill(-child.pid, "SIGKILL");
-              } catch {
-              }
-            }, 5e3).unref();
-          } catch {
-          }
-        },
-        Math.max(0, timeoutMs)
-      ) : void 0;
-      const onLine = (line) => {
-        const m = /^::add-mask::(.*)$/.exec(line);
-        if (m) {
-          if (m[1]) this.masks.add(m[1]);
-          return;
-        }
-        if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
-        this.log(`[${label}] ${line}`);
-      };
-      const closed = [child.stdout, child.stderr].map(
-        (s) => new Promise(
-          (r) => createInterface({ input: s }).on("line", onLine).on("close", () => r())
-        )
-      );
-      child.on("error", (e) => {
-        if (timer) clearTimeout(timer);
-        fail(new StandInError(`${argv[0]}: ${e.message}`));
-      });
-      child.on("exit", (code, signal) => {
-        if (timer) clearTimeout(timer);
-        void Promise.all(closed).then(() => done(timedOut ? "timeout" : code ?? (signal ? 128 : 1)));
-      });
-    });
+  /**
+   * Runs one process in its own group through the one process runner, its output logged line by line (masked);
+   * `::add-mask::` adds a mask. A timeout or cancel sends SIGTERM, then SIGKILL 5 s later, as the runner does.
+   */
+  async spawnStep(argv, cwd, env, timeoutMs, label) {
+    const onLine = (line) => {
+      const m = /^::add-mask::(.*)$/.exec(line);
+      if (m) {
+        if (m[1]) this.masks.add(m[1]);
+        return;
+      }
+      if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
+      this.log(`[${label}] ${line}`);
+    };
+    const onAbort = () => this.log(`[${label}] cancelled: stopping the step`);
+    this.o.signal?.addEventListener("abort", onAbort, { once: true });
+    const r = await exec(argv[0], argv.slice(1), {
+      cwd,
+      env,
+      timeoutMs,
+      killGraceMs: 5e3,
+      signal: this.o.signal,
+      onLine,
+      maxBuffer: 0
+    }).finally(() => this.o.signal?.removeEventListener("abort", onAbort));
+    if (r.error) throw new StandInError(`${argv[0]}: ${r.error.message}`);
+    if (r.timedOut) {
+      this.log(`[${label}] timeout: stopped the step`);
+      return "timeout";
+    }
+    return r.code;
   }
 };
 function minutes(v) {
@@ -18656,7 +18677,7 @@ Usage:
   release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
                                [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
                                [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
-                               [--run-dir <dir>]
+                               [--job job]... [--run-dir <dir>]
 
   --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
                 ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
@@ -18668,6 +18689,8 @@ Usage:
   --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
   --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
   --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
+  --job         run only this job (repeatable; release/plan inside a caller's job release): the others are
+                skipped as not selected. --job plan runs the plan and its whole preflight, and nothing else.
   --approve all approve every environment without asking (the reviewers asked are printed).
   --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
   --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
@@ -18687,6 +18710,7 @@ function parseWorkflowFlags(argv) {
     vars: {},
     assume: {},
     mustRun: [],
+    jobs: [],
     reviewers: {},
     dryRun: false,
     approveAll: false
@@ -18735,6 +18759,9 @@ function parseWorkflowFlags(argv) {
       case "--must-run":
         p.mustRun.push(value());
         break;
+      case "--job":
+        p.jobs.push(value());
+        break;
       case "--event":
         p.event = value();
         break;
@@ -18758,7 +18785,7 @@ function parseWorkflowFlags(argv) {
   return p;
 }
 async function askOnTerminal(question) {
-  const rl = createInterface2({ input: process.stdin, output: process.stderr });
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);
   } finally {
@@ -18838,6 +18865,7 @@ async function workflowCommand(argv, io, ask = askOnTerminal) {
       dryRun: p.dryRun,
       assume: p.assume,
       mustRun: p.mustRun,
+      jobs: p.jobs.length ? p.jobs : void 0,
       reviewers: p.reviewers,
       runDir: p.runDir ? resolve5(io.cwd, p.runDir) : void 0,
       approve,

@@ -21,7 +21,7 @@ Usage:
   release-actions workflow run [--workflow <path>] [--input name=value]... [--secret name=value]...
                                [--var name=value]... [--event <event.json>] [--dry-run] [--approve all]
                                [--assume job.output=value]... [--must-run job]... [--reviewers environment=a,b]...
-                               [--run-dir <dir>]
+                               [--job job]... [--run-dir <dir>]
 
   --workflow    the workflow to run: release.yml itself, or a caller workflow whose job uses
                 ./.github/workflows/release.yml or <owner>/release-actions/.github/workflows/release.yml@<ref>.
@@ -33,6 +33,8 @@ Usage:
   --dry-run     evaluate the job graph only: per job run / skip / wait-for-approval / depends, and why.
   --assume      (dry run) take a job's output as given, e.g. --assume plan.releasable=true.
   --must-run    a job that must not be skipped (repeatable): fails naming the job and its if: otherwise.
+  --job         run only this job (repeatable; release/plan inside a caller's job release): the others are
+                skipped as not selected. --job plan runs the plan and its whole preflight, and nothing else.
   --approve all approve every environment without asking (the reviewers asked are printed).
   --reviewers   reviewers to name when an environment asks, e.g. --reviewers production=alice,bob.
   --run-dir     where job workspaces, RUNNER_TEMP, summaries and artifacts go (default: a new temp dir).
@@ -48,6 +50,7 @@ interface Parsed {
   vars: Record<string, string>;
   assume: Record<string, Record<string, string>>;
   mustRun: string[];
+  jobs: string[];
   reviewers: Record<string, string[]>;
   event?: string;
   dryRun: boolean;
@@ -68,6 +71,7 @@ export function parseWorkflowFlags(argv: readonly string[]): Parsed {
     vars: {},
     assume: {},
     mustRun: [],
+    jobs: [],
     reviewers: {},
     dryRun: false,
     approveAll: false,
@@ -118,6 +122,9 @@ export function parseWorkflowFlags(argv: readonly string[]): Parsed {
       }
       case '--must-run':
         p.mustRun.push(value());
+        break;
+      case '--job':
+        p.jobs.push(value());
         break;
       case '--event':
         p.event = value();
@@ -240,6 +247,7 @@ export async function workflowCommand(
       dryRun: p.dryRun,
       assume: p.assume,
       mustRun: p.mustRun,
+      jobs: p.jobs.length ? p.jobs : undefined,
       reviewers: p.reviewers,
       runDir: p.runDir ? resolve(io.cwd, p.runDir) : undefined,
       approve,

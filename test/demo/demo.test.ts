@@ -1,31 +1,26 @@
 /**
- * The README's first command, `npm run demo`, in fast mode: it runs the pipeline on a scratch project as far as
- * the stages on this branch allow, and
- * - when every stage is implemented (no actions/<stage>/src/main.ts mentions NotImplementedError): it succeeds,
- *   under 2 minutes, with the changelog, the status record and the dashboard written;
- * - otherwise: it stops at the first unimplemented stage of the workflow's order with "<stage> is not implemented
- *   yet", exits non-zero, and every stage before it ran and succeeded (their job summaries kept);
- * - in both cases: no process it started is left (none carries its marker in /proc/<pid>/environ, none of the
+ * The README's first command, `npm run demo`, in fast mode: a run of release.yml itself (README.md's call with the
+ * demo's settings) on a scratch project, and
+ * - it succeeds, under 2 minutes, the stage list and timings being release.yml's jobs (ran, or skipped with why),
+ *   with the changelog, the status record and the dashboard written;
+ * - a copy of release.yml whose release job cannot run (its `if:` asks for a failed changelog) makes it fail,
+ *   naming the job and its `if:`;
+ * - in every case: no process it started is left (none carries its marker in /proc/<pid>/environ, none of the
  *   PIDs it recorded is alive) and no port its services listened on still accepts connections.
- * Also: Ctrl-C half-way through the deploy (service instances starting) stops everything too.
+ * Also: Ctrl-C half-way through the deploy job stops everything too.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DemoReport } from '../../examples/demo/src/main.js';
 import { ROOT } from '../support/run-action.js';
 
 const RUN = join(ROOT, 'examples', 'demo', 'run.mjs');
-/** The pipeline's stages in the reusable workflow's order (the plan is implemented). */
-const PIPELINE = ['quality-gates', 'changelog', 'release', 'deploy', 'rollback'];
-const pending = PIPELINE.filter((a) =>
-  readFileSync(join(ROOT, 'actions', a, 'src', 'main.ts'), 'utf8').includes('NotImplementedError'),
-);
-const firstPending = pending[0];
+/** The jobs of release.yml the demo's pipeline needs (examples/demo/src/workflow-run.ts). */
+const PIPELINE = ['plan', 'quality-gates', 'changelog', 'release', 'deploy'];
 
-// What the demo writes to demo-run.json.
 type Report = DemoReport;
 
 const dirs: string[] = [];
@@ -58,7 +53,7 @@ function demo(args: string[], o: { interruptOn?: RegExp; beforeInterrupt?: (out:
         }
       });
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 200_000);
       child.on('error', reject);
       child.on('close', (code) => {
         clearTimeout(timer);
@@ -131,75 +126,96 @@ async function expectNothingLeft(report: Report): Promise<void> {
   expect(open).toEqual([]);
 }
 
-test(
-  firstPending
-    ? `npm run demo (fast) stops at the first unimplemented stage, ${firstPending}, and leaves nothing running`
-    : 'npm run demo (fast) runs the whole pipeline in under 2 minutes and leaves nothing running',
-  async () => {
-    const r = await demo([]);
-    const { report } = r;
-    const ran = report.stages.map((s) => s.id);
-    expect(ran[0]).toBe('plan');
-    expect(report.durationMs).toBeLessThan(120_000);
-    expect(r.stdout).toContain('GitHub API           local double');
-    expect(r.stdout).toMatch(/stopped \d+ processes\/services/);
-    expect(existsSync(join(report.outDir, 'artifacts', 'job-summaries'))).toBe(true);
-    // Every stage that ran kept its log; the plan's job summary is there.
-    expect(readdirSync(join(report.outDir, 'logs')).filter((f) => f.endsWith('.log')).length).toBeGreaterThan(0);
-    expect(readdirSync(join(report.outDir, 'artifacts', 'job-summaries')).some((f) => f.includes('plan'))).toBe(true);
-    if (ran.includes('changelog') && report.stages.find((s) => s.id === 'changelog')?.ok) {
-      expect(readFileSync(report.artifacts.changelog as string, 'utf8')).toContain('1.1.0');
-    }
+test('npm run demo (fast) is a run of release.yml: its jobs, in under 2 minutes, and nothing left running', async () => {
+  const r = await demo([]);
+  const { report } = r;
+  expect({ code: r.code, stoppedAt: report.stoppedAt, status: report.status }).toEqual({
+    code: 0,
+    stoppedAt: undefined,
+    status: 'succeeded',
+  });
+  expect(report.durationMs).toBeLessThan(120_000);
+  // The stage list is release.yml's jobs, in the run's order, between the demo's own setup and drill.
+  const jobs = report.stages.filter((s) => !['deploy-previous', 'rollback-drill'].includes(s.id));
+  expect(report.stages[0]!.id).toBe('deploy-previous');
+  expect(report.stages[report.stages.length - 1]!.id).toBe('rollback-drill');
+  for (const id of PIPELINE) expect([id, jobs.find((s) => s.id === id)?.result]).toEqual([id, 'success']);
+  expect(jobs.find((s) => s.id === 'rollback')).toMatchObject({
+    result: 'skipped',
+    reason: expect.stringMatching(/^if: /),
+  });
+  expect(jobs.find((s) => s.id === 'product-approval')?.result).toBe('skipped');
+  expect(jobs.find((s) => s.id === 'release')!.steps!.map((s) => s.name)).toContain(
+    'The release branch is still at the planned commit',
+  );
+  expect(jobs.find((s) => s.id === 'release')!.outputs).toMatchObject({
+    version: '1.1.0',
+    tag: 'v1.1.0',
+    status: 'released',
+  });
+  // The timings table lists each job, skipped ones with why.
+  expect(r.stdout).toMatch(/^ {2}quality-gates +\d+\.\d s {2}success$/m);
+  expect(r.stdout).toMatch(/^ {2}rollback +0\.0 s {2}skipped: if: always\(\)/m);
+  expect(r.stdout).toMatch(/release\.yml run \(all jobs\) +\d+\.\d s {2}success/);
+  // The caller is README.md's call with the demo's settings added.
+  const caller = readFileSync(join(report.outDir, 'caller-workflow.yml'), 'utf8');
+  expect(caller).toMatch(/uses: org\/release-actions\/\.github\/workflows\/release\.yml@v1/);
+  expect(caller).toMatch(/version_bump: auto/);
+  expect(caller).toMatch(/npm_token: \$\{\{ secrets\.NPM_TOKEN \}\}/);
+  expect(r.stdout).toContain('GitHub API           local double');
+  expect(r.stdout).toContain('⏸ approval: changelog-review (Release Manager) — auto-approved in the demo');
+  expect(r.stdout).toContain('⏸ approval: production (Engineering Lead) — auto-approved in the demo');
+  expect(r.stdout).toMatch(/traffic through the router during the run: \d+ requests, 0 failed/);
+  expect(r.stdout).toContain('demo succeeded');
+  expect(r.stdout).toMatch(/stopped \d+ processes\/services/);
+  expect(readdirSync(join(report.outDir, 'artifacts', 'job-summaries')).some((f) => f.includes('plan'))).toBe(true);
+  expect(readdirSync(join(report.outDir, 'logs'))).toEqual(
+    expect.arrayContaining(['workflow.log', 'release-release.log']),
+  );
+  expect(readFileSync(report.artifacts.changelog as string, 'utf8')).toContain('1.1.0');
+  expect(readFileSync(report.artifacts.status as string, 'utf8')).toContain('1.1.0');
+  const html = readFileSync(report.artifacts.dashboard as string, 'utf8');
+  expect(html).toContain('1.1.0');
+  expect(html.startsWith('<!doctype html>') || html.startsWith('<!DOCTYPE html>')).toBe(true);
+  await expectNothingLeft(report);
+}, 210_000);
 
-    if (firstPending) {
-      expect(r.code).toBe(1);
-      expect(report.status).toBe('failed');
-      expect(report.stoppedAt).toEqual({
-        stage: expect.stringContaining(firstPending),
-        reason: `${firstPending} is not implemented yet`,
-        notImplemented: true,
-      });
-      expect(r.stdout).toContain(`error: ${firstPending} is not implemented yet`);
-      expect(r.stdout).toContain(`pipeline stopped: the ${firstPending} stage is not implemented yet`);
-      expect(r.stdout).toContain('demo FAILED');
-      // Everything before the unimplemented stage ran and succeeded; nothing after it ran.
-      const before = report.stages.slice(0, -1);
-      expect(before.every((s) => s.ok)).toBe(true);
-      expect(report.stages[report.stages.length - 1]).toMatchObject({ id: firstPending, ok: false });
-      for (const later of PIPELINE.slice(PIPELINE.indexOf(firstPending) + 1)) expect(ran).not.toContain(later);
-    } else {
-      expect({ code: r.code, stoppedAt: report.stoppedAt, status: report.status }).toEqual({
-        code: 0,
-        stoppedAt: undefined,
-        status: 'succeeded',
-      });
-      expect(report.stages.every((s) => s.ok)).toBe(true);
-      for (const s of PIPELINE) expect(ran).toContain(s);
-      expect(r.stdout).toContain('⏸ approval: changelog-review (Release Manager) — auto-approved in the demo');
-      expect(r.stdout).toContain('⏸ approval: production (Engineering Lead) — auto-approved in the demo');
-      expect(r.stdout).toContain('demo succeeded');
-      const status = readFileSync(report.artifacts.status as string, 'utf8');
-      expect(status).toContain('1.1.0');
-      const html = readFileSync(report.artifacts.dashboard as string, 'utf8');
-      expect(html).toContain('1.1.0');
-      expect(html.startsWith('<!doctype html>') || html.startsWith('<!DOCTYPE html>')).toBe(true);
-    }
-    await expectNothingLeft(report);
-  },
-  160_000,
-);
+test('a release.yml whose release job cannot run makes the demo fail, naming the job and why', async () => {
+  const broken = join(mkdtempSync(join(tmpdir(), 'ra-demo-broken-')), 'release.yml');
+  dirs.push(dirname(broken));
+  const original = readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
+  const good = `if: "!cancelled() && needs.plan.outputs.releasable == 'true' && needs.changelog.result == 'success'"`;
+  expect(original).toContain(good);
+  writeFileSync(broken, original.replace(good, good.replace("result == 'success'", "result == 'failure'")));
+  const r = await demo(['--workflow', broken]);
+  expect(r.code).toBe(1);
+  expect(r.report.status).toBe('failed');
+  expect(r.report.stoppedAt).toMatchObject({
+    stage: 'job release',
+    reason: expect.stringContaining(
+      "skipped: if: !cancelled() && needs.plan.outputs.releasable == 'true' && needs.changelog.result == 'failure' is false",
+    ),
+  });
+  expect(r.stdout).toMatch(
+    /pipeline stopped at job release: skipped: if: .*needs\.changelog\.result == 'failure' is false/,
+  );
+  expect(r.report.stages.find((s) => s.id === 'changelog')?.result).toBe('success');
+  expect(r.report.stages.find((s) => s.id === 'deploy')?.result).toBe('skipped');
+  expect(r.stdout).toContain('demo FAILED');
+  await expectNothingLeft(r.report);
+}, 210_000);
 
 test('Ctrl-C during the deploy stops every process the demo and the actions started', async () => {
   let runningBefore: number[] = [];
   const r = await demo([], {
-    interruptOn: /▶ deploy 1\.1\.0/,
+    interruptOn: /\[release\/deploy\] ▶ Run org\/release-actions\/actions\/deploy/,
     // The check below is not vacuous: mid-run, the demo's services carry the marker.
     beforeInterrupt: (out) => {
       const mid = JSON.parse(readFileSync(join(out, 'demo-run.json'), 'utf8')) as Report;
       runningBefore = markedProcesses(mid.marker);
     },
   });
-  // Verdaccio, the running deploy action and the service instances it started (nginx rewrites its own environ
+  // Verdaccio, the deploy job's running action and the service instances it started (nginx rewrites its own environ
   // area for its process title: it is checked through report.pids).
   if (existsSync('/proc/self/environ')) expect(runningBefore.length).toBeGreaterThanOrEqual(3);
   expect(r.code).toBe(130);
@@ -207,4 +223,4 @@ test('Ctrl-C during the deploy stops every process the demo and the actions star
   expect(r.stdout).toContain('SIGINT: stopping the demo');
   expect(r.stdout).toMatch(/stopped \d+ processes\/services: service instance \(pid \d+\)/);
   await expectNothingLeft(r.report);
-}, 150_000);
+}, 210_000);

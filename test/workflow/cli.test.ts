@@ -81,3 +81,26 @@ jobs:
   expect(all.stdout).toMatch(/job ship waits for environment production; asked: lead; approved \(--approve all\)/);
   expect(all.stdout).toMatch(/\[ship\] shipped/);
 });
+
+test('--job runs only that job (and the caller it sits in); the others are skipped as not selected', async () => {
+  const wf = s.write(
+    'two.yml',
+    `on: workflow_dispatch
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    steps: [{ run: echo first ran }]
+  second:
+    needs: first
+    runs-on: ubuntu-latest
+    steps: [{ run: echo second ran }]
+`,
+  );
+  const t = io(s.dir);
+  expect(await workflowCommand(['run', '--workflow', wf, '--job', 'first', '--run-dir', `${s.dir}/run-job`], t)).toBe(
+    0,
+  );
+  expect(t.stdout).toMatch(/\[first\] first ran/);
+  expect(t.stdout).not.toMatch(/second ran/);
+  expect(t.stdout).toMatch(/^second +skipped +not selected \(only first\)$/m);
+});

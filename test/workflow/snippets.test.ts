@@ -3,24 +3,12 @@
  * dry run: it resolves to this release.yml, its with: and secrets: are inputs and secrets release.yml declares,
  * and the job graph evaluates.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runWorkflow } from '@release-actions/workflow';
-import { ROOT, scratch, type Scratch } from './helpers.js';
+import { callsReleaseYml, documentedSnippets, ROOT, scratch, type Scratch } from './helpers.js';
 
-const snippets: [string, string][] = [];
-for (const f of ['README.md', ...readdirSync(join(ROOT, 'docs')).map((d) => `docs/${d}`)].filter((f) =>
-  f.endsWith('.md'),
-)) {
-  const text = readFileSync(join(ROOT, f), 'utf8');
-  for (const [i, m] of [...text.matchAll(/```ya?ml\n([\s\S]*?)```/g)].entries()) {
-    if (/^jobs:/m.test(m[1]!) && /release\.yml@/.test(m[1]!)) snippets.push([`${f} #${i + 1}`, m[1]!]);
-  }
-}
-for (const f of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yml'))) {
-  const text = readFileSync(join(ROOT, 'examples', f), 'utf8');
-  if (/release\.yml@/.test(text)) snippets.push([`examples/${f}`, text]);
-}
+const snippets: [string, string][] = documentedSnippets()
+  .filter((s) => !s.file.startsWith('actions/') && callsReleaseYml(s.yaml))
+  .map((s) => [s.name, s.yaml]);
 
 let s: Scratch;
 beforeAll(() => {

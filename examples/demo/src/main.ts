@@ -1,10 +1,9 @@
 /**
- * The local demo of the whole pipeline (`npm run demo`): a scratch project released and deployed by the bundled
- * actions, in the reusable workflow's order (.github/workflows/release.yml), with each stage's outputs feeding
- * the next as `needs.*.outputs` do:
- *
- *   plan → quality-gates → changelog → ⏸ changelog-review → release → [⏸ product-approval] → ⏸ production →
- *   deploy (blue-green, monitoring window) → rollback drill → dashboard
+ * The local demo of the whole pipeline (`npm run demo`): a scratch project released and deployed by a run of the
+ * reusable workflow itself (.github/workflows/release.yml, called as README.md calls it, with the demo's settings),
+ * on the local executor (packages/workflow): the jobs, their `if:`s, the outputs between them and the approvals are
+ * release.yml's, so a change there changes what the demo does (workflow-run.ts). Around the run: production is put
+ * on the previous version first, and a rollback drill follows; then the dashboard.
  *
  * Everything runs on 127.0.0.1: a bare git remote, Verdaccio (npm registry, htpasswd user, token by login), the
  * GitHub API double (packages/testkit/src/github: validated against GitHub's OpenAPI description), nginx when installed
@@ -13,8 +12,18 @@
  * which and why: nothing is ever shown as done that did not run.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@release-actions/shared';
@@ -22,16 +31,14 @@ import type { ActionDefinition } from '@release-actions/shared/action';
 import { parseStatusYaml, renderDashboard } from '@release-actions/shared/dashboard';
 import { startGitHubDouble, type GitHubDouble } from '@release-actions/testkit/github';
 import { startNginx, startVerdaccio } from '@release-actions/testkit/services';
-import { action as changelogAction } from '../../../actions/changelog/src/inputs.js';
+import { runWorkflow, type RunReport } from '@release-actions/workflow';
 import { action as deployAction } from '../../../actions/deploy/src/inputs.js';
-import { action as planAction } from '../../../actions/plan/src/inputs.js';
-import { action as qualityGatesAction } from '../../../actions/quality-gates/src/inputs.js';
-import { action as releaseAction } from '../../../actions/release/src/inputs.js';
 import { action as rollbackAction } from '../../../actions/rollback/src/inputs.js';
 import { startNodeRouter } from './node-router.js';
-import { alive, Processes, spawnService } from './processes.js';
+import { alive, Processes } from './processes.js';
 import { createScratch, FIRST_VERSION, PACKAGE_NAME, REPOSITORY } from './scratch.js';
 import { runStage, type StageResult, type StageRunner } from './stage.js';
+import { CALLER_JOB, callerWorkflow, pipelineProblem, releaseJobs, shortId } from './workflow-run.js';
 
 export interface DemoOptions {
   fast: boolean;
@@ -41,6 +48,8 @@ export interface DemoOptions {
   outDir?: string;
   /** The repository whose bundled actions run (default: this checkout). */
   root?: string;
+  /** A copy of release.yml to run instead of the repository's (to see what a change to it does). */
+  workflow?: string;
   write?: (text: string) => void;
 }
 
@@ -49,7 +58,18 @@ export interface DemoReport {
   status: 'succeeded' | 'failed' | 'interrupted';
   /** The stage that stopped the pipeline, and why. */
   stoppedAt?: { stage: string; reason: string; notImplemented: boolean };
-  stages: { id: string; label: string; ok: boolean; durationMs: number; outputs: Record<string, string> }[];
+  /** The jobs of release.yml's run (skipped ones with why), and the actions run around it (setup, rollback drill). */
+  stages: {
+    id: string;
+    label: string;
+    ok: boolean;
+    result: string;
+    reason?: string;
+    durationMs: number;
+    outputs: Record<string, string>;
+    /** A job's steps: what ran, how it ended and how long it took. */
+    steps?: { name: string; outcome: string; durationMs: number }[];
+  }[];
   /** Every process the demo or the actions started, and every port the demo's services listened on. */
   pids: number[];
   ports: number[];
@@ -102,19 +122,6 @@ function get(url: string): Promise<{ status: number; body: string }> {
     req.on('error', rej);
     req.end();
   });
-}
-
-async function waitHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await get(url)).status < 500) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Light traffic through the router while a deploy switches: every failed request is counted. */
@@ -199,6 +206,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   // pipeline stops before its next step and the finally block below stops everything. A second signal, or a
   // step that does not end within 15 s, stops everything at once and exits.
   let interrupted: NodeJS.Signals | undefined;
+  const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGINT' ? 130 : 143;
     const hard = () =>
@@ -209,6 +217,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       });
     if (interrupted) return hard();
     interrupted = signal;
+    abort.abort();
     say(`\n${signal}: stopping the demo and every process it started…`);
     setTimeout(hard, 15_000).unref();
   };
@@ -216,20 +225,23 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   const fast = o.fast;
-  const monitor = fast ? '3s' : '20s';
-  const loadDuration = fast ? '1s' : '5s';
+  // The deploy probes every 10 s and needs 10 samples (5 a probe): 10 s is the shortest window with a verdict.
+  const monitor = fast ? '10s' : '20s';
+  // The load gate needs 100 requests (min_requests) at the profile's 50 a second.
+  const load = fast ? { load: '3s', ramp: '0s' } : { load: '5s', ramp: '1s' };
   say(`release-actions demo${fast ? ' (fast mode)' : ''} — Node ${process.version}`);
   say(`run directory: ${outDir}`);
   say('');
 
   const timings: [string, number, string][] = [];
   let gh: GitHubDouble | undefined;
+  let workflowReport: RunReport | undefined;
   let stopReason: DemoReport['stoppedAt'];
   try {
     // ── Setup ──────────────────────────────────────────────────────────────────────────────────────────────
     say('setup');
     const t = Date.now();
-    const scratch = await createScratch(dirs.scratch, { monitor });
+    const scratch = await createScratch(dirs.scratch, { monitor, ...load });
     say(`  scratch repository   ${scratch.work}`);
     say(`    ${PACKAGE_NAME}: v${FIRST_VERSION} released, then ${scratch.commits.length} commits:`);
     for (const c of scratch.commits) say(`      ${c}`);
@@ -252,6 +264,8 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const useNginx = o.router === 'nginx' || (o.router === 'auto' && nginxInstalled());
     let routerUrl: string;
     let routerInputs: Record<string, string>;
+    // release.yml has no nginx_prefix: its nginx_reload_command reloads this nginx with its own prefix instead.
+    let workflowRouter: Record<string, string>;
     if (useNginx) {
       const nginx = await startNginx({
         upstreams: [{ name: 'app', servers: [{ address: '127.0.0.1:9', down: true }] }],
@@ -265,6 +279,11 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         nginx_conf: nginx.confPath,
         nginx_prefix: `${nginx.dir}/`,
       };
+      const { nginx_prefix: _prefix, ...rest } = routerInputs;
+      workflowRouter = {
+        ...rest,
+        nginx_reload_command: `nginx -p ${q(`${nginx.dir}/`)} -c ${q(nginx.confPath)} -s reload`,
+      };
       say(`  router               nginx ${nginx.url} (upstreams in ${nginx.upstreamsPath}, switched by reload)`);
     } else {
       const router = await startNodeRouter();
@@ -274,6 +293,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         router: 'command',
         router_command: `node ${q(join(DEMO_DIR, 'bin', 'router-ctl.mjs'))} ${q(router.adminUrl)}`,
       };
+      workflowRouter = routerInputs;
       say(
         `  router               the demo's router ${router.url} (nginx not ${o.router === 'node' ? 'used' : 'installed'}; weights via ${router.adminUrl})`,
       );
@@ -282,249 +302,231 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     say(`  ready in ${sec(Date.now() - t)}`);
     say('');
 
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      RELEASE_ACTIONS_DEMO_RUN: marker,
+      GITHUB_TOKEN: token,
+      GITHUB_API_URL: api.url,
+      GITHUB_GRAPHQL_URL: api.graphqlUrl,
+      GITHUB_SERVER_URL: api.serverUrl,
+      GITHUB_REPOSITORY: REPOSITORY,
+      GITHUB_REPOSITORY_OWNER: REPOSITORY.split('/')[0],
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REF_NAME: 'main',
+      GITHUB_SHA: scratch.head,
+      GITHUB_RUN_ID: String(Date.now() % 1_000_000_000),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_ACTOR: 'release-manager',
+      GITHUB_WORKFLOW: 'release (demo)',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      npm_config_update_notifier: 'false',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_cache: join(outDir, 'run', 'npm-cache'),
+    };
     const runner: StageRunner = {
       root,
       workspace: scratch.work,
       logDir: dirs.logs,
       summaryDir: dirs.summaries,
       seq: 0,
-      env: {
-        ...process.env,
-        RELEASE_ACTIONS_DEMO_RUN: marker,
-        GITHUB_TOKEN: token,
-        GITHUB_API_URL: api.url,
-        GITHUB_GRAPHQL_URL: api.graphqlUrl,
-        GITHUB_SERVER_URL: api.serverUrl,
-        GITHUB_REPOSITORY: REPOSITORY,
-        GITHUB_REPOSITORY_OWNER: REPOSITORY.split('/')[0],
-        GITHUB_REF: 'refs/heads/main',
-        GITHUB_REF_NAME: 'main',
-        GITHUB_SHA: scratch.head,
-        GITHUB_RUN_ID: String(Date.now() % 1_000_000_000),
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_ACTOR: 'release-manager',
-        GITHUB_WORKFLOW: 'release (demo)',
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_CONFIG_GLOBAL: '/dev/null',
-        npm_config_update_notifier: 'false',
-        npm_config_audit: 'false',
-        npm_config_fund: 'false',
-        npm_config_cache: join(outDir, 'run', 'npm-cache'),
-      },
+      env,
     };
 
-    // Runs a stage, prints its line; a failure stops the pipeline (throws StopPipeline).
+    // One action run outside the workflow (production's current version before, the rollback drill after).
     const stage = async (
       def: ActionDefinition,
+      id: string,
       label: string,
       inputs: Record<string, string | undefined>,
       show: (r: StageResult) => string[] = () => [],
-      env?: NodeJS.ProcessEnv,
     ): Promise<StageResult> => {
       if (interrupted) throw new StopPipeline(label, `interrupted (${interrupted})`, false);
       say(`▶ ${label}`);
-      const r = await runStage(runner, def, label, inputs, { env });
-      report.stages.push({ id: r.id, label, ok: r.ok, durationMs: r.durationMs, outputs: r.outputs });
+      const r = await runStage(runner, def, label, inputs);
+      report.stages.push({
+        id,
+        label,
+        ok: r.ok,
+        result: r.ok ? 'success' : 'failure',
+        durationMs: r.durationMs,
+        outputs: r.outputs,
+      });
       timings.push([label, r.durationMs, r.ok ? 'ok' : 'FAILED']);
       saveReport();
       if (r.ignoredInputs.length) say(`  note: ${def.id} has no input ${r.ignoredInputs.join(', ')} (left out)`);
       if (!r.ok) {
         say(`✖ ${label} failed (exit code ${r.code}) in ${sec(r.durationMs)}`);
         for (const e of r.errors) say(`    error: ${e}`);
-        if (r.errors.length === 0) say(`    (no error annotation; see the log)`);
         say(`    log: ${r.logPath}`);
-        if (r.summaryPath) say(`    job summary: ${r.summaryPath}`);
         throw new StopPipeline(label, r.errors[0] ?? `exit code ${r.code}`, r.notImplemented);
       }
       say(`✔ ${label} succeeded in ${sec(r.durationMs)}`);
       for (const line of show(r)) say(`    ${line}`);
-      for (const w of r.warnings.slice(0, 3)) say(`    warning: ${w}`);
       return r;
     };
-    const gate = (environment: string, who: string, what: string) =>
-      say(`⏸ approval: ${environment} (${who}) — auto-approved in the demo (${what})`);
 
-    // ── plan ───────────────────────────────────────────────────────────────────────────────────────────────
-    const plan = await stage(planAction, 'plan', { version_bump: 'auto' }, (r) => [
-      `release type ${r.outputs.type}: ${r.outputs.previous_version || 'none'} → ${r.outputs.next_version} (${r.outputs.commit_count} commits)`,
-      `gates: ${r.outputs.gates || 'smoke tests only'}; load profile ${r.outputs.load_profile}; strategy ${r.outputs.strategy}; monitoring ${r.outputs.monitor_duration}`,
-      `approvals: ${[r.outputs.release_environment, r.outputs.product_environment, r.outputs.deploy_environment].filter(Boolean).join(' → ')}`,
-    ]);
-    const P = plan.outputs;
-    if (P.releasable !== 'true') {
-      say(`nothing to release: ${P.reason ?? ''}`);
-      report.status = 'succeeded';
-      return 0;
-    }
-
-    // ── quality gates, against a staging instance of the planned commit ──────────────────────────────────
-    if (!P.gates) {
-      say('▶ quality gates: the policy has no quality gates; smoke tests run in the deploy job');
-    } else {
-      const port = await freePort();
-      const staging = spawnService('staging instance', process.execPath, ['server.mjs'], {
-        cwd: scratch.work,
-        env: { ...process.env, PORT: String(port), RELEASE_VERSION: `${P.next_version}-staging`, SLOT: 'staging' },
-        logFile: (d) => writeFileSync(join(dirs.logs, 'staging.log'), d, { flag: 'a' }),
-      });
-      const tracked = track('staging instance', staging.service.pid, port, () => staging.service.stop());
-      const stagingUrl = `http://127.0.0.1:${port}/`;
-      await waitHttp(`${stagingUrl}health`, 10_000);
-      say(`  staging instance of ${scratch.head.slice(0, 7)} at ${stagingUrl}`);
-      try {
-        await stage(
-          qualityGatesAction,
-          'quality-gates',
-          {
-            gates: P.gates,
-            load_profile: P.load_profile,
-            target_url: stagingUrl,
-            // The demo's time budget: a short load (the profile's rate and connections stay).
-            duration: loadDuration,
-            // The verdicts go to the status record of the version being released (the dashboard shows them).
-            status_branch: 'release-status',
-            version: P.next_version,
-            results_path: join(dirs.artifacts, 'quality-gates.json'),
-          },
-          (r) => [
-            ...highlights(r, [/^load done in /, /^[a-z-]+: (passed|failed):/, /^status: quality_gates/]),
-            `passed: ${r.outputs.passed}; results: ${r.outputs.results ?? '—'}`,
-          ],
-        );
-      } finally {
-        await staging.service.stop();
-        processes.remove(tracked);
-      }
-    }
-
-    // ── changelog ──────────────────────────────────────────────────────────────────────────────────────────
-    const changelog = await stage(
-      changelogAction,
-      'changelog',
-      {
-        version: P.next_version,
-        format: 'keep-a-changelog',
-        include_prs: 'true',
-        tag_prefix: 'v',
-        path: 'CHANGELOG.md',
-      },
-      (r) => [
-        `${r.outputs.commit_count} commits since ${r.outputs.previous_tag || 'the beginning'}; recommended bump ${r.outputs.recommended_bump}`,
-        ...(r.outputs.notes ?? '')
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .slice(0, 8),
-      ],
-    );
-    const changelogPath = join(scratch.work, changelog.outputs.changelog_path || 'CHANGELOG.md');
-    if (existsSync(changelogPath)) {
-      copyFileSync(changelogPath, join(dirs.artifacts, 'CHANGELOG.md'));
-      report.artifacts.changelog = join(dirs.artifacts, 'CHANGELOG.md');
-    }
-
-    gate(P.release_environment || 'changelog-review', 'Release Manager', 'reviews the plan and the changelog');
-
-    // ── release ────────────────────────────────────────────────────────────────────────────────────────────
-    const release = await stage(
-      releaseAction,
-      'release',
-      {
-        version: P.next_version,
-        version_bump: P.version_bump,
-        release_branch: 'main',
-        release_type: 'stable',
-        tag_prefix: 'v',
-        publish_registries: 'npm',
-        npm_registry_url: verdaccio.url,
-        notes: changelog.outputs.notes,
-      },
-      (r) => [
-        `version ${r.outputs.version}, tag ${r.outputs.tag} pushed to ${scratch.remote}`,
-        `GitHub release: ${r.outputs.release_url}`,
-        ...(r.outputs.published ? [`published: ${r.outputs.published}`] : []),
-      ],
-      { NODE_AUTH_TOKEN: verdaccio.token },
-    );
-    const version = release.outputs.version || (P.next_version as string);
-
-    if (P.product_environment) gate(P.product_environment, 'Product', 'approves a major release before it ships');
-    else say(`  (no product approval: a ${P.type} release does not need one)`);
-    gate(P.deploy_environment || 'production', 'Engineering Lead', 'approves the production rollout');
-
-    // ── deploy: production first runs the previous version, then the release goes out blue-green ──────────
+    // The deploy settings, the same for the workflow's deploy job and the actions run around it.
     const launch = `node ${q(join(DEMO_DIR, 'bin', 'launch.mjs'))} ${q(scratch.remote)} ${q(dirs.releases)} ${q(dirs.pids)}`;
-    const deployInputs = (v: string, monitorDuration: string): Record<string, string | undefined> => ({
-      version: v,
-      environment: 'production',
-      deployment_strategy: P.strategy,
-      run_smoke_tests: P.run_smoke_tests,
-      rollback_on_failure: 'true',
-      canary_steps: P.canary_steps || undefined,
-      step_duration: P.step_duration || undefined,
-      monitor_duration: monitorDuration,
-      monitor_interval: fast ? '500ms' : '1s',
-      probe_url: routerUrl,
+    const deploySettings = {
       version_url: `${routerUrl}version`,
+      probe_url: routerUrl,
       environment_url: routerUrl,
       workload: 'command',
-      start_command: launch,
       health_url: 'http://127.0.0.1:{port}/health',
       state_dir: dirs.state,
       keep_previous: '1h',
-      ...routerInputs,
-    });
+    };
+
+    // ── production runs the previous version first, so the release has something to replace ─────────────
     await stage(
       deployAction,
-      `deploy ${FIRST_VERSION} (production's current version)`,
-      deployInputs(FIRST_VERSION, '0s'),
+      'deploy-previous',
+      `setup: production runs ${FIRST_VERSION}`,
+      {
+        ...deploySettings,
+        version: FIRST_VERSION,
+        environment: 'production',
+        deployment_strategy: 'blue-green',
+        monitor_duration: '0s',
+        start_command: launch,
+        ...routerInputs,
+      },
       (r) => [`production serves ${FIRST_VERSION} from slot ${r.outputs.active_slot}`],
     );
+    say('');
+
+    // ── the pipeline: README's call of release.yml with the demo's settings ──────────────────────────────
+    const stagingPort = await freePort();
+    const staging = `http://127.0.0.1:${stagingPort}/`;
+    const settings: Record<string, string | boolean> = {
+      npm_registry_url: verdaccio.url,
+      // The load gates run against a staging instance of the planned commit, started by the gates job.
+      start_command: `PORT=${stagingPort} SLOT=staging node server.mjs`,
+      ready_url: `${staging}health`,
+      target_url: staging,
+      deploy_start_command: launch,
+      ...deploySettings,
+      ...workflowRouter,
+    };
+    const caller = join(outDir, 'caller-workflow.yml');
+    writeFileSync(caller, callerWorkflow(root, settings));
+    say(`▶ release.yml, called as README.md calls it, with the demo's settings: ${caller}`);
+    say(`    ${Object.keys(settings).join(', ')}`);
+    const workflowLog = join(dirs.logs, 'workflow.log');
+    const jobErrors: Record<string, string[]> = {};
+    const reviewers: Record<string, string[]> = {
+      'changelog-review': ['Release Manager'],
+      'fast-track': ['Release Manager'],
+      'product-approval': ['Product'],
+      production: ['Engineering Lead'],
+    };
+    // Meanwhile a request every 40 ms through the router: every failed one is counted (the switch drops none).
     const traffic = trafficLoop(routerUrl);
-    let deploy: StageResult;
+    let run: RunReport;
     try {
-      deploy = await stage(
-        deployAction,
-        `deploy ${version}`,
-        deployInputs(version, P.monitor_duration || monitor),
-        (r) => [
-          ...highlights(r, [/^\[[^\]]+\] (smoke-passed|switched|monitor-passed|kept-previous): /]),
-          `status ${r.outputs.status}; active slot ${r.outputs.active_slot}; previous version ${r.outputs.previous_version}; GitHub deployment ${r.outputs.deployment_id}`,
-        ],
-      );
+      run = await runWorkflow({
+        workflow: caller,
+        packageRoot: o.workflow ? packageWith(root, resolve(o.workflow), join(outDir, 'run', 'package')) : root,
+        repository: scratch.work,
+        runDir: join(outDir, 'run', 'workflow'),
+        secrets: { GITHUB_TOKEN: token, NPM_TOKEN: verdaccio.token },
+        env,
+        reviewers,
+        signal: abort.signal,
+        approve: async (a) => {
+          say(
+            `⏸ approval: ${a.environment} (${a.reviewers.join(', ') || 'its reviewers'}) — auto-approved in the demo (job ${a.job})`,
+          );
+          return true;
+        },
+        log: (line) => {
+          appendFileSync(workflowLog, `${line}\n`);
+          const job = /^\[([^\]]+)\] /.exec(line)?.[1];
+          if (job) appendFileSync(join(dirs.logs, `${job.replace(/[^\w.-]+/g, '-')}.log`), `${line}\n`);
+          // The console shows the steps starting, each job's end, and the annotations; the logs hold the rest.
+          const error = /::error[^:]*::(.*)$/.exec(line)?.[1];
+          if (job && error) (jobErrors[job] ??= []).push(error);
+          if (/^\[[^\]]+\] (▶|✗)/.test(line) || /^[\w/ .()-]+: (success|failure|skipped|cancelled)/.test(line))
+            say(`  ${line}`);
+          else if (/::(error|warning)/.test(line)) say(`    ${line.replace(/::(error|warning)[^:]*::/, '$1: ')}`);
+        },
+      });
     } finally {
       const seen = await traffic.stop();
       say(
-        `    traffic through the router meanwhile: ${seen.requests} requests, ${seen.failed} failed; versions seen: ${seen.versions.join(' → ') || 'none'}`,
+        `    traffic through the router during the run: ${seen.requests} requests, ${seen.failed} failed; versions seen: ${seen.versions.join(' → ') || 'none'}`,
       );
     }
+    workflowReport = run;
+    for (const j of releaseJobs(run)) {
+      report.stages.push({
+        id: shortId(j),
+        label: j.name,
+        ok: j.result !== 'failure' && j.result !== 'cancelled',
+        result: j.result,
+        reason: j.reason,
+        durationMs: j.durationMs,
+        outputs: j.outputs,
+        steps: j.steps.map((x) => ({ name: x.name, outcome: x.outcome, durationMs: Math.round(x.durationMs) })),
+      });
+      timings.push([shortId(j), j.durationMs, j.result === 'skipped' ? `skipped: ${j.reason}` : j.result]);
+    }
+    copySummaries(join(outDir, 'run', 'workflow', 'jobs'), dirs.summaries);
+    saveReport();
+    const out = Object.fromEntries(releaseJobs(run).map((j) => [shortId(j), j.outputs]));
+    if (out.plan?.releasable === 'false') {
+      say('nothing to release: the plan found no releasable commit; the jobs after it were skipped');
+    }
+    const problem = pipelineProblem(run);
+    if (problem) {
+      const first = jobErrors[`${CALLER_JOB}/${problem.job}`]?.[0];
+      throw new StopPipeline(`job ${problem.job}`, `${problem.reason}${first ? `: ${first}` : ''}`, false);
+    }
+    say('');
+    say(
+      `✔ release.yml: ${out.plan?.type} release ${out.release?.version} (${out.release?.tag}), ${out.release?.release_url}; deploy ${out.deploy?.status}`,
+    );
     const serving = (await get(`${routerUrl}version`)).body.trim();
     say(`    ${routerUrl}version answers ${serving}`);
-    if (deploy.outputs.status !== 'succeeded' || serving !== version) {
-      throw new StopPipeline(`deploy ${version}`, `deploy ended ${deploy.outputs.status}, serving ${serving}`, false);
+    const version = out.release?.version ?? '';
+    if (serving !== version) throw new StopPipeline('deploy', `serving ${serving}, not ${version}`, false);
+    if (existsSync(join(outDir, 'run', 'workflow', 'artifacts', 'changelog', 'CHANGELOG.md'))) {
+      copyFileSync(
+        join(outDir, 'run', 'workflow', 'artifacts', 'changelog', 'CHANGELOG.md'),
+        join(dirs.artifacts, 'CHANGELOG.md'),
+      );
+      report.artifacts.changelog = join(dirs.artifacts, 'CHANGELOG.md');
     }
 
     // ── rollback drill ─────────────────────────────────────────────────────────────────────────────────────
     say('');
-    say(`rollback drill: back to ${FIRST_VERSION} (the previous slot still runs)`);
-    const rollbackInputs: Record<string, string | undefined> = {
-      environment: 'production',
-      // to_version empty: the last good version recorded in release-status.yaml.
-      incident_issue: 'true',
-      reason: 'rollback drill (release-actions demo)',
-      workload: 'command',
-      version_url: `${routerUrl}version`,
-      start_command: launch,
-      health_url: 'http://127.0.0.1:{port}/health',
-      state_dir: dirs.state,
-      ...routerInputs,
-    };
-    await stage(rollbackAction, 'rollback', rollbackInputs, (r) => [
-      ...highlights(r, [/^rolling .* back from/, /^\[[^\]]+\] rolled-back: /, /^incident issue #/]),
-      `status ${r.outputs.status}; serving ${r.outputs.version}`,
-    ]);
+    say(`rollback drill, after the workflow: back to ${FIRST_VERSION} (the previous slot still runs)`);
+    await stage(
+      rollbackAction,
+      'rollback-drill',
+      'rollback drill',
+      {
+        version_url: deploySettings.version_url,
+        workload: deploySettings.workload,
+        health_url: deploySettings.health_url,
+        state_dir: deploySettings.state_dir,
+        environment: 'production',
+        // to_version empty: the last good version recorded in release-status.yaml.
+        incident_issue: 'true',
+        reason: 'rollback drill (release-actions demo)',
+        start_command: launch,
+        ...routerInputs,
+      },
+      (r) => [
+        ...highlights(r, [/^rolling .* back from/, /^\[[^\]]+\] rolled-back: /, /^incident issue #/]),
+        `status ${r.outputs.status}; serving ${r.outputs.version}`,
+      ],
+    );
     const after = (await get(`${routerUrl}version`)).body.trim();
     say(`    ${routerUrl}version answers ${after}`);
-    if (after !== FIRST_VERSION) throw new StopPipeline('rollback', `serving ${after} after the rollback`, false);
+    if (after !== FIRST_VERSION) throw new StopPipeline('rollback drill', `serving ${after} after the rollback`, false);
     report.status = 'succeeded';
   } catch (e) {
     if (interrupted) {
@@ -606,7 +608,13 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     say('');
     say('timings');
     for (const [name, ms, state] of timings) say(`  ${name.padEnd(44)} ${sec(ms).padStart(8)}  ${state}`);
+    if (workflowReport)
+      say(
+        `  ${'release.yml run (all jobs)'.padEnd(44)} ${sec(workflowReport.durationMs).padStart(8)}  ${workflowReport.conclusion}`,
+      );
     say(`  ${'total'.padEnd(44)} ${sec(Date.now() - started).padStart(8)}`);
+    // Wall times depend on what else the machine runs: the load beside them says how much.
+    say(`  (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
     say('');
     say('artifacts');
     const rel = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
@@ -634,6 +642,27 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   return report.status === 'succeeded' ? 0 : 1;
 }
 
+/**
+ * A package root whose release.yml is `workflow` and whose actions are `root`'s (symlinked): what the caller's
+ * `uses: …/release.yml@v1` resolves to when the demo runs a copy of the workflow.
+ */
+function packageWith(root: string, workflow: string, dir: string): string {
+  mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+  copyFileSync(workflow, join(dir, '.github', 'workflows', 'release.yml'));
+  if (!existsSync(join(dir, 'actions'))) symlinkSync(join(root, 'actions'), join(dir, 'actions'));
+  return dir;
+}
+
+/** Each job's summary (the executor keeps them per job) under the demo's artifacts, named after the job. */
+function copySummaries(jobsDir: string, to: string): void {
+  if (!existsSync(jobsDir)) return;
+  mkdirSync(to, { recursive: true });
+  for (const key of readdirSync(jobsDir)) {
+    const summary = join(jobsDir, key, 'summary.md');
+    if (existsSync(summary)) copyFileSync(summary, join(to, `${key}.md`));
+  }
+}
+
 class StopPipeline extends Error {
   constructor(
     readonly stage: string,
@@ -658,6 +687,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): DemoOptions |
       const v = a.includes('=') ? a.slice(6) : argv[++i];
       if (!v) return '--out needs a directory';
       o.outDir = v;
+    } else if (a === '--workflow' || a.startsWith('--workflow=')) {
+      const v = a.includes('=') ? a.slice(11) : argv[++i];
+      if (!v || !existsSync(v)) return `--workflow needs a copy of release.yml (got ${v ?? 'nothing'})`;
+      o.workflow = v;
     } else if (a === '--help' || a === '-h') return 'help';
     else return `unknown argument ${a}`;
   }
@@ -670,6 +703,7 @@ The whole release pipeline on a scratch project, locally (docs/demo.md).
   --fast     short load and monitoring window (the test suite's mode; also RELEASE_ACTIONS_DEMO_FAST=1)
   --router   nginx when installed (auto, the default), always nginx, or the demo's own Node router
   --out      run directory (default examples/demo/.out/<timestamp>; also RELEASE_ACTIONS_DEMO_OUT)
+  --workflow a copy of .github/workflows/release.yml to run instead (the actions stay this checkout's)
 `;
 
 export async function cli(argv: string[]): Promise<number> {

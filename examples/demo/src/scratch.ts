@@ -1,7 +1,8 @@
 /**
  * The scratch project the demo releases: a tiny npm package (`demo-greeter`: a library and a small HTTP service,
  * `server.mjs`, answering `/`, `/health` and `/version`), a git repository with conventional commits whose first
- * release (v1.0.0) is tagged, a bare repository as its `origin`, and a release policy sized for a demo.
+ * release (v1.0.0) is tagged, a bare repository as its `origin`, and a release policy and load profiles sized for a
+ * demo.
  *
  * Git runs with the user's global and system configuration ignored, so a developer's hooks or signing settings
  * cannot change what the demo does.
@@ -111,6 +112,14 @@ types:
 `;
 }
 
+/** The load gate's profile, sized for a demo (the built-in baseline loads for 30 s after a 5 s ramp). */
+export function loadProfilesYaml(o: { load: string; ramp: string }): string {
+  return `# Load profiles of the demo project (actions/quality-gates/README.md): a short baseline.
+profiles:
+  baseline: { connections: 10, rate: 50, duration: ${o.load}, ramp: ${o.ramp} }
+`;
+}
+
 export interface Scratch {
   /** The working repository (the runner's checkout, GITHUB_WORKSPACE). */
   work: string;
@@ -130,7 +139,10 @@ async function write(dir: string, files: Record<string, string>): Promise<void> 
 }
 
 /** Creates the bare remote and the working repository with v1.0.0 released and new commits on top, pushed. */
-export async function createScratch(root: string, o: { monitor: string }): Promise<Scratch> {
+export async function createScratch(
+  root: string,
+  o: { monitor: string; load: string; ramp: string },
+): Promise<Scratch> {
   const remote = join(root, 'remote.git');
   const work = join(root, 'work');
   await mkdir(root, { recursive: true });
@@ -173,7 +185,7 @@ export async function createScratch(root: string, o: { monitor: string }): Promi
     'docs: how to run the service',
     'fix: trim the name before greeting',
     'feat(api): optional punctuation in greetings',
-    'chore: release policy for the demo',
+    'chore: release policy and load profiles for the demo',
   ];
   await commit(commits[0] as string, {
     'README.md': `# ${PACKAGE_NAME}\n\nA greeting library and service.\n\n\`\`\`sh\nPORT=8080 npm start   # GET /, /health, /version\n\`\`\`\n`,
@@ -184,7 +196,10 @@ export async function createScratch(root: string, o: { monitor: string }): Promi
   await commit(`${commits[2] as string}\n\ngreet(name, punctuation) ends with the punctuation given (default "!").`, {
     'index.mjs': INDEX_V2,
   });
-  await commit(commits[3] as string, { '.github/release-policy.yml': policyYaml(o) });
+  await commit(commits[3] as string, {
+    '.github/release-policy.yml': policyYaml(o),
+    '.github/load-profiles.yml': loadProfilesYaml(o),
+  });
   await git(work, ['push', '--quiet', '--follow-tags', 'origin', 'main']);
   await git(work, ['branch', '--quiet', '--set-upstream-to=origin/main', 'main']);
   const head = await git(work, ['rev-parse', 'HEAD']);

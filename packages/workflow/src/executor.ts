@@ -3,11 +3,11 @@
  * semantics, matrices, outputs, file commands, environments as approval gates, timeouts, continue-on-error and
  * concurrency groups. The same walk, with no step run and outputs unknown, is the dry run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { exec } from '@release-actions/shared/util';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { resolveAction, type Resolver } from './actions.js';
 import {
   asString,
@@ -101,6 +101,17 @@ export interface ExecutorOptions extends Resolver {
   env?: NodeJS.ProcessEnv;
   /** Jobs that must not be skipped (by path): one that is makes the run fail, naming the job and its `if:`. */
   mustRun?: string[];
+  /**
+   * Run only these jobs (by path, `release/plan`) and the callers they sit in; every other job is skipped as not
+   * selected, so a check can run one job of the graph for real (the plan's preflight) and nothing after it.
+   */
+  jobs?: string[];
+  /**
+   * Cancels the run, as GitHub's "Cancel workflow": running steps get SIGTERM (SIGKILL 5 s later), and nothing new
+   * starts — not even a job or step whose `if:` is `always()`, which GitHub would still run: a local cancel (the
+   * demo's Ctrl-C) means stop now.
+   */
+  signal?: AbortSignal;
   /** Overrides of the github context (repository, sha, ref, actor, api_url…). */
   github?: Record<string, unknown>;
 }
@@ -364,6 +375,9 @@ class Execution {
         : typeof job.if === 'boolean'
           ? String(job.if)
           : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
+    if (this.o.signal?.aborted) return finish({ result: 'cancelled', outputs: {} }, 'skip', 'the run was cancelled');
+    if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
+      return finish({ result: 'skipped', outputs: {} }, 'skip', `not selected (only ${this.o.jobs.join(', ')})`);
     const full = usesStatusFunction(text) ? text : `success() && (${text})`;
     const verdict = evaluate(full, scope);
     const failedNeed = [...needs].find(([, s]) => s.result !== 'success' && !isUnknown(s.result));
@@ -648,7 +662,7 @@ class Execution {
           : typeof step.if === 'boolean'
             ? String(step.if)
             : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
-      const timedOut = performance.now() >= deadline;
+      const timedOut = performance.now() >= deadline || this.o.signal?.aborted === true;
       const go =
         !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
       if (!go) {
@@ -763,7 +777,7 @@ class Execution {
     const outputScope: EvalScope = { contexts: { ...jobScopeBase, steps, env }, workspace };
     const outputs: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(job.outputs ?? {})) outputs[k] = asString(interpolate(v, outputScope));
-    return { result: failed ? 'failure' : 'success', outputs };
+    return { result: this.o.signal?.aborted ? 'cancelled' : failed ? 'failure' : 'success', outputs };
   }
 
   private runnerVars(
@@ -809,66 +823,44 @@ class Execution {
     };
   }
 
-  /** Runs one process in its own group, its output logged line by line (masked); `::add-mask::` adds a mask. */
-  private spawnStep(
+  /**
+   * Runs one process in its own group through the one process runner, its output logged line by line (masked);
+   * `::add-mask::` adds a mask. A timeout or cancel sends SIGTERM, then SIGKILL 5 s later, as the runner does.
+   */
+  private async spawnStep(
     argv: string[],
     cwd: string,
     env: NodeJS.ProcessEnv,
     timeoutMs: number,
     label: string,
   ): Promise<number | 'timeout'> {
-    return new Promise((done, fail) => {
-      const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-      let timedOut = false;
-      const timer =
-        Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31
-          ? setTimeout(
-              () => {
-                timedOut = true;
-                this.log(`[${label}] timeout: stopping the step`);
-                try {
-                  process.kill(-child.pid!, 'SIGTERM');
-                  setTimeout(() => {
-                    try {
-                      process.kill(-child.pid!, 'SIGKILL');
-                    } catch {
-                      // already gone
-                    }
-                  }, 5000).unref();
-                } catch {
-                  // already gone
-                }
-              },
-              Math.max(0, timeoutMs),
-            )
-          : undefined;
-      const onLine = (line: string) => {
-        const m = /^::add-mask::(.*)$/.exec(line);
-        if (m) {
-          if (m[1]) this.masks.add(m[1]);
-          return;
-        }
-        // As on a runner, debug lines show only with step debug logging on.
-        if (line.startsWith('::debug::') && !env.RUNNER_DEBUG) return;
-        this.log(`[${label}] ${line}`);
-      };
-      const closed = [child.stdout, child.stderr].map(
-        (s) =>
-          new Promise<void>((r) =>
-            createInterface({ input: s })
-              .on('line', onLine)
-              .on('close', () => r()),
-          ),
-      );
-      child.on('error', (e) => {
-        if (timer) clearTimeout(timer);
-        fail(new StandInError(`${argv[0]}: ${e.message}`));
-      });
-      child.on('exit', (code, signal) => {
-        if (timer) clearTimeout(timer);
-        void Promise.all(closed).then(() => done(timedOut ? 'timeout' : (code ?? (signal ? 128 : 1))));
-      });
-    });
+    const onLine = (line: string) => {
+      const m = /^::add-mask::(.*)$/.exec(line);
+      if (m) {
+        if (m[1]) this.masks.add(m[1]);
+        return;
+      }
+      // As on a runner, debug lines show only with step debug logging on.
+      if (line.startsWith('::debug::') && !env.RUNNER_DEBUG) return;
+      this.log(`[${label}] ${line}`);
+    };
+    const onAbort = () => this.log(`[${label}] cancelled: stopping the step`);
+    this.o.signal?.addEventListener('abort', onAbort, { once: true });
+    const r = await exec(argv[0]!, argv.slice(1), {
+      cwd,
+      env,
+      timeoutMs,
+      killGraceMs: 5000,
+      signal: this.o.signal,
+      onLine,
+      maxBuffer: 0,
+    }).finally(() => this.o.signal?.removeEventListener('abort', onAbort));
+    if (r.error) throw new StandInError(`${argv[0]}: ${r.error.message}`);
+    if (r.timedOut) {
+      this.log(`[${label}] timeout: stopped the step`);
+      return 'timeout';
+    }
+    return r.code;
   }
 }
 
