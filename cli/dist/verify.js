@@ -32184,8 +32184,11 @@ function parse(T, json, what) {
 function apiFailure(what, e) {
   const err = e;
   const hint = err.status === 403 || err.status === 404 ? " (the job needs `permissions: attestations: write`, and the repository must allow attestations)" : "";
-  return new StageError(
-    `${what} failed: GitHub answered ${err.status ?? "no response"}: ${err.message ?? String(e)}${hint}`
+  return Object.assign(
+    new StageError(
+      `${what} failed: GitHub answered ${err.status ?? "no response"}: ${err.message ?? String(e)}${hint}`
+    ),
+    { status: err.status }
   );
 }
 async function listAttestations(client, repo, digest, predicateType) {

@@ -6,7 +6,8 @@
  * fault after package 2 of 4 resumed without publishing anything twice; bad input refused before any side effect.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { runAction } from '../support/run-action.js';
@@ -225,6 +226,29 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     expect(await npmVersions(`${s}/web`)).toEqual(['2.0.1']);
     expect(f.gh.state.releases).toHaveLength(4);
     expect(remoteGit(f, 'rev-list', '--count', 'main')).toBe('4');
+  }, 300_000);
+
+  test("latest never moves backwards per package: a registry ahead of a package's tags refuses the release before any side effect", async () => {
+    const f = await fixture();
+    const s = f.scope;
+    // core@3.0.0 was published by hand (another tool), never tagged here: its tags stop at core@1.0.0.
+    const tmp = mkdtempSync(join(tmpdir(), 'ra-mono-hand-'));
+    writeFileSync(join(tmp, 'package.json'), json({ name: `${s}/core`, version: '3.0.0', license: 'MIT' }));
+    execFileSync('npm', ['publish', '--registry', npm.url], { cwd: tmp, env: await npm.npmEnv(), stdio: 'ignore' });
+    rmSync(tmp, { recursive: true, force: true });
+    await change(f, 'fix: core', { 'packages/core/index.js': '4\n' });
+    const before = remoteTags(f);
+    const r = await release(f, {});
+    expect(r.code).not.toBe(0);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain(`${s}/core`);
+    expect(r.errors[0]).toContain('3.0.0');
+    // The fix names this repository's own tag format for adopting the registry's version.
+    expect(r.errors[0]).toContain(`${s}/core@3.0.0`);
+    expect(await npmVersions(`${s}/core`)).toEqual(['3.0.0']);
+    expect(await npmVersions(`${s}/util`)).toEqual([]);
+    expect(remoteTags(f)).toEqual(before);
+    expect(f.gh.state.releases).toEqual([]);
   }, 300_000);
 
   test('pnpm workspace, release-please tags, tag-only, a fixed group and one aggregate GitHub Release', async () => {

@@ -198,6 +198,26 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     f.gh.assertNoViolations();
   }, 240_000);
 
+  test("attest: auto in a job without attestations: write: released, bundles on the release, GitHub's copy missing and said", async () => {
+    const f = await fixture();
+    // The caller granted id-token: write (npm trusted publishing) but not attestations: write.
+    f.gh.setPermissions({ attestations: 'read' });
+    const r = await release(f, { inputs: { attest: 'auto' } });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.status).toBe('released');
+    expect(f.gh.state.releases[0]?.draft).toBe(false);
+    expect(f.gh.state.attestations).toHaveLength(0);
+    expect(assetNames(f)).toContain('provenance-v1.1.0.sigstore.json');
+    expect(r.warnings.join('\n')).toMatch(/not stored in GitHub's attestations API.*attestations: write/);
+    // attest: true makes the same refusal an error.
+    const g = await fixture();
+    g.gh.setPermissions({ attestations: 'read' });
+    const strict = await release(g, { inputs: { attest: 'true' } });
+    expect(strict.code).not.toBe(0);
+    expect(strict.errors.join('\n')).toMatch(/GitHub answered 403.*attestations: write/);
+    expect(g.gh.state.releases[0]?.draft).toBe(true);
+  }, 240_000);
+
   test('Rekor down: refused before anything is tagged or published, naming the service', async () => {
     const f = await fixture();
     f.sig.down('rekor');

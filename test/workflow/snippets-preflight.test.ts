@@ -30,7 +30,7 @@ import { action as plan } from '../../actions/plan/src/inputs.js';
 import { action as qualityGates } from '../../actions/quality-gates/src/inputs.js';
 import { action as release } from '../../actions/release/src/inputs.js';
 import { action as rollback } from '../../actions/rollback/src/inputs.js';
-import { createBareRemote, createRepo, gitEnv, type BareRemote, type Repo } from '../support/services/index.js';
+import { commit, createBareRemote, createRepo, gitEnv, type BareRemote, type Repo } from '../support/services/index.js';
 import { callsReleaseYml, documentedSnippets, refusedOnPurpose, ROOT, scratch, type Scratch } from './helpers.js';
 
 const ACTIONS: Record<string, ActionDefinition> = {
@@ -123,6 +123,9 @@ const namedInputs = (problems: string[]) => [...new Set(problems.map((p) => p.sp
 let s: Scratch;
 let remote: BareRemote;
 let repo: Repo;
+// For the snippets with versioning: independent: a workspace whose package has a feat since its own tag.
+let monoRemote: BareRemote;
+let monoRepo: Repo;
 beforeAll(async () => {
   s = scratch();
   remote = await createBareRemote();
@@ -136,10 +139,23 @@ beforeAll(async () => {
   await repo.git('tag', 'v1.0.0');
   await repo.git('commit', '--quiet', '--allow-empty', '-m', 'feat: a feature');
   await repo.git('push', '--quiet', 'origin', 'main', 'v1.0.0');
+  monoRemote = await createBareRemote();
+  monoRepo = await createRepo({
+    remote: monoRemote,
+    files: {
+      'package.json': '{"name":"mono","private":true,"workspaces":["packages/*"],"scripts":{"test":"node -e 0"}}\n',
+      'packages/a/package.json': '{"name":"a","version":"1.0.0","private":true}\n',
+    },
+  });
+  await monoRepo.git('tag', '-a', 'a@1.0.0', '-m', 'a@1.0.0');
+  await commit(monoRepo, 'feat: a feature of a', { 'packages/a/index.js': '1\n' });
+  await monoRepo.git('push', '--quiet', '--follow-tags', 'origin', 'main');
 });
 afterAll(async () => {
   await repo?.cleanup();
   await remote?.cleanup();
+  await monoRepo?.cleanup();
+  await monoRemote?.cleanup();
   s?.cleanup();
 });
 
@@ -172,7 +188,7 @@ async function checkCall(name: string, c: Pick<Classified, 'yaml' | 'refused'>):
   const r = await runWorkflow({
     workflow: s.write(`${name.replace(/[^\w.-]+/g, '_')}.yml`, yaml),
     packageRoot: ROOT,
-    repository: repo.dir,
+    repository: /versioning: independent/.test(yaml) ? monoRepo.dir : repo.dir,
     runDir: join(s.dir, `run-${name.replace(/[^\w.-]+/g, '_')}`),
     jobs: callers.map((id) => `${id}/plan`),
     secrets: { GITHUB_TOKEN: 'local-token' },

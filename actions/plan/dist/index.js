@@ -1261,13 +1261,13 @@ function npmPackages(root) {
   const file = join2(root, "package.json");
   if (existsSync(join2(root, "pnpm-workspace.yaml")))
     throw new StageError(
-      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+      "pnpm workspaces are not supported with versioning: fixed (pnpm-workspace.yaml found): set versioning: independent (each package its own version and tag; docs/monorepo.md), or release each package from its own directory."
     );
   if (!existsSync(file)) return [];
   const { doc } = readJson(file);
   if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync(join2(root, f))))
     throw new StageError(
-      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+      'yarn workspaces are not supported with versioning: fixed (package.json "workspaces" with yarn.lock or .yarnrc.yml): set versioning: independent (each package its own version and tag; docs/monorepo.md), switch the repository to npm workspaces, or release each package from its own directory.'
     );
   const out = [];
   const pkg = (dir, d) => ({
@@ -3262,7 +3262,7 @@ function guardLatest(o) {
       version: o.version,
       backportBranch,
       movesLatest: r.registry === "npm" && distTag === "latest",
-      adoptTag: (v) => `${o.tagPrefix}${v}`
+      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
     });
     return p ? [p] : [];
   });

@@ -1406,13 +1406,13 @@ function npmPackages(root) {
   const file = join2(root, "package.json");
   if (existsSync(join2(root, "pnpm-workspace.yaml")))
     throw new StageError(
-      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+      "pnpm workspaces are not supported with versioning: fixed (pnpm-workspace.yaml found): set versioning: independent (each package its own version and tag; docs/monorepo.md), or release each package from its own directory."
     );
   if (!existsSync(file)) return [];
   const { doc } = readJson(file);
   if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync(join2(root, f))))
     throw new StageError(
-      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+      'yarn workspaces are not supported with versioning: fixed (package.json "workspaces" with yarn.lock or .yarnrc.yml): set versioning: independent (each package its own version and tag; docs/monorepo.md), switch the repository to npm workspaces, or release each package from its own directory.'
     );
   const out = [];
   const pkg = (dir, d) => ({
@@ -3654,7 +3654,7 @@ function guardLatest(o) {
       version: o.version,
       backportBranch,
       movesLatest: r.registry === "npm" && distTag === "latest",
-      adoptTag: (v) => `${o.tagPrefix}${v}`
+      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
     });
     return p ? [p] : [];
   });
@@ -4744,8 +4744,11 @@ ${x.digest.sha256}`).sort().join("\n");
 function apiFailure(what, e) {
   const err = e;
   const hint = err.status === 403 || err.status === 404 ? " (the job needs `permissions: attestations: write`, and the repository must allow attestations)" : "";
-  return new StageError(
-    `${what} failed: GitHub answered ${err.status ?? "no response"}: ${err.message ?? String(e)}${hint}`
+  return Object.assign(
+    new StageError(
+      `${what} failed: GitHub answered ${err.status ?? "no response"}: ${err.message ?? String(e)}${hint}`
+    ),
+    { status: err.status }
   );
 }
 async function listAttestations(client, repo, digest, predicateType) {
@@ -5489,14 +5492,22 @@ async function attest(s, d) {
 // actions/release/src/steps/attest-upload.ts
 async function attestUpload(s, d) {
   const att = s.attestations;
-  if (!att) return {};
+  if (!att) return { storedOnGitHub: false };
   const repo = { owner: d.owner, repo: d.repo };
-  await d.ledger.step("attest-upload", async () => {
+  const r = await d.ledger.step("attest-upload", async () => {
     let created = 0;
     let referrers = 0;
+    let refused;
     for (const x of att.signed) {
-      const r = await uploadAttestation(d.gh, repo, x.bundle);
-      if (r.created) created++;
+      try {
+        if (!refused && (await uploadAttestation(d.gh, repo, x.bundle)).created) created++;
+      } catch (e) {
+        if (d.cfg.attest !== "auto" || e.status !== 403) throw e;
+        refused = e.message;
+        d.log.warning(
+          `attest (auto): the bundles are attached to the release, but not stored in GitHub's attestations API, so \`gh attestation verify\` will not find them: ${refused}. Add \`permissions: attestations: write\` to the release job (or set attest: true to make this an error).`
+        );
+      }
       for (const a of x.about.filter((y) => y.kind === "image")) {
         if (!s.docker) continue;
         const pushed = await pushReferrer(s.docker.registry, { image: a.image, digest: a.digest }, x.bundle, d.now);
@@ -5507,11 +5518,12 @@ async function attestUpload(s, d) {
       }
     }
     return {
+      refused,
       state: created || referrers ? "done" : "already-done",
-      detail: `${created} new attestation(s) on GitHub (${att.signed.length - created} there already), ${referrers} OCI referrer(s) pushed`
+      detail: refused ? `not stored on GitHub (no attestations: write), ${referrers} OCI referrer(s) pushed` : `${created} new attestation(s) on GitHub (${att.signed.length - created} there already), ${referrers} OCI referrer(s) pushed`
     };
   });
-  return {};
+  return { storedOnGitHub: !r.refused };
 }
 
 // actions/release/src/steps/attest-verify.ts
@@ -5532,6 +5544,16 @@ async function attestVerify(s, d) {
     const problems = [];
     const rows = [];
     const tmp = mkdtempSync3(join11(d.runnerTemp, "release-verify-"));
+    const draftBundle = async (label) => {
+      const x = att.signed.find(
+        (y) => y.statement.predicateType === "https://slsa.dev/provenance/v1" && y.about.some((b) => b.label === label)
+      );
+      const bytes = x && await downloadReleaseAsset(d.gh, repo, s.release, x.bundleName);
+      if (!x || !bytes) return void 0;
+      const path = join11(tmp, x.bundleName);
+      writeFileSync5(path, bytes);
+      return path;
+    };
     try {
       for (const a of att.subjects) {
         let spec;
@@ -5546,9 +5568,11 @@ async function attestVerify(s, d) {
           spec = { kind: "file", path };
         } else if (a.kind === "npm") spec = { kind: "npm", name: a.name, version: a.version };
         else spec = { kind: "image", image: a.image, digest: a.digest };
+        const onDraft = s.storedOnGitHub === false ? await draftBundle(a.label) : void 0;
         try {
           const v = await verifyArtifact({
             subject: spec,
+            ...onDraft ? { bundlePath: onDraft } : {},
             repository: repo,
             github: d.gh,
             san: expected.san,
@@ -6277,19 +6301,45 @@ async function packagesVersion(s, d) {
     if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0];
-  const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).map((p) => ({
-    name: p.name,
-    dir: p.dir,
-    version: p.version,
-    distTag: cfg.npmDistTag || defaultDistTag({
+  const problems = [];
+  const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).flatMap((p) => {
+    const distTag = (backport) => cfg.npmDistTag || defaultDistTag({
       prerelease: p.prerelease,
       prereleaseId: cfg.prereleaseId,
-      backport: p.backport,
+      backport,
       major: parts(p.version).major
-    }),
-    provenance: s.npmAuth.provenance,
-    auth: s.npmAuth.kind
-  })) : [];
+    });
+    let guarded;
+    try {
+      guarded = guardLatest({
+        version: p.version,
+        prerelease: p.prerelease,
+        backport: p.backport,
+        found: s.registryLatest.filter((r) => r.registry === "npm" && r.name === p.name),
+        releaseBranch: cfg.releaseBranch,
+        defaultBranch: s.defaultBranch,
+        distTag,
+        tagPrefix: "",
+        adoptTag: (v) => formatTag(cfg.tagFormat, p.name, v)
+      });
+    } catch (e) {
+      if (!(e instanceof StageError)) throw e;
+      problems.push(e.message);
+      return [];
+    }
+    p.backport = guarded.backport;
+    return [
+      {
+        name: p.name,
+        dir: p.dir,
+        version: p.version,
+        distTag: guarded.distTag,
+        provenance: s.npmAuth.provenance,
+        auth: s.npmAuth.kind
+      }
+    ];
+  }) : [];
+  if (problems.length) throw new StageError(problems.join("\n"));
   const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);
@@ -6457,8 +6507,9 @@ async function checkGitHubPermissions(d) {
   }
   return { private: isPrivate, defaultBranch };
 }
-function readRegistryLatest(d, npmAuth, docker2) {
-  const npm2 = d.cfg.registries.includes("npm") ? npmPackages(d.workspace).filter((p) => !p.private).map((p) => p.name) : [];
+async function readRegistryLatest(d, npmAuth, docker2) {
+  const publicNames = async () => (d.cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace)).filter((p) => !p.private).map((p) => p.name);
+  const npm2 = d.cfg.registries.includes("npm") ? await publicNames() : [];
   return readLatest({
     fetch: d.fetch,
     npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm2, token: npmAuth.token },

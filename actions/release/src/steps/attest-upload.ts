@@ -12,16 +12,26 @@ import type { DockerTarget } from './preflight.js';
 export async function attestUpload(
   s: { attestations?: Attestations; docker?: DockerTarget },
   d: StepDeps,
-): Promise<object> {
+): Promise<{ storedOnGitHub: boolean }> {
   const att = s.attestations;
-  if (!att) return {};
+  if (!att) return { storedOnGitHub: false };
   const repo = { owner: d.owner, repo: d.repo };
-  await d.ledger.step<StepResult>('attest-upload', async () => {
+  const r = await d.ledger.step<StepResult & { refused?: string }>('attest-upload', async () => {
     let created = 0;
     let referrers = 0;
+    let refused: string | undefined;
     for (const x of att.signed) {
-      const r = await uploadAttestation(d.gh, repo, x.bundle);
-      if (r.created) created++;
+      try {
+        if (!refused && (await uploadAttestation(d.gh, repo, x.bundle)).created) created++;
+      } catch (e) {
+        // attest: auto in a job granted id-token: write (npm trusted publishing) but not attestations: write: the
+        // bundles are on the release and verified there; only GitHub's copy is missing. attest: true requires it.
+        if (d.cfg.attest !== 'auto' || (e as { status?: number }).status !== 403) throw e;
+        refused = (e as Error).message;
+        d.log.warning(
+          `attest (auto): the bundles are attached to the release, but not stored in GitHub's attestations API, so \`gh attestation verify\` will not find them: ${refused}. Add \`permissions: attestations: write\` to the release job (or set attest: true to make this an error).`,
+        );
+      }
       for (const a of x.about.filter((y) => y.kind === 'image')) {
         if (!s.docker) continue;
         const pushed = await pushReferrer(s.docker.registry, { image: a.image!, digest: a.digest! }, x.bundle, d.now);
@@ -32,9 +42,12 @@ export async function attestUpload(
       }
     }
     return {
+      refused,
       state: created || referrers ? 'done' : 'already-done',
-      detail: `${created} new attestation(s) on GitHub (${att.signed.length - created} there already), ${referrers} OCI referrer(s) pushed`,
+      detail: refused
+        ? `not stored on GitHub (no attestations: write), ${referrers} OCI referrer(s) pushed`
+        : `${created} new attestation(s) on GitHub (${att.signed.length - created} there already), ${referrers} OCI referrer(s) pushed`,
     };
   });
-  return {};
+  return { storedOnGitHub: !r.refused };
 }

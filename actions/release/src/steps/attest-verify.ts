@@ -30,7 +30,7 @@ export interface VerifiedArtifactRow {
 }
 
 export async function attestVerify(
-  s: { attestations?: Attestations; release: ReleaseInfo; npmAuth: NpmAuthPlan },
+  s: { attestations?: Attestations; release: ReleaseInfo; npmAuth: NpmAuthPlan; storedOnGitHub?: boolean },
   d: StepDeps,
 ): Promise<{ verifiedArtifacts: VerifiedArtifactRow[] }> {
   const att = s.attestations;
@@ -49,6 +49,16 @@ export async function attestVerify(
     const problems: string[] = [];
     const rows: VerifiedArtifactRow[] = [];
     const tmp = mkdtempSync(join(d.runnerTemp, 'release-verify-'));
+    const draftBundle = async (label: string): Promise<string | undefined> => {
+      const x = att.signed.find(
+        (y) => y.statement.predicateType === 'https://slsa.dev/provenance/v1' && y.about.some((b) => b.label === label),
+      );
+      const bytes = x && (await downloadReleaseAsset(d.gh, repo, s.release, x.bundleName));
+      if (!x || !bytes) return undefined;
+      const path = join(tmp, x.bundleName);
+      writeFileSync(path, bytes);
+      return path;
+    };
     try {
       for (const a of att.subjects) {
         let spec: SubjectSpec;
@@ -63,9 +73,13 @@ export async function attestVerify(
           spec = { kind: 'file', path };
         } else if (a.kind === 'npm') spec = { kind: 'npm', name: a.name!, version: a.version! };
         else spec = { kind: 'image', image: a.image!, digest: a.digest! };
+        // Not on GitHub (attest: auto without attestations: write): the provenance bundle on the draft, as a
+        // consumer downloads it with the release.
+        const onDraft = s.storedOnGitHub === false ? await draftBundle(a.label) : undefined;
         try {
           const v = await verifyArtifact({
             subject: spec,
+            ...(onDraft ? { bundlePath: onDraft } : {}),
             repository: repo,
             github: d.gh,
             san: expected.san,

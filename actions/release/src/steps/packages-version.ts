@@ -4,8 +4,14 @@
  * CHANGELOG.md section, and the manifests and ranges to bump; the packages to publish in publish order. A resumed
  * run plans from the tested commit (the parent of its release commit), leaving out the tags it pushed itself.
  */
-import { aggregateNotes, changelogChange, packageNotes, planMonorepo } from '@release-actions/shared/monorepo';
-import { defaultDistTag } from '@release-actions/shared/publish';
+import {
+  aggregateNotes,
+  changelogChange,
+  formatTag,
+  packageNotes,
+  planMonorepo,
+} from '@release-actions/shared/monorepo';
+import { defaultDistTag, guardLatest } from '@release-actions/shared/publish';
 import { type FileChange, parts } from '@release-actions/shared/versioning';
 import { escapeLogText, StageError } from '@release-actions/shared';
 import { fitReleaseBody } from '../github-release.js';
@@ -80,25 +86,53 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
     if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0] as PackageRelease;
+  // latest never moves backwards, per package (publish/latest.ts, as in fixed mode): a package whose registry
+  // holds a higher latest is a backport from another branch, or the whole release is refused before any side effect.
+  const problems: string[] = [];
   const npm = cfg.registries.includes('npm')
     ? packages
         .filter((p) => !p.private)
-        .map((p) => ({
-          name: p.name,
-          dir: p.dir,
-          version: p.version,
-          distTag:
+        .flatMap((p) => {
+          const distTag = (backport: boolean) =>
             cfg.npmDistTag ||
             defaultDistTag({
               prerelease: p.prerelease,
               prereleaseId: cfg.prereleaseId,
-              backport: p.backport,
+              backport,
               major: parts(p.version).major,
-            }),
-          provenance: s.npmAuth.provenance,
-          auth: s.npmAuth.kind,
-        }))
+            });
+          let guarded: { backport: boolean; distTag: string };
+          try {
+            guarded = guardLatest({
+              version: p.version,
+              prerelease: p.prerelease,
+              backport: p.backport,
+              found: s.registryLatest.filter((r) => r.registry === 'npm' && r.name === p.name),
+              releaseBranch: cfg.releaseBranch,
+              defaultBranch: s.defaultBranch,
+              distTag,
+              tagPrefix: '',
+              adoptTag: (v) => formatTag(cfg.tagFormat, p.name, v),
+            });
+          } catch (e) {
+            if (!(e instanceof StageError)) throw e;
+            problems.push(e.message);
+            return [];
+          }
+          p.backport = guarded.backport;
+          return [
+            {
+              name: p.name,
+              dir: p.dir,
+              version: p.version,
+              distTag: guarded.distTag,
+              provenance: s.npmAuth.provenance,
+              auth: s.npmAuth.kind,
+            },
+          ];
+        })
     : [];
+  if (problems.length) throw new StageError(problems.join('\n'));
   const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);

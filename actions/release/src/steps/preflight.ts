@@ -207,12 +207,12 @@ async function checkGitHubPermissions(d: StepDeps): Promise<{ private: boolean; 
 }
 
 /** What each registry holds as the latest of every package and image this release would publish. */
-function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: DockerTarget | undefined) {
-  const npm = d.cfg.registries.includes('npm')
-    ? npmPackages(d.workspace)
-        .filter((p) => !p.private)
-        .map((p) => p.name)
-    : [];
+async function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: DockerTarget | undefined) {
+  const publicNames = async () =>
+    (d.cfg.versioning === 'independent' ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace))
+      .filter((p) => !p.private)
+      .map((p) => p.name);
+  const npm = d.cfg.registries.includes('npm') ? await publicNames() : [];
   return readLatest({
     fetch: d.fetch,
     npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm, token: npmAuth.token },

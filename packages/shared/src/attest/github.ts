@@ -56,14 +56,18 @@ export function sameAttestation(a: Statement, b: Statement): boolean {
   return a.predicateType === b.predicateType && subjects(a) === subjects(b) && definition(a) === definition(b);
 }
 
-function apiFailure(what: string, e: unknown): StageError {
+/** GitHub's refusal, with its HTTP status kept so a caller can tell a missing permission (403) from an outage. */
+function apiFailure(what: string, e: unknown): StageError & { status?: number } {
   const err = e as { status?: number; message?: string };
   const hint =
     err.status === 403 || err.status === 404
       ? ' (the job needs `permissions: attestations: write`, and the repository must allow attestations)'
       : '';
-  return new StageError(
-    `${what} failed: GitHub answered ${err.status ?? 'no response'}: ${err.message ?? String(e)}${hint}`,
+  return Object.assign(
+    new StageError(
+      `${what} failed: GitHub answered ${err.status ?? 'no response'}: ${err.message ?? String(e)}${hint}`,
+    ),
+    { status: err.status },
   );
 }
 

@@ -133,6 +133,8 @@ export function guardLatest(o: {
   /** The npm dist-tag the release would take, given whether it is a backport. */
   distTag: (backport: boolean) => string;
   tagPrefix: string;
+  /** The tag that would adopt a registry's version (default: tagPrefix + version); a package's own tag format. */
+  adoptTag?: (version: string) => string;
 }): { backport: boolean; distTag: string } {
   const backportBranch = o.defaultBranch !== undefined && o.releaseBranch !== o.defaultBranch;
   const backport = o.backport || (!o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0);
@@ -142,7 +144,7 @@ export function guardLatest(o: {
       version: o.version,
       backportBranch,
       movesLatest: r.registry === 'npm' && distTag === 'latest',
-      adoptTag: (v) => `${o.tagPrefix}${v}`,
+      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`),
     });
     return p ? [p] : [];
   });

@@ -119,12 +119,12 @@ test.each([
   [
     'pnpm',
     { 'pnpm-workspace.yaml': 'packages:\n  - packages/*\n' },
-    /^pnpm workspaces are not supported yet \(pnpm-workspace\.yaml found\)/,
+    /^pnpm workspaces are not supported with versioning: fixed \(pnpm-workspace\.yaml found\): set versioning: independent/,
   ],
   [
     'yarn',
     { 'yarn.lock': '', 'package.json': '{"name":"m","workspaces":["packages/*"]}' },
-    /^yarn workspaces are not supported yet/,
+    /^yarn workspaces are not supported with versioning: fixed/,
   ],
 ])('a %s workspace is named as such, with what to do instead', (_name, files, message) => {
   const dir = mkdtempSync(join(tmpdir(), 'ra-manifests-ws-'));

@@ -110,13 +110,13 @@ export function npmPackages(root: string): NpmPackage[] {
   // Said by name: versioning only the root of such a repository would publish its packages out of step.
   if (existsSync(join(root, 'pnpm-workspace.yaml')))
     throw new StageError(
-      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.',
+      'pnpm workspaces are not supported with versioning: fixed (pnpm-workspace.yaml found): set versioning: independent (each package its own version and tag; docs/monorepo.md), or release each package from its own directory.',
     );
   if (!existsSync(file)) return [];
   const { doc } = readJson(file);
   if (doc.workspaces && ['yarn.lock', '.yarnrc.yml'].some((f) => existsSync(join(root, f))))
     throw new StageError(
-      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.',
+      'yarn workspaces are not supported with versioning: fixed (package.json "workspaces" with yarn.lock or .yarnrc.yml): set versioning: independent (each package its own version and tag; docs/monorepo.md), switch the repository to npm workspaces, or release each package from its own directory.',
     );
   const out: NpmPackage[] = [];
   const pkg = (dir: string, d: Json): NpmPackage => ({

@@ -95,6 +95,8 @@ export async function startVerdaccio(options: VerdaccioOptions = {}): Promise<Ve
   const password = options.password ?? randomBytes(12).toString('hex');
   const dir = await makeTempDir('verdaccio');
   let proc: TrackedProcess | undefined;
+  let token = '';
+  let foreign = '';
   try {
     const sha = createHash('sha1').update(password, 'utf8').digest('base64');
     await writeFile(join(dir, 'htpasswd'), `${username}:{SHA}${sha}\n`, { mode: 0o600 });
@@ -112,16 +114,25 @@ export async function startVerdaccio(options: VerdaccioOptions = {}): Promise<Ve
           },
         }));
       },
-      ready: (port, p) =>
-        waitFor(
+      // Logged in as part of being ready: a 409 means the user is unknown there, so another Verdaccio (a parallel
+      // test's, which took the free port first) answered, and ours could not bind: start again on another port.
+      ready: async (port, p) => {
+        await waitFor(
           async () => (await fetch(`http://127.0.0.1:${port}/-/ping`, { signal: AbortSignal.timeout(1_000) })).ok,
           { timeoutMs: options.startTimeoutMs ?? 30_000, process: p, what: 'verdaccio /-/ping' },
-        ),
+        );
+        try {
+          token = await login(`http://127.0.0.1:${port}/`, username, password);
+        } catch (e) {
+          if (/ 409 /.test(String(e))) foreign = `EADDRINUSE: another server answered on port ${port} (${String(e)})`;
+          throw e;
+        }
+      },
+      log: async () => foreign,
       inUse: 'EADDRINUSE',
     });
     const { port, startupMs } = started;
     const url = `http://127.0.0.1:${port}/`;
-    const token = await login(url, username, password);
     const running = started.proc;
     const writeNpmrc: Verdaccio['writeNpmrc'] = async (o = {}) => {
       const path = o.path ?? join(dir, `npmrc-${randomBytes(4).toString('hex')}`);
