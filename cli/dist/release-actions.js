@@ -9293,30 +9293,51 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
     detached: true
   });
   const keep = o.maxBuffer ?? Infinity;
-  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  const cap = (s) => s.length <= keep ? s : keep > 0 ? s.slice(-keep) : "";
   let stdout = "";
   let stderr = "";
   let output = "";
-  const feed = (which) => {
-    let partial = "";
-    return (d) => {
-      if (which === "out") stdout = cap(stdout + d);
-      else stderr = cap(stderr + d);
-      output = cap(output + d);
-      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
-      if (!o.onLine) return;
-      const lines = (partial + d).split(/\r?\n/);
-      partial = lines.pop() ?? "";
-      for (const l of lines) o.onLine(l);
-    };
+  const partial = { out: "", err: "" };
+  const feed = (which) => (d) => {
+    if (which === "out") stdout = cap(stdout + d);
+    else stderr = cap(stderr + d);
+    output = cap(output + d);
+    o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+    if (!o.onLine) return;
+    const lines = (partial[which] + d).split(/\r?\n/);
+    partial[which] = lines.pop() ?? "";
+    for (const l of lines) o.onLine(l);
+  };
+  const flush = () => {
+    for (const which of ["out", "err"]) if (partial[which]) o.onLine?.(partial[which]);
+    partial.out = partial.err = "";
   };
   child.stdout?.setEncoding("utf8").on("data", feed("out"));
   child.stderr?.setEncoding("utf8").on("data", feed("err"));
   let timedOut = false;
-  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    if (child.pid) killGroup(child.pid, "SIGKILL");
-  }, o.timeoutMs);
+  let aborted = false;
+  let killTimer;
+  const stop = () => {
+    if (!child.pid || killTimer) return;
+    const grace = o.killGraceMs ?? 0;
+    if (grace <= 0) return killGroup(child.pid, "SIGKILL");
+    killGroup(child.pid, "SIGTERM");
+    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), grace);
+    killTimer.unref();
+  };
+  const timer = o.timeoutMs === void 0 || !Number.isFinite(o.timeoutMs) || o.timeoutMs >= 2 ** 31 ? void 0 : setTimeout(
+    () => {
+      timedOut = true;
+      stop();
+    },
+    Math.max(0, o.timeoutMs)
+  );
+  const onAbort = () => {
+    aborted = true;
+    stop();
+  };
+  if (o.signal?.aborted) onAbort();
+  else o.signal?.addEventListener("abort", onAbort, { once: true });
   const forwards = (o.forwardSignals ?? []).map((sig) => {
     const forward = () => child.pid && killGroup(child.pid, sig);
     process.on(sig, forward);
@@ -9324,17 +9345,29 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   });
   const done = () => {
     clearTimeout(timer);
+    clearTimeout(killTimer);
+    o.signal?.removeEventListener("abort", onAbort);
     for (const off of forwards) off();
   };
   child.on("error", (error) => {
     done();
     const said = `${error.message}
 `;
-    resolve7({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
+    resolve7({
+      code: 127,
+      signal: null,
+      stdout,
+      stderr: stderr + said,
+      output: output + said,
+      timedOut,
+      aborted,
+      error
+    });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    flush();
+    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut, aborted });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {
@@ -11205,7 +11238,7 @@ ${flags}
 // cli/src/workflow.ts
 import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 import { dirname as dirname2, join as join9, resolve as resolve5 } from "node:path";
-import { createInterface as createInterface2 } from "node:readline/promises";
+import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 
 // packages/workflow/src/actions.ts
@@ -17182,11 +17215,10 @@ function resolveWorkflow(uses, r) {
 }
 
 // packages/workflow/src/executor.ts
-import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_process";
+import { execFileSync as execFileSync2 } from "node:child_process";
 import { appendFileSync, existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { basename as basename4, delimiter as delimiter2, join as join8, resolve as resolve4 } from "node:path";
-import { createInterface } from "node:readline";
 
 // packages/workflow/src/expressions.ts
 import { createHash } from "node:crypto";
@@ -18530,58 +18562,37 @@ var Execution = class {
       ...runner.debug ? { RUNNER_DEBUG: runner.debug } : {}
     };
   }
-  /** Runs one process in its own group, its output logged line by line (masked); `::add-mask::` adds a mask. */
-  spawnStep(argv, cwd, env, timeoutMs, label) {
-    return new Promise((done, fail) => {
-      const child = spawn2(argv[0], argv.slice(1), { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-      let timedOut = false;
-      const stop = (why) => {
-        this.log(`[${label}] ${why}: stopping the step`);
-        try {
-          process.kill(-child.pid, "SIGTERM");
-          setTimeout(() => {
-            try {
-              process.kill(-child.pid, "SIGKILL");
-            } catch {
-            }
-          }, 5e3).unref();
-        } catch {
-        }
-      };
-      const onAbort = () => stop("cancelled");
-      this.o.signal?.addEventListener("abort", onAbort, { once: true });
-      const timer = Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31 ? setTimeout(
-        () => {
-          timedOut = true;
-          stop("timeout");
-        },
-        Math.max(0, timeoutMs)
-      ) : void 0;
-      const onLine = (line) => {
-        const m = /^::add-mask::(.*)$/.exec(line);
-        if (m) {
-          if (m[1]) this.masks.add(m[1]);
-          return;
-        }
-        if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
-        this.log(`[${label}] ${line}`);
-      };
-      const closed = [child.stdout, child.stderr].map(
-        (s) => new Promise(
-          (r) => createInterface({ input: s }).on("line", onLine).on("close", () => r())
-        )
-      );
-      child.on("error", (e) => {
-        if (timer) clearTimeout(timer);
-        this.o.signal?.removeEventListener("abort", onAbort);
-        fail(new StandInError(`${argv[0]}: ${e.message}`));
-      });
-      child.on("exit", (code, signal) => {
-        if (timer) clearTimeout(timer);
-        this.o.signal?.removeEventListener("abort", onAbort);
-        void Promise.all(closed).then(() => done(timedOut ? "timeout" : code ?? (signal ? 128 : 1)));
-      });
-    });
+  /**
+   * Runs one process in its own group through the one process runner, its output logged line by line (masked);
+   * `::add-mask::` adds a mask. A timeout or cancel sends SIGTERM, then SIGKILL 5 s later, as the runner does.
+   */
+  async spawnStep(argv, cwd, env, timeoutMs, label) {
+    const onLine = (line) => {
+      const m = /^::add-mask::(.*)$/.exec(line);
+      if (m) {
+        if (m[1]) this.masks.add(m[1]);
+        return;
+      }
+      if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
+      this.log(`[${label}] ${line}`);
+    };
+    const onAbort = () => this.log(`[${label}] cancelled: stopping the step`);
+    this.o.signal?.addEventListener("abort", onAbort, { once: true });
+    const r = await exec(argv[0], argv.slice(1), {
+      cwd,
+      env,
+      timeoutMs,
+      killGraceMs: 5e3,
+      signal: this.o.signal,
+      onLine,
+      maxBuffer: 0
+    }).finally(() => this.o.signal?.removeEventListener("abort", onAbort));
+    if (r.error) throw new StandInError(`${argv[0]}: ${r.error.message}`);
+    if (r.timedOut) {
+      this.log(`[${label}] timeout: stopped the step`);
+      return "timeout";
+    }
+    return r.code;
   }
 };
 function minutes(v) {
@@ -18760,7 +18771,7 @@ function parseWorkflowFlags(argv) {
   return p;
 }
 async function askOnTerminal(question) {
-  const rl = createInterface2({ input: process.stdin, output: process.stderr });
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);
   } finally {

@@ -205,6 +205,39 @@ jobs:
     expect(r.log).not.toContain('[a] skipped-after-failure');
   });
 
+  test('a cancelled run gives the running step SIGTERM (its trap cleans up), starts nothing more, jobs end cancelled', async () => {
+    const ac = new AbortController();
+    const started = Date.now();
+    const r = await runYaml(
+      s,
+      `on: workflow_dispatch
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: trap 'echo cleaned-up; exit 143' TERM; echo step-started; sleep 30 & wait
+      - run: echo never-started
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    steps: [{ run: echo never-either }]
+`,
+      {
+        signal: ac.signal,
+        log: (l) => {
+          lines.push(l);
+          if (l.endsWith('step-started')) ac.abort();
+        },
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.job('a').result).toBe('cancelled');
+    expect(r.job('b').result).not.toBe('success');
+    expect(lines).toContain('[a] cleaned-up');
+    expect(lines.join('\n')).not.toMatch(/never-started|never-either/);
+  });
+  const lines: string[] = [];
+
   test('concurrency: runs of the same group wait for each other within the process', async () => {
     const yaml = `on: workflow_dispatch
 concurrency: { group: 'same-\${{ github.repository }}', cancel-in-progress: false }

@@ -1134,30 +1134,51 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
     detached: true
   });
   const keep = o.maxBuffer ?? Infinity;
-  const cap = (s) => s.length > keep ? s.slice(-keep) : s;
+  const cap = (s) => s.length <= keep ? s : keep > 0 ? s.slice(-keep) : "";
   let stdout = "";
   let stderr = "";
   let output = "";
-  const feed = (which) => {
-    let partial = "";
-    return (d) => {
-      if (which === "out") stdout = cap(stdout + d);
-      else stderr = cap(stderr + d);
-      output = cap(output + d);
-      o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
-      if (!o.onLine) return;
-      const lines = (partial + d).split(/\r?\n/);
-      partial = lines.pop() ?? "";
-      for (const l of lines) o.onLine(l);
-    };
+  const partial = { out: "", err: "" };
+  const feed = (which) => (d) => {
+    if (which === "out") stdout = cap(stdout + d);
+    else stderr = cap(stderr + d);
+    output = cap(output + d);
+    o.onOutput?.(d, which === "out" ? "stdout" : "stderr");
+    if (!o.onLine) return;
+    const lines = (partial[which] + d).split(/\r?\n/);
+    partial[which] = lines.pop() ?? "";
+    for (const l of lines) o.onLine(l);
+  };
+  const flush = () => {
+    for (const which of ["out", "err"]) if (partial[which]) o.onLine?.(partial[which]);
+    partial.out = partial.err = "";
   };
   child.stdout?.setEncoding("utf8").on("data", feed("out"));
   child.stderr?.setEncoding("utf8").on("data", feed("err"));
   let timedOut = false;
-  const timer = o.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-    timedOut = true;
-    if (child.pid) killGroup(child.pid, "SIGKILL");
-  }, o.timeoutMs);
+  let aborted = false;
+  let killTimer;
+  const stop = () => {
+    if (!child.pid || killTimer) return;
+    const grace = o.killGraceMs ?? 0;
+    if (grace <= 0) return killGroup(child.pid, "SIGKILL");
+    killGroup(child.pid, "SIGTERM");
+    killTimer = setTimeout(() => killGroup(child.pid, "SIGKILL"), grace);
+    killTimer.unref();
+  };
+  const timer = o.timeoutMs === void 0 || !Number.isFinite(o.timeoutMs) || o.timeoutMs >= 2 ** 31 ? void 0 : setTimeout(
+    () => {
+      timedOut = true;
+      stop();
+    },
+    Math.max(0, o.timeoutMs)
+  );
+  const onAbort = () => {
+    aborted = true;
+    stop();
+  };
+  if (o.signal?.aborted) onAbort();
+  else o.signal?.addEventListener("abort", onAbort, { once: true });
   const forwards = (o.forwardSignals ?? []).map((sig) => {
     const forward = () => child.pid && killGroup(child.pid, sig);
     process.on(sig, forward);
@@ -1165,17 +1186,29 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   });
   const done = () => {
     clearTimeout(timer);
+    clearTimeout(killTimer);
+    o.signal?.removeEventListener("abort", onAbort);
     for (const off of forwards) off();
   };
   child.on("error", (error2) => {
     done();
     const said = `${error2.message}
 `;
-    resolve7({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error: error2 });
+    resolve7({
+      code: 127,
+      signal: null,
+      stdout,
+      stderr: stderr + said,
+      output: output + said,
+      timedOut,
+      aborted,
+      error: error2
+    });
   });
   child.on("close", (code, signal) => {
     done();
-    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+    flush();
+    resolve7({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut, aborted });
   });
   if (child.stdin) {
     child.stdin.on("error", () => {

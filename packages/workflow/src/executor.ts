@@ -3,11 +3,11 @@
  * semantics, matrices, outputs, file commands, environments as approval gates, timeouts, continue-on-error and
  * concurrency groups. The same walk, with no step run and outputs unknown, is the dry run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { exec } from '@release-actions/shared/util';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { resolveAction, type Resolver } from './actions.js';
 import {
   asString,
@@ -839,73 +839,44 @@ class Execution {
     };
   }
 
-  /** Runs one process in its own group, its output logged line by line (masked); `::add-mask::` adds a mask. */
-  private spawnStep(
+  /**
+   * Runs one process in its own group through the one process runner, its output logged line by line (masked);
+   * `::add-mask::` adds a mask. A timeout or cancel sends SIGTERM, then SIGKILL 5 s later, as the runner does.
+   */
+  private async spawnStep(
     argv: string[],
     cwd: string,
     env: NodeJS.ProcessEnv,
     timeoutMs: number,
     label: string,
   ): Promise<number | 'timeout'> {
-    return new Promise((done, fail) => {
-      const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-      let timedOut = false;
-      const stop = (why: string) => {
-        this.log(`[${label}] ${why}: stopping the step`);
-        try {
-          process.kill(-child.pid!, 'SIGTERM');
-          setTimeout(() => {
-            try {
-              process.kill(-child.pid!, 'SIGKILL');
-            } catch {
-              // already gone
-            }
-          }, 5000).unref();
-        } catch {
-          // already gone
-        }
-      };
-      const onAbort = () => stop('cancelled');
-      this.o.signal?.addEventListener('abort', onAbort, { once: true });
-      const timer =
-        Number.isFinite(timeoutMs) && timeoutMs < 2 ** 31
-          ? setTimeout(
-              () => {
-                timedOut = true;
-                stop('timeout');
-              },
-              Math.max(0, timeoutMs),
-            )
-          : undefined;
-      const onLine = (line: string) => {
-        const m = /^::add-mask::(.*)$/.exec(line);
-        if (m) {
-          if (m[1]) this.masks.add(m[1]);
-          return;
-        }
-        // As on a runner, debug lines show only with step debug logging on.
-        if (line.startsWith('::debug::') && !env.RUNNER_DEBUG) return;
-        this.log(`[${label}] ${line}`);
-      };
-      const closed = [child.stdout, child.stderr].map(
-        (s) =>
-          new Promise<void>((r) =>
-            createInterface({ input: s })
-              .on('line', onLine)
-              .on('close', () => r()),
-          ),
-      );
-      child.on('error', (e) => {
-        if (timer) clearTimeout(timer);
-        this.o.signal?.removeEventListener('abort', onAbort);
-        fail(new StandInError(`${argv[0]}: ${e.message}`));
-      });
-      child.on('exit', (code, signal) => {
-        if (timer) clearTimeout(timer);
-        this.o.signal?.removeEventListener('abort', onAbort);
-        void Promise.all(closed).then(() => done(timedOut ? 'timeout' : (code ?? (signal ? 128 : 1))));
-      });
-    });
+    const onLine = (line: string) => {
+      const m = /^::add-mask::(.*)$/.exec(line);
+      if (m) {
+        if (m[1]) this.masks.add(m[1]);
+        return;
+      }
+      // As on a runner, debug lines show only with step debug logging on.
+      if (line.startsWith('::debug::') && !env.RUNNER_DEBUG) return;
+      this.log(`[${label}] ${line}`);
+    };
+    const onAbort = () => this.log(`[${label}] cancelled: stopping the step`);
+    this.o.signal?.addEventListener('abort', onAbort, { once: true });
+    const r = await exec(argv[0]!, argv.slice(1), {
+      cwd,
+      env,
+      timeoutMs,
+      killGraceMs: 5000,
+      signal: this.o.signal,
+      onLine,
+      maxBuffer: 0,
+    }).finally(() => this.o.signal?.removeEventListener('abort', onAbort));
+    if (r.error) throw new StandInError(`${argv[0]}: ${r.error.message}`);
+    if (r.timedOut) {
+      this.log(`[${label}] timeout: stopped the step`);
+      return 'timeout';
+    }
+    return r.code;
   }
 }
 

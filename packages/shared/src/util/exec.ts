@@ -18,6 +18,8 @@ export interface ExecResult {
   output: string;
   /** The deadline passed and the process group was killed. */
   timedOut: boolean;
+  /** `signal` was aborted and the process group was stopped. */
+  aborted?: boolean;
   /** Why the program could not be started (then code is 127). */
   error?: Error;
 }
@@ -30,6 +32,13 @@ export interface ExecOptions {
   input?: string;
   /** Kill the process group after this many ms (default: no deadline). */
   timeoutMs?: number;
+  /**
+   * On the deadline or `signal`, send SIGTERM first and SIGKILL only this many ms later (default 0: SIGKILL at
+   * once). A workflow step gets the runner's grace to clean up; a hook past its deadline does not.
+   */
+  killGraceMs?: number;
+  /** Aborting stops the program's group as a deadline does (`timedOut` stays false, `aborted` is true). */
+  signal?: AbortSignal;
   /** Run `cmd` through `sh -c` (args become $0, $1…); default: no shell. */
   shell?: boolean;
   /** Keep only the last this-many characters of each of stdout, stderr and output (default: all). */
@@ -58,33 +67,55 @@ export const exec: Exec = (cmd, args, o = {}) =>
       detached: true,
     });
     const keep = o.maxBuffer ?? Infinity;
-    const cap = (s: string) => (s.length > keep ? s.slice(-keep) : s);
+    const cap = (s: string) => (s.length <= keep ? s : keep > 0 ? s.slice(-keep) : '');
     let stdout = '';
     let stderr = '';
     let output = '';
-    const feed = (which: 'out' | 'err') => {
-      let partial = '';
-      return (d: string) => {
-        if (which === 'out') stdout = cap(stdout + d);
-        else stderr = cap(stderr + d);
-        output = cap(output + d);
-        o.onOutput?.(d, which === 'out' ? 'stdout' : 'stderr');
-        if (!o.onLine) return;
-        const lines = (partial + d).split(/\r?\n/);
-        partial = lines.pop() ?? '';
-        for (const l of lines) o.onLine(l);
-      };
+    const partial = { out: '', err: '' };
+    const feed = (which: 'out' | 'err') => (d: string) => {
+      if (which === 'out') stdout = cap(stdout + d);
+      else stderr = cap(stderr + d);
+      output = cap(output + d);
+      o.onOutput?.(d, which === 'out' ? 'stdout' : 'stderr');
+      if (!o.onLine) return;
+      const lines = (partial[which] + d).split(/\r?\n/);
+      partial[which] = lines.pop() ?? '';
+      for (const l of lines) o.onLine(l);
+    };
+    // A last line without a newline is still a line.
+    const flush = () => {
+      for (const which of ['out', 'err'] as const) if (partial[which]) o.onLine?.(partial[which]);
+      partial.out = partial.err = '';
     };
     child.stdout?.setEncoding('utf8').on('data', feed('out'));
     child.stderr?.setEncoding('utf8').on('data', feed('err'));
     let timedOut = false;
+    let aborted = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      if (!child.pid || killTimer) return;
+      const grace = o.killGraceMs ?? 0;
+      if (grace <= 0) return killGroup(child.pid, 'SIGKILL');
+      killGroup(child.pid, 'SIGTERM');
+      killTimer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), grace);
+      killTimer.unref();
+    };
     const timer =
-      o.timeoutMs === undefined
+      o.timeoutMs === undefined || !Number.isFinite(o.timeoutMs) || o.timeoutMs >= 2 ** 31
         ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            if (child.pid) killGroup(child.pid, 'SIGKILL');
-          }, o.timeoutMs);
+        : setTimeout(
+            () => {
+              timedOut = true;
+              stop();
+            },
+            Math.max(0, o.timeoutMs),
+          );
+    const onAbort = () => {
+      aborted = true;
+      stop();
+    };
+    if (o.signal?.aborted) onAbort();
+    else o.signal?.addEventListener('abort', onAbort, { once: true });
     const forwards = (o.forwardSignals ?? []).map((sig) => {
       const forward = () => child.pid && killGroup(child.pid, sig);
       process.on(sig, forward);
@@ -92,17 +123,29 @@ export const exec: Exec = (cmd, args, o = {}) =>
     });
     const done = () => {
       clearTimeout(timer);
+      clearTimeout(killTimer); // the group is gone: its id may be reused
+      o.signal?.removeEventListener('abort', onAbort);
       for (const off of forwards) off();
     };
     child.on('error', (error) => {
       done();
       // Said where a shell would say it: on stderr.
       const said = `${error.message}\n`;
-      resolve({ code: 127, signal: null, stdout, stderr: stderr + said, output: output + said, timedOut, error });
+      resolve({
+        code: 127,
+        signal: null,
+        stdout,
+        stderr: stderr + said,
+        output: output + said,
+        timedOut,
+        aborted,
+        error,
+      });
     });
     child.on('close', (code, signal) => {
       done();
-      resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut });
+      flush();
+      resolve({ code: code ?? (signal ? 128 : 1), signal, stdout, stderr, output, timedOut, aborted });
     });
     if (child.stdin) {
       child.stdin.on('error', () => {});
