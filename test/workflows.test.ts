@@ -124,7 +124,15 @@ describe('the reusable workflow', () => {
     parseYaml(readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
       on: { workflow_call: { inputs: Record<string, { default?: unknown }>; secrets: object; outputs: object } };
       concurrency: { group: string; 'cancel-in-progress': boolean };
-      jobs: Record<string, { needs?: string[] | string; environment?: { name: string }; steps?: { uses?: string }[] }>;
+      jobs: Record<
+        string,
+        {
+          needs?: string[] | string;
+          environment?: { name: string };
+          permissions?: Record<string, string>;
+          steps?: { uses?: string }[];
+        }
+      >;
     };
 
   test('inputs mirror the seed spec; secrets are explicit; outputs as promised', () => {
@@ -145,9 +153,9 @@ describe('the reusable workflow', () => {
     ]) {
       expect({ name, declared: name in call.inputs }).toEqual({ name, declared: true });
     }
-    expect(call.inputs.require_quality_gates?.default).toBe(true);
+    expect(call.inputs.require_quality_gates?.default).toBe('auto');
     expect(Object.keys(call.secrets).sort()).toEqual(
-      ['announce_webhook_url', 'npm_token', 'registry_password', 'registry_username'].sort(),
+      ['announce_webhook_url', 'npm_token', 'registry_password', 'registry_username', 'token'].sort(),
     );
     expect(Object.keys(call.outputs)).toEqual(
       expect.arrayContaining(['version', 'tag', 'release_url', 'deployment_status']),
@@ -163,15 +171,22 @@ describe('the reusable workflow', () => {
       'quality-gates',
       'changelog',
       'release',
+      'release-pr',
       'product-approval',
       'deploy',
       'rollback',
     ]);
     expect(needs('load-shards')).toEqual(['plan']);
+    // release_mode pull-request has its own job: only it asks for pull-requests: write, and no environment (the
+    // PR's review is the approval).
+    expect(needs('release-pr')).toEqual(expect.arrayContaining(['changelog']));
+    expect(d.jobs.release?.permissions?.['pull-requests']).toBeUndefined();
+    expect(d.jobs['release-pr']?.permissions).toMatchObject({ contents: 'write', 'pull-requests': 'write' });
+    expect(d.jobs['release-pr']?.environment).toBeUndefined();
     expect(needs('quality-gates')).toEqual(['plan', 'load-shards']);
     expect(needs('changelog')).toEqual(expect.arrayContaining(['quality-gates']));
     expect(needs('release')).toEqual(expect.arrayContaining(['changelog']));
-    expect(needs('deploy')).toEqual(expect.arrayContaining(['release', 'product-approval']));
+    expect(needs('deploy')).toEqual(expect.arrayContaining(['release', 'release-pr', 'product-approval']));
     expect(needs('rollback')).toEqual(expect.arrayContaining(['deploy']));
     expect(d.jobs.release?.environment?.name).toContain('needs.plan.outputs.release_environment');
     expect(d.jobs['product-approval']?.environment?.name).toContain('needs.plan.outputs.product_environment');
@@ -189,6 +204,8 @@ describe('the reusable workflow', () => {
       'changelog',
       'release',
       'quality-gates', // the gates' verdicts recorded with the release
+      'release', // release-pr
+      'quality-gates',
       'deploy',
       'rollback',
     ]);
@@ -327,7 +344,7 @@ describe('the reusable workflow calls the stages as they are', () => {
       load_profile: '${{ needs.plan.outputs.load_profile }}',
     });
     expect(withOf('deploy')).toMatchObject({
-      version: '${{ needs.release.outputs.version }}',
+      version: '${{ needs.release.outputs.version || needs.release-pr.outputs.version }}',
       deployment_strategy: '${{ needs.plan.outputs.strategy }}',
       canary_steps: '${{ needs.plan.outputs.canary_steps }}',
       step_duration: '${{ needs.plan.outputs.step_duration }}',

@@ -17,6 +17,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -7904,6 +7912,41 @@ var require_dist = __commonJS({
   }
 });
 
+// packages/shared/src/util/errors.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message;
+  if (typeof e === "string") return e;
+  try {
+    return JSON.stringify(e) ?? String(e);
+  } catch {
+    return String(e);
+  }
+}
+var init_errors = __esm({
+  "packages/shared/src/util/errors.ts"() {
+    "use strict";
+  }
+});
+
+// packages/shared/src/util/escape.ts
+function showControl(c) {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeLogText(value, o = {}) {
+  let s = typeof value === "string" ? value : String(value);
+  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
+  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
+}
+var CONTROL2, COMMAND_START, NAMED;
+var init_escape = __esm({
+  "packages/shared/src/util/escape.ts"() {
+    "use strict";
+    CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+    COMMAND_START = /^(\s*)(::|##\[)/;
+    NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
+  }
+});
+
 // node_modules/cronstrue/dist/cronstrue.js
 var require_cronstrue = __commonJS({
   "node_modules/cronstrue/dist/cronstrue.js"(exports, module) {
@@ -9253,19 +9296,94 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
 
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
+
+// packages/shared/src/monorepo/tags.ts
+init_escape();
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format2, packageCount) {
+  const holes = [...format2.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format2)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format2)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
 }
 
 // packages/runner/src/inputs.ts
@@ -10207,11 +10325,9 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
@@ -10223,10 +10339,15 @@ var action = defineAction({
       description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
-    token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
-    notes: { description: "Markdown of the new section." },
+    notes: {
+      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
+    },
+    packages: {
+      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
+    },
     notes_file: {
       description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
     },
@@ -10238,7 +10359,8 @@ var action = defineAction({
     },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
-  }
+  },
+  refine: (v) => monorepoProblems(v)
 });
 
 // packages/shared/src/deploy/smoke.ts
@@ -10507,7 +10629,7 @@ var action2 = defineAction({
       default: "10m"
     }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
-    token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token with deployments: write.")
   },
   outputs: {
     status: { description: "succeeded, rolled-back or failed." },
@@ -10588,8 +10710,8 @@ var action3 = defineAction({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
     }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -10602,11 +10724,14 @@ var action3 = defineAction({
       pattern: /^[0-9A-Za-z-]+$/,
       patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    initial_version: initialVersionInput,
+    // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
+    // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
+    release_branch: releaseBranchInput,
+    publish_registries: publishRegistriesInput,
+    npm_registry_url: npmRegistryUrlInput,
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",
@@ -10624,9 +10749,9 @@ var action3 = defineAction({
       description: "Run smoke tests before traffic moves (false is refused where the policy requires them).",
       default: "true"
     }),
-    require_quality_gates: bool({
-      description: "The release needs the quality gates' success (shown in the plan).",
-      default: "true"
+    require_quality_gates: oneOf(["auto", "true", "false"], {
+      description: "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
+      default: "auto"
     }),
     release_environment: environment(
       "Environment of the release job: the Release Manager reviews the changelog.",
@@ -10690,10 +10815,14 @@ var action3 = defineAction({
   },
   outputs: {
     releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
+    versioning: { description: "fixed or independent, as given: the changelog and release jobs take it on." },
+    packages: {
+      description: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed."
+    },
     reason: { description: "Why there is nothing to release (empty when releasable)." },
     type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
     version_bump: { description: "The bump applied: major, minor or patch." },
-    release_mode: { description: "How the release job lands the release: direct or tag-only." },
+    release_mode: { description: "How the release job lands the release: direct, tag-only or pull-request." },
     next_version: { description: "The version this release will have." },
     next_tag: { description: "The tag this release will have." },
     previous_version: { description: "The last release version (empty when there is none)." },
@@ -10725,8 +10854,8 @@ var action3 = defineAction({
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
-    if (!v.preflight) return [];
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (!v.preflight) return problems;
     const need = (input, message) => problems.push({ input, message });
     if (v.load_shards === void 0)
       need(
@@ -10864,10 +10993,9 @@ var action4 = defineAction({
     record_results: text({
       description: "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step."
     }),
-    token: secret({
-      description: "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken(
+      "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false)."
+    )
   },
   outputs: {
     passed: { description: "true when every gate passed." },
@@ -10888,19 +11016,16 @@ var action5 = defineAction({
       description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
-    release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+    release_branch: releaseBranchInput,
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"
     }),
-    publish_registries: list({
-      description: "Comma or newline separated registries to publish to.",
-      values: ["npm", "docker"]
-    }),
+    publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
       default: "false",
@@ -10915,11 +11040,13 @@ var action5 = defineAction({
       description: "Explicit version (overrides version_bump); must be above the last release.",
       allowV: true
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    github_release: oneOf(["per-package", "aggregate"], {
+      description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: "per-package"
     }),
+    initial_version: initialVersionInput,
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -10957,7 +11084,7 @@ var action5 = defineAction({
         patternHint: "a relative path or pattern inside the workspace (no ..)"
       })
     }),
-    npm_registry_url: url({ description: "npm registry to publish to.", default: "https://registry.npmjs.org/" }),
+    npm_registry_url: npmRegistryUrlInput,
     npm_dist_tag: text({
       description: "npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).",
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
@@ -10972,14 +11099,7 @@ var action5 = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
-    docker_images: list({
-      description: "Images to build and push, one `registry/name` per line.",
-      item: text({
-        description: "image",
-        pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
-        patternHint: "registry/name in lower case"
-      })
-    }),
+    docker_images: dockerImagesInput,
     docker_context: text({
       description: "Docker build context, relative to the workspace.",
       default: ".",
@@ -11023,7 +11143,9 @@ var action5 = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken(
+      "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md)."
+    )
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },
@@ -11033,11 +11155,29 @@ var action5 = defineAction({
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
+    },
+    released: {
+      description: "true when this run released (the version is tagged, released and published), else false."
+    },
+    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
+    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
+    pull_request_change: {
+      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
     }
   },
   refine(v) {
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (v.versioning === "independent" && v.publish_registries.includes("docker"))
+      problems.push({
+        input: "publish_registries",
+        message: `Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan's packages output), or use versioning: fixed.`
+      });
+    if (v.versioning === "independent" && v.update_major_tag)
+      problems.push({
+        input: "update_major_tag",
+        message: 'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.'
+      });
     if (v.registry_password && !v.registry_username)
       problems.push({
         input: "registry_username",
@@ -11095,10 +11235,7 @@ var action6 = defineAction({
       description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
       default: "10m"
     }),
-    token: secret({
-      description: "GitHub token with deployments: write (and issues: write for incident_issue).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {
     version: { description: "The version serving after the rollback." },

@@ -32283,6 +32283,23 @@ var RegistryClient = class {
     if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
     return res.headers.get("docker-content-digest") ?? void 0;
   }
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image) {
+    const { host, repository } = splitImage(image);
+    const out = [];
+    let path = "/tags/list?n=1000";
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = await res.json();
+      out.push(...body.tags ?? []);
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+      path = next ? `/tags/list${next}` : void 0;
+    }
+    return out;
+  }
   /** A manifest's bytes and media type. */
   async manifest(image, ref) {
     const { host, repository } = splitImage(image);
@@ -32477,16 +32494,23 @@ var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
 function packageUrl(registryUrl, name) {
   return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
 }
-async function registryVersion(f, registryUrl, name, version, token) {
+async function packageDocument(f, registryUrl, name, token) {
   const res = await f(packageUrl(registryUrl, name), {
     headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
     signal: AbortSignal.timeout(3e4)
   });
   if (res.status === 404) return void 0;
-  if (!res.ok) throw new Error(`npm registry answered ${res.status} for ${name}`);
-  const doc = await res.json();
-  const v = doc.versions?.[version];
-  if (!v) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+async function registryVersion(f, registryUrl, name, version, token) {
+  const doc = await packageDocument(f, registryUrl, name, token);
+  const v = doc?.versions?.[version];
+  if (!doc || !v) return void 0;
   return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
 }
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runAction } from '../support/run-action.js';
+import { startVerdaccio } from '../support/services/index.js';
 
 let tripwire: Server;
 let apiUrl: string;
@@ -262,9 +263,13 @@ function readmeCallPlanInputs(): Record<string, string> {
 test("the README's library call passes the preflight: plan → changelog → release, no gates, no deploy", async () => {
   const inputs = readmeCallPlanInputs();
   expect(inputs).toMatchObject({ preflight: 'true', version_url: '', target_url: '', image: '' });
+  // publish_registries npm: the plan reads the package's latest; a local Verdaccio stands in for npmjs.org.
+  expect(inputs).toMatchObject({ publish_registries: 'npm', npm_registry_url: 'https://registry.npmjs.org/' });
+  const npm = await startVerdaccio();
   const dir = repo(['feat(api): pagination', 'fix: crash']);
-  const r = await plan(dir, inputs);
+  const r = await plan(dir, { ...inputs, npm_registry_url: npm.url }).finally(() => npm.stop());
   expect(r.errors).toEqual([]);
+  expect(r.stdout).toContain('npm widget: latest (none yet)');
   expect(r.code).toBe(0);
   expect(r.outputs).toMatchObject({
     releasable: 'true',
@@ -285,6 +290,28 @@ test("the README's library call passes the preflight: plan → changelog → rel
 });
 
 const preflightBase = { preflight: 'true', load_shards: '1' };
+
+test('require_quality_gates: true runs every gate of the policy: given their settings they all run; missing ones are refused, named', async () => {
+  const dir = repo(['feat: x']);
+  const forced = { ...preflightBase, require_quality_gates: 'true' };
+  const r = await plan(dir, { ...forced, target_url: 'http://127.0.0.1:9/', image: 'registry.example/acme/widget' });
+  expect(r.errors).toEqual([]);
+  expect(r.outputs).toMatchObject({ gates: 'load-testing,container-build', run_quality_gates: 'true' });
+  expect(r.summary).toMatch(
+    /\| quality gates \| yes \| require_quality_gates: true: the minor policy's load-testing, container-build \|/,
+  );
+  // The same call with nothing configured: auto leaves the gates out; true refuses, naming both inputs, and outputs nothing.
+  expect((await plan(dir, preflightBase)).outputs).toMatchObject({ run_quality_gates: 'false' });
+  const refused = await plan(dir, forced);
+  expect(refused.code).toBe(1);
+  expect(refused.errors).toEqual([
+    expect.stringMatching(
+      /^Input "image" is empty but required: require_quality_gates: true runs the container-build gate/,
+    ),
+    expect.stringMatching(/^Input "target_url" is empty but required: require_quality_gates: true runs the load gates/),
+  ]);
+  expect(refused.outputs).toEqual({});
+});
 
 test('a configured stage runs: target_url brings the load gates back, a full deploy setting the deploy', async () => {
   const dir = repo(['feat: x']);

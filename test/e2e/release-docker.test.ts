@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { RegistryClient } from '@release-actions/shared/publish';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { runAction } from '../support/run-action.js';
@@ -62,7 +63,7 @@ describeWithService(services, 'release action: container images (docker engine, 
     });
   });
 
-  const release = (cwd: string, runAttempt: number) =>
+  const release = (cwd: string, runAttempt: number, runId = '9100', inputs: Record<string, string> = {}) =>
     runAction('release', {
       cwd,
       token: GH_TOKEN,
@@ -70,7 +71,7 @@ describeWithService(services, 'release action: container images (docker engine, 
       graphqlUrl: gh.graphqlUrl,
       serverUrl: gh.serverUrl,
       repository: 'acme/widget',
-      runId: '9100',
+      runId,
       runAttempt,
       keepTemp: true,
       timeoutMs: 120_000,
@@ -84,6 +85,7 @@ describeWithService(services, 'release action: container images (docker engine, 
         registry_password: registry.password as string,
         test_command: 'test -f hello.txt',
         version_files: 'VERSION.txt',
+        ...inputs,
       },
     });
 
@@ -173,6 +175,49 @@ describeWithService(services, 'release action: container images (docker engine, 
     }
     gh.assertNoViolations();
     await fresh.cleanup();
+  }, 240_000);
+
+  test('the registry has 2.0.0 that git never tagged: refused on the default branch, tags untouched; a backport branch never takes latest', async () => {
+    const name = image().split('/').slice(1).join('/');
+    // 2.0.0 pushed outside this repository's releases (the 1.1.0 manifest under 2.0.0, 2 and latest)
+    const registryApi = new RegistryClient(fetch, {
+      username: registry.username ?? '',
+      password: registry.password ?? '',
+    });
+    const d110 = (await registry.manifestDigest(name, '1.1.0')) ?? '';
+    for (const t of ['2.0.0', '2', 'latest']) await registryApi.tag(image(), d110, t);
+    const tagsBefore = (await registry.tags(name)).sort();
+    const digests = async () =>
+      Object.fromEntries(await Promise.all(tagsBefore.map(async (t) => [t, await registry.manifestDigest(name, t)])));
+    const digestsBefore = await digests();
+    const work = await createRepo({ remote });
+    await work.git('commit', '--allow-empty', '-q', '-m', 'feat: more');
+    await work.git('push', '-q', 'origin', 'main');
+    const refused = await release(work.dir, 1, '9200');
+    expect(refused.code).toBe(1);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]).toContain(
+      `image ${image()} has 2.0.0 as its latest, and this release would publish 1.2.0, lower, from the default branch`,
+    );
+    expect(refused.errors[0]).toMatch(/as v2\.0\.0 and push the tag/);
+    expect((await registry.tags(name)).sort()).toEqual(tagsBefore);
+    expect(await digests()).toEqual(digestsBefore);
+    expect(gh.state.releases).toHaveLength(1);
+
+    // From a maintenance branch it is a backport: 1.2.0, 1.2 and 1, never latest (it stays on 2.0.0's manifest).
+    await work.git('checkout', '-q', '-b', 'release/1.x');
+    await work.git('push', '-q', 'origin', 'release/1.x');
+    const backport = await release(work.dir, 1, '9201', { release_branch: 'release/1.x' });
+    expect(backport.errors).toEqual([]);
+    expect(backport.outputs).toMatchObject({ version: '1.2.0', status: 'released' });
+    const published = JSON.parse(backport.outputs.published as string) as { tags: string[] }[];
+    expect(published[0]?.tags).toEqual(['1.2.0', '1.2', '1']);
+    const d120 = await registry.manifestDigest(name, '1.2.0');
+    expect(await registry.manifestDigest(name, '1')).toBe(d120);
+    for (const t of ['2.0.0', '2', 'latest']) expect(await registry.manifestDigest(name, t)).toBe(digestsBefore[t]);
+    expect(gh.state.releases.find((r) => r.tagName === 'v1.2.0')).toMatchObject({ makeLatest: 'false' });
+    gh.assertNoViolations();
+    await work.cleanup();
   }, 240_000);
 });
 

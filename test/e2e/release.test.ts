@@ -54,7 +54,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
   });
 
   /** A monorepo with two public workspace packages (one depends on the other) and a private one, v1.0.0 tagged. */
-  async function fixture(o: { baseTag?: string; commits?: string[] } = {}): Promise<Fixture> {
+  async function fixture(o: { baseTag?: string; commits?: string[]; untagged?: boolean } = {}): Promise<Fixture> {
     const scope = `@e2e${++seq}${process.pid}`;
     const remote = await createBareRemote();
     // package.json states the last release, as a release leaves it (a lower next version is refused).
@@ -85,7 +85,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
       },
     });
     const baseTag = o.baseTag ?? 'v1.0.0';
-    await repo.git('tag', '-a', baseTag, '-m', baseTag);
+    if (!o.untagged) await repo.git('tag', '-a', baseTag, '-m', baseTag);
     for (const m of o.commits ?? ['feat: a new thing', 'fix: a bug'])
       await repo.git('commit', '--allow-empty', '-q', '-m', m);
     await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
@@ -404,6 +404,83 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
     expect(releasesOf(f)).toHaveLength(0);
   });
+
+  test('the registry already has 1.2.0 and git has no tag: refused before any side effect, registry untouched; adopting the tag fixes it', async () => {
+    // Issue 15's scenario: packages published before this repository tagged its releases; a feat, default inputs.
+    const f = await fixture({ untagged: true, commits: ['feat: a new thing'] });
+    await publishByHand(f, 'core', '1.2.0');
+    const registryBefore = await npmDoc(`${f.scope}/core`);
+    const refsBefore = remoteGit(f, 'for-each-ref');
+    // The plan says it first, in the same words (the same check on the same registry).
+    const planned = await runAction('plan', {
+      cwd: f.repo.dir,
+      event: { repository: { default_branch: 'main' } },
+      env: { NODE_AUTH_TOKEN: npm.token },
+      inputs: { publish_registries: 'npm', npm_registry_url: npm.url },
+    });
+    expect(planned.code).toBe(1);
+    expect(planned.errors).toHaveLength(1);
+    expect(planned.outputs.next_version).toBeUndefined();
+    for (const dryRun of ['true', 'false']) {
+      const r = await release(f, { runId: dryRun === 'true' ? '7101' : '7102', inputs: { dry_run: dryRun } });
+      expect(r.code).toBe(1);
+      expect(r.errors).toHaveLength(1);
+      const error = r.errors[0] ?? '';
+      expect(error).toContain(`npm package ${f.scope}/core`);
+      expect(error).toMatch(/has 1\.2\.0 as its latest, and this release would publish 1\.0\.0, lower/);
+      expect(error).toMatch(/tag .* as v1\.2\.0 and push the tag/);
+      expect(error).toContain('initial_version');
+      expect(error).toContain('Nothing was changed');
+      expect(r.outputs.status).toBe('failed');
+      expect(error).toBe(planned.errors[0]);
+      expect(await npmDoc(`${f.scope}/core`)).toEqual(registryBefore);
+      expect(await npmDoc(`${f.scope}/web`)).toBeUndefined();
+      expect(remoteGit(f, 'for-each-ref')).toBe(refsBefore);
+      expect(releasesOf(f)).toHaveLength(0);
+    }
+    // The fix the error names: adopt 1.2.0 (tag the commit it came from); the re-run releases 1.3.0 above it.
+    await f.repo.git('tag', '-a', 'v1.2.0', '-m', 'v1.2.0', 'HEAD~1');
+    await f.repo.git('push', '-q', 'origin', 'v1.2.0');
+    const replanned = await runAction('plan', {
+      cwd: f.repo.dir,
+      inputs: { publish_registries: 'npm', npm_registry_url: npm.url },
+    });
+    expect(replanned.errors).toEqual([]);
+    expect(replanned.outputs.next_version).toBe('1.3.0');
+    expect(replanned.summary).toMatch(/\| npm \| `@[^`]+\/core` \| 1\.2\.0 \| v1\.3\.0 under dist-tag latest \|/);
+    const r = await release(f, { runId: '7103' });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ version: '1.3.0', previous_version: '1.2.0', status: 'released' });
+    expect((await npmDoc(`${f.scope}/core`))?.['dist-tags']).toEqual({ latest: '1.3.0' });
+    expect(Object.keys((await npmDoc(`${f.scope}/core`))?.versions ?? {}).sort()).toEqual(['1.2.0', '1.3.0']);
+    assertNoSecrets(r, f);
+  }, 240_000);
+
+  test('npm_dist_tag latest on a backport branch below the registry: refused, latest stays', async () => {
+    const f = await fixture();
+    for (const p of ['core', 'web']) await publishByHand(f, p, '2.0.0');
+    await f.repo.git('checkout', '-q', '-b', 'release/1.x');
+    await f.repo.git('push', '-q', 'origin', 'release/1.x');
+    const r = await release(f, {
+      runId: '7104',
+      inputs: { release_branch: 'release/1.x', npm_dist_tag: 'latest' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(
+      /has 2\.0\.0 as its latest, and this release would publish 1\.1\.0, lower, under the dist-tag latest/,
+    );
+    for (const p of ['core', 'web'])
+      expect((await npmDoc(`${f.scope}/${p}`))?.['dist-tags']).toEqual({ latest: '2.0.0' });
+    expect(releasesOf(f)).toHaveLength(0);
+    // Without the forced dist-tag it is a backport: latest-1, and latest stays at 2.0.0.
+    const ok = await release(f, { runId: '7105', inputs: { release_branch: 'release/1.x' } });
+    expect(ok.errors).toEqual([]);
+    expect(ok.outputs).toMatchObject({ version: '1.1.0', status: 'released' });
+    for (const p of ['core', 'web'])
+      expect((await npmDoc(`${f.scope}/${p}`))?.['dist-tags']).toEqual({ latest: '2.0.0', 'latest-1': '1.1.0' });
+    expect(releasesOf(f).find((x) => x.tagName === 'v1.1.0')).toMatchObject({ makeLatest: 'false' });
+  }, 240_000);
 
   test('two releases started from the same commit at once: exactly one release, the other stops cleanly', async () => {
     const f = await fixture();

@@ -34,6 +34,30 @@ test('--dry-run of release.yml prints the table of decisions and exits 0', async
   expect(t.stdout).toMatch(/no step ran/);
 });
 
+test('--dry-run of release_mode pull-request: the push that opens the release PR deploys nothing; its merge deploys', async () => {
+  const base = ['workflow', 'run', '--dry-run', '--input', 'release_mode=pull-request'];
+  const plan = ['plan.releasable=true', 'plan.release_mode=pull-request', 'plan.run_quality_gates=false'];
+  const assume = (more: string[]) =>
+    [
+      ...plan,
+      'plan.run_deploy=true',
+      'plan.deploy_environment=production',
+      'plan.product_environment=',
+      'plan.load_shards=[]',
+      ...more,
+    ].flatMap((a) => ['--assume', a]);
+  const open = io();
+  expect(await main([...base, ...assume(['release-pr.status=pull-request'])], open)).toBe(0);
+  expect(open.stdout).toMatch(/^release +skip +if: .* is false$/m);
+  expect(open.stdout).toMatch(/^release-pr +run +if: .* is true$/m);
+  expect(open.stdout).toMatch(/^deploy +skip +/m);
+  expect(open.stdout).toMatch(/release_status: pull-request/);
+  const merged = io();
+  expect(await main([...base, ...assume(['release-pr.status=released'])], merged)).toBe(0);
+  expect(merged.stdout).toMatch(/^release-pr +run +/m);
+  expect(merged.stdout).toMatch(/^deploy +wait-for-approval +/m);
+});
+
 test('usage errors exit 2; a workflow that cannot run exits 1 naming the job and key', async () => {
   const t = io();
   expect(await main(['workflow', 'run', '--input', 'novalue'], t)).toBe(2);

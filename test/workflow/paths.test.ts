@@ -205,6 +205,8 @@ test('minor, a library: plan → changelog → release; no gates, no deploy, no 
     'quality-gates': 'skipped',
     changelog: 'success',
     release: 'success',
+    // release_mode direct: the pull-request mode's job does not run.
+    'release-pr': 'skipped',
     'product-approval': 'skipped',
     deploy: 'skipped',
     rollback: 'skipped',
@@ -259,7 +261,9 @@ test('dry_run: the release job says what it would do and changes nothing; nothin
   expect(r.job('release').outputs).toMatchObject({ status: 'dry-run', version: '6.1.0' });
   expect(r.job('deploy')).toMatchObject({
     result: 'skipped',
-    reason: expect.stringMatching(/needs\.release\.outputs\.status == 'released'/),
+    reason: expect.stringMatching(
+      /\(needs\.release\.outputs\.status \|\| needs\.release-pr\.outputs\.status\) == 'released'/,
+    ),
   });
   expect(await remoteTags(repo)).toEqual(before);
   expect(gh.state.releases.some((x) => x.tagName === 'v6.1.0')).toBe(false);

@@ -32,6 +32,7 @@ const decisions = async (o: Partial<ExecutorOptions>) =>
 const releasable = {
   plan: {
     releasable: 'true',
+    release_mode: 'direct',
     run_quality_gates: 'true',
     run_deploy: 'true',
     load_shards: '[]',
@@ -81,6 +82,30 @@ describe('dry run of release.yml', () => {
       expect([id, d[id]!.decision]).toEqual([id, 'skip']);
       expect(d[id]!.reason).toMatch(/^if: .*is false$/s);
     }
+  });
+
+  test('release_mode pull-request: release-pr runs instead of release; the deploy follows only the merge', async () => {
+    const pr = { plan: { ...releasable.plan, release_mode: 'pull-request' } };
+    // A push that opens or updates the release PR: nothing released, so nothing deployed.
+    const r = await dry({
+      inputs: { version_bump: 'minor', release_mode: 'pull-request' },
+      assume: { ...pr, 'release-pr': { status: 'pull-request' } },
+    });
+    const d = Object.fromEntries(r.jobs.map((j) => [j.id, j]));
+    expect(d.release!.decision).toBe('skip');
+    expect(d['release-pr']!.decision).toBe('run');
+    for (const id of ['product-approval', 'deploy', 'rollback']) expect([id, d[id]!.decision]).toEqual([id, 'skip']);
+    // The push of the merge commit: released, so the deploy waits for its reviewers.
+    const merged = await decisions({
+      inputs: { version_bump: 'minor', release_mode: 'pull-request' },
+      assume: { ...pr, 'release-pr': { status: 'released' } },
+    });
+    expect(merged).toMatchObject({
+      release: 'skip',
+      'release-pr': 'run',
+      deploy: 'wait-for-approval',
+      rollback: 'skip',
+    });
   });
 
   test('nothing to release: every job after the plan is skipped', async () => {

@@ -126,10 +126,12 @@ let repo: Repo;
 beforeAll(async () => {
   s = scratch();
   remote = await createBareRemote();
-  // Something to release (a feat since v1.0.0), so the plan's preflight runs in full.
+  // Something to release (a feat since v1.0.0), so the plan's preflight runs in full. A private package: with
+  // publish_registries npm the plan reads a public package's latest from npm_registry_url (registry.npmjs.org as
+  // the snippets leave it), and nothing may leave this machine (test/e2e/plan.test.ts reads it from Verdaccio).
   repo = await createRepo({
     remote,
-    files: { 'package.json': '{"name":"widget","version":"1.0.0","scripts":{"test":"node -e 0"}}\n' },
+    files: { 'package.json': '{"name":"widget","version":"1.0.0","private":true,"scripts":{"test":"node -e 0"}}\n' },
   });
   await repo.git('tag', 'v1.0.0');
   await repo.git('commit', '--quiet', '--allow-empty', '-m', 'feat: a feature');

@@ -40,6 +40,7 @@ test('README.md #1, the library call: plan → changelog → release would run; 
   // What the real plan outputs for this call (test/e2e/plan.test.ts runs the plan action with its inputs).
   const plan = {
     releasable: 'true',
+    release_mode: 'direct',
     run_quality_gates: 'false',
     run_deploy: 'false',
     gates: '',

@@ -17,9 +17,13 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
-  escapeMarkdownHtml
-} from "./chunks/chunk-E73B5FRM.js";
+  escapeMarkdownHtml,
+  logText
+} from "./chunks/chunk-VPYBLTF4.js";
 import {
   __commonJS,
   __toESM
@@ -554,6 +558,40 @@ var require_valid = __commonJS({
   }
 });
 
+// packages/shared/node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare3 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare3;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/inc.js
+var require_inc = __commonJS({
+  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var inc2 = (version, release, options, identifier, identifierBase) => {
+      if (typeof options === "string") {
+        identifierBase = identifier;
+        identifier = options;
+        options = void 0;
+      }
+      try {
+        return new SemVer(
+          version instanceof SemVer ? version.version : version,
+          options
+        ).inc(release, identifier, identifierBase).version;
+      } catch (er) {
+        return null;
+      }
+    };
+    module.exports = inc2;
+  }
+});
+
 // packages/shared/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
@@ -567,23 +605,47 @@ var require_prerelease = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/diff.js
+var require_diff = __commonJS({
+  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
-    module.exports = rcompare;
+    var parse2 = require_parse();
+    var diff = (version1, version2) => {
+      const v1 = parse2(version1, null, true);
+      const v2 = parse2(version2, null, true);
+      const comparison = v1.compare(v2);
+      if (comparison === 0) {
+        return null;
+      }
+      const v1Higher = comparison > 0;
+      const highVersion = v1Higher ? v1 : v2;
+      const lowVersion = v1Higher ? v2 : v1;
+      const highHasPre = !!highVersion.prerelease.length;
+      const lowHasPre = !!lowVersion.prerelease.length;
+      if (lowHasPre && !highHasPre) {
+        if (!lowVersion.patch && !lowVersion.minor) {
+          return "major";
+        }
+        if (lowVersion.compareMain(highVersion) === 0) {
+          if (lowVersion.minor && !lowVersion.patch) {
+            return "minor";
+          }
+          return "patch";
+        }
+      }
+      const prefix = highHasPre ? "pre" : "";
+      if (v1.major !== v2.major) {
+        return prefix + "major";
+      }
+      if (v1.minor !== v2.minor) {
+        return prefix + "minor";
+      }
+      if (v1.patch !== v2.patch) {
+        return prefix + "patch";
+      }
+      return "prerelease";
+    };
+    module.exports = diff;
   }
 });
 
@@ -633,77 +695,19 @@ var require_coerce = __commonJS({
   }
 });
 
-// packages/shared/node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "packages/shared/node_modules/semver/functions/inc.js"(exports, module) {
+// packages/shared/node_modules/semver/functions/rcompare.js
+var require_rcompare = __commonJS({
+  "packages/shared/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
-    var SemVer = require_semver();
-    var inc2 = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse2 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
+    var compare3 = require_compare();
+    var rcompare = (a, b, loose) => compare3(b, a, loose);
+    module.exports = rcompare;
   }
 });
 
 // actions/changelog/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -823,6 +827,34 @@ function oneOf(values, o) {
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
 }
+function splitList(raw) {
+  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+function list(o) {
+  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
+  return {
+    kind: "list",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.values,
+    accepted,
+    empty: [],
+    parse(raw) {
+      const items = splitList(raw);
+      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
+      for (const item of items) {
+        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
+        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
+        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
+          return { ok: false, accepted };
+        }
+      }
+      return ok(items);
+    }
+  };
+}
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
@@ -836,6 +868,28 @@ function semver(o) {
       let v = raw.trim();
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
+    }
+  });
+}
+function url(o) {
+  const schemes = o.schemes ?? ["http:", "https:"];
+  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
+  return given({
+    kind: "url",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    accepted,
+    empty: void 0,
+    parse(raw) {
+      const v = raw.trim();
+      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+      try {
+        const u = new URL(v);
+        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+      } catch {
+        return { ok: false, accepted };
+      }
     }
   });
 }
@@ -869,6 +923,9 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -904,31 +961,6 @@ async function parseInputs(schema, read, refine) {
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -1069,77 +1101,494 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
-// packages/shared/src/changelog/types.ts
-var HIDDEN = "hidden";
-var OTHER = "other";
-var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
-var DEFAULT_TYPES = {
-  "keep-a-changelog": {
-    feat: "Added",
-    perf: "Changed",
-    refactor: "Changed",
-    deprecate: "Deprecated",
-    deprecated: "Deprecated",
-    remove: "Removed",
-    removed: "Removed",
-    revert: "Removed",
-    fix: "Fixed",
-    security: "Security",
-    sec: "Security",
-    docs: HIDDEN,
-    style: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: "Other"
-  },
-  "conventional-commits": {
-    feat: "Features",
-    fix: "Bug Fixes",
-    perf: "Performance Improvements",
-    revert: "Reverts",
-    security: "Security",
-    deprecate: "Deprecations",
-    docs: HIDDEN,
-    style: HIDDEN,
-    refactor: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: HIDDEN
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
+
+// packages/shared/src/monorepo/workspaces.ts
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
   }
-};
-function typeMap(format, user = {}) {
-  const map = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
-  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
-  const order = [...base];
-  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
-  const other = map.get(OTHER);
-  if (other && other.toLowerCase() !== HIDDEN) {
-    order.splice(order.indexOf(other), 1);
-    order.push(other);
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
   }
-  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
-  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
-  return {
-    order,
-    sectionOf(c) {
-      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
-      const shown = visible(s);
-      if (shown) return shown;
-      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
-      return void 0;
-    }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
 }
 
-// packages/shared/src/changelog/history.ts
-var import_prerelease2 = __toESM(require_prerelease(), 1);
-var import_rcompare = __toESM(require_rcompare(), 1);
+// packages/shared/src/versioning/manifests.ts
+function readJson(file) {
+  const text2 = readFileSync2(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+function writeJsonText(doc, indent2, newline) {
+  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync(join2(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join2(root, dir))) walk(join2(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join2(root, dir))) if (re.test(child)) walk(join2(dir, child), rest);
+      return;
+    }
+    if (existsSync(join2(root, dir, seg))) walk(join2(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+function globRegExp(glob) {
+  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
+  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+  const body = segs.map(
+    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
+  );
+  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
+}
+function subdirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join2(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function rootManifestVersion(root) {
+  const file = join2(root, "package.json");
+  const st = lstatSync2(file, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (!st.isFile())
+    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    throw new StageError("package.json is not valid JSON: its version cannot be read");
+  }
+  const v = doc && typeof doc === "object" ? doc.version : void 0;
+  return typeof v === "string" ? v : void 0;
+}
+function bumpRange(spec, version) {
+  if (spec.startsWith("workspace:")) {
+    const inner = bumpRange(spec.slice("workspace:".length), version);
+    return inner === void 0 ? void 0 : `workspace:${inner}`;
+  }
+  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
+  if (!m) return void 0;
+  return `${m[1] ?? ""}${version}`;
+}
+function applyChanges(root, changes) {
+  const files = changes.map(
+    (c) => confinePath(root, c.path, {
+      input: "version_files",
+      what: `The release's file ${c.path}`,
+      mayBeMissing: c.before === ""
+    })
+  );
+  changes.forEach((c, i) => {
+    const now = existsSync(files[i]) ? readFileSync2(files[i], "utf8") : "";
+    if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
+  });
+  changes.forEach((c, i) => writeFileSync(files[i], c.after));
+}
+
+// packages/shared/src/monorepo/workspaces.ts
+async function pnpmPatterns(file) {
+  const mod = await import("./chunks/dist-HG2IXRRE.js");
+  const parse2 = mod.parse ?? mod.default.parse;
+  let doc;
+  try {
+    doc = parse2(readFileSync3(file, "utf8"));
+  } catch (e) {
+    throw new StageError(`pnpm-workspace.yaml is not valid YAML: ${escapeLogText(e.message)}`);
+  }
+  const list2 = doc && typeof doc === "object" ? doc.packages : void 0;
+  if (!Array.isArray(list2) || !list2.every((x) => typeof x === "string"))
+    throw new StageError('pnpm-workspace.yaml has no `packages:` list of globs (such as `- "packages/*"`)');
+  return list2;
+}
+function npmPatterns(doc) {
+  const ws = doc.workspaces;
+  if (Array.isArray(ws)) return ws.filter((x) => typeof x === "string");
+  if (ws && typeof ws === "object" && Array.isArray(ws.packages))
+    return ws.packages.filter((x) => typeof x === "string");
+  return void 0;
+}
+async function discoverWorkspace(root) {
+  const pnpmFile = join3(root, "pnpm-workspace.yaml");
+  let patterns;
+  let manager = "npm";
+  let source = 'package.json "workspaces"';
+  if (existsSync2(pnpmFile)) {
+    if (!lstatSync3(pnpmFile).isFile()) throw new StageError("pnpm-workspace.yaml is not a regular file");
+    patterns = await pnpmPatterns(pnpmFile);
+    manager = "pnpm";
+    source = "pnpm-workspace.yaml";
+  } else if (existsSync2(join3(root, "package.json"))) {
+    patterns = npmPatterns(readJson(join3(root, "package.json")).doc);
+    if (["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join3(root, f)))) manager = "yarn";
+  }
+  if (!patterns?.length)
+    throw new StageError(
+      'versioning: independent needs workspaces: package.json "workspaces" (npm, yarn) or pnpm-workspace.yaml (pnpm) listing the package directories; a single package is released with versioning: fixed'
+    );
+  const packages = [];
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of expandWorkspaces(root, patterns)) {
+    const file = join3(root, dir, "package.json");
+    if (!lstatSync3(file).isFile()) throw new StageError(`${dir}/package.json is not a regular file (a symbolic link?)`);
+    const { doc } = readJson(file);
+    const name = typeof doc.name === "string" ? doc.name : "";
+    if (!name)
+      throw new StageError(`${dir}/package.json has no "name": every workspace package needs one to be versioned`);
+    const other = byName.get(name);
+    if (other) throw new StageError(`two workspace packages are named ${escapeLogText(name)}: ${other} and ${dir}`);
+    byName.set(name, dir);
+    packages.push({
+      name,
+      dir,
+      private: doc.private === true,
+      version: typeof doc.version === "string" ? doc.version : void 0,
+      manifest: doc
+    });
+  }
+  if (!packages.length)
+    throw new StageError(`${source} (${patterns.join(", ")}) matches no directory with a package.json`);
+  return { manager, source, packages };
+}
+
+// packages/shared/src/monorepo/graph.ts
+var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function buildGraph(packages) {
+  const names = packages.map((p) => p.name);
+  const known = new Set(names);
+  const edges = [];
+  for (const p of packages) {
+    for (const field of DEP_FIELDS) {
+      const deps = p.manifest[field];
+      if (!deps || typeof deps !== "object") continue;
+      for (const [to, range] of Object.entries(deps)) {
+        if (known.has(to) && to !== p.name && typeof range === "string") edges.push({ from: p.name, to, field, range });
+      }
+    }
+  }
+  const dependents = new Map(names.map((n) => [n, []]));
+  const dependencies = new Map(names.map((n) => [n, []]));
+  for (const e of edges) {
+    dependents.get(e.to)?.push(e);
+    dependencies.get(e.from)?.push(e);
+  }
+  return { names, edges, dependents, dependencies };
+}
+function topologicalOrder(g) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit = (name) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const start = stack.findIndex((e) => e.from === name);
+      const loop = stack.slice(start);
+      const path = [...loop.map((e) => escapeLogText(e.from)), escapeLogText(name)].join(" → ");
+      const how = loop.map((e) => `${escapeLogText(e.from)} ${e.field} ${escapeLogText(e.to)}`).join(", ");
+      throw new StageError(
+        `the workspace packages depend on each other in a cycle: ${path} (${how}); no publish order exists. Remove one of these dependencies (a devDependency is usually the one to drop) and re-run.`
+      );
+    }
+    state.set(name, "visiting");
+    for (const e of [...g.dependencies.get(name) ?? []].sort((a, b) => a.to.localeCompare(b.to))) {
+      stack.push(e);
+      visit(e.to);
+      stack.pop();
+    }
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const n of [...g.names].sort()) visit(n);
+  return order;
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version)) {
+      throw new StageError(
+        `version ${version} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// packages/shared/src/monorepo/tags.ts
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format, packageCount) {
+  const holes = [...format.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+function formatTag(format, name, version) {
+  return format.replaceAll("{name}", name).replaceAll("{version}", version);
+}
+var unscoped = (name) => name.replace(/^@[^/]+\//, "");
+function patternsFor(format, name) {
+  const split = (f, style) => {
+    const [pre = "", post = ""] = f.replaceAll("{name}", name).split("{version}");
+    return { prefix: pre, suffix: post, style };
+  };
+  const out = [
+    split(format, "tag_format"),
+    split("{name}@{version}", "changesets/lerna"),
+    split("{name}-v{version}", "release-please"),
+    { prefix: `${unscoped(name)}-v`, suffix: "", style: "release-please" }
+  ];
+  return out.filter((p, i) => out.findIndex((q) => q.prefix === p.prefix && q.suffix === p.suffix) === i);
+}
+function packageTags(tags, packages, format) {
+  const out = new Map(packages.map((n) => [n, []]));
+  const all = packages.flatMap((name) => patternsFor(format, name).map((p) => ({ ...p, name })));
+  all.sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const t of tags) {
+    for (const p of all) {
+      if (!t.name.startsWith(p.prefix) || !t.name.endsWith(p.suffix)) continue;
+      const v = tagVersion(t.name.slice(0, t.name.length - p.suffix.length), p.prefix);
+      if (!v) continue;
+      out.get(p.name)?.push({ tag: t.name, version: v, commit: t.commit, style: p.style });
+      break;
+    }
+  }
+  return out;
+}
+function checkTagFormat(format, packageCount) {
+  const problem = tagFormatProblem(format, packageCount);
+  if (problem) throw new StageError(problem);
+}
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -1331,10 +1780,10 @@ function commitBump(c) {
   return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
 }
 function recommendBump(commits, currentVersion) {
-  const list = [...commits];
-  const cancelled = list.every((c) => c.hash !== void 0) ? cancelledByReverts(list) : /* @__PURE__ */ new Set();
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of list) {
+  for (const c of list2) {
     if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
     bump = maxBump(bump, commitBump(c));
     if (bump === "major") break;
@@ -1344,11 +1793,754 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 
+// packages/shared/src/monorepo/history.ts
+function sharedPathTest(patterns) {
+  const tests = patterns.map((p) => p.trim().replace(/^\.\//, "")).filter(Boolean).map((p) => {
+    if (p.includes("*")) {
+      const re = globRegExp(p.replace(/\/$/, ""));
+      return (f) => re.test(f) || f.split("/").some((_, i, a) => re.test(a.slice(0, i + 1).join("/")));
+    }
+    const dir = p.replace(/\/$/, "");
+    return (f) => f === dir || f.startsWith(`${dir}/`);
+  });
+  return (f) => tests.some((t) => t(f));
+}
+async function packageCommits(git, requests, o = {}) {
+  const rev = o.rev ?? "HEAD";
+  const shared = sharedPathTest(o.sharedPaths ?? []);
+  const out = new Map(requests.map((r) => [r.name, []]));
+  const dirs = [...requests].sort((a, b) => b.dir.length - a.dir.length);
+  const owner = (file) => dirs.find((r) => file.startsWith(`${r.dir}/`));
+  const sinceTags = [...new Set(requests.map((r) => r.since))];
+  const sinceCommit = /* @__PURE__ */ new Map();
+  for (const r of requests) if (r.since && r.sinceCommit) sinceCommit.set(r.since, r.sinceCommit);
+  for (const t of sinceTags)
+    if (t && !sinceCommit.has(t)) sinceCommit.set(t, await git.resolve(`refs/tags/${t}`) ?? "");
+  const base = sinceTags.includes(void 0) ? void 0 : await git.mergeBase(sinceTags.map((t) => sinceCommit.get(t) || `refs/tags/${t}^{commit}`));
+  const parents = /* @__PURE__ */ new Map();
+  const order = [];
+  await git.logWithFiles(base ? [rev, `^${base}`] : [rev], LOG_FORMAT.slice("--format=".length), (rec, files) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    parents.set(c.hash, c.parents);
+    if (c.merge) return;
+    const touched = /* @__PURE__ */ new Set();
+    let sharedHit = false;
+    for (const f of files) {
+      const r = owner(f);
+      if (r) touched.add(r);
+      else if (!sharedHit && shared(f)) sharedHit = true;
+    }
+    if (touched.size || sharedHit) order.push({ c, touched, shared: sharedHit });
+  });
+  for (const t of sinceTags) {
+    const group2 = requests.filter((r) => r.since === t);
+    const released = /* @__PURE__ */ new Set();
+    const stack = t ? [sinceCommit.get(t)] : [];
+    while (stack.length) {
+      const h = stack.pop();
+      if (released.has(h) || !parents.has(h)) continue;
+      released.add(h);
+      stack.push(...parents.get(h));
+    }
+    for (const { c, touched, shared: s } of order) {
+      if (released.has(c.hash)) continue;
+      for (const r of group2) if (s || touched.has(r)) out.get(r.name)?.push(c);
+    }
+  }
+  return out;
+}
+
+// packages/shared/src/monorepo/groups.ts
+function parseGroups(lines) {
+  return lines.map(
+    (l) => l.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean)
+  ).filter((g) => g.length > 0);
+}
+function groupProblems(groups, names) {
+  const known = new Set(names);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [input, list2] of [
+    ["fixed_groups", groups.fixed],
+    ["linked_groups", groups.linked]
+  ]) {
+    list2.forEach((g, i) => {
+      for (const m of g) {
+        if (!known.has(m)) {
+          const hint = names.length > 8 ? `${names.slice(0, 8).join(", ")}, …` : names.join(", ");
+          problems.push({
+            input,
+            message: `Input "${input}" group ${i + 1} names "${escapeLogText(m)}", which is not a workspace package; the packages are: ${hint}.`
+          });
+          continue;
+        }
+        const where = `${input} group ${i + 1}`;
+        const before = seen.get(m);
+        if (before && before !== where)
+          problems.push({
+            input,
+            message: `Input "${input}": ${escapeLogText(m)} is in ${before} and in ${where}; a package belongs to one group.`
+          });
+        seen.set(m, where);
+      }
+    });
+  }
+  return problems;
+}
+
+// packages/shared/src/monorepo/manifests.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join4, posix as posix2 } from "node:path";
+function bumpEntry(doc, version, released, edits, where = "") {
+  if (version !== void 0 && doc.version !== version) {
+    edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
+    doc.version = version;
+  }
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      const to = released.get(name);
+      if (to === void 0 || typeof spec !== "string") continue;
+      const next = bumpRange(spec, to);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planPackageBumps(root, packages, released) {
+  const changes = [];
+  for (const p of packages) {
+    const path = posix2.join(p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const edits = [];
+    bumpEntry(doc, released.get(p.name), released, edits);
+    if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join4(root, lockName);
+    if (!existsSync3(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const entries = doc.packages;
+    if (!entries || typeof entries !== "object") continue;
+    const edits = [];
+    for (const p of packages) {
+      const entry = entries[p.dir];
+      if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  return changes;
+}
+
+// packages/shared/src/monorepo/plan.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+async function planMonorepo(git, root, o) {
+  const workspace = await discoverWorkspace(root);
+  const pkgs = workspace.packages;
+  checkTagFormat(o.tagFormat, pkgs.length);
+  const gp = groupProblems(
+    o.groups,
+    pkgs.map((p) => p.name)
+  );
+  if (gp.length) throw new InputError(gp[0].input, gp.map((p) => p.message).join(" "));
+  const graph = buildGraph(pkgs);
+  const order = topologicalOrder(graph);
+  const byName = new Map(pkgs.map((p) => [p.name, p]));
+  const rev = o.rev ?? "HEAD";
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
+  const tagsOf = packageTags(tagList, order, o.tagFormat);
+  const last = /* @__PURE__ */ new Map();
+  for (const name of order) {
+    const all = tagsOf.get(name) ?? [];
+    const m = all.filter((t) => merged.has(t.tag)).sort((a, b) => (0, import_compare2.default)(b.version, a.version));
+    const lastStable = m.find((t) => !t.version.includes("-"));
+    last.set(name, { merged: m, all, since: lastStable ?? m[0] });
+  }
+  const history = await packageCommits(
+    git,
+    order.map((name) => {
+      const since = last.get(name)?.since;
+      return { name, dir: byName.get(name).dir, since: since?.tag, sinceCommit: since?.commit };
+    }),
+    { sharedPaths: o.sharedPaths, rev }
+  );
+  const bump = /* @__PURE__ */ new Map();
+  const reasons = new Map(order.map((n) => [n, []]));
+  for (const name of order) {
+    const commits = history.get(name) ?? [];
+    const since = last.get(name)?.since;
+    const rec = recommendBump(commits, since?.version);
+    const from = since ? since.tag : "the start of the history";
+    if (rec === "none") {
+      reasons.get(name).push(
+        commits.length ? `no releasable commits since ${escapeLogText(from)} (${plural(commits.length, "commit")}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${escapeLogText(from)}`
+      );
+      continue;
+    }
+    const b = o.versionBump === "auto" ? rec : o.versionBump;
+    bump.set(name, b);
+    reasons.get(name).push(`${plural(commits.length, "commit")} since ${escapeLogText(from)} call for a ${rec} bump`);
+  }
+  const own = new Set(bump.keys());
+  for (const n of own)
+    reasons.set(
+      n,
+      reasons.get(n).filter((r) => !r.startsWith("no "))
+    );
+  propagate(order, graph, o.groups, bump, reasons);
+  const version = /* @__PURE__ */ new Map();
+  const kind = /* @__PURE__ */ new Map();
+  const groupOf = (name) => o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
+  for (const name of order) {
+    const b = bump.get(name);
+    if (!b) continue;
+    const t = last.get(name);
+    const group2 = (groupOf(name) ?? [name]).filter(
+      (m) => m === name || o.groups.fixed.some((g) => g.includes(m)) || bump.has(m)
+    );
+    const groupMerged = group2.flatMap((m) => last.get(m)?.merged ?? []);
+    const n = nextVersion({
+      merged: groupMerged,
+      all: t.all,
+      bump: b,
+      releaseType: o.releaseType,
+      prereleaseId: o.prereleaseId,
+      manifestVersion: byName.get(name)?.version,
+      initialVersion: o.initialVersion
+    });
+    version.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
+  }
+  for (const g of [...o.groups.fixed, ...o.groups.linked]) {
+    const vs = g.filter((m) => version.has(m)).map((m) => version.get(m));
+    if (vs.length < 2) continue;
+    const top = [...vs].sort(import_compare2.default).at(-1);
+    for (const m of g) {
+      if (!version.has(m) || version.get(m) === top) continue;
+      const t = last.get(m);
+      nextVersion({
+        merged: t.merged,
+        all: t.all,
+        bump: "patch",
+        releaseType: o.releaseType,
+        prereleaseId: o.prereleaseId,
+        explicit: top
+      });
+      version.set(m, top);
+    }
+  }
+  const packages = order.map((name) => {
+    const p = byName.get(name);
+    const t = last.get(name);
+    const v = version.get(name);
+    return {
+      name,
+      path: p.dir,
+      private: p.private,
+      release: v !== void 0,
+      version: v ?? t.since?.version ?? p.version ?? "",
+      ...t.since ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style } : {},
+      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {},
+      reasons: reasons.get(name) ?? [],
+      commits: history.get(name) ?? []
+    };
+  });
+  const files = planPackageBumps(
+    root,
+    pkgs,
+    new Map(packages.filter((p) => p.release).map((p) => [p.name, p.version]))
+  );
+  return { workspace, graph, packages, files };
+}
+function propagate(order, graph, groups, bump, reasons) {
+  const raise = (name, b, why) => {
+    const cur = bump.get(name);
+    const next = cur ? maxBump(cur, b) : b;
+    if (cur === next) return false;
+    bump.set(name, next);
+    reasons.set(name, [...(reasons.get(name) ?? []).filter((r) => !r.startsWith("no ")), why]);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of order) {
+      if (!bump.has(name)) continue;
+      for (const e of graph.dependents.get(name) ?? []) {
+        if (e.field === "devDependencies" || bump.has(e.from)) continue;
+        changed = raise(e.from, "patch", `depends on ${escapeLogText(name)} (${e.field}), which is released`) || changed;
+      }
+    }
+    for (const g of groups.fixed) {
+      const released = g.filter((m) => bump.has(m));
+      if (!released.length) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of g) changed = raise(m, top, `fixed group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+    for (const g of groups.linked) {
+      const released = g.filter((m) => bump.has(m));
+      if (released.length < 2) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of released)
+        changed = raise(m, top, `linked group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+  }
+}
+
+// packages/shared/src/monorepo/notes.ts
+import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join5, posix as posix3 } from "node:path";
+
+// packages/shared/src/changelog/render.ts
+var indent = (text2) => text2.replace(/\n/g, "\n  ");
+function links(c, i) {
+  const parts = [];
+  const pr = i.prs?.get(c.hash);
+  const prNumber = pr?.number ?? c.pr;
+  if (prNumber !== void 0) {
+    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
+    parts.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
+  }
+  parts.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
+  const login = pr?.author ?? i.logins?.get(c.hash);
+  return `(${parts.join(", ")})${login ? ` by @${login}` : ""}`;
+}
+function scoped(c, text2) {
+  const safe = escapeMarkdownHtml(text2);
+  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
+}
+function emptyRenderStats() {
+  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
+}
+function classify(i) {
+  const stats = emptyRenderStats();
+  const drop = cancelledByReverts(i.commits);
+  const entries = [];
+  const breaking = [];
+  const prs = /* @__PURE__ */ new Set();
+  for (const c of i.commits) {
+    if (c.merge) {
+      stats.merges++;
+      continue;
+    }
+    if (drop.has(c.hash)) {
+      stats.reverted++;
+      continue;
+    }
+    const reverted = c.revert ? revertedType(c) : void 0;
+    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
+      stats.hidden++;
+      continue;
+    }
+    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
+    if (!section && !(c.breaking && i.breakingSection)) {
+      stats.hidden++;
+      continue;
+    }
+    const ref = links(c, i);
+    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    stats.shown++;
+    const type = c.conventional && c.type ? c.type : "other";
+    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
+    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
+    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
+    if (pr !== void 0) prs.add(pr);
+    for (const note of c.breakingNotes) {
+      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
+      stats.breaking++;
+    }
+  }
+  stats.prs = prs.size;
+  return { entries, breaking, stats };
+}
+function contributorsBlock(i, heading) {
+  if (!i.contributors?.length) return "";
+  const items = i.contributors.map(
+    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
+  );
+  return `${heading} Contributors
+
+${items.join("\n")}`;
+}
+function compareUrl(i) {
+  if (!i.repoUrl) return void 0;
+  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
+}
+var BREAKING_TITLE = "⚠ BREAKING CHANGES";
+function renderKeepAChangelog(i) {
+  const { entries, breaking, stats } = classify(i);
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
+  const blocks = [heading];
+  if (i.breakingSection && breaking.length) {
+    blocks.push(`### ${BREAKING_TITLE}
+
+${breaking.map((e) => `- ${e.text}`).join("\n")}`);
+  }
+  const bySection = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    let list2 = bySection.get(e.section);
+    if (!list2) bySection.set(e.section, list2 = []);
+    list2.push(`- ${e.text}`);
+  }
+  for (const s of i.types.order) {
+    const list2 = bySection.get(s);
+    if (list2) blocks.push(`### ${s}
+
+${list2.join("\n")}`);
+  }
+  const contributors = contributorsBlock(i, "###");
+  if (contributors) blocks.push(contributors);
+  if (blocks.length === 1) blocks.push("_No notable changes._");
+  const section = blocks.join("\n\n");
+  const link = url2 ? { label: i.version, url: url2 } : void 0;
+  return { heading, section, link, notes: link ? `${section}
+
+[${link.label}]: ${link.url}` : section, stats };
+}
+async function renderConventional(i) {
+  const { entries, breaking, stats } = classify(i);
+  const writer = await import("./chunks/dist-3WUXBQYN.js");
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}](${url2})` : i.version} (${i.date})`;
+  const commits = entries.map((e) => ({
+    hash: e.commit.hash,
+    type: e.section,
+    header: e.text,
+    subject: e.commit.subject,
+    scope: e.commit.scope ?? null,
+    // The notes of this commit (all breaking here), rendered by the footer partial.
+    notes: i.breakingSection ? [] : e.commit.breakingNotes.map((text2) => ({ title: "BREAKING CHANGES", text: text2 })),
+    references: [],
+    mentions: [],
+    revert: null,
+    order: i.types.order.indexOf(e.section),
+    seq: 0
+  }));
+  commits.forEach((c, n) => c.seq = n);
+  const titledLists = (groups, items, text2) => writer.each(
+    groups,
+    (g) => writer.segments(writer.heading(3, g.title), writer.list(items(g), text2)),
+    writer.newline(2)
+  );
+  const rendered = await writer.writeChangelogString(
+    commits,
+    { version: i.version, date: i.date, linkReferences: false },
+    {
+      transform: () => ({}),
+      ignoreReverted: false,
+      groupBy: "type",
+      commitGroupsSort: (a, b) => (a.commits[0]?.order ?? 0) - (b.commits[0]?.order ?? 0),
+      commitsSort: (a, b) => a.seq - b.seq,
+      template: (ctx) => writer.segments(
+        heading,
+        i.breakingSection && breaking.length ? writer.segments(
+          `### ${BREAKING_TITLE}`,
+          writer.list(breaking, (e) => e.text)
+        ) : "",
+        titledLists(
+          ctx.commitGroups,
+          (g) => g.commits,
+          (c) => c.header
+        ),
+        titledLists(
+          ctx.noteGroups,
+          (g) => g.notes,
+          (n) => n.text
+        ),
+        contributorsBlock(i, "###")
+      )
+    }
+  );
+  let section = rendered.trim();
+  if (section === heading) section += "\n\n_No notable changes._";
+  return { heading, section, notes: section, stats };
+}
+async function renderSection(i) {
+  return i.format === "conventional-commits" ? renderConventional(i) : renderKeepAChangelog(i);
+}
+
+// packages/shared/src/changelog/file.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+function decodeText(buf) {
+  let encoding = "utf8";
+  let bom = false;
+  let text2;
+  if (buf[0] === 255 && buf[1] === 254) {
+    encoding = "utf16le";
+    bom = true;
+    text2 = buf.subarray(2).toString("utf16le");
+  } else if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) {
+    bom = true;
+    text2 = buf.subarray(3).toString("utf8");
+  } else text2 = buf.toString("utf8");
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  return { text: eol === "\r\n" ? text2.replace(/\r\n/g, "\n") : text2, encoding, bom, eol };
+}
+function encodeText(d) {
+  const text2 = d.eol === "\r\n" ? d.text.replace(/\n/g, "\r\n") : d.text;
+  const body = Buffer.from(text2, d.encoding);
+  if (!d.bom) return body;
+  const bom = d.encoding === "utf16le" ? Buffer.from([255, 254]) : Buffer.from([239, 187, 191]);
+  return Buffer.concat([bom, body]);
+}
+var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
+var SECTION_HEADING = /^#{1,2} /;
+var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
+var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
+var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function headingVersionMatcher(version) {
+  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version)}(?![\\w.+-])`);
+}
+function upsertSection(text2, u) {
+  const lines = text2.replace(/\n+$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.length = 0;
+  let linkStart = lines.length;
+  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
+  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
+  const body = lines.slice(0, linkStart);
+  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
+  while (body.length && body[body.length - 1] === "") body.pop();
+  const mine = headingVersionMatcher(u.version);
+  const sectionLines = u.section.split("\n");
+  const existing = body.findIndex((l) => mine.test(l));
+  if (existing >= 0) {
+    let end = existing + 1;
+    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
+    const replacement = [...sectionLines, ""];
+    if (end >= body.length) replacement.pop();
+    body.splice(existing, end - existing, ...replacement);
+  } else {
+    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
+    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
+    if (at < 0) {
+      at = body.length;
+      body.push("", ...sectionLines);
+      if (body[0] === "") body.shift();
+    } else body.splice(at, 0, ...sectionLines, "");
+  }
+  const links2 = [...linkLines];
+  const fresh = [];
+  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
+    const def = `[${link.label}]: ${link.url}`;
+    const label = link.label.toLowerCase();
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
+    if (idx >= 0) links2[idx] = def;
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    links2.splice(unreleased + 1, 0, ...fresh);
+  }
+  if (u.newTag) {
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    if (idx >= 0) {
+      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
+        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
+      });
+    }
+  }
+  const out = body.join("\n") + "\n";
+  return links2.length ? `${out}
+${links2.join("\n")}
+` : out;
+}
+async function updateChangelogFile(path, updates) {
+  const created = !existsSync4(path);
+  const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile(path));
+  let text2 = decoded.text;
+  const fresh = [];
+  const headings = text2.split("\n").filter((l) => SECTION_HEADING.test(l));
+  for (const u of updates) {
+    const m = headingVersionMatcher(u.version);
+    if (headings.some((l) => m.test(l))) text2 = upsertSection(text2, u);
+    else fresh.push(u);
+  }
+  if (fresh.length) {
+    const newestFirst = fresh.slice().reverse();
+    const top = newestFirst[0];
+    text2 = upsertSection(text2, {
+      version: top.version,
+      section: newestFirst.map((u) => u.section).join("\n\n"),
+      links: newestFirst.flatMap((u) => u.link ? [u.link] : []),
+      ...top.newTag ? { newTag: top.newTag } : {}
+    });
+  }
+  await writeFile(path, encodeText({ ...decoded, text: text2 }));
+  return { created };
+}
+
+// packages/shared/src/changelog/types.ts
+var HIDDEN = "hidden";
+var OTHER = "other";
+var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+var DEFAULT_TYPES = {
+  "keep-a-changelog": {
+    feat: "Added",
+    perf: "Changed",
+    refactor: "Changed",
+    deprecate: "Deprecated",
+    deprecated: "Deprecated",
+    remove: "Removed",
+    removed: "Removed",
+    revert: "Removed",
+    fix: "Fixed",
+    security: "Security",
+    sec: "Security",
+    docs: HIDDEN,
+    style: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: "Other"
+  },
+  "conventional-commits": {
+    feat: "Features",
+    fix: "Bug Fixes",
+    perf: "Performance Improvements",
+    revert: "Reverts",
+    security: "Security",
+    deprecate: "Deprecations",
+    docs: HIDDEN,
+    style: HIDDEN,
+    refactor: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: HIDDEN
+  }
+};
+function typeMap(format, user = {}) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
+  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
+  const order = [...base];
+  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
+  const other = map.get(OTHER);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
+  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
+  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
+  return {
+    order,
+    sectionOf(c) {
+      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
+      const shown = visible(s);
+      if (shown) return shown;
+      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
+      return void 0;
+    }
+  };
+}
+
+// packages/shared/src/monorepo/notes.ts
+function packageNotes(p, o) {
+  const r = renderKeepAChangelog({
+    format: "keep-a-changelog",
+    version: p.version,
+    date: o.date,
+    ...p.previousTag ? { previousTag: p.previousTag } : {},
+    currentTag: p.tag ?? p.version,
+    repoUrl: o.repoUrl,
+    commits: p.commits,
+    types: typeMap("keep-a-changelog"),
+    breakingSection: true
+  });
+  if (p.commits.length) return { section: r.section, ...r.link ? { link: r.link } : {}, notes: r.notes };
+  const section = `${r.heading}
+
+${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
+  return {
+    section,
+    ...r.link ? { link: r.link } : {},
+    notes: `${section}${r.link ? `
+
+[${r.link.label}]: ${r.link.url}` : ""}`
+  };
+}
+function aggregateNotes(list2) {
+  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+
+${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+}
+function changelogChange(workspace, p, n) {
+  const path = posix3.join(p.path, "CHANGELOG.md");
+  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
+  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
+    version: p.version,
+    section: n.section,
+    ...n.link ? { link: n.link } : {}
+  });
+  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+var sharedPathList = (raw) => raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+var groupsOf = (v) => ({
+  fixed: parseGroups(v.fixed_groups.split("\n")),
+  linked: parseGroups(v.linked_groups.split("\n"))
+});
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
+// packages/shared/src/changelog/history.ts
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_rcompare = __toESM(require_rcompare(), 1);
+
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
-import { realpathSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { realpathSync as realpathSync2 } from "node:fs";
+import { readFile as readFile2 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1365,9 +2557,9 @@ var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|fai
 var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
 var realpathOr = (p) => {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
-    return resolve(p);
+    return resolve3(p);
   }
 };
 var Git = class _Git {
@@ -1386,7 +2578,7 @@ var Git = class _Git {
     const top = r.code === 0 ? r.stdout.trim() : "";
     if (!top)
       return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
-    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
       return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
     return void 0;
   }
@@ -1483,6 +2675,30 @@ var Git = class _Git {
         resolve5();
       });
     });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
@@ -1636,7 +2852,7 @@ var Git = class _Git {
 };
 async function readShallowFile(path) {
   try {
-    const text2 = await readFile(path, "utf8");
+    const text2 = await readFile2(path, "utf8");
     return new Set(text2.split("\n").filter(Boolean));
   } catch {
     return /* @__PURE__ */ new Set();
@@ -1653,114 +2869,6 @@ function identityEnv(id = BOT_IDENTITY) {
     GIT_COMMITTER_NAME: id.name,
     GIT_COMMITTER_EMAIL: id.email
   };
-}
-
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const p = (0, import_parse3.default)(v);
-  if (!p) return void 0;
-  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
-}
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-var core = (v) => {
-  const p = (0, import_parse3.default)(v);
-  return `${p.major}.${p.minor}.${p.patch}`;
-};
-var DEFAULT_INITIAL_VERSION = "1.0.0";
-function realManifestVersion(v) {
-  if (!v) return void 0;
-  const p = (0, import_parse3.default)(v.trim());
-  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
-  return p.version;
-}
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  const manifest = realManifestVersion(i.manifestVersion);
-  let initialFrom;
-  let version;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version = v;
-  } else {
-    let base;
-    if (!previousStable) {
-      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-      if (initial) {
-        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
-        [base, initialFrom] = [core(initial), "initial_version"];
-      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
-      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
-      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
-    } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-      version = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version)) {
-      throw new StageError(
-        `version ${version} is already released on another line; give an explicit version or another bump`
-      );
-    }
-  }
-  const prerelease = !isStable(version);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
-  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
-    throw new StageError(
-      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
-    );
-  }
-  return {
-    version,
-    previous,
-    previousStable,
-    prerelease,
-    backport,
-    highestStable,
-    ...initialFrom ? { initialFrom } : {}
-  };
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // packages/shared/src/changelog/history.ts
@@ -1882,286 +2990,6 @@ async function streamReleases(git, o, onRelease) {
   releases++;
   onRelease(current);
   return { head, deepened, commitCount: count, releases };
-}
-
-// packages/shared/src/changelog/render.ts
-var indent = (text2) => text2.replace(/\n/g, "\n  ");
-function links(c, i) {
-  const parts = [];
-  const pr = i.prs?.get(c.hash);
-  const prNumber = pr?.number ?? c.pr;
-  if (prNumber !== void 0) {
-    const url = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
-    parts.push(url ? `[#${prNumber}](${url})` : `#${prNumber}`);
-  }
-  parts.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
-  const login = pr?.author ?? i.logins?.get(c.hash);
-  return `(${parts.join(", ")})${login ? ` by @${login}` : ""}`;
-}
-function scoped(c, text2) {
-  const safe = escapeMarkdownHtml(text2);
-  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
-}
-function emptyRenderStats() {
-  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
-}
-function classify(i) {
-  const stats = emptyRenderStats();
-  const drop = cancelledByReverts(i.commits);
-  const entries = [];
-  const breaking = [];
-  const prs = /* @__PURE__ */ new Set();
-  for (const c of i.commits) {
-    if (c.merge) {
-      stats.merges++;
-      continue;
-    }
-    if (drop.has(c.hash)) {
-      stats.reverted++;
-      continue;
-    }
-    const reverted = c.revert ? revertedType(c) : void 0;
-    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
-      stats.hidden++;
-      continue;
-    }
-    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
-    if (!section && !(c.breaking && i.breakingSection)) {
-      stats.hidden++;
-      continue;
-    }
-    const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
-    stats.shown++;
-    const type = c.conventional && c.type ? c.type : "other";
-    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
-    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
-    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
-    if (pr !== void 0) prs.add(pr);
-    for (const note of c.breakingNotes) {
-      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
-      stats.breaking++;
-    }
-  }
-  stats.prs = prs.size;
-  return { entries, breaking, stats };
-}
-function contributorsBlock(i, heading) {
-  if (!i.contributors?.length) return "";
-  const items = i.contributors.map(
-    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
-  );
-  return `${heading} Contributors
-
-${items.join("\n")}`;
-}
-function compareUrl(i) {
-  if (!i.repoUrl) return void 0;
-  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
-}
-var BREAKING_TITLE = "⚠ BREAKING CHANGES";
-function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
-  const url = compareUrl(i);
-  const heading = `## ${url ? `[${i.version}]` : i.version} - ${i.date}`;
-  const blocks = [heading];
-  if (i.breakingSection && breaking.length) {
-    blocks.push(`### ${BREAKING_TITLE}
-
-${breaking.map((e) => `- ${e.text}`).join("\n")}`);
-  }
-  const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    let list = bySection.get(e.section);
-    if (!list) bySection.set(e.section, list = []);
-    list.push(`- ${e.text}`);
-  }
-  for (const s of i.types.order) {
-    const list = bySection.get(s);
-    if (list) blocks.push(`### ${s}
-
-${list.join("\n")}`);
-  }
-  const contributors = contributorsBlock(i, "###");
-  if (contributors) blocks.push(contributors);
-  if (blocks.length === 1) blocks.push("_No notable changes._");
-  const section = blocks.join("\n\n");
-  const link = url ? { label: i.version, url } : void 0;
-  return { heading, section, link, notes: link ? `${section}
-
-[${link.label}]: ${link.url}` : section, stats };
-}
-async function renderConventional(i) {
-  const { entries, breaking, stats } = classify(i);
-  const writer = await import("./chunks/dist-3WUXBQYN.js");
-  const url = compareUrl(i);
-  const heading = `## ${url ? `[${i.version}](${url})` : i.version} (${i.date})`;
-  const commits = entries.map((e) => ({
-    hash: e.commit.hash,
-    type: e.section,
-    header: e.text,
-    subject: e.commit.subject,
-    scope: e.commit.scope ?? null,
-    // The notes of this commit (all breaking here), rendered by the footer partial.
-    notes: i.breakingSection ? [] : e.commit.breakingNotes.map((text2) => ({ title: "BREAKING CHANGES", text: text2 })),
-    references: [],
-    mentions: [],
-    revert: null,
-    order: i.types.order.indexOf(e.section),
-    seq: 0
-  }));
-  commits.forEach((c, n) => c.seq = n);
-  const titledLists = (groups, items, text2) => writer.each(
-    groups,
-    (g) => writer.segments(writer.heading(3, g.title), writer.list(items(g), text2)),
-    writer.newline(2)
-  );
-  const rendered = await writer.writeChangelogString(
-    commits,
-    { version: i.version, date: i.date, linkReferences: false },
-    {
-      transform: () => ({}),
-      ignoreReverted: false,
-      groupBy: "type",
-      commitGroupsSort: (a, b) => (a.commits[0]?.order ?? 0) - (b.commits[0]?.order ?? 0),
-      commitsSort: (a, b) => a.seq - b.seq,
-      template: (ctx) => writer.segments(
-        heading,
-        i.breakingSection && breaking.length ? writer.segments(
-          `### ${BREAKING_TITLE}`,
-          writer.list(breaking, (e) => e.text)
-        ) : "",
-        titledLists(
-          ctx.commitGroups,
-          (g) => g.commits,
-          (c) => c.header
-        ),
-        titledLists(
-          ctx.noteGroups,
-          (g) => g.notes,
-          (n) => n.text
-        ),
-        contributorsBlock(i, "###")
-      )
-    }
-  );
-  let section = rendered.trim();
-  if (section === heading) section += "\n\n_No notable changes._";
-  return { heading, section, notes: section, stats };
-}
-async function renderSection(i) {
-  return i.format === "conventional-commits" ? renderConventional(i) : renderKeepAChangelog(i);
-}
-
-// packages/shared/src/changelog/file.ts
-import { existsSync } from "node:fs";
-import { readFile as readFile2, writeFile } from "node:fs/promises";
-function decodeText(buf) {
-  let encoding = "utf8";
-  let bom = false;
-  let text2;
-  if (buf[0] === 255 && buf[1] === 254) {
-    encoding = "utf16le";
-    bom = true;
-    text2 = buf.subarray(2).toString("utf16le");
-  } else if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) {
-    bom = true;
-    text2 = buf.subarray(3).toString("utf8");
-  } else text2 = buf.toString("utf8");
-  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
-  return { text: eol === "\r\n" ? text2.replace(/\r\n/g, "\n") : text2, encoding, bom, eol };
-}
-function encodeText(d) {
-  const text2 = d.eol === "\r\n" ? d.text.replace(/\n/g, "\r\n") : d.text;
-  const body = Buffer.from(text2, d.encoding);
-  if (!d.bom) return body;
-  const bom = d.encoding === "utf16le" ? Buffer.from([255, 254]) : Buffer.from([239, 187, 191]);
-  return Buffer.concat([bom, body]);
-}
-var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
-var SECTION_HEADING = /^#{1,2} /;
-var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
-var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
-var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-function headingVersionMatcher(version) {
-  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version)}(?![\\w.+-])`);
-}
-function upsertSection(text2, u) {
-  const lines = text2.replace(/\n+$/, "").split("\n");
-  if (lines.length === 1 && lines[0] === "") lines.length = 0;
-  let linkStart = lines.length;
-  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
-  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
-  const body = lines.slice(0, linkStart);
-  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
-  while (body.length && body[body.length - 1] === "") body.pop();
-  const mine = headingVersionMatcher(u.version);
-  const sectionLines = u.section.split("\n");
-  const existing = body.findIndex((l) => mine.test(l));
-  if (existing >= 0) {
-    let end = existing + 1;
-    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
-    const replacement = [...sectionLines, ""];
-    if (end >= body.length) replacement.pop();
-    body.splice(existing, end - existing, ...replacement);
-  } else {
-    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
-    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
-    if (at < 0) {
-      at = body.length;
-      body.push("", ...sectionLines);
-      if (body[0] === "") body.shift();
-    } else body.splice(at, 0, ...sectionLines, "");
-  }
-  const links2 = [...linkLines];
-  const fresh = [];
-  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
-    const def = `[${link.label}]: ${link.url}`;
-    const label = link.label.toLowerCase();
-    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
-    if (idx >= 0) links2[idx] = def;
-    else fresh.push(def);
-  }
-  if (fresh.length) {
-    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
-    links2.splice(unreleased + 1, 0, ...fresh);
-  }
-  if (u.newTag) {
-    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
-    if (idx >= 0) {
-      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
-        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
-      });
-    }
-  }
-  const out = body.join("\n") + "\n";
-  return links2.length ? `${out}
-${links2.join("\n")}
-` : out;
-}
-async function updateChangelogFile(path, updates) {
-  const created = !existsSync(path);
-  const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile2(path));
-  let text2 = decoded.text;
-  const fresh = [];
-  const headings = text2.split("\n").filter((l) => SECTION_HEADING.test(l));
-  for (const u of updates) {
-    const m = headingVersionMatcher(u.version);
-    if (headings.some((l) => m.test(l))) text2 = upsertSection(text2, u);
-    else fresh.push(u);
-  }
-  if (fresh.length) {
-    const newestFirst = fresh.slice().reverse();
-    const top = newestFirst[0];
-    text2 = upsertSection(text2, {
-      version: top.version,
-      section: newestFirst.map((u) => u.section).join("\n\n"),
-      links: newestFirst.flatMap((u) => u.link ? [u.link] : []),
-      ...top.newTag ? { newTag: top.newTag } : {}
-    });
-  }
-  await writeFile(path, encodeText({ ...decoded, text: text2 }));
-  return { created };
 }
 
 // packages/shared/src/changelog/prs.ts
@@ -2407,105 +3235,39 @@ async function generateChangelog(o) {
   };
 }
 
-// packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
-var FORBIDDEN = ["/proc", "/dev", "/sys"];
-function inside(root, p) {
-  const rel = relative(root, p);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function firstLink(root, full) {
-  const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  let cur = root;
-  for (const part of rel.split(sep).filter(Boolean)) {
-    cur = join(cur, part);
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return void 0;
-    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
-  }
-  return void 0;
-}
-function confinePath(workspace, path, opts) {
-  const { kind = "file" } = opts;
-  const input = opts.input;
-  const label = opts.what ?? `Input "${input}"`;
-  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
-    name: r.name,
-    path: realOrSelf(r.path)
-  }));
-  const full = resolve2(workspace, path);
-  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
-  const describe = (real2) => {
-    const l = firstLink(resolve2(workspace), full);
-    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
-  };
-  let real;
-  const st = lstatSync(full, { throwIfNoEntry: false });
-  if (!st) {
-    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
-    let parent = dirname(full);
-    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
-    real = join(realOrSelf(parent), relative(parent, full));
-  } else {
-    try {
-      real = realpathSync2(full);
-    } catch {
-      const l = firstLink(resolve2(workspace), full);
-      throw new InputError(
-        input,
-        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
-      );
-    }
-  }
-  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
-    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
-  }
-  if (!roots.some((r) => inside(r.path, real))) {
-    throw new InputError(
-      input,
-      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+// actions/changelog/src/independent.ts
+async function independentChangelog(git, workspace, inputs, o) {
+  const mono = await planMonorepo(git, workspace, {
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    releaseType: "stable",
+    prereleaseId: "rc",
+    versionBump: "auto",
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
+  });
+  const date = o.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const released = mono.packages.filter((p) => p.release);
+  const notes = released.map((p) => ({ p, n: packageNotes(p, { repoUrl: o.repoUrl, date }) }));
+  const commits = new Map(released.flatMap((p) => p.commits.map((c) => [c.hash, c])));
+  if (inputs.write_file)
+    applyChanges(
+      workspace,
+      notes.map(({ p, n }) => changelogChange(workspace, p, n))
     );
-  }
-  if (st) {
-    const target = statSync(real);
-    if (kind === "file" && !target.isFile()) {
-      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
-    }
-    if (kind === "dir" && !target.isDirectory()) {
-      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
-    }
-  }
-  return real;
-}
-
-// packages/shared/src/versioning/manifests.ts
-function rootManifestVersion(root) {
-  const file = join2(root, "package.json");
-  const st = lstatSync2(file, { throwIfNoEntry: false });
-  if (!st) return void 0;
-  if (!st.isFile())
-    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
-  let doc;
-  try {
-    doc = JSON.parse(readFileSync2(file, "utf8"));
-  } catch {
-    throw new StageError("package.json is not valid JSON: its version cannot be read");
-  }
-  const v = doc && typeof doc === "object" ? doc.version : void 0;
-  return typeof v === "string" ? v : void 0;
+  return {
+    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag, notes: n.notes }))),
+    packages: released.map((p) => ({
+      name: p.name,
+      version: p.version,
+      tag: p.tag,
+      path: p.path,
+      changelog_path: inputs.write_file ? `${p.path}/CHANGELOG.md` : ""
+    })),
+    commitCount: commits.size,
+    breakingCount: [...commits.values()].filter((c) => c.breaking).length,
+    bump: ["major", "minor", "patch"].find((b) => released.some((p) => p.bump === b)) ?? "none"
+  };
 }
 
 // actions/changelog/src/inputs.ts
@@ -2535,11 +3297,9 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
@@ -2551,10 +3311,15 @@ var action = defineAction({
       description: "Render every release tag, first to last, plus the new section (since_tag ignored).",
       default: "false"
     }),
-    token: secret({ description: "GitHub token for PR and author look-ups.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
-    notes: { description: "Markdown of the new section." },
+    notes: {
+      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
+    },
+    packages: {
+      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
+    },
     notes_file: {
       description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
     },
@@ -2566,7 +3331,8 @@ var action = defineAction({
     },
     breaking_count: { description: "Number of breaking changes." },
     changelog_path: { description: "Path of the changelog file written." }
-  }
+  },
+  refine: (v) => monorepoProblems(v)
 });
 
 // actions/changelog/src/main.ts
@@ -2585,8 +3351,37 @@ async function run(env = process.env) {
       const git = new Git(workspace, { log });
       const notCheckout = await git.checkoutProblem();
       if (notCheckout) throw new StageError(notCheckout);
+      if (inputs.versioning === "independent") {
+        const repoUrl2 = runner.repository ? `${runner.serverUrl}/${runner.repository}` : "";
+        const r = await independentChangelog(git, workspace, inputs, { repoUrl: repoUrl2 });
+        ctx.setOutput("notes", r.notes);
+        const notesFile2 = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+        mkdirSync(dirname2(notesFile2), { recursive: true });
+        writeFileSync2(notesFile2, r.notes);
+        ctx.setOutput("notes_file", notesFile2);
+        ctx.setOutput("packages", r.packages);
+        ctx.setOutput("version", "");
+        ctx.setOutput("recommended_bump", r.bump);
+        ctx.setOutput("previous_tag", "");
+        ctx.setOutput("commit_count", String(r.commitCount));
+        ctx.setOutput("breaking_count", String(r.breakingCount));
+        ctx.setOutput(
+          "changelog_path",
+          r.packages.map((p) => p.changelog_path).filter(Boolean).join(",")
+        );
+        for (const p of r.packages)
+          log.info(logText`changelog ${p.tag}${p.changelog_path ? `: ${p.changelog_path}` : ""}`);
+        summary2.heading(`Changelog of ${r.packages.length} package${r.packages.length === 1 ? "" : "s"}`);
+        summary2.table(
+          ["package", "version", "CHANGELOG.md"],
+          r.packages.map((p) => [p.name, p.version, p.changelog_path || "(not written)"])
+        );
+        summary2.details("Release notes", r.notes);
+        return;
+      }
+      ctx.setOutput("packages", []);
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-FLD2NCYN.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-K7IPJKUL.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,
@@ -2613,7 +3408,7 @@ async function run(env = process.env) {
         ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
       });
       ctx.setOutput("notes", result.notes);
-      const notesFile = join3(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+      const notesFile = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
       mkdirSync(dirname2(notesFile), { recursive: true });
       writeFileSync2(notesFile, result.notes);
       ctx.setOutput("notes_file", notesFile);

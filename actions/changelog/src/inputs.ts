@@ -2,9 +2,11 @@
 import {
   bool,
   defineAction,
-  GITHUB_TOKEN_DEFAULT,
+  initialVersionInput,
+  githubToken,
+  monorepoInputs,
+  monorepoProblems,
   oneOf,
-  secret,
   semver,
   text,
   yamlInput,
@@ -37,12 +39,9 @@ export const action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: 'true',
     }),
-    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
-    initial_version: semver({
-      description:
-        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true,
-    }),
+    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    ...monorepoInputs,
+    initial_version: initialVersionInput,
     path: text({ description: 'Path of the changelog file, relative to the workspace.', default: 'CHANGELOG.md' }),
     write_file: bool({ description: 'Write the new section into the changelog file.', default: 'true' }),
     types: yamlInput<Record<string, unknown>>({
@@ -60,10 +59,17 @@ export const action = defineAction({
       description: 'Render every release tag, first to last, plus the new section (since_tag ignored).',
       default: 'false',
     }),
-    token: secret({ description: 'GitHub token for PR and author look-ups.', default: GITHUB_TOKEN_DEFAULT }),
+    token: githubToken('GitHub token for PR and author look-ups.'),
   },
   outputs: {
-    notes: { description: 'Markdown of the new section.' },
+    notes: {
+      description:
+        'Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits).',
+    },
+    packages: {
+      description:
+        'versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise.',
+    },
     notes_file: {
       description:
         "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
@@ -78,4 +84,5 @@ export const action = defineAction({
     breaking_count: { description: 'Number of breaking changes.' },
     changelog_path: { description: 'Path of the changelog file written.' },
   },
+  refine: (v) => monorepoProblems(v),
 });

@@ -5,7 +5,8 @@ import { runStage } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
 import { rootManifestVersion } from '@release-actions/shared/versioning';
-import { confinePath, escapeLogText, InputError, StageError } from '@release-actions/shared';
+import { confinePath, escapeLogText, InputError, logText, StageError } from '@release-actions/shared';
+import { independentChangelog } from './independent.js';
 import { action } from './inputs.js';
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -24,6 +25,38 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       const git = new Git(workspace, { log });
       const notCheckout = await git.checkoutProblem();
       if (notCheckout) throw new StageError(notCheckout);
+      if (inputs.versioning === 'independent') {
+        const repoUrl = runner.repository ? `${runner.serverUrl}/${runner.repository}` : '';
+        const r = await independentChangelog(git, workspace, inputs, { repoUrl });
+        ctx.setOutput('notes', r.notes);
+        const notesFile = join(runner.runnerTemp, 'release-actions-changelog', 'RELEASE_NOTES.md');
+        mkdirSync(dirname(notesFile), { recursive: true });
+        writeFileSync(notesFile, r.notes);
+        ctx.setOutput('notes_file', notesFile);
+        ctx.setOutput('packages', r.packages);
+        ctx.setOutput('version', '');
+        ctx.setOutput('recommended_bump', r.bump);
+        ctx.setOutput('previous_tag', '');
+        ctx.setOutput('commit_count', String(r.commitCount));
+        ctx.setOutput('breaking_count', String(r.breakingCount));
+        ctx.setOutput(
+          'changelog_path',
+          r.packages
+            .map((p) => p.changelog_path)
+            .filter(Boolean)
+            .join(','),
+        );
+        for (const p of r.packages)
+          log.info(logText`changelog ${p.tag}${p.changelog_path ? `: ${p.changelog_path}` : ''}`);
+        summary.heading(`Changelog of ${r.packages.length} package${r.packages.length === 1 ? '' : 's'}`);
+        summary.table(
+          ['package', 'version', 'CHANGELOG.md'],
+          r.packages.map((p) => [p.name, p.version, p.changelog_path || '(not written)']),
+        );
+        summary.details('Release notes', r.notes);
+        return;
+      }
+      ctx.setOutput('packages', []);
       const token = inputs.token;
       // The GitHub client (octokit) is loaded only when PRs are asked for: startup time matters.
       const github =

@@ -20,11 +20,14 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
+} from "./chunks/chunk-HF4WEUZC.js";
 import {
   __commonJS,
   __toESM
@@ -843,6 +846,9 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -878,31 +884,6 @@ async function parseInputs(schema, read, refine) {
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -1053,6 +1034,17 @@ async function runStage(def, impl2, env = process.env) {
       }
     }
   }
+}
+
+// packages/shared/src/action/github-client.ts
+async function optionalGitHubClient(token, ctx, log, without) {
+  if (!token || !ctx.runner.repository) {
+    log.warning(`no token or repository: ${without}`);
+    return void 0;
+  }
+  ctx.mask(token);
+  const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
+  return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 
 // packages/shared/src/deploy/types.ts
@@ -3015,147 +3007,16 @@ function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
+  let rec = findRelease(doc, version, init.tag);
   if (!rec) {
     rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
 }
-
-// packages/shared/src/deploy/record.ts
-function deploymentsOf(doc, version) {
-  const rec = ensureRelease(doc, version);
-  rec.deployments ??= rec.deployment ? [rec.deployment] : [];
-  return rec.deployments;
+function findRelease(doc, version, tag) {
+  return doc.releases.find((r) => r.version === version && (tag === void 0 || r.tag === tag));
 }
-function inactivateOthers(doc, environment, except) {
-  for (const rec of doc.releases) {
-    if (rec.version === except) continue;
-    for (const d of rec.deployments ?? [])
-      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
-    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
-      rec.deployment.status = "inactive";
-  }
-}
-var DeploymentRecorder = class {
-  constructor(store, log) {
-    this.store = store;
-    this.log = log;
-  }
-  store;
-  log;
-  async update(fn, message) {
-    if (!this.store) return;
-    try {
-      await this.store.update(fn, message);
-    } catch (e) {
-      this.log.warning(`status record (${this.store.describe()}) not updated: ${errorMessage(e)}`);
-    }
-  }
-  async read() {
-    if (!this.store) return void 0;
-    try {
-      return await this.store.read();
-    } catch (e) {
-      this.log.warning(`status record (${this.store.describe()}) not readable: ${errorMessage(e)}`);
-      return void 0;
-    }
-  }
-  async started(o) {
-    await this.update((doc) => {
-      const rec = ensureRelease(doc, o.version);
-      const deps = deploymentsOf(doc, o.version);
-      const d = {
-        environment: o.environment,
-        strategy: o.strategy,
-        status: "in_progress",
-        started_at: (/* @__PURE__ */ new Date()).toISOString(),
-        run_id: o.runId,
-        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
-        ...o.previousVersion ? { previous_version: o.previousVersion } : {},
-        timeline: [{ at: (/* @__PURE__ */ new Date()).toISOString(), state: "started" }]
-      };
-      const i = deps.findIndex((x) => x.run_id === o.runId && x.environment === o.environment);
-      if (i >= 0) deps[i] = d;
-      else deps.push(d);
-      rec.deployment = d;
-      rec.status = "deploying";
-    }, `status: deploying ${o.version} to ${o.environment}`);
-  }
-  async finished(o) {
-    await this.update((doc) => {
-      const rec = ensureRelease(doc, o.version);
-      const deps = deploymentsOf(doc, o.version);
-      let d = deps.find((x) => x.run_id === o.runId && x.environment === o.environment);
-      if (!d) {
-        d = { environment: o.environment, status: o.status, run_id: o.runId };
-        deps.push(d);
-      }
-      Object.assign(d, {
-        status: o.status === "inconclusive" ? "succeeded" : o.status,
-        finished_at: (/* @__PURE__ */ new Date()).toISOString(),
-        rolled_back: o.rolledBack,
-        reason: o.reason.split("\n")[0],
-        timeline: o.timeline.map((e) => ({ at: e.at, state: e.state, ...e.detail ? { detail: e.detail } : {} })),
-        ...o.activeSlot ? { active_slot: o.activeSlot } : {},
-        ...o.previousVersion ? { previous_version: o.previousVersion } : {}
-      });
-      rec.deployment = d;
-      if (o.status === "succeeded" || o.status === "inconclusive") {
-        rec.status = "deployed";
-        rec.deployed_at = d.finished_at;
-        inactivateOthers(doc, o.environment, o.version);
-      } else rec.status = o.status === "rolled-back" ? "rolled-back" : "failed";
-      if (o.rolledBack && o.previousVersion) {
-        const prev = ensureRelease(doc, o.previousVersion);
-        const pd = deploymentsOf(doc, o.previousVersion);
-        const restored = {
-          environment: o.environment,
-          strategy: "rollback",
-          status: "succeeded",
-          started_at: d.finished_at,
-          finished_at: d.finished_at,
-          rollback_of: o.version,
-          run_id: o.runId
-        };
-        pd.push(restored);
-        prev.deployment = restored;
-        prev.status = "deployed";
-      }
-    }, `status: ${o.version} ${o.status} in ${o.environment}`);
-  }
-  /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
-  async rolledBack(o) {
-    await this.update((doc) => {
-      const now = (/* @__PURE__ */ new Date()).toISOString();
-      if (o.from && o.ok) {
-        const fd = deploymentsOf(doc, o.from).filter((d2) => d2.environment === o.environment).at(-1);
-        if (fd) Object.assign(fd, { status: "rolled-back", rolled_back: true, rolled_back_at: now });
-        ensureRelease(doc, o.from).status = "rolled-back";
-      }
-      const rec = ensureRelease(doc, o.to);
-      const d = {
-        environment: o.environment,
-        strategy: "rollback",
-        status: o.ok ? "succeeded" : "failed",
-        started_at: o.timeline[0]?.at ?? now,
-        finished_at: now,
-        run_id: o.runId,
-        reason: o.reason,
-        ...o.from ? { rollback_of: o.from } : {},
-        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
-        timeline: o.timeline
-      };
-      deploymentsOf(doc, o.to).push(d);
-      rec.deployment = d;
-      if (o.ok) {
-        rec.status = "deployed";
-        inactivateOthers(doc, o.environment, o.to);
-      }
-    }, `status: rollback of ${o.environment} to ${o.to}`);
-  }
-};
 
 // packages/shared/src/status/open.ts
 import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
@@ -3299,6 +3160,30 @@ var Git = class _Git {
         resolve5();
       });
     });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
@@ -3919,6 +3804,154 @@ async function openStatusStore(v, o) {
   return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
 }
 
+// packages/shared/src/deploy/record.ts
+async function openDeploymentRecords(v, o) {
+  const { gh, runner, log } = o;
+  const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
+    ...o.environmentUrl !== void 0 ? { environmentUrl: o.environmentUrl } : {},
+    logUrl: runner.runUrl
+  }) : void 0;
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log
+  });
+  return { deployments, recorder: new DeploymentRecorder(store, log) };
+}
+function deploymentsOf(doc, version) {
+  const rec = ensureRelease(doc, version);
+  rec.deployments ??= rec.deployment ? [rec.deployment] : [];
+  return rec.deployments;
+}
+function inactivateOthers(doc, environment, except) {
+  for (const rec of doc.releases) {
+    if (rec.version === except) continue;
+    for (const d of rec.deployments ?? [])
+      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
+    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
+      rec.deployment.status = "inactive";
+  }
+}
+var DeploymentRecorder = class {
+  constructor(store, log) {
+    this.store = store;
+    this.log = log;
+  }
+  store;
+  log;
+  async update(fn, message) {
+    if (!this.store) return;
+    try {
+      await this.store.update(fn, message);
+    } catch (e) {
+      this.log.warning(`status record (${this.store.describe()}) not updated: ${errorMessage(e)}`);
+    }
+  }
+  async read() {
+    if (!this.store) return void 0;
+    try {
+      return await this.store.read();
+    } catch (e) {
+      this.log.warning(`status record (${this.store.describe()}) not readable: ${errorMessage(e)}`);
+      return void 0;
+    }
+  }
+  async started(o) {
+    await this.update((doc) => {
+      const rec = ensureRelease(doc, o.version);
+      const deps = deploymentsOf(doc, o.version);
+      const d = {
+        environment: o.environment,
+        strategy: o.strategy,
+        status: "in_progress",
+        started_at: (/* @__PURE__ */ new Date()).toISOString(),
+        run_id: o.runId,
+        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
+        ...o.previousVersion ? { previous_version: o.previousVersion } : {},
+        timeline: [{ at: (/* @__PURE__ */ new Date()).toISOString(), state: "started" }]
+      };
+      const i = deps.findIndex((x) => x.run_id === o.runId && x.environment === o.environment);
+      if (i >= 0) deps[i] = d;
+      else deps.push(d);
+      rec.deployment = d;
+      rec.status = "deploying";
+    }, `status: deploying ${o.version} to ${o.environment}`);
+  }
+  async finished(o) {
+    await this.update((doc) => {
+      const rec = ensureRelease(doc, o.version);
+      const deps = deploymentsOf(doc, o.version);
+      let d = deps.find((x) => x.run_id === o.runId && x.environment === o.environment);
+      if (!d) {
+        d = { environment: o.environment, status: o.status, run_id: o.runId };
+        deps.push(d);
+      }
+      Object.assign(d, {
+        status: o.status === "inconclusive" ? "succeeded" : o.status,
+        finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+        rolled_back: o.rolledBack,
+        reason: o.reason.split("\n")[0],
+        timeline: o.timeline.map((e) => ({ at: e.at, state: e.state, ...e.detail ? { detail: e.detail } : {} })),
+        ...o.activeSlot ? { active_slot: o.activeSlot } : {},
+        ...o.previousVersion ? { previous_version: o.previousVersion } : {}
+      });
+      rec.deployment = d;
+      if (o.status === "succeeded" || o.status === "inconclusive") {
+        rec.status = "deployed";
+        rec.deployed_at = d.finished_at;
+        inactivateOthers(doc, o.environment, o.version);
+      } else rec.status = o.status === "rolled-back" ? "rolled-back" : "failed";
+      if (o.rolledBack && o.previousVersion) {
+        const prev = ensureRelease(doc, o.previousVersion);
+        const pd = deploymentsOf(doc, o.previousVersion);
+        const restored = {
+          environment: o.environment,
+          strategy: "rollback",
+          status: "succeeded",
+          started_at: d.finished_at,
+          finished_at: d.finished_at,
+          rollback_of: o.version,
+          run_id: o.runId
+        };
+        pd.push(restored);
+        prev.deployment = restored;
+        prev.status = "deployed";
+      }
+    }, `status: ${o.version} ${o.status} in ${o.environment}`);
+  }
+  /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
+  async rolledBack(o) {
+    await this.update((doc) => {
+      const now = (/* @__PURE__ */ new Date()).toISOString();
+      if (o.from && o.ok) {
+        const fd = deploymentsOf(doc, o.from).filter((d2) => d2.environment === o.environment).at(-1);
+        if (fd) Object.assign(fd, { status: "rolled-back", rolled_back: true, rolled_back_at: now });
+        ensureRelease(doc, o.from).status = "rolled-back";
+      }
+      const rec = ensureRelease(doc, o.to);
+      const d = {
+        environment: o.environment,
+        strategy: "rollback",
+        status: o.ok ? "succeeded" : "failed",
+        started_at: o.timeline[0]?.at ?? now,
+        finished_at: now,
+        run_id: o.runId,
+        reason: o.reason,
+        ...o.from ? { rollback_of: o.from } : {},
+        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
+        timeline: o.timeline
+      };
+      deploymentsOf(doc, o.to).push(d);
+      rec.deployment = d;
+      if (o.ok) {
+        rec.status = "deployed";
+        inactivateOthers(doc, o.environment, o.to);
+      }
+    }, `status: rollback of ${o.environment} to ${o.to}`);
+  }
+};
+
 // actions/deploy/src/inputs.ts
 var ENVIRONMENT_NAME = {
   pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
@@ -4014,7 +4047,7 @@ var action = defineAction({
       default: "10m"
     }),
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
-    token: secret({ description: "GitHub token with deployments: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken("GitHub token with deployments: write.")
   },
   outputs: {
     status: { description: "succeeded, rolled-back or failed." },
@@ -4122,23 +4155,13 @@ async function impl(v, ctx) {
 async function deployLocked(v, ctx, cfg, target) {
   const { log, runner } = ctx;
   const { version, environment } = cfg;
-  let gh;
-  if (v.token && runner.repository) {
-    ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
-    gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
-  } else log.warning("no token or repository: no GitHub deployment is created");
-  const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
-    environmentUrl: v.environment_url,
-    logUrl: runner.runUrl
-  }) : void 0;
-  const store = await openStatusStore(v, {
-    workspace: runner.workspace,
-    token: v.token,
-    serverUrl: runner.serverUrl,
-    log
+  const gh = await optionalGitHubClient(v.token, ctx, log, "no GitHub deployment is created");
+  const { deployments, recorder } = await openDeploymentRecords(v, {
+    gh,
+    runner,
+    log,
+    environmentUrl: v.environment_url
   });
-  const recorder = new DeploymentRecorder(store, log);
   const previous = target.stateFile.read(environment);
   const previousVersion = previous.active_slot ? previous.slots[previous.active_slot]?.version : void 0;
   let deploymentId;

@@ -1,18 +1,15 @@
 /** The deploy action: parse the inputs, run the strategy engine, record the deployment (GitHub, status record), report. */
-import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, optionalGitHubClient, runStage, type StageContext } from '@release-actions/shared/action';
 import {
   acquireLock,
   buildTarget,
   deploy,
   type DeployConfig,
-  DeploymentRecorder,
-  Deployments,
+  openDeploymentRecords,
   deploySummary,
   type Strategy,
   type Target,
 } from '@release-actions/shared/deploy';
-import type { GitHubClient } from '@release-actions/shared/github';
-import { openStatusStore } from '@release-actions/shared/status';
 import { errorMessage, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
@@ -83,26 +80,13 @@ async function deployLocked(v: Values, ctx: StageContext, cfg: DeployConfig, tar
   const { log, runner } = ctx;
   const { version, environment } = cfg;
   // GitHub deployment and status record.
-  let gh: GitHubClient | undefined;
-  if (v.token && runner.repository) {
-    ctx.mask(v.token);
-    // Octokit (and undici) loaded only when there is a token: startup time is paid by every run.
-    const { createGitHubClient } = await import('@release-actions/shared/github');
-    gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
-  } else log.warning('no token or repository: no GitHub deployment is created');
-  const deployments = gh
-    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
-        environmentUrl: v.environment_url,
-        logUrl: runner.runUrl,
-      })
-    : undefined;
-  const store = await openStatusStore(v, {
-    workspace: runner.workspace,
-    token: v.token,
-    serverUrl: runner.serverUrl,
+  const gh = await optionalGitHubClient(v.token, ctx, log, 'no GitHub deployment is created');
+  const { deployments, recorder } = await openDeploymentRecords(v, {
+    gh,
+    runner,
     log,
+    environmentUrl: v.environment_url,
   });
-  const recorder = new DeploymentRecorder(store, log);
   const previous = target.stateFile.read(environment);
   const previousVersion = previous.active_slot ? previous.slots[previous.active_slot]?.version : undefined;
 

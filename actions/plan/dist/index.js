@@ -20,6 +20,14 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
+  escapeLogText,
+  escapeMarkdownHtml,
+  logText
+} from "./chunks/chunk-VPYBLTF4.js";
+import {
   __commonJS,
   __toESM
 } from "./chunks/chunk-HRGNRPOO.js";
@@ -545,11 +553,11 @@ var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var valid2 = (version, options) => {
+    var valid3 = (version, options) => {
       const v = parse2(version, options);
       return v ? v.version : null;
     };
-    module.exports = valid2;
+    module.exports = valid3;
   }
 });
 
@@ -558,54 +566,8 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
-  }
-});
-
-// packages/shared/node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse2 = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
+    var compare4 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare4;
   }
 });
 
@@ -687,6 +649,52 @@ var require_diff = __commonJS({
       return "prerelease";
     };
     module.exports = diff;
+  }
+});
+
+// packages/shared/node_modules/semver/functions/coerce.js
+var require_coerce = __commonJS({
+  "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse2 = require_parse();
+    var { safeRe: re, t } = require_re();
+    var coerce = (version, options) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      if (typeof version === "number") {
+        version = String(version);
+      }
+      if (typeof version !== "string") {
+        return null;
+      }
+      options = options || {};
+      let match = null;
+      if (!options.rtl) {
+        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      } else {
+        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        let next;
+        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+          if (!match || next.index + next[0].length !== match.index + match[0].length) {
+            match = next;
+          }
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+        }
+        coerceRtlRegex.lastIndex = -1;
+      }
+      if (match === null) {
+        return null;
+      }
+      const major = match[2];
+      const minor = match[3] || "0";
+      const patch = match[4] || "0";
+      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
+      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+    };
+    module.exports = coerce;
   }
 });
 
@@ -809,6 +817,34 @@ function oneOf(values, o) {
     parse: (raw) => values.includes(raw.trim()) ? ok(raw.trim()) : { ok: false, accepted }
   };
 }
+function splitList(raw) {
+  const items = raw.split(/\r?\n/).filter((line) => !line.trim().startsWith("#")).flatMap((line) => line.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  return [...new Set(items)];
+}
+function list(o) {
+  const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
+  return {
+    kind: "list",
+    description: o.description,
+    required: o.required ?? false,
+    default: o.default,
+    options: o.values,
+    accepted,
+    empty: [],
+    parse(raw) {
+      const items = splitList(raw);
+      if (items.length < (o.min ?? 0)) return { ok: false, accepted };
+      for (const item of items) {
+        if (o.values && !o.values.includes(item)) return { ok: false, accepted };
+        if (o.item && !o.item.parse(item).ok) return { ok: false, accepted };
+        if (!o.values && !o.item && (CONTROL.test(item) || SHELL_META.test(item.replace(/ /g, "")))) {
+          return { ok: false, accepted };
+        }
+      }
+      return ok(items);
+    }
+  };
+}
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
@@ -902,89 +938,6 @@ async function parseInputs(schema, read, refine) {
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
-
-// packages/shared/src/util/escape.ts
-var HTML_ENTITY = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
-var AUTOLINK = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
-function escapeProse(text2, atLineStart) {
-  let out = "";
-  let i = 0;
-  let lineStart = atLineStart;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (lineStart) {
-      const quote = /^ {0,3}(?:> ?)+/.exec(text2.slice(i, i + 64));
-      if (quote && quote[0].includes(">")) {
-        out += quote[0];
-        i += quote[0].length;
-        lineStart = false;
-        continue;
-      }
-    }
-    lineStart = c === "\n";
-    if (c === "<") {
-      const link = AUTOLINK.exec(text2.slice(i, i + 2048));
-      if (link) {
-        out += link[0];
-        i += link[0].length;
-        continue;
-      }
-    }
-    out += HTML_ENTITY[c] ?? c;
-    i++;
-  }
-  return out;
-}
-function escapeMarkdownHtml(text2) {
-  let out = "";
-  let i = 0;
-  const atLineStart = (at) => at === 0 || text2[at - 1] === "\n";
-  while (i < text2.length) {
-    const tick = text2.indexOf("`", i);
-    if (tick < 0) {
-      out += escapeProse(text2.slice(i), atLineStart(i));
-      break;
-    }
-    out += escapeProse(text2.slice(i, tick), atLineStart(i));
-    const run2 = /^`+/.exec(text2.slice(tick))?.[0];
-    const close = new RegExp(`(?<!\`)${run2}(?!\`)`, "g");
-    close.lastIndex = tick + run2.length;
-    const m = close.exec(text2);
-    if (!m) {
-      out += run2;
-      i = tick + run2.length;
-      continue;
-    }
-    out += text2.slice(tick, m.index + run2.length);
-    i = m.index + run2.length;
-  }
-  return out;
 }
 
 // packages/shared/src/action/summary.ts
@@ -1126,320 +1079,519 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
-// packages/shared/src/git/git.ts
-import { spawn } from "node:child_process";
-import { realpathSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-var GitError = class extends Error {
-  constructor(args, code, stderr) {
-    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
-    this.name = "GitError";
-  }
-  args;
-  code;
-  stderr;
-};
-var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
-var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
-var realpathOr = (p) => {
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
+
+// packages/shared/src/monorepo/workspaces.ts
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
   try {
     return realpathSync(p);
   } catch {
     return resolve(p);
   }
-};
-var Git = class _Git {
-  constructor(cwd, opts = {}) {
-    this.cwd = cwd;
-    this.opts = opts;
-  }
-  cwd;
-  opts;
-  /**
-   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
-   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
-   */
-  async checkoutProblem() {
-    const r = await this.run(["rev-parse", "--show-toplevel"]);
-    const top = r.code === 0 ? r.stdout.trim() : "";
-    if (!top)
-      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
-    if (resolve(top) !== resolve(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
-      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
-    return void 0;
-  }
-  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
-  with(opts) {
-    return new _Git(this.cwd, {
-      log: opts.log ?? this.opts.log,
-      env: { ...this.opts.env, ...opts.env },
-      config: { ...this.opts.config, ...opts.config }
-    });
-  }
-  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
-  withToken(serverUrl, token) {
-    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-    return this.with({
-      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
-    });
-  }
-  env(extra) {
-    const config = Object.entries(this.opts.config ?? {});
-    const env = {
-      ...process.env,
-      LC_ALL: "C",
-      GIT_TERMINAL_PROMPT: "0",
-      GIT_ASKPASS: "echo",
-      ...this.opts.env,
-      ...extra
-    };
-    if (config.length) {
-      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
-      config.forEach(([k, v], i) => {
-        env[`GIT_CONFIG_KEY_${base + i}`] = k;
-        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
-      });
-      env.GIT_CONFIG_COUNT = String(base + config.length);
-    }
-    return env;
-  }
-  /** Run git; resolves with the exit code (does not throw on failure). */
-  run(args, o = {}) {
-    this.opts.log?.debug(`git ${args.join(" ")}`);
-    return new Promise((resolve5, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
-      const out = [];
-      const err = [];
-      child.stdout.on("data", (d) => out.push(d));
-      child.stderr.on("data", (d) => err.push(d));
-      child.on("error", reject);
-      child.on(
-        "close",
-        (code) => resolve5({
-          code: code ?? 1,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        })
-      );
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(o.input ?? "");
-    });
-  }
-  /** Run git and return stdout; throws GitError on a non-zero exit. */
-  async out(args, o = {}) {
-    const r = await this.run(args, o);
-    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
-    return o.trim === false ? r.stdout : r.stdout.trim();
-  }
-  /**
-   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
-   * `onRecord` for each without holding the whole output in memory.
-   */
-  stream(args, separator, onRecord) {
-    this.opts.log?.debug(`git ${args.join(" ")}`);
-    const sep3 = Buffer.from(separator, "utf8");
-    return new Promise((resolve5, reject) => {
-      const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
-      let pending;
-      let err = "";
-      child.stdout.on("data", (d) => {
-        const buf = pending ? Buffer.concat([pending, d]) : d;
-        let start = 0;
-        let i;
-        while ((i = buf.indexOf(sep3, start)) >= 0) {
-          onRecord(buf.toString("utf8", start, i));
-          start = i + sep3.length;
-        }
-        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
-      });
-      child.stderr.setEncoding("utf8").on("data", (d) => err += d);
-      child.on("error", reject);
-      child.on("close", (code) => {
-        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
-        if (pending?.length) onRecord(pending.toString("utf8"));
-        resolve5();
-      });
-    });
-  }
-  /** The commit a revision names, or undefined when it does not exist. */
-  async resolve(rev) {
-    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  }
-  head() {
-    return this.out(["rev-parse", "HEAD"]);
-  }
-  /** The checked-out branch name, or undefined on a detached HEAD. */
-  async branch() {
-    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  }
-  async isShallow() {
-    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
-  }
-  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
-  async shallowCommits() {
-    return readShallowFile(await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]));
-  }
-  /**
-   * `resolve(rev)` and `shallowCommits()` in one `git rev-parse` (one process instead of two: each costs a few
-   * milliseconds, and the changelog action runs in well under a second).
-   */
-  async resolveWithShallow(rev) {
-    const r = await this.run([
-      "rev-parse",
-      "--path-format=absolute",
-      "--git-path",
-      "shallow",
-      "--verify",
-      "--quiet",
-      `${rev}^{commit}`
-    ]);
-    const [path = "", commit = ""] = r.code <= 1 ? r.stdout.split("\n") : [];
-    return {
-      commit: r.code === 0 && commit ? commit : void 0,
-      shallow: path ? await readShallowFile(path) : /* @__PURE__ */ new Set()
-    };
-  }
-  /**
-   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
-   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
-   */
-  async deepen(depth, remote = "origin") {
-    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
-    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
-  }
-  async isAncestor(ancestor, descendant) {
-    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
-    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
-    return r.code === 0;
-  }
-  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
-  async tags(pattern) {
-    const out = await this.out([
-      "for-each-ref",
-      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
-      pattern ? `refs/tags/${pattern}` : "refs/tags"
-    ]);
-    if (!out) return [];
-    return out.split("\n").map((line) => {
-      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
-      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
-    });
-  }
-  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
-  async mergedTags(rev = "HEAD", pattern) {
-    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
-    return new Set(out ? out.split("\n") : []);
-  }
-  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
-  async lsRemote(remote, patterns = []) {
-    const out = await this.out(["ls-remote", remote, ...patterns]);
-    const map = /* @__PURE__ */ new Map();
-    for (const line of out.split("\n")) {
-      const [sha, ref] = line.split("	");
-      if (sha && ref) map.set(ref, sha);
-    }
-    return map;
-  }
-  /**
-   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
-   * such ref (a branch not created yet); any other failure throws GitError.
-   */
-  async fetch(remote, refspecs, o = {}) {
-    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
-    const r = await this.run(args);
-    if (r.code === 0) return true;
-    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
-    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
-  }
-  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
-  async commit(message, o = {}) {
-    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
-    const env = identityEnv(o.identity);
-    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
-    return this.head();
-  }
-  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
-  async tagAnnotated(name, commit, o = {}) {
-    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
-  }
-  /** Delete a local tag; a tag that is not there is no error. */
-  async deleteTag(name) {
-    await this.run(["tag", "-d", name]);
-  }
-  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
-  async resetKeep(rev) {
-    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
-  }
-  async checkoutDetached(rev) {
-    await this.out(["checkout", "--quiet", "--detach", rev]);
-  }
-  /**
-   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
-   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
-   * remote's own message.
-   */
-  async push(remote, refspecs, o = {}) {
-    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
-    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
-    const message = (r.stdout + r.stderr).trim();
-    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
-    const failed = r.code !== 0;
-    return {
-      ok: !failed,
-      rejected: failed && PUSH_REJECTED.test(message),
-      declined: failed && PUSH_DECLINED.test(message),
-      message,
-      remoteLines,
-      code: r.code
-    };
-  }
-  /** The content of `path` at `rev`, or undefined when either does not exist. */
-  async readBlob(rev, path) {
-    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
-    return r.code === 0 ? r.stdout : void 0;
-  }
-  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
-  async setRef(ref, value) {
-    if (value === void 0) await this.run(["update-ref", "-d", ref]);
-    else await this.out(["update-ref", ref, value]);
-  }
-  /** Set a local committer identity (never the global config). */
-  async setIdentity(name, email) {
-    await this.out(["config", "user.name", name]);
-    await this.out(["config", "user.email", email]);
-  }
-};
-async function readShallowFile(path) {
-  try {
-    const text2 = await readFile(path, "utf8");
-    return new Set(text2.split("\n").filter(Boolean));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
 }
-var BOT_IDENTITY = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-function identityEnv(id = BOT_IDENTITY) {
-  return {
-    GIT_AUTHOR_NAME: id.name,
-    GIT_AUTHOR_EMAIL: id.email,
-    GIT_COMMITTER_NAME: id.name,
-    GIT_COMMITTER_EMAIL: id.email
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
   };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
 }
 
-// packages/shared/src/plan/preview.ts
-var import_compare2 = __toESM(require_compare(), 1);
-var import_parse4 = __toESM(require_parse(), 1);
+// packages/shared/src/versioning/manifests.ts
+function readJson(file) {
+  const text2 = readFileSync2(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+function writeJsonText(doc, indent, newline) {
+  return JSON.stringify(doc, null, indent) + (newline ? "\n" : "");
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync(join2(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join2(root, dir))) walk(join2(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join2(root, dir))) if (re.test(child)) walk(join2(dir, child), rest);
+      return;
+    }
+    if (existsSync(join2(root, dir, seg))) walk(join2(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+function globRegExp(glob) {
+  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
+  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+  const body = segs.map(
+    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
+  );
+  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
+}
+function subdirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join2(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function npmPackages(root) {
+  const file = join2(root, "package.json");
+  if (existsSync(join2(root, "pnpm-workspace.yaml")))
+    throw new StageError(
+      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+    );
+  if (!existsSync(file)) return [];
+  const { doc } = readJson(file);
+  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync(join2(root, f))))
+    throw new StageError(
+      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+    );
+  const out = [];
+  const pkg = (dir, d) => ({
+    name: String(d.name ?? ""),
+    dir,
+    private: d.private === true,
+    version: typeof d.version === "string" ? d.version : void 0
+  });
+  out.push(pkg("", doc));
+  const ws = doc.workspaces;
+  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join2(root, dir, "package.json")).doc));
+  return out;
+}
+function rootManifestVersion(root) {
+  const file = join2(root, "package.json");
+  const st = lstatSync2(file, { throwIfNoEntry: false });
+  if (!st) return void 0;
+  if (!st.isFile())
+    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    throw new StageError("package.json is not valid JSON: its version cannot be read");
+  }
+  const v = doc && typeof doc === "object" ? doc.version : void 0;
+  return typeof v === "string" ? v : void 0;
+}
+function bumpRange(spec, version) {
+  if (spec.startsWith("workspace:")) {
+    const inner = bumpRange(spec.slice("workspace:".length), version);
+    return inner === void 0 ? void 0 : `workspace:${inner}`;
+  }
+  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
+  if (!m) return void 0;
+  return `${m[1] ?? ""}${version}`;
+}
+
+// packages/shared/src/monorepo/workspaces.ts
+async function pnpmPatterns(file) {
+  const mod = await import("./chunks/dist-UMEESVQ2.js");
+  const parse2 = mod.parse ?? mod.default.parse;
+  let doc;
+  try {
+    doc = parse2(readFileSync3(file, "utf8"));
+  } catch (e) {
+    throw new StageError(`pnpm-workspace.yaml is not valid YAML: ${escapeLogText(e.message)}`);
+  }
+  const list2 = doc && typeof doc === "object" ? doc.packages : void 0;
+  if (!Array.isArray(list2) || !list2.every((x) => typeof x === "string"))
+    throw new StageError('pnpm-workspace.yaml has no `packages:` list of globs (such as `- "packages/*"`)');
+  return list2;
+}
+function npmPatterns(doc) {
+  const ws = doc.workspaces;
+  if (Array.isArray(ws)) return ws.filter((x) => typeof x === "string");
+  if (ws && typeof ws === "object" && Array.isArray(ws.packages))
+    return ws.packages.filter((x) => typeof x === "string");
+  return void 0;
+}
+async function discoverWorkspace(root) {
+  const pnpmFile = join3(root, "pnpm-workspace.yaml");
+  let patterns;
+  let manager = "npm";
+  let source = 'package.json "workspaces"';
+  if (existsSync2(pnpmFile)) {
+    if (!lstatSync3(pnpmFile).isFile()) throw new StageError("pnpm-workspace.yaml is not a regular file");
+    patterns = await pnpmPatterns(pnpmFile);
+    manager = "pnpm";
+    source = "pnpm-workspace.yaml";
+  } else if (existsSync2(join3(root, "package.json"))) {
+    patterns = npmPatterns(readJson(join3(root, "package.json")).doc);
+    if (["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join3(root, f)))) manager = "yarn";
+  }
+  if (!patterns?.length)
+    throw new StageError(
+      'versioning: independent needs workspaces: package.json "workspaces" (npm, yarn) or pnpm-workspace.yaml (pnpm) listing the package directories; a single package is released with versioning: fixed'
+    );
+  const packages = [];
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of expandWorkspaces(root, patterns)) {
+    const file = join3(root, dir, "package.json");
+    if (!lstatSync3(file).isFile()) throw new StageError(`${dir}/package.json is not a regular file (a symbolic link?)`);
+    const { doc } = readJson(file);
+    const name = typeof doc.name === "string" ? doc.name : "";
+    if (!name)
+      throw new StageError(`${dir}/package.json has no "name": every workspace package needs one to be versioned`);
+    const other = byName.get(name);
+    if (other) throw new StageError(`two workspace packages are named ${escapeLogText(name)}: ${other} and ${dir}`);
+    byName.set(name, dir);
+    packages.push({
+      name,
+      dir,
+      private: doc.private === true,
+      version: typeof doc.version === "string" ? doc.version : void 0,
+      manifest: doc
+    });
+  }
+  if (!packages.length)
+    throw new StageError(`${source} (${patterns.join(", ")}) matches no directory with a package.json`);
+  return { manager, source, packages };
+}
+
+// packages/shared/src/monorepo/graph.ts
+var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function buildGraph(packages) {
+  const names = packages.map((p) => p.name);
+  const known = new Set(names);
+  const edges = [];
+  for (const p of packages) {
+    for (const field of DEP_FIELDS) {
+      const deps = p.manifest[field];
+      if (!deps || typeof deps !== "object") continue;
+      for (const [to, range] of Object.entries(deps)) {
+        if (known.has(to) && to !== p.name && typeof range === "string") edges.push({ from: p.name, to, field, range });
+      }
+    }
+  }
+  const dependents = new Map(names.map((n) => [n, []]));
+  const dependencies = new Map(names.map((n) => [n, []]));
+  for (const e of edges) {
+    dependents.get(e.to)?.push(e);
+    dependencies.get(e.from)?.push(e);
+  }
+  return { names, edges, dependents, dependencies };
+}
+function topologicalOrder(g) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit = (name) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const start = stack.findIndex((e) => e.from === name);
+      const loop = stack.slice(start);
+      const path = [...loop.map((e) => escapeLogText(e.from)), escapeLogText(name)].join(" → ");
+      const how = loop.map((e) => `${escapeLogText(e.from)} ${e.field} ${escapeLogText(e.to)}`).join(", ");
+      throw new StageError(
+        `the workspace packages depend on each other in a cycle: ${path} (${how}); no publish order exists. Remove one of these dependencies (a devDependency is usually the one to drop) and re-run.`
+      );
+    }
+    state.set(name, "visiting");
+    for (const e of [...g.dependencies.get(name) ?? []].sort((a, b) => a.to.localeCompare(b.to))) {
+      stack.push(e);
+      visit(e.to);
+      stack.pop();
+    }
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const n of [...g.names].sort()) visit(n);
+  return order;
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+function releaseTags(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
+    out.push({ tag: t.name, version: v, commit: t.commit });
+  }
+  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version)) {
+      throw new StageError(
+        `version ${version} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  return {
+    version,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function parts(version) {
+  const p = (0, import_parse.default)(version);
+  if (!p) throw new Error(`not a semantic version: ${version}`);
+  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// packages/shared/src/monorepo/tags.ts
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format, packageCount) {
+  const holes = [...format.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+function formatTag(format, name, version) {
+  return format.replaceAll("{name}", name).replaceAll("{version}", version);
+}
+var unscoped = (name) => name.replace(/^@[^/]+\//, "");
+function patternsFor(format, name) {
+  const split = (f, style) => {
+    const [pre = "", post = ""] = f.replaceAll("{name}", name).split("{version}");
+    return { prefix: pre, suffix: post, style };
+  };
+  const out = [
+    split(format, "tag_format"),
+    split("{name}@{version}", "changesets/lerna"),
+    split("{name}-v{version}", "release-please"),
+    { prefix: `${unscoped(name)}-v`, suffix: "", style: "release-please" }
+  ];
+  return out.filter((p, i) => out.findIndex((q) => q.prefix === p.prefix && q.suffix === p.suffix) === i);
+}
+function packageTags(tags, packages, format) {
+  const out = new Map(packages.map((n) => [n, []]));
+  const all = packages.flatMap((name) => patternsFor(format, name).map((p) => ({ ...p, name })));
+  all.sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const t of tags) {
+    for (const p of all) {
+      if (!t.name.startsWith(p.prefix) || !t.name.endsWith(p.suffix)) continue;
+      const v = tagVersion(t.name.slice(0, t.name.length - p.suffix.length), p.prefix);
+      if (!v) continue;
+      out.get(p.name)?.push({ tag: t.name, version: v, commit: t.commit, style: p.style });
+      break;
+    }
+  }
+  return out;
+}
+function checkTagFormat(format, packageCount) {
+  const problem = tagFormatProblem(format, packageCount);
+  if (problem) throw new StageError(problem);
+}
 
 // packages/shared/src/commits/parse.ts
 var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
@@ -1638,10 +1790,10 @@ function commitBump(c) {
   return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
 }
 function recommendBump(commits, currentVersion) {
-  const list = [...commits];
-  const cancelled = list.every((c) => c.hash !== void 0) ? cancelledByReverts(list) : /* @__PURE__ */ new Set();
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
   let bump = "none";
-  for (const c of list) {
+  for (const c of list2) {
     if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
     bump = maxBump(bump, commitBump(c));
     if (bump === "major") break;
@@ -1651,124 +1803,688 @@ function recommendBump(commits, currentVersion) {
   return bump;
 }
 
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse3 = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const p = (0, import_parse3.default)(v);
-  if (!p) return void 0;
-  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+// packages/shared/src/monorepo/history.ts
+function sharedPathTest(patterns) {
+  const tests = patterns.map((p) => p.trim().replace(/^\.\//, "")).filter(Boolean).map((p) => {
+    if (p.includes("*")) {
+      const re = globRegExp(p.replace(/\/$/, ""));
+      return (f) => re.test(f) || f.split("/").some((_, i, a) => re.test(a.slice(0, i + 1).join("/")));
+    }
+    const dir = p.replace(/\/$/, "");
+    return (f) => f === dir || f.startsWith(`${dir}/`);
+  });
+  return (f) => tests.some((t) => t(f));
 }
-function releaseTags(tags, prefix) {
-  const out = [];
-  for (const t of tags) {
-    const v = tagVersion(t.name, prefix);
-    if (!v) continue;
-    out.push({ tag: t.name, version: v, commit: t.commit });
+async function packageCommits(git, requests, o = {}) {
+  const rev = o.rev ?? "HEAD";
+  const shared = sharedPathTest(o.sharedPaths ?? []);
+  const out = new Map(requests.map((r) => [r.name, []]));
+  const dirs = [...requests].sort((a, b) => b.dir.length - a.dir.length);
+  const owner = (file) => dirs.find((r) => file.startsWith(`${r.dir}/`));
+  const sinceTags = [...new Set(requests.map((r) => r.since))];
+  const sinceCommit = /* @__PURE__ */ new Map();
+  for (const r of requests) if (r.since && r.sinceCommit) sinceCommit.set(r.since, r.sinceCommit);
+  for (const t of sinceTags)
+    if (t && !sinceCommit.has(t)) sinceCommit.set(t, await git.resolve(`refs/tags/${t}`) ?? "");
+  const base = sinceTags.includes(void 0) ? void 0 : await git.mergeBase(sinceTags.map((t) => sinceCommit.get(t) || `refs/tags/${t}^{commit}`));
+  const parents = /* @__PURE__ */ new Map();
+  const order = [];
+  await git.logWithFiles(base ? [rev, `^${base}`] : [rev], LOG_FORMAT.slice("--format=".length), (rec, files) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    parents.set(c.hash, c.parents);
+    if (c.merge) return;
+    const touched = /* @__PURE__ */ new Set();
+    let sharedHit = false;
+    for (const f of files) {
+      const r = owner(f);
+      if (r) touched.add(r);
+      else if (!sharedHit && shared(f)) sharedHit = true;
+    }
+    if (touched.size || sharedHit) order.push({ c, touched, shared: sharedHit });
+  });
+  for (const t of sinceTags) {
+    const group2 = requests.filter((r) => r.since === t);
+    const released = /* @__PURE__ */ new Set();
+    const stack = t ? [sinceCommit.get(t)] : [];
+    while (stack.length) {
+      const h = stack.pop();
+      if (released.has(h) || !parents.has(h)) continue;
+      released.add(h);
+      stack.push(...parents.get(h));
+    }
+    for (const { c, touched, shared: s } of order) {
+      if (released.has(c.hash)) continue;
+      for (const r of group2) if (s || touched.has(r)) out.get(r.name)?.push(c);
+    }
   }
-  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+  return out;
 }
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-var core = (v) => {
-  const p = (0, import_parse3.default)(v);
-  return `${p.major}.${p.minor}.${p.patch}`;
-};
-var DEFAULT_INITIAL_VERSION = "1.0.0";
-function realManifestVersion(v) {
-  if (!v) return void 0;
-  const p = (0, import_parse3.default)(v.trim());
-  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
-  return p.version;
+
+// packages/shared/src/monorepo/groups.ts
+function parseGroups(lines) {
+  return lines.map(
+    (l) => l.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean)
+  ).filter((g) => g.length > 0);
 }
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  const manifest = realManifestVersion(i.manifestVersion);
-  let initialFrom;
-  let version;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version = v;
-  } else {
-    let base;
-    if (!previousStable) {
-      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-      if (initial) {
-        if (!(0, import_parse3.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
-        [base, initialFrom] = [core(initial), "initial_version"];
-      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
-      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
-      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
-    } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
+function groupProblems(groups, names) {
+  const known = new Set(names);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [input, list2] of [
+    ["fixed_groups", groups.fixed],
+    ["linked_groups", groups.linked]
+  ]) {
+    list2.forEach((g, i) => {
+      for (const m of g) {
+        if (!known.has(m)) {
+          const hint = names.length > 8 ? `${names.slice(0, 8).join(", ")}, …` : names.join(", ");
+          problems.push({
+            input,
+            message: `Input "${input}" group ${i + 1} names "${escapeLogText(m)}", which is not a workspace package; the packages are: ${hint}.`
+          });
+          continue;
+        }
+        const where = `${input} group ${i + 1}`;
+        const before = seen.get(m);
+        if (before && before !== where)
+          problems.push({
+            input,
+            message: `Input "${input}": ${escapeLogText(m)} is in ${before} and in ${where}; a package belongs to one group.`
+          });
+        seen.set(m, where);
       }
-      version = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version)) {
-      throw new StageError(
-        `version ${version} is already released on another line; give an explicit version or another bump`
-      );
-    }
+    });
   }
-  const prerelease = !isStable(version);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version) : version, floor) < 0;
-  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
-    throw new StageError(
-      `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
-    );
-  }
-  return {
-    version,
-    previous,
-    previousStable,
-    prerelease,
-    backport,
-    highestStable,
-    ...initialFrom ? { initialFrom } : {}
-  };
+  return problems;
 }
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// packages/shared/src/monorepo/manifests.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join4, posix as posix2 } from "node:path";
+function bumpEntry(doc, version, released, edits, where = "") {
+  if (version !== void 0 && doc.version !== version) {
+    edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
+    doc.version = version;
+  }
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      const to = released.get(name);
+      if (to === void 0 || typeof spec !== "string") continue;
+      const next = bumpRange(spec, to);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planPackageBumps(root, packages, released) {
+  const changes = [];
+  for (const p of packages) {
+    const path = posix2.join(p.dir, "package.json");
+    const { doc, indent, newline, text: text2 } = readJson(join4(root, path));
+    const edits = [];
+    bumpEntry(doc, released.get(p.name), released, edits);
+    if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent, newline), edits });
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join4(root, lockName);
+    if (!existsSync3(file)) continue;
+    const { doc, indent, newline, text: text2 } = readJson(file);
+    const entries = doc.packages;
+    if (!entries || typeof entries !== "object") continue;
+    const edits = [];
+    for (const p of packages) {
+      const entry = entries[p.dir];
+      if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent, newline), edits });
+  }
+  return changes;
+}
+
+// packages/shared/src/monorepo/plan.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+async function planMonorepo(git, root, o) {
+  const workspace = await discoverWorkspace(root);
+  const pkgs = workspace.packages;
+  checkTagFormat(o.tagFormat, pkgs.length);
+  const gp = groupProblems(
+    o.groups,
+    pkgs.map((p) => p.name)
+  );
+  if (gp.length) throw new InputError(gp[0].input, gp.map((p) => p.message).join(" "));
+  const graph = buildGraph(pkgs);
+  const order = topologicalOrder(graph);
+  const byName = new Map(pkgs.map((p) => [p.name, p]));
+  const rev = o.rev ?? "HEAD";
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
+  const tagsOf = packageTags(tagList, order, o.tagFormat);
+  const last = /* @__PURE__ */ new Map();
+  for (const name of order) {
+    const all = tagsOf.get(name) ?? [];
+    const m = all.filter((t) => merged.has(t.tag)).sort((a, b) => (0, import_compare2.default)(b.version, a.version));
+    const lastStable = m.find((t) => !t.version.includes("-"));
+    last.set(name, { merged: m, all, since: lastStable ?? m[0] });
+  }
+  const history = await packageCommits(
+    git,
+    order.map((name) => {
+      const since = last.get(name)?.since;
+      return { name, dir: byName.get(name).dir, since: since?.tag, sinceCommit: since?.commit };
+    }),
+    { sharedPaths: o.sharedPaths, rev }
+  );
+  const bump = /* @__PURE__ */ new Map();
+  const reasons = new Map(order.map((n) => [n, []]));
+  for (const name of order) {
+    const commits = history.get(name) ?? [];
+    const since = last.get(name)?.since;
+    const rec = recommendBump(commits, since?.version);
+    const from = since ? since.tag : "the start of the history";
+    if (rec === "none") {
+      reasons.get(name).push(
+        commits.length ? `no releasable commits since ${escapeLogText(from)} (${plural(commits.length, "commit")}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${escapeLogText(from)}`
+      );
+      continue;
+    }
+    const b = o.versionBump === "auto" ? rec : o.versionBump;
+    bump.set(name, b);
+    reasons.get(name).push(`${plural(commits.length, "commit")} since ${escapeLogText(from)} call for a ${rec} bump`);
+  }
+  const own = new Set(bump.keys());
+  for (const n of own)
+    reasons.set(
+      n,
+      reasons.get(n).filter((r) => !r.startsWith("no "))
+    );
+  propagate(order, graph, o.groups, bump, reasons);
+  const version = /* @__PURE__ */ new Map();
+  const kind = /* @__PURE__ */ new Map();
+  const groupOf = (name) => o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
+  for (const name of order) {
+    const b = bump.get(name);
+    if (!b) continue;
+    const t = last.get(name);
+    const group2 = (groupOf(name) ?? [name]).filter(
+      (m) => m === name || o.groups.fixed.some((g) => g.includes(m)) || bump.has(m)
+    );
+    const groupMerged = group2.flatMap((m) => last.get(m)?.merged ?? []);
+    const n = nextVersion({
+      merged: groupMerged,
+      all: t.all,
+      bump: b,
+      releaseType: o.releaseType,
+      prereleaseId: o.prereleaseId,
+      manifestVersion: byName.get(name)?.version,
+      initialVersion: o.initialVersion
+    });
+    version.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
+  }
+  for (const g of [...o.groups.fixed, ...o.groups.linked]) {
+    const vs = g.filter((m) => version.has(m)).map((m) => version.get(m));
+    if (vs.length < 2) continue;
+    const top = [...vs].sort(import_compare2.default).at(-1);
+    for (const m of g) {
+      if (!version.has(m) || version.get(m) === top) continue;
+      const t = last.get(m);
+      nextVersion({
+        merged: t.merged,
+        all: t.all,
+        bump: "patch",
+        releaseType: o.releaseType,
+        prereleaseId: o.prereleaseId,
+        explicit: top
+      });
+      version.set(m, top);
+    }
+  }
+  const packages = order.map((name) => {
+    const p = byName.get(name);
+    const t = last.get(name);
+    const v = version.get(name);
+    return {
+      name,
+      path: p.dir,
+      private: p.private,
+      release: v !== void 0,
+      version: v ?? t.since?.version ?? p.version ?? "",
+      ...t.since ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style } : {},
+      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {},
+      reasons: reasons.get(name) ?? [],
+      commits: history.get(name) ?? []
+    };
+  });
+  const files = planPackageBumps(
+    root,
+    pkgs,
+    new Map(packages.filter((p) => p.release).map((p) => [p.name, p.version]))
+  );
+  return { workspace, graph, packages, files };
+}
+function propagate(order, graph, groups, bump, reasons) {
+  const raise = (name, b, why) => {
+    const cur = bump.get(name);
+    const next = cur ? maxBump(cur, b) : b;
+    if (cur === next) return false;
+    bump.set(name, next);
+    reasons.set(name, [...(reasons.get(name) ?? []).filter((r) => !r.startsWith("no ")), why]);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of order) {
+      if (!bump.has(name)) continue;
+      for (const e of graph.dependents.get(name) ?? []) {
+        if (e.field === "devDependencies" || bump.has(e.from)) continue;
+        changed = raise(e.from, "patch", `depends on ${escapeLogText(name)} (${e.field}), which is released`) || changed;
+      }
+    }
+    for (const g of groups.fixed) {
+      const released = g.filter((m) => bump.has(m));
+      if (!released.length) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of g) changed = raise(m, top, `fixed group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+    for (const g of groups.linked) {
+      const released = g.filter((m) => bump.has(m));
+      if (released.length < 2) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of released)
+        changed = raise(m, top, `linked group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+  }
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+var sharedPathList = (raw) => raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+var groupsOf = (v) => ({
+  fixed: parseGroups(v.fixed_groups.split("\n")),
+  linked: parseGroups(v.linked_groups.split("\n"))
+});
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
+// packages/shared/src/git/git.ts
+import { spawn } from "node:child_process";
+import { realpathSync as realpathSync2 } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+var GitError = class extends Error {
+  constructor(args, code, stderr) {
+    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
+    this.args = args;
+    this.code = code;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  code;
+  stderr;
+};
+var PUSH_REJECTED = /rejected|non-fast-forward|fetch first|stale info|atomic|failed to update ref|cannot lock ref/i;
+var PUSH_DECLINED = /hook declined|GH006|GH013|protected branch|declined by|rule violations/i;
+var realpathOr = (p) => {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return resolve3(p);
+  }
+};
+var Git = class _Git {
+  constructor(cwd, opts = {}) {
+    this.cwd = cwd;
+    this.opts = opts;
+  }
+  cwd;
+  opts;
+  /**
+   * Why `cwd` cannot be released from, said with the fix; undefined when it is the top level of a git checkout.
+   * A subdirectory is named as such: git would work there, but package.json and the changelog are the top's.
+   */
+  async checkoutProblem() {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    const top = r.code === 0 ? r.stdout.trim() : "";
+    if (!top)
+      return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+      return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
+    return void 0;
+  }
+  /** A Git for the same repository with more settings (e.g. an auth header for one remote). */
+  with(opts) {
+    return new _Git(this.cwd, {
+      log: opts.log ?? this.opts.log,
+      env: { ...this.opts.env, ...opts.env },
+      config: { ...this.opts.config, ...opts.config }
+    });
+  }
+  /** A Git that authenticates HTTPS requests to `serverUrl` with a token, as actions/checkout does. */
+  withToken(serverUrl, token) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+    return this.with({
+      config: { [`http.${serverUrl.replace(/\/$/, "")}/.extraheader`]: `AUTHORIZATION: basic ${basic}` }
+    });
+  }
+  env(extra) {
+    const config = Object.entries(this.opts.config ?? {});
+    const env = {
+      ...process.env,
+      LC_ALL: "C",
+      GIT_TERMINAL_PROMPT: "0",
+      GIT_ASKPASS: "echo",
+      ...this.opts.env,
+      ...extra
+    };
+    if (config.length) {
+      const base = Number(env.GIT_CONFIG_COUNT ?? 0);
+      config.forEach(([k, v], i) => {
+        env[`GIT_CONFIG_KEY_${base + i}`] = k;
+        env[`GIT_CONFIG_VALUE_${base + i}`] = v;
+      });
+      env.GIT_CONFIG_COUNT = String(base + config.length);
+    }
+    return env;
+  }
+  /** Run git; resolves with the exit code (does not throw on failure). */
+  run(args, o = {}) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    return new Promise((resolve5, reject) => {
+      const child = spawn("git", args, { cwd: this.cwd, env: this.env(o.env), stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err = [];
+      child.stdout.on("data", (d) => out.push(d));
+      child.stderr.on("data", (d) => err.push(d));
+      child.on("error", reject);
+      child.on(
+        "close",
+        (code) => resolve5({
+          code: code ?? 1,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        })
+      );
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(o.input ?? "");
+    });
+  }
+  /** Run git and return stdout; throws GitError on a non-zero exit. */
+  async out(args, o = {}) {
+    const r = await this.run(args, o);
+    if (r.code !== 0) throw new GitError(args, r.code, r.stderr);
+    return o.trim === false ? r.stdout : r.stdout.trim();
+  }
+  /**
+   * Stream git's stdout split into records by `separator` (e.g. a NUL between commits of `git log -z`), calling
+   * `onRecord` for each without holding the whole output in memory.
+   */
+  stream(args, separator, onRecord) {
+    this.opts.log?.debug(`git ${args.join(" ")}`);
+    const sep3 = Buffer.from(separator, "utf8");
+    return new Promise((resolve5, reject) => {
+      const child = spawn("git", args, { cwd: this.cwd, env: this.env(), stdio: ["ignore", "pipe", "pipe"] });
+      let pending;
+      let err = "";
+      child.stdout.on("data", (d) => {
+        const buf = pending ? Buffer.concat([pending, d]) : d;
+        let start = 0;
+        let i;
+        while ((i = buf.indexOf(sep3, start)) >= 0) {
+          onRecord(buf.toString("utf8", start, i));
+          start = i + sep3.length;
+        }
+        pending = start < buf.length ? Buffer.from(buf.subarray(start)) : void 0;
+      });
+      child.stderr.setEncoding("utf8").on("data", (d) => err += d);
+      child.on("error", reject);
+      child.on("close", (code) => {
+        if (code !== 0) return reject(new GitError(args, code ?? 1, err));
+        if (pending?.length) onRecord(pending.toString("utf8"));
+        resolve5();
+      });
+    });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
+  }
+  /** The commit a revision names, or undefined when it does not exist. */
+  async resolve(rev) {
+    const r = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  head() {
+    return this.out(["rev-parse", "HEAD"]);
+  }
+  /** The checked-out branch name, or undefined on a detached HEAD. */
+  async branch() {
+    const r = await this.run(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  }
+  async isShallow() {
+    return await this.out(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  /** The boundary commits of a shallow clone (their parents are missing); empty for a complete clone. */
+  async shallowCommits() {
+    return readShallowFile(await this.out(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]));
+  }
+  /**
+   * `resolve(rev)` and `shallowCommits()` in one `git rev-parse` (one process instead of two: each costs a few
+   * milliseconds, and the changelog action runs in well under a second).
+   */
+  async resolveWithShallow(rev) {
+    const r = await this.run([
+      "rev-parse",
+      "--path-format=absolute",
+      "--git-path",
+      "shallow",
+      "--verify",
+      "--quiet",
+      `${rev}^{commit}`
+    ]);
+    const [path = "", commit = ""] = r.code <= 1 ? r.stdout.split("\n") : [];
+    return {
+      commit: r.code === 0 && commit ? commit : void 0,
+      shallow: path ? await readShallowFile(path) : /* @__PURE__ */ new Set()
+    };
+  }
+  /**
+   * Fetch more history into a shallow clone: `depth` more commits (`git fetch --deepen`), or all of it when
+   * `depth` is 'all' (`--unshallow`). Tags are fetched too (their history as shallow as the rest). Throws GitError.
+   */
+  async deepen(depth, remote = "origin") {
+    const how = depth === "all" ? "--unshallow" : `--deepen=${depth}`;
+    await this.out(["fetch", "--quiet", "--no-recurse-submodules", "--tags", how, remote]);
+  }
+  async isAncestor(ancestor, descendant) {
+    const r = await this.run(["merge-base", "--is-ancestor", ancestor, descendant]);
+    if (r.code > 1) throw new GitError(["merge-base", "--is-ancestor", ancestor, descendant], r.code, r.stderr);
+    return r.code === 0;
+  }
+  /** Every tag (optionally those matching a glob such as `v*`), with the commit each points to. */
+  async tags(pattern) {
+    const out = await this.out([
+      "for-each-ref",
+      "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)",
+      pattern ? `refs/tags/${pattern}` : "refs/tags"
+    ]);
+    if (!out) return [];
+    return out.split("\n").map((line) => {
+      const [name = "", type = "", object = "", peeled = ""] = line.split("\0");
+      return { name, object, annotated: type === "tag", commit: type === "tag" ? peeled : object };
+    });
+  }
+  /** Tags whose commit is an ancestor of (or equal to) `rev`. */
+  async mergedTags(rev = "HEAD", pattern) {
+    const out = await this.out(["tag", "--merged", rev, "--list", ...pattern ? [pattern] : []]);
+    return new Set(out ? out.split("\n") : []);
+  }
+  /** refs on a remote: `git ls-remote` as a map of ref name → object id (peeled tags as `ref^{}`). */
+  async lsRemote(remote, patterns = []) {
+    const out = await this.out(["ls-remote", remote, ...patterns]);
+    const map = /* @__PURE__ */ new Map();
+    for (const line of out.split("\n")) {
+      const [sha, ref] = line.split("	");
+      if (sha && ref) map.set(ref, sha);
+    }
+    return map;
+  }
+  /**
+   * Fetch `refspecs` from `remote` (no tags unless a refspec names them). Resolves false when the remote has no
+   * such ref (a branch not created yet); any other failure throws GitError.
+   */
+  async fetch(remote, refspecs, o = {}) {
+    const args = ["fetch", "--quiet", "--no-tags", ...o.force ? ["--force"] : [], remote, ...refspecs];
+    const r = await this.run(args);
+    if (r.code === 0) return true;
+    if (/couldn't find remote ref|not our ref|no such ref/i.test(r.stderr)) return false;
+    throw new GitError(["fetch", remote, ...refspecs], r.code, r.stderr);
+  }
+  /** Commit the staged `paths` (empty commits allowed) as `identity`; returns the new commit. */
+  async commit(message, o = {}) {
+    if (o.paths?.length) await this.out(["add", "--", ...o.paths]);
+    const env = identityEnv(o.identity);
+    await this.out(["commit", "--quiet", "--allow-empty", "--no-verify", "-m", message], { env });
+    return this.head();
+  }
+  /** An annotated tag on `commit` (replacing a local tag of that name: the remote decides what exists). */
+  async tagAnnotated(name, commit, o = {}) {
+    await this.out(["tag", "-f", "-a", name, "-m", o.message ?? name, commit], { env: identityEnv(o.identity) });
+  }
+  /** Delete a local tag; a tag that is not there is no error. */
+  async deleteTag(name) {
+    await this.run(["tag", "-d", name]);
+  }
+  /** `git reset --keep`: move the branch back to `rev`, keeping local changes that do not conflict. */
+  async resetKeep(rev) {
+    return (await this.run(["reset", "--quiet", "--keep", rev])).code === 0;
+  }
+  async checkoutDetached(rev) {
+    await this.out(["checkout", "--quiet", "--detach", rev]);
+  }
+  /**
+   * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
+   * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
+   * remote's own message.
+   */
+  async push(remote, refspecs, o = {}) {
+    const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
+    const message = (r.stdout + r.stderr).trim();
+    const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
+    const failed = r.code !== 0;
+    return {
+      ok: !failed,
+      rejected: failed && PUSH_REJECTED.test(message),
+      declined: failed && PUSH_DECLINED.test(message),
+      message,
+      remoteLines,
+      code: r.code
+    };
+  }
+  /** The content of `path` at `rev`, or undefined when either does not exist. */
+  async readBlob(rev, path) {
+    const r = await this.run(["cat-file", "blob", `${rev}:${path}`]);
+    return r.code === 0 ? r.stdout : void 0;
+  }
+  /** Point `ref` at `value`, or delete it (value undefined; a ref that is not there is no error). */
+  async setRef(ref, value) {
+    if (value === void 0) await this.run(["update-ref", "-d", ref]);
+    else await this.out(["update-ref", ref, value]);
+  }
+  /** Set a local committer identity (never the global config). */
+  async setIdentity(name, email) {
+    await this.out(["config", "user.name", name]);
+    await this.out(["config", "user.email", email]);
+  }
+};
+async function readShallowFile(path) {
+  try {
+    const text2 = await readFile(path, "utf8");
+    return new Set(text2.split("\n").filter(Boolean));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+var BOT_IDENTITY = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+function identityEnv(id = BOT_IDENTITY) {
+  return {
+    GIT_AUTHOR_NAME: id.name,
+    GIT_AUTHOR_EMAIL: id.email,
+    GIT_COMMITTER_NAME: id.name,
+    GIT_COMMITTER_EMAIL: id.email
+  };
 }
 
 // packages/shared/src/plan/preview.ts
+var import_compare3 = __toESM(require_compare(), 1);
+var import_parse4 = __toESM(require_parse(), 1);
 function toPreviewCommit(c, cancelled = false) {
   return {
     sha: c.hash,
@@ -1788,7 +2504,7 @@ async function previewRelease(git, o) {
   for (const tag of merged) {
     const v = tagVersion(tag, o.tagPrefix);
     if (!v || (0, import_parse4.default)(v)?.prerelease.length) continue;
-    if (!previousVersion || (0, import_compare2.default)(v, previousVersion) > 0) {
+    if (!previousVersion || (0, import_compare3.default)(v, previousVersion) > 0) {
       previousTag = tag;
       previousVersion = v;
     }
@@ -1819,16 +2535,16 @@ function changelogPreview(commits, o = {}) {
   if (o.version) lines.push(`### ${o.version} (preview)`, "");
   let shown = 0;
   for (const [title, match] of SECTIONS) {
-    const list = commits.filter((c) => !c.cancelled && match(c));
-    if (!list.length) continue;
+    const list2 = commits.filter((c) => !c.cancelled && match(c));
+    if (!list2.length) continue;
     lines.push(`#### ${title}`, "");
-    for (const c of list.slice(0, limit)) {
+    for (const c of list2.slice(0, limit)) {
       const scope = c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ` : "";
       lines.push(`- ${scope}${escapeMarkdownHtml(c.subject)} (${c.sha.slice(0, 7)})`);
     }
-    if (list.length > limit) lines.push(`- … and ${list.length - limit} more`);
+    if (list2.length > limit) lines.push(`- … and ${list2.length - limit} more`);
     lines.push("");
-    shown += list.length;
+    shown += list2.length;
   }
   const cancelled = commits.filter((c) => c.cancelled).length;
   const other = commits.length - shown - cancelled;
@@ -1839,107 +2555,6 @@ function changelogPreview(commits, o = {}) {
   if (other > 0) lines.push(`_${other} other commit${other === 1 ? "" : "s"} (chore, docs, ci, …) not listed._`);
   if (commits.length === 0) lines.push("_No commits since the last release._");
   return lines.join("\n").trim();
-}
-
-// packages/shared/src/versioning/manifests.ts
-import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
-import { join as join2, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
-// packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
-var FORBIDDEN = ["/proc", "/dev", "/sys"];
-function inside(root, p) {
-  const rel = relative(root, p);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function firstLink(root, full) {
-  const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
-  let cur = root;
-  for (const part of rel.split(sep).filter(Boolean)) {
-    cur = join(cur, part);
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return void 0;
-    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
-  }
-  return void 0;
-}
-function confinePath(workspace, path, opts) {
-  const { kind = "file" } = opts;
-  const input = opts.input;
-  const label = opts.what ?? `Input "${input}"`;
-  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
-    name: r.name,
-    path: realOrSelf(r.path)
-  }));
-  const full = resolve2(workspace, path);
-  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
-  const describe = (real2) => {
-    const l = firstLink(resolve2(workspace), full);
-    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
-  };
-  let real;
-  const st = lstatSync(full, { throwIfNoEntry: false });
-  if (!st) {
-    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
-    let parent = dirname(full);
-    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
-    real = join(realOrSelf(parent), relative(parent, full));
-  } else {
-    try {
-      real = realpathSync2(full);
-    } catch {
-      const l = firstLink(resolve2(workspace), full);
-      throw new InputError(
-        input,
-        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
-      );
-    }
-  }
-  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
-    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
-  }
-  if (!roots.some((r) => inside(r.path, real))) {
-    throw new InputError(
-      input,
-      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
-    );
-  }
-  if (st) {
-    const target = statSync(real);
-    if (kind === "file" && !target.isFile()) {
-      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
-    }
-    if (kind === "dir" && !target.isDirectory()) {
-      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
-    }
-  }
-  return real;
-}
-
-// packages/shared/src/versioning/manifests.ts
-function rootManifestVersion(root) {
-  const file = join2(root, "package.json");
-  const st = lstatSync2(file, { throwIfNoEntry: false });
-  if (!st) return void 0;
-  if (!st.isFile())
-    throw new StageError("package.json is not a regular file (a symbolic link?): its version is not read");
-  let doc;
-  try {
-    doc = JSON.parse(readFileSync2(file, "utf8"));
-  } catch {
-    throw new StageError("package.json is not valid JSON: its version cannot be read");
-  }
-  const v = doc && typeof doc === "object" ? doc.version : void 0;
-  return typeof v === "string" ? v : void 0;
 }
 
 // packages/shared/src/policy/types.ts
@@ -1957,53 +2572,67 @@ var DEFAULT_ENVIRONMENT_NAMES = {
 };
 var STANDARD_MONITOR_DURATION = "15m";
 function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
+  const row = (t, env) => ({
+    gates: t.gates,
+    load_profile: t.load_profile,
+    smoke_tests: t.smoke_tests,
+    strategy: t.strategy,
+    canary_steps: [10, 50, 100],
+    step_duration: t.step_duration,
+    monitor_duration: t.monitor_duration,
+    environments: { release: env.release, product: env.product ?? "", deploy: names.production }
+  });
   return {
-    major: {
-      gates: ["load-testing", "performance-profiling", "container-build"],
-      load_profile: "stress",
-      smoke_tests: true,
-      strategy: "canary",
-      canary_steps: [10, 50, 100],
-      step_duration: "10m",
-      monitor_duration: "24h",
-      environments: { release: names.changelogReview, product: names.productApproval, deploy: names.production }
-    },
-    minor: {
-      gates: ["load-testing", "container-build"],
-      load_profile: "peak",
-      smoke_tests: true,
-      strategy: "blue-green",
-      canary_steps: [10, 50, 100],
-      step_duration: "1m",
-      monitor_duration: "1h",
-      environments: { release: names.changelogReview, product: "", deploy: names.production }
-    },
-    patch: {
-      gates: ["load-testing"],
-      load_profile: "baseline",
-      smoke_tests: false,
-      strategy: "rolling",
-      canary_steps: [10, 50, 100],
-      step_duration: "1m",
-      monitor_duration: STANDARD_MONITOR_DURATION,
-      environments: { release: names.changelogReview, product: "", deploy: names.production }
-    },
-    hotfix: {
-      gates: [],
-      load_profile: "baseline",
-      smoke_tests: true,
-      strategy: "rolling",
-      canary_steps: [10, 50, 100],
-      step_duration: "0s",
-      monitor_duration: "1h",
-      environments: { release: names.fastTrack, product: "", deploy: names.production }
-    }
+    major: row(
+      {
+        gates: ["load-testing", "performance-profiling", "container-build"],
+        load_profile: "stress",
+        smoke_tests: true,
+        strategy: "canary",
+        step_duration: "10m",
+        monitor_duration: "24h"
+      },
+      { release: names.changelogReview, product: names.productApproval }
+    ),
+    minor: row(
+      {
+        gates: ["load-testing", "container-build"],
+        load_profile: "peak",
+        smoke_tests: true,
+        strategy: "blue-green",
+        step_duration: "1m",
+        monitor_duration: "1h"
+      },
+      { release: names.changelogReview }
+    ),
+    patch: row(
+      {
+        gates: ["load-testing"],
+        load_profile: "baseline",
+        smoke_tests: false,
+        strategy: "rolling",
+        step_duration: "1m",
+        monitor_duration: STANDARD_MONITOR_DURATION
+      },
+      { release: names.changelogReview }
+    ),
+    hotfix: row(
+      {
+        gates: [],
+        load_profile: "baseline",
+        smoke_tests: true,
+        strategy: "rolling",
+        step_duration: "0s",
+        monitor_duration: "1h"
+      },
+      { release: names.fastTrack }
+    )
   };
 }
 
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
@@ -2135,9 +2764,9 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   if (path.split(/[\\/]/).includes("..") || path.startsWith("/")) {
     throw new InputError("policy_path", `policy_path ${show(path)} must be a path inside the workspace.`);
   }
-  if (!lstatSync3(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
+  if (!lstatSync4(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
-  return { file: parsePolicyFile(readFileSync3(real, "utf8"), path), found: true };
+  return { file: parsePolicyFile(readFileSync4(real, "utf8"), path), found: true };
 }
 
 // packages/shared/src/policy/resolve.ts
@@ -2205,6 +2834,15 @@ function approvalOrder(p) {
   return ["release", "product", "deploy"].filter((job) => p.environments[job] !== "").map((job) => ({ job, environment: p.environments[job] }));
 }
 
+// packages/shared/src/util/redact.ts
+var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redactUrl(url2) {
+  return url2.replace(USERINFO, "$1***@");
+}
+function redactUrls(text2) {
+  return text2.replace(USERINFO, "$1***@");
+}
+
 // actions/plan/src/inputs.ts
 var environment = (description, dflt) => text({
   description,
@@ -2230,8 +2868,8 @@ var action = defineAction({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
     }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.",
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
@@ -2244,11 +2882,14 @@ var action = defineAction({
       pattern: /^[0-9A-Za-z-]+$/,
       patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
-    }),
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    initial_version: initialVersionInput,
+    // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
+    // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
+    release_branch: releaseBranchInput,
+    publish_registries: publishRegistriesInput,
+    npm_registry_url: npmRegistryUrlInput,
     policy_path: text({
       description: "Policy file overriding the defaults, relative to the workspace (missing: the defaults).",
       default: ".github/release-policy.yml",
@@ -2266,9 +2907,9 @@ var action = defineAction({
       description: "Run smoke tests before traffic moves (false is refused where the policy requires them).",
       default: "true"
     }),
-    require_quality_gates: bool({
-      description: "The release needs the quality gates' success (shown in the plan).",
-      default: "true"
+    require_quality_gates: oneOf(["auto", "true", "false"], {
+      description: "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
+      default: "auto"
     }),
     release_environment: environment(
       "Environment of the release job: the Release Manager reviews the changelog.",
@@ -2332,10 +2973,14 @@ var action = defineAction({
   },
   outputs: {
     releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
+    versioning: { description: "fixed or independent, as given: the changelog and release jobs take it on." },
+    packages: {
+      description: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed."
+    },
     reason: { description: "Why there is nothing to release (empty when releasable)." },
     type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
     version_bump: { description: "The bump applied: major, minor or patch." },
-    release_mode: { description: "How the release job lands the release: direct or tag-only." },
+    release_mode: { description: "How the release job lands the release: direct, tag-only or pull-request." },
     next_version: { description: "The version this release will have." },
     next_tag: { description: "The tag this release will have." },
     previous_version: { description: "The last release version (empty when there is none)." },
@@ -2367,8 +3012,8 @@ var action = defineAction({
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
-    if (!v.preflight) return [];
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (!v.preflight) return problems;
     const need = (input, message) => problems.push({ input, message });
     if (v.load_shards === void 0)
       need(
@@ -2396,6 +3041,66 @@ var action = defineAction({
   }
 });
 
+// actions/plan/src/independent.ts
+async function planIndependent(git, workspace, inputs) {
+  const mono = await planMonorepo(git, workspace, {
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    releaseType: inputs.release_type,
+    prereleaseId: inputs.prerelease_id,
+    versionBump: inputs.version_bump,
+    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
+  });
+  const released = mono.packages.filter((p) => p.release);
+  const seen = /* @__PURE__ */ new Set();
+  const commits = released.flatMap((p) => p.commits).filter((c) => !seen.has(c.hash) && seen.add(c.hash));
+  const cancelled = cancelledByReverts(commits);
+  const recommended = released.map((p) => p.bump).reduce((a, b) => a === "none" ? b : maxBump(a, b), "none");
+  return {
+    mono,
+    preview: {
+      commits: commits.map((c) => toPreviewCommit(c, cancelled.has(c.hash))),
+      recommended,
+      merged: [],
+      all: []
+    },
+    packages: released.map((p) => ({
+      name: p.name,
+      version: p.version,
+      tag: p.tag ?? "",
+      path: p.path,
+      private: p.private,
+      bump: p.bump ?? "",
+      reasons: p.reasons,
+      previous_version: p.previousVersion ?? "",
+      previous_tag: p.previousTag ?? ""
+    }))
+  };
+}
+function packagesTable(summary2, mono) {
+  summary2.table(
+    ["package", "path", "previous", "next", "bump", "why"],
+    mono.packages.map((p) => [
+      `${p.name}${p.private ? " (private: not published)" : ""}`,
+      p.path,
+      p.previousTag ? `${p.previousTag}${p.previousTagStyle && p.previousTagStyle !== "tag_format" ? ` (${p.previousTagStyle} tag)` : ""}` : "—",
+      p.release ? p.tag ?? "" : "not released",
+      p.bump ?? "—",
+      p.reasons.join("; ")
+    ])
+  );
+}
+function packagesPreview(mono) {
+  return mono.packages.filter((p) => p.release).map((p) => {
+    const cancelled = cancelledByReverts(p.commits);
+    return changelogPreview(
+      p.commits.map((c) => toPreviewCommit(c, cancelled.has(c.hash))),
+      { version: `${escapeMarkdownHtml(p.name)} ${p.version}` }
+    );
+  }).join("\n\n");
+}
+
 // actions/plan/src/preflight.ts
 var ROLLBACK_RESERVE_MINUTES = 10;
 var LOAD_GATES = ["load-testing", "performance-profiling"];
@@ -2405,6 +3110,7 @@ function preflight(p, s) {
   const service = !!s.target_url || !!s.start_command || s.load_engine === "k6" || !!s.k6_script || s.load_shards > 1;
   const skipped = [];
   const run2 = p.gates.filter((g) => {
+    if (s.requireGates) return true;
     if (LOAD_GATES.includes(g) && !service)
       skipped.push({ gate: g, because: "no service to load: target_url (or start_command, or k6_script) not given" });
     else if (g === "container-build" && !s.image)
@@ -2414,6 +3120,12 @@ function preflight(p, s) {
   });
   const gates = run2.join(",");
   const load = run2.some((g) => LOAD_GATES.includes(g));
+  const why = s.requireGates ? "require_quality_gates: true runs" : "the policy runs";
+  if (run2.includes("container-build") && !s.image)
+    need(
+      "image",
+      `Input "image" is empty but required: ${why} the container-build gate, which builds the image of that name from the Dockerfile; give it, or require_quality_gates: auto to leave the gate out.`
+    );
   if (load && s.load_engine === "k6" && !s.k6_script)
     need(
       "k6_script",
@@ -2422,7 +3134,7 @@ function preflight(p, s) {
   if (load && s.load_engine === "builtin" && !s.target_url)
     need(
       "target_url",
-      `Input "target_url" is empty but required: the policy runs the load gates (${gates}) against it, a staging URL or the one start_command serves.`
+      `Input "target_url" is empty but required: ${why} the load gates (${gates}) against it, a staging URL or the one start_command serves.`
     );
   let shards = [];
   if (load && s.load_shards > 1) {
@@ -2465,6 +3177,127 @@ function preflight(p, s) {
 }
 var budgetMin = (s) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
 
+// packages/shared/src/publish/latest.ts
+var import_compare4 = __toESM(require_compare(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
+
+// packages/shared/src/publish/npm.ts
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+async function packageDocument(f, registryUrl, name, token) {
+  const res = await f(packageUrl(registryUrl, name), {
+    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (res.status === 404) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+function defaultDistTag(o) {
+  if (o.prerelease) return o.prereleaseId;
+  if (o.backport) return `latest-${o.major}`;
+  return "latest";
+}
+
+// packages/shared/src/publish/latest.ts
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare4.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable2)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
+  const latest = highest2(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+async function readLatest(o) {
+  const out = [];
+  const { npm, images } = o;
+  if (npm) for (const name of npm.names) out.push(await npmLatest(o.fetch, npm.registryUrl, name, npm.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare4.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare4.default)(version, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: (v) => `${o.tagPrefix}${v}`
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
+}
+
+// actions/plan/src/registries.ts
+async function checkRegistries(inputs, next, o) {
+  const npm = inputs.publish_registries.includes("npm") ? npmPackages(o.workspace).filter((p) => !p.private).map((p) => p.name) : [];
+  const found = await readLatest({
+    fetch: o.fetch,
+    npm: { registryUrl: inputs.npm_registry_url, names: npm, token: o.env.NODE_AUTH_TOKEN?.trim() || void 0 }
+  });
+  for (const r of found) o.log.info(`${r.registry} ${r.name}: latest ${r.latest ?? "(none yet)"}`);
+  const guarded = guardLatest({
+    ...next,
+    found,
+    releaseBranch: inputs.release_branch,
+    defaultBranch: o.defaultBranch,
+    distTag: (backport) => defaultDistTag({
+      prerelease: next.prerelease,
+      prereleaseId: inputs.prerelease_id,
+      backport,
+      major: parts(next.version).major
+    }),
+    tagPrefix: inputs.tag_prefix
+  });
+  return { found, ...guarded };
+}
+function defaultBranchOf(event) {
+  const repo = event.repository;
+  return typeof repo?.default_branch === "string" ? repo.default_branch : void 0;
+}
+
 // actions/plan/src/main.ts
 function policyTable(summary2, p) {
   const s = p.sources;
@@ -2491,7 +3324,8 @@ function policyTable(summary2, p) {
 }
 function stageRows(p, o) {
   const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join("; ");
-  const gates = o.gates.length ? ["quality gates", "yes", `the ${p.kind} policy's ${o.gates.join(", ")}${left ? ` (${left})` : ""}`] : ["quality gates", "no", p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
+  const forced = o.requireGates && o.preflight ? "require_quality_gates: true: " : "";
+  const gates = o.gates.length ? ["quality gates", "yes", `${forced}the ${p.kind} policy's ${o.gates.join(", ")}${left ? ` (${left})` : ""}`] : ["quality gates", "no", p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
   const deployBecause = !o.preflight ? "no preflight: the settings are not known here" : o.requireDeploy ? "require_deploy: true" : "deploy settings given";
   const rows = [gates, ["changelog", "yes", "every release has notes"], ["release", "yes", `${p.kind} release`]];
   if (!o.deploy)
@@ -2506,6 +3340,13 @@ function stageRows(p, o) {
     rows.push(["deploy", "yes", `${deployBecause}: ${p.strategy}, monitored ${p.monitor_duration}`]);
   }
   return rows;
+}
+function registriesTable(summary2, r, tag) {
+  if (!r.found.length) return;
+  summary2.heading("Registries", 3).table(
+    ["registry", "name", "latest now", "this release"],
+    r.found.map((f) => [f.registry, `\`${f.name}\``, f.latest ?? "(none yet)", `${tag} under dist-tag ${r.distTag}`])
+  );
 }
 function pipelineChart(p, version, o) {
   const env = (e) => e ? `<br>⏸ ${e}` : "";
@@ -2525,7 +3366,7 @@ function pipelineChart(p, version, o) {
   lines.push("  monitor -. failure .-> rollback");
   return lines.join("\n");
 }
-async function plan(inputs, ctx) {
+async function plan(inputs, ctx, deps = { fetch }) {
   const { log, summary: summary2, runner } = ctx;
   const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
@@ -2537,24 +3378,31 @@ async function plan(inputs, ctx) {
       "The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`."
     );
   }
-  const preview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
-  const previous = preview.previousTag ? `${preview.previousTag}` : "no release yet";
+  ctx.setOutput("versioning", inputs.versioning);
+  const independent = inputs.versioning === "independent" ? await planIndependent(git, runner.workspace, inputs) : void 0;
+  const preview = independent ? independent.preview : await previewRelease(git, { tagPrefix: inputs.tag_prefix });
+  const previous = independent ? "each package's last release" : preview.previousTag ? `${preview.previousTag}` : "no release yet";
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput("previous_version", preview.previousVersion ?? "");
-  ctx.setOutput("previous_tag", preview.previousTag ?? "");
-  ctx.setOutput("commit_count", String(preview.commits.length));
+  const previewOutputs = () => {
+    ctx.setOutput("previous_version", preview.previousVersion ?? "");
+    ctx.setOutput("previous_tag", preview.previousTag ?? "");
+    ctx.setOutput("commit_count", String(preview.commits.length));
+  };
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
     hotfix: inputs.hotfix,
     recommended: preview.recommended
   });
   const nothing = preview.commits.length === 0 ? `no commits since ${previous}` : !chosen ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)` : "";
+  ctx.setOutput("packages", independent?.packages ?? []);
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput("releasable", "false");
     ctx.setOutput("reason", nothing);
     ctx.setOutput("changelog_preview", "");
     log.info(`Nothing to release: ${nothing}.`);
     summary2.heading("Release plan: nothing to release").paragraph(`Nothing to release: ${nothing}. No job after the plan runs.`);
+    if (independent) packagesTable(summary2, independent.mono);
     if (preview.commits.length) summary2.details("Commits since the last release", changelogPreview(preview.commits));
     return;
   }
@@ -2572,7 +3420,7 @@ async function plan(inputs, ctx) {
       run_smoke_tests: inputs.run_smoke_tests
     }
   });
-  const { version } = nextVersion({
+  const next = independent ? void 0 : nextVersion({
     merged: preview.merged,
     all: preview.all,
     bump: chosen.bump,
@@ -2581,26 +3429,41 @@ async function plan(inputs, ctx) {
     manifestVersion: rootManifestVersion(runner.workspace),
     ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
   });
+  const version = next?.version ?? "";
+  const registries = next ? await checkRegistries(inputs, next, {
+    fetch: deps.fetch,
+    env: ctx.env,
+    workspace: runner.workspace,
+    defaultBranch: defaultBranchOf(runner.event),
+    log
+  }) : void 0;
   let gates = [...policy.gates];
   let skipped = [];
   const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
+    const checked = preflight(policy, {
+      ...inputs,
+      load_shards: inputs.load_shards ?? 1,
+      deploy,
+      requireGates: inputs.require_quality_gates === "true"
+    });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput("load_shards", checked.shards);
     ctx.setOutput("deploy_timeout", checked.deployTimeout);
     ({ gates, skipped } = checked);
   }
-  const tag = `${inputs.tag_prefix}${version}`;
-  const notes = changelogPreview(preview.commits, { version });
+  const count = independent?.packages.length ?? 0;
+  const tag = independent ? `${count} package${count === 1 ? "" : "s"}` : `${inputs.tag_prefix}${version}`;
+  const notes = independent ? packagesPreview(independent.mono) : changelogPreview(preview.commits, { version });
   const order = approvalOrder(policy).filter((a) => deploy || a.job === "release");
+  previewOutputs();
   ctx.setOutput("releasable", "true");
   ctx.setOutput("reason", "");
   ctx.setOutput("type", policy.kind);
   ctx.setOutput("version_bump", chosen.bump);
   ctx.setOutput("release_mode", inputs.release_mode);
   ctx.setOutput("next_version", version);
-  ctx.setOutput("next_tag", tag);
+  ctx.setOutput("next_tag", independent ? "" : tag);
   ctx.setOutput("changelog_preview", notes);
   ctx.setOutput("policy", policy);
   ctx.setOutput("gates", gates.join(","));
@@ -2622,6 +3485,8 @@ async function plan(inputs, ctx) {
   log.info(
     `Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump, release_mode ${inputs.release_mode})`
   );
+  for (const p of independent?.packages ?? [])
+    log.info(logText`  ${p.name}: ${p.previous_tag || "(none)"} → ${p.tag} (${p.bump}: ${p.reasons.join("; ")})`);
   summary2.heading(`Release plan: ${tag} (${policy.kind})`).table(
     ["release type", "bump", "previous", "next", "commits", "quality gates required"],
     [
@@ -2631,14 +3496,27 @@ async function plan(inputs, ctx) {
         preview.previousTag ?? "—",
         tag,
         preview.commits.length,
-        inputs.require_quality_gates ? "yes" : "no"
+        inputs.require_quality_gates === "false" ? "no (failed gates let the release go on)" : "yes"
       ]
     ]
-  ).heading("Stages", 3).table(
+  );
+  if (independent) {
+    summary2.heading("Packages", 3);
+    packagesTable(summary2, independent.mono);
+  }
+  summary2.heading("Stages", 3).table(
     ["stage", "runs?", "because"],
-    stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy })
+    stageRows(policy, {
+      gates,
+      skipped,
+      deploy,
+      preflight: inputs.preflight,
+      requireDeploy: inputs.require_deploy,
+      requireGates: inputs.require_quality_gates === "true"
+    })
   ).heading("Effective policy", 3);
   policyTable(summary2, policy);
+  if (registries) registriesTable(summary2, registries, tag);
   summary2.paragraph(
     order.length ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(" → ")}.` : "No approval environment: the pipeline runs without a human gate."
   ).mermaid(pipelineChart(policy, tag, { gates, deploy })).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");

@@ -2,10 +2,15 @@
 import {
   bool,
   defineAction,
+  initialVersionInput,
   type InputProblem,
+  monorepoInputs,
+  monorepoProblems,
+  npmRegistryUrlInput,
+  publishRegistriesInput,
+  releaseBranchInput,
   number,
   oneOf,
-  semver,
   text,
   url,
 } from '@release-actions/shared/action';
@@ -60,9 +65,9 @@ export const action = defineAction({
       description: 'A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).',
       default: 'false',
     }),
-    release_mode: oneOf(['direct', 'tag-only'], {
+    release_mode: oneOf(['direct', 'tag-only', 'pull-request'], {
       description:
-        'How the release job lands the release (docs/protected-branches.md): direct or tag-only. Shown in the plan and passed on as an output.',
+        'How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.',
       default: 'direct',
     }),
     release_type: oneOf(['stable', 'prerelease'], {
@@ -75,12 +80,14 @@ export const action = defineAction({
       pattern: /^[0-9A-Za-z-]+$/,
       patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
     }),
-    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
-    initial_version: semver({
-      description:
-        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true,
-    }),
+    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    ...monorepoInputs,
+    initial_version: initialVersionInput,
+    // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
+    // the release would refuse (latest never moves backwards), so the preview says the same. Images: the release.
+    release_branch: releaseBranchInput,
+    publish_registries: publishRegistriesInput,
+    npm_registry_url: npmRegistryUrlInput,
     policy_path: text({
       description: 'Policy file overriding the defaults, relative to the workspace (missing: the defaults).',
       default: '.github/release-policy.yml',
@@ -98,9 +105,10 @@ export const action = defineAction({
       description: 'Run smoke tests before traffic moves (false is refused where the policy requires them).',
       default: 'true',
     }),
-    require_quality_gates: bool({
-      description: "The release needs the quality gates' success (shown in the plan).",
-      default: 'true',
+    require_quality_gates: oneOf(['auto', 'true', 'false'], {
+      description:
+        "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
+      default: 'auto',
     }),
     release_environment: environment(
       'Environment of the release job: the Release Manager reviews the changelog.',
@@ -166,10 +174,15 @@ export const action = defineAction({
   },
   outputs: {
     releasable: { description: 'true when there is something to release; false ends the pipeline quietly.' },
+    versioning: { description: 'fixed or independent, as given: the changelog and release jobs take it on.' },
+    packages: {
+      description:
+        'versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed.',
+    },
     reason: { description: 'Why there is nothing to release (empty when releasable).' },
     type: { description: 'The release type whose policy applies: major, minor, patch or hotfix.' },
     version_bump: { description: 'The bump applied: major, minor or patch.' },
-    release_mode: { description: 'How the release job lands the release: direct or tag-only.' },
+    release_mode: { description: 'How the release job lands the release: direct, tag-only or pull-request.' },
     next_version: { description: 'The version this release will have.' },
     next_tag: { description: 'The tag this release will have.' },
     previous_version: { description: 'The last release version (empty when there is none).' },
@@ -203,8 +216,8 @@ export const action = defineAction({
   },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
-    if (!v.preflight) return [];
-    const problems: InputProblem[] = [];
+    const problems: InputProblem[] = monorepoProblems(v);
+    if (!v.preflight) return problems;
     const need = (input: string, message: string) => problems.push({ input, message });
     if (v.load_shards === undefined)
       need(

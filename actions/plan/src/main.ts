@@ -1,7 +1,8 @@
 /**
  * The plan action: decide the release type and its effective policy, preview the next version and the notes,
- * and show it all to the approvers in the job summary. It reads local git and the policy file only: no
- * fetch, no push, no API call, no file written.
+ * and show it all to the approvers in the job summary. It reads local git, the policy file and, with
+ * publish_registries, each registry's latest (registries.ts): no git fetch, no push, no GitHub API call, no file
+ * written.
  */
 import {
   InputProblems,
@@ -11,6 +12,7 @@ import {
   type Summary,
 } from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
+import type { Fetch } from '@release-actions/shared/publish';
 import { changelogPreview, previewRelease, type ReleasePreview } from '@release-actions/shared/plan';
 import { nextVersion, rootManifestVersion } from '@release-actions/shared/versioning';
 import {
@@ -20,9 +22,11 @@ import {
   releaseKind,
   type EffectivePolicy,
 } from '@release-actions/shared/policy';
-import { StageError } from '@release-actions/shared';
+import { logText, StageError } from '@release-actions/shared';
 import { action, deployRequested } from './inputs.js';
+import { packagesPreview, packagesTable, planIndependent } from './independent.js';
 import { preflight } from './preflight.js';
+import { checkRegistries, defaultBranchOf, type RegistryCheck } from './registries.js';
 
 type Inputs = InputValues<typeof action.inputs>;
 
@@ -59,11 +63,13 @@ function stageRows(
     deploy: boolean;
     preflight: boolean;
     requireDeploy: boolean;
+    requireGates: boolean;
   },
 ): string[][] {
   const left = o.skipped.map((s) => `${s.gate} left out: ${s.because}`).join('; ');
+  const forced = o.requireGates && o.preflight ? 'require_quality_gates: true: ' : '';
   const gates = o.gates.length
-    ? ['quality gates', 'yes', `the ${p.kind} policy's ${o.gates.join(', ')}${left ? ` (${left})` : ''}`]
+    ? ['quality gates', 'yes', `${forced}the ${p.kind} policy's ${o.gates.join(', ')}${left ? ` (${left})` : ''}`]
     : ['quality gates', 'no', p.gates.length ? left : `the ${p.kind} policy has no quality gate`];
   const deployBecause = !o.preflight
     ? 'no preflight: the settings are not known here'
@@ -83,6 +89,15 @@ function stageRows(
     rows.push(['deploy', 'yes', `${deployBecause}: ${p.strategy}, monitored ${p.monitor_duration}`]);
   }
   return rows;
+}
+
+/** What each registry holds now, beside what this release would publish (latest never moves backwards). */
+function registriesTable(summary: Summary, r: RegistryCheck, tag: string): void {
+  if (!r.found.length) return;
+  summary.heading('Registries', 3).table(
+    ['registry', 'name', 'latest now', 'this release'],
+    r.found.map((f) => [f.registry, `\`${f.name}\``, f.latest ?? '(none yet)', `${tag} under dist-tag ${r.distTag}`]),
+  );
 }
 
 function pipelineChart(p: EffectivePolicy, version: string, o: { gates: string[]; deploy: boolean }): string {
@@ -106,7 +121,7 @@ function pipelineChart(p: EffectivePolicy, version: string, o: { gates: string[]
   return lines.join('\n');
 }
 
-export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
+export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fetch } = { fetch }): Promise<void> {
   const { log, summary, runner } = ctx;
   const { file, found } = loadPolicyFile(runner.workspace, inputs.policy_path);
   log.info(found ? `policy file: ${inputs.policy_path}` : `no ${inputs.policy_path}: the default policy applies`);
@@ -119,12 +134,24 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
       'The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`.',
     );
   }
-  const preview: ReleasePreview = await previewRelease(git, { tagPrefix: inputs.tag_prefix });
-  const previous = preview.previousTag ? `${preview.previousTag}` : 'no release yet';
+  ctx.setOutput('versioning', inputs.versioning);
+  const independent =
+    inputs.versioning === 'independent' ? await planIndependent(git, runner.workspace, inputs) : undefined;
+  const preview: ReleasePreview = independent
+    ? independent.preview
+    : await previewRelease(git, { tagPrefix: inputs.tag_prefix });
+  const previous = independent
+    ? "each package's last release"
+    : preview.previousTag
+      ? `${preview.previousTag}`
+      : 'no release yet';
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
-  ctx.setOutput('previous_version', preview.previousVersion ?? '');
-  ctx.setOutput('previous_tag', preview.previousTag ?? '');
-  ctx.setOutput('commit_count', String(preview.commits.length));
+  // Set once the plan stands (nothing to release, or every check passed): a refused plan outputs nothing.
+  const previewOutputs = () => {
+    ctx.setOutput('previous_version', preview.previousVersion ?? '');
+    ctx.setOutput('previous_tag', preview.previousTag ?? '');
+    ctx.setOutput('commit_count', String(preview.commits.length));
+  };
 
   const chosen = releaseKind({
     versionBump: inputs.version_bump,
@@ -137,7 +164,9 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
       : !chosen
         ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
         : '';
+  ctx.setOutput('packages', independent?.packages ?? []);
   if (nothing || !chosen) {
+    previewOutputs();
     ctx.setOutput('releasable', 'false');
     ctx.setOutput('reason', nothing);
     ctx.setOutput('changelog_preview', '');
@@ -145,6 +174,7 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
     summary
       .heading('Release plan: nothing to release')
       .paragraph(`Nothing to release: ${nothing}. No job after the plan runs.`);
+    if (independent) packagesTable(summary, independent.mono);
     if (preview.commits.length) summary.details('Commits since the last release', changelogPreview(preview.commits));
     return;
   }
@@ -163,40 +193,62 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
       run_smoke_tests: inputs.run_smoke_tests,
     },
   });
-  // The one version model (versioning/): the release computes the same version from the same inputs.
-  const { version } = nextVersion({
-    merged: preview.merged,
-    all: preview.all,
-    bump: chosen.bump,
-    releaseType: inputs.release_type,
-    prereleaseId: inputs.prerelease_id,
-    manifestVersion: rootManifestVersion(runner.workspace),
-    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
-  });
+  // The one version model (versioning/): the release computes the same version from the same inputs; with
+  // independent versioning each package's (monorepo/ calls it per package).
+  const next = independent
+    ? undefined
+    : nextVersion({
+        merged: preview.merged,
+        all: preview.all,
+        bump: chosen.bump,
+        releaseType: inputs.release_type,
+        prereleaseId: inputs.prerelease_id,
+        manifestVersion: rootManifestVersion(runner.workspace),
+        ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
+      });
+  const version = next?.version ?? '';
+  // latest never moves backwards: the release's own check, on what the registries hold now. Independent
+  // versioning: the release checks each package in its preflight, before any side effect.
+  const registries = next
+    ? await checkRegistries(inputs, next, {
+        fetch: deps.fetch,
+        env: ctx.env,
+        workspace: runner.workspace,
+        defaultBranch: defaultBranchOf(runner.event),
+        log,
+      })
+    : undefined;
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   // Without preflight the plan knows no settings: every stage of the policy is assumed to run.
   let gates: string[] = [...policy.gates];
   let skipped: { gate: string; because: string }[] = [];
   const deploy = !inputs.preflight || deployRequested(inputs);
   if (inputs.preflight) {
-    const checked = preflight(policy, { ...inputs, load_shards: inputs.load_shards ?? 1, deploy });
+    const checked = preflight(policy, {
+      ...inputs,
+      load_shards: inputs.load_shards ?? 1,
+      deploy,
+      requireGates: inputs.require_quality_gates === 'true',
+    });
     if (checked.problems.length) throw new InputProblems(checked.problems);
     ctx.setOutput('load_shards', checked.shards);
     ctx.setOutput('deploy_timeout', checked.deployTimeout);
     ({ gates, skipped } = checked);
   }
-  const tag = `${inputs.tag_prefix}${version}`;
-  const notes = changelogPreview(preview.commits, { version });
+  const count = independent?.packages.length ?? 0;
+  const tag = independent ? `${count} package${count === 1 ? '' : 's'}` : `${inputs.tag_prefix}${version}`;
+  const notes = independent ? packagesPreview(independent.mono) : changelogPreview(preview.commits, { version });
   // No deploy: no product approval and no production approval either; the release job's review stays.
   const order = approvalOrder(policy).filter((a) => deploy || a.job === 'release');
 
+  previewOutputs();
   ctx.setOutput('releasable', 'true');
   ctx.setOutput('reason', '');
   ctx.setOutput('type', policy.kind);
   ctx.setOutput('version_bump', chosen.bump);
   ctx.setOutput('release_mode', inputs.release_mode);
   ctx.setOutput('next_version', version);
-  ctx.setOutput('next_tag', tag);
+  ctx.setOutput('next_tag', independent ? '' : tag);
   ctx.setOutput('changelog_preview', notes);
   ctx.setOutput('policy', policy);
   ctx.setOutput('gates', gates.join(','));
@@ -219,6 +271,8 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
   log.info(
     `Release plan: ${previous} → ${tag} (${policy.kind}, ${chosen.bump} bump, release_mode ${inputs.release_mode})`,
   );
+  for (const p of independent?.packages ?? [])
+    log.info(logText`  ${p.name}: ${p.previous_tag || '(none)'} → ${p.tag} (${p.bump}: ${p.reasons.join('; ')})`);
 
   summary
     .heading(`Release plan: ${tag} (${policy.kind})`)
@@ -231,17 +285,30 @@ export async function plan(inputs: Inputs, ctx: StageContext): Promise<void> {
           preview.previousTag ?? '—',
           tag,
           preview.commits.length,
-          inputs.require_quality_gates ? 'yes' : 'no',
+          inputs.require_quality_gates === 'false' ? 'no (failed gates let the release go on)' : 'yes',
         ],
       ],
-    )
+    );
+  if (independent) {
+    summary.heading('Packages', 3);
+    packagesTable(summary, independent.mono);
+  }
+  summary
     .heading('Stages', 3)
     .table(
       ['stage', 'runs?', 'because'],
-      stageRows(policy, { gates, skipped, deploy, preflight: inputs.preflight, requireDeploy: inputs.require_deploy }),
+      stageRows(policy, {
+        gates,
+        skipped,
+        deploy,
+        preflight: inputs.preflight,
+        requireDeploy: inputs.require_deploy,
+        requireGates: inputs.require_quality_gates === 'true',
+      }),
     )
     .heading('Effective policy', 3);
   policyTable(summary, policy);
+  if (registries) registriesTable(summary, registries, tag);
   summary
     .paragraph(
       order.length

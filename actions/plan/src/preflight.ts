@@ -26,6 +26,8 @@ export interface PreflightSettings {
   deploy_timeout_minutes: number;
   /** The caller deploys (a deploy setting given, or require_deploy): see deployRequested in inputs.ts. */
   deploy: boolean;
+  /** require_quality_gates: true: every gate of the policy runs; what they lack is refused, not left out. */
+  requireGates: boolean;
 }
 
 /** Minutes of the deploy job kept for the deploy action's own rollback after its deadline. */
@@ -52,6 +54,7 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
   const service = !!s.target_url || !!s.start_command || s.load_engine === 'k6' || !!s.k6_script || s.load_shards > 1;
   const skipped: Preflight['skipped'] = [];
   const run = p.gates.filter((g) => {
+    if (s.requireGates) return true;
     if (LOAD_GATES.includes(g) && !service)
       skipped.push({ gate: g, because: 'no service to load: target_url (or start_command, or k6_script) not given' });
     else if (g === 'container-build' && !s.image)
@@ -61,6 +64,12 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
   });
   const gates = run.join(',');
   const load = run.some((g) => LOAD_GATES.includes(g));
+  const why = s.requireGates ? 'require_quality_gates: true runs' : 'the policy runs';
+  if (run.includes('container-build') && !s.image)
+    need(
+      'image',
+      `Input "image" is empty but required: ${why} the container-build gate, which builds the image of that name from the Dockerfile; give it, or require_quality_gates: auto to leave the gate out.`,
+    );
   if (load && s.load_engine === 'k6' && !s.k6_script)
     need(
       'k6_script',
@@ -69,7 +78,7 @@ export function preflight(p: PreflightPolicy, s: PreflightSettings): Preflight {
   if (load && s.load_engine === 'builtin' && !s.target_url)
     need(
       'target_url',
-      `Input "target_url" is empty but required: the policy runs the load gates (${gates}) against it, a staging URL or the one start_command serves.`,
+      `Input "target_url" is empty but required: ${why} the load gates (${gates}) against it, a staging URL or the one start_command serves.`,
     );
   // Sharded load: a matrix of load-shards jobs, one per runner; the quality-gates job merges them.
   let shards: number[] = [];

@@ -9,6 +9,15 @@ import {
   require_dist
 } from "./chunks/chunk-RGIA6MPU.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
+  escapeLogText,
+  escapeMarkdownHtml,
+  quoteLogValue,
+  silentLogger
+} from "./chunks/chunk-HF4WEUZC.js";
+import {
   debug,
   error,
   group,
@@ -822,6 +831,9 @@ function yamlInput(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -856,113 +868,6 @@ async function parseInputs(schema, read, refine) {
 }
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
-
-// packages/shared/src/util/escape.ts
-var CONTROL2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
-var COMMAND_START = /^(\s*)(::|##\[)/;
-var NAMED = { "\n": "\\n", "\r": "\\r", "\x1B": "\\e" };
-function showControl(c) {
-  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function escapeLogText(value, o = {}) {
-  let s = typeof value === "string" ? value : String(value);
-  if (o.max !== void 0 && s.length > o.max) s = `${s.slice(0, o.max)}…`;
-  return s.replace(CONTROL2, showControl).replace(COMMAND_START, "$1\\$2");
-}
-function quoteLogValue(value, max = 60) {
-  if (typeof value !== "string") {
-    let s;
-    try {
-      s = JSON.stringify(value) ?? String(value);
-    } catch {
-      s = String(value);
-    }
-    return escapeLogText(s, { max });
-  }
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return escapeLogText(JSON.stringify(cut));
-}
-var HTML_ENTITY = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
-var AUTOLINK = /^<(?:https?:\/\/|mailto:)[^\s<>]*>/i;
-function escapeProse(text2, atLineStart) {
-  let out = "";
-  let i = 0;
-  let lineStart = atLineStart;
-  while (i < text2.length) {
-    const c = text2[i];
-    if (lineStart) {
-      const quote = /^ {0,3}(?:> ?)+/.exec(text2.slice(i, i + 64));
-      if (quote && quote[0].includes(">")) {
-        out += quote[0];
-        i += quote[0].length;
-        lineStart = false;
-        continue;
-      }
-    }
-    lineStart = c === "\n";
-    if (c === "<") {
-      const link = AUTOLINK.exec(text2.slice(i, i + 2048));
-      if (link) {
-        out += link[0];
-        i += link[0].length;
-        continue;
-      }
-    }
-    out += HTML_ENTITY[c] ?? c;
-    i++;
-  }
-  return out;
-}
-function escapeMarkdownHtml(text2) {
-  let out = "";
-  let i = 0;
-  const atLineStart = (at) => at === 0 || text2[at - 1] === "\n";
-  while (i < text2.length) {
-    const tick = text2.indexOf("`", i);
-    if (tick < 0) {
-      out += escapeProse(text2.slice(i), atLineStart(i));
-      break;
-    }
-    out += escapeProse(text2.slice(i, tick), atLineStart(i));
-    const run2 = /^`+/.exec(text2.slice(tick))?.[0];
-    const close = new RegExp(`(?<!\`)${run2}(?!\`)`, "g");
-    close.lastIndex = tick + run2.length;
-    const m = close.exec(text2);
-    if (!m) {
-      out += run2;
-      i = tick + run2.length;
-      continue;
-    }
-    out += text2.slice(tick, m.index + run2.length);
-    i = m.index + run2.length;
-  }
-  return out;
 }
 
 // packages/shared/src/action/summary.ts
@@ -1116,15 +1021,95 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
+// packages/shared/src/util/paths.ts
+import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+var FORBIDDEN = ["/proc", "/dev", "/sys"];
+function inside(root, p) {
+  const rel = relative(root, p);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+function firstLink(root, full) {
+  const rel = relative(root, full);
+  if (rel.startsWith("..") || isAbsolute(rel)) return void 0;
+  let cur = root;
+  for (const part of rel.split(sep).filter(Boolean)) {
+    cur = join(cur, part);
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return void 0;
+    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
+  }
+  return void 0;
+}
+function confinePath(workspace, path, opts) {
+  const { kind = "file" } = opts;
+  const input = opts.input;
+  const label = opts.what ?? `Input "${input}"`;
+  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
+    name: r.name,
+    path: realOrSelf(r.path)
+  }));
+  const full = resolve(workspace, path);
+  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
+  const describe = (real2) => {
+    const l = firstLink(resolve(workspace), full);
+    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
+  };
+  let real;
+  const st = lstatSync(full, { throwIfNoEntry: false });
+  if (!st) {
+    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
+    let parent = dirname(full);
+    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname(parent);
+    real = join(realOrSelf(parent), relative(parent, full));
+  } else {
+    try {
+      real = realpathSync(full);
+    } catch {
+      const l = firstLink(resolve(workspace), full);
+      throw new InputError(
+        input,
+        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
+      );
+    }
+  }
+  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
+    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
+  }
+  if (!roots.some((r) => inside(r.path, real))) {
+    throw new InputError(
+      input,
+      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
+    );
+  }
+  if (st) {
+    const target = statSync(real);
+    if (kind === "file" && !target.isFile()) {
+      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
+    }
+    if (kind === "dir" && !target.isDirectory()) {
+      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
+    }
+  }
+  return real;
+}
+
 // packages/shared/src/gates/container.ts
 import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
@@ -1217,7 +1202,7 @@ var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
   }
 });
 function startBackground(cmd, args, o) {
-  mkdirSync(dirname(o.logFile), { recursive: true });
+  mkdirSync(dirname2(o.logFile), { recursive: true });
   const fd = openSync(o.logFile, "a");
   const child = spawn(cmd, args, { cwd: o.cwd, env: o.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
@@ -1304,9 +1289,9 @@ async function buildContainer(o) {
   }
   const buildx = await hasBuildx(exec2);
   const builder = buildx ? "docker buildx build" : "docker build";
-  const tmp = mkdtempSync(join(tmpdir2(), "ra-build-"));
-  const iidfile = join(tmp, "iid");
-  const abs = (p) => isAbsolute(p) ? p : resolve(o.cwd, p);
+  const tmp = mkdtempSync(join2(tmpdir2(), "ra-build-"));
+  const iidfile = join2(tmp, "iid");
+  const abs = (p) => isAbsolute2(p) ? p : resolve2(o.cwd, p);
   const args = [
     ...buildx ? ["buildx", "build", "--load"] : ["build"],
     "--iidfile",
@@ -1391,91 +1376,9 @@ import { dirname as dirname4, join as join4 } from "node:path";
 // packages/shared/src/gates/k6.ts
 import { existsSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3 } from "node:path";
-
-// packages/shared/src/util/paths.ts
-import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, relative, resolve as resolve2, sep } from "node:path";
-var FORBIDDEN = ["/proc", "/dev", "/sys"];
-function inside(root, p) {
-  const rel = relative(root, p);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute2(rel);
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve2(p);
-  }
-}
-function firstLink(root, full) {
-  const rel = relative(root, full);
-  if (rel.startsWith("..") || isAbsolute2(rel)) return void 0;
-  let cur = root;
-  for (const part of rel.split(sep).filter(Boolean)) {
-    cur = join2(cur, part);
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return void 0;
-    if (st.isSymbolicLink()) return { link: relative(root, cur), target: readlinkSync(cur) };
-  }
-  return void 0;
-}
-function confinePath(workspace, path, opts) {
-  const { kind = "file" } = opts;
-  const input = opts.input;
-  const label = opts.what ?? `Input "${input}"`;
-  const roots = [{ path: workspace, name: "the workspace" }, ...opts.extraRoots ?? []].map((r) => ({
-    name: r.name,
-    path: realOrSelf(r.path)
-  }));
-  const full = resolve2(workspace, path);
-  const where = roots.map((r) => `${r.name} (${r.path})`).join(" or ");
-  const describe = (real2) => {
-    const l = firstLink(resolve2(workspace), full);
-    return l ? `${l.link} is a symbolic link to ${l.target}, which resolves to ${real2}` : `it resolves to ${real2}`;
-  };
-  let real;
-  const st = lstatSync(full, { throwIfNoEntry: false });
-  if (!st) {
-    if (!opts.mayBeMissing) throw new InputError(input, `${label}: ${path} does not exist`);
-    let parent = dirname2(full);
-    while (!lstatSync(parent, { throwIfNoEntry: false })) parent = dirname2(parent);
-    real = join2(realOrSelf(parent), relative(parent, full));
-  } else {
-    try {
-      real = realpathSync(full);
-    } catch {
-      const l = firstLink(resolve2(workspace), full);
-      throw new InputError(
-        input,
-        `${label}: ${path} is a dangling symbolic link${l ? ` (${l.link} -> ${l.target})` : ""}; refused: it would write where the link points`
-      );
-    }
-  }
-  if (FORBIDDEN.some((f) => real === f || real.startsWith(`${f}/`))) {
-    throw new InputError(input, `${label}: ${path} names a device or kernel file (${describe(real)}); refused`);
-  }
-  if (!roots.some((r) => inside(r.path, real))) {
-    throw new InputError(
-      input,
-      `${label}: ${path} leaves ${where}: ${describe(real)}; refused. Use a file inside the checkout (not a link out of it).`
-    );
-  }
-  if (st) {
-    const target = statSync(real);
-    if (kind === "file" && !target.isFile()) {
-      throw new InputError(input, `${label}: ${path} is not a regular file (${describe(real)})`);
-    }
-    if (kind === "dir" && !target.isDirectory()) {
-      throw new InputError(input, `${label}: ${path} is not a directory (${describe(real)})`);
-    }
-  }
-  return real;
-}
-
-// packages/shared/src/gates/k6.ts
 var DEFAULT_K6_VERSION = "1.3.0";
 async function actionsToolCache() {
-  const tc = await import("./chunks/tool-cache-DXTKFIAW.js");
+  const tc = await import("./chunks/tool-cache-XFOVWEZQ.js");
   return {
     find: (tool, version) => tc.find(tool, version),
     downloadTool: (url2) => tc.downloadTool(url2),
@@ -2839,12 +2742,15 @@ function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
+  let rec = findRelease(doc, version, init.tag);
   if (!rec) {
     rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
+}
+function findRelease(doc, version, tag) {
+  return doc.releases.find((r) => r.version === version && (tag === void 0 || r.tag === tag));
 }
 
 // packages/shared/src/status/open.ts
@@ -2989,6 +2895,30 @@ var Git = class _Git {
         resolve7();
       });
     });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
@@ -3164,19 +3094,6 @@ function identityEnv(id = BOT_IDENTITY) {
 // packages/shared/src/status/store.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync4, readFileSync as readFileSync8, renameSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname5 } from "node:path";
-
-// packages/shared/src/util/logger.ts
-var silentLogger = {
-  debug() {
-  },
-  info() {
-  },
-  warning() {
-  },
-  error() {
-  },
-  group: (_name, fn) => fn()
-};
 
 // packages/shared/src/status/validate.ts
 var SEMVER = semver({ description: "" });
@@ -3914,10 +3831,9 @@ var action = defineAction({
     record_results: text({
       description: "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step."
     }),
-    token: secret({
-      description: "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken(
+      "Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false)."
+    )
   },
   outputs: {
     passed: { description: "true when every gate passed." },

@@ -2,11 +2,10 @@
 import {
   defineAction,
   duration,
-  GITHUB_TOKEN_DEFAULT,
+  githubToken,
   list,
   number,
   oneOf,
-  secret,
   semver,
   text,
   url,
@@ -128,11 +127,9 @@ export const action = defineAction({
       description:
         "Path of a results JSON written by an earlier run of this action (its `results` output, e.g. a read-only gates job's artifact): no gate runs; its verdicts are recorded in release-status.yaml (with status_branch and version), and `passed` repeats its verdict without failing the step.",
     }),
-    token: secret({
-      description:
-        'Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).',
-      default: GITHUB_TOKEN_DEFAULT,
-    }),
+    token: githubToken(
+      'Token that pushes the status record to status_branch over HTTPS when the checkout kept no credentials (persist-credentials: false).',
+    ),
   },
   outputs: {
     passed: { description: 'true when every gate passed.' },

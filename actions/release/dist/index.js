@@ -20,11 +20,14 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-OFV53SCD.js";
+} from "./chunks/chunk-HF4WEUZC.js";
 import {
   __commonJS,
   __toESM
@@ -551,11 +554,11 @@ var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
-    var valid2 = (version2, options) => {
+    var valid3 = (version2, options) => {
       const v = parse2(version2, options);
       return v ? v.version : null;
     };
-    module.exports = valid2;
+    module.exports = valid3;
   }
 });
 
@@ -564,8 +567,8 @@ var require_compare = __commonJS({
   "packages/shared/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
+    var compare4 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare4;
   }
 });
 
@@ -697,7 +700,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/duration.ts
@@ -711,31 +714,6 @@ function parseDuration(text2) {
     total += Number(m[1]) * UNIT_MS[m[2]];
   return Math.round(total);
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
@@ -1133,6 +1111,9 @@ function duration(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -1308,11 +1289,1433 @@ async function runStage(def, impl, env = process.env) {
   }
 }
 
+// packages/shared/src/action/release-inputs.ts
+var releaseBranchInput = text({
+  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
+  default: "main",
+  identifier: true
+});
+var initialVersionInput = semver({
+  description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
+  allowV: true
+});
+var publishRegistriesInput = list({
+  description: "Comma or newline separated registries to publish to.",
+  values: ["npm", "docker"]
+});
+var npmRegistryUrlInput = url({
+  description: "npm registry to publish to.",
+  default: "https://registry.npmjs.org/"
+});
+var dockerImagesInput = list({
+  description: "Images to build and push, one `registry/name` per line.",
+  item: text({
+    description: "image",
+    pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
+    patternHint: "registry/name in lower case"
+  })
+});
+
+// packages/shared/src/monorepo/workspaces.ts
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// packages/shared/src/versioning/manifests.ts
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var VERSION_MARKER = "x-release-actions-version";
+var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function readJson(file) {
+  const text2 = readFileSync2(file, "utf8");
+  let doc;
+  try {
+    doc = JSON.parse(text2);
+  } catch (e) {
+    throw new StageError(`${file} is not valid JSON: ${e.message}`);
+  }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
+}
+function writeJsonText(doc, indent2, newline) {
+  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
+}
+var toPosix = (p) => p.split(sep2).join("/");
+function expandWorkspaces(root, patterns) {
+  const found = /* @__PURE__ */ new Set();
+  const walk = (dir, segs) => {
+    if (segs.length === 0) {
+      if (existsSync(join2(root, dir, "package.json"))) found.add(toPosix(dir));
+      return;
+    }
+    const [seg, ...rest] = segs;
+    if (seg === "**") {
+      walk(dir, rest);
+      for (const child of subdirs(join2(root, dir))) walk(join2(dir, child), segs);
+      return;
+    }
+    if (seg.includes("*")) {
+      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+      for (const child of subdirs(join2(root, dir))) if (re.test(child)) walk(join2(dir, child), rest);
+      return;
+    }
+    if (existsSync(join2(root, dir, seg))) walk(join2(dir, seg), rest);
+  };
+  for (const p of patterns) {
+    if (p.startsWith("!")) continue;
+    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
+  }
+  const excluded = patterns.filter((x) => x.startsWith("!")).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+function globRegExp(glob) {
+  const segs = posix.normalize(glob).replace(/^\.\//, "").replace(/\/$/, "").split("/");
+  const esc = (x) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+  const body = segs.map(
+    (seg, i) => seg === "**" ? i === segs.length - 1 ? ".*" : "(?:.*/)?" : esc(seg) + (i < segs.length - 1 ? "/" : "")
+  );
+  return new RegExp(`^${body.join("").replace(/\/$/, "")}$`);
+}
+function subdirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join2(dir, n)));
+}
+function isDir(p) {
+  try {
+    return statSync2(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function npmPackages(root) {
+  const file = join2(root, "package.json");
+  if (existsSync(join2(root, "pnpm-workspace.yaml")))
+    throw new StageError(
+      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
+    );
+  if (!existsSync(file)) return [];
+  const { doc } = readJson(file);
+  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync(join2(root, f))))
+    throw new StageError(
+      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
+    );
+  const out = [];
+  const pkg = (dir, d) => ({
+    name: String(d.name ?? ""),
+    dir,
+    private: d.private === true,
+    version: typeof d.version === "string" ? d.version : void 0
+  });
+  out.push(pkg("", doc));
+  const ws = doc.workspaces;
+  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
+  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join2(root, dir, "package.json")).doc));
+  return out;
+}
+function bumpRange(spec, version2) {
+  if (spec.startsWith("workspace:")) {
+    const inner = bumpRange(spec.slice("workspace:".length), version2);
+    return inner === void 0 ? void 0 : `workspace:${inner}`;
+  }
+  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
+  if (!m) return void 0;
+  return `${m[1] ?? ""}${version2}`;
+}
+function bumpDeps(doc, internal, version2, edits, where = "") {
+  for (const field of DEP_FIELDS) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (!internal.has(name) || typeof spec !== "string") continue;
+      const next = bumpRange(spec, version2);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planManifestBump(root, version2, o = {}) {
+  const changes = [];
+  const packages = npmPackages(root);
+  const internal = new Set(packages.map((p) => p.name).filter(Boolean));
+  for (const p of packages) {
+    const file = join2(root, p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const edits = [];
+    if (doc.version !== version2 && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
+      edits.push(`version ${String(doc.version ?? "(none)")} → ${version2}`);
+      doc.version = version2;
+    }
+    bumpDeps(doc, internal, version2, edits);
+    if (edits.length) {
+      changes.push({
+        path: posix.join(p.dir || ".", "package.json"),
+        before: text2,
+        after: writeJsonText(doc, indent2, newline),
+        edits
+      });
+    }
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join2(root, lockName);
+    if (!existsSync(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const edits = [];
+    const rootPkg = packages[0];
+    if (typeof doc.version === "string" && rootPkg && (rootPkg.version !== void 0 || doc.version !== void 0)) {
+      const want = rootPkg.version === void 0 && packages.length > 1 ? doc.version : version2;
+      if (doc.version !== want) {
+        edits.push(`version ${doc.version} → ${want}`);
+        doc.version = want;
+      }
+    }
+    const lockPkgs = doc.packages;
+    if (lockPkgs && typeof lockPkgs === "object") {
+      for (const p of packages) {
+        const entry = lockPkgs[p.dir];
+        if (!entry) continue;
+        const isRootWithoutVersion = p.dir === "" && p.version === void 0 && packages.length > 1;
+        if (!isRootWithoutVersion && entry.version !== version2) {
+          edits.push(`packages["${p.dir}"].version ${String(entry.version ?? "(none)")} → ${version2}`);
+          entry.version = version2;
+        }
+        bumpDeps(entry, internal, version2, edits, `packages["${p.dir}"].`);
+      }
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const rel of o.versionFiles ?? []) {
+    const file = resolve2(root, rel);
+    const r = relative2(resolve2(root), file);
+    if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
+    if (!existsSync(file)) throw new StageError(`version file ${rel} does not exist`);
+    const text2 = readFileSync2(confinePath(root, rel, { input: "version_files" }), "utf8");
+    const edits = [];
+    let marked = 0;
+    const after = text2.split("\n").map((line, i) => {
+      if (!line.includes(VERSION_MARKER)) return line;
+      marked++;
+      return line.replace(/\d+\.\d+\.\d+(-[0-9A-Za-z.-]*[0-9A-Za-z])?/, (old) => {
+        if (old !== version2) edits.push(`line ${i + 1}: ${old} → ${version2}`);
+        return version2;
+      });
+    }).join("\n");
+    if (marked === 0) {
+      throw new StageError(`version file ${rel} has no line marked ${VERSION_MARKER}: nothing to bump there`);
+    }
+    if (after !== text2) changes.push({ path: toPosix(r), before: text2, after, edits });
+  }
+  return changes;
+}
+function applyChanges(root, changes) {
+  const files = changes.map(
+    (c) => confinePath(root, c.path, {
+      input: "version_files",
+      what: `The release's file ${c.path}`,
+      mayBeMissing: c.before === ""
+    })
+  );
+  changes.forEach((c, i) => {
+    const now = existsSync(files[i]) ? readFileSync2(files[i], "utf8") : "";
+    if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
+  });
+  changes.forEach((c, i) => writeFileSync(files[i], c.after));
+}
+
+// packages/shared/src/monorepo/workspaces.ts
+async function pnpmPatterns(file) {
+  const mod = await import("./chunks/dist-UMEESVQ2.js");
+  const parse2 = mod.parse ?? mod.default.parse;
+  let doc;
+  try {
+    doc = parse2(readFileSync3(file, "utf8"));
+  } catch (e) {
+    throw new StageError(`pnpm-workspace.yaml is not valid YAML: ${escapeLogText(e.message)}`);
+  }
+  const list2 = doc && typeof doc === "object" ? doc.packages : void 0;
+  if (!Array.isArray(list2) || !list2.every((x) => typeof x === "string"))
+    throw new StageError('pnpm-workspace.yaml has no `packages:` list of globs (such as `- "packages/*"`)');
+  return list2;
+}
+function npmPatterns(doc) {
+  const ws = doc.workspaces;
+  if (Array.isArray(ws)) return ws.filter((x) => typeof x === "string");
+  if (ws && typeof ws === "object" && Array.isArray(ws.packages))
+    return ws.packages.filter((x) => typeof x === "string");
+  return void 0;
+}
+async function discoverWorkspace(root) {
+  const pnpmFile = join3(root, "pnpm-workspace.yaml");
+  let patterns;
+  let manager = "npm";
+  let source = 'package.json "workspaces"';
+  if (existsSync2(pnpmFile)) {
+    if (!lstatSync3(pnpmFile).isFile()) throw new StageError("pnpm-workspace.yaml is not a regular file");
+    patterns = await pnpmPatterns(pnpmFile);
+    manager = "pnpm";
+    source = "pnpm-workspace.yaml";
+  } else if (existsSync2(join3(root, "package.json"))) {
+    patterns = npmPatterns(readJson(join3(root, "package.json")).doc);
+    if (["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join3(root, f)))) manager = "yarn";
+  }
+  if (!patterns?.length)
+    throw new StageError(
+      'versioning: independent needs workspaces: package.json "workspaces" (npm, yarn) or pnpm-workspace.yaml (pnpm) listing the package directories; a single package is released with versioning: fixed'
+    );
+  const packages = [];
+  const byName = /* @__PURE__ */ new Map();
+  for (const dir of expandWorkspaces(root, patterns)) {
+    const file = join3(root, dir, "package.json");
+    if (!lstatSync3(file).isFile()) throw new StageError(`${dir}/package.json is not a regular file (a symbolic link?)`);
+    const { doc } = readJson(file);
+    const name = typeof doc.name === "string" ? doc.name : "";
+    if (!name)
+      throw new StageError(`${dir}/package.json has no "name": every workspace package needs one to be versioned`);
+    const other = byName.get(name);
+    if (other) throw new StageError(`two workspace packages are named ${escapeLogText(name)}: ${other} and ${dir}`);
+    byName.set(name, dir);
+    packages.push({
+      name,
+      dir,
+      private: doc.private === true,
+      version: typeof doc.version === "string" ? doc.version : void 0,
+      manifest: doc
+    });
+  }
+  if (!packages.length)
+    throw new StageError(`${source} (${patterns.join(", ")}) matches no directory with a package.json`);
+  return { manager, source, packages };
+}
+
+// packages/shared/src/monorepo/graph.ts
+var DEP_FIELDS2 = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function buildGraph(packages) {
+  const names = packages.map((p) => p.name);
+  const known = new Set(names);
+  const edges = [];
+  for (const p of packages) {
+    for (const field of DEP_FIELDS2) {
+      const deps = p.manifest[field];
+      if (!deps || typeof deps !== "object") continue;
+      for (const [to, range] of Object.entries(deps)) {
+        if (known.has(to) && to !== p.name && typeof range === "string") edges.push({ from: p.name, to, field, range });
+      }
+    }
+  }
+  const dependents = new Map(names.map((n) => [n, []]));
+  const dependencies = new Map(names.map((n) => [n, []]));
+  for (const e of edges) {
+    dependents.get(e.to)?.push(e);
+    dependencies.get(e.from)?.push(e);
+  }
+  return { names, edges, dependents, dependencies };
+}
+function topologicalOrder(g) {
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit2 = (name) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const start = stack.findIndex((e) => e.from === name);
+      const loop = stack.slice(start);
+      const path = [...loop.map((e) => escapeLogText(e.from)), escapeLogText(name)].join(" → ");
+      const how = loop.map((e) => `${escapeLogText(e.from)} ${e.field} ${escapeLogText(e.to)}`).join(", ");
+      throw new StageError(
+        `the workspace packages depend on each other in a cycle: ${path} (${how}); no publish order exists. Remove one of these dependencies (a devDependency is usually the one to drop) and re-run.`
+      );
+    }
+    state.set(name, "visiting");
+    for (const e of [...g.dependencies.get(name) ?? []].sort((a, b) => a.to.localeCompare(b.to))) {
+      stack.push(e);
+      visit2(e.to);
+      stack.pop();
+    }
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const n of [...g.names].sort()) visit2(n);
+  return order;
+}
+
+// packages/shared/src/versioning/version.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_inc = __toESM(require_inc(), 1);
+var import_parse = __toESM(require_parse(), 1);
+var import_prerelease = __toESM(require_prerelease(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+var import_diff = __toESM(require_diff(), 1);
+function tagVersion(tag, prefix) {
+  if (!tag.startsWith(prefix)) return void 0;
+  const v = tag.slice(prefix.length);
+  const p = (0, import_parse.default)(v);
+  if (!p) return void 0;
+  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
+}
+function releaseTags(tags, prefix) {
+  const out = [];
+  for (const t of tags) {
+    const v = tagVersion(t.name, prefix);
+    if (!v) continue;
+    out.push({ tag: t.name, version: v, commit: t.commit });
+  }
+  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
+}
+var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
+var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
+var core = (v) => {
+  const p = (0, import_parse.default)(v);
+  return `${p.major}.${p.minor}.${p.patch}`;
+};
+var DEFAULT_INITIAL_VERSION = "1.0.0";
+function realManifestVersion(v) {
+  if (!v) return void 0;
+  const p = (0, import_parse.default)(v.trim());
+  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
+  return p.version;
+}
+function nextVersion(i) {
+  const mergedVersions = i.merged.map((t) => t.version);
+  const allVersions = i.all.map((t) => t.version);
+  const previous = highest(mergedVersions);
+  const previousStable = highest(mergedVersions.filter(isStable));
+  const highestStable = highest(allVersions.filter(isStable));
+  const manifest = realManifestVersion(i.manifestVersion);
+  let initialFrom;
+  let version2;
+  if (i.explicit) {
+    const v = i.explicit.replace(/^v(?=\d)/, "");
+    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
+    if (previous && (0, import_compare.default)(v, previous) <= 0) {
+      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
+    }
+    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
+    if (i.releaseType === "prerelease" && isStable(v)) {
+      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
+    }
+    if (i.releaseType === "stable" && !isStable(v)) {
+      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
+    }
+    version2 = v;
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+    if (!previousStable && initial && (0, import_parse.default)(initial) && core(initial) === core(v)) initialFrom = "initial_version";
+  } else {
+    let base;
+    if (!previousStable) {
+      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
+      if (initial) {
+        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
+        [base, initialFrom] = [core(initial), "initial_version"];
+      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
+      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
+      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
+    } else {
+      base = (0, import_inc.default)(previousStable, i.bump);
+    }
+    if (i.releaseType === "stable") {
+      version2 = base;
+    } else {
+      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
+      let n = 0;
+      for (const v of allVersions) {
+        const m = re.exec(v);
+        if (m) n = Math.max(n, Number(m[1]));
+      }
+      version2 = `${base}-${i.prereleaseId}.${n + 1}`;
+    }
+    if (allVersions.includes(version2)) {
+      throw new StageError(
+        `version ${version2} is already released on another line; give an explicit version or another bump`
+      );
+    }
+  }
+  const prerelease = !isStable(version2);
+  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
+  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
+  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
+    throw new StageError(
+      `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
+    );
+  }
+  return {
+    version: version2,
+    previous,
+    previousStable,
+    prerelease,
+    backport,
+    highestStable,
+    ...initialFrom ? { initialFrom } : {}
+  };
+}
+function parts(version2) {
+  const p = (0, import_parse.default)(version2);
+  if (!p) throw new Error(`not a semantic version: ${version2}`);
+  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
+}
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function imageTags(version2, existing) {
+  if (!isStable(version2)) return [version2];
+  const { major, minor } = parts(version2);
+  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version2);
+  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version2, v) > 0);
+  const tags = [version2];
+  if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
+  if (beats((p) => p.major === major)) tags.push(`${major}`);
+  if (beats(() => true)) tags.push("latest");
+  return tags;
+}
+function majorTag(version2, existing, prefix) {
+  const t = imageTags(version2, existing);
+  const { major } = parts(version2);
+  return t.includes(String(major)) ? `${prefix}${major}` : void 0;
+}
+function releaseKind(previous, version2, backport = false) {
+  if (!isStable(version2)) return "prerelease";
+  if (backport) return "hotfix";
+  if (!previous) return version2.startsWith("0.") ? "minor" : "major";
+  const d = (0, import_diff.default)(previous, version2);
+  return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
+}
+
+// packages/shared/src/monorepo/tags.ts
+var DEFAULT_TAG_FORMAT = "{name}@{version}";
+var PLACEHOLDER = /\{([^}]*)\}/g;
+function tagFormatProblem(format, packageCount) {
+  const holes = [...format.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const unknown = holes.filter((h) => h !== "name" && h !== "version");
+  if (unknown.length)
+    return `Input "tag_format" has ${unknown.map((u) => `{${escapeLogText(u)}}`).join(", ")}; only {name} and {version} are replaced (such as {name}@{version} or {name}-v{version}).`;
+  if (holes.filter((h) => h === "version").length !== 1)
+    return `Input "tag_format" is "${escapeLogText(format)}"; it needs {version} exactly once (such as {name}@{version}, {name}-v{version} or v{version}).`;
+  if (packageCount > 1 && !holes.includes("name"))
+    return `Input "tag_format" is "${escapeLogText(format)}" without {name}, but ${packageCount} packages are versioned independently: their tags would collide. Use {name}@{version} or {name}-v{version}.`;
+  return void 0;
+}
+function formatTag(format, name, version2) {
+  return format.replaceAll("{name}", name).replaceAll("{version}", version2);
+}
+var unscoped = (name) => name.replace(/^@[^/]+\//, "");
+function patternsFor(format, name) {
+  const split = (f, style) => {
+    const [pre = "", post = ""] = f.replaceAll("{name}", name).split("{version}");
+    return { prefix: pre, suffix: post, style };
+  };
+  const out = [
+    split(format, "tag_format"),
+    split("{name}@{version}", "changesets/lerna"),
+    split("{name}-v{version}", "release-please"),
+    { prefix: `${unscoped(name)}-v`, suffix: "", style: "release-please" }
+  ];
+  return out.filter((p, i) => out.findIndex((q) => q.prefix === p.prefix && q.suffix === p.suffix) === i);
+}
+function packageTags(tags, packages, format) {
+  const out = new Map(packages.map((n) => [n, []]));
+  const all = packages.flatMap((name) => patternsFor(format, name).map((p) => ({ ...p, name })));
+  all.sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const t of tags) {
+    for (const p of all) {
+      if (!t.name.startsWith(p.prefix) || !t.name.endsWith(p.suffix)) continue;
+      const v = tagVersion(t.name.slice(0, t.name.length - p.suffix.length), p.prefix);
+      if (!v) continue;
+      out.get(p.name)?.push({ tag: t.name, version: v, commit: t.commit, style: p.style });
+      break;
+    }
+  }
+  return out;
+}
+function checkTagFormat(format, packageCount) {
+  const problem = tagFormatProblem(format, packageCount);
+  if (problem) throw new StageError(problem);
+}
+
+// packages/shared/src/commits/parse.ts
+var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
+var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
+var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
+var BREAKING_TOKEN = /^BREAKING[ -]CHANGE$/;
+var BREAKING_PARAGRAPH = /(^|\n\n)(BREAKING[ -]CHANGE: [\s\S]*)$/;
+var BREAKING_PREFIX = /^BREAKING[ -]CHANGE: /;
+function parseHeader(header) {
+  const m = HEADER.exec(header);
+  if (!m) return void 0;
+  return {
+    type: m[1].toLowerCase(),
+    scope: m[2] || void 0,
+    breaking: m[3] === "!",
+    subject: m[4]
+  };
+}
+function splitFooters(rest) {
+  const text2 = rest.replace(/^\n+/, "").replace(/\s+$/, "");
+  if (!text2) return { body: "", footers: [] };
+  const cut = text2.lastIndexOf("\n\n");
+  const lastPara = cut >= 0 ? text2.slice(cut + 2) : text2;
+  const lines = lastPara.split("\n");
+  if (!FOOTER.test(lines[0])) {
+    const bc = BREAKING_PARAGRAPH.exec(text2);
+    if (bc) {
+      const body = text2.slice(0, bc.index).trim();
+      const value = bc[2].replace(BREAKING_PREFIX, "").trim();
+      return { body, footers: [{ token: "BREAKING CHANGE", value }] };
+    }
+    return { body: text2, footers: [] };
+  }
+  const footers = [];
+  for (const line of lines) {
+    const m = FOOTER.exec(line);
+    if (m)
+      footers.push({
+        token: BREAKING_TOKEN.test(m[1]) ? "BREAKING CHANGE" : m[1],
+        value: m[2]
+      });
+    else if (footers.length) footers[footers.length - 1].value += "\n" + line;
+  }
+  for (const f of footers) f.value = f.value.trim();
+  return { body: cut >= 0 ? text2.slice(0, cut).trim() : "", footers };
+}
+function parseCommit(raw) {
+  let message = raw.message;
+  if (message.includes("\r")) message = message.replace(/\r\n?/g, "\n");
+  const nl = message.indexOf("\n");
+  const header = (nl >= 0 ? message.slice(0, nl) : message).trim();
+  const rest = nl >= 0 ? message.slice(nl + 1) : "";
+  const { body, footers } = splitFooters(rest);
+  const out = {
+    ...raw,
+    shortHash: raw.hash.slice(0, 7),
+    header,
+    conventional: false,
+    subject: header,
+    body,
+    footers,
+    breaking: false,
+    breakingNotes: [],
+    merge: raw.parents.length > 1
+  };
+  let subject = header;
+  const pr = PR_SUFFIX.exec(subject);
+  if (pr) {
+    out.pr = Number(pr[1]);
+    subject = subject.slice(0, pr.index);
+  }
+  const revert = REVERT_HEADER.exec(subject);
+  const h = revert ? void 0 : parseHeader(subject);
+  if (revert) {
+    const reverted = revert[1];
+    const hash = REVERT_BODY.exec(body)?.[1];
+    out.conventional = true;
+    out.type = "revert";
+    out.subject = reverted;
+    out.revert = hash ? { header: reverted, hash } : { header: reverted };
+  } else if (h) {
+    out.conventional = true;
+    out.type = h.type;
+    if (h.scope) out.scope = h.scope;
+    out.subject = h.subject.replace(PR_SUFFIX, "");
+    out.breaking = h.breaking;
+  } else {
+    out.subject = subject;
+  }
+  if (out.conventional) {
+    for (const f of footers) if (f.token === "BREAKING CHANGE" && f.value) out.breakingNotes.push(f.value);
+    if (out.breakingNotes.length) out.breaking = true;
+    else if (out.breaking) out.breakingNotes.push(out.subject);
+  }
+  return out;
+}
+
+// packages/shared/src/commits/log.ts
+var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
+function parseLogRecord(record) {
+  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
+  if (!r) return void 0;
+  const f = [];
+  let start = 0;
+  for (let k = 0; k < 5; k++) {
+    const i = r.indexOf("", start);
+    if (i < 0) return void 0;
+    f.push(r.slice(start, i));
+    start = i + 1;
+  }
+  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
+  return parseCommit({
+    hash,
+    parents: parents ? parents.split(" ") : [],
+    authorName,
+    authorEmail,
+    date,
+    message: r.slice(start)
+  });
+}
+async function streamLog(git, range, onCommit, shallow) {
+  const hitBoundary = [];
+  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
+    onCommit(c);
+  });
+  return hitBoundary;
+}
+async function commitsSince(git, since, rev = "HEAD") {
+  const out = [];
+  await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
+    if (!c.merge) out.push(c);
+  });
+  return out;
+}
+
+// packages/shared/src/commits/bump.ts
+var import_coerce = __toESM(require_coerce(), 1);
+
+// packages/shared/src/commits/revert.ts
+var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
+function revertedType(c) {
+  let header = c.revert?.header;
+  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
+  const h = header ? parseHeader(header) : void 0;
+  return h ? { type: h.type, breaking: h.breaking } : void 0;
+}
+function cancelledByReverts(commits) {
+  const dropped = /* @__PURE__ */ new Set();
+  if (!commits.some((c) => c.revert)) return dropped;
+  const targetOf = /* @__PURE__ */ new Map();
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    const k = c.hash.slice(0, 7);
+    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
+  }
+  for (let n = 0; n < commits.length; n++) {
+    const c = commits[n];
+    if (!c.revert || c.merge) continue;
+    const h = c.revert.hash;
+    let target;
+    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
+    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
+    if (target && target !== c) targetOf.set(c, target);
+  }
+  const undone = /* @__PURE__ */ new Set();
+  for (const c of commits) {
+    const target = targetOf.get(c);
+    if (!target || undone.has(c)) continue;
+    undone.add(target);
+  }
+  for (const c of commits) {
+    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
+  }
+  return dropped;
+}
+
+// packages/shared/src/commits/bump.ts
+var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
+var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
+function maxBump(a, b) {
+  return ORDER[a] >= ORDER[b] ? a : b;
+}
+function commitBump(c) {
+  if (c.merge) return "none";
+  if (c.breaking) return "major";
+  if (c.type === "feat") return "minor";
+  if (c.type === "revert" && c.revert) {
+    const t = revertedType(c);
+    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
+  }
+  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
+}
+function recommendBump(commits, currentVersion) {
+  const list2 = [...commits];
+  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
+  let bump = "none";
+  for (const c of list2) {
+    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
+    bump = maxBump(bump, commitBump(c));
+    if (bump === "major") break;
+  }
+  const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
+  if (bump === "major" && cur && cur.major === 0) return "minor";
+  return bump;
+}
+
+// packages/shared/src/monorepo/history.ts
+function sharedPathTest(patterns) {
+  const tests = patterns.map((p) => p.trim().replace(/^\.\//, "")).filter(Boolean).map((p) => {
+    if (p.includes("*")) {
+      const re = globRegExp(p.replace(/\/$/, ""));
+      return (f) => re.test(f) || f.split("/").some((_, i, a) => re.test(a.slice(0, i + 1).join("/")));
+    }
+    const dir = p.replace(/\/$/, "");
+    return (f) => f === dir || f.startsWith(`${dir}/`);
+  });
+  return (f) => tests.some((t) => t(f));
+}
+async function packageCommits(git, requests, o = {}) {
+  const rev = o.rev ?? "HEAD";
+  const shared = sharedPathTest(o.sharedPaths ?? []);
+  const out = new Map(requests.map((r) => [r.name, []]));
+  const dirs = [...requests].sort((a, b) => b.dir.length - a.dir.length);
+  const owner = (file) => dirs.find((r) => file.startsWith(`${r.dir}/`));
+  const sinceTags = [...new Set(requests.map((r) => r.since))];
+  const sinceCommit = /* @__PURE__ */ new Map();
+  for (const r of requests) if (r.since && r.sinceCommit) sinceCommit.set(r.since, r.sinceCommit);
+  for (const t of sinceTags)
+    if (t && !sinceCommit.has(t)) sinceCommit.set(t, await git.resolve(`refs/tags/${t}`) ?? "");
+  const base = sinceTags.includes(void 0) ? void 0 : await git.mergeBase(sinceTags.map((t) => sinceCommit.get(t) || `refs/tags/${t}^{commit}`));
+  const parents = /* @__PURE__ */ new Map();
+  const order = [];
+  await git.logWithFiles(base ? [rev, `^${base}`] : [rev], LOG_FORMAT.slice("--format=".length), (rec, files) => {
+    const c = parseLogRecord(rec);
+    if (!c) return;
+    parents.set(c.hash, c.parents);
+    if (c.merge) return;
+    const touched = /* @__PURE__ */ new Set();
+    let sharedHit = false;
+    for (const f of files) {
+      const r = owner(f);
+      if (r) touched.add(r);
+      else if (!sharedHit && shared(f)) sharedHit = true;
+    }
+    if (touched.size || sharedHit) order.push({ c, touched, shared: sharedHit });
+  });
+  for (const t of sinceTags) {
+    const group2 = requests.filter((r) => r.since === t);
+    const released = /* @__PURE__ */ new Set();
+    const stack = t ? [sinceCommit.get(t)] : [];
+    while (stack.length) {
+      const h = stack.pop();
+      if (released.has(h) || !parents.has(h)) continue;
+      released.add(h);
+      stack.push(...parents.get(h));
+    }
+    for (const { c, touched, shared: s } of order) {
+      if (released.has(c.hash)) continue;
+      for (const r of group2) if (s || touched.has(r)) out.get(r.name)?.push(c);
+    }
+  }
+  return out;
+}
+
+// packages/shared/src/monorepo/groups.ts
+function parseGroups(lines) {
+  return lines.map(
+    (l) => l.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean)
+  ).filter((g) => g.length > 0);
+}
+function groupProblems(groups, names) {
+  const known = new Set(names);
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const [input, list2] of [
+    ["fixed_groups", groups.fixed],
+    ["linked_groups", groups.linked]
+  ]) {
+    list2.forEach((g, i) => {
+      for (const m of g) {
+        if (!known.has(m)) {
+          const hint = names.length > 8 ? `${names.slice(0, 8).join(", ")}, …` : names.join(", ");
+          problems.push({
+            input,
+            message: `Input "${input}" group ${i + 1} names "${escapeLogText(m)}", which is not a workspace package; the packages are: ${hint}.`
+          });
+          continue;
+        }
+        const where = `${input} group ${i + 1}`;
+        const before = seen.get(m);
+        if (before && before !== where)
+          problems.push({
+            input,
+            message: `Input "${input}": ${escapeLogText(m)} is in ${before} and in ${where}; a package belongs to one group.`
+          });
+        seen.set(m, where);
+      }
+    });
+  }
+  return problems;
+}
+
+// packages/shared/src/monorepo/manifests.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join4, posix as posix2 } from "node:path";
+function bumpEntry(doc, version2, released, edits, where = "") {
+  if (version2 !== void 0 && doc.version !== version2) {
+    edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version2}`);
+    doc.version = version2;
+  }
+  for (const field of DEP_FIELDS2) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      const to = released.get(name);
+      if (to === void 0 || typeof spec !== "string") continue;
+      const next = bumpRange(spec, to);
+      if (next && next !== spec) {
+        deps[name] = next;
+        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+      }
+    }
+  }
+}
+function planPackageBumps(root, packages, released) {
+  const changes = [];
+  for (const p of packages) {
+    const path = posix2.join(p.dir, "package.json");
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const edits = [];
+    bumpEntry(doc, released.get(p.name), released, edits);
+    if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
+    const file = join4(root, lockName);
+    if (!existsSync3(file)) continue;
+    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
+    const entries = doc.packages;
+    if (!entries || typeof entries !== "object") continue;
+    const edits = [];
+    for (const p of packages) {
+      const entry = entries[p.dir];
+      if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
+    }
+    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
+  }
+  return changes;
+}
+function publishedManifest(text2, versions) {
+  if (!text2.includes('"workspace:')) return void 0;
+  const doc = JSON.parse(text2);
+  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
+  for (const field of DEP_FIELDS2) {
+    const deps = doc[field];
+    if (!deps || typeof deps !== "object") continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (typeof spec !== "string" || !spec.startsWith("workspace:")) continue;
+      const rest = spec.slice("workspace:".length);
+      const v = versions.get(name);
+      if (v === void 0) continue;
+      deps[name] = rest === "*" ? v : rest === "^" || rest === "~" ? `${rest}${v}` : rest;
+    }
+  }
+  return writeJsonText(doc, m?.[1] ?? 2, text2.endsWith("\n"));
+}
+
+// packages/shared/src/monorepo/plan.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+async function planMonorepo(git, root, o) {
+  const workspace = await discoverWorkspace(root);
+  const pkgs = workspace.packages;
+  checkTagFormat(o.tagFormat, pkgs.length);
+  const gp = groupProblems(
+    o.groups,
+    pkgs.map((p) => p.name)
+  );
+  if (gp.length) throw new InputError(gp[0].input, gp.map((p) => p.message).join(" "));
+  const graph = buildGraph(pkgs);
+  const order = topologicalOrder(graph);
+  const byName = new Map(pkgs.map((p) => [p.name, p]));
+  const rev = o.rev ?? "HEAD";
+  const [allTags, merged] = await Promise.all([git.tags(), git.mergedTags(rev)]);
+  const tagList = o.ignoreTags ? allTags.filter((x) => !o.ignoreTags?.has(x.name)) : allTags;
+  const tagsOf = packageTags(tagList, order, o.tagFormat);
+  const last = /* @__PURE__ */ new Map();
+  for (const name of order) {
+    const all = tagsOf.get(name) ?? [];
+    const m = all.filter((t) => merged.has(t.tag)).sort((a, b) => (0, import_compare2.default)(b.version, a.version));
+    const lastStable = m.find((t) => !t.version.includes("-"));
+    last.set(name, { merged: m, all, since: lastStable ?? m[0] });
+  }
+  const history = await packageCommits(
+    git,
+    order.map((name) => {
+      const since = last.get(name)?.since;
+      return { name, dir: byName.get(name).dir, since: since?.tag, sinceCommit: since?.commit };
+    }),
+    { sharedPaths: o.sharedPaths, rev }
+  );
+  const bump = /* @__PURE__ */ new Map();
+  const reasons = new Map(order.map((n) => [n, []]));
+  for (const name of order) {
+    const commits = history.get(name) ?? [];
+    const since = last.get(name)?.since;
+    const rec = recommendBump(commits, since?.version);
+    const from = since ? since.tag : "the start of the history";
+    if (rec === "none") {
+      reasons.get(name).push(
+        commits.length ? `no releasable commits since ${escapeLogText(from)} (${plural(commits.length, "commit")}, none a feat, fix, perf, revert or breaking change)` : `no commits since ${escapeLogText(from)}`
+      );
+      continue;
+    }
+    const b = o.versionBump === "auto" ? rec : o.versionBump;
+    bump.set(name, b);
+    reasons.get(name).push(`${plural(commits.length, "commit")} since ${escapeLogText(from)} call for a ${rec} bump`);
+  }
+  const own = new Set(bump.keys());
+  for (const n of own)
+    reasons.set(
+      n,
+      reasons.get(n).filter((r) => !r.startsWith("no "))
+    );
+  propagate(order, graph, o.groups, bump, reasons);
+  const version2 = /* @__PURE__ */ new Map();
+  const kind = /* @__PURE__ */ new Map();
+  const groupOf = (name) => o.groups.fixed.find((g) => g.includes(name)) ?? o.groups.linked.find((g) => g.includes(name));
+  for (const name of order) {
+    const b = bump.get(name);
+    if (!b) continue;
+    const t = last.get(name);
+    const group2 = (groupOf(name) ?? [name]).filter(
+      (m) => m === name || o.groups.fixed.some((g) => g.includes(m)) || bump.has(m)
+    );
+    const groupMerged = group2.flatMap((m) => last.get(m)?.merged ?? []);
+    const n = nextVersion({
+      merged: groupMerged,
+      all: t.all,
+      bump: b,
+      releaseType: o.releaseType,
+      prereleaseId: o.prereleaseId,
+      manifestVersion: byName.get(name)?.version,
+      initialVersion: o.initialVersion
+    });
+    version2.set(name, n.version);
+    kind.set(name, { prerelease: n.prerelease, backport: n.backport });
+  }
+  for (const g of [...o.groups.fixed, ...o.groups.linked]) {
+    const vs = g.filter((m) => version2.has(m)).map((m) => version2.get(m));
+    if (vs.length < 2) continue;
+    const top = [...vs].sort(import_compare2.default).at(-1);
+    for (const m of g) {
+      if (!version2.has(m) || version2.get(m) === top) continue;
+      const t = last.get(m);
+      nextVersion({
+        merged: t.merged,
+        all: t.all,
+        bump: "patch",
+        releaseType: o.releaseType,
+        prereleaseId: o.prereleaseId,
+        explicit: top
+      });
+      version2.set(m, top);
+    }
+  }
+  const packages = order.map((name) => {
+    const p = byName.get(name);
+    const t = last.get(name);
+    const v = version2.get(name);
+    return {
+      name,
+      path: p.dir,
+      private: p.private,
+      release: v !== void 0,
+      version: v ?? t.since?.version ?? p.version ?? "",
+      ...t.since ? { previousVersion: t.since.version, previousTag: t.since.tag, previousTagStyle: t.since.style } : {},
+      ...v ? { tag: formatTag(o.tagFormat, name, v), bump: bump.get(name), ...kind.get(name) } : {},
+      reasons: reasons.get(name) ?? [],
+      commits: history.get(name) ?? []
+    };
+  });
+  const files = planPackageBumps(
+    root,
+    pkgs,
+    new Map(packages.filter((p) => p.release).map((p) => [p.name, p.version]))
+  );
+  return { workspace, graph, packages, files };
+}
+function propagate(order, graph, groups, bump, reasons) {
+  const raise = (name, b, why) => {
+    const cur = bump.get(name);
+    const next = cur ? maxBump(cur, b) : b;
+    if (cur === next) return false;
+    bump.set(name, next);
+    reasons.set(name, [...(reasons.get(name) ?? []).filter((r) => !r.startsWith("no ")), why]);
+    return true;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of order) {
+      if (!bump.has(name)) continue;
+      for (const e of graph.dependents.get(name) ?? []) {
+        if (e.field === "devDependencies" || bump.has(e.from)) continue;
+        changed = raise(e.from, "patch", `depends on ${escapeLogText(name)} (${e.field}), which is released`) || changed;
+      }
+    }
+    for (const g of groups.fixed) {
+      const released = g.filter((m) => bump.has(m));
+      if (!released.length) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of g) changed = raise(m, top, `fixed group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+    for (const g of groups.linked) {
+      const released = g.filter((m) => bump.has(m));
+      if (released.length < 2) continue;
+      const top = released.map((m) => bump.get(m)).reduce((a, b) => maxBump(a, b));
+      for (const m of released)
+        changed = raise(m, top, `linked group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
+    }
+  }
+}
+
+// packages/shared/src/monorepo/notes.ts
+import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { join as join5, posix as posix3 } from "node:path";
+
+// packages/shared/src/changelog/render.ts
+var indent = (text2) => text2.replace(/\n/g, "\n  ");
+function links(c, i) {
+  const parts2 = [];
+  const pr = i.prs?.get(c.hash);
+  const prNumber = pr?.number ?? c.pr;
+  if (prNumber !== void 0) {
+    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
+    parts2.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
+  }
+  parts2.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
+  const login = pr?.author ?? i.logins?.get(c.hash);
+  return `(${parts2.join(", ")})${login ? ` by @${login}` : ""}`;
+}
+function scoped(c, text2) {
+  const safe = escapeMarkdownHtml(text2);
+  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
+}
+function emptyRenderStats() {
+  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
+}
+function classify(i) {
+  const stats = emptyRenderStats();
+  const drop = cancelledByReverts(i.commits);
+  const entries = [];
+  const breaking = [];
+  const prs = /* @__PURE__ */ new Set();
+  for (const c of i.commits) {
+    if (c.merge) {
+      stats.merges++;
+      continue;
+    }
+    if (drop.has(c.hash)) {
+      stats.reverted++;
+      continue;
+    }
+    const reverted = c.revert ? revertedType(c) : void 0;
+    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
+      stats.hidden++;
+      continue;
+    }
+    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
+    if (!section && !(c.breaking && i.breakingSection)) {
+      stats.hidden++;
+      continue;
+    }
+    const ref = links(c, i);
+    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    stats.shown++;
+    const type = c.conventional && c.type ? c.type : "other";
+    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
+    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
+    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
+    if (pr !== void 0) prs.add(pr);
+    for (const note of c.breakingNotes) {
+      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
+      stats.breaking++;
+    }
+  }
+  stats.prs = prs.size;
+  return { entries, breaking, stats };
+}
+function contributorsBlock(i, heading) {
+  if (!i.contributors?.length) return "";
+  const items = i.contributors.map(
+    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
+  );
+  return `${heading} Contributors
+
+${items.join("\n")}`;
+}
+function compareUrl(i) {
+  if (!i.repoUrl) return void 0;
+  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
+}
+var BREAKING_TITLE = "⚠ BREAKING CHANGES";
+function renderKeepAChangelog(i) {
+  const { entries, breaking, stats } = classify(i);
+  const url2 = compareUrl(i);
+  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
+  const blocks = [heading];
+  if (i.breakingSection && breaking.length) {
+    blocks.push(`### ${BREAKING_TITLE}
+
+${breaking.map((e) => `- ${e.text}`).join("\n")}`);
+  }
+  const bySection = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    let list2 = bySection.get(e.section);
+    if (!list2) bySection.set(e.section, list2 = []);
+    list2.push(`- ${e.text}`);
+  }
+  for (const s of i.types.order) {
+    const list2 = bySection.get(s);
+    if (list2) blocks.push(`### ${s}
+
+${list2.join("\n")}`);
+  }
+  const contributors = contributorsBlock(i, "###");
+  if (contributors) blocks.push(contributors);
+  if (blocks.length === 1) blocks.push("_No notable changes._");
+  const section = blocks.join("\n\n");
+  const link = url2 ? { label: i.version, url: url2 } : void 0;
+  return { heading, section, link, notes: link ? `${section}
+
+[${link.label}]: ${link.url}` : section, stats };
+}
+
+// packages/shared/src/changelog/file.ts
+function decodeText(buf) {
+  let encoding = "utf8";
+  let bom = false;
+  let text2;
+  if (buf[0] === 255 && buf[1] === 254) {
+    encoding = "utf16le";
+    bom = true;
+    text2 = buf.subarray(2).toString("utf16le");
+  } else if (buf[0] === 239 && buf[1] === 187 && buf[2] === 191) {
+    bom = true;
+    text2 = buf.subarray(3).toString("utf8");
+  } else text2 = buf.toString("utf8");
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  return { text: eol === "\r\n" ? text2.replace(/\r\n/g, "\n") : text2, encoding, bom, eol };
+}
+function encodeText(d) {
+  const text2 = d.eol === "\r\n" ? d.text.replace(/\n/g, "\r\n") : d.text;
+  const body = Buffer.from(text2, d.encoding);
+  if (!d.bom) return body;
+  const bom = d.encoding === "utf16le" ? Buffer.from([255, 254]) : Buffer.from([239, 187, 191]);
+  return Buffer.concat([bom, body]);
+}
+var DEFAULT_PREAMBLE = "# Changelog\n\nAll notable changes to this project are documented in this file. The format is based on\n[Keep a Changelog](https://keepachangelog.com/en/1.1.0/), and this project adheres to\n[Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n";
+var SECTION_HEADING = /^#{1,2} /;
+var LINK_DEF = /^\[([^\]]+)\]:\s*\S/;
+var UNRELEASED = /^#{1,2} \[?unreleased\]?/i;
+var escapeRe2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function headingVersionMatcher(version2) {
+  return new RegExp(`^#{1,2} (?:<small>)?\\[?v?${escapeRe2(version2)}(?![\\w.+-])`);
+}
+function upsertSection(text2, u) {
+  const lines = text2.replace(/\n+$/, "").split("\n");
+  if (lines.length === 1 && lines[0] === "") lines.length = 0;
+  let linkStart = lines.length;
+  while (linkStart > 0 && (LINK_DEF.test(lines[linkStart - 1]) || lines[linkStart - 1] === "")) linkStart--;
+  while (linkStart < lines.length && lines[linkStart] === "") linkStart++;
+  const body = lines.slice(0, linkStart);
+  const linkLines = lines.slice(linkStart).filter((l) => l !== "");
+  while (body.length && body[body.length - 1] === "") body.pop();
+  const mine = headingVersionMatcher(u.version);
+  const sectionLines = u.section.split("\n");
+  const existing = body.findIndex((l) => mine.test(l));
+  if (existing >= 0) {
+    let end = existing + 1;
+    while (end < body.length && !SECTION_HEADING.test(body[end])) end++;
+    const replacement = [...sectionLines, ""];
+    if (end >= body.length) replacement.pop();
+    body.splice(existing, end - existing, ...replacement);
+  } else {
+    const title = body.findIndex((l) => /^# /.test(l) && !mine.test(l));
+    let at = body.findIndex((l, n) => n > title && /^## /.test(l) && !UNRELEASED.test(l));
+    if (at < 0) {
+      at = body.length;
+      body.push("", ...sectionLines);
+      if (body[0] === "") body.shift();
+    } else body.splice(at, 0, ...sectionLines, "");
+  }
+  const links2 = [...linkLines];
+  const fresh = [];
+  for (const link of [...u.link ? [u.link] : [], ...u.links ?? []]) {
+    const def = `[${link.label}]: ${link.url}`;
+    const label = link.label.toLowerCase();
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === label);
+    if (idx >= 0) links2[idx] = def;
+    else fresh.push(def);
+  }
+  if (fresh.length) {
+    const unreleased = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    links2.splice(unreleased + 1, 0, ...fresh);
+  }
+  if (u.newTag) {
+    const idx = links2.findIndex((l) => LINK_DEF.exec(l)?.[1]?.toLowerCase() === "unreleased");
+    if (idx >= 0) {
+      links2[idx] = links2[idx].replace(/\/compare\/[^\s]*\.\.\.([^\s]*)$/, (_m, to) => {
+        return `/compare/${encodeURIComponent(u.newTag)}...${to}`;
+      });
+    }
+  }
+  const out = body.join("\n") + "\n";
+  return links2.length ? `${out}
+${links2.join("\n")}
+` : out;
+}
+
+// packages/shared/src/changelog/types.ts
+var HIDDEN = "hidden";
+var OTHER = "other";
+var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
+var DEFAULT_TYPES = {
+  "keep-a-changelog": {
+    feat: "Added",
+    perf: "Changed",
+    refactor: "Changed",
+    deprecate: "Deprecated",
+    deprecated: "Deprecated",
+    remove: "Removed",
+    removed: "Removed",
+    revert: "Removed",
+    fix: "Fixed",
+    security: "Security",
+    sec: "Security",
+    docs: HIDDEN,
+    style: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: "Other"
+  },
+  "conventional-commits": {
+    feat: "Features",
+    fix: "Bug Fixes",
+    perf: "Performance Improvements",
+    revert: "Reverts",
+    security: "Security",
+    deprecate: "Deprecations",
+    docs: HIDDEN,
+    style: HIDDEN,
+    refactor: HIDDEN,
+    test: HIDDEN,
+    chore: HIDDEN,
+    build: HIDDEN,
+    ci: HIDDEN,
+    [OTHER]: HIDDEN
+  }
+};
+function typeMap(format, user = {}) {
+  const map = /* @__PURE__ */ new Map();
+  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
+  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
+  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
+  const order = [...base];
+  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
+  const other = map.get(OTHER);
+  if (other && other.toLowerCase() !== HIDDEN) {
+    order.splice(order.indexOf(other), 1);
+    order.push(other);
+  }
+  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
+  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
+  return {
+    order,
+    sectionOf(c) {
+      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
+      const shown = visible(s);
+      if (shown) return shown;
+      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
+      return void 0;
+    }
+  };
+}
+
+// packages/shared/src/monorepo/notes.ts
+function packageNotes(p, o) {
+  const r = renderKeepAChangelog({
+    format: "keep-a-changelog",
+    version: p.version,
+    date: o.date,
+    ...p.previousTag ? { previousTag: p.previousTag } : {},
+    currentTag: p.tag ?? p.version,
+    repoUrl: o.repoUrl,
+    commits: p.commits,
+    types: typeMap("keep-a-changelog"),
+    breakingSection: true
+  });
+  if (p.commits.length) return { section: r.section, ...r.link ? { link: r.link } : {}, notes: r.notes };
+  const section = `${r.heading}
+
+${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
+  return {
+    section,
+    ...r.link ? { link: r.link } : {},
+    notes: `${section}${r.link ? `
+
+[${r.link.label}]: ${r.link.url}` : ""}`
+  };
+}
+function aggregateNotes(list2) {
+  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+
+${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+}
+function changelogChange(workspace, p, n) {
+  const path = posix3.join(p.path, "CHANGELOG.md");
+  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
+  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
+    version: p.version,
+    section: n.section,
+    ...n.link ? { link: n.link } : {}
+  });
+  return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+var sharedPathList = (raw) => raw.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+var groupsOf = (v) => ({
+  fixed: parseGroups(v.fixed_groups.split("\n")),
+  linked: parseGroups(v.linked_groups.split("\n"))
+});
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
 import { realpathSync as realpathSync2 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 var GitError = class extends Error {
   constructor(args, code, stderr) {
     super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
@@ -1331,7 +2734,7 @@ var realpathOr = (p) => {
   try {
     return realpathSync2(p);
   } catch {
-    return resolve2(p);
+    return resolve3(p);
   }
 };
 var Git = class _Git {
@@ -1350,7 +2753,7 @@ var Git = class _Git {
     const top = r.code === 0 ? r.stdout.trim() : "";
     if (!top)
       return `${this.cwd} is not a git checkout: in a workflow, run actions/checkout (fetch-depth: 0) first; locally, cd into your repository's top level (git rev-parse --show-toplevel prints it).`;
-    if (resolve2(top) !== resolve2(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
+    if (resolve3(top) !== resolve3(this.cwd) && realpathOr(top) !== realpathOr(this.cwd))
       return `${this.cwd} is not a git checkout's top level but a subdirectory of ${top}: run from the top level (cd "$(git rev-parse --show-toplevel)"), or in a workflow check the repository out at the workspace's root.`;
     return void 0;
   }
@@ -1447,6 +2850,30 @@ var Git = class _Git {
         resolve5();
       });
     });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
@@ -1621,8 +3048,8 @@ function identityEnv(id = BOT_IDENTITY) {
 
 // packages/shared/src/publish/docker.ts
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync as readFileSync2, rmSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync5, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
 var exec2 = async (cmd, args, o) => {
@@ -1717,6 +3144,23 @@ var RegistryClient = class {
     if (res.status === 404) return void 0;
     if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
     return res.headers.get("docker-content-digest") ?? void 0;
+  }
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image) {
+    const { host, repository } = splitImage(image);
+    const out = [];
+    let path = "/tags/list?n=1000";
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = await res.json();
+      out.push(...body.tags ?? []);
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+      path = next ? `/tags/list${next}` : void 0;
+    }
+    return out;
   }
   /** A manifest's bytes and media type. */
   async manifest(image, ref) {
@@ -1847,11 +3291,11 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join2(runnerTemp, "release-actions-docker-config-"));
+  const dir = mkdtempSync(join6(runnerTemp, "release-actions-docker-config-"));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync(join2(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync2(join6(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -1861,10 +3305,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join2(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync(join2(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync4(join6(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync2(join2(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync5(join6(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -1913,9 +3357,14 @@ async function dockerPush(o) {
   return /digest: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
 }
 
+// packages/shared/src/publish/latest.ts
+var import_compare3 = __toESM(require_compare(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
+
 // packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // packages/shared/src/attest/oidc.ts
 var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
@@ -1953,8 +3402,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join3(runnerTemp, "release-npm-"));
-  const path = join3(dir, ".npmrc");
+  const dir = mkdtempSync2(join7(runnerTemp, "release-npm-"));
+  const path = join7(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -1964,7 +3413,7 @@ function writeUserconfig(runnerTemp, registryUrl, token) {
   if (token) {
     lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
   }
-  writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
+  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
   chmodSync(path, 384);
   return { path, dispose: () => rmSync2(dir, { recursive: true, force: true }) };
 }
@@ -1974,16 +3423,23 @@ function idTokenAvailable(env) {
 function isNpmjs(registryUrl) {
   return new URL(registryUrl).host === "registry.npmjs.org";
 }
-async function registryVersion(f, registryUrl, name, version2, token) {
+async function packageDocument(f, registryUrl, name, token) {
   const res = await f(packageUrl(registryUrl, name), {
     headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
     signal: AbortSignal.timeout(3e4)
   });
   if (res.status === 404) return void 0;
-  if (!res.ok) throw new Error(`npm registry answered ${res.status} for ${name}`);
-  const doc = await res.json();
-  const v = doc.versions?.[version2];
-  if (!v) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+async function registryVersion(f, registryUrl, name, version2, token) {
+  const doc = await packageDocument(f, registryUrl, name, token);
+  const v = doc?.versions?.[version2];
+  if (!doc || !v) return void 0;
   return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
 }
 async function npmWhoami(f, registryUrl, token) {
@@ -2037,7 +3493,7 @@ async function npmPack(exec3, npm2, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join3(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version: version2 } = o;
@@ -2118,21 +3574,85 @@ function defaultDistTag(o) {
   return "latest";
 }
 
+// packages/shared/src/publish/latest.ts
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable2)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
+  const latest = highest2(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+async function readLatest(o) {
+  const out = [];
+  const { npm: npm2, images } = o;
+  if (npm2) for (const name of npm2.names) out.push(await npmLatest(o.fetch, npm2.registryUrl, name, npm2.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version2, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version2, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: (v) => `${o.tagPrefix}${v}`
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
+}
+
 // packages/shared/src/status/model.ts
 var STATUS_SCHEMA_VERSION = 1;
 function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version2, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version2);
+  let rec = findRelease(doc, version2, init.tag);
   if (!rec) {
     rec = { version: version2, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
 }
-function findRelease(doc, version2) {
-  return doc.releases.find((r) => r.version === version2);
+function findRelease(doc, version2, tag) {
+  return doc.releases.find((r) => r.version === version2 && (tag === void 0 || r.tag === tag));
 }
 function recordStep(rec, runId, step, state, o = {}) {
   rec.ledger ??= {};
@@ -2563,19 +4083,16 @@ var action = defineAction({
       description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
       default: "auto"
     }),
-    release_branch: text({ description: "Branch releases are cut from.", default: "main", identifier: true }),
-    release_mode: oneOf(["direct", "tag-only"], {
-      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.",
+    release_branch: releaseBranchInput,
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
     release_type: oneOf(["stable", "prerelease"], {
       description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
       default: "stable"
     }),
-    publish_registries: list({
-      description: "Comma or newline separated registries to publish to.",
-      values: ["npm", "docker"]
-    }),
+    publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
       default: "false",
@@ -2590,11 +4107,13 @@ var action = defineAction({
       description: "Explicit version (overrides version_bump); must be above the last release.",
       allowV: true
     }),
-    tag_prefix: text({ description: "Prefix of release tags.", default: "v", identifier: true }),
-    initial_version: semver({
-      description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true
+    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    ...monorepoInputs,
+    github_release: oneOf(["per-package", "aggregate"], {
+      description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: "per-package"
     }),
+    initial_version: initialVersionInput,
     prerelease_id: text({
       description: "Prerelease identifier (rc, beta, alpha…).",
       default: "rc",
@@ -2632,7 +4151,7 @@ var action = defineAction({
         patternHint: "a relative path or pattern inside the workspace (no ..)"
       })
     }),
-    npm_registry_url: url({ description: "npm registry to publish to.", default: "https://registry.npmjs.org/" }),
+    npm_registry_url: npmRegistryUrlInput,
     npm_dist_tag: text({
       description: "npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).",
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
@@ -2647,14 +4166,7 @@ var action = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
-    docker_images: list({
-      description: "Images to build and push, one `registry/name` per line.",
-      item: text({
-        description: "image",
-        pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
-        patternHint: "registry/name in lower case"
-      })
-    }),
+    docker_images: dockerImagesInput,
     docker_context: text({
       description: "Docker build context, relative to the workspace.",
       default: ".",
@@ -2698,7 +4210,9 @@ var action = defineAction({
       min: 1e3
     }),
     dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: secret({ description: "GitHub token with contents: write.", default: GITHUB_TOKEN_DEFAULT })
+    token: githubToken(
+      "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md)."
+    )
   },
   outputs: {
     version: { description: "The version released (empty when there is nothing to release)." },
@@ -2708,11 +4222,29 @@ var action = defineAction({
     release_id: { description: "Id of the GitHub Release." },
     published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
     status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed."
+      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
+    },
+    released: {
+      description: "true when this run released (the version is tagged, released and published), else false."
+    },
+    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
+    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
+    pull_request_change: {
+      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
     }
   },
   refine(v) {
-    const problems = [];
+    const problems = monorepoProblems(v);
+    if (v.versioning === "independent" && v.publish_registries.includes("docker"))
+      problems.push({
+        input: "publish_registries",
+        message: `Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan's packages output), or use versioning: fixed.`
+      });
+    if (v.versioning === "independent" && v.update_major_tag)
+      problems.push({
+        input: "update_major_tag",
+        message: 'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.'
+      });
     if (v.registry_password && !v.registry_username)
       problems.push({
         input: "registry_username",
@@ -2737,6 +4269,8 @@ var Ledger = class {
   /** The step under way: reported as failed when the release stops in it. */
   current;
   version;
+  /** Set for an independent release: its record is found by version and tag. */
+  tag;
   report(step, state, detail) {
     const i = this.steps.findIndex((s) => s.step === step);
     const entry = { step, state, ...detail ? { detail } : {} };
@@ -2744,8 +4278,9 @@ var Ledger = class {
     else this.steps.push(entry);
   }
   /** From now on, marks are written to the status record under `version` (the claim made it ours). */
-  claimed(version2) {
+  claimed(version2, tag) {
     this.version = version2;
+    this.tag = tag;
   }
   /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
   async mark(step, state, detail, extra) {
@@ -2754,7 +4289,7 @@ var Ledger = class {
     if (!version2) return;
     const { runId, runAttempt } = this.d;
     await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version2);
+      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
       recordStep(rec, runId, step, state, { attempt: runAttempt, detail });
       extra?.(rec);
     }, `release ${version2}: ${step} ${state} (run ${runId}.${runAttempt})`);
@@ -2787,7 +4322,7 @@ var Ledger = class {
     const version2 = this.version;
     const { runId, runAttempt } = this.d;
     await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version2);
+      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
       if (rec.run_id === runId && rec.status !== "released") {
         rec.status = "failed";
         rec.error = message.slice(0, 500);
@@ -2885,345 +4420,14 @@ async function announce2(s, d) {
   return {};
 }
 
-// packages/shared/src/versioning/manifests.ts
-import { existsSync as existsSync2, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4, posix, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-var VERSION_MARKER = "x-release-actions-version";
-var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
-function readJson(file) {
-  const text2 = readFileSync3(file, "utf8");
-  let doc;
-  try {
-    doc = JSON.parse(text2);
-  } catch (e) {
-    throw new StageError(`${file} is not valid JSON: ${e.message}`);
-  }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new StageError(`${file} is not a JSON object`);
-  const m = /^[{[]\r?\n([ \t]+)/.exec(text2);
-  return { doc, indent: m?.[1] ?? 2, newline: text2.endsWith("\n"), text: text2 };
-}
-function writeJsonText(doc, indent2, newline) {
-  return JSON.stringify(doc, null, indent2) + (newline ? "\n" : "");
-}
-var toPosix = (p) => p.split(sep2).join("/");
-function expandWorkspaces(root, patterns) {
-  const found = /* @__PURE__ */ new Set();
-  const walk = (dir, segs) => {
-    if (segs.length === 0) {
-      if (existsSync2(join4(root, dir, "package.json"))) found.add(toPosix(dir));
-      return;
-    }
-    const [seg, ...rest] = segs;
-    if (seg === "**") {
-      walk(dir, rest);
-      for (const child of subdirs(join4(root, dir))) walk(join4(dir, child), segs);
-      return;
-    }
-    if (seg.includes("*")) {
-      const re = new RegExp(`^${seg.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-      for (const child of subdirs(join4(root, dir))) if (re.test(child)) walk(join4(dir, child), rest);
-      return;
-    }
-    if (existsSync2(join4(root, dir, seg))) walk(join4(dir, seg), rest);
-  };
-  for (const p of patterns) {
-    if (p.startsWith("!")) continue;
-    walk("", posix.normalize(p).replace(/^\.\//, "").replace(/\/$/, "").split("/"));
-  }
-  for (const p of patterns.filter((x) => x.startsWith("!"))) found.delete(posix.normalize(p.slice(1)));
-  return [...found].sort();
-}
-function subdirs(dir) {
-  if (!existsSync2(dir)) return [];
-  return readdirSync(dir).filter((n) => n !== "node_modules" && !n.startsWith(".") && isDir(join4(dir, n)));
-}
-function isDir(p) {
-  try {
-    return statSync2(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function npmPackages(root) {
-  const file = join4(root, "package.json");
-  if (existsSync2(join4(root, "pnpm-workspace.yaml")))
-    throw new StageError(
-      'pnpm workspaces are not supported yet (pnpm-workspace.yaml found): only npm workspaces (package.json "workspaces") are versioned and published. Release each package from its own directory, or list the packages in package.json "workspaces" and publish with npm.'
-    );
-  if (!existsSync2(file)) return [];
-  const { doc } = readJson(file);
-  if (doc.workspaces && ["yarn.lock", ".yarnrc.yml"].some((f) => existsSync2(join4(root, f))))
-    throw new StageError(
-      'yarn workspaces are not supported yet (package.json "workspaces" with yarn.lock or .yarnrc.yml): only npm workspaces (package-lock.json) are versioned and published. Switch the repository to npm workspaces, or release each package from its own directory.'
-    );
-  const out = [];
-  const pkg = (dir, d) => ({
-    name: String(d.name ?? ""),
-    dir,
-    private: d.private === true,
-    version: typeof d.version === "string" ? d.version : void 0
-  });
-  out.push(pkg("", doc));
-  const ws = doc.workspaces;
-  const patterns = Array.isArray(ws) ? ws : ws && typeof ws === "object" && Array.isArray(ws.packages) ? ws.packages : [];
-  for (const dir of expandWorkspaces(root, patterns)) out.push(pkg(dir, readJson(join4(root, dir, "package.json")).doc));
-  return out;
-}
-function bumpRange(spec, version2) {
-  const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
-  if (!m) return void 0;
-  return `${m[1] ?? ""}${version2}`;
-}
-function bumpDeps(doc, internal, version2, edits, where = "") {
-  for (const field of DEP_FIELDS) {
-    const deps = doc[field];
-    if (!deps || typeof deps !== "object") continue;
-    for (const [name, spec] of Object.entries(deps)) {
-      if (!internal.has(name) || typeof spec !== "string") continue;
-      const next = bumpRange(spec, version2);
-      if (next && next !== spec) {
-        deps[name] = next;
-        edits.push(`${where}${field}.${name} ${spec} → ${next}`);
-      }
-    }
-  }
-}
-function planManifestBump(root, version2, o = {}) {
-  const changes = [];
-  const packages = npmPackages(root);
-  const internal = new Set(packages.map((p) => p.name).filter(Boolean));
-  for (const p of packages) {
-    const file = join4(root, p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const edits = [];
-    if (doc.version !== version2 && !(p.dir === "" && doc.version === void 0 && packages.length > 1)) {
-      edits.push(`version ${String(doc.version ?? "(none)")} → ${version2}`);
-      doc.version = version2;
-    }
-    bumpDeps(doc, internal, version2, edits);
-    if (edits.length) {
-      changes.push({
-        path: posix.join(p.dir || ".", "package.json"),
-        before: text2,
-        after: writeJsonText(doc, indent2, newline),
-        edits
-      });
-    }
-  }
-  for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync2(file)) continue;
-    const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const edits = [];
-    const rootPkg = packages[0];
-    if (typeof doc.version === "string" && rootPkg && (rootPkg.version !== void 0 || doc.version !== void 0)) {
-      const want = rootPkg.version === void 0 && packages.length > 1 ? doc.version : version2;
-      if (doc.version !== want) {
-        edits.push(`version ${doc.version} → ${want}`);
-        doc.version = want;
-      }
-    }
-    const lockPkgs = doc.packages;
-    if (lockPkgs && typeof lockPkgs === "object") {
-      for (const p of packages) {
-        const entry = lockPkgs[p.dir];
-        if (!entry) continue;
-        const isRootWithoutVersion = p.dir === "" && p.version === void 0 && packages.length > 1;
-        if (!isRootWithoutVersion && entry.version !== version2) {
-          edits.push(`packages["${p.dir}"].version ${String(entry.version ?? "(none)")} → ${version2}`);
-          entry.version = version2;
-        }
-        bumpDeps(entry, internal, version2, edits, `packages["${p.dir}"].`);
-      }
-    }
-    if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
-  }
-  for (const rel of o.versionFiles ?? []) {
-    const file = resolve3(root, rel);
-    const r = relative2(resolve3(root), file);
-    if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
-    if (!existsSync2(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync3(confinePath(root, rel, { input: "version_files" }), "utf8");
-    const edits = [];
-    let marked = 0;
-    const after = text2.split("\n").map((line, i) => {
-      if (!line.includes(VERSION_MARKER)) return line;
-      marked++;
-      return line.replace(/\d+\.\d+\.\d+(-[0-9A-Za-z.-]*[0-9A-Za-z])?/, (old) => {
-        if (old !== version2) edits.push(`line ${i + 1}: ${old} → ${version2}`);
-        return version2;
-      });
-    }).join("\n");
-    if (marked === 0) {
-      throw new StageError(`version file ${rel} has no line marked ${VERSION_MARKER}: nothing to bump there`);
-    }
-    if (after !== text2) changes.push({ path: toPosix(r), before: text2, after, edits });
-  }
-  return changes;
-}
-function applyChanges(root, changes) {
-  const files = changes.map(
-    (c) => confinePath(root, c.path, { input: "version_files", what: `The release's file ${c.path}` })
-  );
-  changes.forEach((c, i) => {
-    if (readFileSync3(files[i], "utf8") !== c.before)
-      throw new StageError(`${c.path} changed since the release was planned`);
-  });
-  changes.forEach((c, i) => writeFileSync3(files[i], c.after));
-}
-
-// packages/shared/src/versioning/version.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_inc = __toESM(require_inc(), 1);
-var import_parse = __toESM(require_parse(), 1);
-var import_prerelease = __toESM(require_prerelease(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-var import_diff = __toESM(require_diff(), 1);
-function tagVersion(tag, prefix) {
-  if (!tag.startsWith(prefix)) return void 0;
-  const v = tag.slice(prefix.length);
-  const p = (0, import_parse.default)(v);
-  if (!p) return void 0;
-  return v === p.version || v === `${p.version}+${p.build.join(".")}` ? p.version : void 0;
-}
-function releaseTags(tags, prefix) {
-  const out = [];
-  for (const t of tags) {
-    const v = tagVersion(t.name, prefix);
-    if (!v) continue;
-    out.push({ tag: t.name, version: v, commit: t.commit });
-  }
-  return out.sort((a, b) => (0, import_compare.default)(b.version, a.version));
-}
-var isStable = (v) => ((0, import_prerelease.default)(v) ?? []).length === 0;
-var highest = (vs) => [...vs].sort((a, b) => (0, import_compare.default)(b, a))[0];
-var core = (v) => {
-  const p = (0, import_parse.default)(v);
-  return `${p.major}.${p.minor}.${p.patch}`;
-};
-var DEFAULT_INITIAL_VERSION = "1.0.0";
-function realManifestVersion(v) {
-  if (!v) return void 0;
-  const p = (0, import_parse.default)(v.trim());
-  if (!p || p.major === 0 && p.minor === 0 && p.patch === 0) return void 0;
-  return p.version;
-}
-function nextVersion(i) {
-  const mergedVersions = i.merged.map((t) => t.version);
-  const allVersions = i.all.map((t) => t.version);
-  const previous = highest(mergedVersions);
-  const previousStable = highest(mergedVersions.filter(isStable));
-  const highestStable = highest(allVersions.filter(isStable));
-  const manifest = realManifestVersion(i.manifestVersion);
-  let initialFrom;
-  let version2;
-  if (i.explicit) {
-    const v = i.explicit.replace(/^v(?=\d)/, "");
-    if ((0, import_valid2.default)(v) !== v) throw new StageError(`version "${i.explicit}" is not a semantic version (such as 1.4.0)`);
-    if (previous && (0, import_compare.default)(v, previous) <= 0) {
-      throw new StageError(`version ${v} is not above the last release ${previous} of this branch`);
-    }
-    if (allVersions.includes(v)) throw new StageError(`version ${v} is already released (tag exists)`);
-    if (i.releaseType === "prerelease" && isStable(v)) {
-      throw new StageError(`release_type is prerelease but version ${v} has no prerelease part (such as -rc.1)`);
-    }
-    if (i.releaseType === "stable" && !isStable(v)) {
-      throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
-    }
-    version2 = v;
-  } else {
-    let base;
-    if (!previousStable) {
-      const initial = i.initialVersion?.replace(/^v(?=\d)/, "");
-      if (initial) {
-        if (!(0, import_parse.default)(initial)) throw new StageError(`initial_version "${i.initialVersion}" is not a semantic version`);
-        [base, initialFrom] = [core(initial), "initial_version"];
-      } else if (manifest) [base, initialFrom] = [core(manifest), "manifest"];
-      else if (previous) [base, initialFrom] = [core(previous), "prerelease tag"];
-      else [base, initialFrom] = [DEFAULT_INITIAL_VERSION, "default"];
-    } else {
-      base = (0, import_inc.default)(previousStable, i.bump);
-    }
-    if (i.releaseType === "stable") {
-      version2 = base;
-    } else {
-      const re = new RegExp(`^${escapeRe(base)}-${escapeRe(i.prereleaseId)}\\.(\\d+)$`);
-      let n = 0;
-      for (const v of allVersions) {
-        const m = re.exec(v);
-        if (m) n = Math.max(n, Number(m[1]));
-      }
-      version2 = `${base}-${i.prereleaseId}.${n + 1}`;
-    }
-    if (allVersions.includes(version2)) {
-      throw new StageError(
-        `version ${version2} is already released on another line; give an explicit version or another bump`
-      );
-    }
-  }
-  const prerelease = !isStable(version2);
-  const backport = !prerelease && highestStable !== void 0 && (0, import_compare.default)(version2, highestStable) < 0;
-  const below = (floor) => (0, import_compare.default)(prerelease ? core(version2) : version2, floor) < 0;
-  if (manifest && initialFrom !== "initial_version" && below(manifest)) {
-    throw new StageError(
-      `the next version ${version2} is lower than package.json's version ${manifest}: set package.json's version to the last release, or give the version to release explicitly (nothing was changed)`
-    );
-  }
-  const latest = i.registryLatest ? (0, import_valid2.default)(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version2} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`
-    );
-  }
-  return {
-    version: version2,
-    previous,
-    previousStable,
-    prerelease,
-    backport,
-    highestStable,
-    ...initialFrom ? { initialFrom } : {}
-  };
-}
-function parts(version2) {
-  const p = (0, import_parse.default)(version2);
-  if (!p) throw new Error(`not a semantic version: ${version2}`);
-  return { major: p.major, minor: p.minor, patch: p.patch, pre: [...p.prerelease] };
-}
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function imageTags(version2, existing) {
-  if (!isStable(version2)) return [version2];
-  const { major, minor } = parts(version2);
-  const stable = existing.filter((v) => (0, import_valid2.default)(v) === v && isStable(v) && v !== version2);
-  const beats = (pred) => stable.filter((v) => pred(parts(v))).every((v) => (0, import_compare.default)(version2, v) > 0);
-  const tags = [version2];
-  if (beats((p) => p.major === major && p.minor === minor)) tags.push(`${major}.${minor}`);
-  if (beats((p) => p.major === major)) tags.push(`${major}`);
-  if (beats(() => true)) tags.push("latest");
-  return tags;
-}
-function majorTag(version2, existing, prefix) {
-  const t = imageTags(version2, existing);
-  const { major } = parts(version2);
-  return t.includes(String(major)) ? `${prefix}${major}` : void 0;
-}
-function releaseKind(previous, version2, backport = false) {
-  if (!isStable(version2)) return "prerelease";
-  if (backport) return "hotfix";
-  if (!previous) return version2.startsWith("0.") ? "minor" : "major";
-  const d = (0, import_diff.default)(previous, version2);
-  return d === "major" || d === "premajor" ? "major" : d === "minor" || d === "preminor" ? "minor" : "patch";
-}
-
 // actions/release/src/steps/claim.ts
 async function claim(s, d) {
   const { plan } = s;
   await d.ledger.within("claim", async () => {
     const at = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
     await d.store.update((doc) => {
-      const existing = findRelease(doc, plan.version);
+      const byTag = plan.packages ? plan.tag : void 0;
+      const existing = findRelease(doc, plan.version, byTag);
       if (existing && existing.run_id && existing.run_id !== d.runId) {
         const takeover = existing.status === "failed" && !s.remoteTag(plan.tag);
         if (!takeover) {
@@ -3232,7 +4436,8 @@ async function claim(s, d) {
           );
         }
       }
-      const rec = ensureRelease(doc, plan.version, { created_at: at });
+      const rec = ensureRelease(doc, plan.version, { created_at: at, ...byTag ? { tag: byTag } : {} });
+      if (plan.packages) rec.packages = plan.packages.map((p) => ({ name: p.name, version: p.version, tag: p.tag }));
       rec.run_id = d.runId;
       rec.run_url = d.runUrl;
       rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
@@ -3242,7 +4447,7 @@ async function claim(s, d) {
       for (const st of d.ledger.steps)
         recordStep(rec, d.runId, st.step, st.state, { attempt: d.runAttempt, detail: st.detail });
     }, `release ${plan.version}: claimed by run ${d.runId}.${d.runAttempt}`);
-    d.ledger.claimed(plan.version);
+    d.ledger.claimed(plan.version, plan.packages ? plan.tag : void 0);
   });
   return {};
 }
@@ -3256,7 +4461,7 @@ async function commitTagPush(s, d) {
       return { state: "already-done", detail: resumeTagCommit.slice(0, 12), commit: resumeTagCommit };
     applyChanges(d.workspace, plan.files);
     const made = await git.commit(plan.commitMessage, { paths: plan.files.map((f) => f.path) });
-    await git.tagAnnotated(plan.tag, made);
+    for (const tag of releaseTags2(plan)) await git.tagAnnotated(tag, made);
     return {
       state: "done",
       detail: made.slice(0, 12),
@@ -3268,13 +4473,14 @@ async function commitTagPush(s, d) {
   });
   await d.ledger.step("push", async () => {
     if (resumeTagCommit) return { state: "already-done", detail: `${plan.tag} at ${commit.slice(0, 12)}` };
+    const tags = releaseTags2(plan);
     const p = await git.push(
       d.remote,
-      [`${commit}:refs/heads/${cfg.releaseBranch}`, `refs/tags/${plan.tag}:refs/tags/${plan.tag}`],
+      [`${commit}:refs/heads/${cfg.releaseBranch}`, ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`)],
       { atomic: true }
     );
     if (!p.ok) {
-      await git.deleteTag(plan.tag);
+      for (const t of tags) await git.deleteTag(t);
       await git.resetKeep(head);
       throw await pushFailure(p, head, d);
     }
@@ -3288,6 +4494,9 @@ async function commitTagPush(s, d) {
   });
   return { commit };
 }
+function releaseTags2(plan) {
+  return plan.packages ? plan.packages.map((p) => p.tag) : [plan.tag];
+}
 var PushRefused = class extends StageError {
   constructor(message, refused) {
     super(message);
@@ -3295,7 +4504,7 @@ var PushRefused = class extends StageError {
   }
   refused;
 };
-var HINT = (branch) => `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
+var HINT = (branch) => `${branch} is protected: release with release_mode: pull-request (a release pull request, merged under the branch's rules, releases) or release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection (docs/protected-branches.md)`;
 async function pushFailure(p, head, d) {
   const { cfg, remote } = d;
   const said = p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3);
@@ -3331,8 +4540,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync3, rmSync as rmSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -3343,7 +4552,7 @@ async function npm(s, d) {
       const item = {
         registry: "npm",
         name: p.name,
-        version: plan.version,
+        version: p.version ?? plan.version,
         url: res.url,
         digest_or_integrity: res.integrity,
         tags: [p.distTag]
@@ -3358,11 +4567,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync3(join5(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync3(join8(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join5(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join8(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await npmPack(d.exec, "npm", join5(d.workspace, p.dir), packDir, env);
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join8(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -3373,7 +4582,7 @@ async function publishPackage(p, s, d) {
       fetch: d.fetch,
       log: d.log,
       name: p.name,
-      version: plan.version,
+      version: p.version ?? plan.version,
       pack,
       registryUrl: cfg.npmRegistryUrl,
       distTag: p.distTag,
@@ -3383,10 +4592,24 @@ async function publishPackage(p, s, d) {
       runnerTemp: d.runnerTemp,
       env,
       verifyTimeoutMs: cfg.verifyTimeoutMs,
-      webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${plan.version}` : void 0
+      webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${p.version ?? plan.version}` : void 0
     });
   } finally {
     rmSync3(packDir, { recursive: true, force: true });
+  }
+}
+async function packPublished(dir, d, pack) {
+  const file = join8(d.workspace, dir, "package.json");
+  const text2 = readFileSync6(file, "utf8");
+  if (!text2.includes('"workspace:')) return pack();
+  const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
+  const published = publishedManifest(text2, versions);
+  if (published === void 0) return pack();
+  writeFileSync4(file, published);
+  try {
+    return await pack();
+  } finally {
+    writeFileSync4(file, text2);
   }
 }
 function upsertRegistry(rec, p) {
@@ -3496,8 +4719,8 @@ async function publishImage(img, s, target, build, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { basename, dirname as dirname2, join as join9, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -3575,7 +4798,7 @@ function expandAssetGlobs(root, globs) {
       `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
     const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join6(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join6(dirRel, n), { input: "assets" }));
+    const files = hits.filter((n) => statSync3(join9(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join9(dirRel, n), { input: "assets" }));
     if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const f of files) out.add(f);
   }
@@ -3591,7 +4814,7 @@ async function uploadAssets(gh, repo, rel, files) {
       release_id: rel.id,
       name,
       url: rel.uploadUrl,
-      data: readFileSync4(file),
+      data: readFileSync7(file),
       headers: { "content-type": "application/octet-stream" }
     });
     n++;
@@ -3659,248 +4882,72 @@ async function moveMajorTag(s, d) {
   return {};
 }
 
-// actions/release/src/steps/preflight.ts
-async function preflight(_, d) {
-  const checked = await d.ledger.within("preflight", () => checks(d));
-  d.ledger.report("preflight", "done");
-  return checked;
-}
-async function checks(d) {
-  const { cfg, git, remote } = d;
-  const remoteRefs = await git.lsRemote(remote, [`refs/heads/${cfg.releaseBranch}`, "refs/tags/*"]).catch((e) => {
-    throw new StageError(`the remote ${remote} cannot be read: ${errorMessage(e)}`);
-  });
-  const remoteTip = remoteRefs.get(`refs/heads/${cfg.releaseBranch}`);
-  if (!remoteTip) throw new StageError(`release_branch ${cfg.releaseBranch} does not exist on ${remote}`);
-  const remoteTag = (tag) => remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
-  const doc = await d.store.read();
-  const resume = doc.releases.find((r) => r.run_id === d.runId && r.ledger?.[d.runId]);
-  const head = await git.head();
-  const branch = await git.branch();
-  if (branch !== void 0 && branch !== cfg.releaseBranch) {
-    throw new StageError(`the checkout is on branch ${branch}, not on release_branch ${cfg.releaseBranch}`);
-  }
-  if (branch === void 0 && d.env.GITHUB_REF && d.env.GITHUB_REF !== `refs/heads/${cfg.releaseBranch}`) {
-    throw new StageError(`this run is for ${d.env.GITHUB_REF}, not for release_branch ${cfg.releaseBranch}`);
-  }
-  let resumeTagCommit;
-  if (resume) {
-    const tag = resume.tag ?? `${cfg.tagPrefix}${resume.version}`;
-    resumeTagCommit = remoteTag(tag);
-    if (resumeTagCommit && resume.commit && resumeTagCommit !== resume.commit) {
-      throw new StageError(
-        `tag ${tag} on ${remote} points to ${resumeTagCommit.slice(0, 12)}, not to the release commit ${String(resume.commit).slice(0, 12)} this run made; nothing was changed`
-      );
-    }
-    d.log.info(`resuming release ${resume.version} of run ${d.runId} (attempt ${d.runAttempt})`);
-  }
-  if (!resumeTagCommit && head !== remoteTip) {
-    const known = await git.resolve(remoteTip);
-    if (!known || await git.isAncestor(head, remoteTip)) {
-      throw new StageError(
-        `${cfg.releaseBranch} on ${remote} has moved past this checkout (${head.slice(0, 12)} → ${remoteTip.slice(0, 12)}): another release or commit landed after this run started. Nothing was done; start a new release from the new tip.`
-      );
-    }
-    throw new StageError(
-      `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
-    );
-  }
-  await checkGitHubPermissions(d);
-  const npmAuth = await preflightNpm(cfg, d);
-  const docker2 = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2 };
-}
-async function checkGitHubPermissions(d) {
-  let perms;
-  try {
-    const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
-    perms = r.data.permissions;
-  } catch (e) {
-    const status = e.status;
-    if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
-    if (status === 404) throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
-    throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
-  }
-  if (perms && perms.push === false) {
-    throw new StageError(
-      "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
-    );
-  }
-  if (d.cfg.provenance === "true" && !idTokenAvailable(d.env)) {
-    throw new StageError(
-      "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
-    );
-  }
-}
-async function preflightNpm(cfg, d) {
-  if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
-  const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
-  if (!pkgs.length)
-    throw new StageError(
-      'publish_registries has npm but there is no public package (package.json without "private": true)'
-    );
-  const idToken = idTokenAvailable(d.env);
-  const provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs(cfg.npmRegistryUrl);
-  const token = d.env.NODE_AUTH_TOKEN?.trim();
-  if (token) {
-    const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
-    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
-    return { token, kind: "token", provenance };
-  }
-  if (idToken) {
-    d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
-    return { kind: "oidc", provenance };
-  }
-  throw new StageError(
-    "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
-  );
-}
-async function preflightDocker(cfg, d) {
-  if (!cfg.registries.includes("docker")) return void 0;
-  if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
-  const context = confinePath(d.workspace, cfg.dockerContext, { input: "docker_context", kind: "dir" });
-  const dockerfile = cfg.dockerfile ? confinePath(d.workspace, cfg.dockerfile, { input: "dockerfile" }) : defaultDockerfile(d.workspace, cfg.dockerContext);
-  const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
-    code: 1,
-    stdout: "",
-    stderr: errorMessage(e)
+// actions/release/src/steps/package-releases.ts
+function wanted(plan, d) {
+  const packages = plan.packages ?? [];
+  if (d.cfg.githubRelease === "aggregate")
+    return [
+      {
+        step: "github-release",
+        tag: plan.tag,
+        name: packages.map((p) => p.tag).join(", "),
+        body: plan.notesBody,
+        prerelease: plan.prerelease,
+        makeLatest: plan.makeLatest
+      }
+    ];
+  return packages.map((p, i) => ({
+    step: `github-release:${p.name}`,
+    tag: p.tag,
+    name: p.tag,
+    body: p.notesBody,
+    prerelease: p.prerelease,
+    makeLatest: i === 0 && !p.prerelease && !p.backport
   }));
-  if (v.code !== 0)
-    throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
-  const registry = new RegistryClient(
-    d.fetch,
-    cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
-  );
-  for (const img of cfg.dockerImages) await registry.ping(img);
-  return { registry, context, dockerfile };
 }
-function defaultDockerfile(workspace, context) {
-  const path = `${context.replace(/\/+$/, "")}/Dockerfile`;
-  try {
-    return confinePath(workspace, path, { input: "dockerfile", what: `The default dockerfile (${path})` });
-  } catch (e) {
-    if (/does not exist$/.test(errorMessage(e))) return void 0;
-    throw e;
-  }
-}
-
-// actions/release/src/steps/publish-release.ts
-async function publishRelease2(s, d) {
-  const { plan } = s;
+async function packageReleases(s, d) {
   const repo = { owner: d.owner, repo: d.repo };
-  return d.ledger.step("github-release-publish", async () => {
-    const res = await publishRelease(d.gh, repo, s.release, { prerelease: plan.prerelease, makeLatest: plan.makeLatest });
-    const release2 = res.release;
-    return {
-      state: res.changed ? "done" : "already-done",
-      detail: release2.url,
-      release: release2,
-      extra: (rec) => void (rec.release_url = release2.url)
-    };
-  });
-}
-async function markUnverified(unverified, d) {
-  await d.ledger.mark("verify", "unverified", `${unverified} package(s) published, not yet visible`, (rec) => {
-    rec.status = "published-unverified";
-  });
-}
-
-// actions/release/src/steps/registries-free.ts
-async function registriesFree(s, d) {
-  const { cfg } = d;
-  const { plan } = s;
-  if (s.resumeTagCommit) return {};
-  for (const p of plan.npm) {
-    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
-      throw new StageError(
-        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
-      );
+  const releases = [];
+  for (const w of wanted(s.plan, d)) {
+    const { release: release2 } = await d.ledger.step(w.step, async () => {
+      const existing = await findRelease2(d.gh, repo, w.tag);
+      const r = existing ?? (await createDraft(d.gh, repo, {
+        tag: w.tag,
+        commit: s.commit,
+        name: w.name,
+        body: w.body,
+        prerelease: w.prerelease,
+        log: d.log
+      })).release;
+      return {
+        state: existing ? "already-done" : "done",
+        release: r,
+        detail: `${r.draft ? "draft" : "published"} ${r.id}`
+      };
     });
-    if (v) {
-      throw new StageError(
-        `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`
-      );
-    }
+    releases.push(release2);
   }
-  const registry = s.docker?.registry;
-  if (registry) {
-    for (const img of plan.docker) {
-      const digest = await registry.digest(img.image, plan.version);
-      if (digest) {
-        throw new StageError(
-          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
-        );
-      }
-    }
-  }
-  return {};
+  return { release: releases[0], releases };
 }
-
-// actions/release/src/steps/status.ts
-async function markReleased(s, d) {
-  const { plan, commit, release: release2 } = s;
-  await d.ledger.step("status", async () => ({
-    state: "done",
-    detail: d.store.describe(),
-    extra: (rec) => {
-      rec.status = "released";
-      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
-      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
-      rec.tag = plan.tag;
-      rec.commit = commit;
-      rec.previous_version = plan.previousVersion;
-      rec.release_url = release2.url;
-      rec.quality_gates ??= {};
-      delete rec.error;
-      delete rec.refused;
-    }
-  }));
-  return {};
-}
-
-// actions/release/src/steps/tag-only.ts
-async function tagOnly(s, d) {
-  const { plan, head } = s;
-  const { git, remote } = d;
-  const files = plan.files.length ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
-  applyChanges(d.workspace, files);
-  const there = s.resumeTagCommit ?? s.remoteTag(plan.tag);
-  if (there && there !== head) {
-    throw new StageError(
-      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
-    );
+async function publishPackageReleases(s, d) {
+  const repo = { owner: d.owner, repo: d.repo };
+  const list2 = wanted(s.plan, d);
+  const out = [];
+  for (const [i, rel] of s.releases.entries()) {
+    const w = list2[i];
+    const step = w.step.replace(/^github-release/, "github-release-publish");
+    const { release: release2 } = await d.ledger.step(step, async () => {
+      const res = await publishRelease(d.gh, repo, rel, { prerelease: w.prerelease, makeLatest: w.makeLatest });
+      return {
+        state: res.changed ? "done" : "already-done",
+        detail: res.release.url,
+        release: res.release,
+        ...i === 0 ? { extra: (rec) => void (rec.release_url = res.release.url) } : {}
+      };
+    });
+    out.push(release2);
   }
-  const detail = `${plan.tag} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
-  await d.ledger.step("tag", async () => {
-    if (there) return { state: "already-done", detail };
-    await git.tagAnnotated(plan.tag, head, { message: plan.commitMessage });
-    return {
-      state: "done",
-      detail,
-      extra: (rec) => {
-        rec.commit = head;
-      }
-    };
-  });
-  await d.ledger.step("push", async () => {
-    if (there) return { state: "already-done", detail };
-    const p = await git.push(remote, [`refs/tags/${plan.tag}:refs/tags/${plan.tag}`]);
-    if (!p.ok) {
-      await git.deleteTag(plan.tag);
-      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
-      throw new StageError(
-        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
-      );
-    }
-    return {
-      state: "done",
-      detail,
-      extra: (rec) => {
-        rec.status = "releasing";
-      }
-    };
-  });
-  return { commit: head };
+  return { release: out[0] };
 }
 
 // actions/release/src/types.ts
@@ -3915,445 +4962,16 @@ var ReleaseFailure = class extends StageError {
 };
 var NO_BUILD = "(none: no build script)";
 
-// actions/release/src/steps/test-build.ts
-async function testBuild(s, d) {
-  const { plan } = s;
-  await runCommand(d, "tests", plan.testCommand);
-  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
-  else await runCommand(d, "build", plan.buildCommand);
-  const assets = d.cfg.assets;
-  const assetFiles = await d.ledger.within(
-    "assets",
-    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
-  );
-  return { assetFiles };
-}
-async function runCommand(d, step, command) {
-  if (!command) {
-    throw new StageError(
-      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
-    );
-  }
-  d.ledger.current = step;
-  const res = await d.log.group(`${step}: ${command}`, async () => {
-    const env = { ...d.env };
-    delete env.NODE_AUTH_TOKEN;
-    delete env.INPUT_TOKEN;
-    delete env.INPUT_REGISTRY_PASSWORD;
-    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
-    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
-      cwd: d.workspace,
-      env,
-      onOutput: (c) => {
-        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
-      }
-    });
-  });
-  if (res.code !== 0)
-    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
-  d.ledger.report(step, "done", command);
-  d.ledger.current = void 0;
-  d.ledger.fault(step);
-}
-
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { join as join7 } from "node:path";
-
-// packages/shared/src/changelog/types.ts
-var HIDDEN = "hidden";
-var OTHER = "other";
-var KEEP_A_CHANGELOG_SECTIONS = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"];
-var DEFAULT_TYPES = {
-  "keep-a-changelog": {
-    feat: "Added",
-    perf: "Changed",
-    refactor: "Changed",
-    deprecate: "Deprecated",
-    deprecated: "Deprecated",
-    remove: "Removed",
-    removed: "Removed",
-    revert: "Removed",
-    fix: "Fixed",
-    security: "Security",
-    sec: "Security",
-    docs: HIDDEN,
-    style: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: "Other"
-  },
-  "conventional-commits": {
-    feat: "Features",
-    fix: "Bug Fixes",
-    perf: "Performance Improvements",
-    revert: "Reverts",
-    security: "Security",
-    deprecate: "Deprecations",
-    docs: HIDDEN,
-    style: HIDDEN,
-    refactor: HIDDEN,
-    test: HIDDEN,
-    chore: HIDDEN,
-    build: HIDDEN,
-    ci: HIDDEN,
-    [OTHER]: HIDDEN
-  }
-};
-function typeMap(format, user = {}) {
-  const map = /* @__PURE__ */ new Map();
-  for (const [k, v] of Object.entries(DEFAULT_TYPES[format])) map.set(k.toLowerCase(), v);
-  for (const [k, v] of Object.entries(user)) map.set(k.toLowerCase(), String(v).trim());
-  const base = format === "keep-a-changelog" ? KEEP_A_CHANGELOG_SECTIONS : [];
-  const order = [...base];
-  for (const v of map.values()) if (v.toLowerCase() !== HIDDEN && !order.includes(v)) order.push(v);
-  const other = map.get(OTHER);
-  if (other && other.toLowerCase() !== HIDDEN) {
-    order.splice(order.indexOf(other), 1);
-    order.push(other);
-  }
-  const visible = (s) => s && s.toLowerCase() !== HIDDEN ? s : void 0;
-  const fallback = format === "keep-a-changelog" ? "Changed" : "Features";
-  return {
-    order,
-    sectionOf(c) {
-      const s = c.conventional && c.type ? map.get(c.type) ?? map.get(OTHER) : map.get(OTHER);
-      const shown = visible(s);
-      if (shown) return shown;
-      if (c.breaking) return visible(c.type ? map.get(c.type) : void 0) ?? visible(map.get(OTHER)) ?? fallback;
-      return void 0;
-    }
-  };
-}
-
-// packages/shared/src/commits/parse.ts
-var HEADER = /^([A-Za-z][\w-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(.*\S)\s*$/;
-var REVERT_HEADER = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
-var REVERT_BODY = /This reverts commit ([0-9a-f]{7,40})/;
-var PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
-var FOOTER = /^(BREAKING[ -]CHANGE|[A-Za-z][\w-]*)(?:: | #)(.*)$/;
-var BREAKING_TOKEN = /^BREAKING[ -]CHANGE$/;
-var BREAKING_PARAGRAPH = /(^|\n\n)(BREAKING[ -]CHANGE: [\s\S]*)$/;
-var BREAKING_PREFIX = /^BREAKING[ -]CHANGE: /;
-function parseHeader(header) {
-  const m = HEADER.exec(header);
-  if (!m) return void 0;
-  return {
-    type: m[1].toLowerCase(),
-    scope: m[2] || void 0,
-    breaking: m[3] === "!",
-    subject: m[4]
-  };
-}
-function splitFooters(rest) {
-  const text2 = rest.replace(/^\n+/, "").replace(/\s+$/, "");
-  if (!text2) return { body: "", footers: [] };
-  const cut = text2.lastIndexOf("\n\n");
-  const lastPara = cut >= 0 ? text2.slice(cut + 2) : text2;
-  const lines = lastPara.split("\n");
-  if (!FOOTER.test(lines[0])) {
-    const bc = BREAKING_PARAGRAPH.exec(text2);
-    if (bc) {
-      const body = text2.slice(0, bc.index).trim();
-      const value = bc[2].replace(BREAKING_PREFIX, "").trim();
-      return { body, footers: [{ token: "BREAKING CHANGE", value }] };
-    }
-    return { body: text2, footers: [] };
-  }
-  const footers = [];
-  for (const line of lines) {
-    const m = FOOTER.exec(line);
-    if (m)
-      footers.push({
-        token: BREAKING_TOKEN.test(m[1]) ? "BREAKING CHANGE" : m[1],
-        value: m[2]
-      });
-    else if (footers.length) footers[footers.length - 1].value += "\n" + line;
-  }
-  for (const f of footers) f.value = f.value.trim();
-  return { body: cut >= 0 ? text2.slice(0, cut).trim() : "", footers };
-}
-function parseCommit(raw) {
-  let message = raw.message;
-  if (message.includes("\r")) message = message.replace(/\r\n?/g, "\n");
-  const nl = message.indexOf("\n");
-  const header = (nl >= 0 ? message.slice(0, nl) : message).trim();
-  const rest = nl >= 0 ? message.slice(nl + 1) : "";
-  const { body, footers } = splitFooters(rest);
-  const out = {
-    ...raw,
-    shortHash: raw.hash.slice(0, 7),
-    header,
-    conventional: false,
-    subject: header,
-    body,
-    footers,
-    breaking: false,
-    breakingNotes: [],
-    merge: raw.parents.length > 1
-  };
-  let subject = header;
-  const pr = PR_SUFFIX.exec(subject);
-  if (pr) {
-    out.pr = Number(pr[1]);
-    subject = subject.slice(0, pr.index);
-  }
-  const revert = REVERT_HEADER.exec(subject);
-  const h = revert ? void 0 : parseHeader(subject);
-  if (revert) {
-    const reverted = revert[1];
-    const hash = REVERT_BODY.exec(body)?.[1];
-    out.conventional = true;
-    out.type = "revert";
-    out.subject = reverted;
-    out.revert = hash ? { header: reverted, hash } : { header: reverted };
-  } else if (h) {
-    out.conventional = true;
-    out.type = h.type;
-    if (h.scope) out.scope = h.scope;
-    out.subject = h.subject.replace(PR_SUFFIX, "");
-    out.breaking = h.breaking;
-  } else {
-    out.subject = subject;
-  }
-  if (out.conventional) {
-    for (const f of footers) if (f.token === "BREAKING CHANGE" && f.value) out.breakingNotes.push(f.value);
-    if (out.breakingNotes.length) out.breaking = true;
-    else if (out.breaking) out.breakingNotes.push(out.subject);
-  }
-  return out;
-}
-
-// packages/shared/src/commits/log.ts
-var LOG_FORMAT = "--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B";
-function parseLogRecord(record) {
-  const r = record.charCodeAt(0) === 10 ? record.slice(1) : record;
-  if (!r) return void 0;
-  const f = [];
-  let start = 0;
-  for (let k = 0; k < 5; k++) {
-    const i = r.indexOf("", start);
-    if (i < 0) return void 0;
-    f.push(r.slice(start, i));
-    start = i + 1;
-  }
-  const [hash = "", parents = "", authorName = "", authorEmail = "", date = ""] = f;
-  return parseCommit({
-    hash,
-    parents: parents ? parents.split(" ") : [],
-    authorName,
-    authorEmail,
-    date,
-    message: r.slice(start)
-  });
-}
-async function streamLog(git, range, onCommit, shallow) {
-  const hitBoundary = [];
-  await git.stream(["log", "-z", LOG_FORMAT, ...range, "--"], "\0", (rec) => {
-    const c = parseLogRecord(rec);
-    if (!c) return;
-    if (shallow?.has(c.hash)) hitBoundary.push(c.hash);
-    onCommit(c);
-  });
-  return hitBoundary;
-}
-async function commitsSince(git, since, rev = "HEAD") {
-  const out = [];
-  await streamLog(git, [since ? `${since}..${rev}` : rev], (c) => {
-    if (!c.merge) out.push(c);
-  });
-  return out;
-}
-
-// packages/shared/src/commits/bump.ts
-var import_coerce = __toESM(require_coerce(), 1);
-
-// packages/shared/src/commits/revert.ts
-var WRAPPED = /^(?:Revert|Reapply)\s+"(.+)"\s*$/;
-function revertedType(c) {
-  let header = c.revert?.header;
-  for (let m = header ? WRAPPED.exec(header) : null; m; m = WRAPPED.exec(header)) header = m[1];
-  const h = header ? parseHeader(header) : void 0;
-  return h ? { type: h.type, breaking: h.breaking } : void 0;
-}
-function cancelledByReverts(commits) {
-  const dropped = /* @__PURE__ */ new Set();
-  if (!commits.some((c) => c.revert)) return dropped;
-  const targetOf = /* @__PURE__ */ new Map();
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const c of commits) {
-    const k = c.hash.slice(0, 7);
-    byPrefix.set(k, [...byPrefix.get(k) ?? [], c]);
-  }
-  for (let n = 0; n < commits.length; n++) {
-    const c = commits[n];
-    if (!c.revert || c.merge) continue;
-    const h = c.revert.hash;
-    let target;
-    if (h) target = byPrefix.get(h.slice(0, 7))?.find((t) => t.hash.startsWith(h));
-    else target = commits.slice(n + 1).find((t) => t.header === c.revert?.header);
-    if (target && target !== c) targetOf.set(c, target);
-  }
-  const undone = /* @__PURE__ */ new Set();
-  for (const c of commits) {
-    const target = targetOf.get(c);
-    if (!target || undone.has(c)) continue;
-    undone.add(target);
-  }
-  for (const c of commits) {
-    if (undone.has(c) || targetOf.has(c)) dropped.add(c.hash);
-  }
-  return dropped;
-}
-
-// packages/shared/src/commits/bump.ts
-var ORDER = { none: 0, patch: 1, minor: 2, major: 3 };
-var PATCH_TYPES = /* @__PURE__ */ new Set(["fix", "perf", "revert"]);
-function maxBump(a, b) {
-  return ORDER[a] >= ORDER[b] ? a : b;
-}
-function commitBump(c) {
-  if (c.merge) return "none";
-  if (c.breaking) return "major";
-  if (c.type === "feat") return "minor";
-  if (c.type === "revert" && c.revert) {
-    const t = revertedType(c);
-    return !t || t.breaking || t.type === "feat" || PATCH_TYPES.has(t.type) ? "patch" : "none";
-  }
-  return c.type && PATCH_TYPES.has(c.type) ? "patch" : "none";
-}
-function recommendBump(commits, currentVersion) {
-  const list2 = [...commits];
-  const cancelled = list2.every((c) => c.hash !== void 0) ? cancelledByReverts(list2) : /* @__PURE__ */ new Set();
-  let bump = "none";
-  for (const c of list2) {
-    if (c.hash !== void 0 && cancelled.has(c.hash)) continue;
-    bump = maxBump(bump, commitBump(c));
-    if (bump === "major") break;
-  }
-  const cur = currentVersion ? (0, import_coerce.default)(currentVersion, { includePrerelease: true }) : null;
-  if (bump === "major" && cur && cur.major === 0) return "minor";
-  return bump;
-}
-
-// packages/shared/src/changelog/render.ts
-var indent = (text2) => text2.replace(/\n/g, "\n  ");
-function links(c, i) {
-  const parts2 = [];
-  const pr = i.prs?.get(c.hash);
-  const prNumber = pr?.number ?? c.pr;
-  if (prNumber !== void 0) {
-    const url2 = pr?.url ?? (i.repoUrl ? `${i.repoUrl}/pull/${prNumber}` : "");
-    parts2.push(url2 ? `[#${prNumber}](${url2})` : `#${prNumber}`);
-  }
-  parts2.push(i.repoUrl ? `[${c.shortHash}](${i.repoUrl}/commit/${c.hash})` : c.shortHash);
-  const login = pr?.author ?? i.logins?.get(c.hash);
-  return `(${parts2.join(", ")})${login ? ` by @${login}` : ""}`;
-}
-function scoped(c, text2) {
-  const safe = escapeMarkdownHtml(text2);
-  return c.scope ? `**${escapeMarkdownHtml(c.scope)}:** ${safe}` : safe;
-}
-function emptyRenderStats() {
-  return { perType: {}, perSection: {}, shown: 0, hidden: 0, merges: 0, reverted: 0, breaking: 0, prs: 0 };
-}
-function classify(i) {
-  const stats = emptyRenderStats();
-  const drop = cancelledByReverts(i.commits);
-  const entries = [];
-  const breaking = [];
-  const prs = /* @__PURE__ */ new Set();
-  for (const c of i.commits) {
-    if (c.merge) {
-      stats.merges++;
-      continue;
-    }
-    if (drop.has(c.hash)) {
-      stats.reverted++;
-      continue;
-    }
-    const reverted = c.revert ? revertedType(c) : void 0;
-    if (reverted && !i.types.sectionOf({ type: reverted.type, conventional: true, breaking: reverted.breaking })) {
-      stats.hidden++;
-      continue;
-    }
-    const section = i.types.sectionOf({ ...c, breaking: false }) ?? (i.breakingSection ? void 0 : i.types.sectionOf(c));
-    if (!section && !(c.breaking && i.breakingSection)) {
-      stats.hidden++;
-      continue;
-    }
-    const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
-    stats.shown++;
-    const type = c.conventional && c.type ? c.type : "other";
-    stats.perType[type] = (stats.perType[type] ?? 0) + 1;
-    if (section) stats.perSection[section] = (stats.perSection[section] ?? 0) + 1;
-    const pr = i.prs?.get(c.hash)?.number ?? c.pr;
-    if (pr !== void 0) prs.add(pr);
-    for (const note of c.breakingNotes) {
-      breaking.push({ commit: c, section: section ?? BREAKING_TITLE, text: `${scoped(c, indent(note))} ${ref}` });
-      stats.breaking++;
-    }
-  }
-  stats.prs = prs.size;
-  return { entries, breaking, stats };
-}
-function contributorsBlock(i, heading) {
-  if (!i.contributors?.length) return "";
-  const items = i.contributors.map(
-    (c) => `- ${c.login ? `@${c.login}` : escapeMarkdownHtml(c.name)}${c.firstTime ? " (first contribution)" : ""}`
-  );
-  return `${heading} Contributors
-
-${items.join("\n")}`;
-}
-function compareUrl(i) {
-  if (!i.repoUrl) return void 0;
-  return i.previousTag ? `${i.repoUrl}/compare/${encodeURIComponent(i.previousTag)}...${encodeURIComponent(i.currentTag)}` : `${i.repoUrl}/releases/tag/${encodeURIComponent(i.currentTag)}`;
-}
-var BREAKING_TITLE = "⚠ BREAKING CHANGES";
-function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
-  const url2 = compareUrl(i);
-  const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
-  const blocks = [heading];
-  if (i.breakingSection && breaking.length) {
-    blocks.push(`### ${BREAKING_TITLE}
-
-${breaking.map((e) => `- ${e.text}`).join("\n")}`);
-  }
-  const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    let list2 = bySection.get(e.section);
-    if (!list2) bySection.set(e.section, list2 = []);
-    list2.push(`- ${e.text}`);
-  }
-  for (const s of i.types.order) {
-    const list2 = bySection.get(s);
-    if (list2) blocks.push(`### ${s}
-
-${list2.join("\n")}`);
-  }
-  const contributors = contributorsBlock(i, "###");
-  if (contributors) blocks.push(contributors);
-  if (blocks.length === 1) blocks.push("_No notable changes._");
-  const section = blocks.join("\n\n");
-  const link = url2 ? { label: i.version, url: url2 } : void 0;
-  return { heading, section, link, notes: link ? `${section}
-
-[${link.label}]: ${link.url}` : section, stats };
-}
-
-// actions/release/src/steps/version.ts
+import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
+import { join as join10 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
   }
   outcome;
 };
-async function version(s, d) {
+async function fetchForRelease(s, d) {
   const { cfg, git } = d;
   if (!cfg.dryRun) {
     await git.fetch(
@@ -4363,12 +4981,16 @@ async function version(s, d) {
     );
     if (s.resumeTagCommit) await git.checkoutDetached(s.resumeTagCommit);
   }
+}
+async function version(s, d) {
+  await fetchForRelease(s, d);
   const plan = await makePlan(s, d);
   d.ledger.report("version", "done", `${plan.previousVersion ?? "(none)"} → ${plan.version}`);
   return { plan };
 }
 async function makePlan(s, d) {
-  const { cfg, git } = d;
+  const { git } = d;
+  const cfg = s.releaseVersion ? { ...d.cfg, version: s.releaseVersion } : d.cfg;
   const { resume, resumeTagCommit, remoteTag } = s;
   const local = await git.tags(`${cfg.tagPrefix}*`);
   const all = /* @__PURE__ */ new Map();
@@ -4451,12 +5073,27 @@ async function makePlan(s, d) {
     }
   }
   const tag = `${cfg.tagPrefix}${version2}`;
+  const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
+  const guarded = guardLatest({
+    version: version2,
+    prerelease,
+    backport,
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch,
+    distTag: (bp) => cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport: bp, major: parts(version2).major }),
+    tagPrefix: cfg.tagPrefix
+  });
+  backport = guarded.backport;
+  const distTag = guarded.distTag;
   const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version2);
   const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version2, { versionFiles: cfg.versionFiles });
-  const pkgs = cfg.registries.includes("npm") ? npmPackages(d.workspace) : [];
-  const distTag = cfg.npmDistTag || defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version2).major });
   const npm2 = pkgs.filter((p) => !p.private).map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: s.npmAuth.provenance, auth: s.npmAuth.kind }));
-  const docker2 = s.docker ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version2, stableOthers) })) : [];
+  const imageStable = (image) => s.registryLatest.find((r) => r.registry === "docker" && r.name === image);
+  const docker2 = s.docker ? cfg.dockerImages.map((image) => ({
+    image,
+    tags: imageTags(version2, [...stableOthers, ...imageStable(image)?.stable ?? []])
+  })) : [];
   const notes = cfg.notes.trim() || await renderNotes(d, {
     version: version2,
     tag,
@@ -4511,13 +5148,618 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join7(root, "package.json");
-  if (!existsSync3(f)) return {};
+  const f = join10(root, "package.json");
+  if (!existsSync5(f)) return {};
   try {
-    return JSON.parse(readFileSync5(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync8(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
+}
+
+// actions/release/src/steps/packages-version.ts
+async function packagesVersion(s, d) {
+  const { cfg, git } = d;
+  await fetchForRelease(s, d);
+  const recorded = Array.isArray(s.resume?.packages) ? s.resume.packages : void 0;
+  const mono = await planMonorepo(git, d.workspace, {
+    tagFormat: cfg.tagFormat,
+    sharedPaths: cfg.sharedPaths,
+    groups: cfg.groups,
+    releaseType: cfg.releaseType,
+    prereleaseId: cfg.prereleaseId,
+    versionBump: cfg.versionBump,
+    ...cfg.initialVersion ? { initialVersion: cfg.initialVersion } : {},
+    // Direct mode's tag is on the release commit, tag-only's on the tested commit itself.
+    ...s.resumeTagCommit ? { rev: cfg.releaseMode === "tag-only" ? s.resumeTagCommit : `${s.resumeTagCommit}^` } : {},
+    ...recorded ? { ignoreTags: new Set(recorded.map((p) => p.tag)) } : {}
+  });
+  const released = mono.packages.filter((p) => p.release);
+  if (!released.length) {
+    const commits = new Set(mono.packages.flatMap((p) => p.commits.map((c) => c.hash))).size;
+    throw new NothingToReleaseSignal({
+      status: "nothing-to-release",
+      reason: `no package has releasable commits since its last release (${mono.packages.length} packages, ${commits} commits, none a feat, fix, perf, revert or breaking change)`,
+      commits
+    });
+  }
+  if (recorded) {
+    const now = released.map((p) => `${p.name}@${p.version}`).join(", ");
+    const then = recorded.map((p) => `${p.name}@${p.version}`).join(", ");
+    if (now !== then)
+      throw new StageError(
+        `this run was releasing ${escapeLogText(then)}, but the plan is now ${escapeLogText(now)}: another release landed; nothing was changed`
+      );
+  }
+  const committed = Boolean(s.resumeTagCommit) && cfg.releaseMode === "direct";
+  const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const repoUrl = `${d.serverUrl}/${d.owner}/${d.repo}`;
+  const packages = [];
+  const changelogs = [];
+  for (const p of released) {
+    const tag = p.tag;
+    const n = packageNotes(p, { repoUrl, date });
+    const fitted2 = fitReleaseBody(n.notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
+    packages.push({
+      name: p.name,
+      dir: p.path,
+      version: p.version,
+      ...p.previousVersion ? { previousVersion: p.previousVersion } : {},
+      tag,
+      ...p.previousTag ? { previousTag: p.previousTag } : {},
+      bump: p.bump ?? "patch",
+      private: p.private,
+      prerelease: p.prerelease ?? false,
+      backport: p.backport ?? false,
+      reasons: p.reasons,
+      notesBody: fitted2.body
+    });
+    if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
+  }
+  const lead = packages[0];
+  const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).map((p) => ({
+    name: p.name,
+    dir: p.dir,
+    version: p.version,
+    distTag: cfg.npmDistTag || defaultDistTag({
+      prerelease: p.prerelease,
+      prereleaseId: cfg.prereleaseId,
+      backport: p.backport,
+      major: parts(p.version).major
+    }),
+    provenance: s.npmAuth.provenance,
+    auth: s.npmAuth.kind
+  })) : [];
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
+  const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
+  const scripts = readScripts(d.workspace);
+  const plan = {
+    version: lead.version,
+    ...lead.previousVersion ? { previousVersion: lead.previousVersion } : {},
+    tag: lead.tag,
+    commitMessage: `chore(release): publish
+
+${packages.map((p) => `- ${p.tag}`).join("\n")}`,
+    prerelease: packages.every((p) => p.prerelease),
+    backport: false,
+    bump: s.resume ? "resumed" : lead.bump,
+    files: committed ? [] : [...mono.files, ...changelogs],
+    npm: npm2,
+    npmSkipped: packages.filter((p) => p.private).map((p) => p.name),
+    docker: [],
+    makeLatest: !lead.prerelease && !lead.backport,
+    testCommand: cfg.testCommand || (scripts.test ? "npm test" : ""),
+    buildCommand: cfg.buildCommand || (scripts.build ? "npm run build" : NO_BUILD),
+    resumed: Boolean(s.resume),
+    notesBody: fitted.body,
+    packages
+  };
+  d.ledger.report("version", "done", packages.map((p) => `${p.previousTag ?? "(none)"} → ${p.tag}`).join(", "));
+  return { plan };
+}
+
+// actions/release/src/steps/preflight.ts
+async function preflight(_, d) {
+  const checked = await d.ledger.within("preflight", () => checks(d));
+  d.ledger.report("preflight", "done");
+  return checked;
+}
+async function checks(d) {
+  const { cfg, git, remote } = d;
+  const remoteRefs = await git.lsRemote(remote, [`refs/heads/${cfg.releaseBranch}`, "refs/tags/*"]).catch((e) => {
+    throw new StageError(`the remote ${remote} cannot be read: ${errorMessage(e)}`);
+  });
+  const remoteTip = remoteRefs.get(`refs/heads/${cfg.releaseBranch}`);
+  if (!remoteTip) throw new StageError(`release_branch ${cfg.releaseBranch} does not exist on ${remote}`);
+  const remoteTag = (tag) => remoteRefs.get(`refs/tags/${tag}^{}`) ?? remoteRefs.get(`refs/tags/${tag}`);
+  const doc = await d.store.read();
+  const resume = doc.releases.find((r) => r.run_id === d.runId && r.ledger?.[d.runId]);
+  const head = await git.head();
+  const branch = await git.branch();
+  if (branch !== void 0 && branch !== cfg.releaseBranch) {
+    throw new StageError(`the checkout is on branch ${branch}, not on release_branch ${cfg.releaseBranch}`);
+  }
+  if (branch === void 0 && d.env.GITHUB_REF && d.env.GITHUB_REF !== `refs/heads/${cfg.releaseBranch}`) {
+    throw new StageError(`this run is for ${d.env.GITHUB_REF}, not for release_branch ${cfg.releaseBranch}`);
+  }
+  let resumeTagCommit;
+  if (resume) {
+    const tag = resume.tag ?? `${cfg.tagPrefix}${resume.version}`;
+    resumeTagCommit = remoteTag(tag);
+    if (resumeTagCommit && resume.commit && resumeTagCommit !== resume.commit) {
+      throw new StageError(
+        `tag ${tag} on ${remote} points to ${resumeTagCommit.slice(0, 12)}, not to the release commit ${String(resume.commit).slice(0, 12)} this run made; nothing was changed`
+      );
+    }
+    d.log.info(`resuming release ${resume.version} of run ${d.runId} (attempt ${d.runAttempt})`);
+  }
+  if (!resumeTagCommit && head !== remoteTip) {
+    const known = await git.resolve(remoteTip);
+    if (!known || await git.isAncestor(head, remoteTip)) {
+      throw new StageError(
+        `${cfg.releaseBranch} on ${remote} has moved past this checkout (${head.slice(0, 12)} → ${remoteTip.slice(0, 12)}): another release or commit landed after this run started. Nothing was done; start a new release from the new tip.`
+      );
+    }
+    throw new StageError(
+      `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
+    );
+  }
+  const defaultBranch = await checkGitHubPermissions(d);
+  const npmAuth = await preflightNpm(cfg, d);
+  const docker2 = await preflightDocker(cfg, d);
+  const registryLatest = await readRegistryLatest(d, npmAuth, docker2);
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2, defaultBranch, registryLatest };
+}
+async function checkGitHubPermissions(d) {
+  let perms;
+  let defaultBranch;
+  try {
+    const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
+    perms = r.data.permissions;
+    defaultBranch = r.data.default_branch;
+  } catch (e) {
+    const status = e.status;
+    if (status === 401) throw new StageError("the GitHub token was refused (HTTP 401): check the token input");
+    if (status === 404) throw new StageError(`repository ${d.owner}/${d.repo} is not visible to the token (HTTP 404)`);
+    throw new StageError(`GitHub API is not reachable: ${errorMessage(e)}`);
+  }
+  if (perms && perms.push === false) {
+    throw new StageError(
+      "the GitHub token cannot write contents (permissions: contents: write is needed to push the tag and create the release)"
+    );
+  }
+  if (d.cfg.provenance === "true" && !idTokenAvailable(d.env)) {
+    throw new StageError(
+      "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
+    );
+  }
+  return defaultBranch;
+}
+function readRegistryLatest(d, npmAuth, docker2) {
+  const npm2 = d.cfg.registries.includes("npm") ? npmPackages(d.workspace).filter((p) => !p.private).map((p) => p.name) : [];
+  return readLatest({
+    fetch: d.fetch,
+    npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm2, token: npmAuth.token },
+    ...docker2 ? { images: { client: docker2.registry, names: d.cfg.dockerImages } } : {}
+  });
+}
+async function preflightNpm(cfg, d) {
+  if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
+  const pkgs = cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages.filter((p) => !p.private) : npmPackages(d.workspace).filter((p) => !p.private);
+  if (!pkgs.length)
+    throw new StageError(
+      'publish_registries has npm but there is no public package (package.json without "private": true)'
+    );
+  const idToken = idTokenAvailable(d.env);
+  const provenance = cfg.provenance === "true" || cfg.provenance === "auto" && idToken && isNpmjs(cfg.npmRegistryUrl);
+  const token = d.env.NODE_AUTH_TOKEN?.trim();
+  if (token) {
+    const who = await npmWhoami(d.fetch, cfg.npmRegistryUrl, token);
+    d.log.info(`npm registry ${redactUrl(cfg.npmRegistryUrl)}: authenticated as ${who}`);
+    return { token, kind: "token", provenance };
+  }
+  if (idToken) {
+    d.log.info("npm: no NODE_AUTH_TOKEN; trusted publishing (OIDC) will be used");
+    return { kind: "oidc", provenance };
+  }
+  throw new StageError(
+    "npm: no NODE_AUTH_TOKEN and no id-token: write permission for trusted publishing; nothing can be published"
+  );
+}
+async function preflightDocker(cfg, d) {
+  if (!cfg.registries.includes("docker")) return void 0;
+  if (!cfg.dockerImages.length) throw new StageError("publish_registries has docker but docker_images is empty");
+  const context = confinePath(d.workspace, cfg.dockerContext, { input: "docker_context", kind: "dir" });
+  const dockerfile = cfg.dockerfile ? confinePath(d.workspace, cfg.dockerfile, { input: "dockerfile" }) : defaultDockerfile(d.workspace, cfg.dockerContext);
+  const v = await d.exec("docker", ["version", "--format", "{{.Server.Version}}"], { env: d.env }).catch((e) => ({
+    code: 1,
+    stdout: "",
+    stderr: errorMessage(e)
+  }));
+  if (v.code !== 0)
+    throw new StageError(`the docker engine is not available: ${v.stderr.trim().split("\n").at(-1) ?? ""}`);
+  const registry = new RegistryClient(
+    d.fetch,
+    cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages)
+  );
+  for (const img of cfg.dockerImages) await registry.ping(img);
+  return { registry, context, dockerfile };
+}
+function defaultDockerfile(workspace, context) {
+  const path = `${context.replace(/\/+$/, "")}/Dockerfile`;
+  try {
+    return confinePath(workspace, path, { input: "dockerfile", what: `The default dockerfile (${path})` });
+  } catch (e) {
+    if (/does not exist$/.test(errorMessage(e))) return void 0;
+    throw e;
+  }
+}
+
+// actions/release/src/steps/publish-release.ts
+async function publishRelease2(s, d) {
+  const { plan } = s;
+  const repo = { owner: d.owner, repo: d.repo };
+  return d.ledger.step("github-release-publish", async () => {
+    const res = await publishRelease(d.gh, repo, s.release, { prerelease: plan.prerelease, makeLatest: plan.makeLatest });
+    const release2 = res.release;
+    return {
+      state: res.changed ? "done" : "already-done",
+      detail: release2.url,
+      release: release2,
+      extra: (rec) => void (rec.release_url = release2.url)
+    };
+  });
+}
+async function markUnverified(unverified, d) {
+  await d.ledger.mark("verify", "unverified", `${unverified} package(s) published, not yet visible`, (rec) => {
+    rec.status = "published-unverified";
+  });
+}
+
+// actions/release/src/steps/pull-request.ts
+import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
+import { join as join11 } from "node:path";
+var VERSION_TRAILER = "Release-Actions-Version";
+var githubModule = () => import("./chunks/github-NXIUBR34.js");
+async function releasePrPhase(s, d) {
+  if (d.cfg.releaseMode !== "pull-request") return {};
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const merged = await d.ledger.within(
+    "version",
+    () => gh.mergedReleasePr(d.gh, repo, { commit: s.head, base: d.cfg.releaseBranch })
+  );
+  if (!merged) {
+    await noUnreleasedMerge(s, d);
+    d.log.info(
+      `${s.head.slice(0, 12)} is not the merge of a release pull request: the release pull request is opened or updated`
+    );
+    return {};
+  }
+  const version2 = await prVersion(d, merged);
+  const tag = `${d.cfg.tagPrefix}${version2}`;
+  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
+    throw new NothingToReleaseSignal({
+      status: "nothing-to-release",
+      reason: `release pull request #${merged.number} was released already (${tag} at ${s.head.slice(0, 12)})`,
+      previousVersion: version2,
+      previousTag: tag,
+      commits: 0
+    });
+  }
+  if (d.cfg.version && d.cfg.version.replace(/^v/, "") !== version2) {
+    d.log.warning(
+      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${version2}: ${version2} is released`
+    );
+  }
+  d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version2}`);
+  return { releasePr: merged, releaseVersion: version2 };
+}
+async function prVersion(d, p) {
+  const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(head.data.message);
+  if (!m?.[1]) {
+    throw new StageError(
+      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`
+    );
+  }
+  return m[1];
+}
+async function noUnreleasedMerge(s, d) {
+  const gh = await githubModule();
+  const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
+  if (!stale?.mergeCommit) return;
+  const version2 = await prVersion(d, stale);
+  const tag = `${d.cfg.tagPrefix}${version2}`;
+  if (s.remoteTag(tag)) return;
+  throw new StageError(
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version2} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version2} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`
+  );
+}
+function changelogChange2(workspace, plan, date) {
+  const path = "CHANGELOG.md";
+  const file = join11(workspace, path);
+  const before = existsSync6(file) ? readFileSync9(file) : void 0;
+  const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
+  const notes = plan.notesBody.trim();
+  const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
+  const link = linkRe.exec(notes);
+  let section = link ? notes.slice(0, link.index) : notes;
+  if (!/^#{1,2} /.test(section)) section = `## ${plan.version} - ${date}
+
+${section || "_No notable changes._"}`;
+  const text2 = upsertSection(decoded.text, {
+    version: plan.version,
+    section,
+    ...link ? { link: { label: link[1], url: link[2] } } : {},
+    newTag: plan.tag
+  });
+  if (decoded.encoding !== "utf8") {
+    throw new StageError(
+      `${path} is UTF-16: release_mode pull-request commits text as UTF-8 only; convert ${path} to UTF-8 (nothing was changed)`
+    );
+  }
+  return {
+    path,
+    before: before ? before.toString("utf8") : "",
+    after: encodeText({ ...decoded, text: text2 }).toString("utf8"),
+    edits: [before ? `section ${plan.version}` : `created, section ${plan.version}`]
+  };
+}
+function releasePrBody(plan, files, branch) {
+  const rows = files.map(
+    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${escapeMarkdownHtml(f.edits.join("; ")).replace(/\|/g, "\\|")} |`
+  );
+  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(", ");
+  return [
+    `:robot: Merging this pull request releases **${plan.tag}** from \`${branch}\`: the merge commit is tagged, the GitHub Release made${pkgs ? `, ${pkgs} published to npm` : ""}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(", ")} pushed` : ""}. New commits on \`${branch}\` update it.`,
+    "",
+    "---",
+    "",
+    plan.notesBody.trim(),
+    "",
+    "---",
+    "",
+    "<details><summary>The plan</summary>",
+    "",
+    `| | |`,
+    `| --- | --- |`,
+    `| version | ${plan.previousVersion ?? "(none)"} → ${plan.version} (${plan.bump}) |`,
+    `| tag | \`${plan.tag}\` |`,
+    `| prerelease | ${plan.prerelease ? "yes" : "no"} |`,
+    "",
+    "| file | change |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "</details>",
+    "",
+    `<!-- release-actions: release pull request of ${branch}; do not edit the head branch, release-actions force-updates it -->`
+  ].join("\n");
+}
+async function openReleasePr(s, d) {
+  const { plan, head } = s;
+  const { cfg } = d;
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const branch = gh.releasePrBranch(cfg.releaseBranch);
+  const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const files = [...plan.files.filter((f) => f.path !== "CHANGELOG.md"), changelogChange2(d.workspace, plan, date)];
+  const message = `${plan.commitMessage}
+
+${VERSION_TRAILER}: ${plan.version}
+`;
+  const baseTree = await d.git.out(["rev-parse", `${head}^{tree}`]);
+  const made = await d.ledger.step(
+    "release-pr-commit",
+    async () => {
+      const r = await gh.commitToBranch(d.gh, repo, {
+        branch,
+        parent: head,
+        baseTree,
+        files: files.map((f) => ({ path: f.path, content: f.after })),
+        message
+      });
+      const detail = `${branch} at ${r.commit.slice(0, 12)} (${r.change}${r.verified ? ", signed by GitHub" : ""}; ${files.length} files)`;
+      return {
+        state: r.change === "unchanged" ? "already-done" : "done",
+        detail,
+        commit: r.commit,
+        verified: r.verified
+      };
+    }
+  );
+  const title = `${plan.commitMessage}${cfg.releaseBranch === "main" || cfg.releaseBranch === "master" ? "" : ` on ${cfg.releaseBranch}`}`;
+  const body = releasePrBody(plan, files, cfg.releaseBranch);
+  const opened = await d.ledger.step(
+    "release-pr",
+    async () => {
+      const r = await gh.upsertReleasePr(d.gh, repo, { base: cfg.releaseBranch, title, body });
+      const labelled = await gh.relabel(d.gh, repo, r.pr, gh.RELEASE_PR_PENDING);
+      const change = r.change === "unchanged" && (labelled || made.state === "done") ? "updated" : r.change;
+      return {
+        state: change === "unchanged" ? "already-done" : "done",
+        detail: `#${r.pr.number} ${change}: ${r.pr.url}`,
+        pr: r.pr,
+        change
+      };
+    }
+  );
+  return {
+    pullRequest: {
+      number: opened.pr.number,
+      url: opened.pr.url,
+      change: opened.change,
+      commit: made.commit,
+      verified: made.verified
+    }
+  };
+}
+async function markReleasePrTagged(s, d) {
+  const p = s.releasePr;
+  if (!p) return {};
+  const gh = await githubModule();
+  await d.ledger.step("release-pr-label", async () => {
+    const changed = await gh.relabel(d.gh, { owner: d.owner, repo: d.repo }, p, gh.RELEASE_PR_TAGGED, [
+      gh.RELEASE_PR_PENDING
+    ]);
+    return { state: changed ? "done" : "already-done", detail: `#${p.number} ${gh.RELEASE_PR_TAGGED}` };
+  });
+  return {};
+}
+
+// actions/release/src/steps/registries-free.ts
+async function registriesFree(s, d) {
+  const { cfg } = d;
+  const { plan } = s;
+  if (s.resumeTagCommit) return {};
+  for (const p of plan.npm) {
+    const version2 = p.version ?? plan.version;
+    const tag = plan.packages?.find((x) => x.name === p.name)?.tag ?? plan.tag;
+    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, version2, s.npmAuth.token).catch((e) => {
+      throw new StageError(
+        `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`
+      );
+    });
+    if (v) {
+      throw new StageError(
+        `npm: ${p.name}@${version2} is already published (integrity ${short(v.integrity)}) but ${tag} was never released from this repository; nothing was changed`
+      );
+    }
+  }
+  const registry = s.docker?.registry;
+  if (registry) {
+    for (const img of plan.docker) {
+      const digest = await registry.digest(img.image, plan.version);
+      if (digest) {
+        throw new StageError(
+          `${img.image}:${plan.version} already exists (${digest}) but ${plan.tag} was never released from this repository; nothing was changed`
+        );
+      }
+    }
+  }
+  return {};
+}
+
+// actions/release/src/steps/status.ts
+async function markReleased(s, d) {
+  const { plan, commit, release: release2 } = s;
+  await d.ledger.step("status", async () => ({
+    state: "done",
+    detail: d.store.describe(),
+    extra: (rec) => {
+      rec.status = "released";
+      rec.released_at ??= (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString();
+      rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
+      rec.tag = plan.tag;
+      rec.commit = commit;
+      rec.previous_version = plan.previousVersion;
+      rec.release_url = release2.url;
+      rec.quality_gates ??= {};
+      delete rec.error;
+      delete rec.refused;
+    }
+  }));
+  return {};
+}
+
+// actions/release/src/steps/tag-only.ts
+async function tagOnly(s, d) {
+  const { plan, head } = s;
+  const { git, remote } = d;
+  const files = plan.files.length || plan.packages ? plan.files : planManifestBump(d.workspace, plan.version, { versionFiles: d.cfg.versionFiles });
+  applyChanges(d.workspace, files);
+  const tags = releaseTags2(plan);
+  for (const tag of tags) {
+    const at = s.remoteTag(tag);
+    if (at && at !== head) {
+      throw new StageError(
+        `tag ${tag} on ${remote} points to ${at.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
+      );
+    }
+  }
+  const there = s.resumeTagCommit ?? (tags.every((t) => s.remoteTag(t)) ? head : void 0);
+  if (there && there !== head) {
+    throw new StageError(
+      `tag ${plan.tag} on ${remote} points to ${there.slice(0, 12)}, not to the tested commit ${head.slice(0, 12)}; nothing was changed (delete the tag or release from that commit)`
+    );
+  }
+  const detail = `${tags.join(", ")} at ${head.slice(0, 12)} (no commit on ${d.cfg.releaseBranch})`;
+  await d.ledger.step("tag", async () => {
+    if (there) return { state: "already-done", detail };
+    for (const tag of tags) await git.tagAnnotated(tag, head, { message: plan.commitMessage });
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.commit = head;
+      }
+    };
+  });
+  await d.ledger.step("push", async () => {
+    if (there) return { state: "already-done", detail };
+    const p = await git.push(
+      remote,
+      tags.map((t) => `refs/tags/${t}:refs/tags/${t}`),
+      { atomic: true }
+    );
+    if (!p.ok) {
+      for (const t of tags) await git.deleteTag(t);
+      const said = (p.remoteLines.length ? p.remoteLines : p.message.split("\n").slice(-3)).join(" / ");
+      throw new StageError(
+        `the tag push failed (${remote} said: ${said}); no tag, GitHub Release or package was made.${p.declined ? " A tag ruleset or hook refused it: let this token create release tags (docs/protected-branches.md)." : ""}`
+      );
+    }
+    return {
+      state: "done",
+      detail,
+      extra: (rec) => {
+        rec.status = "releasing";
+      }
+    };
+  });
+  return { commit: head };
+}
+
+// actions/release/src/steps/test-build.ts
+async function testBuild(s, d) {
+  const { plan } = s;
+  await runCommand(d, "tests", plan.testCommand);
+  if (plan.buildCommand === NO_BUILD) d.ledger.report("build", "skipped", "no build script and no build_command");
+  else await runCommand(d, "build", plan.buildCommand);
+  const assets = d.cfg.assets;
+  const assetFiles = await d.ledger.within(
+    "assets",
+    async () => assets.length ? expandAssetGlobs(d.workspace, assets) : []
+  );
+  return { assetFiles };
+}
+async function runCommand(d, step, command) {
+  if (!command) {
+    throw new StageError(
+      `no ${step === "tests" ? 'test_command and no "test" script in package.json' : "build command"}: tests are never skipped; set test_command`
+    );
+  }
+  d.ledger.current = step;
+  const res = await d.log.group(`${step}: ${command}`, async () => {
+    const env = { ...d.env };
+    delete env.NODE_AUTH_TOKEN;
+    delete env.INPUT_TOKEN;
+    delete env.INPUT_REGISTRY_PASSWORD;
+    for (const k of Object.keys(env)) if (k.startsWith("INPUT_")) delete env[k];
+    return d.exec("bash", ["-eo", "pipefail", "-c", command], {
+      cwd: d.workspace,
+      env,
+      onOutput: (c) => {
+        for (const line of c.replace(/\n$/, "").split("\n")) d.log.info(line);
+      }
+    });
+  });
+  if (res.code !== 0)
+    throw new StageError(`${step} failed (${command}, exit ${res.code}); nothing was bumped, tagged or published`);
+  d.ledger.report(step, "done", command);
+  d.ledger.current = void 0;
+  d.ledger.fault(step);
 }
 
 // actions/release/src/release.ts
@@ -4540,13 +5782,19 @@ var Steps = class _Steps {
     return this.go(input, d);
   }
 };
-var PLAN = Steps.start().then("preflight", preflight).then("version", version);
+var PLAN = Steps.start().then("preflight", preflight).then("release-pr-phase", releasePrPhase).then("version", (s, d) => d.cfg.versioning === "independent" ? packagesVersion(s, d) : version(s, d));
 var LANDING = {
   direct: { check: notRefusedBefore, land: commitTagPush },
-  "tag-only": { check: async () => ({}), land: tagOnly }
+  "tag-only": { check: async () => ({}), land: tagOnly },
+  // The merge of the release PR: its commit carries the bumped manifests; the tag goes on it, as tag-only does.
+  "pull-request": { check: async () => ({}), land: tagOnly }
 };
-var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then("github-release", githubRelease).then("npm", npm).then("docker", docker);
-var FINISH = Steps.start().then("publish-release", publishRelease2).then("major-tag", moveMajorTag).then("status", markReleased).then("announce", announce2);
+var OPEN_PR = Steps.start().then("registries-free", registriesFree).then("release-pr", openReleasePr);
+var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then(
+  "github-release",
+  async (s, d) => s.plan.packages ? packageReleases(s, d) : { ...await githubRelease(s, d), releases: [] }
+).then("npm", npm).then("docker", docker);
+var FINISH = Steps.start().then("publish-release", (s, d) => s.plan.packages ? publishPackageReleases(s, d) : publishRelease2(s, d)).then("major-tag", moveMajorTag).then("status", markReleased).then("release-pr-label", markReleasePrTagged).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
   const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
@@ -4556,7 +5804,18 @@ async function runRelease(cfg, deps) {
   try {
     const planned = await PLAN.run({}, d);
     plan = planned.plan;
-    if (cfg.dryRun) return { status: "dry-run", plan, steps, published: [], statusLocation };
+    if (cfg.dryRun) {
+      if (cfg.releaseMode === "pull-request") {
+        d.log.info(
+          planned.releasePr ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it` : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`
+        );
+      }
+      return { status: "dry-run", plan, steps, published: [], statusLocation };
+    }
+    if (cfg.releaseMode === "pull-request" && !planned.releasePr) {
+      const { pullRequest } = await OPEN_PR.run(planned, d);
+      return { status: "pull-request", plan, steps, published: [], statusLocation, pullRequest };
+    }
     const out = await PUBLISH.run(planned, d);
     const published = [...out.npmPublished, ...out.dockerPublished];
     if (out.unverified) {
@@ -4580,8 +5839,17 @@ async function runRelease(cfg, deps) {
 // actions/release/src/report.ts
 function renderPlan(plan) {
   const lines = [];
-  lines.push(`version: ${plan.previousVersion ?? "(no previous release)"} → ${plan.version} (${plan.bump})`);
-  lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  if (plan.packages) {
+    lines.push(`packages (publish order): ${plan.packages.length}`);
+    for (const p of plan.packages)
+      lines.push(
+        `  ${p.name}: ${p.previousTag ?? "(no previous release)"} → ${p.tag} (${p.bump}${p.private ? ", private: not published" : ""}; ${p.reasons.join("; ")})`
+      );
+    lines.push(`tags: annotated, pushed atomically (with the release commit in release_mode direct)`);
+  } else {
+    lines.push(`version: ${plan.previousVersion ?? "(no previous release)"} → ${plan.version} (${plan.bump})`);
+    lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  }
   lines.push(
     `release: ${plan.prerelease ? "prerelease" : plan.backport ? "backport (make_latest: false)" : "stable (latest)"}`
   );
@@ -4596,7 +5864,7 @@ function renderPlan(plan) {
   } else lines.push("files changed: (none)");
   for (const p of plan.npm) {
     lines.push(
-      `npm: ${p.name}@${plan.version} --tag ${p.distTag}${p.provenance ? " --provenance" : ""} (auth: ${p.auth})`
+      `npm: ${p.name}@${p.version ?? plan.version} --tag ${p.distTag}${p.provenance ? " --provenance" : ""} (auth: ${p.auth})`
     );
   }
   for (const name of plan.npmSkipped) lines.push(`npm: ${name} skipped (private)`);
@@ -4614,10 +5882,40 @@ var STATE_LABEL = {
   pending: "pending"
 };
 function writeSummary(s, o) {
-  const title = o.plan ? `Release ${o.plan.tag}` : "Release";
+  const n = o.plan?.packages?.length;
+  const title = o.plan ? `Release ${n ? `of ${n} package${n === 1 ? "" : "s"}` : o.plan.tag}` : "Release";
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
-  if (o.plan) {
+  if (o.pullRequest) {
+    s.paragraph(
+      `Release pull request [#${o.pullRequest.number}](${o.pullRequest.url}) ${o.pullRequest.change}${o.pullRequest.verified ? " (its commit signed by GitHub)" : ""}. Nothing was tagged, published or deployed in this run: merging the pull request releases.`
+    );
+  }
+  if (o.plan?.packages) {
+    s.table(
+      ["package", "previous", "released", "bump", "why"],
+      o.plan.packages.map((p) => [
+        `${p.name}${p.private ? " (private)" : ""}`,
+        p.previousTag ?? "—",
+        `\`${p.tag}\``,
+        p.bump,
+        p.reasons.join("; ")
+      ])
+    );
+    if (o.releaseUrl) s.paragraph(`GitHub Release: [${o.plan.tag}](${o.releaseUrl})`);
+    if (o.published.length)
+      s.table(
+        ["registry", "package", "version", "integrity", "tags"],
+        o.published.map((p) => [
+          p.registry,
+          p.name,
+          `[${p.version}](${p.url})`,
+          `\`${p.digest_or_integrity.slice(0, 30)}\``,
+          (p.tags ?? []).join(", ")
+        ])
+      );
+    if (o.statusLocation) s.paragraph(`Status record: ${o.statusLocation}`);
+  } else if (o.plan) {
     const rows = [
       ["version", `${o.plan.previousVersion ?? "(none)"} → **${o.plan.version}**`],
       ["tag", `\`${o.plan.tag}\``]
@@ -4667,7 +5965,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync6(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync10(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -4705,12 +6003,17 @@ async function release(inputs, ctx) {
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
-    dryRun: inputs.dry_run
+    dryRun: inputs.dry_run,
+    versioning: inputs.versioning,
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    githubRelease: inputs.github_release
   };
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-745QJJC6.js");
+  const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,
@@ -4768,6 +6071,7 @@ async function release(inputs, ctx) {
     ctx.setOutput("release_id", "");
     ctx.setOutput("published", []);
     ctx.setOutput("status", outcome.status);
+    ctx.setOutput("released", "false");
     writeNothingSummary(ctx.summary, outcome);
     return;
   }
@@ -4781,11 +6085,23 @@ ${renderPlan(plan)}`);
   ctx.setOutput("release_id", outcome.release ? String(outcome.release.id) : "");
   ctx.setOutput("published", outcome.published);
   ctx.setOutput("status", outcome.status);
+  ctx.setOutput("released", outcome.status === "released" ? "true" : "false");
+  const pr = outcome.pullRequest;
+  ctx.setOutput("pull_request_number", pr ? String(pr.number) : "");
+  ctx.setOutput("pull_request_url", pr?.url ?? "");
+  ctx.setOutput("pull_request_change", pr?.change ?? "");
+  if (pr) {
+    ctx.notice(
+      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      { title: "release" }
+    );
+  }
   writeSummary(ctx.summary, {
     status: outcome.status,
     plan,
     steps: outcome.steps,
     releaseUrl: outcome.release?.url,
+    ...pr ? { pullRequest: pr } : {},
     published: outcome.published,
     statusLocation: outcome.statusLocation,
     runAttempt: runner.runAttempt

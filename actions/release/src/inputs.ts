@@ -2,10 +2,17 @@
 import {
   bool,
   defineAction,
+  dockerImagesInput,
   type InputProblem,
   duration,
-  GITHUB_TOKEN_DEFAULT,
+  initialVersionInput,
+  npmRegistryUrlInput,
+  publishRegistriesInput,
+  releaseBranchInput,
+  githubToken,
   list,
+  monorepoInputs,
+  monorepoProblems,
   oneOf,
   secret,
   semver,
@@ -25,20 +32,17 @@ export const action = defineAction({
         'Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).',
       default: 'auto',
     }),
-    release_branch: text({ description: 'Branch releases are cut from.', default: 'main', identifier: true }),
-    release_mode: oneOf(['direct', 'tag-only'], {
+    release_branch: releaseBranchInput,
+    release_mode: oneOf(['direct', 'tag-only', 'pull-request'], {
       description:
-        'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only.',
+        'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.',
       default: 'direct',
     }),
     release_type: oneOf(['stable', 'prerelease'], {
       description: 'stable, or prerelease (X.Y.Z-<prerelease_id>.N).',
       default: 'stable',
     }),
-    publish_registries: list({
-      description: 'Comma or newline separated registries to publish to.',
-      values: ['npm', 'docker'],
-    }),
+    publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: 'Refused when true: tests are never skipped.',
       default: 'false',
@@ -53,12 +57,14 @@ export const action = defineAction({
       description: 'Explicit version (overrides version_bump); must be above the last release.',
       allowV: true,
     }),
-    tag_prefix: text({ description: 'Prefix of release tags.', default: 'v', identifier: true }),
-    initial_version: semver({
+    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    ...monorepoInputs,
+    github_release: oneOf(['per-package', 'aggregate'], {
       description:
-        "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
-      allowV: true,
+        "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: 'per-package',
     }),
+    initial_version: initialVersionInput,
     prerelease_id: text({
       description: 'Prerelease identifier (rc, beta, alpha…).',
       default: 'rc',
@@ -99,7 +105,7 @@ export const action = defineAction({
         patternHint: 'a relative path or pattern inside the workspace (no ..)',
       }),
     }),
-    npm_registry_url: url({ description: 'npm registry to publish to.', default: 'https://registry.npmjs.org/' }),
+    npm_registry_url: npmRegistryUrlInput,
     npm_dist_tag: text({
       description: 'npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).',
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
@@ -115,14 +121,7 @@ export const action = defineAction({
         'npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.',
       default: 'auto',
     }),
-    docker_images: list({
-      description: 'Images to build and push, one `registry/name` per line.',
-      item: text({
-        description: 'image',
-        pattern: /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)+$/,
-        patternHint: 'registry/name in lower case',
-      }),
-    }),
+    docker_images: dockerImagesInput,
     docker_context: text({
       description: 'Docker build context, relative to the workspace.',
       default: '.',
@@ -166,7 +165,9 @@ export const action = defineAction({
       min: 1000,
     }),
     dry_run: bool({ description: 'Print the plan and change nothing.', default: 'false' }),
-    token: secret({ description: 'GitHub token with contents: write.', default: GITHUB_TOKEN_DEFAULT }),
+    token: githubToken(
+      'GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md).',
+    ),
   },
   outputs: {
     version: { description: 'The version released (empty when there is nothing to release).' },
@@ -177,11 +178,31 @@ export const action = defineAction({
     published: { description: 'JSON list of {registry, name, version, url, digest_or_integrity}.' },
     status: {
       description:
-        'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), or failed.',
+        'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.',
+    },
+    released: {
+      description: 'true when this run released (the version is tagged, released and published), else false.',
+    },
+    pull_request_number: { description: 'release_mode pull-request: the number of the release PR opened or updated.' },
+    pull_request_url: { description: 'release_mode pull-request: the URL of the release PR opened or updated.' },
+    pull_request_change: {
+      description: 'release_mode pull-request: opened, updated or unchanged (the release PR already said it all).',
     },
   },
   refine(v) {
-    const problems: InputProblem[] = [];
+    const problems: InputProblem[] = monorepoProblems(v);
+    if (v.versioning === 'independent' && v.publish_registries.includes('docker'))
+      problems.push({
+        input: 'publish_registries',
+        message:
+          'Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan\'s packages output), or use versioning: fixed.',
+      });
+    if (v.versioning === 'independent' && v.update_major_tag)
+      problems.push({
+        input: 'update_major_tag',
+        message:
+          'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.',
+      });
     if (v.registry_password && !v.registry_username)
       problems.push({
         input: 'registry_username',

@@ -13,6 +13,8 @@ export class Ledger {
   /** The step under way: reported as failed when the release stops in it. */
   current?: string;
   private version?: string;
+  /** Set for an independent release: its record is found by version and tag. */
+  private tag?: string;
 
   constructor(private readonly d: Pick<ReleaseDeps, 'store' | 'runId' | 'runAttempt' | 'log' | 'fault'>) {}
 
@@ -24,8 +26,9 @@ export class Ledger {
   }
 
   /** From now on, marks are written to the status record under `version` (the claim made it ours). */
-  claimed(version: string): void {
+  claimed(version: string, tag?: string): void {
     this.version = version;
+    this.tag = tag;
   }
 
   /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
@@ -35,7 +38,7 @@ export class Ledger {
     if (!version) return;
     const { runId, runAttempt } = this.d;
     await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version);
+      const rec = ensureRelease(doc, version, this.tag ? { tag: this.tag } : {});
       recordStep(rec, runId, step, state, { attempt: runAttempt, detail });
       extra?.(rec);
     }, `release ${version}: ${step} ${state} (run ${runId}.${runAttempt})`);
@@ -72,7 +75,7 @@ export class Ledger {
     const version = this.version;
     const { runId, runAttempt } = this.d;
     await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version);
+      const rec = ensureRelease(doc, version, this.tag ? { tag: this.tag } : {});
       if (rec.run_id === runId && rec.status !== 'released') {
         rec.status = 'failed';
         rec.error = message.slice(0, 500);

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { confinePath, StageError } from '@release-actions/shared';
-import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
+import {
+  groupsOf,
+  type InputValues,
+  runStage,
+  sharedPathList,
+  type StageContext,
+} from '@release-actions/shared/action';
 import { Git } from '@release-actions/shared/git';
 import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
@@ -77,6 +83,11 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
     dryRun: inputs.dry_run,
+    versioning: inputs.versioning,
+    tagFormat: inputs.tag_format,
+    sharedPaths: sharedPathList(inputs.shared_paths),
+    groups: groupsOf(inputs),
+    githubRelease: inputs.github_release,
   };
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
@@ -141,6 +152,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     ctx.setOutput('release_id', '');
     ctx.setOutput('published', []);
     ctx.setOutput('status', outcome.status);
+    ctx.setOutput('released', 'false');
     writeNothingSummary(ctx.summary, outcome);
     return;
   }
@@ -153,11 +165,24 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   ctx.setOutput('release_id', outcome.release ? String(outcome.release.id) : '');
   ctx.setOutput('published', outcome.published);
   ctx.setOutput('status', outcome.status);
+  ctx.setOutput('released', outcome.status === 'released' ? 'true' : 'false');
+  const pr = outcome.pullRequest;
+  ctx.setOutput('pull_request_number', pr ? String(pr.number) : '');
+  ctx.setOutput('pull_request_url', pr?.url ?? '');
+  ctx.setOutput('pull_request_change', pr?.change ?? '');
+  if (pr) {
+    // The later jobs (deploy) skip: say why where the run is looked at.
+    ctx.notice(
+      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      { title: 'release' },
+    );
+  }
   writeSummary(ctx.summary, {
     status: outcome.status,
     plan,
     steps: outcome.steps,
     releaseUrl: outcome.release?.url,
+    ...(pr ? { pullRequest: pr } : {}),
     published: outcome.published,
     statusLocation: outcome.statusLocation,
     runAttempt: runner.runAttempt,

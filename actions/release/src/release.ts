@@ -16,8 +16,11 @@ import { docker } from './steps/docker.js';
 import { githubRelease } from './steps/github-release.js';
 import { moveMajorTag } from './steps/major-tag.js';
 import { npm } from './steps/npm.js';
+import { packageReleases, publishPackageReleases } from './steps/package-releases.js';
+import { packagesVersion } from './steps/packages-version.js';
 import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
+import { markReleasePrTagged, openReleasePr, releasePrPhase } from './steps/pull-request.js';
 import { registriesFree } from './steps/registries-free.js';
 import { markReleased } from './steps/status.js';
 import { tagOnly } from './steps/tag-only.js';
@@ -59,7 +62,10 @@ class Steps<I, S> {
 }
 
 /** Checks and the plan: no side effect (a dry run ends here). */
-const PLAN = Steps.start<object>().then('preflight', preflight).then('version', version);
+const PLAN = Steps.start<object>()
+  .then('preflight', preflight)
+  .then('release-pr-phase', releasePrPhase)
+  .then('version', (s, d) => (d.cfg.versioning === 'independent' ? packagesVersion(s, d) : version(s, d)));
 
 type Planned = Awaited<ReturnType<typeof PLAN.run>>;
 
@@ -73,7 +79,12 @@ const LANDING: Record<
 > = {
   direct: { check: notRefusedBefore, land: commitTagPush },
   'tag-only': { check: async () => ({}), land: tagOnly },
+  // The merge of the release PR: its commit carries the bumped manifests; the tag goes on it, as tag-only does.
+  'pull-request': { check: async () => ({}), land: tagOnly },
 };
+
+/** release_mode pull-request, before the merge: the release PR, and nothing tagged, published or deployed. */
+const OPEN_PR = Steps.start<Planned>().then('registries-free', registriesFree).then('release-pr', openReleasePr);
 
 /** Everything up to the registries; the GitHub Release is a draft until they are verified. */
 const PUBLISH = Steps.start<Planned>()
@@ -82,7 +93,9 @@ const PUBLISH = Steps.start<Planned>()
   .then('test-build', testBuild)
   .then('claim', claim)
   .then('land', (s, d) => LANDING[d.cfg.releaseMode].land(s, d))
-  .then('github-release', githubRelease)
+  .then('github-release', async (s, d) =>
+    s.plan.packages ? packageReleases(s, d) : { ...(await githubRelease(s, d)), releases: [] },
+  )
   .then('npm', npm)
   .then('docker', docker);
 
@@ -90,9 +103,10 @@ type Published = Awaited<ReturnType<typeof PUBLISH.run>>;
 
 /** Once every package is visible: the release goes public, the major tag moves, the record says released. */
 const FINISH = Steps.start<Published & { published: ReleaseOutcome['published'] }>()
-  .then('publish-release', publishRelease)
+  .then('publish-release', (s, d) => (s.plan.packages ? publishPackageReleases(s, d) : publishRelease(s, d)))
   .then('major-tag', moveMajorTag)
   .then('status', markReleased)
+  .then('release-pr-label', markReleasePrTagged)
   .then('announce', announce);
 
 export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise<ReleaseOutcome | NothingToRelease> {
@@ -104,7 +118,20 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
   try {
     const planned = await PLAN.run({}, d);
     plan = planned.plan;
-    if (cfg.dryRun) return { status: 'dry-run', plan, steps, published: [], statusLocation };
+    if (cfg.dryRun) {
+      if (cfg.releaseMode === 'pull-request') {
+        d.log.info(
+          planned.releasePr
+            ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it`
+            : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`,
+        );
+      }
+      return { status: 'dry-run', plan, steps, published: [], statusLocation };
+    }
+    if (cfg.releaseMode === 'pull-request' && !planned.releasePr) {
+      const { pullRequest } = await OPEN_PR.run(planned, d);
+      return { status: 'pull-request', plan, steps, published: [], statusLocation, pullRequest };
+    }
     const out = await PUBLISH.run(planned, d);
     const published = [...out.npmPublished, ...out.dockerPublished];
     if (out.unverified) {

@@ -4,8 +4,17 @@ import type { NothingToRelease, PublishedItem, ReleasePlan, StepReport } from '.
 
 export function renderPlan(plan: ReleasePlan): string {
   const lines: string[] = [];
-  lines.push(`version: ${plan.previousVersion ?? '(no previous release)'} → ${plan.version} (${plan.bump})`);
-  lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  if (plan.packages) {
+    lines.push(`packages (publish order): ${plan.packages.length}`);
+    for (const p of plan.packages)
+      lines.push(
+        `  ${p.name}: ${p.previousTag ?? '(no previous release)'} → ${p.tag} (${p.bump}${p.private ? ', private: not published' : ''}; ${p.reasons.join('; ')})`,
+      );
+    lines.push(`tags: annotated, pushed atomically (with the release commit in release_mode direct)`);
+  } else {
+    lines.push(`version: ${plan.previousVersion ?? '(no previous release)'} → ${plan.version} (${plan.bump})`);
+    lines.push(`tag: ${plan.tag} (annotated), commit "${plan.commitMessage}", pushed atomically with the branch`);
+  }
   lines.push(
     `release: ${plan.prerelease ? 'prerelease' : plan.backport ? 'backport (make_latest: false)' : 'stable (latest)'}`,
   );
@@ -20,7 +29,7 @@ export function renderPlan(plan: ReleasePlan): string {
   } else lines.push('files changed: (none)');
   for (const p of plan.npm) {
     lines.push(
-      `npm: ${p.name}@${plan.version} --tag ${p.distTag}${p.provenance ? ' --provenance' : ''} (auth: ${p.auth})`,
+      `npm: ${p.name}@${p.version ?? plan.version} --tag ${p.distTag}${p.provenance ? ' --provenance' : ''} (auth: ${p.auth})`,
     );
   }
   for (const name of plan.npmSkipped) lines.push(`npm: ${name} skipped (private)`);
@@ -50,12 +59,43 @@ export function writeSummary(
     statusLocation?: string;
     runAttempt: number;
     error?: string;
+    pullRequest?: { number: number; url: string; change: string; verified: boolean };
   },
 ): void {
-  const title = o.plan ? `Release ${o.plan.tag}` : 'Release';
+  const n = o.plan?.packages?.length;
+  const title = o.plan ? `Release ${n ? `of ${n} package${n === 1 ? '' : 's'}` : o.plan.tag}` : 'Release';
   s.heading(`${title}: ${o.status}`);
   if (o.error) s.paragraph(`**Stopped:** ${o.error}`);
-  if (o.plan) {
+  if (o.pullRequest) {
+    s.paragraph(
+      `Release pull request [#${o.pullRequest.number}](${o.pullRequest.url}) ${o.pullRequest.change}${o.pullRequest.verified ? ' (its commit signed by GitHub)' : ''}. Nothing was tagged, published or deployed in this run: merging the pull request releases.`,
+    );
+  }
+  if (o.plan?.packages) {
+    s.table(
+      ['package', 'previous', 'released', 'bump', 'why'],
+      o.plan.packages.map((p) => [
+        `${p.name}${p.private ? ' (private)' : ''}`,
+        p.previousTag ?? '—',
+        `\`${p.tag}\``,
+        p.bump,
+        p.reasons.join('; '),
+      ]),
+    );
+    if (o.releaseUrl) s.paragraph(`GitHub Release: [${o.plan.tag}](${o.releaseUrl})`);
+    if (o.published.length)
+      s.table(
+        ['registry', 'package', 'version', 'integrity', 'tags'],
+        o.published.map((p) => [
+          p.registry,
+          p.name,
+          `[${p.version}](${p.url})`,
+          `\`${p.digest_or_integrity.slice(0, 30)}\``,
+          (p.tags ?? []).join(', '),
+        ]),
+      );
+    if (o.statusLocation) s.paragraph(`Status record: ${o.statusLocation}`);
+  } else if (o.plan) {
     const rows: [string, string][] = [
       ['version', `${o.plan.previousVersion ?? '(none)'} → **${o.plan.version}**`],
       ['tag', `\`${o.plan.tag}\``],

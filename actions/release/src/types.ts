@@ -7,12 +7,13 @@ import type { Bump, FileChange } from '@release-actions/shared/versioning';
 import { StageError, type Logger } from '@release-actions/shared';
 import type { ReleaseInfo } from './github-release.js';
 import type { Ledger } from './ledger.js';
+import type { PullRequestOutcome } from './steps/pull-request.js';
 
 export interface ReleaseConfig {
   versionBump: 'major' | 'minor' | 'patch' | 'auto';
   releaseBranch: string;
   /** How the release lands on a protected branch (docs/protected-branches.md). */
-  releaseMode: 'direct' | 'tag-only';
+  releaseMode: 'direct' | 'tag-only' | 'pull-request';
   releaseType: 'stable' | 'prerelease';
   registries: ('npm' | 'docker')[];
   version?: string;
@@ -39,6 +40,13 @@ export interface ReleaseConfig {
   announceFormat: 'slack' | 'json';
   verifyTimeoutMs: number;
   dryRun: boolean;
+  /** fixed: one version; independent: each workspace package its own (docs/monorepo.md). */
+  versioning: 'fixed' | 'independent';
+  tagFormat: string;
+  sharedPaths: string[];
+  groups: { fixed: string[][]; linked: string[][] };
+  /** independent: a GitHub Release per package, or one for the run with a section per package. */
+  githubRelease: 'per-package' | 'aggregate';
 }
 
 export interface ReleaseDeps {
@@ -98,7 +106,10 @@ export interface ReleasePlan {
   backport: boolean;
   bump: Bump | 'explicit' | 'resumed';
   files: FileChange[];
-  npm: { name: string; dir: string; distTag: string; provenance: boolean; auth: string }[];
+  /** In publish order; `version` per package with versioning: independent (else the plan's). */
+  npm: { name: string; dir: string; distTag: string; provenance: boolean; auth: string; version?: string }[];
+  /** versioning: independent: the packages released, in publish order (dependencies first). */
+  packages?: PackageRelease[];
   npmSkipped: string[];
   docker: { image: string; tags: string[] }[];
   majorTag?: string;
@@ -109,8 +120,28 @@ export interface ReleasePlan {
   notesBody: string;
 }
 
+/** One package of an independent release. */
+export interface PackageRelease {
+  name: string;
+  /** Directory relative to the workspace. */
+  dir: string;
+  version: string;
+  previousVersion?: string;
+  tag: string;
+  previousTag?: string;
+  bump: string;
+  private: boolean;
+  prerelease: boolean;
+  backport: boolean;
+  reasons: string[];
+  /** Its notes: its own commits only, cut to GitHub's limit. */
+  notesBody: string;
+}
+
 export interface ReleaseOutcome {
-  status: 'released' | 'dry-run' | 'unverified';
+  /** pull-request: release_mode pull-request opened or updated the release PR; nothing was released. */
+  status: 'released' | 'dry-run' | 'unverified' | 'pull-request';
+  pullRequest?: PullRequestOutcome;
   plan: ReleasePlan;
   steps: StepReport[];
   release?: ReleaseInfo;

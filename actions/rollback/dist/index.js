@@ -20,13 +20,16 @@ import {
   warning
 } from "./chunks/chunk-V7MOKLKZ.js";
 import {
+  InputError,
+  StageError,
   commandSafeLogger,
+  errorMessage,
   escapeLogText,
   escapeMarkdownHtml,
   logText,
   quoteLogValue,
   silentLogger
-} from "./chunks/chunk-G2I2JVI4.js";
+} from "./chunks/chunk-SL3UREKI.js";
 import {
   __commonJS,
   __toESM
@@ -816,6 +819,9 @@ function number(o) {
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
+function githubToken(description) {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
 async function parseInputs(schema, read, refine) {
   const values = {};
   const problems = [];
@@ -851,31 +857,6 @@ async function parseInputs(schema, read, refine) {
 function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
-
-// packages/shared/src/util/errors.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  try {
-    return JSON.stringify(e) ?? String(e);
-  } catch {
-    return String(e);
-  }
-}
-var InputError = class extends Error {
-  constructor(input, message) {
-    super(message);
-    this.input = input;
-    this.name = "InputError";
-  }
-  input;
-};
-var StageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "StageError";
-  }
-};
 
 // packages/shared/src/action/summary.ts
 function cell(value) {
@@ -1014,6 +995,17 @@ async function runStage(def, impl2, env = process.env) {
       }
     }
   }
+}
+
+// packages/shared/src/action/github-client.ts
+async function optionalGitHubClient(token, ctx, log, without) {
+  if (!token || !ctx.runner.repository) {
+    log.warning(`no token or repository: ${without}`);
+    return void 0;
+  }
+  ctx.mask(token);
+  const { createGitHubClient } = await import("./chunks/github-CQWBEIF7.js");
+  return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 
 // packages/shared/src/deploy/types.ts
@@ -2368,12 +2360,15 @@ function emptyStatus() {
   return { schema_version: STATUS_SCHEMA_VERSION, releases: [] };
 }
 function ensureRelease(doc, version, init = {}) {
-  let rec = doc.releases.find((r) => r.version === version);
+  let rec = findRelease(doc, version, init.tag);
   if (!rec) {
     rec = { version, status: "planned", created_at: (/* @__PURE__ */ new Date()).toISOString(), ...init };
     doc.releases.unshift(rec);
   }
   return rec;
+}
+function findRelease(doc, version, tag) {
+  return doc.releases.find((r) => r.version === version && (tag === void 0 || r.tag === tag));
 }
 function lastGoodVersion(doc, environment, except) {
   for (const rec of doc.releases) {
@@ -2384,544 +2379,6 @@ function lastGoodVersion(doc, environment, except) {
     }
   }
   return void 0;
-}
-
-// packages/shared/src/deploy/record.ts
-function deploymentsOf(doc, version) {
-  const rec = ensureRelease(doc, version);
-  rec.deployments ??= rec.deployment ? [rec.deployment] : [];
-  return rec.deployments;
-}
-function inactivateOthers(doc, environment, except) {
-  for (const rec of doc.releases) {
-    if (rec.version === except) continue;
-    for (const d of rec.deployments ?? [])
-      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
-    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
-      rec.deployment.status = "inactive";
-  }
-}
-var DeploymentRecorder = class {
-  constructor(store, log) {
-    this.store = store;
-    this.log = log;
-  }
-  store;
-  log;
-  async update(fn, message) {
-    if (!this.store) return;
-    try {
-      await this.store.update(fn, message);
-    } catch (e) {
-      this.log.warning(`status record (${this.store.describe()}) not updated: ${errorMessage(e)}`);
-    }
-  }
-  async read() {
-    if (!this.store) return void 0;
-    try {
-      return await this.store.read();
-    } catch (e) {
-      this.log.warning(`status record (${this.store.describe()}) not readable: ${errorMessage(e)}`);
-      return void 0;
-    }
-  }
-  async started(o) {
-    await this.update((doc) => {
-      const rec = ensureRelease(doc, o.version);
-      const deps = deploymentsOf(doc, o.version);
-      const d = {
-        environment: o.environment,
-        strategy: o.strategy,
-        status: "in_progress",
-        started_at: (/* @__PURE__ */ new Date()).toISOString(),
-        run_id: o.runId,
-        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
-        ...o.previousVersion ? { previous_version: o.previousVersion } : {},
-        timeline: [{ at: (/* @__PURE__ */ new Date()).toISOString(), state: "started" }]
-      };
-      const i = deps.findIndex((x) => x.run_id === o.runId && x.environment === o.environment);
-      if (i >= 0) deps[i] = d;
-      else deps.push(d);
-      rec.deployment = d;
-      rec.status = "deploying";
-    }, `status: deploying ${o.version} to ${o.environment}`);
-  }
-  async finished(o) {
-    await this.update((doc) => {
-      const rec = ensureRelease(doc, o.version);
-      const deps = deploymentsOf(doc, o.version);
-      let d = deps.find((x) => x.run_id === o.runId && x.environment === o.environment);
-      if (!d) {
-        d = { environment: o.environment, status: o.status, run_id: o.runId };
-        deps.push(d);
-      }
-      Object.assign(d, {
-        status: o.status === "inconclusive" ? "succeeded" : o.status,
-        finished_at: (/* @__PURE__ */ new Date()).toISOString(),
-        rolled_back: o.rolledBack,
-        reason: o.reason.split("\n")[0],
-        timeline: o.timeline.map((e) => ({ at: e.at, state: e.state, ...e.detail ? { detail: e.detail } : {} })),
-        ...o.activeSlot ? { active_slot: o.activeSlot } : {},
-        ...o.previousVersion ? { previous_version: o.previousVersion } : {}
-      });
-      rec.deployment = d;
-      if (o.status === "succeeded" || o.status === "inconclusive") {
-        rec.status = "deployed";
-        rec.deployed_at = d.finished_at;
-        inactivateOthers(doc, o.environment, o.version);
-      } else rec.status = o.status === "rolled-back" ? "rolled-back" : "failed";
-      if (o.rolledBack && o.previousVersion) {
-        const prev = ensureRelease(doc, o.previousVersion);
-        const pd = deploymentsOf(doc, o.previousVersion);
-        const restored = {
-          environment: o.environment,
-          strategy: "rollback",
-          status: "succeeded",
-          started_at: d.finished_at,
-          finished_at: d.finished_at,
-          rollback_of: o.version,
-          run_id: o.runId
-        };
-        pd.push(restored);
-        prev.deployment = restored;
-        prev.status = "deployed";
-      }
-    }, `status: ${o.version} ${o.status} in ${o.environment}`);
-  }
-  /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
-  async rolledBack(o) {
-    await this.update((doc) => {
-      const now = (/* @__PURE__ */ new Date()).toISOString();
-      if (o.from && o.ok) {
-        const fd = deploymentsOf(doc, o.from).filter((d2) => d2.environment === o.environment).at(-1);
-        if (fd) Object.assign(fd, { status: "rolled-back", rolled_back: true, rolled_back_at: now });
-        ensureRelease(doc, o.from).status = "rolled-back";
-      }
-      const rec = ensureRelease(doc, o.to);
-      const d = {
-        environment: o.environment,
-        strategy: "rollback",
-        status: o.ok ? "succeeded" : "failed",
-        started_at: o.timeline[0]?.at ?? now,
-        finished_at: now,
-        run_id: o.runId,
-        reason: o.reason,
-        ...o.from ? { rollback_of: o.from } : {},
-        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
-        timeline: o.timeline
-      };
-      deploymentsOf(doc, o.to).push(d);
-      rec.deployment = d;
-      if (o.ok) {
-        rec.status = "deployed";
-        inactivateOthers(doc, o.environment, o.to);
-      }
-    }, `status: rollback of ${o.environment} to ${o.to}`);
-  }
-};
-
-// packages/shared/src/deploy/incident.ts
-function incidentIssue(o) {
-  const fromRec = o.from ? o.doc?.releases.find((r) => r.version === o.from) : void 0;
-  const failed = (fromRec?.deployments ?? []).filter((d) => d.environment === o.environment).at(-1);
-  const events = [
-    ...(failed?.timeline ?? []).map((e) => ({
-      at: e.at,
-      state: e.state,
-      detail: e.detail ?? "",
-      source: `deploy ${o.from}`
-    })),
-    ...o.rollbackTimeline.map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? "", source: "rollback" }))
-  ].sort((a, b) => a.at.localeCompare(b.at));
-  const esc = (s) => escapeMarkdownHtml(s.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
-  const lines = [
-    `Production incident in **${o.environment}**: rolled back from **${o.from ?? "unknown"}** to **${o.to}**.`,
-    "",
-    `**Trigger:** ${esc(o.reason || String(failed?.reason ?? "not recorded"))}`,
-    ...o.rolledBackBy ? ["", `**Rolled back by:** ${esc(o.rolledBackBy)}`] : [],
-    "",
-    "## Links",
-    `- Run: ${o.runUrl}`,
-    ...fromRec?.release_url ? [`- Release ${o.from}: ${fromRec.release_url}`] : o.from ? [`- Release: ${o.repoUrl}/releases/tag/v${o.from}`] : [],
-    ...failed?.deployment_id ? [`- Failed deployment: ${o.repoUrl}/deployments (id ${failed.deployment_id})`] : [],
-    ...o.deploymentId ? [`- Restoring deployment: id ${o.deploymentId}`] : [],
-    "",
-    "## Measurements that triggered the rollback",
-    failed?.reason ? `- ${esc(String(failed.reason))}` : o.rolledBackBy && o.reason ? `- ${esc(o.reason)}` : "- (no measurement recorded: rollback requested by hand)",
-    ...(failed?.timeline ?? []).filter((e) => /breach|fail|rolling-back|monitor|analysis/.test(e.state) && e.detail).map((e) => `- ${e.at} ${e.state}: ${esc(e.detail ?? "")}`),
-    "",
-    "## Timeline",
-    "| at (UTC) | source | state | detail |",
-    "| --- | --- | --- | --- |",
-    ...events.map((e) => `| ${e.at} | ${e.source} | ${e.state} | ${esc(e.detail)} |`),
-    "",
-    "## Post-mortem",
-    "- [ ] Root cause",
-    "- [ ] Impact (users, duration, failed requests)",
-    "- [ ] Why the gates did not catch it before production",
-    "- [ ] Follow-up actions"
-  ];
-  return {
-    title: `Incident: ${o.environment} rolled back from ${o.from ?? "unknown"} to ${o.to}`,
-    body: lines.join("\n"),
-    labels: ["incident"]
-  };
-}
-async function fileIncident(gh, repo, issue, comment, log) {
-  const open = await gh.rest.rest.issues.listForRepo({ ...repo, state: "open", labels: "incident", per_page: 100 });
-  const same = open.data.find((i) => i.title === issue.title && !i.pull_request);
-  if (same) {
-    await gh.rest.rest.issues.createComment({ ...repo, issue_number: same.number, body: comment });
-    log.info(`incident issue #${same.number} already open: commented on it (${same.html_url})`);
-    return { url: same.html_url, number: same.number, created: false };
-  }
-  const created = await gh.rest.rest.issues.create({ ...repo, ...issue });
-  log.info(`incident issue #${created.data.number}: ${created.data.html_url}`);
-  return { url: created.data.html_url, number: created.data.number, created: true };
-}
-
-// packages/shared/src/deploy/earlier-rollback.ts
-function earlierRollback(state, toVersion) {
-  const serving = servingVersion(state);
-  const last = state.deployments[0];
-  if (!serving || !last || toVersion && toVersion !== serving) return void 0;
-  if (last.strategy === "rollback") {
-    if (!toVersion || last.status !== "rolled-back" || last.version !== serving || !last.previous_version)
-      return void 0;
-    return { from: last.previous_version, to: serving, by: "an earlier rollback", at: last.at };
-  }
-  if (last.previous_version !== serving || last.version === serving) return void 0;
-  if (last.status === "rolled-back")
-    return { from: last.version, to: serving, by: `the deploy of ${last.version} (rollback_on_failure)`, at: last.at };
-  if (last.status === "failed" && toVersion)
-    return {
-      from: last.version,
-      to: serving,
-      by: `the deploy of ${last.version}, which failed before traffic moved`,
-      at: last.at
-    };
-  return void 0;
-}
-
-// packages/shared/src/deploy/registries.ts
-import { join as join6 } from "node:path";
-
-// packages/shared/src/publish/docker.ts
-import { createHash } from "node:crypto";
-
-// packages/shared/src/publish/exec.ts
-function redact(text2, secrets) {
-  let out = text2;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-  return out;
-}
-
-// packages/shared/src/publish/docker.ts
-var MANIFEST_TYPES = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-].join(", ");
-function splitImage(image) {
-  const i = image.indexOf("/");
-  const first = i < 0 ? "" : image.slice(0, i);
-  if (i < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
-    return { host: "registry-1.docker.io", repository: i < 0 ? `library/${image}` : image };
-  }
-  return { host: first, repository: image.slice(i + 1) };
-}
-var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-var RegistryClient = class {
-  constructor(f, creds, scheme) {
-    this.f = f;
-    this.creds = creds;
-    this.scheme = scheme;
-  }
-  f;
-  creds;
-  scheme;
-  bearer = /* @__PURE__ */ new Map();
-  base(host) {
-    return `${this.scheme ?? (isLoopback(host) ? "http" : "https")}://${host}`;
-  }
-  async request(host, repository, path, init, push = false) {
-    const url2 = `${this.base(host)}/v2/${repository}${path}`;
-    const scope = `repository:${repository}:${push ? "pull,push" : "pull"}`;
-    const key = `${host} ${scope}`;
-    const headers = new Headers(init.headers);
-    const cached = this.bearer.get(key);
-    if (cached) headers.set("authorization", `Bearer ${cached}`);
-    else if (this.creds) headers.set("authorization", `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}`);
-    let res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
-    if (res.status !== 401) return res;
-    const challenge = res.headers.get("www-authenticate") ?? "";
-    if (!/^bearer/i.test(challenge)) return res;
-    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const tokenUrl = new URL(params.realm ?? "");
-    if (params.service) tokenUrl.searchParams.set("service", params.service);
-    tokenUrl.searchParams.set("scope", scope);
-    const tr = await this.f(tokenUrl, {
-      headers: this.creds ? { authorization: `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}` } : {},
-      signal: AbortSignal.timeout(3e4)
-    });
-    if (!tr.ok) return res;
-    const body = await tr.json();
-    const token = body.token ?? body.access_token;
-    if (!token) return res;
-    this.bearer.set(key, token);
-    headers.set("authorization", `Bearer ${token}`);
-    res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
-    return res;
-  }
-  /** Digest of a tag's manifest; undefined when the tag does not exist. */
-  async digest(image, tag) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/manifests/${tag}`, {
-      method: "HEAD",
-      headers: { accept: MANIFEST_TYPES }
-    });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
-    return res.headers.get("docker-content-digest") ?? void 0;
-  }
-  /** A manifest's bytes and media type. */
-  async manifest(image, ref) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/manifests/${ref}`, { headers: { accept: MANIFEST_TYPES } });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}@${ref}`);
-    return { body: Buffer.from(await res.arrayBuffer()), mediaType: res.headers.get("content-type") ?? "" };
-  }
-  /** The image config's labels of a tag (the first platform of an index). */
-  async labels(image, ref) {
-    const m = await this.manifest(image, ref);
-    if (!m) return void 0;
-    let doc = JSON.parse(m.body.toString("utf8"));
-    if (doc.manifests?.[0]) {
-      const inner = await this.manifest(image, doc.manifests[0].digest);
-      if (!inner) return void 0;
-      doc = JSON.parse(inner.body.toString("utf8"));
-    }
-    if (!doc.config) return {};
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
-    if (!res.ok)
-      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
-    const cfg = await res.json();
-    return cfg.config?.Labels ?? {};
-  }
-  /** Put the manifest `digest` under `tag` (a retag, no rebuild). */
-  async tag(image, digest, tag) {
-    const m = await this.manifest(image, digest);
-    if (!m) throw new StageError(`${image}@${digest} is not in the registry`);
-    const { host, repository } = splitImage(image);
-    const res = await this.request(
-      host,
-      repository,
-      `/manifests/${tag}`,
-      { method: "PUT", headers: { "content-type": m.mediaType }, body: new Uint8Array(m.body) },
-      true
-    );
-    if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
-  }
-  /** A blob's bytes; undefined when the registry does not have it. */
-  async blob(image, digest) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/blobs/${digest}`, {});
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for blob ${repository}@${digest}`);
-    return Buffer.from(await res.arrayBuffer());
-  }
-  /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
-  async putBlob(image, data) {
-    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
-    const { host, repository } = splitImage(image);
-    const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
-    if (head.ok) return digest;
-    const start = await this.request(host, repository, `/blobs/uploads/`, { method: "POST" }, true);
-    await start.arrayBuffer();
-    const location = start.headers.get("location");
-    if (start.status !== 202 || !location) {
-      throw new StageError(`registry ${host} refused a blob upload to ${repository} (HTTP ${start.status})`);
-    }
-    const url2 = new URL(location, `${this.base(host)}/`);
-    url2.searchParams.set("digest", digest);
-    const path = url2.pathname.slice(`/v2/${repository}`.length) + url2.search;
-    const put = await this.request(
-      host,
-      repository,
-      path,
-      { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(data) },
-      true
-    );
-    if (!put.ok) {
-      throw new StageError(
-        `registry ${host} refused blob ${digest} in ${repository} (HTTP ${put.status}: ${await put.text()})`
-      );
-    }
-    return digest;
-  }
-  /** Puts a manifest under `ref` (a tag or its digest); returns its digest. */
-  async putManifest(image, ref, body, mediaType) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(
-      host,
-      repository,
-      `/manifests/${ref}`,
-      { method: "PUT", headers: { "content-type": mediaType }, body: new Uint8Array(body) },
-      true
-    );
-    if (!res.ok) {
-      throw new StageError(
-        `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
-      );
-    }
-    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
-  }
-  /**
-   * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
-   * `digest`; undefined when the registry does not implement it (404), as distribution 2.8 does not.
-   */
-  async referrers(image, digest) {
-    const { host, repository } = splitImage(image);
-    const res = await this.request(host, repository, `/referrers/${digest}`, {
-      headers: { accept: "application/vnd.oci.image.index.v1+json" }
-    });
-    if (res.status === 404) return void 0;
-    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the referrers of ${digest}`);
-    if (!(res.headers.get("content-type") ?? "").includes("application/vnd.oci.image.index.v1+json")) {
-      await res.arrayBuffer();
-      return void 0;
-    }
-    return await res.json();
-  }
-  /** Is the registry reachable and do the credentials pass (GET /v2/)? */
-  async ping(image) {
-    const { host, repository } = splitImage(image);
-    let res;
-    try {
-      res = await this.request(host, repository, `/tags/list`, {});
-    } catch (e) {
-      throw new StageError(`container registry ${host} is not reachable: ${e.message}`);
-    }
-    if (res.status === 401 || res.status === 403) {
-      throw new StageError(`container registry ${host} refused the credentials (HTTP ${res.status})`);
-    }
-    if (!res.ok && res.status !== 404) throw new StageError(`container registry ${host} answered HTTP ${res.status}`);
-  }
-};
-var b64 = (s) => Buffer.from(s).toString("base64");
-
-// packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync5, mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join5 } from "node:path";
-function registryKey(registryUrl) {
-  const u = new URL(registryUrl);
-  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
-  return `//${u.host}${path}`;
-}
-var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
-function packageUrl(registryUrl, name) {
-  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-}
-function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync5(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
-  const path = join5(dir, ".npmrc");
-  const lines = [
-    `registry=${withSlash(registryUrl)}`,
-    "fetch-retries=2",
-    "fetch-retry-mintimeout=1000",
-    "fetch-retry-maxtimeout=5000"
-  ];
-  if (token) {
-    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
-  }
-  writeFileSync4(path, lines.join("\n") + "\n", { mode: 384 });
-  chmodSync(path, 384);
-  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-// packages/shared/src/deploy/registries.ts
-async function npmDistTagLatest(o) {
-  const f = o.fetch ?? fetch;
-  const latest = async () => {
-    const res = await f(packageUrl(o.registry, o.pkg), {
-      headers: { accept: "application/json", ...o.token ? { authorization: `Bearer ${o.token}` } : {} },
-      signal: AbortSignal.timeout(3e4)
-    });
-    if (!res.ok) throw new StageError(`npm registry ${o.registry} answered HTTP ${res.status} for ${o.pkg}`);
-    const doc = await res.json();
-    if (!doc.versions?.[o.version])
-      throw new StageError(`${o.pkg}@${o.version} is not in ${o.registry}: cannot move latest back to it`);
-    return doc["dist-tags"]?.latest;
-  };
-  const previous = await latest();
-  if (previous === o.version) {
-    o.log.info(`npm: ${o.pkg} latest is already ${o.version}`);
-    return { previous };
-  }
-  const rc = writeUserconfig(o.tempDir, o.registry, o.token || void 0);
-  try {
-    const r = await runProgram(
-      "npm",
-      [
-        "dist-tag",
-        "add",
-        `${o.pkg}@${o.version}`,
-        "latest",
-        "--registry",
-        o.registry,
-        "--userconfig",
-        rc.path,
-        "--cache",
-        join6(rc.path, "..", "cache"),
-        "--loglevel",
-        "warn"
-      ],
-      {
-        timeoutMs: 12e4,
-        env: { npm_config_update_notifier: "false", ...o.token ? { NODE_AUTH_TOKEN: o.token } : {} }
-      }
-    );
-    if (r.code !== 0)
-      throw new StageError(
-        `npm dist-tag add ${o.pkg}@${o.version} latest failed (exit ${r.code}): ${redact(tail(r.output), [o.token])}`
-      );
-  } finally {
-    rc.dispose();
-  }
-  const now = await latest();
-  if (now !== o.version)
-    throw new StageError(
-      `npm dist-tag add reported success but ${o.pkg} latest is ${now ?? "unset"}, not ${o.version}`
-    );
-  o.log.info(`npm: ${o.pkg} latest ${previous ?? "(unset)"} → ${o.version}`);
-  return { previous };
-}
-function splitRef(ref) {
-  const slash = ref.lastIndexOf("/");
-  const colon = ref.lastIndexOf(":");
-  if (colon <= slash) return { repository: ref, tag: "latest" };
-  return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-}
-async function dockerTagLatest(o) {
-  const { repository, tag } = splitRef(imageFor(o.image, o.version));
-  const client = new RegistryClient(o.fetch ?? fetch, o.credentials);
-  const digest = await client.digest(repository, tag);
-  if (!digest) throw new StageError(`${repository}:${tag} is not in the registry: cannot move latest back to it`);
-  const previous = await client.digest(repository, "latest");
-  if (previous === digest) {
-    o.log.info(`docker: ${repository}:latest is already ${tag} (${digest})`);
-    return { digest, previous };
-  }
-  await client.tag(repository, digest, "latest");
-  const now = await client.digest(repository, "latest");
-  if (now !== digest)
-    throw new StageError(`${repository}:latest is ${now ?? "missing"} after the retag, not ${tag} (${digest})`);
-  o.log.info(`docker: ${repository}:latest ${previous ?? "(none)"} → ${tag} (${digest})`);
-  return { digest, previous };
 }
 
 // packages/shared/src/status/open.ts
@@ -3066,6 +2523,30 @@ var Git = class _Git {
         resolve5();
       });
     });
+  }
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range, format, onCommit) {
+    return this.stream(
+      ["log", "-z", "--no-renames", "--name-only", `--format=%x1e${format}`, ...range, "--"],
+      "",
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf("\0");
+        if (end < 0) return onCommit(rec, []);
+        const files = rec.slice(end + 1).split("\0").map((f) => f.startsWith("\n") ? f.slice(1) : f).filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      }
+    );
+  }
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs) {
+    const r = await this.run(["merge-base", "--octopus", ...revs]);
+    if (r.code > 1) throw new GitError(["merge-base", "--octopus", ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split("\n")[0] || void 0 : void 0;
   }
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev) {
@@ -3239,7 +2720,7 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync6, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/validate.ts
@@ -3662,9 +3143,9 @@ var FileStatusStore = class {
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync6(dirname4(this.file), { recursive: true });
+    mkdirSync5(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync5(tmp, stringifyStatus(doc));
+    writeFileSync4(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -3684,6 +3165,575 @@ async function openStatusStore(v, o) {
   }
   if (o.token && /^https?:/.test(r.stdout.trim())) git = git.withToken(new URL(r.stdout.trim()).origin, o.token);
   return new GitBranchStatusStore({ git, branch: v.status_branch, log: o.log });
+}
+
+// packages/shared/src/deploy/record.ts
+async function openDeploymentRecords(v, o) {
+  const { gh, runner, log } = o;
+  const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
+    ...o.environmentUrl !== void 0 ? { environmentUrl: o.environmentUrl } : {},
+    logUrl: runner.runUrl
+  }) : void 0;
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log
+  });
+  return { deployments, recorder: new DeploymentRecorder(store, log) };
+}
+function deploymentsOf(doc, version) {
+  const rec = ensureRelease(doc, version);
+  rec.deployments ??= rec.deployment ? [rec.deployment] : [];
+  return rec.deployments;
+}
+function inactivateOthers(doc, environment, except) {
+  for (const rec of doc.releases) {
+    if (rec.version === except) continue;
+    for (const d of rec.deployments ?? [])
+      if (d.environment === environment && d.status === "succeeded") d.status = "inactive";
+    if (rec.deployment?.environment === environment && rec.deployment.status === "succeeded")
+      rec.deployment.status = "inactive";
+  }
+}
+var DeploymentRecorder = class {
+  constructor(store, log) {
+    this.store = store;
+    this.log = log;
+  }
+  store;
+  log;
+  async update(fn, message) {
+    if (!this.store) return;
+    try {
+      await this.store.update(fn, message);
+    } catch (e) {
+      this.log.warning(`status record (${this.store.describe()}) not updated: ${errorMessage(e)}`);
+    }
+  }
+  async read() {
+    if (!this.store) return void 0;
+    try {
+      return await this.store.read();
+    } catch (e) {
+      this.log.warning(`status record (${this.store.describe()}) not readable: ${errorMessage(e)}`);
+      return void 0;
+    }
+  }
+  async started(o) {
+    await this.update((doc) => {
+      const rec = ensureRelease(doc, o.version);
+      const deps = deploymentsOf(doc, o.version);
+      const d = {
+        environment: o.environment,
+        strategy: o.strategy,
+        status: "in_progress",
+        started_at: (/* @__PURE__ */ new Date()).toISOString(),
+        run_id: o.runId,
+        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
+        ...o.previousVersion ? { previous_version: o.previousVersion } : {},
+        timeline: [{ at: (/* @__PURE__ */ new Date()).toISOString(), state: "started" }]
+      };
+      const i = deps.findIndex((x) => x.run_id === o.runId && x.environment === o.environment);
+      if (i >= 0) deps[i] = d;
+      else deps.push(d);
+      rec.deployment = d;
+      rec.status = "deploying";
+    }, `status: deploying ${o.version} to ${o.environment}`);
+  }
+  async finished(o) {
+    await this.update((doc) => {
+      const rec = ensureRelease(doc, o.version);
+      const deps = deploymentsOf(doc, o.version);
+      let d = deps.find((x) => x.run_id === o.runId && x.environment === o.environment);
+      if (!d) {
+        d = { environment: o.environment, status: o.status, run_id: o.runId };
+        deps.push(d);
+      }
+      Object.assign(d, {
+        status: o.status === "inconclusive" ? "succeeded" : o.status,
+        finished_at: (/* @__PURE__ */ new Date()).toISOString(),
+        rolled_back: o.rolledBack,
+        reason: o.reason.split("\n")[0],
+        timeline: o.timeline.map((e) => ({ at: e.at, state: e.state, ...e.detail ? { detail: e.detail } : {} })),
+        ...o.activeSlot ? { active_slot: o.activeSlot } : {},
+        ...o.previousVersion ? { previous_version: o.previousVersion } : {}
+      });
+      rec.deployment = d;
+      if (o.status === "succeeded" || o.status === "inconclusive") {
+        rec.status = "deployed";
+        rec.deployed_at = d.finished_at;
+        inactivateOthers(doc, o.environment, o.version);
+      } else rec.status = o.status === "rolled-back" ? "rolled-back" : "failed";
+      if (o.rolledBack && o.previousVersion) {
+        const prev = ensureRelease(doc, o.previousVersion);
+        const pd = deploymentsOf(doc, o.previousVersion);
+        const restored = {
+          environment: o.environment,
+          strategy: "rollback",
+          status: "succeeded",
+          started_at: d.finished_at,
+          finished_at: d.finished_at,
+          rollback_of: o.version,
+          run_id: o.runId
+        };
+        pd.push(restored);
+        prev.deployment = restored;
+        prev.status = "deployed";
+      }
+    }, `status: ${o.version} ${o.status} in ${o.environment}`);
+  }
+  /** A rollback action: `from` marked rolled-back, `to` recorded as a new successful deployment. */
+  async rolledBack(o) {
+    await this.update((doc) => {
+      const now = (/* @__PURE__ */ new Date()).toISOString();
+      if (o.from && o.ok) {
+        const fd = deploymentsOf(doc, o.from).filter((d2) => d2.environment === o.environment).at(-1);
+        if (fd) Object.assign(fd, { status: "rolled-back", rolled_back: true, rolled_back_at: now });
+        ensureRelease(doc, o.from).status = "rolled-back";
+      }
+      const rec = ensureRelease(doc, o.to);
+      const d = {
+        environment: o.environment,
+        strategy: "rollback",
+        status: o.ok ? "succeeded" : "failed",
+        started_at: o.timeline[0]?.at ?? now,
+        finished_at: now,
+        run_id: o.runId,
+        reason: o.reason,
+        ...o.from ? { rollback_of: o.from } : {},
+        ...o.deploymentId ? { deployment_id: o.deploymentId } : {},
+        timeline: o.timeline
+      };
+      deploymentsOf(doc, o.to).push(d);
+      rec.deployment = d;
+      if (o.ok) {
+        rec.status = "deployed";
+        inactivateOthers(doc, o.environment, o.to);
+      }
+    }, `status: rollback of ${o.environment} to ${o.to}`);
+  }
+};
+
+// packages/shared/src/deploy/incident.ts
+function incidentIssue(o) {
+  const fromRec = o.from ? o.doc?.releases.find((r) => r.version === o.from) : void 0;
+  const failed = (fromRec?.deployments ?? []).filter((d) => d.environment === o.environment).at(-1);
+  const events = [
+    ...(failed?.timeline ?? []).map((e) => ({
+      at: e.at,
+      state: e.state,
+      detail: e.detail ?? "",
+      source: `deploy ${o.from}`
+    })),
+    ...o.rollbackTimeline.map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? "", source: "rollback" }))
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const esc = (s) => escapeMarkdownHtml(s.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
+  const lines = [
+    `Production incident in **${o.environment}**: rolled back from **${o.from ?? "unknown"}** to **${o.to}**.`,
+    "",
+    `**Trigger:** ${esc(o.reason || String(failed?.reason ?? "not recorded"))}`,
+    ...o.rolledBackBy ? ["", `**Rolled back by:** ${esc(o.rolledBackBy)}`] : [],
+    "",
+    "## Links",
+    `- Run: ${o.runUrl}`,
+    ...fromRec?.release_url ? [`- Release ${o.from}: ${fromRec.release_url}`] : o.from ? [`- Release: ${o.repoUrl}/releases/tag/v${o.from}`] : [],
+    ...failed?.deployment_id ? [`- Failed deployment: ${o.repoUrl}/deployments (id ${failed.deployment_id})`] : [],
+    ...o.deploymentId ? [`- Restoring deployment: id ${o.deploymentId}`] : [],
+    "",
+    "## Measurements that triggered the rollback",
+    failed?.reason ? `- ${esc(String(failed.reason))}` : o.rolledBackBy && o.reason ? `- ${esc(o.reason)}` : "- (no measurement recorded: rollback requested by hand)",
+    ...(failed?.timeline ?? []).filter((e) => /breach|fail|rolling-back|monitor|analysis/.test(e.state) && e.detail).map((e) => `- ${e.at} ${e.state}: ${esc(e.detail ?? "")}`),
+    "",
+    "## Timeline",
+    "| at (UTC) | source | state | detail |",
+    "| --- | --- | --- | --- |",
+    ...events.map((e) => `| ${e.at} | ${e.source} | ${e.state} | ${esc(e.detail)} |`),
+    "",
+    "## Post-mortem",
+    "- [ ] Root cause",
+    "- [ ] Impact (users, duration, failed requests)",
+    "- [ ] Why the gates did not catch it before production",
+    "- [ ] Follow-up actions"
+  ];
+  return {
+    title: `Incident: ${o.environment} rolled back from ${o.from ?? "unknown"} to ${o.to}`,
+    body: lines.join("\n"),
+    labels: ["incident"]
+  };
+}
+async function fileIncident(gh, repo, issue, comment, log) {
+  const open = await gh.rest.rest.issues.listForRepo({ ...repo, state: "open", labels: "incident", per_page: 100 });
+  const same = open.data.find((i) => i.title === issue.title && !i.pull_request);
+  if (same) {
+    await gh.rest.rest.issues.createComment({ ...repo, issue_number: same.number, body: comment });
+    log.info(`incident issue #${same.number} already open: commented on it (${same.html_url})`);
+    return { url: same.html_url, number: same.number, created: false };
+  }
+  const created = await gh.rest.rest.issues.create({ ...repo, ...issue });
+  log.info(`incident issue #${created.data.number}: ${created.data.html_url}`);
+  return { url: created.data.html_url, number: created.data.number, created: true };
+}
+
+// packages/shared/src/deploy/earlier-rollback.ts
+function earlierRollback(state, toVersion) {
+  const serving = servingVersion(state);
+  const last = state.deployments[0];
+  if (!serving || !last || toVersion && toVersion !== serving) return void 0;
+  if (last.strategy === "rollback") {
+    if (!toVersion || last.status !== "rolled-back" || last.version !== serving || !last.previous_version)
+      return void 0;
+    return { from: last.previous_version, to: serving, by: "an earlier rollback", at: last.at };
+  }
+  if (last.previous_version !== serving || last.version === serving) return void 0;
+  if (last.status === "rolled-back")
+    return { from: last.version, to: serving, by: `the deploy of ${last.version} (rollback_on_failure)`, at: last.at };
+  if (last.status === "failed" && toVersion)
+    return {
+      from: last.version,
+      to: serving,
+      by: `the deploy of ${last.version}, which failed before traffic moved`,
+      at: last.at
+    };
+  return void 0;
+}
+
+// packages/shared/src/deploy/registries.ts
+import { join as join6 } from "node:path";
+
+// packages/shared/src/publish/docker.ts
+import { createHash } from "node:crypto";
+
+// packages/shared/src/publish/exec.ts
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+
+// packages/shared/src/publish/docker.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+].join(", ");
+function splitImage(image) {
+  const i = image.indexOf("/");
+  const first = i < 0 ? "" : image.slice(0, i);
+  if (i < 0 || !(first.includes(".") || first.includes(":") || first === "localhost")) {
+    return { host: "registry-1.docker.io", repository: i < 0 ? `library/${image}` : image };
+  }
+  return { host: first, repository: image.slice(i + 1) };
+}
+var isLoopback = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+var RegistryClient = class {
+  constructor(f, creds, scheme) {
+    this.f = f;
+    this.creds = creds;
+    this.scheme = scheme;
+  }
+  f;
+  creds;
+  scheme;
+  bearer = /* @__PURE__ */ new Map();
+  base(host) {
+    return `${this.scheme ?? (isLoopback(host) ? "http" : "https")}://${host}`;
+  }
+  async request(host, repository, path, init, push = false) {
+    const url2 = `${this.base(host)}/v2/${repository}${path}`;
+    const scope = `repository:${repository}:${push ? "pull,push" : "pull"}`;
+    const key = `${host} ${scope}`;
+    const headers = new Headers(init.headers);
+    const cached = this.bearer.get(key);
+    if (cached) headers.set("authorization", `Bearer ${cached}`);
+    else if (this.creds) headers.set("authorization", `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}`);
+    let res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    if (res.status !== 401) return res;
+    const challenge = res.headers.get("www-authenticate") ?? "";
+    if (!/^bearer/i.test(challenge)) return res;
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const tokenUrl = new URL(params.realm ?? "");
+    if (params.service) tokenUrl.searchParams.set("service", params.service);
+    tokenUrl.searchParams.set("scope", scope);
+    const tr = await this.f(tokenUrl, {
+      headers: this.creds ? { authorization: `Basic ${b64(`${this.creds.username}:${this.creds.password}`)}` } : {},
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!tr.ok) return res;
+    const body = await tr.json();
+    const token = body.token ?? body.access_token;
+    if (!token) return res;
+    this.bearer.set(key, token);
+    headers.set("authorization", `Bearer ${token}`);
+    res = await this.f(url2, { ...init, headers, signal: AbortSignal.timeout(6e4) });
+    return res;
+  }
+  /** Digest of a tag's manifest; undefined when the tag does not exist. */
+  async digest(image, tag) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${tag}`, {
+      method: "HEAD",
+      headers: { accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}:${tag}`);
+    return res.headers.get("docker-content-digest") ?? void 0;
+  }
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image) {
+    const { host, repository } = splitImage(image);
+    const out = [];
+    let path = "/tags/list?n=1000";
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: "application/json" } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = await res.json();
+      out.push(...body.tags ?? []);
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+      path = next ? `/tags/list${next}` : void 0;
+    }
+    return out;
+  }
+  /** A manifest's bytes and media type. */
+  async manifest(image, ref) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/manifests/${ref}`, { headers: { accept: MANIFEST_TYPES } });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for ${repository}@${ref}`);
+    return { body: Buffer.from(await res.arrayBuffer()), mediaType: res.headers.get("content-type") ?? "" };
+  }
+  /** The image config's labels of a tag (the first platform of an index). */
+  async labels(image, ref) {
+    const m = await this.manifest(image, ref);
+    if (!m) return void 0;
+    let doc = JSON.parse(m.body.toString("utf8"));
+    if (doc.manifests?.[0]) {
+      const inner = await this.manifest(image, doc.manifests[0].digest);
+      if (!inner) return void 0;
+      doc = JSON.parse(inner.body.toString("utf8"));
+    }
+    if (!doc.config) return {};
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${doc.config.digest}`, {});
+    if (!res.ok)
+      throw new StageError(`registry ${host} answered HTTP ${res.status} for the config of ${repository}@${ref}`);
+    const cfg = await res.json();
+    return cfg.config?.Labels ?? {};
+  }
+  /** Put the manifest `digest` under `tag` (a retag, no rebuild). */
+  async tag(image, digest, tag) {
+    const m = await this.manifest(image, digest);
+    if (!m) throw new StageError(`${image}@${digest} is not in the registry`);
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${tag}`,
+      { method: "PUT", headers: { "content-type": m.mediaType }, body: new Uint8Array(m.body) },
+      true
+    );
+    if (!res.ok) throw new StageError(`registry ${host} refused tagging ${repository}:${tag} (HTTP ${res.status})`);
+  }
+  /** A blob's bytes; undefined when the registry does not have it. */
+  async blob(image, digest) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/blobs/${digest}`, {});
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for blob ${repository}@${digest}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
+  async putBlob(image, data) {
+    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
+    const { host, repository } = splitImage(image);
+    const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
+    if (head.ok) return digest;
+    const start = await this.request(host, repository, `/blobs/uploads/`, { method: "POST" }, true);
+    await start.arrayBuffer();
+    const location = start.headers.get("location");
+    if (start.status !== 202 || !location) {
+      throw new StageError(`registry ${host} refused a blob upload to ${repository} (HTTP ${start.status})`);
+    }
+    const url2 = new URL(location, `${this.base(host)}/`);
+    url2.searchParams.set("digest", digest);
+    const path = url2.pathname.slice(`/v2/${repository}`.length) + url2.search;
+    const put = await this.request(
+      host,
+      repository,
+      path,
+      { method: "PUT", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(data) },
+      true
+    );
+    if (!put.ok) {
+      throw new StageError(
+        `registry ${host} refused blob ${digest} in ${repository} (HTTP ${put.status}: ${await put.text()})`
+      );
+    }
+    return digest;
+  }
+  /** Puts a manifest under `ref` (a tag or its digest); returns its digest. */
+  async putManifest(image, ref, body, mediaType) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(
+      host,
+      repository,
+      `/manifests/${ref}`,
+      { method: "PUT", headers: { "content-type": mediaType }, body: new Uint8Array(body) },
+      true
+    );
+    if (!res.ok) {
+      throw new StageError(
+        `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
+      );
+    }
+    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
+  }
+  /**
+   * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
+   * `digest`; undefined when the registry does not implement it (404), as distribution 2.8 does not.
+   */
+  async referrers(image, digest) {
+    const { host, repository } = splitImage(image);
+    const res = await this.request(host, repository, `/referrers/${digest}`, {
+      headers: { accept: "application/vnd.oci.image.index.v1+json" }
+    });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw new StageError(`registry ${host} answered HTTP ${res.status} for the referrers of ${digest}`);
+    if (!(res.headers.get("content-type") ?? "").includes("application/vnd.oci.image.index.v1+json")) {
+      await res.arrayBuffer();
+      return void 0;
+    }
+    return await res.json();
+  }
+  /** Is the registry reachable and do the credentials pass (GET /v2/)? */
+  async ping(image) {
+    const { host, repository } = splitImage(image);
+    let res;
+    try {
+      res = await this.request(host, repository, `/tags/list`, {});
+    } catch (e) {
+      throw new StageError(`container registry ${host} is not reachable: ${e.message}`);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new StageError(`container registry ${host} refused the credentials (HTTP ${res.status})`);
+    }
+    if (!res.ok && res.status !== 404) throw new StageError(`container registry ${host} answered HTTP ${res.status}`);
+  }
+};
+var b64 = (s) => Buffer.from(s).toString("base64");
+
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync as mkdirSync6, mkdtempSync, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join5 } from "node:path";
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync6(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
+  const path = join5(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) {
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
+  }
+  writeFileSync5(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// packages/shared/src/deploy/registries.ts
+async function npmDistTagLatest(o) {
+  const f = o.fetch ?? fetch;
+  const latest = async () => {
+    const res = await f(packageUrl(o.registry, o.pkg), {
+      headers: { accept: "application/json", ...o.token ? { authorization: `Bearer ${o.token}` } : {} },
+      signal: AbortSignal.timeout(3e4)
+    });
+    if (!res.ok) throw new StageError(`npm registry ${o.registry} answered HTTP ${res.status} for ${o.pkg}`);
+    const doc = await res.json();
+    if (!doc.versions?.[o.version])
+      throw new StageError(`${o.pkg}@${o.version} is not in ${o.registry}: cannot move latest back to it`);
+    return doc["dist-tags"]?.latest;
+  };
+  const previous = await latest();
+  if (previous === o.version) {
+    o.log.info(`npm: ${o.pkg} latest is already ${o.version}`);
+    return { previous };
+  }
+  const rc = writeUserconfig(o.tempDir, o.registry, o.token || void 0);
+  try {
+    const r = await runProgram(
+      "npm",
+      [
+        "dist-tag",
+        "add",
+        `${o.pkg}@${o.version}`,
+        "latest",
+        "--registry",
+        o.registry,
+        "--userconfig",
+        rc.path,
+        "--cache",
+        join6(rc.path, "..", "cache"),
+        "--loglevel",
+        "warn"
+      ],
+      {
+        timeoutMs: 12e4,
+        env: { npm_config_update_notifier: "false", ...o.token ? { NODE_AUTH_TOKEN: o.token } : {} }
+      }
+    );
+    if (r.code !== 0)
+      throw new StageError(
+        `npm dist-tag add ${o.pkg}@${o.version} latest failed (exit ${r.code}): ${redact(tail(r.output), [o.token])}`
+      );
+  } finally {
+    rc.dispose();
+  }
+  const now = await latest();
+  if (now !== o.version)
+    throw new StageError(
+      `npm dist-tag add reported success but ${o.pkg} latest is ${now ?? "unset"}, not ${o.version}`
+    );
+  o.log.info(`npm: ${o.pkg} latest ${previous ?? "(unset)"} → ${o.version}`);
+  return { previous };
+}
+function splitRef(ref) {
+  const slash = ref.lastIndexOf("/");
+  const colon = ref.lastIndexOf(":");
+  if (colon <= slash) return { repository: ref, tag: "latest" };
+  return { repository: ref.slice(0, colon), tag: ref.slice(colon + 1) };
+}
+async function dockerTagLatest(o) {
+  const { repository, tag } = splitRef(imageFor(o.image, o.version));
+  const client = new RegistryClient(o.fetch ?? fetch, o.credentials);
+  const digest = await client.digest(repository, tag);
+  if (!digest) throw new StageError(`${repository}:${tag} is not in the registry: cannot move latest back to it`);
+  const previous = await client.digest(repository, "latest");
+  if (previous === digest) {
+    o.log.info(`docker: ${repository}:latest is already ${tag} (${digest})`);
+    return { digest, previous };
+  }
+  await client.tag(repository, digest, "latest");
+  const now = await client.digest(repository, "latest");
+  if (now !== digest)
+    throw new StageError(`${repository}:latest is ${now ?? "missing"} after the retag, not ${tag} (${digest})`);
+  o.log.info(`docker: ${repository}:latest ${previous ?? "(none)"} → ${tag} (${digest})`);
+  return { digest, previous };
 }
 
 // actions/rollback/src/inputs.ts
@@ -3729,10 +3779,7 @@ var action = defineAction({
       description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
       default: "10m"
     }),
-    token: secret({
-      description: "GitHub token with deployments: write (and issues: write for incident_issue).",
-      default: GITHUB_TOKEN_DEFAULT
-    })
+    token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {
     version: { description: "The version serving after the rollback." },
@@ -3761,12 +3808,7 @@ async function impl(v, ctx) {
   const target = buildTarget(v, { environment, workspace: runner.workspace, runnerTemp: runner.runnerTemp, log });
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
-  let gh;
-  if (v.token && runner.repository) {
-    ctx.mask(v.token);
-    const { createGitHubClient } = await import("./chunks/github-MAQCWXFS.js");
-    gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
-  } else log.warning("no token or repository: GitHub deployments are not updated");
+  const gh = await optionalGitHubClient(v.token, ctx, log, "GitHub deployments are not updated");
   if (v.incident_issue && !gh)
     throw new StageError("incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.");
   const lock = await acquireLock({
@@ -3786,14 +3828,7 @@ async function impl(v, ctx) {
 async function rollbackLocked(v, ctx, target, gh, lock) {
   const { log, runner } = ctx;
   const environment = v.environment;
-  const deployments = gh ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl }) : void 0;
-  const store = await openStatusStore(v, {
-    workspace: runner.workspace,
-    token: v.token,
-    serverUrl: runner.serverUrl,
-    log
-  });
-  const recorder = new DeploymentRecorder(store, log);
+  const { deployments, recorder } = await openDeploymentRecords(v, { gh, runner, log });
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
   const from = servingVersion(state);

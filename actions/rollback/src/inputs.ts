@@ -4,7 +4,7 @@ import {
   defineAction,
   type InputProblem,
   duration,
-  GITHUB_TOKEN_DEFAULT,
+  githubToken,
   secret,
   semver,
   text,
@@ -57,10 +57,7 @@ export const action = defineAction({
         'How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).',
       default: '10m',
     }),
-    token: secret({
-      description: 'GitHub token with deployments: write (and issues: write for incident_issue).',
-      default: GITHUB_TOKEN_DEFAULT,
-    }),
+    token: githubToken('GitHub token with deployments: write (and issues: write for incident_issue).'),
   },
   outputs: {
     version: { description: 'The version serving after the rollback.' },

@@ -1,11 +1,11 @@
 /** The rollback action: find the version to go back to, switch (or redeploy), record it everywhere, report. */
-import { type InputValues, runStage, type StageContext } from '@release-actions/shared/action';
+import { type InputValues, optionalGitHubClient, runStage, type StageContext } from '@release-actions/shared/action';
 import {
   acquireLock,
   buildTarget,
-  DeploymentRecorder,
-  Deployments,
+  type DeploymentRecorder,
   type EarlierRollback,
+  openDeploymentRecords,
   type EnvironmentLock,
   dockerTagLatest,
   earlierRollback,
@@ -21,7 +21,7 @@ import {
   waitForVersion,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { isSemver, lastGoodVersion, openStatusStore } from '@release-actions/shared/status';
+import { isSemver, lastGoodVersion } from '@release-actions/shared/status';
 import { commandSafeLogger, errorMessage, logText, quoteLogValue, StageError } from '@release-actions/shared';
 import { action } from './inputs.js';
 
@@ -36,13 +36,7 @@ export async function impl(v: Values, ctx: StageContext): Promise<void> {
   if (v.npm_token) ctx.mask(v.npm_token);
   if (v.registry_password) ctx.mask(v.registry_password);
 
-  let gh: GitHubClient | undefined;
-  if (v.token && runner.repository) {
-    ctx.mask(v.token);
-    // Octokit (and undici) loaded only when there is a token: startup time is paid by every run.
-    const { createGitHubClient } = await import('@release-actions/shared/github');
-    gh = createGitHubClient({ token: v.token, apiUrl: runner.apiUrl, log, retryAfterBaseSeconds: 1 });
-  } else log.warning('no token or repository: GitHub deployments are not updated');
+  const gh = await optionalGitHubClient(v.token, ctx, log, 'GitHub deployments are not updated');
   // The token itself is checked with the inputs; a run outside a repository has none to open the issue in.
   if (v.incident_issue && !gh)
     throw new StageError('incident_issue: true needs a GitHub repository (GITHUB_REPOSITORY) to open the issue in.');
@@ -73,16 +67,7 @@ async function rollbackLocked(
 ): Promise<void> {
   const { log, runner } = ctx;
   const environment = v.environment;
-  const deployments = gh
-    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, { logUrl: runner.runUrl })
-    : undefined;
-  const store = await openStatusStore(v, {
-    workspace: runner.workspace,
-    token: v.token,
-    serverUrl: runner.serverUrl,
-    log,
-  });
-  const recorder = new DeploymentRecorder(store, log);
+  const { deployments, recorder } = await openDeploymentRecords(v, { gh, runner, log });
   const doc = await recorder.read();
   const state = target.stateFile.read(environment);
   const from = servingVersion(state);

@@ -13,7 +13,9 @@ export async function claim(s: Preflighted & { plan: ReleasePlan }, d: StepDeps)
   await d.ledger.within('claim', async () => {
     const at = (d.now?.() ?? new Date()).toISOString();
     await d.store.update((doc) => {
-      const existing = findRelease(doc, plan.version);
+      // An independent release's record is its first package's tag's (two packages may share a version).
+      const byTag = plan.packages ? plan.tag : undefined;
+      const existing = findRelease(doc, plan.version, byTag);
       if (existing && existing.run_id && existing.run_id !== d.runId) {
         const takeover = existing.status === 'failed' && !s.remoteTag(plan.tag);
         if (!takeover) {
@@ -22,7 +24,8 @@ export async function claim(s: Preflighted & { plan: ReleasePlan }, d: StepDeps)
           );
         }
       }
-      const rec = ensureRelease(doc, plan.version, { created_at: at });
+      const rec = ensureRelease(doc, plan.version, { created_at: at, ...(byTag ? { tag: byTag } : {}) });
+      if (plan.packages) rec.packages = plan.packages.map((p) => ({ name: p.name, version: p.version, tag: p.tag }));
       rec.run_id = d.runId;
       rec.run_url = d.runUrl;
       rec.type = releaseKind(plan.previousVersion, plan.version, plan.backport);
@@ -32,7 +35,7 @@ export async function claim(s: Preflighted & { plan: ReleasePlan }, d: StepDeps)
       for (const st of d.ledger.steps)
         recordStep(rec, d.runId, st.step, st.state, { attempt: d.runAttempt, detail: st.detail });
     }, `release ${plan.version}: claimed by run ${d.runId}.${d.runAttempt}`);
-    d.ledger.claimed(plan.version);
+    d.ledger.claimed(plan.version, plan.packages ? plan.tag : undefined);
   });
   return {};
 }

@@ -18,7 +18,7 @@ export async function commitTagPush(s: Preflighted & { plan: ReleasePlan }, d: S
       return { state: 'already-done', detail: resumeTagCommit.slice(0, 12), commit: resumeTagCommit };
     applyChanges(d.workspace, plan.files);
     const made = await git.commit(plan.commitMessage, { paths: plan.files.map((f) => f.path) });
-    await git.tagAnnotated(plan.tag, made);
+    for (const tag of releaseTags(plan)) await git.tagAnnotated(tag, made);
     return {
       state: 'done',
       detail: made.slice(0, 12),
@@ -30,14 +30,15 @@ export async function commitTagPush(s: Preflighted & { plan: ReleasePlan }, d: S
   });
   await d.ledger.step('push', async () => {
     if (resumeTagCommit) return { state: 'already-done', detail: `${plan.tag} at ${commit.slice(0, 12)}` };
+    const tags = releaseTags(plan);
     const p = await git.push(
       d.remote,
-      [`${commit}:refs/heads/${cfg.releaseBranch}`, `refs/tags/${plan.tag}:refs/tags/${plan.tag}`],
+      [`${commit}:refs/heads/${cfg.releaseBranch}`, ...tags.map((t) => `refs/tags/${t}:refs/tags/${t}`)],
       { atomic: true },
     );
     if (!p.ok) {
-      // Drop our local commit and tag: nothing was pushed, and a later run starts from the remote.
-      await git.deleteTag(plan.tag);
+      // Drop our local commit and tags: nothing was pushed, and a later run starts from the remote.
+      for (const t of tags) await git.deleteTag(t);
       await git.resetKeep(head);
       throw await pushFailure(p, head, d);
     }
@@ -50,6 +51,11 @@ export async function commitTagPush(s: Preflighted & { plan: ReleasePlan }, d: S
     };
   });
   return { commit };
+}
+
+/** The tags a release pushes: its tag, or with versioning: independent each package's (all in one atomic push). */
+export function releaseTags(plan: ReleasePlan): string[] {
+  return plan.packages ? plan.packages.map((p) => p.tag) : [plan.tag];
 }
 
 /**
@@ -66,7 +72,7 @@ export class PushRefused extends StageError {
 }
 
 const HINT = (branch: string) =>
-  `${branch} is protected: release with release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection; release_mode: pull-request (a release pull request merged under the branch's rules) is not available yet (docs/protected-branches.md)`;
+  `${branch} is protected: release with release_mode: pull-request (a release pull request, merged under the branch's rules, releases) or release_mode: tag-only (no commit on the branch; the tag on the tested commit), or let this token bypass the protection (docs/protected-branches.md)`;
 
 /** Why the atomic push failed, in the remote's words, and what it means: moved, protected, or broken. */
 async function pushFailure(p: PushResult, head: string, d: StepDeps): Promise<StageError> {

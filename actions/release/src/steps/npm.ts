@@ -4,8 +4,9 @@
  * reported apart from a failure. Packing runs without the token; publishing gets it (or an OIDC token) in npm's
  * environment only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { discoverWorkspace, publishedManifest } from '@release-actions/shared/monorepo';
 import { isNpmjs, npmPack, oidcPublishToken, publishNpm } from '@release-actions/shared/publish';
 import type { ReleaseRecord } from '@release-actions/shared/status';
 import type { PublishedItem, ReleasePlan, StepDeps } from '../types.js';
@@ -24,7 +25,7 @@ export async function npm(
       const item: PublishedItem = {
         registry: 'npm',
         name: p.name,
-        version: plan.version,
+        version: p.version ?? plan.version,
         url: res.url,
         digest_or_integrity: res.integrity,
         tags: [p.distTag],
@@ -48,7 +49,7 @@ async function publishPackage(
   try {
     const env: NodeJS.ProcessEnv = { ...d.env, npm_config_cache: join(d.runnerTemp, 'release-npm-cache') };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await npmPack(d.exec, 'npm', join(d.workspace, p.dir), packDir, env);
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, 'npm', join(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === 'oidc') {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -59,7 +60,7 @@ async function publishPackage(
       fetch: d.fetch,
       log: d.log,
       name: p.name,
-      version: plan.version,
+      version: p.version ?? plan.version,
       pack,
       registryUrl: cfg.npmRegistryUrl,
       distTag: p.distTag,
@@ -69,10 +70,31 @@ async function publishPackage(
       runnerTemp: d.runnerTemp,
       env,
       verifyTimeoutMs: cfg.verifyTimeoutMs,
-      webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${plan.version}` : undefined,
+      webUrl: isNpmjs(cfg.npmRegistryUrl)
+        ? `https://www.npmjs.com/package/${p.name}/v/${p.version ?? plan.version}`
+        : undefined,
     });
   } finally {
     rmSync(packDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pack with `workspace:` ranges resolved as pnpm publishes them (npm would ship them as they are, uninstallable
+ * outside the workspace); the manifest is put back right after.
+ */
+async function packPublished<T>(dir: string, d: StepDeps, pack: () => Promise<T>): Promise<T> {
+  const file = join(d.workspace, dir, 'package.json');
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes('"workspace:')) return pack();
+  const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? '']));
+  const published = publishedManifest(text, versions);
+  if (published === undefined) return pack();
+  writeFileSync(file, published);
+  try {
+    return await pack();
+  } finally {
+    writeFileSync(file, text);
   }
 }
 

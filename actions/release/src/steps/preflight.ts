@@ -2,16 +2,20 @@
  * Preflight: nothing is changed until every check passes. The remote is readable and level with the checkout
  * (or this run resumes its own release), the token can write, npm can authenticate, docker's paths stay in the
  * checkout and its engine and registries answer. What it learns (the remote's tags, the record, the npm auth, the
- * registry client) is the state the later steps start from.
+ * registry client, each package's and image's latest version in its registry) is the state the later steps start
+ * from.
  */
 import {
   dockerConfigCredentials,
   idTokenAvailable,
   isNpmjs,
   npmWhoami,
+  readLatest,
   RegistryClient,
+  type RegistryLatest,
 } from '@release-actions/shared/publish';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
+import { discoverWorkspace } from '@release-actions/shared/monorepo';
 import { npmPackages } from '@release-actions/shared/versioning';
 import { confinePath, errorMessage, redactUrl, StageError } from '@release-actions/shared';
 import type { ReleaseConfig, StepDeps } from '../types.js';
@@ -40,6 +44,10 @@ export interface Preflighted {
   head: string;
   npmAuth: NpmAuthPlan;
   docker?: DockerTarget;
+  /** The repository's default branch (GitHub's answer): a release from another branch is a backport line. */
+  defaultBranch?: string;
+  /** Each public package's and image's latest in its registry: the version step never releases below it. */
+  registryLatest: RegistryLatest[];
 }
 
 export async function preflight(_: object, d: StepDeps): Promise<Preflighted> {
@@ -88,17 +96,21 @@ async function checks(d: StepDeps): Promise<Preflighted> {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`,
     );
   }
-  await checkGitHubPermissions(d);
+  const defaultBranch = await checkGitHubPermissions(d);
   const npmAuth = await preflightNpm(cfg, d);
   const docker = await preflightDocker(cfg, d);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker };
+  const registryLatest = await readRegistryLatest(d, npmAuth, docker);
+  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker, defaultBranch, registryLatest };
 }
 
-async function checkGitHubPermissions(d: StepDeps): Promise<void> {
+/** The default branch, once the token is known to be able to write. */
+async function checkGitHubPermissions(d: StepDeps): Promise<string | undefined> {
   let perms: { push?: boolean } | undefined;
+  let defaultBranch: string | undefined;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = (r.data as { permissions?: { push?: boolean } }).permissions;
+    defaultBranch = (r.data as { default_branch?: string }).default_branch;
   } catch (e) {
     const status = (e as { status?: number }).status;
     if (status === 401) throw new StageError('the GitHub token was refused (HTTP 401): check the token input');
@@ -115,11 +127,30 @@ async function checkGitHubPermissions(d: StepDeps): Promise<void> {
       'provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)',
     );
   }
+  return defaultBranch;
+}
+
+/** What each registry holds as the latest of every package and image this release would publish. */
+function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: DockerTarget | undefined) {
+  const npm = d.cfg.registries.includes('npm')
+    ? npmPackages(d.workspace)
+        .filter((p) => !p.private)
+        .map((p) => p.name)
+    : [];
+  return readLatest({
+    fetch: d.fetch,
+    npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm, token: npmAuth.token },
+    ...(docker ? { images: { client: docker.registry, names: d.cfg.dockerImages } } : {}),
+  });
 }
 
 async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPlan> {
   if (!cfg.registries.includes('npm')) return { kind: 'none', provenance: false };
-  const pkgs = npmPackages(d.workspace).filter((p) => !p.private);
+  // Independent: the workspace's packages (npm, yarn or pnpm); a cycle or a bad tag_format is refused here too.
+  const pkgs =
+    cfg.versioning === 'independent'
+      ? (await discoverWorkspace(d.workspace)).packages.filter((p) => !p.private)
+      : npmPackages(d.workspace).filter((p) => !p.private);
   if (!pkgs.length)
     throw new StageError(
       'publish_registries has npm but there is no public package (package.json without "private": true)',

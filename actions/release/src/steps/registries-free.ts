@@ -12,14 +12,16 @@ export async function registriesFree(s: Preflighted & { plan: ReleasePlan }, d: 
   const { plan } = s;
   if (s.resumeTagCommit) return {};
   for (const p of plan.npm) {
-    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, plan.version, s.npmAuth.token).catch((e) => {
+    const version = p.version ?? plan.version;
+    const tag = plan.packages?.find((x) => x.name === p.name)?.tag ?? plan.tag;
+    const v = await registryVersion(d.fetch, cfg.npmRegistryUrl, p.name, version, s.npmAuth.token).catch((e) => {
       throw new StageError(
         `npm registry ${redactUrl(cfg.npmRegistryUrl)} cannot be read: ${redactUrls(errorMessage(e))}`,
       );
     });
     if (v) {
       throw new StageError(
-        `npm: ${p.name}@${plan.version} is already published (integrity ${short(v.integrity)}) but ${plan.tag} was never released from this repository; nothing was changed`,
+        `npm: ${p.name}@${version} is already published (integrity ${short(v.integrity)}) but ${tag} was never released from this repository; nothing was changed`,
       );
     }
   }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderKeepAChangelog, typeMap } from '@release-actions/shared/changelog';
 import { commitsSince, recommendBump } from '@release-actions/shared/commits';
-import { defaultDistTag } from '@release-actions/shared/publish';
+import { defaultDistTag, guardLatest } from '@release-actions/shared/publish';
 import {
   type Bump,
   imageTags,
@@ -29,7 +29,8 @@ export class NothingToReleaseSignal {
   constructor(readonly outcome: Omit<NothingToRelease, 'steps'>) {}
 }
 
-export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+/** The remote's branch and tags fetched (not in a dry run); a resumed run checks its release commit out. */
+export async function fetchForRelease(s: Preflighted, d: StepDeps): Promise<void> {
   const { cfg, git } = d;
   if (!cfg.dryRun) {
     await git.fetch(
@@ -40,13 +41,22 @@ export async function version(s: Preflighted, d: StepDeps): Promise<{ plan: Rele
     // The release commit is what this run publishes: check it out (the workspace gets its bumped manifests).
     if (s.resumeTagCommit) await git.checkoutDetached(s.resumeTagCommit);
   }
+}
+
+export async function version(
+  s: Preflighted & { releaseVersion?: string },
+  d: StepDeps,
+): Promise<{ plan: ReleasePlan }> {
+  await fetchForRelease(s, d);
   const plan = await makePlan(s, d);
   d.ledger.report('version', 'done', `${plan.previousVersion ?? '(none)'} → ${plan.version}`);
   return { plan };
 }
 
-async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
-  const { cfg, git } = d;
+async function makePlan(s: Preflighted & { releaseVersion?: string }, d: StepDeps): Promise<ReleasePlan> {
+  const { git } = d;
+  // A merged release pull request names the version it releases (steps/pull-request.ts).
+  const cfg = s.releaseVersion ? { ...d.cfg, version: s.releaseVersion } : d.cfg;
   const { resume, resumeTagCommit, remoteTag } = s;
   const local = await git.tags(`${cfg.tagPrefix}*`);
   // Remote tags count too (a dry run does not fetch): a version tagged anywhere is taken.
@@ -134,16 +144,35 @@ async function makePlan(s: Preflighted, d: StepDeps): Promise<ReleasePlan> {
     }
   }
   const tag = `${cfg.tagPrefix}${version}`;
+  const pkgs = cfg.registries.includes('npm') ? npmPackages(d.workspace) : [];
+  // latest never moves backwards (publish/latest.ts, as the plan checks it): a backport or refused.
+  const guarded = guardLatest({
+    version,
+    prerelease,
+    backport,
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch,
+    distTag: (bp) =>
+      cfg.npmDistTag ||
+      defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport: bp, major: parts(version).major }),
+    tagPrefix: cfg.tagPrefix,
+  });
+  backport = guarded.backport;
+  const distTag = guarded.distTag;
   const stableOthers = allTags.map((t) => t.version).filter((v) => v !== version);
   const files = resumeTagCommit ? [] : planManifestBump(d.workspace, version, { versionFiles: cfg.versionFiles });
-  const pkgs = cfg.registries.includes('npm') ? npmPackages(d.workspace) : [];
-  const distTag =
-    cfg.npmDistTag ||
-    defaultDistTag({ prerelease, prereleaseId: cfg.prereleaseId, backport, major: parts(version).major });
   const npm = pkgs
     .filter((p) => !p.private)
     .map((p) => ({ name: p.name, dir: p.dir, distTag, provenance: s.npmAuth.provenance, auth: s.npmAuth.kind }));
-  const docker = s.docker ? cfg.dockerImages.map((image) => ({ image, tags: imageTags(version, stableOthers) })) : [];
+  // The image's moving tags (X.Y, X, latest) never move below what its registry already holds either.
+  const imageStable = (image: string) => s.registryLatest.find((r) => r.registry === 'docker' && r.name === image);
+  const docker = s.docker
+    ? cfg.dockerImages.map((image) => ({
+        image,
+        tags: imageTags(version, [...stableOthers, ...(imageStable(image)?.stable ?? [])]),
+      }))
+    : [];
   const notes =
     cfg.notes.trim() ||
     (await renderNotes(d, {
@@ -214,7 +243,7 @@ async function renderNotes(
   }).notes;
 }
 
-function readScripts(root: string): Record<string, string> {
+export function readScripts(root: string): Record<string, string> {
   const f = join(root, 'package.json');
   if (!existsSync(f)) return {};
   try {

@@ -370,6 +370,11 @@ export function yamlInput<T, const O extends Common = Common>(
 /** The default `${{ github.token }}` as written in action.yml; resolved by the runner. */
 export const GITHUB_TOKEN_DEFAULT = '${{ github.token }}';
 
+/** An action's `token` input: a GitHub token, the job's `${{ github.token }}` unless given (masked, as every secret). */
+export function githubToken(description: string): InputSpec<string> {
+  return secret({ description, default: GITHUB_TOKEN_DEFAULT });
+}
+
 export interface InputProblem {
   input: string;
   message: string;

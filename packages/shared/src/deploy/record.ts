@@ -4,10 +4,39 @@
  * successful deployments of the environment become inactive (as on GitHub); a rollback marks the rolled-back
  * version's deployment and records the restored version's new one.
  */
+import type { GitHubClient } from '../github/client.js';
 import { type DeploymentEvent, type DeploymentRecord, ensureRelease, type StatusDocument } from '../status/model.js';
+import { openStatusStore } from '../status/open.js';
 import type { StatusStore } from '../status/store.js';
 import type { Logger } from '../util/logger.js';
 import { errorMessage } from '../util/errors.js';
+import { Deployments } from './deployments.js';
+
+/** Where a deploy or a rollback records itself: GitHub deployments (with a client) and the status record. */
+export async function openDeploymentRecords(
+  v: { status_branch: string; status_file: string; token: string },
+  o: {
+    gh: GitHubClient | undefined;
+    runner: { owner: string; repo: string; runUrl: string; workspace: string; serverUrl: string };
+    log: Logger;
+    environmentUrl?: string;
+  },
+): Promise<{ deployments?: Deployments; recorder: DeploymentRecorder }> {
+  const { gh, runner, log } = o;
+  const deployments = gh
+    ? new Deployments(gh, { owner: runner.owner, repo: runner.repo }, log, {
+        ...(o.environmentUrl !== undefined ? { environmentUrl: o.environmentUrl } : {}),
+        logUrl: runner.runUrl,
+      })
+    : undefined;
+  const store = await openStatusStore(v, {
+    workspace: runner.workspace,
+    token: v.token,
+    serverUrl: runner.serverUrl,
+    log,
+  });
+  return { deployments, recorder: new DeploymentRecorder(store, log) };
+}
 
 function deploymentsOf(doc: StatusDocument, version: string): DeploymentRecord[] {
   const rec = ensureRelease(doc, version);

@@ -197,6 +197,37 @@ export class Git {
     });
   }
 
+  /**
+   * `git log` over `range`, each commit formatted by `format` (no NUL in it) with the files it changed: renames
+   * count as both paths (a package moved away still saw the commit), merge commits list none. One process for
+   * any number of packages; the caller decides which paths belong to what.
+   */
+  logWithFiles(range: string[], format: string, onCommit: (formatted: string, files: string[]) => void): Promise<void> {
+    // \x1e opens each commit: with -z, the message ends at the first NUL and the file names follow, NUL-separated.
+    return this.stream(
+      ['log', '-z', '--no-renames', '--name-only', `--format=%x1e${format}`, ...range, '--'],
+      '\x1e',
+      (rec) => {
+        if (!rec) return;
+        const end = rec.indexOf('\0');
+        if (end < 0) return onCommit(rec, []);
+        const files = rec
+          .slice(end + 1)
+          .split('\0')
+          .map((f) => (f.startsWith('\n') ? f.slice(1) : f))
+          .filter(Boolean);
+        onCommit(rec.slice(0, end), files);
+      },
+    );
+  }
+
+  /** The best common ancestor of every revision (`git merge-base --octopus`), or undefined when there is none. */
+  async mergeBase(revs: string[]): Promise<string | undefined> {
+    const r = await this.run(['merge-base', '--octopus', ...revs]);
+    if (r.code > 1) throw new GitError(['merge-base', '--octopus', ...revs], r.code, r.stderr);
+    return r.code === 0 ? r.stdout.trim().split('\n')[0] || undefined : undefined;
+  }
+
   /** The commit a revision names, or undefined when it does not exist. */
   async resolve(rev: string): Promise<string | undefined> {
     const r = await this.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);

@@ -99,6 +99,25 @@ export class RegistryClient {
     return res.headers.get('docker-content-digest') ?? undefined;
   }
 
+  /** Every tag of an image (the registry's pages followed); none when the repository does not exist yet. */
+  async tags(image: string): Promise<string[]> {
+    const { host, repository } = splitImage(image);
+    const out: string[] = [];
+    let path: string | undefined = '/tags/list?n=1000';
+    for (let page = 0; path && page < 100; page++) {
+      const res = await this.request(host, repository, path, { headers: { accept: 'application/json' } });
+      if (res.status === 404) return out;
+      if (!res.ok)
+        throw new StageError(`registry ${host} answered HTTP ${res.status} listing the tags of ${repository}`);
+      const body = (await res.json()) as { tags?: string[] | null };
+      out.push(...(body.tags ?? []));
+      // Link: </v2/<repository>/tags/list?n=1000&last=x>; rel="next" (distribution's pagination)
+      const next = /<[^>]*\/tags\/list(\?[^>]*)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+      path = next ? `/tags/list${next}` : undefined;
+    }
+    return out;
+  }
+
   /** A manifest's bytes and media type. */
   async manifest(image: string, ref: string): Promise<{ body: Buffer; mediaType: string } | undefined> {
     const { host, repository } = splitImage(image);

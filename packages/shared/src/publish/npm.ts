@@ -85,6 +85,32 @@ export interface RegistryVersion {
   distTags: Record<string, string>;
 }
 
+/** A package's document in the registry (its versions and dist-tags); undefined when the package does not exist. */
+export interface PackageDocument {
+  versions?: Record<string, { dist?: { integrity?: string; tarball?: string }; gitHead?: unknown }>;
+  'dist-tags'?: Record<string, string>;
+}
+
+export async function packageDocument(
+  f: Fetch,
+  registryUrl: string,
+  name: string,
+  token?: string,
+): Promise<PackageDocument | undefined> {
+  const res = await f(packageUrl(registryUrl, name), {
+    headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (res.status === 404) return undefined;
+  if (!res.ok) {
+    // The registry's own words (Verdaccio and npmjs answer {"error": "..."}), shortened.
+    const body = await res.text().catch(() => '');
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ''}`);
+  }
+  return (await res.json()) as PackageDocument;
+}
+
 /** The version as the registry shows it; undefined when the package or the version does not exist. */
 export async function registryVersion(
   f: Fetch,
@@ -93,18 +119,9 @@ export async function registryVersion(
   version: string,
   token?: string,
 ): Promise<RegistryVersion | undefined> {
-  const res = await f(packageUrl(registryUrl, name), {
-    headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (res.status === 404) return undefined;
-  if (!res.ok) throw new Error(`npm registry answered ${res.status} for ${name}`);
-  const doc = (await res.json()) as {
-    versions?: Record<string, { dist?: { integrity?: string; tarball?: string } }>;
-    'dist-tags'?: Record<string, string>;
-  };
-  const v = doc.versions?.[version];
-  if (!v) return undefined;
+  const doc = await packageDocument(f, registryUrl, name, token);
+  const v = doc?.versions?.[version];
+  if (!doc || !v) return undefined;
   return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc['dist-tags'] ?? {} };
 }
 

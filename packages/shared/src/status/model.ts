@@ -85,8 +85,12 @@ export function emptyStatus(): StatusDocument {
 }
 
 /** The release record of a version, created (at the top, newest first) when missing. */
+/**
+ * The release of `version`, made when missing. With `init.tag`, the release of that tag: in a monorepo two
+ * packages may release the same version (an independent release's record is keyed by its first package's tag).
+ */
 export function ensureRelease(doc: StatusDocument, version: string, init: Partial<ReleaseRecord> = {}): ReleaseRecord {
-  let rec = doc.releases.find((r) => r.version === version);
+  let rec = findRelease(doc, version, init.tag);
   if (!rec) {
     rec = { version, status: 'planned', created_at: new Date().toISOString(), ...init };
     doc.releases.unshift(rec);
@@ -94,8 +98,8 @@ export function ensureRelease(doc: StatusDocument, version: string, init: Partia
   return rec;
 }
 
-export function findRelease(doc: StatusDocument, version: string): ReleaseRecord | undefined {
-  return doc.releases.find((r) => r.version === version);
+export function findRelease(doc: StatusDocument, version: string, tag?: string): ReleaseRecord | undefined {
+  return doc.releases.find((r) => r.version === version && (tag === undefined || r.tag === tag));
 }
 
 /** Record a step's state in a release's ledger under a run id. */

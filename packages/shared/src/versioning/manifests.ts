@@ -33,7 +33,7 @@ export interface NpmPackage {
 type Json = Record<string, unknown>;
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
-function readJson(file: string): { doc: Json; indent: string | number; newline: boolean; text: string } {
+export function readJson(file: string): { doc: Json; indent: string | number; newline: boolean; text: string } {
   const text = readFileSync(file, 'utf8');
   let doc: unknown;
   try {
@@ -46,7 +46,7 @@ function readJson(file: string): { doc: Json; indent: string | number; newline: 
   return { doc: doc as Json, indent: m?.[1] ?? 2, newline: text.endsWith('\n'), text };
 }
 
-function writeJsonText(doc: Json, indent: string | number, newline: boolean): string {
+export function writeJsonText(doc: Json, indent: string | number, newline: boolean): string {
   return JSON.stringify(doc, null, indent) + (newline ? '\n' : '');
 }
 
@@ -77,8 +77,19 @@ export function expandWorkspaces(root: string, patterns: string[]): string[] {
     if (p.startsWith('!')) continue;
     walk('', posix.normalize(p).replace(/^\.\//, '').replace(/\/$/, '').split('/'));
   }
-  for (const p of patterns.filter((x) => x.startsWith('!'))) found.delete(posix.normalize(p.slice(1)));
-  return [...found].sort();
+  // Negations are globs too (`!packages/internal-*`, pnpm's `!**/test/**`), applied after every inclusion.
+  const excluded = patterns.filter((x) => x.startsWith('!')).map((p) => globRegExp(p.slice(1)));
+  return [...found].filter((d) => !excluded.some((re) => re.test(d))).sort();
+}
+
+/** A workspace glob as a regular expression over a relative directory: `*` within a segment, `**` across them. */
+export function globRegExp(glob: string): RegExp {
+  const segs = posix.normalize(glob).replace(/^\.\//, '').replace(/\/$/, '').split('/');
+  const esc = (x: string) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
+  const body = segs.map((seg, i) =>
+    seg === '**' ? (i === segs.length - 1 ? '.*' : '(?:.*/)?') : esc(seg) + (i < segs.length - 1 ? '/' : ''),
+  );
+  return new RegExp(`^${body.join('').replace(/\/$/, '')}$`);
 }
 
 function subdirs(dir: string): string[] {
@@ -148,6 +159,11 @@ export function rootManifestVersion(root: string): string | undefined {
 
 /** `^1.2.0` → `^1.3.0` for an internal dependency; undefined when the spec is not a plain version range. */
 export function bumpRange(spec: string, version: string): string | undefined {
+  // pnpm's and yarn's `workspace:^1.2.0` keeps its protocol; `workspace:*`, `workspace:^` are resolved at publish.
+  if (spec.startsWith('workspace:')) {
+    const inner = bumpRange(spec.slice('workspace:'.length), version);
+    return inner === undefined ? undefined : `workspace:${inner}`;
+  }
   const m = /^(\^|~|>=|=)?v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(spec.trim());
   if (!m) return undefined;
   return `${m[1] ?? ''}${version}`;
@@ -254,12 +270,17 @@ export function planManifestBump(root: string, version: string, o: BumpPlanOptio
 /** Write planned changes; refuses when a file changed since it was planned. */
 export function applyChanges(root: string, changes: FileChange[]): void {
   // Written through its real path only when that stays in the checkout (a committed link is data, not a target).
+  // A change from '' creates its file (a package's first CHANGELOG.md).
   const files = changes.map((c) =>
-    confinePath(root, c.path, { input: 'version_files', what: `The release's file ${c.path}` }),
+    confinePath(root, c.path, {
+      input: 'version_files',
+      what: `The release's file ${c.path}`,
+      mayBeMissing: c.before === '',
+    }),
   );
   changes.forEach((c, i) => {
-    if (readFileSync(files[i] as string, 'utf8') !== c.before)
-      throw new StageError(`${c.path} changed since the release was planned`);
+    const now = existsSync(files[i] as string) ? readFileSync(files[i] as string, 'utf8') : '';
+    if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
   });
   changes.forEach((c, i) => writeFileSync(files[i] as string, c.after));
 }

@@ -113,25 +113,24 @@ describe('first-release rules (docs/versioning.md)', () => {
     expect(pre.version).toBe('1.0.0-rc.3');
   });
 
-  test('lower than the manifest or the registry latest: refused (a prerelease of the manifest version is not lower)', () => {
+  test('lower than the manifest: refused (a prerelease of the manifest version is not lower)', () => {
     expect(() =>
       nextVersion({ ...base, bump: 'patch', merged: t('1.2.3'), all: t('1.2.3'), manifestVersion: '2.4.0' }),
     ).toThrow(/1\.2\.4 is lower than package\.json's version 2\.4\.0/);
     expect(() => first({ explicit: '1.5.0', manifestVersion: '2.0.0' })).toThrow(/lower than package\.json/);
-    expect(() => first({ registryLatest: '3.1.0' })).toThrow(/lower than the registry's latest 3\.1\.0/);
+    // The plan's version handed on explicitly keeps initial_version's say (the reusable workflow's path).
+    expect(first({ explicit: '0.1.0', manifestVersion: '1.0.0', initialVersion: 'v0.1.0' })).toMatchObject({
+      version: '0.1.0',
+      initialFrom: 'initial_version',
+    });
+    expect(() => first({ explicit: '0.2.0', manifestVersion: '1.0.0', initialVersion: '0.1.0' })).toThrow(
+      /lower than package\.json/,
+    );
     expect(first({ manifestVersion: '1.2.3', bump: 'patch', merged: t('1.2.3'), all: t('1.2.3') }).version).toBe(
       '1.2.4',
     );
     expect(first({ manifestVersion: '2.0.0', releaseType: 'prerelease' }).version).toBe('2.0.0-rc.1');
-    // A backport is lower than the registry's latest by design.
-    const r = nextVersion({
-      ...base,
-      bump: 'patch',
-      merged: t('1.4.2'),
-      all: t('1.4.2', '2.0.0'),
-      registryLatest: '2.0.0',
-    });
-    expect(r.version).toBe('1.4.3');
+    // The registry's latest is publish/latest.ts's check (latest.test.ts), per package, after this.
   });
 
   test('0.x: the bump applies to 0.y.z as given (recommendBump makes a breaking change minor while 0.x)', () => {

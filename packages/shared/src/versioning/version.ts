@@ -57,8 +57,6 @@ export interface NextVersionInput {
   manifestVersion?: string;
   /** The `initial_version` input: the first release's version, over the manifest's. */
   initialVersion?: string;
-  /** The registry's latest version, when the caller knows it: nothing lower is released (backports aside). */
-  registryLatest?: string;
 }
 
 export interface NextVersion {
@@ -103,8 +101,8 @@ export function realManifestVersion(v: string | undefined): string | undefined {
  * version, else the core of a prerelease already tagged on this line, else 1.0.0, released as it is; then the
  * prerelease channel when asked. A stable release type never yields a prerelease. Refused before any side
  * effect: an explicit version that is not above the line's last release or already tagged, a version already
- * tagged on another line, a version below the manifest's (unless `initial_version` chose it) or below the
- * registry's latest (backports aside).
+ * tagged on another line, a version below the manifest's (unless `initial_version` chose it). The registries'
+ * latest is checked per package after this (publish/latest.ts), by the plan and the release alike.
  */
 export function nextVersion(i: NextVersionInput): NextVersion {
   const mergedVersions = i.merged.map((t) => t.version);
@@ -129,6 +127,9 @@ export function nextVersion(i: NextVersionInput): NextVersion {
       throw new StageError(`release_type is stable but version ${v} is a prerelease; set release_type: prerelease`);
     }
     version = v;
+    // The plan's first release handed on as an explicit version (the reusable workflow): still initial_version's.
+    const initial = i.initialVersion?.replace(/^v(?=\d)/, '');
+    if (!previousStable && initial && parse(initial) && core(initial) === core(v)) initialFrom = 'initial_version';
   } else {
     let base: string;
     if (!previousStable) {
@@ -169,12 +170,6 @@ export function nextVersion(i: NextVersionInput): NextVersion {
     throw new StageError(
       `the next version ${version} is lower than package.json's version ${manifest}: set package.json's version ` +
         `to the last release, or give the version to release explicitly (nothing was changed)`,
-    );
-  }
-  const latest = i.registryLatest ? valid(i.registryLatest) : null;
-  if (latest && !backport && below(latest)) {
-    throw new StageError(
-      `the next version ${version} is lower than the registry's latest ${latest}; give a higher version (nothing was changed)`,
     );
   }
   return {

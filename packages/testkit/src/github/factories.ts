@@ -441,13 +441,14 @@ export function fileCommit(state: GitHubState, urls: Urls, f: FileRecord | null,
 
 export function label(state: GitHubState, urls: Urls, name: string): J {
   const id = [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_000, 7);
+  const defined = state.labelMap.get(name);
   return {
     id,
     node_id: nodeId('Label', id),
     url: `${repoApi(state, urls)}/labels/${encodeURIComponent(name)}`,
     name,
-    description: '',
-    color: 'ededed',
+    description: defined?.description ?? '',
+    color: defined?.color ?? 'ededed',
     default: false,
   };
 }

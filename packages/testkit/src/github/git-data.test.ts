@@ -3,6 +3,10 @@
  * API double, through a real `@actions/github` client: each request and response validated against the OpenAPI
  * description (no violation), and the state they leave behind.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
 import { startGitHubDouble, type GitHubDouble } from './index.js';
 
@@ -139,5 +143,96 @@ describe('release pull requests', () => {
     expect(await status(octokit.rest.pulls.create({ ...repo, head: 'no-such-branch', base: 'main', title: 'x' }))).toBe(
       422,
     );
+  });
+});
+
+describe('a real repository behind the double (gitDir)', () => {
+  let dir: string;
+  const git = (...args: string[]) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8' }).trim();
+
+  beforeEach(async () => {
+    await gh.close();
+    dir = mkdtempSync(join(tmpdir(), 'gh-double-git-'));
+    git('init', '-q', '--bare', '--initial-branch=main');
+    const blob = execFileSync('git', ['--git-dir', dir, 'hash-object', '-w', '--stdin'], { input: '{}\n' })
+      .toString()
+      .trim();
+    const tree = execFileSync('git', ['--git-dir', dir, 'mktree'], { input: `100644 blob ${blob}\tpackage.json\n` })
+      .toString()
+      .trim();
+    const root = execFileSync('git', ['--git-dir', dir, 'commit-tree', tree, '-m', 'root'], {
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'a',
+        GIT_AUTHOR_EMAIL: 'a@x',
+        GIT_COMMITTER_NAME: 'a',
+        GIT_COMMITTER_EMAIL: 'a@x',
+      },
+    })
+      .toString()
+      .trim();
+    git('update-ref', 'refs/heads/main', root);
+    gh = await startGitHubDouble({ ...repo, gitDir: dir, autoCreateCommits: false });
+    octokit = getOctokit('ghs_test', { baseUrl: gh.url });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes real blobs, nested trees, commits and refs; merges a pull request with a real merge commit', async () => {
+    const main = git('rev-parse', 'main');
+    expect((await octokit.rest.git.getRef({ ...repo, ref: 'heads/main' })).data.object.sha).toBe(main);
+    const blob = await octokit.rest.git.createBlob({ ...repo, content: 'hello\n', encoding: 'utf-8' });
+    expect(git('cat-file', '-p', blob.data.sha)).toBe('hello');
+    const tree = await octokit.rest.git.createTree({
+      ...repo,
+      base_tree: git('rev-parse', 'main^{tree}'),
+      tree: [{ path: 'packages/a/README.md', mode: '100644', type: 'blob', sha: blob.data.sha }],
+    });
+    expect(git('ls-tree', '-r', '--name-only', tree.data.sha).split('\n')).toEqual([
+      'package.json',
+      'packages/a/README.md',
+    ]);
+    const commit = await octokit.rest.git.createCommit({
+      ...repo,
+      message: 'chore: x',
+      tree: tree.data.sha,
+      parents: [main],
+    });
+    expect(commit.data.verification?.verified).toBe(true);
+    expect(git('rev-parse', `${commit.data.sha}^`)).toBe(main);
+    await octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/release-actions/main', sha: commit.data.sha });
+    expect(git('rev-parse', 'release-actions/main')).toBe(commit.data.sha);
+    // A push moves a branch: the API sees it on the next request.
+    git('update-ref', 'refs/heads/other', main);
+    expect((await octokit.rest.git.getRef({ ...repo, ref: 'heads/other' })).data.object.sha).toBe(main);
+
+    const pr = await octokit.rest.pulls.create({ ...repo, head: 'release-actions/main', base: 'main', title: 't' });
+    expect(await status(octokit.rest.issues.getLabel({ ...repo, name: 'autorelease: pending' }))).toBe(404);
+    await octokit.rest.issues.createLabel({ ...repo, name: 'autorelease: pending', color: 'ededed', description: 'd' });
+    expect(await status(octokit.rest.issues.createLabel({ ...repo, name: 'Autorelease: Pending' }))).toBe(422);
+    await octokit.rest.issues.addLabels({ ...repo, issue_number: pr.data.number, labels: ['autorelease: pending'] });
+    const merged = await octokit.rest.pulls.merge({ ...repo, pull_number: pr.data.number });
+    expect(git('rev-parse', 'main')).toBe(merged.data.sha);
+    expect(git('rev-parse', `${merged.data.sha}^1`, `${merged.data.sha}^2`).split('\n')).toEqual([
+      main,
+      commit.data.sha,
+    ]);
+    expect(git('show', `main:packages/a/README.md`)).toBe('hello');
+    expect(await status(octokit.rest.pulls.merge({ ...repo, pull_number: pr.data.number }))).toBe(405);
+    const assoc = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: merged.data.sha,
+    });
+    expect(assoc.data.map((p) => [p.number, p.merge_commit_sha])).toEqual([[pr.data.number, merged.data.sha]]);
+    const left = await octokit.rest.issues.removeLabel({
+      ...repo,
+      issue_number: pr.data.number,
+      name: 'autorelease: pending',
+    });
+    expect(left.data).toEqual([]);
+    expect(
+      await status(
+        octokit.rest.issues.removeLabel({ ...repo, issue_number: pr.data.number, name: 'autorelease: pending' }),
+      ),
+    ).toBe(404);
   });
 });

@@ -118,6 +118,7 @@ function ok(b: unknown, status = 200, headers?: Record<string, string>): RestRes
 // ---- git ------------------------------------------------------------------------------------
 
 function isAncestor(state: GitHubState, ancestor: string, of: string): boolean {
+  if (state.git) return state.git.isAncestor(ancestor, of);
   const seen = new Set<string>();
   const stack = [of];
   while (stack.length) {
@@ -131,7 +132,38 @@ function isAncestor(state: GitHubState, ancestor: string, of: string): boolean {
 }
 
 function objectExists(state: GitHubState, sha: string): boolean {
+  if (state.git) return state.git.type(sha) !== undefined;
   return state.tagObjects.has(sha) || state.commit(sha) !== undefined;
+}
+
+/** create-tree in the real repository: paths at any depth, `sha: null` removes, `content` makes a blob. */
+function gitTree(
+  req: RestRequest,
+  b: {
+    base_tree?: string;
+    tree: { path: string; mode: string; type: string; sha?: string | null; content?: string }[];
+  },
+): RestResponse {
+  const { state, urls } = req;
+  const repo = state.git as NonNullable<GitHubState['git']>;
+  const edits = b.tree.map((e) => {
+    if (e.sha === null) return { path: e.path, mode: e.mode, sha: null };
+    const sha = e.content !== undefined ? repo.writeBlob(Buffer.from(e.content)) : e.sha;
+    if (!sha || repo.type(sha) !== e.type) throw unprocessable(`tree.sha ${String(sha)} is not a valid ${e.type}`);
+    return { path: e.path, mode: e.mode, sha };
+  });
+  const sha = repo.writeTree(b.base_tree, edits);
+  const list = repo
+    .git(['ls-tree', sha])
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [meta, path] = l.split('\t') as [string, string];
+      const [mode, type, entry] = meta.split(' ') as [TreeEntryRecord['mode'], TreeEntryRecord['type'], string];
+      return { path, mode, type, sha: entry };
+    });
+  state.trees.set(sha, list);
+  return ok(f.gitTree(state, urls, sha, list), 201, { location: `${urls.api}${req.path}/${sha}` });
 }
 
 const git: Record<string, Route> = {
@@ -163,6 +195,7 @@ const git: Record<string, Route> = {
         throw unprocessable("Reference name must start with 'refs' and have at least two slashes.");
       if (state.refs.has(ref)) throw unprocessable('Reference already exists');
       if (!objectExists(state, sha)) throw unprocessable('Object does not exist');
+      state.git?.setRef(ref, sha);
       state.refs.set(ref, sha);
       return ok(f.gitRef(state, urls, ref, sha), 201, {
         location: `${urls.api}${req.path}/${ref.replace(/^refs\//, '')}`,
@@ -181,6 +214,7 @@ const git: Record<string, Route> = {
       if (!force && current !== sha && !isAncestor(state, state.peel(current), state.peel(sha))) {
         throw unprocessable('Update is not a fast forward');
       }
+      state.git?.setRef(ref, sha);
       state.refs.set(ref, sha);
       return ok(f.gitRef(state, urls, ref, sha));
     },
@@ -190,6 +224,7 @@ const git: Record<string, Route> = {
     handle: ({ state, params }) => {
       const ref = `refs/${params.ref}`;
       if (!state.refs.delete(ref)) throw unprocessable('Reference does not exist');
+      state.git?.setRef(ref, undefined);
       return { status: 204 };
     },
   },
@@ -224,7 +259,7 @@ const git: Record<string, Route> = {
       if (b.encoding !== undefined && b.encoding !== 'utf-8' && b.encoding !== 'base64')
         throw unprocessable(`encoding must be one of utf-8 or base64, got ${b.encoding}`);
       const buf = Buffer.from(b.content, b.encoding === 'base64' ? 'base64' : 'utf8');
-      const sha = blobSha(buf);
+      const sha = state.git ? state.git.writeBlob(buf) : blobSha(buf);
       state.blobs.set(sha, buf);
       const url = `${urls.api}/repos/${state.owner}/${state.repo}/git/blobs/${sha}`;
       return ok({ sha, url }, 201, { location: url });
@@ -246,6 +281,7 @@ const git: Record<string, Route> = {
       };
       const base = b.base_tree ? state.treeEntries(b.base_tree) : [];
       if (!base) throw unprocessable('base_tree is not a valid tree oid');
+      if (state.git) return gitTree(req, b);
       const entries = new Map(base.map((e) => [e.path, e]));
       for (const e of b.tree) {
         if (e.sha === null) {
@@ -286,7 +322,15 @@ const git: Record<string, Route> = {
       // GitHub signs a commit it authors itself: no author, committer or signature given.
       const signed = !b.author && !b.committer && !b.signature;
       const bot = { name: 'GitHub', email: 'noreply@github.com' };
+      const real = state.git?.writeCommit({
+        tree: b.tree,
+        parents: b.parents ?? [],
+        message: b.message,
+        author: b.author ?? bot,
+        committer: b.committer ?? b.author ?? bot,
+      });
       const c = state.addCommit({
+        ...(real ? { sha: real } : {}),
         message: b.message,
         parents: b.parents ?? [],
         author: { ...(b.author ?? bot), login: null },
@@ -300,7 +344,7 @@ const git: Record<string, Route> = {
   'git/get-commit': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
-      const c = state.commits.get(params.commit_sha ?? '');
+      const c = state.commits.get(params.commit_sha ?? '') ?? (state.git && state.commit(params.commit_sha ?? ''));
       if (!c) throw notFound();
       return ok(f.gitCommit(state, urls, c));
     },
@@ -423,6 +467,62 @@ const pulls: Record<string, Route> = {
       p.headSha = state.refs.get(`refs/heads/${p.headRef}`) ?? p.headSha;
       p.updatedAt = isoNow();
       return ok(f.pullRequest(state, urls, p));
+    },
+  },
+  'pulls/merge': {
+    permission: ['contents', 'write'],
+    handle: (req) => {
+      const { state, params } = req;
+      const p = state.pullMap.get(num(params.pull_number));
+      if (!p) throw notFound();
+      const b = body(req) as {
+        commit_title?: string;
+        commit_message?: string;
+        sha?: string;
+        merge_method?: 'merge' | 'squash' | 'rebase';
+      };
+      const headSha = state.refs.get(`refs/heads/${p.headRef}`) ?? p.headSha;
+      if (p.state !== 'open')
+        throw new ApiError(405, { message: 'Pull Request is not mergeable', documentation_url: DOCS, status: '405' });
+      if (b.sha && b.sha !== headSha)
+        throw new ApiError(409, {
+          message: 'Head branch was modified. Review and try the merge again.',
+          documentation_url: DOCS,
+          status: '409',
+        });
+      const base = state.refs.get(`refs/heads/${p.baseRef}`) as string;
+      const method = b.merge_method ?? 'merge';
+      const title =
+        b.commit_title ??
+        (method === 'merge'
+          ? `Merge pull request #${p.number} from ${state.owner}/${p.headRef}`
+          : `${p.title} (#${p.number})`);
+      const message = `${title}\n\n${b.commit_message ?? (method === 'merge' ? p.title : (p.body ?? ''))}`.trim();
+      const parents = method === 'merge' ? [base, headSha] : [base];
+      const bot = { name: 'GitHub', email: 'noreply@github.com' };
+      let sha: string;
+      if (state.git) {
+        const tree = state.git.mergeTree(base, headSha);
+        if (!tree)
+          throw new ApiError(405, { message: 'Pull Request is not mergeable', documentation_url: DOCS, status: '405' });
+        sha = state.git.writeCommit({ tree, parents, message, author: bot, committer: bot });
+        state.git.setRef(`refs/heads/${p.baseRef}`, sha);
+        state.commit(sha);
+      } else {
+        sha = state.addCommit({ message, parents, author: { ...bot, login: null } }).sha;
+      }
+      state.refs.set(`refs/heads/${p.baseRef}`, sha);
+      const now = isoNow();
+      Object.assign(p, {
+        state: 'closed',
+        headSha,
+        mergeCommitSha: sha,
+        mergedAt: now,
+        closedAt: now,
+        updatedAt: now,
+        mergedBy: req.token.login,
+      });
+      return ok({ sha, merged: true, message: 'Pull Request successfully merged' });
     },
   },
   'pulls/list': {
@@ -889,7 +989,56 @@ function labelNames(labels: unknown): string[] {
     .filter(Boolean);
 }
 
+function issueOrPull(state: GitHubState, n: string | undefined): { labels: string[]; updatedAt?: string } {
+  const target = state.issueMap.get(num(n)) ?? state.pullMap.get(num(n));
+  if (!target) throw notFound();
+  return target;
+}
+
 const issues: Record<string, Route> = {
+  'issues/get-label': {
+    permission: ['issues', 'read'],
+    handle: ({ state, urls, params }) => {
+      if (!state.labelMap.has(params.name ?? '')) throw notFound();
+      return ok(f.label(state, urls, params.name ?? ''));
+    },
+  },
+  'issues/create-label': {
+    permission: ['issues', 'write'],
+    handle: (req) => {
+      const { state, urls } = req;
+      const b = body(req) as { name: string; color?: string; description?: string };
+      if ([...state.labelMap.keys()].some((n) => n.toLowerCase() === b.name.toLowerCase()))
+        throw unprocessable('Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }]);
+      state.labelMap.set(b.name, {
+        name: b.name,
+        color: (b.color ?? 'ededed').replace(/^#/, ''),
+        description: b.description ?? null,
+      });
+      return ok(f.label(state, urls, b.name), 201, {
+        location: `${urls.api}${req.path}/${encodeURIComponent(b.name)}`,
+      });
+    },
+  },
+  'issues/list-labels-on-issue': {
+    permission: ['issues', 'read'],
+    handle: (req) =>
+      paged(
+        req,
+        issueOrPull(req.state, req.params.issue_number).labels.map((l) => f.label(req.state, req.urls, l)),
+      ),
+  },
+  'issues/remove-label': {
+    permission: ['issues', 'write'],
+    handle: ({ state, urls, params }) => {
+      const target = issueOrPull(state, params.issue_number);
+      const i = target.labels.indexOf(params.name ?? '');
+      if (i < 0) throw notFound('Label does not exist');
+      target.labels.splice(i, 1);
+      if (target.updatedAt !== undefined) target.updatedAt = isoNow();
+      return ok(target.labels.map((l) => f.label(state, urls, l)));
+    },
+  },
   'issues/create': {
     permission: ['issues', 'write'],
     handle: (req) => {
@@ -953,7 +1102,11 @@ const issues: Record<string, Route> = {
       const b = req.body as unknown;
       const added = labelNames(Array.isArray(b) ? b : (b as { labels?: unknown } | undefined)?.labels);
       if (!added.length) throw unprocessable('Invalid request.\n\nNo labels given.');
-      for (const l of added) if (!target.labels.includes(l)) target.labels.push(l);
+      for (const l of added) {
+        if (!target.labels.includes(l)) target.labels.push(l);
+        // GitHub defines a label that does not exist yet (default colour) when it is added to an issue.
+        if (!state.labelMap.has(l)) state.labelMap.set(l, { name: l, color: 'ededed', description: null });
+      }
       if ('updatedAt' in target) target.updatedAt = isoNow();
       return ok(target.labels.map((l) => f.label(state, urls, l)));
     },

@@ -52,6 +52,11 @@ export interface GitHubDoubleOptions {
   autoCreateCommits?: boolean;
   /** Primary rate limit per token (REST core and GraphQL each). Default 5000. */
   rateLimit?: number;
+  /**
+   * A bare git repository (the test's remote) whose branches, tags and objects the API serves: the git data API
+   * writes real objects and refs there, and pulls/merge makes a real merge commit (git-backing.ts).
+   */
+  gitDir?: string;
   /** Build the GraphQL schema at start (≈0.4 s) rather than on the first GraphQL request. Default false. */
   preloadGraphql?: boolean;
 }
@@ -224,6 +229,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
     defaultBranch: options.defaultBranch,
     private: options.private,
     autoCreateCommits: options.autoCreateCommits,
+    gitDir: options.gitDir,
   });
   const limit = options.rateLimit ?? 5000;
   const resetAt = Math.floor(Date.now() / 1000) + 3600;
@@ -591,6 +597,7 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
     }
     let out: RestResponse;
     try {
+      state.syncFromGit();
       out = route.handle({
         method,
         path: apiPath,

@@ -7,6 +7,7 @@
  * Records here are the double's own model (camelCase); `factories.ts` turns them into GitHub's JSON.
  */
 import { createHash } from 'node:crypto';
+import { GitBacking } from './git-backing.js';
 
 export type Access = 'none' | 'read' | 'write';
 
@@ -269,6 +270,8 @@ export interface StateOptions {
   tokens?: (string | TokenConfig)[];
   /** Accept any 40-hex sha as an existing commit (created on first sight). Default true. */
   autoCreateCommits?: boolean;
+  /** A bare git repository the double serves (git-backing.ts): its branches, tags and objects are the API's. */
+  gitDir?: string;
 }
 
 export class GitHubState {
@@ -298,6 +301,10 @@ export class GitHubState {
   /** Issue and pull request comments, oldest first. */
   readonly comments: CommentRecord[] = [];
   readonly tokens = new Map<string, TokenConfig & { permissions: Required<TokenPermissions> }>();
+  /** Labels defined on the repository (issues/create-label), by name. */
+  readonly labelMap = new Map<string, { name: string; color: string; description: string | null }>();
+  /** The real repository behind the git data API, when the double serves one (`gitDir`). */
+  readonly git?: GitBacking;
   private nextId = 1000;
   private nextNumber = 1;
 
@@ -307,6 +314,7 @@ export class GitHubState {
     this.defaultBranch = options.defaultBranch ?? 'main';
     this.private = options.private ?? true;
     this.autoCreateCommits = options.autoCreateCommits ?? true;
+    if (options.gitDir) this.git = new GitBacking(options.gitDir);
     this.addUser({ login: options.owner, type: 'Organization' });
     this.addUser({ login: 'github-actions[bot]', type: 'Bot', id: 41898282 });
     this.addUser({ login: 'octocat', name: 'The Octocat', email: 'octocat@github.com' });
@@ -440,8 +448,34 @@ export class GitHubState {
   commit(sha: string): CommitRecord | undefined {
     const c = this.commits.get(sha);
     if (c) return c;
+    if (this.git) return this.commitFromGit(sha);
     if (this.autoCreateCommits && HEX40.test(sha)) return this.addCommit({ sha, message: `commit ${sha.slice(0, 7)}` });
     return undefined;
+  }
+
+  /** A commit of the real repository (pushed with git, not made through the API), read on first sight. */
+  private commitFromGit(sha: string): CommitRecord | undefined {
+    if (!this.git || !HEX40.test(sha) || this.git.type(sha) !== 'commit') return undefined;
+    const [tree, parents, an, ae, ad, cn, ce, cd, ...msg] = this.git
+      .git(['show', '-s', '--format=%T%n%P%n%an%n%ae%n%aI%n%cn%n%ce%n%cI%n%B', sha])
+      .split('\n');
+    const c = this.addCommit({
+      sha,
+      message: msg.join('\n').trim(),
+      parents: (parents ?? '').split(' ').filter(Boolean),
+      author: { name: an, email: ae, date: isoNow(new Date(ad ?? '')) },
+      committer: { name: cn, email: ce, date: isoNow(new Date(cd ?? '')) },
+    });
+    c.tree = tree ?? c.tree;
+    return c;
+  }
+
+  /** With a real repository behind: its branches and tags replace ours (a push moved them). */
+  syncFromGit(): void {
+    if (!this.git) return;
+    for (const r of [...this.refs.keys()])
+      if (r.startsWith('refs/heads/') || r.startsWith('refs/tags/')) this.refs.delete(r);
+    for (const [r, sha] of this.git.refs()) this.refs.set(r, sha);
   }
 
   /** Sets a ref (`refs/tags/v1`, `tags/v1`, `heads/main`) to a sha. */
@@ -705,6 +739,7 @@ export class GitHubState {
 
   /** The entries of a tree made here, [] for a seeded commit's tree, undefined for an unknown sha. */
   treeEntries(sha: string): TreeEntryRecord[] | undefined {
+    if (this.git) return this.git.type(sha) === 'tree' ? (this.trees.get(sha) ?? []) : undefined;
     const t = this.trees.get(sha);
     if (t) return t;
     return [...this.commits.values()].some((c) => c.tree === sha) ? [] : undefined;

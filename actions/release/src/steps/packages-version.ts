@@ -1,0 +1,126 @@
+/**
+ * Version, with versioning: independent: each workspace package's next version and tag (packages/shared
+ * monorepo/: its own commits, its dependents patched, groups), its notes from its own commits only, its
+ * CHANGELOG.md section, and the manifests and ranges to bump; the packages to publish in publish order. A resumed
+ * run plans from the tested commit (the parent of its release commit), leaving out the tags it pushed itself.
+ */
+import { aggregateNotes, changelogChange, packageNotes, planMonorepo } from '@release-actions/shared/monorepo';
+import { defaultDistTag } from '@release-actions/shared/publish';
+import { type FileChange, parts } from '@release-actions/shared/versioning';
+import { escapeLogText, StageError } from '@release-actions/shared';
+import { fitReleaseBody } from '../github-release.js';
+import { NO_BUILD, type PackageRelease, type ReleasePlan, type StepDeps } from '../types.js';
+import type { Preflighted } from './preflight.js';
+import { fetchForRelease, NothingToReleaseSignal, readScripts } from './version.js';
+
+/** What the claim records of an independent release, and a re-run reads back: the packages and their tags. */
+export interface RecordedPackage {
+  name: string;
+  version: string;
+  tag: string;
+}
+
+export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+  const { cfg, git } = d;
+  await fetchForRelease(s, d);
+  const recorded = Array.isArray(s.resume?.packages) ? (s.resume.packages as RecordedPackage[]) : undefined;
+  const mono = await planMonorepo(git, d.workspace, {
+    tagFormat: cfg.tagFormat,
+    sharedPaths: cfg.sharedPaths,
+    groups: cfg.groups,
+    releaseType: cfg.releaseType,
+    prereleaseId: cfg.prereleaseId,
+    versionBump: cfg.versionBump,
+    ...(cfg.initialVersion ? { initialVersion: cfg.initialVersion } : {}),
+    // Direct mode's tag is on the release commit, tag-only's on the tested commit itself.
+    ...(s.resumeTagCommit ? { rev: cfg.releaseMode === 'tag-only' ? s.resumeTagCommit : `${s.resumeTagCommit}^` } : {}),
+    ...(recorded ? { ignoreTags: new Set(recorded.map((p) => p.tag)) } : {}),
+  });
+  const released = mono.packages.filter((p) => p.release);
+  if (!released.length) {
+    const commits = new Set(mono.packages.flatMap((p) => p.commits.map((c) => c.hash))).size;
+    throw new NothingToReleaseSignal({
+      status: 'nothing-to-release',
+      reason: `no package has releasable commits since its last release (${mono.packages.length} packages, ${commits} commits, none a feat, fix, perf, revert or breaking change)`,
+      commits,
+    });
+  }
+  if (recorded) {
+    const now = released.map((p) => `${p.name}@${p.version}`).join(', ');
+    const then = recorded.map((p) => `${p.name}@${p.version}`).join(', ');
+    if (now !== then)
+      throw new StageError(
+        `this run was releasing ${escapeLogText(then)}, but the plan is now ${escapeLogText(now)}: another release landed; nothing was changed`,
+      );
+  }
+  // Resumed in direct mode: the release commit (checked out) carries the files already.
+  const committed = Boolean(s.resumeTagCommit) && cfg.releaseMode === 'direct';
+  const date = (d.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const repoUrl = `${d.serverUrl}/${d.owner}/${d.repo}`;
+  const packages: PackageRelease[] = [];
+  const changelogs: FileChange[] = [];
+  for (const p of released) {
+    const tag = p.tag as string;
+    const n = packageNotes(p, { repoUrl, date });
+    const fitted = fitReleaseBody(n.notes, `${repoUrl}/blob/${encodeURIComponent(tag)}/${p.path}/CHANGELOG.md`);
+    packages.push({
+      name: p.name,
+      dir: p.path,
+      version: p.version,
+      ...(p.previousVersion ? { previousVersion: p.previousVersion } : {}),
+      tag,
+      ...(p.previousTag ? { previousTag: p.previousTag } : {}),
+      bump: p.bump ?? 'patch',
+      private: p.private,
+      prerelease: p.prerelease ?? false,
+      backport: p.backport ?? false,
+      reasons: p.reasons,
+      notesBody: fitted.body,
+    });
+    if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
+  }
+  const lead = packages[0] as PackageRelease;
+  const npm = cfg.registries.includes('npm')
+    ? packages
+        .filter((p) => !p.private)
+        .map((p) => ({
+          name: p.name,
+          dir: p.dir,
+          version: p.version,
+          distTag:
+            cfg.npmDistTag ||
+            defaultDistTag({
+              prerelease: p.prerelease,
+              prereleaseId: cfg.prereleaseId,
+              backport: p.backport,
+              major: parts(p.version).major,
+            }),
+          provenance: s.npmAuth.provenance,
+          auth: s.npmAuth.kind,
+        }))
+    : [];
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
+  const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
+  const scripts = readScripts(d.workspace);
+  const plan: ReleasePlan = {
+    version: lead.version,
+    ...(lead.previousVersion ? { previousVersion: lead.previousVersion } : {}),
+    tag: lead.tag,
+    commitMessage: `chore(release): publish\n\n${packages.map((p) => `- ${p.tag}`).join('\n')}`,
+    prerelease: packages.every((p) => p.prerelease),
+    backport: false,
+    bump: s.resume ? 'resumed' : (lead.bump as ReleasePlan['bump']),
+    files: committed ? [] : [...mono.files, ...changelogs],
+    npm,
+    npmSkipped: packages.filter((p) => p.private).map((p) => p.name),
+    docker: [],
+    makeLatest: !lead.prerelease && !lead.backport,
+    testCommand: cfg.testCommand || (scripts.test ? 'npm test' : ''),
+    buildCommand: cfg.buildCommand || (scripts.build ? 'npm run build' : NO_BUILD),
+    resumed: Boolean(s.resume),
+    notesBody: fitted.body,
+    packages,
+  };
+  d.ledger.report('version', 'done', packages.map((p) => `${p.previousTag ?? '(none)'} → ${p.tag}`).join(', '));
+  return { plan };
+}

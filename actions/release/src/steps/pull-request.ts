@@ -1,0 +1,241 @@
+/**
+ * release_mode pull-request (docs/protected-branches.md), in two phases decided by the commit this run is for:
+ *
+ * - Any commit of the release branch that is not a merged release PR: the release PR is opened, or the open one
+ *   updated (never a second). Its one commit (made through the git data API, so GitHub signs it) carries every
+ *   file change the version step planned (however many packages) and CHANGELOG.md, on the branch's tip; its body
+ *   is the notes and the plan. Nothing is tagged, published or deployed.
+ * - The merge of that PR (the branch's tip is the merge commit GitHub associates with it, labelled pending): the
+ *   version its release commit names (trailer `Release-Actions-Version:`) is released from the merge commit, as
+ *   tag-only would (the tag on the tested commit; the manifests are already bumped), and the label becomes tagged.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_PREAMBLE, decodeText, encodeText, upsertSection } from '@release-actions/shared/changelog';
+import type { ReleasePr } from '@release-actions/shared/github';
+import type { FileChange } from '@release-actions/shared/versioning';
+import { escapeMarkdownHtml, StageError } from '@release-actions/shared';
+import type { StepResult } from '../ledger.js';
+import type { ReleasePlan, StepDeps } from '../types.js';
+import type { Preflighted } from './preflight.js';
+import { NothingToReleaseSignal } from './version.js';
+
+export const VERSION_TRAILER = 'Release-Actions-Version';
+
+export interface PullRequestOutcome {
+  number: number;
+  url: string;
+  change: 'opened' | 'updated' | 'unchanged';
+  commit: string;
+  verified: boolean;
+}
+
+const githubModule = () => import('@release-actions/shared/github');
+
+/** Which phase this run is: the merge of the release PR (its version), or anything else (open/update the PR). */
+export async function releasePrPhase(
+  s: Preflighted,
+  d: StepDeps,
+): Promise<{ releasePr?: ReleasePr; releaseVersion?: string }> {
+  if (d.cfg.releaseMode !== 'pull-request') return {};
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const merged = await d.ledger.within('version', () =>
+    gh.mergedReleasePr(d.gh, repo, { commit: s.head, base: d.cfg.releaseBranch }),
+  );
+  if (!merged) {
+    await noUnreleasedMerge(s, d);
+    d.log.info(
+      `${s.head.slice(0, 12)} is not the merge of a release pull request: the release pull request is opened or updated`,
+    );
+    return {};
+  }
+  const version = await prVersion(d, merged);
+  const tag = `${d.cfg.tagPrefix}${version}`;
+  // Tagged already, by another run: every side effect was made (the label is the last one).
+  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
+    throw new NothingToReleaseSignal({
+      status: 'nothing-to-release',
+      reason: `release pull request #${merged.number} was released already (${tag} at ${s.head.slice(0, 12)})`,
+      previousVersion: version,
+      previousTag: tag,
+      commits: 0,
+    });
+  }
+  if (d.cfg.version && d.cfg.version.replace(/^v/, '') !== version) {
+    d.log.warning(
+      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${version}: ${version} is released`,
+    );
+  }
+  d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version}`);
+  return { releasePr: merged, releaseVersion: version };
+}
+
+/** The version a release PR releases: the trailer of the commit release-actions made for it. */
+async function prVersion(d: StepDeps, p: ReleasePr): Promise<string> {
+  const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, 'm').exec(head.data.message);
+  if (!m?.[1]) {
+    throw new StageError(
+      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`,
+    );
+  }
+  return m[1];
+}
+
+/**
+ * A release PR merged but never released (its run did not see the merge commit as the branch's tip: another commit
+ * landed first) would otherwise be proposed again by a new release PR: stop, changing nothing, and say how to finish.
+ */
+async function noUnreleasedMerge(s: Preflighted, d: StepDeps): Promise<void> {
+  const gh = await githubModule();
+  const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
+  if (!stale?.mergeCommit) return;
+  const version = await prVersion(d, stale);
+  const tag = `${d.cfg.tagPrefix}${version}`;
+  if (s.remoteTag(tag)) return;
+  throw new StageError(
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`,
+  );
+}
+
+/** CHANGELOG.md with the release's section (the notes), as one more file change of the release commit. */
+export function changelogChange(workspace: string, plan: ReleasePlan, date: string): FileChange {
+  const path = 'CHANGELOG.md';
+  const file = join(workspace, path);
+  const before = existsSync(file) ? readFileSync(file) : undefined;
+  const decoded = before
+    ? decodeText(before)
+    : { text: DEFAULT_PREAMBLE, encoding: 'utf8' as const, bom: false, eol: '\n' as const };
+  // The notes end with their compare link (`[1.2.0]: …`) when they have one: it joins the file's link block.
+  const notes = plan.notesBody.trim();
+  const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
+  const link = linkRe.exec(notes);
+  let section = link ? notes.slice(0, link.index) : notes;
+  if (!/^#{1,2} /.test(section)) section = `## ${plan.version} - ${date}\n\n${section || '_No notable changes._'}`;
+  const text = upsertSection(decoded.text, {
+    version: plan.version,
+    section,
+    ...(link ? { link: { label: link[1] as string, url: link[2] as string } } : {}),
+    newTag: plan.tag,
+  });
+  if (decoded.encoding !== 'utf8') {
+    throw new StageError(
+      `${path} is UTF-16: release_mode pull-request commits text as UTF-8 only; convert ${path} to UTF-8 (nothing was changed)`,
+    );
+  }
+  return {
+    path,
+    before: before ? before.toString('utf8') : '',
+    after: encodeText({ ...decoded, text }).toString('utf8'),
+    edits: [before ? `section ${plan.version}` : `created, section ${plan.version}`],
+  };
+}
+
+/** The PR's body: the notes (commit text, already escaped by the renderer), then the plan. */
+export function releasePrBody(plan: ReleasePlan, files: FileChange[], branch: string): string {
+  const rows = files.map(
+    (f) =>
+      `| \`${f.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${escapeMarkdownHtml(f.edits.join('; ')).replace(/\|/g, '\\|')} |`,
+  );
+  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(', ');
+  return [
+    `:robot: Merging this pull request releases **${plan.tag}** from \`${branch}\`: the merge commit is tagged, the GitHub Release made${pkgs ? `, ${pkgs} published to npm` : ''}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(', ')} pushed` : ''}. New commits on \`${branch}\` update it.`,
+    '',
+    '---',
+    '',
+    plan.notesBody.trim(),
+    '',
+    '---',
+    '',
+    '<details><summary>The plan</summary>',
+    '',
+    `| | |`,
+    `| --- | --- |`,
+    `| version | ${plan.previousVersion ?? '(none)'} → ${plan.version} (${plan.bump}) |`,
+    `| tag | \`${plan.tag}\` |`,
+    `| prerelease | ${plan.prerelease ? 'yes' : 'no'} |`,
+    '',
+    '| file | change |',
+    '| --- | --- |',
+    ...rows,
+    '',
+    '</details>',
+    '',
+    `<!-- release-actions: release pull request of ${branch}; do not edit the head branch, release-actions force-updates it -->`,
+  ].join('\n');
+}
+
+/** Open the release PR, or update the open one: its commit on the head branch, its title, body and label. */
+export async function openReleasePr(
+  s: Preflighted & { plan: ReleasePlan },
+  d: StepDeps,
+): Promise<{ pullRequest: PullRequestOutcome }> {
+  const { plan, head } = s;
+  const { cfg } = d;
+  const gh = await githubModule();
+  const repo = { owner: d.owner, repo: d.repo };
+  const branch = gh.releasePrBranch(cfg.releaseBranch);
+  const date = (d.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const files = [...plan.files.filter((f) => f.path !== 'CHANGELOG.md'), changelogChange(d.workspace, plan, date)];
+  const message = `${plan.commitMessage}\n\n${VERSION_TRAILER}: ${plan.version}\n`;
+  const baseTree = await d.git.out(['rev-parse', `${head}^{tree}`]);
+  const made = await d.ledger.step<StepResult & { commit: string; verified: boolean }>(
+    'release-pr-commit',
+    async () => {
+      const r = await gh.commitToBranch(d.gh, repo, {
+        branch,
+        parent: head,
+        baseTree,
+        files: files.map((f) => ({ path: f.path, content: f.after })),
+        message,
+      });
+      const detail = `${branch} at ${r.commit.slice(0, 12)} (${r.change}${r.verified ? ', signed by GitHub' : ''}; ${files.length} files)`;
+      return {
+        state: r.change === 'unchanged' ? 'already-done' : 'done',
+        detail,
+        commit: r.commit,
+        verified: r.verified,
+      };
+    },
+  );
+  const title = `${plan.commitMessage}${cfg.releaseBranch === 'main' || cfg.releaseBranch === 'master' ? '' : ` on ${cfg.releaseBranch}`}`;
+  const body = releasePrBody(plan, files, cfg.releaseBranch);
+  const opened = await d.ledger.step<StepResult & { pr: ReleasePr; change: PullRequestOutcome['change'] }>(
+    'release-pr',
+    async () => {
+      const r = await gh.upsertReleasePr(d.gh, repo, { base: cfg.releaseBranch, title, body });
+      const labelled = await gh.relabel(d.gh, repo, r.pr, gh.RELEASE_PR_PENDING);
+      const change = r.change === 'unchanged' && (labelled || made.state === 'done') ? 'updated' : r.change;
+      return {
+        state: change === 'unchanged' ? 'already-done' : 'done',
+        detail: `#${r.pr.number} ${change}: ${r.pr.url}`,
+        pr: r.pr,
+        change,
+      };
+    },
+  );
+  return {
+    pullRequest: {
+      number: opened.pr.number,
+      url: opened.pr.url,
+      change: opened.change,
+      commit: made.commit,
+      verified: made.verified,
+    },
+  };
+}
+
+/** The merged release PR is released: its label says so (the last step, so a tagged PR is a finished release). */
+export async function markReleasePrTagged(s: { releasePr?: ReleasePr }, d: StepDeps): Promise<object> {
+  const p = s.releasePr;
+  if (!p) return {};
+  const gh = await githubModule();
+  await d.ledger.step('release-pr-label', async () => {
+    const changed = await gh.relabel(d.gh, { owner: d.owner, repo: d.repo }, p, gh.RELEASE_PR_TAGGED, [
+      gh.RELEASE_PR_PENDING,
+    ]);
+    return { state: changed ? 'done' : 'already-done', detail: `#${p.number} ${gh.RELEASE_PR_TAGGED}` };
+  });
+  return {};
+}
