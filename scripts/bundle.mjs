@@ -75,6 +75,17 @@ const common = {
   sourcemap: false,
   absWorkingDir: root,
   metafile: true,
+  // @cyclonedx/cyclonedx-library's optional plugins (XML, schema validation), each required inside a try: left out,
+  // the release only writes JSON.
+  external: [
+    'ajv',
+    'ajv-formats',
+    'ajv-formats-draft2019',
+    'libxmljs2',
+    'xmlbuilder2',
+    'packageurl-js',
+    'spdx-expression-parse',
+  ],
 };
 
 /** Build one target; returns its files ({ path relative to the out dir: contents }) and esbuild's metafile. */

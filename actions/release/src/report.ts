@@ -1,6 +1,6 @@
 /** The dry-run plan as text, and the job summary: version, tag, links, and the table of steps with their state. */
 import type { Summary } from '@release-actions/shared/action';
-import type { NothingToRelease, PublishedItem, ReleasePlan, StepReport } from './release.js';
+import type { NothingToRelease, PublishedItem, ReleaseOutcome, ReleasePlan, StepReport } from './release.js';
 
 export function renderPlan(plan: ReleasePlan): string {
   const lines: string[] = [];
@@ -60,6 +60,8 @@ export function writeSummary(
     runAttempt: number;
     error?: string;
     pullRequest?: { number: number; url: string; change: string; verified: boolean };
+    attested?: ReleaseOutcome['attested'];
+    repository?: string;
   },
 ): void {
   const n = o.plan?.packages?.length;
@@ -110,6 +112,7 @@ export function writeSummary(
     if (o.statusLocation) rows.push(['status record', o.statusLocation]);
     s.table(['', ''], rows);
   }
+  if (o.attested?.artifacts.length) writeAttested(s, o.attested, o.repository ?? '');
   if (o.steps.length) {
     s.heading(`Steps (attempt ${o.runAttempt})`, 3);
     s.table(
@@ -130,5 +133,34 @@ export function writeNothingSummary(s: Summary, o: NothingToRelease): void {
       ['last release', o.previousTag ? `\`${o.previousTag}\`` : '(none)'],
       ['commits since', String(o.commits)],
     ],
+  );
+}
+
+/** How a consumer checks one artifact: GitHub's CLI and ours, pinned to the signing workflow. */
+export function verifyCommands(label: string, repository: string, signer: string): string[] {
+  const workflow = signer.replace(/^https?:\/\/[^/]+\//, '').replace(/@.*$/, '');
+  if (label.startsWith('npm:')) {
+    return [`npx release-actions verify --subject ${label} --repository ${repository} --workflow ${workflow}`];
+  }
+  const gh = label.includes('@sha256:') ? `oci://${label}` : label;
+  const ours = label.includes('@sha256:') ? label : `./${label}`;
+  return [
+    `gh attestation verify ${gh} --repo ${repository} --signer-workflow ${workflow}`,
+    `npx release-actions verify --subject ${ours} --repository ${repository} --workflow ${workflow}`,
+  ];
+}
+
+function writeAttested(s: Summary, a: NonNullable<ReleaseOutcome['attested']>, repository: string): void {
+  s.heading('Attestations (verified before publishing)', 3);
+  s.paragraph(`Signed by \`${a.signer}\` (issuer https://token.actions.githubusercontent.com).`);
+  s.table(
+    ['artifact', 'digest', 'verify'],
+    a.artifacts.map((x) => [
+      `\`${x.label.replace(/@sha256:.*/, '')}\``,
+      `\`${x.digest}\``,
+      verifyCommands(x.label, repository, a.signer)
+        .map((c) => `\`${c}\``)
+        .join('\n'),
+    ]),
   );
 }

@@ -39,6 +39,9 @@ export interface ReleaseConfig {
   announceWebhookUrl?: string;
   announceFormat: 'slack' | 'json';
   verifyTimeoutMs: number;
+  /** Signed provenance (docs/supply-chain.md): auto = when an OIDC token is available. */
+  attest: 'auto' | 'true' | 'false';
+  sigstore: { fulcioUrl: string; rekorUrl?: string; tsaUrl?: string; trustedRoot?: string };
   dryRun: boolean;
   /** fixed: one version; independent: each workspace package its own (docs/monorepo.md). */
   versioning: 'fixed' | 'independent';
@@ -147,6 +150,8 @@ export interface ReleaseOutcome {
   release?: ReleaseInfo;
   published: PublishedItem[];
   statusLocation: string;
+  /** The artifacts attested and verified before publishing, and the signing workflow's identity. */
+  attested?: { signer: string; artifacts: { label: string; digest: string; source: string }[] };
 }
 
 /**

@@ -25,7 +25,7 @@ export async function githubRelease(
           log: d.log,
         })
       ).release;
-    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles) : 0;
+    const uploaded = assetFiles.length ? await uploadAssets(d.gh, repo, r, assetFiles, d.log) : 0;
     return {
       state: existing && uploaded === 0 ? 'already-done' : 'done',
       release: r,

@@ -14,6 +14,7 @@ import {
   RegistryClient,
   type RegistryLatest,
 } from '@release-actions/shared/publish';
+import { PUBLIC_REKOR_URL } from '@release-actions/shared/attest';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
 import { discoverWorkspace } from '@release-actions/shared/monorepo';
 import { npmPackages } from '@release-actions/shared/versioning';
@@ -48,6 +49,8 @@ export interface Preflighted {
   defaultBranch?: string;
   /** Each public package's and image's latest in its registry: the version step never releases below it. */
   registryLatest: RegistryLatest[];
+  /** Attestations will be made (attest: true, or auto with an OIDC token), and Sigstore answered. */
+  attesting: boolean;
 }
 
 export async function preflight(_: object, d: StepDeps): Promise<Preflighted> {
@@ -96,20 +99,93 @@ async function checks(d: StepDeps): Promise<Preflighted> {
       `the checkout (${head.slice(0, 12)}) is not level with ${remote}/${cfg.releaseBranch} (${remoteTip.slice(0, 12)}); release from the remote's tip`,
     );
   }
-  const defaultBranch = await checkGitHubPermissions(d);
+  const repoInfo = await checkGitHubPermissions(d);
+  const attesting = await preflightAttest(cfg, d, repoInfo.private);
   const npmAuth = await preflightNpm(cfg, d);
   const docker = await preflightDocker(cfg, d);
   const registryLatest = await readRegistryLatest(d, npmAuth, docker);
-  return { remoteTag, doc, resume, resumeTagCommit, head, npmAuth, docker, defaultBranch, registryLatest };
+  const { defaultBranch } = repoInfo;
+  return {
+    remoteTag,
+    doc,
+    resume,
+    resumeTagCommit,
+    head,
+    npmAuth,
+    docker,
+    defaultBranch,
+    registryLatest,
+    attesting,
+  };
 }
 
-/** The default branch, once the token is known to be able to write. */
-async function checkGitHubPermissions(d: StepDeps): Promise<string | undefined> {
+/**
+ * Attestations: `attest: true` needs the job's OIDC token; when attesting, Sigstore's services must answer before
+ * anything is published (a log that is down would otherwise leave published packages without provenance).
+ */
+async function preflightAttest(cfg: ReleaseConfig, d: StepDeps, privateRepo: boolean): Promise<boolean> {
+  const idToken = idTokenAvailable(d.env);
+  if (cfg.attest === 'true' && !idToken) {
+    throw new StageError(
+      "attest: true needs the job's OIDC token, and this job has none (no ACTIONS_ID_TOKEN_REQUEST_URL): add `permissions: id-token: write` (and `attestations: write`) to the release job, or set attest: false",
+    );
+  }
+  if (cfg.attest === 'false' || !idToken) return false;
+  const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
+  // The public log is public forever: a private repository's artifact names and digests never go there.
+  if (privateRepo && rekorUrl === PUBLIC_REKOR_URL) {
+    const how =
+      "sign with GitHub's instance (fulcio_url: https://fulcio.githubapp.com, rekor_url: none, tsa_url: https://timestamp.githubapp.com/api/v1/timestamp, trusted_root: its trusted_root.json) or set attest: false";
+    if (cfg.attest === 'true') {
+      throw new StageError(
+        `rekor_url is the public Sigstore log (${PUBLIC_REKOR_URL}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`,
+      );
+    }
+    d.log.info(
+      `attest (auto): not signing: ${d.owner}/${d.repo} is private and rekor_url is the public log; to sign, ${how}`,
+    );
+    return false;
+  }
+  // Routes each service serves to a GET (real Fulcio, Rekor; a TSA answers its endpoint with some status).
+  const services: [string, string | undefined][] = [
+    ['Fulcio (fulcio_url)', `${fulcioUrl}/api/v2/configuration`],
+    ['Rekor (rekor_url)', rekorUrl && `${rekorUrl}/api/v1/log`],
+    ['the timestamp authority (tsa_url)', tsaUrl],
+  ];
+  for (const [what, url] of services) {
+    if (url) await reachable(d, what, url);
+  }
+  return true;
+}
+
+/** Any HTTP answer counts (these APIs have no common health route); three tries, then the network's own error. */
+async function reachable(d: StepDeps, what: string, url: string): Promise<void> {
+  let last = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await d.fetch(url, { method: 'GET', signal: AbortSignal.timeout(10_000) }).then((r) => r.body?.cancel());
+      return;
+    } catch (e) {
+      const cause = (e as { cause?: unknown }).cause;
+      last = cause ? `${errorMessage(e)}: ${errorMessage(cause)}` : errorMessage(e);
+      if (attempt < 3) await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+  throw new StageError(
+    `Sigstore ${what} ${url} is not reachable after 3 tries (${last}); nothing was signed, tagged or published. Retry when it is up, or set attest: false`,
+  );
+}
+
+/** The token can write; returns whether the repository is private (what may go to a public log depends on it). */
+/** Whether the repository is private, and its default branch, once the token is known to be able to write. */
+async function checkGitHubPermissions(d: StepDeps): Promise<{ private: boolean; defaultBranch?: string }> {
   let perms: { push?: boolean } | undefined;
+  let isPrivate = false;
   let defaultBranch: string | undefined;
   try {
     const r = await d.gh.rest.rest.repos.get({ owner: d.owner, repo: d.repo });
     perms = (r.data as { permissions?: { push?: boolean } }).permissions;
+    isPrivate = (r.data as { private?: boolean }).private === true;
     defaultBranch = (r.data as { default_branch?: string }).default_branch;
   } catch (e) {
     const status = (e as { status?: number }).status;
@@ -127,7 +203,7 @@ async function checkGitHubPermissions(d: StepDeps): Promise<string | undefined> 
       'provenance: true needs the id-token: write permission (no ACTIONS_ID_TOKEN_REQUEST_URL in this job)',
     );
   }
-  return defaultBranch;
+  return { private: isPrivate, defaultBranch };
 }
 
 /** What each registry holds as the latest of every package and image this release would publish. */

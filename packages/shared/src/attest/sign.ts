@@ -8,6 +8,7 @@
 import type { SerializedBundle } from '@sigstore/bundle';
 import { StageError, errorMessage } from '../util/errors.js';
 import { IN_TOTO_PAYLOAD_TYPE, type Statement } from './provenance.js';
+import { cjs } from '../util/cjs.js';
 
 export type { SerializedBundle };
 
@@ -38,8 +39,9 @@ export async function signStatement(statement: Statement, o: SignOptions): Promi
   if (!o.rekorUrl && !o.tsaUrl) {
     throw new StageError('signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)');
   }
-  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = await import('@sigstore/sign');
-  const { bundleToJSON } = await import('@sigstore/bundle');
+  // CommonJS modules imported from a split chunk arrive as their default export (docs/architecture.md).
+  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = cjs(await import('@sigstore/sign'));
+  const { bundleToJSON } = cjs(await import('@sigstore/bundle'));
   const fetchOptions = {
     retry: { retries: o.retries ?? 3, factor: 2, minTimeout: o.retryDelayMs ?? 1000, maxTimeout: 10_000 },
     timeout: o.timeoutMs ?? 30_000,

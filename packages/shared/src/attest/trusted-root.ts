@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { StageError, errorMessage } from '../util/errors.js';
 import type { Fetch } from '../publish/npm.js';
+import { cjs } from '../util/cjs.js';
 
 export type { TrustedRoot };
 
@@ -21,7 +22,7 @@ export type TrustedRootSource =
   | { json: unknown };
 
 export async function loadTrustedRoot(source: TrustedRootSource, f: Fetch = fetch): Promise<TrustedRoot> {
-  const { TrustedRoot } = await import('@sigstore/protobuf-specs');
+  const { TrustedRoot } = cjs(await import('@sigstore/protobuf-specs'));
   if ('json' in source) return parse(TrustedRoot, source.json, 'the given trusted root');
   if ('location' in source) {
     const where = source.location;
@@ -50,7 +51,7 @@ export async function loadTrustedRoot(source: TrustedRootSource, f: Fetch = fetc
     }
     return parse(TrustedRoot, json, `trusted root ${where}`);
   }
-  const { getTrustedRoot } = await import('@sigstore/tuf');
+  const { getTrustedRoot } = cjs(await import('@sigstore/tuf'));
   try {
     return await getTrustedRoot({
       ...(source.mirrorUrl ? { mirrorURL: source.mirrorUrl } : {}),

@@ -9,6 +9,7 @@ import { errorMessage } from '../util/errors.js';
 import { escapeLogText } from '../util/escape.js';
 import { IN_TOTO_PAYLOAD_TYPE, sha256Hex, type Statement } from './provenance.js';
 import type { TrustedRoot } from './trusted-root.js';
+import { cjs } from '../util/cjs.js';
 
 /** The issuer of GitHub Actions OIDC tokens, as Fulcio records it in the certificate. */
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -51,7 +52,7 @@ export interface VerifiedAttestation {
 
 export async function verifyBundle(input: VerifyInput): Promise<VerifiedAttestation> {
   const [{ bundleFromJSON }, { Verifier, toSignedEntity, toTrustMaterial, PolicyError, VerificationError }] =
-    await Promise.all([import('@sigstore/bundle'), import('@sigstore/verify')]);
+    await Promise.all([import('@sigstore/bundle').then(cjs), import('@sigstore/verify').then(cjs)]);
   let hex: string;
   try {
     hex = sha256Hex(input.subjectDigest);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Factories turning the double's state records into GitHub REST JSON: simple-user, repository,
  * git-ref, git-tag, commit, release, release-asset, deployment, deployment-status, environment,
@@ -269,7 +270,8 @@ export function releaseAsset(state: GitHubState, urls: Urls, a: AssetRecord, rel
     state: 'uploaded',
     content_type: a.contentType,
     size: a.data.length,
-    digest: null,
+    // GitHub computes the digest of every asset uploaded since June 2025.
+    digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
     download_count: 0,
     created_at: a.createdAt,
     updated_at: a.updatedAt,

@@ -40,6 +40,9 @@ export interface RestRequest {
   rate: { core: RateLimitInfo; graphql: RateLimitInfo };
 }
 
+/** Where the double serves release asset bytes (GitHub's are on another host, with a signed URL). */
+export const DOWNLOAD_PREFIX = '/_release-asset-download';
+
 export interface RestResponse {
   status: number;
   body?: unknown;
@@ -701,11 +704,15 @@ const releases: Record<string, Route> = {
   },
   'repos/get-release-asset': {
     permission: ['contents', 'read'],
-    handle: ({ state, urls, params }) => {
+    handle: ({ state, urls, params, headers }) => {
       const id = num(params.asset_id);
       const r = state.releases.find((x) => x.assets.some((a) => a.id === id));
       const a = r?.assets.find((x) => x.id === id);
       if (!r || !a) throw notFound();
+      // The bytes: GitHub answers 302 to a short-lived download URL (served by the double under DOWNLOAD_PREFIX).
+      if (/application\/octet-stream/.test(String(headers.accept ?? ''))) {
+        return { status: 302, headers: { location: `${urls.web}${DOWNLOAD_PREFIX}/${a.id}` } };
+      }
       return ok(f.releaseAsset(state, urls, a, r));
     },
   },

@@ -24,7 +24,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Urls } from './factories.js';
 import { graphqlRoot, graphqlSchemaMs, githubGraphqlSchema, runGraphql } from './graphql.js';
-import { ApiError, DOCS, ROUTES, type RateLimitInfo, type RestRequest, type RestResponse } from './handlers.js';
+import {
+  ApiError,
+  DOCS,
+  DOWNLOAD_PREFIX,
+  ROUTES,
+  type RateLimitInfo,
+  type RestRequest,
+  type RestResponse,
+} from './handlers.js';
 import {
   checkParameters,
   checkRequestBody,
@@ -664,6 +672,19 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
     const call: RecordedCall = { method, path: pathname, status: 0, validationMs: 0 };
     if ([...url.searchParams.keys()].length) call.query = queryOf(url);
     if (pathname === graphqlPath) return handleGraphql(req, res, raw, call);
+    if (pathname.startsWith(`${DOWNLOAD_PREFIX}/`) && method === 'GET') {
+      // The redirect target of a release asset download: bytes, no API, no token (the URL is the credential).
+      const id = Number(pathname.slice(DOWNLOAD_PREFIX.length + 1));
+      const asset = state.releases.flatMap((r) => r.assets).find((a) => a.id === id);
+      const fault = takeFault(call);
+      if (fault && (await applyFault(fault, res, call))) return;
+      call.status = asset ? 200 : 404;
+      calls.push(call);
+      if (!asset) return send(res, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(asset.data.length) });
+      res.end(asset.data);
+      return;
+    }
     if (pathname.startsWith(`${uploadsPrefix}/`)) {
       call.path = pathname.slice(uploadsPrefix.length);
       return handleRest(req, res, url, raw, call, call.path, true);
