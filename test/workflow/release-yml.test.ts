@@ -104,7 +104,8 @@ describe('dry run of release.yml', () => {
       release: 'skip',
       'release-pr': 'run',
       deploy: 'wait-for-approval',
-      rollback: 'skip',
+      // Whether the deploy started and failed or rolled itself back is known only once it ran.
+      rollback: 'depends',
     });
   });
 
