@@ -10636,7 +10636,10 @@ var action2 = defineAction({
     active_slot: { description: "The slot serving traffic at the end." },
     previous_version: { description: "The version served before." },
     deployment_id: { description: "Id of the GitHub deployment." },
-    rolled_back: { description: "true when the deploy was rolled back." }
+    rolled_back: { description: "true when the deploy was rolled back." },
+    reason: {
+      description: "Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded."
+    }
   },
   // Combinations that cannot work, refused before anything starts (the engine would find some only after
   // traffic has moved).
@@ -18331,6 +18334,16 @@ var Execution = class {
     };
     const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
     if (this.o.signal?.aborted) return finish({ result: "cancelled", outputs: {} }, "skip", "the run was cancelled");
+    const kept = this.o.rerun?.jobs.includes(path) === false ? this.o.rerun.previous.jobs.find((j) => j.id === path) : void 0;
+    if (kept && kept.result !== "unknown") {
+      report.steps = kept.steps;
+      report.environment = kept.environment;
+      return finish(
+        { result: kept.result, outputs: kept.outputs },
+        kept.decision,
+        `kept from the previous attempt: ${kept.reason}`
+      );
+    }
     if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
       return finish({ result: "skipped", outputs: {} }, "skip", `not selected (only ${this.o.jobs.join(", ")})`);
     const full = usesStatusFunction(text2) ? text2 : `success() && (${text2})`;

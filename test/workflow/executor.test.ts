@@ -54,6 +54,35 @@ jobs:
     expect(r.conclusion).toBe('failure');
   });
 
+  test('rerun: only the named jobs run again; the others keep their result and outputs, their steps do not run', async () => {
+    const yaml = `on: workflow_dispatch
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    outputs:
+      x: \${{ steps.one.outputs.x }}
+    steps:
+      - id: one
+        run: echo "x=$RANDOM-\${{ github.run_attempt }}" >> "$GITHUB_OUTPUT"
+  b:
+    needs: a
+    if: always() && needs.a.outputs.x != ''
+    runs-on: ubuntu-latest
+    steps: [{ run: 'echo "b saw \${{ needs.a.outputs.x }} in attempt \${{ github.run_attempt }}"' }]
+`;
+    const first = await runYaml(s, yaml);
+    const x = first.job('a').outputs.x as string;
+    expect(x).toMatch(/^\d+-1$/);
+    const again = await runYaml(s, yaml, { rerun: { previous: first, jobs: ['b'] }, github: { run_attempt: '2' } });
+    expect(again.job('a')).toMatchObject({
+      result: 'success',
+      outputs: { x },
+      reason: expect.stringMatching(/^kept from the previous attempt/),
+    });
+    expect(again.log.filter((l) => l.startsWith('[a]') && l.includes('$RANDOM'))).toEqual([]);
+    expect(again.log).toContain(`[b] b saw ${x} in attempt 2`);
+  });
+
   test('file commands: GITHUB_ENV (heredoc), GITHUB_PATH, GITHUB_STEP_SUMMARY; env, defaults.run and working-directory', async () => {
     const r = await runYaml(
       s,

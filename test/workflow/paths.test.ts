@@ -5,19 +5,28 @@
  * skipped (and why) or waited for an approval, and the outputs passed between them. The workflow is read as it is
  * on disk, so a change to it is exercised here.
  *
- * Not here: a deploy whose monitoring breaches. With release.yml as it is, the deploy action rolls itself back on a
- * breach (rollback_on_failure), outputs rolled_back=true, and the rollback job is skipped by its `if:`; the deploy
- * action's own rollback is covered by test/e2e/deploy*.test.ts.
+ * The breach path runs over real nginx and test/fixtures/deploy/app.mjs (the deploy e2e tests' parts): the deploy
+ * rolls itself back, the rollback job confirms it and files the incident issue.
  */
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { runWorkflow, type ApprovalRequest, type RunReport } from '@release-actions/workflow';
+import { appStartCommand, killInstances, nginxTargetInputs, runWithGitHub, startAppNginx } from '../support/deploy.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { createBareRemote, createRepo, gitEnv, type BareRemote, type Repo } from '../support/services/index.js';
+import {
+  createBareRemote,
+  createRepo,
+  describeWithService,
+  gitEnv,
+  requireService,
+  type BareRemote,
+  type Repo,
+} from '../support/services/index.js';
 import { ROOT, scratch, type Scratch } from './helpers.js';
 
 const WORKFLOW = join(ROOT, '.github/workflows/release.yml');
 const TOKEN = 'ghs_pathsTestToken';
+const nginxService = await requireService('nginx');
 
 let s: Scratch;
 let gh: GitHubDouble;
@@ -27,7 +36,8 @@ const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   s = scratch();
-  gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [TOKEN] });
+  // ghs_test: the token of runWithGitHub, which serves the breach path's previous version before the workflow runs.
+  gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [TOKEN, 'ghs_test'] });
   // The service the load gates hit: /ok answers 200, /broken 500.
   app = createServer((req, res) => {
     res.writeHead(req.url?.startsWith('/broken') ? 500 : 200, { 'content-type': 'text/plain' });
@@ -85,6 +95,7 @@ async function release(
   repo: Repo,
   inputs: Record<string, string>,
   approve: (r: ApprovalRequest) => boolean = () => true,
+  more: Partial<Parameters<typeof runWorkflow>[0]> = {},
 ): Promise<Ran> {
   const approvals: string[] = [];
   const log: string[] = [];
@@ -107,6 +118,7 @@ async function release(
       return approve(a);
     },
     log: (l) => log.push(l),
+    ...more,
   });
   return {
     ...r,
@@ -304,3 +316,126 @@ test('load shards: a matrix of 3 loads the service, the gates job merges their r
   expect(r.job('changelog').result).toBe('success');
   expect(r.job('release')).toMatchObject({ result: 'failure', reason: 'environment changelog-review: rejected' });
 }, 180_000);
+
+// A hotfix (no gates: the path under test is the deploy) whose blue-green deploy is watched for 15 s; the policy
+// file is the only way a caller shortens the window.
+const BREACH_POLICY = `version: 1
+types:
+  hotfix:
+    strategy: blue-green
+    monitor_duration: 15s
+`;
+
+describeWithService(nginxService, 'deploy and rollback jobs over real nginx', () => {
+  let nginx: Awaited<ReturnType<typeof startAppNginx>>;
+  let stateDir: string;
+  beforeAll(async () => {
+    nginx = await startAppNginx();
+    stateDir = join(s.dir, 'deploy-state');
+  });
+  afterAll(async () => {
+    killInstances(stateDir);
+    await nginx?.stop();
+  });
+  afterEach(() => gh.assertNoViolations());
+
+  /** The workflow's deploy inputs: the app behind nginx, 11.0.1 answering 500 from 4 s after its start. */
+  const deployInputs = () => {
+    const t = nginxTargetInputs(nginx, appStartCommand('FAIL_VERSION=11.0.1 FAIL_MODE=after:4000'));
+    return {
+      version_bump: 'patch',
+      hotfix: 'true',
+      environment: 'production',
+      workload: t.workload,
+      deploy_start_command: t.start_command,
+      health_url: t.health_url,
+      router: t.router,
+      nginx_upstream_file: t.nginx_upstream_file,
+      nginx_upstream_name: t.nginx_upstream_name,
+      nginx_conf: t.nginx_conf,
+      // release.yml has no nginx_prefix: the reload names this nginx's own prefix (as the demo does).
+      nginx_reload_command: `nginx -p '${nginx.dir}/' -c '${nginx.confPath}' -s reload`,
+      version_url: t.version_url,
+      version_json_path: t.version_json_path,
+      probe_url: nginx.url,
+      state_dir: stateDir,
+    };
+  };
+
+  test('a deploy whose monitoring breaches: rolled back by the deploy; the rollback job confirms it and opens one incident issue; its re-run opens none', async () => {
+    const repo = await project('11.0.0', ['fix: the cache'], { '.github/release-policy.yml': BREACH_POLICY });
+    // 11.0.0 serves before the release (deployed by the deploy action itself, as a previous run would have).
+    const t = nginxTargetInputs(nginx);
+    const first = await runWithGitHub(
+      gh,
+      repo.dir,
+      (await repo.git('rev-parse', 'HEAD')).trim(),
+      'deploy',
+      { ...t, version: '11.0.0', state_dir: stateDir, monitor_duration: '0', timeout: '2m' },
+      '1',
+    );
+    expect(first.outputs.status).toBe('succeeded');
+    const issuesBefore = gh.state.issues.length;
+
+    const github = { run_id: '4242', run_attempt: '1' };
+    const r = await release(repo, deployInputs(), () => true, { github });
+    expect(r.approvals).toEqual(['fast-track', 'production']);
+    expect(r.job('deploy').result).toBe('failure');
+    expect(r.job('deploy').outputs).toMatchObject({
+      started: 'true',
+      status: 'rolled-back',
+      rolled_back: 'true',
+      previous_version: '11.0.0',
+      reason: expect.stringMatching(/^monitoring failed: error rate [\d.]+ > 0\.01 \(\d\/5 probes failed\)$/),
+    });
+    expect(r.job('rollback')).toMatchObject({ result: 'success', decision: 'run' });
+    expect(r.job('rollback').outputs).toMatchObject({ status: 'rolled-back', version: '11.0.0' });
+    // The rollback job started nothing: it confirmed 11.0.0 through nginx.
+    const rollbackLog = r.log.filter((l) => l.startsWith('[rollback]')).join('\n');
+    expect(rollbackLog).toMatch(/already serves 11\.0\.0: rolled back from 11\.0\.1 by the deploy of 11\.0\.1/);
+    expect(rollbackLog).toMatch(/11\.0\.0 serves through the router/);
+    expect(rollbackLog).not.toMatch(/starting|started 11\.0\.0/);
+    expect(await (await fetch(`${nginx.url}version`)).json()).toMatchObject({ version: '11.0.0' });
+
+    const opened = gh.state.issues.slice(issuesBefore);
+    expect(opened.map((i) => i.title)).toEqual(['Incident: production rolled back from 11.0.1 to 11.0.0']);
+    // The text is escaped for Markdown (`>` as &gt;, which GitHub renders as >): the check, value and threshold.
+    const body = String(opened[0]!.body);
+    expect(body).toMatch(
+      /\*\*Trigger:\*\* The deploy of 11\.0\.1 was rolled back \(run 4242, attempt 1\): monitoring failed: error rate [\d.]+ &gt; 0\.01 \(\d\/5 probes failed\)/,
+    );
+    expect(body).toMatch(/\*\*Rolled back by:\*\* the deploy of 11\.0\.1 \(rollback_on_failure\) at /);
+    expect(opened[0]!.labels).toEqual(['incident']);
+
+    // GitHub's "Re-run jobs" of the rollback job: the deploy's outputs kept, no second issue, a comment instead.
+    const again = await release(repo, deployInputs(), () => true, {
+      github: { ...github, run_attempt: '2' },
+      rerun: { previous: r, jobs: ['rollback'] },
+    });
+    expect(again.job('deploy').reason).toMatch(/^kept from the previous attempt/);
+    expect(again.job('rollback')).toMatchObject({
+      result: 'success',
+      outputs: { status: 'rolled-back', version: '11.0.0' },
+    });
+    expect(gh.state.issues.slice(issuesBefore).map((i) => i.title)).toEqual([opened[0]!.title]);
+    const comments = gh.state.comments.filter((c) => c.issueNumber === opened[0]!.number);
+    expect(comments.map((c) => c.body)).toEqual([expect.stringMatching(/confirmed again by .*\/actions\/runs\/4242/)]);
+  }, 240_000);
+
+  test('a rejected production approval: the deploy starts no step, and the rollback job is skipped saying why', async () => {
+    const repo = await project('12.0.0', ['fix: the queue'], { '.github/release-policy.yml': BREACH_POLICY });
+    const issuesBefore = gh.state.issues.length;
+    const before = await (await fetch(`${nginx.url}version`)).text();
+    const r = await release(repo, deployInputs(), (a) => a.environment !== 'production');
+    expect(r.approvals).toEqual(['fast-track', 'production']);
+    expect(r.job('release').outputs).toMatchObject({ status: 'released', version: '12.0.1' });
+    expect(r.job('deploy')).toMatchObject({ result: 'failure', reason: 'environment production: rejected', steps: [] });
+    expect(r.job('deploy').outputs.started ?? '').toBe('');
+    expect(r.job('rollback')).toMatchObject({
+      result: 'skipped',
+      reason: expect.stringMatching(/needs\.deploy\.outputs\.started == 'true'.* is false/s),
+    });
+    expect(gh.state.issues.length).toBe(issuesBefore);
+    expect(await (await fetch(`${nginx.url}version`)).text()).toBe(before);
+  }, 180_000);
+});

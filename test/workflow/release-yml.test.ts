@@ -56,17 +56,19 @@ describe('dry run of release.yml', () => {
     }
   });
 
-  test('a released minor release: the release and the deploy wait for their reviewers, the rollback is skipped', async () => {
-    const d = await decisions({
+  test('a released minor release: the release and the deploy wait for their reviewers, the rollback depends on the deploy', async () => {
+    const r = await dry({
       inputs: { version_bump: 'minor' },
       assume: { ...releasable, release: { status: 'released' } },
     });
-    expect(d).toMatchObject({
+    expect(Object.fromEntries(r.jobs.map((j) => [j.id, j.decision]))).toMatchObject({
       plan: 'run',
       release: 'wait-for-approval',
       deploy: 'wait-for-approval',
-      rollback: 'skip',
+      rollback: 'depends',
     });
+    // Whether the deploy started (approved) and failed or rolled itself back is known only once it ran.
+    expect(r.jobs.find((j) => j.id === 'rollback')!.reason).toMatch(/decided by .*needs\.deploy\.outputs\.started/);
   });
 
   test('dry_run: true — the release reports dry-run, so nothing is deployed or rolled back', async () => {
@@ -102,7 +104,8 @@ describe('dry run of release.yml', () => {
       release: 'skip',
       'release-pr': 'run',
       deploy: 'wait-for-approval',
-      rollback: 'skip',
+      // Whether the deploy started and failed or rolled itself back is known only once it ran.
+      rollback: 'depends',
     });
   });
 

@@ -4054,7 +4054,10 @@ var action = defineAction({
     active_slot: { description: "The slot serving traffic at the end." },
     previous_version: { description: "The version served before." },
     deployment_id: { description: "Id of the GitHub deployment." },
-    rolled_back: { description: "true when the deploy was rolled back." }
+    rolled_back: { description: "true when the deploy was rolled back." },
+    reason: {
+      description: "Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded."
+    }
   },
   // Combinations that cannot work, refused before anything starts (the engine would find some only after
   // traffic has moved).
@@ -4243,6 +4246,7 @@ async function deployLocked(v, ctx, cfg, target) {
   ctx.setOutput("previous_version", result.previousVersion ?? "");
   ctx.setOutput("deployment_id", deploymentId !== void 0 ? String(deploymentId) : "");
   ctx.setOutput("rolled_back", String(result.rolledBack));
+  ctx.setOutput("reason", result.status === "succeeded" ? "" : result.reason.split("\n")[0] ?? "");
   deploySummary(ctx.summary, {
     version,
     environment,

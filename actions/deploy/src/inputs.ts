@@ -123,6 +123,10 @@ export const action = defineAction({
     previous_version: { description: 'The version served before.' },
     deployment_id: { description: 'Id of the GitHub deployment.' },
     rolled_back: { description: 'true when the deploy was rolled back.' },
+    reason: {
+      description:
+        'Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded.',
+    },
   },
   // Combinations that cannot work, refused before anything starts (the engine would find some only after
   // traffic has moved).

@@ -177,6 +177,8 @@ async function deployLocked(v: Values, ctx: StageContext, cfg: DeployConfig, tar
   ctx.setOutput('previous_version', result.previousVersion ?? '');
   ctx.setOutput('deployment_id', deploymentId !== undefined ? String(deploymentId) : '');
   ctx.setOutput('rolled_back', String(result.rolledBack));
+  // One line: the rollback job hands it to the incident issue (an output is one value in a file command).
+  ctx.setOutput('reason', result.status === 'succeeded' ? '' : (result.reason.split('\n')[0] ?? ''));
   deploySummary(ctx.summary, {
     version,
     environment,

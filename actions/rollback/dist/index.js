@@ -3328,11 +3328,12 @@ function incidentIssue(o) {
     })),
     ...o.rollbackTimeline.map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? "", source: "rollback" }))
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const esc = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const esc = (s) => escapeMarkdownHtml(s.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|");
   const lines = [
     `Production incident in **${o.environment}**: rolled back from **${o.from ?? "unknown"}** to **${o.to}**.`,
     "",
     `**Trigger:** ${esc(o.reason || String(failed?.reason ?? "not recorded"))}`,
+    ...o.rolledBackBy ? ["", `**Rolled back by:** ${esc(o.rolledBackBy)}`] : [],
     "",
     "## Links",
     `- Run: ${o.runUrl}`,
@@ -3341,7 +3342,7 @@ function incidentIssue(o) {
     ...o.deploymentId ? [`- Restoring deployment: id ${o.deploymentId}`] : [],
     "",
     "## Measurements that triggered the rollback",
-    failed?.reason ? `- ${esc(String(failed.reason))}` : "- (no measurement recorded: rollback requested by hand)",
+    failed?.reason ? `- ${esc(String(failed.reason))}` : o.rolledBackBy && o.reason ? `- ${esc(o.reason)}` : "- (no measurement recorded: rollback requested by hand)",
     ...(failed?.timeline ?? []).filter((e) => /breach|fail|rolling-back|monitor|analysis/.test(e.state) && e.detail).map((e) => `- ${e.at} ${e.state}: ${esc(e.detail ?? "")}`),
     "",
     "## Timeline",
@@ -3360,6 +3361,41 @@ function incidentIssue(o) {
     body: lines.join("\n"),
     labels: ["incident"]
   };
+}
+async function fileIncident(gh, repo, issue, comment, log) {
+  const open = await gh.rest.rest.issues.listForRepo({ ...repo, state: "open", labels: "incident", per_page: 100 });
+  const same = open.data.find((i) => i.title === issue.title && !i.pull_request);
+  if (same) {
+    await gh.rest.rest.issues.createComment({ ...repo, issue_number: same.number, body: comment });
+    log.info(`incident issue #${same.number} already open: commented on it (${same.html_url})`);
+    return { url: same.html_url, number: same.number, created: false };
+  }
+  const created = await gh.rest.rest.issues.create({ ...repo, ...issue });
+  log.info(`incident issue #${created.data.number}: ${created.data.html_url}`);
+  return { url: created.data.html_url, number: created.data.number, created: true };
+}
+
+// packages/shared/src/deploy/earlier-rollback.ts
+function earlierRollback(state, toVersion) {
+  const serving = servingVersion(state);
+  const last = state.deployments[0];
+  if (!serving || !last || toVersion && toVersion !== serving) return void 0;
+  if (last.strategy === "rollback") {
+    if (!toVersion || last.status !== "rolled-back" || last.version !== serving || !last.previous_version)
+      return void 0;
+    return { from: last.previous_version, to: serving, by: "an earlier rollback", at: last.at };
+  }
+  if (last.previous_version !== serving || last.version === serving) return void 0;
+  if (last.status === "rolled-back")
+    return { from: last.version, to: serving, by: `the deploy of ${last.version} (rollback_on_failure)`, at: last.at };
+  if (last.status === "failed" && toVersion)
+    return {
+      from: last.version,
+      to: serving,
+      by: `the deploy of ${last.version}, which failed before traffic moved`,
+      at: last.at
+    };
+  return void 0;
 }
 
 // packages/shared/src/deploy/registries.ts
@@ -3806,6 +3842,11 @@ async function rollbackLocked(v, ctx, target, gh, lock) {
     ctx.summary.heading(`↩️ rollback of ${environment}: already rolled back to ${from} by ${by}`);
     return;
   }
+  const earlier = earlierRollback(state, v.to_version?.replace(/^v/, ""));
+  if (earlier) {
+    await confirmEarlier(v, ctx, gh, doc, earlier);
+    return;
+  }
   let toVersion = v.to_version;
   let source = "to_version";
   if (!toVersion && doc) {
@@ -3913,9 +3954,8 @@ async function rollbackLocked(v, ctx, target, gh, lock) {
       repoUrl: `${runner.serverUrl}/${runner.repository}`,
       deploymentId
     });
-    const created = await gh.rest.rest.issues.create({ owner: runner.owner, repo: runner.repo, ...issue });
-    issueUrl = created.data.html_url;
-    log.info(`incident issue #${created.data.number}: ${issueUrl}`);
+    const comment = `Rolled back again to ${toVersion} by ${runner.runUrl}.`;
+    issueUrl = (await fileIncident(gh, { owner: runner.owner, repo: runner.repo }, issue, comment, log)).url;
   }
   ctx.setOutput("version", ok2 ? toVersion : from ?? "");
   ctx.setOutput("status", result.status);
@@ -3937,6 +3977,58 @@ async function rollbackLocked(v, ctx, target, gh, lock) {
   s.mermaid(timelineGantt(`rollback to ${toVersion}`, result.timeline));
   timelineTable(s, result.timeline);
   if (!ok2) throw new StageError(`rollback of ${environment} to ${toVersion} failed: ${result.reason}`);
+}
+async function confirmEarlier(v, ctx, gh, doc, earlier) {
+  const { runner } = ctx;
+  const log = commandSafeLogger(ctx.log);
+  const environment = v.environment;
+  log.info(
+    logText`${environment} already serves ${earlier.to}: rolled back from ${earlier.from} by ${earlier.by} at ${earlier.at}; nothing to start`
+  );
+  if (v.version_url) {
+    const src = {
+      url: v.version_url,
+      jsonPath: v.version_json_path || void 0,
+      header: v.version_header || void 0
+    };
+    const seen = await waitForVersion(src, earlier.to, { timeoutMs: v.version_timeout });
+    if (!seen.ok)
+      throw new StageError(
+        `${environment} is recorded as rolled back to ${earlier.to} by ${earlier.by}, but ${versionMismatchMessage(src, earlier.to, seen.seen, seen.elapsedMs)}; nothing was started. Name the version to restore with to_version to start it again.`
+      );
+    log.info(logText`${earlier.to} serves through the router (${v.version_url})`);
+  } else log.warning("no version_url: the version serving was not checked through the router");
+  let issueUrl = "";
+  if (v.incident_issue && gh) {
+    const issue = incidentIssue({
+      environment,
+      from: earlier.from,
+      to: earlier.to,
+      reason: v.reason,
+      doc,
+      rollbackTimeline: [],
+      runUrl: runner.runUrl,
+      repoUrl: `${runner.serverUrl}/${runner.repository}`,
+      rolledBackBy: `${earlier.by} at ${earlier.at}`
+    });
+    const comment = `The rollback to ${earlier.to} was confirmed again by ${runner.runUrl}: ${earlier.to} serves.`;
+    issueUrl = (await fileIncident(gh, { owner: runner.owner, repo: runner.repo }, issue, comment, log)).url;
+  }
+  ctx.setOutput("version", earlier.to);
+  ctx.setOutput("status", "rolled-back");
+  ctx.setOutput("incident_issue_url", issueUrl);
+  const s = ctx.summary;
+  s.heading(`↩️ rollback of ${environment}: ${earlier.from} → ${earlier.to}: already rolled back`);
+  s.table(
+    ["", ""],
+    [
+      ["what happened", `${earlier.to} already served: nothing was started or switched`],
+      ["rolled back by", `${earlier.by}, at ${earlier.at}`],
+      ["version checked through the router", v.version_url ? `yes (${earlier.to})` : "no (no version_url)"],
+      ["reason", v.reason || "-"],
+      ["incident issue", issueUrl || "-"]
+    ]
+  );
 }
 async function run(env = process.env) {
   await runStage(action, impl, env);

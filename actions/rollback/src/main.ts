@@ -3,9 +3,13 @@ import { type InputValues, optionalGitHubClient, runStage, type StageContext } f
 import {
   acquireLock,
   buildTarget,
+  type DeploymentRecorder,
+  type EarlierRollback,
   openDeploymentRecords,
   type EnvironmentLock,
   dockerTagLatest,
+  earlierRollback,
+  fileIncident,
   incidentIssue,
   npmDistTagLatest,
   rollback,
@@ -13,6 +17,8 @@ import {
   type Target,
   timelineGantt,
   timelineTable,
+  versionMismatchMessage,
+  waitForVersion,
 } from '@release-actions/shared/deploy';
 import type { GitHubClient } from '@release-actions/shared/github';
 import { isSemver, lastGoodVersion } from '@release-actions/shared/status';
@@ -81,6 +87,14 @@ async function rollbackLocked(
     ctx.setOutput('status', 'rolled-back');
     ctx.setOutput('incident_issue_url', '');
     ctx.summary.heading(`↩️ rollback of ${environment}: already rolled back to ${from} by ${by}`);
+    return;
+  }
+
+  // Already back on the version a rollback would restore (the deploy rolled itself back on a breach, or this is
+  // a re-run): confirm it serves, file the incident, start nothing.
+  const earlier = earlierRollback(state, v.to_version?.replace(/^v/, ''));
+  if (earlier) {
+    await confirmEarlier(v, ctx, gh, doc, earlier);
     return;
   }
 
@@ -200,9 +214,8 @@ async function rollbackLocked(
       repoUrl: `${runner.serverUrl}/${runner.repository}`,
       deploymentId,
     });
-    const created = await gh.rest.rest.issues.create({ owner: runner.owner, repo: runner.repo, ...issue });
-    issueUrl = created.data.html_url;
-    log.info(`incident issue #${created.data.number}: ${issueUrl}`);
+    const comment = `Rolled back again to ${toVersion} by ${runner.runUrl}.`;
+    issueUrl = (await fileIncident(gh, { owner: runner.owner, repo: runner.repo }, issue, comment, log)).url;
   }
 
   ctx.setOutput('version', ok ? toVersion : (from ?? ''));
@@ -225,6 +238,70 @@ async function rollbackLocked(
   s.mermaid(timelineGantt(`rollback to ${toVersion}`, result.timeline));
   timelineTable(s, result.timeline);
   if (!ok) throw new StageError(`rollback of ${environment} to ${toVersion} failed: ${result.reason}`);
+}
+
+/**
+ * The environment is already back on `earlier.to`: checked through the router (version_url), nothing started or
+ * recorded again (the deploy recorded its own rollback); the incident issue opened, or commented on when open.
+ */
+async function confirmEarlier(
+  v: Values,
+  ctx: StageContext,
+  gh: GitHubClient | undefined,
+  doc: Awaited<ReturnType<DeploymentRecorder['read']>>,
+  earlier: EarlierRollback,
+): Promise<void> {
+  const { runner } = ctx;
+  const log = commandSafeLogger(ctx.log);
+  const environment = v.environment;
+  log.info(
+    logText`${environment} already serves ${earlier.to}: rolled back from ${earlier.from} by ${earlier.by} at ${earlier.at}; nothing to start`,
+  );
+  if (v.version_url) {
+    const src = {
+      url: v.version_url,
+      jsonPath: v.version_json_path || undefined,
+      header: v.version_header || undefined,
+    };
+    const seen = await waitForVersion(src, earlier.to, { timeoutMs: v.version_timeout });
+    if (!seen.ok)
+      throw new StageError(
+        `${environment} is recorded as rolled back to ${earlier.to} by ${earlier.by}, but ${versionMismatchMessage(src, earlier.to, seen.seen, seen.elapsedMs)}; nothing was started. Name the version to restore with to_version to start it again.`,
+      );
+    log.info(logText`${earlier.to} serves through the router (${v.version_url})`);
+  } else log.warning('no version_url: the version serving was not checked through the router');
+
+  let issueUrl = '';
+  if (v.incident_issue && gh) {
+    const issue = incidentIssue({
+      environment,
+      from: earlier.from,
+      to: earlier.to,
+      reason: v.reason,
+      doc,
+      rollbackTimeline: [],
+      runUrl: runner.runUrl,
+      repoUrl: `${runner.serverUrl}/${runner.repository}`,
+      rolledBackBy: `${earlier.by} at ${earlier.at}`,
+    });
+    const comment = `The rollback to ${earlier.to} was confirmed again by ${runner.runUrl}: ${earlier.to} serves.`;
+    issueUrl = (await fileIncident(gh, { owner: runner.owner, repo: runner.repo }, issue, comment, log)).url;
+  }
+  ctx.setOutput('version', earlier.to);
+  ctx.setOutput('status', 'rolled-back');
+  ctx.setOutput('incident_issue_url', issueUrl);
+  const s = ctx.summary;
+  s.heading(`↩️ rollback of ${environment}: ${earlier.from} → ${earlier.to}: already rolled back`);
+  s.table(
+    ['', ''],
+    [
+      ['what happened', `${earlier.to} already served: nothing was started or switched`],
+      ['rolled back by', `${earlier.by}, at ${earlier.at}`],
+      ['version checked through the router', v.version_url ? `yes (${earlier.to})` : 'no (no version_url)'],
+      ['reason', v.reason || '-'],
+      ['incident issue', issueUrl || '-'],
+    ],
+  );
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -107,6 +107,11 @@ export interface ExecutorOptions extends Resolver {
    */
   jobs?: string[];
   /**
+   * GitHub's "Re-run jobs": only `jobs` (by path) run again; every other job keeps its result, outputs and steps of
+   * `previous` (the same runDir keeps its artifacts). Pass `github: { run_id, run_attempt }` to carry the run's ids.
+   */
+  rerun?: { previous: RunReport; jobs: string[] };
+  /**
    * Cancels the run, as GitHub's "Cancel workflow": running steps get SIGTERM (SIGKILL 5 s later), and nothing new
    * starts — not even a job or step whose `if:` is `always()`, which GitHub would still run: a local cancel (the
    * demo's Ctrl-C) means stop now.
@@ -376,6 +381,17 @@ class Execution {
           ? String(job.if)
           : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
     if (this.o.signal?.aborted) return finish({ result: 'cancelled', outputs: {} }, 'skip', 'the run was cancelled');
+    const kept =
+      this.o.rerun?.jobs.includes(path) === false ? this.o.rerun.previous.jobs.find((j) => j.id === path) : undefined;
+    if (kept && kept.result !== 'unknown') {
+      report.steps = kept.steps;
+      report.environment = kept.environment;
+      return finish(
+        { result: kept.result, outputs: kept.outputs },
+        kept.decision,
+        `kept from the previous attempt: ${kept.reason}`,
+      );
+    }
     if (this.o.jobs && !this.o.jobs.some((j) => j === path || j.startsWith(`${path}/`)))
       return finish({ result: 'skipped', outputs: {} }, 'skip', `not selected (only ${this.o.jobs.join(', ')})`);
     const full = usesStatusFunction(text) ? text : `success() && (${text})`;

@@ -3,7 +3,10 @@
  * the rollback (from the status record's deployment of the rolled-back version), and links to the run, the
  * release and the deployment.
  */
+import type { GitHubClient } from '../github/client.js';
 import type { DeploymentRecord, StatusDocument } from '../status/model.js';
+import { escapeMarkdownHtml } from '../util/escape.js';
+import type { Logger } from '../util/logger.js';
 import type { TimelineEvent } from './timeline.js';
 
 export function incidentIssue(o: {
@@ -16,6 +19,8 @@ export function incidentIssue(o: {
   runUrl: string;
   repoUrl: string;
   deploymentId?: number;
+  /** Who rolled back, when not this rollback itself (the deploy's own rollback on a breach). */
+  rolledBackBy?: string;
 }): { title: string; body: string; labels: string[] } {
   const fromRec = o.from ? o.doc?.releases.find((r) => r.version === o.from) : undefined;
   const failed: DeploymentRecord | undefined = (fromRec?.deployments ?? [])
@@ -30,11 +35,13 @@ export function incidentIssue(o: {
     })),
     ...o.rollbackTimeline.map((e) => ({ at: e.at, state: e.state, detail: e.detail ?? '', source: 'rollback' })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // The reason and the recorded details may carry text from commits or a caller: shown as text, never as markup.
+  const esc = (s: string) => escapeMarkdownHtml(s.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
   const lines = [
     `Production incident in **${o.environment}**: rolled back from **${o.from ?? 'unknown'}** to **${o.to}**.`,
     '',
     `**Trigger:** ${esc(o.reason || String(failed?.reason ?? 'not recorded'))}`,
+    ...(o.rolledBackBy ? ['', `**Rolled back by:** ${esc(o.rolledBackBy)}`] : []),
     '',
     '## Links',
     `- Run: ${o.runUrl}`,
@@ -47,7 +54,11 @@ export function incidentIssue(o: {
     ...(o.deploymentId ? [`- Restoring deployment: id ${o.deploymentId}`] : []),
     '',
     '## Measurements that triggered the rollback',
-    failed?.reason ? `- ${esc(String(failed.reason))}` : '- (no measurement recorded: rollback requested by hand)',
+    failed?.reason
+      ? `- ${esc(String(failed.reason))}`
+      : o.rolledBackBy && o.reason
+        ? `- ${esc(o.reason)}`
+        : '- (no measurement recorded: rollback requested by hand)',
     ...(failed?.timeline ?? [])
       .filter((e) => /breach|fail|rolling-back|monitor|analysis/.test(e.state) && e.detail)
       .map((e) => `- ${e.at} ${e.state}: ${esc(e.detail ?? '')}`),
@@ -68,4 +79,27 @@ export function incidentIssue(o: {
     body: lines.join('\n'),
     labels: ['incident'],
   };
+}
+
+/**
+ * Opens the incident issue, or comments on the open one of the same incident (same title, label `incident`): a
+ * re-run of the rollback never files a second issue. Returns the issue's URL and whether it was opened now.
+ */
+export async function fileIncident(
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  issue: { title: string; body: string; labels: string[] },
+  comment: string,
+  log: Logger,
+): Promise<{ url: string; number: number; created: boolean }> {
+  const open = await gh.rest.rest.issues.listForRepo({ ...repo, state: 'open', labels: 'incident', per_page: 100 });
+  const same = open.data.find((i) => i.title === issue.title && !i.pull_request);
+  if (same) {
+    await gh.rest.rest.issues.createComment({ ...repo, issue_number: same.number, body: comment });
+    log.info(`incident issue #${same.number} already open: commented on it (${same.html_url})`);
+    return { url: same.html_url, number: same.number, created: false };
+  }
+  const created = await gh.rest.rest.issues.create({ ...repo, ...issue });
+  log.info(`incident issue #${created.data.number}: ${created.data.html_url}`);
+  return { url: created.data.html_url, number: created.data.number, created: true };
 }

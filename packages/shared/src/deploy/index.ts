@@ -20,4 +20,5 @@ export * from './target.js';
 export * from './report.js';
 export * from './record.js';
 export * from './incident.js';
+export * from './earlier-rollback.js';
 export * from './registries.js';
