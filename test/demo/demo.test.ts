@@ -184,7 +184,8 @@ test('a release.yml whose release job cannot run makes the demo fail, naming the
   const broken = join(mkdtempSync(join(tmpdir(), 'ra-demo-broken-')), 'release.yml');
   dirs.push(dirname(broken));
   const original = readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
-  const good = `if: "!cancelled() && needs.plan.outputs.releasable == 'true' && needs.changelog.result == 'success'"`;
+  // The release job's `if:` (the first one that asks for a successful changelog) now asks for a failed one.
+  const good = `!cancelled() && needs.plan.outputs.releasable == 'true' && needs.changelog.result == 'success'`;
   expect(original).toContain(good);
   writeFileSync(broken, original.replace(good, good.replace("result == 'success'", "result == 'failure'")));
   const r = await demo(['--workflow', broken]);
@@ -192,12 +193,12 @@ test('a release.yml whose release job cannot run makes the demo fail, naming the
   expect(r.report.status).toBe('failed');
   expect(r.report.stoppedAt).toMatchObject({
     stage: 'job release',
-    reason: expect.stringContaining(
-      "skipped: if: !cancelled() && needs.plan.outputs.releasable == 'true' && needs.changelog.result == 'failure' is false",
+    reason: expect.stringMatching(
+      /^skipped: if: !cancelled\(\) && needs\.plan\.outputs\.releasable == 'true' && needs\.changelog\.result == 'failure'.* is false/,
     ),
   });
   expect(r.stdout).toMatch(
-    /pipeline stopped at job release: skipped: if: .*needs\.changelog\.result == 'failure' is false/,
+    /pipeline stopped at job release: skipped: if: .*needs\.changelog\.result == 'failure'.* is false/,
   );
   expect(r.report.stages.find((s) => s.id === 'changelog')?.result).toBe('success');
   expect(r.report.stages.find((s) => s.id === 'deploy')?.result).toBe('skipped');

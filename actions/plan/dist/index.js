@@ -3378,12 +3378,13 @@ async function plan(inputs, ctx, deps = { fetch }) {
       "The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`."
     );
   }
-  ctx.setOutput("versioning", inputs.versioning);
   const independent = inputs.versioning === "independent" ? await planIndependent(git, runner.workspace, inputs) : void 0;
   const preview = independent ? independent.preview : await previewRelease(git, { tagPrefix: inputs.tag_prefix });
   const previous = independent ? "each package's last release" : preview.previousTag ? `${preview.previousTag}` : "no release yet";
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
   const previewOutputs = () => {
+    ctx.setOutput("versioning", inputs.versioning);
+    ctx.setOutput("packages", independent?.packages ?? []);
     ctx.setOutput("previous_version", preview.previousVersion ?? "");
     ctx.setOutput("previous_tag", preview.previousTag ?? "");
     ctx.setOutput("commit_count", String(preview.commits.length));
@@ -3394,7 +3395,6 @@ async function plan(inputs, ctx, deps = { fetch }) {
     recommended: preview.recommended
   });
   const nothing = preview.commits.length === 0 ? `no commits since ${previous}` : !chosen ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)` : "";
-  ctx.setOutput("packages", independent?.packages ?? []);
   if (nothing || !chosen) {
     previewOutputs();
     ctx.setOutput("releasable", "false");

@@ -134,7 +134,6 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
       'The plan needs the full history to find the last release tag: check out with actions/checkout `fetch-depth: 0`.',
     );
   }
-  ctx.setOutput('versioning', inputs.versioning);
   const independent =
     inputs.versioning === 'independent' ? await planIndependent(git, runner.workspace, inputs) : undefined;
   const preview: ReleasePreview = independent
@@ -148,6 +147,8 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
   log.info(`${preview.commits.length} commits since ${previous}; recommended bump: ${preview.recommended}`);
   // Set once the plan stands (nothing to release, or every check passed): a refused plan outputs nothing.
   const previewOutputs = () => {
+    ctx.setOutput('versioning', inputs.versioning);
+    ctx.setOutput('packages', independent?.packages ?? []);
     ctx.setOutput('previous_version', preview.previousVersion ?? '');
     ctx.setOutput('previous_tag', preview.previousTag ?? '');
     ctx.setOutput('commit_count', String(preview.commits.length));
@@ -164,7 +165,6 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
       : !chosen
         ? `no releasable commits since ${previous} (${preview.commits.length} commits, none a feat, fix, perf, revert or breaking change)`
         : '';
-  ctx.setOutput('packages', independent?.packages ?? []);
   if (nothing || !chosen) {
     previewOutputs();
     ctx.setOutput('releasable', 'false');
