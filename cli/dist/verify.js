@@ -32220,9 +32220,16 @@ async function listAttestations(client, repo, digest, predicateType) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
+// packages/shared/src/util/digest.ts
+import { createHash } from "node:crypto";
+function sha256Bytes(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// packages/shared/src/publish/docker.ts
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -32358,7 +32365,7 @@ var RegistryClient = class {
   }
   /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
   async putBlob(image, data) {
-    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
+    const digest = `sha256:${sha256Bytes(data)}`;
     const { host, repository } = splitImage(image);
     const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
     if (head.ok) return digest;
@@ -32400,7 +32407,7 @@ var RegistryClient = class {
         `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
       );
     }
-    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
+    return res.headers.get("docker-content-digest") ?? `sha256:${sha256Bytes(body)}`;
   }
   /**
    * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
@@ -32523,7 +32530,6 @@ async function registryVersion(f, registryUrl, name, version, token) {
 }
 
 // packages/shared/src/attest/subject.ts
-var sha256 = (data) => createHash2("sha256").update(data).digest("hex");
 async function fileSubject(path, name = basename(path)) {
   const hash = createHash2("sha256");
   try {
@@ -32553,12 +32559,12 @@ async function npmSubject(f, registryUrl, name, version, token) {
       );
     }
   }
-  return { subject: { name: npmPurl(name, version), digest: { sha256: sha256(tarball) } }, tarball };
+  return { subject: { name: npmPurl(name, version), digest: { sha256: sha256Bytes(tarball) } }, tarball };
 }
 async function imageSubject(registry, ref) {
   const m = await registry.manifest(ref.image, ref.digest);
   if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
-  const got = `sha256:${sha256(m.body)}`;
+  const got = `sha256:${sha256Bytes(m.body)}`;
   if (got !== ref.digest) throw new StageError(`the registry served ${got} for ${ref.image}@${ref.digest}`);
   return { name: ref.image, digest: { sha256: got.slice("sha256:".length) } };
 }

@@ -3062,7 +3062,6 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join6 } from "node:path";
 
@@ -3227,7 +3226,7 @@ var RegistryClient = class {
   }
   /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
   async putBlob(image, data) {
-    const digest = `sha256:${createHash2("sha256").update(data).digest("hex")}`;
+    const digest = `sha256:${sha256Bytes(data)}`;
     const { host, repository } = splitImage(image);
     const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
     if (head.ok) return digest;
@@ -3269,7 +3268,7 @@ var RegistryClient = class {
         `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
       );
     }
-    return res.headers.get("docker-content-digest") ?? `sha256:${createHash2("sha256").update(body).digest("hex")}`;
+    return res.headers.get("docker-content-digest") ?? `sha256:${sha256Bytes(body)}`;
   }
   /**
    * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is
@@ -4802,7 +4801,7 @@ async function uploadAttestation(client, repo, bundle) {
 }
 
 // packages/shared/src/attest/oci.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var BUNDLE_ARTIFACT_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
@@ -4871,7 +4870,7 @@ async function pushReferrer(registry, ref, bundle, now = () => /* @__PURE__ */ n
       annotations
     })
   );
-  const digest = `sha256:${createHash3("sha256").update(manifest).digest("hex")}`;
+  const digest = `sha256:${createHash2("sha256").update(manifest).digest("hex")}`;
   await registry.putManifest(ref.image, digest, manifest, OCI_MANIFEST);
   if (api) return { digest, created: true, via: "referrers-api" };
   const tag = tagOf(ref.digest);
@@ -4895,12 +4894,11 @@ async function pushReferrer(registry, ref, bundle, now = () => /* @__PURE__ */ n
 }
 
 // packages/shared/src/attest/subject.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
-var sha256 = (data) => createHash4("sha256").update(data).digest("hex");
 async function fileSubject(path, name = basename(path)) {
-  const hash = createHash4("sha256");
+  const hash = createHash3("sha256");
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk);
   } catch (e) {
@@ -4921,19 +4919,19 @@ async function npmSubject(f, registryUrl, name, version2, token) {
   if (!res.ok) throw new StageError(`downloading ${v.tarball} failed: HTTP ${res.status}`);
   const tarball = Buffer.from(await res.arrayBuffer());
   if (v.integrity?.startsWith("sha512-")) {
-    const got = `sha512-${createHash4("sha512").update(tarball).digest("base64")}`;
+    const got = `sha512-${createHash3("sha512").update(tarball).digest("base64")}`;
     if (got !== v.integrity) {
       throw new StageError(
         `the tarball of ${name}@${version2} does not match the registry's integrity ${v.integrity} (got ${got})`
       );
     }
   }
-  return { subject: { name: npmPurl(name, version2), digest: { sha256: sha256(tarball) } }, tarball };
+  return { subject: { name: npmPurl(name, version2), digest: { sha256: sha256Bytes(tarball) } }, tarball };
 }
 async function imageSubject(registry, ref) {
   const m = await registry.manifest(ref.image, ref.digest);
   if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
-  const got = `sha256:${sha256(m.body)}`;
+  const got = `sha256:${sha256Bytes(m.body)}`;
   if (got !== ref.digest) throw new StageError(`the registry served ${got} for ${ref.image}@${ref.digest}`);
   return { name: ref.image, digest: { sha256: got.slice("sha256:".length) } };
 }

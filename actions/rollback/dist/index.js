@@ -3401,8 +3401,11 @@ function earlierRollback(state, toVersion) {
 // packages/shared/src/deploy/registries.ts
 import { join as join6 } from "node:path";
 
-// packages/shared/src/publish/docker.ts
+// packages/shared/src/util/digest.ts
 import { createHash } from "node:crypto";
+function sha256Bytes(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
 
 // packages/shared/src/publish/exec.ts
 function redact(text2, secrets) {
@@ -3547,7 +3550,7 @@ var RegistryClient = class {
   }
   /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
   async putBlob(image, data) {
-    const digest = `sha256:${createHash("sha256").update(data).digest("hex")}`;
+    const digest = `sha256:${sha256Bytes(data)}`;
     const { host, repository } = splitImage(image);
     const head = await this.request(host, repository, `/blobs/${digest}`, { method: "HEAD" }, true);
     if (head.ok) return digest;
@@ -3589,7 +3592,7 @@ var RegistryClient = class {
         `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`
       );
     }
-    return res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`;
+    return res.headers.get("docker-content-digest") ?? `sha256:${sha256Bytes(body)}`;
   }
   /**
    * The OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest>): the index of manifests whose subject is

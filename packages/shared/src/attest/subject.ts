@@ -9,11 +9,10 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { RegistryClient } from '../publish/docker.js';
 import { registryVersion, type Fetch } from '../publish/npm.js';
+import { sha256Bytes } from '../util/digest.js';
 import { StageError, errorMessage } from '../util/errors.js';
 import type { ImageRef } from './oci.js';
 import type { Subject } from './provenance.js';
-
-export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 export async function fileSubject(path: string, name = basename(path)): Promise<Subject> {
   const hash = createHash('sha256');
@@ -54,14 +53,14 @@ export async function npmSubject(
       );
     }
   }
-  return { subject: { name: npmPurl(name, version), digest: { sha256: sha256(tarball) } }, tarball };
+  return { subject: { name: npmPurl(name, version), digest: { sha256: sha256Bytes(tarball) } }, tarball };
 }
 
 /** The image manifest fetched by digest, its bytes checked against that digest. */
 export async function imageSubject(registry: RegistryClient, ref: ImageRef): Promise<Subject> {
   const m = await registry.manifest(ref.image, ref.digest);
   if (!m) throw new StageError(`${ref.image}@${ref.digest} is not in the registry`);
-  const got = `sha256:${sha256(m.body)}`;
+  const got = `sha256:${sha256Bytes(m.body)}`;
   if (got !== ref.digest) throw new StageError(`the registry served ${got} for ${ref.image}@${ref.digest}`);
   return { name: ref.image, digest: { sha256: got.slice('sha256:'.length) } };
 }

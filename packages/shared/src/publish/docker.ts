@@ -6,9 +6,9 @@
  * anything, the registry is asked: the version tag already there with our revision and version labels is
  * "already done"; with other labels it is a conflict that stops the release.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sha256Bytes } from '../util/digest.js';
 import { StageError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { type Exec, redact } from './exec.js';
@@ -172,7 +172,7 @@ export class RegistryClient {
 
   /** Uploads `data` as a blob (monolithic: POST then PUT ?digest=), unless the registry already has it. */
   async putBlob(image: string, data: Buffer): Promise<string> {
-    const digest = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+    const digest = `sha256:${sha256Bytes(data)}`;
     const { host, repository } = splitImage(image);
     const head = await this.request(host, repository, `/blobs/${digest}`, { method: 'HEAD' }, true);
     if (head.ok) return digest;
@@ -215,7 +215,7 @@ export class RegistryClient {
         `registry ${host} refused manifest ${repository}:${ref} (HTTP ${res.status}: ${await res.text()})`,
       );
     }
-    return res.headers.get('docker-content-digest') ?? `sha256:${createHash('sha256').update(body).digest('hex')}`;
+    return res.headers.get('docker-content-digest') ?? `sha256:${sha256Bytes(body)}`;
   }
 
   /**
