@@ -6414,9 +6414,10 @@ async function checks(d) {
   }
   const repoInfo = await checkGitHubPermissions(d);
   const attesting = await preflightAttest(cfg, d, repoInfo.private);
-  const npmAuth = await preflightNpm(cfg, d);
+  const publicNpm = cfg.registries.includes("npm") ? await publicPackageNames(cfg, d) : [];
+  const npmAuth = await preflightNpm(cfg, d, publicNpm);
   const docker2 = await preflightDocker(cfg, d);
-  const registryLatest = await readRegistryLatest(d, npmAuth, docker2);
+  const registryLatest = await readRegistryLatest(d, publicNpm, npmAuth, docker2);
   const { defaultBranch } = repoInfo;
   return {
     remoteTag,
@@ -6505,19 +6506,20 @@ async function checkGitHubPermissions(d) {
   }
   return { private: isPrivate, defaultBranch };
 }
-async function readRegistryLatest(d, npmAuth, docker2) {
-  const publicNames = async () => (d.cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace)).filter((p) => !p.private).map((p) => p.name);
-  const npm2 = d.cfg.registries.includes("npm") ? await publicNames() : [];
+async function readRegistryLatest(d, npm2, npmAuth, docker2) {
   return readLatest({
     fetch: d.fetch,
     npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm2, token: npmAuth.token },
     ...docker2 ? { images: { client: docker2.registry, names: d.cfg.dockerImages } } : {}
   });
 }
-async function preflightNpm(cfg, d) {
+async function publicPackageNames(cfg, d) {
+  const pkgs = cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace);
+  return pkgs.filter((p) => !p.private).map((p) => p.name);
+}
+async function preflightNpm(cfg, d, publicNpm) {
   if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
-  const pkgs = cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages.filter((p) => !p.private) : npmPackages(d.workspace).filter((p) => !p.private);
-  if (!pkgs.length)
+  if (!publicNpm.length)
     throw new StageError(
       'publish_registries has npm but there is no public package (package.json without "private": true)'
     );

@@ -101,9 +101,10 @@ async function checks(d: StepDeps): Promise<Preflighted> {
   }
   const repoInfo = await checkGitHubPermissions(d);
   const attesting = await preflightAttest(cfg, d, repoInfo.private);
-  const npmAuth = await preflightNpm(cfg, d);
+  const publicNpm = cfg.registries.includes('npm') ? await publicPackageNames(cfg, d) : [];
+  const npmAuth = await preflightNpm(cfg, d, publicNpm);
   const docker = await preflightDocker(cfg, d);
-  const registryLatest = await readRegistryLatest(d, npmAuth, docker);
+  const registryLatest = await readRegistryLatest(d, publicNpm, npmAuth, docker);
   const { defaultBranch } = repoInfo;
   return {
     remoteTag,
@@ -207,12 +208,7 @@ async function checkGitHubPermissions(d: StepDeps): Promise<{ private: boolean; 
 }
 
 /** What each registry holds as the latest of every package and image this release would publish. */
-async function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: DockerTarget | undefined) {
-  const publicNames = async () =>
-    (d.cfg.versioning === 'independent' ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace))
-      .filter((p) => !p.private)
-      .map((p) => p.name);
-  const npm = d.cfg.registries.includes('npm') ? await publicNames() : [];
+async function readRegistryLatest(d: StepDeps, npm: string[], npmAuth: NpmAuthPlan, docker: DockerTarget | undefined) {
   return readLatest({
     fetch: d.fetch,
     npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm, token: npmAuth.token },
@@ -220,14 +216,17 @@ async function readRegistryLatest(d: StepDeps, npmAuth: NpmAuthPlan, docker: Doc
   });
 }
 
-async function preflightNpm(cfg: ReleaseConfig, d: StepDeps): Promise<NpmAuthPlan> {
-  if (!cfg.registries.includes('npm')) return { kind: 'none', provenance: false };
-  // Independent: the workspace's packages (npm, yarn or pnpm); a cycle or a bad tag_format is refused here too.
+/** The public packages the release publishes to npm (independent: the workspace's, npm, yarn or pnpm). */
+async function publicPackageNames(cfg: ReleaseConfig, d: StepDeps): Promise<string[]> {
+  // Independent: a cycle or a bad tag_format is refused here too.
   const pkgs =
-    cfg.versioning === 'independent'
-      ? (await discoverWorkspace(d.workspace)).packages.filter((p) => !p.private)
-      : npmPackages(d.workspace).filter((p) => !p.private);
-  if (!pkgs.length)
+    cfg.versioning === 'independent' ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace);
+  return pkgs.filter((p) => !p.private).map((p) => p.name);
+}
+
+async function preflightNpm(cfg: ReleaseConfig, d: StepDeps, publicNpm: string[]): Promise<NpmAuthPlan> {
+  if (!cfg.registries.includes('npm')) return { kind: 'none', provenance: false };
+  if (!publicNpm.length)
     throw new StageError(
       'publish_registries has npm but there is no public package (package.json without "private": true)',
     );
