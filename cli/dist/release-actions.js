@@ -9087,24 +9087,27 @@ function formatDuration(ms2) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -9120,10 +9123,7 @@ function text(o) {
 function secret(o) {
   const accepted = "a token on one line";
   return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("secret", o),
     secret: true,
     accepted,
     empty: "",
@@ -9133,10 +9133,7 @@ function secret(o) {
 function bool(o) {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
   return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("boolean", o),
     options: o.refuseTrue ? ["false"] : ["true", "false"],
     accepted,
     empty: false,
@@ -9151,10 +9148,7 @@ function bool(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -9168,10 +9162,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -9192,10 +9183,7 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -9209,10 +9197,7 @@ function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
   return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("url", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -9231,10 +9216,7 @@ function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
   return given({
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("duration", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -9250,10 +9232,7 @@ function number(o) {
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
   return given({
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("number", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -9274,10 +9253,7 @@ async function loadYaml() {
 }
 function yamlInput(o) {
   return given({
-    kind: "yaml",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("yaml", o),
     accepted: o.shape,
     empty: void 0,
     load: loadYaml,
@@ -9304,24 +9280,43 @@ function inputEnvName(name) {
 }
 
 // packages/shared/src/action/release-inputs.ts
-var releaseBranchInput = text({
+var versionBumpInput = /* @__PURE__ */ oneOf(["major", "minor", "patch", "auto"], {
+  description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
+  default: "auto"
+});
+var releaseTypeInput = /* @__PURE__ */ oneOf(["stable", "prerelease"], {
+  description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
+  default: "stable"
+});
+var prereleaseIdInput = /* @__PURE__ */ text({
+  description: "Prerelease identifier (rc, beta, alpha…).",
+  default: "rc",
+  pattern: /^[0-9A-Za-z-]+$/,
+  patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
+});
+var tagPrefixInput = /* @__PURE__ */ text({
+  description: "Prefix of release tags (versioning: fixed).",
+  default: "v",
+  identifier: true
+});
+var releaseBranchInput = /* @__PURE__ */ text({
   description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
   default: "main",
   identifier: true
 });
-var initialVersionInput = semver({
+var initialVersionInput = /* @__PURE__ */ semver({
   description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
   allowV: true
 });
-var publishRegistriesInput = list({
+var publishRegistriesInput = /* @__PURE__ */ list({
   description: "Comma or newline separated registries to publish to.",
   values: ["npm", "docker"]
 });
-var npmRegistryUrlInput = url({
+var npmRegistryUrlInput = /* @__PURE__ */ url({
   description: "npm registry to publish to.",
   default: "https://registry.npmjs.org/"
 });
-var dockerImagesInput = list({
+var dockerImagesInput = /* @__PURE__ */ list({
   description: "Images to build and push, one `registry/name` per line.",
   item: text({
     description: "image",
@@ -9385,6 +9380,15 @@ function monorepoProblems(v) {
   const p = tagFormatProblem(v.tag_format, 1);
   return p ? [{ input: "tag_format", message: p }] : [];
 }
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
 
 // packages/runner/src/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -10301,7 +10305,6 @@ ${value}`;
 // actions/changelog/src/inputs.ts
 var action = defineAction({
   id: "changelog",
-  name: "release-actions: changelog",
   description: "Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.",
   branding: { icon: "book-open", color: "blue" },
   inputs: {
@@ -10325,7 +10328,7 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
@@ -10512,6 +10515,10 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
+var lockTimeoutInput = duration({
+  description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+  default: "10m"
+});
 function refineTarget(v) {
   const problems = [];
   const need = (input, message) => problems.push({ input, message });
@@ -10535,22 +10542,13 @@ function refineTarget(v) {
 }
 
 // actions/deploy/src/inputs.ts
-var ENVIRONMENT_NAME = {
-  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-};
 var action2 = defineAction({
   id: "deploy",
-  name: "release-actions: deploy",
   description: "Progressive deployment (blue-green, canary, rolling, immediate) with smoke tests, a version check, a monitoring window and automatic rollback.",
   branding: { icon: "upload-cloud", color: "purple" },
   inputs: {
     version: semver({ description: "Version to deploy.", required: true, allowV: true }),
-    environment: text({
-      description: "Target environment (a GitHub Environment name).",
-      default: "production",
-      ...ENVIRONMENT_NAME
-    }),
+    environment: environmentInput("Target environment (a GitHub Environment name).", "production"),
     deployment_strategy: oneOf(["blue-green", "canary", "rolling", "immediate"], {
       description: "How traffic moves to the new version.",
       default: "blue-green"
@@ -10624,10 +10622,7 @@ var action2 = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
-    lock_timeout: duration({
-      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
-      default: "10m"
-    }),
+    lock_timeout: lockTimeoutInput,
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
     token: githubToken("GitHub token with deployments: write.")
   },
@@ -10681,31 +10676,17 @@ var action2 = defineAction({
 var LOAD_PROFILES = ["baseline", "peak", "stress", "soak", "custom"];
 var STRATEGIES = ["blue-green", "canary", "rolling", "immediate"];
 
-// packages/shared/src/policy/load.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-
 // actions/plan/src/inputs.ts
-var environment = (description, dflt) => text({
-  description,
-  default: dflt,
-  pattern: ENVIRONMENT_NAME_PATTERN,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-});
 function deployRequested(v) {
   return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
 }
 var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
 var action3 = defineAction({
   id: "plan",
-  name: "release-actions: plan",
   description: "The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.",
   branding: { icon: "map", color: "gray-dark" },
   inputs: {
-    version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
-      default: "auto"
-    }),
+    version_bump: versionBumpInput,
     hotfix: bool({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
@@ -10714,17 +10695,9 @@ var action3 = defineAction({
       description: "How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.",
       default: "direct"
     }),
-    release_type: oneOf(["stable", "prerelease"], {
-      description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
-      default: "stable"
-    }),
-    prerelease_id: text({
-      description: "Prerelease identifier (rc, beta, alpha…).",
-      default: "rc",
-      pattern: /^[0-9A-Za-z-]+$/,
-      patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
-    }),
-    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    release_type: releaseTypeInput,
+    prerelease_id: prereleaseIdInput,
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
     // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
@@ -10753,13 +10726,16 @@ var action3 = defineAction({
       description: "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
       default: "auto"
     }),
-    release_environment: environment(
+    release_environment: environmentInput(
       "Environment of the release job: the Release Manager reviews the changelog.",
       "changelog-review"
     ),
-    product_environment: environment("Environment where product approves a major release.", "product-approval"),
-    environment: environment("The production environment (deploy job): the Engineering Lead approves.", "production"),
-    fast_track_environment: environment(
+    product_environment: environmentInput("Environment where product approves a major release.", "product-approval"),
+    environment: environmentInput(
+      "The production environment (deploy job): the Engineering Lead approves.",
+      "production"
+    ),
+    fast_track_environment: environmentInput(
       "Environment of a hotfix release job (instead of changelog review).",
       "fast-track"
     ),
@@ -10863,22 +10839,20 @@ var action3 = defineAction({
         'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
       );
     if (!deployRequested(v)) return problems;
-    if (!v.version_url)
-      need(
-        "version_url",
-        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
-      );
-    if (v.workload === "command" && !v.deploy_start_command.trim())
-      need(
-        "deploy_start_command",
-        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
-      );
-    if (v.workload === "docker" && !v.docker_image)
-      need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
-    if (v.router === "nginx" && !v.nginx_upstream_file)
-      need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
-    if (v.router === "command" && !v.router_command.trim())
-      need("router_command", 'Input "router_command" is empty but required with router command.');
+    const missing = [
+      [
+        !v.version_url && "version_url",
+        "to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read"
+      ],
+      [
+        v.workload === "command" && !v.deploy_start_command.trim() && "deploy_start_command",
+        "with workload command (it starts one instance of a version)"
+      ],
+      [v.workload === "docker" && !v.docker_image && "docker_image", "with workload docker"],
+      [v.router === "nginx" && !v.nginx_upstream_file && "nginx_upstream_file", "with router nginx"],
+      [v.router === "command" && !v.router_command.trim() && "router_command", "with router command"]
+    ];
+    for (const [input, why] of missing) if (input) need(input, `Input "${input}" is empty but required ${why}.`);
     return problems;
   }
 });
@@ -10886,7 +10860,6 @@ var action3 = defineAction({
 // actions/quality-gates/src/inputs.ts
 var action4 = defineAction({
   id: "quality-gates",
-  name: "release-actions: quality-gates",
   description: "Pre-release gates: load tests with k6-style thresholds and exact percentiles, performance regression against a baseline, container build with a size budget.",
   branding: { icon: "check-circle", color: "orange" },
   inputs: {
@@ -11008,23 +10981,16 @@ var action4 = defineAction({
 // actions/release/src/inputs.ts
 var action5 = defineAction({
   id: "release",
-  name: "release-actions: release",
   description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
   branding: { icon: "tag", color: "green" },
   inputs: {
-    version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
-      default: "auto"
-    }),
+    version_bump: versionBumpInput,
     release_branch: releaseBranchInput,
     release_mode: oneOf(["direct", "tag-only", "pull-request"], {
       description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
-    release_type: oneOf(["stable", "prerelease"], {
-      description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
-      default: "stable"
-    }),
+    release_type: releaseTypeInput,
     publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
@@ -11040,19 +11006,14 @@ var action5 = defineAction({
       description: "Explicit version (overrides version_bump); must be above the last release.",
       allowV: true
     }),
-    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     github_release: oneOf(["per-package", "aggregate"], {
       description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
       default: "per-package"
     }),
     initial_version: initialVersionInput,
-    prerelease_id: text({
-      description: "Prerelease identifier (rc, beta, alpha…).",
-      default: "rc",
-      pattern: /^[0-9A-Za-z-]+$/,
-      patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
-    }),
+    prerelease_id: prereleaseIdInput,
     notes: text({
       description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
       multiline: true
@@ -11222,16 +11183,10 @@ var action5 = defineAction({
 // actions/rollback/src/inputs.ts
 var action6 = defineAction({
   id: "rollback",
-  name: "release-actions: rollback",
   description: "Back to the last good version (or a named one): instant where the old slot still runs, GitHub deployment and status record updated, moving registry tags set back on request.",
   branding: { icon: "rotate-ccw", color: "red" },
   inputs: {
-    environment: text({
-      description: "Environment to roll back (a GitHub Environment name).",
-      default: "production",
-      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
-      patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-    }),
+    environment: environmentInput("Environment to roll back (a GitHub Environment name).", "production"),
     to_version: semver({ description: "Version to go back to. Empty: the last good version recorded.", allowV: true }),
     ...targetInputs,
     npm_dist_tag_revert: bool({
@@ -11258,10 +11213,7 @@ var action6 = defineAction({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
-    lock_timeout: duration({
-      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
-      default: "10m"
-    }),
+    lock_timeout: lockTimeoutInput,
     token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {
@@ -11406,7 +11358,7 @@ import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 
 // packages/workflow/src/actions.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join5, resolve } from "node:path";
 
@@ -15344,12 +15296,12 @@ function getWorkflowSchema() {
 }
 
 // node_modules/@actions/workflow-parser/dist/workflows/yaml-object-reader.js
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var YamlObjectReader = class _YamlObjectReader {
   constructor(fileId, content) {
-    this.lineCounter = new import_yaml5.LineCounter();
+    this.lineCounter = new import_yaml4.LineCounter();
     this.errors = [];
-    this.doc = (0, import_yaml5.parseDocument)(content, {
+    this.doc = (0, import_yaml4.parseDocument)(content, {
       lineCounter: this.lineCounter,
       keepSourceTokens: true,
       uniqueKeys: false
@@ -15363,17 +15315,17 @@ var YamlObjectReader = class _YamlObjectReader {
   }
   *getNodes(node, aliasResolutionStack) {
     let range = this.getRange(node);
-    if ((0, import_yaml5.isDocument)(node)) {
+    if ((0, import_yaml4.isDocument)(node)) {
       yield new ParseEvent(EventType.DocumentStart);
       for (const item of this.getNodes(node.contents, /* @__PURE__ */ new Set())) {
         yield item;
       }
       yield new ParseEvent(EventType.DocumentEnd);
     }
-    if ((0, import_yaml5.isCollection)(node)) {
-      if ((0, import_yaml5.isSeq)(node)) {
+    if ((0, import_yaml4.isCollection)(node)) {
+      if ((0, import_yaml4.isSeq)(node)) {
         yield new ParseEvent(EventType.SequenceStart, new SequenceToken(this.fileId, range, void 0));
-      } else if ((0, import_yaml5.isMap)(node)) {
+      } else if ((0, import_yaml4.isMap)(node)) {
         yield new ParseEvent(EventType.MappingStart, new MappingToken(this.fileId, range, void 0));
       }
       for (const item of node.items) {
@@ -15381,16 +15333,16 @@ var YamlObjectReader = class _YamlObjectReader {
           yield child;
         }
       }
-      if ((0, import_yaml5.isSeq)(node)) {
+      if ((0, import_yaml4.isSeq)(node)) {
         yield new ParseEvent(EventType.SequenceEnd);
-      } else if ((0, import_yaml5.isMap)(node)) {
+      } else if ((0, import_yaml4.isMap)(node)) {
         yield new ParseEvent(EventType.MappingEnd);
       }
     }
-    if ((0, import_yaml5.isScalar)(node)) {
+    if ((0, import_yaml4.isScalar)(node)) {
       yield new ParseEvent(EventType.Literal, _YamlObjectReader.getLiteralToken(this.fileId, range, node));
     }
-    if ((0, import_yaml5.isAlias)(node)) {
+    if ((0, import_yaml4.isAlias)(node)) {
       const resolved = node.resolve(this.doc);
       if (resolved) {
         if (aliasResolutionStack.has(resolved)) {
@@ -15402,7 +15354,7 @@ var YamlObjectReader = class _YamlObjectReader {
       }
       return;
     }
-    if ((0, import_yaml5.isPair)(node)) {
+    if ((0, import_yaml4.isPair)(node)) {
       const scalarKey = node.key;
       range = this.getRange(scalarKey);
       const key = scalarKey.value;
@@ -16722,7 +16674,7 @@ function convertJob(context, jobKey, token) {
   if (error) {
     context.error(jobKey, error);
   }
-  let concurrency, container, env, environment2, ifCondition, name, outputs, runsOn, services, strategy, snapshot;
+  let concurrency, container, env, environment, ifCondition, name, outputs, runsOn, services, strategy, snapshot;
   let needs = void 0;
   let steps = [];
   let workflowJobRef;
@@ -16747,7 +16699,7 @@ function convertJob(context, jobKey, token) {
         break;
       case "environment":
         handleTemplateTokenErrors(item.value, context, void 0, () => convertToActionsEnvironmentRef(context, item.value));
-        environment2 = item.value;
+        environment = item.value;
         break;
       case "if":
         ifCondition = convertToIfCondition(context, item.value);
@@ -16836,7 +16788,7 @@ function convertJob(context, jobKey, token) {
       if: ifCondition || new BasicExpressionToken(void 0, void 0, "success()", void 0, void 0, void 0),
       env,
       concurrency,
-      environment: environment2,
+      environment,
       strategy,
       "runs-on": runsOn,
       container,
@@ -17162,7 +17114,7 @@ function getOptionsWithDefaults(options) {
 }
 
 // packages/workflow/src/model.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var WorkflowError = class extends Error {
   constructor(file, problems) {
     super(`${file}: ${problems.length === 1 ? problems[0] : `
@@ -17196,7 +17148,7 @@ async function parseAndCheck(path, content) {
     for (const e of template.errors ?? []) problems.push(e.Message);
   }
   if (problems.length) throw new WorkflowError(path, [...new Set(problems)]);
-  const doc = (0, import_yaml6.parse)(content);
+  const doc = (0, import_yaml5.parse)(content);
   const on = normalizeOn(doc.on);
   const call = on.workflow_call;
   const dispatch = on.workflow_dispatch;
@@ -17322,7 +17274,7 @@ function readActionMeta(dir) {
 function readActionMetaUncached(dir) {
   const file = ["action.yml", "action.yaml"].map((f) => join5(dir, f)).find((f) => existsSync3(f));
   if (!file) throw new UnsupportedError(`no action.yml in ${dir}`);
-  const doc = (0, import_yaml7.parse)(readFileSync3(file, "utf8"));
+  const doc = (0, import_yaml6.parse)(readFileSync3(file, "utf8"));
   const using = String(doc.runs?.using ?? "");
   if (!/^node\d+$/.test(using)) {
     throw new UnsupportedError(
@@ -18362,11 +18314,11 @@ var Execution = class {
       return finish({ result: "skipped", outputs: {} }, "skip", why);
     }
     const jobCtx = { ...contexts, env: {} };
-    const environment2 = interpolate(job.environment, { contexts: jobCtx });
-    const envName = isUnknown(environment2) ? environment2 : asString(
-      typeof environment2 === "object" && environment2 ? environment2.name : environment2
+    const environment = interpolate(job.environment, { contexts: jobCtx });
+    const envName = isUnknown(environment) ? environment : asString(
+      typeof environment === "object" && environment ? environment.name : environment
     );
-    const envUrl = typeof environment2 === "object" && environment2 && !isUnknown(environment2) ? asString(environment2.url) : void 0;
+    const envUrl = typeof environment === "object" && environment && !isUnknown(environment) ? asString(environment.url) : void 0;
     const reasonRun = job.if !== void 0 ? `if: ${text2} is true` : needs.size ? `no if:, needs succeeded` : "no if:, no needs";
     if (this.o.dryRun) {
       const outputs2 = this.unknownOutputs(run, id, job);

@@ -748,11 +748,11 @@ function readRunnerContext(env = process.env) {
 
 // packages/shared/src/action/inputs.ts
 var import_valid = __toESM(require_valid(), 1);
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -763,14 +763,17 @@ function showValue(raw) {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -786,10 +789,7 @@ function text(o) {
 function secret(o) {
   const accepted = "a token on one line";
   return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("secret", o),
     secret: true,
     accepted,
     empty: "",
@@ -799,10 +799,7 @@ function secret(o) {
 function bool(o) {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
   return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("boolean", o),
     options: o.refuseTrue ? ["false"] : ["true", "false"],
     accepted,
     empty: false,
@@ -817,10 +814,7 @@ function bool(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -834,10 +828,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -858,38 +849,13 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
       let v = raw.trim();
       if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
       return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
-  });
-}
-function url(o) {
-  const schemes = o.schemes ?? ["http:", "https:"];
-  const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
     }
   });
 }
@@ -901,10 +867,7 @@ async function loadYaml() {
 }
 function yamlInput(o) {
   return given({
-    kind: "yaml",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("yaml", o),
     accepted: o.shape,
     empty: void 0,
     load: loadYaml,
@@ -1102,24 +1065,16 @@ async function runStage(def, impl, env = process.env) {
 }
 
 // packages/shared/src/action/release-inputs.ts
-var releaseBranchInput = text({
-  description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
-  default: "main",
+var tagPrefixInput = /* @__PURE__ */ text({
+  description: "Prefix of release tags (versioning: fixed).",
+  default: "v",
   identifier: true
 });
-var initialVersionInput = semver({
+var initialVersionInput = /* @__PURE__ */ semver({
   description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
   allowV: true
 });
-var publishRegistriesInput = list({
-  description: "Comma or newline separated registries to publish to.",
-  values: ["npm", "docker"]
-});
-var npmRegistryUrlInput = url({
-  description: "npm registry to publish to.",
-  default: "https://registry.npmjs.org/"
-});
-var dockerImagesInput = list({
+var dockerImagesInput = /* @__PURE__ */ list({
   description: "Images to build and push, one `registry/name` per line.",
   item: text({
     description: "image",
@@ -2526,6 +2481,15 @@ var groupsOf = (v) => ({
   fixed: parseGroups(v.fixed_groups.split("\n")),
   linked: parseGroups(v.linked_groups.split("\n"))
 });
+var monorepoOptions = (v) => ({
+  tagFormat: v.tag_format,
+  sharedPaths: sharedPathList(v.shared_paths),
+  groups: groupsOf(v),
+  releaseType: v.release_type ?? "stable",
+  prereleaseId: v.prerelease_id ?? "rc",
+  versionBump: v.version_bump ?? "auto",
+  ...v.initial_version ? { initialVersion: v.initial_version } : {}
+});
 function monorepoProblems(v) {
   if (v.versioning !== "independent") return [];
   const p = tagFormatProblem(v.tag_format, 1);
@@ -3237,15 +3201,7 @@ async function generateChangelog(o) {
 
 // actions/changelog/src/independent.ts
 async function independentChangelog(git, workspace, inputs, o) {
-  const mono = await planMonorepo(git, workspace, {
-    tagFormat: inputs.tag_format,
-    sharedPaths: sharedPathList(inputs.shared_paths),
-    groups: groupsOf(inputs),
-    releaseType: "stable",
-    prereleaseId: "rc",
-    versionBump: "auto",
-    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
-  });
+  const mono = await planMonorepo(git, workspace, monorepoOptions(inputs));
   const date = o.date ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const released = mono.packages.filter((p) => p.release);
   const notes = released.map((p) => ({ p, n: packageNotes(p, { repoUrl: o.repoUrl, date }) }));
@@ -3273,7 +3229,6 @@ async function independentChangelog(git, workspace, inputs, o) {
 // actions/changelog/src/inputs.ts
 var action = defineAction({
   id: "changelog",
-  name: "release-actions: changelog",
   description: "Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.",
   branding: { icon: "book-open", color: "blue" },
   inputs: {
@@ -3297,7 +3252,7 @@ var action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: "true"
     }),
-    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
     path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),

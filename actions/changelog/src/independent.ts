@@ -3,7 +3,7 @@
  * commits touching its directory or `shared_paths`), its CHANGELOG.md in its directory, and the notes of the run
  * with a section per package — the same plan and renderer the release action uses (packages/shared monorepo/).
  */
-import { groupsOf, sharedPathList } from '@release-actions/shared/action';
+import { monorepoOptions } from '@release-actions/shared/action';
 import type { Git } from '@release-actions/shared/git';
 import { aggregateNotes, changelogChange, packageNotes, planMonorepo } from '@release-actions/shared/monorepo';
 import { applyChanges } from '@release-actions/shared/versioning';
@@ -30,15 +30,7 @@ export async function independentChangelog(
   },
   o: { repoUrl: string; date?: string },
 ): Promise<IndependentChangelog> {
-  const mono = await planMonorepo(git, workspace, {
-    tagFormat: inputs.tag_format,
-    sharedPaths: sharedPathList(inputs.shared_paths),
-    groups: groupsOf(inputs),
-    releaseType: 'stable',
-    prereleaseId: 'rc',
-    versionBump: 'auto',
-    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
-  });
+  const mono = await planMonorepo(git, workspace, monorepoOptions(inputs));
   const date = o.date ?? new Date().toISOString().slice(0, 10);
   const released = mono.packages.filter((p) => p.release);
   const notes = released.map((p) => ({ p, n: packageNotes(p, { repoUrl: o.repoUrl, date }) }));

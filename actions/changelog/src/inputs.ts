@@ -2,19 +2,19 @@
 import {
   bool,
   defineAction,
-  initialVersionInput,
   githubToken,
+  initialVersionInput,
   monorepoInputs,
   monorepoProblems,
   oneOf,
   semver,
+  tagPrefixInput,
   text,
   yamlInput,
 } from '@release-actions/shared/action';
 
 export const action = defineAction({
   id: 'changelog',
-  name: 'release-actions: changelog',
   description:
     'Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.',
   branding: { icon: 'book-open', color: 'blue' },
@@ -39,7 +39,7 @@ export const action = defineAction({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: 'true',
     }),
-    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
     path: text({ description: 'Path of the changelog file, relative to the workspace.', default: 'CHANGELOG.md' }),

@@ -632,11 +632,11 @@ function formatDuration(ms) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -647,14 +647,17 @@ function showValue(raw) {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -670,10 +673,7 @@ function text(o) {
 function secret(o) {
   const accepted = "a token on one line";
   return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("secret", o),
     secret: true,
     accepted,
     empty: "",
@@ -683,10 +683,7 @@ function secret(o) {
 function bool(o) {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
   return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("boolean", o),
     options: o.refuseTrue ? ["false"] : ["true", "false"],
     accepted,
     empty: false,
@@ -701,10 +698,7 @@ function bool(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -718,10 +712,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -742,10 +733,7 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -759,10 +747,7 @@ function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
   return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("url", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -781,10 +766,7 @@ function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
   return given({
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("duration", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -800,10 +782,7 @@ function number(o) {
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
   return given({
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("number", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -824,10 +803,7 @@ async function loadYaml() {
 }
 function yamlInput(o) {
   return given({
-    kind: "yaml",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("yaml", o),
     accepted: o.shape,
     empty: void 0,
     load: loadYaml,
@@ -1046,6 +1022,15 @@ async function optionalGitHubClient(token, ctx, log, without) {
   const { createGitHubClient } = await import("./chunks/github-NXIUBR34.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
 
 // packages/shared/src/deploy/types.ts
 var otherSlot = (s) => s === "blue" ? "green" : "blue";
@@ -2849,6 +2834,10 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
+var lockTimeoutInput = duration({
+  description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+  default: "10m"
+});
 function refineTarget(v) {
   const problems = [];
   const need = (input, message) => problems.push({ input, message });
@@ -3386,7 +3375,6 @@ var DEPLOYMENT_STATES = [
 ];
 var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
 var SLOT_NAMES = ["blue", "green"];
-var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
 var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
 var StatusRecordError = class extends StageError {
@@ -3422,7 +3410,7 @@ function checkDeployment(problems, d, where) {
   }
   check(
     problems,
-    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    typeof d.environment === "string" && ENVIRONMENT_NAME_PATTERN.test(d.environment),
     `${where}.environment`,
     d.environment,
     "an environment name of letters, digits and . _ -"
@@ -3953,22 +3941,13 @@ var DeploymentRecorder = class {
 };
 
 // actions/deploy/src/inputs.ts
-var ENVIRONMENT_NAME = {
-  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-};
 var action = defineAction({
   id: "deploy",
-  name: "release-actions: deploy",
   description: "Progressive deployment (blue-green, canary, rolling, immediate) with smoke tests, a version check, a monitoring window and automatic rollback.",
   branding: { icon: "upload-cloud", color: "purple" },
   inputs: {
     version: semver({ description: "Version to deploy.", required: true, allowV: true }),
-    environment: text({
-      description: "Target environment (a GitHub Environment name).",
-      default: "production",
-      ...ENVIRONMENT_NAME
-    }),
+    environment: environmentInput("Target environment (a GitHub Environment name).", "production"),
     deployment_strategy: oneOf(["blue-green", "canary", "rolling", "immediate"], {
       description: "How traffic moves to the new version.",
       default: "blue-green"
@@ -4042,10 +4021,7 @@ var action = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: "Deadline of the whole deploy.", default: "30m", min: 1e3 }),
-    lock_timeout: duration({
-      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
-      default: "10m"
-    }),
+    lock_timeout: lockTimeoutInput,
     environment_url: url({ description: "URL of the environment, shown on the GitHub deployment." }),
     token: githubToken("GitHub token with deployments: write.")
   },

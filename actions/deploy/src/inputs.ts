@@ -2,9 +2,10 @@
 import {
   bool,
   defineAction,
-  type InputProblem,
   duration,
+  environmentInput,
   githubToken,
+  type InputProblem,
   list,
   number,
   oneOf,
@@ -13,27 +14,23 @@ import {
   url,
   yamlInput,
 } from '@release-actions/shared/action';
-import { parsePrometheusQueries, parseSmokeTests, refineTarget, targetInputs } from '@release-actions/shared/deploy';
+import {
+  parsePrometheusQueries,
+  parseSmokeTests,
+  lockTimeoutInput,
+  refineTarget,
+  targetInputs,
+} from '@release-actions/shared/deploy';
 import { formatDuration } from '@release-actions/shared';
-
-export const ENVIRONMENT_NAME = {
-  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
-  patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
-};
 
 export const action = defineAction({
   id: 'deploy',
-  name: 'release-actions: deploy',
   description:
     'Progressive deployment (blue-green, canary, rolling, immediate) with smoke tests, a version check, a monitoring window and automatic rollback.',
   branding: { icon: 'upload-cloud', color: 'purple' },
   inputs: {
     version: semver({ description: 'Version to deploy.', required: true, allowV: true }),
-    environment: text({
-      description: 'Target environment (a GitHub Environment name).',
-      default: 'production',
-      ...ENVIRONMENT_NAME,
-    }),
+    environment: environmentInput('Target environment (a GitHub Environment name).', 'production'),
     deployment_strategy: oneOf(['blue-green', 'canary', 'rolling', 'immediate'], {
       description: 'How traffic moves to the new version.',
       default: 'blue-green',
@@ -109,11 +106,7 @@ export const action = defineAction({
     }),
     ...targetInputs,
     timeout: duration({ description: 'Deadline of the whole deploy.', default: '30m', min: 1000 }),
-    lock_timeout: duration({
-      description:
-        'How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).',
-      default: '10m',
-    }),
+    lock_timeout: lockTimeoutInput,
     environment_url: url({ description: 'URL of the environment, shown on the GitHub deployment.' }),
     token: githubToken('GitHub token with deployments: write.'),
   },

@@ -751,11 +751,11 @@ function parseDuration(text2) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -766,14 +766,17 @@ function showValue(raw) {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -789,10 +792,7 @@ function text(o) {
 function bool(o) {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
   return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("boolean", o),
     options: o.refuseTrue ? ["false"] : ["true", "false"],
     accepted,
     empty: false,
@@ -807,10 +807,7 @@ function bool(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -824,10 +821,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -848,10 +842,7 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -865,10 +856,7 @@ function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
   return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("url", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -888,10 +876,7 @@ function number(o) {
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
   return given({
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("number", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -1080,24 +1065,43 @@ async function runStage(def, impl, env = process.env) {
 }
 
 // packages/shared/src/action/release-inputs.ts
-var releaseBranchInput = text({
+var versionBumpInput = /* @__PURE__ */ oneOf(["major", "minor", "patch", "auto"], {
+  description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
+  default: "auto"
+});
+var releaseTypeInput = /* @__PURE__ */ oneOf(["stable", "prerelease"], {
+  description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
+  default: "stable"
+});
+var prereleaseIdInput = /* @__PURE__ */ text({
+  description: "Prerelease identifier (rc, beta, alpha…).",
+  default: "rc",
+  pattern: /^[0-9A-Za-z-]+$/,
+  patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
+});
+var tagPrefixInput = /* @__PURE__ */ text({
+  description: "Prefix of release tags (versioning: fixed).",
+  default: "v",
+  identifier: true
+});
+var releaseBranchInput = /* @__PURE__ */ text({
   description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
   default: "main",
   identifier: true
 });
-var initialVersionInput = semver({
+var initialVersionInput = /* @__PURE__ */ semver({
   description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
   allowV: true
 });
-var publishRegistriesInput = list({
+var publishRegistriesInput = /* @__PURE__ */ list({
   description: "Comma or newline separated registries to publish to.",
   values: ["npm", "docker"]
 });
-var npmRegistryUrlInput = url({
+var npmRegistryUrlInput = /* @__PURE__ */ url({
   description: "npm registry to publish to.",
   default: "https://registry.npmjs.org/"
 });
-var dockerImagesInput = list({
+var dockerImagesInput = /* @__PURE__ */ list({
   description: "Images to build and push, one `registry/name` per line.",
   item: text({
     description: "image",
@@ -2141,11 +2145,29 @@ var groupsOf = (v) => ({
   fixed: parseGroups(v.fixed_groups.split("\n")),
   linked: parseGroups(v.linked_groups.split("\n"))
 });
+var monorepoOptions = (v) => ({
+  tagFormat: v.tag_format,
+  sharedPaths: sharedPathList(v.shared_paths),
+  groups: groupsOf(v),
+  releaseType: v.release_type ?? "stable",
+  prereleaseId: v.prerelease_id ?? "rc",
+  versionBump: v.version_bump ?? "auto",
+  ...v.initial_version ? { initialVersion: v.initial_version } : {}
+});
 function monorepoProblems(v) {
   if (v.versioning !== "independent") return [];
   const p = tagFormatProblem(v.tag_format, 1);
   return p ? [{ input: "tag_format", message: p }] : [];
 }
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
 
 // packages/shared/src/git/git.ts
 import { spawn } from "node:child_process";
@@ -2635,7 +2657,6 @@ var import_yaml = __toESM(require_dist(), 1);
 import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
-var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var TYPE_KEYS = [
   "gates",
   "load_profile",
@@ -2844,26 +2865,16 @@ function redactUrls(text2) {
 }
 
 // actions/plan/src/inputs.ts
-var environment = (description, dflt) => text({
-  description,
-  default: dflt,
-  pattern: ENVIRONMENT_NAME_PATTERN,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-});
 function deployRequested(v) {
   return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
 }
 var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
 var action = defineAction({
   id: "plan",
-  name: "release-actions: plan",
   description: "The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.",
   branding: { icon: "map", color: "gray-dark" },
   inputs: {
-    version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
-      default: "auto"
-    }),
+    version_bump: versionBumpInput,
     hotfix: bool({
       description: "A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).",
       default: "false"
@@ -2872,17 +2883,9 @@ var action = defineAction({
       description: "How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.",
       default: "direct"
     }),
-    release_type: oneOf(["stable", "prerelease"], {
-      description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
-      default: "stable"
-    }),
-    prerelease_id: text({
-      description: "Prerelease identifier (rc, beta, alpha…).",
-      default: "rc",
-      pattern: /^[0-9A-Za-z-]+$/,
-      patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
-    }),
-    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    release_type: releaseTypeInput,
+    prerelease_id: prereleaseIdInput,
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
     // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
@@ -2911,13 +2914,16 @@ var action = defineAction({
       description: "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
       default: "auto"
     }),
-    release_environment: environment(
+    release_environment: environmentInput(
       "Environment of the release job: the Release Manager reviews the changelog.",
       "changelog-review"
     ),
-    product_environment: environment("Environment where product approves a major release.", "product-approval"),
-    environment: environment("The production environment (deploy job): the Engineering Lead approves.", "production"),
-    fast_track_environment: environment(
+    product_environment: environmentInput("Environment where product approves a major release.", "product-approval"),
+    environment: environmentInput(
+      "The production environment (deploy job): the Engineering Lead approves.",
+      "production"
+    ),
+    fast_track_environment: environmentInput(
       "Environment of a hotfix release job (instead of changelog review).",
       "fast-track"
     ),
@@ -3021,37 +3027,27 @@ var action = defineAction({
         'Input "load_shards" is empty but required with preflight; expected a whole number from 1 to 64.'
       );
     if (!deployRequested(v)) return problems;
-    if (!v.version_url)
-      need(
-        "version_url",
-        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.'
-      );
-    if (v.workload === "command" && !v.deploy_start_command.trim())
-      need(
-        "deploy_start_command",
-        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).'
-      );
-    if (v.workload === "docker" && !v.docker_image)
-      need("docker_image", 'Input "docker_image" is empty but required with workload docker.');
-    if (v.router === "nginx" && !v.nginx_upstream_file)
-      need("nginx_upstream_file", 'Input "nginx_upstream_file" is empty but required with router nginx.');
-    if (v.router === "command" && !v.router_command.trim())
-      need("router_command", 'Input "router_command" is empty but required with router command.');
+    const missing = [
+      [
+        !v.version_url && "version_url",
+        "to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read"
+      ],
+      [
+        v.workload === "command" && !v.deploy_start_command.trim() && "deploy_start_command",
+        "with workload command (it starts one instance of a version)"
+      ],
+      [v.workload === "docker" && !v.docker_image && "docker_image", "with workload docker"],
+      [v.router === "nginx" && !v.nginx_upstream_file && "nginx_upstream_file", "with router nginx"],
+      [v.router === "command" && !v.router_command.trim() && "router_command", "with router command"]
+    ];
+    for (const [input, why] of missing) if (input) need(input, `Input "${input}" is empty but required ${why}.`);
     return problems;
   }
 });
 
 // actions/plan/src/independent.ts
 async function planIndependent(git, workspace, inputs) {
-  const mono = await planMonorepo(git, workspace, {
-    tagFormat: inputs.tag_format,
-    sharedPaths: sharedPathList(inputs.shared_paths),
-    groups: groupsOf(inputs),
-    releaseType: inputs.release_type,
-    prereleaseId: inputs.prerelease_id,
-    versionBump: inputs.version_bump,
-    ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
-  });
+  const mono = await planMonorepo(git, workspace, monorepoOptions(inputs));
   const released = mono.packages.filter((p) => p.release);
   const seen = /* @__PURE__ */ new Set();
   const commits = released.flatMap((p) => p.commits).filter((c) => !seen.has(c.hash) && seen.add(c.hash));

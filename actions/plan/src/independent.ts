@@ -3,7 +3,7 @@
  * as the fixed plan's preview (the union of the released packages' commits, the highest bump) plus the
  * per-package list the workflow fans out over, the summary table and a preview of each package's notes.
  */
-import { groupsOf, sharedPathList, type Summary } from '@release-actions/shared/action';
+import { monorepoOptions, type Summary } from '@release-actions/shared/action';
 import { maxBump, type Bump } from '@release-actions/shared/commits';
 import type { Git } from '@release-actions/shared/git';
 import { type MonorepoPlan, planMonorepo } from '@release-actions/shared/monorepo';
@@ -44,15 +44,7 @@ export async function planIndependent(
     initial_version?: string;
   },
 ): Promise<IndependentPlan> {
-  const mono = await planMonorepo(git, workspace, {
-    tagFormat: inputs.tag_format,
-    sharedPaths: sharedPathList(inputs.shared_paths),
-    groups: groupsOf(inputs),
-    releaseType: inputs.release_type,
-    prereleaseId: inputs.prerelease_id,
-    versionBump: inputs.version_bump,
-    ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
-  });
+  const mono = await planMonorepo(git, workspace, monorepoOptions(inputs));
   const released = mono.packages.filter((p) => p.release);
   const seen = new Set<string>();
   const commits = released.flatMap((p) => p.commits).filter((c) => !seen.has(c.hash) && seen.add(c.hash));

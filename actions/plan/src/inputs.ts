@@ -2,27 +2,24 @@
 import {
   bool,
   defineAction,
+  environmentInput,
   initialVersionInput,
   type InputProblem,
   monorepoInputs,
   monorepoProblems,
   npmRegistryUrlInput,
-  publishRegistriesInput,
-  releaseBranchInput,
   number,
   oneOf,
+  prereleaseIdInput,
+  publishRegistriesInput,
+  releaseBranchInput,
+  releaseTypeInput,
+  tagPrefixInput,
   text,
   url,
+  versionBumpInput,
 } from '@release-actions/shared/action';
-import { ENVIRONMENT_NAME_PATTERN, LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
-
-const environment = (description: string, dflt: string) =>
-  text({
-    description,
-    default: dflt,
-    pattern: ENVIRONMENT_NAME_PATTERN,
-    patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
-  });
+import { LOAD_PROFILES, STRATEGIES } from '@release-actions/shared/policy';
 
 /** Any deploy setting given: the caller deploys, so an incomplete deploy is refused rather than skipped. */
 export function deployRequested(v: {
@@ -51,16 +48,11 @@ const PATH = { pattern: /^[^\r\n\0]+$/, patternHint: 'a file path on one line' }
 
 export const action = defineAction({
   id: 'plan',
-  name: 'release-actions: plan',
   description:
     'The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.',
   branding: { icon: 'map', color: 'gray-dark' },
   inputs: {
-    version_bump: oneOf(['major', 'minor', 'patch', 'auto'], {
-      description:
-        'Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).',
-      default: 'auto',
-    }),
+    version_bump: versionBumpInput,
     hotfix: bool({
       description: 'A hotfix: a patch release under the hotfix policy (smoke tests only, fast track).',
       default: 'false',
@@ -70,17 +62,9 @@ export const action = defineAction({
         'How the release job lands the release (docs/protected-branches.md): direct, tag-only or pull-request. Shown in the plan and passed on as an output.',
       default: 'direct',
     }),
-    release_type: oneOf(['stable', 'prerelease'], {
-      description: 'stable, or prerelease (X.Y.Z-<prerelease_id>.N).',
-      default: 'stable',
-    }),
-    prerelease_id: text({
-      description: 'Prerelease identifier (rc, beta, alpha…).',
-      default: 'rc',
-      pattern: /^[0-9A-Za-z-]+$/,
-      patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
-    }),
-    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    release_type: releaseTypeInput,
+    prerelease_id: prereleaseIdInput,
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
     // What the release will publish to npm and from where: the plan reads each package's latest and refuses what
@@ -110,13 +94,16 @@ export const action = defineAction({
         "auto: the policy's gates run when configured (a service to load, an image to build) and the release needs the success of those that run. true: every gate of the policy runs; with preflight, the inputs they lack (target_url, image) are refused up front. false: as auto, and failed gates do not stop the release (the workflow's changelog job goes on).",
       default: 'auto',
     }),
-    release_environment: environment(
+    release_environment: environmentInput(
       'Environment of the release job: the Release Manager reviews the changelog.',
       'changelog-review',
     ),
-    product_environment: environment('Environment where product approves a major release.', 'product-approval'),
-    environment: environment('The production environment (deploy job): the Engineering Lead approves.', 'production'),
-    fast_track_environment: environment(
+    product_environment: environmentInput('Environment where product approves a major release.', 'product-approval'),
+    environment: environmentInput(
+      'The production environment (deploy job): the Engineering Lead approves.',
+      'production',
+    ),
+    fast_track_environment: environmentInput(
       'Environment of a hotfix release job (instead of changelog review).',
       'fast-track',
     ),
@@ -226,22 +213,21 @@ export const action = defineAction({
       );
     // A deploy is the caller's choice: one setting of it (or require_deploy) asks for all it needs.
     if (!deployRequested(v)) return problems;
-    if (!v.version_url)
-      need(
-        'version_url',
-        'Input "version_url" is empty but required to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read.',
-      );
-    if (v.workload === 'command' && !v.deploy_start_command.trim())
-      need(
-        'deploy_start_command',
-        'Input "deploy_start_command" is empty but required with workload command (it starts one instance of a version).',
-      );
-    if (v.workload === 'docker' && !v.docker_image)
-      need('docker_image', 'Input "docker_image" is empty but required with workload docker.');
-    if (v.router === 'nginx' && !v.nginx_upstream_file)
-      need('nginx_upstream_file', 'Input "nginx_upstream_file" is empty but required with router nginx.');
-    if (v.router === 'command' && !v.router_command.trim())
-      need('router_command', 'Input "router_command" is empty but required with router command.');
+    // [input left empty, why it is required]: the deploy's own checks (refineTarget), under release.yml's names.
+    const missing: [string | false, string][] = [
+      [
+        !v.version_url && 'version_url',
+        'to deploy: a deploy is done only when the serving version is the released one, and version_url is where it is read',
+      ],
+      [
+        v.workload === 'command' && !v.deploy_start_command.trim() && 'deploy_start_command',
+        'with workload command (it starts one instance of a version)',
+      ],
+      [v.workload === 'docker' && !v.docker_image && 'docker_image', 'with workload docker'],
+      [v.router === 'nginx' && !v.nginx_upstream_file && 'nginx_upstream_file', 'with router nginx'],
+      [v.router === 'command' && !v.router_command.trim() && 'router_command', 'with router command'],
+    ];
+    for (const [input, why] of missing) if (input) need(input, `Input "${input}" is empty but required ${why}.`);
     return problems;
   },
 });

@@ -635,11 +635,11 @@ function formatDuration(ms2) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -650,14 +650,17 @@ function showValue(raw) {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -673,10 +676,7 @@ function text(o) {
 function secret(o) {
   const accepted = "a token on one line";
   return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("secret", o),
     secret: true,
     accepted,
     empty: "",
@@ -686,10 +686,7 @@ function secret(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -703,10 +700,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -727,10 +721,7 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -744,10 +735,7 @@ function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
   return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("url", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -766,10 +754,7 @@ function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
   return given({
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("duration", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -785,10 +770,7 @@ function number(o) {
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
   return given({
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("number", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -809,10 +791,7 @@ async function loadYaml() {
 }
 function yamlInput(o) {
   return given({
-    kind: "yaml",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("yaml", o),
     accepted: o.shape,
     empty: void 0,
     load: loadYaml,
@@ -1100,6 +1079,9 @@ function confinePath(workspace, path, opts) {
   }
   return real;
 }
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 
 // packages/shared/src/gates/container.ts
 import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
@@ -3121,7 +3103,6 @@ var DEPLOYMENT_STATES = [
 ];
 var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
 var SLOT_NAMES = ["blue", "green"];
-var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
 var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
 var StatusRecordError = class extends StageError {
@@ -3157,7 +3138,7 @@ function checkDeployment(problems, d, where) {
   }
   check(
     problems,
-    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    typeof d.environment === "string" && ENVIRONMENT_NAME_PATTERN.test(d.environment),
     `${where}.environment`,
     d.environment,
     "an environment name of letters, digits and . _ -"
@@ -3724,7 +3705,6 @@ function buildConfig(i, runner) {
 // actions/quality-gates/src/inputs.ts
 var action = defineAction({
   id: "quality-gates",
-  name: "release-actions: quality-gates",
   description: "Pre-release gates: load tests with k6-style thresholds and exact percentiles, performance regression against a baseline, container build with a size budget.",
   branding: { icon: "check-circle", color: "orange" },
   inputs: {

@@ -14,7 +14,6 @@ import {
 
 export const action = defineAction({
   id: 'quality-gates',
-  name: 'release-actions: quality-gates',
   description:
     'Pre-release gates: load tests with k6-style thresholds and exact percentiles, performance regression against a baseline, container build with a size budget.',
   branding: { icon: 'check-circle', color: 'orange' },

@@ -962,11 +962,11 @@ function readRunnerContext(env = process.env) {
 
 // packages/shared/src/action/inputs.ts
 var import_valid = __toESM(require_valid(), 1);
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -977,14 +977,17 @@ function showValue(raw) {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -1000,10 +1003,7 @@ function text(o) {
 function secret(o) {
   const accepted = "a token on one line";
   return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("secret", o),
     secret: true,
     accepted,
     empty: "",
@@ -1013,10 +1013,7 @@ function secret(o) {
 function bool(o) {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
   return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("boolean", o),
     options: o.refuseTrue ? ["false"] : ["true", "false"],
     accepted,
     empty: false,
@@ -1031,10 +1028,7 @@ function bool(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -1048,10 +1042,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -1072,10 +1063,7 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -1089,10 +1077,7 @@ function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
   return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("url", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -1111,10 +1096,7 @@ function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
   return given({
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("duration", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -1305,24 +1287,43 @@ async function runStage(def, impl, env = process.env) {
 }
 
 // packages/shared/src/action/release-inputs.ts
-var releaseBranchInput = text({
+var versionBumpInput = /* @__PURE__ */ oneOf(["major", "minor", "patch", "auto"], {
+  description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
+  default: "auto"
+});
+var releaseTypeInput = /* @__PURE__ */ oneOf(["stable", "prerelease"], {
+  description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
+  default: "stable"
+});
+var prereleaseIdInput = /* @__PURE__ */ text({
+  description: "Prerelease identifier (rc, beta, alpha…).",
+  default: "rc",
+  pattern: /^[0-9A-Za-z-]+$/,
+  patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
+});
+var tagPrefixInput = /* @__PURE__ */ text({
+  description: "Prefix of release tags (versioning: fixed).",
+  default: "v",
+  identifier: true
+});
+var releaseBranchInput = /* @__PURE__ */ text({
   description: "Branch releases are cut from. A release from another branch than the repository's default one is a backport: it may be below a registry's latest, under its own dist-tag.",
   default: "main",
   identifier: true
 });
-var initialVersionInput = semver({
+var initialVersionInput = /* @__PURE__ */ semver({
   description: "First release's version when no release tag exists yet (docs/versioning.md). Empty: the root package.json's version (placeholders such as 0.0.0-development count as none), else 1.0.0.",
   allowV: true
 });
-var publishRegistriesInput = list({
+var publishRegistriesInput = /* @__PURE__ */ list({
   description: "Comma or newline separated registries to publish to.",
   values: ["npm", "docker"]
 });
-var npmRegistryUrlInput = url({
+var npmRegistryUrlInput = /* @__PURE__ */ url({
   description: "npm registry to publish to.",
   default: "https://registry.npmjs.org/"
 });
-var dockerImagesInput = list({
+var dockerImagesInput = /* @__PURE__ */ list({
   description: "Images to build and push, one `registry/name` per line.",
   item: text({
     description: "image",
@@ -2726,6 +2727,9 @@ function monorepoProblems(v) {
   return p ? [{ input: "tag_format", message: p }] : [];
 }
 
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
 // packages/shared/src/git/git.ts
 import { spawn as spawn2 } from "node:child_process";
 import { realpathSync as realpathSync2 } from "node:fs";
@@ -3714,7 +3718,6 @@ var DEPLOYMENT_STATES = [
 ];
 var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
 var SLOT_NAMES = ["blue", "green"];
-var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
 var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
 var StatusRecordError = class extends StageError {
@@ -3750,7 +3753,7 @@ function checkDeployment(problems, d, where) {
   }
   check(
     problems,
-    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    typeof d.environment === "string" && ENVIRONMENT_NAME_PATTERN.test(d.environment),
     `${where}.environment`,
     d.environment,
     "an environment name of letters, digits and . _ -"
@@ -4098,23 +4101,16 @@ var GitBranchStatusStore = class {
 // actions/release/src/inputs.ts
 var action = defineAction({
   id: "release",
-  name: "release-actions: release",
   description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
   branding: { icon: "tag", color: "green" },
   inputs: {
-    version_bump: oneOf(["major", "minor", "patch", "auto"], {
-      description: "Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).",
-      default: "auto"
-    }),
+    version_bump: versionBumpInput,
     release_branch: releaseBranchInput,
     release_mode: oneOf(["direct", "tag-only", "pull-request"], {
       description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
       default: "direct"
     }),
-    release_type: oneOf(["stable", "prerelease"], {
-      description: "stable, or prerelease (X.Y.Z-<prerelease_id>.N).",
-      default: "stable"
-    }),
+    release_type: releaseTypeInput,
     publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: "Refused when true: tests are never skipped.",
@@ -4130,19 +4126,14 @@ var action = defineAction({
       description: "Explicit version (overrides version_bump); must be above the last release.",
       allowV: true
     }),
-    tag_prefix: text({ description: "Prefix of release tags (versioning: fixed).", default: "v", identifier: true }),
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     github_release: oneOf(["per-package", "aggregate"], {
       description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
       default: "per-package"
     }),
     initial_version: initialVersionInput,
-    prerelease_id: text({
-      description: "Prerelease identifier (rc, beta, alpha…).",
-      default: "rc",
-      pattern: /^[0-9A-Za-z-]+$/,
-      patternHint: "a semver identifier of letters, digits and hyphens (rc, beta, alpha)"
-    }),
+    prerelease_id: prereleaseIdInput,
     notes: text({
       description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
       multiline: true

@@ -3,45 +3,41 @@ import {
   bool,
   defineAction,
   dockerImagesInput,
-  type InputProblem,
   duration,
-  initialVersionInput,
-  npmRegistryUrlInput,
-  publishRegistriesInput,
-  releaseBranchInput,
   githubToken,
+  initialVersionInput,
+  type InputProblem,
   list,
   monorepoInputs,
   monorepoProblems,
+  npmRegistryUrlInput,
   oneOf,
+  prereleaseIdInput,
+  publishRegistriesInput,
+  releaseBranchInput,
+  releaseTypeInput,
   secret,
   semver,
+  tagPrefixInput,
   text,
   url,
+  versionBumpInput,
 } from '@release-actions/shared/action';
 
 export const action = defineAction({
   id: 'release',
-  name: 'release-actions: release',
   description:
     'Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.',
   branding: { icon: 'tag', color: 'green' },
   inputs: {
-    version_bump: oneOf(['major', 'minor', 'patch', 'auto'], {
-      description:
-        'Which part of the version to bump; auto: from the conventional commits since the last tag (nothing to release when none is releasable).',
-      default: 'auto',
-    }),
+    version_bump: versionBumpInput,
     release_branch: releaseBranchInput,
     release_mode: oneOf(['direct', 'tag-only', 'pull-request'], {
       description:
         'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.',
       default: 'direct',
     }),
-    release_type: oneOf(['stable', 'prerelease'], {
-      description: 'stable, or prerelease (X.Y.Z-<prerelease_id>.N).',
-      default: 'stable',
-    }),
+    release_type: releaseTypeInput,
     publish_registries: publishRegistriesInput,
     skip_tests: bool({
       description: 'Refused when true: tests are never skipped.',
@@ -57,7 +53,7 @@ export const action = defineAction({
       description: 'Explicit version (overrides version_bump); must be above the last release.',
       allowV: true,
     }),
-    tag_prefix: text({ description: 'Prefix of release tags (versioning: fixed).', default: 'v', identifier: true }),
+    tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     github_release: oneOf(['per-package', 'aggregate'], {
       description:
@@ -65,12 +61,7 @@ export const action = defineAction({
       default: 'per-package',
     }),
     initial_version: initialVersionInput,
-    prerelease_id: text({
-      description: 'Prerelease identifier (rc, beta, alpha…).',
-      default: 'rc',
-      pattern: /^[0-9A-Za-z-]+$/,
-      patternHint: 'a semver identifier of letters, digits and hyphens (rc, beta, alpha)',
-    }),
+    prerelease_id: prereleaseIdInput,
     notes: text({
       description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
       multiline: true,

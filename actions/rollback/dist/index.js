@@ -634,11 +634,11 @@ function formatDuration(ms) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(def) {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+function defineAction(spec) {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -649,14 +649,17 @@ function showValue(raw) {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 var ok = (value) => ({ ok: true, value });
+var common = (kind, o) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default
+});
 function text(o) {
   const maxLength = o.maxLength ?? (o.multiline ? 1e6 : 1e3);
   const accepted = o.patternHint ? o.patternHint : o.identifier ? "a name of letters, digits and . _ / - (no spaces, newlines or shell metacharacters)" : o.multiline ? `text up to ${maxLength} characters` : `one line of text up to ${maxLength} characters`;
   return {
-    kind: "string",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("string", o),
     accepted,
     empty: "",
     parse(raw) {
@@ -672,10 +675,7 @@ function text(o) {
 function secret(o) {
   const accepted = "a token on one line";
   return {
-    kind: "secret",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("secret", o),
     secret: true,
     accepted,
     empty: "",
@@ -685,10 +685,7 @@ function secret(o) {
 function bool(o) {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : "true or false";
   return {
-    kind: "boolean",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("boolean", o),
     options: o.refuseTrue ? ["false"] : ["true", "false"],
     accepted,
     empty: false,
@@ -703,10 +700,7 @@ function bool(o) {
 function oneOf(values, o) {
   const accepted = `one of ${values.join(", ")}`;
   return {
-    kind: "enum",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("enum", o),
     options: values,
     accepted,
     empty: o.default ?? values[0],
@@ -720,10 +714,7 @@ function splitList(raw) {
 function list(o) {
   const accepted = o.values ? `a comma or newline separated list of ${o.values.join(", ")}` : `a comma or newline separated list, each item ${o.item?.accepted ?? "one line of text"}`;
   return {
-    kind: "list",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("list", o),
     options: o.values,
     accepted,
     empty: [],
@@ -744,10 +735,7 @@ function list(o) {
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
   return given({
-    kind: "semver",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("semver", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -761,10 +749,7 @@ function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
   return given({
-    kind: "url",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("url", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -783,10 +768,7 @@ function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
   return given({
-    kind: "duration",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("duration", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -802,10 +784,7 @@ function number(o) {
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
   return given({
-    kind: "number",
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common("number", o),
     accepted,
     empty: void 0,
     parse(raw) {
@@ -1007,6 +986,15 @@ async function optionalGitHubClient(token, ctx, log, without) {
   const { createGitHubClient } = await import("./chunks/github-CQWBEIF7.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
 
 // packages/shared/src/deploy/types.ts
 var otherSlot = (s) => s === "blue" ? "green" : "blue";
@@ -2269,6 +2257,10 @@ var targetInputs = {
   }),
   version_url: url({ description: "URL that reports the serving version through the router." })
 };
+var lockTimeoutInput = duration({
+  description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
+  default: "10m"
+});
 function refineTarget(v) {
   const problems = [];
   const need = (input, message) => problems.push({ input, message });
@@ -2749,7 +2741,6 @@ var DEPLOYMENT_STATES = [
 ];
 var GATE_STATES = ["passed", "failed", "skipped", "no-data"];
 var SLOT_NAMES = ["blue", "green"];
-var ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 var GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
 var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "previous_version", "rollback_of"]);
 var StatusRecordError = class extends StageError {
@@ -2785,7 +2776,7 @@ function checkDeployment(problems, d, where) {
   }
   check(
     problems,
-    typeof d.environment === "string" && ENVIRONMENT_PATTERN.test(d.environment),
+    typeof d.environment === "string" && ENVIRONMENT_NAME_PATTERN.test(d.environment),
     `${where}.environment`,
     d.environment,
     "an environment name of letters, digits and . _ -"
@@ -3742,16 +3733,10 @@ async function dockerTagLatest(o) {
 // actions/rollback/src/inputs.ts
 var action = defineAction({
   id: "rollback",
-  name: "release-actions: rollback",
   description: "Back to the last good version (or a named one): instant where the old slot still runs, GitHub deployment and status record updated, moving registry tags set back on request.",
   branding: { icon: "rotate-ccw", color: "red" },
   inputs: {
-    environment: text({
-      description: "Environment to roll back (a GitHub Environment name).",
-      default: "production",
-      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
-      patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-    }),
+    environment: environmentInput("Environment to roll back (a GitHub Environment name).", "production"),
     to_version: semver({ description: "Version to go back to. Empty: the last good version recorded.", allowV: true }),
     ...targetInputs,
     npm_dist_tag_revert: bool({
@@ -3778,10 +3763,7 @@ var action = defineAction({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
     }),
     timeout: duration({ description: "Deadline of the rollback.", default: "10m", min: 1e3 }),
-    lock_timeout: duration({
-      description: "How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).",
-      default: "10m"
-    }),
+    lock_timeout: lockTimeoutInput,
     token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {

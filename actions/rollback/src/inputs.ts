@@ -2,29 +2,24 @@
 import {
   bool,
   defineAction,
-  type InputProblem,
   duration,
+  environmentInput,
   githubToken,
+  type InputProblem,
   secret,
   semver,
   text,
   url,
 } from '@release-actions/shared/action';
-import { refineTarget, targetInputs } from '@release-actions/shared/deploy';
+import { lockTimeoutInput, refineTarget, targetInputs } from '@release-actions/shared/deploy';
 
 export const action = defineAction({
   id: 'rollback',
-  name: 'release-actions: rollback',
   description:
     'Back to the last good version (or a named one): instant where the old slot still runs, GitHub deployment and status record updated, moving registry tags set back on request.',
   branding: { icon: 'rotate-ccw', color: 'red' },
   inputs: {
-    environment: text({
-      description: 'Environment to roll back (a GitHub Environment name).',
-      default: 'production',
-      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/,
-      patternHint: 'an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)',
-    }),
+    environment: environmentInput('Environment to roll back (a GitHub Environment name).', 'production'),
     to_version: semver({ description: 'Version to go back to. Empty: the last good version recorded.', allowV: true }),
     ...targetInputs,
     npm_dist_tag_revert: bool({
@@ -52,11 +47,7 @@ export const action = defineAction({
       description: 'Why the rollback happens (shown in the deployment, status record and incident issue).',
     }),
     timeout: duration({ description: 'Deadline of the rollback.', default: '10m', min: 1000 }),
-    lock_timeout: duration({
-      description:
-        'How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).',
-      default: '10m',
-    }),
+    lock_timeout: lockTimeoutInput,
     token: githubToken('GitHub token with deployments: write (and issues: write for incident_issue).'),
   },
   outputs: {

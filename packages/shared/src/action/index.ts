@@ -6,3 +6,4 @@ export * from './action-yml.js';
 export * from './release-inputs.js';
 export * from './github-client.js';
 export * from './monorepo-inputs.js';
+export * from './environment-inputs.js';

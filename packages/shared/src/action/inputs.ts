@@ -42,10 +42,10 @@ export interface OutputSpec {
   readonly description: string;
 }
 
-export interface ActionDefinition<S extends InputSchema = InputSchema> {
+/** What an action's inputs.ts writes; defineAction adds the rest. */
+export interface ActionSpec<S extends InputSchema = InputSchema> {
   /** Folder name under actions/. */
   readonly id: string;
-  readonly name: string;
   readonly description: string;
   readonly branding: { icon: string; color: string };
   readonly inputs: S;
@@ -59,11 +59,16 @@ export interface ActionDefinition<S extends InputSchema = InputSchema> {
   refine?(values: InputValues<S>): InputProblem[];
 }
 
-export function defineAction<S extends InputSchema>(def: ActionDefinition<S>): ActionDefinition<S> {
-  for (const name of [...Object.keys(def.inputs), ...Object.keys(def.outputs)]) {
+export interface ActionDefinition<S extends InputSchema = InputSchema> extends ActionSpec<S> {
+  /** action.yml's `name`: `release-actions: <id>` for every action. */
+  readonly name: string;
+}
+
+export function defineAction<S extends InputSchema>(spec: ActionSpec<S>): ActionDefinition<S> {
+  for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return def;
+  return { ...spec, name: `release-actions: ${spec.id}` };
 }
 
 interface Common {
@@ -103,6 +108,14 @@ export function showValue(raw: string): string {
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 
+/** What every spec takes from its options as given. */
+const common = (kind: InputKind, o: Common) => ({
+  kind,
+  description: o.description,
+  required: o.required ?? false,
+  default: o.default,
+});
+
 /** Free text. `identifier: true` refuses whitespace, newlines and shell metacharacters (names, branches, tags). */
 export function text(
   o: Common & { identifier?: boolean; multiline?: boolean; pattern?: RegExp; patternHint?: string; maxLength?: number },
@@ -116,10 +129,7 @@ export function text(
         ? `text up to ${maxLength} characters`
         : `one line of text up to ${maxLength} characters`;
   return {
-    kind: 'string',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('string', o),
     accepted,
     empty: '',
     parse(raw) {
@@ -137,10 +147,7 @@ export function text(
 export function secret(o: Common): InputSpec<string> {
   const accepted = 'a token on one line';
   return {
-    kind: 'secret',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('secret', o),
     secret: true,
     accepted,
     empty: '',
@@ -155,10 +162,7 @@ export function secret(o: Common): InputSpec<string> {
 export function bool(o: Common & { refuseTrue?: string }): InputSpec<boolean> {
   const accepted = o.refuseTrue ? `false (${o.refuseTrue})` : 'true or false';
   return {
-    kind: 'boolean',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('boolean', o),
     options: o.refuseTrue ? ['false'] : ['true', 'false'],
     accepted,
     empty: false,
@@ -174,10 +178,7 @@ export function bool(o: Common & { refuseTrue?: string }): InputSpec<boolean> {
 export function oneOf<const V extends string>(values: readonly V[], o: Common): InputSpec<V> {
   const accepted = `one of ${values.join(', ')}`;
   return {
-    kind: 'enum',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('enum', o),
     options: values,
     accepted,
     empty: (o.default ?? values[0]) as V,
@@ -204,10 +205,7 @@ export function list<const V extends string>(
     ? `a comma or newline separated list of ${o.values.join(', ')}`
     : `a comma or newline separated list, each item ${o.item?.accepted ?? 'one line of text'}`;
   return {
-    kind: 'list',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('list', o),
     options: o.values,
     accepted,
     empty: [],
@@ -230,10 +228,7 @@ export function list<const V extends string>(
 export function semver<const O extends Common & { allowV?: boolean }>(o: O): InputSpec<Given<string, O>> {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? ' (a leading v is allowed)' : ''}`;
   return given<string, O>({
-    kind: 'semver',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('semver', o),
     accepted,
     empty: undefined,
     parse(raw) {
@@ -250,10 +245,7 @@ export function url<const O extends Common & { schemes?: readonly string[] }>(o:
   const schemes = o.schemes ?? ['http:', 'https:'];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(':', '')).join(' or ')}://host/…)`;
   return given<string, O>({
-    kind: 'url',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('url', o),
     accepted,
     empty: undefined,
     parse(raw) {
@@ -277,10 +269,7 @@ export function duration<const O extends Common & { min?: number; max?: number }
       : '';
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
   return given<number, O>({
-    kind: 'duration',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('duration', o),
     accepted,
     empty: undefined,
     parse(raw) {
@@ -306,10 +295,7 @@ export function number<const O extends Common & { integer?: boolean; min?: numbe
           : '';
   const accepted = `${what}${range}`;
   return given<number, O>({
-    kind: 'number',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('number', o),
     accepted,
     empty: undefined,
     parse(raw) {
@@ -345,10 +331,7 @@ export function yamlInput<T, const O extends Common = Common>(
   o: O & { shape: string; validate: (value: unknown) => { value: T } | { error: string } },
 ): InputSpec<Given<T, O>> {
   return given<T, O>({
-    kind: 'yaml',
-    description: o.description,
-    required: o.required ?? false,
-    default: o.default,
+    ...common('yaml', o),
     accepted: o.shape,
     empty: undefined,
     load: loadYaml,

@@ -2,7 +2,7 @@
  * The monorepo inputs the plan, changelog and release actions share (one definition, so the three agree on
  * names, defaults and what they accept), and their checks that need no file.
  */
-import { DEFAULT_TAG_FORMAT, parseGroups, tagFormatProblem } from '../monorepo/index.js';
+import { DEFAULT_TAG_FORMAT, type MonorepoOptions, parseGroups, tagFormatProblem } from '../monorepo/index.js';
 import { type InputProblem, oneOf, text } from './inputs.js';
 
 const GROUPS = {
@@ -56,6 +56,29 @@ export const sharedPathList = (raw: string) =>
 export const groupsOf = (v: { fixed_groups: string; linked_groups: string }) => ({
   fixed: parseGroups(v.fixed_groups.split('\n')),
   linked: parseGroups(v.linked_groups.split('\n')),
+});
+
+/**
+ * The monorepo plan's options from the inputs; an action without release_type, prerelease_id or version_bump
+ * (the changelog) plans a stable release bumped from the commits.
+ */
+export const monorepoOptions = (v: {
+  tag_format: string;
+  shared_paths: string;
+  fixed_groups: string;
+  linked_groups: string;
+  initial_version?: string | undefined;
+  release_type?: MonorepoOptions['releaseType'];
+  prerelease_id?: string;
+  version_bump?: MonorepoOptions['versionBump'];
+}): MonorepoOptions => ({
+  tagFormat: v.tag_format,
+  sharedPaths: sharedPathList(v.shared_paths),
+  groups: groupsOf(v),
+  releaseType: v.release_type ?? 'stable',
+  prereleaseId: v.prerelease_id ?? 'rc',
+  versionBump: v.version_bump ?? 'auto',
+  ...(v.initial_version ? { initialVersion: v.initial_version } : {}),
 });
 
 /** What the monorepo inputs' values alone refuse: a tag format without {version} (the package count comes later). */

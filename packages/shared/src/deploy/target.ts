@@ -120,6 +120,13 @@ export const targetInputs = {
 
 export type TargetValues = InputValues<typeof targetInputs>;
 
+/** How long a deploy or rollback waits for the lock of its environment (deploy and rollback alike). */
+export const lockTimeoutInput = duration({
+  description:
+    'How long to wait for another deploy or rollback of the same environment and state_dir to finish (0: fail at once if one runs).',
+  default: '10m',
+});
+
 export interface Target {
   workload: Workload;
   router: Router;

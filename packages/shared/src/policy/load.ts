@@ -5,6 +5,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { ENVIRONMENT_NAME_PATTERN } from '../action/environment-inputs.js';
 import { parseDuration } from '../util/duration.js';
 import { InputError } from '../util/errors.js';
 import { confinePath } from '../util/paths.js';
@@ -23,9 +24,6 @@ import {
 } from './types.js';
 
 export const DEFAULT_POLICY_PATH = '.github/release-policy.yml';
-
-/** GitHub's rule for environment names, plus no shell metacharacters. */
-export const ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 
 type TypeOverride = PolicyFile['types'][ReleaseKind] & object;
 

@@ -4,6 +4,7 @@
  * summary. Versions are strict semver (the `semver` input's parser), environments and gate names follow the
  * inputs' patterns, slots, states and types their lists, URLs are http(s). Unknown fields are kept unchecked.
  */
+import { ENVIRONMENT_NAME_PATTERN } from '../action/environment-inputs.js';
 import { semver, url } from '../action/inputs.js';
 import { quoteLogValue } from '../util/escape.js';
 import { StageError } from '../util/errors.js';
@@ -34,8 +35,6 @@ export const DEPLOYMENT_STATES = [
 ] as const;
 export const GATE_STATES = ['passed', 'failed', 'skipped', 'no-data'] as const;
 export const SLOT_NAMES = ['blue', 'green'] as const;
-/** The environment input's pattern (actions/deploy, actions/rollback). */
-export const ENVIRONMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 /** A gate name: printable, one line, short (it becomes a YAML key, a table cell and a log line). */
 export const GATE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._()/:-]{0,63}$/;
 /** Fields that hold a version: read back as strings, always written quoted. */
@@ -84,7 +83,7 @@ function checkDeployment(problems: string[], d: unknown, where: string): void {
   }
   check(
     problems,
-    typeof d.environment === 'string' && ENVIRONMENT_PATTERN.test(d.environment),
+    typeof d.environment === 'string' && ENVIRONMENT_NAME_PATTERN.test(d.environment),
     `${where}.environment`,
     d.environment,
     'an environment name of letters, digits and . _ -',
