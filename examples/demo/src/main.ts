@@ -22,7 +22,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +29,7 @@ import { freePort } from '@release-actions/shared';
 import type { ActionDefinition } from '@release-actions/shared/action';
 import { parseStatusYaml, renderDashboard } from '@release-actions/shared/dashboard';
 import { startGitHubDouble, type GitHubDouble } from '@release-actions/testkit/github';
-import { startNginx, startVerdaccio } from '@release-actions/testkit/services';
+import { freshGet, startNginx, startVerdaccio } from '@release-actions/testkit/services';
 import { runWorkflow, type RunReport } from '@release-actions/workflow';
 import { action as deployAction } from '../../../actions/deploy/src/inputs.js';
 import { action as rollbackAction } from '../../../actions/rollback/src/inputs.js';
@@ -110,20 +109,6 @@ function nginxInstalled(): boolean {
   }
 }
 
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((res, rej) => {
-    const req = request(url, { agent: false, timeout: 2_000 }, (r) => {
-      let body = '';
-      r.setEncoding('utf8');
-      r.on('data', (c: string) => (body += c));
-      r.on('end', () => res({ status: r.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', rej);
-    req.end();
-  });
-}
-
 /** Light traffic through the router while a deploy switches: every failed request is counted. */
 function trafficLoop(url: string): { stop(): Promise<{ requests: number; failed: number; versions: string[] }> } {
   let running = true;
@@ -133,7 +118,7 @@ function trafficLoop(url: string): { stop(): Promise<{ requests: number; failed:
   const loop = (async () => {
     while (running) {
       try {
-        const r = await get(`${url}version`);
+        const r = await freshGet(`${url}version`);
         requests++;
         if (r.status !== 200) failed++;
         else {
@@ -488,7 +473,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     say(
       `✔ release.yml: ${out.plan?.type} release ${out.release?.version} (${out.release?.tag}), ${out.release?.release_url}; deploy ${out.deploy?.status}`,
     );
-    const serving = (await get(`${routerUrl}version`)).body.trim();
+    const serving = (await freshGet(`${routerUrl}version`)).body.trim();
     say(`    ${routerUrl}version answers ${serving}`);
     const version = out.release?.version ?? '';
     if (serving !== version) throw new StopPipeline('deploy', `serving ${serving}, not ${version}`, false);
@@ -524,7 +509,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         `status ${r.outputs.status}; serving ${r.outputs.version}`,
       ],
     );
-    const after = (await get(`${routerUrl}version`)).body.trim();
+    const after = (await freshGet(`${routerUrl}version`)).body.trim();
     say(`    ${routerUrl}version answers ${after}`);
     if (after !== FIRST_VERSION) throw new StopPipeline('rollback drill', `serving ${after} after the rollback`, false);
     report.status = 'succeeded';

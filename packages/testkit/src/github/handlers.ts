@@ -88,9 +88,24 @@ function num(s: string | undefined): number {
   return Number(s);
 }
 
+/** The record numbered `id` (a path parameter), or GitHub's 404. */
+function found<T>(map: Map<number, T>, id: string | undefined): T {
+  const r = map.get(num(id));
+  if (r === undefined) throw notFound();
+  return r;
+}
+
 function q(req: RestRequest, name: string): string | undefined {
   const v = req.query[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** A page of `items`, each as `format` represents it (f.release, f.deployment…). */
+function pageOf<T>(req: RestRequest, items: T[], format: (state: GitHubState, urls: Urls, item: T) => unknown) {
+  return paged(
+    req,
+    items.map((item) => format(req.state, req.urls, item)),
+  );
 }
 
 /** Slices a list by `per_page`/`page` and sets a `link` header like GitHub's. */
@@ -116,6 +131,11 @@ function paged<T>(req: RestRequest, items: T[], wrap?: (page: T[]) => unknown): 
 
 function ok(b: unknown, status = 200, headers?: Record<string, string>): RestResponse {
   return { status, body: b, headers };
+}
+
+/** 201 with the new resource and its location under the request's path, as GitHub answers a create. */
+function created(req: RestRequest, resource: unknown, id: string | number): RestResponse {
+  return ok(resource, 201, { location: `${req.urls.api}${req.path}/${id}` });
 }
 
 // ---- git ------------------------------------------------------------------------------------
@@ -166,7 +186,7 @@ function gitTree(
       return { path, mode, type, sha: entry };
     });
   state.trees.set(sha, list);
-  return ok(f.gitTree(state, urls, sha, list), 201, { location: `${urls.api}${req.path}/${sha}` });
+  return created(req, f.gitTree(state, urls, sha, list), sha);
 }
 
 const git: Record<string, Route> = {
@@ -251,7 +271,7 @@ const git: Record<string, Route> = {
       const sha = sha1(`tag ${b.tag} ${b.object} ${b.message} ${tagger.date} ${state.newId()}`);
       const rec = { sha, tag: b.tag, message: b.message, object: { sha: b.object, type: b.type }, tagger };
       state.tagObjects.set(sha, rec);
-      return ok(f.gitTag(state, urls, rec), 201, { location: `${urls.api}${req.path}/${sha}` });
+      return created(req, f.gitTag(state, urls, rec), sha);
     },
   },
   'git/create-blob': {
@@ -304,7 +324,7 @@ const git: Record<string, Route> = {
       const list = [...entries.values()].sort((x, y) => x.path.localeCompare(y.path));
       const sha = sha1(`tree ${list.map((e) => `${e.mode} ${e.path} ${e.sha}`).join('\n')}`);
       state.trees.set(sha, list);
-      return ok(f.gitTree(state, urls, sha, list), 201, { location: `${urls.api}${req.path}/${sha}` });
+      return created(req, f.gitTree(state, urls, sha, list), sha);
     },
   },
   'git/create-commit': {
@@ -341,7 +361,7 @@ const git: Record<string, Route> = {
       });
       c.tree = b.tree;
       c.signedByGitHub = signed;
-      return ok(f.gitCommit(state, urls, c), 201, { location: `${urls.api}${req.path}/${c.sha}` });
+      return created(req, f.gitCommit(state, urls, c), c.sha);
     },
   },
   'git/get-commit': {
@@ -399,21 +419,14 @@ const pulls: Record<string, Route> = {
   'repos/list-pull-requests-associated-with-commit': {
     permission: ['pull_requests', 'read'],
     handle: (req) => {
-      const { state, urls, params } = req;
+      const { state, params } = req;
       const list = state.pullsForCommit(params.commit_sha ?? '').sort((a, b) => b.number - a.number);
-      return paged(
-        req,
-        list.map((p) => f.pullRequestSimple(state, urls, p)),
-      );
+      return pageOf(req, list, f.pullRequestSimple);
     },
   },
   'pulls/get': {
     permission: ['pull_requests', 'read'],
-    handle: ({ state, urls, params }) => {
-      const p = state.pullMap.get(num(params.pull_number));
-      if (!p) throw notFound();
-      return ok(f.pullRequest(state, urls, p));
-    },
+    handle: ({ state, urls, params }) => ok(f.pullRequest(state, urls, found(state.pullMap, params.pull_number))),
   },
   'pulls/create': {
     permission: ['pull_requests', 'write'],
@@ -445,15 +458,14 @@ const pulls: Record<string, Route> = {
         baseRef: b.base,
         commits: [headSha],
       });
-      return ok(f.pullRequest(state, urls, p), 201, { location: `${urls.api}${req.path}/${p.number}` });
+      return created(req, f.pullRequest(state, urls, p), p.number);
     },
   },
   'pulls/update': {
     permission: ['pull_requests', 'write'],
     handle: (req) => {
       const { state, urls, params } = req;
-      const p = state.pullMap.get(num(params.pull_number));
-      if (!p) throw notFound();
+      const p = found(state.pullMap, params.pull_number);
       const b = body(req) as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
       if (b.base !== undefined) {
         if (!state.refs.has(`refs/heads/${b.base}`))
@@ -476,8 +488,7 @@ const pulls: Record<string, Route> = {
     permission: ['contents', 'write'],
     handle: (req) => {
       const { state, params } = req;
-      const p = state.pullMap.get(num(params.pull_number));
-      if (!p) throw notFound();
+      const p = found(state.pullMap, params.pull_number);
       const b = body(req) as {
         commit_title?: string;
         commit_message?: string;
@@ -531,7 +542,7 @@ const pulls: Record<string, Route> = {
   'pulls/list': {
     permission: ['pull_requests', 'read'],
     handle: (req) => {
-      const { state, urls } = req;
+      const { state } = req;
       const st = q(req, 'state') ?? 'open';
       const base = q(req, 'base');
       const head = q(req, 'head');
@@ -540,10 +551,7 @@ const pulls: Record<string, Route> = {
         .filter((p) => !base || p.baseRef === base)
         .filter((p) => !head || `${state.owner}:${p.headRef}` === head || p.headRef === head)
         .sort((a, b) => b.number - a.number);
-      return paged(
-        req,
-        list.map((p) => f.pullRequestSimple(state, urls, p)),
-      );
+      return pageOf(req, list, f.pullRequestSimple);
     },
   },
 };
@@ -551,9 +559,7 @@ const pulls: Record<string, Route> = {
 // ---- releases ---------------------------------------------------------------------------------
 
 function findRelease(state: GitHubState, id: string | undefined): ReleaseRecord {
-  const r = state.releaseMap.get(num(id));
-  if (!r) throw notFound();
-  return r;
+  return found(state.releaseMap, id);
 }
 
 function newestFirst(a: ReleaseRecord, b: ReleaseRecord): number {
@@ -564,13 +570,10 @@ const releases: Record<string, Route> = {
   'repos/list-releases': {
     permission: ['contents', 'read'],
     handle: (req) => {
-      const { state, urls } = req;
+      const { state } = req;
       const drafts = req.token.permissions.contents === 'write';
       const list = state.releases.filter((r) => drafts || !r.draft).sort(newestFirst);
-      return paged(
-        req,
-        list.map((r) => f.release(state, urls, r)),
-      );
+      return pageOf(req, list, f.release);
     },
   },
   'repos/create-release': {
@@ -603,7 +606,7 @@ const releases: Record<string, Route> = {
         makeLatest: b.make_latest ?? 'true',
         author: req.token.login,
       });
-      return ok(f.release(state, urls, rec), 201, { location: `${urls.api}${req.path}/${rec.id}` });
+      return created(req, f.release(state, urls, rec), rec.id);
     },
   },
   'repos/get-release': {
@@ -731,16 +734,14 @@ const releases: Record<string, Route> = {
 // ---- deployments and environments -------------------------------------------------------------
 
 function findDeployment(state: GitHubState, id: string | undefined) {
-  const d = state.deploymentMap.get(num(id));
-  if (!d) throw notFound();
-  return d;
+  return found(state.deploymentMap, id);
 }
 
 const deployments: Record<string, Route> = {
   'repos/list-deployments': {
     permission: ['deployments', 'read'],
     handle: (req) => {
-      const { state, urls } = req;
+      const { state } = req;
       const filters = {
         sha: q(req, 'sha'),
         ref: q(req, 'ref'),
@@ -755,10 +756,7 @@ const deployments: Record<string, Route> = {
             (!filters.environment || d.environment === filters.environment),
         )
         .sort((a, b) => b.id - a.id);
-      return paged(
-        req,
-        list.map((d) => f.deployment(state, urls, d)),
-      );
+      return pageOf(req, list, f.deployment);
     },
   },
   'repos/create-deployment': {
@@ -1064,23 +1062,18 @@ const issues: Record<string, Route> = {
         assignees: b.assignees ?? (b.assignee ? [b.assignee] : []),
         user: req.token.login,
       });
-      return ok(f.issue(state, urls, i), 201, { location: `${urls.api}${req.path}/${i.number}` });
+      return created(req, f.issue(state, urls, i), i.number);
     },
   },
   'issues/get': {
     permission: ['issues', 'read'],
-    handle: ({ state, urls, params }) => {
-      const i = state.issueMap.get(num(params.issue_number));
-      if (!i) throw notFound();
-      return ok(f.issue(state, urls, i));
-    },
+    handle: ({ state, urls, params }) => ok(f.issue(state, urls, found(state.issueMap, params.issue_number))),
   },
   'issues/update': {
     permission: ['issues', 'write'],
     handle: (req) => {
       const { state, urls, params } = req;
-      const i = state.issueMap.get(num(params.issue_number));
-      if (!i) throw notFound();
+      const i = found(state.issueMap, params.issue_number);
       const b = body(req) as {
         title?: string | number;
         body?: string | null;
@@ -1145,26 +1138,20 @@ const issues: Record<string, Route> = {
       const number = num(req.params.issue_number);
       if (!req.state.issueMap.has(number) && !req.state.pullMap.has(number)) throw notFound();
       const list = req.state.comments.filter((c) => c.issueNumber === number);
-      return paged(
-        req,
-        list.map((c) => f.issueComment(req.state, req.urls, c)),
-      );
+      return pageOf(req, list, f.issueComment);
     },
   },
   'issues/list-for-repo': {
     permission: ['issues', 'read'],
     handle: (req) => {
-      const { state, urls } = req;
+      const { state } = req;
       const st = q(req, 'state') ?? 'open';
       const labels = (q(req, 'labels') ?? '').split(',').filter(Boolean);
       const list = state.issues
         .filter((i) => st === 'all' || i.state === st)
         .filter((i) => labels.every((l) => i.labels.includes(l)))
         .sort((a, b) => b.number - a.number);
-      return paged(
-        req,
-        list.map((i) => f.issue(state, urls, i)),
-      );
+      return pageOf(req, list, f.issue);
     },
   },
 };

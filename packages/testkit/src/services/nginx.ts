@@ -16,16 +16,8 @@
 import { request } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  elapsed,
-  startOnFreePort,
-  makeTempDir,
-  stopAndRemove,
-  run,
-  spawnTracked,
-  waitFor,
-  type TrackedProcess,
-} from './proc.js';
+import { elapsed, makeTempDir, run, spawnTracked, startOnFreePort, stopAndRemove, waitFor } from './proc.js';
+import type { TrackedProcess } from './proc.js';
 
 export const NGINX_BIN = 'nginx';
 
@@ -160,8 +152,8 @@ http {
 `;
 }
 
-/** GET over a fresh connection (no keep-alive): reaches a current worker. */
-function freshGet(url: string): Promise<{ status: number; body: string }> {
+/** GET over a fresh connection (no keep-alive): reaches a current worker (also the demo's probe of its router). */
+export function freshGet(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { agent: false, timeout: 2_000, headers: { connection: 'close' } }, (res) => {
       let body = '';

@@ -13,15 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import {
-  startOnFreePort,
-  makeTempDir,
-  stopAndRemove,
-  run,
-  spawnTracked,
-  waitFor,
-  type TrackedProcess,
-} from './proc.js';
+import { makeTempDir, run, spawnTracked, startOnFreePort, stopAndRemove, waitFor } from './proc.js';
+import type { TrackedProcess } from './proc.js';
 
 export const REGISTRY_BIN = '/usr/bin/docker-registry';
 
