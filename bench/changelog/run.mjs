@@ -7,11 +7,11 @@
 // Prints wall time (median of --runs, default 3) and peak RSS of each, and the ratios ours/git-cliff.
 // Options: --commits N (default 50000) --every N (default 1000) --runs N --keep (keep the temp repository).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTs } from '../../scripts/load-ts.mjs';
 import { flag, opt, ROOT } from '../args.mjs';
+import { actionEnv, fastImport, measure, median, requireFiles, seededRandom } from '../process.mjs';
 
 const COMMITS = opt('commits', 50_000);
 const EVERY = opt('every', 1_000);
@@ -23,33 +23,21 @@ const node = process.execPath;
 const action = join(ROOT, 'actions', 'changelog', 'dist', 'index.js');
 const cliffWrapper = join(ROOT, 'node_modules', 'git-cliff', 'lib', 'cli', 'cli.js');
 const cliffBinary = join(ROOT, 'node_modules', `git-cliff-${process.platform}-${process.arch}`, 'bin', 'git-cliff');
-for (const [what, p] of [
+requireFiles([
   ['the bundled action (npm run bundle)', action],
   ['git-cliff (npm ci)', cliffWrapper],
-]) {
-  if (!existsSync(p)) {
-    process.stderr.write(`missing ${what}: ${p}\n`);
-    process.exit(1);
-  }
-}
+]);
 if (Number(process.versions.node.split('.')[0]) !== 24) {
   process.stderr.write(
     `note: the action runs on node24 but this is Node ${process.version}; run \`npm run bench -- changelog\``,
   );
   process.stderr.write(' (Node 24 from the node devDependency)\n');
 }
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-// The one process runner (packages/shared/src/util/exec.ts).
-const { exec } = await loadTs('packages/shared/src/util/exec.ts');
 
 // ---- the synthetic repository ------------------------------------------------------------------------------
 const TYPES = ['feat', 'fix', 'fix', 'chore', 'docs', 'refactor', 'perf', 'test', 'ci', 'build'];
 const SCOPES = ['', 'api', 'cli', 'core', 'ui', 'db', 'auth', 'deps'];
-let seed = 42;
-const rnd = (n) => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed % n;
-};
+const rnd = seededRandom(42);
 
 function buildRepo(dir) {
   spawnSync('git', ['init', '-q', '-b', 'main', dir], { stdio: 'inherit' });
@@ -84,35 +72,12 @@ function buildRepo(dir) {
       version = rnd(10) === 0 ? [version[0] + 1, 0, 0] : [version[0], version[1] + 1, 0];
     }
   }
-  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join('') });
-  if (r.status !== 0) throw new Error(`git fast-import failed: ${r.stderr}`);
-  spawnSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
-  spawnSync('git', ['gc', '-q'], { cwd: dir });
+  fastImport(dir, chunks);
   return tags;
 }
 
-// ---- measuring a whole process ----------------------------------------------------------------------------
-async function measure(cmd, argv, o) {
-  const full = timeBin ? [timeBin, ['-f', '%e %M', cmd, ...argv]] : [cmd, argv];
-  const started = process.hrtime.bigint();
-  const r = await exec(full[0], full[1], { cwd: o.cwd, env: o.env });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.error) throw r.error;
-  let rssKb = NaN;
-  if (timeBin) {
-    const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(r.stderr);
-    if (m) rssKb = Number(m[2]);
-  }
-  if (r.code !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.code}: ${r.stderr.slice(-2000)}`);
-  return { ms, rssMb: rssKb / 1024, stdout: r.stdout, stderr: r.stderr };
-}
-
-function actionEnv(cwd, inputs, tmp) {
-  const env = { ...process.env, GITHUB_WORKSPACE: cwd, GITHUB_REPOSITORY: 'bench/repo', RUNNER_TEMP: tmp };
-  for (const k of Object.keys(env)) if (k.startsWith('INPUT_')) delete env[k];
-  // A runner starts every job cold: no V8 compile cache (module.enableCompileCache / NODE_COMPILE_CACHE).
-  delete env.NODE_COMPILE_CACHE;
-  env.NODE_DISABLE_COMPILE_CACHE = '1';
+/** The changelog action's environment: its defaults (as action.yml has them) and `inputs`. */
+function changelogEnv(cwd, inputs, tmp) {
   const defaults = {
     version: '',
     since_tag: '',
@@ -126,15 +91,8 @@ function actionEnv(cwd, inputs, tmp) {
     all_releases: 'false',
     token: '',
   };
-  for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
-  env.GITHUB_OUTPUT = join(tmp, 'output');
-  env.GITHUB_STEP_SUMMARY = join(tmp, 'summary');
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-  return env;
+  return actionEnv(cwd, tmp, { ...defaults, ...inputs });
 }
-
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   const base = mkdtempSync(join(tmpdir(), 'ra-bench-changelog-'));
@@ -161,12 +119,12 @@ async function main() {
   const scenarios = {
     a: {
       title: '(a) 1,000 commits since the last tag',
-      ours: () => ['changelog', node, [action], { cwd: repo, env: actionEnv(repo, {}, tmp) }],
+      ours: () => ['changelog', node, [action], { cwd: repo, env: changelogEnv(repo, {}, tmp) }],
       cliff: () => [cliffWrapper, ['--unreleased', '-o', join(tmp, 'cliff-a.md')]],
     },
     b: {
       title: '(b) the full history, release by release',
-      ours: () => ['changelog', node, [action], { cwd: repo, env: actionEnv(repo, { all_releases: 'true' }, tmp) }],
+      ours: () => ['changelog', node, [action], { cwd: repo, env: changelogEnv(repo, { all_releases: 'true' }, tmp) }],
       cliff: () => [cliffWrapper, ['-o', join(tmp, 'cliff-b.md')]],
     },
   };

@@ -8,12 +8,12 @@
 // and every difference between the two sets of packages and versions.
 // Options: --packages N (100) --commits N (20000) --changed N (30) --runs N (3) --keep.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadTs } from '../../scripts/load-ts.mjs';
 import { flag, opt, ROOT } from '../args.mjs';
+import { actionEnv, fastImport, measure, median, requireFiles, seededRandom } from '../process.mjs';
 
 const PACKAGES = opt('packages', 100);
 const COMMITS = opt('commits', 20_000);
@@ -25,25 +25,13 @@ const out = (s) => process.stdout.write(s + '\n');
 const node = process.execPath;
 const action = join(ROOT, 'actions', 'plan', 'dist', 'index.js');
 const lerna = join(ROOT, 'node_modules', 'lerna', 'dist', 'cli.js');
-for (const [what, p] of [
+requireFiles([
   ['the bundled action (npm run bundle)', action],
   ['lerna (npm ci)', lerna],
-]) {
-  if (!existsSync(p)) {
-    process.stderr.write(`missing ${what}: ${p}\n`);
-    process.exit(1);
-  }
-}
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-// The one process runner (packages/shared/src/util/exec.ts).
-const { exec } = await loadTs('packages/shared/src/util/exec.ts');
+]);
 
 // ---- the synthetic repository ------------------------------------------------------------------------------
-let seed = 7;
-const rnd = (n) => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed % n;
-};
+const rnd = seededRandom(7);
 const pad = (i) => String(i).padStart(3, '0');
 const pkgName = (i) => `@bench/pkg-${pad(i)}`;
 const pkgDir = (i) => `packages/pkg-${pad(i)}`;
@@ -122,39 +110,15 @@ function buildRepo(dir) {
     const type = ['fix', 'chore', 'docs', 'refactor', 'feat'][rnd(5)];
     commit(n, `${type}: change ${n} in pkg-${pad(p)}`, [[`${pkgDir(p)}/src/file${n % 20}.js`, `// ${n}\n`]]);
   }
-  const r = spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join(''), maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`git fast-import failed: ${r.stderr}`);
-  spawnSync('git', ['reset', '-q', '--hard', 'main'], { cwd: dir });
-  spawnSync('git', ['gc', '-q'], { cwd: dir });
+  fastImport(dir, chunks);
   return changedList;
 }
 
-// ---- measuring a whole process ----------------------------------------------------------------------------
-async function measure(cmd, argv, o) {
-  const full = timeBin ? [timeBin, ['-f', '%e %M', cmd, ...argv]] : [cmd, argv];
-  const started = process.hrtime.bigint();
-  const r = await exec(full[0], full[1], { cwd: o.cwd, env: o.env });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.error) throw r.error;
-  const m = timeBin ? /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(r.stderr) : null;
-  if (r.code !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.code}: ${r.stderr.slice(-2000)}`);
-  return { ms, rssMb: m ? Number(m[2]) / 1024 : NaN, stdout: r.stdout };
-}
-
-/** The plan's environment as a runner sets it: every input (defaults from action.yml) and the file commands. */
+/** The plan's environment as a runner sets it: every input (defaults from action.yml), versioning independent. */
 function planEnv(cwd, tmp) {
-  const env = { ...process.env, GITHUB_WORKSPACE: cwd, GITHUB_REPOSITORY: 'bench/repo', RUNNER_TEMP: tmp };
-  for (const k of Object.keys(env)) if (k.startsWith('INPUT_')) delete env[k];
-  delete env.NODE_COMPILE_CACHE;
-  env.NODE_DISABLE_COMPILE_CACHE = '1';
   const yml = parse(readFileSync(join(ROOT, 'actions', 'plan', 'action.yml'), 'utf8'));
-  for (const [k, v] of Object.entries(yml.inputs)) env[`INPUT_${k.toUpperCase()}`] = String(v.default ?? '');
-  env.INPUT_VERSIONING = 'independent';
-  env.GITHUB_OUTPUT = join(tmp, 'output');
-  env.GITHUB_STEP_SUMMARY = join(tmp, 'summary');
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-  return env;
+  const inputs = Object.fromEntries(Object.entries(yml.inputs).map(([k, v]) => [k, String(v.default ?? '')]));
+  return actionEnv(cwd, tmp, { ...inputs, versioning: 'independent' });
 }
 
 /** The `packages` output of the plan: name → version. */
@@ -179,8 +143,6 @@ function lernaVersions(repo) {
   spawnSync('git', ['clean', '-qfd'], { cwd: repo });
   return map;
 }
-
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   const base = mkdtempSync(join(tmpdir(), 'ra-bench-monorepo-'));
