@@ -9094,6 +9094,7 @@ function defineAction(spec) {
   return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
+var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 var ok = (value) => ({ ok: true, value });
@@ -9182,67 +9183,47 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    ...common("semver", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
+  return optional("semver", o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    ...common("url", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
+  return optional("url", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+    try {
+      const u = new URL(v);
+      return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+    } catch {
+      return { ok: false, accepted };
     }
   });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return given({
-    ...common("duration", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const ms2 = parseDuration(raw);
-      if (ms2 === void 0) return { ok: false, accepted };
-      if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
-      return ok(ms2);
-    }
+  return optional("duration", o, accepted, (raw) => {
+    const ms2 = parseDuration(raw);
+    if (ms2 === void 0) return { ok: false, accepted };
+    if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
+    return ok(ms2);
   });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return given({
-    ...common("number", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
-      return ok(n);
-    }
+  return optional("number", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+    const n = Number(v);
+    if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+    if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+    return ok(n);
   });
 }
 var yamlParse;
@@ -9966,12 +9947,7 @@ function releaseLatency(r) {
 function latencyChart(releases) {
   const points = [...releases].reverse().map((r) => ({ r, l: releaseLatency(r) })).filter((p) => p.l !== void 0);
   if (points.length === 0) return '<p class="empty">No latency measured by any quality gate yet.</p>';
-  const W = 720;
-  const H = 260;
-  const left = 52;
-  const right = 16;
-  const top = 16;
-  const bottom = 56;
+  const [W, H, left, right, top, bottom] = [720, 260, 52, 16, 16, 56];
   const max = niceMax(Math.max(...points.map((p) => Math.max(p.l.p99 ?? 0, p.l.p95, p.l.p50 ?? 0))));
   const xAt = (i) => points.length === 1 ? left + (W - left - right) / 2 : left + i * (W - left - right) / (points.length - 1);
   const yAt = (v) => top + (H - top - bottom) * (1 - v / max);
@@ -10056,11 +10032,7 @@ function deployInstant(r) {
 function deploymentTimeline(releases) {
   const events = releases.map((r) => ({ r, at: deployInstant(r) })).filter((e) => e.at !== void 0).sort((a, b) => a.at - b.at);
   if (events.length === 0) return '<p class="empty">No deployment recorded yet.</p>';
-  const W = 720;
-  const H = 150;
-  const left = 24;
-  const right = 24;
-  const axisY = 96;
+  const [W, H, left, right, axisY] = [720, 150, 24, 24, 96];
   const t0 = events[0]?.at;
   const t1 = events[events.length - 1]?.at;
   const span = Math.max(t1 - t0, 1);
@@ -18284,7 +18256,7 @@ var Execution = class {
       if (!this.o.dryRun) this.log(`${path}: ${report.result}${reason ? ` — ${reason}` : ""}`);
       return state;
     };
-    const text2 = job.if === void 0 ? "success()" : typeof job.if === "boolean" ? String(job.if) : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+    const text2 = ifExpression(job.if);
     if (this.o.signal?.aborted) return finish({ result: "cancelled", outputs: {} }, "skip", "the run was cancelled");
     const kept = this.o.rerun?.jobs.includes(path) === false ? this.o.rerun.previous.jobs.find((j) => j.id === path) : void 0;
     if (kept && kept.result !== "unknown") {
@@ -18536,7 +18508,7 @@ var Execution = class {
         sr.durationMs = performance.now() - stepStarted;
         if (step.id) steps[step.id] = { outputs: sr.outputs, outcome: sr.outcome, conclusion: sr.conclusion };
       };
-      const ifText = step.if === void 0 ? "success()" : typeof step.if === "boolean" ? String(step.if) : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+      const ifText = ifExpression(step.if);
       const timedOut = performance.now() >= deadline || this.o.signal?.aborted === true;
       const go = !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
       if (!go) {
@@ -18770,6 +18742,11 @@ async function runWorkflow(o) {
     durationMs: performance.now() - started
   };
 }
+function ifExpression(cond) {
+  if (cond === void 0) return "success()";
+  if (typeof cond === "boolean") return String(cond);
+  return cond.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, "$1").trim();
+}
 
 // cli/src/workflow.ts
 var PACKAGE_ROOT = resolve5(dirname2(fileURLToPath(import.meta.url)), "..", "..");
@@ -18831,19 +18808,11 @@ function parseWorkflowFlags(argv) {
       case "--workflow":
         p.workflow = value();
         break;
-      case "--input": {
-        const [k, v] = pair(flag, value());
-        p.inputs[k] = v;
-        break;
-      }
-      case "--secret": {
-        const [k, v] = pair(flag, value());
-        p.secrets[k] = v;
-        break;
-      }
+      case "--input":
+      case "--secret":
       case "--var": {
         const [k, v] = pair(flag, value());
-        p.vars[k] = v;
+        ({ "--input": p.inputs, "--secret": p.secrets, "--var": p.vars })[flag][k] = v;
         break;
       }
       case "--assume": {

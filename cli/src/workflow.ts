@@ -90,19 +90,11 @@ export function parseWorkflowFlags(argv: readonly string[]): Parsed {
       case '--workflow':
         p.workflow = value();
         break;
-      case '--input': {
-        const [k, v] = pair(flag, value());
-        p.inputs[k] = v;
-        break;
-      }
-      case '--secret': {
-        const [k, v] = pair(flag, value());
-        p.secrets[k] = v;
-        break;
-      }
+      case '--input':
+      case '--secret':
       case '--var': {
         const [k, v] = pair(flag, value());
-        p.vars[k] = v;
+        ({ '--input': p.inputs, '--secret': p.secrets, '--var': p.vars })[flag][k] = v;
         break;
       }
       case '--assume': {

@@ -755,6 +755,7 @@ function defineAction(spec) {
   return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
+var optional = (kind, o, accepted, parse2) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse2 });
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -848,15 +849,10 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    ...common("semver", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
+  return optional("semver", o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 var yamlParse;
@@ -3291,6 +3287,13 @@ var action = defineAction({
 });
 
 // actions/changelog/src/main.ts
+function setOutputs(ctx, o) {
+  const notesFile = join6(ctx.runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+  mkdirSync(dirname2(notesFile), { recursive: true });
+  writeFileSync2(notesFile, o.notes);
+  ctx.setOutput("notes_file", notesFile);
+  for (const [name, value] of Object.entries(o)) ctx.setOutput(name, typeof value === "number" ? String(value) : value);
+}
 async function run(env = process.env) {
   await runStage(
     action,
@@ -3309,21 +3312,16 @@ async function run(env = process.env) {
       if (inputs.versioning === "independent") {
         const repoUrl2 = runner.repository ? `${runner.serverUrl}/${runner.repository}` : "";
         const r = await independentChangelog(git, workspace, inputs, { repoUrl: repoUrl2 });
-        ctx.setOutput("notes", r.notes);
-        const notesFile2 = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
-        mkdirSync(dirname2(notesFile2), { recursive: true });
-        writeFileSync2(notesFile2, r.notes);
-        ctx.setOutput("notes_file", notesFile2);
-        ctx.setOutput("packages", r.packages);
-        ctx.setOutput("version", "");
-        ctx.setOutput("recommended_bump", r.bump);
-        ctx.setOutput("previous_tag", "");
-        ctx.setOutput("commit_count", String(r.commitCount));
-        ctx.setOutput("breaking_count", String(r.breakingCount));
-        ctx.setOutput(
-          "changelog_path",
-          r.packages.map((p) => p.changelog_path).filter(Boolean).join(",")
-        );
+        setOutputs(ctx, {
+          notes: r.notes,
+          packages: r.packages,
+          version: "",
+          recommended_bump: r.bump,
+          previous_tag: "",
+          commit_count: r.commitCount,
+          breaking_count: r.breakingCount,
+          changelog_path: r.packages.map((p) => p.changelog_path).filter(Boolean).join(",")
+        });
         for (const p of r.packages)
           log.info(logText`changelog ${p.tag}${p.changelog_path ? `: ${p.changelog_path}` : ""}`);
         summary2.heading(`Changelog of ${r.packages.length} package${r.packages.length === 1 ? "" : "s"}`);
@@ -3334,9 +3332,8 @@ async function run(env = process.env) {
         summary2.details("Release notes", r.notes);
         return;
       }
-      ctx.setOutput("packages", []);
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-K7IPJKUL.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-JNFDUZNU.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,
@@ -3362,17 +3359,16 @@ async function run(env = process.env) {
         manifestVersion: rootManifestVersion(workspace),
         ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
       });
-      ctx.setOutput("notes", result.notes);
-      const notesFile = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
-      mkdirSync(dirname2(notesFile), { recursive: true });
-      writeFileSync2(notesFile, result.notes);
-      ctx.setOutput("notes_file", notesFile);
-      ctx.setOutput("version", result.version);
-      ctx.setOutput("recommended_bump", result.recommendedBump);
-      ctx.setOutput("previous_tag", result.previousTag);
-      ctx.setOutput("commit_count", String(result.commitCount));
-      ctx.setOutput("breaking_count", String(result.breakingCount));
-      ctx.setOutput("changelog_path", inputs.write_file ? rel : "");
+      setOutputs(ctx, {
+        notes: result.notes,
+        packages: [],
+        version: result.version,
+        recommended_bump: result.recommendedBump,
+        previous_tag: result.previousTag,
+        commit_count: result.commitCount,
+        breaking_count: result.breakingCount,
+        changelog_path: inputs.write_file ? rel : ""
+      });
       log.info(
         `changelog ${result.version}: ${result.commitCount} commits since ${escapeLogText(result.previousTag || "the first commit")}, ${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` + (inputs.write_file ? `, ${rel} ${result.fileCreated ? "created" : "updated"}` : "")
       );

@@ -3,7 +3,7 @@
  * commits touching its directory or `shared_paths`), its CHANGELOG.md in its directory, and the notes of the run
  * with a section per package — the same plan and renderer the release action uses (packages/shared monorepo/).
  */
-import { monorepoOptions } from '@release-actions/shared/action';
+import { monorepoOptions, type MonorepoValues } from '@release-actions/shared/action';
 import type { Git } from '@release-actions/shared/git';
 import { aggregateNotes, changelogChange, packageNotes, planMonorepo } from '@release-actions/shared/monorepo';
 import { applyChanges } from '@release-actions/shared/versioning';
@@ -20,14 +20,7 @@ export interface IndependentChangelog {
 export async function independentChangelog(
   git: Git,
   workspace: string,
-  inputs: {
-    tag_format: string;
-    shared_paths: string;
-    fixed_groups: string;
-    linked_groups: string;
-    initial_version?: string;
-    write_file: boolean;
-  },
+  inputs: MonorepoValues & { write_file: boolean },
   o: { repoUrl: string; date?: string },
 ): Promise<IndependentChangelog> {
   const mono = await planMonorepo(git, workspace, monorepoOptions(inputs));

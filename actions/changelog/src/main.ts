@@ -1,13 +1,37 @@
 /** The changelog action: parse the inputs, run the stage, report. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { runStage } from '@release-actions/shared/action';
+import { runStage, type StageContext } from '@release-actions/shared/action';
 import { generateChangelog } from '@release-actions/shared/changelog';
 import { Git } from '@release-actions/shared/git';
 import { rootManifestVersion } from '@release-actions/shared/versioning';
 import { confinePath, escapeLogText, InputError, logText, StageError } from '@release-actions/shared';
 import { independentChangelog } from './independent.js';
 import { action } from './inputs.js';
+
+/**
+ * Every output of either mode, and the notes also as a file under RUNNER_TEMP (an input or environment variable
+ * over 128 KiB stops a step from starting, so the notes are handed on as a file).
+ */
+function setOutputs(
+  ctx: Pick<StageContext, 'setOutput' | 'runner'>,
+  o: {
+    notes: string;
+    packages: unknown[];
+    version: string;
+    recommended_bump: string;
+    previous_tag: string;
+    commit_count: number;
+    breaking_count: number;
+    changelog_path: string;
+  },
+): void {
+  const notesFile = join(ctx.runner.runnerTemp, 'release-actions-changelog', 'RELEASE_NOTES.md');
+  mkdirSync(dirname(notesFile), { recursive: true });
+  writeFileSync(notesFile, o.notes);
+  ctx.setOutput('notes_file', notesFile);
+  for (const [name, value] of Object.entries(o)) ctx.setOutput(name, typeof value === 'number' ? String(value) : value);
+}
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   await runStage(
@@ -28,24 +52,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (inputs.versioning === 'independent') {
         const repoUrl = runner.repository ? `${runner.serverUrl}/${runner.repository}` : '';
         const r = await independentChangelog(git, workspace, inputs, { repoUrl });
-        ctx.setOutput('notes', r.notes);
-        const notesFile = join(runner.runnerTemp, 'release-actions-changelog', 'RELEASE_NOTES.md');
-        mkdirSync(dirname(notesFile), { recursive: true });
-        writeFileSync(notesFile, r.notes);
-        ctx.setOutput('notes_file', notesFile);
-        ctx.setOutput('packages', r.packages);
-        ctx.setOutput('version', '');
-        ctx.setOutput('recommended_bump', r.bump);
-        ctx.setOutput('previous_tag', '');
-        ctx.setOutput('commit_count', String(r.commitCount));
-        ctx.setOutput('breaking_count', String(r.breakingCount));
-        ctx.setOutput(
-          'changelog_path',
-          r.packages
+        setOutputs(ctx, {
+          notes: r.notes,
+          packages: r.packages,
+          version: '',
+          recommended_bump: r.bump,
+          previous_tag: '',
+          commit_count: r.commitCount,
+          breaking_count: r.breakingCount,
+          changelog_path: r.packages
             .map((p) => p.changelog_path)
             .filter(Boolean)
             .join(','),
-        );
+        });
         for (const p of r.packages)
           log.info(logText`changelog ${p.tag}${p.changelog_path ? `: ${p.changelog_path}` : ''}`);
         summary.heading(`Changelog of ${r.packages.length} package${r.packages.length === 1 ? '' : 's'}`);
@@ -56,7 +75,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         summary.details('Release notes', r.notes);
         return;
       }
-      ctx.setOutput('packages', []);
       const token = inputs.token;
       // The GitHub client (octokit) is loaded only when PRs are asked for: startup time matters.
       const github =
@@ -89,17 +107,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
       });
 
-      ctx.setOutput('notes', result.notes);
-      const notesFile = join(runner.runnerTemp, 'release-actions-changelog', 'RELEASE_NOTES.md');
-      mkdirSync(dirname(notesFile), { recursive: true });
-      writeFileSync(notesFile, result.notes);
-      ctx.setOutput('notes_file', notesFile);
-      ctx.setOutput('version', result.version);
-      ctx.setOutput('recommended_bump', result.recommendedBump);
-      ctx.setOutput('previous_tag', result.previousTag);
-      ctx.setOutput('commit_count', String(result.commitCount));
-      ctx.setOutput('breaking_count', String(result.breakingCount));
-      ctx.setOutput('changelog_path', inputs.write_file ? rel : '');
+      setOutputs(ctx, {
+        notes: result.notes,
+        packages: [],
+        version: result.version,
+        recommended_bump: result.recommendedBump,
+        previous_tag: result.previousTag,
+        commit_count: result.commitCount,
+        breaking_count: result.breakingCount,
+        changelog_path: inputs.write_file ? rel : '',
+      });
       log.info(
         `changelog ${result.version}: ${result.commitCount} commits since ${escapeLogText(result.previousTag || 'the first commit')}, ` +
           `${result.breakingCount} breaking, recommended bump ${result.recommendedBump}` +

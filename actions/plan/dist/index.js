@@ -758,6 +758,7 @@ function defineAction(spec) {
   return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
+var optional = (kind, o, accepted, parse2) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse2 });
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -841,33 +842,23 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    ...common("semver", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
+  return optional("semver", o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    ...common("url", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
+  return optional("url", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+    try {
+      const u = new URL(v);
+      return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+    } catch {
+      return { ok: false, accepted };
     }
   });
 }
@@ -875,18 +866,13 @@ function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return given({
-    ...common("number", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
-      return ok(n);
-    }
+  return optional("number", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+    const n = Number(v);
+    if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+    if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+    return ok(n);
   });
 }
 async function parseInputs(schema, read, refine) {
@@ -2746,12 +2732,12 @@ function checkType(c, kind, raw) {
     for (const k of ENV_KEYS) {
       if (!(k in v)) continue;
       const name = v[k] === null ? "" : v[k];
-      const optional = k === "product";
-      if (typeof name !== "string" || (name === "" ? !optional : !ENVIRONMENT_NAME_PATTERN.test(name))) {
+      const optional2 = k === "product";
+      if (typeof name !== "string" || (name === "" ? !optional2 : !ENVIRONMENT_NAME_PATTERN.test(name))) {
         c.fail(
           `${key}.${k}`,
           v[k],
-          "an environment name of letters, digits and . _ - (no spaces or shell metacharacters)" + (optional ? ', or "" for no product approval' : "")
+          "an environment name of letters, digits and . _ - (no spaces or shell metacharacters)" + (optional2 ? ', or "" for no product approval' : "")
         );
       }
       envs[k] = name;

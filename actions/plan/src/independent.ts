@@ -3,7 +3,7 @@
  * as the fixed plan's preview (the union of the released packages' commits, the highest bump) plus the
  * per-package list the workflow fans out over, the summary table and a preview of each package's notes.
  */
-import { monorepoOptions, type Summary } from '@release-actions/shared/action';
+import { monorepoOptions, type MonorepoValues, type Summary } from '@release-actions/shared/action';
 import { maxBump, type Bump } from '@release-actions/shared/commits';
 import type { Git } from '@release-actions/shared/git';
 import { type MonorepoPlan, planMonorepo } from '@release-actions/shared/monorepo';
@@ -30,20 +30,7 @@ export interface IndependentPlan {
   packages: PackageOutput[];
 }
 
-export async function planIndependent(
-  git: Git,
-  workspace: string,
-  inputs: {
-    tag_format: string;
-    shared_paths: string;
-    fixed_groups: string;
-    linked_groups: string;
-    release_type: 'stable' | 'prerelease';
-    prerelease_id: string;
-    version_bump: 'major' | 'minor' | 'patch' | 'auto';
-    initial_version?: string;
-  },
-): Promise<IndependentPlan> {
+export async function planIndependent(git: Git, workspace: string, inputs: MonorepoValues): Promise<IndependentPlan> {
   const mono = await planMonorepo(git, workspace, monorepoOptions(inputs));
   const released = mono.packages.filter((p) => p.release);
   const seen = new Set<string>();

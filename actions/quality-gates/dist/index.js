@@ -642,6 +642,7 @@ function defineAction(spec) {
   return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
+var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -720,67 +721,47 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    ...common("semver", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
+  return optional("semver", o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    ...common("url", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
+  return optional("url", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+    try {
+      const u = new URL(v);
+      return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+    } catch {
+      return { ok: false, accepted };
     }
   });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return given({
-    ...common("duration", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const ms2 = parseDuration(raw);
-      if (ms2 === void 0) return { ok: false, accepted };
-      if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
-      return ok(ms2);
-    }
+  return optional("duration", o, accepted, (raw) => {
+    const ms2 = parseDuration(raw);
+    if (ms2 === void 0) return { ok: false, accepted };
+    if (o.min !== void 0 && ms2 < o.min || o.max !== void 0 && ms2 > o.max) return { ok: false, accepted };
+    return ok(ms2);
   });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return given({
-    ...common("number", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
-      return ok(n);
-    }
+  return optional("number", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+    const n = Number(v);
+    if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+    if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+    return ok(n);
   });
 }
 var yamlParse;
@@ -3569,6 +3550,15 @@ async function recordGates(store, version, r) {
 import { globSync } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join5, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 var need = (input, why, accepted) => new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
+var REQUIRED_ACCEPTS = {
+  k6_script: "a k6 script path relative to the workspace",
+  baseline_path: "a path for the baseline results JSON (read when it exists, written when it does not)",
+  image: "an image reference in lower case such as registry/name:tag"
+};
+var required = (input, value, why) => {
+  if (!value) throw need(input, why, REQUIRED_ACCEPTS[input]);
+  return value;
+};
 var RECORD_ACCEPTS = {
   status_branch: "the branch holding release-status.yaml, e.g. release-status",
   version: "the semantic version whose status record gets the verdicts, e.g. 1.4.0"
@@ -3615,9 +3605,9 @@ function buildConfig(i, runner) {
     } else if (i.engine === "builtin") {
       target = loadTarget(i.target_url, i.requests);
     } else {
-      if (!i.k6_script) throw need("k6_script", "with engine k6", "a k6 script path relative to the workspace");
-      confinedPath(cwd, "k6_script", i.k6_script);
-      k6 = { script: i.k6_script, version: i.k6_version, url: i.k6_url };
+      const script = required("k6_script", i.k6_script, "with engine k6");
+      confinedPath(cwd, "k6_script", script);
+      k6 = { script, version: i.k6_version, url: i.k6_url };
     }
     if (shard && shard.count > 1 && profile.connections < shard.count && i.engine === "builtin") {
       throw new InputError(
@@ -3634,25 +3624,15 @@ function buildConfig(i, runner) {
   }
   let regression;
   if (gates.includes("performance-profiling")) {
-    if (!i.baseline_path)
-      throw need(
-        "baseline_path",
-        "with the performance-profiling gate",
-        "a path for the baseline results JSON (read when it exists, written when it does not)"
-      );
+    const baseline = required("baseline_path", i.baseline_path, "with the performance-profiling gate");
     regression = {
-      baselinePath: confinedPath(cwd, "baseline_path", i.baseline_path, { mayBeMissing: true }),
+      baselinePath: confinedPath(cwd, "baseline_path", baseline, { mayBeMissing: true }),
       maxRegressionPct: i.max_regression_pct ?? 10
     };
   }
   let container;
   if (gates.includes("container-build")) {
-    if (!i.image)
-      throw need(
-        "image",
-        "with the container-build gate",
-        "an image reference in lower case such as registry/name:tag"
-      );
+    const image = required("image", i.image, "with the container-build gate");
     const buildArgs = parseBuildArgs(i.build_args);
     if (typeof buildArgs === "string") {
       throw new InputError(
@@ -3671,7 +3651,7 @@ function buildConfig(i, runner) {
       }
     }
     container = {
-      image: i.image,
+      image,
       context: i.context || ".",
       dockerfile: i.dockerfile || void 0,
       buildArgs,

@@ -25,6 +25,19 @@ type Inputs = InputValues<(typeof action)['inputs']>;
 export const need = (input: string, why: string, accepted: string) =>
   new InputError(input, `Input "${input}" is required ${why} but was empty; expected ${accepted}.`);
 
+/** What the inputs that a gate or engine requires accept. */
+const REQUIRED_ACCEPTS = {
+  k6_script: 'a k6 script path relative to the workspace',
+  baseline_path: 'a path for the baseline results JSON (read when it exists, written when it does not)',
+  image: 'an image reference in lower case such as registry/name:tag',
+};
+
+/** The value of an input that `why` requires, or the `need` error when it is empty. */
+const required = (input: keyof typeof REQUIRED_ACCEPTS, value: string | undefined, why: string): string => {
+  if (!value) throw need(input, why, REQUIRED_ACCEPTS[input]);
+  return value;
+};
+
 /** What status_branch and version accept, where the verdicts are recorded (after a run, or record_results). */
 export const RECORD_ACCEPTS = {
   status_branch: 'the branch holding release-status.yaml, e.g. release-status',
@@ -89,10 +102,10 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
     } else if (i.engine === 'builtin') {
       target = loadTarget(i.target_url, i.requests);
     } else {
-      if (!i.k6_script) throw need('k6_script', 'with engine k6', 'a k6 script path relative to the workspace');
+      const script = required('k6_script', i.k6_script, 'with engine k6');
       // Checked here, before anything starts; k6 is given the name as written (its own messages show it).
-      confinedPath(cwd, 'k6_script', i.k6_script);
-      k6 = { script: i.k6_script, version: i.k6_version, url: i.k6_url };
+      confinedPath(cwd, 'k6_script', script);
+      k6 = { script, version: i.k6_version, url: i.k6_url };
     }
     if (shard && shard.count > 1 && profile.connections < shard.count && i.engine === 'builtin') {
       throw new InputError(
@@ -113,26 +126,16 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
   }
   let regression: GatesConfig['regression'];
   if (gates.includes('performance-profiling')) {
-    if (!i.baseline_path)
-      throw need(
-        'baseline_path',
-        'with the performance-profiling gate',
-        'a path for the baseline results JSON (read when it exists, written when it does not)',
-      );
+    const baseline = required('baseline_path', i.baseline_path, 'with the performance-profiling gate');
     // Read when it exists, written when it does not: either way inside the checkout, never through a link.
     regression = {
-      baselinePath: confinedPath(cwd, 'baseline_path', i.baseline_path, { mayBeMissing: true }),
+      baselinePath: confinedPath(cwd, 'baseline_path', baseline, { mayBeMissing: true }),
       maxRegressionPct: i.max_regression_pct ?? 10,
     };
   }
   let container: GatesConfig['container'];
   if (gates.includes('container-build')) {
-    if (!i.image)
-      throw need(
-        'image',
-        'with the container-build gate',
-        'an image reference in lower case such as registry/name:tag',
-      );
+    const image = required('image', i.image, 'with the container-build gate');
     const buildArgs = parseBuildArgs(i.build_args);
     if (typeof buildArgs === 'string') {
       throw new InputError(
@@ -151,7 +154,7 @@ export function buildConfig(i: Inputs, runner: RunnerContext): GatesConfig {
       }
     }
     container = {
-      image: i.image,
+      image,
       context: i.context || '.',
       dockerfile: i.dockerfile || undefined,
       buildArgs,

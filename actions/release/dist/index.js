@@ -969,6 +969,7 @@ function defineAction(spec) {
   return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
+var optional = (kind, o, accepted, parse3) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse3 });
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -1062,49 +1063,34 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    ...common("semver", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
+  return optional("semver", o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    ...common("url", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
+  return optional("url", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+    try {
+      const u = new URL(v);
+      return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+    } catch {
+      return { ok: false, accepted };
     }
   });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return given({
-    ...common("duration", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const ms = parseDuration(raw);
-      if (ms === void 0) return { ok: false, accepted };
-      if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
-      return ok(ms);
-    }
+  return optional("duration", o, accepted, (raw) => {
+    const ms = parseDuration(raw);
+    if (ms === void 0) return { ok: false, accepted };
+    if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
+    return ok(ms);
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
@@ -6584,7 +6570,7 @@ async function markUnverified(unverified, d) {
 import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
 import { join as join14 } from "node:path";
 var VERSION_TRAILER = "Release-Actions-Version";
-var githubModule = () => import("./chunks/github-2ZQKK5SL.js");
+var githubModule = () => import("./chunks/github-USVWDL4G.js");
 async function releasePrPhase(s, d) {
   if (d.cfg.releaseMode !== "pull-request") return {};
   const gh = await githubModule();
@@ -7276,7 +7262,7 @@ async function release(inputs, ctx) {
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-2ZQKK5SL.js");
+  const { createGitHubClient } = await import("./chunks/github-USVWDL4G.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

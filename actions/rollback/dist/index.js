@@ -641,6 +641,7 @@ function defineAction(spec) {
   return { ...spec, name: `release-actions: ${spec.id}` };
 }
 var given = (spec) => spec;
+var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
 var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
 function showValue(raw) {
@@ -734,67 +735,47 @@ function list(o) {
 }
 function semver(o) {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? " (a leading v is allowed)" : ""}`;
-  return given({
-    ...common("semver", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
-    }
+  return optional("semver", o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    return /^\d/.test(v) && (0, import_valid.default)(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 function url(o) {
   const schemes = o.schemes ?? ["http:", "https:"];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(":", "")).join(" or ")}://host/…)`;
-  return given({
-    ...common("url", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
+  return optional("url", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+    try {
+      const u = new URL(v);
+      return schemes.includes(u.protocol) && u.hostname !== "" ? ok(u.toString()) : { ok: false, accepted };
+    } catch {
+      return { ok: false, accepted };
     }
   });
 }
 function duration(o) {
   const bounds = o.min !== void 0 || o.max !== void 0 ? ` between ${o.min ?? 0}ms and ${o.max === void 0 ? "any length" : `${o.max}ms`}` : "";
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return given({
-    ...common("duration", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const ms = parseDuration(raw);
-      if (ms === void 0) return { ok: false, accepted };
-      if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
-      return ok(ms);
-    }
+  return optional("duration", o, accepted, (raw) => {
+    const ms = parseDuration(raw);
+    if (ms === void 0) return { ok: false, accepted };
+    if (o.min !== void 0 && ms < o.min || o.max !== void 0 && ms > o.max) return { ok: false, accepted };
+    return ok(ms);
   });
 }
 function number(o) {
   const what = o.integer ? "a whole number" : "a number";
   const range = o.min !== void 0 && o.max !== void 0 ? ` from ${o.min} to ${o.max}` : o.min !== void 0 ? ` of at least ${o.min}` : o.max !== void 0 ? ` of at most ${o.max}` : "";
   const accepted = `${what}${range}`;
-  return given({
-    ...common("number", o),
-    accepted,
-    empty: void 0,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
-      return ok(n);
-    }
+  return optional("number", o, accepted, (raw) => {
+    const v = raw.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+    const n = Number(v);
+    if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+    if (o.min !== void 0 && n < o.min || o.max !== void 0 && n > o.max) return { ok: false, accepted };
+    return ok(n);
   });
 }
 var GITHUB_TOKEN_DEFAULT = "${{ github.token }}";
@@ -983,7 +964,7 @@ async function optionalGitHubClient(token, ctx, log, without) {
     return void 0;
   }
   ctx.mask(token);
-  const { createGitHubClient } = await import("./chunks/github-CQWBEIF7.js");
+  const { createGitHubClient } = await import("./chunks/github-HRF6IJPU.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 

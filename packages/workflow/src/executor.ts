@@ -374,12 +374,7 @@ class Execution {
     };
 
     // The job's if: (success() && … unless it names a status function), as the runner evaluates it.
-    const text =
-      job.if === undefined
-        ? 'success()'
-        : typeof job.if === 'boolean'
-          ? String(job.if)
-          : job.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
+    const text = ifExpression(job.if);
     if (this.o.signal?.aborted) return finish({ result: 'cancelled', outputs: {} }, 'skip', 'the run was cancelled');
     const kept =
       this.o.rerun?.jobs.includes(path) === false ? this.o.rerun.previous.jobs.find((j) => j.id === path) : undefined;
@@ -672,12 +667,7 @@ class Execution {
         sr.durationMs = performance.now() - stepStarted;
         if (step.id) steps[step.id] = { outputs: sr.outputs, outcome: sr.outcome, conclusion: sr.conclusion };
       };
-      const ifText =
-        step.if === undefined
-          ? 'success()'
-          : typeof step.if === 'boolean'
-            ? String(step.if)
-            : step.if.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
+      const ifText = ifExpression(step.if);
       const timedOut = performance.now() >= deadline || this.o.signal?.aborted === true;
       const go =
         !timedOut && isTruthy(evaluate(usesStatusFunction(ifText) ? ifText : `success() && (${ifText})`, scope));
@@ -947,4 +937,11 @@ export async function runWorkflow(o: ExecutorOptions): Promise<RunReport> {
     runDir: o.dryRun ? undefined : exec.runDir,
     durationMs: performance.now() - started,
   };
+}
+
+/** A job's or step's `if:` as an expression: none is `success()`, and a `${{ }}` wrapper is optional there. */
+function ifExpression(cond: string | boolean | undefined): string {
+  if (cond === undefined) return 'success()';
+  if (typeof cond === 'boolean') return String(cond);
+  return cond.replace(/^\s*\$\{\{([\s\S]*)\}\}\s*$/, '$1').trim();
 }

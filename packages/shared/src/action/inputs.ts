@@ -95,6 +95,14 @@ export type Given<T, O> = O extends { required: true }
 /** A spec whose `empty` (undefined) is only ever seen when Given says so: the stage never receives it otherwise. */
 const given = <T, O>(spec: InputSpec<T | undefined>): InputSpec<Given<T, O>> => spec as InputSpec<Given<T, O>>;
 
+/** A spec whose value is undefined when empty, unless a default or `required` guarantees one (Given). */
+const optional = <T, O extends Common>(
+  kind: InputKind,
+  o: O,
+  accepted: string,
+  parse: (raw: string) => ParseResult<T>,
+): InputSpec<Given<T, O>> => given<T, O>({ ...common(kind, o), accepted, empty: undefined, parse });
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const SHELL_META = /[\s;&|`$<>(){}[\]\\'"*?!#~]/;
@@ -227,16 +235,11 @@ export function list<const V extends string>(
 /** A semantic version (2.0.0); a leading `v` is accepted and dropped when `allowV`. */
 export function semver<const O extends Common & { allowV?: boolean }>(o: O): InputSpec<Given<string, O>> {
   const accepted = `a semantic version such as 1.4.0 or 2.0.0-rc.1${o.allowV ? ' (a leading v is allowed)' : ''}`;
-  return given<string, O>({
-    ...common('semver', o),
-    accepted,
-    empty: undefined,
-    parse(raw) {
-      let v = raw.trim();
-      if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
-      // semver.valid accepts "=1.2.3" and " 1.2.3": be strict, the full grammar of semver.org.
-      return /^\d/.test(v) && semverValid(v) === v ? ok(v) : { ok: false, accepted };
-    },
+  return optional<string, O>('semver', o, accepted, (raw) => {
+    let v = raw.trim();
+    if (o.allowV && /^v\d/.test(v)) v = v.slice(1);
+    // semver.valid accepts "=1.2.3" and " 1.2.3": be strict, the full grammar of semver.org.
+    return /^\d/.test(v) && semverValid(v) === v ? ok(v) : { ok: false, accepted };
   });
 }
 
@@ -244,20 +247,15 @@ export function semver<const O extends Common & { allowV?: boolean }>(o: O): Inp
 export function url<const O extends Common & { schemes?: readonly string[] }>(o: O): InputSpec<Given<string, O>> {
   const schemes = o.schemes ?? ['http:', 'https:'];
   const accepted = `an absolute URL (${schemes.map((s) => s.replace(':', '')).join(' or ')}://host/…)`;
-  return given<string, O>({
-    ...common('url', o),
-    accepted,
-    empty: undefined,
-    parse(raw) {
-      const v = raw.trim();
-      if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
-      try {
-        const u = new URL(v);
-        return schemes.includes(u.protocol) && u.hostname !== '' ? ok(u.toString()) : { ok: false, accepted };
-      } catch {
-        return { ok: false, accepted };
-      }
-    },
+  return optional<string, O>('url', o, accepted, (raw) => {
+    const v = raw.trim();
+    if (/\s/.test(v) || CONTROL.test(v)) return { ok: false, accepted };
+    try {
+      const u = new URL(v);
+      return schemes.includes(u.protocol) && u.hostname !== '' ? ok(u.toString()) : { ok: false, accepted };
+    } catch {
+      return { ok: false, accepted };
+    }
   });
 }
 
@@ -268,16 +266,11 @@ export function duration<const O extends Common & { min?: number; max?: number }
       ? ` between ${o.min ?? 0}ms and ${o.max === undefined ? 'any length' : `${o.max}ms`}`
       : '';
   const accepted = `a duration such as 30s, 5m, 1h30m or 0${bounds}`;
-  return given<number, O>({
-    ...common('duration', o),
-    accepted,
-    empty: undefined,
-    parse(raw) {
-      const ms = parseDuration(raw);
-      if (ms === undefined) return { ok: false, accepted };
-      if ((o.min !== undefined && ms < o.min) || (o.max !== undefined && ms > o.max)) return { ok: false, accepted };
-      return ok(ms);
-    },
+  return optional<number, O>('duration', o, accepted, (raw) => {
+    const ms = parseDuration(raw);
+    if (ms === undefined) return { ok: false, accepted };
+    if ((o.min !== undefined && ms < o.min) || (o.max !== undefined && ms > o.max)) return { ok: false, accepted };
+    return ok(ms);
   });
 }
 
@@ -294,18 +287,13 @@ export function number<const O extends Common & { integer?: boolean; min?: numbe
           ? ` of at most ${o.max}`
           : '';
   const accepted = `${what}${range}`;
-  return given<number, O>({
-    ...common('number', o),
-    accepted,
-    empty: undefined,
-    parse(raw) {
-      const v = raw.trim();
-      if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
-      const n = Number(v);
-      if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
-      if ((o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) return { ok: false, accepted };
-      return ok(n);
-    },
+  return optional<number, O>('number', o, accepted, (raw) => {
+    const v = raw.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(v)) return { ok: false, accepted };
+    const n = Number(v);
+    if (o.integer && !Number.isInteger(n)) return { ok: false, accepted };
+    if ((o.min !== undefined && n < o.min) || (o.max !== undefined && n > o.max)) return { ok: false, accepted };
+    return ok(n);
   });
 }
 

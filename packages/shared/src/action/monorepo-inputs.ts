@@ -58,11 +58,8 @@ export const groupsOf = (v: { fixed_groups: string; linked_groups: string }) => 
   linked: parseGroups(v.linked_groups.split('\n')),
 });
 
-/**
- * The monorepo plan's options from the inputs; an action without release_type, prerelease_id or version_bump
- * (the changelog) plans a stable release bumped from the commits.
- */
-export const monorepoOptions = (v: {
+/** The values monorepoOptions reads: the monorepo inputs, initial_version and (plan, release) what is released. */
+export interface MonorepoValues {
   tag_format: string;
   shared_paths: string;
   fixed_groups: string;
@@ -71,7 +68,13 @@ export const monorepoOptions = (v: {
   release_type?: MonorepoOptions['releaseType'];
   prerelease_id?: string;
   version_bump?: MonorepoOptions['versionBump'];
-}): MonorepoOptions => ({
+}
+
+/**
+ * The monorepo plan's options from the inputs; an action without release_type, prerelease_id or version_bump
+ * (the changelog) plans a stable release bumped from the commits.
+ */
+export const monorepoOptions = (v: MonorepoValues): MonorepoOptions => ({
   tagFormat: v.tag_format,
   sharedPaths: sharedPathList(v.shared_paths),
   groups: groupsOf(v),

@@ -51,12 +51,8 @@ export function latencyChart(releases: readonly ReleaseView[]): string {
     .map((r) => ({ r, l: releaseLatency(r) }))
     .filter((p) => p.l !== undefined) as { r: ReleaseView; l: NonNullable<ReturnType<typeof releaseLatency>> }[];
   if (points.length === 0) return '<p class="empty">No latency measured by any quality gate yet.</p>';
-  const W = 720;
-  const H = 260;
-  const left = 52;
-  const right = 16;
-  const top = 16;
-  const bottom = 56;
+  // The chart's size and margins, in SVG units.
+  const [W, H, left, right, top, bottom] = [720, 260, 52, 16, 16, 56];
   const max = niceMax(Math.max(...points.map((p) => Math.max(p.l.p99 ?? 0, p.l.p95, p.l.p50 ?? 0))));
   const xAt = (i: number) =>
     points.length === 1 ? left + (W - left - right) / 2 : left + (i * (W - left - right)) / (points.length - 1);
@@ -156,11 +152,7 @@ export function deploymentTimeline(releases: readonly ReleaseView[]): string {
     .filter((e): e is { r: ReleaseView; at: number } => e.at !== undefined)
     .sort((a, b) => a.at - b.at);
   if (events.length === 0) return '<p class="empty">No deployment recorded yet.</p>';
-  const W = 720;
-  const H = 150;
-  const left = 24;
-  const right = 24;
-  const axisY = 96;
+  const [W, H, left, right, axisY] = [720, 150, 24, 24, 96];
   const t0 = events[0]?.at as number;
   const t1 = events[events.length - 1]?.at as number;
   const span = Math.max(t1 - t0, 1);

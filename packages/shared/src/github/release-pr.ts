@@ -69,14 +69,25 @@ export async function findOpenReleasePr(
   repo: RepoCoordinates,
   base: string,
 ): Promise<ReleasePr | undefined> {
+  const { head, pulls } = await releasePrs(gh, repo, base, { state: 'open', per_page: 10 });
+  const hit = pulls.find((p) => p.head.ref === head && p.base.ref === base);
+  return hit ? pr(hit) : undefined;
+}
+
+/** The pull requests from `release-actions/<base>` into `base` that `query` selects. */
+async function releasePrs(
+  gh: GitHubClient,
+  repo: RepoCoordinates,
+  base: string,
+  query: { state: 'open' | 'closed'; per_page: number; sort?: 'updated'; direction?: 'desc' },
+): Promise<{ head: string; pulls: ApiPull[] }> {
   const head = releasePrBranch(base);
   const r = await gh.rest.rest.pulls
-    .list({ ...repo, state: 'open', head: `${repo.owner}:${head}`, base, per_page: 10 })
+    .list({ ...repo, head: `${repo.owner}:${head}`, base, ...query })
     .catch((e: unknown) => {
-      throw api(`listing the open pull requests from ${head}`, e);
+      throw api(`listing the ${query.state} pull requests from ${head}`, e);
     });
-  const hit = (r.data as ApiPull[]).find((p) => p.head.ref === head && p.base.ref === base);
-  return hit ? pr(hit) : undefined;
+  return { head, pulls: r.data as ApiPull[] };
 }
 
 /** Open the release pull request, or update the open one (title, body); never a second. */
@@ -194,21 +205,13 @@ export async function mergedPendingReleasePr(
   repo: RepoCoordinates,
   base: string,
 ): Promise<ReleasePr | undefined> {
-  const head = releasePrBranch(base);
-  const r = await gh.rest.rest.pulls
-    .list({
-      ...repo,
-      state: 'closed',
-      head: `${repo.owner}:${head}`,
-      base,
-      sort: 'updated',
-      direction: 'desc',
-      per_page: 5,
-    })
-    .catch((e: unknown) => {
-      throw api(`listing the closed pull requests from ${head}`, e);
-    });
-  const hit = (r.data as ApiPull[]).find(
+  const { head, pulls } = await releasePrs(gh, repo, base, {
+    state: 'closed',
+    sort: 'updated',
+    direction: 'desc',
+    per_page: 5,
+  });
+  const hit = pulls.find(
     (p) =>
       p.head.ref === head &&
       Boolean(p.merged_at) &&
