@@ -13,5 +13,8 @@ export const opt = (name, dflt) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 
+/** For each option of `defaults`, its number on the command line (`--<name> N`), else its default. */
+export const opts = (defaults) => Object.fromEntries(Object.entries(defaults).map(([name, d]) => [name, opt(name, d)]));
+
 /** Whether `--<name>` is on the command line. */
 export const flag = (name) => args.includes(`--${name}`);

@@ -5,16 +5,25 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTs } from '../scripts/load-ts.mjs';
+import { ROOT } from './args.mjs';
 
-/** Stops with a message naming the first of `[what, path]` that is missing. */
-export function requireFiles(pairs) {
-  for (const [what, p] of pairs) {
-    if (!existsSync(p)) {
-      process.stderr.write(`missing ${what}: ${p}\n`);
-      process.exit(1);
-    }
+/** Stops with a message when `path` (`what`) is missing. */
+export function requireFile(what, path) {
+  if (!existsSync(path)) {
+    process.stderr.write(`missing ${what}: ${path}\n`);
+    process.exit(1);
   }
 }
+
+/** The bundled action `id` (its dist/index.js), which must have been built. */
+export function bundledAction(id) {
+  const path = join(ROOT, 'actions', id, 'dist', 'index.js');
+  requireFile('the bundled action (npm run bundle)', path);
+  return path;
+}
+
+/** A line on stdout. */
+export const out = (s) => process.stdout.write(s + '\n');
 
 /** A pseudo-random integer below `n`, from a seeded generator: the same repository on every run. */
 export function seededRandom(seed) {

@@ -10,23 +10,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flag, opt, ROOT } from '../args.mjs';
-import { actionEnv, fastImport, measure, median, requireFiles, seededRandom } from '../process.mjs';
+import { flag, opts, ROOT } from '../args.mjs';
+import { actionEnv, bundledAction, fastImport, measure, median, out, requireFile, seededRandom } from '../process.mjs';
 
-const COMMITS = opt('commits', 50_000);
-const EVERY = opt('every', 1_000);
-const RUNS = opt('runs', 3);
+const { commits: COMMITS, every: EVERY, runs: RUNS } = opts({ commits: 50_000, every: 1_000, runs: 3 });
 const keep = flag('keep');
-const out = (s) => process.stdout.write(s + '\n');
 
 const node = process.execPath;
-const action = join(ROOT, 'actions', 'changelog', 'dist', 'index.js');
+const action = bundledAction('changelog');
 const cliffWrapper = join(ROOT, 'node_modules', 'git-cliff', 'lib', 'cli', 'cli.js');
 const cliffBinary = join(ROOT, 'node_modules', `git-cliff-${process.platform}-${process.arch}`, 'bin', 'git-cliff');
-requireFiles([
-  ['the bundled action (npm run bundle)', action],
-  ['git-cliff (npm ci)', cliffWrapper],
-]);
+requireFile('git-cliff (npm ci)', cliffWrapper);
 if (Number(process.versions.node.split('.')[0]) !== 24) {
   process.stderr.write(
     `note: the action runs on node24 but this is Node ${process.version}; run \`npm run bench -- changelog\``,

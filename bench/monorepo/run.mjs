@@ -13,22 +13,18 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { flag, opt, ROOT } from '../args.mjs';
-import { actionEnv, fastImport, measure, median, requireFiles, seededRandom } from '../process.mjs';
+import { actionEnv, bundledAction, fastImport, measure, median, out, requireFile, seededRandom } from '../process.mjs';
 
 const PACKAGES = opt('packages', 100);
 const COMMITS = opt('commits', 20_000);
 const CHANGED = opt('changed', 30);
 const RUNS = opt('runs', 3);
 const keep = flag('keep');
-const out = (s) => process.stdout.write(s + '\n');
 
 const node = process.execPath;
-const action = join(ROOT, 'actions', 'plan', 'dist', 'index.js');
+const action = bundledAction('plan');
 const lerna = join(ROOT, 'node_modules', 'lerna', 'dist', 'cli.js');
-requireFiles([
-  ['the bundled action (npm run bundle)', action],
-  ['lerna (npm ci)', lerna],
-]);
+requireFile('lerna (npm ci)', lerna);
 
 // ---- the synthetic repository ------------------------------------------------------------------------------
 const rnd = seededRandom(7);
