@@ -5,30 +5,26 @@
  * repository's files and refs unchanged).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runAction } from '../support/run-action.js';
 import { startVerdaccio } from '../support/services/index.js';
+import { filesState, refsState } from '../support/tree-state.js';
+import { startTripwire, type Tripwire } from '../support/tripwire.js';
 
-let tripwire: Server;
+let tripwire: Tripwire;
 let apiUrl: string;
-const requests: string[] = [];
+let requests: string[];
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  tripwire = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    res.writeHead(500).end();
-  });
-  await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
-  apiUrl = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`;
+  tripwire = await startTripwire();
+  ({ url: apiUrl, requests } = tripwire);
 });
 afterAll(async () => {
-  await new Promise((r) => tripwire.close(r));
+  await tripwire.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -53,20 +49,7 @@ function repo(subjects: string[], o: { policy?: string; tags?: string[] } = {}):
   return dir;
 }
 
-function snapshot(dir: string): string {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else files.push(`${p} ${st.size} ${st.mtimeMs}`);
-    }
-  };
-  walk(dir);
-  const refs = execFileSync('git', ['for-each-ref'], { cwd: dir, encoding: 'utf8' });
-  return `${files.sort().join('\n')}\n${refs}`;
-}
+const snapshot = (dir: string) => `${filesState(dir)}\n${refsState(dir)}`;
 
 async function plan(dir: string, inputs: Record<string, string> = {}) {
   const before = snapshot(dir);
