@@ -7,8 +7,7 @@
  * generator is a lean raw-socket client (test/support/services/load.ts) so 300 req/s has headroom on a busy machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   appStartCommand as startCommand,
@@ -16,20 +15,19 @@ import {
   nginxTargetInputs,
   readStatusDoc,
   runWithGitHub,
-  seedRemoteSync,
-  startAppNginx,
   underLoad,
 } from '../support/deploy.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { QUICK_MONITOR, quickDeadlines, startDeploySuite, type DeploySuite } from '../support/deploy-suite.js';
+import type { GitHubDouble } from '../support/github/index.js';
 import { describeWithService, requireService, type LoadResult, type Nginx } from '../support/services/index.js';
 
 const nginxService = await requireService('nginx');
 const SHA = 'a'.repeat(40);
 
 describeWithService(nginxService, 'deploy and rollback through real nginx', () => {
+  let suite: DeploySuite;
   let nginx: Nginx;
   let gh: GitHubDouble;
-  let base: string;
   let workspace: string;
   let stateDir: string;
 
@@ -38,13 +36,8 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     ...nginxTargetInputs(nginx),
     probe_url: nginx.url,
     smoke_tests: JSON.stringify([{ path: '/', expect_status: 200, body_contains: version, max_latency_ms: 1000 }]),
-    monitor_duration: '0',
-    monitor_interval: '300ms',
-    min_samples: '3',
-    state_dir: stateDir,
-    start_timeout: '5s',
-    version_timeout: '5s',
-    timeout: '2m',
+    ...QUICK_MONITOR,
+    ...quickDeadlines(stateDir),
     ...o,
   });
   const run = (name: string, i: Record<string, string>, runId = String(Date.now())) =>
@@ -62,19 +55,14 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     underLoad({ url: nginx.url, concurrency: 16, durationMs: 120_000, padMs: 300 }, fn);
 
   beforeAll(async () => {
-    base = mkdtempSync(join(tmpdir(), 'ra-e2e-deploy-'));
-    ({ workspace } = seedRemoteSync(base));
-    stateDir = join(base, 'state');
-    nginx = await startAppNginx();
-    gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
+    suite = await startDeploySuite('ra-e2e-deploy-');
+    ({ workspace, stateDir, nginx, gh } = suite);
   });
   afterEach(() => gh.assertNoViolations());
   afterAll(async () => {
     // Stop every instance the actions left running (the kept previous slot, the live one).
-    killInstances(stateDir);
-    await nginx?.stop();
-    await gh?.close();
-    rmSync(base, { recursive: true, force: true });
+    if (stateDir) killInstances(stateDir);
+    await suite?.stop();
   });
 
   test('first deploy of 1.0.0: blue serves, GitHub deployment success, status record deployed', async () => {
