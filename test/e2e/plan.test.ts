@@ -13,6 +13,7 @@ import { ROOT, runAction } from '../support/run-action.js';
 import { startVerdaccio } from '../support/services/index.js';
 import { filesState, refsState } from '../support/tree-state.js';
 import { startTripwire, type Tripwire } from '../support/tripwire.js';
+import { expectEnded, expectSucceeded } from '../support/expect-run.js';
 
 let tripwire: Tripwire;
 let apiUrl: string;
@@ -62,9 +63,7 @@ async function plan(dir: string, inputs: Record<string, string> = {}) {
 test('auto with a feat: a minor release under the minor policy, shown to the approvers', async () => {
   const dir = repo(['fix: crash on empty input', 'feat(api): pagination', 'chore: deps']);
   const r = await plan(dir);
-  expect(r.errors).toEqual([]);
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectSucceeded(r, {
     releasable: 'true',
     type: 'minor',
     version_bump: 'minor',
@@ -100,8 +99,7 @@ test('auto with a feat: a minor release under the minor policy, shown to the app
 test('major: canary 10→50→100, 24h window, product approval before deploy', async () => {
   const dir = repo(['feat!: new config format']);
   const r = await plan(dir, { version_bump: 'auto' });
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     type: 'major',
     next_version: '2.0.0',
     strategy: 'canary',
@@ -117,8 +115,7 @@ test('major: canary 10→50→100, 24h window, product approval before deploy', 
 test('hotfix: smoke-only, immediate rolling deploy, fast-track environment', async () => {
   const dir = repo(['fix: data loss on save']);
   const r = await plan(dir, { hotfix: 'true', fast_track_environment: 'on-call' });
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     type: 'hotfix',
     version_bump: 'patch',
     next_version: '1.4.3',
@@ -146,8 +143,7 @@ test('the policy file overrides the defaults and explicit inputs override the fi
   ].join('\n');
   const dir = repo(['fix: typo in header'], { policy });
   const r = await plan(dir, { version_bump: 'patch' });
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     type: 'patch',
     strategy: 'canary',
     canary_steps: '25,100',
@@ -253,8 +249,7 @@ test("the README's library call passes the preflight: plan → changelog → rel
   const r = await plan(dir, { ...inputs, npm_registry_url: npm.url }).finally(() => npm.stop());
   expect(r.errors).toEqual([]);
   expect(r.stdout).toContain('npm widget: latest (none yet)');
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     releasable: 'true',
     next_version: '1.5.0',
     gates: '',
@@ -298,14 +293,14 @@ test('require_quality_gates: true runs every gate of the policy: given their set
 
 test('a configured stage runs: target_url brings the load gates back, a full deploy setting the deploy', async () => {
   const dir = repo(['feat: x']);
-  const r = await plan(dir, {
-    ...preflightBase,
-    target_url: 'http://127.0.0.1:9/',
+  // A full deploy: the version to wait for, the start and the route commands.
+  const deploy = {
     version_url: 'http://127.0.0.1:9/version',
     deploy_start_command: './start.sh',
     router: 'command',
     router_command: './route.sh',
-  });
+  };
+  const r = await plan(dir, { ...preflightBase, target_url: 'http://127.0.0.1:9/', ...deploy });
   expect(r.errors).toEqual([]);
   expect(r.outputs).toMatchObject({ gates: 'load-testing', run_quality_gates: 'true', run_deploy: 'true' });
   expect(r.summary).toMatch(
