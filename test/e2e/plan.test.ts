@@ -14,6 +14,7 @@ import { startVerdaccio } from '../support/services/index.js';
 import { filesState, refsState } from '../support/tree-state.js';
 import { startTripwire, type Tripwire } from '../support/tripwire.js';
 import { expectEnded, expectSucceeded } from '../support/expect-run.js';
+import { initTestRepo } from '../support/git-init.js';
 
 let tripwire: Tripwire;
 let apiUrl: string;
@@ -34,9 +35,7 @@ function repo(subjects: string[], o: { policy?: string; tags?: string[] } = {}):
   const dir = mkdtempSync(join(tmpdir(), 'ra-plan-'));
   dirs.push(dir);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
+  initTestRepo(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'widget', version: '1.4.2' }));
   if (o.policy !== undefined) {
     mkdirSync(join(dir, '.github'));

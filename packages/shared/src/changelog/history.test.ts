@@ -7,6 +7,7 @@ import { Git } from '../git/index.js';
 import { MemoryLogger } from '../util/logger.js';
 import { generateChangelog } from './generate.js';
 import { findPreviousTag, readHistory } from './history.js';
+import { initTestRepo } from '../../../../test/support/git-init.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,9 +16,7 @@ function repo(): { dir: string; git: (...a: string[]) => string; commit: (msg: s
   const dir = mkdtempSync(join(tmpdir(), 'ra-changelog-'));
   dirs.push(dir);
   const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
+  initTestRepo(dir);
   const commit = (msg: string) => {
     git('commit', '-q', '--allow-empty', '--cleanup=verbatim', '-m', msg);
     return git('rev-parse', 'HEAD');

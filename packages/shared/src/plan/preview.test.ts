@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { nextVersion, releaseTags } from '../versioning/version.js';
 import { changelogPreview, parseCommit, previewRelease, recommendBump, tagVersion } from './preview.js';
+import { initTestRepo } from '../../../../test/support/git-init.js';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
@@ -12,11 +13,7 @@ const commit = (message: string) => git('commit', '-q', '--allow-empty', '-m', m
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ra-preview-'));
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('config', 'commit.gpgsign', 'false');
-  git('config', 'tag.gpgsign', 'false');
+  initTestRepo(dir);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
