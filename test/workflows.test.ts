@@ -591,23 +591,23 @@ describe('the reusable workflow calls the stages as they are', () => {
       expect(await run({ ...major, monitor_duration: '1h30m' })).toMatchObject({ code: 0, errors: [] });
     });
     test.concurrent.each([
+      [{ target_url: '', start_command: 'npm start' }, 'Input "target_url" is empty'],
       [{ strategy: 'blue-green' }, 'Input "router" is none but the blue-green strategy moves traffic between slots'],
       [{ version_url: '' }, 'Input "version_url" is empty'],
       [{ deploy_start_command: '' }, 'Input "deploy_start_command" is empty but required with workload command'],
+      [{ load_shards: '4', start_command: 'npm start' }, 'start_command would start a copy on each runner'],
       [{ workload: 'docker' }, 'Input "docker_image" is empty but required with workload docker'],
       [{ router: 'nginx' }, 'Input "nginx_upstream_file" is empty but required with router nginx'],
       [{ router: 'command' }, 'Input "router_command" is empty but required with router command'],
-      [{ target_url: '', start_command: 'npm start' }, 'Input "target_url" is empty'],
       [{ monitor_duration: 'soon' }, 'monitor_duration" has an invalid value "soon"'],
       [{ deploy_timeout_minutes: '12' }, 'at least 15'],
+      [{ load_shards: '4', load_engine: 'k6', k6_script: 'load.js' }, 'needs load_engine builtin'],
       [{ load_engine: 'gatling' }, 'Input "load_engine" has an invalid value "gatling"; expected one of builtin, k6'],
       [{ load_engine: 'k6' }, 'Input "k6_script" is empty'],
       [{ load_shards: '0' }, 'Input "load_shards" has an invalid value "0"; expected a whole number from 1 to 64'],
       [{ load_shards: '2.5' }, 'Input "load_shards" has an invalid value "2.5"'],
       [{ load_shards: '65' }, 'Input "load_shards" has an invalid value "65"'],
       [{ load_shards: '' }, 'Input "load_shards" is empty'],
-      [{ load_shards: '4', load_engine: 'k6', k6_script: 'load.js' }, 'needs load_engine builtin'],
-      [{ load_shards: '4', start_command: 'npm start' }, 'start_command would start a copy on each runner'],
     ])('%j: refused', async (c, message) => {
       const r = await run(c);
       expect(r.code).toBe(1);

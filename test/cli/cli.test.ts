@@ -3,38 +3,21 @@
  * the actions' schemas, usage errors, and stages run through their bundled actions with the runner's env, so
  * a bad value is refused with the very ::error:: the action prints in a workflow and exit codes pass through.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HERMETIC_ENV, parseAnnotations, ROOT, runAction } from '../support/run-action.js';
+import { runCli } from '../support/cli-process.js';
+import { HERMETIC_ENV, parseAnnotations, runAction } from '../support/run-action.js';
 import { STAGES } from '../../cli/src/stages.js';
 
-const CLI = join(ROOT, 'cli', 'release-actions.mjs');
 let cwd: string;
 
 // Only loopback: the API URLs point at a closed port, as in the runAction harness.
 const ENV = { ...HERMETIC_ENV, GITHUB_REPOSITORY: 'acme/widget' };
 
-function cli(args: string[], env: Record<string, string> = {}, dir = cwd) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: dir,
-      env: { ...ENV, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}, dir = cwd) =>
+  runCli(args, { cwd: dir, env: { GITHUB_REPOSITORY: 'acme/widget', ...env } });
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 

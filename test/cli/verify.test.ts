@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileSubject, uploadAttestation } from '../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../packages/shared/src/github/index.js';
 import { runVerifyCli, SAN, startAttestStack, WORKFLOW, type AttestStack } from '../support/attest.js';
+import { closeDouble } from '../support/double-teardown.js';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 
 let stack: AttestStack;
@@ -20,15 +21,16 @@ beforeAll(async () => {
   gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
   dir = mkdtempSync(join(tmpdir(), 'ra-verify-'));
 });
-afterAll(async () => {
-  try {
-    gh?.assertNoViolations();
-  } finally {
-    await gh?.close();
-    await stack?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterAll(() =>
+  closeDouble(
+    gh,
+    () => stack?.stop(),
+    () => rmSync(dir, { recursive: true, force: true }),
+  ),
+);
+
+/** `--subject name` with the bundle file `attested` wrote beside it. */
+const withBundleFile = (name: string) => ['--subject', name, '--bundle', `${name}.sigstore.json`];
 
 const cli = (args: string[]) =>
   runVerifyCli(args, { cwd: dir, env: { GITHUB_API_URL: gh.url, GITHUB_TOKEN: 'ghs_test' } });
@@ -56,14 +58,11 @@ test('an attested file verifies (from GitHub and from a bundle file); exit 0 wit
   expect(fromGitHub.stdout).toContain(`signed by: ${SAN} (issuer https://token.actions.githubusercontent.com)`);
   expect(fromGitHub.stdout).toContain('bundle: GitHub attestations of acme/widget (1 found;');
 
-  const fromFile = await cli(['--subject', name, '--bundle', `${name}.sigstore.json`, '--workflow', WORKFLOW, ...root]);
+  const fromFile = await cli([...withBundleFile(name), '--workflow', WORKFLOW, ...root]);
   expect(fromFile.code).toBe(0);
   // The trusted root by URL works the same.
   const byUrl = await cli([
-    '--subject',
-    name,
-    '--bundle',
-    `${name}.sigstore.json`,
+    ...withBundleFile(name),
     '--workflow',
     WORKFLOW,
     '--trusted-root',
@@ -82,15 +81,7 @@ test('tampered, wrongly signed, unattested: exit 1 saying which check failed', a
   expect(tampered.stderr).toMatch(
     /^release-actions: tampered\.tgz \(sha256:[0-9a-f]{64}\) is not attested: no attestation found in GitHub attestations of acme\/widget\n$/,
   );
-  const withBundle = await cli([
-    '--subject',
-    name,
-    '--bundle',
-    `${name}.sigstore.json`,
-    '--repository',
-    'acme/widget',
-    ...root,
-  ]);
+  const withBundle = await cli([...withBundleFile(name), '--repository', 'acme/widget', ...root]);
   expect(withBundle.code).toBe(1);
   expect(withBundle.stderr).toContain('digest check failed');
 

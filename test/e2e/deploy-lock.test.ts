@@ -6,19 +6,13 @@
  * really running can be compared with the ones state.json tracks.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import type { GitHubDouble } from '../support/github/index.js';
 import { describeWithService, requireService, type Nginx } from '../support/services/index.js';
-import {
-  appStartCommand,
-  nginxTargetInputs,
-  readStatusDoc,
-  runWithGitHub,
-  seedRemoteSync,
-  startAppNginx,
-} from '../support/deploy.js';
+import { appStartCommand, nginxTargetInputs, readStatusDoc, runWithGitHub } from '../support/deploy.js';
+import { QUICK_MONITOR, quickDeadlines, startDeploySuite, type DeploySuite } from '../support/deploy-suite.js';
 import type { ActionResult } from '../support/run-action.js';
 
 const nginxService = await requireService('nginx');
@@ -31,6 +25,7 @@ interface State {
 }
 
 describeWithService(nginxService, 'deploys and rollbacks of one environment, started at once', () => {
+  let suite: DeploySuite;
   let nginx: Nginx;
   let gh: GitHubDouble;
   let base: string;
@@ -41,17 +36,12 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
 
   const target = () => ({
     ...nginxTargetInputs(nginx, appStartCommand('', `--suite=${marker}`)),
-    state_dir: stateDir,
-    start_timeout: '5s',
-    version_timeout: '5s',
-    timeout: '2m',
+    ...quickDeadlines(stateDir),
   });
   const deployInputs = (version: string, o: Record<string, string> = {}) => ({
     ...target(),
     version,
-    monitor_duration: '0',
-    monitor_interval: '300ms',
-    min_samples: '3',
+    ...QUICK_MONITOR,
     probe_url: nginx.url,
     ...o,
   });
@@ -85,12 +75,9 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
   };
 
   beforeAll(async () => {
-    base = mkdtempSync(join(tmpdir(), 'ra-e2e-deploy-lock-'));
+    suite = await startDeploySuite('ra-e2e-deploy-lock-');
+    ({ base, workspace, stateDir, nginx, gh } = suite);
     marker = base;
-    ({ workspace } = seedRemoteSync(base));
-    stateDir = join(base, 'state');
-    nginx = await startAppNginx();
-    gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
   });
   afterEach(() => gh.assertNoViolations());
   afterAll(async () => {
@@ -102,9 +89,7 @@ describeWithService(nginxService, 'deploys and rollbacks of one environment, sta
         } catch {
           /* gone */
         }
-    await nginx?.stop();
-    await gh?.close();
-    rmSync(base, { recursive: true, force: true });
+    await suite?.stop();
   });
 
   test('two deploys at once: one deploys, the other waits, then deploys on top of it', async () => {

@@ -7,8 +7,7 @@
  * generator is a lean raw-socket client (test/support/services/load.ts) so 300 req/s has headroom on a busy machine.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   appStartCommand as startCommand,
@@ -16,20 +15,20 @@ import {
   nginxTargetInputs,
   readStatusDoc,
   runWithGitHub,
-  seedRemoteSync,
-  startAppNginx,
   underLoad,
 } from '../support/deploy.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { QUICK_MONITOR, quickDeadlines, startDeploySuite, type DeploySuite } from '../support/deploy-suite.js';
+import type { GitHubDouble } from '../support/github/index.js';
 import { describeWithService, requireService, type LoadResult, type Nginx } from '../support/services/index.js';
+import { expectEnded, expectSucceeded } from '../support/expect-run.js';
 
 const nginxService = await requireService('nginx');
 const SHA = 'a'.repeat(40);
 
 describeWithService(nginxService, 'deploy and rollback through real nginx', () => {
+  let suite: DeploySuite;
   let nginx: Nginx;
   let gh: GitHubDouble;
-  let base: string;
   let workspace: string;
   let stateDir: string;
 
@@ -38,13 +37,8 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
     ...nginxTargetInputs(nginx),
     probe_url: nginx.url,
     smoke_tests: JSON.stringify([{ path: '/', expect_status: 200, body_contains: version, max_latency_ms: 1000 }]),
-    monitor_duration: '0',
-    monitor_interval: '300ms',
-    min_samples: '3',
-    state_dir: stateDir,
-    start_timeout: '5s',
-    version_timeout: '5s',
-    timeout: '2m',
+    ...QUICK_MONITOR,
+    ...quickDeadlines(stateDir),
     ...o,
   });
   const run = (name: string, i: Record<string, string>, runId = String(Date.now())) =>
@@ -60,28 +54,24 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   /** Keep-alive load (16 clients) through nginx for the whole of `fn`, and 300 ms either side. */
   const withLoad = <T>(fn: () => Promise<T>, _hint?: number) =>
     underLoad({ url: nginx.url, concurrency: 16, durationMs: 120_000, padMs: 300 }, fn);
+  /** A deploy of `version` (with inputs `o`) under that load. */
+  const deployUnderLoad = (version: string, o: Record<string, string> = {}, hint?: number) =>
+    withLoad(() => run('deploy', inputs(version, o)), hint);
 
   beforeAll(async () => {
-    base = mkdtempSync(join(tmpdir(), 'ra-e2e-deploy-'));
-    ({ workspace } = seedRemoteSync(base));
-    stateDir = join(base, 'state');
-    nginx = await startAppNginx();
-    gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
+    suite = await startDeploySuite('ra-e2e-deploy-');
+    ({ workspace, stateDir, nginx, gh } = suite);
   });
   afterEach(() => gh.assertNoViolations());
   afterAll(async () => {
     // Stop every instance the actions left running (the kept previous slot, the live one).
-    killInstances(stateDir);
-    await nginx?.stop();
-    await gh?.close();
-    rmSync(base, { recursive: true, force: true });
+    if (stateDir) killInstances(stateDir);
+    await suite?.stop();
   });
 
   test('first deploy of 1.0.0: blue serves, GitHub deployment success, status record deployed', async () => {
     const r = await run('deploy', inputs('1.0.0'));
-    expect(r.errors).toEqual([]);
-    expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({
+    expectSucceeded(r, {
       status: 'succeeded',
       active_slot: 'blue',
       rolled_back: 'false',
@@ -95,7 +85,7 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('blue-green 1.1.0 under load: zero failed requests, only expected versions, earlier deployment inactive', async () => {
-    const [r, load] = await withLoad(() => run('deploy', inputs('1.1.0')));
+    const [r, load] = await deployUnderLoad('1.1.0');
     const rps = report('blue-green switch', load);
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ status: 'succeeded', active_slot: 'green', previous_version: '1.0.0' });
@@ -112,17 +102,14 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('canary 10,50,100 under load: zero failed requests, analysis at each step, promoted', async () => {
-    const [r, load] = await withLoad(
-      () =>
-        run(
-          'deploy',
-          inputs('1.2.0', {
-            deployment_strategy: 'canary',
-            canary_steps: '10,50,100',
-            step_duration: '1s',
-            monitor_interval: '250ms',
-          }),
-        ),
+    const [r, load] = await deployUnderLoad(
+      '1.2.0',
+      {
+        deployment_strategy: 'canary',
+        canary_steps: '10,50,100',
+        step_duration: '1s',
+        monitor_interval: '250ms',
+      },
       5000,
     );
     report('canary', load);
@@ -136,13 +123,13 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('smoke failure: traffic never moves, new slot torn down, failed checks listed, zero failed requests', async () => {
-    const [r, load] = await withLoad(
-      () => run('deploy', inputs('1.3.0', { start_command: startCommand('FAIL_VERSION=1.3.0 FAIL_MODE=smoke') })),
+    const [r, load] = await deployUnderLoad(
+      '1.3.0',
+      { start_command: startCommand('FAIL_VERSION=1.3.0 FAIL_MODE=smoke') },
       2500,
     );
     report('smoke failure', load);
-    expect(r.code).toBe(1);
-    expect(r.outputs).toMatchObject({ status: 'failed', active_slot: 'blue', rolled_back: 'false' });
+    expectEnded(r, 1, { status: 'failed', active_slot: 'blue', rolled_back: 'false' });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/smoke tests failed on green \(1\.3\.0\); traffic never moved/);
     expect(r.errors[0]).toMatch(/status 500, expected 200/);
@@ -152,10 +139,7 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('an invalid nginx config: no reload, traffic untouched, deploy fails', async () => {
-    const [r, load] = await withLoad(
-      () => run('deploy', inputs('1.3.1', { nginx_upstream_name: 'not_the_proxied_one' })),
-      2500,
-    );
+    const [r, load] = await deployUnderLoad('1.3.1', { nginx_upstream_name: 'not_the_proxied_one' }, 2500);
     report('invalid nginx config', load);
     expect(r.code).toBe(1);
     expect(r.errors[0]).toMatch(/nginx -t refused.*traffic is untouched/s);
@@ -182,22 +166,18 @@ describeWithService(nginxService, 'deploy and rollback through real nginx', () =
   }, 60_000);
 
   test('the new version starts failing while monitored: automatic rollback within one interval plus the switch', async () => {
-    const [r, load] = await withLoad(
-      () =>
-        run(
-          'deploy',
-          inputs('1.4.0', {
-            start_command: startCommand('FAIL_VERSION=1.4.0 FAIL_MODE=after:2500'),
-            monitor_duration: '20s',
-            monitor_interval: '300ms',
-            probe_requests: '5',
-          }),
-        ),
+    const [r, load] = await deployUnderLoad(
+      '1.4.0',
+      {
+        start_command: startCommand('FAIL_VERSION=1.4.0 FAIL_MODE=after:2500'),
+        monitor_duration: '20s',
+        monitor_interval: '300ms',
+        probe_requests: '5',
+      },
       6000,
     );
     report('monitoring breach', load);
-    expect(r.code).toBe(1);
-    expect(r.outputs).toMatchObject({
+    expectEnded(r, 1, {
       status: 'rolled-back',
       rolled_back: 'true',
       active_slot: 'blue',

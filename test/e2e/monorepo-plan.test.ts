@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../support/run-action.js';
+import { expectEnded, expectSucceeded } from '../support/expect-run.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -78,9 +79,7 @@ test('npm workspaces, changesets tags adopted: alpha released, its dependents pa
     ['chore(gamma): tooling only', { 'packages/gamma/x.js': '1' }],
   ]);
   const r = await plan(dir, {});
-  expect(r.errors).toEqual([]);
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectSucceeded(r, {
     releasable: 'true',
     versioning: 'independent',
     version_bump: 'minor',
@@ -141,8 +140,7 @@ test('pnpm workspace, release-please tags adopted: a dry run lists only the pack
 test('nothing releasable in any package: releasable false, packages []', async () => {
   const dir = npmRepo([['chore: deps', { 'packages/alpha/x': '1' }]]);
   const r = await plan(dir, {});
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({ releasable: 'false', packages: '[]' });
+  expectEnded(r, 0, { releasable: 'false', packages: '[]' });
 });
 
 test('bad input refused with one ::error:: each, before anything: versioning, tag_format, an unknown group member, a cycle', async () => {

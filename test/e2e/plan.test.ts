@@ -5,30 +5,28 @@
  * repository's files and refs unchanged).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runAction } from '../support/run-action.js';
 import { startVerdaccio } from '../support/services/index.js';
+import { filesState, refsState } from '../support/tree-state.js';
+import { startTripwire, type Tripwire } from '../support/tripwire.js';
+import { expectEnded, expectSucceeded } from '../support/expect-run.js';
+import { initTestRepo } from '../support/git-init.js';
 
-let tripwire: Server;
+let tripwire: Tripwire;
 let apiUrl: string;
-const requests: string[] = [];
+let requests: string[];
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  tripwire = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    res.writeHead(500).end();
-  });
-  await new Promise<void>((r) => tripwire.listen(0, '127.0.0.1', r));
-  apiUrl = `http://127.0.0.1:${(tripwire.address() as AddressInfo).port}`;
+  tripwire = await startTripwire();
+  ({ url: apiUrl, requests } = tripwire);
 });
 afterAll(async () => {
-  await new Promise((r) => tripwire.close(r));
+  await tripwire.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -37,9 +35,7 @@ function repo(subjects: string[], o: { policy?: string; tags?: string[] } = {}):
   const dir = mkdtempSync(join(tmpdir(), 'ra-plan-'));
   dirs.push(dir);
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
+  initTestRepo(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'widget', version: '1.4.2' }));
   if (o.policy !== undefined) {
     mkdirSync(join(dir, '.github'));
@@ -53,20 +49,7 @@ function repo(subjects: string[], o: { policy?: string; tags?: string[] } = {}):
   return dir;
 }
 
-function snapshot(dir: string): string {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else files.push(`${p} ${st.size} ${st.mtimeMs}`);
-    }
-  };
-  walk(dir);
-  const refs = execFileSync('git', ['for-each-ref'], { cwd: dir, encoding: 'utf8' });
-  return `${files.sort().join('\n')}\n${refs}`;
-}
+const snapshot = (dir: string) => `${filesState(dir)}\n${refsState(dir)}`;
 
 async function plan(dir: string, inputs: Record<string, string> = {}) {
   const before = snapshot(dir);
@@ -79,9 +62,7 @@ async function plan(dir: string, inputs: Record<string, string> = {}) {
 test('auto with a feat: a minor release under the minor policy, shown to the approvers', async () => {
   const dir = repo(['fix: crash on empty input', 'feat(api): pagination', 'chore: deps']);
   const r = await plan(dir);
-  expect(r.errors).toEqual([]);
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectSucceeded(r, {
     releasable: 'true',
     type: 'minor',
     version_bump: 'minor',
@@ -117,8 +98,7 @@ test('auto with a feat: a minor release under the minor policy, shown to the app
 test('major: canary 10→50→100, 24h window, product approval before deploy', async () => {
   const dir = repo(['feat!: new config format']);
   const r = await plan(dir, { version_bump: 'auto' });
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     type: 'major',
     next_version: '2.0.0',
     strategy: 'canary',
@@ -134,8 +114,7 @@ test('major: canary 10→50→100, 24h window, product approval before deploy', 
 test('hotfix: smoke-only, immediate rolling deploy, fast-track environment', async () => {
   const dir = repo(['fix: data loss on save']);
   const r = await plan(dir, { hotfix: 'true', fast_track_environment: 'on-call' });
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     type: 'hotfix',
     version_bump: 'patch',
     next_version: '1.4.3',
@@ -163,8 +142,7 @@ test('the policy file overrides the defaults and explicit inputs override the fi
   ].join('\n');
   const dir = repo(['fix: typo in header'], { policy });
   const r = await plan(dir, { version_bump: 'patch' });
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     type: 'patch',
     strategy: 'canary',
     canary_steps: '25,100',
@@ -270,8 +248,7 @@ test("the README's library call passes the preflight: plan → changelog → rel
   const r = await plan(dir, { ...inputs, npm_registry_url: npm.url }).finally(() => npm.stop());
   expect(r.errors).toEqual([]);
   expect(r.stdout).toContain('npm widget: latest (none yet)');
-  expect(r.code).toBe(0);
-  expect(r.outputs).toMatchObject({
+  expectEnded(r, 0, {
     releasable: 'true',
     next_version: '1.5.0',
     gates: '',
@@ -315,14 +292,14 @@ test('require_quality_gates: true runs every gate of the policy: given their set
 
 test('a configured stage runs: target_url brings the load gates back, a full deploy setting the deploy', async () => {
   const dir = repo(['feat: x']);
-  const r = await plan(dir, {
-    ...preflightBase,
-    target_url: 'http://127.0.0.1:9/',
+  // A full deploy: the version to wait for, the start and the route commands.
+  const deploy = {
     version_url: 'http://127.0.0.1:9/version',
     deploy_start_command: './start.sh',
     router: 'command',
     router_command: './route.sh',
-  });
+  };
+  const r = await plan(dir, { ...preflightBase, target_url: 'http://127.0.0.1:9/', ...deploy });
   expect(r.errors).toEqual([]);
   expect(r.outputs).toMatchObject({ gates: 'load-testing', run_quality_gates: 'true', run_deploy: 'true' });
   expect(r.summary).toMatch(

@@ -293,6 +293,13 @@ describe('record_results does not trust the file it records', () => {
     verdicts,
     resultsPath: '/x/results.json',
   });
+  const BUILD_OK = { gate: 'container-build', passed: true, reason: 'ok' };
+  /** Writes `name` under the test folder: a results file with these verdicts, claiming `passed: true`. */
+  const resultsFile = (name: string, verdicts: unknown[]) => {
+    const file = join(base, name);
+    writeFileSync(file, JSON.stringify(results(verdicts, true)));
+    return file;
+  };
   const record = (file: string, version: string) =>
     runAction('quality-gates', {
       cwd: job,
@@ -319,19 +326,8 @@ describe('record_results does not trust the file it records', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   test('passed: true over a failed verdict is recorded as failed, with a warning naming the file', async () => {
-    const file = join(base, 'lying.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        results(
-          [
-            { gate: 'load-testing', passed: false, reason: 'p(95)=612ms breaks p(95)<500' },
-            { gate: 'container-build', passed: true, reason: 'ok' },
-          ],
-          true,
-        ),
-      ),
-    );
+    const slow = { gate: 'load-testing', passed: false, reason: 'p(95)=612ms breaks p(95)<500' };
+    const file = resultsFile('lying.json', [slow, BUILD_OK]);
     const r = await record(file, '2.1.0');
     expect(r.errors).toEqual([]);
     expect(r.outputs.passed).toBe('false');
@@ -349,19 +345,7 @@ describe('record_results does not trust the file it records', () => {
     ['no name', undefined],
   ])('a gate name with %s: one error naming the file and the entry, nothing recorded', async (_what, gate) => {
     const before = recorded();
-    const file = join(base, 'bad-gate.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        results(
-          [
-            { gate: 'container-build', passed: true, reason: 'ok' },
-            { gate, passed: true, reason: 'ok' },
-          ],
-          true,
-        ),
-      ),
-    );
+    const file = resultsFile('bad-gate.json', [BUILD_OK, { gate, passed: true, reason: 'ok' }]);
     const r = await record(file, '2.2.0');
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);

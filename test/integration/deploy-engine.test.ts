@@ -12,15 +12,8 @@ import { deploy } from '../../packages/shared/src/deploy/engine.js';
 import { rollback } from '../../packages/shared/src/deploy/rollback.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
 import { appStartCommand, blueGreen, nginxRouter } from '../support/deploy.js';
-import {
-  describeWithService,
-  loadLoop,
-  requireService,
-  rps,
-  startNginx,
-  type LoadResult,
-  type Nginx,
-} from '../support/services/index.js';
+import { describeWithService, loadLoop, requireService, rps, startNginx } from '../support/services/index.js';
+import type { LoadResult, Nginx } from '../support/services/index.js';
 
 const nginxService = await requireService('nginx');
 
@@ -68,6 +61,12 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     versionTimeoutMs: 5000,
     ...o,
   });
+  /** Rolls production back to `version` with the deploys' version source, instances and start deadlines. */
+  const rollbackTo = (version: string, d: ReturnType<typeof deps>) => {
+    const { versionSource, instances, startTimeoutMs, versionTimeoutMs } = cfg(version);
+    const options = { versionSource, instances, startTimeoutMs, versionTimeoutMs, timeoutMs: 30_000 };
+    return rollback({ environment: 'production', toVersion: version, ...options }, d);
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ra-deploy-engine-'));
@@ -112,18 +111,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
     const loading = loadLoop({ url: nginx.url, concurrency: 16, durationMs: 2500 });
     await new Promise((r) => setTimeout(r, 300));
     const d = deps();
-    const r = await rollback(
-      {
-        environment: 'production',
-        toVersion: '1.0.0',
-        versionSource: cfg('x').versionSource,
-        instances: 1,
-        startTimeoutMs: 5000,
-        versionTimeoutMs: 5000,
-        timeoutMs: 30_000,
-      },
-      d,
-    );
+    const r = await rollbackTo('1.0.0', d);
     const load = await loading;
     process.stdout.write(
       `rollback: ${load.total} requests, failed ${load.failed}, retried ${load.retried}, switch ${r.switchMs}ms\n`,
@@ -145,18 +133,7 @@ describeWithService(nginxService, 'deploy engine through real nginx', () => {
   }, 60_000);
 
   test('rollback to a stopped version starts it again through the workload', async () => {
-    const r = await rollback(
-      {
-        environment: 'production',
-        toVersion: '1.1.0',
-        versionSource: cfg('x').versionSource,
-        instances: 1,
-        startTimeoutMs: 5000,
-        versionTimeoutMs: 5000,
-        timeoutMs: 30_000,
-      },
-      deps(),
-    );
+    const r = await rollbackTo('1.1.0', deps());
     expect(r.status).toBe('rolled-back');
     expect(r.instant).toBe(false);
     expect(r.activeSlot).toBe('green');

@@ -4,25 +4,21 @@
  * `docker_tag_revert` points `latest` at the restored version's manifest on Debian's docker-registry (with
  * htpasswd auth) through the registry's HTTP API, as the release stage sets moving tags.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerTagLatest, npmDistTagLatest } from '../../packages/shared/src/deploy/registries.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
 import { appStartCommand } from '../support/deploy.js';
 import { runAction } from '../support/run-action.js';
+import { publishVersions, startImageRegistry, type ImageRegistry } from '../support/registry-fixtures.js';
 import {
-  buildScratchImage,
-  createDockerConfig,
   describeWithService,
   docker,
-  dockerLogin,
   pushImage,
-  removeImage,
   requireService,
   requireServices,
   run,
-  startRegistry,
   startVerdaccio,
   type Registry,
   type Verdaccio,
@@ -79,14 +75,7 @@ describeWithService(npmServices, 'npm_dist_tag_revert against Verdaccio', () => 
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'ra-revert-npm-'));
     v = await startVerdaccio();
-    const env = await v.npmEnv();
-    for (const version of ['1.0.0', '1.1.0']) {
-      const dir = join(base, `pkg-${version}`);
-      mkdirSync(dir);
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: PKG, version, main: 'index.js' }));
-      writeFileSync(join(dir, 'index.js'), `module.exports = ${JSON.stringify(version)};\n`);
-      await run('npm', ['publish', '--registry', v.url], { cwd: dir, env });
-    }
+    await publishVersions(v, base, PKG, ['1.0.0', '1.1.0']);
   }, 90_000);
   afterAll(async () => {
     await v?.stop();
@@ -171,32 +160,20 @@ describeWithService(npmServices, 'npm_dist_tag_revert against Verdaccio', () => 
 });
 
 describeWithService(dockerServices, 'docker_tag_revert against docker-registry (HTTP API retag)', () => {
+  let images: ImageRegistry;
   let registry: Registry;
-  let config: { dir: string; cleanup(): Promise<void> };
-  const digests: Record<string, string> = {};
+  let config: ImageRegistry['config'];
+  let digests: Record<string, string>;
   let image: string;
-  const refs: string[] = [];
 
   beforeAll(async () => {
-    registry = await startRegistry({ auth: true });
-    config = await createDockerConfig();
-    image = `${registry.host}/acme/widget`;
-    await dockerLogin(registry.host, registry.username!, registry.password!, config.dir);
-    for (const version of ['1.0.0', '1.1.0']) {
-      const ref = `${image}:${version}`;
-      refs.push(ref);
-      await buildScratchImage(ref, { '/VERSION': `${version}\n` }, { busybox: false, cmd: ['/VERSION'] });
-      digests[version] = await pushImage(ref, { dockerConfig: config.dir });
-    }
-    refs.push(`${image}:latest`);
+    images = await startImageRegistry(['1.0.0', '1.1.0']);
+    ({ registry, config, digests, image } = images);
+    images.refs.push(`${image}:latest`);
     await docker(['tag', `${image}:1.1.0`, `${image}:latest`]);
     await pushImage(`${image}:latest`, { dockerConfig: config.dir });
   }, 120_000);
-  afterAll(async () => {
-    await removeImage(...refs);
-    await config?.cleanup();
-    await registry?.stop();
-  });
+  afterAll(async () => images?.stop());
 
   test('latest → the restored version’s manifest digest, through the HTTP API', async () => {
     expect(await registry.manifestDigest('acme/widget', 'latest')).toBe(digests['1.1.0']);

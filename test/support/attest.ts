@@ -3,7 +3,6 @@
  * Sigstore (Fulcio, Rekor, TSA, TUF) trusting its tokens, the trusted root fetched through TUF, and `sign()`,
  * which does what the release job does: an id token for `sigstore`, the statement from its claims, a bundle.
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +22,7 @@ import {
   type OidcTokenService,
   type SigstoreStack,
 } from '../../packages/testkit/src/services/index.js';
-import { HERMETIC_ENV, ROOT } from './run-action.js';
+import { runCli, type CliRun } from './cli-process.js';
 
 export const WORKFLOW = 'acme/widget/.github/workflows/release.yml@refs/heads/main';
 export const SAN = `https://github.com/${WORKFLOW}`;
@@ -87,25 +86,6 @@ export async function startAttestStack(): Promise<AttestStack> {
 }
 
 /** `release-actions verify …` as a consumer runs it: the committed CLI bundle in a child process. */
-export function runVerifyCli(
-  args: string[],
-  o: { cwd: string; env?: Record<string, string> },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'cli', 'release-actions.mjs'), 'verify', ...args], {
-      cwd: o.cwd,
-      env: { ...HERMETIC_ENV, ...o.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+export function runVerifyCli(args: string[], o: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
+  return runCli(['verify', ...args], o);
 }

@@ -2,6 +2,7 @@
 import { main, type CliIo } from '../../cli/src/cli.js';
 import { workflowCommand } from '../../cli/src/workflow.js';
 import { ROOT, scratch, type Scratch } from './helpers.js';
+import { writeDispatchWorkflow } from '../support/workflow-yaml.js';
 
 let s: Scratch;
 beforeAll(() => {
@@ -72,10 +73,10 @@ test('usage errors exit 2; a workflow that cannot run exits 1 naming the job and
 });
 
 test('an environment asks on the terminal (or --approve all names the reviewers); the answer decides', async () => {
-  const wf = s.write(
+  const wf = writeDispatchWorkflow(
+    s,
     'env.yml',
-    `on: workflow_dispatch
-jobs:
+    `
   ship:
     runs-on: ubuntu-latest
     environment: production
@@ -107,10 +108,10 @@ jobs:
 });
 
 test('--job runs only that job (and the caller it sits in); the others are skipped as not selected', async () => {
-  const wf = s.write(
+  const wf = writeDispatchWorkflow(
+    s,
     'two.yml',
-    `on: workflow_dispatch
-jobs:
+    `
   first:
     runs-on: ubuntu-latest
     steps: [{ run: echo first ran }]

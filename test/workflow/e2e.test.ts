@@ -4,28 +4,24 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBareRemote, createRepo, gitEnv, type BareRemote, type Repo } from '../support/services/index.js';
+import { createRemoteRepo, type RemoteRepo } from '../support/remote-repo.js';
+import { gitEnv } from '../support/services/index.js';
 import { runWorkflow } from '@release-actions/workflow';
-import { ROOT, scratch, type Scratch } from './helpers.js';
+import { ROOT, scratch } from './helpers.js';
 
-let s: Scratch;
-let remote: BareRemote;
-let repo: Repo;
+const s = scratch();
+let origin: RemoteRepo;
 beforeAll(async () => {
-  s = scratch();
-  remote = await createBareRemote();
-  repo = await createRepo({
-    remote,
+  origin = await createRemoteRepo({
     files: { 'package.json': '{"name":"widget","version":"1.0.0"}\n' },
     commits: ['fix: a bug', 'feat: a new feature'],
   });
-  await repo.git('tag', 'v1.0.0', 'HEAD~1');
-  await repo.git('push', '--quiet', 'origin', 'v1.0.0');
+  await origin.repo.git('tag', 'v1.0.0', 'HEAD~1');
+  await origin.repo.git('push', '--quiet', 'origin', 'v1.0.0');
 });
 afterAll(async () => {
-  await repo?.cleanup();
-  await remote?.cleanup();
-  s?.cleanup();
+  await origin?.cleanup();
+  s.cleanup();
 });
 
 test('a caller workflow runs actions/changelog from its dist, with checkout and artifacts, on a scratch repository', async () => {
@@ -68,7 +64,7 @@ jobs:
   const r = await runWorkflow({
     workflow: s.write('caller.yml', yaml),
     packageRoot: ROOT,
-    repository: repo.dir,
+    repository: origin.repo.dir,
     runDir: join(s.dir, 'run'),
     env: gitEnv(),
     log: (l) => log.push(l),
@@ -82,5 +78,7 @@ jobs:
   expect(existsSync(join(r.runDir!, 'artifacts', 'changelog', 'CHANGELOG.md'))).toBe(true);
   expect(readFileSync(join(r.runDir!, 'artifacts', 'changelog', 'CHANGELOG.md'), 'utf8')).toMatch(/## \[1\.1\.0\]/);
   // The checkout is a clone of the remote at main, not the working copy.
-  expect(log.some((l) => l.includes(`checkout: ${remote.dir}`) || l.includes(`checkout: ${remote.url}`))).toBe(true);
+  expect(
+    log.some((l) => l.includes(`checkout: ${origin.remote.dir}`) || l.includes(`checkout: ${origin.remote.url}`)),
+  ).toBe(true);
 });

@@ -9,19 +9,23 @@ beforeAll(() => {
 });
 afterAll(() => s.cleanup());
 
-describe('the job graph', () => {
-  test('needs order, skip semantics, always(), outputs between jobs', async () => {
-    const r = await runYaml(
-      s,
-      `on: workflow_dispatch
-jobs:
-  a:
+/** Runs a workflow started by workflow_dispatch whose `jobs:` are `jobs` (YAML indented two spaces). */
+const runJobs = (jobs: string, o?: Parameters<typeof runYaml>[2]) =>
+  runYaml(s, `on: workflow_dispatch\njobs:\n${jobs}`, o);
+
+/** Job `a` (YAML, under `jobs:`), whose output x is what its step `one` writes with `run`. */
+const jobA = (run: string) => `  a:
     runs-on: ubuntu-latest
     outputs:
       x: \${{ steps.one.outputs.x }}
     steps:
       - id: one
-        run: echo "x=from-a" >> "$GITHUB_OUTPUT"
+        run: ${run}`;
+
+describe('the job graph', () => {
+  test('needs order, skip semantics, always(), outputs between jobs', async () => {
+    const r = await runJobs(
+      `${jobA('echo "x=from-a" >> "$GITHUB_OUTPUT"')}
   b:
     needs: a
     runs-on: ubuntu-latest
@@ -57,13 +61,7 @@ jobs:
   test('rerun: only the named jobs run again; the others keep their result and outputs, their steps do not run', async () => {
     const yaml = `on: workflow_dispatch
 jobs:
-  a:
-    runs-on: ubuntu-latest
-    outputs:
-      x: \${{ steps.one.outputs.x }}
-    steps:
-      - id: one
-        run: echo "x=$RANDOM-\${{ github.run_attempt }}" >> "$GITHUB_OUTPUT"
+${jobA(`echo "x=$RANDOM-\${{ github.run_attempt }}" >> "$GITHUB_OUTPUT"`)}
   b:
     needs: a
     if: always() && needs.a.outputs.x != ''
@@ -137,11 +135,8 @@ jobs:
   });
 
   test('a matrix from fromJSON with include and exclude; strategy context; outputs of the last leg', async () => {
-    const r = await runYaml(
-      s,
-      `on: workflow_dispatch
-jobs:
-  plan:
+    const r = await runJobs(
+      `  plan:
     runs-on: ubuntu-latest
     outputs: { shards: "\${{ steps.p.outputs.shards }}" }
     steps:
@@ -173,13 +168,10 @@ jobs:
   });
 
   test('continue-on-error, step timeout-minutes, and steps after a failure', async () => {
-    const r = await runYaml(
-      s,
-      `on: workflow_dispatch
-jobs:
-  a:
-    runs-on: ubuntu-latest
+    const r = await runJobs(
+      `  a:
     outputs: { o: "\${{ steps.bad.outcome }}/\${{ steps.bad.conclusion }}" }
+    runs-on: ubuntu-latest
     steps:
       - id: bad
         continue-on-error: true
@@ -208,11 +200,8 @@ jobs:
   test('a cancelled run gives the running step SIGTERM (its trap cleans up), starts nothing more, jobs end cancelled', async () => {
     const ac = new AbortController();
     const started = Date.now();
-    const r = await runYaml(
-      s,
-      `on: workflow_dispatch
-jobs:
-  a:
+    const r = await runJobs(
+      `  a:
     runs-on: ubuntu-latest
     steps:
       - run: trap 'echo cleaned-up; exit 143' TERM; echo step-started; sleep 30 & wait
@@ -311,11 +300,8 @@ jobs:
           echo "v=$((N * 2))-$F" >> "$GITHUB_OUTPUT"
 `,
     );
-    const r = await runYaml(
-      s,
-      `on: workflow_dispatch
-jobs:
-  call:
+    const r = await runJobs(
+      `  call:
     uses: ./.github/workflows/called.yml
     with: { n: 21, flag: true }
     secrets: { token: s3cret }
@@ -380,11 +366,8 @@ ${steps}
 
 describe('found only at run time', () => {
   test('a matrix that is not a list fails its job, naming it; the other jobs finish', async () => {
-    const r = await runYaml(
-      s,
-      `on: workflow_dispatch
-jobs:
-  bad:
+    const r = await runJobs(
+      `  bad:
     runs-on: ubuntu-latest
     strategy:
       matrix:

@@ -7,36 +7,25 @@
 import { join } from 'node:path';
 import { runWorkflow, type ExecutorOptions } from '@release-actions/workflow';
 import { startGitHubDouble } from '../support/github/index.js';
-import {
-  createBareRemote,
-  createRepo,
-  gitEnv,
-  startVerdaccio,
-  type BareRemote,
-  type Repo,
-  type Verdaccio,
-} from '../support/services/index.js';
-import { ROOT, scratch, type Scratch } from './helpers.js';
+import { createBareRemote, createRepo, gitEnv, startVerdaccio, type Verdaccio } from '../support/services/index.js';
+import { createRemoteRepo, type RemoteRepo } from '../support/remote-repo.js';
+import { ROOT, scratch } from './helpers.js';
 
-let s: Scratch;
-let remote: BareRemote;
-let repo: Repo;
+const s = scratch();
+let origin: RemoteRepo;
 let npm: Verdaccio;
 beforeAll(async () => {
-  s = scratch();
   // publish_registries npm: the plan reads the package's latest from it (never from npmjs.org here).
   npm = await startVerdaccio();
-  remote = await createBareRemote();
-  repo = await createRepo({ remote, files: { 'package.json': '{"name":"widget","version":"1.0.0"}\n' } });
-  await repo.git('tag', 'v1.0.0');
-  await repo.git('commit', '--quiet', '--allow-empty', '-m', 'chore: tidy');
-  await repo.git('push', '--quiet', 'origin', 'main', 'v1.0.0');
+  origin = await createRemoteRepo({ files: { 'package.json': '{"name":"widget","version":"1.0.0"}\n' } });
+  await origin.repo.git('tag', 'v1.0.0');
+  await origin.repo.git('commit', '--quiet', '--allow-empty', '-m', 'chore: tidy');
+  await origin.repo.git('push', '--quiet', 'origin', 'main', 'v1.0.0');
 });
 afterAll(async () => {
   await npm?.stop();
-  await repo?.cleanup();
-  await remote?.cleanup();
-  s?.cleanup();
+  await origin?.cleanup();
+  s.cleanup();
 });
 
 async function run(
@@ -48,7 +37,7 @@ async function run(
   const r = await runWorkflow({
     workflow: join(ROOT, '.github/workflows/release.yml'),
     packageRoot: ROOT,
-    repository: o.repository ?? repo.dir,
+    repository: o.repository ?? origin.repo.dir,
     runDir: join(
       s.dir,
       `run-${Object.values(inputs)

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseDocument, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { runWorkflow, type ExecutorOptions } from '@release-actions/workflow';
 import { ROOT, scratch, type Scratch } from './helpers.js';
+import { writeDispatchWorkflow } from '../support/workflow-yaml.js';
 
 const RELEASE_YML = join(ROOT, '.github/workflows/release.yml');
 let s: Scratch;
@@ -115,10 +116,10 @@ describe('dry run of release.yml', () => {
   });
 
   test('a caller workflow of the README kind resolves to this release.yml', async () => {
-    const caller = s.write(
+    const caller = writeDispatchWorkflow(
+      s,
       'caller.yml',
-      `on: workflow_dispatch
-jobs:
+      `
   release:
     uses: acme/release-actions/.github/workflows/release.yml@v1
     with: { version_bump: minor }

@@ -30,8 +30,9 @@ import { action as plan } from '../../actions/plan/src/inputs.js';
 import { action as qualityGates } from '../../actions/quality-gates/src/inputs.js';
 import { action as release } from '../../actions/release/src/inputs.js';
 import { action as rollback } from '../../actions/rollback/src/inputs.js';
-import { commit, createBareRemote, createRepo, gitEnv, type BareRemote, type Repo } from '../support/services/index.js';
-import { callsReleaseYml, documentedSnippets, refusedOnPurpose, ROOT, scratch, type Scratch } from './helpers.js';
+import { createRemoteRepo, type RemoteRepo } from '../support/remote-repo.js';
+import { commit, gitEnv } from '../support/services/index.js';
+import { callsReleaseYml, documentedSnippets, refusedOnPurpose, ROOT, scratch } from './helpers.js';
 
 const ACTIONS: Record<string, ActionDefinition> = {
   changelog,
@@ -120,43 +121,34 @@ async function checkInputs(def: ActionDefinition, withs: Record<string, unknown>
 
 const namedInputs = (problems: string[]) => [...new Set(problems.map((p) => p.split(':')[0]!))].sort();
 
-let s: Scratch;
-let remote: BareRemote;
-let repo: Repo;
+const s = scratch();
+let origin: RemoteRepo;
 // For the snippets with versioning: independent: a workspace whose package has a feat since its own tag.
-let monoRemote: BareRemote;
-let monoRepo: Repo;
+let monoOrigin: RemoteRepo;
 beforeAll(async () => {
-  s = scratch();
-  remote = await createBareRemote();
   // Something to release (a feat since v1.0.0), so the plan's preflight runs in full. A private package: with
   // publish_registries npm the plan reads a public package's latest from npm_registry_url (registry.npmjs.org as
   // the snippets leave it), and nothing may leave this machine (test/e2e/plan.test.ts reads it from Verdaccio).
-  repo = await createRepo({
-    remote,
+  origin = await createRemoteRepo({
     files: { 'package.json': '{"name":"widget","version":"1.0.0","private":true,"scripts":{"test":"node -e 0"}}\n' },
   });
-  await repo.git('tag', 'v1.0.0');
-  await repo.git('commit', '--quiet', '--allow-empty', '-m', 'feat: a feature');
-  await repo.git('push', '--quiet', 'origin', 'main', 'v1.0.0');
-  monoRemote = await createBareRemote();
-  monoRepo = await createRepo({
-    remote: monoRemote,
+  await origin.repo.git('tag', 'v1.0.0');
+  await origin.repo.git('commit', '--quiet', '--allow-empty', '-m', 'feat: a feature');
+  await origin.repo.git('push', '--quiet', 'origin', 'main', 'v1.0.0');
+  monoOrigin = await createRemoteRepo({
     files: {
       'package.json': '{"name":"mono","private":true,"workspaces":["packages/*"],"scripts":{"test":"node -e 0"}}\n',
       'packages/a/package.json': '{"name":"a","version":"1.0.0","private":true}\n',
     },
   });
-  await monoRepo.git('tag', '-a', 'a@1.0.0', '-m', 'a@1.0.0');
-  await commit(monoRepo, 'feat: a feature of a', { 'packages/a/index.js': '1\n' });
-  await monoRepo.git('push', '--quiet', '--follow-tags', 'origin', 'main');
+  await monoOrigin.repo.git('tag', '-a', 'a@1.0.0', '-m', 'a@1.0.0');
+  await commit(monoOrigin.repo, 'feat: a feature of a', { 'packages/a/index.js': '1\n' });
+  await monoOrigin.repo.git('push', '--quiet', '--follow-tags', 'origin', 'main');
 });
 afterAll(async () => {
-  await repo?.cleanup();
-  await remote?.cleanup();
-  await monoRepo?.cleanup();
-  await monoRemote?.cleanup();
-  s?.cleanup();
+  await origin?.cleanup();
+  await monoOrigin?.cleanup();
+  s.cleanup();
 });
 
 test('the documents hold snippets of every kind checked, and the unchecked ones are only these', () => {
@@ -188,7 +180,7 @@ async function checkCall(name: string, c: Pick<Classified, 'yaml' | 'refused'>):
   const r = await runWorkflow({
     workflow: s.write(`${name.replace(/[^\w.-]+/g, '_')}.yml`, yaml),
     packageRoot: ROOT,
-    repository: /versioning: independent/.test(yaml) ? monoRepo.dir : repo.dir,
+    repository: /versioning: independent/.test(yaml) ? monoOrigin.repo.dir : origin.repo.dir,
     runDir: join(s.dir, `run-${name.replace(/[^\w.-]+/g, '_')}`),
     jobs: callers.map((id) => `${id}/plan`),
     secrets: { GITHUB_TOKEN: 'local-token' },

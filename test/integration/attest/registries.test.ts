@@ -4,7 +4,7 @@
  * docker-registry (the bundle pushed beside it as an OCI referrer; that registry has no referrers API, so the
  * `sha256-<hex>` tag fallback is used, and found again by the verification).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,18 +21,15 @@ import {
 import { createGitHubClient } from '../../../packages/shared/src/github/index.js';
 import { RegistryClient } from '../../../packages/shared/src/publish/docker.js';
 import { runVerifyCli, SAN, startAttestStack, type AttestStack } from '../../support/attest.js';
+import { publishVersions, startImageRegistry, type ImageRegistry } from '../../support/registry-fixtures.js';
+import { closeDouble } from '../../support/double-teardown.js';
 import { startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
 import {
   buildScratchImage,
-  createDockerConfig,
   describeWithService,
-  dockerLogin,
   pushImage,
-  removeImage,
   requireService,
   requireServices,
-  run,
-  startRegistry,
   startVerdaccio,
   type Registry,
   type Verdaccio,
@@ -56,24 +53,15 @@ describeWithService(npmServices, 'an npm tarball on Verdaccio', () => {
     base = mkdtempSync(join(tmpdir(), 'attest-npm-'));
     v = await startVerdaccio();
     gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' });
-    const env = await v.npmEnv();
-    for (const version of ['1.0.0', '1.0.1']) {
-      const dir = join(base, `pkg-${version}`);
-      mkdirSync(dir);
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: PKG, version, main: 'index.js' }));
-      writeFileSync(join(dir, 'index.js'), `module.exports = ${JSON.stringify(version)};\n`);
-      await run('npm', ['publish', '--registry', v.url], { cwd: dir, env });
-    }
+    await publishVersions(v, base, PKG, ['1.0.0', '1.0.1']);
   }, 90_000);
-  afterAll(async () => {
-    try {
-      gh?.assertNoViolations();
-    } finally {
-      await gh?.close();
-      await v?.stop();
-      rmSync(base, { recursive: true, force: true });
-    }
-  });
+  afterAll(() =>
+    closeDouble(
+      gh,
+      () => v?.stop(),
+      () => rmSync(base, { recursive: true, force: true }),
+    ),
+  );
   const client = () => createGitHubClient({ token: 'ghs_test', apiUrl: gh.url, retryAfterBaseSeconds: 0 });
 
   it('the tarball downloaded back is attested, uploaded and verified; another version is not attested', async () => {
@@ -142,27 +130,19 @@ describeWithService(npmServices, 'an npm tarball on Verdaccio', () => {
 });
 
 describeWithService(dockerServices, 'an image on docker-registry', () => {
+  let images: ImageRegistry;
   let registry: Registry;
-  let config: { dir: string; cleanup(): Promise<void> };
+  let config: ImageRegistry['config'];
   let image: string;
   let digest: string;
-  const refs: string[] = [];
+  let refs: string[];
 
   beforeAll(async () => {
-    registry = await startRegistry({ auth: true });
-    config = await createDockerConfig();
-    image = `${registry.host}/acme/widget`;
-    await dockerLogin(registry.host, registry.username!, registry.password!, config.dir);
-    const ref = `${image}:1.0.0`;
-    refs.push(ref);
-    await buildScratchImage(ref, { '/VERSION': '1.0.0\n' }, { busybox: false, cmd: ['/VERSION'] });
-    digest = await pushImage(ref, { dockerConfig: config.dir });
+    images = await startImageRegistry(['1.0.0']);
+    ({ registry, config, image, refs } = images);
+    digest = images.digests['1.0.0']!;
   }, 120_000);
-  afterAll(async () => {
-    await removeImage(...refs);
-    await config?.cleanup();
-    await registry?.stop();
-  });
+  afterAll(async () => images?.stop());
   const client = () => new RegistryClient(fetch, { username: registry.username!, password: registry.password! });
 
   it('the bundle is pushed as a referrer (tag fallback), found again and verified; a re-run pushes nothing', async () => {
@@ -209,34 +189,22 @@ describeWithService(dockerServices, 'an image on docker-registry', () => {
     expect(ok.source).toBe(`${image}@${pushed.digest} (OCI referrer)`);
 
     // The CLI, as a consumer runs it: the registry login from DOCKER_CONFIG, the bundle from the referrer.
-    const byCli = await runVerifyCli(
-      [
-        '--subject',
-        `${image}@${digest}`,
-        '--workflow',
-        'acme/widget/.github/workflows/release.yml',
-        '--trusted-root',
-        stack.sig.trustedRootPath,
-      ],
-      { cwd: tmpdir(), env: { DOCKER_CONFIG: config.dir } },
-    );
+    const cliArgs = [
+      '--subject',
+      `${image}@${digest}`,
+      '--workflow',
+      'acme/widget/.github/workflows/release.yml',
+      '--trusted-root',
+      stack.sig.trustedRootPath,
+    ];
+    const byCli = await runVerifyCli(cliArgs, { cwd: tmpdir(), env: { DOCKER_CONFIG: config.dir } });
     expect(byCli.stderr).toBe('');
     expect(byCli.code).toBe(0);
     expect(byCli.stdout).toContain(`verified: ${image} (${digest})`);
-    const noLogin = await runVerifyCli(
-      [
-        '--subject',
-        `${image}@${digest}`,
-        '--workflow',
-        'acme/widget/.github/workflows/release.yml',
-        '--trusted-root',
-        stack.sig.trustedRootPath,
-      ],
-      {
-        cwd: tmpdir(),
-        env: { DOCKER_CONFIG: join(tmpdir(), 'no-such-docker-config') },
-      },
-    );
+    const noLogin = await runVerifyCli(cliArgs, {
+      cwd: tmpdir(),
+      env: { DOCKER_CONFIG: join(tmpdir(), 'no-such-docker-config') },
+    });
     expect(noLogin.code).toBe(1);
     expect(noLogin.stderr).toContain('HTTP 401');
   });

@@ -50,6 +50,27 @@ afterEach(() => {
 const token = () => stack.token();
 const sign: AttestStack['sign'] = (subjects, o) => stack.sign(subjects, o);
 
+/** The statement a push to acme/widget's main by the release workflow makes about `subjects`. */
+const pushStatement = (subjects: Parameters<typeof buildStatement>[0]) =>
+  buildStatement(subjects, {
+    serverUrl: 'https://github.com',
+    repository: 'acme/widget',
+    sha: 'a'.repeat(40),
+    ref: 'refs/heads/main',
+    builderWorkflowRef: WORKFLOW,
+    eventName: 'push',
+    runId: '1',
+    runAttempt: '1',
+  });
+
+/** verifyBundle's input: `bundle` checked for `subjectDigest` against the release workflow's identity and root. */
+const checkOf = (bundle: unknown, subjectDigest: string): Parameters<typeof verifyBundle>[0] => ({
+  bundle,
+  subjectDigest,
+  expected: { san: SAN, issuer: ISSUER },
+  trustedRoot: root,
+});
+
 function artifact(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -95,26 +116,14 @@ describe('a file', () => {
     const bundle = await sign([await fileSubject(path)]);
     appendFileSync(path, ' + one byte more');
     const changed = await fileSubject(path);
-    await expect(
-      verifyBundle({
-        bundle,
-        subjectDigest: changed.digest.sha256,
-        expected: { san: SAN, issuer: ISSUER },
-        trustedRoot: root,
-      }),
-    ).rejects.toThrow(
+    await expect(verifyBundle(checkOf(bundle, changed.digest.sha256))).rejects.toThrow(
       /^digest check failed: the artifact's sha256:[0-9a-f]{64} is not a subject of the attestation \(it attests tampered\.txt/,
     );
   });
 
   it("a signer's hostile subject name reaches the message as one line, never a workflow command", async () => {
     const bundle = await sign([{ name: 'x\n::error::pwned\r\n##[group]', digest: { sha256: 'd'.repeat(64) } }]);
-    const err = await verifyBundle({
-      bundle,
-      subjectDigest: 'e'.repeat(64),
-      expected: { san: SAN, issuer: ISSUER },
-      trustedRoot: root,
-    }).catch((e: Error) => e);
+    const err = await verifyBundle(checkOf(bundle, 'e'.repeat(64))).catch((e: Error) => e);
     expect(String(err)).toContain('(it attests x\\n::error::pwned\\r\\n##[group] (sha256:dddddddddddd…))');
     expect(String(err)).not.toMatch(/\n/);
   });
@@ -124,12 +133,7 @@ describe('a file', () => {
     const path = artifact('other.txt', 'signed elsewhere');
     const subject = await fileSubject(path);
     const bundle = await sign([subject]);
-    const err = await verifyBundle({
-      bundle,
-      subjectDigest: subject.digest.sha256,
-      expected: { san: SAN, issuer: ISSUER },
-      trustedRoot: root,
-    }).catch((e: Error) => e);
+    const err = await verifyBundle(checkOf(bundle, subject.digest.sha256)).catch((e: Error) => e);
     expect(err).toMatchObject({ check: 'identity' });
     expect(String(err)).toContain('https://github.com/mallory/fork/.github/workflows/release.yml@refs/heads/main');
     expect(String(err)).toContain(`expected the workflow ${SAN}`);
@@ -140,27 +144,14 @@ describe('a file', () => {
     try {
       const subject = await fileSubject(artifact('foreign.txt', 'x'));
       const identityToken = await token();
-      const bundle = await signStatement(
-        buildStatement([subject], {
-          serverUrl: 'https://github.com',
-          repository: 'acme/widget',
-          sha: 'a'.repeat(40),
-          ref: 'refs/heads/main',
-          builderWorkflowRef: WORKFLOW,
-          eventName: 'push',
-          runId: '1',
-          runAttempt: '1',
-        }),
-        { fulcioUrl: other.fulcioUrl, rekorUrl: other.rekorUrl, identityToken },
-      );
-      await expect(
-        verifyBundle({
-          bundle,
-          subjectDigest: subject.digest.sha256,
-          expected: { san: SAN, issuer: ISSUER },
-          trustedRoot: root,
-        }),
-      ).rejects.toMatchObject({ check: expect.stringMatching(/^(certificate|tlog)$/) });
+      const bundle = await signStatement(pushStatement([subject]), {
+        fulcioUrl: other.fulcioUrl,
+        rekorUrl: other.rekorUrl,
+        identityToken,
+      });
+      await expect(verifyBundle(checkOf(bundle, subject.digest.sha256))).rejects.toMatchObject({
+        check: expect.stringMatching(/^(certificate|tlog)$/),
+      });
     } finally {
       await other.stop();
     }
@@ -170,27 +161,14 @@ describe('a file', () => {
     const subject = await fileSubject(artifact('private.txt', 'p'));
     const identityToken = await token();
     const before = sig.requests.rekor;
-    const bundle = await signStatement(
-      buildStatement([subject], {
-        serverUrl: 'https://github.com',
-        repository: 'acme/widget',
-        sha: 'a'.repeat(40),
-        ref: 'refs/heads/main',
-        builderWorkflowRef: WORKFLOW,
-        eventName: 'push',
-        runId: '1',
-        runAttempt: '1',
-      }),
-      { fulcioUrl: sig.fulcioUrl, tsaUrl: sig.tsaUrl, identityToken },
-    );
+    const bundle = await signStatement(pushStatement([subject]), {
+      fulcioUrl: sig.fulcioUrl,
+      tsaUrl: sig.tsaUrl,
+      identityToken,
+    });
     expect(sig.requests.rekor).toBe(before);
     expect(bundle.verificationMaterial.tlogEntries ?? []).toEqual([]);
-    const input = {
-      bundle,
-      subjectDigest: subject.digest.sha256,
-      expected: { san: SAN, issuer: ISSUER },
-      trustedRoot: root,
-    };
+    const input = checkOf(bundle, subject.digest.sha256);
     await expect(verifyBundle({ ...input, requireTlog: false })).resolves.toMatchObject({ san: SAN });
     await expect(verifyBundle(input)).rejects.toMatchObject({ check: 'tlog' });
     // A trusted root with no log (as GitHub's private instance's) requires none by default.
@@ -202,14 +180,9 @@ describe('a file', () => {
   });
 
   it('a garbled bundle fails the bundle check', async () => {
-    await expect(
-      verifyBundle({
-        bundle: { mediaType: 'nope' },
-        subjectDigest: 'b'.repeat(64),
-        expected: { san: SAN, issuer: ISSUER },
-        trustedRoot: root,
-      }),
-    ).rejects.toThrow(/^bundle check failed: not a Sigstore bundle/);
+    await expect(verifyBundle(checkOf({ mediaType: 'nope' }, 'b'.repeat(64)))).rejects.toThrow(
+      /^bundle check failed: not a Sigstore bundle/,
+    );
   });
 });
 
@@ -224,14 +197,7 @@ describe('faults while signing', () => {
     expect(sig.requests.rekor - before).toBe(3); // the first try and two retries
     sig.up('rekor');
     const bundle = await sign([subject]);
-    await expect(
-      verifyBundle({
-        bundle,
-        subjectDigest: subject.digest.sha256,
-        expected: { san: SAN, issuer: ISSUER },
-        trustedRoot: root,
-      }),
-    ).resolves.toMatchObject({ san: SAN });
+    await expect(verifyBundle(checkOf(bundle, subject.digest.sha256))).resolves.toMatchObject({ san: SAN });
   });
 
   it('Rekor down (connections dropped) fails after the retries with the network error', async () => {
@@ -252,16 +218,7 @@ describe('faults while signing', () => {
 
   it('Fulcio refuses a token for another audience, and the error carries its message', async () => {
     const wrong = oidc.token('npm:registry.npmjs.org');
-    const statement = buildStatement([{ name: 'x', digest: { sha256: 'c'.repeat(64) } }], {
-      serverUrl: 'https://github.com',
-      repository: 'acme/widget',
-      sha: 'a'.repeat(40),
-      ref: 'refs/heads/main',
-      builderWorkflowRef: WORKFLOW,
-      eventName: 'push',
-      runId: '1',
-      runAttempt: '1',
-    });
+    const statement = pushStatement([{ name: 'x', digest: { sha256: 'c'.repeat(64) } }]);
     await expect(
       signStatement(statement, { fulcioUrl: sig.fulcioUrl, rekorUrl: sig.rekorUrl, identityToken: wrong, retries: 0 }),
     ).rejects.toThrow(

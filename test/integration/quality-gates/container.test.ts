@@ -40,17 +40,15 @@ afterAll(() => {
   rmSync(ws, { recursive: true, force: true });
 });
 
+/** The container-build gate on `image`, built from the workspace's image/ folder, with the inputs `o` besides. */
+const buildGate = (image: string, o: Record<string, string | number>) =>
+  runAction('quality-gates', { cwd: ws, inputs: { gates: 'container-build', image, context: 'image', ...o } });
+
 maybe('builds the image, records size and layers, outputs its id, runs the smoke command in it', async () => {
-  const r = await runAction('quality-gates', {
-    cwd: ws,
-    inputs: {
-      gates: 'container-build',
-      image: `${tag}:ok`,
-      context: 'image',
-      build_args: 'GREETING=bonjour',
-      max_image_size_mb: 10,
-      container_smoke_command: "sh -c 'echo smoke-ok'",
-    },
+  const r = await buildGate(`${tag}:ok`, {
+    build_args: 'GREETING=bonjour',
+    max_image_size_mb: 10,
+    container_smoke_command: "sh -c 'echo smoke-ok'",
   });
   expect(r.errors).toEqual([]);
   expect(r.code).toBe(0);
@@ -74,15 +72,9 @@ maybe('builds the image, records size and layers, outputs its id, runs the smoke
 });
 
 maybe('an image over max_image_size_mb, or whose smoke command fails, fails the gate with both reasons', async () => {
-  const r = await runAction('quality-gates', {
-    cwd: ws,
-    inputs: {
-      gates: 'container-build',
-      image: `${tag}:big`,
-      context: 'image',
-      max_image_size_mb: 0.5,
-      container_smoke_command: "sh -c 'echo broken >&2; exit 3'",
-    },
+  const r = await buildGate(`${tag}:big`, {
+    max_image_size_mb: 0.5,
+    container_smoke_command: "sh -c 'echo broken >&2; exit 3'",
   });
   expect(r.code).toBe(1);
   expect(r.outputs.passed).toBe('false');

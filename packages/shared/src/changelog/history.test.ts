@@ -7,6 +7,7 @@ import { Git } from '../git/index.js';
 import { MemoryLogger } from '../util/logger.js';
 import { generateChangelog } from './generate.js';
 import { findPreviousTag, readHistory } from './history.js';
+import { initTestRepo } from '../../../../test/support/git-init.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,9 +16,7 @@ function repo(): { dir: string; git: (...a: string[]) => string; commit: (msg: s
   const dir = mkdtempSync(join(tmpdir(), 'ra-changelog-'));
   dirs.push(dir);
   const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
+  initTestRepo(dir);
   const commit = (msg: string) => {
     git('commit', '-q', '--allow-empty', '--cleanup=verbatim', '-m', msg);
     return git('rev-parse', 'HEAD');
@@ -25,13 +24,28 @@ function repo(): { dir: string; git: (...a: string[]) => string; commit: (msg: s
   return { dir, git, commit };
 }
 
+/** A repository with a commit for each step, tagged when the step names a tag. */
+function repoWith(...steps: [subject: string, tag?: string][]) {
+  const r = repo();
+  for (const [subject, tag] of steps) {
+    r.commit(subject);
+    if (tag) r.git('tag', tag);
+  }
+  return r;
+}
+
+/** A repository with `feat: base` released as v1.0.0, then a commit for each subject. */
+function releasedRepo(...subjects: string[]) {
+  const r = repo();
+  r.commit('feat: base');
+  r.git('tag', 'v1.0.0');
+  for (const subject of subjects) r.commit(subject);
+  return r;
+}
+
 describe('previous tag and history', () => {
   it('reads a tag with build metadata as its version (v1.0.0-rc.1+build.5 is 1.0.0-rc.1)', async () => {
-    const r = repo();
-    r.commit('feat: one');
-    r.git('tag', 'v1.0.0+build.5');
-    r.commit('fix: two');
-    r.git('tag', 'v1.0.1-rc.1+build.7');
+    const r = repoWith(['feat: one', 'v1.0.0+build.5'], ['fix: two', 'v1.0.1-rc.1+build.7']);
     const h = await readHistory(new Git(r.dir), { tagPrefix: 'v', log: new MemoryLogger() });
     expect(h.previousTag).toMatchObject({ name: 'v1.0.0+build.5', version: '1.0.0' });
     expect(h.commits.map((c) => c.subject)).toEqual(['two']);
@@ -110,14 +124,17 @@ describe('previous tag and history', () => {
     expect(res.notes.indexOf('BREAKING')).toBeLessThan(res.notes.indexOf('### Added'));
   });
 
-  it('deepens a shallow clone until the previous tag is reachable', async () => {
-    const r = repo();
-    r.commit('feat: base');
-    r.git('tag', 'v1.0.0');
-    for (let i = 0; i < 30; i++) r.commit(`fix: change ${i}`);
+  /** A clone `depth` commits deep, without tags, of a repository with v1.0.0 and then `fixes` fix: commits. */
+  function shallowClone(fixes: number, depth: number): string {
+    const r = releasedRepo(...Array.from({ length: fixes }, (_, i) => `fix: change ${i}`));
     const clone = mkdtempSync(join(tmpdir(), 'ra-changelog-shallow-'));
     dirs.push(clone);
-    execFileSync('git', ['clone', '-q', '--depth', '3', '--no-tags', `file://${r.dir}`, clone]);
+    execFileSync('git', ['clone', '-q', '--depth', String(depth), '--no-tags', `file://${r.dir}`, clone]);
+    return clone;
+  }
+
+  it('deepens a shallow clone until the previous tag is reachable', async () => {
+    const clone = shallowClone(30, 3);
     const git = new Git(clone);
     expect(await git.isShallow()).toBe(true);
     const log = new MemoryLogger();
@@ -129,13 +146,7 @@ describe('previous tag and history', () => {
   });
 
   it('fails, naming fetch-depth: 0, when a shallow clone cannot be deepened', async () => {
-    const r = repo();
-    r.commit('feat: base');
-    r.git('tag', 'v1.0.0');
-    for (let i = 0; i < 5; i++) r.commit(`fix: change ${i}`);
-    const clone = mkdtempSync(join(tmpdir(), 'ra-changelog-shallow-'));
-    dirs.push(clone);
-    execFileSync('git', ['clone', '-q', '--depth', '2', '--no-tags', `file://${r.dir}`, clone]);
+    const clone = shallowClone(5, 2);
     execFileSync('git', ['remote', 'set-url', 'origin', join(clone, 'gone.git')], { cwd: clone });
     await expect(readHistory(new Git(clone), { tagPrefix: 'v', log: new MemoryLogger() })).rejects.toThrow(
       /fetch-depth: 0/,
@@ -143,14 +154,7 @@ describe('previous tag and history', () => {
   });
 
   it('renders every release, and re-running replaces sections instead of adding them', async () => {
-    const r = repo();
-    r.commit('feat: a');
-    r.git('tag', 'v1.0.0');
-    r.commit('fix: b');
-    r.git('tag', 'v1.0.1');
-    r.commit('feat: c');
-    r.git('tag', 'v1.1.0');
-    r.commit('feat!: d');
+    const r = repoWith(['feat: a', 'v1.0.0'], ['fix: b', 'v1.0.1'], ['feat: c', 'v1.1.0'], ['feat!: d']);
     const path = join(r.dir, 'CHANGELOG.md');
     const opts = {
       git: new Git(r.dir),
@@ -197,13 +201,12 @@ describe('changelog correctness on real histories (issue 13)', () => {
     });
 
   it('a breaking chore!/refactor!/docs! is under breaking changes and its own type when shown, never Features', async () => {
-    const r = repo();
-    r.commit('feat: base');
-    r.git('tag', 'v1.0.0');
-    r.commit('chore!: drop node 18');
-    r.commit('refactor!: rename the config');
-    r.commit('docs!: the API reference moves');
-    r.commit('feat: a real feature');
+    const r = releasedRepo(
+      'chore!: drop node 18',
+      'refactor!: rename the config',
+      'docs!: the API reference moves',
+      'feat: a real feature',
+    );
     const cc = await gen(r.dir);
     expect(cc.notes).toContain('### ⚠ BREAKING CHANGES\n\n* the API reference moves');
     for (const s of ['drop node 18', 'rename the config', 'the API reference moves']) {
@@ -246,12 +249,7 @@ describe('changelog correctness on real histories (issue 13)', () => {
   });
 
   it('commit_count: every commit of the range but merges, hidden types included', async () => {
-    const r = repo();
-    r.commit('feat: base');
-    r.git('tag', 'v1.0.0');
-    r.commit('fix: shown');
-    r.commit('chore: hidden');
-    r.commit('not conventional');
+    const r = releasedRepo('fix: shown', 'chore: hidden', 'not conventional');
     const res = await gen(r.dir);
     expect(res.commitCount).toBe(3);
     expect(res.stats.shown).toBe(1);

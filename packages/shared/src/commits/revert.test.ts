@@ -10,6 +10,7 @@ import { MemoryLogger } from '../util/logger.js';
 import { recommendBump } from './bump.js';
 import { parseCommit, type ParsedCommit } from './parse.js';
 import { cancelledByReverts, revertedType } from './revert.js';
+import { initTestRepo } from '../../../../test/support/git-init.js';
 
 let dir: string;
 const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' }).trim();
@@ -27,14 +28,26 @@ const revert = () => {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ra-revert-'));
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('config', 'commit.gpgsign', 'false');
+  initTestRepo(dir);
   change('chore: init');
   git('tag', 'v1.0.0');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+type Both = Awaited<ReturnType<typeof both>>;
+
+/** The changelog's notes and the plan's preview both list `text` (with `listed` false: neither does). */
+function expectListed(r: Both, text: string, listed = true) {
+  for (const shown of [r.c.notes, r.preview])
+    if (listed) expect(shown).toContain(text);
+    else expect(shown).not.toContain(text);
+}
+
+/** The changelog and the plan recommend the same `bump`. */
+function expectBump(r: Both, bump: string) {
+  expect(r.c.recommendedBump).toBe(bump);
+  expect(r.p.recommended).toBe(bump);
+}
 
 async function both(format: 'keep-a-changelog' | 'conventional-commits' = 'conventional-commits') {
   const c = await generateChangelog({
@@ -55,13 +68,10 @@ describe('revert chains', () => {
     change('fix: keep me');
     change('feat: shiny X');
     revert();
-    const { c, p, preview } = await both();
-    expect(c.notes).not.toContain('shiny X');
-    expect(preview).not.toContain('shiny X');
-    expect(c.notes).toContain('keep me');
-    expect(preview).toContain('keep me');
-    expect(c.recommendedBump).toBe('patch');
-    expect(p.recommended).toBe('patch');
+    const r = await both();
+    expectListed(r, 'shiny X', false);
+    expectListed(r, 'keep me');
+    expectBump(r, 'patch');
   });
 
   test('length 2: the revert of the revert restores X', async () => {
@@ -69,14 +79,14 @@ describe('revert chains', () => {
     revert();
     revert();
     for (const format of ['conventional-commits', 'keep-a-changelog'] as const) {
-      const { c, p, preview } = await both(format);
+      const r = await both(format);
+      const { c, preview } = r;
       expect(c.notes).toContain('shiny X');
       expect(c.notes).not.toMatch(/Revert/);
       expect(c.notes.match(/shiny X/g)).toHaveLength(1);
       expect(preview).toMatch(/#### Features\n\n- shiny X/);
       expect(preview).not.toContain('#### Reverts');
-      expect(c.recommendedBump).toBe('minor');
-      expect(p.recommended).toBe('minor');
+      expectBump(r, 'minor');
     }
   });
 
@@ -85,11 +95,10 @@ describe('revert chains', () => {
     revert();
     revert();
     revert();
-    const { c, p, preview } = await both();
-    expect(c.notes).not.toContain('shiny X');
-    expect(preview).not.toContain('shiny X');
-    expect(c.recommendedBump).toBe('none');
-    expect(p.recommended).toBe('none');
+    const r = await both();
+    const { preview } = r;
+    expectListed(r, 'shiny X', false);
+    expectBump(r, 'none');
     expect(preview).toContain('4 commits cancelled by a revert');
   });
 
@@ -97,11 +106,11 @@ describe('revert chains', () => {
     change('feat: shiny X');
     git('tag', 'v1.1.0');
     revert();
-    const { c, p, preview } = await both();
+    const r = await both();
+    const { c, preview } = r;
     expect(c.notes).toMatch(/### Reverts\n\n\* feat: shiny X/);
     expect(preview).toMatch(/#### Reverts\n\n- feat: shiny X/);
-    expect(c.recommendedBump).toBe('patch');
-    expect(p.recommended).toBe('patch');
+    expectBump(r, 'patch');
     // Its revert in the same range cancels it out again.
     revert();
     const again = await both();
@@ -115,11 +124,9 @@ describe('revert chains', () => {
     revert();
     git('tag', 'v1.1.0');
     revert();
-    const { c, p, preview } = await both();
-    expect(c.notes).toContain('Revert "feat: shiny X"');
-    expect(preview).toContain('Revert "feat: shiny X"');
-    expect(c.recommendedBump).toBe('patch');
-    expect(p.recommended).toBe('patch');
+    const r = await both();
+    expectListed(r, 'Revert "feat: shiny X"');
+    expectBump(r, 'patch');
   });
 
   test("git's revert of a hidden type (chore, ci) is not releasable and not listed", async () => {
@@ -130,11 +137,9 @@ describe('revert chains', () => {
     git('tag', 'v1.1.1');
     revert();
     for (const format of ['conventional-commits', 'keep-a-changelog'] as const) {
-      const { c, p, preview } = await both(format);
-      expect(c.notes).not.toContain('cache');
-      expect(preview).not.toContain('cache');
-      expect(c.recommendedBump).toBe('none');
-      expect(p.recommended).toBe('none');
+      const r = await both(format);
+      expectListed(r, 'cache', false);
+      expectBump(r, 'none');
     }
   });
 });

@@ -145,6 +145,9 @@ test('tag formats: {version} required, {name} with several packages, adoption of
   expect(tags.get('@nu/alpha-utils')?.map((t) => t.version)).toEqual(['2.0.0']);
 });
 
+/** The commit headers `packageCommits` gave package `name`, newest first. */
+const headers = (c: Awaited<ReturnType<typeof packageCommits>>, name: string) => c.get(name)?.map((x) => x.header);
+
 test("history: a package's commits are those touching its directory or a shared path, never its scope alone", async () => {
   chain();
   commit('fix(core): only touches web', { 'packages/web/a.txt': 'x' });
@@ -162,13 +165,9 @@ test("history: a package's commits are those touching its directory or a shared 
     ],
     { sharedPaths: ['tsconfig.base.json'] },
   );
-  expect(c.get('web')?.map((x) => x.header)).toEqual(['build: shared config', 'fix(core): only touches web']);
-  expect(c.get('core')?.map((x) => x.header)).toEqual(['build: shared config', 'refactor: move', 'feat: core']);
-  expect(c.get('util')?.map((x) => x.header)).toEqual([
-    'build: shared config',
-    'refactor: move',
-    'fix: a rename moves util into core',
-  ]);
+  expect(headers(c, 'web')).toEqual(['build: shared config', 'fix(core): only touches web']);
+  expect(headers(c, 'core')).toEqual(['build: shared config', 'refactor: move', 'feat: core']);
+  expect(headers(c, 'util')).toEqual(['build: shared config', 'refactor: move', 'fix: a rename moves util into core']);
 });
 
 test('history across a merge: a commit from a side branch is not in the last release, though older than its tag', async () => {
@@ -187,10 +186,10 @@ test('history across a merge: a commit from a side branch is not in the last rel
     { name: 'web', dir: 'packages/web', since: '@nu/web@1.0.0' },
     { name: 'util', dir: 'packages/util' },
   ]);
-  expect(c.get('core')?.map((x) => x.header)).toEqual(['fix: core after', 'fix: side branch core']);
-  expect(c.get('web')?.map((x) => x.header)).toEqual(['fix: web on main']);
+  expect(headers(c, 'core')).toEqual(['fix: core after', 'fix: side branch core']);
+  expect(headers(c, 'web')).toEqual(['fix: web on main']);
   // No tag: the whole history of its directory.
-  expect(c.get('util')?.map((x) => x.header)).toEqual(['chore: the start']);
+  expect(headers(c, 'util')).toEqual(['chore: the start']);
 });
 
 test('plan: only changed packages, dependents patched (not devDependents), private versioned, publish order', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { nextVersion, releaseTags } from '../versioning/version.js';
 import { changelogPreview, parseCommit, previewRelease, recommendBump, tagVersion } from './preview.js';
+import { initTestRepo } from '../../../../test/support/git-init.js';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
@@ -12,13 +13,17 @@ const commit = (message: string) => git('commit', '-q', '--allow-empty', '-m', m
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ra-preview-'));
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'dev@example.com');
-  git('config', 'user.name', 'Dev');
-  git('config', 'commit.gpgsign', 'false');
-  git('config', 'tag.gpgsign', 'false');
+  initTestRepo(dir);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The preview of a history where `feat: one` is released as v1.0.0 and `subjects` were committed since. */
+async function previewSinceV1(...subjects: string[]) {
+  commit('feat: one');
+  git('tag', 'v1.0.0');
+  for (const subject of subjects) commit(subject);
+  return previewRelease(new Git(dir), { tagPrefix: 'v' });
+}
 
 describe('conventional commits', () => {
   test.each([
@@ -46,11 +51,14 @@ describe('conventional commits', () => {
 
 describe('versions', () => {
   test('tagVersion keeps only <prefix><semver>', () => {
-    expect(tagVersion('v1.2.3', 'v')).toBe('1.2.3');
-    expect(tagVersion('v1.2.3-rc.1', 'v')).toBe('1.2.3-rc.1');
-    expect(tagVersion('v1', 'v')).toBeUndefined();
-    expect(tagVersion('release-1.2.3', 'v')).toBeUndefined();
-    expect(tagVersion('v01.2.3', 'v')).toBeUndefined();
+    const cases = [
+      ['v1.2.3', '1.2.3'],
+      ['v1.2.3-rc.1', '1.2.3-rc.1'],
+      ['v1', undefined],
+      ['release-1.2.3', undefined],
+      ['v01.2.3', undefined],
+    ] as const;
+    for (const [tag, version] of cases) expect([tag, tagVersion(tag, 'v')]).toEqual([tag, version]);
   });
   test('next version, first release, and prerelease numbering from existing tags (the one model, versioning/)', () => {
     const tags = (...names: string[]) =>
@@ -112,11 +120,7 @@ describe('previewRelease on a real repository', () => {
   });
 
   test('commits since the tag, newest first, with a preview of the notes', async () => {
-    commit('feat: one');
-    git('tag', 'v1.0.0');
-    commit('fix: two');
-    commit('chore: three');
-    const p = await previewRelease(new Git(dir), { tagPrefix: 'v' });
+    const p = await previewSinceV1('fix: two', 'chore: three');
     expect(p.previousTag).toBe('v1.0.0');
     expect(p.commits.map((c) => c.subject)).toEqual(['three', 'two']);
     expect(p.recommended).toBe('patch');
@@ -128,11 +132,7 @@ describe('previewRelease on a real repository', () => {
   });
 
   test('chore-only history recommends nothing', async () => {
-    commit('feat: one');
-    git('tag', 'v1.0.0');
-    commit('chore: deps');
-    commit('docs: readme');
-    const p = await previewRelease(new Git(dir), { tagPrefix: 'v' });
+    const p = await previewSinceV1('chore: deps', 'docs: readme');
     expect(p.recommended).toBe('none');
     expect(changelogPreview(p.commits)).toContain('2 other commits');
   });

@@ -131,46 +131,39 @@ describe('policy file', () => {
     );
   });
 
+  /** A policy file setting one `field` (a `key: value` line) of one release `type`. */
+  const field = (type: string, line: string) => `types:\n  ${type}:\n    ${line}`;
+
   test.each([
     ['unknown top-level key', 'typos: {}', 'typos', 'unknown key'],
     ['unknown release type', 'types:\n  mayor: {}', 'types.mayor', 'major, minor, patch, hotfix'],
-    ['unknown field', 'types:\n  major:\n    canary: [10]', 'types.major.canary', 'unknown key'],
+    ['unknown field', field('major', 'canary: [10]'), 'types.major.canary', 'unknown key'],
     [
       'unknown environment job',
-      'types:\n  major:\n    environments: { qa: x }',
+      field('major', 'environments: { qa: x }'),
       'types.major.environments.qa',
       'release, product, deploy',
     ],
-    ['bad strategy', 'types:\n  minor:\n    strategy: big-bang', 'types.minor.strategy', 'blue-green, canary'],
-    ['bad gate', 'types:\n  minor:\n    gates: [unit-tests]', 'types.minor.gates', 'load-testing'],
-    ['duplicate gate', 'types:\n  minor:\n    gates: [load-testing, load-testing]', 'types.minor.gates', 'each once'],
-    ['gates not a list', 'types:\n  minor:\n    gates: load-testing', 'types.minor.gates', 'a list of'],
-    [
-      'canary not ending at 100',
-      'types:\n  major:\n    canary_steps: [10, 50]',
-      'types.major.canary_steps',
-      'ending at 100',
-    ],
-    [
-      'canary not ascending',
-      'types:\n  major:\n    canary_steps: [50, 10, 100]',
-      'types.major.canary_steps',
-      'ascending',
-    ],
-    ['canary fraction', 'types:\n  major:\n    canary_steps: [12.5, 100]', 'types.major.canary_steps', 'whole'],
-    ['bad duration', 'types:\n  major:\n    monitor_duration: a day', 'types.major.monitor_duration', 'a duration'],
-    ['negative duration', 'types:\n  major:\n    step_duration: -5m', 'types.major.step_duration', 'a duration'],
-    ['bad smoke flag', 'types:\n  patch:\n    smoke_tests: yes please', 'types.patch.smoke_tests', 'true or false'],
-    ['bad load profile', 'types:\n  patch:\n    load_profile: extreme', 'types.patch.load_profile', 'baseline, peak'],
+    ['bad strategy', field('minor', 'strategy: big-bang'), 'types.minor.strategy', 'blue-green, canary'],
+    ['bad gate', field('minor', 'gates: [unit-tests]'), 'types.minor.gates', 'load-testing'],
+    ['duplicate gate', field('minor', 'gates: [load-testing, load-testing]'), 'types.minor.gates', 'each once'],
+    ['gates not a list', field('minor', 'gates: load-testing'), 'types.minor.gates', 'a list of'],
+    ['canary not ending at 100', field('major', 'canary_steps: [10, 50]'), 'types.major.canary_steps', 'ending at 100'],
+    ['canary not ascending', field('major', 'canary_steps: [50, 10, 100]'), 'types.major.canary_steps', 'ascending'],
+    ['canary fraction', field('major', 'canary_steps: [12.5, 100]'), 'types.major.canary_steps', 'whole'],
+    ['bad duration', field('major', 'monitor_duration: a day'), 'types.major.monitor_duration', 'a duration'],
+    ['negative duration', field('major', 'step_duration: -5m'), 'types.major.step_duration', 'a duration'],
+    ['bad smoke flag', field('patch', 'smoke_tests: yes please'), 'types.patch.smoke_tests', 'true or false'],
+    ['bad load profile', field('patch', 'load_profile: extreme'), 'types.patch.load_profile', 'baseline, peak'],
     [
       'environment with a space',
-      'types:\n  major:\n    environments: { deploy: "prod env" }',
+      field('major', 'environments: { deploy: "prod env" }'),
       'types.major.environments.deploy',
       'environment name',
     ],
     [
       'environment with shell metacharacters',
-      'types:\n  major:\n    environments: { deploy: "prod;id" }',
+      field('major', 'environments: { deploy: "prod;id" }'),
       'types.major.environments.deploy',
       'environment name',
     ],

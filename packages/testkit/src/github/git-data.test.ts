@@ -9,32 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
 import { startGitHubDouble, type GitHubDouble } from './index.js';
+import { closeChecked, startWithOctokit, status, type Octokit } from './octokit-fixture.js';
 
 let gh: GitHubDouble;
-let octokit: ReturnType<typeof getOctokit>;
+let octokit: Octokit;
 const repo = { owner: 'acme', repo: 'widget' };
 
-beforeEach(async () => {
-  gh = await startGitHubDouble(repo);
-  octokit = getOctokit('ghs_test', { baseUrl: gh.url });
-});
-
-afterEach(async () => {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-  }
-});
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    return (e as { status: number }).status;
-  }
-}
+beforeEach(async () => ({ gh, octokit } = await startWithOctokit(repo)));
+afterEach(() => closeChecked(gh));
 
 /** A release commit on `release-actions/main` made the way GitHub signs it: blob, tree, commit, ref. */
 async function releaseCommit(message: string, content: string) {

@@ -4,33 +4,15 @@
  * contents (compare-and-swap), issues, repository permissions and the rate limit.
  */
 import { getOctokit } from '@actions/github';
-import { startGitHubDouble, type GitHubDouble } from './index.js';
+import type { GitHubDouble } from './index.js';
+import { closeChecked, startWithOctokit, status, type Octokit } from './octokit-fixture.js';
 
 let gh: GitHubDouble;
-let octokit: ReturnType<typeof getOctokit>;
+let octokit: Octokit;
 const repo = { owner: 'acme', repo: 'widget' };
 
-beforeEach(async () => {
-  gh = await startGitHubDouble(repo);
-  octokit = getOctokit('ghs_test', { baseUrl: gh.url });
-});
-
-afterEach(async () => {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-  }
-});
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    return (e as { status: number }).status;
-  }
-}
+beforeEach(async () => ({ gh, octokit } = await startWithOctokit(repo)));
+afterEach(() => closeChecked(gh));
 
 describe('git refs and tags', () => {
   it('creates, reads, lists, moves and deletes refs', async () => {
@@ -229,49 +211,27 @@ describe('deployments and environments', () => {
 
 describe('contents', () => {
   it('creates and updates a file with sha compare-and-swap (409 on mismatch)', async () => {
-    const content = (s: string): string => Buffer.from(s).toString('base64');
-    const created = await octokit.rest.repos.createOrUpdateFileContents({
-      ...repo,
-      path: '.release/status.yaml',
-      message: 'ledger',
-      content: content('a: 1\n'),
-    });
+    /** Writes .release/status.yaml with `text` (over the blob `sha` when given). */
+    const write = (message: string, text: string, sha?: string) =>
+      octokit.rest.repos.createOrUpdateFileContents({
+        ...repo,
+        path: '.release/status.yaml',
+        message,
+        content: Buffer.from(text).toString('base64'),
+        ...(sha ? { sha } : {}),
+      });
+    const created = await write('ledger', 'a: 1\n');
     expect(created.status).toBe(201);
     const sha = created.data.content!.sha!;
 
     const got = await octokit.rest.repos.getContent({ ...repo, path: '.release/status.yaml' });
     expect(Buffer.from((got.data as { content: string }).content, 'base64').toString()).toBe('a: 1\n');
 
-    const updated = await octokit.rest.repos.createOrUpdateFileContents({
-      ...repo,
-      path: '.release/status.yaml',
-      message: 'ledger',
-      content: content('a: 2\n'),
-      sha,
-    });
+    const updated = await write('ledger', 'a: 2\n', sha);
     expect(updated.status).toBe(200);
     // A writer holding the old sha loses.
-    expect(
-      await status(
-        octokit.rest.repos.createOrUpdateFileContents({
-          ...repo,
-          path: '.release/status.yaml',
-          message: 'x',
-          content: content('a: 3\n'),
-          sha,
-        }),
-      ),
-    ).toBe(409);
-    expect(
-      await status(
-        octokit.rest.repos.createOrUpdateFileContents({
-          ...repo,
-          path: '.release/status.yaml',
-          message: 'x',
-          content: content('a: 3\n'),
-        }),
-      ),
-    ).toBe(422);
+    expect(await status(write('x', 'a: 3\n', sha))).toBe(409);
+    expect(await status(write('x', 'a: 3\n'))).toBe(422);
     expect(gh.state.readFile('.release/status.yaml')).toBe('a: 2\n');
     // Each write is a commit on the default branch.
     expect(gh.state.commits.get(gh.state.resolve('main')!)?.message).toBe('ledger');
