@@ -8,71 +8,49 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { startGitHubDouble } from '../support/github/index.js';
+import { jsonFile, type ReleaseRepo, releaseSuite } from '../support/release-fixture.js';
 import { runAction } from '../support/run-action.js';
-import { type BareRemote, createBareRemote, createRepo, type Repo } from '../support/services/index.js';
+import { createBareRemote, createRepo } from '../support/services/index.js';
 
 const GH_TOKEN = 'ghs_hostileToken0123456789abcdef';
 const SECRET = 'npm_hostileSecretValue0123456789';
 
-interface Fixture {
-  remote: BareRemote;
-  repo: Repo;
-  gh: GitHubDouble;
+/** `outside`: a directory beside the checkout that links point into (victim.txt, dir/loot.txt). */
+interface Fixture extends ReleaseRepo {
   outside: string;
 }
 
-const fixtures: Fixture[] = [];
-afterAll(async () => {
-  for (const f of fixtures) {
-    await f.gh.close();
-    await f.repo.cleanup();
-    await f.remote.cleanup();
-    rmSync(f.outside, { recursive: true, force: true });
-  }
-});
+const suite = releaseSuite({ token: GH_TOKEN });
 
 /** A released v1.0.0 plus a feat, with `links` committed as symbolic links (path → target). */
 async function fixture(links: Record<string, string>, files: Record<string, string> = {}): Promise<Fixture> {
   const outside = mkdtempSync(join(tmpdir(), 'hostile-outside-'));
+  suite.cleanups.add(() => rmSync(outside, { recursive: true, force: true }));
   writeFileSync(join(outside, 'victim.txt'), 'version 0.0.1 x-release-actions-version\nsecret-outside\n');
   mkdirSync(join(outside, 'dir'));
   writeFileSync(join(outside, 'dir', 'loot.txt'), 'secret-outside\n');
-  const remote = await createBareRemote();
-  const repo = await createRepo({
-    remote,
-    files: {
-      'package.json': JSON.stringify({ name: 'hostile', version: '1.0.0', private: true }, null, 2) + '\n',
-      ...files,
+  const f = await suite.repo({
+    files: { 'package.json': jsonFile({ name: 'hostile', version: '1.0.0', private: true }), ...files },
+    afterTags: async (repo) => {
+      for (const [path, target] of Object.entries(links)) {
+        mkdirSync(join(repo.dir, path, '..'), { recursive: true });
+        symlinkSync(target.replace('$OUTSIDE', outside), join(repo.dir, path));
+      }
+      await repo.git('add', '-A');
     },
+    commits: ['feat: a thing'],
   });
-  await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
-  for (const [path, target] of Object.entries(links)) {
-    mkdirSync(join(repo.dir, path, '..'), { recursive: true });
-    symlinkSync(target.replace('$OUTSIDE', outside), join(repo.dir, path));
-  }
-  await repo.git('add', '-A');
-  await repo.git('commit', '-q', '--allow-empty', '-m', 'feat: a thing');
-  await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-  const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
-  const f = { remote, repo, gh, outside };
-  fixtures.push(f);
-  return f;
+  return { ...f, outside };
 }
 
-function release(f: Fixture, inputs: Record<string, string>) {
-  return runAction('release', {
-    cwd: f.repo.dir,
-    token: GH_TOKEN,
-    apiUrl: f.gh.url,
-    graphqlUrl: f.gh.graphqlUrl,
-    serverUrl: f.gh.serverUrl,
-    repository: 'acme/widget',
+/** The release with the npm secret in its environment; tests and build pass, version_bump minor. */
+const release = (f: ReleaseRepo, inputs: Record<string, string>) =>
+  suite.run(f, {
     timeoutMs: 60_000,
     env: { NODE_AUTH_TOKEN: SECRET },
     inputs: { version_bump: 'minor', test_command: 'true', build_command: 'true', ...inputs },
   });
-}
 
 const remoteTags = (f: Fixture) =>
   execFileSync('git', ['--git-dir', f.remote.dir, 'tag', '--list'], { encoding: 'utf8' }).trim().split('\n');
@@ -179,8 +157,11 @@ describe('notes of any size travel as a file', () => {
     await repo.git('reset', '-q', '--hard', 'main');
     await repo.git('push', '-q', 'origin', 'main');
     const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
-    const outside = mkdtempSync(join(tmpdir(), 'hostile-big-'));
-    fixtures.push({ remote, repo, gh, outside });
+    suite.cleanups.add(
+      () => remote.cleanup(),
+      () => repo.cleanup(),
+      () => gh.close(),
+    );
 
     // The changelog job: the notes go to a file under RUNNER_TEMP, not only to an output.
     const cl = await runAction('changelog', {
@@ -198,22 +179,19 @@ describe('notes of any size travel as a file', () => {
     mkdirSync(join(runnerTemp, 'release-notes'));
     writeFileSync(join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'), notes);
     rmSync(cl.runnerTemp, { recursive: true, force: true });
-    const r = await runAction('release', {
-      cwd: repo.dir,
-      runnerTemp,
-      token: GH_TOKEN,
-      apiUrl: gh.url,
-      graphqlUrl: gh.graphqlUrl,
-      serverUrl: gh.serverUrl,
-      repository: 'acme/widget',
-      timeoutMs: 120_000,
-      inputs: {
-        version_bump: 'auto',
-        notes_file: join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'),
-        test_command: 'true',
-        build_command: 'true',
+    const r = await suite.run(
+      { remote, repo, gh, token: GH_TOKEN, scope: '' },
+      {
+        runnerTemp,
+        timeoutMs: 120_000,
+        inputs: {
+          version_bump: 'auto',
+          notes_file: join(runnerTemp, 'release-notes', 'RELEASE_NOTES.md'),
+          test_command: 'true',
+          build_command: 'true',
+        },
       },
-    });
+    );
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
     // No variable handed to the action comes near the 128 KiB that stops a process from starting.

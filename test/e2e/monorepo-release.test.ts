@@ -9,57 +9,26 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { runAction } from '../support/run-action.js';
 import {
-  type BareRemote,
-  commit,
-  createBareRemote,
-  createRepo,
-  describeWithService,
-  type Repo,
-  requireService,
-  startVerdaccio,
-  type Verdaccio,
-} from '../support/services/index.js';
+  jsonFile as json,
+  type ReleaseRepo,
+  type ReleaseRunOptions,
+  releaseSuite,
+} from '../support/release-fixture.js';
+import { commit, describeWithService, requireService } from '../support/services/index.js';
 
 const verdaccioService = await requireService('verdaccio');
-const GH_TOKEN = 'ghs_e2eMonorepoToken0123456789';
-let seq = 0;
-
-interface Fixture {
-  remote: BareRemote;
-  repo: Repo;
-  gh: GitHubDouble;
-  scope: string;
-}
-
-const json = (v: unknown) => JSON.stringify(v, null, 2) + '\n';
 
 describeWithService(verdaccioService, 'independent releases of workspace packages', () => {
-  let npm: Verdaccio;
-  const fixtures: Fixture[] = [];
-
-  beforeAll(async () => {
-    npm = await startVerdaccio();
-  }, 60_000);
-  afterAll(async () => {
-    for (const f of fixtures) {
-      await f.gh.close();
-      await f.repo.cleanup();
-      await f.remote.cleanup();
-    }
-    await npm?.stop();
-  });
+  const suite = releaseSuite({ token: 'ghs_e2eMonorepoToken0123456789', npm: true });
 
   /**
    * core ← util ← web (a chain through dependencies and peerDependencies), other alone, docs private; every
    * package tagged `name@version` (changesets' style) or, with `pnpm`, `name-v<version>` (release-please's).
    */
-  async function fixture(o: { pnpm?: boolean } = {}): Promise<Fixture> {
-    const scope = `@mono${++seq}${process.pid}`;
+  async function fixture(o: { pnpm?: boolean } = {}): Promise<ReleaseRepo> {
+    const scope = suite.scope('mono');
     const range = (v: string) => (o.pnpm ? `workspace:^` : `^${v}`);
-    const remote = await createBareRemote();
     const pkgs: Record<string, Record<string, unknown>> = {
       core: { name: `${scope}/core`, version: '1.0.0', license: 'MIT' },
       util: {
@@ -90,59 +59,23 @@ describeWithService(verdaccioService, 'independent releases of workspace package
       files[`packages/${dir}/package.json`] = json(m);
       files[`packages/${dir}/index.js`] = `module.exports = '${dir}';\n`;
     }
-    const repo = await createRepo({ remote, files });
-    for (const m of Object.values(pkgs)) {
+    const tags = Object.values(pkgs).map((m) => {
       const name = m.name as string;
-      const tag = o.pnpm ? `${name.split('/')[1]}-v${m.version}` : `${name}@${m.version}`;
-      await repo.git('tag', '-a', tag, '-m', tag);
-    }
-    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
-    const f = { remote, repo, gh, scope };
-    fixtures.push(f);
-    return f;
+      return o.pnpm ? `${name.split('/')[1]}-v${m.version as string}` : `${name}@${m.version as string}`;
+    });
+    return suite.repo({ scope, files, tags, commits: [] });
   }
 
-  async function change(f: Fixture, message: string, files: Record<string, string>) {
+  async function change(f: ReleaseRepo, message: string, files: Record<string, string>) {
     await commit(f.repo, message, files);
     await f.repo.git('push', '-q', 'origin', 'main');
   }
 
-  const release = (
-    f: Fixture,
-    inputs: Record<string, string>,
-    o: { runAttempt?: number; runId?: string; env?: Record<string, string> } = {},
-  ) =>
-    runAction('release', {
-      cwd: f.repo.dir,
-      token: GH_TOKEN,
-      apiUrl: f.gh.url,
-      graphqlUrl: f.gh.graphqlUrl,
-      serverUrl: f.gh.serverUrl,
-      repository: 'acme/widget',
-      runId: o.runId ?? '7001',
-      runAttempt: o.runAttempt ?? 1,
-      timeoutMs: 120_000,
-      env: { NODE_AUTH_TOKEN: npm.token, RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05', ...o.env },
-      inputs: {
-        versioning: 'independent',
-        publish_registries: 'npm',
-        npm_registry_url: npm.url,
-        verify_timeout: '20s',
-        ...inputs,
-      },
-    });
+  /** versioning: independent, npm to Verdaccio; run 7001, attempt 1 unless told. */
+  const release = (f: ReleaseRepo, inputs: Record<string, string>, o: Omit<ReleaseRunOptions, 'inputs'> = {}) =>
+    suite.run(f, { runId: '7001', timeoutMs: 120_000, ...o, inputs: { versioning: 'independent', ...inputs } });
+  const remoteTags = (f: ReleaseRepo) => suite.git(f, 'tag', '--list').split('\n').filter(Boolean).sort();
 
-  const remoteGit = (f: Fixture, ...args: string[]) =>
-    execFileSync('git', ['--git-dir', f.remote.dir, ...args], { encoding: 'utf8' }).trim();
-  const remoteTags = (f: Fixture) => remoteGit(f, 'tag', '--list').split('\n').filter(Boolean).sort();
-  const packument = async (name: string) => {
-    const res = await fetch(`${npm.url}${name.replace('/', '%2f')}`);
-    return res.status === 404
-      ? undefined
-      : ((await res.json()) as { versions: Record<string, Record<string, unknown>> });
-  };
-  const npmVersions = async (name: string) => Object.keys((await packument(name))?.versions ?? {});
   /** The order the npm steps ran in, read from the log's groups. */
   const npmOrder = (log: string) => [...log.matchAll(/::group::npm:(\S+)/g)].map((m) => m[1]);
 
@@ -158,14 +91,16 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     expect(r.code).toBe(0);
     expect(r.outputs.status).toBe('released');
     expect(npmOrder(r.log)).toEqual([`${s}/core`, `${s}/util`, `${s}/web`]);
-    expect(await npmVersions(`${s}/core`)).toEqual(['1.1.0']);
-    expect(await npmVersions(`${s}/util`)).toEqual(['1.0.1']);
-    expect(await npmVersions(`${s}/web`)).toEqual(['2.0.1']);
-    expect(await npmVersions(`${s}/other`)).toEqual([]);
-    expect(await npmVersions(`${s}/docs`)).toEqual([]);
+    expect(await suite.versions(`${s}/core`)).toEqual(['1.1.0']);
+    expect(await suite.versions(`${s}/util`)).toEqual(['1.0.1']);
+    expect(await suite.versions(`${s}/web`)).toEqual(['2.0.1']);
+    expect(await suite.versions(`${s}/other`)).toEqual([]);
+    expect(await suite.versions(`${s}/docs`)).toEqual([]);
     // The dependents' published manifests name the released versions.
-    expect((await packument(`${s}/util`))?.versions['1.0.1']?.dependencies).toEqual({ [`${s}/core`]: '^1.1.0' });
-    expect((await packument(`${s}/web`))?.versions['2.0.1']?.peerDependencies).toEqual({ [`${s}/util`]: '^1.0.1' });
+    expect((await suite.packument(`${s}/util`))?.versions['1.0.1']?.dependencies).toEqual({ [`${s}/core`]: '^1.1.0' });
+    expect((await suite.packument(`${s}/web`))?.versions['2.0.1']?.peerDependencies).toEqual({
+      [`${s}/util`]: '^1.0.1',
+    });
     expect(remoteTags(f)).toEqual(
       [
         `${s}/core@1.0.0`,
@@ -179,14 +114,14 @@ describeWithService(verdaccioService, 'independent releases of workspace package
       ].sort(),
     );
     // One release commit carrying every manifest and changelog, on main, with the tags.
-    const show = remoteGit(f, 'show', '--stat', '--format=%s', 'main');
+    const show = suite.git(f, 'show', '--stat', '--format=%s', 'main');
     expect(show).toMatch(/^chore\(release\): publish/);
     expect(show).toContain('packages/core/CHANGELOG.md');
     expect(show).not.toContain('packages/other');
-    const coreLog = remoteGit(f, 'show', 'main:packages/core/CHANGELOG.md');
+    const coreLog = suite.git(f, 'show', 'main:packages/core/CHANGELOG.md');
     expect(coreLog).toContain('## [1.1.0]');
     expect(coreLog).toContain("the scope says web, the files are core's");
-    const utilLog = remoteGit(f, 'show', 'main:packages/util/CHANGELOG.md');
+    const utilLog = suite.git(f, 'show', 'main:packages/util/CHANGELOG.md');
     expect(utilLog).toContain(`depends on ${s}/core (dependencies), which is released`);
     expect(utilLog).not.toContain('the scope says web');
     expect(f.gh.state.releases.map((x) => [x.tagName, x.draft]).sort()).toEqual(
@@ -214,18 +149,18 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     const first = await release(f, {}, { env: { RELEASE_ACTIONS_FAULT: `exit-after:npm:${s}/other` } });
     expect(first.code).not.toBe(0);
     expect(npmOrder(first.log)).toEqual([`${s}/core`, `${s}/other`]);
-    expect(await npmVersions(`${s}/util`)).toEqual([]);
+    expect(await suite.versions(`${s}/util`)).toEqual([]);
     const second = await release(f, {}, { runAttempt: 2 });
     expect(second.errors).toEqual([]);
     expect(second.code).toBe(0);
     expect(second.summary).toMatch(/npm:@mono\d+\/core \| ☑️ already done/);
     expect(second.summary).toMatch(/npm:@mono\d+\/util \| ✅ done/);
-    expect(await npmVersions(`${s}/core`)).toEqual(['1.0.1']);
-    expect(await npmVersions(`${s}/other`)).toEqual(['0.6.0']);
-    expect(await npmVersions(`${s}/util`)).toEqual(['1.0.1']);
-    expect(await npmVersions(`${s}/web`)).toEqual(['2.0.1']);
+    expect(await suite.versions(`${s}/core`)).toEqual(['1.0.1']);
+    expect(await suite.versions(`${s}/other`)).toEqual(['0.6.0']);
+    expect(await suite.versions(`${s}/util`)).toEqual(['1.0.1']);
+    expect(await suite.versions(`${s}/web`)).toEqual(['2.0.1']);
     expect(f.gh.state.releases).toHaveLength(4);
-    expect(remoteGit(f, 'rev-list', '--count', 'main')).toBe('4');
+    expect(suite.git(f, 'rev-list', '--count', 'main')).toBe('4');
   }, 300_000);
 
   test("latest never moves backwards per package: a registry ahead of a package's tags refuses the release before any side effect", async () => {
@@ -234,7 +169,11 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     // core@3.0.0 was published by hand (another tool), never tagged here: its tags stop at core@1.0.0.
     const tmp = mkdtempSync(join(tmpdir(), 'ra-mono-hand-'));
     writeFileSync(join(tmp, 'package.json'), json({ name: `${s}/core`, version: '3.0.0', license: 'MIT' }));
-    execFileSync('npm', ['publish', '--registry', npm.url], { cwd: tmp, env: await npm.npmEnv(), stdio: 'ignore' });
+    execFileSync('npm', ['publish', '--registry', suite.npm().url], {
+      cwd: tmp,
+      env: await suite.npm().npmEnv(),
+      stdio: 'ignore',
+    });
     rmSync(tmp, { recursive: true, force: true });
     await change(f, 'fix: core', { 'packages/core/index.js': '4\n' });
     const before = remoteTags(f);
@@ -245,8 +184,8 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     expect(r.errors[0]).toContain('3.0.0');
     // The fix names this repository's own tag format for adopting the registry's version.
     expect(r.errors[0]).toContain(`${s}/core@3.0.0`);
-    expect(await npmVersions(`${s}/core`)).toEqual(['3.0.0']);
-    expect(await npmVersions(`${s}/util`)).toEqual([]);
+    expect(await suite.versions(`${s}/core`)).toEqual(['3.0.0']);
+    expect(await suite.versions(`${s}/util`)).toEqual([]);
     expect(remoteTags(f)).toEqual(before);
     expect(f.gh.state.releases).toEqual([]);
   }, 300_000);
@@ -255,7 +194,7 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     const f = await fixture({ pnpm: true });
     const s = f.scope;
     await change(f, 'fix: core', { 'packages/core/index.js': '4\n' });
-    const main = remoteGit(f, 'rev-parse', 'main');
+    const main = suite.git(f, 'rev-parse', 'main');
     const r = await release(f, {
       release_mode: 'tag-only',
       tag_format: '{name}-v{version}',
@@ -265,21 +204,21 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
     // No commit on main: the tags are on the tested commit.
-    expect(remoteGit(f, 'rev-parse', 'main')).toBe(main);
-    expect(remoteGit(f, 'rev-list', '-n1', `${s}/core-v1.0.1`)).toBe(main);
+    expect(suite.git(f, 'rev-parse', 'main')).toBe(main);
+    expect(suite.git(f, 'rev-list', '-n1', `${s}/core-v1.0.1`)).toBe(main);
     // The fixed group shares the highest version bumped: other 0.5.0 and core 1.0.0 → 1.0.1 both.
-    expect(await npmVersions(`${s}/core`)).toEqual(['1.0.1']);
-    expect(await npmVersions(`${s}/other`)).toEqual(['1.0.1']);
-    expect(await npmVersions(`${s}/util`)).toEqual(['1.0.1']);
+    expect(await suite.versions(`${s}/core`)).toEqual(['1.0.1']);
+    expect(await suite.versions(`${s}/other`)).toEqual(['1.0.1']);
+    expect(await suite.versions(`${s}/util`)).toEqual(['1.0.1']);
     // workspace:^ is resolved as pnpm publishes it.
-    expect((await packument(`${s}/util`))?.versions['1.0.1']?.dependencies).toEqual({ [`${s}/core`]: '^1.0.1' });
+    expect((await suite.packument(`${s}/util`))?.versions['1.0.1']?.dependencies).toEqual({ [`${s}/core`]: '^1.0.1' });
     expect(f.gh.state.releases).toHaveLength(1);
     const body = f.gh.state.releases[0]?.body ?? '';
     for (const n of ['core', 'other', 'util', 'web']) expect(body).toMatch(new RegExp(`^## ${s}/${n}-v`, 'm'));
     expect(body).toContain('### [1.0.1]');
     // The workspace's manifests were bumped for the publish only, never committed.
     expect(JSON.parse(readFileSync(join(f.repo.dir, 'packages/core/package.json'), 'utf8')).version).toBe('1.0.1');
-    expect(remoteGit(f, 'show', `main:packages/core/package.json`)).toContain('"version": "1.0.0"');
+    expect(suite.git(f, 'show', `main:packages/core/package.json`)).toContain('"version": "1.0.0"');
   }, 300_000);
 
   test('bad input and a cycle are refused with one ::error:: before any side effect', async () => {
@@ -287,7 +226,7 @@ describeWithService(verdaccioService, 'independent releases of workspace package
     const s = f.scope;
     await change(f, 'fix: core', { 'packages/core/index.js': '5\n' });
     const tags = remoteTags(f);
-    const status = () => remoteGit(f, 'for-each-ref', 'refs/heads');
+    const status = () => suite.git(f, 'for-each-ref', 'refs/heads');
     const before = status();
     const cases: [Record<string, string>, RegExp][] = [
       [{ versioning: 'per-package' }, /Input "versioning".*per-package/],
@@ -322,6 +261,6 @@ describeWithService(verdaccioService, 'independent releases of workspace package
         .filter((l) => !l.includes('refs/heads/main')),
     ).toEqual(before.split('\n').filter((l) => !l.includes('refs/heads/main')));
     expect(f.gh.state.releases).toHaveLength(0);
-    expect(await npmVersions(`${s}/core`)).toEqual([]);
+    expect(await suite.versions(`${s}/core`)).toEqual([]);
   }, 300_000);
 });

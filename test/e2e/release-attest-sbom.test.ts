@@ -3,36 +3,16 @@
  * released gets a CycloneDX SBOM from the lockfile, attached to the draft before npm publishes and verified with
  * the other assets before the release goes public; a re-run makes the same bytes, so no second asset.
  */
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { runAction } from '../support/run-action.js';
-import {
-  createBareRemote,
-  createRepo,
-  describeWithService,
-  requireService,
-  startVerdaccio,
-  type Verdaccio,
-} from '../support/services/index.js';
+import { jsonFile, releaseSuite } from '../support/release-fixture.js';
+import { describeWithService, requireService } from '../support/services/index.js';
 
 const verdaccioService = await requireService('verdaccio');
-const GH_TOKEN = 'ghs_e2eReleaseSbomToken0123456789';
 
 describeWithService(verdaccioService, 'release SBOMs (git remote, Verdaccio, GitHub double)', () => {
-  let npm: Verdaccio;
-  const cleanups: (() => Promise<void>)[] = [];
-  beforeAll(async () => {
-    npm = await startVerdaccio();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-    await npm?.stop();
-  });
+  const suite = releaseSuite({ token: 'ghs_e2eReleaseSbomToken0123456789', npm: true });
 
   test('an SBOM per npm package, from the lockfile, on the release; the re-run adds nothing', async () => {
     const scope = `@sbom${process.pid}`;
-    const remote = await createBareRemote();
-    const pkg = (name: string, extra: Record<string, unknown> = {}) =>
-      JSON.stringify({ name, version: '1.0.0', license: 'MIT', ...extra }, null, 2) + '\n';
     const lock = {
       name: 'mono',
       lockfileVersion: 3,
@@ -54,47 +34,29 @@ describeWithService(verdaccioService, 'release SBOMs (git remote, Verdaccio, Git
         },
       },
     };
-    const repo = await createRepo({
-      remote,
+    const root = {
+      name: 'mono',
+      version: '1.0.0',
+      private: true,
+      workspaces: ['packages/*'],
+      scripts: { test: 'true' },
+    };
+    const core = { name: `${scope}/core`, version: '1.0.0', license: 'MIT', dependencies: { 'left-pad': '^1.3.0' } };
+    const f = await suite.repo({
+      scope,
       files: {
-        'package.json':
-          JSON.stringify({
-            name: 'mono',
-            version: '1.0.0',
-            private: true,
-            workspaces: ['packages/*'],
-            scripts: { test: 'true' },
-          }) + '\n',
-        'package-lock.json': JSON.stringify(lock, null, 2) + '\n',
-        'packages/core/package.json': pkg(`${scope}/core`, { dependencies: { 'left-pad': '^1.3.0' } }),
+        'package.json': jsonFile(root, 0),
+        'package-lock.json': jsonFile(lock),
+        'packages/core/package.json': jsonFile(core),
         'packages/core/index.js': 'module.exports = 1;\n',
       },
+      commits: ['feat: sbom'],
     });
-    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
-    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: sbom');
-    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-    const gh: GitHubDouble = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
-    cleanups.push(
-      () => gh.close(),
-      () => repo.cleanup(),
-      () => remote.cleanup(),
-    );
+    const { gh } = f;
     const run = (runAttempt: number, cwd: string) =>
-      runAction('release', {
-        cwd,
-        token: GH_TOKEN,
-        apiUrl: gh.url,
-        graphqlUrl: gh.graphqlUrl,
-        serverUrl: gh.serverUrl,
-        repository: 'acme/widget',
-        runId: '8201',
-        runAttempt,
-        timeoutMs: 120_000,
-        env: { NODE_AUTH_TOKEN: npm.token, RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05' },
-        inputs: { publish_registries: 'npm', npm_registry_url: npm.url, verify_timeout: '20s' },
-      });
+      suite.run(f, { cwd, runId: '8201', runAttempt, timeoutMs: 120_000 });
 
-    const first = await run(1, repo.dir);
+    const first = await run(1, f.repo.dir);
     expect(first.errors).toEqual([]);
     expect(first.outputs.status).toBe('released');
     const rel = gh.state.releases[0]!;
@@ -125,9 +87,7 @@ describeWithService(verdaccioService, 'release SBOMs (git remote, Verdaccio, Git
     expect(order.map((c) => c.operationId)).toEqual(['repos/upload-release-asset', 'repos/update-release']);
 
     // A re-run of the finished job (same run, next attempt) from the checkout it started with: nothing new.
-    const fresh = await createRepo({ remote });
-    cleanups.push(() => fresh.cleanup());
-    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
+    const fresh = await suite.rerunCheckout(f);
     const uploads = gh.count({ operationId: 'repos/upload-release-asset' });
     const second = await run(2, fresh.dir);
     expect(second.errors).toEqual([]);

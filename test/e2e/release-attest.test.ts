@@ -16,55 +16,46 @@ import {
   verifyArtifact,
 } from '../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../packages/shared/src/github/index.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { runAction } from '../support/run-action.js';
 import {
-  type BareRemote,
-  createBareRemote,
-  createRepo,
+  jsonFile,
+  lostAfter,
+  type ReleaseRepo,
+  type ReleaseRunOptions,
+  releaseSuite,
+} from '../support/release-fixture.js';
+import {
   describeWithService,
   type OidcTokenService,
-  type Repo,
   requireService,
   type SigstoreStack,
   startOidcTokenService,
   startSigstore,
-  startVerdaccio,
-  type Verdaccio,
 } from '../support/services/index.js';
 
 const verdaccioService = await requireService('verdaccio');
 const GH_TOKEN = 'ghs_e2eReleaseAttestToken0123456789';
 const WORKFLOW = 'acme/widget/.github/workflows/release.yml@refs/heads/main';
 const OTHER = 'mallory/fork/.github/workflows/release.yml@refs/heads/main';
-let seq = 0;
 
-interface Fixture {
-  remote: BareRemote;
-  repo: Repo;
-  gh: GitHubDouble;
+/** `sig`: the local Sigstore (Fulcio, Rekor, the trusted root) this repository's releases sign with. */
+interface Fixture extends ReleaseRepo {
   sig: SigstoreStack;
-  scope: string;
 }
 
 describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdaccio, GitHub double)', () => {
-  let npm: Verdaccio;
+  const suite = releaseSuite({ token: GH_TOKEN, npm: true });
+  const npm = () => suite.npm();
   let oidc: OidcTokenService;
-  const cleanups: (() => Promise<unknown>)[] = [];
   beforeAll(async () => {
-    npm = await startVerdaccio();
     oidc = await startOidcTokenService({ jobWorkflowRef: WORKFLOW });
   }, 60_000);
   afterAll(async () => {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined);
     await oidc?.stop();
-    await npm?.stop();
   });
   afterEach(() => void (oidc.claims.job_workflow_ref = WORKFLOW));
 
   async function fixture(o: { private?: boolean } = {}): Promise<Fixture> {
-    const scope = `@att${++seq}${process.pid}`;
-    const remote = await createBareRemote();
+    const scope = suite.scope('att');
     const lock = {
       name: 'mono',
       lockfileVersion: 3,
@@ -75,63 +66,39 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
         'node_modules/left-pad': { version: '1.3.0', license: 'WTFPL' },
       },
     };
-    const repo = await createRepo({
-      remote,
+    const scripts = { test: 'true', build: 'mkdir -p out && echo app > out/app-linux.bin' };
+    const f = await suite.repo({
+      scope,
       files: {
-        'package.json':
-          JSON.stringify({
-            name: 'mono',
-            version: '1.0.0',
-            private: true,
-            workspaces: ['packages/*'],
-            scripts: { test: 'true', build: 'mkdir -p out && echo app > out/app-linux.bin' },
-          }) + '\n',
-        'package-lock.json': JSON.stringify(lock) + '\n',
-        'packages/core/package.json':
-          JSON.stringify({ name: `${scope}/core`, version: '1.0.0', dependencies: { 'left-pad': '^1.3.0' } }) + '\n',
+        'package.json': jsonFile(
+          { name: 'mono', version: '1.0.0', private: true, workspaces: ['packages/*'], scripts },
+          0,
+        ),
+        'package-lock.json': jsonFile(lock, 0),
+        'packages/core/package.json': jsonFile(
+          { name: `${scope}/core`, version: '1.0.0', dependencies: { 'left-pad': '^1.3.0' } },
+          0,
+        ),
         'packages/core/index.js': 'module.exports = 1;\n',
         '.gitignore': 'out/\n',
       },
+      commits: ['feat: attested'],
+      private: o.private,
     });
-    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
-    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: attested');
-    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN], private: o.private });
     // Fulcio names the identity after GitHub's server URL, here the double's.
-    const sig = await startSigstore({ oidcPublicKey: oidc.publicKey, serverUrl: gh.serverUrl });
-    cleanups.push(
-      () => remote.cleanup(),
-      () => repo.cleanup(),
-      () => gh.close(),
-      () => sig.stop(),
-    );
-    return { remote, repo, gh, sig, scope };
+    const sig = await startSigstore({ oidcPublicKey: oidc.publicKey, serverUrl: f.gh.serverUrl });
+    suite.cleanups.add(() => sig.stop());
+    return { ...f, sig };
   }
 
-  function release(
-    f: Fixture,
-    o: { env?: Record<string, string>; runAttempt?: number; cwd?: string; inputs?: Record<string, string> } = {},
-  ) {
-    return runAction('release', {
-      cwd: o.cwd ?? f.repo.dir,
-      token: GH_TOKEN,
-      apiUrl: f.gh.url,
-      graphqlUrl: f.gh.graphqlUrl,
-      serverUrl: f.gh.serverUrl,
-      repository: 'acme/widget',
+  /** Run 8301 with the runner's OIDC token, npm to Verdaccio, the asset and attest: true against the local Sigstore. */
+  const release = (f: Fixture, o: Omit<ReleaseRunOptions, 'npm' | 'runId'> = {}) =>
+    suite.run(f, {
       runId: '8301',
-      runAttempt: o.runAttempt ?? 1,
       timeoutMs: 150_000,
-      env: {
-        NODE_AUTH_TOKEN: npm.token,
-        RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05',
-        ...oidc.env,
-        ...o.env,
-      },
+      ...o,
+      env: { ...oidc.env, ...o.env },
       inputs: {
-        publish_registries: 'npm',
-        npm_registry_url: npm.url,
-        verify_timeout: '20s',
         assets: 'out/app-linux.bin',
         attest: 'true',
         fulcio_url: f.sig.fulcioUrl,
@@ -140,14 +107,8 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
         ...o.inputs,
       },
     });
-  }
 
-  async function rerunCheckout(f: Fixture): Promise<Repo> {
-    const fresh = await createRepo({ remote: f.remote });
-    cleanups.push(() => fresh.cleanup());
-    await fresh.git('checkout', '-q', '-B', 'main', 'main~1');
-    return fresh;
-  }
+  const rerunCheckout = suite.rerunCheckout;
 
   const assetNames = (f: Fixture) => f.gh.state.releases[0]?.assets.map((a) => a.name).sort();
   const predicateTypes = (f: Fixture) =>
@@ -159,7 +120,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     expect(r.errors).toEqual([]);
     expect(r.outputs.status).toBe('released');
     const tag = 'v1.1.0';
-    const sbom = `att${seq}${process.pid}-core-1.1.0.npm.cdx.json`;
+    const sbom = `${f.scope.slice(1)}-core-1.1.0.npm.cdx.json`;
     expect(assetNames(f)).toEqual(
       ['app-linux.bin', sbom, `${sbom}.sigstore.json`, `provenance-${tag}.sigstore.json`].sort(),
     );
@@ -180,9 +141,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
       /`gh attestation verify app-linux\.bin --repo acme\/widget --signer-workflow acme\/widget\/\.github\/workflows\/release\.yml`/,
     );
     expect(r.summary).toMatch(
-      new RegExp(
-        `npx release-actions verify --subject npm:@att${seq}${process.pid}/core@1\\.1\\.0 --repository acme/widget`,
-      ),
+      new RegExp(`npx release-actions verify --subject npm:${f.scope}/core@1\\.1\\.0 --repository acme/widget`),
     );
     // A consumer's check, outside the action: the tarball from the registry, its attestation from GitHub.
     const root = await loadTrustedRoot({ location: `${f.sig.url}/trusted_root.json` });
@@ -192,7 +151,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
       github: createGitHubClient({ token: GH_TOKEN, apiUrl: f.gh.url }),
       san: expectedIdentity({ workflow: 'acme/widget/.github/workflows/release.yml', serverUrl: f.gh.serverUrl }),
       trustedRoot: root,
-      npmRegistry: npm.url,
+      npmRegistry: npm().url,
     });
     expect(v.attestation.san).toBe(`${f.gh.serverUrl}/${WORKFLOW}`);
     f.gh.assertNoViolations();
@@ -229,7 +188,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
     );
     expect(f.gh.state.releases).toHaveLength(0);
     expect(f.gh.state.attestations).toHaveLength(0);
-    const pkg = await fetch(`${npm.url}${f.scope.replace('@', '%40')}%2fcore`);
+    const pkg = await fetch(`${npm().url}${f.scope.replace('@', '%40')}%2fcore`);
     expect(pkg.status).toBe(404);
     f.gh.assertNoViolations();
   }, 120_000);
@@ -284,8 +243,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
 
   test('a crash between signing and upload: the re-run reuses the bundles on the draft, one attestation each', async () => {
     const f = await fixture();
-    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: 'exit-after:attest' } });
-    expect(first.code).not.toBe(0);
+    await lostAfter('attest', (env) => release(f, { env }));
     expect(f.gh.state.releases[0]?.draft).toBe(true);
     expect(f.gh.state.attestations).toHaveLength(0);
     const before = { ...f.sig.requests };
@@ -309,8 +267,7 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
 
   test('a bundle on the draft signed by another workflow: verification fails on identity, the release stays a draft', async () => {
     const f = await fixture();
-    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: 'exit-after:attest' } });
-    expect(first.code).not.toBe(0);
+    await lostAfter('attest', (env) => release(f, { env }));
     // Someone with write access swaps the provenance on the draft for the same statement signed by their workflow.
     const draft = f.gh.state.releases[0]!;
     const asset = draft.assets.find((a) => a.name.startsWith('provenance-'))!;
@@ -337,10 +294,9 @@ describeWithService(verdaccioService, 'attested release (Sigstore, OIDC, Verdacc
 
   test('a tarball changed in the registry after publishing: the release names it and stays a draft', async () => {
     const f = await fixture();
-    const first = await release(f, { env: { RELEASE_ACTIONS_FAULT: 'exit-after:npm:' + `${f.scope}/core` } });
-    expect(first.code).not.toBe(0);
+    await lostAfter(`npm:${f.scope}/core`, (env) => release(f, { env }));
     // Verdaccio's storage: the published tarball's bytes replaced behind the registry's back.
-    const dir = join(npm.dir, 'storage', f.scope, 'core');
+    const dir = join(npm().dir, 'storage', f.scope, 'core');
     const tgz = readdirSync(dir).find((n) => n.endsWith('.tgz'))!;
     const bytes = readFileSync(join(dir, tgz));
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;

@@ -13,6 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { githubContext } from '../support/release-fixture.js';
 import { runAction } from '../support/run-action.js';
 import { type BareRemote, createBareRemote, createRepo, type Repo } from '../support/services/index.js';
 
@@ -48,15 +49,7 @@ afterAll(async () => {
 
 afterEach(() => gh.assertNoViolations());
 
-const common = (runId: string) => ({
-  token: GH_TOKEN,
-  apiUrl: gh.url,
-  graphqlUrl: gh.graphqlUrl,
-  serverUrl: gh.serverUrl,
-  repository: 'acme/widget',
-  runId,
-  timeoutMs: 90_000,
-});
+const common = (runId: string) => ({ ...githubContext(gh, GH_TOKEN), runId, timeoutMs: 90_000 });
 
 const temps: string[] = [];
 afterAll(() => {

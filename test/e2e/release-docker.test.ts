@@ -10,15 +10,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryClient } from '@release-actions/shared/publish';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { runAction } from '../support/run-action.js';
+import type { GitHubDouble } from '../support/github/index.js';
+import { type ReleaseRepo, releaseSuite } from '../support/release-fixture.js';
 import {
   type BareRemote,
-  createBareRemote,
   createRepo,
   describeWithService,
   type Registry,
-  type Repo,
   requireService,
   startRegistry,
 } from '../support/services/index.js';
@@ -27,55 +25,44 @@ const services = [await requireService('docker'), await requireService('docker-r
 const GH_TOKEN = 'ghs_e2eDockerReleaseToken98765';
 
 describeWithService(services, 'release action: container images (docker engine, docker-registry)', () => {
+  const suite = releaseSuite({ token: GH_TOKEN });
   let registry: Registry;
   let proxy: FaultProxy;
+  let f: ReleaseRepo;
   let gh: GitHubDouble;
   let remote: BareRemote;
-  let repo: Repo;
   const image = () => `127.0.0.1:${proxy.port}/acme/widget-${process.pid}`;
 
   beforeAll(async () => {
     registry = await startRegistry({ auth: true });
     proxy = await startProxy(registry.url);
-    gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
-    remote = await createBareRemote();
-    repo = await createRepo({
-      remote,
+    f = await suite.repo({
       files: {
         Dockerfile: 'FROM scratch\nARG GREETING\nCOPY hello.txt /hello.txt\n',
         'hello.txt': 'hello\n',
         'VERSION.txt': 'version 1.0.0 # x-release-actions-version\n',
       },
+      commits: ['feat: images'],
     });
-    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
-    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: images');
-    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
+    ({ gh, remote } = f);
   }, 60_000);
 
   afterAll(async () => {
     await proxy?.close();
-    await gh?.close();
-    await repo?.cleanup();
-    await remote?.cleanup();
     await registry?.stop();
     execFileSync('docker', ['image', 'prune', '-f', '--filter', 'label=org.opencontainers.image.source'], {
       stdio: 'ignore',
     });
   });
 
+  /** Run `runId` (9100), attempt `runAttempt`, in `cwd`: the image built, pushed through the proxy, its tags moved. */
   const release = (cwd: string, runAttempt: number, runId = '9100', inputs: Record<string, string> = {}) =>
-    runAction('release', {
+    suite.run(f, {
       cwd,
-      token: GH_TOKEN,
-      apiUrl: gh.url,
-      graphqlUrl: gh.graphqlUrl,
-      serverUrl: gh.serverUrl,
-      repository: 'acme/widget',
       runId,
       runAttempt,
       keepTemp: true,
       timeoutMs: 120_000,
-      env: { RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05' },
       inputs: {
         version_bump: 'auto',
         publish_registries: 'docker',
@@ -91,7 +78,7 @@ describeWithService(services, 'release action: container images (docker engine, 
 
   test('push interrupted, then the re-run converges: one digest under 1.1.0, 1.1, 1, latest; labels; no secret shown', async () => {
     proxy.fail = true;
-    const first = await release(repo.dir, 1);
+    const first = await release(f.repo.dir, 1);
     expect(first.code).toBe(1);
     expect(first.errors.join('\n')).toMatch(/docker push .* failed/);
     expect(gh.state.releases[0]?.draft).toBe(true);

@@ -6,134 +6,63 @@
  * doubled, follows new commits; its merge releases once (tag on the merge commit, GitHub Release, npm), and
  * re-runs of either phase make nothing twice. The double validates every call against GitHub's OpenAPI description.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getOctokit } from '@actions/github';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
-import { runAction } from '../support/run-action.js';
-import {
-  type BareRemote,
-  createBareRemote,
-  createRepo,
-  describeWithService,
-  type Repo,
-  requireService,
-  startVerdaccio,
-  type Verdaccio,
-} from '../support/services/index.js';
+import { killedAfter, onePackageFiles, type ReleaseRepo, releaseSuite } from '../support/release-fixture.js';
+import type { ActionResult } from '../support/run-action.js';
+import { describeWithService, requireService } from '../support/services/index.js';
 
 const verdaccioService = await requireService('verdaccio');
 const GH_TOKEN = 'ghs_e2ePullRequestMode0123456';
 const PENDING = 'autorelease: pending';
 const TAGGED = 'autorelease: tagged';
 
-/** GitHub's own words when a protected branch refuses a push. */
-const GH006 = `#!/bin/sh
-while read old new ref; do
-  if [ "$ref" = refs/heads/main ]; then
-    echo "error: GH006: Protected branch update failed for refs/heads/main." >&2
-    echo "error: Changes must be made through a pull request." >&2
-    exit 1
-  fi
-done
-exit 0
-`;
-
 describeWithService(verdaccioService, 'release_mode pull-request under branch protection (GH006 hook)', () => {
-  let npm: Verdaccio;
-  let remote: BareRemote;
-  let repo: Repo;
-  let gh: GitHubDouble;
+  const suite = releaseSuite({ token: GH_TOKEN, npm: true });
+  /** What the tests since the last fresh() work on. */
+  let f: ReleaseRepo;
   let scope = '';
-  let seq = 0;
-  const cleanups: (() => Promise<void>)[] = [];
 
   /** A repository at 1.0.0 (tagged), a feat since, main protected; the GitHub double serving that same remote. */
   async function fresh(): Promise<void> {
-    scope = `@prmode${++seq}${process.pid}`;
-    remote = await createBareRemote();
-    repo = await createRepo({
-      remote,
-      files: {
-        'package.json':
-          JSON.stringify(
-            { name: `${scope}/lib`, version: '1.0.0', license: 'MIT', scripts: { test: 'echo tests-ran' } },
-            null,
-            2,
-          ) + '\n',
-        'index.js': 'module.exports = 1;\n',
-      },
-    });
-    await repo.git('tag', '-a', 'v1.0.0', '-m', 'v1.0.0');
-    // Commit text is data: markup in it must reach the PR body as text.
-    await repo.git('commit', '--allow-empty', '-q', '-m', 'feat: a new thing <img src=x onerror=alert(1)>');
-    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-    const hook = join(remote.dir, 'hooks', 'pre-receive');
-    writeFileSync(hook, GH006);
-    chmodSync(hook, 0o755);
-    gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN], gitDir: remote.dir });
-    const [g, r, b] = [gh, repo, remote];
-    cleanups.push(async () => {
-      await g.close();
-      await r.cleanup();
-      await b.cleanup();
+    scope = suite.scope('prmode');
+    f = await suite.repo({
+      scope,
+      files: onePackageFiles(`${scope}/lib`),
+      // Commit text is data: markup in it must reach the PR body as text.
+      commits: ['feat: a new thing <img src=x onerror=alert(1)>'],
+      protect: true,
+      serveRemote: true,
     });
   }
 
-  beforeAll(async () => {
-    npm = await startVerdaccio();
-    await fresh();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of cleanups) await c();
-    await npm?.stop();
-  });
+  beforeAll(fresh, 60_000);
 
   const release = (inputs: Record<string, string>, runId: string, runAttempt = 1, env: Record<string, string> = {}) =>
-    runAction('release', {
-      cwd: repo.dir,
-      token: GH_TOKEN,
-      apiUrl: gh.url,
-      graphqlUrl: gh.graphqlUrl,
-      serverUrl: gh.serverUrl,
-      repository: 'acme/widget',
-      runId,
-      runAttempt,
-      timeoutMs: 90_000,
-      env: { NODE_AUTH_TOKEN: npm.token, RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05', ...env },
-      inputs: {
-        release_mode: 'pull-request',
-        version_bump: 'auto',
-        publish_registries: 'npm',
-        npm_registry_url: npm.url,
-        verify_timeout: '20s',
-        ...inputs,
-      },
-    });
-
-  const remoteGit = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', remote.dir, ...args], { encoding: 'utf8' }).trim();
-  const npmVersions = async (name: string) => {
-    const res = await fetch(`${npm.url}${name.replace('/', '%2f')}`);
-    return res.status === 404 ? [] : Object.keys(((await res.json()) as { versions: object }).versions);
-  };
+    suite.run(f, { runId, runAttempt, env, inputs: { release_mode: 'pull-request', version_bump: 'auto', ...inputs } });
+  const remoteGit = (...args: string[]) => suite.git(f, ...args);
   const headBranch = 'release-actions/main';
-  const pulls = () => gh.state.pullRequests;
+  const pulls = () => f.gh.state.pullRequests;
   /** The checkout follows main on the remote, as a new workflow run's checkout would. */
   const syncCheckout = async () => {
-    await repo.git('fetch', '-q', 'origin');
-    await repo.git('reset', '-q', '--hard', 'origin/main');
+    await f.repo.git('fetch', '-q', 'origin');
+    await f.repo.git('reset', '-q', '--hard', 'origin/main');
   };
   /** Another pull request lands on main (GitHub updates the branch; a push would be refused). */
   const landOnMain = async (message: string) => {
     await syncCheckout();
-    await repo.git('commit', '--allow-empty', '-q', '-m', message);
-    const sha = (await repo.git('rev-parse', 'HEAD')).trim();
-    await repo.git('push', '-q', 'origin', `${sha}:refs/heads/feature`);
+    await f.repo.git('commit', '--allow-empty', '-q', '-m', message);
+    const sha = (await f.repo.git('rev-parse', 'HEAD')).trim();
+    await f.repo.git('push', '-q', 'origin', `${sha}:refs/heads/feature`);
     remoteGit('update-ref', 'refs/heads/main', sha);
     remoteGit('update-ref', '-d', 'refs/heads/feature');
     return sha;
+  };
+
+  /** A run that kept the one release PR (`number`): no error, these outputs, still one PR. */
+  const expectOnePr = (r: ActionResult, number: number, outputs: Record<string, string>) => {
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ pull_request_number: String(number), ...outputs });
+    expect(pulls()).toHaveLength(1);
   };
 
   test('bad release_mode is refused with one ::error:: before anything happens', async () => {
@@ -144,7 +73,7 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(r.errors[0]).toMatch(/release_mode/);
     expect(r.errors[0]).toMatch(/"pull_request"/);
     expect(r.errors[0]).toMatch(/pull-request/);
-    expect(gh.calls.length).toBe(0);
+    expect(f.gh.calls.length).toBe(0);
     expect(remoteGit('rev-parse', 'main')).toBe(main);
     expect(remoteGit('for-each-ref', '--format=%(refname)', `refs/heads/${headBranch}`)).toBe('');
     // A dry run says what a real run would do, and does none of it.
@@ -156,7 +85,7 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     );
     expect(pulls()).toHaveLength(0);
     expect(remoteGit('for-each-ref', '--format=%(refname)', `refs/heads/${headBranch}`)).toBe('');
-    expect(gh.count({ method: 'POST' })).toBe(0);
+    expect(f.gh.count({ method: 'POST' })).toBe(0);
   }, 60_000);
 
   test('the release PR is opened, updated (never doubled), follows new commits; its merge releases once', async () => {
@@ -175,10 +104,10 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(first.stdout).not.toMatch(/tests-ran/);
     expect(pulls()).toHaveLength(1);
     const pr = pulls()[0]!;
-    expect(first.outputs.pull_request_url).toBe(`${gh.serverUrl}/acme/widget/pull/${pr.number}`);
+    expect(first.outputs.pull_request_url).toBe(`${f.gh.serverUrl}/acme/widget/pull/${pr.number}`);
     expect(pr).toMatchObject({ headRef: headBranch, baseRef: 'main', state: 'open', labels: [PENDING] });
     expect(pr.title).toBe('chore(release): v1.1.0');
-    expect(gh.state.labelMap.get(PENDING)?.description).toMatch(/merging this pull request releases/);
+    expect(f.gh.state.labelMap.get(PENDING)?.description).toMatch(/merging this pull request releases/);
     // The body: the notes, the commit's markup as text, and the plan.
     expect(pr.body).toMatch(/## \[1\.1\.0\]/);
     expect(pr.body).toMatch(/a new thing &lt;img src=x onerror=alert\(1\)&gt;/);
@@ -189,7 +118,7 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     const head1 = remoteGit('rev-parse', headBranch);
     expect(pr.headSha).toBe(head1);
     expect(remoteGit('rev-parse', `${headBranch}^`)).toBe(main0);
-    expect(gh.state.commits.get(head1)?.signedByGitHub).toBe(true);
+    expect(f.gh.state.commits.get(head1)?.signedByGitHub).toBe(true);
     expect(remoteGit('log', '-1', '--format=%B', headBranch)).toMatch(
       /^chore\(release\): v1\.1\.0\n\nRelease-Actions-Version: 1\.1\.0/,
     );
@@ -199,36 +128,22 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
       'CHANGELOG.md',
       'package.json',
     ]);
-    expect(gh.count({ operationId: 'git/create-commit' })).toBe(1);
+    expect(f.gh.count({ operationId: 'git/create-commit' })).toBe(1);
     // Protected main untouched, nothing released.
     expect(remoteGit('rev-parse', 'main')).toBe(main0);
     expect(remoteGit('tag', '--list', 'v*')).toBe('v1.0.0');
-    expect(gh.state.releases).toHaveLength(0);
-    expect(await npmVersions(`${scope}/lib`)).toEqual([]);
+    expect(f.gh.state.releases).toHaveLength(0);
+    expect(await suite.versions(`${scope}/lib`)).toEqual([]);
 
     // 2. Another run on the same commit: the same PR, unchanged; no second commit.
-    const again = await release({}, '9002');
-    expect(again.errors).toEqual([]);
-    expect(again.outputs).toMatchObject({
-      status: 'pull-request',
-      pull_request_number: String(pr.number),
-      pull_request_change: 'unchanged',
-    });
-    expect(pulls()).toHaveLength(1);
+    expectOnePr(await release({}, '9002'), pr.number, { status: 'pull-request', pull_request_change: 'unchanged' });
     expect(remoteGit('rev-parse', headBranch)).toBe(head1);
-    expect(gh.count({ operationId: 'git/create-commit' })).toBe(1);
-    expect(gh.count({ operationId: 'pulls/create' })).toBe(1);
+    expect(f.gh.count({ operationId: 'git/create-commit' })).toBe(1);
+    expect(f.gh.count({ operationId: 'pulls/create' })).toBe(1);
 
     // 3. A breaking change lands on main: the same PR now says 2.0.0, its branch is rebuilt on the new tip.
     const main1 = await landOnMain('feat!: drop the old API');
-    const third = await release({}, '9003');
-    expect(third.errors).toEqual([]);
-    expect(third.outputs).toMatchObject({
-      version: '2.0.0',
-      pull_request_number: String(pr.number),
-      pull_request_change: 'updated',
-    });
-    expect(pulls()).toHaveLength(1);
+    expectOnePr(await release({}, '9003'), pr.number, { version: '2.0.0', pull_request_change: 'updated' });
     expect(pulls()[0]).toMatchObject({ title: 'chore(release): v2.0.0', labels: [PENDING], state: 'open' });
     expect(pulls()[0]!.body).toMatch(/drop the old API/);
     expect(remoteGit('rev-parse', `${headBranch}^`)).toBe(main1);
@@ -237,7 +152,7 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(pulls()[0]!.headSha).toBe(remoteGit('rev-parse', headBranch));
 
     // 4. The PR is merged, as GitHub merges it (a merge commit on main; no push, so no GH006).
-    const octokit = getOctokit(GH_TOKEN, { baseUrl: gh.url });
+    const octokit = getOctokit(GH_TOKEN, { baseUrl: f.gh.url });
     const merged = await octokit.rest.pulls.merge({
       owner: 'acme',
       repo: 'widget',
@@ -258,9 +173,9 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(remoteGit('rev-parse', 'v2.0.0^{commit}')).toBe(mergeCommit);
     expect(remoteGit('rev-parse', 'main')).toBe(mergeCommit);
     expect(JSON.parse(remoteGit('show', 'v2.0.0:package.json')).version).toBe('2.0.0');
-    expect(await npmVersions(`${scope}/lib`)).toEqual(['2.0.0']);
-    expect(gh.state.releases).toHaveLength(1);
-    expect(gh.state.releases[0]).toMatchObject({ tagName: 'v2.0.0', draft: false });
+    expect(await suite.versions(`${scope}/lib`)).toEqual(['2.0.0']);
+    expect(f.gh.state.releases).toHaveLength(1);
+    expect(f.gh.state.releases[0]).toMatchObject({ tagName: 'v2.0.0', draft: false });
     expect(pulls()[0]!.labels).toEqual([TAGGED]);
 
     // 6. Re-runs: the same job again converges; a new run on the merge commit has nothing to do.
@@ -271,25 +186,24 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(later.errors).toEqual([]);
     expect(later.outputs.status).toBe('nothing-to-release');
     expect(remoteGit('tag', '--list', 'v*')).toBe('v1.0.0\nv2.0.0');
-    expect(gh.state.releases).toHaveLength(1);
-    expect(await npmVersions(`${scope}/lib`)).toEqual(['2.0.0']);
+    expect(f.gh.state.releases).toHaveLength(1);
+    expect(await suite.versions(`${scope}/lib`)).toEqual(['2.0.0']);
     expect(pulls()).toHaveLength(1);
-    expect(gh.count({ operationId: 'pulls/create' })).toBe(1);
+    expect(f.gh.count({ operationId: 'pulls/create' })).toBe(1);
     expect(remoteGit('rev-parse', 'main')).toBe(mergeCommit);
-    gh.assertNoViolations();
+    f.gh.assertNoViolations();
   }, 400_000);
 
   const mergePr = async (n: number) => {
-    const octokit = getOctokit(GH_TOKEN, { baseUrl: gh.url });
+    const octokit = getOctokit(GH_TOKEN, { baseUrl: f.gh.url });
     const merged = await octokit.rest.pulls.merge({ owner: 'acme', repo: 'widget', pull_number: n });
     return merged.data.sha;
   };
 
   test('faults: a run lost after the PR commit, and one lost after the tag, complete on re-run without duplicates', async () => {
     await fresh();
-    const fault = (step: string) => ({ RELEASE_ACTIONS_FAULT: `exit-after:${step}` });
     // The runner loses the job right after the commit on the head branch: no PR yet.
-    const lost = await release({}, '7001', 1, fault('release-pr-commit'));
+    const lost = await release({}, '7001', 1, killedAfter('release-pr-commit'));
     expect(lost.code).not.toBe(0);
     const head = remoteGit('rev-parse', headBranch);
     expect(pulls()).toHaveLength(0);
@@ -297,26 +211,26 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     expect(resumed.errors).toEqual([]);
     expect(resumed.outputs).toMatchObject({ status: 'pull-request', pull_request_change: 'opened' });
     expect(remoteGit('rev-parse', headBranch)).toBe(head);
-    expect(gh.count({ operationId: 'git/create-commit' })).toBe(1);
+    expect(f.gh.count({ operationId: 'git/create-commit' })).toBe(1);
     expect(pulls()).toHaveLength(1);
     const pr = pulls()[0]!;
 
     // Merged; the release run is lost right after the tag push: the re-run finishes it, once.
     const mergeCommit = await mergePr(pr.number);
     await syncCheckout();
-    const cut = await release({}, '7002', 1, fault('push'));
+    const cut = await release({}, '7002', 1, killedAfter('push'));
     expect(cut.code).not.toBe(0);
     expect(remoteGit('rev-parse', 'v1.1.0^{commit}')).toBe(mergeCommit);
-    expect(gh.state.releases).toHaveLength(0);
+    expect(f.gh.state.releases).toHaveLength(0);
     expect(pulls()[0]!.labels).toEqual([PENDING]);
     const done = await release({}, '7002', 2);
     expect(done.errors).toEqual([]);
     expect(done.outputs).toMatchObject({ status: 'released', version: '1.1.0' });
-    expect(gh.state.releases).toHaveLength(1);
-    expect(await npmVersions(`${scope}/lib`)).toEqual(['1.1.0']);
+    expect(f.gh.state.releases).toHaveLength(1);
+    expect(await suite.versions(`${scope}/lib`)).toEqual(['1.1.0']);
     expect(pulls()[0]!.labels).toEqual([TAGGED]);
     expect(remoteGit('tag', '--list', 'v*')).toBe('v1.0.0\nv1.1.0');
-    gh.assertNoViolations();
+    f.gh.assertNoViolations();
   }, 300_000);
 
   test('a merged release PR left unreleased (the branch moved on first) stops the next run, changing nothing', async () => {
@@ -344,6 +258,6 @@ describeWithService(verdaccioService, 'release_mode pull-request under branch pr
     const next = await release({}, '6004');
     expect(next.errors).toEqual([]);
     expect(next.outputs.status).toBe('nothing-to-release');
-    gh.assertNoViolations();
+    f.gh.assertNoViolations();
   }, 300_000);
 });

@@ -12,70 +12,31 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { jsonFile, type ReleaseRepo, type ReleaseRunOptions, releaseSuite } from '../support/release-fixture.js';
 import { type ActionResult, runAction } from '../support/run-action.js';
-import {
-  type BareRemote,
-  createBareRemote,
-  createRepo,
-  describeWithService,
-  type Repo,
-  requireService,
-  startVerdaccio,
-  type Verdaccio,
-} from '../support/services/index.js';
+import { createRepo, describeWithService, requireService } from '../support/services/index.js';
 
 const verdaccioService = await requireService('verdaccio');
 
 const GH_TOKEN = 'ghs_e2eReleaseToken0123456789';
-let seq = 0;
-
-interface Fixture {
-  remote: BareRemote;
-  repo: Repo;
-  gh: GitHubDouble;
-  scope: string;
-}
 
 describeWithService(verdaccioService, 'release action (git remote, Verdaccio, GitHub double)', () => {
-  let npm: Verdaccio;
-  const fixtures: Fixture[] = [];
-
-  beforeAll(async () => {
-    npm = await startVerdaccio();
-  }, 60_000);
-  afterAll(async () => {
-    for (const f of fixtures) {
-      await f.gh.close();
-      await f.repo.cleanup();
-      await f.remote.cleanup();
-    }
-    await npm?.stop();
-  });
+  const suite = releaseSuite({ token: GH_TOKEN, npm: true });
+  const npm = () => suite.npm();
 
   /** A monorepo with two public workspace packages (one depends on the other) and a private one, v1.0.0 tagged. */
-  async function fixture(o: { baseTag?: string; commits?: string[]; untagged?: boolean } = {}): Promise<Fixture> {
-    const scope = `@e2e${++seq}${process.pid}`;
-    const remote = await createBareRemote();
+  async function fixture(o: { baseTag?: string; commits?: string[]; untagged?: boolean } = {}): Promise<ReleaseRepo> {
+    const scope = suite.scope('e2e');
     // package.json states the last release, as a release leaves it (a lower next version is refused).
-    const version = (o.baseTag ?? 'v1.0.0').slice(1);
+    const baseTag = o.baseTag ?? 'v1.0.0';
+    const version = baseTag.slice(1);
     const pkg = (name: string, extra: Record<string, unknown> = {}) =>
-      JSON.stringify({ name, version, license: 'MIT', ...extra }, null, 2) + '\n';
-    const repo = await createRepo({
-      remote,
+      jsonFile({ name, version, license: 'MIT', ...extra });
+    const scripts = { test: 'echo tests-ran', build: 'echo built > build.txt' };
+    return suite.repo({
+      scope,
       files: {
-        'package.json':
-          JSON.stringify(
-            {
-              name: 'mono',
-              version,
-              private: true,
-              workspaces: ['packages/*'],
-              scripts: { test: 'echo tests-ran', build: 'echo built > build.txt' },
-            },
-            null,
-            2,
-          ) + '\n',
+        'package.json': jsonFile({ name: 'mono', version, private: true, workspaces: ['packages/*'], scripts }),
         'packages/core/package.json': pkg(`${scope}/core`),
         'packages/core/index.js': 'module.exports = 1;\n',
         'packages/web/package.json': pkg(`${scope}/web`, { dependencies: { [`${scope}/core`]: '^1.0.0' } }),
@@ -83,83 +44,34 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
         'packages/internal/package.json': pkg(`${scope}/internal`, { private: true }),
         '.gitignore': 'build.txt\n',
       },
-    });
-    const baseTag = o.baseTag ?? 'v1.0.0';
-    if (!o.untagged) await repo.git('tag', '-a', baseTag, '-m', baseTag);
-    for (const m of o.commits ?? ['feat: a new thing', 'fix: a bug'])
-      await repo.git('commit', '--allow-empty', '-q', '-m', m);
-    await repo.git('push', '-q', '--follow-tags', 'origin', 'main');
-    const gh = await startGitHubDouble({ owner: 'acme', repo: 'widget', tokens: [GH_TOKEN] });
-    const f = { remote, repo, gh, scope };
-    fixtures.push(f);
-    return f;
-  }
-
-  function release(
-    f: Fixture,
-    o: {
-      inputs?: Record<string, string>;
-      env?: Record<string, string>;
-      runId?: string;
-      runAttempt?: number;
-      cwd?: string;
-    } = {},
-  ) {
-    return runAction('release', {
-      cwd: o.cwd ?? f.repo.dir,
-      token: GH_TOKEN,
-      apiUrl: f.gh.url,
-      graphqlUrl: f.gh.graphqlUrl,
-      serverUrl: f.gh.serverUrl,
-      repository: 'acme/widget',
-      runId: o.runId ?? '7001',
-      runAttempt: o.runAttempt ?? 1,
-      keepTemp: true,
-      timeoutMs: 90_000,
-      env: {
-        NODE_AUTH_TOKEN: npm.token,
-        RELEASE_ACTIONS_RETRY_BASE_SECONDS: '0.05',
-        ...o.env,
-      },
-      inputs: {
-        version_bump: 'auto',
-        publish_registries: 'npm',
-        npm_registry_url: npm.url,
-        verify_timeout: '20s',
-        ...o.inputs,
-      },
+      tags: o.untagged ? [] : [baseTag],
+      commits: o.commits ?? ['feat: a new thing', 'fix: a bug'],
     });
   }
 
-  const remoteGit = (f: Fixture, ...args: string[]) =>
-    execFileSync('git', ['--git-dir', f.remote.dir, ...args], { encoding: 'utf8' }).trim();
-  const statusDoc = (f: Fixture) =>
+  /** Run 7001, attempt 1, in the fixture's checkout unless told; version_bump auto, npm to Verdaccio. */
+  const release = (f: ReleaseRepo, o: ReleaseRunOptions = {}) =>
+    suite.run(f, { runId: '7001', keepTemp: true, ...o, inputs: { version_bump: 'auto', ...o.inputs } });
+  const remoteGit = suite.git;
+  const statusDoc = (f: ReleaseRepo) =>
     parseYaml(remoteGit(f, 'show', 'release-status:release-status.yaml')) as { releases: Record<string, unknown>[] };
-  const npmDoc = async (name: string) => {
-    const res = await fetch(`${npm.url}${name.replace('/', '%2f')}`);
-    return res.status === 404
-      ? undefined
-      : ((await res.json()) as {
-          versions: Record<string, { dist: { integrity: string } }>;
-          'dist-tags': Record<string, string>;
-        });
-  };
-  const releasesOf = (f: Fixture) => f.gh.state.releases;
+  const npmDoc = suite.packument;
+  const releasesOf = (f: ReleaseRepo) => f.gh.state.releases;
 
   /** Publish `version` of a fixture package to Verdaccio by hand, outside any release of the repository. */
-  async function publishByHand(f: Fixture, pkg: string, version: string): Promise<void> {
-    const env = await npm.npmEnv();
+  async function publishByHand(f: ReleaseRepo, pkg: string, version: string): Promise<void> {
+    const env = await npm().npmEnv();
     const tmp = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
     execFileSync('cp', ['-r', `${join(f.repo.dir, 'packages', pkg)}/.`, tmp]);
     const pj = JSON.parse(readFileSync(join(tmp, 'package.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(tmp, 'package.json'), JSON.stringify({ ...pj, version }));
-    execFileSync('npm', ['publish', '--registry', npm.url], { cwd: tmp, env, stdio: 'ignore' });
+    execFileSync('npm', ['publish', '--registry', npm().url], { cwd: tmp, env, stdio: 'ignore' });
     execFileSync('rm', ['-rf', tmp]);
   }
 
   /** Search logs, outputs, the summary, RUNNER_TEMP and the workspace for the secrets. */
-  function assertNoSecrets(r: ActionResult, f: Fixture, extra: string[] = []): void {
-    const secrets = [npm.token, GH_TOKEN, ...extra];
+  function assertNoSecrets(r: ActionResult, f: ReleaseRepo, extra: string[] = []): void {
+    const secrets = [npm().token, GH_TOKEN, ...extra];
     // The runner consumes `::add-mask::` commands (that is how a value gets masked); everything else is shown.
     const shown = (t: string) =>
       t
@@ -346,7 +258,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
 
   test('npm registry down during publish: the release stays a draft; the re-run publishes once and publishes the release', async () => {
     const f = await fixture();
-    const proxy = await startProxy(npm.url);
+    const proxy = await startProxy(npm().url);
     try {
       proxy.fail = true;
       const first = await release(f, { inputs: { npm_registry_url: proxy.url } });
@@ -415,8 +327,8 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     const planned = await runAction('plan', {
       cwd: f.repo.dir,
       event: { repository: { default_branch: 'main' } },
-      env: { NODE_AUTH_TOKEN: npm.token },
-      inputs: { publish_registries: 'npm', npm_registry_url: npm.url },
+      env: { NODE_AUTH_TOKEN: npm().token },
+      inputs: { publish_registries: 'npm', npm_registry_url: npm().url },
     });
     expect(planned.code).toBe(1);
     expect(planned.errors).toHaveLength(1);
@@ -443,7 +355,7 @@ describeWithService(verdaccioService, 'release action (git remote, Verdaccio, Gi
     await f.repo.git('push', '-q', 'origin', 'v1.2.0');
     const replanned = await runAction('plan', {
       cwd: f.repo.dir,
-      inputs: { publish_registries: 'npm', npm_registry_url: npm.url },
+      inputs: { publish_registries: 'npm', npm_registry_url: npm().url },
     });
     expect(replanned.errors).toEqual([]);
     expect(replanned.outputs.next_version).toBe('1.3.0');
