@@ -9346,60 +9346,6 @@ function tagFormatProblem(format2, packageCount) {
   return void 0;
 }
 
-// packages/shared/src/action/monorepo-inputs.ts
-var GROUPS = {
-  multiline: true,
-  maxLength: 1e5,
-  pattern: /^[\w@./~\s,-]*$/,
-  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
-};
-var monorepoInputs = {
-  versioning: oneOf(["fixed", "independent"], {
-    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
-    default: "fixed"
-  }),
-  tag_format: text({
-    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
-    default: DEFAULT_TAG_FORMAT,
-    pattern: /^[\w@./{}+-]+$/,
-    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
-  }),
-  shared_paths: text({
-    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
-    multiline: true,
-    maxLength: 1e5,
-    pattern: /^[\w@./*\s,+-]*$/,
-    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
-  }),
-  fixed_groups: text({
-    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
-    ...GROUPS
-  }),
-  linked_groups: text({
-    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
-    ...GROUPS
-  })
-};
-function monorepoProblems(v) {
-  if (v.versioning !== "independent") return [];
-  const p = tagFormatProblem(v.tag_format, 1);
-  return p ? [{ input: "tag_format", message: p }] : [];
-}
-
-// packages/runner/src/inputs.ts
-var import_yaml = __toESM(require_dist(), 1);
-function runnerInputs(defaults, given2, token) {
-  const out = {};
-  for (const [name, dflt] of Object.entries(defaults)) out[name] = dflt ?? "";
-  Object.assign(out, given2);
-  for (const [name, raw] of Object.entries(out)) if (raw.trim() === GITHUB_TOKEN_DEFAULT) out[name] = token;
-  return out;
-}
-
-// packages/runner/src/run-bundle.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
@@ -9504,7 +9450,59 @@ function killGroup(pid, signal = "SIGTERM") {
   }
 }
 
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
+// packages/runner/src/inputs.ts
+var import_yaml = __toESM(require_dist(), 1);
+function runnerInputs(defaults, given2, token) {
+  const out = {};
+  for (const [name, dflt] of Object.entries(defaults)) out[name] = dflt ?? "";
+  Object.assign(out, given2);
+  for (const [name, raw] of Object.entries(out)) if (raw.trim() === GITHUB_TOKEN_DEFAULT) out[name] = token;
+  return out;
+}
+
 // packages/runner/src/run-bundle.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 async function runBundle(o) {
   const files = createFileCommands(o.commandsDir, o.summaryFile);
   mkdirSync2(o.runnerTemp, { recursive: true });

@@ -2470,9 +2470,14 @@ ${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
   };
 }
 function aggregateNotes(list2) {
-  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+  return list2.map((p) => {
+    const label = p.tag.replace(/[[\]\\]/g, "\\$&");
+    const v = p.version.replace(/[.+]/g, "\\$&");
+    const notes = p.notes.replace(new RegExp(`^## \\[${v}\\]( |$)`, "m"), (_, end) => `## [${p.version}][${label}]${end}`).replace(new RegExp(`^\\[${v}\\]: `, "m"), () => `[${label}]: `).replace(/^(#{2,5}) /gm, "#$1 ");
+    return `## ${escapeMarkdownHtml(p.tag)}
 
-${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+${notes}`;
+  }).join("\n\n");
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
@@ -3256,7 +3261,7 @@ async function independentChangelog(git, workspace, inputs, o) {
       notes.map(({ p, n }) => changelogChange(workspace, p, n))
     );
   return {
-    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag, notes: n.notes }))),
+    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag, version: p.version, notes: n.notes }))),
     packages: released.map((p) => ({
       name: p.name,
       version: p.version,

@@ -1047,56 +1047,6 @@ async function optionalGitHubClient(token, ctx, log, without) {
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 
-// packages/shared/src/deploy/types.ts
-var otherSlot = (s) => s === "blue" ? "green" : "blue";
-
-// packages/shared/src/deploy/deadline.ts
-var START_GRACE_MS = 1e4;
-var STOP_DEADLINE_MS = 4e4;
-var ROUTER_SWITCH_MS = 6e4;
-var SMOKE_DEADLINE_MS = 12e4;
-var RERUN_VERIFY_MS = 1e4;
-var ROLLBACK_MIN_MS = 6e4;
-var MONITOR_RESERVE_MS = 5e3;
-var DeadlineError = class extends StageError {
-  constructor(stage, ms) {
-    super(`${stage} did not finish within ${formatDuration(ms)}`);
-    this.stage = stage;
-    this.ms = ms;
-    this.name = "DeadlineError";
-  }
-  stage;
-  ms;
-};
-async function withDeadline(stage, ms, fn) {
-  const ctl = new AbortController();
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      ctl.abort(new DeadlineError(stage, ms));
-      reject(new DeadlineError(stage, ms));
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(ctl.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-var sleep = (ms, signal) => new Promise((resolve5) => {
-  if (signal?.aborted) return resolve5();
-  const t = setTimeout(done, ms);
-  function done() {
-    clearTimeout(t);
-    signal?.removeEventListener("abort", done);
-    resolve5();
-  }
-  signal?.addEventListener("abort", done, { once: true });
-});
-
-// packages/shared/src/deploy/exec.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
@@ -1230,7 +1180,55 @@ function processAlive(pid) {
   }
 }
 
+// packages/shared/src/deploy/types.ts
+var otherSlot = (s) => s === "blue" ? "green" : "blue";
+
+// packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
+var SMOKE_DEADLINE_MS = 12e4;
+var RERUN_VERIFY_MS = 1e4;
+var ROLLBACK_MIN_MS = 6e4;
+var MONITOR_RESERVE_MS = 5e3;
+var DeadlineError = class extends StageError {
+  constructor(stage, ms) {
+    super(`${stage} did not finish within ${formatDuration(ms)}`);
+    this.stage = stage;
+    this.ms = ms;
+    this.name = "DeadlineError";
+  }
+  stage;
+  ms;
+};
+async function withDeadline(stage, ms, fn) {
+  const ctl = new AbortController();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      ctl.abort(new DeadlineError(stage, ms));
+      reject(new DeadlineError(stage, ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ctl.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+var sleep = (ms, signal) => new Promise((resolve5) => {
+  if (signal?.aborted) return resolve5();
+  const t = setTimeout(done, ms);
+  function done() {
+    clearTimeout(t);
+    signal?.removeEventListener("abort", done);
+    resolve5();
+  }
+  signal?.addEventListener("abort", done, { once: true });
+});
+
 // packages/shared/src/deploy/exec.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 var KEEP = 64e3;
 async function runHook(command, o) {
   const r = await exec(command, [], {

@@ -1101,11 +1101,6 @@ function confinePath(workspace, path, opts) {
   return real;
 }
 
-// packages/shared/src/gates/container.ts
-import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
-
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
@@ -1230,6 +1225,11 @@ function killGroup(pid, signal = "SIGTERM") {
     }
   }
 }
+
+// packages/shared/src/gates/container.ts
+import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/gates/exec.ts
 var MAX_KEEP = 1e6;

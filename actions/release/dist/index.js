@@ -2664,9 +2664,14 @@ ${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
   };
 }
 function aggregateNotes(list2) {
-  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+  return list2.map((p) => {
+    const label = p.tag.replace(/[[\]\\]/g, "\\$&");
+    const v = p.version.replace(/[.+]/g, "\\$&");
+    const notes = p.notes.replace(new RegExp(`^## \\[${v}\\]( |$)`, "m"), (_, end) => `## [${p.version}][${label}]${end}`).replace(new RegExp(`^\\[${v}\\]: `, "m"), () => `[${label}]: `).replace(/^(#{2,5}) /gm, "#$1 ");
+    return `## ${escapeMarkdownHtml(p.tag)}
 
-${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+${notes}`;
+  }).join("\n\n");
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
@@ -2679,6 +2684,359 @@ function changelogChange(workspace, p, n) {
     ...n.link ? { link: n.link } : {}
   });
   return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
+// packages/shared/src/publish/latest.ts
+var import_compare3 = __toESM(require_compare(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
+
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// packages/shared/src/attest/oidc.ts
+var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
+async function getIdToken(req, f = fetch) {
+  if (!req.requestUrl || !req.requestToken) throw new StageError(NO_ID_TOKEN);
+  const url2 = new URL(req.requestUrl);
+  url2.searchParams.set("audience", req.audience);
+  let res;
+  try {
+    res = await f(url2, {
+      headers: { authorization: `Bearer ${req.requestToken}`, accept: "application/json" },
+      signal: AbortSignal.timeout(req.timeoutMs ?? 3e4)
+    });
+  } catch (e) {
+    throw new StageError(`the runner's OIDC token endpoint is not reachable: ${e.message}`);
+  }
+  if (!res.ok) {
+    const text2 = (await res.text().catch(() => "")).slice(0, 300);
+    throw new StageError(`the runner refused an OIDC id token (HTTP ${res.status})${text2 ? `: ${text2}` : ""}`);
+  }
+  const value = (await res.json().catch(() => ({}))).value;
+  if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
+  return value;
+}
+function decodeIdTokenClaims(token) {
+  const part = token.split(".")[1];
+  if (!part) throw new StageError("the OIDC id token is not a JWT");
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    throw new StageError("the OIDC id token is not a JWT (its payload is not JSON)");
+  }
+}
+
+// packages/shared/src/publish/exec.ts
+var exec2 = async (cmd, args, o) => {
+  const r = await exec(cmd, args, o);
+  if (r.error) throw r.error;
+  return r;
+};
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+async function pollUntil(probe, o) {
+  const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const deadline = Date.now() + o.timeoutMs;
+  let interval = o.intervalMs ?? 1e3;
+  for (; ; ) {
+    const v = await probe();
+    if (v !== void 0) return v;
+    const left = deadline - Date.now();
+    if (left <= 0) return void 0;
+    await sleep(Math.min(interval, left));
+    interval = Math.min(interval * 2, o.maxIntervalMs ?? 15e3);
+  }
+}
+
+// packages/shared/src/publish/npm.ts
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join6(runnerTemp, "release-npm-"));
+  const path = join6(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) {
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
+  }
+  writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+function idTokenAvailable(env) {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+function isNpmjs(registryUrl) {
+  return new URL(registryUrl).host === "registry.npmjs.org";
+}
+async function packageDocument(f, registryUrl, name, token) {
+  const res = await f(packageUrl(registryUrl, name), {
+    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (res.status === 404) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+async function registryVersion(f, registryUrl, name, version2, token) {
+  const doc = await packageDocument(f, registryUrl, name, token);
+  const v = doc?.versions?.[version2];
+  if (!doc || !v) return void 0;
+  return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
+}
+async function npmWhoami(f, registryUrl, token) {
+  let res;
+  try {
+    res = await f(`${withSlash(registryUrl)}-/whoami`, {
+      headers: { accept: "application/json", authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(15e3)
+    });
+  } catch (e) {
+    throw new StageError(
+      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls(e.message)}`
+    );
+  }
+  if (res.status === 401 || res.status === 403) {
+    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
+  }
+  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
+  const body = await res.json();
+  return body.username ?? "(unknown)";
+}
+async function oidcPublishToken(f, env, registryUrl, name) {
+  const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!reqUrl || !reqToken) return void 0;
+  const idToken = await getIdToken(
+    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
+    f
+  );
+  const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+  const ex = await f(exUrl, {
+    method: "POST",
+    headers: { authorization: `Bearer ${idToken}`, "content-type": "application/json", accept: "application/json" },
+    body: "{}",
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (!ex.ok) {
+    throw new StageError(
+      `npm refused the OIDC exchange for ${name} (HTTP ${ex.status}): is this repository and workflow a trusted publisher of the package on ${new URL(registryUrl).host}?`
+    );
+  }
+  const token = (await ex.json()).token;
+  if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
+  return token;
+}
+async function npmPack(exec3, npm2, dir, dest, env) {
+  mkdirSync(dest, { recursive: true });
+  const r = await exec3(npm2, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
+  if (r.code !== 0)
+    throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
+  const first = out[0];
+  if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
+  return { tarball: join6(dest, first.filename), integrity: first.integrity, filename: first.filename };
+}
+async function publishNpm(o) {
+  const { name, version: version2 } = o;
+  const token = o.auth.token;
+  const url2 = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version2}`);
+  const base = { name, version: version2, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
+  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version2, token);
+  const before = await check2();
+  if (before) {
+    if (before.integrity === o.pack.integrity) {
+      o.log.info(`npm: ${name}@${version2} is already published with the same content (${short(o.pack.integrity)})`);
+      return { ...base, state: "already-done" };
+    }
+    throw new StageError(
+      `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
+    );
+  }
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
+  try {
+    const args = [
+      "publish",
+      o.pack.tarball,
+      "--userconfig",
+      cfg.path,
+      "--registry",
+      withSlash(o.registryUrl),
+      "--tag",
+      o.distTag,
+      "--ignore-scripts"
+    ];
+    if (o.access) args.push("--access", o.access);
+    if (o.provenance) args.push("--provenance");
+    const env = { ...o.env };
+    delete env.NODE_AUTH_TOKEN;
+    delete env.NPM_TOKEN;
+    delete env.npm_config_userconfig;
+    if (token) env.NODE_AUTH_TOKEN = token;
+    o.log.info(
+      `npm publish ${name}@${version2} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
+    );
+    const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
+    if (r.code !== 0) {
+      const after = await check2().catch(() => void 0);
+      if (after?.integrity === o.pack.integrity) {
+        o.log.info(`npm: ${name}@${version2} is in the registry with our content after all`);
+        return { ...base, state: "already-done" };
+      }
+      const why = redact(
+        r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
+        [token]
+      );
+      throw new StageError(`npm publish ${name}@${version2} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
+    }
+  } finally {
+    cfg.dispose();
+  }
+  const seen = await pollUntil(
+    async () => {
+      const v = await check2().catch(() => void 0);
+      return v?.integrity === o.pack.integrity ? v : void 0;
+    },
+    { timeoutMs: o.verifyTimeoutMs, intervalMs: o.verifyIntervalMs ?? 1e3 }
+  );
+  if (!seen) {
+    o.log.warning(`npm: ${name}@${version2} was published but is not visible in the registry yet`);
+    return { ...base, state: "unverified" };
+  }
+  o.log.info(`npm: ${name}@${version2} verified in the registry (${short(o.pack.integrity)})`);
+  return { ...base, state: "done" };
+}
+function short(integrity) {
+  if (!integrity) return "(none)";
+  return integrity.length > 20 ? `${integrity.slice(0, 17)}…` : integrity;
+}
+function defaultDistTag(o) {
+  if (o.prerelease) return o.prereleaseId;
+  if (o.backport) return `latest-${o.major}`;
+  return "latest";
+}
+
+// packages/shared/src/publish/latest.ts
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable2)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
+  const latest = highest2(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+async function readLatest(o) {
+  const out = [];
+  const { npm: npm2, images } = o;
+  if (npm2) for (const name of npm2.names) out.push(await npmLatest(o.fetch, npm2.registryUrl, name, npm2.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version2, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version2, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
+}
+
+// packages/shared/src/monorepo/latest.ts
+async function publicNpmPackages(root, versioning) {
+  const pkgs = versioning === "independent" ? (await discoverWorkspace(root)).packages : npmPackages(root);
+  return pkgs.filter((p) => !p.private).map((p) => p.name);
+}
+function guardPackagesLatest(packages, o) {
+  const out = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const p of packages) {
+    try {
+      out.set(
+        p.name,
+        guardLatest({
+          version: p.version,
+          prerelease: p.prerelease,
+          backport: p.backport,
+          found: o.found.filter((r) => r.registry === "npm" && r.name === p.name),
+          releaseBranch: o.releaseBranch,
+          defaultBranch: o.defaultBranch,
+          distTag: (backport) => o.distTag || defaultDistTag({
+            prerelease: p.prerelease,
+            prereleaseId: o.prereleaseId,
+            backport,
+            major: parts(p.version).major
+          }),
+          tagPrefix: "",
+          adoptTag: (v) => formatTag(o.tagFormat, p.name, v)
+        })
+      );
+    } catch (e) {
+      if (!(e instanceof StageError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return out;
 }
 
 // packages/shared/src/action/monorepo-inputs.ts
@@ -3062,35 +3420,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
-
-// packages/shared/src/publish/exec.ts
-var exec2 = async (cmd, args, o) => {
-  const r = await exec(cmd, args, o);
-  if (r.error) throw r.error;
-  return r;
-};
-function redact(text2, secrets) {
-  let out = text2;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-  return out;
-}
-async function pollUntil(probe, o) {
-  const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const deadline = Date.now() + o.timeoutMs;
-  let interval = o.intervalMs ?? 1e3;
-  for (; ; ) {
-    const v = await probe();
-    if (v !== void 0) return v;
-    const left = deadline - Date.now();
-    if (left <= 0) return void 0;
-    await sleep(Math.min(interval, left));
-    interval = Math.min(interval * 2, o.maxIntervalMs ?? 15e3);
-  }
-}
-
-// packages/shared/src/publish/docker.ts
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync6, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -3304,12 +3635,12 @@ var RegistryClient = class {
 };
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
-  mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join6(runnerTemp, "release-actions-docker-config-"));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  mkdirSync2(runnerTemp, { recursive: true });
+  const dir = mkdtempSync2(join7(runnerTemp, "release-actions-docker-config-"));
+  const remove = () => rmSync2(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync2(join6(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync3(join7(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -3319,10 +3650,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync4(join6(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join7(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync4(join7(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync6(join6(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync6(join7(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -3369,296 +3700,6 @@ async function dockerPush(o) {
     );
   }
   return /digest: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
-}
-
-// packages/shared/src/publish/latest.ts
-var import_compare3 = __toESM(require_compare(), 1);
-var import_prerelease2 = __toESM(require_prerelease(), 1);
-var import_valid3 = __toESM(require_valid(), 1);
-
-// packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join7 } from "node:path";
-
-// packages/shared/src/attest/oidc.ts
-var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
-async function getIdToken(req, f = fetch) {
-  if (!req.requestUrl || !req.requestToken) throw new StageError(NO_ID_TOKEN);
-  const url2 = new URL(req.requestUrl);
-  url2.searchParams.set("audience", req.audience);
-  let res;
-  try {
-    res = await f(url2, {
-      headers: { authorization: `Bearer ${req.requestToken}`, accept: "application/json" },
-      signal: AbortSignal.timeout(req.timeoutMs ?? 3e4)
-    });
-  } catch (e) {
-    throw new StageError(`the runner's OIDC token endpoint is not reachable: ${e.message}`);
-  }
-  if (!res.ok) {
-    const text2 = (await res.text().catch(() => "")).slice(0, 300);
-    throw new StageError(`the runner refused an OIDC id token (HTTP ${res.status})${text2 ? `: ${text2}` : ""}`);
-  }
-  const value = (await res.json().catch(() => ({}))).value;
-  if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
-  return value;
-}
-function decodeIdTokenClaims(token) {
-  const part = token.split(".")[1];
-  if (!part) throw new StageError("the OIDC id token is not a JWT");
-  try {
-    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    throw new StageError("the OIDC id token is not a JWT (its payload is not JSON)");
-  }
-}
-
-// packages/shared/src/publish/npm.ts
-function registryKey(registryUrl) {
-  const u = new URL(registryUrl);
-  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
-  return `//${u.host}${path}`;
-}
-var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
-function packageUrl(registryUrl, name) {
-  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-}
-function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join7(runnerTemp, "release-npm-"));
-  const path = join7(dir, ".npmrc");
-  const lines = [
-    `registry=${withSlash(registryUrl)}`,
-    "fetch-retries=2",
-    "fetch-retry-mintimeout=1000",
-    "fetch-retry-maxtimeout=5000"
-  ];
-  if (token) {
-    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
-  }
-  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
-  chmodSync(path, 384);
-  return { path, dispose: () => rmSync2(dir, { recursive: true, force: true }) };
-}
-function idTokenAvailable(env) {
-  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-function isNpmjs(registryUrl) {
-  return new URL(registryUrl).host === "registry.npmjs.org";
-}
-async function packageDocument(f, registryUrl, name, token) {
-  const res = await f(packageUrl(registryUrl, name), {
-    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (res.status === 404) return void 0;
-  if (!res.ok) {
-    const body = await res.text().catch(() => "");
-    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
-    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
-  }
-  return await res.json();
-}
-async function registryVersion(f, registryUrl, name, version2, token) {
-  const doc = await packageDocument(f, registryUrl, name, token);
-  const v = doc?.versions?.[version2];
-  if (!doc || !v) return void 0;
-  return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
-}
-async function npmWhoami(f, registryUrl, token) {
-  let res;
-  try {
-    res = await f(`${withSlash(registryUrl)}-/whoami`, {
-      headers: { accept: "application/json", authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(15e3)
-    });
-  } catch (e) {
-    throw new StageError(
-      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls(e.message)}`
-    );
-  }
-  if (res.status === 401 || res.status === 403) {
-    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
-  }
-  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
-  const body = await res.json();
-  return body.username ?? "(unknown)";
-}
-async function oidcPublishToken(f, env, registryUrl, name) {
-  const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!reqUrl || !reqToken) return void 0;
-  const idToken = await getIdToken(
-    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
-    f
-  );
-  const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-  const ex = await f(exUrl, {
-    method: "POST",
-    headers: { authorization: `Bearer ${idToken}`, "content-type": "application/json", accept: "application/json" },
-    body: "{}",
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (!ex.ok) {
-    throw new StageError(
-      `npm refused the OIDC exchange for ${name} (HTTP ${ex.status}): is this repository and workflow a trusted publisher of the package on ${new URL(registryUrl).host}?`
-    );
-  }
-  const token = (await ex.json()).token;
-  if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
-  return token;
-}
-async function npmPack(exec3, npm2, dir, dest, env) {
-  mkdirSync2(dest, { recursive: true });
-  const r = await exec3(npm2, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
-  if (r.code !== 0)
-    throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
-  const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
-  const first = out[0];
-  if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
-}
-async function publishNpm(o) {
-  const { name, version: version2 } = o;
-  const token = o.auth.token;
-  const url2 = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version2}`);
-  const base = { name, version: version2, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
-  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version2, token);
-  const before = await check2();
-  if (before) {
-    if (before.integrity === o.pack.integrity) {
-      o.log.info(`npm: ${name}@${version2} is already published with the same content (${short(o.pack.integrity)})`);
-      return { ...base, state: "already-done" };
-    }
-    throw new StageError(
-      `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
-    );
-  }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
-  try {
-    const args = [
-      "publish",
-      o.pack.tarball,
-      "--userconfig",
-      cfg.path,
-      "--registry",
-      withSlash(o.registryUrl),
-      "--tag",
-      o.distTag,
-      "--ignore-scripts"
-    ];
-    if (o.access) args.push("--access", o.access);
-    if (o.provenance) args.push("--provenance");
-    const env = { ...o.env };
-    delete env.NODE_AUTH_TOKEN;
-    delete env.NPM_TOKEN;
-    delete env.npm_config_userconfig;
-    if (token) env.NODE_AUTH_TOKEN = token;
-    o.log.info(
-      `npm publish ${name}@${version2} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
-    );
-    const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
-    if (r.code !== 0) {
-      const after = await check2().catch(() => void 0);
-      if (after?.integrity === o.pack.integrity) {
-        o.log.info(`npm: ${name}@${version2} is in the registry with our content after all`);
-        return { ...base, state: "already-done" };
-      }
-      const why = redact(
-        r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
-        [token]
-      );
-      throw new StageError(`npm publish ${name}@${version2} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
-    }
-  } finally {
-    cfg.dispose();
-  }
-  const seen = await pollUntil(
-    async () => {
-      const v = await check2().catch(() => void 0);
-      return v?.integrity === o.pack.integrity ? v : void 0;
-    },
-    { timeoutMs: o.verifyTimeoutMs, intervalMs: o.verifyIntervalMs ?? 1e3 }
-  );
-  if (!seen) {
-    o.log.warning(`npm: ${name}@${version2} was published but is not visible in the registry yet`);
-    return { ...base, state: "unverified" };
-  }
-  o.log.info(`npm: ${name}@${version2} verified in the registry (${short(o.pack.integrity)})`);
-  return { ...base, state: "done" };
-}
-function short(integrity) {
-  if (!integrity) return "(none)";
-  return integrity.length > 20 ? `${integrity.slice(0, 17)}…` : integrity;
-}
-function defaultDistTag(o) {
-  if (o.prerelease) return o.prereleaseId;
-  if (o.backport) return `latest-${o.major}`;
-  return "latest";
-}
-
-// packages/shared/src/publish/latest.ts
-var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
-var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
-async function npmLatest(f, registryUrl, name, token) {
-  const where = redactUrl(registryUrl);
-  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
-    throw new StageError(
-      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
-    );
-  });
-  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
-  const tagged = doc?.["dist-tags"]?.latest;
-  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
-  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
-  return {
-    registry: "npm",
-    name,
-    where,
-    ...latest ? { latest } : {},
-    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
-    stable: versions.filter(isStable2)
-  };
-}
-async function imageLatest(registry, image) {
-  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
-  const latest = highest2(stable);
-  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
-}
-async function readLatest(o) {
-  const out = [];
-  const { npm: npm2, images } = o;
-  if (npm2) for (const name of npm2.names) out.push(await npmLatest(o.fetch, npm2.registryUrl, name, npm2.token));
-  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
-  return out;
-}
-function belowLatest(r, c) {
-  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
-  if (c.backportBranch && !c.movesLatest) return void 0;
-  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
-  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
-  const tag = c.adoptTag(r.latest);
-  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
-  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
-}
-function latestAbove(version2, found) {
-  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version2, r.latest) < 0);
-}
-function guardLatest(o) {
-  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
-  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
-  const distTag = o.distTag(backport);
-  const problems = o.found.flatMap((r) => {
-    const p = belowLatest(r, {
-      version: o.version,
-      backportBranch,
-      movesLatest: r.registry === "npm" && distTag === "latest",
-      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
-    });
-    return p ? [p] : [];
-  });
-  if (problems.length) throw new StageError(problems.join("\n"));
-  return { backport, distTag };
 }
 
 // packages/shared/src/status/model.ts
@@ -6299,46 +6340,28 @@ async function packagesVersion(s, d) {
     if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0];
-  const problems = [];
-  const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).flatMap((p) => {
-    const distTag = (backport) => cfg.npmDistTag || defaultDistTag({
-      prerelease: p.prerelease,
-      prereleaseId: cfg.prereleaseId,
-      backport,
-      major: parts(p.version).major
-    });
-    let guarded;
-    try {
-      guarded = guardLatest({
-        version: p.version,
-        prerelease: p.prerelease,
-        backport: p.backport,
-        found: s.registryLatest.filter((r) => r.registry === "npm" && r.name === p.name),
-        releaseBranch: cfg.releaseBranch,
-        defaultBranch: s.defaultBranch,
-        distTag,
-        tagPrefix: "",
-        adoptTag: (v) => formatTag(cfg.tagFormat, p.name, v)
-      });
-    } catch (e) {
-      if (!(e instanceof StageError)) throw e;
-      problems.push(e.message);
-      return [];
-    }
-    p.backport = guarded.backport;
-    return [
-      {
-        name: p.name,
-        dir: p.dir,
-        version: p.version,
-        distTag: guarded.distTag,
-        provenance: s.npmAuth.provenance,
-        auth: s.npmAuth.kind
-      }
-    ];
-  }) : [];
-  if (problems.length) throw new StageError(problems.join("\n"));
-  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
+  const publicPackages = cfg.registries.includes("npm") ? packages.filter((p) => !p.private) : [];
+  const guarded = guardPackagesLatest(publicPackages, {
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch,
+    prereleaseId: cfg.prereleaseId,
+    tagFormat: cfg.tagFormat,
+    distTag: cfg.npmDistTag
+  });
+  const npm2 = publicPackages.map((p) => {
+    const g = guarded.get(p.name);
+    p.backport = g.backport;
+    return {
+      name: p.name,
+      dir: p.dir,
+      version: p.version,
+      distTag: g.distTag,
+      provenance: s.npmAuth.provenance,
+      auth: s.npmAuth.kind
+    };
+  });
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, version: p.version, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);
   const plan = {
@@ -6414,7 +6437,7 @@ async function checks(d) {
   }
   const repoInfo = await checkGitHubPermissions(d);
   const attesting = await preflightAttest(cfg, d, repoInfo.private);
-  const publicNpm = cfg.registries.includes("npm") ? await publicPackageNames(cfg, d) : [];
+  const publicNpm = cfg.registries.includes("npm") ? await publicNpmPackages(d.workspace, cfg.versioning) : [];
   const npmAuth = await preflightNpm(cfg, d, publicNpm);
   const docker2 = await preflightDocker(cfg, d);
   const registryLatest = await readRegistryLatest(d, publicNpm, npmAuth, docker2);
@@ -6512,10 +6535,6 @@ async function readRegistryLatest(d, npm2, npmAuth, docker2) {
     npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm2, token: npmAuth.token },
     ...docker2 ? { images: { client: docker2.registry, names: d.cfg.dockerImages } } : {}
   });
-}
-async function publicPackageNames(cfg, d) {
-  const pkgs = cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace);
-  return pkgs.filter((p) => !p.private).map((p) => p.name);
 }
 async function preflightNpm(cfg, d, publicNpm) {
   if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };

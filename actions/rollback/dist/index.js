@@ -1008,51 +1008,9 @@ async function optionalGitHubClient(token, ctx, log, without) {
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 
-// packages/shared/src/deploy/types.ts
-var otherSlot = (s) => s === "blue" ? "green" : "blue";
-
-// packages/shared/src/deploy/deadline.ts
-var START_GRACE_MS = 1e4;
-var STOP_DEADLINE_MS = 4e4;
-var ROUTER_SWITCH_MS = 6e4;
-var DeadlineError = class extends StageError {
-  constructor(stage, ms) {
-    super(`${stage} did not finish within ${formatDuration(ms)}`);
-    this.stage = stage;
-    this.ms = ms;
-    this.name = "DeadlineError";
-  }
-  stage;
-  ms;
-};
-async function withDeadline(stage, ms, fn) {
-  const ctl = new AbortController();
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      ctl.abort(new DeadlineError(stage, ms));
-      reject(new DeadlineError(stage, ms));
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(ctl.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-var sleep = (ms, signal) => new Promise((resolve5) => {
-  if (signal?.aborted) return resolve5();
-  const t = setTimeout(done, ms);
-  function done() {
-    clearTimeout(t);
-    signal?.removeEventListener("abort", done);
-    resolve5();
-  }
-  signal?.addEventListener("abort", done, { once: true });
-});
-
-// packages/shared/src/deploy/exec.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
@@ -1187,7 +1145,86 @@ function processAlive(pid) {
   }
 }
 
+// packages/shared/src/publish/exec.ts
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+
+// packages/shared/src/publish/npm.ts
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync2(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join(runnerTemp, "release-npm-"));
+  const path = join(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) {
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
+  }
+  writeFileSync(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// packages/shared/src/deploy/types.ts
+var otherSlot = (s) => s === "blue" ? "green" : "blue";
+
+// packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
+var DeadlineError = class extends StageError {
+  constructor(stage, ms) {
+    super(`${stage} did not finish within ${formatDuration(ms)}`);
+    this.stage = stage;
+    this.ms = ms;
+    this.name = "DeadlineError";
+  }
+  stage;
+  ms;
+};
+async function withDeadline(stage, ms, fn) {
+  const ctl = new AbortController();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      ctl.abort(new DeadlineError(stage, ms));
+      reject(new DeadlineError(stage, ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ctl.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+var sleep = (ms, signal) => new Promise((resolve5) => {
+  if (signal?.aborted) return resolve5();
+  const t = setTimeout(done, ms);
+  function done() {
+    clearTimeout(t);
+    signal?.removeEventListener("abort", done);
+    resolve5();
+  }
+  signal?.addEventListener("abort", done, { once: true });
+});
+
 // packages/shared/src/deploy/exec.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 var KEEP = 64e3;
 async function runHook(command, o) {
   const r = await exec(command, [], {
@@ -1275,12 +1312,12 @@ async function httpGetRetry(url2, o = {}) {
 }
 
 // packages/shared/src/deploy/state.ts
-import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 var StateFile = class {
   constructor(dir) {
     this.dir = dir;
-    this.file = join(dir, "state.json");
+    this.file = join2(dir, "state.json");
   }
   dir;
   file;
@@ -1293,10 +1330,10 @@ var StateFile = class {
     return s;
   }
   write(state) {
-    mkdirSync2(this.dir, { recursive: true });
+    mkdirSync3(this.dir, { recursive: true });
     state.updated_at = (/* @__PURE__ */ new Date()).toISOString();
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(state, null, 2) + "\n");
+    writeFileSync2(tmp, JSON.stringify(state, null, 2) + "\n");
     renameSync(tmp, this.file);
   }
 };
@@ -1349,7 +1386,7 @@ function versionMismatchMessage(src, expected, seen, ms) {
 }
 
 // packages/shared/src/deploy/routers.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync4, readdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname2, isAbsolute, resolve } from "node:path";
 var RouterError = class extends StageError {
   constructor(message) {
@@ -1431,17 +1468,17 @@ var NginxRouter = class {
     const file = this.o.upstreamFile;
     const previous = existsSync2(file) ? readFileSync4(file, "utf8") : void 0;
     const text2 = renderUpstream(this.o.upstreamName, targets, this.o.host);
-    mkdirSync3(dirname2(file), { recursive: true });
+    mkdirSync4(dirname2(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync2(tmp, text2);
+    writeFileSync3(tmp, text2);
     renameSync2(tmp, file);
     const hookO = { env: {}, cwd: this.o.cwd, timeoutMs: Math.min(timeoutMs, 3e4), log };
     const test = await runHook(this.sh([bin, "-t", "-q", ...this.args()]), { ...hookO, name: "nginx -t" });
     if (test.code !== 0) {
       if (previous === void 0) renameSync2(file, `${file}.rejected`);
       else {
-        writeFileSync2(`${file}.rejected`, text2);
-        writeFileSync2(tmp, previous);
+        writeFileSync3(`${file}.rejected`, text2);
+        writeFileSync3(tmp, previous);
         renameSync2(tmp, file);
       }
       throw new RouterError(
@@ -1453,7 +1490,7 @@ var NginxRouter = class {
     const reload = this.o.reloadCommand ?? this.sh([bin, "-s", "reload", ...this.args()]);
     const r = await runHook(reload, { ...hookO, name: "nginx reload" });
     if (r.code !== 0) {
-      if (previous !== void 0) writeFileSync2(file, previous);
+      if (previous !== void 0) writeFileSync3(file, previous);
       throw new RouterError(`nginx reload failed (exit ${r.code}): ${tail(r.output)}; upstream file restored`);
     }
     if (master) {
@@ -1506,7 +1543,7 @@ var NoRouter = class {
 };
 
 // packages/shared/src/deploy/workload-command.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function fillTemplate(t, v) {
   return t.replace(/\{port\}/g, String(v.port)).replace(/\{slot\}/g, v.slot).replace(/\{index\}/g, String(v.index)).replace(/\{version\}/g, v.version);
 }
@@ -1553,7 +1590,7 @@ var CommandWorkload = class {
     const v = { ...req };
     const env = hookEnv(v, this.o.env);
     const { health, base } = this.urls(v);
-    const logFile = join2(this.o.logDir, `${req.slot}-${req.index}.log`);
+    const logFile = join3(this.o.logDir, `${req.slot}-${req.index}.log`);
     log.info(`start_command: ${req.slot}#${req.index} version ${req.version} on port ${req.port} (log: ${logFile})`);
     const svc = startService(this.o.startCommand, { env, cwd: this.o.cwd, logFile, log, name: "start_command" });
     let exit;
@@ -1823,9 +1860,9 @@ var Environment = class {
 
 // packages/shared/src/deploy/lock.ts
 import { randomUUID } from "node:crypto";
-import { linkSync, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { linkSync, mkdirSync as mkdirSync5, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function procStart(pid) {
   try {
     const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
@@ -1884,9 +1921,9 @@ var EnvironmentLock = class {
     if (readHolder(this.file)?.token === this.holder.token) removeFile(this.file);
   }
 };
-var lockFile = (dir, environment) => join3(dir, `${environment}.lock`);
+var lockFile = (dir, environment) => join4(dir, `${environment}.lock`);
 async function acquireLock(o, deps = hostLockDeps) {
-  mkdirSync4(o.dir, { recursive: true });
+  mkdirSync5(o.dir, { recursive: true });
   const file = lockFile(o.dir, o.environment);
   const t0 = deps.now();
   const procStartTime = deps.procStart(deps.pid);
@@ -1957,14 +1994,14 @@ function takeOver(file, stale, me, o, deps) {
 }
 function create(file, h) {
   const tmp = `${file}.${h.token}.tmp`;
-  writeFileSync3(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
+  writeFileSync4(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
   try {
     linkSync(tmp, file);
     return true;
   } catch (e) {
     if (e.code === "EEXIST") return false;
     try {
-      writeFileSync3(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
+      writeFileSync4(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
       return true;
     } catch (e2) {
       if (e2.code === "EEXIST") return false;
@@ -2174,7 +2211,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join5, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2292,7 +2329,7 @@ function refineTarget(v) {
 }
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join4(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join4(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join5(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join5(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2312,7 +2349,7 @@ function buildTarget(v, o) {
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
     cwd: o.workspace,
-    logDir: join4(stateDir, "logs"),
+    logDir: join5(stateDir, "logs"),
     log: o.log
   });
   const router = v.router === "nginx" ? new NginxRouter({
@@ -2720,7 +2757,7 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync6, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/validate.ts
@@ -3143,9 +3180,9 @@ var FileStatusStore = class {
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync5(dirname4(this.file), { recursive: true });
+    mkdirSync6(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync4(tmp, stringifyStatus(doc));
+    writeFileSync5(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -3407,13 +3444,6 @@ function sha256Bytes(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 
-// packages/shared/src/publish/exec.ts
-function redact(text2, secrets) {
-  let out = text2;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-  return out;
-}
-
 // packages/shared/src/publish/docker.ts
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
@@ -3627,36 +3657,6 @@ var RegistryClient = class {
   }
 };
 var b64 = (s) => Buffer.from(s).toString("base64");
-
-// packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync6, mkdtempSync, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join5 } from "node:path";
-function registryKey(registryUrl) {
-  const u = new URL(registryUrl);
-  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
-  return `//${u.host}${path}`;
-}
-var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
-function packageUrl(registryUrl, name) {
-  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-}
-function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync6(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
-  const path = join5(dir, ".npmrc");
-  const lines = [
-    `registry=${withSlash(registryUrl)}`,
-    "fetch-retries=2",
-    "fetch-retry-mintimeout=1000",
-    "fetch-retry-maxtimeout=5000"
-  ];
-  if (token) {
-    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
-  }
-  writeFileSync5(path, lines.join("\n") + "\n", { mode: 384 });
-  chmodSync(path, 384);
-  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 // packages/shared/src/deploy/registries.ts
 async function npmDistTagLatest(o) {

@@ -8,6 +8,7 @@
  * - `groups.ts`: `fixed_groups` and `linked_groups` (changesets' semantics), checked against the packages.
  * - `manifests.ts`: the per-package version and internal range edits (package.json, package-lock.json).
  * - `plan.ts`: all of the above into one plan: which packages, which versions, why, in publish order.
+ * - `latest.ts`: the public packages a release publishes to npm, and each one's check against its registry's latest.
  * - `notes.ts`: each released package's notes and CHANGELOG.md section (its own commits), and a run's aggregate.
  *
  * The next version of each package comes from versioning/version.ts's `nextVersion`, as in a single-package
@@ -21,3 +22,4 @@ export * from './groups.js';
 export * from './manifests.js';
 export * from './plan.js';
 export * from './notes.js';
+export * from './latest.js';
