@@ -92,8 +92,12 @@ function details(r: ReleaseView, open: boolean): string {
         })
         .join('')}</tbody></table>`
     : '<p class="empty">Nothing published.</p>';
-  return `<details id="release-${esc(r.version)}"${open ? ' open' : ''}><summary><b>${esc(r.version)}</b> ${badge(r.status)} <span class="muted">${show(r.type)} · ${when(r.createdAt)}</span></summary><section><h4>Quality gates</h4>${gates}</section><div class="cols"><section><h4>Deployment</h4>${deployment}</section><section><h4>Registries</h4>${registries}</section></div></details>`;
+  return `<details id="${esc(anchor(r))}"${open ? ' open' : ''}><summary><b>${esc(label(r))}</b> ${badge(r.status)} <span class="muted">${show(r.type)} · ${when(r.createdAt)}</span></summary><section><h4>Quality gates</h4>${gates}</section><div class="cols"><section><h4>Deployment</h4>${deployment}</section><section><h4>Registries</h4>${registries}</section></div></details>`;
 }
+
+/** A row's name: its version, or with versioning: independent its package and version. */
+const label = (r: ReleaseView) => (r.package ? `${r.package} ${r.version}` : r.version);
+const anchor = (r: ReleaseView) => `release-${r.package ? `${r.package}@` : ''}${r.version}`;
 
 function historyRow(r: ReleaseView): string {
   const d = r.deployment;
@@ -102,7 +106,7 @@ function historyRow(r: ReleaseView): string {
   const gates = r.gates.length
     ? `<span class="badge ${gatesPassed === r.gates.length ? 'good' : r.gates.some((g) => tone(g.status) === 'bad') ? 'bad' : 'warn'}">${gatesPassed}/${r.gates.length}</span>`
     : DASH;
-  return `<tr><td><a href="#release-${esc(r.version)}"><b>${esc(r.version)}</b></a></td><td>${show(r.type)}</td><td>${badge(r.status)}</td><td>${when(r.createdAt)}</td><td>${when(r.deployedAt)}</td><td class="num">${leadTime(r)}</td><td>${gates}</td><td class="num">${lat ? ms(lat.p95) : DASH}</td><td>${show(d?.environment)}</td><td>${show(d?.strategy)}</td><td>${d?.rolledBack ? `<span class="badge bad">rolled back</span>${d.previousVersion ? ` → ${esc(d.previousVersion)}` : ''}` : d ? badge(d.status) : DASH}</td></tr>`;
+  return `<tr><td><a href="#${esc(anchor(r))}"><b>${esc(label(r))}</b></a></td><td>${show(r.type)}</td><td>${badge(r.status)}</td><td>${when(r.createdAt)}</td><td>${when(r.deployedAt)}</td><td class="num">${leadTime(r)}</td><td>${gates}</td><td class="num">${lat ? ms(lat.p95) : DASH}</td><td>${show(d?.environment)}</td><td>${show(d?.strategy)}</td><td>${d?.rolledBack ? `<span class="badge bad">rolled back</span>${d.previousVersion ? ` → ${esc(d.previousVersion)}` : ''}` : d ? badge(d.status) : DASH}</td></tr>`;
 }
 
 const CSS = `
@@ -160,7 +164,7 @@ export function renderDashboard(model: DashboardModel, o: RenderOptions = {}): s
   const allGates = rs.flatMap((r) => r.gates);
   const passed = allGates.filter((g) => tone(g.status) === 'good').length;
   const tiles = [
-    ['latest release', latest ? `${esc(latest.version)}` : DASH, latest ? badge(latest.status) : ''],
+    ['latest release', latest ? `${esc(label(latest))}` : DASH, latest ? badge(latest.status) : ''],
     ['releases', String(rs.length + (model.omitted ?? 0)), model.omitted ? `newest ${rs.length} shown` : ''],
     ['deployments', String(deployed.length), `${rollbacks} rolled back`],
     [
