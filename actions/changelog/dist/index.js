@@ -707,7 +707,7 @@ var require_rcompare = __commonJS({
 
 // actions/changelog/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -1890,9 +1890,61 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join4, posix as posix2 } from "node:path";
-function bumpEntry(doc, version, released, edits, where = "") {
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5, posix as posix2 } from "node:path";
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
+function entries(text2) {
+  const lines = text2.split("\n");
+  const out = [];
+  lines.forEach((l, i) => {
+    if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
+      if (out.length) out[out.length - 1].end = i;
+      out.push({ key: l, start: i, end: lines.length });
+    }
+  });
+  return out;
+}
+var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
+function yarnLockChange(root, edits) {
+  const file = join4(root, "yarn.lock");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync4(file, "utf8");
+  if (!/^__metadata:/m.test(before)) return void 0;
+  const lines = before.split("\n");
+  const done = [];
+  for (const e of entries(before)) {
+    const ds = keyDescriptors(e.key);
+    const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
+    if (target.length) {
+      const next = ds.map((d) => {
+        const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
+        return x ? `${x.to.name}@${descriptor(x.after)}` : d;
+      });
+      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      if (key !== e.key) {
+        lines[e.start] = key;
+        done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
+      }
+    }
+    for (const x of edits.filter((y) => ds.includes(`${y.from.name}@workspace:${y.from.dir}`))) {
+      for (let i = e.start + 1; i < e.end; i++) {
+        const m = /^(\s+)("?)([^":]+)\2: ("?)(.*)\4$/.exec(lines[i]);
+        if (!m || m[3] !== x.to.name || m[5] !== descriptor(x.before)) continue;
+        lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}: ${m[4]}${descriptor(x.after)}${m[4]}`;
+        done.push(`${x.from.name}: ${x.to.name} ${descriptor(x.before)} → ${descriptor(x.after)}`);
+      }
+    }
+  }
+  if (!done.length) return void 0;
+  return { path: "yarn.lock", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/manifests.ts
+function bumpEntry(doc, version, released, edits, where = "", ranges) {
   if (version !== void 0 && doc.version !== version) {
     edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
     doc.version = version;
@@ -1907,32 +1959,44 @@ function bumpEntry(doc, version, released, edits, where = "") {
       if (next && next !== spec) {
         deps[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
 }
 function planPackageBumps(root, packages, released) {
   const changes = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join5(root, path));
     const edits = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(
+      doc,
+      released.get(p.name),
+      released,
+      edits,
+      "",
+      (name, before, after) => ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? "" }, before, after })
+    );
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync3(file)) continue;
+    const file = join5(root, lockName);
+    if (!existsSync4(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const entries = doc.packages;
-    if (!entries || typeof entries !== "object") continue;
+    const entries2 = doc.packages;
+    if (!entries2 || typeof entries2 !== "object") continue;
     const edits = [];
     for (const p of packages) {
-      const entry = entries[p.dir];
+      const entry = entries2[p.dir];
       if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 
@@ -2093,8 +2157,8 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
-import { join as join5, posix as posix3 } from "node:path";
+import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join6, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2120,7 +2184,7 @@ function emptyRenderStats() {
 function classify(i) {
   const stats = emptyRenderStats();
   const drop = cancelledByReverts(i.commits);
-  const entries = [];
+  const entries2 = [];
   const breaking = [];
   const prs = /* @__PURE__ */ new Set();
   for (const c of i.commits) {
@@ -2143,7 +2207,7 @@ function classify(i) {
       continue;
     }
     const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    if (section) entries2.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
     stats.shown++;
     const type = c.conventional && c.type ? c.type : "other";
     stats.perType[type] = (stats.perType[type] ?? 0) + 1;
@@ -2156,7 +2220,7 @@ function classify(i) {
     }
   }
   stats.prs = prs.size;
-  return { entries, breaking, stats };
+  return { entries: entries2, breaking, stats };
 }
 function contributorsBlock(i, heading) {
   if (!i.contributors?.length) return "";
@@ -2173,7 +2237,7 @@ function compareUrl(i) {
 }
 var BREAKING_TITLE = "⚠ BREAKING CHANGES";
 function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
+  const { entries: entries2, breaking, stats } = classify(i);
   const url2 = compareUrl(i);
   const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
   const blocks = [heading];
@@ -2183,7 +2247,7 @@ function renderKeepAChangelog(i) {
 ${breaking.map((e) => `- ${e.text}`).join("\n")}`);
   }
   const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
+  for (const e of entries2) {
     let list2 = bySection.get(e.section);
     if (!list2) bySection.set(e.section, list2 = []);
     list2.push(`- ${e.text}`);
@@ -2204,11 +2268,11 @@ ${list2.join("\n")}`);
 [${link.label}]: ${link.url}` : section, stats };
 }
 async function renderConventional(i) {
-  const { entries, breaking, stats } = classify(i);
+  const { entries: entries2, breaking, stats } = classify(i);
   const writer = await import("./chunks/dist-3WUXBQYN.js");
   const url2 = compareUrl(i);
   const heading = `## ${url2 ? `[${i.version}](${url2})` : i.version} (${i.date})`;
-  const commits = entries.map((e) => ({
+  const commits = entries2.map((e) => ({
     hash: e.commit.hash,
     type: e.section,
     header: e.text,
@@ -2266,7 +2330,7 @@ async function renderSection(i) {
 }
 
 // packages/shared/src/changelog/file.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 function decodeText(buf) {
   let encoding = "utf8";
@@ -2352,7 +2416,7 @@ ${links2.join("\n")}
 ` : out;
 }
 async function updateChangelogFile(path, updates) {
-  const created = !existsSync4(path);
+  const created = !existsSync5(path);
   const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile(path));
   let text2 = decoded.text;
   const fresh = [];
@@ -2481,9 +2545,9 @@ ${notes}`;
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  const st = lstatSync4(join6(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const before = st ? readFileSync5(join6(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
@@ -3360,7 +3424,7 @@ async function run(env = process.env) {
         const repoUrl2 = runner.repository ? `${runner.serverUrl}/${runner.repository}` : "";
         const r = await independentChangelog(git, workspace, inputs, { repoUrl: repoUrl2 });
         ctx.setOutput("notes", r.notes);
-        const notesFile2 = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+        const notesFile2 = join7(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
         mkdirSync(dirname2(notesFile2), { recursive: true });
         writeFileSync2(notesFile2, r.notes);
         ctx.setOutput("notes_file", notesFile2);
@@ -3413,7 +3477,7 @@ async function run(env = process.env) {
         ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
       });
       ctx.setOutput("notes", result.notes);
-      const notesFile = join6(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+      const notesFile = join7(runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
       mkdirSync(dirname2(notesFile), { recursive: true });
       writeFileSync2(notesFile, result.notes);
       ctx.setOutput("notes_file", notesFile);

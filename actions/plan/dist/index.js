@@ -1900,9 +1900,61 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join4, posix as posix2 } from "node:path";
-function bumpEntry(doc, version, released, edits, where = "") {
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5, posix as posix2 } from "node:path";
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
+function entries(text2) {
+  const lines = text2.split("\n");
+  const out = [];
+  lines.forEach((l, i) => {
+    if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
+      if (out.length) out[out.length - 1].end = i;
+      out.push({ key: l, start: i, end: lines.length });
+    }
+  });
+  return out;
+}
+var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
+function yarnLockChange(root, edits) {
+  const file = join4(root, "yarn.lock");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync4(file, "utf8");
+  if (!/^__metadata:/m.test(before)) return void 0;
+  const lines = before.split("\n");
+  const done = [];
+  for (const e of entries(before)) {
+    const ds = keyDescriptors(e.key);
+    const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
+    if (target.length) {
+      const next = ds.map((d) => {
+        const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
+        return x ? `${x.to.name}@${descriptor(x.after)}` : d;
+      });
+      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      if (key !== e.key) {
+        lines[e.start] = key;
+        done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
+      }
+    }
+    for (const x of edits.filter((y) => ds.includes(`${y.from.name}@workspace:${y.from.dir}`))) {
+      for (let i = e.start + 1; i < e.end; i++) {
+        const m = /^(\s+)("?)([^":]+)\2: ("?)(.*)\4$/.exec(lines[i]);
+        if (!m || m[3] !== x.to.name || m[5] !== descriptor(x.before)) continue;
+        lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}: ${m[4]}${descriptor(x.after)}${m[4]}`;
+        done.push(`${x.from.name}: ${x.to.name} ${descriptor(x.before)} → ${descriptor(x.after)}`);
+      }
+    }
+  }
+  if (!done.length) return void 0;
+  return { path: "yarn.lock", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/manifests.ts
+function bumpEntry(doc, version, released, edits, where = "", ranges) {
   if (version !== void 0 && doc.version !== version) {
     edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
     doc.version = version;
@@ -1917,32 +1969,44 @@ function bumpEntry(doc, version, released, edits, where = "") {
       if (next && next !== spec) {
         deps[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
 }
 function planPackageBumps(root, packages, released) {
   const changes = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent, newline, text: text2 } = readJson(join4(root, path));
+    const { doc, indent, newline, text: text2 } = readJson(join5(root, path));
     const edits = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(
+      doc,
+      released.get(p.name),
+      released,
+      edits,
+      "",
+      (name, before, after) => ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? "" }, before, after })
+    );
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync3(file)) continue;
+    const file = join5(root, lockName);
+    if (!existsSync4(file)) continue;
     const { doc, indent, newline, text: text2 } = readJson(file);
-    const entries = doc.packages;
-    if (!entries || typeof entries !== "object") continue;
+    const entries2 = doc.packages;
+    if (!entries2 || typeof entries2 !== "object") continue;
     const edits = [];
     for (const p of packages) {
-      const entry = entries[p.dir];
+      const entry = entries2[p.dir];
       if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 
@@ -2772,7 +2836,7 @@ function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
 
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
@@ -2906,7 +2970,7 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   }
   if (!lstatSync4(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
-  return { file: parsePolicyFile(readFileSync4(real, "utf8"), path), found: true };
+  return { file: parsePolicyFile(readFileSync5(real, "utf8"), path), found: true };
 }
 
 // packages/shared/src/policy/resolve.ts

@@ -700,7 +700,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync14 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/cjs.ts
@@ -2154,9 +2154,61 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join4, posix as posix2 } from "node:path";
-function bumpEntry(doc, version2, released, edits, where = "") {
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5, posix as posix2 } from "node:path";
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join4 } from "node:path";
+var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
+function entries(text2) {
+  const lines = text2.split("\n");
+  const out = [];
+  lines.forEach((l, i) => {
+    if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
+      if (out.length) out[out.length - 1].end = i;
+      out.push({ key: l, start: i, end: lines.length });
+    }
+  });
+  return out;
+}
+var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
+function yarnLockChange(root, edits) {
+  const file = join4(root, "yarn.lock");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync5(file, "utf8");
+  if (!/^__metadata:/m.test(before)) return void 0;
+  const lines = before.split("\n");
+  const done = [];
+  for (const e of entries(before)) {
+    const ds = keyDescriptors(e.key);
+    const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
+    if (target.length) {
+      const next = ds.map((d) => {
+        const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
+        return x ? `${x.to.name}@${descriptor(x.after)}` : d;
+      });
+      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      if (key !== e.key) {
+        lines[e.start] = key;
+        done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
+      }
+    }
+    for (const x of edits.filter((y) => ds.includes(`${y.from.name}@workspace:${y.from.dir}`))) {
+      for (let i = e.start + 1; i < e.end; i++) {
+        const m = /^(\s+)("?)([^":]+)\2: ("?)(.*)\4$/.exec(lines[i]);
+        if (!m || m[3] !== x.to.name || m[5] !== descriptor(x.before)) continue;
+        lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}: ${m[4]}${descriptor(x.after)}${m[4]}`;
+        done.push(`${x.from.name}: ${x.to.name} ${descriptor(x.before)} → ${descriptor(x.after)}`);
+      }
+    }
+  }
+  if (!done.length) return void 0;
+  return { path: "yarn.lock", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/manifests.ts
+function bumpEntry(doc, version2, released, edits, where = "", ranges) {
   if (version2 !== void 0 && doc.version !== version2) {
     edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version2}`);
     doc.version = version2;
@@ -2171,32 +2223,44 @@ function bumpEntry(doc, version2, released, edits, where = "") {
       if (next && next !== spec) {
         deps[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
 }
 function planPackageBumps(root, packages, released) {
   const changes = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join5(root, path));
     const edits = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(
+      doc,
+      released.get(p.name),
+      released,
+      edits,
+      "",
+      (name, before, after) => ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? "" }, before, after })
+    );
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync3(file)) continue;
+    const file = join5(root, lockName);
+    if (!existsSync4(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const entries = doc.packages;
-    if (!entries || typeof entries !== "object") continue;
+    const entries2 = doc.packages;
+    if (!entries2 || typeof entries2 !== "object") continue;
     const edits = [];
     for (const p of packages) {
-      const entry = entries[p.dir];
+      const entry = entries2[p.dir];
       if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 function publishedManifest(text2, versions) {
@@ -2374,8 +2438,8 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
-import { join as join5, posix as posix3 } from "node:path";
+import { lstatSync as lstatSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join6, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2401,7 +2465,7 @@ function emptyRenderStats() {
 function classify(i) {
   const stats = emptyRenderStats();
   const drop = cancelledByReverts(i.commits);
-  const entries = [];
+  const entries2 = [];
   const breaking = [];
   const prs = /* @__PURE__ */ new Set();
   for (const c of i.commits) {
@@ -2424,7 +2488,7 @@ function classify(i) {
       continue;
     }
     const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    if (section) entries2.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
     stats.shown++;
     const type = c.conventional && c.type ? c.type : "other";
     stats.perType[type] = (stats.perType[type] ?? 0) + 1;
@@ -2437,7 +2501,7 @@ function classify(i) {
     }
   }
   stats.prs = prs.size;
-  return { entries, breaking, stats };
+  return { entries: entries2, breaking, stats };
 }
 function contributorsBlock(i, heading) {
   if (!i.contributors?.length) return "";
@@ -2454,7 +2518,7 @@ function compareUrl(i) {
 }
 var BREAKING_TITLE = "⚠ BREAKING CHANGES";
 function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
+  const { entries: entries2, breaking, stats } = classify(i);
   const url2 = compareUrl(i);
   const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
   const blocks = [heading];
@@ -2464,7 +2528,7 @@ function renderKeepAChangelog(i) {
 ${breaking.map((e) => `- ${e.text}`).join("\n")}`);
   }
   const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
+  for (const e of entries2) {
     let list2 = bySection.get(e.section);
     if (!list2) bySection.set(e.section, list2 = []);
     list2.push(`- ${e.text}`);
@@ -2675,9 +2739,9 @@ ${notes}`;
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  const st = lstatSync4(join6(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync5(join5(workspace, path), "utf8") : "";
+  const before = st ? readFileSync6(join6(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
@@ -2693,7 +2757,7 @@ var import_valid3 = __toESM(require_valid(), 1);
 
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // packages/shared/src/attest/oidc.ts
 var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
@@ -2765,8 +2829,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join6(runnerTemp, "release-npm-"));
-  const path = join6(dir, ".npmrc");
+  const dir = mkdtempSync(join7(runnerTemp, "release-npm-"));
+  const path = join7(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -2856,7 +2920,7 @@ async function npmPack(exec3, npm2, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join6(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version: version2 } = o;
@@ -3420,8 +3484,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync6, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -3636,11 +3700,11 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join7(runnerTemp, "release-actions-docker-config-"));
+  const dir = mkdtempSync2(join8(runnerTemp, "release-actions-docker-config-"));
   const remove = () => rmSync2(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync3(join7(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync3(join8(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -3650,10 +3714,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join7(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync4(join7(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join8(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync5(join8(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync6(join7(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync7(join8(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -3985,8 +4049,8 @@ function splitReleases(text2) {
   itemStart.lastIndex = 0;
   for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
   if (starts.length === 0) return void 0;
-  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent: indent2 }));
-  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries };
+  const entries2 = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent: indent2 }));
+  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries: entries2 };
 }
 function parseStatus(text2, o = {}) {
   const source = o.source ?? STATUS_FILE;
@@ -4139,9 +4203,9 @@ var GitBranchStatusStore = class {
       const doc = await this.readAt(tip);
       await mutate(doc);
       const blob = await git.out(["hash-object", "-w", "--stdin"], { input: stringifyStatus(doc) });
-      const entries = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
-      entries.push(`100644 blob ${blob}	${this.path}`);
-      const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
+      const entries2 = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
+      entries2.push(`100644 blob ${blob}	${this.path}`);
+      const tree = await git.out(["mktree"], { input: entries2.join("\n") + "\n" });
       const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
       const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
       if (push.ok) {
@@ -4531,7 +4595,7 @@ async function announce2(s, d) {
 
 // actions/release/src/steps/attest.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // packages/shared/src/attest/provenance.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -5065,38 +5129,38 @@ ${failures.map((l) => `  - ${l}`).join("\n")}`
 }
 
 // actions/release/src/attestation.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
 // packages/shared/src/sbom/lockfile.ts
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import { join as join8, posix as posix4 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
+import { join as join9, posix as posix4 } from "node:path";
 function findLockfile(root) {
-  const p = join8(root, "package-lock.json");
-  return existsSync5(p) ? p : void 0;
+  const p = join9(root, "package-lock.json");
+  return existsSync6(p) ? p : void 0;
 }
 function dependencyClosure(lockfile, packageDir, name, version2) {
   let lock;
   try {
-    lock = JSON.parse(readFileSync7(lockfile, "utf8"));
+    lock = JSON.parse(readFileSync8(lockfile, "utf8"));
   } catch (e) {
     throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
   }
-  const entries = lock.packages;
-  if (!entries || (lock.lockfileVersion ?? 1) < 2) {
+  const entries2 = lock.packages;
+  if (!entries2 || (lock.lockfileVersion ?? 1) < 2) {
     throw new StageError(
       `${lockfile} has lockfileVersion ${lock.lockfileVersion ?? 1}; an SBOM needs version 2 or 3 (npm 7 or later: run npm install --package-lock-only)`
     );
   }
   const dir = packageDir === "." ? "" : posix4.normalize(packageDir).replace(/\/$/, "");
-  const own = entries[dir];
+  const own = entries2[dir];
   if (!own)
     throw new StageError(`${lockfile} has no entry for the package at ${dir || "."} (${name}); run npm install`);
   const resolve5 = (from, dep) => {
     let base = from;
     for (; ; ) {
       const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
-      if (entries[candidate]) return candidate;
+      if (entries2[candidate]) return candidate;
       if (!base) return void 0;
       const cut = base.lastIndexOf("/node_modules/");
       base = cut >= 0 ? base.slice(0, cut) : "";
@@ -5111,8 +5175,8 @@ function dependencyClosure(lockfile, packageDir, name, version2) {
     return [...new Set(names)].map((n) => resolve5(path, n)).filter((p) => p !== void 0);
   };
   const target = (path) => {
-    const e = entries[path];
-    if (e.link && e.resolved && entries[e.resolved]) return { path: e.resolved, entry: entries[e.resolved] };
+    const e = entries2[path];
+    if (e.link && e.resolved && entries2[e.resolved]) return { path: e.resolved, entry: entries2[e.resolved] };
     return { path, entry: e };
   };
   const packages = /* @__PURE__ */ new Map();
@@ -5287,7 +5351,7 @@ function planStatements(subjects, sboms, tag, id, commit, d) {
         _type: STATEMENT_TYPE,
         subject: [target.subject],
         predicateType: CYCLONEDX_PREDICATE_TYPE,
-        predicate: JSON.parse(readFileSync8(sb.path, "utf8"))
+        predicate: JSON.parse(readFileSync9(sb.path, "utf8"))
       },
       about: [target]
     });
@@ -5296,8 +5360,8 @@ function planStatements(subjects, sboms, tag, id, commit, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname2, join as join9, relative as relative3, resolve as resolve4 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync10, statSync as statSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join10, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -5375,7 +5439,7 @@ function expandAssetGlobs(root, globs) {
       `^${basename3(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
     const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join9(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join9(dirRel, n), { input: "assets" }));
+    const files = hits.filter((n) => statSync3(join10(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join10(dirRel, n), { input: "assets" }));
     if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const f of files) out.add(f);
   }
@@ -5400,7 +5464,7 @@ async function uploadAssets(gh, repo, rel, files, log) {
   let n = 0;
   for (const file of files) {
     const name = basename3(file);
-    const data = readFileSync9(file);
+    const data = readFileSync10(file);
     const digest = `sha256:${sha256Bytes(data)}`;
     const there = existing.find((a) => a.name === name);
     if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
@@ -5511,7 +5575,7 @@ async function attest(s, d) {
     const subjects = await collectSubjects(s, d, s.npmAuth.token);
     const planned = planStatements(subjects, s.sboms, s.plan.tag, identity, s.commit, d);
     if (!planned.length) throw new StageError("attest: nothing to attest (no asset, package or image)");
-    const dir = join10(d.runnerTemp, "release-attest");
+    const dir = join11(d.runnerTemp, "release-attest");
     mkdirSync3(dir, { recursive: true });
     const signed = [];
     let reused = 0;
@@ -5526,7 +5590,7 @@ async function attest(s, d) {
         d.log.info(`signing ${p.statement.predicateType} for ${p.about.map((a) => a.label).join(", ")}`);
         bundle = await signStatement(p.statement, { ...d.cfg.sigstore, identityToken: identity.token });
       }
-      const path = join10(dir, p.bundleName);
+      const path = join11(dir, p.bundleName);
       writeFileSync4(path, JSON.stringify(bundle));
       signed.push({ ...p, bundle, path });
     }
@@ -5585,7 +5649,7 @@ async function attestUpload(s, d) {
 
 // actions/release/src/steps/attest-verify.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 async function attestVerify(s, d) {
   const att = s.attestations;
   if (!att) return { verifiedArtifacts: [] };
@@ -5593,21 +5657,21 @@ async function attestVerify(s, d) {
   const repo = { owner: d.owner, repo: d.repo };
   const res = await d.ledger.step("attest-verify", async () => {
     const trustedRoot = await loadTrustedRoot(
-      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join11(d.runnerTemp, "sigstore-tuf") },
+      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join12(d.runnerTemp, "sigstore-tuf") },
       d.fetch
     );
     const expected = { san: att.identity.san, issuer: GITHUB_ACTIONS_ISSUER };
     const requireTlog = Boolean(cfg.sigstore.rekorUrl);
     const problems = [];
     const rows = [];
-    const tmp = mkdtempSync3(join11(d.runnerTemp, "release-verify-"));
+    const tmp = mkdtempSync3(join12(d.runnerTemp, "release-verify-"));
     const draftBundle = async (label) => {
       const x = att.signed.find(
         (y) => y.statement.predicateType === "https://slsa.dev/provenance/v1" && y.about.some((b) => b.label === label)
       );
       const bytes = x && await downloadReleaseAsset(d.gh, repo, s.release, x.bundleName);
       if (!x || !bytes) return void 0;
-      const path = join11(tmp, x.bundleName);
+      const path = join12(tmp, x.bundleName);
       writeFileSync5(path, bytes);
       return path;
     };
@@ -5620,7 +5684,7 @@ async function attestVerify(s, d) {
             problems.push(`${a.label}: not on the release`);
             continue;
           }
-          const path = join11(tmp, a.label);
+          const path = join12(tmp, a.label);
           writeFileSync5(path, bytes);
           spec = { kind: "file", path };
         } else if (a.kind === "npm") spec = { kind: "npm", name: a.name, version: a.version };
@@ -5800,8 +5864,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync10, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join12 } from "node:path";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync11, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join13 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -5827,11 +5891,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync4(join12(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync4(join13(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join12(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join13(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join12(d.workspace, p.dir), packDir, env));
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join13(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -5859,8 +5923,8 @@ async function publishPackage(p, s, d) {
   }
 }
 async function packPublished(dir, d, pack) {
-  const file = join12(d.workspace, dir, "package.json");
-  const text2 = readFileSync10(file, "utf8");
+  const file = join13(d.workspace, dir, "package.json");
+  const text2 = readFileSync11(file, "utf8");
   if (!text2.includes('"workspace:')) return pack();
   const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
   const published = publishedManifest(text2, versions);
@@ -6104,8 +6168,8 @@ var ReleaseFailure = class extends StageError {
 var NO_BUILD = "(none: no build script)";
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
+import { join as join14 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
@@ -6289,10 +6353,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join13(root, "package.json");
-  if (!existsSync6(f)) return {};
+  const f = join14(root, "package.json");
+  if (!existsSync7(f)) return {};
   try {
-    return JSON.parse(readFileSync11(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync12(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -6627,8 +6691,8 @@ async function markUnverified(unverified, d) {
 }
 
 // actions/release/src/steps/pull-request.ts
-import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync13 } from "node:fs";
+import { join as join15 } from "node:path";
 var VERSION_TRAILER = "Release-Actions-Version";
 var githubModule = () => import("./chunks/github-2ZQKK5SL.js");
 async function releasePrPhase(s, d) {
@@ -6688,8 +6752,8 @@ async function noUnreleasedMerge(s, d) {
 }
 function changelogChange2(workspace, plan, date) {
   const path = "CHANGELOG.md";
-  const file = join14(workspace, path);
-  const before = existsSync7(file) ? readFileSync12(file) : void 0;
+  const file = join15(workspace, path);
+  const before = existsSync8(file) ? readFileSync13(file) : void 0;
   const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
   const notes = plan.notesBody.trim();
   const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
@@ -6853,14 +6917,14 @@ async function registriesFree(s, d) {
 
 // actions/release/src/steps/sbom.ts
 import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join15, relative as relative4 } from "node:path";
+import { join as join16, relative as relative4 } from "node:path";
 var fileName = (name, version2, kind) => `${name.replace(/^@/, "").replace(/[/:]/g, "-")}-${version2}.${kind}.cdx.json`;
 async function sbom(s, d) {
   const { plan } = s;
   const wanted2 = plan.npm.length + (s.docker ? plan.docker.length : 0);
   if (!wanted2) return { sbomFiles: [], sboms: [] };
   const res = await d.ledger.step("sbom", async () => {
-    const out = join15(d.runnerTemp, "release-sbom");
+    const out = join16(d.runnerTemp, "release-sbom");
     mkdirSync4(out, { recursive: true });
     const sboms = [];
     const lock = findLockfile(d.workspace);
@@ -6870,7 +6934,7 @@ async function sbom(s, d) {
         continue;
       }
       const closure = dependencyClosure(lock, p.dir, p.name, plan.version);
-      const path = join15(out, fileName(p.name, plan.version, "npm"));
+      const path = join16(out, fileName(p.name, plan.version, "npm"));
       writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
       d.log.info(`SBOM of ${p.name}@${plan.version}: ${closure.packages.length} runtime dependencies`);
       sboms.push({ subject: `npm:${p.name}`, path });
@@ -6883,7 +6947,7 @@ async function sbom(s, d) {
           continue;
         }
         const closure = dependencyClosure(ctxLock, "", img.image, plan.version);
-        const path = join15(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
+        const path = join16(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
         writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
         d.log.info(
           `SBOM of ${img.image}:${plan.version} (${relative4(d.workspace, ctxLock)}): ${closure.packages.length} dependencies`
@@ -7280,7 +7344,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync13(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync14(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;
