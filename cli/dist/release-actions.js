@@ -9912,6 +9912,7 @@ function readReleases(raw, index) {
     const registries = base.registries.filter((g) => g.name === name || g.name?.endsWith(` · ${name}`));
     return [{ ...base, version, package: name, ...tag ? { tag } : {}, registries }];
   });
+  views.slice(1).forEach((v) => v.sameRun = true);
   return views.length ? views : [base];
 }
 function readStatusDocument(doc) {
@@ -10214,14 +10215,15 @@ a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
 function renderDashboard(model, o = {}) {
   const title = o.title ?? (model.project ? `Releases · ${model.project}` : "Releases");
   const rs = model.releases;
+  const runs = rs.filter((r) => !r.sameRun);
   const latest = rs[0];
-  const deployed = rs.filter((r) => r.deployment);
-  const rollbacks = rs.filter((r) => r.deployment?.rolledBack).length;
-  const allGates = rs.flatMap((r) => r.gates);
+  const deployed = runs.filter((r) => r.deployment);
+  const rollbacks = runs.filter((r) => r.deployment?.rolledBack).length;
+  const allGates = runs.flatMap((r) => r.gates);
   const passed = allGates.filter((g) => tone(g.status) === "good").length;
   const tiles = [
     ["latest release", latest ? `${esc(label(latest))}` : DASH, latest ? badge(latest.status) : ""],
-    ["releases", String(rs.length + (model.omitted ?? 0)), model.omitted ? `newest ${rs.length} shown` : ""],
+    ["releases", String(runs.length + (model.omitted ?? 0)), model.omitted ? `newest ${runs.length} shown` : ""],
     ["deployments", String(deployed.length), `${rollbacks} rolled back`],
     [
       "gate pass rate",
@@ -10231,8 +10233,8 @@ function renderDashboard(model, o = {}) {
   ].map(([label2, value, sub]) => `<div class="tile"><span>${label2}</span><b>${value}</b><span>${sub}</span></div>`).join("");
   const limit = o.detailsLimit ?? 50;
   const generated = (o.generatedAt ?? /* @__PURE__ */ new Date()).toISOString().replace("T", " ").slice(0, 16);
-  const omitted = model.omitted ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? " is" : "s are"} in the status record but not on this page (it shows the newest ${rs.length}; the CLI's --limit sets how many).</p>` : "";
-  const body = rs.length ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join("")}</tbody></table></div><h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(rs)}</section><section><h4>Gate results</h4>${gateMatrix(rs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div><h2>Deployments and rollbacks</h2>${deploymentTimeline(rs)}<h2>Releases in detail</h2>${rs.slice(0, limit).map((r, i) => details(r, i === 0)).join(
+  const omitted = model.omitted ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? " is" : "s are"} in the status record but not on this page (it shows the newest ${runs.length}; the CLI's --limit sets how many).</p>` : "";
+  const body = rs.length ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join("")}</tbody></table></div><h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(runs)}</section><section><h4>Gate results</h4>${gateMatrix(runs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div><h2>Deployments and rollbacks</h2>${deploymentTimeline(runs)}<h2>Releases in detail</h2>${rs.slice(0, limit).map((r, i) => details(r, i === 0)).join(
     ""
   )}${rs.length > limit ? `<p class="muted">${rs.length - limit} older releases are listed in the history only.</p>` : ""}` : '<p class="empty">The status record holds no release yet.</p>';
   return `<!doctype html>

@@ -31,6 +31,8 @@ export interface ReleaseView {
   /** versioning: independent: the package this row is about (a run's record lists each package it released). */
   package?: string;
   tag?: string;
+  /** A package row after the first of its run: the run's gates and deployment are counted on the first row only. */
+  sameRun?: boolean;
   /** major, minor, patch, hotfix, prerelease — as written. */
   type?: string;
   status?: string;
@@ -303,6 +305,7 @@ function readReleases(raw: unknown, index: number): ReleaseView[] {
     const registries = base.registries.filter((g) => g.name === name || g.name?.endsWith(` · ${name}`));
     return [{ ...base, version, package: name, ...(tag ? { tag } : {}), registries }];
   });
+  views.slice(1).forEach((v) => (v.sameRun = true));
   return views.length ? views : [base];
 }
 

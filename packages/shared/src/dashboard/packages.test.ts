@@ -9,6 +9,8 @@ releases:
     status: released
     tag: "@nu/core@1.1.0"
     created_at: 2026-11-20T10:00:00Z
+    quality_gates:
+      load_test: { status: passed, p95_ms: 120 }
     packages:
       - name: "@nu/core"
         version: "1.1.0"
@@ -38,6 +40,9 @@ test('an independent run shows a row per package, each with its own version and 
   expect(html).toContain('<a href="#release-@nu/util@1.0.1"><b>@nu/util 1.0.1</b></a>');
   expect(html).toContain('<details id="release-@nu/core@1.1.0"');
   expect(html).toContain('<b>0.9.0</b>');
+  // The run's gates are shared by its packages: counted once, as the run is.
+  expect(html).toContain('<span>releases</span><b>2</b>');
+  expect(html).toContain('1/1 gate runs');
 });
 
 test("the record's packages are checked like any input: a bad version or tag stops the reader naming the entry", () => {
