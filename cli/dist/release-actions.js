@@ -974,9 +974,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -1007,9 +1007,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -1256,8 +1256,8 @@ var require_Alias = __commonJS({
     function getAliasCount(doc, node, anchors2) {
       if (identity.isAlias(node)) {
         const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
@@ -2042,10 +2042,10 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
+      const anchor2 = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
@@ -4329,7 +4329,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor = null;
+      let anchor2 = null;
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -4376,16 +4376,16 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor2 || tag)
               newlineAfterProp = token;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor)
+            if (anchor2)
               onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
+            anchor2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -4402,7 +4402,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor2 || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -4439,7 +4439,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor,
+        anchor: anchor2,
         tag,
         newlineAfterProp,
         end,
@@ -4948,8 +4948,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message);
@@ -5515,13 +5515,13 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor2 || tag)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
@@ -5529,16 +5529,16 @@ var require_compose_node = __commonJS({
         case "double-quoted-scalar":
         case "block-scalar":
           node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
+          if (anchor2)
+            node.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
+            if (anchor2)
+              node.anchor = anchor2.source.substring(1);
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
@@ -5551,8 +5551,8 @@ var require_compose_node = __commonJS({
         }
       }
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (anchor2 && node.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
@@ -5569,7 +5569,7 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5577,10 +5577,10 @@ var require_compose_node = __commonJS({
         source: ""
       };
       const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
+      if (anchor2) {
+        node.anchor = anchor2.source.substring(1);
         if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -9322,69 +9322,6 @@ function tagFormatProblem(format2, packageCount) {
   return void 0;
 }
 
-// packages/shared/src/action/monorepo-inputs.ts
-var GROUPS = {
-  multiline: true,
-  maxLength: 1e5,
-  pattern: /^[\w@./~\s,-]*$/,
-  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
-};
-var monorepoInputs = {
-  versioning: oneOf(["fixed", "independent"], {
-    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
-    default: "fixed"
-  }),
-  tag_format: text({
-    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
-    default: DEFAULT_TAG_FORMAT,
-    pattern: /^[\w@./{}+-]+$/,
-    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
-  }),
-  shared_paths: text({
-    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
-    multiline: true,
-    maxLength: 1e5,
-    pattern: /^[\w@./*\s,+-]*$/,
-    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
-  }),
-  fixed_groups: text({
-    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
-    ...GROUPS
-  }),
-  linked_groups: text({
-    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
-    ...GROUPS
-  })
-};
-function monorepoProblems(v) {
-  if (v.versioning !== "independent") return [];
-  const p = tagFormatProblem(v.tag_format, 1);
-  return p ? [{ input: "tag_format", message: p }] : [];
-}
-
-// packages/shared/src/action/environment-inputs.ts
-var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-var environmentInput = (description, dflt) => text({
-  description,
-  default: dflt,
-  pattern: ENVIRONMENT_NAME_PATTERN,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-});
-
-// packages/runner/src/inputs.ts
-var import_yaml = __toESM(require_dist(), 1);
-function runnerInputs(defaults, given2, token) {
-  const out = {};
-  for (const [name, dflt] of Object.entries(defaults)) out[name] = dflt ?? "";
-  Object.assign(out, given2);
-  for (const [name, raw] of Object.entries(out)) if (raw.trim() === GITHUB_TOKEN_DEFAULT) out[name] = token;
-  return out;
-}
-
-// packages/runner/src/run-bundle.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
@@ -9489,7 +9426,68 @@ function killGroup(pid, signal = "SIGTERM") {
   }
 }
 
+// packages/shared/src/action/monorepo-inputs.ts
+var GROUPS = {
+  multiline: true,
+  maxLength: 1e5,
+  pattern: /^[\w@./~\s,-]*$/,
+  patternHint: "one group per line, its workspace package names separated by spaces or commas (@scope/a @scope/b)"
+};
+var monorepoInputs = {
+  versioning: oneOf(["fixed", "independent"], {
+    description: "fixed: one version for the repository (every workspace package at it); independent: each workspace package its own version, tag, changelog and release (docs/monorepo.md).",
+    default: "fixed"
+  }),
+  tag_format: text({
+    description: "independent: each package's tag, {name} and {version} replaced: {name}@{version} (changesets, lerna), {name}-v{version} (release-please), v{version} (a single package). Tags of those three styles count as releases whatever the format.",
+    default: DEFAULT_TAG_FORMAT,
+    pattern: /^[\w@./{}+-]+$/,
+    patternHint: "a tag template of letters, digits, . _ / @ + - and the placeholders {name} and {version}"
+  }),
+  shared_paths: text({
+    description: "independent: paths outside the packages whose changes count for every package (a root tsconfig, shared build scripts), one per line or comma separated; a directory, a file or a glob.",
+    multiline: true,
+    maxLength: 1e5,
+    pattern: /^[\w@./*\s,+-]*$/,
+    patternHint: "relative paths or globs (letters, digits, . _ / @ + - *), one per line or comma separated"
+  }),
+  fixed_groups: text({
+    description: "independent: packages that always share one version, one group per line (changesets' `fixed`): when one is released, all are.",
+    ...GROUPS
+  }),
+  linked_groups: text({
+    description: "independent: packages that share a version when released together, one group per line (changesets' `linked`).",
+    ...GROUPS
+  })
+};
+function monorepoProblems(v) {
+  if (v.versioning !== "independent") return [];
+  const p = tagFormatProblem(v.tag_format, 1);
+  return p ? [{ input: "tag_format", message: p }] : [];
+}
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
+
+// packages/runner/src/inputs.ts
+var import_yaml = __toESM(require_dist(), 1);
+function runnerInputs(defaults, given2, token) {
+  const out = {};
+  for (const [name, dflt] of Object.entries(defaults)) out[name] = dflt ?? "";
+  Object.assign(out, given2);
+  for (const [name, raw] of Object.entries(out)) if (raw.trim() === GITHUB_TOKEN_DEFAULT) out[name] = token;
+  return out;
+}
+
 // packages/runner/src/run-bundle.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 async function runBundle(o) {
   const files = createFileCommands(o.commandsDir, o.summaryFile);
   mkdirSync2(o.runnerTemp, { recursive: true });
@@ -9888,6 +9886,20 @@ function readRelease(raw, index) {
     })
   };
 }
+function readReleases(raw, index) {
+  const base = readRelease(raw, index);
+  const list2 = isRec(raw) && Array.isArray(raw.packages) ? raw.packages.filter(isRec) : [];
+  const views = list2.flatMap((p) => {
+    const name = str(p.name);
+    const version = str(p.version);
+    if (!name || !version) return [];
+    const tag = str(p.tag);
+    const registries = base.registries.filter((g) => g.name === name || g.name?.endsWith(` · ${name}`));
+    return [{ ...base, version, package: name, ...tag ? { tag } : {}, registries }];
+  });
+  views.slice(1).forEach((v) => v.sameRun = true);
+  return views.length ? views : [base];
+}
 function readStatusDocument(doc) {
   let list2;
   let project;
@@ -9897,7 +9909,7 @@ function readStatusDocument(doc) {
     const rel = pick(doc, "releases", "history");
     list2 = Array.isArray(rel) ? rel : doc.version !== void 0 ? [doc] : [];
   } else list2 = [];
-  const releases = list2.filter((r) => isRec(r)).map(readRelease);
+  const releases = list2.filter((r) => isRec(r)).flatMap(readReleases);
   if (releases.every((r) => r.createdMs !== void 0)) {
     releases.sort((a, b) => b.createdMs - a.createdMs);
   }
@@ -10123,14 +10135,16 @@ function details(r, open) {
     const name = link ? `<a href="${esc(link)}" rel="noopener noreferrer">${show(g.name ?? g.url)}</a>` : `${show(g.name)}${g.url ? ` <span class="muted">${esc(g.url)}</span>` : ""}`;
     return `<tr><td>${name}</td><td>${show(g.version)}</td><td class="mono small">${show(g.digest)}</td></tr>`;
   }).join("")}</tbody></table>` : '<p class="empty">Nothing published.</p>';
-  return `<details id="release-${esc(r.version)}"${open ? " open" : ""}><summary><b>${esc(r.version)}</b> ${badge(r.status)} <span class="muted">${show(r.type)} · ${when(r.createdAt)}</span></summary><section><h4>Quality gates</h4>${gates}</section><div class="cols"><section><h4>Deployment</h4>${deployment}</section><section><h4>Registries</h4>${registries}</section></div></details>`;
+  return `<details id="${esc(anchor(r))}"${open ? " open" : ""}><summary><b>${esc(label(r))}</b> ${badge(r.status)} <span class="muted">${show(r.type)} · ${when(r.createdAt)}</span></summary><section><h4>Quality gates</h4>${gates}</section><div class="cols"><section><h4>Deployment</h4>${deployment}</section><section><h4>Registries</h4>${registries}</section></div></details>`;
 }
+var label = (r) => r.package ? `${r.package} ${r.version}` : r.version;
+var anchor = (r) => `release-${r.package ? `${r.package}@` : ""}${r.version}`;
 function historyRow(r) {
   const d = r.deployment;
   const lat = releaseLatency(r);
   const gatesPassed = r.gates.filter((g) => tone(g.status) === "good").length;
   const gates = r.gates.length ? `<span class="badge ${gatesPassed === r.gates.length ? "good" : r.gates.some((g) => tone(g.status) === "bad") ? "bad" : "warn"}">${gatesPassed}/${r.gates.length}</span>` : DASH;
-  return `<tr><td><a href="#release-${esc(r.version)}"><b>${esc(r.version)}</b></a></td><td>${show(r.type)}</td><td>${badge(r.status)}</td><td>${when(r.createdAt)}</td><td>${when(r.deployedAt)}</td><td class="num">${leadTime(r)}</td><td>${gates}</td><td class="num">${lat ? ms(lat.p95) : DASH}</td><td>${show(d?.environment)}</td><td>${show(d?.strategy)}</td><td>${d?.rolledBack ? `<span class="badge bad">rolled back</span>${d.previousVersion ? ` → ${esc(d.previousVersion)}` : ""}` : d ? badge(d.status) : DASH}</td></tr>`;
+  return `<tr><td><a href="#${esc(anchor(r))}"><b>${esc(label(r))}</b></a></td><td>${show(r.type)}</td><td>${badge(r.status)}</td><td>${when(r.createdAt)}</td><td>${when(r.deployedAt)}</td><td class="num">${leadTime(r)}</td><td>${gates}</td><td class="num">${lat ? ms(lat.p95) : DASH}</td><td>${show(d?.environment)}</td><td>${show(d?.strategy)}</td><td>${d?.rolledBack ? `<span class="badge bad">rolled back</span>${d.previousVersion ? ` → ${esc(d.previousVersion)}` : ""}` : d ? badge(d.status) : DASH}</td></tr>`;
 }
 var CSS = `
 :root{color-scheme:light;--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#f6f8fa}
@@ -10177,25 +10191,26 @@ a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
 function renderDashboard(model, o = {}) {
   const title = o.title ?? (model.project ? `Releases · ${model.project}` : "Releases");
   const rs = model.releases;
+  const runs = rs.filter((r) => !r.sameRun);
   const latest = rs[0];
-  const deployed = rs.filter((r) => r.deployment);
-  const rollbacks = rs.filter((r) => r.deployment?.rolledBack).length;
-  const allGates = rs.flatMap((r) => r.gates);
+  const deployed = runs.filter((r) => r.deployment);
+  const rollbacks = runs.filter((r) => r.deployment?.rolledBack).length;
+  const allGates = runs.flatMap((r) => r.gates);
   const passed = allGates.filter((g) => tone(g.status) === "good").length;
   const tiles = [
-    ["latest release", latest ? `${esc(latest.version)}` : DASH, latest ? badge(latest.status) : ""],
-    ["releases", String(rs.length + (model.omitted ?? 0)), model.omitted ? `newest ${rs.length} shown` : ""],
+    ["latest release", latest ? `${esc(label(latest))}` : DASH, latest ? badge(latest.status) : ""],
+    ["releases", String(runs.length + (model.omitted ?? 0)), model.omitted ? `newest ${runs.length} shown` : ""],
     ["deployments", String(deployed.length), `${rollbacks} rolled back`],
     [
       "gate pass rate",
       allGates.length ? `${Math.round(100 * passed / allGates.length)} %` : DASH,
       `${passed}/${allGates.length} gate runs`
     ]
-  ].map(([label, value, sub]) => `<div class="tile"><span>${label}</span><b>${value}</b><span>${sub}</span></div>`).join("");
+  ].map(([label2, value, sub]) => `<div class="tile"><span>${label2}</span><b>${value}</b><span>${sub}</span></div>`).join("");
   const limit = o.detailsLimit ?? 50;
   const generated = (o.generatedAt ?? /* @__PURE__ */ new Date()).toISOString().replace("T", " ").slice(0, 16);
-  const omitted = model.omitted ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? " is" : "s are"} in the status record but not on this page (it shows the newest ${rs.length}; the CLI's --limit sets how many).</p>` : "";
-  const body = rs.length ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join("")}</tbody></table></div><h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(rs)}</section><section><h4>Gate results</h4>${gateMatrix(rs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div><h2>Deployments and rollbacks</h2>${deploymentTimeline(rs)}<h2>Releases in detail</h2>${rs.slice(0, limit).map((r, i) => details(r, i === 0)).join(
+  const omitted = model.omitted ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? " is" : "s are"} in the status record but not on this page (it shows the newest ${runs.length}; the CLI's --limit sets how many).</p>` : "";
+  const body = rs.length ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join("")}</tbody></table></div><h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(runs)}</section><section><h4>Gate results</h4>${gateMatrix(runs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div><h2>Deployments and rollbacks</h2>${deploymentTimeline(runs)}<h2>Releases in detail</h2>${rs.slice(0, limit).map((r, i) => details(r, i === 0)).join(
     ""
   )}${rs.length > limit ? `<p class="muted">${rs.length - limit} older releases are listed in the history only.</p>` : ""}` : '<p class="empty">The status record holds no release yet.</p>';
   return `<!doctype html>
@@ -16361,8 +16376,8 @@ function convertRunsOn(context, token) {
       }
       case "labels": {
         const mapLabels = convertRunsOnLabels(item.value);
-        for (const label of mapLabels) {
-          labels.add(label);
+        for (const label2 of mapLabels) {
+          labels.add(label2);
         }
         break;
       }
@@ -16387,8 +16402,8 @@ function convertRunsOnLabels(token) {
       if (item.isExpression) {
         continue;
       }
-      const label = item.assertString("job runs-on label sequence item");
-      labels.add(label.value);
+      const label2 = item.assertString("job runs-on label sequence item");
+      labels.add(label2.value);
     }
   }
   return labels;
@@ -17986,37 +18001,37 @@ async function validateWorkflow(wf, r, depth = 0) {
     const metas = [];
     for (const [i, step] of (job.steps ?? []).entries()) {
       let meta;
-      const label = `steps[${i}]${step.id ? ` (${step.id})` : step.name ? ` (${step.name})` : ""}`;
+      const label2 = `steps[${i}]${step.id ? ` (${step.id})` : step.name ? ` (${step.name})` : ""}`;
       if (step.uses) {
         try {
           meta = resolveAction(step.uses, r).meta;
         } catch (e) {
-          say({ job: id, key: `${label}.uses` }, e instanceof Error ? e.message : String(e));
+          say({ job: id, key: `${label2}.uses` }, e instanceof Error ? e.message : String(e));
         }
         if (meta) {
           for (const k of Object.keys(step.with ?? {})) {
             if (!(k in meta.inputs))
               say(
-                { job: id, key: `${label}.with.${k}` },
+                { job: id, key: `${label2}.with.${k}` },
                 `not an input of ${step.uses} (inputs: ${Object.keys(meta.inputs).join(", ")})`
               );
           }
           for (const [k, def] of Object.entries(meta.inputs)) {
             if (def.required && def.default === void 0 && !(k in (step.with ?? {})))
-              say({ job: id, key: `${label}.with` }, `required input ${k} of ${step.uses} is not given`);
+              say({ job: id, key: `${label2}.with` }, `required input ${k} of ${step.uses} is not given`);
           }
         }
       }
       if (step.shell && !["bash", "sh"].includes(step.shell))
-        say({ job: id, key: `${label}.shell` }, `shell ${step.shell} is not supported locally (bash, sh)`);
+        say({ job: id, key: `${label2}.shell` }, `shell ${step.shell} is not supported locally (bash, sh)`);
       if (step.id) {
-        if (allIds.has(step.id)) say({ job: id, key: `${label}.id` }, `the id ${step.id} is used twice`);
+        if (allIds.has(step.id)) say({ job: id, key: `${label2}.id` }, `the id ${step.id} is used twice`);
         allIds.set(step.id, meta);
       }
       metas.push(meta);
     }
     for (const [i, step] of (job.steps ?? []).entries()) {
-      const label = `steps[${i}]${step.id ? ` (${step.id})` : step.name ? ` (${step.name})` : ""}`;
+      const label2 = `steps[${i}]${step.id ? ` (${step.id})` : step.name ? ` (${step.name})` : ""}`;
       const stepScope = { ...jobScope, stepIds: new Map(before) };
       for (const key of [
         "if",
@@ -18028,7 +18043,7 @@ async function validateWorkflow(wf, r, depth = 0) {
         "continue-on-error",
         "timeout-minutes"
       ]) {
-        for (const e of expressionsOf(step[key], `${label}.${key}`, key === "if"))
+        for (const e of expressionsOf(step[key], `${label2}.${key}`, key === "if"))
           checkRefs(e.text, { job: id, key: e.key }, stepScope);
       }
       if (step.id) before.set(step.id, metas[i]);
@@ -18453,7 +18468,7 @@ var Execution = class {
     const files = join8(jobDir, "file-commands");
     for (const d of [workspace, temp, files, join8(temp, "_tool")]) mkdirSync4(d, { recursive: true });
     const summaryFile = join8(jobDir, "summary.md");
-    const label = leg === void 0 ? path : `${path} (${legName(contexts.matrix)})`;
+    const label2 = leg === void 0 ? path : `${path} (${legName(contexts.matrix)})`;
     const runner = {
       os: "Linux",
       arch: "X64",
@@ -18516,7 +18531,7 @@ var Execution = class {
         record();
         continue;
       }
-      this.log(`[${label}] ▶ ${name}`);
+      this.log(`[${label2}] ▶ ${name}`);
       const stepEnv = { ...env };
       for (const [k, v] of Object.entries(interpolate(step.env ?? {}, scope) ?? {}))
         stepEnv[k] = asString(v);
@@ -18553,7 +18568,7 @@ var Execution = class {
           const argv = shell === "sh" ? ["sh", "-e", file] : shell === "bash" ? ["bash", "--noprofile", "--norc", "-eo", "pipefail", file] : void 0;
           if (!argv) throw new UnsupportedError(`shell ${shell} is not supported locally`);
           if (!existsSync5(cwd)) throw new StandInError(`working-directory ${wd} does not exist`);
-          const code = await this.spawnStep(argv, cwd, processEnv, stepTimeout, label);
+          const code = await this.spawnStep(argv, cwd, processEnv, stepTimeout, label2);
           if (code !== 0) error = code === "timeout" ? `timed out` : `exit code ${code}`;
         } else if (step.uses) {
           const action7 = resolveAction(step.uses, this.o, workspace);
@@ -18570,7 +18585,7 @@ var Execution = class {
               artifactsDir: join8(this.runDir, "artifacts"),
               sha: asString(github.sha),
               env: processEnv,
-              log: (l) => this.log(`[${label}] ${l}`)
+              log: (l) => this.log(`[${label2}] ${l}`)
             });
             sr.outputs = r.outputs;
             extraPath.unshift(...r.path ?? []);
@@ -18582,7 +18597,7 @@ var Execution = class {
               workspace,
               { ...processEnv, ...inputEnv, GITHUB_ACTION_PATH: action7.dir },
               stepTimeout,
-              label
+              label2
             );
             if (code !== 0) error = code === "timeout" ? "timed out" : `exit code ${code}`;
           }
@@ -18603,7 +18618,7 @@ var Execution = class {
         sr.outcome = "failure";
         const coe = truthyValue(interpolate(step["continue-on-error"] ?? false, scope));
         sr.conclusion = coe ? "success" : "failure";
-        this.log(`[${label}] ✗ ${name}: ${error}${coe ? " (continue-on-error)" : ""}`);
+        this.log(`[${label2}] ✗ ${name}: ${error}${coe ? " (continue-on-error)" : ""}`);
         if (!coe) failed = true;
       }
       record();
@@ -18654,7 +18669,7 @@ var Execution = class {
    * Runs one process in its own group through the one process runner, its output logged line by line (masked);
    * `::add-mask::` adds a mask. A timeout or cancel sends SIGTERM, then SIGKILL 5 s later, as the runner does.
    */
-  async spawnStep(argv, cwd, env, timeoutMs, label) {
+  async spawnStep(argv, cwd, env, timeoutMs, label2) {
     const onLine = (line) => {
       const m = /^::add-mask::(.*)$/.exec(line);
       if (m) {
@@ -18662,9 +18677,9 @@ var Execution = class {
         return;
       }
       if (line.startsWith("::debug::") && !env.RUNNER_DEBUG) return;
-      this.log(`[${label}] ${line}`);
+      this.log(`[${label2}] ${line}`);
     };
-    const onAbort = () => this.log(`[${label}] cancelled: stopping the step`);
+    const onAbort = () => this.log(`[${label2}] cancelled: stopping the step`);
     this.o.signal?.addEventListener("abort", onAbort, { once: true });
     const r = await exec(argv[0], argv.slice(1), {
       cwd,
@@ -18677,7 +18692,7 @@ var Execution = class {
     }).finally(() => this.o.signal?.removeEventListener("abort", onAbort));
     if (r.error) throw new StandInError(`${argv[0]}: ${r.error.message}`);
     if (r.timedOut) {
-      this.log(`[${label}] timeout: stopped the step`);
+      this.log(`[${label2}] timeout: stopped the step`);
       return "timeout";
     }
     return r.code;

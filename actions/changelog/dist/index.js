@@ -707,7 +707,7 @@ var require_rcompare = __commonJS({
 
 // actions/changelog/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join6, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -1841,9 +1841,61 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join4, posix as posix2 } from "node:path";
-function bumpEntry(doc, version, released, edits, where = "") {
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5, posix as posix2 } from "node:path";
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
+function entries(text2) {
+  const lines = text2.split("\n");
+  const out = [];
+  lines.forEach((l, i) => {
+    if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
+      if (out.length) out[out.length - 1].end = i;
+      out.push({ key: l, start: i, end: lines.length });
+    }
+  });
+  return out;
+}
+var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
+function yarnLockChange(root, edits) {
+  const file = join4(root, "yarn.lock");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync4(file, "utf8");
+  if (!/^__metadata:/m.test(before)) return void 0;
+  const lines = before.split("\n");
+  const done = [];
+  for (const e of entries(before)) {
+    const ds = keyDescriptors(e.key);
+    const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
+    if (target.length) {
+      const next = ds.map((d) => {
+        const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
+        return x ? `${x.to.name}@${descriptor(x.after)}` : d;
+      });
+      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      if (key !== e.key) {
+        lines[e.start] = key;
+        done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
+      }
+    }
+    for (const x of edits.filter((y) => ds.includes(`${y.from.name}@workspace:${y.from.dir}`))) {
+      for (let i = e.start + 1; i < e.end; i++) {
+        const m = /^(\s+)("?)([^":]+)\2: ("?)(.*)\4$/.exec(lines[i]);
+        if (!m || m[3] !== x.to.name || m[5] !== descriptor(x.before)) continue;
+        lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}: ${m[4]}${descriptor(x.after)}${m[4]}`;
+        done.push(`${x.from.name}: ${x.to.name} ${descriptor(x.before)} → ${descriptor(x.after)}`);
+      }
+    }
+  }
+  if (!done.length) return void 0;
+  return { path: "yarn.lock", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/manifests.ts
+function bumpEntry(doc, version, released, edits, where = "", ranges) {
   if (version !== void 0 && doc.version !== version) {
     edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
     doc.version = version;
@@ -1858,32 +1910,44 @@ function bumpEntry(doc, version, released, edits, where = "") {
       if (next && next !== spec) {
         deps[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
 }
 function planPackageBumps(root, packages, released) {
   const changes = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join5(root, path));
     const edits = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(
+      doc,
+      released.get(p.name),
+      released,
+      edits,
+      "",
+      (name, before, after) => ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? "" }, before, after })
+    );
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync3(file)) continue;
+    const file = join5(root, lockName);
+    if (!existsSync4(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const entries = doc.packages;
-    if (!entries || typeof entries !== "object") continue;
+    const entries2 = doc.packages;
+    if (!entries2 || typeof entries2 !== "object") continue;
     const edits = [];
     for (const p of packages) {
-      const entry = entries[p.dir];
+      const entry = entries2[p.dir];
       if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 
@@ -2044,8 +2108,8 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
-import { join as join5, posix as posix3 } from "node:path";
+import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join6, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2071,7 +2135,7 @@ function emptyRenderStats() {
 function classify(i) {
   const stats = emptyRenderStats();
   const drop = cancelledByReverts(i.commits);
-  const entries = [];
+  const entries2 = [];
   const breaking = [];
   const prs = /* @__PURE__ */ new Set();
   for (const c of i.commits) {
@@ -2094,7 +2158,7 @@ function classify(i) {
       continue;
     }
     const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    if (section) entries2.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
     stats.shown++;
     const type = c.conventional && c.type ? c.type : "other";
     stats.perType[type] = (stats.perType[type] ?? 0) + 1;
@@ -2107,7 +2171,7 @@ function classify(i) {
     }
   }
   stats.prs = prs.size;
-  return { entries, breaking, stats };
+  return { entries: entries2, breaking, stats };
 }
 function contributorsBlock(i, heading) {
   if (!i.contributors?.length) return "";
@@ -2124,7 +2188,7 @@ function compareUrl(i) {
 }
 var BREAKING_TITLE = "⚠ BREAKING CHANGES";
 function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
+  const { entries: entries2, breaking, stats } = classify(i);
   const url2 = compareUrl(i);
   const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
   const blocks = [heading];
@@ -2134,7 +2198,7 @@ function renderKeepAChangelog(i) {
 ${breaking.map((e) => `- ${e.text}`).join("\n")}`);
   }
   const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
+  for (const e of entries2) {
     let list2 = bySection.get(e.section);
     if (!list2) bySection.set(e.section, list2 = []);
     list2.push(`- ${e.text}`);
@@ -2155,11 +2219,11 @@ ${list2.join("\n")}`);
 [${link.label}]: ${link.url}` : section, stats };
 }
 async function renderConventional(i) {
-  const { entries, breaking, stats } = classify(i);
+  const { entries: entries2, breaking, stats } = classify(i);
   const writer = await import("./chunks/dist-3WUXBQYN.js");
   const url2 = compareUrl(i);
   const heading = `## ${url2 ? `[${i.version}](${url2})` : i.version} (${i.date})`;
-  const commits = entries.map((e) => ({
+  const commits = entries2.map((e) => ({
     hash: e.commit.hash,
     type: e.section,
     header: e.text,
@@ -2217,7 +2281,7 @@ async function renderSection(i) {
 }
 
 // packages/shared/src/changelog/file.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 function decodeText(buf) {
   let encoding = "utf8";
@@ -2303,7 +2367,7 @@ ${links2.join("\n")}
 ` : out;
 }
 async function updateChangelogFile(path, updates) {
-  const created = !existsSync4(path);
+  const created = !existsSync5(path);
   const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile(path));
   let text2 = decoded.text;
   const fresh = [];
@@ -2421,15 +2485,20 @@ ${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
   };
 }
 function aggregateNotes(list2) {
-  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+  return list2.map((p) => {
+    const label = p.tag.replace(/[[\]\\]/g, "\\$&");
+    const v = p.version.replace(/[.+]/g, "\\$&");
+    const notes = p.notes.replace(new RegExp(`^## \\[${v}\\]( |$)`, "m"), (_, end) => `## [${p.version}][${label}]${end}`).replace(new RegExp(`^\\[${v}\\]: `, "m"), () => `[${label}]: `).replace(/^(#{2,5}) /gm, "#$1 ");
+    return `## ${escapeMarkdownHtml(p.tag)}
 
-${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+${notes}`;
+  }).join("\n\n");
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  const st = lstatSync4(join6(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync4(join5(workspace, path), "utf8") : "";
+  const before = st ? readFileSync5(join6(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
@@ -3208,7 +3277,7 @@ async function independentChangelog(git, workspace, inputs, o) {
       notes.map(({ p, n }) => changelogChange(workspace, p, n))
     );
   return {
-    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag, notes: n.notes }))),
+    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag, version: p.version, notes: n.notes }))),
     packages: released.map((p) => ({
       name: p.name,
       version: p.version,
@@ -3288,7 +3357,7 @@ var action = defineAction({
 
 // actions/changelog/src/main.ts
 function setOutputs(ctx, o) {
-  const notesFile = join6(ctx.runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+  const notesFile = join7(ctx.runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
   mkdirSync(dirname2(notesFile), { recursive: true });
   writeFileSync2(notesFile, o.notes);
   ctx.setOutput("notes_file", notesFile);

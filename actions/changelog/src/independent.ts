@@ -34,7 +34,7 @@ export async function independentChangelog(
       notes.map(({ p, n }) => changelogChange(workspace, p, n)),
     );
   return {
-    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag as string, notes: n.notes }))),
+    notes: aggregateNotes(notes.map(({ p, n }) => ({ tag: p.tag as string, version: p.version, notes: n.notes }))),
     packages: released.map((p) => ({
       name: p.name,
       version: p.version,

@@ -1004,65 +1004,6 @@ async function optionalGitHubClient(token, ctx, log, without) {
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 
-// packages/shared/src/action/environment-inputs.ts
-var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-var environmentInput = (description, dflt) => text({
-  description,
-  default: dflt,
-  pattern: ENVIRONMENT_NAME_PATTERN,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-});
-
-// packages/shared/src/deploy/types.ts
-var otherSlot = (s) => s === "blue" ? "green" : "blue";
-
-// packages/shared/src/deploy/deadline.ts
-var START_GRACE_MS = 1e4;
-var STOP_DEADLINE_MS = 4e4;
-var ROUTER_SWITCH_MS = 6e4;
-var SMOKE_DEADLINE_MS = 12e4;
-var RERUN_VERIFY_MS = 1e4;
-var ROLLBACK_MIN_MS = 6e4;
-var MONITOR_RESERVE_MS = 5e3;
-var DeadlineError = class extends StageError {
-  constructor(stage, ms) {
-    super(`${stage} did not finish within ${formatDuration(ms)}`);
-    this.stage = stage;
-    this.ms = ms;
-    this.name = "DeadlineError";
-  }
-  stage;
-  ms;
-};
-async function withDeadline(stage, ms, fn) {
-  const ctl = new AbortController();
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      ctl.abort(new DeadlineError(stage, ms));
-      reject(new DeadlineError(stage, ms));
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(ctl.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-var sleep = (ms, signal) => new Promise((resolve5) => {
-  if (signal?.aborted) return resolve5();
-  const t = setTimeout(done, ms);
-  function done() {
-    clearTimeout(t);
-    signal?.removeEventListener("abort", done);
-    resolve5();
-  }
-  signal?.addEventListener("abort", done, { once: true });
-});
-
-// packages/shared/src/deploy/exec.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
@@ -1196,7 +1137,64 @@ function processAlive(pid) {
   }
 }
 
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
+
+// packages/shared/src/deploy/types.ts
+var otherSlot = (s) => s === "blue" ? "green" : "blue";
+
+// packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
+var SMOKE_DEADLINE_MS = 12e4;
+var RERUN_VERIFY_MS = 1e4;
+var ROLLBACK_MIN_MS = 6e4;
+var MONITOR_RESERVE_MS = 5e3;
+var DeadlineError = class extends StageError {
+  constructor(stage, ms) {
+    super(`${stage} did not finish within ${formatDuration(ms)}`);
+    this.stage = stage;
+    this.ms = ms;
+    this.name = "DeadlineError";
+  }
+  stage;
+  ms;
+};
+async function withDeadline(stage, ms, fn) {
+  const ctl = new AbortController();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      ctl.abort(new DeadlineError(stage, ms));
+      reject(new DeadlineError(stage, ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ctl.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+var sleep = (ms, signal) => new Promise((resolve5) => {
+  if (signal?.aborted) return resolve5();
+  const t = setTimeout(done, ms);
+  function done() {
+    clearTimeout(t);
+    signal?.removeEventListener("abort", done);
+    resolve5();
+  }
+  signal?.addEventListener("abort", done, { once: true });
+});
+
 // packages/shared/src/deploy/exec.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 var KEEP = 64e3;
 async function runHook(command, o) {
   const r = await exec(command, [], {
@@ -3381,6 +3379,9 @@ function isSemver(v) {
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
+function checkUrl(problems, value, what) {
+  check(problems, typeof value === "string" && URL_SPEC.parse(value).ok, what, value, "an http(s) URL");
+}
 function checkOneOf(problems, value, what, list2) {
   check(problems, list2.includes(value), what, value, `one of ${list2.join(", ")}`);
 }
@@ -3400,8 +3401,7 @@ function checkDeployment(problems, d, where) {
   if (d.active_slot !== void 0) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ["previous_version", "rollback_of"])
     if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
-  if (d.url !== void 0)
-    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+  if (d.url !== void 0) checkUrl(problems, d.url, `${where}.url`);
 }
 function releaseProblems(raw) {
   if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
@@ -3410,14 +3410,7 @@ function releaseProblems(raw) {
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
   if (raw.status !== void 0) checkOneOf(p, raw.status, "status", RELEASE_STATES);
   if (raw.type !== void 0) checkOneOf(p, raw.type, "type", RELEASE_TYPES);
-  if (raw.release_url !== void 0)
-    check(
-      p,
-      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
-      "release_url",
-      raw.release_url,
-      "an http(s) URL"
-    );
+  if (raw.release_url !== void 0) checkUrl(p, raw.release_url, "release_url");
   if (raw.tag !== void 0)
     check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
   if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
@@ -3434,6 +3427,7 @@ function releaseProblems(raw) {
         else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
+  if (raw.packages !== void 0) checkPackages(p, raw.packages);
   if (raw.registries !== void 0) {
     const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
     if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
@@ -3453,6 +3447,28 @@ function releaseProblems(raw) {
       }
   }
   return p;
+}
+function checkPackages(p, packages) {
+  if (!Array.isArray(packages)) {
+    p.push(`packages is ${shape(packages)}, expected a list (name, version, tag)`);
+    return;
+  }
+  packages.forEach((x, i) => {
+    const at = `packages[${i}]`;
+    if (!isRec(x)) return void p.push(`${at} is ${shape(x)}, expected a mapping (name, version, tag)`);
+    check(
+      p,
+      typeof x.name === "string" && /^[^\s\p{Cc}]{1,214}$/u.test(x.name),
+      `${at}.name`,
+      x.name,
+      "a package name"
+    );
+    check(p, isSemver(x.version), `${at}.version`, x.version, "a semantic version");
+    check(p, typeof x.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(x.tag), `${at}.tag`, x.tag, "a git tag name");
+    if (x.previous_version !== void 0)
+      check(p, isSemver(x.previous_version), `${at}.previous_version`, x.previous_version, "a semantic version");
+    if (x.release_url !== void 0) checkUrl(p, x.release_url, `${at}.release_url`);
+  });
 }
 function entryName(index, raw) {
   const v = isRec(raw) ? raw.version : void 0;

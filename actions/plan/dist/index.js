@@ -1890,9 +1890,61 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join4, posix as posix2 } from "node:path";
-function bumpEntry(doc, version, released, edits, where = "") {
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5, posix as posix2 } from "node:path";
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { join as join4 } from "node:path";
+var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
+function entries(text2) {
+  const lines = text2.split("\n");
+  const out = [];
+  lines.forEach((l, i) => {
+    if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
+      if (out.length) out[out.length - 1].end = i;
+      out.push({ key: l, start: i, end: lines.length });
+    }
+  });
+  return out;
+}
+var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
+function yarnLockChange(root, edits) {
+  const file = join4(root, "yarn.lock");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync4(file, "utf8");
+  if (!/^__metadata:/m.test(before)) return void 0;
+  const lines = before.split("\n");
+  const done = [];
+  for (const e of entries(before)) {
+    const ds = keyDescriptors(e.key);
+    const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
+    if (target.length) {
+      const next = ds.map((d) => {
+        const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
+        return x ? `${x.to.name}@${descriptor(x.after)}` : d;
+      });
+      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      if (key !== e.key) {
+        lines[e.start] = key;
+        done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
+      }
+    }
+    for (const x of edits.filter((y) => ds.includes(`${y.from.name}@workspace:${y.from.dir}`))) {
+      for (let i = e.start + 1; i < e.end; i++) {
+        const m = /^(\s+)("?)([^":]+)\2: ("?)(.*)\4$/.exec(lines[i]);
+        if (!m || m[3] !== x.to.name || m[5] !== descriptor(x.before)) continue;
+        lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}: ${m[4]}${descriptor(x.after)}${m[4]}`;
+        done.push(`${x.from.name}: ${x.to.name} ${descriptor(x.before)} → ${descriptor(x.after)}`);
+      }
+    }
+  }
+  if (!done.length) return void 0;
+  return { path: "yarn.lock", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/manifests.ts
+function bumpEntry(doc, version, released, edits, where = "", ranges) {
   if (version !== void 0 && doc.version !== version) {
     edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version}`);
     doc.version = version;
@@ -1907,32 +1959,44 @@ function bumpEntry(doc, version, released, edits, where = "") {
       if (next && next !== spec) {
         deps[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
 }
 function planPackageBumps(root, packages, released) {
   const changes = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent, newline, text: text2 } = readJson(join4(root, path));
+    const { doc, indent, newline, text: text2 } = readJson(join5(root, path));
     const edits = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(
+      doc,
+      released.get(p.name),
+      released,
+      edits,
+      "",
+      (name, before, after) => ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? "" }, before, after })
+    );
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync3(file)) continue;
+    const file = join5(root, lockName);
+    if (!existsSync4(file)) continue;
     const { doc, indent, newline, text: text2 } = readJson(file);
-    const entries = doc.packages;
-    if (!entries || typeof entries !== "object") continue;
+    const entries2 = doc.packages;
+    if (!entries2 || typeof entries2 !== "object") continue;
     const edits = [];
     for (const p of packages) {
-      const entry = entries[p.dir];
+      const entry = entries2[p.dir];
       if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 
@@ -2090,6 +2154,146 @@ function propagate(order, graph, groups, bump, reasons) {
         changed = raise(m, top, `linked group with ${g.filter((x) => x !== m).join(", ")}`) || changed;
     }
   }
+}
+
+// packages/shared/src/publish/latest.ts
+var import_compare3 = __toESM(require_compare(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
+
+// packages/shared/src/util/redact.ts
+var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+function redactUrl(url2) {
+  return url2.replace(USERINFO, "$1***@");
+}
+function redactUrls(text2) {
+  return text2.replace(USERINFO, "$1***@");
+}
+
+// packages/shared/src/publish/npm.ts
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+async function packageDocument(f, registryUrl, name, token) {
+  const res = await f(packageUrl(registryUrl, name), {
+    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (res.status === 404) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+function defaultDistTag(o) {
+  if (o.prerelease) return o.prereleaseId;
+  if (o.backport) return `latest-${o.major}`;
+  return "latest";
+}
+
+// packages/shared/src/publish/latest.ts
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable2)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
+  const latest = highest2(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+async function readLatest(o) {
+  const out = [];
+  const { npm, images } = o;
+  if (npm) for (const name of npm.names) out.push(await npmLatest(o.fetch, npm.registryUrl, name, npm.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
+}
+
+// packages/shared/src/monorepo/latest.ts
+async function publicNpmPackages(root, versioning) {
+  const pkgs = versioning === "independent" ? (await discoverWorkspace(root)).packages : npmPackages(root);
+  return pkgs.filter((p) => !p.private).map((p) => p.name);
+}
+function guardPackagesLatest(packages, o) {
+  const out = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const p of packages) {
+    try {
+      out.set(
+        p.name,
+        guardLatest({
+          version: p.version,
+          prerelease: p.prerelease,
+          backport: p.backport,
+          found: o.found.filter((r) => r.registry === "npm" && r.name === p.name),
+          releaseBranch: o.releaseBranch,
+          defaultBranch: o.defaultBranch,
+          distTag: (backport) => o.distTag || defaultDistTag({
+            prerelease: p.prerelease,
+            prereleaseId: o.prereleaseId,
+            backport,
+            major: parts(p.version).major
+          }),
+          tagPrefix: "",
+          adoptTag: (v) => formatTag(o.tagFormat, p.name, v)
+        })
+      );
+    } catch (e) {
+      if (!(e instanceof StageError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return out;
 }
 
 // packages/shared/src/action/monorepo-inputs.ts
@@ -2491,7 +2695,7 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/plan/preview.ts
-var import_compare3 = __toESM(require_compare(), 1);
+var import_compare4 = __toESM(require_compare(), 1);
 var import_parse4 = __toESM(require_parse(), 1);
 function toPreviewCommit(c, cancelled = false) {
   return {
@@ -2512,7 +2716,7 @@ async function previewRelease(git, o) {
   for (const tag of merged) {
     const v = tagVersion(tag, o.tagPrefix);
     if (!v || (0, import_parse4.default)(v)?.prerelease.length) continue;
-    if (!previousVersion || (0, import_compare3.default)(v, previousVersion) > 0) {
+    if (!previousVersion || (0, import_compare4.default)(v, previousVersion) > 0) {
       previousTag = tag;
       previousVersion = v;
     }
@@ -2640,7 +2844,7 @@ function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
 
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync4, readFileSync as readFileSync4 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var TYPE_KEYS = [
@@ -2773,7 +2977,7 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   }
   if (!lstatSync4(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
-  return { file: parsePolicyFile(readFileSync4(real, "utf8"), path), found: true };
+  return { file: parsePolicyFile(readFileSync5(real, "utf8"), path), found: true };
 }
 
 // packages/shared/src/policy/resolve.ts
@@ -2839,15 +3043,6 @@ function effectivePolicy(kind, o = {}) {
 }
 function approvalOrder(p) {
   return ["release", "product", "deploy"].filter((job) => p.environments[job] !== "").map((job) => ({ job, environment: p.environments[job] }));
-}
-
-// packages/shared/src/util/redact.ts
-var USERINFO = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-function redactUrl(url2) {
-  return url2.replace(USERINFO, "$1***@");
-}
-function redactUrls(text2) {
-  return text2.replace(USERINFO, "$1***@");
 }
 
 // actions/plan/src/inputs.ts
@@ -3159,107 +3354,18 @@ function preflight(p, s) {
 }
 var budgetMin = (s) => s.deploy_timeout_minutes - ROLLBACK_RESERVE_MINUTES;
 
-// packages/shared/src/publish/latest.ts
-var import_compare4 = __toESM(require_compare(), 1);
-var import_prerelease2 = __toESM(require_prerelease(), 1);
-var import_valid3 = __toESM(require_valid(), 1);
-
-// packages/shared/src/publish/npm.ts
-var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
-function packageUrl(registryUrl, name) {
-  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-}
-async function packageDocument(f, registryUrl, name, token) {
-  const res = await f(packageUrl(registryUrl, name), {
-    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (res.status === 404) return void 0;
-  if (!res.ok) {
-    const body = await res.text().catch(() => "");
-    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
-    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
-  }
-  return await res.json();
-}
-function defaultDistTag(o) {
-  if (o.prerelease) return o.prereleaseId;
-  if (o.backport) return `latest-${o.major}`;
-  return "latest";
-}
-
-// packages/shared/src/publish/latest.ts
-var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
-var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare4.default)(b, a))[0];
-async function npmLatest(f, registryUrl, name, token) {
-  const where = redactUrl(registryUrl);
-  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
-    throw new StageError(
-      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
-    );
-  });
-  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
-  const tagged = doc?.["dist-tags"]?.latest;
-  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
-  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
-  return {
-    registry: "npm",
-    name,
-    where,
-    ...latest ? { latest } : {},
-    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
-    stable: versions.filter(isStable2)
-  };
-}
-async function imageLatest(registry, image) {
-  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
-  const latest = highest2(stable);
-  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
-}
-async function readLatest(o) {
-  const out = [];
-  const { npm, images } = o;
-  if (npm) for (const name of npm.names) out.push(await npmLatest(o.fetch, npm.registryUrl, name, npm.token));
-  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
-  return out;
-}
-function belowLatest(r, c) {
-  if (!r.latest || (0, import_compare4.default)(c.version, r.latest) >= 0) return void 0;
-  if (c.backportBranch && !c.movesLatest) return void 0;
-  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
-  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
-  const tag = c.adoptTag(r.latest);
-  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
-  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
-}
-function latestAbove(version, found) {
-  return found.filter((r) => r.latest !== void 0 && (0, import_compare4.default)(version, r.latest) < 0);
-}
-function guardLatest(o) {
-  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
-  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
-  const distTag = o.distTag(backport);
-  const problems = o.found.flatMap((r) => {
-    const p = belowLatest(r, {
-      version: o.version,
-      backportBranch,
-      movesLatest: r.registry === "npm" && distTag === "latest",
-      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
-    });
-    return p ? [p] : [];
-  });
-  if (problems.length) throw new StageError(problems.join("\n"));
-  return { backport, distTag };
-}
-
 // actions/plan/src/registries.ts
-async function checkRegistries(inputs, next, o) {
-  const npm = inputs.publish_registries.includes("npm") ? npmPackages(o.workspace).filter((p) => !p.private).map((p) => p.name) : [];
+async function readNpmLatest(inputs, o) {
+  const names = inputs.publish_registries.includes("npm") ? await publicNpmPackages(o.workspace, inputs.versioning) : [];
   const found = await readLatest({
     fetch: o.fetch,
-    npm: { registryUrl: inputs.npm_registry_url, names: npm, token: o.env.NODE_AUTH_TOKEN?.trim() || void 0 }
+    npm: { registryUrl: inputs.npm_registry_url, names, token: o.env.NODE_AUTH_TOKEN?.trim() || void 0 }
   });
   for (const r of found) o.log.info(`${r.registry} ${r.name}: latest ${r.latest ?? "(none yet)"}`);
+  return found;
+}
+async function checkRegistries(inputs, next, o) {
+  const found = await readNpmLatest(inputs, o);
   const guarded = guardLatest({
     ...next,
     found,
@@ -3273,7 +3379,23 @@ async function checkRegistries(inputs, next, o) {
     }),
     tagPrefix: inputs.tag_prefix
   });
-  return { found, ...guarded };
+  const what = `${inputs.tag_prefix}${next.version} under dist-tag ${guarded.distTag}`;
+  return { found, publishes: new Map(found.map((f) => [f.name, what])) };
+}
+async function checkPackageRegistries(inputs, packages, o) {
+  const found = await readNpmLatest(inputs, o);
+  const released = inputs.publish_registries.includes("npm") ? packages.filter((p) => !p.private) : [];
+  const guarded = guardPackagesLatest(released, {
+    found,
+    releaseBranch: inputs.release_branch,
+    defaultBranch: o.defaultBranch,
+    prereleaseId: inputs.prerelease_id,
+    tagFormat: inputs.tag_format
+  });
+  return {
+    found,
+    publishes: new Map(released.map((p) => [p.name, `${p.tag} under dist-tag ${guarded.get(p.name)?.distTag}`]))
+  };
 }
 function defaultBranchOf(event) {
   const repo = event.repository;
@@ -3323,11 +3445,16 @@ function stageRows(p, o) {
   }
   return rows;
 }
-function registriesTable(summary2, r, tag) {
+function registriesTable(summary2, r) {
   if (!r.found.length) return;
   summary2.heading("Registries", 3).table(
     ["registry", "name", "latest now", "this release"],
-    r.found.map((f) => [f.registry, `\`${f.name}\``, f.latest ?? "(none yet)", `${tag} under dist-tag ${r.distTag}`])
+    r.found.map((f) => [
+      f.registry,
+      `\`${f.name}\``,
+      f.latest ?? "(none yet)",
+      r.publishes.get(f.name) ?? "not released"
+    ])
   );
 }
 function pipelineChart(p, version, o) {
@@ -3412,13 +3539,23 @@ async function plan(inputs, ctx, deps = { fetch }) {
     ...inputs.initial_version ? { initialVersion: inputs.initial_version } : {}
   });
   const version = next?.version ?? "";
-  const registries = next ? await checkRegistries(inputs, next, {
+  const checkDeps = {
     fetch: deps.fetch,
     env: ctx.env,
     workspace: runner.workspace,
     defaultBranch: defaultBranchOf(runner.event),
     log
-  }) : void 0;
+  };
+  const registries = next ? await checkRegistries(inputs, next, checkDeps) : independent ? await checkPackageRegistries(
+    inputs,
+    independent.mono.packages.filter((p) => p.release).map((p) => ({
+      ...p,
+      tag: p.tag ?? "",
+      prerelease: p.prerelease ?? false,
+      backport: p.backport ?? false
+    })),
+    checkDeps
+  ) : void 0;
   let gates = [...policy.gates];
   let skipped = [];
   const deploy = !inputs.preflight || deployRequested(inputs);
@@ -3498,7 +3635,7 @@ async function plan(inputs, ctx, deps = { fetch }) {
     })
   ).heading("Effective policy", 3);
   policyTable(summary2, policy);
-  if (registries) registriesTable(summary2, registries, tag);
+  if (registries) registriesTable(summary2, registries);
   summary2.paragraph(
     order.length ? `Approvals, in order: ${order.map((a) => `**${a.environment}** (${a.job} job)`).join(" → ")}.` : "No approval environment: the pipeline runs without a human gate."
   ).mermaid(pipelineChart(policy, tag, { gates, deploy })).heading("Changelog preview", 3).raw(notes).paragraph("_A preview from the commit subjects; the changelog job writes the notes the release publishes._");

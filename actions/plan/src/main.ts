@@ -26,7 +26,7 @@ import { logText, StageError } from '@release-actions/shared';
 import { action, deployRequested } from './inputs.js';
 import { packagesPreview, packagesTable, planIndependent } from './independent.js';
 import { preflight } from './preflight.js';
-import { checkRegistries, defaultBranchOf, type RegistryCheck } from './registries.js';
+import { checkPackageRegistries, checkRegistries, defaultBranchOf, type RegistryCheck } from './registries.js';
 
 type Inputs = InputValues<typeof action.inputs>;
 
@@ -92,11 +92,16 @@ function stageRows(
 }
 
 /** What each registry holds now, beside what this release would publish (latest never moves backwards). */
-function registriesTable(summary: Summary, r: RegistryCheck, tag: string): void {
+function registriesTable(summary: Summary, r: RegistryCheck): void {
   if (!r.found.length) return;
   summary.heading('Registries', 3).table(
     ['registry', 'name', 'latest now', 'this release'],
-    r.found.map((f) => [f.registry, `\`${f.name}\``, f.latest ?? '(none yet)', `${tag} under dist-tag ${r.distTag}`]),
+    r.found.map((f) => [
+      f.registry,
+      `\`${f.name}\``,
+      f.latest ?? '(none yet)',
+      r.publishes.get(f.name) ?? 'not released',
+    ]),
   );
 }
 
@@ -207,17 +212,31 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
         ...(inputs.initial_version ? { initialVersion: inputs.initial_version } : {}),
       });
   const version = next?.version ?? '';
-  // latest never moves backwards: the release's own check, on what the registries hold now. Independent
-  // versioning: the release checks each package in its preflight, before any side effect.
+  // latest never moves backwards: the release's own check, on what the registries hold now (with independent
+  // versioning, each released package against its own latest, as the release's preflight checks it).
+  const checkDeps = {
+    fetch: deps.fetch,
+    env: ctx.env,
+    workspace: runner.workspace,
+    defaultBranch: defaultBranchOf(runner.event),
+    log,
+  };
   const registries = next
-    ? await checkRegistries(inputs, next, {
-        fetch: deps.fetch,
-        env: ctx.env,
-        workspace: runner.workspace,
-        defaultBranch: defaultBranchOf(runner.event),
-        log,
-      })
-    : undefined;
+    ? await checkRegistries(inputs, next, checkDeps)
+    : independent
+      ? await checkPackageRegistries(
+          inputs,
+          independent.mono.packages
+            .filter((p) => p.release)
+            .map((p) => ({
+              ...p,
+              tag: p.tag ?? '',
+              prerelease: p.prerelease ?? false,
+              backport: p.backport ?? false,
+            })),
+          checkDeps,
+        )
+      : undefined;
   // Before the outputs that let the pipeline go on: a release whose gates or deploy cannot start stops here.
   // Without preflight the plan knows no settings: every stage of the policy is assumed to run.
   let gates: string[] = [...policy.gates];
@@ -308,7 +327,7 @@ export async function plan(inputs: Inputs, ctx: StageContext, deps: { fetch: Fet
     )
     .heading('Effective policy', 3);
   policyTable(summary, policy);
-  if (registries) registriesTable(summary, registries, tag);
+  if (registries) registriesTable(summary, registries);
   summary
     .paragraph(
       order.length

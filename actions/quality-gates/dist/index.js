@@ -1061,14 +1061,6 @@ function confinePath(workspace, path, opts) {
   return real;
 }
 
-// packages/shared/src/action/environment-inputs.ts
-var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-
-// packages/shared/src/gates/container.ts
-import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
-
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
@@ -1193,6 +1185,14 @@ function killGroup(pid, signal = "SIGTERM") {
     }
   }
 }
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
+// packages/shared/src/gates/container.ts
+import { mkdtempSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 
 // packages/shared/src/gates/exec.ts
 var MAX_KEEP = 1e6;
@@ -3109,6 +3109,9 @@ function isSemver(v) {
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
+function checkUrl(problems, value, what) {
+  check(problems, typeof value === "string" && URL_SPEC.parse(value).ok, what, value, "an http(s) URL");
+}
 function checkOneOf(problems, value, what, list2) {
   check(problems, list2.includes(value), what, value, `one of ${list2.join(", ")}`);
 }
@@ -3128,8 +3131,7 @@ function checkDeployment(problems, d, where) {
   if (d.active_slot !== void 0) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ["previous_version", "rollback_of"])
     if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
-  if (d.url !== void 0)
-    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+  if (d.url !== void 0) checkUrl(problems, d.url, `${where}.url`);
 }
 function releaseProblems(raw) {
   if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
@@ -3138,14 +3140,7 @@ function releaseProblems(raw) {
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
   if (raw.status !== void 0) checkOneOf(p, raw.status, "status", RELEASE_STATES);
   if (raw.type !== void 0) checkOneOf(p, raw.type, "type", RELEASE_TYPES);
-  if (raw.release_url !== void 0)
-    check(
-      p,
-      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
-      "release_url",
-      raw.release_url,
-      "an http(s) URL"
-    );
+  if (raw.release_url !== void 0) checkUrl(p, raw.release_url, "release_url");
   if (raw.tag !== void 0)
     check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
   if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
@@ -3162,6 +3157,7 @@ function releaseProblems(raw) {
         else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
+  if (raw.packages !== void 0) checkPackages(p, raw.packages);
   if (raw.registries !== void 0) {
     const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
     if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
@@ -3181,6 +3177,28 @@ function releaseProblems(raw) {
       }
   }
   return p;
+}
+function checkPackages(p, packages) {
+  if (!Array.isArray(packages)) {
+    p.push(`packages is ${shape(packages)}, expected a list (name, version, tag)`);
+    return;
+  }
+  packages.forEach((x, i) => {
+    const at = `packages[${i}]`;
+    if (!isRec(x)) return void p.push(`${at} is ${shape(x)}, expected a mapping (name, version, tag)`);
+    check(
+      p,
+      typeof x.name === "string" && /^[^\s\p{Cc}]{1,214}$/u.test(x.name),
+      `${at}.name`,
+      x.name,
+      "a package name"
+    );
+    check(p, isSemver(x.version), `${at}.version`, x.version, "a semantic version");
+    check(p, typeof x.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(x.tag), `${at}.tag`, x.tag, "a git tag name");
+    if (x.previous_version !== void 0)
+      check(p, isSemver(x.previous_version), `${at}.previous_version`, x.previous_version, "a semantic version");
+    if (x.release_url !== void 0) checkUrl(p, x.release_url, `${at}.release_url`);
+  });
 }
 function entryName(index, raw) {
   const v = isRec(raw) ? raw.version : void 0;

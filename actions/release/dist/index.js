@@ -700,7 +700,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync13 } from "node:fs";
+import { readFileSync as readFileSync14 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/cjs.ts
@@ -2141,9 +2141,61 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join4, posix as posix2 } from "node:path";
-function bumpEntry(doc, version2, released, edits, where = "") {
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join5, posix as posix2 } from "node:path";
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { join as join4 } from "node:path";
+var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
+function entries(text2) {
+  const lines = text2.split("\n");
+  const out = [];
+  lines.forEach((l, i) => {
+    if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
+      if (out.length) out[out.length - 1].end = i;
+      out.push({ key: l, start: i, end: lines.length });
+    }
+  });
+  return out;
+}
+var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
+function yarnLockChange(root, edits) {
+  const file = join4(root, "yarn.lock");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync5(file, "utf8");
+  if (!/^__metadata:/m.test(before)) return void 0;
+  const lines = before.split("\n");
+  const done = [];
+  for (const e of entries(before)) {
+    const ds = keyDescriptors(e.key);
+    const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
+    if (target.length) {
+      const next = ds.map((d) => {
+        const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
+        return x ? `${x.to.name}@${descriptor(x.after)}` : d;
+      });
+      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      if (key !== e.key) {
+        lines[e.start] = key;
+        done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
+      }
+    }
+    for (const x of edits.filter((y) => ds.includes(`${y.from.name}@workspace:${y.from.dir}`))) {
+      for (let i = e.start + 1; i < e.end; i++) {
+        const m = /^(\s+)("?)([^":]+)\2: ("?)(.*)\4$/.exec(lines[i]);
+        if (!m || m[3] !== x.to.name || m[5] !== descriptor(x.before)) continue;
+        lines[i] = `${m[1]}${m[2]}${m[3]}${m[2]}: ${m[4]}${descriptor(x.after)}${m[4]}`;
+        done.push(`${x.from.name}: ${x.to.name} ${descriptor(x.before)} → ${descriptor(x.after)}`);
+      }
+    }
+  }
+  if (!done.length) return void 0;
+  return { path: "yarn.lock", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/manifests.ts
+function bumpEntry(doc, version2, released, edits, where = "", ranges) {
   if (version2 !== void 0 && doc.version !== version2) {
     edits.push(`${where}version ${String(doc.version ?? "(none)")} → ${version2}`);
     doc.version = version2;
@@ -2158,32 +2210,44 @@ function bumpEntry(doc, version2, released, edits, where = "") {
       if (next && next !== spec) {
         deps[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
 }
 function planPackageBumps(root, packages, released) {
   const changes = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(join4(root, path));
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join5(root, path));
     const edits = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(
+      doc,
+      released.get(p.name),
+      released,
+      edits,
+      "",
+      (name, before, after) => ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? "" }, before, after })
+    );
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join4(root, lockName);
-    if (!existsSync3(file)) continue;
+    const file = join5(root, lockName);
+    if (!existsSync4(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
-    const entries = doc.packages;
-    if (!entries || typeof entries !== "object") continue;
+    const entries2 = doc.packages;
+    if (!entries2 || typeof entries2 !== "object") continue;
     const edits = [];
     for (const p of packages) {
-      const entry = entries[p.dir];
+      const entry = entries2[p.dir];
       if (entry) bumpEntry(entry, released.get(p.name), released, edits, `packages["${p.dir}"].`);
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 function publishedManifest(text2, versions) {
@@ -2361,8 +2425,8 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
-import { join as join5, posix as posix3 } from "node:path";
+import { lstatSync as lstatSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join6, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2388,7 +2452,7 @@ function emptyRenderStats() {
 function classify(i) {
   const stats = emptyRenderStats();
   const drop = cancelledByReverts(i.commits);
-  const entries = [];
+  const entries2 = [];
   const breaking = [];
   const prs = /* @__PURE__ */ new Set();
   for (const c of i.commits) {
@@ -2411,7 +2475,7 @@ function classify(i) {
       continue;
     }
     const ref = links(c, i);
-    if (section) entries.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
+    if (section) entries2.push({ commit: c, section, text: `${scoped(c, indent(c.subject))} ${ref}` });
     stats.shown++;
     const type = c.conventional && c.type ? c.type : "other";
     stats.perType[type] = (stats.perType[type] ?? 0) + 1;
@@ -2424,7 +2488,7 @@ function classify(i) {
     }
   }
   stats.prs = prs.size;
-  return { entries, breaking, stats };
+  return { entries: entries2, breaking, stats };
 }
 function contributorsBlock(i, heading) {
   if (!i.contributors?.length) return "";
@@ -2441,7 +2505,7 @@ function compareUrl(i) {
 }
 var BREAKING_TITLE = "⚠ BREAKING CHANGES";
 function renderKeepAChangelog(i) {
-  const { entries, breaking, stats } = classify(i);
+  const { entries: entries2, breaking, stats } = classify(i);
   const url2 = compareUrl(i);
   const heading = `## ${url2 ? `[${i.version}]` : i.version} - ${i.date}`;
   const blocks = [heading];
@@ -2451,7 +2515,7 @@ function renderKeepAChangelog(i) {
 ${breaking.map((e) => `- ${e.text}`).join("\n")}`);
   }
   const bySection = /* @__PURE__ */ new Map();
-  for (const e of entries) {
+  for (const e of entries2) {
     let list2 = bySection.get(e.section);
     if (!list2) bySection.set(e.section, list2 = []);
     list2.push(`- ${e.text}`);
@@ -2651,21 +2715,379 @@ ${p.reasons.map((x) => `- ${escapeMarkdownHtml(x)}`).join("\n")}`;
   };
 }
 function aggregateNotes(list2) {
-  return list2.map((p) => `## ${escapeMarkdownHtml(p.tag)}
+  return list2.map((p) => {
+    const label = p.tag.replace(/[[\]\\]/g, "\\$&");
+    const v = p.version.replace(/[.+]/g, "\\$&");
+    const notes = p.notes.replace(new RegExp(`^## \\[${v}\\]( |$)`, "m"), (_, end) => `## [${p.version}][${label}]${end}`).replace(new RegExp(`^\\[${v}\\]: `, "m"), () => `[${label}]: `).replace(/^(#{2,5}) /gm, "#$1 ");
+    return `## ${escapeMarkdownHtml(p.tag)}
 
-${p.notes.replace(/^(#{2,5}) /gm, "#$1 ")}`).join("\n\n");
+${notes}`;
+  }).join("\n\n");
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join5(workspace, path), { throwIfNoEntry: false });
+  const st = lstatSync4(join6(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync5(join5(workspace, path), "utf8") : "";
+  const before = st ? readFileSync6(join6(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
     ...n.link ? { link: n.link } : {}
   });
   return { path, before, after, edits: [st ? `section ${p.version} added` : `created with section ${p.version}`] };
+}
+
+// packages/shared/src/publish/latest.ts
+var import_compare3 = __toESM(require_compare(), 1);
+var import_prerelease2 = __toESM(require_prerelease(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
+
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join7 } from "node:path";
+
+// packages/shared/src/attest/oidc.ts
+var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
+async function getIdToken(req, f = fetch) {
+  if (!req.requestUrl || !req.requestToken) throw new StageError(NO_ID_TOKEN);
+  const url2 = new URL(req.requestUrl);
+  url2.searchParams.set("audience", req.audience);
+  let res;
+  try {
+    res = await f(url2, {
+      headers: { authorization: `Bearer ${req.requestToken}`, accept: "application/json" },
+      signal: AbortSignal.timeout(req.timeoutMs ?? 3e4)
+    });
+  } catch (e) {
+    throw new StageError(`the runner's OIDC token endpoint is not reachable: ${e.message}`);
+  }
+  if (!res.ok) {
+    const text2 = (await res.text().catch(() => "")).slice(0, 300);
+    throw new StageError(`the runner refused an OIDC id token (HTTP ${res.status})${text2 ? `: ${text2}` : ""}`);
+  }
+  const value = (await res.json().catch(() => ({}))).value;
+  if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
+  return value;
+}
+function decodeIdTokenClaims(token) {
+  const part = token.split(".")[1];
+  if (!part) throw new StageError("the OIDC id token is not a JWT");
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    throw new StageError("the OIDC id token is not a JWT (its payload is not JSON)");
+  }
+}
+
+// packages/shared/src/publish/exec.ts
+var exec2 = async (cmd, args, o) => {
+  const r = await exec(cmd, args, o);
+  if (r.error) throw r.error;
+  return r;
+};
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+async function pollUntil(probe, o) {
+  const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const deadline = Date.now() + o.timeoutMs;
+  let interval = o.intervalMs ?? 1e3;
+  for (; ; ) {
+    const v = await probe();
+    if (v !== void 0) return v;
+    const left = deadline - Date.now();
+    if (left <= 0) return void 0;
+    await sleep(Math.min(interval, left));
+    interval = Math.min(interval * 2, o.maxIntervalMs ?? 15e3);
+  }
+}
+
+// packages/shared/src/publish/npm.ts
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join7(runnerTemp, "release-npm-"));
+  const path = join7(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) {
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
+  }
+  writeFileSync2(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+function idTokenAvailable(env) {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+function isNpmjs(registryUrl) {
+  return new URL(registryUrl).host === "registry.npmjs.org";
+}
+async function packageDocument(f, registryUrl, name, token) {
+  const res = await f(packageUrl(registryUrl, name), {
+    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (res.status === 404) return void 0;
+  if (!res.ok) {
+    const body = await res.text().catch(() => "");
+    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
+    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
+  }
+  return await res.json();
+}
+async function registryVersion(f, registryUrl, name, version2, token) {
+  const doc = await packageDocument(f, registryUrl, name, token);
+  const v = doc?.versions?.[version2];
+  if (!doc || !v) return void 0;
+  return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
+}
+async function npmWhoami(f, registryUrl, token) {
+  let res;
+  try {
+    res = await f(`${withSlash(registryUrl)}-/whoami`, {
+      headers: { accept: "application/json", authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(15e3)
+    });
+  } catch (e) {
+    throw new StageError(
+      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls(e.message)}`
+    );
+  }
+  if (res.status === 401 || res.status === 403) {
+    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
+  }
+  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
+  const body = await res.json();
+  return body.username ?? "(unknown)";
+}
+async function oidcPublishToken(f, env, registryUrl, name) {
+  const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!reqUrl || !reqToken) return void 0;
+  const idToken = await getIdToken(
+    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
+    f
+  );
+  const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+  const ex = await f(exUrl, {
+    method: "POST",
+    headers: { authorization: `Bearer ${idToken}`, "content-type": "application/json", accept: "application/json" },
+    body: "{}",
+    signal: AbortSignal.timeout(3e4)
+  });
+  if (!ex.ok) {
+    throw new StageError(
+      `npm refused the OIDC exchange for ${name} (HTTP ${ex.status}): is this repository and workflow a trusted publisher of the package on ${new URL(registryUrl).host}?`
+    );
+  }
+  const token = (await ex.json()).token;
+  if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
+  return token;
+}
+async function npmPack(exec3, npm2, dir, dest, env) {
+  mkdirSync(dest, { recursive: true });
+  const r = await exec3(npm2, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
+  if (r.code !== 0)
+    throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
+  const first = out[0];
+  if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
+  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
+}
+async function publishNpm(o) {
+  const { name, version: version2 } = o;
+  const token = o.auth.token;
+  const url2 = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version2}`);
+  const base = { name, version: version2, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
+  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version2, token);
+  const before = await check2();
+  if (before) {
+    if (before.integrity === o.pack.integrity) {
+      o.log.info(`npm: ${name}@${version2} is already published with the same content (${short(o.pack.integrity)})`);
+      return { ...base, state: "already-done" };
+    }
+    throw new StageError(
+      `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
+    );
+  }
+  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
+  try {
+    const args = [
+      "publish",
+      o.pack.tarball,
+      "--userconfig",
+      cfg.path,
+      "--registry",
+      withSlash(o.registryUrl),
+      "--tag",
+      o.distTag,
+      "--ignore-scripts"
+    ];
+    if (o.access) args.push("--access", o.access);
+    if (o.provenance) args.push("--provenance");
+    const env = { ...o.env };
+    delete env.NODE_AUTH_TOKEN;
+    delete env.NPM_TOKEN;
+    delete env.npm_config_userconfig;
+    if (token) env.NODE_AUTH_TOKEN = token;
+    o.log.info(
+      `npm publish ${name}@${version2} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
+    );
+    const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
+    if (r.code !== 0) {
+      const after = await check2().catch(() => void 0);
+      if (after?.integrity === o.pack.integrity) {
+        o.log.info(`npm: ${name}@${version2} is in the registry with our content after all`);
+        return { ...base, state: "already-done" };
+      }
+      const why = redact(
+        r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
+        [token]
+      );
+      throw new StageError(`npm publish ${name}@${version2} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
+    }
+  } finally {
+    cfg.dispose();
+  }
+  const seen = await pollUntil(
+    async () => {
+      const v = await check2().catch(() => void 0);
+      return v?.integrity === o.pack.integrity ? v : void 0;
+    },
+    { timeoutMs: o.verifyTimeoutMs, intervalMs: o.verifyIntervalMs ?? 1e3 }
+  );
+  if (!seen) {
+    o.log.warning(`npm: ${name}@${version2} was published but is not visible in the registry yet`);
+    return { ...base, state: "unverified" };
+  }
+  o.log.info(`npm: ${name}@${version2} verified in the registry (${short(o.pack.integrity)})`);
+  return { ...base, state: "done" };
+}
+function short(integrity) {
+  if (!integrity) return "(none)";
+  return integrity.length > 20 ? `${integrity.slice(0, 17)}…` : integrity;
+}
+function defaultDistTag(o) {
+  if (o.prerelease) return o.prereleaseId;
+  if (o.backport) return `latest-${o.major}`;
+  return "latest";
+}
+
+// packages/shared/src/publish/latest.ts
+var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
+var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
+async function npmLatest(f, registryUrl, name, token) {
+  const where = redactUrl(registryUrl);
+  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
+    throw new StageError(
+      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
+    );
+  });
+  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
+  const tagged = doc?.["dist-tags"]?.latest;
+  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
+  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
+  return {
+    registry: "npm",
+    name,
+    where,
+    ...latest ? { latest } : {},
+    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
+    stable: versions.filter(isStable2)
+  };
+}
+async function imageLatest(registry, image) {
+  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
+  const latest = highest2(stable);
+  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
+}
+async function readLatest(o) {
+  const out = [];
+  const { npm: npm2, images } = o;
+  if (npm2) for (const name of npm2.names) out.push(await npmLatest(o.fetch, npm2.registryUrl, name, npm2.token));
+  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
+  return out;
+}
+function belowLatest(r, c) {
+  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
+  if (c.backportBranch && !c.movesLatest) return void 0;
+  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
+  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
+  const tag = c.adoptTag(r.latest);
+  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
+  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
+}
+function latestAbove(version2, found) {
+  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version2, r.latest) < 0);
+}
+function guardLatest(o) {
+  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
+  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
+  const distTag = o.distTag(backport);
+  const problems = o.found.flatMap((r) => {
+    const p = belowLatest(r, {
+      version: o.version,
+      backportBranch,
+      movesLatest: r.registry === "npm" && distTag === "latest",
+      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
+    });
+    return p ? [p] : [];
+  });
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return { backport, distTag };
+}
+
+// packages/shared/src/monorepo/latest.ts
+async function publicNpmPackages(root, versioning) {
+  const pkgs = versioning === "independent" ? (await discoverWorkspace(root)).packages : npmPackages(root);
+  return pkgs.filter((p) => !p.private).map((p) => p.name);
+}
+function guardPackagesLatest(packages, o) {
+  const out = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const p of packages) {
+    try {
+      out.set(
+        p.name,
+        guardLatest({
+          version: p.version,
+          prerelease: p.prerelease,
+          backport: p.backport,
+          found: o.found.filter((r) => r.registry === "npm" && r.name === p.name),
+          releaseBranch: o.releaseBranch,
+          defaultBranch: o.defaultBranch,
+          distTag: (backport) => o.distTag || defaultDistTag({
+            prerelease: p.prerelease,
+            prereleaseId: o.prereleaseId,
+            backport,
+            major: parts(p.version).major
+          }),
+          tagPrefix: "",
+          adoptTag: (v) => formatTag(o.tagFormat, p.name, v)
+        })
+      );
+    } catch (e) {
+      if (!(e instanceof StageError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length) throw new StageError(problems.join("\n"));
+  return out;
 }
 
 // packages/shared/src/action/monorepo-inputs.ts
@@ -3052,35 +3474,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
-
-// packages/shared/src/publish/exec.ts
-var exec2 = async (cmd, args, o) => {
-  const r = await exec(cmd, args, o);
-  if (r.error) throw r.error;
-  return r;
-};
-function redact(text2, secrets) {
-  let out = text2;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-  return out;
-}
-async function pollUntil(probe, o) {
-  const sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const deadline = Date.now() + o.timeoutMs;
-  let interval = o.intervalMs ?? 1e3;
-  for (; ; ) {
-    const v = await probe();
-    if (v !== void 0) return v;
-    const left = deadline - Date.now();
-    if (left <= 0) return void 0;
-    await sleep(Math.min(interval, left));
-    interval = Math.min(interval * 2, o.maxIntervalMs ?? 15e3);
-  }
-}
-
-// packages/shared/src/publish/docker.ts
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -3294,12 +3689,12 @@ var RegistryClient = class {
 };
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
-  mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join6(runnerTemp, "release-actions-docker-config-"));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
+  mkdirSync2(runnerTemp, { recursive: true });
+  const dir = mkdtempSync2(join8(runnerTemp, "release-actions-docker-config-"));
+  const remove = () => rmSync2(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync2(join6(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync3(join8(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -3309,10 +3704,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join6(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync4(join6(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join8(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync5(join8(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync6(join6(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync7(join8(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -3359,296 +3754,6 @@ async function dockerPush(o) {
     );
   }
   return /digest: (sha256:[0-9a-f]{64})/.exec(r.stdout)?.[1];
-}
-
-// packages/shared/src/publish/latest.ts
-var import_compare3 = __toESM(require_compare(), 1);
-var import_prerelease2 = __toESM(require_prerelease(), 1);
-var import_valid3 = __toESM(require_valid(), 1);
-
-// packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join7 } from "node:path";
-
-// packages/shared/src/attest/oidc.ts
-var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
-async function getIdToken(req, f = fetch) {
-  if (!req.requestUrl || !req.requestToken) throw new StageError(NO_ID_TOKEN);
-  const url2 = new URL(req.requestUrl);
-  url2.searchParams.set("audience", req.audience);
-  let res;
-  try {
-    res = await f(url2, {
-      headers: { authorization: `Bearer ${req.requestToken}`, accept: "application/json" },
-      signal: AbortSignal.timeout(req.timeoutMs ?? 3e4)
-    });
-  } catch (e) {
-    throw new StageError(`the runner's OIDC token endpoint is not reachable: ${e.message}`);
-  }
-  if (!res.ok) {
-    const text2 = (await res.text().catch(() => "")).slice(0, 300);
-    throw new StageError(`the runner refused an OIDC id token (HTTP ${res.status})${text2 ? `: ${text2}` : ""}`);
-  }
-  const value = (await res.json().catch(() => ({}))).value;
-  if (typeof value !== "string" || !value) throw new StageError("the runner returned no OIDC id token");
-  return value;
-}
-function decodeIdTokenClaims(token) {
-  const part = token.split(".")[1];
-  if (!part) throw new StageError("the OIDC id token is not a JWT");
-  try {
-    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    throw new StageError("the OIDC id token is not a JWT (its payload is not JSON)");
-  }
-}
-
-// packages/shared/src/publish/npm.ts
-function registryKey(registryUrl) {
-  const u = new URL(registryUrl);
-  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
-  return `//${u.host}${path}`;
-}
-var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
-function packageUrl(registryUrl, name) {
-  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-}
-function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join7(runnerTemp, "release-npm-"));
-  const path = join7(dir, ".npmrc");
-  const lines = [
-    `registry=${withSlash(registryUrl)}`,
-    "fetch-retries=2",
-    "fetch-retry-mintimeout=1000",
-    "fetch-retry-maxtimeout=5000"
-  ];
-  if (token) {
-    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
-  }
-  writeFileSync3(path, lines.join("\n") + "\n", { mode: 384 });
-  chmodSync(path, 384);
-  return { path, dispose: () => rmSync2(dir, { recursive: true, force: true }) };
-}
-function idTokenAvailable(env) {
-  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-}
-function isNpmjs(registryUrl) {
-  return new URL(registryUrl).host === "registry.npmjs.org";
-}
-async function packageDocument(f, registryUrl, name, token) {
-  const res = await f(packageUrl(registryUrl, name), {
-    headers: { accept: "application/json", ...token ? { authorization: `Bearer ${token}` } : {} },
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (res.status === 404) return void 0;
-  if (!res.ok) {
-    const body = await res.text().catch(() => "");
-    const said = /"error"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
-    throw new Error(`npm registry answered ${res.status} for ${name}${said ? `: ${said}` : ""}`);
-  }
-  return await res.json();
-}
-async function registryVersion(f, registryUrl, name, version2, token) {
-  const doc = await packageDocument(f, registryUrl, name, token);
-  const v = doc?.versions?.[version2];
-  if (!doc || !v) return void 0;
-  return { integrity: v.dist?.integrity, tarball: v.dist?.tarball, distTags: doc["dist-tags"] ?? {} };
-}
-async function npmWhoami(f, registryUrl, token) {
-  let res;
-  try {
-    res = await f(`${withSlash(registryUrl)}-/whoami`, {
-      headers: { accept: "application/json", authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(15e3)
-    });
-  } catch (e) {
-    throw new StageError(
-      `npm registry ${redactUrl(registryUrl)} is not reachable: ${redactUrls(e.message)}`
-    );
-  }
-  if (res.status === 401 || res.status === 403) {
-    throw new StageError(`npm registry ${redactUrl(registryUrl)} refused NODE_AUTH_TOKEN (HTTP ${res.status})`);
-  }
-  if (!res.ok) throw new StageError(`npm registry ${redactUrl(registryUrl)} answered HTTP ${res.status} to whoami`);
-  const body = await res.json();
-  return body.username ?? "(unknown)";
-}
-async function oidcPublishToken(f, env, registryUrl, name) {
-  const reqUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const reqToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!reqUrl || !reqToken) return void 0;
-  const idToken = await getIdToken(
-    { requestUrl: reqUrl, requestToken: reqToken, audience: `npm:${new URL(registryUrl).host}` },
-    f
-  );
-  const exUrl = `${withSlash(registryUrl)}-/npm/v1/oidc/token/exchange/package/${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-  const ex = await f(exUrl, {
-    method: "POST",
-    headers: { authorization: `Bearer ${idToken}`, "content-type": "application/json", accept: "application/json" },
-    body: "{}",
-    signal: AbortSignal.timeout(3e4)
-  });
-  if (!ex.ok) {
-    throw new StageError(
-      `npm refused the OIDC exchange for ${name} (HTTP ${ex.status}): is this repository and workflow a trusted publisher of the package on ${new URL(registryUrl).host}?`
-    );
-  }
-  const token = (await ex.json()).token;
-  if (!token) throw new StageError(`npm returned no token from the OIDC exchange for ${name}`);
-  return token;
-}
-async function npmPack(exec3, npm2, dir, dest, env) {
-  mkdirSync2(dest, { recursive: true });
-  const r = await exec3(npm2, ["pack", "--json", "--ignore-scripts", "--pack-destination", dest], { cwd: dir, env });
-  if (r.code !== 0)
-    throw new StageError(`npm pack failed in ${dir}: ${r.stderr.trim().split("\n").slice(-3).join(" / ")}`);
-  const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
-  const first = out[0];
-  if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
-}
-async function publishNpm(o) {
-  const { name, version: version2 } = o;
-  const token = o.auth.token;
-  const url2 = o.webUrl ?? redactUrl(`${packageUrl(o.registryUrl, name)}/${version2}`);
-  const base = { name, version: version2, integrity: o.pack.integrity, url: url2, distTag: o.distTag };
-  const check2 = async () => registryVersion(o.fetch, o.registryUrl, name, version2, token);
-  const before = await check2();
-  if (before) {
-    if (before.integrity === o.pack.integrity) {
-      o.log.info(`npm: ${name}@${version2} is already published with the same content (${short(o.pack.integrity)})`);
-      return { ...base, state: "already-done" };
-    }
-    throw new StageError(
-      `npm: ${name}@${version2} is already published with other content (registry ${short(before.integrity)}, ours ${short(o.pack.integrity)}); nothing was overwritten`
-    );
-  }
-  const cfg = writeUserconfig(o.runnerTemp, o.registryUrl, token);
-  try {
-    const args = [
-      "publish",
-      o.pack.tarball,
-      "--userconfig",
-      cfg.path,
-      "--registry",
-      withSlash(o.registryUrl),
-      "--tag",
-      o.distTag,
-      "--ignore-scripts"
-    ];
-    if (o.access) args.push("--access", o.access);
-    if (o.provenance) args.push("--provenance");
-    const env = { ...o.env };
-    delete env.NODE_AUTH_TOKEN;
-    delete env.NPM_TOKEN;
-    delete env.npm_config_userconfig;
-    if (token) env.NODE_AUTH_TOKEN = token;
-    o.log.info(
-      `npm publish ${name}@${version2} --tag ${o.distTag}${o.provenance ? " --provenance" : ""} (${o.auth.kind})`
-    );
-    const r = await o.exec(o.npm ?? "npm", args, { env, timeoutMs: 5 * 6e4 });
-    if (r.code !== 0) {
-      const after = await check2().catch(() => void 0);
-      if (after?.integrity === o.pack.integrity) {
-        o.log.info(`npm: ${name}@${version2} is in the registry with our content after all`);
-        return { ...base, state: "already-done" };
-      }
-      const why = redact(
-        r.stderr.trim().split("\n").filter((l) => /err/i.test(l)).slice(-4).join(" / ") || r.stderr.trim().slice(-400),
-        [token]
-      );
-      throw new StageError(`npm publish ${name}@${version2} to ${redactUrl(o.registryUrl)} failed: ${redactUrls(why)}`);
-    }
-  } finally {
-    cfg.dispose();
-  }
-  const seen = await pollUntil(
-    async () => {
-      const v = await check2().catch(() => void 0);
-      return v?.integrity === o.pack.integrity ? v : void 0;
-    },
-    { timeoutMs: o.verifyTimeoutMs, intervalMs: o.verifyIntervalMs ?? 1e3 }
-  );
-  if (!seen) {
-    o.log.warning(`npm: ${name}@${version2} was published but is not visible in the registry yet`);
-    return { ...base, state: "unverified" };
-  }
-  o.log.info(`npm: ${name}@${version2} verified in the registry (${short(o.pack.integrity)})`);
-  return { ...base, state: "done" };
-}
-function short(integrity) {
-  if (!integrity) return "(none)";
-  return integrity.length > 20 ? `${integrity.slice(0, 17)}…` : integrity;
-}
-function defaultDistTag(o) {
-  if (o.prerelease) return o.prereleaseId;
-  if (o.backport) return `latest-${o.major}`;
-  return "latest";
-}
-
-// packages/shared/src/publish/latest.ts
-var isStable2 = (v) => ((0, import_prerelease2.default)(v) ?? []).length === 0;
-var highest2 = (vs) => [...vs].sort((a, b) => (0, import_compare3.default)(b, a))[0];
-async function npmLatest(f, registryUrl, name, token) {
-  const where = redactUrl(registryUrl);
-  const doc = await packageDocument(f, registryUrl, name, token).catch((e) => {
-    throw new StageError(
-      `npm registry ${where} cannot be read for ${name}: ${redactUrls(String(e.message))}`
-    );
-  });
-  const versions = Object.keys(doc?.versions ?? {}).filter((v) => (0, import_valid3.default)(v) === v);
-  const tagged = doc?.["dist-tags"]?.latest;
-  const latest = tagged && (0, import_valid3.default)(tagged) === tagged ? tagged : void 0;
-  const gitHead = latest ? doc?.versions?.[latest]?.gitHead : void 0;
-  return {
-    registry: "npm",
-    name,
-    where,
-    ...latest ? { latest } : {},
-    ...typeof gitHead === "string" && /^[0-9a-f]{7,64}$/.test(gitHead) ? { gitHead } : {},
-    stable: versions.filter(isStable2)
-  };
-}
-async function imageLatest(registry, image) {
-  const stable = (await registry.tags(image)).filter((t) => (0, import_valid3.default)(t) === t && isStable2(t));
-  const latest = highest2(stable);
-  return { registry: "docker", name: image, where: image, ...latest ? { latest } : {}, stable };
-}
-async function readLatest(o) {
-  const out = [];
-  const { npm: npm2, images } = o;
-  if (npm2) for (const name of npm2.names) out.push(await npmLatest(o.fetch, npm2.registryUrl, name, npm2.token));
-  if (images) for (const image of images.names) out.push(await imageLatest(images.client, image));
-  return out;
-}
-function belowLatest(r, c) {
-  if (!r.latest || (0, import_compare3.default)(c.version, r.latest) >= 0) return void 0;
-  if (c.backportBranch && !c.movesLatest) return void 0;
-  const what = r.registry === "npm" ? `npm package ${r.name} (${r.where})` : `image ${r.name}`;
-  const why = c.movesLatest ? `under the dist-tag latest, which never moves backwards` : `from the default branch, where latest never moves backwards`;
-  const tag = c.adoptTag(r.latest);
-  const at = r.gitHead ? `the commit ${r.gitHead.slice(0, 12)} (the registry's gitHead)` : "the commit it was released from";
-  return `${escapeLogText(what)} has ${r.latest} as its latest, and this release would publish ${c.version}, lower, ${why}. Nothing was changed. If ${r.latest} came from this repository, adopt it: tag ${at} as ${tag} and push the tag (git tag -a ${tag} -m ${tag} <commit> && git push origin ${tag}), and the next release continues from it; or set initial_version (or version) above ${r.latest}. A lower version is released only as a backport, from a branch other than the default one, under its own dist-tag.`;
-}
-function latestAbove(version2, found) {
-  return found.filter((r) => r.latest !== void 0 && (0, import_compare3.default)(version2, r.latest) < 0);
-}
-function guardLatest(o) {
-  const backportBranch = o.defaultBranch !== void 0 && o.releaseBranch !== o.defaultBranch;
-  const backport = o.backport || !o.prerelease && backportBranch && latestAbove(o.version, o.found).length > 0;
-  const distTag = o.distTag(backport);
-  const problems = o.found.flatMap((r) => {
-    const p = belowLatest(r, {
-      version: o.version,
-      backportBranch,
-      movesLatest: r.registry === "npm" && distTag === "latest",
-      adoptTag: o.adoptTag ?? ((v) => `${o.tagPrefix}${v}`)
-    });
-    return p ? [p] : [];
-  });
-  if (problems.length) throw new StageError(problems.join("\n"));
-  return { backport, distTag };
 }
 
 // packages/shared/src/status/model.ts
@@ -3729,6 +3834,9 @@ function isSemver(v) {
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
+function checkUrl(problems, value, what) {
+  check(problems, typeof value === "string" && URL_SPEC.parse(value).ok, what, value, "an http(s) URL");
+}
 function checkOneOf(problems, value, what, list2) {
   check(problems, list2.includes(value), what, value, `one of ${list2.join(", ")}`);
 }
@@ -3748,8 +3856,7 @@ function checkDeployment(problems, d, where) {
   if (d.active_slot !== void 0) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ["previous_version", "rollback_of"])
     if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
-  if (d.url !== void 0)
-    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+  if (d.url !== void 0) checkUrl(problems, d.url, `${where}.url`);
 }
 function releaseProblems(raw) {
   if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
@@ -3758,14 +3865,7 @@ function releaseProblems(raw) {
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
   if (raw.status !== void 0) checkOneOf(p, raw.status, "status", RELEASE_STATES);
   if (raw.type !== void 0) checkOneOf(p, raw.type, "type", RELEASE_TYPES);
-  if (raw.release_url !== void 0)
-    check(
-      p,
-      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
-      "release_url",
-      raw.release_url,
-      "an http(s) URL"
-    );
+  if (raw.release_url !== void 0) checkUrl(p, raw.release_url, "release_url");
   if (raw.tag !== void 0)
     check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
   if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
@@ -3782,6 +3882,7 @@ function releaseProblems(raw) {
         else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
+  if (raw.packages !== void 0) checkPackages(p, raw.packages);
   if (raw.registries !== void 0) {
     const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
     if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
@@ -3801,6 +3902,28 @@ function releaseProblems(raw) {
       }
   }
   return p;
+}
+function checkPackages(p, packages) {
+  if (!Array.isArray(packages)) {
+    p.push(`packages is ${shape(packages)}, expected a list (name, version, tag)`);
+    return;
+  }
+  packages.forEach((x, i) => {
+    const at = `packages[${i}]`;
+    if (!isRec(x)) return void p.push(`${at} is ${shape(x)}, expected a mapping (name, version, tag)`);
+    check(
+      p,
+      typeof x.name === "string" && /^[^\s\p{Cc}]{1,214}$/u.test(x.name),
+      `${at}.name`,
+      x.name,
+      "a package name"
+    );
+    check(p, isSemver(x.version), `${at}.version`, x.version, "a semantic version");
+    check(p, typeof x.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(x.tag), `${at}.tag`, x.tag, "a git tag name");
+    if (x.previous_version !== void 0)
+      check(p, isSemver(x.previous_version), `${at}.previous_version`, x.previous_version, "a semantic version");
+    if (x.release_url !== void 0) checkUrl(p, x.release_url, `${at}.release_url`);
+  });
 }
 function entryName(index, raw) {
   const v = isRec(raw) ? raw.version : void 0;
@@ -3915,8 +4038,8 @@ function splitReleases(text2) {
   itemStart.lastIndex = 0;
   for (let m = itemStart.exec(body); m; m = itemStart.exec(body)) starts.push(m.index);
   if (starts.length === 0) return void 0;
-  const entries = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent: indent2 }));
-  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries };
+  const entries2 = starts.map((s, i) => ({ text: body.slice(s, starts[i + 1] ?? body.length), indent: indent2 }));
+  return { rest: text2.slice(0, start) + body.slice(0, starts[0]) + text2.slice(stop), entries: entries2 };
 }
 function parseStatus(text2, o = {}) {
   const source = o.source ?? STATUS_FILE;
@@ -4069,9 +4192,9 @@ var GitBranchStatusStore = class {
       const doc = await this.readAt(tip);
       await mutate(doc);
       const blob = await git.out(["hash-object", "-w", "--stdin"], { input: stringifyStatus(doc) });
-      const entries = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
-      entries.push(`100644 blob ${blob}	${this.path}`);
-      const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
+      const entries2 = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
+      entries2.push(`100644 blob ${blob}	${this.path}`);
+      const tree = await git.out(["mktree"], { input: entries2.join("\n") + "\n" });
       const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
       const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
       if (push.ok) {
@@ -4449,7 +4572,7 @@ async function announce2(s, d) {
 
 // actions/release/src/steps/attest.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // packages/shared/src/attest/provenance.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -4983,38 +5106,38 @@ ${failures.map((l) => `  - ${l}`).join("\n")}`
 }
 
 // actions/release/src/attestation.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
 // packages/shared/src/sbom/lockfile.ts
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import { join as join8, posix as posix4 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
+import { join as join9, posix as posix4 } from "node:path";
 function findLockfile(root) {
-  const p = join8(root, "package-lock.json");
-  return existsSync5(p) ? p : void 0;
+  const p = join9(root, "package-lock.json");
+  return existsSync6(p) ? p : void 0;
 }
 function dependencyClosure(lockfile, packageDir, name, version2) {
   let lock;
   try {
-    lock = JSON.parse(readFileSync7(lockfile, "utf8"));
+    lock = JSON.parse(readFileSync8(lockfile, "utf8"));
   } catch (e) {
     throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
   }
-  const entries = lock.packages;
-  if (!entries || (lock.lockfileVersion ?? 1) < 2) {
+  const entries2 = lock.packages;
+  if (!entries2 || (lock.lockfileVersion ?? 1) < 2) {
     throw new StageError(
       `${lockfile} has lockfileVersion ${lock.lockfileVersion ?? 1}; an SBOM needs version 2 or 3 (npm 7 or later: run npm install --package-lock-only)`
     );
   }
   const dir = packageDir === "." ? "" : posix4.normalize(packageDir).replace(/\/$/, "");
-  const own = entries[dir];
+  const own = entries2[dir];
   if (!own)
     throw new StageError(`${lockfile} has no entry for the package at ${dir || "."} (${name}); run npm install`);
   const resolve5 = (from, dep) => {
     let base = from;
     for (; ; ) {
       const candidate = base ? `${base}/node_modules/${dep}` : `node_modules/${dep}`;
-      if (entries[candidate]) return candidate;
+      if (entries2[candidate]) return candidate;
       if (!base) return void 0;
       const cut = base.lastIndexOf("/node_modules/");
       base = cut >= 0 ? base.slice(0, cut) : "";
@@ -5029,8 +5152,8 @@ function dependencyClosure(lockfile, packageDir, name, version2) {
     return [...new Set(names)].map((n) => resolve5(path, n)).filter((p) => p !== void 0);
   };
   const target = (path) => {
-    const e = entries[path];
-    if (e.link && e.resolved && entries[e.resolved]) return { path: e.resolved, entry: entries[e.resolved] };
+    const e = entries2[path];
+    if (e.link && e.resolved && entries2[e.resolved]) return { path: e.resolved, entry: entries2[e.resolved] };
     return { path, entry: e };
   };
   const packages = /* @__PURE__ */ new Map();
@@ -5205,7 +5328,7 @@ function planStatements(subjects, sboms, tag, id, commit, d) {
         _type: STATEMENT_TYPE,
         subject: [target.subject],
         predicateType: CYCLONEDX_PREDICATE_TYPE,
-        predicate: JSON.parse(readFileSync8(sb.path, "utf8"))
+        predicate: JSON.parse(readFileSync9(sb.path, "utf8"))
       },
       about: [target]
     });
@@ -5214,8 +5337,8 @@ function planStatements(subjects, sboms, tag, id, commit, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync9, statSync as statSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname2, join as join9, relative as relative3, resolve as resolve4 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync10, statSync as statSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join10, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -5293,7 +5416,7 @@ function expandAssetGlobs(root, globs) {
       `^${basename3(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
     const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join9(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join9(dirRel, n), { input: "assets" }));
+    const files = hits.filter((n) => statSync3(join10(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join10(dirRel, n), { input: "assets" }));
     if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const f of files) out.add(f);
   }
@@ -5318,7 +5441,7 @@ async function uploadAssets(gh, repo, rel, files, log) {
   let n = 0;
   for (const file of files) {
     const name = basename3(file);
-    const data = readFileSync9(file);
+    const data = readFileSync10(file);
     const digest = `sha256:${sha256Bytes(data)}`;
     const there = existing.find((a) => a.name === name);
     if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
@@ -5429,7 +5552,7 @@ async function attest(s, d) {
     const subjects = await collectSubjects(s, d, s.npmAuth.token);
     const planned = planStatements(subjects, s.sboms, s.plan.tag, identity, s.commit, d);
     if (!planned.length) throw new StageError("attest: nothing to attest (no asset, package or image)");
-    const dir = join10(d.runnerTemp, "release-attest");
+    const dir = join11(d.runnerTemp, "release-attest");
     mkdirSync3(dir, { recursive: true });
     const signed = [];
     let reused = 0;
@@ -5444,7 +5567,7 @@ async function attest(s, d) {
         d.log.info(`signing ${p.statement.predicateType} for ${p.about.map((a) => a.label).join(", ")}`);
         bundle = await signStatement(p.statement, { ...d.cfg.sigstore, identityToken: identity.token });
       }
-      const path = join10(dir, p.bundleName);
+      const path = join11(dir, p.bundleName);
       writeFileSync4(path, JSON.stringify(bundle));
       signed.push({ ...p, bundle, path });
     }
@@ -5503,7 +5626,7 @@ async function attestUpload(s, d) {
 
 // actions/release/src/steps/attest-verify.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 async function attestVerify(s, d) {
   const att = s.attestations;
   if (!att) return { verifiedArtifacts: [] };
@@ -5511,21 +5634,21 @@ async function attestVerify(s, d) {
   const repo = { owner: d.owner, repo: d.repo };
   const res = await d.ledger.step("attest-verify", async () => {
     const trustedRoot = await loadTrustedRoot(
-      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join11(d.runnerTemp, "sigstore-tuf") },
+      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join12(d.runnerTemp, "sigstore-tuf") },
       d.fetch
     );
     const expected = { san: att.identity.san, issuer: GITHUB_ACTIONS_ISSUER };
     const requireTlog = Boolean(cfg.sigstore.rekorUrl);
     const problems = [];
     const rows = [];
-    const tmp = mkdtempSync3(join11(d.runnerTemp, "release-verify-"));
+    const tmp = mkdtempSync3(join12(d.runnerTemp, "release-verify-"));
     const draftBundle = async (label) => {
       const x = att.signed.find(
         (y) => y.statement.predicateType === "https://slsa.dev/provenance/v1" && y.about.some((b) => b.label === label)
       );
       const bytes = x && await downloadReleaseAsset(d.gh, repo, s.release, x.bundleName);
       if (!x || !bytes) return void 0;
-      const path = join11(tmp, x.bundleName);
+      const path = join12(tmp, x.bundleName);
       writeFileSync5(path, bytes);
       return path;
     };
@@ -5538,7 +5661,7 @@ async function attestVerify(s, d) {
             problems.push(`${a.label}: not on the release`);
             continue;
           }
-          const path = join11(tmp, a.label);
+          const path = join12(tmp, a.label);
           writeFileSync5(path, bytes);
           spec = { kind: "file", path };
         } else if (a.kind === "npm") spec = { kind: "npm", name: a.name, version: a.version };
@@ -5718,8 +5841,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync10, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join12 } from "node:path";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync11, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join13 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -5745,11 +5868,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync4(join12(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync4(join13(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join12(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join13(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join12(d.workspace, p.dir), packDir, env));
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join13(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -5777,8 +5900,8 @@ async function publishPackage(p, s, d) {
   }
 }
 async function packPublished(dir, d, pack) {
-  const file = join12(d.workspace, dir, "package.json");
-  const text2 = readFileSync10(file, "utf8");
+  const file = join13(d.workspace, dir, "package.json");
+  const text2 = readFileSync11(file, "utf8");
   if (!text2.includes('"workspace:')) return pack();
   const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
   const published = publishedManifest(text2, versions);
@@ -6006,7 +6129,7 @@ async function publishPackageReleases(s, d) {
     });
     out.push(release2);
   }
-  return { release: out[0] };
+  return { release: out[0], releases: out };
 }
 
 // actions/release/src/types.ts
@@ -6022,8 +6145,8 @@ var ReleaseFailure = class extends StageError {
 var NO_BUILD = "(none: no build script)";
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
-import { join as join13 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
+import { join as join14 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
@@ -6207,10 +6330,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join13(root, "package.json");
-  if (!existsSync6(f)) return {};
+  const f = join14(root, "package.json");
+  if (!existsSync7(f)) return {};
   try {
-    return JSON.parse(readFileSync11(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync12(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -6276,46 +6399,28 @@ async function packagesVersion(s, d) {
     if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0];
-  const problems = [];
-  const npm2 = cfg.registries.includes("npm") ? packages.filter((p) => !p.private).flatMap((p) => {
-    const distTag = (backport) => cfg.npmDistTag || defaultDistTag({
-      prerelease: p.prerelease,
-      prereleaseId: cfg.prereleaseId,
-      backport,
-      major: parts(p.version).major
-    });
-    let guarded;
-    try {
-      guarded = guardLatest({
-        version: p.version,
-        prerelease: p.prerelease,
-        backport: p.backport,
-        found: s.registryLatest.filter((r) => r.registry === "npm" && r.name === p.name),
-        releaseBranch: cfg.releaseBranch,
-        defaultBranch: s.defaultBranch,
-        distTag,
-        tagPrefix: "",
-        adoptTag: (v) => formatTag(cfg.tagFormat, p.name, v)
-      });
-    } catch (e) {
-      if (!(e instanceof StageError)) throw e;
-      problems.push(e.message);
-      return [];
-    }
-    p.backport = guarded.backport;
-    return [
-      {
-        name: p.name,
-        dir: p.dir,
-        version: p.version,
-        distTag: guarded.distTag,
-        provenance: s.npmAuth.provenance,
-        auth: s.npmAuth.kind
-      }
-    ];
-  }) : [];
-  if (problems.length) throw new StageError(problems.join("\n"));
-  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
+  const publicPackages = cfg.registries.includes("npm") ? packages.filter((p) => !p.private) : [];
+  const guarded = guardPackagesLatest(publicPackages, {
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch,
+    prereleaseId: cfg.prereleaseId,
+    tagFormat: cfg.tagFormat,
+    distTag: cfg.npmDistTag
+  });
+  const npm2 = publicPackages.map((p) => {
+    const g = guarded.get(p.name);
+    p.backport = g.backport;
+    return {
+      name: p.name,
+      dir: p.dir,
+      version: p.version,
+      distTag: g.distTag,
+      provenance: s.npmAuth.provenance,
+      auth: s.npmAuth.kind
+    };
+  });
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, version: p.version, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);
   const plan = {
@@ -6391,7 +6496,7 @@ async function checks(d) {
   }
   const repoInfo = await checkGitHubPermissions(d);
   const attesting = await preflightAttest(cfg, d, repoInfo.private);
-  const publicNpm = cfg.registries.includes("npm") ? await publicPackageNames(cfg, d) : [];
+  const publicNpm = cfg.registries.includes("npm") ? await publicNpmPackages(d.workspace, cfg.versioning) : [];
   const npmAuth = await preflightNpm(cfg, d, publicNpm);
   const docker2 = await preflightDocker(cfg, d);
   const registryLatest = await readRegistryLatest(d, publicNpm, npmAuth, docker2);
@@ -6490,10 +6595,6 @@ async function readRegistryLatest(d, npm2, npmAuth, docker2) {
     ...docker2 ? { images: { client: docker2.registry, names: d.cfg.dockerImages } } : {}
   });
 }
-async function publicPackageNames(cfg, d) {
-  const pkgs = cfg.versioning === "independent" ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace);
-  return pkgs.filter((p) => !p.private).map((p) => p.name);
-}
 async function preflightNpm(cfg, d, publicNpm) {
   if (!cfg.registries.includes("npm")) return { kind: "none", provenance: false };
   if (!publicNpm.length)
@@ -6567,8 +6668,8 @@ async function markUnverified(unverified, d) {
 }
 
 // actions/release/src/steps/pull-request.ts
-import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync13 } from "node:fs";
+import { join as join15 } from "node:path";
 var VERSION_TRAILER = "Release-Actions-Version";
 var githubModule = () => import("./chunks/github-USVWDL4G.js");
 async function releasePrPhase(s, d) {
@@ -6628,8 +6729,8 @@ async function noUnreleasedMerge(s, d) {
 }
 function changelogChange2(workspace, plan, date) {
   const path = "CHANGELOG.md";
-  const file = join14(workspace, path);
-  const before = existsSync7(file) ? readFileSync12(file) : void 0;
+  const file = join15(workspace, path);
+  const before = existsSync8(file) ? readFileSync13(file) : void 0;
   const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
   const notes = plan.notesBody.trim();
   const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
@@ -6793,14 +6894,14 @@ async function registriesFree(s, d) {
 
 // actions/release/src/steps/sbom.ts
 import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join15, relative as relative4 } from "node:path";
+import { join as join16, relative as relative4 } from "node:path";
 var fileName = (name, version2, kind) => `${name.replace(/^@/, "").replace(/[/:]/g, "-")}-${version2}.${kind}.cdx.json`;
 async function sbom(s, d) {
   const { plan } = s;
   const wanted2 = plan.npm.length + (s.docker ? plan.docker.length : 0);
   if (!wanted2) return { sbomFiles: [], sboms: [] };
   const res = await d.ledger.step("sbom", async () => {
-    const out = join15(d.runnerTemp, "release-sbom");
+    const out = join16(d.runnerTemp, "release-sbom");
     mkdirSync4(out, { recursive: true });
     const sboms = [];
     const lock = findLockfile(d.workspace);
@@ -6810,7 +6911,7 @@ async function sbom(s, d) {
         continue;
       }
       const closure = dependencyClosure(lock, p.dir, p.name, plan.version);
-      const path = join15(out, fileName(p.name, plan.version, "npm"));
+      const path = join16(out, fileName(p.name, plan.version, "npm"));
       writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
       d.log.info(`SBOM of ${p.name}@${plan.version}: ${closure.packages.length} runtime dependencies`);
       sboms.push({ subject: `npm:${p.name}`, path });
@@ -6823,7 +6924,7 @@ async function sbom(s, d) {
           continue;
         }
         const closure = dependencyClosure(ctxLock, "", img.image, plan.version);
-        const path = join15(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
+        const path = join16(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
         writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
         d.log.info(
           `SBOM of ${img.image}:${plan.version} (${relative4(d.workspace, ctxLock)}): ${closure.packages.length} dependencies`
@@ -6857,8 +6958,21 @@ async function releaseVerify(s, d) {
 }
 
 // actions/release/src/steps/status.ts
+function packageRecords(plan, releases) {
+  return plan.packages?.map((p, i) => {
+    const url2 = (releases.length === plan.packages?.length ? releases[i] : releases[0])?.url;
+    return {
+      name: p.name,
+      version: p.version,
+      tag: p.tag,
+      ...p.previousVersion ? { previous_version: p.previousVersion } : {},
+      ...url2 ? { release_url: url2 } : {}
+    };
+  });
+}
 async function markReleased(s, d) {
   const { plan, commit, release: release2 } = s;
+  const packages = packageRecords(plan, s.releases?.length ? s.releases : [release2]);
   await d.ledger.step("status", async () => ({
     state: "done",
     detail: d.store.describe(),
@@ -6870,6 +6984,7 @@ async function markReleased(s, d) {
       rec.commit = commit;
       rec.previous_version = plan.previousVersion;
       rec.release_url = release2.url;
+      if (packages) rec.packages = packages;
       rec.quality_gates ??= {};
       delete rec.error;
       delete rec.refused;
@@ -7206,7 +7321,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync13(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync14(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;

@@ -968,60 +968,9 @@ async function optionalGitHubClient(token, ctx, log, without) {
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 
-// packages/shared/src/action/environment-inputs.ts
-var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-var environmentInput = (description, dflt) => text({
-  description,
-  default: dflt,
-  pattern: ENVIRONMENT_NAME_PATTERN,
-  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
-});
-
-// packages/shared/src/deploy/types.ts
-var otherSlot = (s) => s === "blue" ? "green" : "blue";
-
-// packages/shared/src/deploy/deadline.ts
-var START_GRACE_MS = 1e4;
-var STOP_DEADLINE_MS = 4e4;
-var ROUTER_SWITCH_MS = 6e4;
-var DeadlineError = class extends StageError {
-  constructor(stage, ms) {
-    super(`${stage} did not finish within ${formatDuration(ms)}`);
-    this.stage = stage;
-    this.ms = ms;
-    this.name = "DeadlineError";
-  }
-  stage;
-  ms;
-};
-async function withDeadline(stage, ms, fn) {
-  const ctl = new AbortController();
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      ctl.abort(new DeadlineError(stage, ms));
-      reject(new DeadlineError(stage, ms));
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(ctl.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-var sleep = (ms, signal) => new Promise((resolve5) => {
-  if (signal?.aborted) return resolve5();
-  const t = setTimeout(done, ms);
-  function done() {
-    clearTimeout(t);
-    signal?.removeEventListener("abort", done);
-    resolve5();
-  }
-  signal?.addEventListener("abort", done, { once: true });
-});
-
-// packages/shared/src/deploy/exec.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+// packages/shared/src/publish/npm.ts
+import { chmodSync, mkdirSync as mkdirSync2, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
@@ -1156,7 +1105,95 @@ function processAlive(pid) {
   }
 }
 
+// packages/shared/src/publish/exec.ts
+function redact(text2, secrets) {
+  let out = text2;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
+  return out;
+}
+
+// packages/shared/src/publish/npm.ts
+function registryKey(registryUrl) {
+  const u = new URL(registryUrl);
+  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
+  return `//${u.host}${path}`;
+}
+var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
+function packageUrl(registryUrl, name) {
+  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
+}
+function writeUserconfig(runnerTemp, registryUrl, token) {
+  mkdirSync2(runnerTemp, { recursive: true });
+  const dir = mkdtempSync(join(runnerTemp, "release-npm-"));
+  const path = join(dir, ".npmrc");
+  const lines = [
+    `registry=${withSlash(registryUrl)}`,
+    "fetch-retries=2",
+    "fetch-retry-mintimeout=1000",
+    "fetch-retry-maxtimeout=5000"
+  ];
+  if (token) {
+    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
+  }
+  writeFileSync(path, lines.join("\n") + "\n", { mode: 384 });
+  chmodSync(path, 384);
+  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// packages/shared/src/action/environment-inputs.ts
+var ENVIRONMENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+var environmentInput = (description, dflt) => text({
+  description,
+  default: dflt,
+  pattern: ENVIRONMENT_NAME_PATTERN,
+  patternHint: "an environment name of letters, digits and . _ - (no spaces, newlines or shell metacharacters)"
+});
+
+// packages/shared/src/deploy/types.ts
+var otherSlot = (s) => s === "blue" ? "green" : "blue";
+
+// packages/shared/src/deploy/deadline.ts
+var START_GRACE_MS = 1e4;
+var STOP_DEADLINE_MS = 4e4;
+var ROUTER_SWITCH_MS = 6e4;
+var DeadlineError = class extends StageError {
+  constructor(stage, ms) {
+    super(`${stage} did not finish within ${formatDuration(ms)}`);
+    this.stage = stage;
+    this.ms = ms;
+    this.name = "DeadlineError";
+  }
+  stage;
+  ms;
+};
+async function withDeadline(stage, ms, fn) {
+  const ctl = new AbortController();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      ctl.abort(new DeadlineError(stage, ms));
+      reject(new DeadlineError(stage, ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ctl.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+var sleep = (ms, signal) => new Promise((resolve5) => {
+  if (signal?.aborted) return resolve5();
+  const t = setTimeout(done, ms);
+  function done() {
+    clearTimeout(t);
+    signal?.removeEventListener("abort", done);
+    resolve5();
+  }
+  signal?.addEventListener("abort", done, { once: true });
+});
+
 // packages/shared/src/deploy/exec.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 var KEEP = 64e3;
 async function runHook(command, o) {
   const r = await exec(command, [], {
@@ -1244,12 +1281,12 @@ async function httpGetRetry(url2, o = {}) {
 }
 
 // packages/shared/src/deploy/state.ts
-import { existsSync, mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync as mkdirSync3, readFileSync as readFileSync3, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 var StateFile = class {
   constructor(dir) {
     this.dir = dir;
-    this.file = join(dir, "state.json");
+    this.file = join2(dir, "state.json");
   }
   dir;
   file;
@@ -1262,10 +1299,10 @@ var StateFile = class {
     return s;
   }
   write(state) {
-    mkdirSync2(this.dir, { recursive: true });
+    mkdirSync3(this.dir, { recursive: true });
     state.updated_at = (/* @__PURE__ */ new Date()).toISOString();
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(state, null, 2) + "\n");
+    writeFileSync2(tmp, JSON.stringify(state, null, 2) + "\n");
     renameSync(tmp, this.file);
   }
 };
@@ -1318,7 +1355,7 @@ function versionMismatchMessage(src, expected, seen, ms) {
 }
 
 // packages/shared/src/deploy/routers.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, readdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync4, readdirSync, readFileSync as readFileSync4, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { dirname as dirname2, isAbsolute, resolve } from "node:path";
 var RouterError = class extends StageError {
   constructor(message) {
@@ -1400,17 +1437,17 @@ var NginxRouter = class {
     const file = this.o.upstreamFile;
     const previous = existsSync2(file) ? readFileSync4(file, "utf8") : void 0;
     const text2 = renderUpstream(this.o.upstreamName, targets, this.o.host);
-    mkdirSync3(dirname2(file), { recursive: true });
+    mkdirSync4(dirname2(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync2(tmp, text2);
+    writeFileSync3(tmp, text2);
     renameSync2(tmp, file);
     const hookO = { env: {}, cwd: this.o.cwd, timeoutMs: Math.min(timeoutMs, 3e4), log };
     const test = await runHook(this.sh([bin, "-t", "-q", ...this.args()]), { ...hookO, name: "nginx -t" });
     if (test.code !== 0) {
       if (previous === void 0) renameSync2(file, `${file}.rejected`);
       else {
-        writeFileSync2(`${file}.rejected`, text2);
-        writeFileSync2(tmp, previous);
+        writeFileSync3(`${file}.rejected`, text2);
+        writeFileSync3(tmp, previous);
         renameSync2(tmp, file);
       }
       throw new RouterError(
@@ -1422,7 +1459,7 @@ var NginxRouter = class {
     const reload = this.o.reloadCommand ?? this.sh([bin, "-s", "reload", ...this.args()]);
     const r = await runHook(reload, { ...hookO, name: "nginx reload" });
     if (r.code !== 0) {
-      if (previous !== void 0) writeFileSync2(file, previous);
+      if (previous !== void 0) writeFileSync3(file, previous);
       throw new RouterError(`nginx reload failed (exit ${r.code}): ${tail(r.output)}; upstream file restored`);
     }
     if (master) {
@@ -1475,7 +1512,7 @@ var NoRouter = class {
 };
 
 // packages/shared/src/deploy/workload-command.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 function fillTemplate(t, v) {
   return t.replace(/\{port\}/g, String(v.port)).replace(/\{slot\}/g, v.slot).replace(/\{index\}/g, String(v.index)).replace(/\{version\}/g, v.version);
 }
@@ -1522,7 +1559,7 @@ var CommandWorkload = class {
     const v = { ...req };
     const env = hookEnv(v, this.o.env);
     const { health, base } = this.urls(v);
-    const logFile = join2(this.o.logDir, `${req.slot}-${req.index}.log`);
+    const logFile = join3(this.o.logDir, `${req.slot}-${req.index}.log`);
     log.info(`start_command: ${req.slot}#${req.index} version ${req.version} on port ${req.port} (log: ${logFile})`);
     const svc = startService(this.o.startCommand, { env, cwd: this.o.cwd, logFile, log, name: "start_command" });
     let exit;
@@ -1792,9 +1829,9 @@ var Environment = class {
 
 // packages/shared/src/deploy/lock.ts
 import { randomUUID } from "node:crypto";
-import { linkSync, mkdirSync as mkdirSync4, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { linkSync, mkdirSync as mkdirSync5, readFileSync as readFileSync5, statSync, unlinkSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { hostname } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function procStart(pid) {
   try {
     const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
@@ -1853,9 +1890,9 @@ var EnvironmentLock = class {
     if (readHolder(this.file)?.token === this.holder.token) removeFile(this.file);
   }
 };
-var lockFile = (dir, environment) => join3(dir, `${environment}.lock`);
+var lockFile = (dir, environment) => join4(dir, `${environment}.lock`);
 async function acquireLock(o, deps = hostLockDeps) {
-  mkdirSync4(o.dir, { recursive: true });
+  mkdirSync5(o.dir, { recursive: true });
   const file = lockFile(o.dir, o.environment);
   const t0 = deps.now();
   const procStartTime = deps.procStart(deps.pid);
@@ -1926,14 +1963,14 @@ function takeOver(file, stale, me, o, deps) {
 }
 function create(file, h) {
   const tmp = `${file}.${h.token}.tmp`;
-  writeFileSync3(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
+  writeFileSync4(tmp, JSON.stringify(h, null, 2) + "\n", { mode: 420 });
   try {
     linkSync(tmp, file);
     return true;
   } catch (e) {
     if (e.code === "EEXIST") return false;
     try {
-      writeFileSync3(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
+      writeFileSync4(file, JSON.stringify(h, null, 2) + "\n", { flag: "wx", mode: 420 });
       return true;
     } catch (e2) {
       if (e2.code === "EEXIST") return false;
@@ -2143,7 +2180,7 @@ var DockerWorkload = class {
 };
 
 // packages/shared/src/deploy/target.ts
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join5, resolve as resolve2 } from "node:path";
 var HOOK = { multiline: true, maxLength: 1e4 };
 var URL_TEMPLATE = {
   pattern: /^https?:\/\/[^\s]+$/,
@@ -2265,7 +2302,7 @@ function refineTarget(v) {
 }
 function buildTarget(v, o) {
   const abs = (p) => isAbsolute2(p) ? p : resolve2(o.workspace, p);
-  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join4(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join4(o.runnerTemp, "..", "release-actions", o.environment);
+  const stateDir = v.state_dir ? abs(v.state_dir) : v.router === "nginx" ? join5(dirname3(abs(v.nginx_upstream_file)), ".release-actions", o.environment) : join5(o.runnerTemp, "..", "release-actions", o.environment);
   let ports;
   if (v.ports) {
     ports = {};
@@ -2285,7 +2322,7 @@ function buildTarget(v, o) {
     stopCommand: v.stop_command || void 0,
     healthUrl: v.health_url || void 0,
     cwd: o.workspace,
-    logDir: join4(stateDir, "logs"),
+    logDir: join5(stateDir, "logs"),
     log: o.log
   });
   const router = v.router === "nginx" ? new NginxRouter({
@@ -2693,7 +2730,7 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/status/store.ts
-import { existsSync as existsSync3, mkdirSync as mkdirSync5, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync3, mkdirSync as mkdirSync6, readFileSync as readFileSync6, renameSync as renameSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname4 } from "node:path";
 
 // packages/shared/src/status/validate.ts
@@ -2747,6 +2784,9 @@ function isSemver(v) {
 function check(problems, ok2, what, value, expected) {
   if (!ok2) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
+function checkUrl(problems, value, what) {
+  check(problems, typeof value === "string" && URL_SPEC.parse(value).ok, what, value, "an http(s) URL");
+}
 function checkOneOf(problems, value, what, list2) {
   check(problems, list2.includes(value), what, value, `one of ${list2.join(", ")}`);
 }
@@ -2766,8 +2806,7 @@ function checkDeployment(problems, d, where) {
   if (d.active_slot !== void 0) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ["previous_version", "rollback_of"])
     if (d[k] !== void 0) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], "a semantic version");
-  if (d.url !== void 0)
-    check(problems, typeof d.url === "string" && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, "an http(s) URL");
+  if (d.url !== void 0) checkUrl(problems, d.url, `${where}.url`);
 }
 function releaseProblems(raw) {
   if (!isRec(raw)) return [`is ${shape(raw)}, not a release (a mapping with version, status, created_at, …)`];
@@ -2776,14 +2815,7 @@ function releaseProblems(raw) {
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
   if (raw.status !== void 0) checkOneOf(p, raw.status, "status", RELEASE_STATES);
   if (raw.type !== void 0) checkOneOf(p, raw.type, "type", RELEASE_TYPES);
-  if (raw.release_url !== void 0)
-    check(
-      p,
-      typeof raw.release_url === "string" && URL_SPEC.parse(raw.release_url).ok,
-      "release_url",
-      raw.release_url,
-      "an http(s) URL"
-    );
+  if (raw.release_url !== void 0) checkUrl(p, raw.release_url, "release_url");
   if (raw.tag !== void 0)
     check(p, typeof raw.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), "tag", raw.tag, "a git tag name");
   if (raw.deployment !== void 0) checkDeployment(p, raw.deployment, "deployment");
@@ -2800,6 +2832,7 @@ function releaseProblems(raw) {
         else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
+  if (raw.packages !== void 0) checkPackages(p, raw.packages);
   if (raw.registries !== void 0) {
     const regs = Array.isArray(raw.registries) ? raw.registries.map((r, i) => [String(i), r]) : isRec(raw.registries) ? Object.entries(raw.registries) : void 0;
     if (!regs) p.push(`registries is ${shape(raw.registries)}, expected a list`);
@@ -2819,6 +2852,28 @@ function releaseProblems(raw) {
       }
   }
   return p;
+}
+function checkPackages(p, packages) {
+  if (!Array.isArray(packages)) {
+    p.push(`packages is ${shape(packages)}, expected a list (name, version, tag)`);
+    return;
+  }
+  packages.forEach((x, i) => {
+    const at = `packages[${i}]`;
+    if (!isRec(x)) return void p.push(`${at} is ${shape(x)}, expected a mapping (name, version, tag)`);
+    check(
+      p,
+      typeof x.name === "string" && /^[^\s\p{Cc}]{1,214}$/u.test(x.name),
+      `${at}.name`,
+      x.name,
+      "a package name"
+    );
+    check(p, isSemver(x.version), `${at}.version`, x.version, "a semantic version");
+    check(p, typeof x.tag === "string" && /^[^\s\p{Cc}]{1,255}$/u.test(x.tag), `${at}.tag`, x.tag, "a git tag name");
+    if (x.previous_version !== void 0)
+      check(p, isSemver(x.previous_version), `${at}.previous_version`, x.previous_version, "a semantic version");
+    if (x.release_url !== void 0) checkUrl(p, x.release_url, `${at}.release_url`);
+  });
 }
 function entryName(index, raw) {
   const v = isRec(raw) ? raw.version : void 0;
@@ -3115,9 +3170,9 @@ var FileStatusStore = class {
   async update(mutate, _message) {
     const doc = await this.read();
     await mutate(doc);
-    mkdirSync5(dirname4(this.file), { recursive: true });
+    mkdirSync6(dirname4(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync4(tmp, stringifyStatus(doc));
+    writeFileSync5(tmp, stringifyStatus(doc));
     renameSync3(tmp, this.file);
     return doc;
   }
@@ -3379,13 +3434,6 @@ function sha256Bytes(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 
-// packages/shared/src/publish/exec.ts
-function redact(text2, secrets) {
-  let out = text2;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join("***");
-  return out;
-}
-
 // packages/shared/src/publish/docker.ts
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
@@ -3599,36 +3647,6 @@ var RegistryClient = class {
   }
 };
 var b64 = (s) => Buffer.from(s).toString("base64");
-
-// packages/shared/src/publish/npm.ts
-import { chmodSync, mkdirSync as mkdirSync6, mkdtempSync, rmSync, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join5 } from "node:path";
-function registryKey(registryUrl) {
-  const u = new URL(registryUrl);
-  const path = u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`;
-  return `//${u.host}${path}`;
-}
-var withSlash = (u) => u.endsWith("/") ? u : `${u}/`;
-function packageUrl(registryUrl, name) {
-  return `${withSlash(registryUrl)}${name.startsWith("@") ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name)}`;
-}
-function writeUserconfig(runnerTemp, registryUrl, token) {
-  mkdirSync6(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join5(runnerTemp, "release-npm-"));
-  const path = join5(dir, ".npmrc");
-  const lines = [
-    `registry=${withSlash(registryUrl)}`,
-    "fetch-retries=2",
-    "fetch-retry-mintimeout=1000",
-    "fetch-retry-maxtimeout=5000"
-  ];
-  if (token) {
-    lines.push(`${registryKey(registryUrl)}:_authToken=\${NODE_AUTH_TOKEN}`, "always-auth=true");
-  }
-  writeFileSync5(path, lines.join("\n") + "\n", { mode: 384 });
-  chmodSync(path, 384);
-  return { path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 // packages/shared/src/deploy/registries.ts
 async function npmDistTagLatest(o) {

@@ -76,7 +76,7 @@ export async function packageReleases(
 export async function publishPackageReleases(
   s: { plan: ReleasePlan; releases: ReleaseInfo[] },
   d: StepDeps,
-): Promise<{ release: ReleaseInfo }> {
+): Promise<{ release: ReleaseInfo; releases: ReleaseInfo[] }> {
   const repo = { owner: d.owner, repo: d.repo };
   const list = wanted(s.plan, d);
   const out: ReleaseInfo[] = [];
@@ -94,5 +94,5 @@ export async function publishPackageReleases(
     });
     out.push(release);
   }
-  return { release: out[0] as ReleaseInfo };
+  return { release: out[0] as ReleaseInfo, releases: out };
 }

@@ -7,12 +7,11 @@
 import {
   aggregateNotes,
   changelogChange,
-  formatTag,
+  guardPackagesLatest,
   packageNotes,
   planMonorepo,
 } from '@release-actions/shared/monorepo';
-import { defaultDistTag, guardLatest } from '@release-actions/shared/publish';
-import { type FileChange, parts } from '@release-actions/shared/versioning';
+import type { FileChange } from '@release-actions/shared/versioning';
 import { escapeLogText, StageError } from '@release-actions/shared';
 import { fitReleaseBody } from '../github-release.js';
 import { NO_BUILD, type PackageRelease, type ReleasePlan, type StepDeps } from '../types.js';
@@ -86,54 +85,30 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
     if (!committed) changelogs.push(changelogChange(d.workspace, p, n));
   }
   const lead = packages[0] as PackageRelease;
-  // latest never moves backwards, per package (publish/latest.ts, as in fixed mode): a package whose registry
+  // latest never moves backwards, per package (monorepo/latest.ts, as the plan checks it): a package whose registry
   // holds a higher latest is a backport from another branch, or the whole release is refused before any side effect.
-  const problems: string[] = [];
-  const npm = cfg.registries.includes('npm')
-    ? packages
-        .filter((p) => !p.private)
-        .flatMap((p) => {
-          const distTag = (backport: boolean) =>
-            cfg.npmDistTag ||
-            defaultDistTag({
-              prerelease: p.prerelease,
-              prereleaseId: cfg.prereleaseId,
-              backport,
-              major: parts(p.version).major,
-            });
-          let guarded: { backport: boolean; distTag: string };
-          try {
-            guarded = guardLatest({
-              version: p.version,
-              prerelease: p.prerelease,
-              backport: p.backport,
-              found: s.registryLatest.filter((r) => r.registry === 'npm' && r.name === p.name),
-              releaseBranch: cfg.releaseBranch,
-              defaultBranch: s.defaultBranch,
-              distTag,
-              tagPrefix: '',
-              adoptTag: (v) => formatTag(cfg.tagFormat, p.name, v),
-            });
-          } catch (e) {
-            if (!(e instanceof StageError)) throw e;
-            problems.push(e.message);
-            return [];
-          }
-          p.backport = guarded.backport;
-          return [
-            {
-              name: p.name,
-              dir: p.dir,
-              version: p.version,
-              distTag: guarded.distTag,
-              provenance: s.npmAuth.provenance,
-              auth: s.npmAuth.kind,
-            },
-          ];
-        })
-    : [];
-  if (problems.length) throw new StageError(problems.join('\n'));
-  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, notes: p.notesBody })));
+  const publicPackages = cfg.registries.includes('npm') ? packages.filter((p) => !p.private) : [];
+  const guarded = guardPackagesLatest(publicPackages, {
+    found: s.registryLatest,
+    releaseBranch: cfg.releaseBranch,
+    defaultBranch: s.defaultBranch,
+    prereleaseId: cfg.prereleaseId,
+    tagFormat: cfg.tagFormat,
+    distTag: cfg.npmDistTag,
+  });
+  const npm = publicPackages.map((p) => {
+    const g = guarded.get(p.name) as { backport: boolean; distTag: string };
+    p.backport = g.backport;
+    return {
+      name: p.name,
+      dir: p.dir,
+      version: p.version,
+      distTag: g.distTag,
+      provenance: s.npmAuth.provenance,
+      auth: s.npmAuth.kind,
+    };
+  });
+  const aggregate = aggregateNotes(packages.map((p) => ({ tag: p.tag, version: p.version, notes: p.notesBody })));
   const fitted = fitReleaseBody(aggregate, `${repoUrl}/tree/${encodeURIComponent(lead.tag)}`);
   const scripts = readScripts(d.workspace);
   const plan: ReleasePlan = {

@@ -16,8 +16,7 @@ import {
 } from '@release-actions/shared/publish';
 import { PUBLIC_REKOR_URL } from '@release-actions/shared/attest';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
-import { discoverWorkspace } from '@release-actions/shared/monorepo';
-import { npmPackages } from '@release-actions/shared/versioning';
+import { publicNpmPackages } from '@release-actions/shared/monorepo';
 import { confinePath, errorMessage, redactUrl, StageError } from '@release-actions/shared';
 import type { ReleaseConfig, StepDeps } from '../types.js';
 
@@ -101,7 +100,8 @@ async function checks(d: StepDeps): Promise<Preflighted> {
   }
   const repoInfo = await checkGitHubPermissions(d);
   const attesting = await preflightAttest(cfg, d, repoInfo.private);
-  const publicNpm = cfg.registries.includes('npm') ? await publicPackageNames(cfg, d) : [];
+  // Independent: a cycle or a bad tag_format is refused here too.
+  const publicNpm = cfg.registries.includes('npm') ? await publicNpmPackages(d.workspace, cfg.versioning) : [];
   const npmAuth = await preflightNpm(cfg, d, publicNpm);
   const docker = await preflightDocker(cfg, d);
   const registryLatest = await readRegistryLatest(d, publicNpm, npmAuth, docker);
@@ -214,14 +214,6 @@ async function readRegistryLatest(d: StepDeps, npm: string[], npmAuth: NpmAuthPl
     npm: { registryUrl: d.cfg.npmRegistryUrl, names: npm, token: npmAuth.token },
     ...(docker ? { images: { client: docker.registry, names: d.cfg.dockerImages } } : {}),
   });
-}
-
-/** The public packages the release publishes to npm (independent: the workspace's, npm, yarn or pnpm). */
-async function publicPackageNames(cfg: ReleaseConfig, d: StepDeps): Promise<string[]> {
-  // Independent: a cycle or a bad tag_format is refused here too.
-  const pkgs =
-    cfg.versioning === 'independent' ? (await discoverWorkspace(d.workspace)).packages : npmPackages(d.workspace);
-  return pkgs.filter((p) => !p.private).map((p) => p.name);
 }
 
 async function preflightNpm(cfg: ReleaseConfig, d: StepDeps, publicNpm: string[]): Promise<NpmAuthPlan> {

@@ -28,6 +28,11 @@ export const DEFAULT_HISTORY_LIMIT = 200;
 
 export interface ReleaseView {
   version: string;
+  /** versioning: independent: the package this row is about (a run's record lists each package it released). */
+  package?: string;
+  tag?: string;
+  /** A package row after the first of its run: the run's gates and deployment are counted on the first row only. */
+  sameRun?: boolean;
   /** major, minor, patch, hotfix, prerelease — as written. */
   type?: string;
   status?: string;
@@ -285,6 +290,25 @@ function readRelease(raw: unknown, index: number): ReleaseView {
   };
 }
 
+/**
+ * The views of one record: one, or with versioning: independent one per package of its `packages` list (each at
+ * its own version and tag, with its own registries; the run's gates, deployment and dates shared).
+ */
+function readReleases(raw: unknown, index: number): ReleaseView[] {
+  const base = readRelease(raw, index);
+  const list = isRec(raw) && Array.isArray(raw.packages) ? raw.packages.filter(isRec) : [];
+  const views = list.flatMap((p): ReleaseView[] => {
+    const name = str(p.name);
+    const version = str(p.version);
+    if (!name || !version) return [];
+    const tag = str(p.tag);
+    const registries = base.registries.filter((g) => g.name === name || g.name?.endsWith(` · ${name}`));
+    return [{ ...base, version, package: name, ...(tag ? { tag } : {}), registries }];
+  });
+  views.slice(1).forEach((v) => (v.sameRun = true));
+  return views.length ? views : [base];
+}
+
 /** The dashboard model of a parsed status document (any shape; never throws). */
 export function readStatusDocument(doc: unknown): DashboardModel {
   let list: unknown[];
@@ -295,7 +319,7 @@ export function readStatusDocument(doc: unknown): DashboardModel {
     const rel = pick(doc, 'releases', 'history');
     list = Array.isArray(rel) ? rel : doc.version !== undefined ? [doc] : [];
   } else list = [];
-  const releases = list.filter((r) => isRec(r)).map(readRelease);
+  const releases = list.filter((r) => isRec(r)).flatMap(readReleases);
   // Newest first: by creation time when every release has one; the file's order otherwise.
   if (releases.every((r) => r.createdMs !== undefined)) {
     releases.sort((a, b) => (b.createdMs as number) - (a.createdMs as number));

@@ -92,8 +92,12 @@ function details(r: ReleaseView, open: boolean): string {
         })
         .join('')}</tbody></table>`
     : '<p class="empty">Nothing published.</p>';
-  return `<details id="release-${esc(r.version)}"${open ? ' open' : ''}><summary><b>${esc(r.version)}</b> ${badge(r.status)} <span class="muted">${show(r.type)} · ${when(r.createdAt)}</span></summary><section><h4>Quality gates</h4>${gates}</section><div class="cols"><section><h4>Deployment</h4>${deployment}</section><section><h4>Registries</h4>${registries}</section></div></details>`;
+  return `<details id="${esc(anchor(r))}"${open ? ' open' : ''}><summary><b>${esc(label(r))}</b> ${badge(r.status)} <span class="muted">${show(r.type)} · ${when(r.createdAt)}</span></summary><section><h4>Quality gates</h4>${gates}</section><div class="cols"><section><h4>Deployment</h4>${deployment}</section><section><h4>Registries</h4>${registries}</section></div></details>`;
 }
+
+/** A row's name: its version, or with versioning: independent its package and version. */
+const label = (r: ReleaseView) => (r.package ? `${r.package} ${r.version}` : r.version);
+const anchor = (r: ReleaseView) => `release-${r.package ? `${r.package}@` : ''}${r.version}`;
 
 function historyRow(r: ReleaseView): string {
   const d = r.deployment;
@@ -102,7 +106,7 @@ function historyRow(r: ReleaseView): string {
   const gates = r.gates.length
     ? `<span class="badge ${gatesPassed === r.gates.length ? 'good' : r.gates.some((g) => tone(g.status) === 'bad') ? 'bad' : 'warn'}">${gatesPassed}/${r.gates.length}</span>`
     : DASH;
-  return `<tr><td><a href="#release-${esc(r.version)}"><b>${esc(r.version)}</b></a></td><td>${show(r.type)}</td><td>${badge(r.status)}</td><td>${when(r.createdAt)}</td><td>${when(r.deployedAt)}</td><td class="num">${leadTime(r)}</td><td>${gates}</td><td class="num">${lat ? ms(lat.p95) : DASH}</td><td>${show(d?.environment)}</td><td>${show(d?.strategy)}</td><td>${d?.rolledBack ? `<span class="badge bad">rolled back</span>${d.previousVersion ? ` → ${esc(d.previousVersion)}` : ''}` : d ? badge(d.status) : DASH}</td></tr>`;
+  return `<tr><td><a href="#${esc(anchor(r))}"><b>${esc(label(r))}</b></a></td><td>${show(r.type)}</td><td>${badge(r.status)}</td><td>${when(r.createdAt)}</td><td>${when(r.deployedAt)}</td><td class="num">${leadTime(r)}</td><td>${gates}</td><td class="num">${lat ? ms(lat.p95) : DASH}</td><td>${show(d?.environment)}</td><td>${show(d?.strategy)}</td><td>${d?.rolledBack ? `<span class="badge bad">rolled back</span>${d.previousVersion ? ` → ${esc(d.previousVersion)}` : ''}` : d ? badge(d.status) : DASH}</td></tr>`;
 }
 
 const CSS = `
@@ -154,14 +158,16 @@ a{color:#0969da;text-decoration:none}a:hover{text-decoration:underline}
 export function renderDashboard(model: DashboardModel, o: RenderOptions = {}): string {
   const title = o.title ?? (model.project ? `Releases · ${model.project}` : 'Releases');
   const rs = model.releases;
+  // A row per package, but a run's gates, deployment and charts once (its packages share them).
+  const runs = rs.filter((r) => !r.sameRun);
   const latest = rs[0];
-  const deployed = rs.filter((r) => r.deployment);
-  const rollbacks = rs.filter((r) => r.deployment?.rolledBack).length;
-  const allGates = rs.flatMap((r) => r.gates);
+  const deployed = runs.filter((r) => r.deployment);
+  const rollbacks = runs.filter((r) => r.deployment?.rolledBack).length;
+  const allGates = runs.flatMap((r) => r.gates);
   const passed = allGates.filter((g) => tone(g.status) === 'good').length;
   const tiles = [
-    ['latest release', latest ? `${esc(latest.version)}` : DASH, latest ? badge(latest.status) : ''],
-    ['releases', String(rs.length + (model.omitted ?? 0)), model.omitted ? `newest ${rs.length} shown` : ''],
+    ['latest release', latest ? `${esc(label(latest))}` : DASH, latest ? badge(latest.status) : ''],
+    ['releases', String(runs.length + (model.omitted ?? 0)), model.omitted ? `newest ${runs.length} shown` : ''],
     ['deployments', String(deployed.length), `${rollbacks} rolled back`],
     [
       'gate pass rate',
@@ -174,12 +180,12 @@ export function renderDashboard(model: DashboardModel, o: RenderOptions = {}): s
   const limit = o.detailsLimit ?? 50;
   const generated = (o.generatedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16);
   const omitted = model.omitted
-    ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? ' is' : 's are'} in the status record but not on this page (it shows the newest ${rs.length}; the CLI's --limit sets how many).</p>`
+    ? `<p class="muted">${model.omitted} older release${model.omitted === 1 ? ' is' : 's are'} in the status record but not on this page (it shows the newest ${runs.length}; the CLI's --limit sets how many).</p>`
     : '';
   const body = rs.length
     ? `<h2>Release history</h2>${omitted}<div class="wrap"><table class="history"><thead><tr><th>version</th><th>type</th><th>status</th><th>created</th><th>deployed</th><th>lead time</th><th>gates</th><th>p95</th><th>environment</th><th>strategy</th><th>deployment</th></tr></thead><tbody>${rs.map(historyRow).join('')}</tbody></table></div>` +
-      `<h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(rs)}</section><section><h4>Gate results</h4>${gateMatrix(rs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div>` +
-      `<h2>Deployments and rollbacks</h2>${deploymentTimeline(rs)}` +
+      `<h2>Quality gates</h2><div class="grid-2"><section><h4>Latency per release</h4>${latencyChart(runs)}</section><section><h4>Gate results</h4>${gateMatrix(runs)}<p class="legend"><span class="key"><i style="background:${COLORS.good}"></i>passed</span> <span class="key"><i style="background:${COLORS.bad}"></i>failed</span> <span class="key"><i style="background:${COLORS.warn}"></i>other</span> <span class="key"><i style="background:#fff;border:1px solid #d0d7de"></i>not run</span></p></section></div>` +
+      `<h2>Deployments and rollbacks</h2>${deploymentTimeline(runs)}` +
       `<h2>Releases in detail</h2>${rs
         .slice(0, limit)
         .map((r, i) => details(r, i === 0))

@@ -6,8 +6,10 @@
  * - `tags.ts`: `tag_format` and the adoption of changesets', lerna's and release-please's tags.
  * - `history.ts`: each package's commits since its last release (its directory and `shared_paths`).
  * - `groups.ts`: `fixed_groups` and `linked_groups` (changesets' semantics), checked against the packages.
- * - `manifests.ts`: the per-package version and internal range edits (package.json, package-lock.json).
+ * - `manifests.ts`: the per-package version and internal range edits (package.json, package-lock.json);
+ *   `yarn-lock.ts`: the same ranges in a yarn 2+ yarn.lock.
  * - `plan.ts`: all of the above into one plan: which packages, which versions, why, in publish order.
+ * - `latest.ts`: the public packages a release publishes to npm, and each one's check against its registry's latest.
  * - `notes.ts`: each released package's notes and CHANGELOG.md section (its own commits), and a run's aggregate.
  *
  * The next version of each package comes from versioning/version.ts's `nextVersion`, as in a single-package
@@ -21,3 +23,4 @@ export * from './groups.js';
 export * from './manifests.js';
 export * from './plan.js';
 export * from './notes.js';
+export * from './latest.js';

@@ -2,17 +2,25 @@
  * The file changes of an independent release, planned before they are written: each released package's
  * version in its package.json, the ranges by which workspace packages depend on a released one (`^1.2.0` →
  * `^1.3.0`, `workspace:^1.2.0` → `workspace:^1.3.0`; `workspace:*` and `*` left to the package manager), and the
- * same in package-lock.json. Formatting is kept (versioning/manifests.ts's reader and writer).
+ * same in package-lock.json and a yarn 2+ yarn.lock (yarn-lock.ts). Formatting is kept (versioning/manifests.ts's reader and writer).
  */
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { bumpRange, type FileChange, readJson, writeJsonText } from '../versioning/manifests.js';
 import { DEP_FIELDS } from './graph.js';
 import type { WorkspacePackage } from './workspaces.js';
+import { type RangeEdit, yarnLockChange } from './yarn-lock.js';
 
 type Json = Record<string, unknown>;
 
-function bumpEntry(doc: Json, version: string | undefined, released: Map<string, string>, edits: string[], where = '') {
+function bumpEntry(
+  doc: Json,
+  version: string | undefined,
+  released: Map<string, string>,
+  edits: string[],
+  where = '',
+  ranges?: (name: string, before: string, after: string) => void,
+) {
   if (version !== undefined && doc.version !== version) {
     edits.push(`${where}version ${String(doc.version ?? '(none)')} → ${version}`);
     doc.version = version;
@@ -27,6 +35,7 @@ function bumpEntry(doc: Json, version: string | undefined, released: Map<string,
       if (next && next !== spec) {
         (deps as Record<string, string>)[name] = next;
         edits.push(`${where}${field}.${name} ${spec} → ${next}`);
+        ranges?.(name, spec, next);
       }
     }
   }
@@ -39,11 +48,15 @@ export function planPackageBumps(
   released: Map<string, string>,
 ): FileChange[] {
   const changes: FileChange[] = [];
+  const dirOf = new Map(packages.map((p) => [p.name, p.dir]));
+  const ranges: RangeEdit[] = [];
   for (const p of packages) {
     const path = posix.join(p.dir, 'package.json');
     const { doc, indent, newline, text } = readJson(join(root, path));
     const edits: string[] = [];
-    bumpEntry(doc, released.get(p.name), released, edits);
+    bumpEntry(doc, released.get(p.name), released, edits, '', (name, before, after) =>
+      ranges.push({ from: { name: p.name, dir: p.dir }, to: { name, dir: dirOf.get(name) ?? '' }, before, after }),
+    );
     if (edits.length) changes.push({ path, before: text, after: writeJsonText(doc, indent, newline), edits });
   }
   for (const lockName of ['package-lock.json', 'npm-shrinkwrap.json']) {
@@ -59,6 +72,8 @@ export function planPackageBumps(
     }
     if (edits.length) changes.push({ path: lockName, before: text, after: writeJsonText(doc, indent, newline), edits });
   }
+  const yarn = yarnLockChange(root, ranges);
+  if (yarn) changes.push(yarn);
   return changes;
 }
 

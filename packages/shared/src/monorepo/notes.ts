@@ -43,9 +43,24 @@ export function packageNotes(p: PackagePlan, o: { repoUrl: string; date: string 
   };
 }
 
-/** The notes of a whole run: a `## <tag>` section per package, its own headings one level down. */
-export function aggregateNotes(list: { tag: string; notes: string }[]): string {
-  return list.map((p) => `## ${escapeMarkdownHtml(p.tag)}\n\n${p.notes.replace(/^(#{2,5}) /gm, '#$1 ')}`).join('\n\n');
+/**
+ * The notes of a whole run: a `## <tag>` section per package, its own headings one level down. Each package's
+ * section links its version through a reference labelled by its tag (`### [1.0.1][@acme/core@1.0.1]`), not by the
+ * version alone: two packages released at one version would otherwise share a label, and Markdown would link both
+ * headings to the first package's comparison.
+ */
+export function aggregateNotes(list: { tag: string; version: string; notes: string }[]): string {
+  return list
+    .map((p) => {
+      const label = p.tag.replace(/[[\]\\]/g, '\\$&');
+      const v = p.version.replace(/[.+]/g, '\\$&');
+      const notes = p.notes
+        .replace(new RegExp(`^## \\[${v}\\]( |$)`, 'm'), (_, end: string) => `## [${p.version}][${label}]${end}`)
+        .replace(new RegExp(`^\\[${v}\\]: `, 'm'), () => `[${label}]: `)
+        .replace(/^(#{2,5}) /gm, '#$1 ');
+      return `## ${escapeMarkdownHtml(p.tag)}\n\n${notes}`;
+    })
+    .join('\n\n');
 }
 
 /** The package's CHANGELOG.md with this release's section on top (created with the usual preamble). */

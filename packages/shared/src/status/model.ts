@@ -54,6 +54,16 @@ export interface LedgerStep {
   detail?: string;
 }
 
+/** One package of an independent release (versioning: independent): the run's record lists each. */
+export interface PackageRecord {
+  name: string;
+  version: string;
+  tag: string;
+  previous_version?: string;
+  release_url?: string;
+  [key: string]: unknown;
+}
+
 export interface ReleaseRecord {
   version: string;
   type?: ReleaseType | string;
@@ -69,6 +79,8 @@ export interface ReleaseRecord {
   /** Every deployment and rollback of this version, oldest first. */
   deployments?: DeploymentRecord[];
   registries?: RegistryRecord[];
+  /** versioning: independent: every package the run released (the record's version and tag are the first's). */
+  packages?: PackageRecord[];
   /** Steps by run id: what each run did, so a re-run (same GITHUB_RUN_ID) resumes. */
   ledger?: Record<string, Record<string, LedgerStep>>;
   [key: string]: unknown;

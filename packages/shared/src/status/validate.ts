@@ -71,6 +71,10 @@ function check(problems: string[], ok: boolean, what: string, value: unknown, ex
   if (!ok) problems.push(`${what} is ${quoteLogValue(value)}, expected ${expected}`);
 }
 
+function checkUrl(problems: string[], value: unknown, what: string): void {
+  check(problems, typeof value === 'string' && URL_SPEC.parse(value).ok, what, value, 'an http(s) URL');
+}
+
 /** `value` must be one of `list` (a value of another type is not in it either). */
 function checkOneOf(problems: string[], value: unknown, what: string, list: readonly string[]): void {
   check(problems, (list as readonly unknown[]).includes(value), what, value, `one of ${list.join(', ')}`);
@@ -92,8 +96,7 @@ function checkDeployment(problems: string[], d: unknown, where: string): void {
   if (d.active_slot !== undefined) checkOneOf(problems, d.active_slot, `${where}.active_slot`, SLOT_NAMES);
   for (const k of ['previous_version', 'rollback_of'])
     if (d[k] !== undefined) check(problems, isSemver(d[k]), `${where}.${k}`, d[k], 'a semantic version');
-  if (d.url !== undefined)
-    check(problems, typeof d.url === 'string' && URL_SPEC.parse(d.url).ok, `${where}.url`, d.url, 'an http(s) URL');
+  if (d.url !== undefined) checkUrl(problems, d.url, `${where}.url`);
 }
 
 /**
@@ -108,14 +111,7 @@ export function releaseProblems(raw: unknown): string[] {
   else if (!isSemver(raw.version)) p.push('has a version that is not a semantic version such as "1.4.0"');
   if (raw.status !== undefined) checkOneOf(p, raw.status, 'status', RELEASE_STATES);
   if (raw.type !== undefined) checkOneOf(p, raw.type, 'type', RELEASE_TYPES);
-  if (raw.release_url !== undefined)
-    check(
-      p,
-      typeof raw.release_url === 'string' && URL_SPEC.parse(raw.release_url).ok,
-      'release_url',
-      raw.release_url,
-      'an http(s) URL',
-    );
+  if (raw.release_url !== undefined) checkUrl(p, raw.release_url, 'release_url');
   if (raw.tag !== undefined)
     check(p, typeof raw.tag === 'string' && /^[^\s\p{Cc}]{1,255}$/u.test(raw.tag), 'tag', raw.tag, 'a git tag name');
   if (raw.deployment !== undefined) checkDeployment(p, raw.deployment, 'deployment');
@@ -132,6 +128,7 @@ export function releaseProblems(raw: unknown): string[] {
         else checkOneOf(p, g.status, `quality_gates.${quoteLogValue(name, 30)}.status`, GATE_STATES);
       }
   }
+  if (raw.packages !== undefined) checkPackages(p, raw.packages);
   if (raw.registries !== undefined) {
     const regs = Array.isArray(raw.registries)
       ? raw.registries.map((r, i) => [String(i), r] as const)
@@ -156,6 +153,30 @@ export function releaseProblems(raw: unknown): string[] {
       }
   }
   return p;
+}
+
+/** An independent release's packages (a re-run reads them back to resume): name, version, tag, release URL. */
+function checkPackages(p: string[], packages: unknown): void {
+  if (!Array.isArray(packages)) {
+    p.push(`packages is ${shape(packages)}, expected a list (name, version, tag)`);
+    return;
+  }
+  packages.forEach((x, i) => {
+    const at = `packages[${i}]`;
+    if (!isRec(x)) return void p.push(`${at} is ${shape(x)}, expected a mapping (name, version, tag)`);
+    check(
+      p,
+      typeof x.name === 'string' && /^[^\s\p{Cc}]{1,214}$/u.test(x.name),
+      `${at}.name`,
+      x.name,
+      'a package name',
+    );
+    check(p, isSemver(x.version), `${at}.version`, x.version, 'a semantic version');
+    check(p, typeof x.tag === 'string' && /^[^\s\p{Cc}]{1,255}$/u.test(x.tag), `${at}.tag`, x.tag, 'a git tag name');
+    if (x.previous_version !== undefined)
+      check(p, isSemver(x.previous_version), `${at}.previous_version`, x.previous_version, 'a semantic version');
+    if (x.release_url !== undefined) checkUrl(p, x.release_url, `${at}.release_url`);
+  });
 }
 
 /** How an entry is named in an error: its index, and its version when that is safe to show. */
