@@ -7,7 +7,7 @@
  * effects. A mode (tag-only, pull-request) or a per-package release is another list over the same steps.
  * No @actions/core here: collaborators come in as parameters.
  */
-import { errorMessage, redactUrls } from '@release-actions/shared';
+import { errorMessage, escapeLogText, redactUrls } from '@release-actions/shared';
 import { Ledger } from './ledger.js';
 import { announce } from './steps/announce.js';
 import { attest } from './steps/attest.js';
@@ -133,10 +133,11 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
     plan = planned.plan;
     if (cfg.dryRun) {
       if (cfg.releaseMode === 'pull-request') {
+        const what = plan.packages ? escapeLogText(plan.packages.map((p) => p.tag).join(', ')) : plan.tag;
         d.log.info(
           planned.releasePr
-            ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it`
-            : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`,
+            ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${what} from it`
+            : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${what} (the files below and ${plan.packages ? "each package's " : ''}CHANGELOG.md) and releases nothing`,
         );
       }
       return { status: 'dry-run', plan, steps, published: [], statusLocation };

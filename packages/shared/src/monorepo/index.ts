@@ -9,6 +9,7 @@
  * - `manifests.ts`: the per-package version and internal range edits (package.json, package-lock.json).
  * - `plan.ts`: all of the above into one plan: which packages, which versions, why, in publish order.
  * - `notes.ts`: each released package's notes and CHANGELOG.md section (its own commits), and a run's aggregate.
+ * - `trailers.ts`: the packages a release pull request's commit records (`Release-Actions-Package:`), read strictly.
  *
  * The next version of each package comes from versioning/version.ts's `nextVersion`, as in a single-package
  * release; the commits' bump from commits/.
@@ -21,3 +22,4 @@ export * from './groups.js';
 export * from './manifests.js';
 export * from './plan.js';
 export * from './notes.js';
+export * from './trailers.js';
