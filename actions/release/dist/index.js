@@ -7175,7 +7175,7 @@ async function runRelease(cfg, deps) {
     plan = planned.plan;
     if (cfg.dryRun) {
       if (cfg.releaseMode === "pull-request") {
-        const what = plan.packages ? escapeLogText(plan.packages.map((p) => p.tag).join(", ")) : plan.tag;
+        const what = escapeLogText(releaseTags2(plan).join(", "));
         d.log.info(
           planned.releasePr ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${what} from it` : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${what} (the files below and ${plan.packages ? "each package's " : ""}CHANGELOG.md) and releases nothing`
         );
@@ -7496,7 +7496,7 @@ ${renderPlan(plan)}`);
   ctx.setOutput("pull_request_change", pr?.change ?? "");
   if (pr) {
     ctx.notice(
-      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      `Release pull request #${pr.number} ${pr.change} (${escapeLogText(releaseTags2(plan).join(", "))}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
       { title: "release" }
     );
   }

@@ -14,7 +14,7 @@ import { attest } from './steps/attest.js';
 import { attestUpload } from './steps/attest-upload.js';
 import { attestVerify } from './steps/attest-verify.js';
 import { claim } from './steps/claim.js';
-import { commitTagPush, notRefusedBefore, PushRefused } from './steps/commit-tag-push.js';
+import { commitTagPush, notRefusedBefore, PushRefused, releaseTags } from './steps/commit-tag-push.js';
 import { docker } from './steps/docker.js';
 import { githubRelease } from './steps/github-release.js';
 import { moveMajorTag } from './steps/major-tag.js';
@@ -133,7 +133,7 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
     plan = planned.plan;
     if (cfg.dryRun) {
       if (cfg.releaseMode === 'pull-request') {
-        const what = plan.packages ? escapeLogText(plan.packages.map((p) => p.tag).join(', ')) : plan.tag;
+        const what = escapeLogText(releaseTags(plan).join(', '));
         d.log.info(
           planned.releasePr
             ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${what} from it`
