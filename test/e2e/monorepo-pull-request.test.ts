@@ -121,6 +121,8 @@ describeWithService(verdaccioService, 'one release pull request for the packages
     expect(atHead('packages/core/CHANGELOG.md')).toMatch(/## \[1\.0\.1\][^]*core mends a thing/);
     expect(atHead('packages/util/CHANGELOG.md')).toContain(`depends on ${s}/core (dependencies), which is released`);
     expect(pr.body).toContain(`| ${s}/util | 1.0.0 → 1.0.1 (patch) | ${s}/util@1.0.1 |`);
+    expect(opened.summary).toContain(`Release pull request [#${pr.number}]`);
+    expect(opened.summary).toContain(`${s}/web@2.0.1`);
     expect(p.remoteGit('rev-parse', 'main')).toBe(main0);
     expect(ours()).toEqual(tags0);
     expect(await everyPublished()).toEqual({ core: [], util: [], web: [], other: [], lone: [] });
