@@ -190,8 +190,14 @@ describeWithService(verdaccioService, 'one release pull request for the packages
     p.gh.assertNoViolations();
   }, 400_000);
 
-  test('a merged release PR whose trailers name an unknown package, or a version below the registry, is refused', async () => {
-    const before = { tags: ours(), releases: p.gh.state.releases.length, npm: await everyPublished() };
+  test('a merged release PR naming an unknown package, a version below the registry or no package is refused', async () => {
+    // The branches but main and the head branch (the status record's among them) are left as they are.
+    const others = () =>
+      p
+        .remoteGit('for-each-ref', '--format=%(refname) %(objectname)', 'refs/heads')
+        .split('\n')
+        .filter((l) => !/^refs\/heads\/(main|release-actions\/main) /.test(l));
+    const before = { tags: ours(), releases: p.gh.state.releases.length, npm: await everyPublished(), refs: others() };
     const cases: [string, Record<string, string>, RegExp[]][] = [
       [
         `Release-Actions-Package: ${s}/nope 1.0.0 ${s}/nope@1.0.0`,
@@ -203,6 +209,8 @@ describeWithService(verdaccioService, 'one release pull request for the packages
         { 'packages/core/package.json': asJson({ ...manifests.core, version: '0.9.0' }) },
         [new RegExp(`${s}/core`), /1\.0\.1/, /0\.9\.0/],
       ],
+      // A release PR of versioning: fixed (its one version) is not released as independent packages.
+      ['Release-Actions-Version: 9.9.9', {}, [/records no package/, /made with versioning: fixed/]],
     ];
     for (const [trailer, files, errors] of cases) {
       const n = await p.handMadeReleasePr({
@@ -218,6 +226,7 @@ describeWithService(verdaccioService, 'one release pull request for the packages
       for (const e of errors) expect(r.errors[0]).toMatch(e);
       expect(p.remoteGit('rev-parse', 'main')).toBe(merged);
       expect(ours()).toEqual(before.tags);
+      expect(others()).toEqual(before.refs);
       expect(p.gh.state.releases).toHaveLength(before.releases);
       expect(await everyPublished()).toEqual(before.npm);
       expect(pulls().find((x) => x.number === n)?.labels).toEqual([PENDING]);
