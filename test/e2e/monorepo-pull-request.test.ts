@@ -190,7 +190,7 @@ describeWithService(verdaccioService, 'one release pull request for the packages
     p.gh.assertNoViolations();
   }, 400_000);
 
-  test('a merged release PR naming an unknown package, a version below the registry or no package is refused', async () => {
+  test('a merged release PR naming an unknown package, a version below the registry or no package is refused; one left unreleased stops the next run', async () => {
     // The branches but main and the head branch (the status record's among them) are left as they are.
     const others = () =>
       p
@@ -231,6 +231,24 @@ describeWithService(verdaccioService, 'one release pull request for the packages
       expect(await everyPublished()).toEqual(before.npm);
       expect(pulls().find((x) => x.number === n)?.labels).toEqual([PENDING]);
     }
+    // A good release PR merged, but main moved on before its run: the next run stops, naming it and the way out.
+    const lone = `${s}/lone 0.2.0 ${s}/lone@0.2.0`;
+    const n = await p.handMadeReleasePr({
+      message: `chore(release): publish\n\nRelease-Actions-Package: ${lone}\n`,
+      files: { 'packages/lone/package.json': asJson({ ...manifests.lone, version: '0.2.0' }) },
+      label: PENDING,
+    });
+    const merged = await p.merge(n);
+    const tip = await p.land('fix: lone, landed before the release ran', { 'packages/lone/index.js': '3\n' });
+    const stale = await release('6100');
+    expect(stale.code).toBe(1);
+    expect(stale.errors).toHaveLength(1);
+    expect(stale.errors[0]).toContain(`release pull request #${n}`);
+    expect(stale.errors[0]).toContain(`was merged as ${merged.slice(0, 12)} but ${s}/lone@0.2.0 was never released`);
+    expect(stale.errors[0]).toContain('release_mode: tag-only');
+    expect(p.remoteGit('rev-parse', 'main')).toBe(tip);
+    expect(ours()).toEqual(before.tags);
+    expect(await published('lone')).toEqual([]);
     p.gh.assertNoViolations();
   }, 300_000);
 });
