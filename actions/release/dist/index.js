@@ -554,11 +554,11 @@ var require_valid = __commonJS({
   "packages/shared/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var valid3 = (version2, options) => {
+    var valid4 = (version2, options) => {
       const v = parse3(version2, options);
       return v ? v.version : null;
     };
-    module.exports = valid3;
+    module.exports = valid4;
   }
 });
 
@@ -3088,6 +3088,47 @@ function guardPackagesLatest(packages, o) {
   }
   if (problems.length) throw new StageError(problems.join("\n"));
   return out;
+}
+
+// packages/shared/src/monorepo/trailers.ts
+var import_valid4 = __toESM(require_valid(), 1);
+var PACKAGE_TRAILER = "Release-Actions-Package";
+function packageTrailers(packages) {
+  return packages.map((p) => `${PACKAGE_TRAILER}: ${p.name} ${p.version} ${p.tag}`).join("\n");
+}
+function hasPackageTrailers(message) {
+  return new RegExp(`^${PACKAGE_TRAILER}:`, "mi").test(message);
+}
+function readPackageTrailers(message, o) {
+  const known = new Set(o.packages);
+  const packages = [];
+  const problems = [];
+  const lines = message.split(/\r?\n/).filter((l) => new RegExp(`^${PACKAGE_TRAILER}:`, "i").test(l));
+  for (const line of lines) {
+    const shown = `"${escapeLogText(line.slice(0, 200))}"`;
+    const m = new RegExp(`^${PACKAGE_TRAILER}: (\\S+) (\\S+) (\\S+)$`).exec(line);
+    if (!m) {
+      problems.push(`${shown} is not "${PACKAGE_TRAILER}: <name> <version> <tag>"`);
+      continue;
+    }
+    const [, name = "", version2 = "", tag = ""] = m;
+    const n = `"${escapeLogText(name)}"`;
+    if (!known.has(name)) {
+      problems.push(`${shown} names ${n}, which is not a package of the workspace (${o.packages.length} packages)`);
+    } else if (packages.some((p) => p.name === name)) {
+      problems.push(`${shown} names ${n} a second time`);
+    } else if ((0, import_valid4.default)(version2) !== version2) {
+      problems.push(`${shown} has version "${escapeLogText(version2)}", which is not a semver version (1.2.3)`);
+    } else if (tag !== formatTag(o.tagFormat, name, version2)) {
+      problems.push(
+        `${shown} has tag "${escapeLogText(tag)}", but tag_format "${escapeLogText(o.tagFormat)}" names it ${formatTag(o.tagFormat, name, version2)}`
+      );
+    } else {
+      packages.push({ name, version: version2, tag });
+    }
+  }
+  if (!lines.length) problems.push(`no "${PACKAGE_TRAILER}:" trailer`);
+  return { packages: problems.length ? [] : packages, problems };
 }
 
 // packages/shared/src/action/monorepo-inputs.ts
@@ -6344,6 +6385,8 @@ async function packagesVersion(s, d) {
   const { cfg, git } = d;
   await fetchForRelease(s, d);
   const recorded = Array.isArray(s.resume?.packages) ? s.resume.packages : void 0;
+  const fromPr = s.releasePackages;
+  const ownTags = [...recorded ?? [], ...fromPr ?? []].map((p) => p.tag);
   const mono = await planMonorepo(git, d.workspace, {
     tagFormat: cfg.tagFormat,
     sharedPaths: cfg.sharedPaths,
@@ -6352,11 +6395,11 @@ async function packagesVersion(s, d) {
     prereleaseId: cfg.prereleaseId,
     versionBump: cfg.versionBump,
     ...cfg.initialVersion ? { initialVersion: cfg.initialVersion } : {},
-    // Direct mode's tag is on the release commit, tag-only's on the tested commit itself.
-    ...s.resumeTagCommit ? { rev: cfg.releaseMode === "tag-only" ? s.resumeTagCommit : `${s.resumeTagCommit}^` } : {},
-    ...recorded ? { ignoreTags: new Set(recorded.map((p) => p.tag)) } : {}
+    // Direct mode's tag is on the release commit, tag-only's (and a release PR's merge) on the tested commit.
+    ...s.resumeTagCommit ? { rev: cfg.releaseMode === "direct" ? `${s.resumeTagCommit}^` : s.resumeTagCommit } : {},
+    ...ownTags.length ? { ignoreTags: new Set(ownTags) } : {}
   });
-  const released = mono.packages.filter((p) => p.release);
+  const released = fromPr ? recordedPlans(mono.packages, fromPr, /* @__PURE__ */ new Set([s.head, s.releasePr?.headSha ?? ""])) : mono.packages.filter((p) => p.release);
   if (!released.length) {
     const commits = new Set(mono.packages.flatMap((p) => p.commits.map((c) => c.hash))).size;
     throw new NothingToReleaseSignal({
@@ -6373,7 +6416,7 @@ async function packagesVersion(s, d) {
         `this run was releasing ${escapeLogText(then)}, but the plan is now ${escapeLogText(now)}: another release landed; nothing was changed`
       );
   }
-  const committed = Boolean(s.resumeTagCommit) && cfg.releaseMode === "direct";
+  const committed = Boolean(fromPr) || Boolean(s.resumeTagCommit) && cfg.releaseMode === "direct";
   const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const repoUrl = `${d.serverUrl}/${d.owner}/${d.repo}`;
   const packages = [];
@@ -6446,6 +6489,28 @@ ${packages.map((p) => `- ${p.tag}`).join("\n")}`,
   };
   d.ledger.report("version", "done", packages.map((p) => `${p.previousTag ?? "(none)"} → ${p.tag}`).join(", "));
   return { plan };
+}
+function recordedPlans(plans, recorded, releaseCommits) {
+  return plans.flatMap((p) => {
+    const r = recorded.find((x) => x.name === p.name);
+    if (!r) return [];
+    const same = p.release && p.version === r.version;
+    const kind = releaseKind(p.previousVersion, r.version);
+    const bump = kind === "major" || kind === "minor" ? kind : "patch";
+    return [
+      {
+        ...p,
+        release: true,
+        version: r.version,
+        tag: r.tag,
+        bump,
+        prerelease: r.version.includes("-"),
+        backport: same ? p.backport ?? false : false,
+        reasons: same ? p.reasons : [...p.reasons, `recorded by the release pull request at ${r.version}`],
+        commits: p.commits.filter((c) => !releaseCommits.has(c.hash))
+      }
+    ];
+  });
 }
 
 // actions/release/src/steps/preflight.ts
@@ -6687,44 +6752,80 @@ async function releasePrPhase(s, d) {
     );
     return {};
   }
-  const version2 = await prVersion(d, merged);
-  const tag = `${d.cfg.tagPrefix}${version2}`;
-  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
+  const rel = await d.ledger.within("version", async () => {
+    const r = await prRelease(d, merged);
+    if (r.packages) await manifestsAgree(d, merged, r.packages);
+    return r;
+  });
+  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && rel.tags.every((t) => s.remoteTag(t) === s.head)) {
     throw new NothingToReleaseSignal({
       status: "nothing-to-release",
-      reason: `release pull request #${merged.number} was released already (${tag} at ${s.head.slice(0, 12)})`,
-      previousVersion: version2,
-      previousTag: tag,
+      reason: `release pull request #${merged.number} was released already (${rel.tags.join(", ")} at ${s.head.slice(0, 12)})`,
+      previousVersion: rel.version,
+      previousTag: rel.tags[0],
       commits: 0
     });
   }
-  if (d.cfg.version && d.cfg.version.replace(/^v/, "") !== version2) {
+  if (d.cfg.version && d.cfg.version.replace(/^v/, "") !== rel.version) {
     d.log.warning(
-      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${version2}: ${version2} is released`
+      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${rel.version}: ${rel.version} is released`
     );
   }
-  d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version2}`);
-  return { releasePr: merged, releaseVersion: version2 };
+  d.log.info(
+    `${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${rel.packages ? escapeLogText(rel.tags.join(", ")) : rel.version}`
+  );
+  return {
+    releasePr: merged,
+    releaseVersion: rel.version,
+    ...rel.packages ? { releasePackages: rel.packages } : {}
+  };
 }
-async function prVersion(d, p) {
+async function prRelease(d, p) {
   const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
-  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(head.data.message);
-  if (!m?.[1]) {
-    throw new StageError(
-      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`
+  const message = head.data.message;
+  const refused = (why) => new StageError(
+    `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} ${why}; nothing was released`
+  );
+  const independent = d.cfg.versioning === "independent";
+  if (independent !== hasPackageTrailers(message)) {
+    throw refused(
+      independent ? `records no package ("${PACKAGE_TRAILER}:" trailers), as a release of versioning: independent does: it was made with versioning: fixed (or not by release-actions). Release it with the versioning it was made with` : `records packages ("${PACKAGE_TRAILER}:" trailers): it was made with versioning: independent. Release it with versioning: independent`
     );
   }
-  return m[1];
+  if (independent) {
+    const names = (await discoverWorkspace(d.workspace)).packages.map((x) => x.name);
+    const r = readPackageTrailers(message, { packages: names, tagFormat: d.cfg.tagFormat });
+    if (r.problems.length) throw refused(`has trailers that cannot be released: ${r.problems.join("; ")}`);
+    const lead = r.packages[0];
+    return { version: lead.version, tags: r.packages.map((x) => x.tag), packages: r.packages };
+  }
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, "m").exec(message);
+  if (!m?.[1]) throw refused(`has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions`);
+  return { version: m[1], tags: [`${d.cfg.tagPrefix}${m[1]}`] };
+}
+async function manifestsAgree(d, p, packages) {
+  const ws = await discoverWorkspace(d.workspace);
+  const off = packages.flatMap((r) => {
+    const w = ws.packages.find((x) => x.name === r.name);
+    return w && w.version !== r.version ? [`${w.dir}/package.json says ${escapeLogText(String(w.version ?? "(no version)"))}, the PR ${r.version}`] : [];
+  });
+  if (off.length) {
+    throw new StageError(
+      `the merge of release pull request #${p.number} (${p.url}) does not carry the versions its commit records: ${off.join("; ")}. Nothing was released; make a new release pull request (close #${p.number}, push to ${d.cfg.releaseBranch})`
+    );
+  }
 }
 async function noUnreleasedMerge(s, d) {
   const gh = await githubModule();
   const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
   if (!stale?.mergeCommit) return;
-  const version2 = await prVersion(d, stale);
-  const tag = `${d.cfg.tagPrefix}${version2}`;
-  if (s.remoteTag(tag)) return;
+  const rel = await prRelease(d, stale);
+  const missing = rel.tags.filter((t) => !s.remoteTag(t));
+  if (!missing.length) return;
+  const what = rel.packages ? escapeLogText(rel.tags.join(", ")) : rel.version;
+  const way = rel.packages ? `Release from the tip with release_mode: tag-only (versioning: independent plans from the tags: these packages' commits are still unreleased, so it releases them, at the versions the tip's commits call for)` : `Release it from the tip with release_mode: tag-only and version: ${rel.version} (the tip carries its bumped manifests)`;
   throw new StageError(
-    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version2} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version2} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${what} was never released (no tag ${escapeLogText(missing.join(", "))}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. ${way}; then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`
   );
 }
 function changelogChange2(workspace, plan, date) {
@@ -6757,14 +6858,37 @@ ${section || "_No notable changes._"}`;
     edits: [before ? `section ${plan.version}` : `created, section ${plan.version}`]
   };
 }
+var cell2 = (text2) => escapeMarkdownHtml(text2).replace(/\|/g, "\\|");
+function packagesTable(packages) {
+  return [
+    "| package | version | tag |",
+    "| --- | --- | --- |",
+    ...packages.map(
+      (p) => `| ${cell2(p.name)}${p.private ? " (private)" : ""} | ${cell2(p.previousVersion ?? "(none)")} → ${cell2(p.version)} (${cell2(p.bump)}) | ${cell2(p.tag)} |`
+    )
+  ];
+}
+function whatMergeReleases(plan, branch) {
+  const tags = plan.packages ? `${plan.packages.length} package${plan.packages.length === 1 ? "" : "s"}` : `**${plan.tag}**`;
+  const tagged = plan.packages ? "the merge commit gets each package's tag" : "the merge commit is tagged";
+  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(", ");
+  return `:robot: Merging this pull request releases ${tags} from \`${branch}\`: ${tagged}, the GitHub Release${plan.packages ? "s" : ""} made${pkgs ? `, ${pkgs} published to npm` : ""}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(", ")} pushed` : ""}. New commits on \`${branch}\` update it.`;
+}
 function releasePrBody(plan, files, branch) {
   const rows = files.map(
-    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${escapeMarkdownHtml(f.edits.join("; ")).replace(/\|/g, "\\|")} |`
+    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${cell2(f.edits.join("; "))} |`
   );
-  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(", ");
+  const summary2 = plan.packages ? packagesTable(plan.packages) : [
+    `| | |`,
+    `| --- | --- |`,
+    `| version | ${plan.previousVersion ?? "(none)"} → ${plan.version} (${plan.bump}) |`,
+    `| tag | \`${plan.tag}\` |`,
+    `| prerelease | ${plan.prerelease ? "yes" : "no"} |`
+  ];
   return [
-    `:robot: Merging this pull request releases **${plan.tag}** from \`${branch}\`: the merge commit is tagged, the GitHub Release made${pkgs ? `, ${pkgs} published to npm` : ""}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(", ")} pushed` : ""}. New commits on \`${branch}\` update it.`,
+    whatMergeReleases(plan, branch),
     "",
+    ...plan.packages ? [...summary2, ""] : [],
     "---",
     "",
     plan.notesBody.trim(),
@@ -6773,12 +6897,7 @@ function releasePrBody(plan, files, branch) {
     "",
     "<details><summary>The plan</summary>",
     "",
-    `| | |`,
-    `| --- | --- |`,
-    `| version | ${plan.previousVersion ?? "(none)"} → ${plan.version} (${plan.bump}) |`,
-    `| tag | \`${plan.tag}\` |`,
-    `| prerelease | ${plan.prerelease ? "yes" : "no"} |`,
-    "",
+    ...plan.packages ? [] : [...summary2, ""],
     "| file | change |",
     "| --- | --- |",
     ...rows,
@@ -6788,6 +6907,21 @@ function releasePrBody(plan, files, branch) {
     `<!-- release-actions: release pull request of ${branch}; do not edit the head branch, release-actions force-updates it -->`
   ].join("\n");
 }
+function releasePrTitle(plan, branch) {
+  const on = branch === "main" || branch === "master" ? "" : ` on ${branch}`;
+  if (!plan.packages) return `${plan.commitMessage}${on}`;
+  const tags = plan.packages.map((p) => p.tag).join(", ");
+  return `chore(release): ${tags.length <= 180 ? tags : `publish ${plan.packages.length} packages`}${on}`;
+}
+function releasePrMessage(plan) {
+  return plan.packages ? `${plan.commitMessage}
+
+${packageTrailers(plan.packages)}
+` : `${plan.commitMessage}
+
+${VERSION_TRAILER}: ${plan.version}
+`;
+}
 async function openReleasePr(s, d) {
   const { plan, head } = s;
   const { cfg } = d;
@@ -6795,11 +6929,8 @@ async function openReleasePr(s, d) {
   const repo = { owner: d.owner, repo: d.repo };
   const branch = gh.releasePrBranch(cfg.releaseBranch);
   const date = (d.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-  const files = [...plan.files.filter((f) => f.path !== "CHANGELOG.md"), changelogChange2(d.workspace, plan, date)];
-  const message = `${plan.commitMessage}
-
-${VERSION_TRAILER}: ${plan.version}
-`;
+  const files = plan.packages ? plan.files : [...plan.files.filter((f) => f.path !== "CHANGELOG.md"), changelogChange2(d.workspace, plan, date)];
+  const message = releasePrMessage(plan);
   const baseTree = await d.git.out(["rev-parse", `${head}^{tree}`]);
   const made = await d.ledger.step(
     "release-pr-commit",
@@ -6820,7 +6951,7 @@ ${VERSION_TRAILER}: ${plan.version}
       };
     }
   );
-  const title = `${plan.commitMessage}${cfg.releaseBranch === "main" || cfg.releaseBranch === "master" ? "" : ` on ${cfg.releaseBranch}`}`;
+  const title = releasePrTitle(plan, cfg.releaseBranch);
   const body = releasePrBody(plan, files, cfg.releaseBranch);
   const opened = await d.ledger.step(
     "release-pr",
@@ -7136,8 +7267,9 @@ async function runRelease(cfg, deps) {
     plan = planned.plan;
     if (cfg.dryRun) {
       if (cfg.releaseMode === "pull-request") {
+        const what = escapeLogText(releaseTags2(plan).join(", "));
         d.log.info(
-          planned.releasePr ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it` : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`
+          planned.releasePr ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${what} from it` : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${what} (the files below and ${plan.packages ? "each package's " : ""}CHANGELOG.md) and releases nothing`
         );
       }
       return { status: "dry-run", plan, steps, published: [], statusLocation };
@@ -7456,7 +7588,7 @@ ${renderPlan(plan)}`);
   ctx.setOutput("pull_request_change", pr?.change ?? "");
   if (pr) {
     ctx.notice(
-      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      `Release pull request #${pr.number} ${pr.change} (${escapeLogText(releaseTags2(plan).join(", "))}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
       { title: "release" }
     );
   }

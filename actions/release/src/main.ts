@@ -1,7 +1,7 @@
 /** The release action: parse the inputs, run the release steps, report (outputs, job summary). */
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { confinePath, StageError } from '@release-actions/shared';
+import { confinePath, escapeLogText, StageError } from '@release-actions/shared';
 import {
   groupsOf,
   type InputValues,
@@ -14,6 +14,7 @@ import { exec } from '@release-actions/shared/publish';
 import { GitBranchStatusStore } from '@release-actions/shared/status';
 import { action } from './inputs.js';
 import { ReleaseFailure, type ReleaseConfig, runRelease } from './release.js';
+import { releaseTags } from './steps/commit-tag-push.js';
 import { renderPlan, writeNothingSummary, writeSummary } from './report.js';
 
 type Inputs = InputValues<typeof action.inputs>;
@@ -184,7 +185,7 @@ async function release(inputs: Inputs, ctx: StageContext): Promise<void> {
   if (pr) {
     // The later jobs (deploy) skip: say why where the run is looked at.
     ctx.notice(
-      `Release pull request #${pr.number} ${pr.change} (${plan.tag}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
+      `Release pull request #${pr.number} ${pr.change} (${escapeLogText(releaseTags(plan).join(', '))}): ${pr.url}. Nothing was tagged, published or deployed in this run; merging it releases.`,
       { title: 'release' },
     );
   }

@@ -7,14 +7,14 @@
  * effects. A mode (tag-only, pull-request) or a per-package release is another list over the same steps.
  * No @actions/core here: collaborators come in as parameters.
  */
-import { errorMessage, redactUrls } from '@release-actions/shared';
+import { errorMessage, escapeLogText, redactUrls } from '@release-actions/shared';
 import { Ledger } from './ledger.js';
 import { announce } from './steps/announce.js';
 import { attest } from './steps/attest.js';
 import { attestUpload } from './steps/attest-upload.js';
 import { attestVerify } from './steps/attest-verify.js';
 import { claim } from './steps/claim.js';
-import { commitTagPush, notRefusedBefore, PushRefused } from './steps/commit-tag-push.js';
+import { commitTagPush, notRefusedBefore, PushRefused, releaseTags } from './steps/commit-tag-push.js';
 import { docker } from './steps/docker.js';
 import { githubRelease } from './steps/github-release.js';
 import { moveMajorTag } from './steps/major-tag.js';
@@ -133,10 +133,11 @@ export async function runRelease(cfg: ReleaseConfig, deps: ReleaseDeps): Promise
     plan = planned.plan;
     if (cfg.dryRun) {
       if (cfg.releaseMode === 'pull-request') {
+        const what = escapeLogText(releaseTags(plan).join(', '));
         d.log.info(
           planned.releasePr
-            ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${plan.tag} from it`
-            : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${plan.tag} (the files below and CHANGELOG.md) and releases nothing`,
+            ? `dry run: this commit merges release pull request #${planned.releasePr.number}: a real run releases ${what} from it`
+            : `dry run: a real run opens or updates the release pull request release-actions/${cfg.releaseBranch} → ${cfg.releaseBranch} for ${what} (the files below and ${plan.packages ? "each package's " : ''}CHANGELOG.md) and releases nothing`,
         );
       }
       return { status: 'dry-run', plan, steps, published: [], statusLocation };

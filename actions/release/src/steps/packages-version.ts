@@ -9,26 +9,27 @@ import {
   changelogChange,
   guardPackagesLatest,
   packageNotes,
+  type PackagePlan,
   planMonorepo,
+  type RecordedPackage,
 } from '@release-actions/shared/monorepo';
-import type { FileChange } from '@release-actions/shared/versioning';
+import { type FileChange, releaseKind } from '@release-actions/shared/versioning';
 import { escapeLogText, StageError } from '@release-actions/shared';
 import { fitReleaseBody } from '../github-release.js';
 import { NO_BUILD, type PackageRelease, type ReleasePlan, type StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
 import { fetchForRelease, NothingToReleaseSignal, readScripts } from './version.js';
 
-/** What the claim records of an independent release, and a re-run reads back: the packages and their tags. */
-export interface RecordedPackage {
-  name: string;
-  version: string;
-  tag: string;
-}
-
-export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ plan: ReleasePlan }> {
+export async function packagesVersion(
+  s: Preflighted & { releasePackages?: RecordedPackage[]; releasePr?: { headSha: string } },
+  d: StepDeps,
+): Promise<{ plan: ReleasePlan }> {
   const { cfg, git } = d;
   await fetchForRelease(s, d);
   const recorded = Array.isArray(s.resume?.packages) ? (s.resume.packages as RecordedPackage[]) : undefined;
+  // The merge of a release PR (steps/pull-request.ts) releases what the PR recorded: never planned again.
+  const fromPr = s.releasePackages;
+  const ownTags = [...(recorded ?? []), ...(fromPr ?? [])].map((p) => p.tag);
   const mono = await planMonorepo(git, d.workspace, {
     tagFormat: cfg.tagFormat,
     sharedPaths: cfg.sharedPaths,
@@ -37,11 +38,13 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
     prereleaseId: cfg.prereleaseId,
     versionBump: cfg.versionBump,
     ...(cfg.initialVersion ? { initialVersion: cfg.initialVersion } : {}),
-    // Direct mode's tag is on the release commit, tag-only's on the tested commit itself.
-    ...(s.resumeTagCommit ? { rev: cfg.releaseMode === 'tag-only' ? s.resumeTagCommit : `${s.resumeTagCommit}^` } : {}),
-    ...(recorded ? { ignoreTags: new Set(recorded.map((p) => p.tag)) } : {}),
+    // Direct mode's tag is on the release commit, tag-only's (and a release PR's merge) on the tested commit.
+    ...(s.resumeTagCommit ? { rev: cfg.releaseMode === 'direct' ? `${s.resumeTagCommit}^` : s.resumeTagCommit } : {}),
+    ...(ownTags.length ? { ignoreTags: new Set(ownTags) } : {}),
   });
-  const released = mono.packages.filter((p) => p.release);
+  const released = fromPr
+    ? recordedPlans(mono.packages, fromPr, new Set([s.head, s.releasePr?.headSha ?? '']))
+    : mono.packages.filter((p) => p.release);
   if (!released.length) {
     const commits = new Set(mono.packages.flatMap((p) => p.commits.map((c) => c.hash))).size;
     throw new NothingToReleaseSignal({
@@ -58,8 +61,8 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
         `this run was releasing ${escapeLogText(then)}, but the plan is now ${escapeLogText(now)}: another release landed; nothing was changed`,
       );
   }
-  // Resumed in direct mode: the release commit (checked out) carries the files already.
-  const committed = Boolean(s.resumeTagCommit) && cfg.releaseMode === 'direct';
+  // Resumed in direct mode, or a merged release PR: the commit (checked out) carries the files already.
+  const committed = Boolean(fromPr) || (Boolean(s.resumeTagCommit) && cfg.releaseMode === 'direct');
   const date = (d.now?.() ?? new Date()).toISOString().slice(0, 10);
   const repoUrl = `${d.serverUrl}/${d.owner}/${d.repo}`;
   const packages: PackageRelease[] = [];
@@ -132,4 +135,33 @@ export async function packagesVersion(s: Preflighted, d: StepDeps): Promise<{ pl
   };
   d.ledger.report('version', 'done', packages.map((p) => `${p.previousTag ?? '(none)'} → ${p.tag}`).join(', '));
   return { plan };
+}
+
+/**
+ * The packages a merged release PR recorded, in publish order, at the versions and tags it recorded: their
+ * directories, previous releases and commits (for the notes) from the plan of the merge commit, whose own
+ * bumps are not used (its manifests are bumped already; planning again would release another set). The PR's
+ * own commit and its merge are not among the notes' commits (a dependent's notes say why it is released).
+ */
+function recordedPlans(plans: PackagePlan[], recorded: RecordedPackage[], releaseCommits: Set<string>): PackagePlan[] {
+  return plans.flatMap((p) => {
+    const r = recorded.find((x) => x.name === p.name);
+    if (!r) return [];
+    const same = p.release && p.version === r.version;
+    const kind = releaseKind(p.previousVersion, r.version);
+    const bump = kind === 'major' || kind === 'minor' ? kind : 'patch';
+    return [
+      {
+        ...p,
+        release: true,
+        version: r.version,
+        tag: r.tag,
+        bump,
+        prerelease: r.version.includes('-'),
+        backport: same ? (p.backport ?? false) : false,
+        reasons: same ? p.reasons : [...p.reasons, `recorded by the release pull request at ${r.version}`],
+        commits: p.commits.filter((c) => !releaseCommits.has(c.hash)),
+      },
+    ];
+  });
 }

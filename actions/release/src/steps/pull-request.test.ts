@@ -74,3 +74,33 @@ test('the body: the notes, the plan; text from files and edits cannot break the 
   expect(body).toContain("| `a\\|b'c.json` | version &lt;b&gt;1.0.0&lt;/b&gt; \\| x → 1.1.0 |");
   expect(body).toContain('| version | 1.0.0 → 1.1.0 (minor) |');
 });
+
+test('the body of an independent release: a row per package (previous → next, tag), escaped, above the notes', () => {
+  const pkg = (name: string, previousVersion: string | undefined, version: string) => ({
+    name,
+    dir: `packages/${name}`,
+    version,
+    ...(previousVersion ? { previousVersion } : {}),
+    tag: `${name}@${version}`,
+    bump: 'patch',
+    private: false,
+    prerelease: false,
+    backport: false,
+    reasons: [],
+    notesBody: '',
+  });
+  const body = releasePrBody(
+    plan({
+      tag: 'core@1.0.1',
+      notesBody: '## core@1.0.1\n\n- a fix',
+      packages: [pkg('core', '1.0.0', '1.0.1'), pkg('we<b>|rd', undefined, '0.1.0')],
+    }),
+    [],
+    'main',
+  );
+  expect(body).toContain('releases 2 packages from `main`');
+  expect(body).toContain('| core | 1.0.0 → 1.0.1 (patch) | core@1.0.1 |');
+  expect(body).toContain('| we&lt;b&gt;\\|rd | (none) → 0.1.0 (patch) | we&lt;b&gt;\\|rd@0.1.0 |');
+  expect(body.indexOf('| core |')).toBeLessThan(body.indexOf('- a fix'));
+  expect(body).not.toMatch(/^\| version \|/m);
+});

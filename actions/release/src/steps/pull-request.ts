@@ -14,9 +14,17 @@ import { join } from 'node:path';
 import { DEFAULT_PREAMBLE, decodeText, encodeText, upsertSection } from '@release-actions/shared/changelog';
 import type { ReleasePr } from '@release-actions/shared/github';
 import type { FileChange } from '@release-actions/shared/versioning';
-import { escapeMarkdownHtml, StageError } from '@release-actions/shared';
+import {
+  discoverWorkspace,
+  hasPackageTrailers,
+  PACKAGE_TRAILER,
+  packageTrailers,
+  readPackageTrailers,
+  type RecordedPackage,
+} from '@release-actions/shared/monorepo';
+import { escapeLogText, escapeMarkdownHtml, StageError } from '@release-actions/shared';
 import type { StepResult } from '../ledger.js';
-import type { ReleasePlan, StepDeps } from '../types.js';
+import type { PackageRelease, ReleasePlan, StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
 import { NothingToReleaseSignal } from './version.js';
 
@@ -32,11 +40,11 @@ export interface PullRequestOutcome {
 
 const githubModule = () => import('@release-actions/shared/github');
 
-/** Which phase this run is: the merge of the release PR (its version), or anything else (open/update the PR). */
+/** Which phase this run is: the merge of the release PR (its version or packages), or anything else (open/update the PR). */
 export async function releasePrPhase(
   s: Preflighted,
   d: StepDeps,
-): Promise<{ releasePr?: ReleasePr; releaseVersion?: string }> {
+): Promise<{ releasePr?: ReleasePr; releaseVersion?: string; releasePackages?: RecordedPackage[] }> {
   if (d.cfg.releaseMode !== 'pull-request') return {};
   const gh = await githubModule();
   const repo = { owner: d.owner, repo: d.repo };
@@ -50,37 +58,88 @@ export async function releasePrPhase(
     );
     return {};
   }
-  const version = await prVersion(d, merged);
-  const tag = `${d.cfg.tagPrefix}${version}`;
+  const rel = await d.ledger.within('version', async () => {
+    const r = await prRelease(d, merged);
+    if (r.packages) await manifestsAgree(d, merged, r.packages);
+    return r;
+  });
   // Tagged already, by another run: every side effect was made (the label is the last one).
-  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && s.remoteTag(tag) === s.head) {
+  if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && rel.tags.every((t) => s.remoteTag(t) === s.head)) {
     throw new NothingToReleaseSignal({
       status: 'nothing-to-release',
-      reason: `release pull request #${merged.number} was released already (${tag} at ${s.head.slice(0, 12)})`,
-      previousVersion: version,
-      previousTag: tag,
+      reason: `release pull request #${merged.number} was released already (${rel.tags.join(', ')} at ${s.head.slice(0, 12)})`,
+      previousVersion: rel.version,
+      previousTag: rel.tags[0],
       commits: 0,
     });
   }
-  if (d.cfg.version && d.cfg.version.replace(/^v/, '') !== version) {
+  if (d.cfg.version && d.cfg.version.replace(/^v/, '') !== rel.version) {
     d.log.warning(
-      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${version}: ${version} is released`,
+      `version ${d.cfg.version} was given, but the merged release pull request #${merged.number} releases ${rel.version}: ${rel.version} is released`,
     );
   }
-  d.log.info(`${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${version}`);
-  return { releasePr: merged, releaseVersion: version };
+  d.log.info(
+    `${s.head.slice(0, 12)} merges release pull request #${merged.number}: releasing ${rel.packages ? escapeLogText(rel.tags.join(', ')) : rel.version}`,
+  );
+  return {
+    releasePr: merged,
+    releaseVersion: rel.version,
+    ...(rel.packages ? { releasePackages: rel.packages } : {}),
+  };
 }
 
-/** The version a release PR releases: the trailer of the commit release-actions made for it. */
-async function prVersion(d: StepDeps, p: ReleasePr): Promise<string> {
+/** What a release PR releases: one version (fixed), or each package's version and tag (independent). */
+interface PrRelease {
+  version: string;
+  tags: string[];
+  packages?: RecordedPackage[];
+}
+
+/**
+ * What a release PR releases, from the trailers of the commit release-actions made for it: `Release-Actions-Version:`
+ * (versioning: fixed) or a `Release-Actions-Package:` per package (independent), read strictly.
+ */
+async function prRelease(d: StepDeps, p: ReleasePr): Promise<PrRelease> {
   const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
-  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, 'm').exec(head.data.message);
-  if (!m?.[1]) {
-    throw new StageError(
-      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions; nothing was released`,
+  const message = head.data.message;
+  const refused = (why: string) =>
+    new StageError(
+      `pull request #${p.number} (${p.url}) is a merged release pull request, but its commit ${p.headSha.slice(0, 12)} ${why}; nothing was released`,
+    );
+  const independent = d.cfg.versioning === 'independent';
+  if (independent !== hasPackageTrailers(message)) {
+    throw refused(
+      independent
+        ? `records no package ("${PACKAGE_TRAILER}:" trailers), as a release of versioning: independent does: it was made with versioning: fixed (or not by release-actions). Release it with the versioning it was made with`
+        : `records packages ("${PACKAGE_TRAILER}:" trailers): it was made with versioning: independent. Release it with versioning: independent`,
     );
   }
-  return m[1];
+  if (independent) {
+    const names = (await discoverWorkspace(d.workspace)).packages.map((x) => x.name);
+    const r = readPackageTrailers(message, { packages: names, tagFormat: d.cfg.tagFormat });
+    if (r.problems.length) throw refused(`has trailers that cannot be released: ${r.problems.join('; ')}`);
+    const lead = r.packages[0] as RecordedPackage;
+    return { version: lead.version, tags: r.packages.map((x) => x.tag), packages: r.packages };
+  }
+  const m = new RegExp(`^${VERSION_TRAILER}:\\s*(\\S+)\\s*$`, 'm').exec(message);
+  if (!m?.[1]) throw refused(`has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions`);
+  return { version: m[1], tags: [`${d.cfg.tagPrefix}${m[1]}`] };
+}
+
+/** The merge commit's manifests carry the versions the PR records (a hand edit of the head branch would not). */
+async function manifestsAgree(d: StepDeps, p: ReleasePr, packages: RecordedPackage[]): Promise<void> {
+  const ws = await discoverWorkspace(d.workspace);
+  const off = packages.flatMap((r) => {
+    const w = ws.packages.find((x) => x.name === r.name);
+    return w && w.version !== r.version
+      ? [`${w.dir}/package.json says ${escapeLogText(String(w.version ?? '(no version)'))}, the PR ${r.version}`]
+      : [];
+  });
+  if (off.length) {
+    throw new StageError(
+      `the merge of release pull request #${p.number} (${p.url}) does not carry the versions its commit records: ${off.join('; ')}. Nothing was released; make a new release pull request (close #${p.number}, push to ${d.cfg.releaseBranch})`,
+    );
+  }
 }
 
 /**
@@ -91,11 +150,15 @@ async function noUnreleasedMerge(s: Preflighted, d: StepDeps): Promise<void> {
   const gh = await githubModule();
   const stale = await gh.mergedPendingReleasePr(d.gh, { owner: d.owner, repo: d.repo }, d.cfg.releaseBranch);
   if (!stale?.mergeCommit) return;
-  const version = await prVersion(d, stale);
-  const tag = `${d.cfg.tagPrefix}${version}`;
-  if (s.remoteTag(tag)) return;
+  const rel = await prRelease(d, stale);
+  const missing = rel.tags.filter((t) => !s.remoteTag(t));
+  if (!missing.length) return;
+  const what = rel.packages ? escapeLogText(rel.tags.join(', ')) : rel.version;
+  const way = rel.packages
+    ? `Release from the tip with release_mode: tag-only (versioning: independent plans from the tags: these packages' commits are still unreleased, so it releases them, at the versions the tip's commits call for)`
+    : `Release it from the tip with release_mode: tag-only and version: ${rel.version} (the tip carries its bumped manifests)`;
   throw new StageError(
-    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${version} was never released (no tag ${tag}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. Release it from the tip with release_mode: tag-only and version: ${version} (the tip carries its bumped manifests); then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`,
+    `release pull request #${stale.number} (${stale.url}) was merged as ${stale.mergeCommit.slice(0, 12)} but ${what} was never released (no tag ${escapeLogText(missing.join(', '))}; the label is still "${gh.RELEASE_PR_PENDING}"), and ${d.cfg.releaseBranch} has moved on to ${s.head.slice(0, 12)}. Nothing was changed. ${way}; then label #${stale.number} "${gh.RELEASE_PR_TAGGED}"`,
   );
 }
 
@@ -132,16 +195,49 @@ export function changelogChange(workspace: string, plan: ReleasePlan, date: stri
   };
 }
 
+/** A Markdown table cell: text (names, commit text) cannot add markup or break the table. */
+const cell = (text: string) => escapeMarkdownHtml(text).replace(/\|/g, '\\|');
+
+/** An independent release's packages, as the body lists them: name, previous → next version, tag. */
+function packagesTable(packages: PackageRelease[]): string[] {
+  return [
+    '| package | version | tag |',
+    '| --- | --- | --- |',
+    ...packages.map(
+      (p) =>
+        `| ${cell(p.name)}${p.private ? ' (private)' : ''} | ${cell(p.previousVersion ?? '(none)')} → ${cell(p.version)} (${cell(p.bump)}) | ${cell(p.tag)} |`,
+    ),
+  ];
+}
+
+/** What merging releases, in the body's first line. */
+function whatMergeReleases(plan: ReleasePlan, branch: string): string {
+  const tags = plan.packages
+    ? `${plan.packages.length} package${plan.packages.length === 1 ? '' : 's'}`
+    : `**${plan.tag}**`;
+  const tagged = plan.packages ? "the merge commit gets each package's tag" : 'the merge commit is tagged';
+  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(', ');
+  return `:robot: Merging this pull request releases ${tags} from \`${branch}\`: ${tagged}, the GitHub Release${plan.packages ? 's' : ''} made${pkgs ? `, ${pkgs} published to npm` : ''}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(', ')} pushed` : ''}. New commits on \`${branch}\` update it.`;
+}
+
 /** The PR's body: the notes (commit text, already escaped by the renderer), then the plan. */
 export function releasePrBody(plan: ReleasePlan, files: FileChange[], branch: string): string {
   const rows = files.map(
-    (f) =>
-      `| \`${f.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${escapeMarkdownHtml(f.edits.join('; ')).replace(/\|/g, '\\|')} |`,
+    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${cell(f.edits.join('; '))} |`,
   );
-  const pkgs = plan.npm.map((p) => `\`${p.name}\``).join(', ');
+  const summary = plan.packages
+    ? packagesTable(plan.packages)
+    : [
+        `| | |`,
+        `| --- | --- |`,
+        `| version | ${plan.previousVersion ?? '(none)'} → ${plan.version} (${plan.bump}) |`,
+        `| tag | \`${plan.tag}\` |`,
+        `| prerelease | ${plan.prerelease ? 'yes' : 'no'} |`,
+      ];
   return [
-    `:robot: Merging this pull request releases **${plan.tag}** from \`${branch}\`: the merge commit is tagged, the GitHub Release made${pkgs ? `, ${pkgs} published to npm` : ''}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(', ')} pushed` : ''}. New commits on \`${branch}\` update it.`,
+    whatMergeReleases(plan, branch),
     '',
+    ...(plan.packages ? [...summary, ''] : []),
     '---',
     '',
     plan.notesBody.trim(),
@@ -150,12 +246,7 @@ export function releasePrBody(plan: ReleasePlan, files: FileChange[], branch: st
     '',
     '<details><summary>The plan</summary>',
     '',
-    `| | |`,
-    `| --- | --- |`,
-    `| version | ${plan.previousVersion ?? '(none)'} → ${plan.version} (${plan.bump}) |`,
-    `| tag | \`${plan.tag}\` |`,
-    `| prerelease | ${plan.prerelease ? 'yes' : 'no'} |`,
-    '',
+    ...(plan.packages ? [] : [...summary, '']),
     '| file | change |',
     '| --- | --- |',
     ...rows,
@@ -164,6 +255,22 @@ export function releasePrBody(plan: ReleasePlan, files: FileChange[], branch: st
     '',
     `<!-- release-actions: release pull request of ${branch}; do not edit the head branch, release-actions force-updates it -->`,
   ].join('\n');
+}
+
+/** The PR's title: one line (an independent release's commit message lists its tags below its subject). */
+function releasePrTitle(plan: ReleasePlan, branch: string): string {
+  const on = branch === 'main' || branch === 'master' ? '' : ` on ${branch}`;
+  if (!plan.packages) return `${plan.commitMessage}${on}`;
+  const tags = plan.packages.map((p) => p.tag).join(', ');
+  // GitHub caps a title at 256 characters: a long list is counted instead.
+  return `chore(release): ${tags.length <= 180 ? tags : `publish ${plan.packages.length} packages`}${on}`;
+}
+
+/** The release commit's message: a release of versioning: independent records each package (merge reads them). */
+function releasePrMessage(plan: ReleasePlan): string {
+  return plan.packages
+    ? `${plan.commitMessage}\n\n${packageTrailers(plan.packages)}\n`
+    : `${plan.commitMessage}\n\n${VERSION_TRAILER}: ${plan.version}\n`;
 }
 
 /** Open the release PR, or update the open one: its commit on the head branch, its title, body and label. */
@@ -177,8 +284,11 @@ export async function openReleasePr(
   const repo = { owner: d.owner, repo: d.repo };
   const branch = gh.releasePrBranch(cfg.releaseBranch);
   const date = (d.now?.() ?? new Date()).toISOString().slice(0, 10);
-  const files = [...plan.files.filter((f) => f.path !== 'CHANGELOG.md'), changelogChange(d.workspace, plan, date)];
-  const message = `${plan.commitMessage}\n\n${VERSION_TRAILER}: ${plan.version}\n`;
+  // An independent plan carries each package's CHANGELOG.md; a single release's is the root one.
+  const files = plan.packages
+    ? plan.files
+    : [...plan.files.filter((f) => f.path !== 'CHANGELOG.md'), changelogChange(d.workspace, plan, date)];
+  const message = releasePrMessage(plan);
   const baseTree = await d.git.out(['rev-parse', `${head}^{tree}`]);
   const made = await d.ledger.step<StepResult & { commit: string; verified: boolean }>(
     'release-pr-commit',
@@ -199,7 +309,7 @@ export async function openReleasePr(
       };
     },
   );
-  const title = `${plan.commitMessage}${cfg.releaseBranch === 'main' || cfg.releaseBranch === 'master' ? '' : ` on ${cfg.releaseBranch}`}`;
+  const title = releasePrTitle(plan, cfg.releaseBranch);
   const body = releasePrBody(plan, files, cfg.releaseBranch);
   const opened = await d.ledger.step<StepResult & { pr: ReleasePr; change: PullRequestOutcome['change'] }>(
     'release-pr',

@@ -11,6 +11,7 @@
  * - `plan.ts`: all of the above into one plan: which packages, which versions, why, in publish order.
  * - `latest.ts`: the public packages a release publishes to npm, and each one's check against its registry's latest.
  * - `notes.ts`: each released package's notes and CHANGELOG.md section (its own commits), and a run's aggregate.
+ * - `trailers.ts`: the packages a release pull request's commit records (`Release-Actions-Package:`), read strictly.
  *
  * The next version of each package comes from versioning/version.ts's `nextVersion`, as in a single-package
  * release; the commits' bump from commits/.
@@ -24,3 +25,4 @@ export * from './manifests.js';
 export * from './plan.js';
 export * from './notes.js';
 export * from './latest.js';
+export * from './trailers.js';
