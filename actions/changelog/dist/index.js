@@ -707,7 +707,7 @@ var require_rcompare = __commonJS({
 
 // actions/changelog/src/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join8, relative as relative3, resolve as resolve4 } from "node:path";
 
 // packages/shared/src/action/context.ts
 import { readFileSync } from "node:fs";
@@ -1841,12 +1841,57 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join5, posix as posix2 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join6, posix as posix2 } from "node:path";
 
-// packages/shared/src/monorepo/yarn-lock.ts
+// packages/shared/src/monorepo/pnpm-lock.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4 } from "node:path";
+var indentOf = (l) => l.length - l.trimStart().length;
+var keyOf = (l) => /^\s*('?)([^':]+)\1:(?:\s|$)/.exec(l)?.[2];
+var scalar = (v) => v.trim().replace(/^'(.*)'$/, "$1");
+function pnpmLockChange(root, edits) {
+  const file = join4(root, "pnpm-lock.yaml");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync4(file, "utf8");
+  const lines = before.split("\n");
+  const done = [];
+  let section = "";
+  let importer = "";
+  let group2 = "";
+  let dep = "";
+  const replace = (i, prefix, value) => {
+    const x = edits.find((e) => e.from.dir === importer && e.to.name === dep && e.before === scalar(value));
+    if (!x) return;
+    const quoted = value.trim().startsWith("'");
+    lines[i] = `${prefix}${quoted ? `'${x.after}'` : x.after}`;
+    done.push(`importers["${importer}"].${group2}["${dep}"]: ${x.before} → ${x.after}`);
+  };
+  lines.forEach((l, i) => {
+    if (!l.trim() || l.trimStart().startsWith("#")) return;
+    const depth = indentOf(l);
+    const key = keyOf(l);
+    if (depth === 0) [section, importer, group2, dep] = [key ?? "", "", "", ""];
+    if (section !== "importers" || depth === 0) return;
+    if (depth === 2) [importer, group2, dep] = [key ?? "", "", ""];
+    else if (depth === 4) [group2, dep] = [key ?? "", ""];
+    else if (depth === 6 && group2 === "specifiers" && key) {
+      dep = key;
+      const m = /^(\s*'?[^':]+'?:\s)(.*)$/.exec(l);
+      if (m) replace(i, m[1], m[2]);
+    } else if (depth === 6) dep = key ?? "";
+    else if (depth === 8 && key === "specifier") {
+      const m = /^(\s*specifier:\s)(.*)$/.exec(l);
+      if (m) replace(i, m[1], m[2]);
+    }
+  });
+  if (!done.length) return void 0;
+  return { path: "pnpm-lock.yaml", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join5 } from "node:path";
 var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
 function entries(text2) {
   const lines = text2.split("\n");
@@ -1861,9 +1906,9 @@ function entries(text2) {
 }
 var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
 function yarnLockChange(root, edits) {
-  const file = join4(root, "yarn.lock");
-  if (!edits.length || !existsSync3(file)) return void 0;
-  const before = readFileSync4(file, "utf8");
+  const file = join5(root, "yarn.lock");
+  if (!edits.length || !existsSync4(file)) return void 0;
+  const before = readFileSync5(file, "utf8");
   if (!/^__metadata:/m.test(before)) return void 0;
   const lines = before.split("\n");
   const done = [];
@@ -1921,7 +1966,7 @@ function planPackageBumps(root, packages, released) {
   const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(join5(root, path));
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join6(root, path));
     const edits = [];
     bumpEntry(
       doc,
@@ -1934,8 +1979,8 @@ function planPackageBumps(root, packages, released) {
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join5(root, lockName);
-    if (!existsSync4(file)) continue;
+    const file = join6(root, lockName);
+    if (!existsSync5(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
     const entries2 = doc.packages;
     if (!entries2 || typeof entries2 !== "object") continue;
@@ -1946,8 +1991,7 @@ function planPackageBumps(root, packages, released) {
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
-  const yarn = yarnLockChange(root, ranges);
-  if (yarn) changes.push(yarn);
+  for (const lock of [yarnLockChange(root, ranges), pnpmLockChange(root, ranges)]) if (lock) changes.push(lock);
   return changes;
 }
 
@@ -2108,8 +2152,8 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
-import { join as join6, posix as posix3 } from "node:path";
+import { lstatSync as lstatSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join7, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2281,7 +2325,7 @@ async function renderSection(i) {
 }
 
 // packages/shared/src/changelog/file.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 function decodeText(buf) {
   let encoding = "utf8";
@@ -2367,7 +2411,7 @@ ${links2.join("\n")}
 ` : out;
 }
 async function updateChangelogFile(path, updates) {
-  const created = !existsSync5(path);
+  const created = !existsSync6(path);
   const decoded = created ? { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" } : decodeText(await readFile(path));
   let text2 = decoded.text;
   const fresh = [];
@@ -2496,9 +2540,9 @@ ${notes}`;
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join6(workspace, path), { throwIfNoEntry: false });
+  const st = lstatSync4(join7(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync5(join6(workspace, path), "utf8") : "";
+  const before = st ? readFileSync6(join7(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
@@ -3357,7 +3401,7 @@ var action = defineAction({
 
 // actions/changelog/src/main.ts
 function setOutputs(ctx, o) {
-  const notesFile = join7(ctx.runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
+  const notesFile = join8(ctx.runner.runnerTemp, "release-actions-changelog", "RELEASE_NOTES.md");
   mkdirSync(dirname2(notesFile), { recursive: true });
   writeFileSync2(notesFile, o.notes);
   ctx.setOutput("notes_file", notesFile);

@@ -1890,12 +1890,57 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join5, posix as posix2 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join6, posix as posix2 } from "node:path";
 
-// packages/shared/src/monorepo/yarn-lock.ts
+// packages/shared/src/monorepo/pnpm-lock.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { join as join4 } from "node:path";
+var indentOf = (l) => l.length - l.trimStart().length;
+var keyOf = (l) => /^\s*('?)([^':]+)\1:(?:\s|$)/.exec(l)?.[2];
+var scalar = (v) => v.trim().replace(/^'(.*)'$/, "$1");
+function pnpmLockChange(root, edits) {
+  const file = join4(root, "pnpm-lock.yaml");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync4(file, "utf8");
+  const lines = before.split("\n");
+  const done = [];
+  let section = "";
+  let importer = "";
+  let group2 = "";
+  let dep = "";
+  const replace = (i, prefix, value) => {
+    const x = edits.find((e) => e.from.dir === importer && e.to.name === dep && e.before === scalar(value));
+    if (!x) return;
+    const quoted = value.trim().startsWith("'");
+    lines[i] = `${prefix}${quoted ? `'${x.after}'` : x.after}`;
+    done.push(`importers["${importer}"].${group2}["${dep}"]: ${x.before} → ${x.after}`);
+  };
+  lines.forEach((l, i) => {
+    if (!l.trim() || l.trimStart().startsWith("#")) return;
+    const depth = indentOf(l);
+    const key = keyOf(l);
+    if (depth === 0) [section, importer, group2, dep] = [key ?? "", "", "", ""];
+    if (section !== "importers" || depth === 0) return;
+    if (depth === 2) [importer, group2, dep] = [key ?? "", "", ""];
+    else if (depth === 4) [group2, dep] = [key ?? "", ""];
+    else if (depth === 6 && group2 === "specifiers" && key) {
+      dep = key;
+      const m = /^(\s*'?[^':]+'?:\s)(.*)$/.exec(l);
+      if (m) replace(i, m[1], m[2]);
+    } else if (depth === 6) dep = key ?? "";
+    else if (depth === 8 && key === "specifier") {
+      const m = /^(\s*specifier:\s)(.*)$/.exec(l);
+      if (m) replace(i, m[1], m[2]);
+    }
+  });
+  if (!done.length) return void 0;
+  return { path: "pnpm-lock.yaml", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { join as join5 } from "node:path";
 var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
 function entries(text2) {
   const lines = text2.split("\n");
@@ -1910,9 +1955,9 @@ function entries(text2) {
 }
 var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
 function yarnLockChange(root, edits) {
-  const file = join4(root, "yarn.lock");
-  if (!edits.length || !existsSync3(file)) return void 0;
-  const before = readFileSync4(file, "utf8");
+  const file = join5(root, "yarn.lock");
+  if (!edits.length || !existsSync4(file)) return void 0;
+  const before = readFileSync5(file, "utf8");
   if (!/^__metadata:/m.test(before)) return void 0;
   const lines = before.split("\n");
   const done = [];
@@ -1970,7 +2015,7 @@ function planPackageBumps(root, packages, released) {
   const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent, newline, text: text2 } = readJson(join5(root, path));
+    const { doc, indent, newline, text: text2 } = readJson(join6(root, path));
     const edits = [];
     bumpEntry(
       doc,
@@ -1983,8 +2028,8 @@ function planPackageBumps(root, packages, released) {
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join5(root, lockName);
-    if (!existsSync4(file)) continue;
+    const file = join6(root, lockName);
+    if (!existsSync5(file)) continue;
     const { doc, indent, newline, text: text2 } = readJson(file);
     const entries2 = doc.packages;
     if (!entries2 || typeof entries2 !== "object") continue;
@@ -1995,8 +2040,7 @@ function planPackageBumps(root, packages, released) {
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent, newline), edits });
   }
-  const yarn = yarnLockChange(root, ranges);
-  if (yarn) changes.push(yarn);
+  for (const lock of [yarnLockChange(root, ranges), pnpmLockChange(root, ranges)]) if (lock) changes.push(lock);
   return changes;
 }
 
@@ -2844,7 +2888,7 @@ function defaultPolicy(names = DEFAULT_ENVIRONMENT_NAMES) {
 
 // packages/shared/src/policy/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { lstatSync as lstatSync4, readFileSync as readFileSync5 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync6 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 var DEFAULT_POLICY_PATH = ".github/release-policy.yml";
 var TYPE_KEYS = [
@@ -2977,7 +3021,7 @@ function loadPolicyFile(cwd, path = DEFAULT_POLICY_PATH) {
   }
   if (!lstatSync4(resolve4(cwd, path), { throwIfNoEntry: false })) return { file: { types: {} }, found: false };
   const real = confinePath(cwd, path, { input: "policy_path" });
-  return { file: parsePolicyFile(readFileSync5(real, "utf8"), path), found: true };
+  return { file: parsePolicyFile(readFileSync6(real, "utf8"), path), found: true };
 }
 
 // packages/shared/src/policy/resolve.ts

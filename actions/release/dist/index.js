@@ -700,7 +700,7 @@ var require_coerce = __commonJS({
 });
 
 // actions/release/src/main.ts
-import { readFileSync as readFileSync14 } from "node:fs";
+import { readFileSync as readFileSync15 } from "node:fs";
 import { isAbsolute as isAbsolute2 } from "node:path";
 
 // packages/shared/src/util/cjs.ts
@@ -2141,12 +2141,57 @@ function groupProblems(groups, names) {
 }
 
 // packages/shared/src/monorepo/manifests.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join5, posix as posix2 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join6, posix as posix2 } from "node:path";
 
-// packages/shared/src/monorepo/yarn-lock.ts
+// packages/shared/src/monorepo/pnpm-lock.ts
 import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import { join as join4 } from "node:path";
+var indentOf = (l) => l.length - l.trimStart().length;
+var keyOf = (l) => /^\s*('?)([^':]+)\1:(?:\s|$)/.exec(l)?.[2];
+var scalar = (v) => v.trim().replace(/^'(.*)'$/, "$1");
+function pnpmLockChange(root, edits) {
+  const file = join4(root, "pnpm-lock.yaml");
+  if (!edits.length || !existsSync3(file)) return void 0;
+  const before = readFileSync5(file, "utf8");
+  const lines = before.split("\n");
+  const done = [];
+  let section = "";
+  let importer = "";
+  let group2 = "";
+  let dep = "";
+  const replace = (i, prefix, value) => {
+    const x = edits.find((e) => e.from.dir === importer && e.to.name === dep && e.before === scalar(value));
+    if (!x) return;
+    const quoted = value.trim().startsWith("'");
+    lines[i] = `${prefix}${quoted ? `'${x.after}'` : x.after}`;
+    done.push(`importers["${importer}"].${group2}["${dep}"]: ${x.before} → ${x.after}`);
+  };
+  lines.forEach((l, i) => {
+    if (!l.trim() || l.trimStart().startsWith("#")) return;
+    const depth = indentOf(l);
+    const key = keyOf(l);
+    if (depth === 0) [section, importer, group2, dep] = [key ?? "", "", "", ""];
+    if (section !== "importers" || depth === 0) return;
+    if (depth === 2) [importer, group2, dep] = [key ?? "", "", ""];
+    else if (depth === 4) [group2, dep] = [key ?? "", ""];
+    else if (depth === 6 && group2 === "specifiers" && key) {
+      dep = key;
+      const m = /^(\s*'?[^':]+'?:\s)(.*)$/.exec(l);
+      if (m) replace(i, m[1], m[2]);
+    } else if (depth === 6) dep = key ?? "";
+    else if (depth === 8 && key === "specifier") {
+      const m = /^(\s*specifier:\s)(.*)$/.exec(l);
+      if (m) replace(i, m[1], m[2]);
+    }
+  });
+  if (!done.length) return void 0;
+  return { path: "pnpm-lock.yaml", before, after: lines.join("\n"), edits: done };
+}
+
+// packages/shared/src/monorepo/yarn-lock.ts
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { join as join5 } from "node:path";
 var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
 function entries(text2) {
   const lines = text2.split("\n");
@@ -2161,9 +2206,9 @@ function entries(text2) {
 }
 var keyDescriptors = (key) => key.slice(0, -1).replace(/^"|"$/g, "").split(", ");
 function yarnLockChange(root, edits) {
-  const file = join4(root, "yarn.lock");
-  if (!edits.length || !existsSync3(file)) return void 0;
-  const before = readFileSync5(file, "utf8");
+  const file = join5(root, "yarn.lock");
+  if (!edits.length || !existsSync4(file)) return void 0;
+  const before = readFileSync6(file, "utf8");
   if (!/^__metadata:/m.test(before)) return void 0;
   const lines = before.split("\n");
   const done = [];
@@ -2221,7 +2266,7 @@ function planPackageBumps(root, packages, released) {
   const ranges = [];
   for (const p of packages) {
     const path = posix2.join(p.dir, "package.json");
-    const { doc, indent: indent2, newline, text: text2 } = readJson(join5(root, path));
+    const { doc, indent: indent2, newline, text: text2 } = readJson(join6(root, path));
     const edits = [];
     bumpEntry(
       doc,
@@ -2234,8 +2279,8 @@ function planPackageBumps(root, packages, released) {
     if (edits.length) changes.push({ path, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
   for (const lockName of ["package-lock.json", "npm-shrinkwrap.json"]) {
-    const file = join5(root, lockName);
-    if (!existsSync4(file)) continue;
+    const file = join6(root, lockName);
+    if (!existsSync5(file)) continue;
     const { doc, indent: indent2, newline, text: text2 } = readJson(file);
     const entries2 = doc.packages;
     if (!entries2 || typeof entries2 !== "object") continue;
@@ -2246,8 +2291,7 @@ function planPackageBumps(root, packages, released) {
     }
     if (edits.length) changes.push({ path: lockName, before: text2, after: writeJsonText(doc, indent2, newline), edits });
   }
-  const yarn = yarnLockChange(root, ranges);
-  if (yarn) changes.push(yarn);
+  for (const lock of [yarnLockChange(root, ranges), pnpmLockChange(root, ranges)]) if (lock) changes.push(lock);
   return changes;
 }
 function publishedManifest(text2, versions) {
@@ -2425,8 +2469,8 @@ function propagate(order, graph, groups, bump, reasons) {
 }
 
 // packages/shared/src/monorepo/notes.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync6 } from "node:fs";
-import { join as join6, posix as posix3 } from "node:path";
+import { lstatSync as lstatSync4, readFileSync as readFileSync7 } from "node:fs";
+import { join as join7, posix as posix3 } from "node:path";
 
 // packages/shared/src/changelog/render.ts
 var indent = (text2) => text2.replace(/\n/g, "\n  ");
@@ -2726,9 +2770,9 @@ ${notes}`;
 }
 function changelogChange(workspace, p, n) {
   const path = posix3.join(p.path, "CHANGELOG.md");
-  const st = lstatSync4(join6(workspace, path), { throwIfNoEntry: false });
+  const st = lstatSync4(join7(workspace, path), { throwIfNoEntry: false });
   if (st && !st.isFile()) throw new StageError(`${path} is not a regular file (a symbolic link?): it is not written`);
-  const before = st ? readFileSync6(join6(workspace, path), "utf8") : "";
+  const before = st ? readFileSync7(join7(workspace, path), "utf8") : "";
   const after = upsertSection(before.replace(/\r\n/g, "\n") || DEFAULT_PREAMBLE, {
     version: p.version,
     section: n.section,
@@ -2744,7 +2788,7 @@ var import_valid3 = __toESM(require_valid(), 1);
 
 // packages/shared/src/publish/npm.ts
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // packages/shared/src/attest/oidc.ts
 var NO_ID_TOKEN = "no OIDC token: this job has no ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN; add `permissions: id-token: write` to the job";
@@ -2816,8 +2860,8 @@ function packageUrl(registryUrl, name) {
 }
 function writeUserconfig(runnerTemp, registryUrl, token) {
   mkdirSync(runnerTemp, { recursive: true });
-  const dir = mkdtempSync(join7(runnerTemp, "release-npm-"));
-  const path = join7(dir, ".npmrc");
+  const dir = mkdtempSync(join8(runnerTemp, "release-npm-"));
+  const path = join8(dir, ".npmrc");
   const lines = [
     `registry=${withSlash(registryUrl)}`,
     "fetch-retries=2",
@@ -2907,7 +2951,7 @@ async function npmPack(exec3, npm2, dir, dest, env) {
   const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("[")));
   const first = out[0];
   if (!first) throw new StageError(`npm pack printed nothing for ${dir}`);
-  return { tarball: join7(dest, first.filename), integrity: first.integrity, filename: first.filename };
+  return { tarball: join8(dest, first.filename), integrity: first.integrity, filename: first.filename };
 }
 async function publishNpm(o) {
   const { name, version: version2 } = o;
@@ -3515,8 +3559,8 @@ function identityEnv(id = BOT_IDENTITY) {
 }
 
 // packages/shared/src/publish/docker.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { existsSync as existsSync6, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join9 } from "node:path";
 var MANIFEST_TYPES = [
   "application/vnd.oci.image.index.v1+json",
   "application/vnd.oci.image.manifest.v1+json",
@@ -3731,11 +3775,11 @@ var RegistryClient = class {
 var b64 = (s) => Buffer.from(s).toString("base64");
 function writeDockerConfig(runnerTemp, hosts, creds) {
   mkdirSync2(runnerTemp, { recursive: true });
-  const dir = mkdtempSync2(join8(runnerTemp, "release-actions-docker-config-"));
+  const dir = mkdtempSync2(join9(runnerTemp, "release-actions-docker-config-"));
   const remove = () => rmSync2(dir, { recursive: true, force: true });
   process.once("exit", remove);
   const auths = Object.fromEntries(hosts.map((h) => [h, { auth: b64(`${creds.username}:${creds.password}`) }]));
-  writeFileSync3(join8(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
+  writeFileSync3(join9(dir, "config.json"), JSON.stringify({ auths }), { mode: 384 });
   return {
     dir,
     dispose: () => {
@@ -3745,10 +3789,10 @@ function writeDockerConfig(runnerTemp, hosts, creds) {
   };
 }
 function dockerConfigCredentials(env, images) {
-  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join8(env.HOME, ".docker") : void 0);
-  if (!dir || !existsSync5(join8(dir, "config.json"))) return void 0;
+  const dir = env.DOCKER_CONFIG ?? (env.HOME ? join9(env.HOME, ".docker") : void 0);
+  if (!dir || !existsSync6(join9(dir, "config.json"))) return void 0;
   try {
-    const cfg = JSON.parse(readFileSync7(join8(dir, "config.json"), "utf8"));
+    const cfg = JSON.parse(readFileSync8(join9(dir, "config.json"), "utf8"));
     for (const img of images) {
       const auth = cfg.auths?.[splitImage(img).host]?.auth;
       if (auth) {
@@ -4613,7 +4657,7 @@ async function announce2(s, d) {
 
 // actions/release/src/steps/attest.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // packages/shared/src/attest/provenance.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -5147,20 +5191,20 @@ ${failures.map((l) => `  - ${l}`).join("\n")}`
 }
 
 // actions/release/src/attestation.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import { basename as basename2 } from "node:path";
 
 // packages/shared/src/sbom/lockfile.ts
-import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
-import { join as join9, posix as posix4 } from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync9 } from "node:fs";
+import { join as join10, posix as posix4 } from "node:path";
 function findLockfile(root) {
-  const p = join9(root, "package-lock.json");
-  return existsSync6(p) ? p : void 0;
+  const p = join10(root, "package-lock.json");
+  return existsSync7(p) ? p : void 0;
 }
 function dependencyClosure(lockfile, packageDir, name, version2) {
   let lock;
   try {
-    lock = JSON.parse(readFileSync8(lockfile, "utf8"));
+    lock = JSON.parse(readFileSync9(lockfile, "utf8"));
   } catch (e) {
     throw new StageError(`${lockfile} is not a readable JSON lockfile: ${e.message}`);
   }
@@ -5369,7 +5413,7 @@ function planStatements(subjects, sboms, tag, id, commit, d) {
         _type: STATEMENT_TYPE,
         subject: [target.subject],
         predicateType: CYCLONEDX_PREDICATE_TYPE,
-        predicate: JSON.parse(readFileSync9(sb.path, "utf8"))
+        predicate: JSON.parse(readFileSync10(sb.path, "utf8"))
       },
       about: [target]
     });
@@ -5378,8 +5422,8 @@ function planStatements(subjects, sboms, tag, id, commit, d) {
 }
 
 // actions/release/src/github-release.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync10, statSync as statSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname2, join as join10, relative as relative3, resolve as resolve4 } from "node:path";
+import { readdirSync as readdirSync2, readFileSync as readFileSync11, statSync as statSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname2, join as join11, relative as relative3, resolve as resolve4 } from "node:path";
 var info2 = (r) => ({
   id: r.id,
   url: r.html_url,
@@ -5457,7 +5501,7 @@ function expandAssetGlobs(root, globs) {
       `^${basename3(full).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`
     );
     const hits = dir ? readdirSync2(dir).filter((n) => re.test(n)) : [];
-    const files = hits.filter((n) => statSync3(join10(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join10(dirRel, n), { input: "assets" }));
+    const files = hits.filter((n) => statSync3(join11(dir, n), { throwIfNoEntry: false })?.isFile() !== false).map((n) => confinePath(root, join11(dirRel, n), { input: "assets" }));
     if (!files.length) throw new StageError(`asset pattern ${g} matches no file`);
     for (const f of files) out.add(f);
   }
@@ -5482,7 +5526,7 @@ async function uploadAssets(gh, repo, rel, files, log) {
   let n = 0;
   for (const file of files) {
     const name = basename3(file);
-    const data = readFileSync10(file);
+    const data = readFileSync11(file);
     const digest = `sha256:${sha256Bytes(data)}`;
     const there = existing.find((a) => a.name === name);
     if (there && (there.digest === digest || !there.digest && there.size === data.length)) continue;
@@ -5593,7 +5637,7 @@ async function attest(s, d) {
     const subjects = await collectSubjects(s, d, s.npmAuth.token);
     const planned = planStatements(subjects, s.sboms, s.plan.tag, identity, s.commit, d);
     if (!planned.length) throw new StageError("attest: nothing to attest (no asset, package or image)");
-    const dir = join11(d.runnerTemp, "release-attest");
+    const dir = join12(d.runnerTemp, "release-attest");
     mkdirSync3(dir, { recursive: true });
     const signed = [];
     let reused = 0;
@@ -5608,7 +5652,7 @@ async function attest(s, d) {
         d.log.info(`signing ${p.statement.predicateType} for ${p.about.map((a) => a.label).join(", ")}`);
         bundle = await signStatement(p.statement, { ...d.cfg.sigstore, identityToken: identity.token });
       }
-      const path = join11(dir, p.bundleName);
+      const path = join12(dir, p.bundleName);
       writeFileSync4(path, JSON.stringify(bundle));
       signed.push({ ...p, bundle, path });
     }
@@ -5667,7 +5711,7 @@ async function attestUpload(s, d) {
 
 // actions/release/src/steps/attest-verify.ts
 import { mkdtempSync as mkdtempSync3, rmSync as rmSync3, writeFileSync as writeFileSync5 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 async function attestVerify(s, d) {
   const att = s.attestations;
   if (!att) return { verifiedArtifacts: [] };
@@ -5675,21 +5719,21 @@ async function attestVerify(s, d) {
   const repo = { owner: d.owner, repo: d.repo };
   const res = await d.ledger.step("attest-verify", async () => {
     const trustedRoot = await loadTrustedRoot(
-      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join12(d.runnerTemp, "sigstore-tuf") },
+      cfg.sigstore.trustedRoot ? { location: cfg.sigstore.trustedRoot } : { tuf: true, cachePath: join13(d.runnerTemp, "sigstore-tuf") },
       d.fetch
     );
     const expected = { san: att.identity.san, issuer: GITHUB_ACTIONS_ISSUER };
     const requireTlog = Boolean(cfg.sigstore.rekorUrl);
     const problems = [];
     const rows = [];
-    const tmp = mkdtempSync3(join12(d.runnerTemp, "release-verify-"));
+    const tmp = mkdtempSync3(join13(d.runnerTemp, "release-verify-"));
     const draftBundle = async (label) => {
       const x = att.signed.find(
         (y) => y.statement.predicateType === "https://slsa.dev/provenance/v1" && y.about.some((b) => b.label === label)
       );
       const bytes = x && await downloadReleaseAsset(d.gh, repo, s.release, x.bundleName);
       if (!x || !bytes) return void 0;
-      const path = join12(tmp, x.bundleName);
+      const path = join13(tmp, x.bundleName);
       writeFileSync5(path, bytes);
       return path;
     };
@@ -5702,7 +5746,7 @@ async function attestVerify(s, d) {
             problems.push(`${a.label}: not on the release`);
             continue;
           }
-          const path = join12(tmp, a.label);
+          const path = join13(tmp, a.label);
           writeFileSync5(path, bytes);
           spec = { kind: "file", path };
         } else if (a.kind === "npm") spec = { kind: "npm", name: a.name, version: a.version };
@@ -5882,8 +5926,8 @@ async function notRefusedBefore(s, d) {
 }
 
 // actions/release/src/steps/npm.ts
-import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync11, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
-import { join as join13 } from "node:path";
+import { mkdtempSync as mkdtempSync4, readFileSync as readFileSync12, rmSync as rmSync4, writeFileSync as writeFileSync6 } from "node:fs";
+import { join as join14 } from "node:path";
 async function npm(s, d) {
   const { plan } = s;
   const npmPublished = [];
@@ -5909,11 +5953,11 @@ async function npm(s, d) {
 async function publishPackage(p, s, d) {
   const { cfg } = d;
   const { plan } = s;
-  const packDir = mkdtempSync4(join13(d.runnerTemp, "release-pack-"));
+  const packDir = mkdtempSync4(join14(d.runnerTemp, "release-pack-"));
   try {
-    const env = { ...d.env, npm_config_cache: join13(d.runnerTemp, "release-npm-cache") };
+    const env = { ...d.env, npm_config_cache: join14(d.runnerTemp, "release-npm-cache") };
     delete env.NODE_AUTH_TOKEN;
-    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join13(d.workspace, p.dir), packDir, env));
+    const pack = await packPublished(p.dir, d, () => npmPack(d.exec, "npm", join14(d.workspace, p.dir), packDir, env));
     let token = s.npmAuth.token;
     if (s.npmAuth.kind === "oidc") {
       token = await oidcPublishToken(d.fetch, d.env, cfg.npmRegistryUrl, p.name);
@@ -5941,8 +5985,8 @@ async function publishPackage(p, s, d) {
   }
 }
 async function packPublished(dir, d, pack) {
-  const file = join13(d.workspace, dir, "package.json");
-  const text2 = readFileSync11(file, "utf8");
+  const file = join14(d.workspace, dir, "package.json");
+  const text2 = readFileSync12(file, "utf8");
   if (!text2.includes('"workspace:')) return pack();
   const versions = new Map((await discoverWorkspace(d.workspace)).packages.map((w) => [w.name, w.version ?? ""]));
   const published = publishedManifest(text2, versions);
@@ -6186,8 +6230,8 @@ var ReleaseFailure = class extends StageError {
 var NO_BUILD = "(none: no build script)";
 
 // actions/release/src/steps/version.ts
-import { existsSync as existsSync7, readFileSync as readFileSync12 } from "node:fs";
-import { join as join14 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync13 } from "node:fs";
+import { join as join15 } from "node:path";
 var NothingToReleaseSignal = class {
   constructor(outcome) {
     this.outcome = outcome;
@@ -6371,10 +6415,10 @@ async function renderNotes(d, o) {
   }).notes;
 }
 function readScripts(root) {
-  const f = join14(root, "package.json");
-  if (!existsSync7(f)) return {};
+  const f = join15(root, "package.json");
+  if (!existsSync8(f)) return {};
   try {
-    return JSON.parse(readFileSync12(f, "utf8")).scripts ?? {};
+    return JSON.parse(readFileSync13(f, "utf8")).scripts ?? {};
   } catch {
     return {};
   }
@@ -6733,8 +6777,8 @@ async function markUnverified(unverified, d) {
 }
 
 // actions/release/src/steps/pull-request.ts
-import { existsSync as existsSync8, readFileSync as readFileSync13 } from "node:fs";
-import { join as join15 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync14 } from "node:fs";
+import { join as join16 } from "node:path";
 var VERSION_TRAILER = "Release-Actions-Version";
 var githubModule = () => import("./chunks/github-USVWDL4G.js");
 async function releasePrPhase(s, d) {
@@ -6830,8 +6874,8 @@ async function noUnreleasedMerge(s, d) {
 }
 function changelogChange2(workspace, plan, date) {
   const path = "CHANGELOG.md";
-  const file = join15(workspace, path);
-  const before = existsSync8(file) ? readFileSync13(file) : void 0;
+  const file = join16(workspace, path);
+  const before = existsSync9(file) ? readFileSync14(file) : void 0;
   const decoded = before ? decodeText(before) : { text: DEFAULT_PREAMBLE, encoding: "utf8", bom: false, eol: "\n" };
   const notes = plan.notesBody.trim();
   const linkRe = /\n\n\[([^\]\n]+)\]:\s*(\S+)\s*$/;
@@ -7025,14 +7069,14 @@ async function registriesFree(s, d) {
 
 // actions/release/src/steps/sbom.ts
 import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync7 } from "node:fs";
-import { join as join16, relative as relative4 } from "node:path";
+import { join as join17, relative as relative4 } from "node:path";
 var fileName = (name, version2, kind) => `${name.replace(/^@/, "").replace(/[/:]/g, "-")}-${version2}.${kind}.cdx.json`;
 async function sbom(s, d) {
   const { plan } = s;
   const wanted2 = plan.npm.length + (s.docker ? plan.docker.length : 0);
   if (!wanted2) return { sbomFiles: [], sboms: [] };
   const res = await d.ledger.step("sbom", async () => {
-    const out = join16(d.runnerTemp, "release-sbom");
+    const out = join17(d.runnerTemp, "release-sbom");
     mkdirSync4(out, { recursive: true });
     const sboms = [];
     const lock = findLockfile(d.workspace);
@@ -7042,7 +7086,7 @@ async function sbom(s, d) {
         continue;
       }
       const closure = dependencyClosure(lock, p.dir, p.name, plan.version);
-      const path = join16(out, fileName(p.name, plan.version, "npm"));
+      const path = join17(out, fileName(p.name, plan.version, "npm"));
       writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
       d.log.info(`SBOM of ${p.name}@${plan.version}: ${closure.packages.length} runtime dependencies`);
       sboms.push({ subject: `npm:${p.name}`, path });
@@ -7055,7 +7099,7 @@ async function sbom(s, d) {
           continue;
         }
         const closure = dependencyClosure(ctxLock, "", img.image, plan.version);
-        const path = join16(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
+        const path = join17(out, fileName(img.image.split("/").slice(1).join("/"), plan.version, "image"));
         writeFileSync7(path, await cycloneDxJson(closure, { tool: "release-actions" }));
         d.log.info(
           `SBOM of ${img.image}:${plan.version} (${relative4(d.workspace, ctxLock)}): ${closure.packages.length} dependencies`
@@ -7453,7 +7497,7 @@ function readNotes(inputs, workspace, runnerTemp) {
   if (inputs.notes.trim()) return inputs.notes;
   if (!inputs.notes_file) return "";
   const extraRoots = isAbsolute2(inputs.notes_file) ? [{ path: runnerTemp, name: "RUNNER_TEMP" }] : [];
-  return readFileSync14(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
+  return readFileSync15(confinePath(workspace, inputs.notes_file, { input: "notes_file", extraRoots }), "utf8");
 }
 async function release(inputs, ctx) {
   const { runner, env, log } = ctx;

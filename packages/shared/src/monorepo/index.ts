@@ -7,7 +7,7 @@
  * - `history.ts`: each package's commits since its last release (its directory and `shared_paths`).
  * - `groups.ts`: `fixed_groups` and `linked_groups` (changesets' semantics), checked against the packages.
  * - `manifests.ts`: the per-package version and internal range edits (package.json, package-lock.json);
- *   `yarn-lock.ts`: the same ranges in a yarn 2+ yarn.lock.
+ *   `yarn-lock.ts` and `pnpm-lock.ts`: the same ranges in a yarn 2+ yarn.lock and in pnpm-lock.yaml.
  * - `plan.ts`: all of the above into one plan: which packages, which versions, why, in publish order.
  * - `latest.ts`: the public packages a release publishes to npm, and each one's check against its registry's latest.
  * - `notes.ts`: each released package's notes and CHANGELOG.md section (its own commits), and a run's aggregate.

@@ -2,13 +2,14 @@
  * The file changes of an independent release, planned before they are written: each released package's
  * version in its package.json, the ranges by which workspace packages depend on a released one (`^1.2.0` →
  * `^1.3.0`, `workspace:^1.2.0` → `workspace:^1.3.0`; `workspace:*` and `*` left to the package manager), and the
- * same in package-lock.json and a yarn 2+ yarn.lock (yarn-lock.ts). Formatting is kept (versioning/manifests.ts's reader and writer).
+ * same in package-lock.json, a yarn 2+ yarn.lock (yarn-lock.ts) and pnpm-lock.yaml (pnpm-lock.ts). Formatting is kept (versioning/manifests.ts's reader and writer).
  */
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { bumpRange, type FileChange, readJson, writeJsonText } from '../versioning/manifests.js';
 import { DEP_FIELDS } from './graph.js';
 import type { WorkspacePackage } from './workspaces.js';
+import { pnpmLockChange } from './pnpm-lock.js';
 import { type RangeEdit, yarnLockChange } from './yarn-lock.js';
 
 type Json = Record<string, unknown>;
@@ -72,8 +73,7 @@ export function planPackageBumps(
     }
     if (edits.length) changes.push({ path: lockName, before: text, after: writeJsonText(doc, indent, newline), edits });
   }
-  const yarn = yarnLockChange(root, ranges);
-  if (yarn) changes.push(yarn);
+  for (const lock of [yarnLockChange(root, ranges), pnpmLockChange(root, ranges)]) if (lock) changes.push(lock);
   return changes;
 }
 
