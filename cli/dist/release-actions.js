@@ -9325,6 +9325,18 @@ function tagFormatProblem(format2, packageCount) {
 // packages/shared/src/util/exec.ts
 import { spawn } from "node:child_process";
 var exec = (cmd, args, o = {}) => new Promise((resolve7) => {
+  if (o.signal?.aborted) {
+    const said = "not started: aborted\n";
+    return resolve7({
+      code: 128,
+      signal: null,
+      stdout: "",
+      stderr: said,
+      output: said,
+      timedOut: false,
+      aborted: true
+    });
+  }
   const [bin, argv] = o.shell ? ["sh", ["-c", cmd, ...args.length ? ["sh", ...args] : []]] : [cmd, args];
   const child = spawn(bin, argv, {
     cwd: o.cwd,

@@ -73,6 +73,7 @@ test('aborting the signal stops the program like a deadline, and says it was abo
   const already = await exec('echo never', [], { shell: true, signal: AbortSignal.abort() });
   expect(already.aborted).toBe(true);
   expect(already.code).not.toBe(0);
+  expect(already.output).not.toContain('never'); // it never started
 });
 
 test('maxBuffer 0 keeps nothing (a caller that streams lines needs no copy)', async () => {

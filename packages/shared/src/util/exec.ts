@@ -59,6 +59,19 @@ export type Exec = (cmd: string, args: string[], o?: ExecOptions) => Promise<Exe
 /** Run a program to completion (or its deadline); never throws: a failure to start is code 127 with `error`. */
 export const exec: Exec = (cmd, args, o = {}) =>
   new Promise((resolve) => {
+    // Aborted before it starts: nothing runs (a spawned child could finish before the kill reaches its group).
+    if (o.signal?.aborted) {
+      const said = 'not started: aborted\n';
+      return resolve({
+        code: 128,
+        signal: null,
+        stdout: '',
+        stderr: said,
+        output: said,
+        timedOut: false,
+        aborted: true,
+      });
+    }
     const [bin, argv] = o.shell ? ['sh', ['-c', cmd, ...(args.length ? ['sh', ...args] : [])]] : [cmd, args];
     const child = spawn(bin, argv, {
       cwd: o.cwd,
