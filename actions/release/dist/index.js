@@ -6809,8 +6809,9 @@ async function releasePrPhase(s, d) {
     return {};
   }
   const rel = await d.ledger.within("version", async () => {
-    const r = await prRelease(d, merged);
-    if (r.packages) await manifestsAgree(d, merged, r.packages);
+    const ws = d.cfg.versioning === "independent" ? await discoverWorkspace(d.workspace) : void 0;
+    const r = await prRelease(d, merged, ws);
+    if (r.packages && ws) manifestsAgree(d, merged, r.packages, ws);
     return r;
   });
   if (merged.labels.includes(gh.RELEASE_PR_TAGGED) && !s.resume && rel.tags.every((t) => s.remoteTag(t) === s.head)) {
@@ -6836,7 +6837,7 @@ async function releasePrPhase(s, d) {
     ...rel.packages ? { releasePackages: rel.packages } : {}
   };
 }
-async function prRelease(d, p) {
+async function prRelease(d, p, ws) {
   const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
   const message = head.data.message;
   const refused = (why) => new StageError(
@@ -6849,7 +6850,7 @@ async function prRelease(d, p) {
     );
   }
   if (independent) {
-    const names = (await discoverWorkspace(d.workspace)).packages.map((x) => x.name);
+    const names = (ws ?? await discoverWorkspace(d.workspace)).packages.map((x) => x.name);
     const r = readPackageTrailers(message, { packages: names, tagFormat: d.cfg.tagFormat });
     if (r.problems.length) throw refused(`has trailers that cannot be released: ${r.problems.join("; ")}`);
     const lead = r.packages[0];
@@ -6859,8 +6860,7 @@ async function prRelease(d, p) {
   if (!m?.[1]) throw refused(`has no "${VERSION_TRAILER}:" trailer: it was not made by release-actions`);
   return { version: m[1], tags: [`${d.cfg.tagPrefix}${m[1]}`] };
 }
-async function manifestsAgree(d, p, packages) {
-  const ws = await discoverWorkspace(d.workspace);
+function manifestsAgree(d, p, packages, ws) {
   const off = packages.flatMap((r) => {
     const w = ws.packages.find((x) => x.name === r.name);
     return w && w.version !== r.version ? [`${w.dir}/package.json says ${escapeLogText(String(w.version ?? "(no version)"))}, the PR ${r.version}`] : [];

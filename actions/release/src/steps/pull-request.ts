@@ -21,6 +21,7 @@ import {
   packageTrailers,
   readPackageTrailers,
   type RecordedPackage,
+  type Workspace,
 } from '@release-actions/shared/monorepo';
 import { escapeLogText, escapeMarkdownHtml, StageError } from '@release-actions/shared';
 import type { StepResult } from '../ledger.js';
@@ -59,8 +60,10 @@ export async function releasePrPhase(
     return {};
   }
   const rel = await d.ledger.within('version', async () => {
-    const r = await prRelease(d, merged);
-    if (r.packages) await manifestsAgree(d, merged, r.packages);
+    // Read once: the trailers are checked against its packages, then the merge commit's manifests.
+    const ws = d.cfg.versioning === 'independent' ? await discoverWorkspace(d.workspace) : undefined;
+    const r = await prRelease(d, merged, ws);
+    if (r.packages && ws) manifestsAgree(d, merged, r.packages, ws);
     return r;
   });
   // Tagged already, by another run: every side effect was made (the label is the last one).
@@ -99,7 +102,7 @@ interface PrRelease {
  * What a release PR releases, from the trailers of the commit release-actions made for it: `Release-Actions-Version:`
  * (versioning: fixed) or a `Release-Actions-Package:` per package (independent), read strictly.
  */
-async function prRelease(d: StepDeps, p: ReleasePr): Promise<PrRelease> {
+async function prRelease(d: StepDeps, p: ReleasePr, ws?: Workspace): Promise<PrRelease> {
   const head = await d.gh.rest.rest.git.getCommit({ owner: d.owner, repo: d.repo, commit_sha: p.headSha });
   const message = head.data.message;
   const refused = (why: string) =>
@@ -115,7 +118,7 @@ async function prRelease(d: StepDeps, p: ReleasePr): Promise<PrRelease> {
     );
   }
   if (independent) {
-    const names = (await discoverWorkspace(d.workspace)).packages.map((x) => x.name);
+    const names = (ws ?? (await discoverWorkspace(d.workspace))).packages.map((x) => x.name);
     const r = readPackageTrailers(message, { packages: names, tagFormat: d.cfg.tagFormat });
     if (r.problems.length) throw refused(`has trailers that cannot be released: ${r.problems.join('; ')}`);
     const lead = r.packages[0] as RecordedPackage;
@@ -127,8 +130,7 @@ async function prRelease(d: StepDeps, p: ReleasePr): Promise<PrRelease> {
 }
 
 /** The merge commit's manifests carry the versions the PR records (a hand edit of the head branch would not). */
-async function manifestsAgree(d: StepDeps, p: ReleasePr, packages: RecordedPackage[]): Promise<void> {
-  const ws = await discoverWorkspace(d.workspace);
+function manifestsAgree(d: StepDeps, p: ReleasePr, packages: RecordedPackage[], ws: Workspace): void {
   const off = packages.flatMap((r) => {
     const w = ws.packages.find((x) => x.name === r.name);
     return w && w.version !== r.version
