@@ -2,6 +2,7 @@
  * REST handlers of the GitHub API double, keyed by OpenAPI operationId.
  *
  * Each handler gets the already-validated request (path params, query, parsed body) and the state,
+ * typed from its operation id (`operations.ts`: GitHub's published description, no field lists by hand),
  * and returns `{ status, body, headers }` or throws `ApiError` with GitHub's error body. The server
  * (`server.ts`) does routing, auth, permissions, validation and recording; handlers only implement
  * GitHub's behaviour over `GitHubState`, including the parts code under test relies on:
@@ -10,9 +11,10 @@
  */
 import type { Urls } from './factories.js';
 import * as f from './factories.js';
+import type { OperationId, PathParamName, PathParams, QueryName, RequestBody } from './operations.js';
 import type {
   Access,
-  DeploymentState,
+  EnvironmentRecord,
   GitHubState,
   ReleaseRecord,
   TokenConfig,
@@ -23,6 +25,7 @@ import { blobSha, isoNow, sha1 } from './state.js';
 
 export const DOCS = 'https://docs.github.com/rest';
 
+/** A request as the server routes it, before its operation types it (see `OperationRequest`). */
 export interface RestRequest {
   method: string;
   /** Path relative to the API root, e.g. `/repos/acme/widget/releases`. */
@@ -30,6 +33,7 @@ export interface RestRequest {
   operationId: string;
   params: Record<string, string>;
   query: Record<string, string | string[]>;
+  /** The parsed JSON body, validated; `{}` when an optional body was not sent. */
   body: unknown;
   raw: Buffer;
   headers: Record<string, string | string[] | undefined>;
@@ -71,21 +75,40 @@ function alreadyExists(resource: string, field: string): ApiError {
   return unprocessable('Validation Failed', [{ resource, code: 'already_exists', field }]);
 }
 
-type Body = Record<string, unknown>;
-type Handler = (req: RestRequest) => RestResponse;
+/** The JSON body of operation K as a handler reads it: an optional body that was not sent reads as `{}`. */
+type Body<K extends OperationId> = NonNullable<RequestBody<K>>;
 
-interface Route {
-  /** The permission this operation needs; undefined: metadata (always granted). */
-  permission?: [keyof TokenPermissions, Exclude<Access, 'none'>];
-  handle: Handler;
+/** A request to operation K as its handler sees it: path parameters and JSON body typed by GitHub's description. */
+export type OperationRequest<K extends OperationId> = Omit<RestRequest, 'params' | 'body'> & {
+  params: PathParams<K>;
+  body: Body<K>;
+};
+
+/** The permission an operation needs; undefined: metadata (always granted). */
+type Permission = [keyof TokenPermissions, Exclude<Access, 'none'>];
+
+interface Route<K extends OperationId> {
+  permission?: Permission;
+  handle(req: OperationRequest<K>): RestResponse;
 }
 
-function body(req: RestRequest): Body {
-  return (req.body ?? {}) as Body;
-}
+/** A group of handlers, each typed by its key (`satisfies Routes` gives a handler its operation's request type). */
+type Routes = { [K in OperationId]?: Route<K> };
+
+/**
+ * T with fields K present: where GitHub refuses a request without a field that its description leaves optional,
+ * a handler narrows to this at that spot (the description lags GitHub; the double's validation follows it).
+ */
+type Present<T, K extends keyof T> = T & { [P in K]-?: Exclude<T[P], undefined> };
 
 function num(s: string | undefined): number {
   return Number(s);
+}
+
+/** What a lookup found, or GitHub's 404. */
+function orNotFound<T>(value: T | undefined): T {
+  if (!value) throw notFound();
+  return value;
 }
 
 /** The record numbered `id` (a path parameter), or GitHub's 404. */
@@ -95,9 +118,26 @@ function found<T>(map: Map<number, T>, id: string | undefined): T {
   return r;
 }
 
-function q(req: RestRequest, name: string): string | undefined {
-  const v = req.query[name];
+function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** A query parameter operation K documents (its first value when repeated). */
+function q<K extends OperationId>(req: OperationRequest<K>, name: QueryName<K>): string | undefined {
+  return first(req.query[name]);
+}
+
+/** GET of one numbered record: the one the path parameter `id` names, as `format` represents it, or GitHub's 404. */
+function getById<K extends OperationId, T>(
+  permission: Permission,
+  records: (state: GitHubState) => Map<number, T>,
+  id: PathParamName<K>,
+  format: (state: GitHubState, urls: Urls, item: T) => unknown,
+): Route<K> {
+  return {
+    permission,
+    handle: ({ state, urls, params }) => ok(format(state, urls, found(records(state), params[id]))),
+  };
 }
 
 /** A page of `items`, each as `format` represents it (f.release, f.deployment…). */
@@ -110,8 +150,8 @@ function pageOf<T>(req: RestRequest, items: T[], format: (state: GitHubState, ur
 
 /** Slices a list by `per_page`/`page` and sets a `link` header like GitHub's. */
 function paged<T>(req: RestRequest, items: T[], wrap?: (page: T[]) => unknown): RestResponse {
-  const perPage = Math.min(100, Math.max(1, Number(q(req, 'per_page') ?? 30)));
-  const page = Math.max(1, Number(q(req, 'page') ?? 1));
+  const perPage = Math.min(100, Math.max(1, Number(first(req.query.per_page) ?? 30)));
+  const page = Math.max(1, Number(first(req.query.page) ?? 1));
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const slice = items.slice((page - 1) * perPage, page * perPage);
   const headers: Record<string, string> = {};
@@ -159,23 +199,20 @@ function objectExists(state: GitHubState, sha: string): boolean {
   return state.tagObjects.has(sha) || state.commit(sha) !== undefined;
 }
 
+/** A create-tree entry: GitHub requires its `path`, `mode` and `type`, which its description leaves optional. */
+type TreeEdit = Present<Body<'git/create-tree'>['tree'][number], 'path' | 'mode' | 'type'>;
+
 /** create-tree in the real repository: paths at any depth, `sha: null` removes, `content` makes a blob. */
-function gitTree(
-  req: RestRequest,
-  b: {
-    base_tree?: string;
-    tree: { path: string; mode: string; type: string; sha?: string | null; content?: string }[];
-  },
-): RestResponse {
+function gitTree(req: RestRequest, baseTree: string | undefined, tree: TreeEdit[]): RestResponse {
   const { state, urls } = req;
   const repo = state.git as NonNullable<GitHubState['git']>;
-  const edits = b.tree.map((e) => {
+  const edits = tree.map((e) => {
     if (e.sha === null) return { path: e.path, mode: e.mode, sha: null };
     const sha = e.content !== undefined ? repo.writeBlob(Buffer.from(e.content)) : e.sha;
     if (!sha || repo.type(sha) !== e.type) throw unprocessable(`tree.sha ${String(sha)} is not a valid ${e.type}`);
     return { path: e.path, mode: e.mode, sha };
   });
-  const sha = repo.writeTree(b.base_tree, edits);
+  const sha = repo.writeTree(baseTree, edits);
   const list = repo
     .git(['ls-tree', sha])
     .split('\n')
@@ -189,7 +226,7 @@ function gitTree(
   return created(req, f.gitTree(state, urls, sha, list), sha);
 }
 
-const git: Record<string, Route> = {
+const git = {
   'git/get-ref': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
@@ -202,7 +239,7 @@ const git: Record<string, Route> = {
   'git/list-matching-refs': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
-      const prefix = `refs/${params.ref ?? ''}`;
+      const prefix = `refs/${params.ref}`;
       const refs = [...state.refs.entries()]
         .filter(([r]) => r.startsWith(prefix))
         .sort(([a], [b]) => a.localeCompare(b));
@@ -213,7 +250,7 @@ const git: Record<string, Route> = {
     permission: ['contents', 'write'],
     handle: (req) => {
       const { state, urls } = req;
-      const { ref, sha } = body(req) as { ref: string; sha: string };
+      const { ref, sha } = req.body;
       if (!/^refs\/[^/]+\/.+/.test(ref))
         throw unprocessable("Reference name must start with 'refs' and have at least two slashes.");
       if (state.refs.has(ref)) throw unprocessable('Reference already exists');
@@ -229,7 +266,7 @@ const git: Record<string, Route> = {
     permission: ['contents', 'write'],
     handle: (req) => {
       const { state, urls, params } = req;
-      const { sha, force } = body(req) as { sha: string; force?: boolean };
+      const { sha, force } = req.body;
       const ref = `refs/${params.ref}`;
       const current = state.refs.get(ref);
       if (!current) throw unprocessable('Reference does not exist');
@@ -254,14 +291,7 @@ const git: Record<string, Route> = {
   'git/create-tag': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as {
-        tag: string;
-        message: string;
-        object: string;
-        type: 'commit' | 'tag' | 'tree' | 'blob';
-        tagger?: { name: string; email: string; date?: string };
-      };
+      const { state, urls, body: b } = req;
       if (!objectExists(state, b.object)) throw unprocessable('Object does not exist');
       const tagger = {
         name: b.tagger?.name ?? 'github-actions[bot]',
@@ -277,8 +307,7 @@ const git: Record<string, Route> = {
   'git/create-blob': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as { content: string; encoding?: string };
+      const { state, urls, body: b } = req;
       if (b.encoding !== undefined && b.encoding !== 'utf-8' && b.encoding !== 'base64')
         throw unprocessable(`encoding must be one of utf-8 or base64, got ${b.encoding}`);
       const buf = Buffer.from(b.content, b.encoding === 'base64' ? 'base64' : 'utf8');
@@ -291,22 +320,13 @@ const git: Record<string, Route> = {
   'git/create-tree': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as {
-        base_tree?: string;
-        tree: {
-          path: string;
-          mode: TreeEntryRecord['mode'];
-          type: TreeEntryRecord['type'];
-          sha?: string | null;
-          content?: string;
-        }[];
-      };
+      const { state, urls, body: b } = req;
+      const tree = b.tree as TreeEdit[];
       const base = b.base_tree ? state.treeEntries(b.base_tree) : [];
       if (!base) throw unprocessable('base_tree is not a valid tree oid');
-      if (state.git) return gitTree(req, b);
+      if (state.git) return gitTree(req, b.base_tree, tree);
       const entries = new Map(base.map((e) => [e.path, e]));
-      for (const e of b.tree) {
+      for (const e of tree) {
         if (e.sha === null) {
           entries.delete(e.path);
           continue;
@@ -331,14 +351,8 @@ const git: Record<string, Route> = {
     permission: ['contents', 'write'],
     handle: (req) => {
       const { state, urls } = req;
-      const b = body(req) as {
-        message: string;
-        tree: string;
-        parents?: string[];
-        author?: { name: string; email: string; date?: string };
-        committer?: { name: string; email: string; date?: string };
-        signature?: string;
-      };
+      // GitHub requires a committer's name and email, as an author's; its description leaves them optional.
+      const b = req.body as Body<'git/create-commit'> & { committer?: Body<'git/create-commit'>['author'] };
       if (!state.treeEntries(b.tree)) throw unprocessable('Tree SHA does not exist');
       for (const p of b.parents ?? [])
         if (!state.commit(p)) throw unprocessable('Parent SHA does not exist or is not a commit object');
@@ -367,23 +381,20 @@ const git: Record<string, Route> = {
   'git/get-commit': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
-      const c = state.commits.get(params.commit_sha ?? '') ?? (state.git && state.commit(params.commit_sha ?? ''));
-      if (!c) throw notFound();
-      return ok(f.gitCommit(state, urls, c));
+      const c = state.commits.get(params.commit_sha) ?? (state.git && state.commit(params.commit_sha));
+      return ok(f.gitCommit(state, urls, orNotFound(c)));
     },
   },
   'git/get-tag': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
-      const t = state.tagObjects.get(params.tag_sha ?? '');
-      if (!t) throw notFound();
-      return ok(f.gitTag(state, urls, t));
+      return ok(f.gitTag(state, urls, orNotFound(state.tagObjects.get(params.tag_sha))));
     },
   },
   'repos/get-commit': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
-      const sha = state.resolve(params.ref ?? '');
+      const sha = state.resolve(params.ref);
       const c = sha ? state.commit(sha) : undefined;
       if (!c) throw unprocessable(`No commit found for SHA: ${params.ref}`);
       return ok(f.commit(state, urls, c));
@@ -411,28 +422,24 @@ const git: Record<string, Route> = {
       return paged(req, tags);
     },
   },
-};
+} satisfies Routes;
 
 // ---- pulls ------------------------------------------------------------------------------------
 
-const pulls: Record<string, Route> = {
+const pulls = {
   'repos/list-pull-requests-associated-with-commit': {
     permission: ['pull_requests', 'read'],
     handle: (req) => {
       const { state, params } = req;
-      const list = state.pullsForCommit(params.commit_sha ?? '').sort((a, b) => b.number - a.number);
+      const list = state.pullsForCommit(params.commit_sha).sort((a, b) => b.number - a.number);
       return pageOf(req, list, f.pullRequestSimple);
     },
   },
-  'pulls/get': {
-    permission: ['pull_requests', 'read'],
-    handle: ({ state, urls, params }) => ok(f.pullRequest(state, urls, found(state.pullMap, params.pull_number))),
-  },
+  'pulls/get': getById(['pull_requests', 'read'], (state) => state.pullMap, 'pull_number', f.pullRequest),
   'pulls/create': {
     permission: ['pull_requests', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as { title?: string; head: string; base: string; body?: string; draft?: boolean };
+      const { state, urls, body: b } = req;
       const head = b.head.replace(new RegExp(`^${state.owner}:`), '');
       const headSha = state.refs.get(`refs/heads/${head}`);
       const baseSha = state.refs.get(`refs/heads/${b.base}`);
@@ -464,9 +471,8 @@ const pulls: Record<string, Route> = {
   'pulls/update': {
     permission: ['pull_requests', 'write'],
     handle: (req) => {
-      const { state, urls, params } = req;
+      const { state, urls, params, body: b } = req;
       const p = found(state.pullMap, params.pull_number);
-      const b = body(req) as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
       if (b.base !== undefined) {
         if (!state.refs.has(`refs/heads/${b.base}`))
           throw unprocessable('Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
@@ -487,14 +493,8 @@ const pulls: Record<string, Route> = {
   'pulls/merge': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, params } = req;
+      const { state, params, body: b } = req;
       const p = found(state.pullMap, params.pull_number);
-      const b = body(req) as {
-        commit_title?: string;
-        commit_message?: string;
-        sha?: string;
-        merge_method?: 'merge' | 'squash' | 'rebase';
-      };
       const headSha = state.refs.get(`refs/heads/${p.headRef}`) ?? p.headSha;
       if (p.state !== 'open')
         throw new ApiError(405, { message: 'Pull Request is not mergeable', documentation_url: DOCS, status: '405' });
@@ -554,7 +554,7 @@ const pulls: Record<string, Route> = {
       return pageOf(req, list, f.pullRequestSimple);
     },
   },
-};
+} satisfies Routes;
 
 // ---- releases ---------------------------------------------------------------------------------
 
@@ -566,7 +566,7 @@ function newestFirst(a: ReleaseRecord, b: ReleaseRecord): number {
   return b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
 }
 
-const releases: Record<string, Route> = {
+const releases = {
   'repos/list-releases': {
     permission: ['contents', 'read'],
     handle: (req) => {
@@ -579,16 +579,7 @@ const releases: Record<string, Route> = {
   'repos/create-release': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as {
-        tag_name: string;
-        target_commitish?: string;
-        name?: string;
-        body?: string;
-        draft?: boolean;
-        prerelease?: boolean;
-        make_latest?: 'true' | 'false' | 'legacy';
-      };
+      const { state, urls, body: b } = req;
       const draft = b.draft ?? false;
       if (state.releases.some((r) => r.tagName === b.tag_name && !r.draft) && !draft)
         throw alreadyExists('Release', 'tag_name');
@@ -609,17 +600,12 @@ const releases: Record<string, Route> = {
       return created(req, f.release(state, urls, rec), rec.id);
     },
   },
-  'repos/get-release': {
-    permission: ['contents', 'read'],
-    handle: ({ state, urls, params }) => ok(f.release(state, urls, findRelease(state, params.release_id))),
-  },
+  'repos/get-release': getById(['contents', 'read'], (state) => state.releaseMap, 'release_id', f.release),
   'repos/get-release-by-tag': {
     permission: ['contents', 'read'],
     handle: ({ state, urls, params }) => {
       // GitHub does not return drafts here (they have no tag yet).
-      const r = state.releases.find((x) => x.tagName === params.tag && !x.draft);
-      if (!r) throw notFound();
-      return ok(f.release(state, urls, r));
+      return ok(f.release(state, urls, orNotFound(state.releases.find((x) => x.tagName === params.tag && !x.draft))));
     },
   },
   'repos/get-latest-release': {
@@ -635,17 +621,8 @@ const releases: Record<string, Route> = {
   'repos/update-release': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, urls, params } = req;
+      const { state, urls, params, body: b } = req;
       const r = findRelease(state, params.release_id);
-      const b = body(req) as {
-        tag_name?: string;
-        target_commitish?: string;
-        name?: string;
-        body?: string;
-        draft?: boolean;
-        prerelease?: boolean;
-        make_latest?: 'true' | 'false' | 'legacy';
-      };
       const tag = b.tag_name ?? r.tagName;
       const willBeDraft = b.draft ?? r.draft;
       if (!willBeDraft && state.releases.some((x) => x.id !== r.id && x.tagName === tag && !x.draft))
@@ -677,10 +654,7 @@ const releases: Record<string, Route> = {
     permission: ['contents', 'read'],
     handle: (req) => {
       const r = findRelease(req.state, req.params.release_id);
-      return paged(
-        req,
-        r.assets.map((a) => f.releaseAsset(req.state, req.urls, a, r)),
-      );
+      return pageOf(req, r.assets, (state, urls, a) => f.releaseAsset(state, urls, a, r));
     },
   },
   'repos/upload-release-asset': {
@@ -729,7 +703,7 @@ const releases: Record<string, Route> = {
       return { status: 204 };
     },
   },
-};
+} satisfies Routes;
 
 // ---- deployments and environments -------------------------------------------------------------
 
@@ -737,7 +711,7 @@ function findDeployment(state: GitHubState, id: string | undefined) {
   return found(state.deploymentMap, id);
 }
 
-const deployments: Record<string, Route> = {
+const deployments = {
   'repos/list-deployments': {
     permission: ['deployments', 'read'],
     handle: (req) => {
@@ -762,16 +736,7 @@ const deployments: Record<string, Route> = {
   'repos/create-deployment': {
     permission: ['deployments', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as {
-        ref: string;
-        task?: string;
-        payload?: Record<string, unknown> | string;
-        environment?: string;
-        description?: string | null;
-        transient_environment?: boolean;
-        production_environment?: boolean;
-      };
+      const { state, urls, body: b } = req;
       const sha = state.resolve(b.ref);
       if (!sha) throw unprocessable(`No ref found for: ${b.ref}`);
       const environment = b.environment ?? 'production';
@@ -790,10 +755,12 @@ const deployments: Record<string, Route> = {
       return ok(f.deployment(state, urls, d), 201);
     },
   },
-  'repos/get-deployment': {
-    permission: ['deployments', 'read'],
-    handle: ({ state, urls, params }) => ok(f.deployment(state, urls, findDeployment(state, params.deployment_id))),
-  },
+  'repos/get-deployment': getById(
+    ['deployments', 'read'],
+    (state) => state.deploymentMap,
+    'deployment_id',
+    f.deployment,
+  ),
   'repos/delete-deployment': {
     permission: ['deployments', 'write'],
     handle: ({ state, params }) => {
@@ -812,35 +779,22 @@ const deployments: Record<string, Route> = {
     permission: ['deployments', 'read'],
     handle: (req) => {
       const d = findDeployment(req.state, req.params.deployment_id);
-      return paged(
-        req,
-        [...d.statuses].reverse().map((s) => f.deploymentStatus(req.state, req.urls, d, s)),
-      );
+      return pageOf(req, [...d.statuses].reverse(), (state, urls, s) => f.deploymentStatus(state, urls, d, s));
     },
   },
   'repos/get-deployment-status': {
     permission: ['deployments', 'read'],
     handle: ({ state, urls, params }) => {
       const d = findDeployment(state, params.deployment_id);
-      const s = d.statuses.find((x) => x.id === num(params.status_id));
-      if (!s) throw notFound();
+      const s = orNotFound(d.statuses.find((x) => x.id === num(params.status_id)));
       return ok(f.deploymentStatus(state, urls, d, s));
     },
   },
   'repos/create-deployment-status': {
     permission: ['deployments', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
+      const { state, urls, body: b } = req;
       const d = findDeployment(state, req.params.deployment_id);
-      const b = body(req) as {
-        state: DeploymentState;
-        target_url?: string;
-        log_url?: string;
-        description?: string;
-        environment?: string;
-        environment_url?: string;
-        auto_inactive?: boolean;
-      };
       if (b.environment) state.ensureEnvironment(b.environment);
       const s = state.addDeploymentStatus(d, {
         state: b.state,
@@ -863,56 +817,47 @@ const deployments: Record<string, Route> = {
   },
   'repos/get-environment': {
     handle: ({ state, urls, params }) => {
-      const e = state.environmentMap.get(params.environment_name ?? '');
-      if (!e) throw notFound();
-      return ok(f.environment(state, urls, e));
+      return ok(f.environment(state, urls, orNotFound(state.environmentMap.get(params.environment_name))));
     },
   },
   'repos/create-or-update-environment': {
     permission: ['administration', 'write'],
     handle: (req) => {
-      const { state, urls, params } = req;
-      const b = (req.body ?? {}) as {
-        wait_timer?: number;
-        prevent_self_review?: boolean;
-        reviewers?: { type: 'User' | 'Team'; id: number }[] | null;
-        deployment_branch_policy?: { protected_branches: boolean; custom_branch_policies: boolean } | null;
-      };
+      const { state, urls, params, body: b } = req;
       const patch: Parameters<GitHubState['ensureEnvironment']>[1] = {};
       if (b.wait_timer !== undefined) patch.waitTimer = b.wait_timer;
       if (b.prevent_self_review !== undefined) patch.preventSelfReview = b.prevent_self_review;
-      if (b.reviewers !== undefined) patch.reviewers = b.reviewers ?? [];
+      // GitHub requires each reviewer's type and id; its description leaves them optional.
+      if (b.reviewers !== undefined) patch.reviewers = (b.reviewers ?? []) as EnvironmentRecord['reviewers'];
       if (b.deployment_branch_policy !== undefined) patch.deploymentBranchPolicy = b.deployment_branch_policy;
-      const e = state.ensureEnvironment(params.environment_name ?? '', patch);
+      const e = state.ensureEnvironment(params.environment_name, patch);
       return ok(f.environment(state, urls, e));
     },
   },
   'repos/delete-an-environment': {
     permission: ['administration', 'write'],
     handle: ({ state, params }) => {
-      state.environmentMap.delete(params.environment_name ?? '');
+      state.environmentMap.delete(params.environment_name);
       return { status: 204 };
     },
   },
-};
+} satisfies Routes;
 
 // ---- contents -------------------------------------------------------------------------------
 
-function commitFile(req: RestRequest, path: string, content: Buffer | null, message: string, branchName?: string) {
+type FileChange = Pick<Body<'repos/create-or-update-file-contents'>, 'message' | 'branch' | 'committer' | 'author'>;
+
+function commitFile(req: RestRequest, path: string, content: Buffer | null, b: FileChange) {
   const { state } = req;
-  const branch = branchName ?? state.defaultBranch;
+  const branch = b.branch ?? state.defaultBranch;
   const head = state.refs.get(`refs/heads/${branch}`);
   if (!head) throw notFound(`Branch ${branch} not found`);
-  const b = body(req) as {
-    committer?: { name: string; email: string; date?: string };
-    author?: { name: string; email: string; date?: string };
-  };
   const committer = b.committer ?? {
     name: 'github-actions[bot]',
     email: '41898282+github-actions[bot]@users.noreply.github.com',
   };
   const c = state.addCommit({
-    message,
+    message: b.message,
     parents: [head],
     author: { ...(b.author ?? committer), login: req.token.login },
     committer: { ...committer, login: req.token.login },
@@ -925,14 +870,14 @@ function commitFile(req: RestRequest, path: string, content: Buffer | null, mess
   return { file: state.setFile(path, content), commit: c };
 }
 
-const contents: Record<string, Route> = {
+const contents = {
   'repos/get-content': {
     permission: ['contents', 'read'],
     handle: (req) => {
       const { state, urls, params } = req;
       const ref = q(req, 'ref');
       if (ref && !state.resolve(ref)) throw notFound(`No commit found for the ref ${ref}`);
-      const path = (params.path ?? '').replace(/^\/+|\/+$/g, '');
+      const path = params.path.replace(/^\/+|\/+$/g, '');
       const file = state.files.get(path);
       if (file) return ok(f.contentFile(state, urls, file));
       const prefix = `${path}/`;
@@ -950,9 +895,8 @@ const contents: Record<string, Route> = {
   'repos/create-or-update-file-contents': {
     permission: ['contents', 'write'],
     handle: (req) => {
-      const { state, urls, params } = req;
-      const b = body(req) as { message: string; content: string; sha?: string; branch?: string };
-      const path = (params.path ?? '').replace(/^\/+/, '');
+      const { state, urls, params, body: b } = req;
+      const path = params.path.replace(/^\/+/, '');
       const existing = state.files.get(path);
       if (existing && !b.sha) throw unprocessable('Invalid request.\n\n"sha" wasn\'t supplied.');
       if (existing && b.sha !== existing.sha) {
@@ -966,7 +910,7 @@ const contents: Record<string, Route> = {
       if (content.toString('base64').replace(/=+$/, '') !== b.content.replace(/\s/g, '').replace(/=+$/, '')) {
         throw unprocessable('content is not valid Base64');
       }
-      const { file, commit } = commitFile(req, path, content, b.message, b.branch);
+      const { file, commit } = commitFile(req, path, content, b);
       return ok(f.fileCommit(state, urls, file, commit), existing ? 200 : 201);
     },
   },
@@ -974,24 +918,23 @@ const contents: Record<string, Route> = {
     permission: ['contents', 'write'],
     handle: (req) => {
       const { state, urls, params } = req;
-      const b = body(req) as { message: string; sha: string; branch?: string };
-      const path = (params.path ?? '').replace(/^\/+/, '');
+      // GitHub requires the committer's and author's name and email here too; its description leaves them optional.
+      const b = req.body as Body<'repos/delete-file'> & FileChange;
+      const path = params.path.replace(/^\/+/, '');
       const existing = state.files.get(path);
       if (!existing) throw notFound();
       if (existing.sha !== b.sha)
         throw new ApiError(409, { message: `${path} does not match ${b.sha}`, documentation_url: DOCS, status: '409' });
-      const { commit } = commitFile(req, path, null, b.message, b.branch);
+      const { commit } = commitFile(req, path, null, b);
       return ok(f.fileCommit(state, urls, null, commit));
     },
   },
-};
+} satisfies Routes;
 
 // ---- issues ---------------------------------------------------------------------------------
 
-function labelNames(labels: unknown): string[] {
-  return ((labels as (string | { name?: string })[] | undefined) ?? [])
-    .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
-    .filter(Boolean);
+function labelNames(labels: readonly (string | { name?: string })[] | undefined): string[] {
+  return (labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
 }
 
 function issueOrPull(state: GitHubState, n: string | undefined): { labels: string[]; updatedAt?: string } {
@@ -1000,19 +943,18 @@ function issueOrPull(state: GitHubState, n: string | undefined): { labels: strin
   return target;
 }
 
-const issues: Record<string, Route> = {
+const issues = {
   'issues/get-label': {
     permission: ['issues', 'read'],
     handle: ({ state, urls, params }) => {
-      if (!state.labelMap.has(params.name ?? '')) throw notFound();
-      return ok(f.label(state, urls, params.name ?? ''));
+      if (!state.labelMap.has(params.name)) throw notFound();
+      return ok(f.label(state, urls, params.name));
     },
   },
   'issues/create-label': {
     permission: ['issues', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as { name: string; color?: string; description?: string };
+      const { state, urls, body: b } = req;
       if ([...state.labelMap.keys()].some((n) => n.toLowerCase() === b.name.toLowerCase()))
         throw unprocessable('Validation Failed', [{ resource: 'Label', code: 'already_exists', field: 'name' }]);
       state.labelMap.set(b.name, {
@@ -1037,7 +979,7 @@ const issues: Record<string, Route> = {
     permission: ['issues', 'write'],
     handle: ({ state, urls, params }) => {
       const target = issueOrPull(state, params.issue_number);
-      const i = target.labels.indexOf(params.name ?? '');
+      const i = target.labels.indexOf(params.name);
       if (i < 0) throw notFound('Label does not exist');
       target.labels.splice(i, 1);
       if (target.updatedAt !== undefined) target.updatedAt = isoNow();
@@ -1047,14 +989,7 @@ const issues: Record<string, Route> = {
   'issues/create': {
     permission: ['issues', 'write'],
     handle: (req) => {
-      const { state, urls } = req;
-      const b = body(req) as {
-        title: string | number;
-        body?: string;
-        labels?: unknown;
-        assignees?: string[];
-        assignee?: string | null;
-      };
+      const { state, urls, body: b } = req;
       const i = state.addIssue({
         title: String(b.title),
         body: b.body ?? null,
@@ -1065,21 +1000,12 @@ const issues: Record<string, Route> = {
       return created(req, f.issue(state, urls, i), i.number);
     },
   },
-  'issues/get': {
-    permission: ['issues', 'read'],
-    handle: ({ state, urls, params }) => ok(f.issue(state, urls, found(state.issueMap, params.issue_number))),
-  },
+  'issues/get': getById(['issues', 'read'], (state) => state.issueMap, 'issue_number', f.issue),
   'issues/update': {
     permission: ['issues', 'write'],
     handle: (req) => {
-      const { state, urls, params } = req;
+      const { state, urls, params, body: b } = req;
       const i = found(state.issueMap, params.issue_number);
-      const b = body(req) as {
-        title?: string | number;
-        body?: string | null;
-        state?: 'open' | 'closed';
-        labels?: unknown;
-      };
       if (b.title !== undefined) i.title = String(b.title);
       if (b.body !== undefined) i.body = b.body;
       if (b.labels !== undefined) i.labels = labelNames(b.labels);
@@ -1094,13 +1020,13 @@ const issues: Record<string, Route> = {
   'issues/add-labels': {
     permission: ['issues', 'write'],
     handle: (req) => {
-      const { state, urls, params } = req;
+      const { state, urls, params, body: b } = req;
       // Pull requests are issues too: labels go to either.
       const n = num(params.issue_number);
       const target = state.issueMap.get(n) ?? state.pullMap.get(n);
       if (!target) throw notFound();
-      const b = req.body as unknown;
-      const added = labelNames(Array.isArray(b) ? b : (b as { labels?: unknown } | undefined)?.labels);
+      // GitHub also takes a bare array of labels, which its description (so the double's validation) does not.
+      const added = labelNames(Array.isArray(b) ? b : b.labels);
       if (!added.length) throw unprocessable('Invalid request.\n\nNo labels given.');
       for (const l of added) {
         if (!target.labels.includes(l)) target.labels.push(l);
@@ -1121,7 +1047,7 @@ const issues: Record<string, Route> = {
       const c = {
         id: state.newId(),
         issueNumber: number,
-        body: String(body(req).body),
+        body: String(req.body.body),
         user: req.token.login,
         createdAt: now,
         updatedAt: now,
@@ -1154,7 +1080,7 @@ const issues: Record<string, Route> = {
       return pageOf(req, list, f.issue);
     },
   },
-};
+} satisfies Routes;
 
 // ---- artifact attestations -------------------------------------------------------------------
 
@@ -1163,8 +1089,8 @@ const issues: Record<string, Route> = {
  * bundle it cannot read (422). It checks the bundle's signature too; the double does not (the tests verify
  * bundles with @sigstore/verify themselves).
  */
-function attestationSubjects(bundle: Body): string[] {
-  const env = bundle.dsseEnvelope as { payload?: unknown; payloadType?: unknown } | undefined;
+function attestationSubjects(bundle: Body<'repos/create-attestation'>['bundle']): string[] {
+  const env = bundle.dsseEnvelope;
   if (!env || typeof env.payload !== 'string' || env.payloadType !== 'application/vnd.in-toto+json') {
     throw unprocessable('Invalid bundle: a DSSE envelope with an in-toto statement is required');
   }
@@ -1182,11 +1108,11 @@ function attestationSubjects(bundle: Body): string[] {
   return digests;
 }
 
-const attestations: Record<string, Route> = {
+const attestations = {
   'repos/create-attestation': {
     permission: ['attestations', 'write'],
     handle: (req) => {
-      const bundle = body(req).bundle as Body;
+      const { bundle } = req.body;
       const record = { id: req.state.newId(), bundle, subjectDigests: attestationSubjects(bundle) };
       req.state.attestations.push(record);
       return ok({ id: record.id }, 201);
@@ -1195,7 +1121,7 @@ const attestations: Record<string, Route> = {
   'repos/list-attestations': {
     permission: ['attestations', 'read'],
     handle: (req) => {
-      const digest = req.params.subject_digest ?? '';
+      const digest = req.params.subject_digest;
       const list = req.state.attestations.filter((a) => a.subjectDigests.includes(digest));
       // GitHub pages this list with before/after cursors; the double answers one page of up to per_page.
       const perPage = Math.min(100, Math.max(1, Number(q(req, 'per_page') ?? 30)));
@@ -1222,7 +1148,7 @@ const attestations: Record<string, Route> = {
       );
     },
   },
-};
+} satisfies Routes;
 
 // ---- repository, users, rate limit ---------------------------------------------------------------
 
@@ -1233,7 +1159,7 @@ export interface RateLimitInfo {
   used: number;
 }
 
-const meta: Record<string, Route> = {
+const meta = {
   'repos/get': {
     handle: ({ state, urls, token }) => ok(f.repository(state, urls, token.permissions)),
   },
@@ -1254,15 +1180,24 @@ const meta: Record<string, Route> = {
   },
   'users/get-by-username': {
     handle: ({ state, urls, params }) => {
-      const u = state.users.get(params.username ?? '');
-      if (!u) throw notFound();
+      const u = orNotFound(state.users.get(params.username));
       return ok({ ...f.privateUser(u, urls), user_view_type: 'public' });
     },
   },
-};
+} satisfies Routes;
 
-/** All implemented operations. */
-export const ROUTES: Record<string, Route> = {
+/** A route as the server calls it, with the request it routed and validated. */
+export interface ServerRoute {
+  permission?: Permission;
+  handle(req: RestRequest): RestResponse;
+}
+
+/**
+ * All implemented operations. Seen from the server a handler takes any routed request: `handle` is a method,
+ * so its typed request narrows the server's one (TypeScript compares method parameters both ways); that holds
+ * because the server calls a handler only for its own operation, after validating the request against it.
+ */
+export const ROUTES: Record<string, ServerRoute> = {
   ...git,
   ...pulls,
   ...releases,

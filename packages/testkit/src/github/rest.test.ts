@@ -83,13 +83,8 @@ describe('commits and pull requests', () => {
 
 describe('releases', () => {
   it('creates a draft, uploads an asset, publishes it and finds it by tag', async () => {
-    const draft = await octokit.rest.repos.createRelease({
-      ...repo,
-      tag_name: 'v1.2.0',
-      name: 'v1.2.0',
-      body: 'notes',
-      draft: true,
-    });
+    const release = { ...repo, tag_name: 'v1.2.0', name: 'v1.2.0', body: 'notes', draft: true };
+    const draft = await octokit.rest.repos.createRelease(release);
     expect(draft.data.upload_url.startsWith(gh.uploadsUrl)).toBe(true);
     // Drafts have no tag yet and are invisible to get-by-tag.
     expect(await status(octokit.rest.repos.getReleaseByTag({ ...repo, tag: 'v1.2.0' }))).toBe(404);
@@ -136,15 +131,20 @@ describe('releases', () => {
 
 describe('deployments and environments', () => {
   it('creates deployments and statuses; a new success makes the previous one inactive', async () => {
-    const d1 = await octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'production',
-      auto_merge: false,
-      required_contexts: [],
-    });
-    expect(d1.status).toBe(201);
-    const id1 = (d1.data as { id: number }).id;
+    /** Deploys main to production (with `payload` when given): the new deployment's id. */
+    const deploy = async (payload?: Record<string, unknown>): Promise<number> => {
+      const d = await octokit.rest.repos.createDeployment({
+        ...repo,
+        ref: 'main',
+        environment: 'production',
+        auto_merge: false,
+        required_contexts: [],
+        ...(payload ? { payload } : {}),
+      });
+      expect(d.status).toBe(201);
+      return (d.data as { id: number }).id;
+    };
+    const id1 = await deploy();
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id1, state: 'in_progress' });
     await octokit.rest.repos.createDeploymentStatus({
       ...repo,
@@ -153,15 +153,7 @@ describe('deployments and environments', () => {
       environment_url: 'https://widget.example',
     });
 
-    const d2 = await octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'production',
-      auto_merge: false,
-      required_contexts: [],
-      payload: { version: '1.1.0' },
-    });
-    const id2 = (d2.data as { id: number }).id;
+    const id2 = await deploy({ version: '1.1.0' });
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id2, state: 'success' });
     expect(gh.state.deploymentStates()).toEqual({ [id1]: 'inactive', [id2]: 'success' });
 
@@ -169,14 +161,7 @@ describe('deployments and environments', () => {
     expect(statuses.data.map((s) => s.state)).toEqual(['inactive', 'success', 'in_progress']);
 
     // auto_inactive: false keeps the previous one.
-    const d3 = await octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'production',
-      auto_merge: false,
-      required_contexts: [],
-    });
-    const id3 = (d3.data as { id: number }).id;
+    const id3 = await deploy();
     await octokit.rest.repos.createDeploymentStatus({
       ...repo,
       deployment_id: id3,
@@ -206,6 +191,39 @@ describe('deployments and environments', () => {
     });
     const env = await octokit.rest.repos.getEnvironment({ ...repo, environment_name: 'production' });
     expect(env.data.protection_rules?.map((r) => r.type)).toEqual(['wait_timer', 'required_reviewers']);
+  });
+});
+
+describe('optional request bodies', () => {
+  it('reads an optional body that was not sent as GitHub does: its defaults, or its refusal', async () => {
+    const sent = () => gh.calls.at(-1)?.body;
+    const base = gh.state.resolve('main')!;
+    gh.state.refs.set('refs/heads/feature/x', gh.state.addCommit({ message: 'feat: x', parents: [base] }).sha);
+    const pr = gh.state.addPullRequest({ title: 'feat: x', headRef: 'feature/x' });
+    const merged = await octokit.request('PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge', {
+      ...repo,
+      pull_number: pr.number,
+    });
+    expect(sent()).toBeUndefined();
+    expect(merged.data.merged).toBe(true);
+    // The default merge method: a merge commit titled after the pull request.
+    expect(gh.state.commit(merged.data.sha)?.message).toBe(
+      `Merge pull request #${pr.number} from acme/feature/x\n\nfeat: x`,
+    );
+
+    const labels = octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
+      ...repo,
+      issue_number: pr.number,
+    });
+    expect(await status(labels)).toBe(422);
+    expect(sent()).toBeUndefined();
+
+    await octokit.request('PUT /repos/{owner}/{repo}/environments/{environment_name}', {
+      ...repo,
+      environment_name: 'staging',
+    });
+    expect(sent()).toBeUndefined();
+    expect(gh.state.environmentMap.get('staging')).toMatchObject({ waitTimer: 0, reviewers: [] });
   });
 });
 

@@ -612,7 +612,8 @@ export async function startGitHubDouble(options: GitHubDoubleOptions = {}): Prom
         operationId: opName,
         params,
         query,
-        body,
+        // An optional body that was not sent reads as {}: GitHub's optional bodies have no required field.
+        body: body ?? {},
         raw,
         headers: req.headers,
         token,
