@@ -2,6 +2,7 @@
  * The GitHub API double refuses and records what GitHub would refuse (malformed bodies, unknown
  * routes, bad parameters), checks its own responses, and supports GHES base paths and call counting.
  */
+import { createRequire } from 'node:module';
 import { getOctokit } from '@actions/github';
 import { checkResponse, operationById, startGitHubDouble, type GitHubDouble } from './index.js';
 
@@ -154,5 +155,16 @@ describe('call recording', () => {
     expect(startMs).toBeLessThan(2000);
     expect(cachedValidation).toBeLessThan(20);
     gh.assertNoViolations();
+  });
+});
+
+describe("the handlers' types", () => {
+  it('come from a release of the description the double validates against (same major.minor)', () => {
+    const require = createRequire(import.meta.url);
+    const described = (require('@octokit/openapi/package.json') as { version: string }).version;
+    const typed = (require('@octokit/openapi-types/package.json') as { octokit: { 'openapi-version': string } })
+      .octokit['openapi-version'];
+    const minor = (v: string): string => v.split('.').slice(0, 2).join('.');
+    expect(minor(typed)).toBe(minor(described));
   });
 });
