@@ -974,11 +974,11 @@ function readRunnerContext(env = process.env) {
 
 // packages/shared/src/action/inputs.ts
 var import_valid = __toESM(require_valid(), 1);
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse3) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse3 });
@@ -4305,10 +4305,8 @@ var GitBranchStatusStore = class {
 };
 
 // actions/release/src/inputs.ts
-var action = defineAction({
-  id: "release",
+var action = defineAction("release", {
   description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
-  branding: { icon: "tag", color: "green" },
   inputs: {
     version_bump: versionBumpInput,
     release_branch: releaseBranchInput,
@@ -4441,7 +4439,9 @@ var action = defineAction({
       default: "release-status",
       identifier: true
     }),
-    announce_webhook_url: url({ description: "Webhook that receives the release announcement (treated as a secret)." }),
+    announce_webhook_url: url({
+      description: "Webhook that receives the release announcement (treated as a secret)."
+    }),
     announce_format: oneOf(["slack", "json"], {
       description: "slack: Slack-compatible message (text + blocks); json: a generic JSON payload.",
       default: "slack"
@@ -4457,24 +4457,19 @@ var action = defineAction({
     )
   },
   outputs: {
-    version: { description: "The version released (empty when there is nothing to release)." },
-    previous_version: { description: "The previous release version." },
-    tag: { description: "The release tag." },
-    release_url: { description: "URL of the GitHub Release." },
-    release_id: { description: "Id of the GitHub Release." },
-    published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
-    status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
-    },
-    released: {
-      description: "true when this run released (the version is tagged, released and published), else false."
-    },
-    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
-    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
-    pull_request_change: {
-      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
-    }
+    version: "The version released (empty when there is nothing to release).",
+    previous_version: "The previous release version.",
+    tag: "The release tag.",
+    release_url: "URL of the GitHub Release.",
+    release_id: "Id of the GitHub Release.",
+    published: "JSON list of {registry, name, version, url, digest_or_integrity}.",
+    status: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.",
+    released: "true when this run released (the version is tagged, released and published), else false.",
+    pull_request_number: "release_mode pull-request: the number of the release PR opened or updated.",
+    pull_request_url: "release_mode pull-request: the URL of the release PR opened or updated.",
+    pull_request_change: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
   },
+  branding: { icon: "tag", color: "green" },
   refine(v) {
     const problems = monorepoProblems(v);
     if (v.versioning === "independent" && v.publish_registries.includes("docker"))
