@@ -136,15 +136,14 @@ describe('releases', () => {
 
 describe('deployments and environments', () => {
   it('creates deployments and statuses; a new success makes the previous one inactive', async () => {
-    const d1 = await octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'production',
-      auto_merge: false,
-      required_contexts: [],
-    });
-    expect(d1.status).toBe(201);
-    const id1 = (d1.data as { id: number }).id;
+    // A deployment of main to production, as the deploy action asks for one.
+    const deploy = async (payload?: Record<string, unknown>) => {
+      const fields = { ref: 'main', environment: 'production', auto_merge: false, required_contexts: [], payload };
+      const res = await octokit.rest.repos.createDeployment({ ...repo, ...fields });
+      expect(res.status).toBe(201);
+      return (res.data as { id: number }).id;
+    };
+    const id1 = await deploy();
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id1, state: 'in_progress' });
     await octokit.rest.repos.createDeploymentStatus({
       ...repo,
@@ -153,15 +152,7 @@ describe('deployments and environments', () => {
       environment_url: 'https://widget.example',
     });
 
-    const d2 = await octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'production',
-      auto_merge: false,
-      required_contexts: [],
-      payload: { version: '1.1.0' },
-    });
-    const id2 = (d2.data as { id: number }).id;
+    const id2 = await deploy({ version: '1.1.0' });
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id2, state: 'success' });
     expect(gh.state.deploymentStates()).toEqual({ [id1]: 'inactive', [id2]: 'success' });
 
@@ -169,14 +160,7 @@ describe('deployments and environments', () => {
     expect(statuses.data.map((s) => s.state)).toEqual(['inactive', 'success', 'in_progress']);
 
     // auto_inactive: false keeps the previous one.
-    const d3 = await octokit.rest.repos.createDeployment({
-      ...repo,
-      ref: 'main',
-      environment: 'production',
-      auto_merge: false,
-      required_contexts: [],
-    });
-    const id3 = (d3.data as { id: number }).id;
+    const id3 = await deploy();
     await octokit.rest.repos.createDeploymentStatus({
       ...repo,
       deployment_id: id3,
@@ -244,18 +228,10 @@ describe('contents', () => {
 
 describe('issues, repository, user, rate limit', () => {
   it('creates an incident issue', async () => {
-    const issue = await octokit.rest.issues.create({
-      ...repo,
-      title: 'Rollback of v1.2.0',
-      body: 'error rate 5%',
-      labels: ['incident'],
-    });
+    const incident = { title: 'Rollback of v1.2.0', labels: ['incident'] };
+    const issue = await octokit.rest.issues.create({ ...repo, ...incident, body: 'error rate 5%' });
     expect(issue.data.number).toBe(1);
-    expect(gh.state.issues[0]).toMatchObject({
-      title: 'Rollback of v1.2.0',
-      labels: ['incident'],
-      user: 'github-actions[bot]',
-    });
+    expect(gh.state.issues[0]).toMatchObject({ ...incident, user: 'github-actions[bot]' });
     await octokit.rest.issues.createComment({ ...repo, issue_number: 1, body: 'rolled back' });
     const comments = await octokit.rest.issues.listComments({ ...repo, issue_number: 1 });
     expect(comments.data.map((c) => c.body)).toEqual(['rolled back']);
