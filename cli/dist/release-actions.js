@@ -10985,6 +10985,12 @@ var action4 = defineAction("quality-gates", {
   branding: { icon: "check-circle", color: "orange" }
 });
 
+// packages/shared/src/attest/sign.ts
+var SIGSTORE = {
+  public: { fulcio: "https://fulcio.sigstore.dev", rekor: "https://rekor.sigstore.dev" },
+  github: { fulcio: "https://fulcio.githubapp.com", tsa: "https://timestamp.githubapp.com/api/v1/timestamp" }
+};
+
 // actions/release/src/inputs.ts
 var action5 = defineAction("release", {
   description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
@@ -11070,17 +11076,17 @@ var action5 = defineAction("release", {
       default: "auto"
     }),
     fulcio_url: url({
-      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
-      default: "https://fulcio.sigstore.dev"
+      description: `Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, ${SIGSTORE.github.fulcio} (with tsa_url and rekor_url: none).`,
+      default: SIGSTORE.public.fulcio
     }),
     rekor_url: text({
       description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
-      default: "https://rekor.sigstore.dev",
+      default: SIGSTORE.public.rekor,
       pattern: /^(https?:\/\/[^\s]+|none)$/,
       patternHint: "an http(s) URL, or none"
     }),
     tsa_url: url({
-      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
+      description: `RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: ${SIGSTORE.github.tsa}.`
     }),
     trusted_root: text({
       description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
@@ -11171,7 +11177,7 @@ var action5 = defineAction("release", {
     if (v.rekor_url === "none" && !v.tsa_url)
       problems.push({
         input: "tsa_url",
-        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: ${SIGSTORE.github.tsa}).`
       });
     if (!v.token)
       problems.push({

@@ -1,5 +1,6 @@
 /** The release action's inputs and outputs: the single source of truth for action.yml and the README. */
 import * as schema from '@release-actions/shared/action';
+import { SIGSTORE } from '@release-actions/shared/attest';
 
 export const action = schema.defineAction('release', {
   description:
@@ -93,20 +94,18 @@ export const action = schema.defineAction('release', {
       default: 'auto',
     }),
     fulcio_url: schema.url({
-      description:
-        "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
-      default: 'https://fulcio.sigstore.dev',
+      description: `Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, ${SIGSTORE.github.fulcio} (with tsa_url and rekor_url: none).`,
+      default: SIGSTORE.public.fulcio,
     }),
     rekor_url: schema.text({
       description:
         'Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).',
-      default: 'https://rekor.sigstore.dev',
+      default: SIGSTORE.public.rekor,
       pattern: /^(https?:\/\/[^\s]+|none)$/,
       patternHint: 'an http(s) URL, or none',
     }),
     tsa_url: schema.url({
-      description:
-        "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp.",
+      description: `RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: ${SIGSTORE.github.tsa}.`,
     }),
     trusted_root: schema.text({
       description:
@@ -202,8 +201,7 @@ export const action = schema.defineAction('release', {
     if (v.rekor_url === 'none' && !v.tsa_url)
       problems.push({
         input: 'tsa_url',
-        message:
-          'Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub\'s: https://timestamp.githubapp.com/api/v1/timestamp).',
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: ${SIGSTORE.github.tsa}).`,
       });
     if (!v.token)
       problems.push({
