@@ -3149,17 +3149,18 @@ function guardPackagesLatest(packages, o) {
 // packages/shared/src/monorepo/trailers.ts
 var import_valid4 = __toESM(require_valid(), 1);
 var PACKAGE_TRAILER = "Release-Actions-Package";
+var TRAILER_LINE = new RegExp(`^${PACKAGE_TRAILER}:`, "i");
 function packageTrailers(packages) {
   return packages.map((p) => `${PACKAGE_TRAILER}: ${p.name} ${p.version} ${p.tag}`).join("\n");
 }
 function hasPackageTrailers(message) {
-  return new RegExp(`^${PACKAGE_TRAILER}:`, "mi").test(message);
+  return message.split(/\r?\n/).some((l) => TRAILER_LINE.test(l));
 }
 function readPackageTrailers(message, o) {
   const known = new Set(o.packages);
   const packages = [];
   const problems = [];
-  const lines = message.split(/\r?\n/).filter((l) => new RegExp(`^${PACKAGE_TRAILER}:`, "i").test(l));
+  const lines = message.split(/\r?\n/).filter((l) => TRAILER_LINE.test(l));
   for (const line of lines) {
     const shown = `"${escapeLogText(line.slice(0, 200))}"`;
     const m = new RegExp(`^${PACKAGE_TRAILER}: (\\S+) (\\S+) (\\S+)$`).exec(line);
