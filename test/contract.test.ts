@@ -73,9 +73,9 @@ describe.each(ids)('actions/%s', (id) => {
   test('outputs agree with the schema and are described', () => {
     const ymlOutputs = yml.outputs ?? {};
     expect(Object.keys(ymlOutputs).sort()).toEqual(Object.keys(def.outputs).sort());
-    for (const [name, spec] of Object.entries(def.outputs)) {
-      expect({ name, description: ymlOutputs[name]?.description }).toEqual({ name, description: spec.description });
-      expect(spec.description.trim().length).toBeGreaterThan(5);
+    for (const [name, description] of Object.entries(def.outputs)) {
+      expect({ name, description: ymlOutputs[name]?.description }).toEqual({ name, description });
+      expect(description.trim().length).toBeGreaterThan(5);
     }
   });
 

@@ -9087,11 +9087,11 @@ function formatDuration(ms2) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
@@ -10302,10 +10302,8 @@ ${value}`;
 }
 
 // actions/changelog/src/inputs.ts
-var action = defineAction({
-  id: "changelog",
+var action = defineAction("changelog", {
   description: "Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.",
-  branding: { icon: "book-open", color: "blue" },
   inputs: {
     version: semver({
       description: "Version the new section is titled with. Empty: the recommended next version.",
@@ -10330,7 +10328,10 @@ var action = defineAction({
     tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
-    path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
+    path: text({
+      description: "Path of the changelog file, relative to the workspace.",
+      default: "CHANGELOG.md"
+    }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
       description: "YAML or JSON mapping of commit types to sections, e.g. `{feat: Added, chore: hidden}`. Empty: the documented defaults.",
@@ -10344,24 +10345,17 @@ var action = defineAction({
     token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
-    notes: {
-      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
-    },
-    packages: {
-      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
-    },
-    notes_file: {
-      description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
-    },
-    version: { description: "Version the new section is titled with (the version model of docs/versioning.md)." },
-    recommended_bump: { description: "major, minor, patch or none." },
-    previous_tag: { description: "The tag the history starts from (empty when there is none)." },
-    commit_count: {
-      description: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted."
-    },
-    breaking_count: { description: "Number of breaking changes." },
-    changelog_path: { description: "Path of the changelog file written." }
+    notes: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits).",
+    packages: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise.",
+    notes_file: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
+    version: "Version the new section is titled with (the version model of docs/versioning.md).",
+    recommended_bump: "major, minor, patch or none.",
+    previous_tag: "The tag the history starts from (empty when there is none).",
+    commit_count: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted.",
+    breaking_count: "Number of breaking changes.",
+    changelog_path: "Path of the changelog file written."
   },
+  branding: { icon: "book-open", color: "blue" },
   refine: (v) => monorepoProblems(v)
 });
 
@@ -10541,10 +10535,8 @@ function refineTarget(v) {
 }
 
 // actions/deploy/src/inputs.ts
-var action2 = defineAction({
-  id: "deploy",
+var action2 = defineAction("deploy", {
   description: "Progressive deployment (blue-green, canary, rolling, immediate) with smoke tests, a version check, a monitoring window and automatic rollback.",
-  branding: { icon: "upload-cloud", color: "purple" },
   inputs: {
     version: semver({ description: "Version to deploy.", required: true, allowV: true }),
     environment: environmentInput("Target environment (a GitHub Environment name).", "production"),
@@ -10563,7 +10555,10 @@ var action2 = defineAction({
       item: number({ description: "percent", integer: true, min: 1, max: 100 })
     }),
     step_duration: duration({ description: "Analysis time per canary step.", default: "1m" }),
-    monitor_duration: duration({ description: "Monitoring window after the switch (0 for none).", default: "5m" }),
+    monitor_duration: duration({
+      description: "Monitoring window after the switch (0 for none).",
+      default: "5m"
+    }),
     monitor_interval: duration({ description: "Time between monitoring probes.", default: "10s", min: 100 }),
     max_error_rate: number({
       description: "Highest error rate (0 to 1) tolerated while monitoring.",
@@ -10580,7 +10575,12 @@ var action2 = defineAction({
       description: "Verdict when monitoring gathers fewer than min_samples.",
       default: "fail"
     }),
-    min_samples: number({ description: "Fewest probe samples a verdict needs.", default: "10", integer: true, min: 1 }),
+    min_samples: number({
+      description: "Fewest probe samples a verdict needs.",
+      default: "10",
+      integer: true,
+      min: 1
+    }),
     probe_url: url({ description: "URL probed through the router while monitoring." }),
     smoke_tests: yamlInput({
       description: "Smoke tests run against the new slot directly before any traffic moves: a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}. Default: GET of health_url's path expecting 200. The new slot must also report the version at version_url's path.",
@@ -10609,7 +10609,12 @@ var action2 = defineAction({
       description: "How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.",
       default: "1h"
     }),
-    batch_size: number({ description: "rolling: instances replaced per batch.", default: "1", integer: true, min: 1 }),
+    batch_size: number({
+      description: "rolling: instances replaced per batch.",
+      default: "1",
+      integer: true,
+      min: 1
+    }),
     ref: text({
       description: "Git ref of the GitHub deployment. Default: the workflow's commit (GITHUB_SHA).",
       identifier: true
@@ -10626,15 +10631,14 @@ var action2 = defineAction({
     token: githubToken("GitHub token with deployments: write.")
   },
   outputs: {
-    status: { description: "succeeded, rolled-back or failed." },
-    active_slot: { description: "The slot serving traffic at the end." },
-    previous_version: { description: "The version served before." },
-    deployment_id: { description: "Id of the GitHub deployment." },
-    rolled_back: { description: "true when the deploy was rolled back." },
-    reason: {
-      description: "Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded."
-    }
+    status: "succeeded, rolled-back or failed.",
+    active_slot: "The slot serving traffic at the end.",
+    previous_version: "The version served before.",
+    deployment_id: "Id of the GitHub deployment.",
+    rolled_back: "true when the deploy was rolled back.",
+    reason: "Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded."
   },
+  branding: { icon: "upload-cloud", color: "purple" },
   // Combinations that cannot work, refused before anything starts (the engine would find some only after
   // traffic has moved).
   refine(v) {
@@ -10680,10 +10684,8 @@ function deployRequested(v) {
   return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
 }
 var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
-var action3 = defineAction({
-  id: "plan",
+var action3 = defineAction("plan", {
   description: "The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.",
-  branding: { icon: "map", color: "gray-dark" },
   inputs: {
     version_bump: versionBumpInput,
     hotfix: bool({
@@ -10729,7 +10731,10 @@ var action3 = defineAction({
       "Environment of the release job: the Release Manager reviews the changelog.",
       "changelog-review"
     ),
-    product_environment: environmentInput("Environment where product approves a major release.", "product-approval"),
+    product_environment: environmentInput(
+      "Environment where product approves a major release.",
+      "product-approval"
+    ),
     environment: environmentInput(
       "The production environment (deploy job): the Engineering Lead approves.",
       "production"
@@ -10767,14 +10772,20 @@ var action3 = defineAction({
     }),
     image: text({ description: "preflight: the image the container-build gate builds." }),
     version_url: url({ description: "preflight: URL that reports the serving version (required to deploy)." }),
-    workload: oneOf(["command", "docker"], { description: "preflight: where versions run.", default: "command" }),
+    workload: oneOf(["command", "docker"], {
+      description: "preflight: where versions run.",
+      default: "command"
+    }),
     deploy_start_command: text({
       description: "preflight: the command workload's start command.",
       multiline: true,
       maxLength: 1e4
     }),
     docker_image: text({ description: "preflight: the docker workload's image." }),
-    router: oneOf(["nginx", "command", "none"], { description: "preflight: how traffic moves.", default: "none" }),
+    router: oneOf(["nginx", "command", "none"], {
+      description: "preflight: how traffic moves.",
+      default: "none"
+    }),
     nginx_upstream_file: text({ description: "preflight: the nginx router's upstream include file.", ...PATH }),
     router_command: text({
       description: "preflight: the command router's command.",
@@ -10789,44 +10800,37 @@ var action3 = defineAction({
     })
   },
   outputs: {
-    releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
-    versioning: { description: "fixed or independent, as given: the changelog and release jobs take it on." },
-    packages: {
-      description: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed."
-    },
-    reason: { description: "Why there is nothing to release (empty when releasable)." },
-    type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
-    version_bump: { description: "The bump applied: major, minor or patch." },
-    release_mode: { description: "How the release job lands the release: direct, tag-only or pull-request." },
-    next_version: { description: "The version this release will have." },
-    next_tag: { description: "The tag this release will have." },
-    previous_version: { description: "The last release version (empty when there is none)." },
-    previous_tag: { description: "The last release tag (empty when there is none)." },
-    commit_count: { description: "Commits since the last release." },
-    changelog_preview: { description: "Markdown preview of the notes (the changelog stage writes the real ones)." },
-    policy: { description: "The effective policy as JSON, with the source of each value." },
-    gates: { description: "Quality gates to run, comma separated (empty: smoke tests only)." },
-    load_profile: { description: "Load profile of the quality gates." },
-    run_smoke_tests: { description: "true when smoke tests run before traffic moves." },
-    strategy: { description: "Deployment strategy." },
-    canary_steps: { description: "Canary steps, comma separated." },
-    step_duration: { description: "Analysis time per canary step or rolling batch." },
-    monitor_duration: { description: "Monitoring window after the switch." },
-    environments: { description: "JSON list of {job, environment} in the order the pipeline reaches them." },
-    release_environment: { description: "Environment of the release job (empty: none)." },
-    product_environment: { description: "Environment of the product approval job (empty: no such job)." },
-    deploy_environment: { description: "Environment of the deploy job (empty: none)." },
-    load_shards: {
-      description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
-    },
-    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
-    run_quality_gates: {
-      description: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false."
-    },
-    run_deploy: {
-      description: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
-    }
+    releasable: "true when there is something to release; false ends the pipeline quietly.",
+    versioning: "fixed or independent, as given: the changelog and release jobs take it on.",
+    packages: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed.",
+    reason: "Why there is nothing to release (empty when releasable).",
+    type: "The release type whose policy applies: major, minor, patch or hotfix.",
+    version_bump: "The bump applied: major, minor or patch.",
+    release_mode: "How the release job lands the release: direct, tag-only or pull-request.",
+    next_version: "The version this release will have.",
+    next_tag: "The tag this release will have.",
+    previous_version: "The last release version (empty when there is none).",
+    previous_tag: "The last release tag (empty when there is none).",
+    commit_count: "Commits since the last release.",
+    changelog_preview: "Markdown preview of the notes (the changelog stage writes the real ones).",
+    policy: "The effective policy as JSON, with the source of each value.",
+    gates: "Quality gates to run, comma separated (empty: smoke tests only).",
+    load_profile: "Load profile of the quality gates.",
+    run_smoke_tests: "true when smoke tests run before traffic moves.",
+    strategy: "Deployment strategy.",
+    canary_steps: "Canary steps, comma separated.",
+    step_duration: "Analysis time per canary step or rolling batch.",
+    monitor_duration: "Monitoring window after the switch.",
+    environments: "JSON list of {job, environment} in the order the pipeline reaches them.",
+    release_environment: "Environment of the release job (empty: none).",
+    product_environment: "Environment of the product approval job (empty: no such job).",
+    deploy_environment: "Environment of the deploy job (empty: none).",
+    load_shards: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else [].",
+    deploy_timeout: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10).",
+    run_quality_gates: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false.",
+    run_deploy: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
   },
+  branding: { icon: "map", color: "gray-dark" },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
     const problems = monorepoProblems(v);
@@ -10857,10 +10861,8 @@ var action3 = defineAction({
 });
 
 // actions/quality-gates/src/inputs.ts
-var action4 = defineAction({
-  id: "quality-gates",
+var action4 = defineAction("quality-gates", {
   description: "Pre-release gates: load tests with k6-style thresholds and exact percentiles, performance regression against a baseline, container build with a size budget.",
-  branding: { icon: "check-circle", color: "orange" },
   inputs: {
     load_profile: oneOf(["baseline", "peak", "stress", "soak", "custom"], {
       description: "Named load profile (connections, rate, duration, ramp).",
@@ -10893,7 +10895,10 @@ var action4 = defineAction({
       integer: true,
       min: 1
     }),
-    duration: duration({ description: "Load duration (overrides the profile; required for custom).", min: 1e3 }),
+    duration: duration({
+      description: "Load duration (overrides the profile; required for custom).",
+      min: 1e3
+    }),
     thresholds: text({
       description: "One threshold per line in k6 syntax, e.g. `http_req_duration: p(95)<500`.",
       multiline: true,
@@ -10934,7 +10939,9 @@ var action4 = defineAction({
       patternHint: "an image reference in lower case such as registry/name:tag"
     }),
     context: text({ description: "Build context of the image, relative to the workspace.", default: "." }),
-    dockerfile: text({ description: "Dockerfile, relative to the workspace (default: Dockerfile in the context)." }),
+    dockerfile: text({
+      description: "Dockerfile, relative to the workspace (default: Dockerfile in the context)."
+    }),
     build_args: text({
       description: "Build arguments, one `KEY=VALUE` per line.",
       multiline: true
@@ -10970,18 +10977,23 @@ var action4 = defineAction({
     )
   },
   outputs: {
-    passed: { description: "true when every gate passed." },
-    results: { description: "Path of the results JSON with every measurement." },
-    image_id: { description: "Id of the image built by the container-build gate." },
-    image_size_mb: { description: "Size of that image in MB." }
-  }
+    passed: "true when every gate passed.",
+    results: "Path of the results JSON with every measurement.",
+    image_id: "Id of the image built by the container-build gate.",
+    image_size_mb: "Size of that image in MB."
+  },
+  branding: { icon: "check-circle", color: "orange" }
 });
 
+// packages/shared/src/attest/sign.ts
+var SIGSTORE = {
+  public: { fulcio: "https://fulcio.sigstore.dev", rekor: "https://rekor.sigstore.dev" },
+  github: { fulcio: "https://fulcio.githubapp.com", tsa: "https://timestamp.githubapp.com/api/v1/timestamp" }
+};
+
 // actions/release/src/inputs.ts
-var action5 = defineAction({
-  id: "release",
+var action5 = defineAction("release", {
   description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
-  branding: { icon: "tag", color: "green" },
   inputs: {
     version_bump: versionBumpInput,
     release_branch: releaseBranchInput,
@@ -11064,17 +11076,17 @@ var action5 = defineAction({
       default: "auto"
     }),
     fulcio_url: url({
-      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
-      default: "https://fulcio.sigstore.dev"
+      description: `Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, ${SIGSTORE.github.fulcio} (with tsa_url and rekor_url: none).`,
+      default: SIGSTORE.public.fulcio
     }),
     rekor_url: text({
       description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
-      default: "https://rekor.sigstore.dev",
+      default: SIGSTORE.public.rekor,
       pattern: /^(https?:\/\/[^\s]+|none)$/,
       patternHint: "an http(s) URL, or none"
     }),
     tsa_url: url({
-      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
+      description: `RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: ${SIGSTORE.github.tsa}.`
     }),
     trusted_root: text({
       description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
@@ -11114,7 +11126,9 @@ var action5 = defineAction({
       default: "release-status",
       identifier: true
     }),
-    announce_webhook_url: url({ description: "Webhook that receives the release announcement (treated as a secret)." }),
+    announce_webhook_url: url({
+      description: "Webhook that receives the release announcement (treated as a secret)."
+    }),
     announce_format: oneOf(["slack", "json"], {
       description: "slack: Slack-compatible message (text + blocks); json: a generic JSON payload.",
       default: "slack"
@@ -11130,24 +11144,19 @@ var action5 = defineAction({
     )
   },
   outputs: {
-    version: { description: "The version released (empty when there is nothing to release)." },
-    previous_version: { description: "The previous release version." },
-    tag: { description: "The release tag." },
-    release_url: { description: "URL of the GitHub Release." },
-    release_id: { description: "Id of the GitHub Release." },
-    published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
-    status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
-    },
-    released: {
-      description: "true when this run released (the version is tagged, released and published), else false."
-    },
-    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
-    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
-    pull_request_change: {
-      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
-    }
+    version: "The version released (empty when there is nothing to release).",
+    previous_version: "The previous release version.",
+    tag: "The release tag.",
+    release_url: "URL of the GitHub Release.",
+    release_id: "Id of the GitHub Release.",
+    published: "JSON list of {registry, name, version, url, digest_or_integrity}.",
+    status: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.",
+    released: "true when this run released (the version is tagged, released and published), else false.",
+    pull_request_number: "release_mode pull-request: the number of the release PR opened or updated.",
+    pull_request_url: "release_mode pull-request: the URL of the release PR opened or updated.",
+    pull_request_change: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
   },
+  branding: { icon: "tag", color: "green" },
   refine(v) {
     const problems = monorepoProblems(v);
     if (v.versioning === "independent" && v.publish_registries.includes("docker"))
@@ -11168,7 +11177,7 @@ var action5 = defineAction({
     if (v.rekor_url === "none" && !v.tsa_url)
       problems.push({
         input: "tsa_url",
-        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: ${SIGSTORE.github.tsa}).`
       });
     if (!v.token)
       problems.push({
@@ -11180,13 +11189,14 @@ var action5 = defineAction({
 });
 
 // actions/rollback/src/inputs.ts
-var action6 = defineAction({
-  id: "rollback",
+var action6 = defineAction("rollback", {
   description: "Back to the last good version (or a named one): instant where the old slot still runs, GitHub deployment and status record updated, moving registry tags set back on request.",
-  branding: { icon: "rotate-ccw", color: "red" },
   inputs: {
     environment: environmentInput("Environment to roll back (a GitHub Environment name).", "production"),
-    to_version: semver({ description: "Version to go back to. Empty: the last good version recorded.", allowV: true }),
+    to_version: semver({
+      description: "Version to go back to. Empty: the last good version recorded.",
+      allowV: true
+    }),
     ...targetInputs,
     npm_dist_tag_revert: bool({
       description: "Move the npm `latest` dist-tag back to the restored version.",
@@ -11197,7 +11207,10 @@ var action6 = defineAction({
       pattern: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/,
       patternHint: "an npm package name such as widget or @acme/widget"
     }),
-    npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
+    npm_registry_url: url({
+      description: "npm registry of npm_package.",
+      default: "https://registry.npmjs.org/"
+    }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
     docker_tag_revert: bool({
       description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
@@ -11206,7 +11219,9 @@ var action6 = defineAction({
     registry_username: text({
       description: "Container registry user for docker_tag_revert (with registry_password)."
     }),
-    registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
+    registry_password: secret({
+      description: "Container registry password or token for docker_tag_revert (masked)."
+    }),
     incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
@@ -11216,10 +11231,11 @@ var action6 = defineAction({
     token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {
-    version: { description: "The version serving after the rollback." },
-    status: { description: "rolled-back or failed." },
-    incident_issue_url: { description: "URL of the incident issue, when one was opened." }
+    version: "The version serving after the rollback.",
+    status: "rolled-back or failed.",
+    incident_issue_url: "URL of the incident issue, when one was opened."
   },
+  branding: { icon: "rotate-ccw", color: "red" },
   refine(v) {
     const problems = refineTarget(v);
     const need = (input, message) => problems.push({ input, message });
@@ -11302,7 +11318,7 @@ ${spec.default.replace(/^/gm, "        ")}`);
 }
 function stageHelp(def) {
   const inputs = Object.entries(def.inputs).map(([n, s]) => inputLine(n, s)).join("\n");
-  const outputs = Object.entries(def.outputs).map(([n, o]) => `  ${n.padEnd(20)} ${o.description}`).join("\n");
+  const outputs = Object.entries(def.outputs).map(([n, description]) => `  ${n.padEnd(20)} ${description}`).join("\n");
   return `release-actions ${def.id}
 ${wrap(def.description, 100, "  ")}
 

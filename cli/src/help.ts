@@ -69,7 +69,7 @@ export function stageHelp(def: ActionDefinition): string {
     .map(([n, s]) => inputLine(n, s))
     .join('\n');
   const outputs = Object.entries(def.outputs)
-    .map(([n, o]) => `  ${n.padEnd(20)} ${o.description}`)
+    .map(([n, description]) => `  ${n.padEnd(20)} ${description}`)
     .join('\n');
   return `release-actions ${def.id}
 ${wrap(def.description, 100, '  ')}

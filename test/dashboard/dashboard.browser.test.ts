@@ -18,6 +18,9 @@ const available = existsSync(CHROMIUM);
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'release-status.yaml');
 const SCREENSHOT = join(ROOT, 'test-results', 'dashboard.png');
 const VERSIONS = ['2.1.0', '2.0.1', '2.0.0', '2.0.0-rc.1', '1.4.2', '1.4.1'];
+const HEADLESS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
+/** None of Chromium's own traffic: the page's request must be the only one. */
+const QUIET = ['--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 if (!available && process.env.CI === 'true') {
   test('chromium is installed (CI)', () => {
@@ -54,16 +57,7 @@ maybe(
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: [...HEADLESS, ...QUIET],
       });
     }, 60_000);
 

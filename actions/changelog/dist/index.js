@@ -748,11 +748,11 @@ function readRunnerContext(env = process.env) {
 
 // packages/shared/src/action/inputs.ts
 var import_valid = __toESM(require_valid(), 1);
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse2) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse2 });
@@ -3336,10 +3336,8 @@ async function independentChangelog(git, workspace, inputs, o) {
 }
 
 // actions/changelog/src/inputs.ts
-var action = defineAction({
-  id: "changelog",
+var action = defineAction("changelog", {
   description: "Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.",
-  branding: { icon: "book-open", color: "blue" },
   inputs: {
     version: semver({
       description: "Version the new section is titled with. Empty: the recommended next version.",
@@ -3364,7 +3362,10 @@ var action = defineAction({
     tag_prefix: tagPrefixInput,
     ...monorepoInputs,
     initial_version: initialVersionInput,
-    path: text({ description: "Path of the changelog file, relative to the workspace.", default: "CHANGELOG.md" }),
+    path: text({
+      description: "Path of the changelog file, relative to the workspace.",
+      default: "CHANGELOG.md"
+    }),
     write_file: bool({ description: "Write the new section into the changelog file.", default: "true" }),
     types: yamlInput({
       description: "YAML or JSON mapping of commit types to sections, e.g. `{feat: Added, chore: hidden}`. Empty: the documented defaults.",
@@ -3378,24 +3379,17 @@ var action = defineAction({
     token: githubToken("GitHub token for PR and author look-ups.")
   },
   outputs: {
-    notes: {
-      description: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits)."
-    },
-    packages: {
-      description: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise."
-    },
-    notes_file: {
-      description: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting)."
-    },
-    version: { description: "Version the new section is titled with (the version model of docs/versioning.md)." },
-    recommended_bump: { description: "major, minor, patch or none." },
-    previous_tag: { description: "The tag the history starts from (empty when there is none)." },
-    commit_count: {
-      description: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted."
-    },
-    breaking_count: { description: "Number of breaking changes." },
-    changelog_path: { description: "Path of the changelog file written." }
+    notes: "Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits).",
+    packages: "versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise.",
+    notes_file: "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
+    version: "Version the new section is titled with (the version model of docs/versioning.md).",
+    recommended_bump: "major, minor, patch or none.",
+    previous_tag: "The tag the history starts from (empty when there is none).",
+    commit_count: "Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted.",
+    breaking_count: "Number of breaking changes.",
+    changelog_path: "Path of the changelog file written."
   },
+  branding: { icon: "book-open", color: "blue" },
   refine: (v) => monorepoProblems(v)
 });
 

@@ -1,50 +1,39 @@
 /** The changelog action's inputs and outputs: the single source of truth for action.yml and the README. */
-import {
-  bool,
-  defineAction,
-  githubToken,
-  initialVersionInput,
-  monorepoInputs,
-  monorepoProblems,
-  oneOf,
-  semver,
-  tagPrefixInput,
-  text,
-  yamlInput,
-} from '@release-actions/shared/action';
+import * as schema from '@release-actions/shared/action';
 
-export const action = defineAction({
-  id: 'changelog',
+export const action = schema.defineAction('changelog', {
   description:
     'Conventional commits since the last release tag rendered as keep-a-changelog or conventional notes, with PR links and a recommended version bump.',
-  branding: { icon: 'book-open', color: 'blue' },
   inputs: {
-    version: semver({
+    version: schema.semver({
       description: 'Version the new section is titled with. Empty: the recommended next version.',
       allowV: true,
     }),
-    since_tag: text({
+    since_tag: schema.text({
       description: 'Tag to start from. Empty: the newest semver release tag reachable from HEAD.',
       identifier: true,
     }),
-    format: oneOf(['keep-a-changelog', 'conventional-commits'], {
+    format: schema.oneOf(['keep-a-changelog', 'conventional-commits'], {
       description: 'Output format of the notes and CHANGELOG.md section.',
       default: 'keep-a-changelog',
     }),
-    include_prs: bool({
+    include_prs: schema.bool({
       description: 'Link commits to their pull requests and authors (batched GraphQL).',
       default: 'true',
     }),
-    breaking_changes_section: bool({
+    breaking_changes_section: schema.bool({
       description: 'Put a "⚠ BREAKING CHANGES" section first, one entry per breaking note.',
       default: 'true',
     }),
-    tag_prefix: tagPrefixInput,
-    ...monorepoInputs,
-    initial_version: initialVersionInput,
-    path: text({ description: 'Path of the changelog file, relative to the workspace.', default: 'CHANGELOG.md' }),
-    write_file: bool({ description: 'Write the new section into the changelog file.', default: 'true' }),
-    types: yamlInput<Record<string, unknown>>({
+    tag_prefix: schema.tagPrefixInput,
+    ...schema.monorepoInputs,
+    initial_version: schema.initialVersionInput,
+    path: schema.text({
+      description: 'Path of the changelog file, relative to the workspace.',
+      default: 'CHANGELOG.md',
+    }),
+    write_file: schema.bool({ description: 'Write the new section into the changelog file.', default: 'true' }),
+    types: schema.yamlInput<Record<string, unknown>>({
       description:
         'YAML or JSON mapping of commit types to sections, e.g. `{feat: Added, chore: hidden}`. Empty: the documented defaults.',
       shape: 'a YAML/JSON mapping of commit type to section name (or "hidden")',
@@ -55,34 +44,27 @@ export const action = defineAction({
             : { error: 'every value must be a section name' }
           : { error: 'not a mapping' },
     }),
-    all_releases: bool({
+    all_releases: schema.bool({
       description: 'Render every release tag, first to last, plus the new section (since_tag ignored).',
       default: 'false',
     }),
-    token: githubToken('GitHub token for PR and author look-ups.'),
+    token: schema.githubToken('GitHub token for PR and author look-ups.'),
   },
   outputs: {
-    notes: {
-      description:
-        'Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits).',
-    },
-    packages: {
-      description:
-        'versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise.',
-    },
-    notes_file: {
-      description:
-        "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
-    },
-    version: { description: 'Version the new section is titled with (the version model of docs/versioning.md).' },
-    recommended_bump: { description: 'major, minor, patch or none.' },
-    previous_tag: { description: 'The tag the history starts from (empty when there is none).' },
-    commit_count: {
-      description:
-        'Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted.',
-    },
-    breaking_count: { description: 'Number of breaking changes.' },
-    changelog_path: { description: 'Path of the changelog file written.' },
+    notes:
+      'Markdown of the new section (versioning: independent: a `## <tag>` section per released package, each from its own commits).',
+    packages:
+      'versioning: independent: JSON list of {name, version, tag, path, changelog_path} of the packages released, in publish order; [] otherwise.',
+    notes_file:
+      "A file under RUNNER_TEMP holding the notes: hand them on as a file (an artifact, the release action's notes_file), never as an input or environment variable (one over 128 KiB stops a step from starting).",
+    version: 'Version the new section is titled with (the version model of docs/versioning.md).',
+    recommended_bump: 'major, minor, patch or none.',
+    previous_tag: 'The tag the history starts from (empty when there is none).',
+    commit_count:
+      'Commits in the range the notes cover (since the previous tag; every release with all_releases), hidden types included, merge commits not counted.',
+    breaking_count: 'Number of breaking changes.',
+    changelog_path: 'Path of the changelog file written.',
   },
-  refine: (v) => monorepoProblems(v),
+  branding: { icon: 'book-open', color: 'blue' },
+  refine: (v) => schema.monorepoProblems(v),
 });

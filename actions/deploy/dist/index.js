@@ -632,11 +632,11 @@ function formatDuration(ms) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
@@ -3950,10 +3950,8 @@ var DeploymentRecorder = class {
 };
 
 // actions/deploy/src/inputs.ts
-var action = defineAction({
-  id: "deploy",
+var action = defineAction("deploy", {
   description: "Progressive deployment (blue-green, canary, rolling, immediate) with smoke tests, a version check, a monitoring window and automatic rollback.",
-  branding: { icon: "upload-cloud", color: "purple" },
   inputs: {
     version: semver({ description: "Version to deploy.", required: true, allowV: true }),
     environment: environmentInput("Target environment (a GitHub Environment name).", "production"),
@@ -3972,7 +3970,10 @@ var action = defineAction({
       item: number({ description: "percent", integer: true, min: 1, max: 100 })
     }),
     step_duration: duration({ description: "Analysis time per canary step.", default: "1m" }),
-    monitor_duration: duration({ description: "Monitoring window after the switch (0 for none).", default: "5m" }),
+    monitor_duration: duration({
+      description: "Monitoring window after the switch (0 for none).",
+      default: "5m"
+    }),
     monitor_interval: duration({ description: "Time between monitoring probes.", default: "10s", min: 100 }),
     max_error_rate: number({
       description: "Highest error rate (0 to 1) tolerated while monitoring.",
@@ -3989,7 +3990,12 @@ var action = defineAction({
       description: "Verdict when monitoring gathers fewer than min_samples.",
       default: "fail"
     }),
-    min_samples: number({ description: "Fewest probe samples a verdict needs.", default: "10", integer: true, min: 1 }),
+    min_samples: number({
+      description: "Fewest probe samples a verdict needs.",
+      default: "10",
+      integer: true,
+      min: 1
+    }),
     probe_url: url({ description: "URL probed through the router while monitoring." }),
     smoke_tests: yamlInput({
       description: "Smoke tests run against the new slot directly before any traffic moves: a YAML list of {path, expect_status, body_contains, body_regex, max_latency_ms}. Default: GET of health_url's path expecting 200. The new slot must also report the version at version_url's path.",
@@ -4018,7 +4024,12 @@ var action = defineAction({
       description: "How long the previous slot keeps running after the switch (instant rollback meanwhile); 0 stops it at once.",
       default: "1h"
     }),
-    batch_size: number({ description: "rolling: instances replaced per batch.", default: "1", integer: true, min: 1 }),
+    batch_size: number({
+      description: "rolling: instances replaced per batch.",
+      default: "1",
+      integer: true,
+      min: 1
+    }),
     ref: text({
       description: "Git ref of the GitHub deployment. Default: the workflow's commit (GITHUB_SHA).",
       identifier: true
@@ -4035,15 +4046,14 @@ var action = defineAction({
     token: githubToken("GitHub token with deployments: write.")
   },
   outputs: {
-    status: { description: "succeeded, rolled-back or failed." },
-    active_slot: { description: "The slot serving traffic at the end." },
-    previous_version: { description: "The version served before." },
-    deployment_id: { description: "Id of the GitHub deployment." },
-    rolled_back: { description: "true when the deploy was rolled back." },
-    reason: {
-      description: "Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded."
-    }
+    status: "succeeded, rolled-back or failed.",
+    active_slot: "The slot serving traffic at the end.",
+    previous_version: "The version served before.",
+    deployment_id: "Id of the GitHub deployment.",
+    rolled_back: "true when the deploy was rolled back.",
+    reason: "Why the deploy failed or was rolled back, one line (a monitoring breach names the check, the value seen and the threshold); empty when it succeeded."
   },
+  branding: { icon: "upload-cloud", color: "purple" },
   // Combinations that cannot work, refused before anything starts (the engine would find some only after
   // traffic has moved).
   refine(v) {

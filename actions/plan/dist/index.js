@@ -751,11 +751,11 @@ function parseDuration(text2) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse2) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse2 });
@@ -3094,10 +3094,8 @@ function deployRequested(v) {
   return v.require_deploy || !!v.version_url || v.workload === "docker" || !!v.deploy_start_command.trim() || !!v.docker_image || v.router !== "none" || !!v.nginx_upstream_file || !!v.router_command.trim();
 }
 var PATH = { pattern: /^[^\r\n\0]+$/, patternHint: "a file path on one line" };
-var action = defineAction({
-  id: "plan",
+var action = defineAction("plan", {
   description: "The release plan, with no side effects: release type, effective policy (gates, strategy, monitoring window, approvals), next version and a changelog preview, for the approvers.",
-  branding: { icon: "map", color: "gray-dark" },
   inputs: {
     version_bump: versionBumpInput,
     hotfix: bool({
@@ -3143,7 +3141,10 @@ var action = defineAction({
       "Environment of the release job: the Release Manager reviews the changelog.",
       "changelog-review"
     ),
-    product_environment: environmentInput("Environment where product approves a major release.", "product-approval"),
+    product_environment: environmentInput(
+      "Environment where product approves a major release.",
+      "product-approval"
+    ),
     environment: environmentInput(
       "The production environment (deploy job): the Engineering Lead approves.",
       "production"
@@ -3181,14 +3182,20 @@ var action = defineAction({
     }),
     image: text({ description: "preflight: the image the container-build gate builds." }),
     version_url: url({ description: "preflight: URL that reports the serving version (required to deploy)." }),
-    workload: oneOf(["command", "docker"], { description: "preflight: where versions run.", default: "command" }),
+    workload: oneOf(["command", "docker"], {
+      description: "preflight: where versions run.",
+      default: "command"
+    }),
     deploy_start_command: text({
       description: "preflight: the command workload's start command.",
       multiline: true,
       maxLength: 1e4
     }),
     docker_image: text({ description: "preflight: the docker workload's image." }),
-    router: oneOf(["nginx", "command", "none"], { description: "preflight: how traffic moves.", default: "none" }),
+    router: oneOf(["nginx", "command", "none"], {
+      description: "preflight: how traffic moves.",
+      default: "none"
+    }),
     nginx_upstream_file: text({ description: "preflight: the nginx router's upstream include file.", ...PATH }),
     router_command: text({
       description: "preflight: the command router's command.",
@@ -3203,44 +3210,37 @@ var action = defineAction({
     })
   },
   outputs: {
-    releasable: { description: "true when there is something to release; false ends the pipeline quietly." },
-    versioning: { description: "fixed or independent, as given: the changelog and release jobs take it on." },
-    packages: {
-      description: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed."
-    },
-    reason: { description: "Why there is nothing to release (empty when releasable)." },
-    type: { description: "The release type whose policy applies: major, minor, patch or hotfix." },
-    version_bump: { description: "The bump applied: major, minor or patch." },
-    release_mode: { description: "How the release job lands the release: direct, tag-only or pull-request." },
-    next_version: { description: "The version this release will have." },
-    next_tag: { description: "The tag this release will have." },
-    previous_version: { description: "The last release version (empty when there is none)." },
-    previous_tag: { description: "The last release tag (empty when there is none)." },
-    commit_count: { description: "Commits since the last release." },
-    changelog_preview: { description: "Markdown preview of the notes (the changelog stage writes the real ones)." },
-    policy: { description: "The effective policy as JSON, with the source of each value." },
-    gates: { description: "Quality gates to run, comma separated (empty: smoke tests only)." },
-    load_profile: { description: "Load profile of the quality gates." },
-    run_smoke_tests: { description: "true when smoke tests run before traffic moves." },
-    strategy: { description: "Deployment strategy." },
-    canary_steps: { description: "Canary steps, comma separated." },
-    step_duration: { description: "Analysis time per canary step or rolling batch." },
-    monitor_duration: { description: "Monitoring window after the switch." },
-    environments: { description: "JSON list of {job, environment} in the order the pipeline reaches them." },
-    release_environment: { description: "Environment of the release job (empty: none)." },
-    product_environment: { description: "Environment of the product approval job (empty: no such job)." },
-    deploy_environment: { description: "Environment of the deploy job (empty: none)." },
-    load_shards: {
-      description: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else []."
-    },
-    deploy_timeout: { description: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10)." },
-    run_quality_gates: {
-      description: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false."
-    },
-    run_deploy: {
-      description: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
-    }
+    releasable: "true when there is something to release; false ends the pipeline quietly.",
+    versioning: "fixed or independent, as given: the changelog and release jobs take it on.",
+    packages: "versioning: independent: JSON list of the packages to release, in publish order: {name, version, tag, path, private, bump, reasons, previous_version, previous_tag}; [] with versioning: fixed.",
+    reason: "Why there is nothing to release (empty when releasable).",
+    type: "The release type whose policy applies: major, minor, patch or hotfix.",
+    version_bump: "The bump applied: major, minor or patch.",
+    release_mode: "How the release job lands the release: direct, tag-only or pull-request.",
+    next_version: "The version this release will have.",
+    next_tag: "The tag this release will have.",
+    previous_version: "The last release version (empty when there is none).",
+    previous_tag: "The last release tag (empty when there is none).",
+    commit_count: "Commits since the last release.",
+    changelog_preview: "Markdown preview of the notes (the changelog stage writes the real ones).",
+    policy: "The effective policy as JSON, with the source of each value.",
+    gates: "Quality gates to run, comma separated (empty: smoke tests only).",
+    load_profile: "Load profile of the quality gates.",
+    run_smoke_tests: "true when smoke tests run before traffic moves.",
+    strategy: "Deployment strategy.",
+    canary_steps: "Canary steps, comma separated.",
+    step_duration: "Analysis time per canary step or rolling batch.",
+    monitor_duration: "Monitoring window after the switch.",
+    environments: "JSON list of {job, environment} in the order the pipeline reaches them.",
+    release_environment: "Environment of the release job (empty: none).",
+    product_environment: "Environment of the product approval job (empty: no such job).",
+    deploy_environment: "Environment of the deploy job (empty: none).",
+    load_shards: "preflight: JSON list of the load shards, [1..load_shards] when the load is sharded, else [].",
+    deploy_timeout: "preflight: the deploy action's timeout (deploy_timeout_minutes less 10).",
+    run_quality_gates: "true when the quality-gates job runs: the policy has gates and their settings are given (preflight), else false.",
+    run_deploy: "true when the deploy (and its approvals) runs: deploy settings given or require_deploy (preflight; without preflight, true)."
   },
+  branding: { icon: "map", color: "gray-dark" },
   // The preflight's checks that need no policy; those that do run once the plan has resolved it (preflight.ts).
   refine(v) {
     const problems = monorepoProblems(v);

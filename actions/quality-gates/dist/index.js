@@ -635,11 +635,11 @@ function formatDuration(ms2) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
@@ -3713,10 +3713,8 @@ function buildConfig(i, runner) {
 }
 
 // actions/quality-gates/src/inputs.ts
-var action = defineAction({
-  id: "quality-gates",
+var action = defineAction("quality-gates", {
   description: "Pre-release gates: load tests with k6-style thresholds and exact percentiles, performance regression against a baseline, container build with a size budget.",
-  branding: { icon: "check-circle", color: "orange" },
   inputs: {
     load_profile: oneOf(["baseline", "peak", "stress", "soak", "custom"], {
       description: "Named load profile (connections, rate, duration, ramp).",
@@ -3749,7 +3747,10 @@ var action = defineAction({
       integer: true,
       min: 1
     }),
-    duration: duration({ description: "Load duration (overrides the profile; required for custom).", min: 1e3 }),
+    duration: duration({
+      description: "Load duration (overrides the profile; required for custom).",
+      min: 1e3
+    }),
     thresholds: text({
       description: "One threshold per line in k6 syntax, e.g. `http_req_duration: p(95)<500`.",
       multiline: true,
@@ -3790,7 +3791,9 @@ var action = defineAction({
       patternHint: "an image reference in lower case such as registry/name:tag"
     }),
     context: text({ description: "Build context of the image, relative to the workspace.", default: "." }),
-    dockerfile: text({ description: "Dockerfile, relative to the workspace (default: Dockerfile in the context)." }),
+    dockerfile: text({
+      description: "Dockerfile, relative to the workspace (default: Dockerfile in the context)."
+    }),
     build_args: text({
       description: "Build arguments, one `KEY=VALUE` per line.",
       multiline: true
@@ -3826,11 +3829,12 @@ var action = defineAction({
     )
   },
   outputs: {
-    passed: { description: "true when every gate passed." },
-    results: { description: "Path of the results JSON with every measurement." },
-    image_id: { description: "Id of the image built by the container-build gate." },
-    image_size_mb: { description: "Size of that image in MB." }
-  }
+    passed: "true when every gate passed.",
+    results: "Path of the results JSON with every measurement.",
+    image_id: "Id of the image built by the container-build gate.",
+    image_size_mb: "Size of that image in MB."
+  },
+  branding: { icon: "check-circle", color: "orange" }
 });
 
 // actions/quality-gates/src/record.ts

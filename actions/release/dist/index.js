@@ -974,11 +974,11 @@ function readRunnerContext(env = process.env) {
 
 // packages/shared/src/action/inputs.ts
 var import_valid = __toESM(require_valid(), 1);
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse3) => given({ ...common(kind, o), accepted, empty: void 0, parse: parse3 });
@@ -3149,17 +3149,18 @@ function guardPackagesLatest(packages, o) {
 // packages/shared/src/monorepo/trailers.ts
 var import_valid4 = __toESM(require_valid(), 1);
 var PACKAGE_TRAILER = "Release-Actions-Package";
+var TRAILER_LINE = new RegExp(`^${PACKAGE_TRAILER}:`, "i");
 function packageTrailers(packages) {
   return packages.map((p) => `${PACKAGE_TRAILER}: ${p.name} ${p.version} ${p.tag}`).join("\n");
 }
 function hasPackageTrailers(message) {
-  return new RegExp(`^${PACKAGE_TRAILER}:`, "mi").test(message);
+  return message.split(/\r?\n/).some((l) => TRAILER_LINE.test(l));
 }
 function readPackageTrailers(message, o) {
   const known = new Set(o.packages);
   const packages = [];
   const problems = [];
-  const lines = message.split(/\r?\n/).filter((l) => new RegExp(`^${PACKAGE_TRAILER}:`, "i").test(l));
+  const lines = message.split(/\r?\n/).filter((l) => TRAILER_LINE.test(l));
   for (const line of lines) {
     const shown = `"${escapeLogText(line.slice(0, 200))}"`;
     const m = new RegExp(`^${PACKAGE_TRAILER}: (\\S+) (\\S+) (\\S+)$`).exec(line);
@@ -4304,373 +4305,6 @@ var GitBranchStatusStore = class {
   }
 };
 
-// actions/release/src/inputs.ts
-var action = defineAction({
-  id: "release",
-  description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
-  branding: { icon: "tag", color: "green" },
-  inputs: {
-    version_bump: versionBumpInput,
-    release_branch: releaseBranchInput,
-    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
-      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
-      default: "direct"
-    }),
-    release_type: releaseTypeInput,
-    publish_registries: publishRegistriesInput,
-    skip_tests: bool({
-      description: "Refused when true: tests are never skipped.",
-      default: "false",
-      refuseTrue: "tests are never skipped"
-    }),
-    skip_build: bool({
-      description: "Refused when true: builds are never skipped.",
-      default: "false",
-      refuseTrue: "builds are never skipped"
-    }),
-    version: semver({
-      description: "Explicit version (overrides version_bump); must be above the last release.",
-      allowV: true
-    }),
-    tag_prefix: tagPrefixInput,
-    ...monorepoInputs,
-    github_release: oneOf(["per-package", "aggregate"], {
-      description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
-      default: "per-package"
-    }),
-    initial_version: initialVersionInput,
-    prerelease_id: prereleaseIdInput,
-    notes: text({
-      description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
-      multiline: true
-    }),
-    notes_file: text({
-      description: "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
-      pattern: /^(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: "a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)"
-    }),
-    test_command: text({
-      description: "Command that runs the tests (bash). Default: `npm test` when package.json has a test script."
-    }),
-    build_command: text({
-      description: "Command that builds (bash). Default: `npm run build` when package.json has a build script."
-    }),
-    version_files: list({
-      description: "Extra files whose lines marked `x-release-actions-version` carry the version (the first X.Y.Z on such a line is replaced).",
-      item: text({
-        description: "file",
-        pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-        patternHint: "a relative path inside the workspace (no ..)"
-      })
-    }),
-    assets: list({
-      description: "Files to attach to the GitHub Release (relative paths; `*` matches within a file name).",
-      item: text({
-        description: "asset",
-        pattern: /^(?!\/)(?!.*\.\.)[\w./@+*-]+$/,
-        patternHint: "a relative path or pattern inside the workspace (no ..)"
-      })
-    }),
-    npm_registry_url: npmRegistryUrlInput,
-    npm_dist_tag: text({
-      description: "npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).",
-      pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
-      patternHint: "a dist-tag name starting with a letter (latest, next, rc)"
-    }),
-    npm_access: text({
-      description: "npm --access for scoped packages: public or restricted (empty: the registry default).",
-      pattern: /^(public|restricted)$/,
-      patternHint: "public or restricted"
-    }),
-    provenance: oneOf(["auto", "true", "false"], {
-      description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
-      default: "auto"
-    }),
-    attest: oneOf(["auto", "true", "false"], {
-      description: "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
-      default: "auto"
-    }),
-    fulcio_url: url({
-      description: "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
-      default: "https://fulcio.sigstore.dev"
-    }),
-    rekor_url: text({
-      description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
-      default: "https://rekor.sigstore.dev",
-      pattern: /^(https?:\/\/[^\s]+|none)$/,
-      patternHint: "an http(s) URL, or none"
-    }),
-    tsa_url: url({
-      description: "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp."
-    }),
-    trusted_root: text({
-      description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
-      pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
-      patternHint: "an http(s) URL, or a relative path inside the workspace (no ..)"
-    }),
-    docker_images: dockerImagesInput,
-    docker_context: text({
-      description: "Docker build context, relative to the workspace.",
-      default: ".",
-      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: "a relative path inside the workspace (no ..)"
-    }),
-    dockerfile: text({
-      description: "Dockerfile, relative to the workspace (default: <docker_context>/Dockerfile).",
-      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
-      patternHint: "a relative path inside the workspace (no ..)"
-    }),
-    docker_build_args: list({
-      description: "Build arguments, one NAME=value per line.",
-      item: text({
-        description: "build arg",
-        pattern: /^[A-Za-z_][A-Za-z0-9_]*=[^\n]*$/,
-        patternHint: "NAME=value"
-      })
-    }),
-    registry_username: text({
-      description: "Container registry user (else the docker config the job logged in with)."
-    }),
-    registry_password: secret({ description: "Container registry password or token (masked)." }),
-    update_major_tag: bool({
-      description: "Move the major tag (v1) to this release when it is the highest of its major (action repositories).",
-      default: "false"
-    }),
-    status_branch: text({
-      description: "Branch holding release-status.yaml.",
-      default: "release-status",
-      identifier: true
-    }),
-    announce_webhook_url: url({ description: "Webhook that receives the release announcement (treated as a secret)." }),
-    announce_format: oneOf(["slack", "json"], {
-      description: "slack: Slack-compatible message (text + blocks); json: a generic JSON payload.",
-      default: "slack"
-    }),
-    verify_timeout: duration({
-      description: "How long to wait for published packages to become visible.",
-      default: "10m",
-      min: 1e3
-    }),
-    dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
-    token: githubToken(
-      "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md)."
-    )
-  },
-  outputs: {
-    version: { description: "The version released (empty when there is nothing to release)." },
-    previous_version: { description: "The previous release version." },
-    tag: { description: "The release tag." },
-    release_url: { description: "URL of the GitHub Release." },
-    release_id: { description: "Id of the GitHub Release." },
-    published: { description: "JSON list of {registry, name, version, url, digest_or_integrity}." },
-    status: {
-      description: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed."
-    },
-    released: {
-      description: "true when this run released (the version is tagged, released and published), else false."
-    },
-    pull_request_number: { description: "release_mode pull-request: the number of the release PR opened or updated." },
-    pull_request_url: { description: "release_mode pull-request: the URL of the release PR opened or updated." },
-    pull_request_change: {
-      description: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
-    }
-  },
-  refine(v) {
-    const problems = monorepoProblems(v);
-    if (v.versioning === "independent" && v.publish_registries.includes("docker"))
-      problems.push({
-        input: "publish_registries",
-        message: `Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan's packages output), or use versioning: fixed.`
-      });
-    if (v.versioning === "independent" && v.update_major_tag)
-      problems.push({
-        input: "update_major_tag",
-        message: 'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.'
-      });
-    if (v.registry_password && !v.registry_username)
-      problems.push({
-        input: "registry_username",
-        message: 'Input "registry_username" is empty but required when registry_password is given.'
-      });
-    if (v.rekor_url === "none" && !v.tsa_url)
-      problems.push({
-        input: "tsa_url",
-        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: https://timestamp.githubapp.com/api/v1/timestamp).`
-      });
-    if (!v.token)
-      problems.push({
-        input: "token",
-        message: 'Input "token" is empty; expected a GitHub token with contents: write. In a workflow it defaults to GITHUB_TOKEN (${{ github.token }}): give the job `permissions: { contents: write }`. With the CLI: export GITHUB_TOKEN (a token with contents: write on the repository).'
-      });
-    return problems;
-  }
-});
-
-// actions/release/src/ledger.ts
-var Ledger = class {
-  constructor(d) {
-    this.d = d;
-  }
-  d;
-  steps = [];
-  /** The step under way: reported as failed when the release stops in it. */
-  current;
-  version;
-  /** Set for an independent release: its record is found by version and tag. */
-  tag;
-  report(step, state, detail) {
-    const i = this.steps.findIndex((s) => s.step === step);
-    const entry = { step, state, ...detail ? { detail } : {} };
-    if (i >= 0) this.steps[i] = entry;
-    else this.steps.push(entry);
-  }
-  /** From now on, marks are written to the status record under `version` (the claim made it ours). */
-  claimed(version2, tag) {
-    this.version = version2;
-    this.tag = tag;
-  }
-  /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
-  async mark(step, state, detail, extra) {
-    this.report(step, state, detail);
-    const version2 = this.version;
-    if (!version2) return;
-    const { runId, runAttempt } = this.d;
-    await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
-      recordStep(rec, runId, step, state, { attempt: runAttempt, detail });
-      extra?.(rec);
-    }, `release ${version2}: ${step} ${state} (run ${runId}.${runAttempt})`);
-  }
-  /**
-   * Run one step in a log group: `fn` returns 'done' or 'already-done' (and a detail, and what the step made,
-   * handed back to the caller); the state is marked, then the fault hook runs.
-   */
-  async step(name, fn) {
-    this.current = name;
-    const res = await this.d.log.group(name, fn);
-    await this.mark(name, res.state, res.detail, res.extra);
-    this.current = void 0;
-    this.d.fault?.(name);
-    return res;
-  }
-  /** Work that is reported under `name` only if it fails (checks before the first side effect). */
-  async within(name, fn) {
-    this.current = name;
-    const res = await fn();
-    this.current = void 0;
-    return res;
-  }
-  fault(name) {
-    this.d.fault?.(name);
-  }
-  /** The release stopped: the step under way is failed, and so is the record of this run's release. */
-  async persistFailure(message, dryRun, fields = {}) {
-    if (!this.version || dryRun) return;
-    const version2 = this.version;
-    const { runId, runAttempt } = this.d;
-    await this.d.store.update((doc) => {
-      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
-      if (rec.run_id === runId && rec.status !== "released") {
-        rec.status = "failed";
-        rec.error = message.slice(0, 500);
-        Object.assign(rec, fields);
-      }
-      for (const s of this.steps.filter((x) => x.state === "failed")) {
-        recordStep(rec, runId, s.step, "failed", { attempt: runAttempt, detail: s.detail });
-      }
-    }, `release ${version2}: failed (run ${runId}.${runAttempt})`);
-  }
-};
-
-// actions/release/src/announce.ts
-var ENTRY_REFS = /\s+\((?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40})(?:, (?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40}))*\)(?: by @[\w-]+)?$/;
-function highlights(notes, max = 5) {
-  return notes.split("\n").map((l) => l.trim()).filter((l) => /^[-*] /.test(l)).map((l) => l.slice(2).trim().replace(ENTRY_REFS, "")).slice(0, max);
-}
-function slackEscape(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function slackPayload(a) {
-  const title = `${a.repository} ${a.tag} released${a.prerelease ? " (prerelease)" : ""}`;
-  const hl = highlights(a.notes).map(slackEscape);
-  const links2 = [...a.releaseUrl ? [{ name: "Release notes", url: a.releaseUrl }] : [], ...a.links];
-  const link = (l) => `<${slackEscape(l.url)}|${slackEscape(l.name)}>`;
-  const text2 = [slackEscape(title), ...hl.map((h) => `• ${h}`), ...links2.map(link)].join("\n");
-  return {
-    text: text2,
-    blocks: [
-      // plain_text is shown as given: Slack does not parse it, so it is not escaped.
-      { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
-      ...hl.length ? [{ type: "section", text: { type: "mrkdwn", text: hl.map((h) => `• ${h}`).join("\n") } }] : [],
-      ...links2.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: links2.map(link).join(" · ") }] }] : []
-    ]
-  };
-}
-function jsonPayload(a) {
-  return {
-    event: "release",
-    repository: a.repository,
-    version: a.version,
-    tag: a.tag,
-    prerelease: a.prerelease,
-    release_url: a.releaseUrl,
-    highlights: highlights(a.notes),
-    links: a.links
-  };
-}
-async function announce(f, url2, format, a, log) {
-  try {
-    const res = await f(url2, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(format === "json" ? jsonPayload(a) : slackPayload(a)),
-      signal: AbortSignal.timeout(15e3)
-    });
-    if (!res.ok) {
-      log.warning(`the release announcement was refused (HTTP ${res.status}); the release itself is done`);
-      return false;
-    }
-    return true;
-  } catch (e) {
-    const msg = errorMessage(e).split(url2).join("(webhook)");
-    log.warning(`the release announcement could not be posted (${msg}); the release itself is done`);
-    return false;
-  }
-}
-
-// actions/release/src/steps/announce.ts
-async function announce2(s, d) {
-  const { cfg } = d;
-  const { plan, release: release2, published } = s;
-  if (!cfg.announceWebhookUrl) return {};
-  const url2 = cfg.announceWebhookUrl;
-  await d.ledger.within("announce", async () => {
-    const already = findRelease(await d.store.read(), plan.version)?.ledger?.[d.runId]?.announce?.state === "done";
-    if (already) return d.ledger.report("announce", "already-done");
-    const ok2 = await announce(
-      d.fetch,
-      url2,
-      cfg.announceFormat,
-      {
-        repository: `${d.owner}/${d.repo}`,
-        version: plan.version,
-        tag: plan.tag,
-        releaseUrl: release2.url,
-        notes: plan.notesBody,
-        links: published.map((p) => ({ name: `${p.registry}: ${p.name}`, url: p.url })),
-        prerelease: plan.prerelease
-      },
-      d.log
-    );
-    await d.ledger.mark("announce", ok2 ? "done" : "failed", ok2 ? void 0 : "post failed (warning only)");
-  });
-  return {};
-}
-
-// actions/release/src/steps/attest.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import { join as join12 } from "node:path";
-
 // packages/shared/src/attest/provenance.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
@@ -4742,7 +4376,10 @@ function buildStatement(subjects, input) {
 }
 
 // packages/shared/src/attest/sign.ts
-var PUBLIC_REKOR_URL = "https://rekor.sigstore.dev";
+var SIGSTORE = {
+  public: { fulcio: "https://fulcio.sigstore.dev", rekor: "https://rekor.sigstore.dev" },
+  github: { fulcio: "https://fulcio.githubapp.com", tsa: "https://timestamp.githubapp.com/api/v1/timestamp" }
+};
 async function signStatement(statement, o) {
   if (!o.rekorUrl && !o.tsaUrl) {
     throw new StageError("signing needs a transparency log (rekor_url) or a timestamp authority (tsa_url)");
@@ -5201,6 +4838,368 @@ async function verifyArtifact(o) {
 ${failures.map((l) => `  - ${l}`).join("\n")}`
   );
 }
+
+// actions/release/src/inputs.ts
+var action = defineAction("release", {
+  description: "Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.",
+  inputs: {
+    version_bump: versionBumpInput,
+    release_branch: releaseBranchInput,
+    release_mode: oneOf(["direct", "tag-only", "pull-request"], {
+      description: "How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.",
+      default: "direct"
+    }),
+    release_type: releaseTypeInput,
+    publish_registries: publishRegistriesInput,
+    skip_tests: bool({
+      description: "Refused when true: tests are never skipped.",
+      default: "false",
+      refuseTrue: "tests are never skipped"
+    }),
+    skip_build: bool({
+      description: "Refused when true: builds are never skipped.",
+      default: "false",
+      refuseTrue: "builds are never skipped"
+    }),
+    version: semver({
+      description: "Explicit version (overrides version_bump); must be above the last release.",
+      allowV: true
+    }),
+    tag_prefix: tagPrefixInput,
+    ...monorepoInputs,
+    github_release: oneOf(["per-package", "aggregate"], {
+      description: "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
+      default: "per-package"
+    }),
+    initial_version: initialVersionInput,
+    prerelease_id: prereleaseIdInput,
+    notes: text({
+      description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
+      multiline: true
+    }),
+    notes_file: text({
+      description: "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
+      pattern: /^(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: "a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)"
+    }),
+    test_command: text({
+      description: "Command that runs the tests (bash). Default: `npm test` when package.json has a test script."
+    }),
+    build_command: text({
+      description: "Command that builds (bash). Default: `npm run build` when package.json has a build script."
+    }),
+    version_files: list({
+      description: "Extra files whose lines marked `x-release-actions-version` carry the version (the first X.Y.Z on such a line is replaced).",
+      item: text({
+        description: "file",
+        pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+        patternHint: "a relative path inside the workspace (no ..)"
+      })
+    }),
+    assets: list({
+      description: "Files to attach to the GitHub Release (relative paths; `*` matches within a file name).",
+      item: text({
+        description: "asset",
+        pattern: /^(?!\/)(?!.*\.\.)[\w./@+*-]+$/,
+        patternHint: "a relative path or pattern inside the workspace (no ..)"
+      })
+    }),
+    npm_registry_url: npmRegistryUrlInput,
+    npm_dist_tag: text({
+      description: "npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).",
+      pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
+      patternHint: "a dist-tag name starting with a letter (latest, next, rc)"
+    }),
+    npm_access: text({
+      description: "npm --access for scoped packages: public or restricted (empty: the registry default).",
+      pattern: /^(public|restricted)$/,
+      patternHint: "public or restricted"
+    }),
+    provenance: oneOf(["auto", "true", "false"], {
+      description: "npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.",
+      default: "auto"
+    }),
+    attest: oneOf(["auto", "true", "false"], {
+      description: "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
+      default: "auto"
+    }),
+    fulcio_url: url({
+      description: `Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, ${SIGSTORE.github.fulcio} (with tsa_url and rekor_url: none).`,
+      default: SIGSTORE.public.fulcio
+    }),
+    rekor_url: text({
+      description: "Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).",
+      default: SIGSTORE.public.rekor,
+      pattern: /^(https?:\/\/[^\s]+|none)$/,
+      patternHint: "an http(s) URL, or none"
+    }),
+    tsa_url: url({
+      description: `RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: ${SIGSTORE.github.tsa}.`
+    }),
+    trusted_root: text({
+      description: "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
+      pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
+      patternHint: "an http(s) URL, or a relative path inside the workspace (no ..)"
+    }),
+    docker_images: dockerImagesInput,
+    docker_context: text({
+      description: "Docker build context, relative to the workspace.",
+      default: ".",
+      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: "a relative path inside the workspace (no ..)"
+    }),
+    dockerfile: text({
+      description: "Dockerfile, relative to the workspace (default: <docker_context>/Dockerfile).",
+      pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
+      patternHint: "a relative path inside the workspace (no ..)"
+    }),
+    docker_build_args: list({
+      description: "Build arguments, one NAME=value per line.",
+      item: text({
+        description: "build arg",
+        pattern: /^[A-Za-z_][A-Za-z0-9_]*=[^\n]*$/,
+        patternHint: "NAME=value"
+      })
+    }),
+    registry_username: text({
+      description: "Container registry user (else the docker config the job logged in with)."
+    }),
+    registry_password: secret({ description: "Container registry password or token (masked)." }),
+    update_major_tag: bool({
+      description: "Move the major tag (v1) to this release when it is the highest of its major (action repositories).",
+      default: "false"
+    }),
+    status_branch: text({
+      description: "Branch holding release-status.yaml.",
+      default: "release-status",
+      identifier: true
+    }),
+    announce_webhook_url: url({
+      description: "Webhook that receives the release announcement (treated as a secret)."
+    }),
+    announce_format: oneOf(["slack", "json"], {
+      description: "slack: Slack-compatible message (text + blocks); json: a generic JSON payload.",
+      default: "slack"
+    }),
+    verify_timeout: duration({
+      description: "How long to wait for published packages to become visible.",
+      default: "10m",
+      min: 1e3
+    }),
+    dry_run: bool({ description: "Print the plan and change nothing.", default: "false" }),
+    token: githubToken(
+      "GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md)."
+    )
+  },
+  outputs: {
+    version: "The version released (empty when there is nothing to release).",
+    previous_version: "The previous release version.",
+    tag: "The release tag.",
+    release_url: "URL of the GitHub Release.",
+    release_id: "Id of the GitHub Release.",
+    published: "JSON list of {registry, name, version, url, digest_or_integrity}.",
+    status: "released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.",
+    released: "true when this run released (the version is tagged, released and published), else false.",
+    pull_request_number: "release_mode pull-request: the number of the release PR opened or updated.",
+    pull_request_url: "release_mode pull-request: the URL of the release PR opened or updated.",
+    pull_request_change: "release_mode pull-request: opened, updated or unchanged (the release PR already said it all)."
+  },
+  branding: { icon: "tag", color: "green" },
+  refine(v) {
+    const problems = monorepoProblems(v);
+    if (v.versioning === "independent" && v.publish_registries.includes("docker"))
+      problems.push({
+        input: "publish_registries",
+        message: `Input "publish_registries" has docker, but versioning is independent: an image has one version, the packages each their own. Publish images from a workflow job per package (the plan's packages output), or use versioning: fixed.`
+      });
+    if (v.versioning === "independent" && v.update_major_tag)
+      problems.push({
+        input: "update_major_tag",
+        message: 'Input "update_major_tag" is true, but versioning is independent: a moving major tag (v1) names one version of the repository. Set it to false.'
+      });
+    if (v.registry_password && !v.registry_username)
+      problems.push({
+        input: "registry_username",
+        message: 'Input "registry_username" is empty but required when registry_password is given.'
+      });
+    if (v.rekor_url === "none" && !v.tsa_url)
+      problems.push({
+        input: "tsa_url",
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: ${SIGSTORE.github.tsa}).`
+      });
+    if (!v.token)
+      problems.push({
+        input: "token",
+        message: 'Input "token" is empty; expected a GitHub token with contents: write. In a workflow it defaults to GITHUB_TOKEN (${{ github.token }}): give the job `permissions: { contents: write }`. With the CLI: export GITHUB_TOKEN (a token with contents: write on the repository).'
+      });
+    return problems;
+  }
+});
+
+// actions/release/src/ledger.ts
+var Ledger = class {
+  constructor(d) {
+    this.d = d;
+  }
+  d;
+  steps = [];
+  /** The step under way: reported as failed when the release stops in it. */
+  current;
+  version;
+  /** Set for an independent release: its record is found by version and tag. */
+  tag;
+  report(step, state, detail) {
+    const i = this.steps.findIndex((s) => s.step === step);
+    const entry = { step, state, ...detail ? { detail } : {} };
+    if (i >= 0) this.steps[i] = entry;
+    else this.steps.push(entry);
+  }
+  /** From now on, marks are written to the status record under `version` (the claim made it ours). */
+  claimed(version2, tag) {
+    this.version = version2;
+    this.tag = tag;
+  }
+  /** Record a step's state in this attempt's report and (once the version is claimed) in the ledger. */
+  async mark(step, state, detail, extra) {
+    this.report(step, state, detail);
+    const version2 = this.version;
+    if (!version2) return;
+    const { runId, runAttempt } = this.d;
+    await this.d.store.update((doc) => {
+      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
+      recordStep(rec, runId, step, state, { attempt: runAttempt, detail });
+      extra?.(rec);
+    }, `release ${version2}: ${step} ${state} (run ${runId}.${runAttempt})`);
+  }
+  /**
+   * Run one step in a log group: `fn` returns 'done' or 'already-done' (and a detail, and what the step made,
+   * handed back to the caller); the state is marked, then the fault hook runs.
+   */
+  async step(name, fn) {
+    this.current = name;
+    const res = await this.d.log.group(name, fn);
+    await this.mark(name, res.state, res.detail, res.extra);
+    this.current = void 0;
+    this.d.fault?.(name);
+    return res;
+  }
+  /** Work that is reported under `name` only if it fails (checks before the first side effect). */
+  async within(name, fn) {
+    this.current = name;
+    const res = await fn();
+    this.current = void 0;
+    return res;
+  }
+  fault(name) {
+    this.d.fault?.(name);
+  }
+  /** The release stopped: the step under way is failed, and so is the record of this run's release. */
+  async persistFailure(message, dryRun, fields = {}) {
+    if (!this.version || dryRun) return;
+    const version2 = this.version;
+    const { runId, runAttempt } = this.d;
+    await this.d.store.update((doc) => {
+      const rec = ensureRelease(doc, version2, this.tag ? { tag: this.tag } : {});
+      if (rec.run_id === runId && rec.status !== "released") {
+        rec.status = "failed";
+        rec.error = message.slice(0, 500);
+        Object.assign(rec, fields);
+      }
+      for (const s of this.steps.filter((x) => x.state === "failed")) {
+        recordStep(rec, runId, s.step, "failed", { attempt: runAttempt, detail: s.detail });
+      }
+    }, `release ${version2}: failed (run ${runId}.${runAttempt})`);
+  }
+};
+
+// actions/release/src/announce.ts
+var ENTRY_REFS = /\s+\((?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40})(?:, (?:\[[^\]]*\]\([^)]*\)|#\d+|[0-9a-f]{7,40}))*\)(?: by @[\w-]+)?$/;
+function highlights(notes, max = 5) {
+  return notes.split("\n").map((l) => l.trim()).filter((l) => /^[-*] /.test(l)).map((l) => l.slice(2).trim().replace(ENTRY_REFS, "")).slice(0, max);
+}
+function slackEscape(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function slackPayload(a) {
+  const title = `${a.repository} ${a.tag} released${a.prerelease ? " (prerelease)" : ""}`;
+  const hl = highlights(a.notes).map(slackEscape);
+  const links2 = [...a.releaseUrl ? [{ name: "Release notes", url: a.releaseUrl }] : [], ...a.links];
+  const link = (l) => `<${slackEscape(l.url)}|${slackEscape(l.name)}>`;
+  const text2 = [slackEscape(title), ...hl.map((h) => `• ${h}`), ...links2.map(link)].join("\n");
+  return {
+    text: text2,
+    blocks: [
+      // plain_text is shown as given: Slack does not parse it, so it is not escaped.
+      { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
+      ...hl.length ? [{ type: "section", text: { type: "mrkdwn", text: hl.map((h) => `• ${h}`).join("\n") } }] : [],
+      ...links2.length ? [{ type: "context", elements: [{ type: "mrkdwn", text: links2.map(link).join(" · ") }] }] : []
+    ]
+  };
+}
+function jsonPayload(a) {
+  return {
+    event: "release",
+    repository: a.repository,
+    version: a.version,
+    tag: a.tag,
+    prerelease: a.prerelease,
+    release_url: a.releaseUrl,
+    highlights: highlights(a.notes),
+    links: a.links
+  };
+}
+async function announce(f, url2, format, a, log) {
+  try {
+    const res = await f(url2, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(format === "json" ? jsonPayload(a) : slackPayload(a)),
+      signal: AbortSignal.timeout(15e3)
+    });
+    if (!res.ok) {
+      log.warning(`the release announcement was refused (HTTP ${res.status}); the release itself is done`);
+      return false;
+    }
+    return true;
+  } catch (e) {
+    const msg = errorMessage(e).split(url2).join("(webhook)");
+    log.warning(`the release announcement could not be posted (${msg}); the release itself is done`);
+    return false;
+  }
+}
+
+// actions/release/src/steps/announce.ts
+async function announce2(s, d) {
+  const { cfg } = d;
+  const { plan, release: release2, published } = s;
+  if (!cfg.announceWebhookUrl) return {};
+  const url2 = cfg.announceWebhookUrl;
+  await d.ledger.within("announce", async () => {
+    const already = findRelease(await d.store.read(), plan.version)?.ledger?.[d.runId]?.announce?.state === "done";
+    if (already) return d.ledger.report("announce", "already-done");
+    const ok2 = await announce(
+      d.fetch,
+      url2,
+      cfg.announceFormat,
+      {
+        repository: `${d.owner}/${d.repo}`,
+        version: plan.version,
+        tag: plan.tag,
+        releaseUrl: release2.url,
+        notes: plan.notesBody,
+        links: published.map((p) => ({ name: `${p.registry}: ${p.name}`, url: p.url })),
+        prerelease: plan.prerelease
+      },
+      d.log
+    );
+    await d.ledger.mark("announce", ok2 ? "done" : "failed", ok2 ? void 0 : "post failed (warning only)");
+  });
+  return {};
+}
+
+// actions/release/src/steps/attest.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import { join as join12 } from "node:path";
 
 // actions/release/src/attestation.ts
 import { readFileSync as readFileSync10 } from "node:fs";
@@ -6644,11 +6643,11 @@ async function preflightAttest(cfg, d, privateRepo) {
   }
   if (cfg.attest === "false" || !idToken) return false;
   const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
-  if (privateRepo && rekorUrl === PUBLIC_REKOR_URL) {
-    const how = "sign with GitHub's instance (fulcio_url: https://fulcio.githubapp.com, rekor_url: none, tsa_url: https://timestamp.githubapp.com/api/v1/timestamp, trusted_root: its trusted_root.json) or set attest: false";
+  if (privateRepo && rekorUrl === SIGSTORE.public.rekor) {
+    const how = `sign with GitHub's instance (fulcio_url: ${SIGSTORE.github.fulcio}, rekor_url: none, tsa_url: ${SIGSTORE.github.tsa}, trusted_root: its trusted_root.json) or set attest: false`;
     if (cfg.attest === "true") {
       throw new StageError(
-        `rekor_url is the public Sigstore log (${PUBLIC_REKOR_URL}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`
+        `rekor_url is the public Sigstore log (${SIGSTORE.public.rekor}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`
       );
     }
     d.log.info(

@@ -1,214 +1,186 @@
 /** The release action's inputs and outputs: the single source of truth for action.yml and the README. */
-import {
-  bool,
-  defineAction,
-  dockerImagesInput,
-  duration,
-  githubToken,
-  initialVersionInput,
-  type InputProblem,
-  list,
-  monorepoInputs,
-  monorepoProblems,
-  npmRegistryUrlInput,
-  oneOf,
-  prereleaseIdInput,
-  publishRegistriesInput,
-  releaseBranchInput,
-  releaseTypeInput,
-  secret,
-  semver,
-  tagPrefixInput,
-  text,
-  url,
-  versionBumpInput,
-} from '@release-actions/shared/action';
+import * as schema from '@release-actions/shared/action';
+import { SIGSTORE } from '@release-actions/shared/attest';
 
-export const action = defineAction({
-  id: 'release',
+export const action = schema.defineAction('release', {
   description:
     'Resumable semver release: version bump, tests and build, commit and annotated tag pushed atomically, GitHub Release, npm and container publishing, verification, status ledger.',
-  branding: { icon: 'tag', color: 'green' },
   inputs: {
-    version_bump: versionBumpInput,
-    release_branch: releaseBranchInput,
-    release_mode: oneOf(['direct', 'tag-only', 'pull-request'], {
+    version_bump: schema.versionBumpInput,
+    release_branch: schema.releaseBranchInput,
+    release_mode: schema.oneOf(['direct', 'tag-only', 'pull-request'], {
       description:
         'How the release lands under branch protection (docs/protected-branches.md). direct: the release commit and tag pushed to release_branch atomically; tag-only: no commit on the branch, the tag on the tested commit, manifests bumped in the workspace only; pull-request: a release pull request (head release-actions/<release_branch>, label `autorelease: pending`) is opened or updated with the bumps and CHANGELOG.md, committed through the GitHub API (signed); the run on its merge commit tags it, releases and publishes.',
       default: 'direct',
     }),
-    release_type: releaseTypeInput,
-    publish_registries: publishRegistriesInput,
-    skip_tests: bool({
+    release_type: schema.releaseTypeInput,
+    publish_registries: schema.publishRegistriesInput,
+    skip_tests: schema.bool({
       description: 'Refused when true: tests are never skipped.',
       default: 'false',
       refuseTrue: 'tests are never skipped',
     }),
-    skip_build: bool({
+    skip_build: schema.bool({
       description: 'Refused when true: builds are never skipped.',
       default: 'false',
       refuseTrue: 'builds are never skipped',
     }),
-    version: semver({
+    version: schema.semver({
       description: 'Explicit version (overrides version_bump); must be above the last release.',
       allowV: true,
     }),
-    tag_prefix: tagPrefixInput,
-    ...monorepoInputs,
-    github_release: oneOf(['per-package', 'aggregate'], {
+    tag_prefix: schema.tagPrefixInput,
+    ...schema.monorepoInputs,
+    github_release: schema.oneOf(['per-package', 'aggregate'], {
       description:
         "versioning: independent: a GitHub Release per package (on its tag), or one for the run (on the first package's tag) with a section per package.",
       default: 'per-package',
     }),
-    initial_version: initialVersionInput,
-    prerelease_id: prereleaseIdInput,
-    notes: text({
+    initial_version: schema.initialVersionInput,
+    prerelease_id: schema.prereleaseIdInput,
+    notes: schema.text({
       description: "Release notes (markdown), e.g. the changelog stage's `notes` output.",
       multiline: true,
     }),
-    notes_file: text({
+    notes_file: schema.text({
       description:
         "File with the release notes, relative to the workspace, or absolute inside RUNNER_TEMP (the changelog action's notes_file, handed over as an artifact); used when `notes` is empty. Prefer it to `notes`: an input is an environment variable, and one over 128 KiB stops the step from starting.",
       pattern: /^(?!.*\.\.)[\w./@+-]+$/,
       patternHint:
         'a relative path inside the workspace, or an absolute one inside RUNNER_TEMP (letters, digits and . _ / @ + -, no ..)',
     }),
-    test_command: text({
+    test_command: schema.text({
       description: 'Command that runs the tests (bash). Default: `npm test` when package.json has a test script.',
     }),
-    build_command: text({
+    build_command: schema.text({
       description: 'Command that builds (bash). Default: `npm run build` when package.json has a build script.',
     }),
-    version_files: list({
+    version_files: schema.list({
       description:
         'Extra files whose lines marked `x-release-actions-version` carry the version (the first X.Y.Z on such a line is replaced).',
-      item: text({
+      item: schema.text({
         description: 'file',
         pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
         patternHint: 'a relative path inside the workspace (no ..)',
       }),
     }),
-    assets: list({
+    assets: schema.list({
       description: 'Files to attach to the GitHub Release (relative paths; `*` matches within a file name).',
-      item: text({
+      item: schema.text({
         description: 'asset',
         pattern: /^(?!\/)(?!.*\.\.)[\w./@+*-]+$/,
         patternHint: 'a relative path or pattern inside the workspace (no ..)',
       }),
     }),
-    npm_registry_url: npmRegistryUrlInput,
-    npm_dist_tag: text({
+    npm_registry_url: schema.npmRegistryUrlInput,
+    npm_dist_tag: schema.text({
       description: 'npm dist-tag. Default: latest (stable), the prerelease id (prerelease), latest-<major> (backport).',
       pattern: /^[A-Za-z][0-9A-Za-z._-]*$/,
       patternHint: 'a dist-tag name starting with a letter (latest, next, rc)',
     }),
-    npm_access: text({
+    npm_access: schema.text({
       description: 'npm --access for scoped packages: public or restricted (empty: the registry default).',
       pattern: /^(public|restricted)$/,
       patternHint: 'public or restricted',
     }),
-    provenance: oneOf(['auto', 'true', 'false'], {
+    provenance: schema.oneOf(['auto', 'true', 'false'], {
       description:
         'npm --provenance: auto = when the job has id-token: write and publishes to registry.npmjs.org; true = required.',
       default: 'auto',
     }),
-    attest: oneOf(['auto', 'true', 'false'], {
+    attest: schema.oneOf(['auto', 'true', 'false'], {
       description:
         "Signed build provenance (SLSA v1, Sigstore keyless) for every release asset, npm tarball, image digest and SBOM, stored in GitHub's attestations API, as OCI referrers of images and on the release, and verified before the release is published (docs/supply-chain.md). auto: when the job has `permissions: id-token: write`; true: required (refused without it); false: off.",
       default: 'auto',
     }),
-    fulcio_url: url({
-      description:
-        "Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, https://fulcio.githubapp.com (with tsa_url and rekor_url: none).",
-      default: 'https://fulcio.sigstore.dev',
+    fulcio_url: schema.url({
+      description: `Sigstore Fulcio (certificate authority) to sign with. Default: the public instance; private repositories use GitHub's, ${SIGSTORE.github.fulcio} (with tsa_url and rekor_url: none).`,
+      default: SIGSTORE.public.fulcio,
     }),
-    rekor_url: text({
+    rekor_url: schema.text({
       description:
         'Sigstore Rekor (transparency log) that records each signature, or `none` (then tsa_url is required).',
-      default: 'https://rekor.sigstore.dev',
+      default: SIGSTORE.public.rekor,
       pattern: /^(https?:\/\/[^\s]+|none)$/,
       patternHint: 'an http(s) URL, or none',
     }),
-    tsa_url: url({
-      description:
-        "RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: https://timestamp.githubapp.com/api/v1/timestamp.",
+    tsa_url: schema.url({
+      description: `RFC 3161 timestamp authority (optional with Rekor). GitHub's for private repositories: ${SIGSTORE.github.tsa}.`,
     }),
-    trusted_root: text({
+    trusted_root: schema.text({
       description:
         "Sigstore trusted_root.json to verify against: an https URL or a file in the workspace. Default: the public Sigstore root through TUF. Needed for GitHub's private instance or your own.",
       pattern: /^(https?:\/\/[^\s]+|(?!\/)(?!.*\.\.)[\w./@+-]+)$/,
       patternHint: 'an http(s) URL, or a relative path inside the workspace (no ..)',
     }),
-    docker_images: dockerImagesInput,
-    docker_context: text({
+    docker_images: schema.dockerImagesInput,
+    docker_context: schema.text({
       description: 'Docker build context, relative to the workspace.',
       default: '.',
       pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
       patternHint: 'a relative path inside the workspace (no ..)',
     }),
-    dockerfile: text({
+    dockerfile: schema.text({
       description: 'Dockerfile, relative to the workspace (default: <docker_context>/Dockerfile).',
       pattern: /^(?!\/)(?!.*\.\.)[\w./@+-]+$/,
       patternHint: 'a relative path inside the workspace (no ..)',
     }),
-    docker_build_args: list({
+    docker_build_args: schema.list({
       description: 'Build arguments, one NAME=value per line.',
-      item: text({
+      item: schema.text({
         description: 'build arg',
         pattern: /^[A-Za-z_][A-Za-z0-9_]*=[^\n]*$/,
         patternHint: 'NAME=value',
       }),
     }),
-    registry_username: text({
+    registry_username: schema.text({
       description: 'Container registry user (else the docker config the job logged in with).',
     }),
-    registry_password: secret({ description: 'Container registry password or token (masked).' }),
-    update_major_tag: bool({
+    registry_password: schema.secret({ description: 'Container registry password or token (masked).' }),
+    update_major_tag: schema.bool({
       description: 'Move the major tag (v1) to this release when it is the highest of its major (action repositories).',
       default: 'false',
     }),
-    status_branch: text({
+    status_branch: schema.text({
       description: 'Branch holding release-status.yaml.',
       default: 'release-status',
       identifier: true,
     }),
-    announce_webhook_url: url({ description: 'Webhook that receives the release announcement (treated as a secret).' }),
-    announce_format: oneOf(['slack', 'json'], {
+    announce_webhook_url: schema.url({
+      description: 'Webhook that receives the release announcement (treated as a secret).',
+    }),
+    announce_format: schema.oneOf(['slack', 'json'], {
       description: 'slack: Slack-compatible message (text + blocks); json: a generic JSON payload.',
       default: 'slack',
     }),
-    verify_timeout: duration({
+    verify_timeout: schema.duration({
       description: 'How long to wait for published packages to become visible.',
       default: '10m',
       min: 1000,
     }),
-    dry_run: bool({ description: 'Print the plan and change nothing.', default: 'false' }),
-    token: githubToken(
+    dry_run: schema.bool({ description: 'Print the plan and change nothing.', default: 'false' }),
+    token: schema.githubToken(
       'GitHub token with contents: write (release_mode pull-request: and pull-requests: write). Pull requests opened with GITHUB_TOKEN start no workflow (no CI on the release PR): pass a GitHub App token (actions/create-github-app-token) or a PAT for pull-request mode (docs/protected-branches.md).',
     ),
   },
   outputs: {
-    version: { description: 'The version released (empty when there is nothing to release).' },
-    previous_version: { description: 'The previous release version.' },
-    tag: { description: 'The release tag.' },
-    release_url: { description: 'URL of the GitHub Release.' },
-    release_id: { description: 'Id of the GitHub Release.' },
-    published: { description: 'JSON list of {registry, name, version, url, digest_or_integrity}.' },
-    status: {
-      description:
-        'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.',
-    },
-    released: {
-      description: 'true when this run released (the version is tagged, released and published), else false.',
-    },
-    pull_request_number: { description: 'release_mode pull-request: the number of the release PR opened or updated.' },
-    pull_request_url: { description: 'release_mode pull-request: the URL of the release PR opened or updated.' },
-    pull_request_change: {
-      description: 'release_mode pull-request: opened, updated or unchanged (the release PR already said it all).',
-    },
+    version: 'The version released (empty when there is nothing to release).',
+    previous_version: 'The previous release version.',
+    tag: 'The release tag.',
+    release_url: 'URL of the GitHub Release.',
+    release_id: 'Id of the GitHub Release.',
+    published: 'JSON list of {registry, name, version, url, digest_or_integrity}.',
+    status:
+      'released, dry-run, nothing-to-release (version_bump: auto found no releasable commit; version is empty), unverified (published, not yet visible: re-run to finish), pull-request (release_mode pull-request: the release PR was opened or updated, nothing released), or failed.',
+    released: 'true when this run released (the version is tagged, released and published), else false.',
+    pull_request_number: 'release_mode pull-request: the number of the release PR opened or updated.',
+    pull_request_url: 'release_mode pull-request: the URL of the release PR opened or updated.',
+    pull_request_change:
+      'release_mode pull-request: opened, updated or unchanged (the release PR already said it all).',
   },
+  branding: { icon: 'tag', color: 'green' },
   refine(v) {
-    const problems: InputProblem[] = monorepoProblems(v);
+    const problems: schema.InputProblem[] = schema.monorepoProblems(v);
     if (v.versioning === 'independent' && v.publish_registries.includes('docker'))
       problems.push({
         input: 'publish_registries',
@@ -229,8 +201,7 @@ export const action = defineAction({
     if (v.rekor_url === 'none' && !v.tsa_url)
       problems.push({
         input: 'tsa_url',
-        message:
-          'Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub\'s: https://timestamp.githubapp.com/api/v1/timestamp).',
+        message: `Input "tsa_url" is empty but required when rekor_url is none: a signature needs a transparency log or a timestamp (GitHub's: ${SIGSTORE.github.tsa}).`,
       });
     if (!v.token)
       problems.push({

@@ -634,11 +634,11 @@ function formatDuration(ms) {
 }
 
 // packages/shared/src/action/inputs.ts
-function defineAction(spec) {
+function defineAction(id, spec) {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 var given = (spec) => spec;
 var optional = (kind, o, accepted, parse) => given({ ...common(kind, o), accepted, empty: void 0, parse });
@@ -3742,13 +3742,14 @@ async function dockerTagLatest(o) {
 }
 
 // actions/rollback/src/inputs.ts
-var action = defineAction({
-  id: "rollback",
+var action = defineAction("rollback", {
   description: "Back to the last good version (or a named one): instant where the old slot still runs, GitHub deployment and status record updated, moving registry tags set back on request.",
-  branding: { icon: "rotate-ccw", color: "red" },
   inputs: {
     environment: environmentInput("Environment to roll back (a GitHub Environment name).", "production"),
-    to_version: semver({ description: "Version to go back to. Empty: the last good version recorded.", allowV: true }),
+    to_version: semver({
+      description: "Version to go back to. Empty: the last good version recorded.",
+      allowV: true
+    }),
     ...targetInputs,
     npm_dist_tag_revert: bool({
       description: "Move the npm `latest` dist-tag back to the restored version.",
@@ -3759,7 +3760,10 @@ var action = defineAction({
       pattern: /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/,
       patternHint: "an npm package name such as widget or @acme/widget"
     }),
-    npm_registry_url: url({ description: "npm registry of npm_package.", default: "https://registry.npmjs.org/" }),
+    npm_registry_url: url({
+      description: "npm registry of npm_package.",
+      default: "https://registry.npmjs.org/"
+    }),
     npm_token: secret({ description: "npm token allowed to change dist-tags of npm_package." }),
     docker_tag_revert: bool({
       description: "Move the image `latest` tag (of docker_image) back to the restored version's manifest (through the registry's HTTP API).",
@@ -3768,7 +3772,9 @@ var action = defineAction({
     registry_username: text({
       description: "Container registry user for docker_tag_revert (with registry_password)."
     }),
-    registry_password: secret({ description: "Container registry password or token for docker_tag_revert (masked)." }),
+    registry_password: secret({
+      description: "Container registry password or token for docker_tag_revert (masked)."
+    }),
     incident_issue: bool({ description: "Open a GitHub issue with the incident timeline.", default: "false" }),
     reason: text({
       description: "Why the rollback happens (shown in the deployment, status record and incident issue)."
@@ -3778,10 +3784,11 @@ var action = defineAction({
     token: githubToken("GitHub token with deployments: write (and issues: write for incident_issue).")
   },
   outputs: {
-    version: { description: "The version serving after the rollback." },
-    status: { description: "rolled-back or failed." },
-    incident_issue_url: { description: "URL of the incident issue, when one was opened." }
+    version: "The version serving after the rollback.",
+    status: "rolled-back or failed.",
+    incident_issue_url: "URL of the incident issue, when one was opened."
   },
+  branding: { icon: "rotate-ccw", color: "red" },
   refine(v) {
     const problems = refineTarget(v);
     const need = (input, message) => problems.push({ input, message });

@@ -14,7 +14,7 @@ import {
   RegistryClient,
   type RegistryLatest,
 } from '@release-actions/shared/publish';
-import { PUBLIC_REKOR_URL } from '@release-actions/shared/attest';
+import { SIGSTORE } from '@release-actions/shared/attest';
 import type { ReleaseRecord, StatusDocument } from '@release-actions/shared/status';
 import { publicNpmPackages } from '@release-actions/shared/monorepo';
 import { confinePath, errorMessage, redactUrl, StageError } from '@release-actions/shared';
@@ -134,12 +134,11 @@ async function preflightAttest(cfg: ReleaseConfig, d: StepDeps, privateRepo: boo
   if (cfg.attest === 'false' || !idToken) return false;
   const { fulcioUrl, rekorUrl, tsaUrl } = cfg.sigstore;
   // The public log is public forever: a private repository's artifact names and digests never go there.
-  if (privateRepo && rekorUrl === PUBLIC_REKOR_URL) {
-    const how =
-      "sign with GitHub's instance (fulcio_url: https://fulcio.githubapp.com, rekor_url: none, tsa_url: https://timestamp.githubapp.com/api/v1/timestamp, trusted_root: its trusted_root.json) or set attest: false";
+  if (privateRepo && rekorUrl === SIGSTORE.public.rekor) {
+    const how = `sign with GitHub's instance (fulcio_url: ${SIGSTORE.github.fulcio}, rekor_url: none, tsa_url: ${SIGSTORE.github.tsa}, trusted_root: its trusted_root.json) or set attest: false`;
     if (cfg.attest === 'true') {
       throw new StageError(
-        `rekor_url is the public Sigstore log (${PUBLIC_REKOR_URL}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`,
+        `rekor_url is the public Sigstore log (${SIGSTORE.public.rekor}) and ${d.owner}/${d.repo} is private: its artifacts' names and digests would be published there; ${how}`,
       );
     }
     d.log.info(

@@ -20,7 +20,7 @@ export function renderActionYml(def: ActionDefinition): string {
     inputs[name] = entry;
   }
   const outputs: Record<string, Record<string, unknown>> = {};
-  for (const [name, spec] of Object.entries(def.outputs)) outputs[name] = { description: spec.description };
+  for (const [name, description] of Object.entries(def.outputs)) outputs[name] = { description };
   const doc = {
     name: def.name,
     description: def.description,
@@ -48,7 +48,7 @@ export function renderInputsTable(def: ActionDefinition): string {
 }
 
 export function renderOutputsTable(def: ActionDefinition): string {
-  const rows = Object.entries(def.outputs).map(([name, spec]) => `| \`${name}\` | ${mdCell(spec.description)} |`);
+  const rows = Object.entries(def.outputs).map(([name, description]) => `| \`${name}\` | ${mdCell(description)} |`);
   return ['| output | description |', '| --- | --- |', ...rows].join('\n');
 }
 

@@ -38,18 +38,14 @@ export interface InputSpec<T> {
 export type InputSchema = Record<string, InputSpec<unknown>>;
 export type InputValues<S extends InputSchema> = { [K in keyof S]: S[K] extends InputSpec<infer T> ? T : never };
 
-export interface OutputSpec {
-  readonly description: string;
-}
-
-/** What an action's inputs.ts writes; defineAction adds the rest. */
+/** What an action's inputs.ts writes after its id; defineAction adds the rest. */
 export interface ActionSpec<S extends InputSchema = InputSchema> {
-  /** Folder name under actions/. */
-  readonly id: string;
   readonly description: string;
-  readonly branding: { icon: string; color: string };
   readonly inputs: S;
-  readonly outputs: Record<string, OutputSpec>;
+  /** Each output's description, as action.yml and the README show it. */
+  readonly outputs: Record<string, string>;
+  /** The Marketplace icon and colour: one colour per stage across the collection. */
+  readonly branding: { icon: string; color: string };
   /**
    * The checks that involve more than one input (`canary` needs a router that moves traffic, a password needs its
    * user…), over the parsed values: one problem per bad input, all reported together before any side effect. Pure:
@@ -60,15 +56,18 @@ export interface ActionSpec<S extends InputSchema = InputSchema> {
 }
 
 export interface ActionDefinition<S extends InputSchema = InputSchema> extends ActionSpec<S> {
+  /** Folder name under actions/. */
+  readonly id: string;
   /** action.yml's `name`: `release-actions: <id>` for every action. */
   readonly name: string;
 }
 
-export function defineAction<S extends InputSchema>(spec: ActionSpec<S>): ActionDefinition<S> {
+/** `id` is the action's folder under actions/. */
+export function defineAction<S extends InputSchema>(id: string, spec: ActionSpec<S>): ActionDefinition<S> {
   for (const name of [...Object.keys(spec.inputs), ...Object.keys(spec.outputs)]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`input/output names are snake_case: ${name}`);
   }
-  return { ...spec, name: `release-actions: ${spec.id}` };
+  return { ...spec, id, name: `release-actions: ${id}` };
 }
 
 interface Common {

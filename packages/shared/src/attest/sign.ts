@@ -12,12 +12,14 @@ import { cjs } from '../util/cjs.js';
 
 export type { SerializedBundle };
 
-/** The public Sigstore instance (public repositories). */
-export const PUBLIC_FULCIO_URL = 'https://fulcio.sigstore.dev';
-export const PUBLIC_REKOR_URL = 'https://rekor.sigstore.dev';
-/** GitHub's own Sigstore instance (private repositories): Fulcio and a TSA, no public transparency log. */
-export const GITHUB_FULCIO_URL = 'https://fulcio.githubapp.com';
-export const GITHUB_TSA_URL = 'https://timestamp.githubapp.com/api/v1/timestamp';
+/**
+ * The two Sigstore instances a release signs with: the public one (public repositories) and GitHub's own
+ * (private repositories: Fulcio and a TSA, no public transparency log).
+ */
+export const SIGSTORE = {
+  public: { fulcio: 'https://fulcio.sigstore.dev', rekor: 'https://rekor.sigstore.dev' },
+  github: { fulcio: 'https://fulcio.githubapp.com', tsa: 'https://timestamp.githubapp.com/api/v1/timestamp' },
+} as const;
 
 export interface SignOptions {
   fulcioUrl: string;

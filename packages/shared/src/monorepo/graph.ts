@@ -12,12 +12,12 @@ export type DepField = (typeof DEP_FIELDS)[number];
 
 export interface Edge {
   /** The package that depends. */
-  from: string;
+  readonly from: string;
   /** The workspace package it depends on. */
-  to: string;
-  field: DepField;
+  readonly to: string;
+  readonly field: DepField;
   /** The range as written (`^1.2.0`, `workspace:*`). */
-  range: string;
+  readonly range: string;
 }
 
 export interface PackageGraph {

@@ -10,7 +10,7 @@ import { bumpRange, type FileChange, readJson, writeJsonText } from '../versioni
 import { DEP_FIELDS } from './graph.js';
 import type { WorkspacePackage } from './workspaces.js';
 import { pnpmLockChange } from './pnpm-lock.js';
-import { type RangeEdit, yarnLockChange } from './yarn-lock.js';
+import { yarnLockChange } from './yarn-lock.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,6 +40,16 @@ function bumpEntry(
       }
     }
   }
+}
+
+/** One range edit of a dependent's manifest, which the lock files (yarn-lock.ts, pnpm-lock.ts) repeat. */
+export interface RangeEdit {
+  /** The dependent and its directory (`packages/web`). */
+  from: { name: string; dir: string };
+  /** The workspace package depended on, its directory, and the range before and after. */
+  to: { name: string; dir: string };
+  before: string;
+  after: string;
 }
 
 /** Every change releasing `released` (name → new version) makes; nothing is written. */

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChange } from '../versioning/manifests.js';
-import type { RangeEdit } from './yarn-lock.js';
+import type { RangeEdit } from './manifests.js';
 
 const indentOf = (l: string) => l.length - l.trimStart().length;
 /** A YAML key as pnpm writes it: bare, or in single quotes (`'@a/core':`). */

@@ -9,6 +9,8 @@ import { escapeLogText } from '../util/escape.js';
 import { formatTag } from './tags.js';
 
 export const PACKAGE_TRAILER = 'Release-Actions-Package';
+/** A line that claims to be the trailer, well formed or not (what the strict parse below then judges). */
+const TRAILER_LINE = new RegExp(`^${PACKAGE_TRAILER}:`, 'i');
 
 /** One package of a release: what the release PR records, and the status record's claim. */
 export interface RecordedPackage {
@@ -24,7 +26,7 @@ export function packageTrailers(packages: RecordedPackage[]): string {
 
 /** Whether a commit message records packages (so it was made for versioning: independent). */
 export function hasPackageTrailers(message: string): boolean {
-  return new RegExp(`^${PACKAGE_TRAILER}:`, 'mi').test(message);
+  return message.split(/\r?\n/).some((l) => TRAILER_LINE.test(l));
 }
 
 /**
@@ -39,7 +41,7 @@ export function readPackageTrailers(
   const known = new Set(o.packages);
   const packages: RecordedPackage[] = [];
   const problems: string[] = [];
-  const lines = message.split(/\r?\n/).filter((l) => new RegExp(`^${PACKAGE_TRAILER}:`, 'i').test(l));
+  const lines = message.split(/\r?\n/).filter((l) => TRAILER_LINE.test(l));
   for (const line of lines) {
     const shown = `"${escapeLogText(line.slice(0, 200))}"`;
     const m = new RegExp(`^${PACKAGE_TRAILER}: (\\S+) (\\S+) (\\S+)$`).exec(line);

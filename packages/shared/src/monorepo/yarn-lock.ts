@@ -9,16 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChange } from '../versioning/manifests.js';
-
-/** One range edit of a dependent's manifest. */
-export interface RangeEdit {
-  /** The dependent and its directory (`packages/web`). */
-  from: { name: string; dir: string };
-  /** The workspace package depended on, its directory, and the range before and after. */
-  to: { name: string; dir: string };
-  before: string;
-  after: string;
-}
+import type { RangeEdit } from './manifests.js';
 
 /** A manifest range as yarn writes it in the lock file (the npm protocol spelled out). */
 const descriptor = (range: string) => (/^[a-z]+:/.test(range) ? range : `npm:${range}`);

@@ -83,8 +83,13 @@ describe('commits and pull requests', () => {
 
 describe('releases', () => {
   it('creates a draft, uploads an asset, publishes it and finds it by tag', async () => {
-    const release = { ...repo, tag_name: 'v1.2.0', name: 'v1.2.0', body: 'notes', draft: true };
-    const draft = await octokit.rest.repos.createRelease(release);
+    const draft = await octokit.rest.repos.createRelease({
+      ...repo,
+      tag_name: 'v1.2.0',
+      name: 'v1.2.0',
+      body: 'notes',
+      draft: true,
+    });
     expect(draft.data.upload_url.startsWith(gh.uploadsUrl)).toBe(true);
     // Drafts have no tag yet and are invisible to get-by-tag.
     expect(await status(octokit.rest.repos.getReleaseByTag({ ...repo, tag: 'v1.2.0' }))).toBe(404);
@@ -131,18 +136,12 @@ describe('releases', () => {
 
 describe('deployments and environments', () => {
   it('creates deployments and statuses; a new success makes the previous one inactive', async () => {
-    /** Deploys main to production (with `payload` when given): the new deployment's id. */
-    const deploy = async (payload?: Record<string, unknown>): Promise<number> => {
-      const d = await octokit.rest.repos.createDeployment({
-        ...repo,
-        ref: 'main',
-        environment: 'production',
-        auto_merge: false,
-        required_contexts: [],
-        ...(payload ? { payload } : {}),
-      });
-      expect(d.status).toBe(201);
-      return (d.data as { id: number }).id;
+    // A deployment of main to production, as the deploy action asks for one.
+    const deploy = async (payload?: Record<string, unknown>) => {
+      const fields = { ref: 'main', environment: 'production', auto_merge: false, required_contexts: [], payload };
+      const res = await octokit.rest.repos.createDeployment({ ...repo, ...fields });
+      expect(res.status).toBe(201);
+      return (res.data as { id: number }).id;
     };
     const id1 = await deploy();
     await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id1, state: 'in_progress' });
@@ -262,18 +261,10 @@ describe('contents', () => {
 
 describe('issues, repository, user, rate limit', () => {
   it('creates an incident issue', async () => {
-    const issue = await octokit.rest.issues.create({
-      ...repo,
-      title: 'Rollback of v1.2.0',
-      body: 'error rate 5%',
-      labels: ['incident'],
-    });
+    const incident = { title: 'Rollback of v1.2.0', labels: ['incident'] };
+    const issue = await octokit.rest.issues.create({ ...repo, ...incident, body: 'error rate 5%' });
     expect(issue.data.number).toBe(1);
-    expect(gh.state.issues[0]).toMatchObject({
-      title: 'Rollback of v1.2.0',
-      labels: ['incident'],
-      user: 'github-actions[bot]',
-    });
+    expect(gh.state.issues[0]).toMatchObject({ ...incident, user: 'github-actions[bot]' });
     await octokit.rest.issues.createComment({ ...repo, issue_number: 1, body: 'rolled back' });
     const comments = await octokit.rest.issues.listComments({ ...repo, issue_number: 1 });
     expect(comments.data.map((c) => c.body)).toEqual(['rolled back']);

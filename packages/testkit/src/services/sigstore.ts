@@ -68,17 +68,17 @@ export interface SigstoreOptions {
 }
 
 export interface SigstoreStack {
-  url: string;
-  fulcioUrl: string;
-  rekorUrl: string;
-  tsaUrl: string;
+  readonly url: string;
+  readonly fulcioUrl: string;
+  readonly rekorUrl: string;
+  readonly tsaUrl: string;
   /** The TUF repository: mirror URL and the initial root.json (a file) for @sigstore/tuf. */
-  tufMirrorUrl: string;
-  tufRootPath: string;
+  readonly tufMirrorUrl: string;
+  readonly tufRootPath: string;
   /** trusted_root.json of this stack (JSON), also at `${url}/trusted_root.json` and as a file at `trustedRootPath`. */
-  trustedRoot: Record<string, unknown>;
-  trustedRootPath: string;
-  requests: Record<Part, number>;
+  readonly trustedRoot: Record<string, unknown>;
+  readonly trustedRootPath: string;
+  readonly requests: Record<Part, number>;
   /** Answer the next `times` (default: all) requests of `part` with `status` and `message`. */
   fail(part: Part, o: { status: number; message?: string; times?: number }): void;
   /** Close every connection to `part` without answering (a log that is down); `up(part)` undoes it and `fail`. */
