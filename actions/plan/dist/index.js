@@ -2686,8 +2686,13 @@ var Git = class _Git {
    * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
    * remote's own message.
    */
+  /**
+   * `lease`: push only while the remote's `ref` is still at `expect` (absent: the ref must not exist), a
+   * compare-and-swap in one round trip; a moved ref is `rejected` ("stale info").
+   */
   async push(remote, refspecs, o = {}) {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    if (o.lease) flags.push(`--force-with-lease=${o.lease.ref}:${o.lease.expect ?? ""}`);
     const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
     const message = (r.stdout + r.stderr).trim();
     const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");

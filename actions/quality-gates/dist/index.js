@@ -3014,8 +3014,13 @@ var Git = class _Git {
    * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
    * remote's own message.
    */
+  /**
+   * `lease`: push only while the remote's `ref` is still at `expect` (absent: the ref must not exist), a
+   * compare-and-swap in one round trip; a moved ref is `rejected` ("stale info").
+   */
   async push(remote, refspecs, o = {}) {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];
+    if (o.lease) flags.push(`--force-with-lease=${o.lease.ref}:${o.lease.expect ?? ""}`);
     const r = await this.run(["push", ...flags, "--porcelain", remote, ...refspecs]);
     const message = (r.stdout + r.stderr).trim();
     const remoteLines = message.split("\n").filter((l) => l.startsWith("remote:")).map((l) => l.replace(/^remote:\s?/, "").trimEnd()).filter((l) => l.trim() !== "");
@@ -3427,6 +3432,8 @@ var GitBranchStatusStore = class {
   maxAttempts;
   /** Number of compare-and-swap retries the last update needed (for summaries and tests). */
   lastRetries = 0;
+  /** The branch as this store last wrote it: tip, the record's text, the branch's other files (ls-tree lines). */
+  written;
   describe() {
     return `${this.path} on branch ${this.branch}`;
   }
@@ -3443,8 +3450,9 @@ var GitBranchStatusStore = class {
     return git.out(["rev-parse", this.trackingRef]);
   }
   async readAt(tip) {
-    if (!tip) return parseStatus("");
-    const text2 = await this.o.git.readBlob(tip, this.path);
+    return this.parse(tip ? await this.o.git.readBlob(tip, this.path) : void 0);
+  }
+  parse(text2) {
     if (text2 === void 0) return parseStatus("");
     try {
       return parseStatus(text2, { source: this.describe() });
@@ -3453,6 +3461,14 @@ var GitBranchStatusStore = class {
       const why = escapeLogText(e.message.split("\n")[0], { max: 200 });
       throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
     }
+  }
+  /** The branch as the remote has it now: tip (undefined: no branch yet), the record's text, the other files. */
+  async fetchBranch() {
+    const { git } = this.o;
+    const tip = await this.fetchTip();
+    if (!tip) return { others: [] };
+    const others = (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`));
+    return { tip, text: await git.readBlob(tip, this.path), others };
   }
   async read() {
     return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
@@ -3474,23 +3490,25 @@ var GitBranchStatusStore = class {
   /** One compare-and-swap: the saved document, or undefined when another writer got there first. */
   async tryUpdate(mutate, message, env) {
     const { git } = this.o;
-    {
-      const tip = await this.fetchTip();
-      const doc = await this.readAt(tip);
-      await mutate(doc);
-      const blob = await git.out(["hash-object", "-w", "--stdin"], { input: stringifyStatus(doc) });
-      const entries = tip ? (await git.out(["ls-tree", tip])).split("\n").filter((l) => l && !l.endsWith(`	${this.path}`)) : [];
-      entries.push(`100644 blob ${blob}	${this.path}`);
-      const tree = await git.out(["mktree"], { input: entries.join("\n") + "\n" });
-      const commit = await git.out(["commit-tree", tree, ...tip ? ["-p", tip] : [], "-m", message], { env });
-      const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
-      if (push.ok) {
-        await git.setRef(this.trackingRef, commit);
-        return doc;
-      }
-      if (!push.rejected) throw new GitError(["push", this.remote, this.branch], push.code, push.message);
-      return void 0;
+    const base = this.written ?? await this.fetchBranch();
+    this.written = void 0;
+    const doc = this.parse(base.text);
+    await mutate(doc);
+    const text2 = stringifyStatus(doc);
+    const blob = await git.out(["hash-object", "-w", "--stdin"], { input: text2 });
+    const tree = await git.out(["mktree"], {
+      input: [...base.others, `100644 blob ${blob}	${this.path}`].join("\n") + "\n"
+    });
+    const commit = await git.out(["commit-tree", tree, ...base.tip ? ["-p", base.tip] : [], "-m", message], { env });
+    const ref = `refs/heads/${this.branch}`;
+    const push = await git.push(this.remote, [`${commit}:${ref}`], { lease: { ref, expect: base.tip } });
+    if (push.ok) {
+      await git.setRef(this.trackingRef, commit);
+      this.written = { tip: commit, text: text2, others: base.others };
+      return doc;
     }
+    if (!push.rejected) throw new GitError(["push", this.remote, this.branch], push.code, push.message);
+    return void 0;
   }
 };
 var FileStatusStore = class {

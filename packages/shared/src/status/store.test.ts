@@ -61,6 +61,32 @@ test('concurrent writers from two clones never lose an update (compare-and-swap 
   );
 });
 
+test('a store writes again from the tip it wrote, without a fetch; a writer in between makes it read again, losing nothing', async () => {
+  /** The git commands a store runs, by name. */
+  class CountingGit extends Git {
+    readonly commands: string[] = [];
+    override run(args: string[], o?: Parameters<Git['run']>[1]) {
+      this.commands.push(args[0] ?? '');
+      return super.run(args, o);
+    }
+  }
+  const git = new CountingGit(clone('a'));
+  const a = new GitBranchStatusStore({ git });
+  const b = new GitBranchStatusStore({ git: new Git(clone('b')) });
+  const step = (store: GitBranchStatusStore, name: string) =>
+    store.update((doc) => void recordStep(ensureRelease(doc, '1.0.0'), '7.1', name, 'done'), name);
+  await step(a, 'version');
+  git.commands.length = 0;
+  await step(a, 'tag');
+  expect(git.commands).not.toContain('fetch');
+  expect(a.lastRetries).toBe(0);
+  // Another writer moves the branch: the lease on the tip a wrote refuses a's push, and a applies its step again.
+  await step(b, 'npm');
+  await step(a, 'docker');
+  expect(a.lastRetries).toBe(1);
+  expect(Object.keys((await b.read()).releases[0]?.ledger?.['7.1'] ?? {})).toEqual(['version', 'tag', 'npm', 'docker']);
+});
+
 test('keeps unknown fields and other files on the branch', async () => {
   const dir = clone('a');
   const store = new GitBranchStatusStore({ git: new Git(dir) });

@@ -1,8 +1,10 @@
 /**
  * Where release-status.yaml lives. `GitBranchStatusStore` keeps it on a dedicated branch of the repository's
  * remote and updates it compare-and-swap: read the branch tip, apply the change, write a commit whose parent is
- * that tip (git plumbing: the working tree and index are never touched), push; a non-fast-forward rejection
- * means another writer won, so fetch and apply the change again. No concurrent update is ever lost.
+ * that tip (git plumbing: the working tree and index are never touched), push with a lease on that tip; a
+ * rejection means another writer won, so fetch and apply the change again. No concurrent update is ever lost.
+ * The tip this store last wrote is remembered, so the next update (a release writes one per step) starts from it
+ * without a fetch: the lease still catches any writer in between.
  * `FileStatusStore` keeps it in a local file (the demo, dry runs) with the same interface.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -57,6 +59,8 @@ export class GitBranchStatusStore implements StatusStore {
   private readonly maxAttempts: number;
   /** Number of compare-and-swap retries the last update needed (for summaries and tests). */
   lastRetries = 0;
+  /** The branch as this store last wrote it: tip, the record's text, the branch's other files (ls-tree lines). */
+  private written?: { tip: string; text: string; others: string[] };
 
   constructor(private readonly o: GitBranchStatusStoreOptions) {
     this.remote = o.remote ?? 'origin';
@@ -85,8 +89,10 @@ export class GitBranchStatusStore implements StatusStore {
   }
 
   private async readAt(tip: string | undefined): Promise<StatusDocument> {
-    if (!tip) return parseStatus('');
-    const text = await this.o.git.readBlob(tip, this.path);
+    return this.parse(tip ? await this.o.git.readBlob(tip, this.path) : undefined);
+  }
+
+  private parse(text: string | undefined): StatusDocument {
     if (text === undefined) return parseStatus('');
     try {
       return parseStatus(text, { source: this.describe() });
@@ -95,6 +101,16 @@ export class GitBranchStatusStore implements StatusStore {
       const why = escapeLogText((e as Error).message.split('\n')[0], { max: 200 });
       throw new StageError(`${this.describe()} cannot be read: ${why}. Fix or remove it; nothing was overwritten.`);
     }
+  }
+
+  /** The branch as the remote has it now: tip (undefined: no branch yet), the record's text, the other files. */
+  private async fetchBranch(): Promise<{ tip?: string; text?: string; others: string[] }> {
+    const { git } = this.o;
+    const tip = await this.fetchTip();
+    if (!tip) return { others: [] };
+    // Keep the other files of the branch (e.g. a published dashboard), replace ours.
+    const others = (await git.out(['ls-tree', tip])).split('\n').filter((l) => l && !l.endsWith(`\t${this.path}`));
+    return { tip, text: await git.readBlob(tip, this.path), others };
   }
 
   async read(): Promise<StatusDocument> {
@@ -123,26 +139,25 @@ export class GitBranchStatusStore implements StatusStore {
     env: Record<string, string>,
   ): Promise<StatusDocument | undefined> {
     const { git } = this.o;
-    {
-      const tip = await this.fetchTip();
-      const doc = await this.readAt(tip);
-      await mutate(doc);
-      const blob = await git.out(['hash-object', '-w', '--stdin'], { input: stringifyStatus(doc) });
-      // Keep the other files of the branch (e.g. a published dashboard), replace ours.
-      const entries = tip
-        ? (await git.out(['ls-tree', tip])).split('\n').filter((l) => l && !l.endsWith(`\t${this.path}`))
-        : [];
-      entries.push(`100644 blob ${blob}\t${this.path}`);
-      const tree = await git.out(['mktree'], { input: entries.join('\n') + '\n' });
-      const commit = await git.out(['commit-tree', tree, ...(tip ? ['-p', tip] : []), '-m', message], { env });
-      const push = await git.push(this.remote, [`${commit}:refs/heads/${this.branch}`]);
-      if (push.ok) {
-        await git.setRef(this.trackingRef, commit);
-        return doc;
-      }
-      if (!push.rejected) throw new GitError(['push', this.remote, this.branch], push.code, push.message);
-      return undefined;
+    const base = this.written ?? (await this.fetchBranch());
+    this.written = undefined;
+    const doc = this.parse(base.text);
+    await mutate(doc);
+    const text = stringifyStatus(doc);
+    const blob = await git.out(['hash-object', '-w', '--stdin'], { input: text });
+    const tree = await git.out(['mktree'], {
+      input: [...base.others, `100644 blob ${blob}\t${this.path}`].join('\n') + '\n',
+    });
+    const commit = await git.out(['commit-tree', tree, ...(base.tip ? ['-p', base.tip] : []), '-m', message], { env });
+    const ref = `refs/heads/${this.branch}`;
+    const push = await git.push(this.remote, [`${commit}:${ref}`], { lease: { ref, expect: base.tip } });
+    if (push.ok) {
+      await git.setRef(this.trackingRef, commit);
+      this.written = { tip: commit, text, others: base.others };
+      return doc;
     }
+    if (!push.rejected) throw new GitError(['push', this.remote, this.branch], push.code, push.message);
+    return undefined;
   }
 }
 
