@@ -14,7 +14,7 @@ import { startVerdaccio } from '../support/services/index.js';
 import { filesState, refsState } from '../support/tree-state.js';
 import { startTripwire, type Tripwire } from '../support/tripwire.js';
 import { expectEnded, expectSucceeded } from '../support/expect-run.js';
-import { initTestRepo } from '../support/git-init.js';
+import { initTestRepo } from '@release-actions/testkit/services';
 
 let tripwire: Tripwire;
 let apiUrl: string;

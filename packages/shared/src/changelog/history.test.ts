@@ -7,7 +7,7 @@ import { Git } from '../git/index.js';
 import { MemoryLogger } from '../util/logger.js';
 import { generateChangelog } from './generate.js';
 import { findPreviousTag, readHistory } from './history.js';
-import { initTestRepo } from '../../../../test/support/git-init.js';
+import { initTestRepo } from '@release-actions/testkit/services';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -10,7 +10,7 @@ import { MemoryLogger } from '../util/logger.js';
 import { recommendBump } from './bump.js';
 import { parseCommit, type ParsedCommit } from './parse.js';
 import { cancelledByReverts, revertedType } from './revert.js';
-import { initTestRepo } from '../../../../test/support/git-init.js';
+import { initTestRepo } from '@release-actions/testkit/services';
 
 let dir: string;
 const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' }).trim();

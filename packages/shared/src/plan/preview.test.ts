@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Git } from '../git/git.js';
 import { nextVersion, releaseTags } from '../versioning/version.js';
 import { changelogPreview, parseCommit, previewRelease, recommendBump, tagVersion } from './preview.js';
-import { initTestRepo } from '../../../../test/support/git-init.js';
+import { initTestRepo } from '@release-actions/testkit/services';
 
 let dir: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
