@@ -37133,6 +37133,9 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
+// packages/shared/src/github/client.ts
+var import_light3 = __toESM(require_light(), 1);
+
 // packages/shared/src/util/logger.ts
 var silentLogger = {
   debug() {
@@ -37147,6 +37150,10 @@ var silentLogger = {
 };
 
 // packages/shared/src/github/client.ts
+function writeIntervalMs(apiUrl) {
+  const host = new URL(apiUrl).hostname;
+  return host === "api.github.com" || host.endsWith(".ghe.com") ? 1e3 : 0;
+}
 function graphqlUrlFor(apiUrl) {
   const base = apiUrl.replace(/\/$/, "");
   return base.endsWith("/api/v3") ? `${base.slice(0, -"/v3".length)}/graphql` : `${base}/graphql`;
@@ -37169,7 +37176,9 @@ function createGitHubClient(o) {
       retry: { doNotRetry: [400, 401, 404, 409, 410, 422, 451] },
       throttle: {
         onRateLimit: rateLimitHandler("rate limit"),
-        onSecondaryRateLimit: rateLimitHandler("secondary rate limit")
+        onSecondaryRateLimit: rateLimitHandler("secondary rate limit"),
+        // One write at a time, in order, paced as the host asks.
+        write: new import_light3.default.Group({ maxConcurrent: 1, minTime: writeIntervalMs(apiUrl) })
       }
     },
     retry,

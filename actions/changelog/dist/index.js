@@ -3445,7 +3445,7 @@ async function run(env = process.env) {
         return;
       }
       const token = inputs.token;
-      const github = inputs.include_prs && token ? (await import("./chunks/github-JNFDUZNU.js")).createGitHubClient({
+      const github = inputs.include_prs && token ? (await import("./chunks/github-TIWO4KDI.js")).createGitHubClient({
         token,
         apiUrl: runner.apiUrl,
         graphqlUrl: runner.graphqlUrl,

@@ -1000,7 +1000,7 @@ async function optionalGitHubClient(token, ctx, log, without) {
     return void 0;
   }
   ctx.mask(token);
-  const { createGitHubClient } = await import("./chunks/github-WIK6MRUJ.js");
+  const { createGitHubClient } = await import("./chunks/github-AXGGEQCN.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 

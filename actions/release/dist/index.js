@@ -6809,7 +6809,7 @@ async function markUnverified(unverified, d) {
 import { existsSync as existsSync9, readFileSync as readFileSync14 } from "node:fs";
 import { join as join16 } from "node:path";
 var VERSION_TRAILER = "Release-Actions-Version";
-var githubModule = () => import("./chunks/github-USVWDL4G.js");
+var githubModule = () => import("./chunks/github-GSG525HA.js");
 async function releasePrPhase(s, d) {
   if (d.cfg.releaseMode !== "pull-request") return {};
   const gh = await githubModule();
@@ -7582,7 +7582,7 @@ async function release(inputs, ctx) {
   const git = new Git(workspace, { log }).withToken(runner.serverUrl, inputs.token);
   const notCheckout = await git.checkoutProblem();
   if (notCheckout) throw new StageError(notCheckout);
-  const { createGitHubClient } = await import("./chunks/github-USVWDL4G.js");
+  const { createGitHubClient } = await import("./chunks/github-GSG525HA.js");
   const gh = createGitHubClient({
     token: inputs.token,
     apiUrl: runner.apiUrl,

@@ -964,7 +964,7 @@ async function optionalGitHubClient(token, ctx, log, without) {
     return void 0;
   }
   ctx.mask(token);
-  const { createGitHubClient } = await import("./chunks/github-HRF6IJPU.js");
+  const { createGitHubClient } = await import("./chunks/github-3GT4VQGP.js");
   return createGitHubClient({ token, apiUrl: ctx.runner.apiUrl, log, retryAfterBaseSeconds: 1 });
 }
 

@@ -6,6 +6,8 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+// The build of Bottleneck the throttling plugin itself bundles (no clustering); its types are the full build's.
+import BottleneckLight from 'bottleneck/light.js';
 import type { Logger } from '../util/logger.js';
 import { silentLogger } from '../util/logger.js';
 
@@ -37,6 +39,18 @@ export interface GitHubClient {
   readonly graphqlCount: number;
 }
 
+/**
+ * The pause between two writes (POST, PATCH, PUT, DELETE). GitHub.com and GHE.com ask for a second between writes
+ * to stay under their secondary rate limits. GitHub Enterprise Server has rate limits off by default ("Rate limits
+ * are disabled by default for GitHub Enterprise Server", GitHub's REST docs), so a release of many files or
+ * packages does not wait there; where an admin turned them on, the 403 or 429 answers are retried after the time
+ * they name, as on GitHub.com.
+ */
+export function writeIntervalMs(apiUrl: string): number {
+  const host = new URL(apiUrl).hostname;
+  return host === 'api.github.com' || host.endsWith('.ghe.com') ? 1000 : 0;
+}
+
 /** The GraphQL URL GitHub uses for a REST base: api.github.com/graphql, or <host>/api/graphql on GHES. */
 export function graphqlUrlFor(apiUrl: string): string {
   const base = apiUrl.replace(/\/$/, '');
@@ -65,6 +79,8 @@ export function createGitHubClient(o: GitHubClientOptions): GitHubClient {
       throttle: {
         onRateLimit: rateLimitHandler('rate limit'),
         onSecondaryRateLimit: rateLimitHandler('secondary rate limit'),
+        // One write at a time, in order, paced as the host asks.
+        write: new BottleneckLight.Group({ maxConcurrent: 1, minTime: writeIntervalMs(apiUrl) }),
       },
     },
     retry,
