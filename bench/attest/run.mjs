@@ -128,8 +128,9 @@ out(
     `with the upload ${(base + added).toFixed(0)} ms per artifact vs ${base.toFixed(0)} ms without (x${((base + added) / base).toFixed(1)})`,
 );
 out(
-  `(uploads are writes, which the GitHub client paces at one per second as GitHub asks of integrations: ` +
-    `the asset upload and the attestation upload each cost ~1 s here whatever their size)`,
+  `(uploads are writes: on GitHub.com the client paces them a second apart, as GitHub asks of integrations, so ` +
+    `there the asset upload and the attestation upload each cost ~1 s more; the local double, like GitHub ` +
+    `Enterprise Server, is not paced)`,
 );
 out(
   `one statement for all ${N} artifacts: ${batched.toFixed(0)} ms per artifact (one signature, one upload, ${N} verifications)`,
