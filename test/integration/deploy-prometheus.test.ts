@@ -91,7 +91,10 @@ describeWithService(services, 'deploy monitoring with a real Prometheus', () => 
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ status: 'succeeded', active_slot: 'green' });
     expect(r.log).toMatch(/monitoring: watching for 3s, every 500ms, 2 Prometheus queries/);
-    expect(r.log).toMatch(/monitor-passed: 3s without a breach/);
+    // The whole window was watched: at least its 3 s (a loaded machine's last check may end a little after).
+    const watched = /monitor-passed: (\d+(?:\.\d+)?)s without a breach/.exec(r.log);
+    expect(Number(watched?.[1])).toBeGreaterThanOrEqual(3);
+    expect(Number(watched?.[1])).toBeLessThan(10);
     expect(load.failed).toBe(0);
   }, 60_000);
 
