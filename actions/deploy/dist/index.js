@@ -3741,7 +3741,11 @@ var GitBranchStatusStore = class {
     return { tip, text: await git.readBlob(tip, this.path), others };
   }
   async read() {
-    return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
+    return serialized(this.o.git.cwd, async () => {
+      const tip = await this.fetchTip();
+      if (this.written?.tip !== tip) this.written = void 0;
+      return this.readAt(tip);
+    });
   }
   async update(mutate, message) {
     const { git } = this.o;

@@ -84,7 +84,19 @@ test('a store writes again from the tip it wrote, without a fetch; a writer in b
   await step(b, 'npm');
   await step(a, 'docker');
   expect(a.lastRetries).toBe(1);
-  expect(Object.keys((await b.read()).releases[0]?.ledger?.['7.1'] ?? {})).toEqual(['version', 'tag', 'npm', 'docker']);
+  // A read that sees another writer's tip forgets a's: the next update starts from the remote at once.
+  await step(b, 'status');
+  await a.read();
+  await step(a, 'announce');
+  expect(a.lastRetries).toBe(0);
+  expect(Object.keys((await b.read()).releases[0]?.ledger?.['7.1'] ?? {})).toEqual([
+    'version',
+    'tag',
+    'npm',
+    'docker',
+    'status',
+    'announce',
+  ]);
 });
 
 test('keeps unknown fields and other files on the branch', async () => {

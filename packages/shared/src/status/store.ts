@@ -114,7 +114,12 @@ export class GitBranchStatusStore implements StatusStore {
   }
 
   async read(): Promise<StatusDocument> {
-    return serialized(this.o.git.cwd, async () => this.readAt(await this.fetchTip()));
+    return serialized(this.o.git.cwd, async () => {
+      const tip = await this.fetchTip();
+      // Another writer was here: the next update starts from the remote, not from what this store wrote.
+      if (this.written?.tip !== tip) this.written = undefined;
+      return this.readAt(tip);
+    });
   }
 
   async update(mutate: StatusMutator, message: string): Promise<StatusDocument> {
