@@ -3282,11 +3282,8 @@ var Git = class _Git {
   /**
    * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
    * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
-   * remote's own message.
-   */
-  /**
-   * `lease`: push only while the remote's `ref` is still at `expect` (absent: the ref must not exist), a
-   * compare-and-swap in one round trip; a moved ref is `rejected` ("stale info").
+   * remote's own message. `lease`: push only while the remote's `ref` is still at `expect` (absent: the ref must
+   * not exist), a compare-and-swap in one round trip; a moved ref is `rejected` ("stale info").
    */
   async push(remote, refspecs, o = {}) {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];

@@ -1942,8 +1942,7 @@ function pnpmLockChange(root, edits) {
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 import { join as join5 } from "node:path";
 var descriptor = (range) => /^[a-z]+:/.test(range) ? range : `npm:${range}`;
-function entries(text2) {
-  const lines = text2.split("\n");
+function entries(lines) {
   const out = [];
   lines.forEach((l, i) => {
     if (/^\S.*:$/.test(l) && !l.startsWith("#")) {
@@ -1961,7 +1960,7 @@ function yarnLockChange(root, edits) {
   if (!/^__metadata:/m.test(before)) return void 0;
   const lines = before.split("\n");
   const done = [];
-  for (const e of entries(before)) {
+  for (const e of entries(lines)) {
     const ds = keyDescriptors(e.key);
     const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
     if (target.length) {
@@ -1969,7 +1968,8 @@ function yarnLockChange(root, edits) {
         const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
         return x ? `${x.to.name}@${descriptor(x.after)}` : d;
       });
-      const key = `${e.key.startsWith('"') ? '"' : ""}${[...new Set(next)].sort().join(", ")}${e.key.startsWith('"') ? '"' : ""}:`;
+      const quote = e.key.startsWith('"') ? '"' : "";
+      const key = `${quote}${[...new Set(next)].sort().join(", ")}${quote}:`;
       if (key !== e.key) {
         lines[e.start] = key;
         done.push(`key of ${target[0].to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);
@@ -2684,11 +2684,8 @@ var Git = class _Git {
   /**
    * Push `refspecs` to `remote`: `atomic` (all refs or none), `force`. Never throws on a refusal: the result says
    * whether the remote refused because a ref moved (`rejected`, the caller re-reads and decides) and carries the
-   * remote's own message.
-   */
-  /**
-   * `lease`: push only while the remote's `ref` is still at `expect` (absent: the ref must not exist), a
-   * compare-and-swap in one round trip; a moved ref is `rejected` ("stale info").
+   * remote's own message. `lease`: push only while the remote's `ref` is still at `expect` (absent: the ref must
+   * not exist), a compare-and-swap in one round trip; a moved ref is `rejected` ("stale info").
    */
   async push(remote, refspecs, o = {}) {
     const flags = [...o.atomic ? ["--atomic"] : [], ...o.force ? ["--force"] : []];

@@ -2,7 +2,8 @@
  * The file changes of an independent release, planned before they are written: each released package's
  * version in its package.json, the ranges by which workspace packages depend on a released one (`^1.2.0` →
  * `^1.3.0`, `workspace:^1.2.0` → `workspace:^1.3.0`; `workspace:*` and `*` left to the package manager), and the
- * same in package-lock.json, a yarn 2+ yarn.lock (yarn-lock.ts) and pnpm-lock.yaml (pnpm-lock.ts). Formatting is kept (versioning/manifests.ts's reader and writer).
+ * same in package-lock.json, a yarn 2+ yarn.lock (yarn-lock.ts) and pnpm-lock.yaml (pnpm-lock.ts). Formatting is
+ * kept (versioning/manifests.ts's reader and writer).
  */
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';

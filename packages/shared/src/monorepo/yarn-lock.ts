@@ -15,8 +15,7 @@ import type { RangeEdit } from './manifests.js';
 const descriptor = (range: string) => (/^[a-z]+:/.test(range) ? range : `npm:${range}`);
 
 /** The lock file's entries: a key line, then its indented block. */
-function entries(text: string): { key: string; start: number; end: number }[] {
-  const lines = text.split('\n');
+function entries(lines: string[]): { key: string; start: number; end: number }[] {
   const out: { key: string; start: number; end: number }[] = [];
   lines.forEach((l, i) => {
     if (/^\S.*:$/.test(l) && !l.startsWith('#')) {
@@ -36,7 +35,7 @@ export function yarnLockChange(root: string, edits: RangeEdit[]): FileChange | u
   if (!/^__metadata:/m.test(before)) return undefined;
   const lines = before.split('\n');
   const done: string[] = [];
-  for (const e of entries(before)) {
+  for (const e of entries(lines)) {
     const ds = keyDescriptors(e.key);
     // The dependency's entry: its descriptors follow the ranges (deduplicated and sorted, as yarn writes them).
     const target = edits.filter((x) => ds.includes(`${x.to.name}@workspace:${x.to.dir}`));
@@ -45,7 +44,8 @@ export function yarnLockChange(root: string, edits: RangeEdit[]): FileChange | u
         const x = target.find((t) => d === `${t.to.name}@${descriptor(t.before)}`);
         return x ? `${x.to.name}@${descriptor(x.after)}` : d;
       });
-      const key = `${e.key.startsWith('"') ? '"' : ''}${[...new Set(next)].sort().join(', ')}${e.key.startsWith('"') ? '"' : ''}:`;
+      const quote = e.key.startsWith('"') ? '"' : '';
+      const key = `${quote}${[...new Set(next)].sort().join(', ')}${quote}:`;
       if (key !== e.key) {
         lines[e.start] = key;
         done.push(`key of ${target[0]!.to.name}: ${e.key.slice(0, -1)} → ${key.slice(0, -1)}`);

@@ -113,9 +113,7 @@ function orNotFound<T>(value: T | undefined): T {
 
 /** The record numbered `id` (a path parameter), or GitHub's 404. */
 function found<T>(map: Map<number, T>, id: string | undefined): T {
-  const r = map.get(num(id));
-  if (r === undefined) throw notFound();
-  return r;
+  return orNotFound(map.get(num(id)));
 }
 
 function first(v: string | string[] | undefined): string | undefined {
