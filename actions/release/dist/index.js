@@ -6932,13 +6932,12 @@ ${section || "_No notable changes._"}`;
     edits: [before ? `section ${plan.version}` : `created, section ${plan.version}`]
   };
 }
-var cell2 = (text2) => escapeMarkdownHtml(text2).replace(/\|/g, "\\|");
 function packagesTable(packages) {
   return [
     "| package | version | tag |",
     "| --- | --- | --- |",
     ...packages.map(
-      (p) => `| ${cell2(p.name)}${p.private ? " (private)" : ""} | ${cell2(p.previousVersion ?? "(none)")} → ${cell2(p.version)} (${cell2(p.bump)}) | ${cell2(p.tag)} |`
+      (p) => `| ${cell(p.name)}${p.private ? " (private)" : ""} | ${cell(p.previousVersion ?? "(none)")} → ${cell(p.version)} (${cell(p.bump)}) | ${cell(p.tag)} |`
     )
   ];
 }
@@ -6949,9 +6948,7 @@ function whatMergeReleases(plan, branch) {
   return `:robot: Merging this pull request releases ${tags} from \`${branch}\`: ${tagged}, the GitHub Release${plan.packages ? "s" : ""} made${pkgs ? `, ${pkgs} published to npm` : ""}${plan.docker.length ? `, ${plan.docker.map((x) => `\`${x.image}\``).join(", ")} pushed` : ""}. New commits on \`${branch}\` update it.`;
 }
 function releasePrBody(plan, files, branch) {
-  const rows = files.map(
-    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, "\\|")}\` | ${cell2(f.edits.join("; "))} |`
-  );
+  const rows = files.map((f) => `| ${cell(`\`${f.path.replace(/`/g, "'")}\``)} | ${cell(f.edits.join("; "))} |`);
   const summary2 = plan.packages ? packagesTable(plan.packages) : [
     `| | |`,
     `| --- | --- |`,

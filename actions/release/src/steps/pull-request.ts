@@ -23,7 +23,8 @@ import {
   type RecordedPackage,
   type Workspace,
 } from '@release-actions/shared/monorepo';
-import { escapeLogText, escapeMarkdownHtml, StageError } from '@release-actions/shared';
+import { cell } from '@release-actions/shared/action';
+import { escapeLogText, StageError } from '@release-actions/shared';
 import type { StepResult } from '../ledger.js';
 import type { PackageRelease, ReleasePlan, StepDeps } from '../types.js';
 import type { Preflighted } from './preflight.js';
@@ -197,9 +198,6 @@ export function changelogChange(workspace: string, plan: ReleasePlan, date: stri
   };
 }
 
-/** A Markdown table cell: text (names, commit text) cannot add markup or break the table. */
-const cell = (text: string) => escapeMarkdownHtml(text).replace(/\|/g, '\\|');
-
 /** An independent release's packages, as the body lists them: name, previous → next version, tag. */
 function packagesTable(packages: PackageRelease[]): string[] {
   return [
@@ -224,9 +222,7 @@ function whatMergeReleases(plan: ReleasePlan, branch: string): string {
 
 /** The PR's body: the notes (commit text, already escaped by the renderer), then the plan. */
 export function releasePrBody(plan: ReleasePlan, files: FileChange[], branch: string): string {
-  const rows = files.map(
-    (f) => `| \`${f.path.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${cell(f.edits.join('; '))} |`,
-  );
+  const rows = files.map((f) => `| ${cell(`\`${f.path.replace(/`/g, "'")}\``)} | ${cell(f.edits.join('; '))} |`);
   const summary = plan.packages
     ? packagesTable(plan.packages)
     : [
