@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { fileSubject, uploadAttestation } from '../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../packages/shared/src/github/index.js';
 import { runVerifyCli, SAN, startAttestStack, WORKFLOW, type AttestStack } from '../support/attest.js';
-import { closeDouble } from '../support/double-teardown.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 
 let stack: AttestStack;
 let gh: GitHubDouble;
@@ -22,7 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ra-verify-'));
 });
 afterAll(() =>
-  closeDouble(
+  closeChecked(
     gh,
     () => stack?.stop(),
     () => rmSync(dir, { recursive: true, force: true }),

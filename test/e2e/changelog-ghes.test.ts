@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { gitSync, initTaggedRepo } from '../support/git.js';
 import { runAction } from '../support/run-action.js';
 
@@ -26,13 +26,7 @@ beforeEach(async () => {
   gh = await startGitHubDouble({ owner: 'corp', repo: 'tool', basePath: '/api/v3' });
   gh.state.addPullRequest({ number: 8, title: 'A flag', user: 'hubber', mergeCommitSha: git('rev-parse', 'HEAD') });
 });
-afterEach(async () => {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-  }
-});
+afterEach(() => closeChecked(gh));
 
 const run = () =>
   runAction('changelog', {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 import { gitSync, initTaggedRepo } from '../support/git.js';
 import { runAction } from '../support/run-action.js';
 
@@ -45,13 +45,7 @@ beforeEach(async () => {
       });
   });
 });
-afterEach(async () => {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-  }
-});
+afterEach(() => closeChecked(gh));
 
 const run = (inputs: Record<string, string>) =>
   runAction('changelog', {

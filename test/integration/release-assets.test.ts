@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createGitHubClient } from '../../packages/shared/src/github/index.js';
 import { createDraft, uploadAssets, verifyReleaseAssets } from '../../actions/release/src/github-release.js';
 import { MemoryLogger } from '../../packages/shared/src/util/logger.js';
-import { startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '../support/github/index.js';
 
 const repo = { owner: 'acme', repo: 'widget' };
 let gh: GitHubDouble;
@@ -18,14 +18,7 @@ beforeEach(async () => {
   gh = await startGitHubDouble({ ...repo });
   dir = mkdtempSync(join(tmpdir(), 'release-assets-'));
 });
-afterEach(async () => {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+afterEach(() => closeChecked(gh, () => rmSync(dir, { recursive: true, force: true })));
 
 async function draftWith(names: string[]) {
   const client = createGitHubClient({ token: 'ghs_test', apiUrl: gh.url, retryAfterBaseSeconds: 0.01 });

@@ -22,8 +22,7 @@ import { createGitHubClient } from '../../../packages/shared/src/github/index.js
 import { RegistryClient } from '../../../packages/shared/src/publish/docker.js';
 import { runVerifyCli, SAN, startAttestStack, type AttestStack } from '../../support/attest.js';
 import { publishVersions, startImageRegistry, type ImageRegistry } from '../../support/registry-fixtures.js';
-import { closeDouble } from '../../support/double-teardown.js';
-import { startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
 import {
   buildScratchImage,
   describeWithService,
@@ -56,7 +55,7 @@ describeWithService(npmServices, 'an npm tarball on Verdaccio', () => {
     await publishVersions(v, base, PKG, ['1.0.0', '1.0.1']);
   }, 90_000);
   afterAll(() =>
-    closeDouble(
+    closeChecked(
       gh,
       () => v?.stop(),
       () => rmSync(base, { recursive: true, force: true }),

@@ -24,7 +24,7 @@ import {
 } from '../../../packages/shared/src/attest/index.js';
 import { createGitHubClient } from '../../../packages/shared/src/github/index.js';
 import { ISSUER, SAN, startAttestStack, WORKFLOW, type AttestStack } from '../../support/attest.js';
-import { startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '../../support/github/index.js';
 import { startSigstore, type OidcTokenService, type SigstoreStack } from '../../support/services/index.js';
 
 let stack: AttestStack;
@@ -230,13 +230,7 @@ describe('faults while signing', () => {
 describe('GitHub attestations API', () => {
   let gh: GitHubDouble;
   beforeEach(async () => (gh = await startGitHubDouble({ owner: 'acme', repo: 'widget' })));
-  afterEach(async () => {
-    try {
-      gh.assertNoViolations();
-    } finally {
-      await gh.close();
-    }
-  });
+  afterEach(() => closeChecked(gh));
   const client = (retries = 3) =>
     createGitHubClient({ token: 'ghs_test', apiUrl: gh.url, retries, retryAfterBaseSeconds: 0 });
 

@@ -3,20 +3,14 @@
  * create-tree request, so a release of many files costs no POST per file (each POST is throttled to one a
  * second); only a file too large for that is a blob of its own. Making the same commit again makes nothing.
  */
-import { startGitHubDouble, type GitHubDouble } from '@release-actions/testkit/github';
+import { closeChecked, startGitHubDouble, type GitHubDouble } from '@release-actions/testkit/github';
 import { createGitHubClient } from './client.js';
 import { commitToBranch } from './git-data.js';
 
 let gh: GitHubDouble;
 const repo = { owner: 'acme', repo: 'widget' };
 beforeEach(async () => void (gh = await startGitHubDouble(repo)));
-afterEach(async () => {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-  }
-});
+afterEach(() => closeChecked(gh));
 
 test('text inline, a large file as its own blob, the commit signed; the same commit again makes nothing', async () => {
   gh.state.addCommits([{ message: 'feat: one' }]);

@@ -5,6 +5,7 @@
  */
 export * from './server.js';
 export * from './state.js';
+export * from './teardown.js';
 export * as factories from './factories.js';
 export type { Urls } from './factories.js';
 export { ApiError, ROUTES, type RestRequest, type RestResponse, type RateLimitInfo } from './handlers.js';

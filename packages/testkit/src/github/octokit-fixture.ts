@@ -3,7 +3,7 @@
  * (no OpenAPI violation, the double closed).
  */
 import { getOctokit } from '@actions/github';
-import { startGitHubDouble, type GitHubDouble } from './index.js';
+import { startGitHubDouble } from './index.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -13,14 +13,7 @@ export async function startWithOctokit(repo: { owner: string; repo: string }) {
   return { gh, octokit: getOctokit('ghs_test', { baseUrl: gh.url }) };
 }
 
-/** Fails on any request or response that broke the OpenAPI description, closing the double whatever happens. */
-export async function closeChecked(gh: GitHubDouble): Promise<void> {
-  try {
-    gh.assertNoViolations();
-  } finally {
-    await gh.close();
-  }
-}
+export { closeChecked } from './teardown.js';
 
 /** The HTTP status `p` ends with: 200 for any success, else the error's status. */
 export async function status(p: Promise<unknown>): Promise<number> {

@@ -1,10 +1,10 @@
-import type { GitHubDouble } from './github/index.js';
+import type { GitHubDouble } from './server.js';
 
 /**
- * The end of a test file with a GitHub double: fails on any request or response that broke GitHub's OpenAPI
+ * The end of a test with a GitHub double: fails on any request or response that broke GitHub's OpenAPI
  * description, but closes the double and runs `cleanups` (in order) first, whatever happens.
  */
-export async function closeDouble(
+export async function closeChecked(
   gh: GitHubDouble | undefined,
   ...cleanups: (() => unknown | Promise<unknown>)[]
 ): Promise<void> {
